@@ -1,0 +1,300 @@
+//! The audit trail: append-only and hash-chained.
+//!
+//! Each entry holds the hash of the one before it, so an entry edited or deleted behind Saathi's
+//! back breaks the chain at that point, and `saathi audit verify` can name it. The hashing lives
+//! here, not in the store, so both database engines chain identically.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::{OrgId, Timestamp, UserId};
+
+/// The hash that the first entry links to.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// What happened. A closed set: new kinds of event are added here, never as free text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuditAction {
+    SignIn,
+    SignInFailed,
+    SignInThrottled,
+    SignOut,
+    OrganisationCreated,
+    OrganisationUpdated,
+    UserCreated,
+    UserUpdated,
+    PasswordChanged,
+    TokenCreated,
+    TokenRevoked,
+    DemoLoaded,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 12] = [
+        AuditAction::SignIn,
+        AuditAction::SignInFailed,
+        AuditAction::SignInThrottled,
+        AuditAction::SignOut,
+        AuditAction::OrganisationCreated,
+        AuditAction::OrganisationUpdated,
+        AuditAction::UserCreated,
+        AuditAction::UserUpdated,
+        AuditAction::PasswordChanged,
+        AuditAction::TokenCreated,
+        AuditAction::TokenRevoked,
+        AuditAction::DemoLoaded,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SignIn => "sign-in",
+            Self::SignInFailed => "sign-in-failed",
+            Self::SignInThrottled => "sign-in-throttled",
+            Self::SignOut => "sign-out",
+            Self::OrganisationCreated => "organisation-created",
+            Self::OrganisationUpdated => "organisation-updated",
+            Self::UserCreated => "user-created",
+            Self::UserUpdated => "user-updated",
+            Self::PasswordChanged => "password-changed",
+            Self::TokenCreated => "token-created",
+            Self::TokenRevoked => "token-revoked",
+            Self::DemoLoaded => "demo-loaded",
+        }
+    }
+
+    /// The Fluent id that names the action on the audit page.
+    pub fn message_id(self) -> String {
+        format!("audit-action-{}", self.as_str())
+    }
+}
+
+impl fmt::Display for AuditAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for AuditAction {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        AuditAction::ALL
+            .into_iter()
+            .find(|a| a.as_str() == s)
+            .ok_or_else(|| format!("unknown audit action {s:?}"))
+    }
+}
+
+/// An event to record. `org_scope` is the organisation whose director may read the entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEvent {
+    pub at: Timestamp,
+    pub actor: Option<UserId>,
+    pub actor_org: Option<OrgId>,
+    pub action: AuditAction,
+    /// What the event is about, e.g. `user:0190…` or `username:asha` for a failed sign-in.
+    pub subject: String,
+    pub org_scope: Option<OrgId>,
+    /// Where the request came from: an IP address, or `cli`.
+    pub source: String,
+    /// Short structured detail (JSON text); never passwords, never case content.
+    pub detail: String,
+}
+
+impl AuditEvent {
+    /// An event with no actor (yet): a failed sign-in, a CLI command.
+    pub fn new(at: Timestamp, action: AuditAction, subject: impl Into<String>) -> Self {
+        Self {
+            at,
+            actor: None,
+            actor_org: None,
+            action,
+            subject: subject.into(),
+            org_scope: None,
+            source: String::new(),
+            detail: String::new(),
+        }
+    }
+
+    pub fn by(mut self, actor: UserId, actor_org: OrgId) -> Self {
+        self.actor = Some(actor);
+        self.actor_org = Some(actor_org);
+        self
+    }
+
+    pub fn scoped_to(mut self, org: OrgId) -> Self {
+        self.org_scope = Some(org);
+        self
+    }
+
+    pub fn from_source(mut self, source: impl Into<String>) -> Self {
+        self.source = source.into();
+        self
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = detail.into();
+        self
+    }
+}
+
+/// An entry as stored: the event, its place in the chain, and the chain hashes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRecord {
+    pub seq: i64,
+    #[serde(flatten)]
+    pub event: AuditEvent,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// The hash of entry `seq` given the hash before it. Every field is length-prefixed so that no
+/// two different entries can serialise to the same bytes.
+pub fn chain_hash(seq: i64, prev_hash: &str, event: &AuditEvent) -> String {
+    let mut hasher = Sha256::new();
+    let mut field = |value: &str| {
+        hasher.update((value.len() as u64).to_be_bytes());
+        hasher.update(value.as_bytes());
+    };
+    field("saathi-audit-v1");
+    field(&seq.to_string());
+    field(prev_hash);
+    field(&event.at.millis().to_string());
+    field(&event.actor.map(|a| a.to_string()).unwrap_or_default());
+    field(&event.actor_org.map(|o| o.to_string()).unwrap_or_default());
+    field(event.action.as_str());
+    field(&event.subject);
+    field(&event.org_scope.map(|o| o.to_string()).unwrap_or_default());
+    field(&event.source);
+    field(&event.detail);
+    let digest = hasher.finalize();
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Why a chain does not verify, naming the first entry that is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChainBreak {
+    /// The entry's contents no longer match its hash: it was edited.
+    Altered { seq: i64 },
+    /// The entry does not link to the one before: one or more entries before it were removed.
+    Unlinked { seq: i64 },
+    /// Entries are missing at the end of the log (the recorded head is further on).
+    Truncated { last_seq: i64, head_seq: i64 },
+}
+
+impl fmt::Display for ChainBreak {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Altered { seq } => write!(f, "entry {seq} was altered (its hash does not match)"),
+            Self::Unlinked { seq } => write!(
+                f,
+                "entry {seq} does not follow the entry before it (entries were removed before it)"
+            ),
+            Self::Truncated { last_seq, head_seq } => write!(
+                f,
+                "entries after {last_seq} were removed (the log's head is entry {head_seq})"
+            ),
+        }
+    }
+}
+
+/// Walks records in order of `seq` and finds the first break. `head` is the (seq, hash) the store
+/// recorded for the last append, which catches deletion of the newest entries.
+pub fn verify_chain<'a>(
+    records: impl IntoIterator<Item = &'a AuditRecord>,
+    head: Option<(i64, &str)>,
+) -> Result<u64, ChainBreak> {
+    let mut prev_hash = GENESIS_HASH.to_string();
+    let mut prev_seq = 0_i64;
+    let mut count = 0_u64;
+    for record in records {
+        if record.prev_hash != prev_hash || record.seq != prev_seq + 1 {
+            return Err(ChainBreak::Unlinked { seq: record.seq });
+        }
+        if chain_hash(record.seq, &record.prev_hash, &record.event) != record.hash {
+            return Err(ChainBreak::Altered { seq: record.seq });
+        }
+        prev_hash = record.hash.clone();
+        prev_seq = record.seq;
+        count += 1;
+    }
+    if let Some((head_seq, head_hash)) = head {
+        if head_seq != prev_seq || head_hash != prev_hash {
+            return Err(ChainBreak::Truncated {
+                last_seq: prev_seq,
+                head_seq,
+            });
+        }
+    }
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain(n: i64) -> Vec<AuditRecord> {
+        let mut prev = GENESIS_HASH.to_string();
+        (1..=n)
+            .map(|seq| {
+                let event = AuditEvent::new(
+                    Timestamp(seq * 1000),
+                    AuditAction::SignIn,
+                    format!("user:{seq}"),
+                );
+                let hash = chain_hash(seq, &prev, &event);
+                let record = AuditRecord {
+                    seq,
+                    event,
+                    prev_hash: prev.clone(),
+                    hash: hash.clone(),
+                };
+                prev = hash;
+                record
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_untouched_chain_verifies() {
+        let records = chain(5);
+        let head = records.last().map(|r| (r.seq, r.hash.as_str()));
+        assert_eq!(verify_chain(&records, head), Ok(5));
+    }
+
+    #[test]
+    fn an_edited_entry_is_named() {
+        let mut records = chain(5);
+        records[2].event.subject = "user:someone-else".into();
+        assert_eq!(
+            verify_chain(&records, None),
+            Err(ChainBreak::Altered { seq: 3 })
+        );
+    }
+
+    #[test]
+    fn a_removed_entry_breaks_the_link_after_it() {
+        let mut records = chain(5);
+        records.remove(1);
+        assert_eq!(
+            verify_chain(&records, None),
+            Err(ChainBreak::Unlinked { seq: 3 })
+        );
+    }
+
+    #[test]
+    fn removing_the_newest_entries_is_caught_by_the_head() {
+        let records = chain(5);
+        let head = (5, records[4].hash.clone());
+        assert_eq!(
+            verify_chain(&records[..3], Some((head.0, &head.1))),
+            Err(ChainBreak::Truncated {
+                last_seq: 3,
+                head_seq: 5
+            })
+        );
+    }
+}

@@ -1,0 +1,238 @@
+//! The authorisation policy: the one function that decides whether a person may do something.
+//!
+//! Every web page, API route and CLI command that acts for a signed-in person asks
+//! [`authorize`]; nothing else grants access. Each route's allowed roles are listed in a
+//! table-driven test in `web`, which tries every refused role against every route.
+
+use serde::Serialize;
+
+use crate::{OrgId, Role, Roles, UserId};
+
+/// Who is asking: the signed-in person, as the policy needs to see her.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: UserId,
+    pub org_id: OrgId,
+    pub roles: Roles,
+}
+
+impl Actor {
+    fn has(&self, role: Role) -> bool {
+        self.roles.contains(role)
+    }
+
+    fn is_staff(&self) -> bool {
+        self.roles.iter().any(|r| r != Role::Survivor)
+    }
+}
+
+/// What she wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// See her own account, home page, change her language.
+    UseOwnAccount,
+    /// List organisations and open one (the network directory).
+    ViewDirectory,
+    CreateOrganisation,
+    UpdateOrganisation,
+    ListUsers,
+    ViewUser,
+    CreateUser,
+    UpdateUser,
+    ReadAudit,
+}
+
+/// What it is done to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    /// The network as a whole (the directory, creating an organisation).
+    Network,
+    /// One organisation: its record, its users, its audit trail.
+    Organisation(OrgId),
+    /// One user account.
+    User { id: UserId, org: OrgId },
+}
+
+/// Why a request was refused; each has a Fluent message id so the person refused is told why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DenyReason {
+    /// Her roles do not include this work.
+    RoleNotAllowed,
+    /// The resource belongs to another organisation.
+    OtherOrganisation,
+}
+
+impl DenyReason {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::RoleNotAllowed => "forbidden-role",
+            Self::OtherOrganisation => "forbidden-other-organisation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    Deny(DenyReason),
+}
+
+impl Decision {
+    pub fn is_allowed(self) -> bool {
+        self == Decision::Allow
+    }
+}
+
+fn allow_if(condition: bool, otherwise: DenyReason) -> Decision {
+    if condition {
+        Decision::Allow
+    } else {
+        Decision::Deny(otherwise)
+    }
+}
+
+/// Within one organisation, `who` may act; a network admin may act on any organisation.
+fn org_admin(actor: &Actor, org: OrgId) -> Decision {
+    if actor.has(Role::NetworkAdmin) {
+        Decision::Allow
+    } else if actor.has(Role::Director) {
+        allow_if(actor.org_id == org, DenyReason::OtherOrganisation)
+    } else {
+        Decision::Deny(DenyReason::RoleNotAllowed)
+    }
+}
+
+fn resource_org(resource: &Resource) -> Option<OrgId> {
+    match resource {
+        Resource::Network => None,
+        Resource::Organisation(org) => Some(*org),
+        Resource::User { org, .. } => Some(*org),
+    }
+}
+
+/// Decides whether `actor` may do `action` to `resource`.
+pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision {
+    use Action::*;
+    match action {
+        UseOwnAccount => Decision::Allow,
+        // The directory is for people who hand cases over and those who run the network; a
+        // trainer, care-giver or survivor has no need of it.
+        ViewDirectory => allow_if(
+            actor.is_staff()
+                && [
+                    Role::NetworkAdmin,
+                    Role::Director,
+                    Role::CaseWorker,
+                    Role::Counsellor,
+                ]
+                .into_iter()
+                .any(|r| actor.has(r)),
+            DenyReason::RoleNotAllowed,
+        ),
+        CreateOrganisation | UpdateOrganisation => {
+            allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed)
+        }
+        ListUsers | CreateUser | UpdateUser | ReadAudit => match resource_org(resource) {
+            Some(org) => org_admin(actor, org),
+            // Network-wide lists are for the network admin alone.
+            None => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
+        },
+        ViewUser => match resource {
+            Resource::User { id, .. } if *id == actor.user_id => Decision::Allow,
+            other => match resource_org(other) {
+                Some(org) => org_admin(actor, org),
+                None => Decision::Deny(DenyReason::RoleNotAllowed),
+            },
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role, org: OrgId) -> Actor {
+        Actor {
+            user_id: UserId::new(),
+            org_id: org,
+            roles: Roles::single(role),
+        }
+    }
+
+    #[test]
+    fn only_network_admins_manage_organisations() {
+        let org = OrgId::new();
+        for role in Role::ALL {
+            let decision = authorize(
+                &actor(role, org),
+                Action::CreateOrganisation,
+                &Resource::Network,
+            );
+            assert_eq!(decision.is_allowed(), role == Role::NetworkAdmin, "{role}");
+        }
+    }
+
+    #[test]
+    fn a_director_manages_her_own_organisations_users_only() {
+        let own = OrgId::new();
+        let other = OrgId::new();
+        let director = actor(Role::Director, own);
+        assert!(
+            authorize(&director, Action::CreateUser, &Resource::Organisation(own)).is_allowed()
+        );
+        assert_eq!(
+            authorize(
+                &director,
+                Action::CreateUser,
+                &Resource::Organisation(other)
+            ),
+            Decision::Deny(DenyReason::OtherOrganisation)
+        );
+        let case_worker = actor(Role::CaseWorker, own);
+        assert_eq!(
+            authorize(
+                &case_worker,
+                Action::CreateUser,
+                &Resource::Organisation(own)
+            ),
+            Decision::Deny(DenyReason::RoleNotAllowed)
+        );
+    }
+
+    #[test]
+    fn everyone_may_see_herself_but_not_others() {
+        let org = OrgId::new();
+        let me = actor(Role::CareGiver, org);
+        let myself = Resource::User {
+            id: me.user_id,
+            org,
+        };
+        let colleague = Resource::User {
+            id: UserId::new(),
+            org,
+        };
+        assert!(authorize(&me, Action::ViewUser, &myself).is_allowed());
+        assert!(!authorize(&me, Action::ViewUser, &colleague).is_allowed());
+    }
+
+    #[test]
+    fn survivors_and_trainers_do_not_see_the_directory() {
+        let org = OrgId::new();
+        for role in [Role::Survivor, Role::Trainer, Role::CareGiver] {
+            assert!(
+                !authorize(&actor(role, org), Action::ViewDirectory, &Resource::Network)
+                    .is_allowed()
+            );
+        }
+        assert!(
+            authorize(
+                &actor(Role::CaseWorker, org),
+                Action::ViewDirectory,
+                &Resource::Network
+            )
+            .is_allowed()
+        );
+    }
+}

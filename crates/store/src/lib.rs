@@ -1,0 +1,21 @@
+//! Saathi's storage.
+//!
+//! One [`Store`] trait that `web` and `cli` hold as `Arc<dyn Store>`, implemented for SQLite (the
+//! default: one file, WAL mode, foreign keys on) and PostgreSQL (for a network hub). Both share
+//! their SQL text — ids are UUID text, times are millisecond integers — and both must pass the one
+//! conformance suite in `tests/`.
+
+mod error;
+mod open;
+mod postgres;
+mod rows;
+mod sql;
+mod sqlite;
+mod store;
+pub mod testing;
+
+pub use error::StoreError;
+pub use open::{Engine, open};
+pub use store::{
+    AuditVerification, NewSession, NewUser, Session, Store, TokenInfo, UserChanges, UserCredentials,
+};

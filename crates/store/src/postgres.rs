@@ -1,0 +1,52 @@
+//! The PostgreSQL store, for a network hub that outgrows one machine.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{PgConnection, PgPool, Postgres, Transaction};
+
+use crate::{Engine, StoreError};
+
+/// An arbitrary constant naming the advisory lock that serialises audit appends.
+const AUDIT_LOCK: i64 = 0x5AA7_A1D1;
+
+pub(crate) struct PgStore {
+    pool: PgPool,
+}
+
+impl PgStore {
+    const ENGINE: Engine = Engine::Postgres;
+
+    pub(crate) async fn connect(url: &str) -> Result<Self, StoreError> {
+        let options =
+            PgConnectOptions::from_str(url).map_err(|e| StoreError::InvalidUrl(e.to_string()))?;
+        let pool = PgPoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(StoreError::Connect)?;
+        Ok(Self { pool })
+    }
+
+    fn migrator() -> sqlx::migrate::Migrator {
+        sqlx::migrate!("migrations/postgres")
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Postgres>, StoreError> {
+        Ok(self.pool.begin().await?)
+    }
+
+    /// Concurrent transactions must append to the chain one at a time, or two entries would
+    /// claim the same predecessor. The lock is released at commit or rollback.
+    async fn lock_audit(conn: &mut PgConnection) -> Result<(), StoreError> {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(AUDIT_LOCK)
+            .execute(conn)
+            .await?;
+        Ok(())
+    }
+}
+
+crate::sql::impl_store!(PgStore, Postgres);

@@ -1,0 +1,50 @@
+//! The SQLite store: the default, one file beside the binary, in WAL mode with foreign keys on.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
+
+use crate::{Engine, StoreError};
+
+pub(crate) struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    const ENGINE: Engine = Engine::Sqlite;
+
+    pub(crate) async fn connect(url: &str) -> Result<Self, StoreError> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(|e| StoreError::InvalidUrl(e.to_string()))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(StoreError::Connect)?;
+        Ok(Self { pool })
+    }
+
+    fn migrator() -> sqlx::migrate::Migrator {
+        sqlx::migrate!("migrations/sqlite")
+    }
+
+    /// `BEGIN IMMEDIATE` takes SQLite's write lock at the start, so two writers queue (up to the
+    /// busy timeout) instead of one failing when it upgrades a read transaction.
+    async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// The write lock taken by `begin_write` already serialises appends to the audit chain.
+    async fn lock_audit(_conn: &mut SqliteConnection) -> Result<(), StoreError> {
+        Ok(())
+    }
+}
+
+crate::sql::impl_store!(SqliteStore, Sqlite);

@@ -1,0 +1,166 @@
+//! The `Store` trait: everything Saathi remembers, as the layers above see it.
+
+use async_trait::async_trait;
+use domain::audit::{AuditEvent, AuditRecord, ChainBreak};
+use domain::organisation::OrganisationFields;
+use domain::{Language, OrgId, Organisation, Roles, Timestamp, TokenId, User, UserId, Username};
+
+use crate::{Engine, StoreError};
+
+/// A user to create. The password arrives already hashed: hashing is slow work for the caller's
+/// blocking pool, not for a database transaction.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub id: UserId,
+    pub org_id: OrgId,
+    pub username: Username,
+    pub display_name: Option<String>,
+    pub roles: Roles,
+    pub language: Language,
+    pub password_hash: String,
+}
+
+/// The editable part of a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserChanges {
+    pub display_name: Option<String>,
+    pub roles: Roles,
+    pub language: Language,
+    pub active: bool,
+}
+
+/// A user with her password hash, for signing in only.
+#[derive(Debug, Clone)]
+pub struct UserCredentials {
+    pub user: User,
+    pub password_hash: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// SHA-256 of the cookie value: a copy of the database cannot be replayed as a cookie.
+    pub id_hash: String,
+    pub user_id: UserId,
+    pub csrf_token: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+}
+
+/// A live session and the person it belongs to.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: User,
+    pub csrf_token: String,
+    pub expires_at: Timestamp,
+}
+
+/// An API token as listed (never the secret, which is only shown once).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenInfo {
+    pub id: TokenId,
+    pub user_id: UserId,
+    pub label: String,
+    pub created_at: Timestamp,
+    pub revoked_at: Option<Timestamp>,
+}
+
+/// The outcome of walking the audit chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditVerification {
+    Intact { entries: u64 },
+    Broken(ChainBreak),
+}
+
+/// Everything Saathi remembers. Every change that matters is recorded with its audit event in
+/// the same transaction, so there is never a change without its entry, or an entry without its
+/// change.
+#[async_trait]
+pub trait Store: Send + Sync {
+    fn engine(&self) -> Engine;
+
+    /// Brings the schema up to date (also done by `open`).
+    async fn migrate(&self) -> Result<(), StoreError>;
+
+    // --- organisations -------------------------------------------------------------------
+    async fn create_organisation(
+        &self,
+        id: OrgId,
+        fields: &OrganisationFields,
+        audit: AuditEvent,
+    ) -> Result<Organisation, StoreError>;
+
+    /// Changes an organisation if it is still at `expected_version`; otherwise `Conflict`.
+    async fn update_organisation(
+        &self,
+        id: OrgId,
+        expected_version: i64,
+        fields: &OrganisationFields,
+        audit: AuditEvent,
+    ) -> Result<Organisation, StoreError>;
+
+    async fn organisation(&self, id: OrgId) -> Result<Option<Organisation>, StoreError>;
+    async fn organisation_by_name(&self, name: &str) -> Result<Option<Organisation>, StoreError>;
+    async fn organisations(&self) -> Result<Vec<Organisation>, StoreError>;
+
+    // --- users ---------------------------------------------------------------------------
+    async fn create_user(&self, user: &NewUser, audit: AuditEvent) -> Result<User, StoreError>;
+
+    /// Changes a user if she is still at `expected_version`; otherwise `Conflict`.
+    async fn update_user(
+        &self,
+        id: UserId,
+        expected_version: i64,
+        changes: &UserChanges,
+        audit: AuditEvent,
+    ) -> Result<User, StoreError>;
+
+    /// Replaces a password hash and ends the user's sessions.
+    async fn set_password(
+        &self,
+        id: UserId,
+        password_hash: &str,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+
+    async fn user(&self, id: UserId) -> Result<Option<User>, StoreError>;
+    async fn user_by_username(&self, username: &Username) -> Result<Option<User>, StoreError>;
+    async fn credentials(&self, username: &Username)
+    -> Result<Option<UserCredentials>, StoreError>;
+    /// The users of one organisation, by username.
+    async fn users_in(&self, org: OrgId) -> Result<Vec<User>, StoreError>;
+
+    // --- API tokens ----------------------------------------------------------------------
+    async fn create_token(
+        &self,
+        id: TokenId,
+        user: UserId,
+        token_hash: &str,
+        label: &str,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+    /// The active user holding an unrevoked token with this hash.
+    async fn user_for_token(&self, token_hash: &str) -> Result<Option<User>, StoreError>;
+    async fn tokens_of(&self, user: UserId) -> Result<Vec<TokenInfo>, StoreError>;
+    async fn token(&self, id: TokenId) -> Result<Option<TokenInfo>, StoreError>;
+    /// Revokes a token; `NotFound` if there is none, and revoking twice is harmless.
+    async fn revoke_token(&self, id: TokenId, audit: AuditEvent) -> Result<(), StoreError>;
+
+    // --- sessions ------------------------------------------------------------------------
+    async fn create_session(&self, session: &NewSession) -> Result<(), StoreError>;
+    /// The unexpired session of an active user.
+    async fn session(&self, id_hash: &str, now: Timestamp) -> Result<Option<Session>, StoreError>;
+    async fn delete_session(&self, id_hash: &str) -> Result<(), StoreError>;
+    async fn delete_expired_sessions(&self, now: Timestamp) -> Result<u64, StoreError>;
+
+    // --- audit ---------------------------------------------------------------------------
+    /// Appends an event that has no other change with it (a sign-in, a failed sign-in).
+    async fn append_audit(&self, event: AuditEvent) -> Result<(), StoreError>;
+    /// The newest entries first; `scope` limits them to one organisation's.
+    async fn audit_entries(
+        &self,
+        scope: Option<OrgId>,
+        limit: u32,
+    ) -> Result<Vec<AuditRecord>, StoreError>;
+    /// Walks the whole chain.
+    async fn verify_audit(&self) -> Result<AuditVerification, StoreError>;
+}

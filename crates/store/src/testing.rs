@@ -1,0 +1,136 @@
+//! Fresh, empty stores for tests of this crate and the crates above it.
+//!
+//! PostgreSQL tests need `SAATHI_TEST_POSTGRES_URL` (set by `scripts/test`, which installs and
+//! starts the server). Each test gets its own database, so tests run in parallel.
+
+use std::sync::Arc;
+
+use sqlx::Connection;
+
+use crate::{Store, StoreError, open};
+
+/// A store for one test, and what to remove when it is done.
+pub struct TestStore {
+    pub store: Arc<dyn Store>,
+    url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Database { admin_url: String, name: String },
+}
+
+impl TestStore {
+    /// A new SQLite file in the temporary directory.
+    pub async fn sqlite() -> Result<Self, StoreError> {
+        let path = std::env::temp_dir().join(format!("saathi-test-{}.db", uuid::Uuid::now_v7()));
+        let url = format!("sqlite://{}", path.display());
+        let store = open(&url).await?;
+        Ok(Self {
+            store,
+            url,
+            cleanup: Cleanup::File(path),
+        })
+    }
+
+    /// A new database on the test PostgreSQL server.
+    pub async fn postgres() -> Result<Self, StoreError> {
+        let admin_url = std::env::var("SAATHI_TEST_POSTGRES_URL").map_err(|_| {
+            StoreError::InvalidUrl(
+                "SAATHI_TEST_POSTGRES_URL is not set: run the tests with ./scripts/test, which \
+                 starts PostgreSQL"
+                    .into(),
+            )
+        })?;
+        let name = format!("saathi_t_{}", uuid::Uuid::now_v7().simple());
+        let mut admin = sqlx::PgConnection::connect(&admin_url)
+            .await
+            .map_err(StoreError::Connect)?;
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut admin)
+            .await?;
+        admin.close().await?;
+        let url = replace_database(&admin_url, &name);
+        let store = open(&url).await?;
+        Ok(Self {
+            store,
+            url,
+            cleanup: Cleanup::Database { admin_url, name },
+        })
+    }
+
+    /// Runs SQL behind the store's back, as someone editing the database by hand would: for
+    /// tests that prove tampering is detected.
+    pub async fn tamper(&self, sql: &str) -> Result<u64, StoreError> {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        let done = if self.url.starts_with("sqlite:") {
+            let mut conn = sqlx::SqliteConnection::connect(&self.url)
+                .await
+                .map_err(StoreError::Connect)?;
+            sqlx::query(sql).execute(&mut conn).await?.rows_affected()
+        } else {
+            let mut conn = sqlx::PgConnection::connect(&self.url)
+                .await
+                .map_err(StoreError::Connect)?;
+            sqlx::query(sql).execute(&mut conn).await?.rows_affected()
+        };
+        Ok(done)
+    }
+
+    /// Removes the database. Leftovers of a failed test are swept by `scripts/test`.
+    pub async fn finish(self) {
+        drop(self.store);
+        match self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::Database { admin_url, name } => {
+                if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
+                    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                    )))
+                    .execute(&mut admin)
+                    .await;
+                }
+            }
+        }
+    }
+}
+
+/// `postgres://u:p@h:5432/db?x=y` with `db` replaced.
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let prefix = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{prefix}/{name}?{query}"),
+        None => format!("{prefix}/{name}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_name_is_replaced() {
+        assert_eq!(
+            super::replace_database(
+                "postgres://u:p@127.0.0.1:5432/saathi_test?sslmode=disable",
+                "x"
+            ),
+            "postgres://u:p@127.0.0.1:5432/x?sslmode=disable"
+        );
+        assert_eq!(
+            super::replace_database("postgres://h", "x"),
+            "postgres://h/x"
+        );
+    }
+}

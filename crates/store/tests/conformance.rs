@@ -1,0 +1,486 @@
+//! The conformance suite: every store implementation must pass every case here. Each case runs
+//! once against SQLite and once against a real PostgreSQL server.
+
+use std::sync::Arc;
+
+use domain::audit::{AuditAction, AuditEvent, ChainBreak};
+use domain::organisation::OrganisationFields;
+use domain::{Language, OrgId, OrgKind, Role, Roles, Timestamp, TokenId, UserId};
+use saathi_store::testing::TestStore;
+use saathi_store::{AuditVerification, NewSession, NewUser, Store, StoreError, UserChanges};
+
+const T0: Timestamp = Timestamp(1_795_910_400_000);
+
+fn fields(name: &str) -> OrganisationFields {
+    OrganisationFields {
+        name: name.parse().unwrap(),
+        kind: OrgKind::Destination,
+        country: "IN".parse().unwrap(),
+        district: Some("Kolkata".into()),
+        languages: vec![Language::Bn, Language::En],
+    }
+}
+
+fn event(action: AuditAction, subject: &str) -> AuditEvent {
+    AuditEvent::new(T0, action, subject).from_source("test")
+}
+
+async fn org(store: &Arc<dyn Store>, name: &str) -> OrgId {
+    let id = OrgId::new();
+    store
+        .create_organisation(
+            id,
+            &fields(name),
+            event(AuditAction::OrganisationCreated, name),
+        )
+        .await
+        .unwrap();
+    id
+}
+
+fn new_user(org: OrgId, username: &str, role: Role) -> NewUser {
+    NewUser {
+        id: UserId::new(),
+        org_id: org,
+        username: username.parse().unwrap(),
+        display_name: None,
+        roles: Roles::single(role),
+        language: Language::Bn,
+        password_hash: "$argon2id$not-a-real-hash".into(),
+    }
+}
+
+async fn organisations_round_trip_and_refuse_duplicates(t: &TestStore) {
+    let store = &t.store;
+    let id = org(store, "Sneha Shelter, Kolkata").await;
+    let found = store.organisation(id).await.unwrap().unwrap();
+    assert_eq!(found.fields, fields("Sneha Shelter, Kolkata"));
+    assert_eq!(found.version, 1);
+    assert_eq!(found.created_at, T0);
+    let by_name = store
+        .organisation_by_name("Sneha Shelter, Kolkata")
+        .await
+        .unwrap();
+    assert_eq!(by_name.map(|o| o.id), Some(id));
+    org(store, "Ashar Alo, Jessore").await;
+    let names: Vec<String> = store
+        .organisations()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.fields.name.to_string())
+        .collect();
+    assert_eq!(names, ["Ashar Alo, Jessore", "Sneha Shelter, Kolkata"]);
+
+    let err = store
+        .create_organisation(
+            OrgId::new(),
+            &fields("Sneha Shelter, Kolkata"),
+            event(AuditAction::OrganisationCreated, "dup"),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Duplicate("organisation")),
+        "{err:?}"
+    );
+    assert_eq!(
+        store.organisations().await.unwrap().len(),
+        2,
+        "nothing half-written"
+    );
+}
+
+async fn a_stale_update_is_a_conflict_not_an_overwrite(t: &TestStore) {
+    let store = &t.store;
+    let id = org(store, "Transit Home, Howrah").await;
+    let mut changed = fields("Transit Home, Howrah");
+    changed.kind = OrgKind::Transit;
+    changed.district = Some("Howrah".into());
+    let updated = store
+        .update_organisation(
+            id,
+            1,
+            &changed,
+            event(AuditAction::OrganisationUpdated, "o"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(updated.version, 2);
+    assert_eq!(updated.fields.kind, OrgKind::Transit);
+
+    let mut stale = changed.clone();
+    stale.district = Some("Somewhere else".into());
+    let err = store
+        .update_organisation(id, 1, &stale, event(AuditAction::OrganisationUpdated, "o"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Conflict {
+                expected: 1,
+                current: 2
+            }
+        ),
+        "{err:?}"
+    );
+    let kept = store.organisation(id).await.unwrap().unwrap();
+    assert_eq!(kept.fields.district.as_deref(), Some("Howrah"));
+
+    let missing = store
+        .update_organisation(
+            OrgId::new(),
+            1,
+            &changed,
+            event(AuditAction::OrganisationUpdated, "o"),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(missing, StoreError::NotFound), "{missing:?}");
+}
+
+async fn users_belong_to_one_organisation_and_names_are_unique(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await;
+    let jessore = org(store, "Jessore").await;
+    let asha = new_user(kolkata, "caseworker.kolkata", Role::CaseWorker);
+    let created = store
+        .create_user(&asha, event(AuditAction::UserCreated, "u"))
+        .await
+        .unwrap();
+    assert_eq!(created.org_id, kolkata);
+    assert_eq!(created.language, Language::Bn);
+    assert!(created.active);
+    store
+        .create_user(
+            &new_user(kolkata, "director.kolkata", Role::Director),
+            event(AuditAction::UserCreated, "u"),
+        )
+        .await
+        .unwrap();
+    store
+        .create_user(
+            &new_user(jessore, "caseworker.jessore", Role::CaseWorker),
+            event(AuditAction::UserCreated, "u"),
+        )
+        .await
+        .unwrap();
+
+    let dup = store
+        .create_user(
+            &new_user(jessore, "caseworker.kolkata", Role::Counsellor),
+            event(AuditAction::UserCreated, "u"),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(dup, StoreError::Duplicate("username")), "{dup:?}");
+
+    let names: Vec<String> = store
+        .users_in(kolkata)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.username.to_string())
+        .collect();
+    assert_eq!(names, ["caseworker.kolkata", "director.kolkata"]);
+
+    let creds = store.credentials(&asha.username).await.unwrap().unwrap();
+    assert_eq!(creds.password_hash, asha.password_hash);
+    assert_eq!(creds.user.id, asha.id);
+
+    let unknown_org = store
+        .create_user(
+            &new_user(OrgId::new(), "nobody.anywhere", Role::CaseWorker),
+            event(AuditAction::UserCreated, "u"),
+        )
+        .await;
+    assert!(
+        unknown_org.is_err(),
+        "a user needs an existing organisation (foreign keys are on)"
+    );
+}
+
+async fn user_updates_use_versions_and_deactivation_ends_sessions(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await;
+    let user = new_user(kolkata, "counsellor.kolkata", Role::Counsellor);
+    store
+        .create_user(&user, event(AuditAction::UserCreated, "u"))
+        .await
+        .unwrap();
+    store
+        .create_session(&NewSession {
+            id_hash: "session-1".into(),
+            user_id: user.id,
+            csrf_token: "csrf".into(),
+            created_at: T0,
+            expires_at: T0.plus_seconds(3600),
+        })
+        .await
+        .unwrap();
+    assert!(store.session("session-1", T0).await.unwrap().is_some());
+
+    let changes = UserChanges {
+        display_name: Some("Rupa Das".into()),
+        roles: Roles::new([Role::Counsellor, Role::CaseWorker]).unwrap(),
+        language: Language::Hi,
+        active: true,
+    };
+    let updated = store
+        .update_user(user.id, 1, &changes, event(AuditAction::UserUpdated, "u"))
+        .await
+        .unwrap();
+    assert_eq!(updated.version, 2);
+    assert_eq!(updated.language, Language::Hi);
+    assert!(updated.roles.contains(Role::CaseWorker));
+    let stale = store
+        .update_user(user.id, 1, &changes, event(AuditAction::UserUpdated, "u"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            stale,
+            StoreError::Conflict {
+                expected: 1,
+                current: 2
+            }
+        ),
+        "{stale:?}"
+    );
+
+    let off = UserChanges {
+        active: false,
+        ..changes
+    };
+    store
+        .update_user(user.id, 2, &off, event(AuditAction::UserUpdated, "u"))
+        .await
+        .unwrap();
+    assert!(store.session("session-1", T0).await.unwrap().is_none());
+}
+
+async fn sessions_expire_and_can_be_ended(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await;
+    let user = new_user(kolkata, "caregiver.kolkata", Role::CareGiver);
+    store
+        .create_user(&user, event(AuditAction::UserCreated, "u"))
+        .await
+        .unwrap();
+    for (id, expires) in [("a", T0.plus_seconds(60)), ("b", T0.plus_seconds(600))] {
+        store
+            .create_session(&NewSession {
+                id_hash: id.into(),
+                user_id: user.id,
+                csrf_token: format!("csrf-{id}"),
+                created_at: T0,
+                expires_at: expires,
+            })
+            .await
+            .unwrap();
+    }
+    let later = T0.plus_seconds(120);
+    assert!(
+        store.session("a", later).await.unwrap().is_none(),
+        "expired"
+    );
+    let b = store.session("b", later).await.unwrap().unwrap();
+    assert_eq!(b.csrf_token, "csrf-b");
+    assert_eq!(b.user.id, user.id);
+    assert_eq!(store.delete_expired_sessions(later).await.unwrap(), 1);
+    store.delete_session("b").await.unwrap();
+    assert!(store.session("b", later).await.unwrap().is_none());
+}
+
+async fn tokens_authenticate_until_revoked(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await;
+    let user = new_user(kolkata, "trainer", Role::Trainer);
+    store
+        .create_user(&user, event(AuditAction::UserCreated, "u"))
+        .await
+        .unwrap();
+    let token = TokenId::new();
+    store
+        .create_token(
+            token,
+            user.id,
+            "hash-1",
+            "reports",
+            event(AuditAction::TokenCreated, "t"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.user_for_token("hash-1").await.unwrap().map(|u| u.id),
+        Some(user.id)
+    );
+    assert!(store.user_for_token("hash-2").await.unwrap().is_none());
+    let listed = store.tokens_of(user.id).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].label, "reports");
+    assert!(listed[0].revoked_at.is_none());
+
+    store
+        .revoke_token(token, event(AuditAction::TokenRevoked, "t"))
+        .await
+        .unwrap();
+    assert!(store.user_for_token("hash-1").await.unwrap().is_none());
+    assert!(
+        store
+            .token(token)
+            .await
+            .unwrap()
+            .unwrap()
+            .revoked_at
+            .is_some()
+    );
+    store
+        .revoke_token(token, event(AuditAction::TokenRevoked, "t"))
+        .await
+        .unwrap();
+    let unknown = store
+        .revoke_token(TokenId::new(), event(AuditAction::TokenRevoked, "t"))
+        .await;
+    assert!(matches!(unknown, Err(StoreError::NotFound)));
+}
+
+async fn the_audit_chain_verifies_and_names_an_edited_entry(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await; // entry 1
+    for i in 0..4 {
+        store
+            .append_audit(
+                event(AuditAction::SignInFailed, &format!("username:guess{i}")).scoped_to(kolkata),
+            )
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        store.verify_audit().await.unwrap(),
+        AuditVerification::Intact { entries: 5 }
+    );
+    let scoped = store.audit_entries(Some(kolkata), 10).await.unwrap();
+    assert_eq!(scoped.len(), 4);
+    assert_eq!(scoped[0].seq, 5, "newest first");
+    assert_eq!(store.audit_entries(None, 2).await.unwrap().len(), 2);
+
+    t.tamper("UPDATE audit_log SET subject = 'username:someone' WHERE seq = 3")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.verify_audit().await.unwrap(),
+        AuditVerification::Broken(ChainBreak::Altered { seq: 3 })
+    );
+}
+
+async fn the_audit_chain_names_deleted_entries(t: &TestStore) {
+    let store = &t.store;
+    for i in 0..5 {
+        store
+            .append_audit(event(AuditAction::SignIn, &format!("user:{i}")))
+            .await
+            .unwrap();
+    }
+    t.tamper("DELETE FROM audit_log WHERE seq = 2")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.verify_audit().await.unwrap(),
+        AuditVerification::Broken(ChainBreak::Unlinked { seq: 3 })
+    );
+    t.tamper("DELETE FROM audit_log WHERE seq >= 3")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.verify_audit().await.unwrap(),
+        AuditVerification::Broken(ChainBreak::Truncated {
+            last_seq: 1,
+            head_seq: 5
+        })
+    );
+}
+
+async fn concurrent_appends_keep_one_chain(t: &TestStore) {
+    let tasks: Vec<_> = (0..16)
+        .map(|i| {
+            let store = t.store.clone();
+            tokio::spawn(async move {
+                store
+                    .append_audit(event(AuditAction::SignIn, &format!("user:{i}")))
+                    .await
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap().unwrap();
+    }
+    assert_eq!(
+        t.store.verify_audit().await.unwrap(),
+        AuditVerification::Intact { entries: 16 }
+    );
+}
+
+async fn every_change_is_audited_in_its_transaction(t: &TestStore) {
+    let store = &t.store;
+    let id = org(store, "Kolkata").await;
+    let user = new_user(id, "director.kolkata", Role::Director);
+    store
+        .create_user(&user, event(AuditAction::UserCreated, "u").scoped_to(id))
+        .await
+        .unwrap();
+    // A refused change writes no audit entry either.
+    let _ = store
+        .create_user(&user, event(AuditAction::UserCreated, "u").scoped_to(id))
+        .await;
+    let actions: Vec<AuditAction> = store
+        .audit_entries(None, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.event.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [AuditAction::UserCreated, AuditAction::OrganisationCreated]
+    );
+}
+
+macro_rules! conformance {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let t = saathi_store::testing::TestStore::sqlite().await.unwrap();
+                    super::$case(&t).await;
+                    t.finish().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let t = saathi_store::testing::TestStore::postgres().await.unwrap();
+                    super::$case(&t).await;
+                    t.finish().await;
+                }
+            )*
+        }
+    };
+}
+
+conformance!(
+    organisations_round_trip_and_refuse_duplicates,
+    a_stale_update_is_a_conflict_not_an_overwrite,
+    users_belong_to_one_organisation_and_names_are_unique,
+    user_updates_use_versions_and_deactivation_ends_sessions,
+    sessions_expire_and_can_be_ended,
+    tokens_authenticate_until_revoked,
+    the_audit_chain_verifies_and_names_an_edited_entry,
+    the_audit_chain_names_deleted_entries,
+    concurrent_appends_keep_one_chain,
+    every_change_is_audited_in_its_transaction,
+);
