@@ -221,13 +221,13 @@ pub fn verify_chain<'a>(
         prev_seq = record.seq;
         count += 1;
     }
-    if let Some((head_seq, head_hash)) = head {
-        if head_seq != prev_seq || head_hash != prev_hash {
-            return Err(ChainBreak::Truncated {
-                last_seq: prev_seq,
-                head_seq,
-            });
-        }
+    if let Some((head_seq, head_hash)) = head
+        && (head_seq != prev_seq || head_hash != prev_hash)
+    {
+        return Err(ChainBreak::Truncated {
+            last_seq: prev_seq,
+            head_seq,
+        });
     }
     Ok(count)
 }

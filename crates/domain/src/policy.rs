@@ -41,6 +41,9 @@ pub enum Action {
     CreateUser,
     UpdateUser,
     ReadAudit,
+    /// Give a user a role (checked for each role on create and update, after `CreateUser` or
+    /// `UpdateUser`): nobody but a network admin can make a network admin.
+    GrantRole(Role),
 }
 
 /// What it is done to.
@@ -139,6 +142,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
             // Network-wide lists are for the network admin alone.
             None => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         },
+        GrantRole(Role::NetworkAdmin) => {
+            allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed)
+        }
+        GrantRole(_) => match resource_org(resource) {
+            Some(org) => org_admin(actor, org),
+            None => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
+        },
         ViewUser => match resource {
             Resource::User { id, .. } if *id == actor.user_id => Decision::Allow,
             other => match resource_org(other) {
@@ -199,6 +209,17 @@ mod tests {
             ),
             Decision::Deny(DenyReason::RoleNotAllowed)
         );
+    }
+
+    #[test]
+    fn a_director_cannot_make_a_network_admin() {
+        let org = OrgId::new();
+        let director = actor(Role::Director, org);
+        let here = Resource::Organisation(org);
+        assert!(authorize(&director, Action::GrantRole(Role::CaseWorker), &here).is_allowed());
+        assert!(!authorize(&director, Action::GrantRole(Role::NetworkAdmin), &here).is_allowed());
+        let admin = actor(Role::NetworkAdmin, OrgId::new());
+        assert!(authorize(&admin, Action::GrantRole(Role::NetworkAdmin), &here).is_allowed());
     }
 
     #[test]

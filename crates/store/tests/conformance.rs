@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The conformance suite: every store implementation must pass every case here. Each case runs
 //! once against SQLite and once against a real PostgreSQL server.
 

@@ -1,0 +1,198 @@
+//! Saathi's three languages.
+//!
+//! Every visible string lives in `locales/{bn,hi,en}/*.ftl`, compiled into the binary. A test
+//! fails when any message id is missing in any language, so a Bengali reader never meets an
+//! English fallback that nobody noticed.
+
+mod format;
+
+use std::collections::{BTreeSet, HashMap};
+
+use domain::{Language, Timestamp};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use thiserror::Error;
+
+pub use format::{format_date, format_datetime, format_number, localise_digits};
+
+/// The Fluent sources, per language: (file name, text).
+const SOURCES: [(Language, &[(&str, &str)]); 3] = [
+    (Language::En, &[("main.ftl", include_str!("../locales/en/main.ftl"))]),
+    (Language::Bn, &[("main.ftl", include_str!("../locales/bn/main.ftl"))]),
+    (Language::Hi, &[("main.ftl", include_str!("../locales/hi/main.ftl"))]),
+];
+
+#[derive(Debug, Error)]
+pub enum I18nError {
+    #[error("{language}/{file}: Fluent syntax errors: {errors}")]
+    Syntax { language: Language, file: &'static str, errors: String },
+    #[error("{language}/{file}: message ids defined twice: {ids}")]
+    Duplicate { language: Language, file: &'static str, ids: String },
+}
+
+/// The loaded bundles. Built once at start and shared.
+pub struct I18n {
+    bundles: HashMap<Language, FluentBundle<FluentResource>>,
+    ids: HashMap<Language, BTreeSet<String>>,
+}
+
+impl I18n {
+    /// Parses every bundle; any syntax error is an error here rather than a blank on a page.
+    pub fn load() -> Result<Self, I18nError> {
+        let mut bundles = HashMap::new();
+        let mut ids = HashMap::new();
+        for (language, files) in SOURCES {
+            let langid: unic_langid::LanguageIdentifier =
+                language.code().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // Isolation marks (FSI/PDI) only help mixed-direction text; all three scripts run
+            // left to right, and the marks would break copy-paste, PDFs and tests.
+            bundle.set_use_isolating(false);
+            let mut language_ids = BTreeSet::new();
+            for (file, text) in files {
+                let resource = FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
+                    I18nError::Syntax {
+                        language,
+                        file,
+                        errors: errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
+                    }
+                })?;
+                for entry in resource.entries() {
+                    if let fluent_bundle::ast::Entry::Message(message) = entry {
+                        language_ids.insert(message.id.name.to_string());
+                    }
+                }
+                bundle.add_resource(resource).map_err(|errors| I18nError::Duplicate {
+                    language,
+                    file,
+                    ids: errors.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join("; "),
+                })?;
+            }
+            bundles.insert(language, bundle);
+            ids.insert(language, language_ids);
+        }
+        Ok(Self { bundles, ids })
+    }
+
+    /// The message `id` in `language`. Falls back to English and then to the id itself, so a
+    /// gap shows as a visible id rather than a blank (and the completeness test catches it).
+    pub fn text(&self, language: Language, id: &str) -> String {
+        self.format(language, id, None)
+    }
+
+    /// The message `id` with arguments.
+    pub fn text_with(&self, language: Language, id: &str, args: &[(&str, Arg)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.clone())),
+                Arg::Count(n) => {
+                    // `$count` selects the plural form; `$n` is the number written for the reader.
+                    fluent_args.set(*name, FluentValue::from(*n));
+                    fluent_args.set("n", FluentValue::from(format_number(language, *n)));
+                }
+            }
+        }
+        self.format(language, id, Some(&fluent_args))
+    }
+
+    fn format(&self, language: Language, id: &str, args: Option<&FluentArgs>) -> String {
+        for candidate in [language, Language::En] {
+            let Some(bundle) = self.bundles.get(&candidate) else { continue };
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
+            let mut errors = Vec::new();
+            return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        }
+        id.to_string()
+    }
+
+    /// Every message id defined in `language`.
+    pub fn message_ids(&self, language: Language) -> &BTreeSet<String> {
+        static EMPTY: BTreeSet<String> = BTreeSet::new();
+        self.ids.get(&language).unwrap_or(&EMPTY)
+    }
+
+    pub fn has(&self, language: Language, id: &str) -> bool {
+        self.message_ids(language).contains(id)
+    }
+}
+
+/// A value for a message argument.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Text(String),
+    /// A count: selects the plural form and is shown with the language's digits as `$n`.
+    Count(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn i18n() -> I18n {
+        I18n::load().unwrap()
+    }
+
+    #[test]
+    fn every_message_exists_in_all_three_languages() {
+        let i18n = i18n();
+        let en = i18n.message_ids(Language::En);
+        assert!(en.len() > 50, "the English bundle looks empty");
+        for language in [Language::Bn, Language::Hi] {
+            let other = i18n.message_ids(language);
+            let missing: Vec<_> = en.difference(other).collect();
+            let extra: Vec<_> = other.difference(en).collect();
+            assert!(missing.is_empty(), "missing in {language}: {missing:?}");
+            assert!(extra.is_empty(), "only in {language}, not in en: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn bengali_and_hindi_are_translated_not_copied() {
+        let i18n = i18n();
+        let mut copied = Vec::new();
+        for id in i18n.message_ids(Language::En) {
+            let en = i18n.text(Language::En, id);
+            for language in [Language::Bn, Language::Hi] {
+                let text = i18n.text(language, id);
+                // Identical text is fine only where there is nothing to translate (a symbol, a
+                // proper noun such as "Saathi" in Latin letters is still transliterated).
+                if text == en && en.chars().any(|c| c.is_ascii_alphabetic()) {
+                    copied.push(format!("{language}:{id}"));
+                }
+            }
+        }
+        assert!(copied.is_empty(), "English copied into other languages: {copied:?}");
+    }
+
+    #[test]
+    fn messages_render_in_the_asked_language() {
+        let i18n = i18n();
+        assert_eq!(i18n.text(Language::Bn, "sign-in-submit"), "সাইন ইন করুন");
+        assert_eq!(i18n.text(Language::Hi, "sign-in-submit"), "साइन इन करें");
+        assert_eq!(i18n.text(Language::En, "no-such-message"), "no-such-message");
+    }
+
+    #[test]
+    fn counts_pick_plural_forms_and_native_digits() {
+        let i18n = i18n();
+        let one = i18n.text_with(Language::En, "users-count", &[("count", Arg::Count(1))]);
+        let many = i18n.text_with(Language::En, "users-count", &[("count", Arg::Count(1200))]);
+        assert_eq!(one, "1 user");
+        assert_eq!(many, "1,200 users");
+        let bn = i18n.text_with(Language::Bn, "users-count", &[("count", Arg::Count(12))]);
+        assert!(bn.contains("১২"), "{bn}");
+    }
+}

@@ -1,0 +1,290 @@
+//! Creating and changing organisations and users: validation, hashing, audit. Shared by the web
+//! pages, the API and the command line, so all three refuse the same things in the same words.
+
+use std::sync::Arc;
+
+use domain::audit::{AuditAction, AuditEvent};
+use domain::organisation::{OrganisationFields, parse_district, parse_languages};
+use domain::password::check_password;
+use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::user::parse_display_name;
+use domain::{Language, OrgId, Organisation, Role, Roles, Timestamp, User, UserId, Username};
+use store::{NewUser, Store, UserChanges};
+
+use crate::{AppError, FieldError, password};
+
+/// Who makes a change, from where, and when: what the audit entry records.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub actor: Option<Actor>,
+    pub source: String,
+    pub at: Timestamp,
+}
+
+impl Origin {
+    /// A command run on the server itself by its operator.
+    pub fn cli(at: Timestamp) -> Self {
+        Self { actor: None, source: "cli".into(), at }
+    }
+
+    pub fn event(&self, action: AuditAction, subject: String, scope: Option<OrgId>) -> AuditEvent {
+        let mut event = AuditEvent::new(self.at, action, subject).from_source(self.source.clone());
+        if let Some(actor) = &self.actor {
+            event = event.by(actor.user_id, actor.org_id);
+        }
+        if let Some(org) = scope {
+            event = event.scoped_to(org);
+        }
+        event
+    }
+
+    /// The policy, when a person is acting (the operator at the CLI is trusted).
+    fn check(&self, action: Action, resource: Resource) -> Result<(), AppError> {
+        match &self.actor {
+            None => Ok(()),
+            Some(actor) => match authorize(actor, action, &resource) {
+                Decision::Allow => Ok(()),
+                Decision::Deny(reason) => Err(AppError::Forbidden(reason)),
+            },
+        }
+    }
+}
+
+/// An organisation as typed into a form, the API or the command line.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct OrgInput {
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub district: String,
+    /// Comma-separated codes: `bn,en`.
+    pub languages: String,
+}
+
+impl OrgInput {
+    pub fn from_organisation(org: &Organisation) -> Self {
+        Self {
+            name: org.fields.name.to_string(),
+            kind: org.fields.kind.to_string(),
+            country: org.fields.country.to_string(),
+            district: org.fields.district.clone().unwrap_or_default(),
+            languages: org.fields.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
+        }
+    }
+
+    /// Checks every field and reports every problem at once.
+    pub fn validate(&self) -> Result<OrganisationFields, AppError> {
+        let mut errors = Vec::new();
+        let name = self.name.parse().map_err(|e| errors.push(FieldError::new("name", &e))).ok();
+        let kind = if self.kind.trim().is_empty() {
+            errors.push(FieldError::required("kind"));
+            None
+        } else {
+            self.kind.parse().map_err(|e| errors.push(FieldError::new("kind", &e))).ok()
+        };
+        let country = if self.country.trim().is_empty() {
+            errors.push(FieldError::required("country"));
+            None
+        } else {
+            self.country.parse().map_err(|e| errors.push(FieldError::new("country", &e))).ok()
+        };
+        let district =
+            parse_district(&self.district).map_err(|e| errors.push(FieldError::new("district", &e))).ok();
+        let languages = parse_languages(&self.languages)
+            .map_err(|e| errors.push(FieldError::new("languages", &e)))
+            .ok();
+        match (name, kind, country, district, languages) {
+            (Some(name), Some(kind), Some(country), Some(district), Some(languages))
+                if errors.is_empty() =>
+            {
+                Ok(OrganisationFields { name, kind, country, district, languages })
+            }
+            _ => Err(AppError::Invalid(errors)),
+        }
+    }
+}
+
+pub async fn create_organisation(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    input: &OrgInput,
+) -> Result<Organisation, AppError> {
+    origin.check(Action::CreateOrganisation, Resource::Network)?;
+    let fields = input.validate()?;
+    let id = OrgId::new();
+    let event = origin
+        .event(AuditAction::OrganisationCreated, format!("organisation:{id}"), Some(id))
+        .with_detail(detail(&[("name", fields.name.as_str())]));
+    Ok(store.create_organisation(id, &fields, event).await?)
+}
+
+pub async fn update_organisation(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    id: OrgId,
+    expected_version: i64,
+    input: &OrgInput,
+) -> Result<Organisation, AppError> {
+    origin.check(Action::UpdateOrganisation, Resource::Organisation(id))?;
+    let fields = input.validate()?;
+    let event = origin
+        .event(AuditAction::OrganisationUpdated, format!("organisation:{id}"), Some(id))
+        .with_detail(detail(&[("name", fields.name.as_str())]));
+    Ok(store.update_organisation(id, expected_version, &fields, event).await?)
+}
+
+/// Finds an organisation by id or exact name (as `--org` accepts either).
+pub async fn find_organisation(store: &Arc<dyn Store>, id_or_name: &str) -> Result<Organisation, AppError> {
+    if let Ok(id) = id_or_name.parse::<OrgId>() {
+        if let Some(org) = store.organisation(id).await? {
+            return Ok(org);
+        }
+    }
+    store.organisation_by_name(id_or_name).await?.ok_or(AppError::NotFound)
+}
+
+/// A user as typed in.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct UserInput {
+    pub username: String,
+    pub display_name: String,
+    pub roles: Vec<String>,
+    /// Blank: the organisation's first working language.
+    pub language: String,
+    pub password: String,
+}
+
+fn parse_roles(roles: &[String], errors: &mut Vec<FieldError>) -> Option<Roles> {
+    let parsed: Result<Vec<Role>, _> =
+        roles.iter().filter(|r| !r.trim().is_empty()).map(|r| r.parse()).collect();
+    match parsed.and_then(Roles::new) {
+        Ok(roles) => Some(roles),
+        Err(e) => {
+            errors.push(FieldError::new("roles", &e));
+            None
+        }
+    }
+}
+
+fn parse_language(text: &str, fallback: Language, errors: &mut Vec<FieldError>) -> Option<Language> {
+    if text.trim().is_empty() {
+        return Some(fallback);
+    }
+    text.parse().map_err(|e| errors.push(FieldError::new("language", &e))).ok()
+}
+
+fn check_grants(origin: &Origin, org: OrgId, roles: &Roles) -> Result<(), AppError> {
+    for role in roles.iter() {
+        origin.check(Action::GrantRole(role), Resource::Organisation(org))?;
+    }
+    Ok(())
+}
+
+pub async fn create_user(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    org: &Organisation,
+    input: &UserInput,
+) -> Result<User, AppError> {
+    origin.check(Action::CreateUser, Resource::Organisation(org.id))?;
+    let mut errors = Vec::new();
+    let username: Option<Username> =
+        input.username.parse().map_err(|e| errors.push(FieldError::new("username", &e))).ok();
+    let display_name = parse_display_name(&input.display_name)
+        .map_err(|e| errors.push(FieldError::new("display_name", &e)))
+        .ok();
+    let roles = parse_roles(&input.roles, &mut errors);
+    let fallback = org.fields.languages.first().copied().unwrap_or(Language::En);
+    let language = parse_language(&input.language, fallback, &mut errors);
+    if let Err(e) = check_password(&input.password, input.username.trim()) {
+        errors.push(FieldError::new("password", &e));
+    }
+    let (Some(username), Some(display_name), Some(roles), Some(language)) =
+        (username, display_name, roles, language)
+    else {
+        return Err(AppError::Invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    check_grants(origin, org.id, &roles)?;
+    let password_hash = password::hash(input.password.clone()).await?;
+    let id = UserId::new();
+    let event = origin
+        .event(AuditAction::UserCreated, format!("user:{id}"), Some(org.id))
+        .with_detail(detail(&[("username", username.as_str()), ("roles", &roles.to_list())]));
+    let new = NewUser { id, org_id: org.id, username, display_name, roles, language, password_hash };
+    Ok(store.create_user(&new, event).await?)
+}
+
+/// The editable part of a user, as typed in.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct UserUpdateInput {
+    pub display_name: String,
+    pub roles: Vec<String>,
+    pub language: String,
+    pub active: bool,
+}
+
+pub async fn update_user(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    user: &User,
+    expected_version: i64,
+    input: &UserUpdateInput,
+) -> Result<User, AppError> {
+    let resource = Resource::User { id: user.id, org: user.org_id };
+    origin.check(Action::UpdateUser, resource)?;
+    let mut errors = Vec::new();
+    let display_name = parse_display_name(&input.display_name)
+        .map_err(|e| errors.push(FieldError::new("display_name", &e)))
+        .ok();
+    let roles = parse_roles(&input.roles, &mut errors);
+    let language = parse_language(&input.language, user.language, &mut errors);
+    let (Some(display_name), Some(roles), Some(language)) = (display_name, roles, language) else {
+        return Err(AppError::Invalid(errors));
+    };
+    // Only roles being added need the right to grant them.
+    let added = Roles::new(roles.iter().filter(|r| !user.roles.contains(*r)));
+    if let Ok(added) = added {
+        check_grants(origin, user.org_id, &added)?;
+    }
+    if user.roles.contains(Role::NetworkAdmin) && !roles.contains(Role::NetworkAdmin) {
+        check_grants(origin, user.org_id, &Roles::single(Role::NetworkAdmin))?;
+    }
+    let changes = UserChanges { display_name, roles, language, active: input.active };
+    let event = origin
+        .event(AuditAction::UserUpdated, format!("user:{}", user.id), Some(user.org_id))
+        .with_detail(detail(&[
+            ("roles", &changes.roles.to_list()),
+            ("active", if changes.active { "true" } else { "false" }),
+        ]));
+    Ok(store.update_user(user.id, expected_version, &changes, event).await?)
+}
+
+/// Sets a new password (her own, or by an administrator), after the password rule.
+pub async fn set_password(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    user: &User,
+    new_password: &str,
+) -> Result<(), AppError> {
+    if origin.actor.as_ref().is_some_and(|a| a.user_id != user.id) {
+        origin.check(Action::UpdateUser, Resource::User { id: user.id, org: user.org_id })?;
+    }
+    check_password(new_password, user.username.as_str())
+        .map_err(|e| AppError::Invalid(vec![FieldError::new("password", &e)]))?;
+    let hash = password::hash(new_password.to_string()).await?;
+    let event = origin.event(AuditAction::PasswordChanged, format!("user:{}", user.id), Some(user.org_id));
+    Ok(store.set_password(user.id, &hash, event).await?)
+}
+
+/// A small JSON object for an audit entry's detail.
+pub fn detail(pairs: &[(&str, &str)]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> =
+        pairs.iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(*v))).collect();
+    serde_json::Value::Object(map).to_string()
+}

@@ -1,0 +1,264 @@
+//! The layer every request passes through: who is asking, in which language, is the form's CSRF
+//! token right, and how an error is shown to her.
+
+use std::net::SocketAddr;
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::header::{ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use domain::audit::{AuditAction, AuditEvent};
+use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::{Language, User};
+use store::UserChanges;
+
+use crate::error::ErrorMark;
+use crate::token::{constant_time_eq, hash_secret, random_hex};
+use crate::{AppError, AppState, api, cookies, pages};
+
+/// The largest form body read for the CSRF check (forms here are small; uploads come later
+/// with their own limit).
+const FORM_LIMIT: usize = 256 * 1024;
+
+/// What a handler knows about the request before it starts.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// The signed-in person (session for pages, bearer token for the API).
+    pub user: Option<User>,
+    pub lang: Language,
+    /// The token every form on the page must send back.
+    pub csrf: String,
+    /// The hash of the session id, to end the session on sign-out.
+    pub session_hash: Option<String>,
+    /// The client's address, for throttling and the audit trail.
+    pub source: String,
+    pub is_api: bool,
+}
+
+impl Ctx {
+    /// The signed-in person as the policy sees her, or `SignInRequired`.
+    pub fn actor(&self) -> Result<Actor, AppError> {
+        let user = self.user.as_ref().ok_or(AppError::SignInRequired)?;
+        Ok(Actor { user_id: user.id, org_id: user.org_id, roles: user.roles.clone() })
+    }
+
+    /// Asks the policy; every handler that acts for someone calls this first.
+    pub fn authorize(&self, action: Action, resource: Resource) -> Result<Actor, AppError> {
+        let actor = self.actor()?;
+        match authorize(&actor, action, &resource) {
+            Decision::Allow => Ok(actor),
+            Decision::Deny(reason) => Err(AppError::Forbidden(reason)),
+        }
+    }
+
+    /// The signed-in user (after `authorize` succeeded).
+    pub fn user(&self) -> Result<&User, AppError> {
+        self.user.as_ref().ok_or(AppError::SignInRequired)
+    }
+
+    /// An audit event by the signed-in person, from her address.
+    pub fn audit(&self, action: AuditAction, subject: impl Into<String>, at: domain::Timestamp) -> AuditEvent {
+        let mut event = AuditEvent::new(at, action, subject).from_source(self.source.clone());
+        if let Some(user) = &self.user {
+            event = event.by(user.id, user.org_id);
+        }
+        event
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| AppError::internal("request context missing"))
+    }
+}
+
+fn query_language(req: &Request) -> Option<Language> {
+    let query = req.uri().query()?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
+    pairs.into_iter().find(|(k, _)| k == "lang").and_then(|(_, v)| v.parse().ok())
+}
+
+fn bearer(req: &Request) -> Option<String> {
+    let value = req.headers().get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
+}
+
+pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let source = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let now = state.clock.now();
+
+    // Who is asking. The API takes only bearer tokens and pages only the session cookie, so a
+    // cookie can never be used to drive the API from another site.
+    let mut user = None;
+    let mut session_csrf = None;
+    let mut session_hash = None;
+    if is_api {
+        if let Some(token) = bearer(&req) {
+            match state.store.user_for_token(&hash_secret(&token)).await {
+                Ok(found) => user = found,
+                Err(err) => return AppError::from(err).into_response(),
+            }
+        }
+    } else if let Some(cookie) = cookies::get(req.headers(), cookies::SESSION) {
+        let hash = hash_secret(&cookie);
+        match state.store.session(&hash, now).await {
+            Ok(Some(session)) => {
+                user = Some(session.user);
+                session_csrf = Some(session.csrf_token);
+                session_hash = Some(hash);
+            }
+            Ok(None) => {}
+            Err(err) => return AppError::from(err).into_response(),
+        }
+    }
+
+    // In which language: an explicit ?lang=, then her own preference, then the cookie left by an
+    // earlier switch, then the browser's Accept-Language, then English.
+    let asked = query_language(&req);
+    if let (Some(lang), Some(current)) = (asked, user.as_mut()) {
+        if current.language != lang {
+            let changes = UserChanges {
+                display_name: current.display_name.clone(),
+                roles: current.roles.clone(),
+                language: lang,
+                active: current.active,
+            };
+            let event = AuditEvent::new(now, AuditAction::UserUpdated, format!("user:{}", current.id))
+                .by(current.id, current.org_id)
+                .scoped_to(current.org_id)
+                .from_source(source.clone())
+                .with_detail(format!("{{\"language\":\"{lang}\"}}"));
+            match state.store.update_user(current.id, current.version, &changes, event).await {
+                Ok(updated) => *current = updated,
+                // Someone changed her account at the same moment: show the page in the asked
+                // language now; the preference is saved on her next switch.
+                Err(_) => current.language = lang,
+            }
+        }
+    }
+    let cookie_lang = cookies::get(req.headers(), cookies::LANGUAGE).and_then(|v| v.parse().ok());
+    let browser_lang = req
+        .headers()
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Language::negotiate);
+    let lang = asked
+        .or(user.as_ref().map(|u| u.language))
+        .or(cookie_lang)
+        .or(browser_lang)
+        .unwrap_or(Language::En);
+
+    // The CSRF token: the session's, or before sign-in a random value kept in a cookie and
+    // echoed by the sign-in form (double submit; the cookie is SameSite=Strict).
+    let anonymous_csrf = cookies::get(req.headers(), cookies::CSRF).filter(|v| v.len() == 64);
+    let (csrf, new_csrf_cookie) = match (&session_csrf, &anonymous_csrf) {
+        (Some(token), _) => (token.clone(), false),
+        (None, Some(token)) => (token.clone(), false),
+        (None, None) => (random_hex(), !is_api),
+    };
+
+    let ctx = Ctx { user, lang, csrf: csrf.clone(), session_hash, source, is_api };
+    let secure = state.config.secure_cookies;
+
+    let req = if !is_api && req.method() == Method::POST {
+        match check_csrf(req, &csrf).await {
+            Ok(req) => req,
+            Err(err) => return finish(&state, &ctx, err.into_response(), None, None, secure),
+        }
+    } else {
+        req
+    };
+
+    let mut req = req;
+    req.extensions_mut().insert(ctx.clone());
+    let response = next.run(req).await;
+    let lang_cookie = asked.map(|l| l.code());
+    let csrf_cookie = new_csrf_cookie.then_some(csrf);
+    finish(&state, &ctx, response, lang_cookie, csrf_cookie, secure)
+}
+
+/// Reads the form body, checks its `csrf` field, and hands the body on unchanged.
+async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
+    let is_form = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(AppError::CsrfFailed);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = to_bytes(body, FORM_LIMIT)
+        .await
+        .map_err(|_| AppError::Malformed("the form is too large".into()))?;
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let sent = fields.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str());
+    match sent {
+        Some(token) if constant_time_eq(token, expected) => {
+            Ok(Request::from_parts(parts, Body::from(bytes)))
+        }
+        _ => Err(AppError::CsrfFailed),
+    }
+}
+
+/// Renders error marks for the reader and sets the cookies the request earned.
+fn finish(
+    state: &AppState,
+    ctx: &Ctx,
+    response: Response,
+    lang_cookie: Option<&str>,
+    csrf_cookie: Option<String>,
+    secure: bool,
+) -> Response {
+    let mark = response.extensions().get::<ErrorMark>().cloned();
+    let mut response = match mark {
+        Some(ErrorMark(err)) if ctx.is_api => api::problem(state, ctx, &err),
+        Some(ErrorMark(err)) => pages::error_page(state, ctx, &err),
+        None if response.status().is_client_error() || response.status().is_server_error() => {
+            // A rejection from axum itself (bad JSON, wrong method): same treatment.
+            let status = response.status();
+            let err = match status {
+                StatusCode::NOT_FOUND => AppError::NotFound,
+                StatusCode::INTERNAL_SERVER_ERROR => AppError::internal("handler failed"),
+                _ => AppError::Malformed(status.canonical_reason().unwrap_or("bad request").into()),
+            };
+            let mut rendered =
+                if ctx.is_api { api::problem(state, ctx, &err) } else { pages::error_page(state, ctx, &err) };
+            *rendered.status_mut() = status;
+            rendered
+        }
+        None => response,
+    };
+    let headers = response.headers_mut();
+    if let Some(lang) = lang_cookie {
+        if let Ok(v) = HeaderValue::from_str(&cookies::set(cookies::LANGUAGE, lang, Some(31_536_000), secure)) {
+            headers.append(SET_COOKIE, v);
+        }
+    }
+    if let Some(token) = csrf_cookie {
+        if let Ok(v) = HeaderValue::from_str(&cookies::set(cookies::CSRF, &token, None, secure)) {
+            headers.append(SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+/// The fallback for paths no route knows.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}

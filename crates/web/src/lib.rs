@@ -1,0 +1,77 @@
+//! Saathi's web face: server-rendered pages that work without JavaScript, and the JSON API
+//! under `/api/v1`.
+//!
+//! Every request passes through [`context`], which finds who is asking (session cookie for
+//! pages, bearer token for the API), in which language, checks the CSRF token of every form,
+//! and renders every error — as an HTML page in her language, or as `application/problem+json`.
+//! Handlers ask the one policy function in `domain` before they touch anything.
+
+pub mod accounts;
+mod api;
+mod context;
+mod cookies;
+pub mod demo;
+pub mod error;
+mod headers;
+pub mod openapi;
+mod pages;
+pub mod password;
+pub mod routes;
+mod state;
+mod throttle;
+pub mod token;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use tower_http::compression::CompressionLayer;
+
+pub use context::Ctx;
+pub use error::{AppError, FieldError};
+pub use state::{AppState, WebConfig};
+
+/// The whole application: every route in [`routes::table`], behind the context, security
+/// header and compression layers.
+pub fn app(state: AppState) -> Router {
+    let mut router = Router::new();
+    for route in routes::table() {
+        router = router.route(route.path, route.handler);
+    }
+    router
+        .fallback(context::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), context::middleware))
+        .layer(axum::middleware::from_fn(headers::security_headers))
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+/// Serves until Ctrl-C or SIGTERM.
+pub async fn serve(state: AppState, listen: SocketAddr) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    tracing::info!("Saathi is listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(term) => term,
+            Err(_) => {
+                let _ = ctrl_c.await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}

@@ -1,0 +1,62 @@
+//! Every route Saathi serves, in one table. The router is built from this table, and the
+//! authorisation test in `tests/` lists the same routes with the roles allowed on each: a route
+//! added here without an entry there fails the test.
+
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post, put};
+
+use crate::{AppState, api, pages};
+
+pub struct Route {
+    pub method: Method,
+    pub path: &'static str,
+    pub handler: MethodRouter<AppState>,
+}
+
+fn route(method: Method, path: &'static str, handler: MethodRouter<AppState>) -> Route {
+    Route { method, path, handler }
+}
+
+pub fn table() -> Vec<Route> {
+    use Method as M;
+    vec![
+        // Public
+        route(M::GET, "/static/saathi.css", get(pages::stylesheet)),
+        route(M::GET, "/sign-in", get(pages::sign_in::form)),
+        route(M::POST, "/sign-in", post(pages::sign_in::submit)),
+        route(M::POST, "/sign-out", post(pages::sign_in::sign_out)),
+        route(M::GET, "/api/v1/openapi.json", get(api::openapi_document)),
+        // Pages
+        route(M::GET, "/", get(pages::home::home)),
+        route(M::GET, "/account", get(pages::account::show)),
+        route(M::POST, "/account/password", post(pages::account::change_password)),
+        route(M::GET, "/organisations", get(pages::organisations::list)),
+        route(M::GET, "/organisations/new", get(pages::organisations::new_form)),
+        route(M::POST, "/organisations/new", post(pages::organisations::create)),
+        route(M::GET, "/organisations/{id}", get(pages::organisations::show)),
+        route(M::GET, "/organisations/{id}/edit", get(pages::organisations::edit_form)),
+        route(M::POST, "/organisations/{id}/edit", post(pages::organisations::update)),
+        route(M::GET, "/organisations/{id}/users", get(pages::users::list)),
+        route(M::GET, "/organisations/{id}/users/new", get(pages::users::new_form)),
+        route(M::POST, "/organisations/{id}/users/new", post(pages::users::create)),
+        route(M::GET, "/users/{id}/edit", get(pages::users::edit_form)),
+        route(M::POST, "/users/{id}/edit", post(pages::users::update)),
+        route(M::GET, "/audit", get(pages::audit::list)),
+        // API
+        route(M::GET, "/api/v1/me", get(api::me::me)),
+        route(M::GET, "/api/v1/organisations", get(api::organisations::list)),
+        route(M::POST, "/api/v1/organisations", post(api::organisations::create)),
+        route(M::GET, "/api/v1/organisations/{id}", get(api::organisations::show)),
+        route(M::PUT, "/api/v1/organisations/{id}", put(api::organisations::update)),
+        route(M::GET, "/api/v1/organisations/{id}/users", get(api::users::list)),
+        route(M::POST, "/api/v1/organisations/{id}/users", post(api::users::create)),
+        route(M::GET, "/api/v1/users/{id}", get(api::users::show)),
+        route(M::PUT, "/api/v1/users/{id}", put(api::users::update)),
+        route(M::GET, "/api/v1/audit", get(api::audit::list)),
+    ]
+}
+
+/// (method, path) of every route, for tests and the OpenAPI completeness check.
+pub fn list() -> Vec<(Method, &'static str)> {
+    table().into_iter().map(|r| (r.method, r.path)).collect()
+}

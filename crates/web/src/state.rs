@@ -1,0 +1,49 @@
+use std::sync::Arc;
+
+use domain::Clock;
+use i18n::I18n;
+use store::Store;
+
+use crate::throttle::Throttle;
+
+/// Settings of the web server.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Mark cookies `Secure`: on when Saathi is served over TLS (directly or behind a proxy).
+    pub secure_cookies: bool,
+    /// How long a sign-in lasts.
+    pub session_hours: i64,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self { secure_cookies: false, session_hours: 12 }
+    }
+}
+
+/// What every handler can reach. Cheap to clone: all behind `Arc`.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub i18n: Arc<I18n>,
+    pub clock: Arc<dyn Clock>,
+    pub config: Arc<WebConfig>,
+    pub(crate) throttle: Arc<Throttle>,
+}
+
+impl AppState {
+    pub fn new(
+        store: Arc<dyn Store>,
+        i18n: Arc<I18n>,
+        clock: Arc<dyn Clock>,
+        config: WebConfig,
+    ) -> Self {
+        Self {
+            store,
+            i18n,
+            clock,
+            config: Arc::new(config),
+            throttle: Arc::new(Throttle::default()),
+        }
+    }
+}
