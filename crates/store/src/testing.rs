@@ -60,6 +60,11 @@ impl TestStore {
         })
     }
 
+    /// The database URL, for tests that run the `saathi` binary against this store.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
     /// Runs SQL behind the store's back, as someone editing the database by hand would: for
     /// tests that prove tampering is detected.
     pub async fn tamper(&self, sql: &str) -> Result<u64, StoreError> {

@@ -1,0 +1,147 @@
+//! The `saathi` binary, run as a user would, against SQLite and a real PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::{Command, Output};
+
+use store::testing::TestStore;
+
+fn saathi(url: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_saathi"))
+        .arg("--database-url")
+        .arg(url)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).trim().to_string()
+}
+
+async fn org_add_prints_the_id_and_refuses_bad_input(t: &TestStore) {
+    let url = t.url();
+    let add = [
+        "org",
+        "add",
+        "--name",
+        "Ashar Alo, Jessore",
+        "--kind",
+        "source",
+        "--country",
+        "bd",
+        "--district",
+        "Jessore",
+        "--languages",
+        "bn,en",
+    ];
+    let out = saathi(url, &add);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id: domain::OrgId = stdout(&out).parse().expect("org add prints only the id");
+    let stored = t.store.organisation(id).await.unwrap().unwrap();
+    assert_eq!(stored.fields.country.as_str(), "BD");
+
+    let dup = saathi(url, &add);
+    assert!(!dup.status.success());
+    assert_eq!(stderr(&dup).lines().count(), 1, "{}", stderr(&dup));
+    assert!(stderr(&dup).contains("already exists"), "{}", stderr(&dup));
+
+    let bad_kind = saathi(
+        url,
+        &[
+            "org",
+            "add",
+            "--name",
+            "X",
+            "--kind",
+            "shelter",
+            "--country",
+            "IN",
+        ],
+    );
+    assert!(!bad_kind.status.success());
+    assert!(
+        stderr(&bad_kind).contains("destination, transit, source or community"),
+        "{}",
+        stderr(&bad_kind)
+    );
+
+    let list = saathi(url, &["org", "list"]);
+    assert!(stdout(&list).contains("Ashar Alo, Jessore"));
+    assert_eq!(
+        t.store.organisations().await.unwrap().len(),
+        1,
+        "refusals wrote nothing"
+    );
+}
+
+async fn audit_verify_passes_then_names_the_edited_entry(t: &TestStore) {
+    let url = t.url();
+    for name in ["Kolkata shelter", "Mumbai shelter", "Transit home"] {
+        let out = saathi(
+            url,
+            &[
+                "org",
+                "add",
+                "--name",
+                name,
+                "--kind",
+                "destination",
+                "--country",
+                "IN",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let ok = saathi(url, &["audit", "verify"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("3 entries"));
+
+    t.tamper("UPDATE audit_log SET detail = '{}' WHERE seq = 2")
+        .await
+        .unwrap();
+    let broken = saathi(url, &["audit", "verify"]);
+    assert!(!broken.status.success());
+    assert!(stderr(&broken).contains("entry 2"), "{}", stderr(&broken));
+}
+
+macro_rules! both {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite { $(
+            #[tokio::test]
+            async fn $case() {
+                let t = store::testing::TestStore::sqlite().await.unwrap();
+                super::$case(&t).await;
+                t.finish().await;
+            }
+        )* }
+        mod postgres { $(
+            #[tokio::test]
+            async fn $case() {
+                let t = store::testing::TestStore::postgres().await.unwrap();
+                super::$case(&t).await;
+                t.finish().await;
+            }
+        )* }
+    };
+}
+
+both!(
+    org_add_prints_the_id_and_refuses_bad_input,
+    audit_verify_passes_then_names_the_edited_entry
+);
+
+#[test]
+fn a_malformed_database_url_is_one_line_and_a_failure() {
+    let out = saathi("mysql://nowhere", &["migrate"]);
+    assert!(!out.status.success());
+    assert_eq!(stderr(&out).lines().count(), 1);
+    assert!(
+        stderr(&out).contains("unsupported database URL"),
+        "{}",
+        stderr(&out)
+    );
+}
