@@ -1,8 +1,10 @@
 //! The `saathi` command. This first slice administers the store directly: migrations,
-//! organisations and the audit trail. `serve`, `demo`, `user` and `token` arrive with the web
+//! organisations, users, API tokens and the audit trail. `serve` and `demo` arrive with the web
 //! crate (docs/decisions/0002).
 
 mod org;
+mod secret;
+mod user;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -38,6 +40,12 @@ enum Command {
     /// Manage the organisations of the network.
     #[command(subcommand)]
     Org(org::OrgCommand),
+    /// Manage users.
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// Manage API bearer tokens.
+    #[command(subcommand)]
+    Token(user::TokenCommand),
     /// Check the audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -78,6 +86,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Org(command) => org::run(&store, command).await,
+        Command::User(command) => user::run_user(&store, command).await,
+        Command::Token(command) => user::run_token(&store, command).await,
         Command::Audit(AuditCommand::Verify) => match store.verify_audit().await? {
             AuditVerification::Intact { entries } => {
                 println!("audit trail intact: {entries} entries");

@@ -14,6 +14,27 @@ fn saathi(url: &str, args: &[&str]) -> Output {
         .unwrap()
 }
 
+fn saathi_stdin(url: &str, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_saathi"))
+        .arg("--database-url")
+        .arg(url)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
@@ -108,6 +129,101 @@ async fn audit_verify_passes_then_names_the_edited_entry(t: &TestStore) {
     assert!(stderr(&broken).contains("entry 2"), "{}", stderr(&broken));
 }
 
+async fn users_and_tokens_from_the_command_line(t: &TestStore) {
+    let url = t.url();
+    let out = saathi(
+        url,
+        &[
+            "org",
+            "add",
+            "--name",
+            "Kolkata shelter",
+            "--kind",
+            "destination",
+            "--country",
+            "IN",
+            "--languages",
+            "bn,en",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let add = |username: &str, password: &str| {
+        saathi_stdin(
+            url,
+            &[
+                "user",
+                "add",
+                "--org",
+                "Kolkata shelter",
+                "--username",
+                username,
+                "--role",
+                "case-worker",
+                "--password-stdin",
+            ],
+            password,
+        )
+    };
+    let ok = add("caseworker.kolkata", "saathi-demo-2026\n");
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let user = t
+        .store
+        .user_by_username(&"caseworker.kolkata".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stdout(&ok), user.id.to_string());
+    assert_eq!(
+        user.language,
+        domain::Language::Bn,
+        "defaults to the organisation's first language"
+    );
+
+    for (username, password, expected) in [
+        (
+            "caseworker.kolkata",
+            "another-long-password",
+            "already taken",
+        ),
+        ("rupa.das", "short", "at least 12"),
+        ("rupa.das", "password1234", "too common"),
+        ("Rupa Das", "another-long-password", "username"),
+    ] {
+        let refused = add(username, password);
+        assert!(!refused.status.success(), "{username}/{password}");
+        assert_eq!(stderr(&refused).lines().count(), 1);
+        assert!(stderr(&refused).contains(expected), "{}", stderr(&refused));
+    }
+    assert_eq!(
+        t.store.users_in(user.org_id).await.unwrap().len(),
+        1,
+        "refusals wrote nothing"
+    );
+
+    let created = saathi(url, &["token", "create", "--user", "caseworker.kolkata"]);
+    assert!(created.status.success(), "{}", stderr(&created));
+    let token = stdout(&created);
+    assert!(
+        token.starts_with("saathi_") && !token.contains('\n'),
+        "only the token on stdout"
+    );
+    let tokens = t.store.tokens_of(user.id).await.unwrap();
+    assert_eq!(tokens.len(), 1);
+    let revoke = saathi(url, &["token", "revoke", &tokens[0].id.to_string()]);
+    assert!(revoke.status.success(), "{}", stderr(&revoke));
+    assert!(
+        t.store
+            .token(tokens[0].id)
+            .await
+            .unwrap()
+            .unwrap()
+            .revoked_at
+            .is_some()
+    );
+    let ok = saathi(url, &["audit", "verify"]);
+    assert!(stdout(&ok).contains("4 entries"), "{}", stdout(&ok));
+}
+
 macro_rules! both {
     ($($case:ident),* $(,)?) => {
         mod sqlite { $(
@@ -131,7 +247,8 @@ macro_rules! both {
 
 both!(
     org_add_prints_the_id_and_refuses_bad_input,
-    audit_verify_passes_then_names_the_edited_entry
+    audit_verify_passes_then_names_the_edited_entry,
+    users_and_tokens_from_the_command_line,
 );
 
 #[test]

@@ -1,0 +1,181 @@
+# Saathi — English interface text. Message ids are grouped by page, in kebab-case.
+# Every id here must exist in bn/main.ftl and hi/main.ftl (a test checks).
+
+app-name = Saathi
+app-tagline = Continuity of care, with her
+
+## Navigation and layout
+nav-home = Home
+nav-organisations = Organisations
+nav-users = Users
+nav-audit = Audit trail
+nav-account = My account
+nav-language = Language
+nav-sign-out = Sign out
+nav-skip = Skip to content
+signed-in-as = Signed in as { $name }
+
+## Sign-in
+sign-in-title = Sign in
+sign-in-username = Username
+sign-in-password = Password
+sign-in-submit = Sign in
+sign-in-failed = The username or password is not right. Please try again.
+sign-in-throttled = Too many failed attempts. Please wait { $minutes } minutes and try again.
+sign-in-signed-out = You have signed out.
+sign-in-intro = Saathi keeps a survivor's care together as she moves between organisations.
+
+## Home
+home-title = Home
+home-welcome = Welcome, { $name }
+home-organisation = Your organisation: { $organisation }
+home-roles = Your roles: { $roles }
+home-admin-heading = The network
+home-admin-organisations = { $count ->
+    [one] { $n } organisation
+   *[other] { $n } organisations
+}
+home-director-heading = Your organisation
+home-cases-heading = Cases
+home-cases-empty = No cases are assigned to you yet.
+home-training-heading = Training programme
+home-training-empty = No workshops are scheduled yet.
+home-survivor-heading = Your record
+home-survivor-empty = Your plan and your own words will appear here.
+
+## Account
+account-title = My account
+account-language = Interface language
+account-password-heading = Change password
+account-password-current = Current password
+account-password-new = New password
+account-password-hint = At least 12 characters. A short sentence is easy to remember and hard to guess.
+account-password-submit = Change password
+account-password-changed = Your password has been changed. Please sign in again.
+account-password-wrong = The current password is not right.
+
+## Organisations
+organisations-title = Organisations
+organisations-empty = No organisations yet.
+organisations-add = Add an organisation
+organisation-new-title = New organisation
+organisation-edit-title = Edit organisation
+organisation-name = Name
+organisation-kind = Kind
+organisation-country = Country (two-letter code)
+organisation-district = District
+organisation-languages = Working languages
+organisation-save = Save
+organisation-created = The organisation has been added.
+organisation-updated = The organisation has been saved.
+organisation-conflict = Someone else changed this organisation while you were editing. The current version is shown below; your changes are kept in the form. Save again to replace it.
+organisation-current-version = Current version
+organisation-users-link = Users of this organisation
+
+## Organisation kinds
+org-kind-destination = Destination organisation
+org-kind-transit = Transit home
+org-kind-source = Source-area organisation
+org-kind-community = Community-based organisation
+
+## Users
+users-title = Users of { $organisation }
+users-empty = This organisation has no users yet.
+users-add = Add a user
+users-count = { $count ->
+    [one] { $n } user
+   *[other] { $n } users
+}
+user-new-title = New user
+user-edit-title = Edit user
+user-username = Username
+user-display-name = Name shown to others
+user-roles = Roles
+user-language = Preferred language
+user-password = Password
+user-active = Account active
+user-inactive = Inactive
+user-save = Save
+user-created = The user has been added.
+user-updated = The user has been saved.
+user-conflict = Someone else changed this user while you were editing. Review the current values and save again.
+
+## Roles
+role-network-admin = Network administrator
+role-director = Director
+role-case-worker = Case worker
+role-counsellor = Counsellor
+role-care-giver = Care-giver
+role-trainer = Trainer
+role-survivor = Survivor
+
+## Audit trail
+audit-title = Audit trail
+audit-empty = Nothing has been recorded yet.
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-subject = About
+audit-source = From
+audit-action-sign-in = Signed in
+audit-action-sign-in-failed = Failed sign-in
+audit-action-sign-in-throttled = Sign-in blocked after repeated failures
+audit-action-sign-out = Signed out
+audit-action-organisation-created = Organisation added
+audit-action-organisation-updated = Organisation changed
+audit-action-user-created = User added
+audit-action-user-updated = User changed
+audit-action-password-changed = Password changed
+audit-action-token-created = API token created
+audit-action-token-revoked = API token revoked
+audit-action-demo-loaded = Demo network loaded
+
+## Field errors
+error-required = This field is required.
+error-invalid-id = This is not a valid id.
+error-unknown-language = Choose Bengali, Hindi or English.
+error-unknown-role = Choose a role from the list.
+error-unknown-org-kind = Choose destination, transit, source or community.
+error-invalid-country = Enter a two-letter country code, such as IN, BD or NP.
+error-empty-org-name = Enter the organisation's name.
+error-org-name-too-long = The name can be at most 200 characters.
+error-district-too-long = The district can be at most 100 characters.
+error-invalid-username = A username has 3 to 64 characters: small English letters, digits, dot, hyphen or underscore.
+error-display-name-too-long = The name can be at most 120 characters.
+error-no-roles = Choose at least one role.
+error-password-too-short = The password must be at least 12 characters long.
+error-password-too-common = This password is too common. Choose a longer, less predictable one.
+error-password-contains-username = The password must not contain the username.
+error-duplicate-username = This username is already taken.
+error-duplicate-organisation = An organisation with this name already exists.
+error-database-url = The database address is not valid.
+error-conflict = Someone else changed this record meanwhile.
+error-not-found = Not found.
+error-internal = Something went wrong on our side.
+
+## Refusals
+forbidden-role = Your role does not allow this.
+forbidden-other-organisation = This belongs to another organisation.
+
+## Problems (error pages and API errors)
+problem-sign-in-required-title = Sign-in required
+problem-sign-in-required-detail = Please sign in to continue.
+problem-forbidden-title = Not allowed
+problem-csrf-failed-title = The form has expired
+problem-csrf-failed-detail = This form was open too long or came from elsewhere. Please go back, reload the page and try again.
+problem-not-found-title = Not found
+problem-not-found-detail = There is nothing at this address.
+problem-malformed-title = The request could not be read
+problem-malformed-detail = The request was not in the expected form.
+problem-invalid-title = Some fields need attention
+problem-invalid-detail = Please correct the fields listed.
+problem-duplicate-title = Already exists
+problem-precondition-failed-title = Changed meanwhile
+problem-precondition-failed-detail = The record was changed after you read it. Read it again and repeat your change.
+problem-precondition-required-title = Version required
+problem-precondition-required-detail = Send the If-Match header with the ETag you read, so that no one's change is overwritten.
+problem-throttled-title = Too many attempts
+problem-throttled-detail = Too many failed sign-ins. Please wait and try again.
+problem-internal-title = Something went wrong
+problem-internal-detail = Something went wrong on our side. Your input was not saved; please try again.
+problem-back-home = Back to the home page
