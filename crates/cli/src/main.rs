@@ -1,7 +1,8 @@
 //! The `saathi` command. This first slice administers the store directly: migrations,
-//! organisations, users, API tokens and the audit trail. `serve` and `demo` arrive with the web
+//! organisations, users, API tokens, the demo network and the audit trail. `serve` arrives with the web
 //! crate (docs/decisions/0002).
 
+mod demo;
 mod org;
 mod secret;
 mod user;
@@ -37,6 +38,9 @@ struct Cli {
 enum Command {
     /// Bring the database schema up to date (also done at every start).
     Migrate,
+    /// Load a realistic demo network (organisations in Kolkata, Mumbai, Howrah, South 24
+    /// Parganas and Jessore, and their users); running it again adds nothing.
+    Demo,
     /// Manage the organisations of the network.
     #[command(subcommand)]
     Org(org::OrgCommand),
@@ -85,6 +89,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             eprintln!("saathi: the {} database is up to date", store.engine());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Demo => demo::run(&store).await,
         Command::Org(command) => org::run(&store, command).await,
         Command::User(command) => user::run_user(&store, command).await,
         Command::Token(command) => user::run_token(&store, command).await,

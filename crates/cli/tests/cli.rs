@@ -262,3 +262,39 @@ fn a_malformed_database_url_is_one_line_and_a_failure() {
         stderr(&out)
     );
 }
+
+#[tokio::test]
+async fn the_demo_loads_once() {
+    let t = TestStore::sqlite().await.unwrap();
+    let first = saathi(t.url(), &["demo"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("saathi-demo-2026"));
+    let orgs = t.store.organisations().await.unwrap().len();
+    assert_eq!(orgs, 5);
+    let second = saathi(t.url(), &["demo"]);
+    assert!(second.status.success());
+    assert!(
+        stderr(&second).contains("0 records added"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(t.store.organisations().await.unwrap().len(), orgs);
+    for name in [
+        "admin",
+        "director.kolkata",
+        "caseworker.kolkata",
+        "counsellor.kolkata",
+        "caseworker.jessore",
+        "trainer",
+    ] {
+        assert!(
+            t.store
+                .user_by_username(&name.parse().unwrap())
+                .await
+                .unwrap()
+                .is_some(),
+            "{name}"
+        );
+    }
+    t.finish().await;
+}
