@@ -7,16 +7,46 @@ const BENGALI_DIGITS: [char; 10] = ['০', '১', '২', '৩', '৪', '৫', '�
 
 const MONTHS: [[&str; 12]; 3] = [
     [
-        "জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর",
-        "অক্টোবর", "নভেম্বর", "ডিসেম্বর",
+        "জানুয়ারি",
+        "ফেব্রুয়ারি",
+        "মার্চ",
+        "এপ্রিল",
+        "মে",
+        "জুন",
+        "জুলাই",
+        "আগস্ট",
+        "সেপ্টেম্বর",
+        "অক্টোবর",
+        "নভেম্বর",
+        "ডিসেম্বর",
     ],
     [
-        "जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्तूबर",
-        "नवंबर", "दिसंबर",
+        "जनवरी",
+        "फ़रवरी",
+        "मार्च",
+        "अप्रैल",
+        "मई",
+        "जून",
+        "जुलाई",
+        "अगस्त",
+        "सितंबर",
+        "अक्तूबर",
+        "नवंबर",
+        "दिसंबर",
     ],
     [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ],
 ];
 
@@ -46,7 +76,7 @@ pub fn format_number(language: Language, n: i64) -> String {
     let len = digits.len();
     for (i, c) in digits.chars().enumerate() {
         let remaining = len - i;
-        if i > 0 && (remaining == 3 || (remaining > 3 && (remaining - 3) % 2 == 0)) {
+        if i > 0 && (remaining == 3 || (remaining > 3 && (remaining - 3).is_multiple_of(2))) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -65,7 +95,10 @@ pub fn format_date(language: Language, at: Timestamp) -> String {
 /// A date and time (UTC, 24-hour): "29 নভেম্বর ২০২৬, ১৪:০৫".
 pub fn format_datetime(language: Language, at: Timestamp) -> String {
     let dt = at.to_datetime();
-    let time = localise_digits(language, &format!("{:02}:{:02} UTC", dt.hour(), dt.minute()));
+    let time = localise_digits(
+        language,
+        &format!("{:02}:{:02} UTC", dt.hour(), dt.minute()),
+    );
     format!("{}, {time}", format_date(language, at))
 }
 
@@ -89,6 +122,9 @@ mod tests {
         assert_eq!(format_date(Language::Bn, at), "২৯ নভেম্বর ২০২৬");
         assert_eq!(format_date(Language::Hi, at), "29 नवंबर 2026");
         assert_eq!(format_date(Language::En, at), "29 November 2026");
-        assert_eq!(format_datetime(Language::Bn, at), "২৯ নভেম্বর ২০২৬, ১৪:২৫ UTC");
+        assert_eq!(
+            format_datetime(Language::Bn, at),
+            "২৯ নভেম্বর ২০২৬, ১৪:২৫ UTC"
+        );
     }
 }

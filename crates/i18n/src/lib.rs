@@ -8,7 +8,7 @@ mod format;
 
 use std::collections::{BTreeSet, HashMap};
 
-use domain::{Language, Timestamp};
+use domain::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use thiserror::Error;
@@ -17,17 +17,34 @@ pub use format::{format_date, format_datetime, format_number, localise_digits};
 
 /// The Fluent sources, per language: (file name, text).
 const SOURCES: [(Language, &[(&str, &str)]); 3] = [
-    (Language::En, &[("main.ftl", include_str!("../locales/en/main.ftl"))]),
-    (Language::Bn, &[("main.ftl", include_str!("../locales/bn/main.ftl"))]),
-    (Language::Hi, &[("main.ftl", include_str!("../locales/hi/main.ftl"))]),
+    (
+        Language::En,
+        &[("main.ftl", include_str!("../locales/en/main.ftl"))],
+    ),
+    (
+        Language::Bn,
+        &[("main.ftl", include_str!("../locales/bn/main.ftl"))],
+    ),
+    (
+        Language::Hi,
+        &[("main.ftl", include_str!("../locales/hi/main.ftl"))],
+    ),
 ];
 
 #[derive(Debug, Error)]
 pub enum I18nError {
     #[error("{language}/{file}: Fluent syntax errors: {errors}")]
-    Syntax { language: Language, file: &'static str, errors: String },
+    Syntax {
+        language: Language,
+        file: &'static str,
+        errors: String,
+    },
     #[error("{language}/{file}: message ids defined twice: {ids}")]
-    Duplicate { language: Language, file: &'static str, ids: String },
+    Duplicate {
+        language: Language,
+        file: &'static str,
+        ids: String,
+    },
 }
 
 /// The loaded bundles. Built once at start and shared.
@@ -50,23 +67,34 @@ impl I18n {
             bundle.set_use_isolating(false);
             let mut language_ids = BTreeSet::new();
             for (file, text) in files {
-                let resource = FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
-                    I18nError::Syntax {
-                        language,
-                        file,
-                        errors: errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
-                    }
-                })?;
+                let resource =
+                    FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
+                        I18nError::Syntax {
+                            language,
+                            file,
+                            errors: errors
+                                .iter()
+                                .map(|e| e.to_string())
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        }
+                    })?;
                 for entry in resource.entries() {
-                    if let fluent_bundle::ast::Entry::Message(message) = entry {
+                    if let fluent_syntax::ast::Entry::Message(message) = entry {
                         language_ids.insert(message.id.name.to_string());
                     }
                 }
-                bundle.add_resource(resource).map_err(|errors| I18nError::Duplicate {
-                    language,
-                    file,
-                    ids: errors.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join("; "),
-                })?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| I18nError::Duplicate {
+                        language,
+                        file,
+                        ids: errors
+                            .iter()
+                            .map(|e| format!("{e:?}"))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    })?;
             }
             bundles.insert(language, bundle);
             ids.insert(language, language_ids);
@@ -98,10 +126,16 @@ impl I18n {
 
     fn format(&self, language: Language, id: &str, args: Option<&FluentArgs>) -> String {
         for candidate in [language, Language::En] {
-            let Some(bundle) = self.bundles.get(&candidate) else { continue };
-            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
+            let Some(bundle) = self.bundles.get(&candidate) else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
             let mut errors = Vec::new();
-            return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            return bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
         }
         id.to_string()
     }
@@ -174,7 +208,10 @@ mod tests {
                 }
             }
         }
-        assert!(copied.is_empty(), "English copied into other languages: {copied:?}");
+        assert!(
+            copied.is_empty(),
+            "English copied into other languages: {copied:?}"
+        );
     }
 
     #[test]
@@ -182,7 +219,10 @@ mod tests {
         let i18n = i18n();
         assert_eq!(i18n.text(Language::Bn, "sign-in-submit"), "সাইন ইন করুন");
         assert_eq!(i18n.text(Language::Hi, "sign-in-submit"), "साइन इन करें");
-        assert_eq!(i18n.text(Language::En, "no-such-message"), "no-such-message");
+        assert_eq!(
+            i18n.text(Language::En, "no-such-message"),
+            "no-such-message"
+        );
     }
 
     #[test]

@@ -1,0 +1,181 @@
+# সাথী — বাংলা ইন্টারফেসের লেখা। বার্তার আইডি পাতা অনুযায়ী সাজানো।
+# এখানকার প্রতিটি আইডি en/main.ftl ও hi/main.ftl-এও থাকতে হবে (একটি পরীক্ষা তা দেখে)।
+
+app-name = সাথী
+app-tagline = তার সঙ্গে, যত্নের ধারাবাহিকতা
+
+## নেভিগেশন
+nav-home = প্রথম পাতা
+nav-organisations = সংস্থাগুলি
+nav-users = ব্যবহারকারী
+nav-audit = অডিট তালিকা
+nav-account = আমার অ্যাকাউন্ট
+nav-language = ভাষা
+nav-sign-out = সাইন আউট
+nav-skip = মূল অংশে যান
+signed-in-as = { $name } হিসেবে সাইন ইন করা আছে
+
+## সাইন ইন
+sign-in-title = সাইন ইন
+sign-in-username = ব্যবহারকারীর নাম
+sign-in-password = পাসওয়ার্ড
+sign-in-submit = সাইন ইন করুন
+sign-in-failed = ব্যবহারকারীর নাম বা পাসওয়ার্ড ঠিক নয়। আবার চেষ্টা করুন।
+sign-in-throttled = অনেকবার ভুল চেষ্টা হয়েছে। { $minutes } মিনিট অপেক্ষা করে আবার চেষ্টা করুন।
+sign-in-signed-out = আপনি সাইন আউট করেছেন।
+sign-in-intro = এক সংস্থা থেকে আরেক সংস্থায় যাওয়ার পথে সাথী একজন সারভাইভারের যত্নকে একসঙ্গে ধরে রাখে।
+
+## প্রথম পাতা
+home-title = প্রথম পাতা
+home-welcome = স্বাগতম, { $name }
+home-organisation = আপনার সংস্থা: { $organisation }
+home-roles = আপনার ভূমিকা: { $roles }
+home-admin-heading = নেটওয়ার্ক
+home-admin-organisations = { $count ->
+    [one] { $n }টি সংস্থা
+   *[other] { $n }টি সংস্থা
+}
+home-director-heading = আপনার সংস্থা
+home-cases-heading = কেস
+home-cases-empty = এখনও আপনাকে কোনো কেস দেওয়া হয়নি।
+home-training-heading = প্রশিক্ষণ কর্মসূচি
+home-training-empty = এখনও কোনো কর্মশালার দিন ঠিক হয়নি।
+home-survivor-heading = আপনার নথি
+home-survivor-empty = আপনার পরিকল্পনা আর আপনার নিজের কথা এখানে দেখা যাবে।
+
+## অ্যাকাউন্ট
+account-title = আমার অ্যাকাউন্ট
+account-language = ইন্টারফেসের ভাষা
+account-password-heading = পাসওয়ার্ড বদলান
+account-password-current = বর্তমান পাসওয়ার্ড
+account-password-new = নতুন পাসওয়ার্ড
+account-password-hint = অন্তত ১২টি অক্ষর। ছোট একটি বাক্য মনে রাখা সহজ, আন্দাজ করা কঠিন।
+account-password-submit = পাসওয়ার্ড বদলান
+account-password-changed = আপনার পাসওয়ার্ড বদলানো হয়েছে। আবার সাইন ইন করুন।
+account-password-wrong = বর্তমান পাসওয়ার্ডটি ঠিক নয়।
+
+## সংস্থা
+organisations-title = সংস্থাগুলি
+organisations-empty = এখনও কোনো সংস্থা নেই।
+organisations-add = নতুন সংস্থা যোগ করুন
+organisation-new-title = নতুন সংস্থা
+organisation-edit-title = সংস্থার তথ্য বদলান
+organisation-name = নাম
+organisation-kind = ধরন
+organisation-country = দেশ (দুই অক্ষরের কোড)
+organisation-district = জেলা
+organisation-languages = কাজের ভাষা
+organisation-save = সংরক্ষণ করুন
+organisation-created = সংস্থাটি যোগ করা হয়েছে।
+organisation-updated = সংস্থার তথ্য সংরক্ষিত হয়েছে।
+organisation-conflict = আপনি যখন বদলাচ্ছিলেন, তখন অন্য কেউ এই সংস্থার তথ্য বদলেছেন। নিচে এখনকার তথ্য দেখানো হল; আপনার বদলগুলি ফর্মেই রাখা আছে। সেটি বদলাতে আবার সংরক্ষণ করুন।
+organisation-current-version = এখনকার সংস্করণ
+organisation-users-link = এই সংস্থার ব্যবহারকারীরা
+
+## সংস্থার ধরন
+org-kind-destination = গন্তব্য-এলাকার সংস্থা
+org-kind-transit = ট্রানজিট হোম
+org-kind-source = উৎস-এলাকার সংস্থা
+org-kind-community = সমাজভিত্তিক সংগঠন
+
+## ব্যবহারকারী
+users-title = { $organisation }-এর ব্যবহারকারীরা
+users-empty = এই সংস্থার এখনও কোনো ব্যবহারকারী নেই।
+users-add = ব্যবহারকারী যোগ করুন
+users-count = { $count ->
+    [one] { $n } জন ব্যবহারকারী
+   *[other] { $n } জন ব্যবহারকারী
+}
+user-new-title = নতুন ব্যবহারকারী
+user-edit-title = ব্যবহারকারীর তথ্য বদলান
+user-username = ব্যবহারকারীর নাম
+user-display-name = অন্যদের কাছে যে নাম দেখাবে
+user-roles = ভূমিকা
+user-language = পছন্দের ভাষা
+user-password = পাসওয়ার্ড
+user-active = অ্যাকাউন্ট চালু
+user-inactive = বন্ধ
+user-save = সংরক্ষণ করুন
+user-created = ব্যবহারকারী যোগ করা হয়েছে।
+user-updated = ব্যবহারকারীর তথ্য সংরক্ষিত হয়েছে।
+user-conflict = আপনি যখন বদলাচ্ছিলেন, তখন অন্য কেউ এই ব্যবহারকারীর তথ্য বদলেছেন। এখনকার তথ্য দেখে আবার সংরক্ষণ করুন।
+
+## ভূমিকা
+role-network-admin = নেটওয়ার্ক প্রশাসক
+role-director = পরিচালক
+role-case-worker = কেস কর্মী
+role-counsellor = কাউন্সেলর
+role-care-giver = পরিচর্যাকারী
+role-trainer = প্রশিক্ষক
+role-survivor = সারভাইভার
+
+## অডিট তালিকা
+audit-title = অডিট তালিকা
+audit-empty = এখনও কিছু লেখা হয়নি।
+audit-when = কখন
+audit-who = কে
+audit-what = কী
+audit-subject = কোন বিষয়ে
+audit-source = কোথা থেকে
+audit-action-sign-in = সাইন ইন করেছেন
+audit-action-sign-in-failed = সাইন ইন ব্যর্থ
+audit-action-sign-in-throttled = বারবার ব্যর্থ হওয়ায় সাইন ইন আটকানো হয়েছে
+audit-action-sign-out = সাইন আউট করেছেন
+audit-action-organisation-created = সংস্থা যোগ হয়েছে
+audit-action-organisation-updated = সংস্থার তথ্য বদলেছে
+audit-action-user-created = ব্যবহারকারী যোগ হয়েছে
+audit-action-user-updated = ব্যবহারকারীর তথ্য বদলেছে
+audit-action-password-changed = পাসওয়ার্ড বদলেছে
+audit-action-token-created = এপিআই টোকেন তৈরি হয়েছে
+audit-action-token-revoked = এপিআই টোকেন বাতিল হয়েছে
+audit-action-demo-loaded = ডেমো নেটওয়ার্ক লোড হয়েছে
+
+## ঘরের ভুল
+error-required = এই ঘরটি পূরণ করতে হবে।
+error-invalid-id = এটি সঠিক আইডি নয়।
+error-unknown-language = বাংলা, হিন্দি বা ইংরেজি বেছে নিন।
+error-unknown-role = তালিকা থেকে একটি ভূমিকা বেছে নিন।
+error-unknown-org-kind = গন্তব্য, ট্রানজিট, উৎস বা সমাজভিত্তিক — এর একটি বেছে নিন।
+error-invalid-country = দুই অক্ষরের দেশের কোড লিখুন, যেমন IN, BD বা NP।
+error-empty-org-name = সংস্থার নাম লিখুন।
+error-org-name-too-long = নাম বড়জোর ২০০ অক্ষরের হতে পারে।
+error-district-too-long = জেলার নাম বড়জোর ১০০ অক্ষরের হতে পারে।
+error-invalid-username = ব্যবহারকারীর নামে ৩ থেকে ৬৪টি অক্ষর থাকবে: ছোট হাতের ইংরেজি অক্ষর, সংখ্যা, বিন্দু, হাইফেন বা আন্ডারস্কোর।
+error-display-name-too-long = নাম বড়জোর ১২০ অক্ষরের হতে পারে।
+error-no-roles = অন্তত একটি ভূমিকা বেছে নিন।
+error-password-too-short = পাসওয়ার্ডে অন্তত ১২টি অক্ষর থাকতে হবে।
+error-password-too-common = এই পাসওয়ার্ডটি খুব চেনা। আরও লম্বা, সহজে আন্দাজ করা যায় না এমন পাসওয়ার্ড বেছে নিন।
+error-password-contains-username = পাসওয়ার্ডে ব্যবহারকারীর নাম রাখা যাবে না।
+error-duplicate-username = এই ব্যবহারকারীর নামটি আগেই নেওয়া হয়েছে।
+error-duplicate-organisation = এই নামে একটি সংস্থা আগে থেকেই আছে।
+error-database-url = ডেটাবেসের ঠিকানাটি সঠিক নয়।
+error-conflict = এর মধ্যে অন্য কেউ এই নথিটি বদলেছেন।
+error-not-found = পাওয়া যায়নি।
+error-internal = আমাদের দিকে কিছু গোলমাল হয়েছে।
+
+## অনুমতি নেই
+forbidden-role = আপনার ভূমিকায় এটি করার অনুমতি নেই।
+forbidden-other-organisation = এটি অন্য একটি সংস্থার।
+
+## সমস্যা (ভুলের পাতা ও এপিআই-এর ভুল)
+problem-sign-in-required-title = সাইন ইন করতে হবে
+problem-sign-in-required-detail = এগোতে হলে সাইন ইন করুন।
+problem-forbidden-title = অনুমতি নেই
+problem-csrf-failed-title = ফর্মের মেয়াদ শেষ
+problem-csrf-failed-detail = ফর্মটি অনেকক্ষণ খোলা ছিল বা অন্য কোথাও থেকে এসেছে। পিছনে গিয়ে পাতাটি আবার খুলে চেষ্টা করুন।
+problem-not-found-title = পাওয়া যায়নি
+problem-not-found-detail = এই ঠিকানায় কিছু নেই।
+problem-malformed-title = অনুরোধটি পড়া যায়নি
+problem-malformed-detail = অনুরোধটি প্রত্যাশিত রূপে ছিল না।
+problem-invalid-title = কয়েকটি ঘর ঠিক করতে হবে
+problem-invalid-detail = তালিকার ঘরগুলি ঠিক করুন।
+problem-duplicate-title = আগে থেকেই আছে
+problem-precondition-failed-title = এর মধ্যে বদলে গেছে
+problem-precondition-failed-detail = আপনি পড়ার পরে নথিটি বদলেছে। আবার পড়ে আপনার বদলটি আবার করুন।
+problem-precondition-required-title = সংস্করণ দরকার
+problem-precondition-required-detail = যে ETag পড়েছেন তা If-Match হেডারে পাঠান, যাতে কারও বদল মুছে না যায়।
+problem-throttled-title = অনেকবার চেষ্টা হয়েছে
+problem-throttled-detail = অনেকবার সাইন ইন ব্যর্থ হয়েছে। একটু অপেক্ষা করে আবার চেষ্টা করুন।
+problem-internal-title = কিছু গোলমাল হয়েছে
+problem-internal-detail = আমাদের দিকে কিছু গোলমাল হয়েছে। আপনার লেখা সংরক্ষিত হয়নি; আবার চেষ্টা করুন।
+problem-back-home = প্রথম পাতায় ফিরুন

@@ -1,0 +1,181 @@
+# साथी — हिंदी इंटरफ़ेस पाठ। संदेश आईडी पेज के अनुसार समूहित हैं, kebab-case में।
+# यहाँ की हर आईडी en/main.ftl और bn/main.ftl में भी होनी चाहिए (एक परीक्षण जाँचता है)।
+
+app-name = साथी
+app-tagline = देखभाल की निरंतरता, उसके साथ
+
+## नेविगेशन और लेआउट
+nav-home = मुख्य पृष्ठ
+nav-organisations = संगठन
+nav-users = उपयोगकर्ता
+nav-audit = ऑडिट रिकॉर्ड
+nav-account = मेरा खाता
+nav-language = भाषा
+nav-sign-out = साइन आउट करें
+nav-skip = सामग्री पर जाएँ
+signed-in-as = { $name } के रूप में साइन इन हैं
+
+## साइन इन
+sign-in-title = साइन इन
+sign-in-username = उपयोगकर्ता नाम
+sign-in-password = पासवर्ड
+sign-in-submit = साइन इन करें
+sign-in-failed = उपयोगकर्ता नाम या पासवर्ड सही नहीं है। कृपया फिर से प्रयास करें।
+sign-in-throttled = बहुत अधिक असफल प्रयास हुए हैं। कृपया { $minutes } मिनट प्रतीक्षा करें और फिर से प्रयास करें।
+sign-in-signed-out = आपने साइन आउट कर लिया है।
+sign-in-intro = जब कोई सर्वाइवर एक संगठन से दूसरे संगठन में जाती है, तब साथी उसकी देखभाल को एक साथ जोड़े रखता है।
+
+## मुख्य पृष्ठ
+home-title = मुख्य पृष्ठ
+home-welcome = स्वागत है, { $name }
+home-organisation = आपका संगठन: { $organisation }
+home-roles = आपकी भूमिकाएँ: { $roles }
+home-admin-heading = नेटवर्क
+home-admin-organisations = { $count ->
+    [one] { $n } संगठन
+   *[other] { $n } संगठन
+}
+home-director-heading = आपका संगठन
+home-cases-heading = मामले
+home-cases-empty = अभी तक आपको कोई मामला नहीं सौंपा गया है।
+home-training-heading = प्रशिक्षण कार्यक्रम
+home-training-empty = अभी तक कोई कार्यशाला निर्धारित नहीं है।
+home-survivor-heading = आपका रिकॉर्ड
+home-survivor-empty = आपकी योजना और आपके अपने शब्द यहाँ दिखाई देंगे।
+
+## खाता
+account-title = मेरा खाता
+account-language = इंटरफ़ेस की भाषा
+account-password-heading = पासवर्ड बदलें
+account-password-current = वर्तमान पासवर्ड
+account-password-new = नया पासवर्ड
+account-password-hint = कम से कम 12 अक्षर। एक छोटा वाक्य याद रखने में आसान और अनुमान लगाने में कठिन होता है।
+account-password-submit = पासवर्ड बदलें
+account-password-changed = आपका पासवर्ड बदल दिया गया है। कृपया फिर से साइन इन करें।
+account-password-wrong = वर्तमान पासवर्ड सही नहीं है।
+
+## संगठन
+organisations-title = संगठन
+organisations-empty = अभी तक कोई संगठन नहीं है।
+organisations-add = संगठन जोड़ें
+organisation-new-title = नया संगठन
+organisation-edit-title = संगठन संपादित करें
+organisation-name = नाम
+organisation-kind = प्रकार
+organisation-country = देश (दो अक्षरों का कोड)
+organisation-district = ज़िला
+organisation-languages = कामकाज की भाषाएँ
+organisation-save = सहेजें
+organisation-created = संगठन जोड़ दिया गया है।
+organisation-updated = संगठन सहेज दिया गया है।
+organisation-conflict = जब आप संपादन कर रहे थे, तब किसी और ने इस संगठन में बदलाव किया। वर्तमान संस्करण नीचे दिखाया गया है; आपके बदलाव फ़ॉर्म में सुरक्षित हैं। उसे बदलने के लिए फिर से सहेजें।
+organisation-current-version = वर्तमान संस्करण
+organisation-users-link = इस संगठन के उपयोगकर्ता
+
+## संगठन के प्रकार
+org-kind-destination = गंतव्य संगठन
+org-kind-transit = ट्रांज़िट आश्रय गृह
+org-kind-source = स्रोत-क्षेत्र संगठन
+org-kind-community = समुदाय-आधारित संगठन
+
+## उपयोगकर्ता
+users-title = { $organisation } के उपयोगकर्ता
+users-empty = इस संगठन में अभी तक कोई उपयोगकर्ता नहीं है।
+users-add = उपयोगकर्ता जोड़ें
+users-count = { $count ->
+    [one] { $n } उपयोगकर्ता
+   *[other] { $n } उपयोगकर्ता
+}
+user-new-title = नया उपयोगकर्ता
+user-edit-title = उपयोगकर्ता संपादित करें
+user-username = उपयोगकर्ता नाम
+user-display-name = दूसरों को दिखने वाला नाम
+user-roles = भूमिकाएँ
+user-language = पसंदीदा भाषा
+user-password = पासवर्ड
+user-active = खाता सक्रिय
+user-inactive = निष्क्रिय
+user-save = सहेजें
+user-created = उपयोगकर्ता जोड़ दिया गया है।
+user-updated = उपयोगकर्ता सहेज दिया गया है।
+user-conflict = जब आप संपादन कर रहे थे, तब किसी और ने इस उपयोगकर्ता में बदलाव किया। वर्तमान जानकारी देखें और फिर से सहेजें।
+
+## भूमिकाएँ
+role-network-admin = नेटवर्क प्रशासक
+role-director = निदेशक
+role-case-worker = केस वर्कर
+role-counsellor = परामर्शदाता
+role-care-giver = देखभालकर्ता
+role-trainer = प्रशिक्षक
+role-survivor = सर्वाइवर
+
+## ऑडिट रिकॉर्ड
+audit-title = ऑडिट रिकॉर्ड
+audit-empty = अभी तक कुछ भी दर्ज नहीं किया गया है।
+audit-when = कब
+audit-who = किसने
+audit-what = क्या
+audit-subject = किसके बारे में
+audit-source = कहाँ से
+audit-action-sign-in = साइन इन किया
+audit-action-sign-in-failed = साइन इन असफल
+audit-action-sign-in-throttled = बार-बार असफल होने के बाद साइन इन रोका गया
+audit-action-sign-out = साइन आउट किया
+audit-action-organisation-created = संगठन जोड़ा गया
+audit-action-organisation-updated = संगठन में बदलाव किया गया
+audit-action-user-created = उपयोगकर्ता जोड़ा गया
+audit-action-user-updated = उपयोगकर्ता में बदलाव किया गया
+audit-action-password-changed = पासवर्ड बदला गया
+audit-action-token-created = API टोकन बनाया गया
+audit-action-token-revoked = API टोकन रद्द किया गया
+audit-action-demo-loaded = डेमो नेटवर्क लोड किया गया
+
+## फ़ील्ड की त्रुटियाँ
+error-required = यह फ़ील्ड आवश्यक है।
+error-invalid-id = यह मान्य आईडी नहीं है।
+error-unknown-language = बांग्ला, हिंदी या अंग्रेज़ी चुनें।
+error-unknown-role = सूची में से एक भूमिका चुनें।
+error-unknown-org-kind = गंतव्य, ट्रांज़िट, स्रोत या समुदाय में से चुनें।
+error-invalid-country = दो अक्षरों का देश कोड लिखें, जैसे IN, BD या NP।
+error-empty-org-name = संगठन का नाम लिखें।
+error-org-name-too-long = नाम अधिकतम 200 अक्षरों का हो सकता है।
+error-district-too-long = ज़िला अधिकतम 100 अक्षरों का हो सकता है।
+error-invalid-username = उपयोगकर्ता नाम में 3 से 64 अक्षर होते हैं: अंग्रेज़ी के छोटे अक्षर, अंक, बिंदु, हाइफ़न या अंडरस्कोर।
+error-display-name-too-long = नाम अधिकतम 120 अक्षरों का हो सकता है।
+error-no-roles = कम से कम एक भूमिका चुनें।
+error-password-too-short = पासवर्ड कम से कम 12 अक्षरों का होना चाहिए।
+error-password-too-common = यह पासवर्ड बहुत आम है। कोई लंबा और कम अनुमान योग्य पासवर्ड चुनें।
+error-password-contains-username = पासवर्ड में उपयोगकर्ता नाम नहीं होना चाहिए।
+error-duplicate-username = यह उपयोगकर्ता नाम पहले से लिया जा चुका है।
+error-duplicate-organisation = इस नाम का संगठन पहले से मौजूद है।
+error-database-url = डेटाबेस का पता मान्य नहीं है।
+error-conflict = इस बीच किसी और ने इस रिकॉर्ड में बदलाव किया।
+error-not-found = नहीं मिला।
+error-internal = हमारी ओर से कुछ गड़बड़ हो गई।
+
+## अस्वीकृतियाँ
+forbidden-role = आपकी भूमिका इसकी अनुमति नहीं देती।
+forbidden-other-organisation = यह किसी दूसरे संगठन से संबंधित है।
+
+## समस्याएँ (त्रुटि पृष्ठ और API त्रुटियाँ)
+problem-sign-in-required-title = साइन इन आवश्यक है
+problem-sign-in-required-detail = जारी रखने के लिए कृपया साइन इन करें।
+problem-forbidden-title = अनुमति नहीं है
+problem-csrf-failed-title = फ़ॉर्म की समय-सीमा समाप्त हो गई है
+problem-csrf-failed-detail = यह फ़ॉर्म बहुत देर तक खुला रहा या कहीं और से आया। कृपया वापस जाएँ, पृष्ठ फिर से लोड करें और फिर से प्रयास करें।
+problem-not-found-title = नहीं मिला
+problem-not-found-detail = इस पते पर कुछ नहीं है।
+problem-malformed-title = अनुरोध पढ़ा नहीं जा सका
+problem-malformed-detail = अनुरोध अपेक्षित रूप में नहीं था।
+problem-invalid-title = कुछ फ़ील्ड पर ध्यान देना आवश्यक है
+problem-invalid-detail = कृपया सूचीबद्ध फ़ील्ड ठीक करें।
+problem-duplicate-title = पहले से मौजूद है
+problem-precondition-failed-title = इस बीच बदल दिया गया
+problem-precondition-failed-detail = आपके पढ़ने के बाद रिकॉर्ड बदल दिया गया। इसे फिर से पढ़ें और अपना बदलाव दोहराएँ।
+problem-precondition-required-title = संस्करण आवश्यक है
+problem-precondition-required-detail = आपने जो ETag पढ़ा है, उसके साथ If-Match हेडर भेजें, ताकि किसी का बदलाव मिट न जाए।
+problem-throttled-title = बहुत अधिक प्रयास
+problem-throttled-detail = बहुत अधिक असफल साइन इन प्रयास। कृपया प्रतीक्षा करें और फिर से प्रयास करें।
+problem-internal-title = कुछ गड़बड़ हो गई
+problem-internal-detail = हमारी ओर से कुछ गड़बड़ हो गई। आपकी जानकारी सहेजी नहीं गई; कृपया फिर से प्रयास करें।
+problem-back-home = मुख्य पृष्ठ पर वापस जाएँ
