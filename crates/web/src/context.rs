@@ -58,15 +58,6 @@ impl Ctx {
     pub fn user(&self) -> Result<&User, AppError> {
         self.user.as_ref().ok_or(AppError::SignInRequired)
     }
-
-    /// An audit event by the signed-in person, from her address.
-    pub fn audit(&self, action: AuditAction, subject: impl Into<String>, at: domain::Timestamp) -> AuditEvent {
-        let mut event = AuditEvent::new(at, action, subject).from_source(self.source.clone());
-        if let Some(user) = &self.user {
-            event = event.by(user.id, user.org_id);
-        }
-        event
-    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {

@@ -10,7 +10,6 @@ pub mod accounts;
 mod api;
 mod context;
 mod cookies;
-pub mod demo;
 pub mod error;
 mod headers;
 pub mod openapi;

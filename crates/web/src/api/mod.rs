@@ -79,13 +79,13 @@ pub fn etag(version: i64) -> String {
     format!("\"{version}\"")
 }
 
-/// The version an update is based on, from `If-Match`: required, and must be one of ours.
-pub fn if_match(headers: &HeaderMap) -> Result<i64, AppError> {
+/// The version an update is based on, from `If-Match`: required (428 without it), and a tag
+/// that is not one of ours is stale (412, naming the current version).
+pub fn if_match(headers: &HeaderMap, current_version: i64) -> Result<i64, AppError> {
     let value = headers.get(IF_MATCH).ok_or(AppError::PreconditionRequired)?;
     let text = value.to_str().map_err(|_| AppError::Malformed("If-Match is not text".into()))?;
     let tag = text.trim().trim_start_matches("W/").trim_matches('"');
-    // An unparseable tag can match no version of ours.
-    tag.parse().map_err(|_| AppError::PreconditionFailed { current_version: -1 })
+    tag.parse().map_err(|_| AppError::PreconditionFailed { current_version })
 }
 
 /// A JSON response with an ETag.

@@ -87,12 +87,7 @@ pub async fn update(
     let id = parse_org_id(&id)?;
     ctx.authorize(Action::UpdateOrganisation, Resource::Organisation(id))?;
     let current = state.store.organisation(id).await?.ok_or(AppError::NotFound)?;
-    let version = if_match(&headers).map_err(|e| match e {
-        AppError::PreconditionFailed { .. } => {
-            AppError::PreconditionFailed { current_version: current.version }
-        }
-        other => other,
-    })?;
+    let version = if_match(&headers, current.version)?;
     let org =
         accounts::update_organisation(&state.store, &origin(&state, &ctx)?, id, version, &body.into())
             .await?;

@@ -103,12 +103,7 @@ pub async fn update(
     let org = user.as_ref().map(|u| u.org_id).unwrap_or(ctx.actor()?.org_id);
     ctx.authorize(Action::UpdateUser, Resource::User { id, org })?;
     let user = user.ok_or(AppError::NotFound)?;
-    let version = if_match(&headers).map_err(|e| match e {
-        AppError::PreconditionFailed { .. } => {
-            AppError::PreconditionFailed { current_version: user.version }
-        }
-        other => other,
-    })?;
+    let version = if_match(&headers, user.version)?;
     let input = UserUpdateInput {
         display_name: body.display_name.unwrap_or_default(),
         roles: body.roles,
