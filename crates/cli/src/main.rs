@@ -1,17 +1,19 @@
-//! The `saathi` command. This first slice administers the store directly: migrations,
-//! organisations, users, API tokens, the demo network and the audit trail. `serve` arrives with the web
-//! crate (docs/decisions/0002).
+//! The `saathi` command: `serve` runs the web UI and API; the other subcommands administer the
+//! store directly on the server (migrations, organisations, users, API tokens, the demo network
+//! and the audit trail).
 
 mod demo;
 mod org;
-mod secret;
 mod user;
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+use domain::{Clock, SystemClock};
+use i18n::I18n;
 use store::{AuditVerification, Store};
+use web::{AppState, WebConfig};
 
 #[derive(Parser)]
 #[command(
@@ -36,6 +38,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the web interface and the JSON API (`/api/v1`).
+    Serve(ServeArgs),
     /// Bring the database schema up to date (also done at every start).
     Migrate,
     /// Load a realistic demo network (organisations in Kolkata, Mumbai, Howrah, South 24
@@ -55,6 +59,23 @@ enum Command {
     Audit(AuditCommand),
 }
 
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// The address and port to listen on. Use 0.0.0.0:8080 to be reachable from other machines
+    /// (behind a TLS proxy, with --secure-cookies).
+    #[arg(long, env = "SAATHI_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: std::net::SocketAddr,
+    /// Load the demo network first (idempotent), and print its users and their password.
+    #[arg(long)]
+    demo: bool,
+    /// Mark cookies Secure: set this when Saathi is reached over HTTPS.
+    #[arg(long, env = "SAATHI_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// How many hours a sign-in lasts.
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=168))]
+    session_hours: i64,
+}
+
 #[derive(Subcommand)]
 enum AuditCommand {
     /// Walk the hash chain. Exits 0 when it is intact, 1 naming the first broken entry.
@@ -70,7 +91,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
-#[tokio::main(flavor = "current_thread")]
+#[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli).await {
@@ -89,6 +110,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             eprintln!("saathi: the {} database is up to date", store.engine());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(args) => serve(store, args).await,
         Command::Demo => demo::run(&store).await,
         Command::Org(command) => org::run(&store, command).await,
         Command::User(command) => user::run_user(&store, command).await,
@@ -103,4 +125,30 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
         },
     }
+}
+
+async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failure> {
+    tracing_subscriber::fmt().with_target(false).init();
+    if args.demo {
+        demo::run(&store).await?;
+    }
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let swept = store.delete_expired_sessions(clock.now()).await?;
+    if swept > 0 {
+        eprintln!("saathi: removed {swept} expired sessions");
+    }
+    let i18n = Arc::new(I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?);
+    let config = WebConfig {
+        secure_cookies: args.secure_cookies,
+        session_hours: args.session_hours,
+    };
+    let state = AppState::new(store, i18n, clock, config);
+    eprintln!(
+        "saathi: open http://{} in a browser (Ctrl-C stops)",
+        args.listen
+    );
+    web::serve(state, args.listen)
+        .await
+        .map_err(|e| Failure(format!("cannot serve on {}: {e}", args.listen)))?;
+    Ok(ExitCode::SUCCESS)
 }

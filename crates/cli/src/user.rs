@@ -13,7 +13,7 @@ use domain::{
 };
 use store::{NewUser, Store};
 
-use crate::{Failure, secret};
+use crate::Failure;
 
 #[derive(Subcommand)]
 pub enum UserCommand {
@@ -138,7 +138,9 @@ pub async fn run_user(store: &Arc<dyn Store>, command: UserCommand) -> Result<Ex
                 display_name,
                 roles,
                 language,
-                password_hash: secret::hash_password(password)?,
+                password_hash: web::password::hash(password.to_string())
+                    .await
+                    .map_err(|e| Failure(e.english()))?,
             };
             store.create_user(&new, event).await.map_err(|e| match e {
                 store::StoreError::Duplicate(_) => Failure("that username is already taken".into()),
@@ -168,7 +170,7 @@ pub async fn run_token(store: &Arc<dyn Store>, command: TokenCommand) -> Result<
     match command {
         TokenCommand::Create { user, label } => {
             let user = find_user(store, &user).await?;
-            let token = secret::new_api_token();
+            let token = web::token::new_api_token();
             let id = TokenId::new();
             let event = AuditEvent::new(now, AuditAction::TokenCreated, format!("token:{id}"))
                 .scoped_to(user.org_id)
@@ -178,7 +180,7 @@ pub async fn run_token(store: &Arc<dyn Store>, command: TokenCommand) -> Result<
                         .to_string(),
                 );
             store
-                .create_token(id, user.id, &secret::hash_secret(&token), &label, event)
+                .create_token(id, user.id, &web::token::hash_secret(&token), &label, event)
                 .await?;
             eprintln!(
                 "saathi: token {id} created for {}; it is shown only this once",

@@ -24,7 +24,11 @@ pub struct Origin {
 impl Origin {
     /// A command run on the server itself by its operator.
     pub fn cli(at: Timestamp) -> Self {
-        Self { actor: None, source: "cli".into(), at }
+        Self {
+            actor: None,
+            source: "cli".into(),
+            at,
+        }
     }
 
     pub fn event(&self, action: AuditAction, subject: String, scope: Option<OrgId>) -> AuditEvent {
@@ -69,28 +73,45 @@ impl OrgInput {
             kind: org.fields.kind.to_string(),
             country: org.fields.country.to_string(),
             district: org.fields.district.clone().unwrap_or_default(),
-            languages: org.fields.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
+            languages: org
+                .fields
+                .languages
+                .iter()
+                .map(|l| l.code())
+                .collect::<Vec<_>>()
+                .join(","),
         }
     }
 
     /// Checks every field and reports every problem at once.
     pub fn validate(&self) -> Result<OrganisationFields, AppError> {
         let mut errors = Vec::new();
-        let name = self.name.parse().map_err(|e| errors.push(FieldError::new("name", &e))).ok();
+        let name = self
+            .name
+            .parse()
+            .map_err(|e| errors.push(FieldError::new("name", &e)))
+            .ok();
         let kind = if self.kind.trim().is_empty() {
             errors.push(FieldError::required("kind"));
             None
         } else {
-            self.kind.parse().map_err(|e| errors.push(FieldError::new("kind", &e))).ok()
+            self.kind
+                .parse()
+                .map_err(|e| errors.push(FieldError::new("kind", &e)))
+                .ok()
         };
         let country = if self.country.trim().is_empty() {
             errors.push(FieldError::required("country"));
             None
         } else {
-            self.country.parse().map_err(|e| errors.push(FieldError::new("country", &e))).ok()
+            self.country
+                .parse()
+                .map_err(|e| errors.push(FieldError::new("country", &e)))
+                .ok()
         };
-        let district =
-            parse_district(&self.district).map_err(|e| errors.push(FieldError::new("district", &e))).ok();
+        let district = parse_district(&self.district)
+            .map_err(|e| errors.push(FieldError::new("district", &e)))
+            .ok();
         let languages = parse_languages(&self.languages)
             .map_err(|e| errors.push(FieldError::new("languages", &e)))
             .ok();
@@ -98,7 +119,13 @@ impl OrgInput {
             (Some(name), Some(kind), Some(country), Some(district), Some(languages))
                 if errors.is_empty() =>
             {
-                Ok(OrganisationFields { name, kind, country, district, languages })
+                Ok(OrganisationFields {
+                    name,
+                    kind,
+                    country,
+                    district,
+                    languages,
+                })
             }
             _ => Err(AppError::Invalid(errors)),
         }
@@ -114,7 +141,11 @@ pub async fn create_organisation(
     let fields = input.validate()?;
     let id = OrgId::new();
     let event = origin
-        .event(AuditAction::OrganisationCreated, format!("organisation:{id}"), Some(id))
+        .event(
+            AuditAction::OrganisationCreated,
+            format!("organisation:{id}"),
+            Some(id),
+        )
         .with_detail(detail(&[("name", fields.name.as_str())]));
     Ok(store.create_organisation(id, &fields, event).await?)
 }
@@ -129,19 +160,31 @@ pub async fn update_organisation(
     origin.check(Action::UpdateOrganisation, Resource::Organisation(id))?;
     let fields = input.validate()?;
     let event = origin
-        .event(AuditAction::OrganisationUpdated, format!("organisation:{id}"), Some(id))
+        .event(
+            AuditAction::OrganisationUpdated,
+            format!("organisation:{id}"),
+            Some(id),
+        )
         .with_detail(detail(&[("name", fields.name.as_str())]));
-    Ok(store.update_organisation(id, expected_version, &fields, event).await?)
+    Ok(store
+        .update_organisation(id, expected_version, &fields, event)
+        .await?)
 }
 
 /// Finds an organisation by id or exact name (as `--org` accepts either).
-pub async fn find_organisation(store: &Arc<dyn Store>, id_or_name: &str) -> Result<Organisation, AppError> {
-    if let Ok(id) = id_or_name.parse::<OrgId>() {
-        if let Some(org) = store.organisation(id).await? {
-            return Ok(org);
-        }
+pub async fn find_organisation(
+    store: &Arc<dyn Store>,
+    id_or_name: &str,
+) -> Result<Organisation, AppError> {
+    if let Ok(id) = id_or_name.parse::<OrgId>()
+        && let Some(org) = store.organisation(id).await?
+    {
+        return Ok(org);
     }
-    store.organisation_by_name(id_or_name).await?.ok_or(AppError::NotFound)
+    store
+        .organisation_by_name(id_or_name)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// A user as typed in.
@@ -157,8 +200,11 @@ pub struct UserInput {
 }
 
 fn parse_roles(roles: &[String], errors: &mut Vec<FieldError>) -> Option<Roles> {
-    let parsed: Result<Vec<Role>, _> =
-        roles.iter().filter(|r| !r.trim().is_empty()).map(|r| r.parse()).collect();
+    let parsed: Result<Vec<Role>, _> = roles
+        .iter()
+        .filter(|r| !r.trim().is_empty())
+        .map(|r| r.parse())
+        .collect();
     match parsed.and_then(Roles::new) {
         Ok(roles) => Some(roles),
         Err(e) => {
@@ -168,11 +214,17 @@ fn parse_roles(roles: &[String], errors: &mut Vec<FieldError>) -> Option<Roles> 
     }
 }
 
-fn parse_language(text: &str, fallback: Language, errors: &mut Vec<FieldError>) -> Option<Language> {
+fn parse_language(
+    text: &str,
+    fallback: Language,
+    errors: &mut Vec<FieldError>,
+) -> Option<Language> {
     if text.trim().is_empty() {
         return Some(fallback);
     }
-    text.parse().map_err(|e| errors.push(FieldError::new("language", &e))).ok()
+    text.parse()
+        .map_err(|e| errors.push(FieldError::new("language", &e)))
+        .ok()
 }
 
 fn check_grants(origin: &Origin, org: OrgId, roles: &Roles) -> Result<(), AppError> {
@@ -190,13 +242,21 @@ pub async fn create_user(
 ) -> Result<User, AppError> {
     origin.check(Action::CreateUser, Resource::Organisation(org.id))?;
     let mut errors = Vec::new();
-    let username: Option<Username> =
-        input.username.parse().map_err(|e| errors.push(FieldError::new("username", &e))).ok();
+    let username: Option<Username> = input
+        .username
+        .parse()
+        .map_err(|e| errors.push(FieldError::new("username", &e)))
+        .ok();
     let display_name = parse_display_name(&input.display_name)
         .map_err(|e| errors.push(FieldError::new("display_name", &e)))
         .ok();
     let roles = parse_roles(&input.roles, &mut errors);
-    let fallback = org.fields.languages.first().copied().unwrap_or(Language::En);
+    let fallback = org
+        .fields
+        .languages
+        .first()
+        .copied()
+        .unwrap_or(Language::En);
     let language = parse_language(&input.language, fallback, &mut errors);
     if let Err(e) = check_password(&input.password, input.username.trim()) {
         errors.push(FieldError::new("password", &e));
@@ -214,8 +274,19 @@ pub async fn create_user(
     let id = UserId::new();
     let event = origin
         .event(AuditAction::UserCreated, format!("user:{id}"), Some(org.id))
-        .with_detail(detail(&[("username", username.as_str()), ("roles", &roles.to_list())]));
-    let new = NewUser { id, org_id: org.id, username, display_name, roles, language, password_hash };
+        .with_detail(detail(&[
+            ("username", username.as_str()),
+            ("roles", &roles.to_list()),
+        ]));
+    let new = NewUser {
+        id,
+        org_id: org.id,
+        username,
+        display_name,
+        roles,
+        language,
+        password_hash,
+    };
     Ok(store.create_user(&new, event).await?)
 }
 
@@ -236,7 +307,10 @@ pub async fn update_user(
     expected_version: i64,
     input: &UserUpdateInput,
 ) -> Result<User, AppError> {
-    let resource = Resource::User { id: user.id, org: user.org_id };
+    let resource = Resource::User {
+        id: user.id,
+        org: user.org_id,
+    };
     origin.check(Action::UpdateUser, resource)?;
     let mut errors = Vec::new();
     let display_name = parse_display_name(&input.display_name)
@@ -255,14 +329,25 @@ pub async fn update_user(
     if user.roles.contains(Role::NetworkAdmin) && !roles.contains(Role::NetworkAdmin) {
         check_grants(origin, user.org_id, &Roles::single(Role::NetworkAdmin))?;
     }
-    let changes = UserChanges { display_name, roles, language, active: input.active };
+    let changes = UserChanges {
+        display_name,
+        roles,
+        language,
+        active: input.active,
+    };
     let event = origin
-        .event(AuditAction::UserUpdated, format!("user:{}", user.id), Some(user.org_id))
+        .event(
+            AuditAction::UserUpdated,
+            format!("user:{}", user.id),
+            Some(user.org_id),
+        )
         .with_detail(detail(&[
             ("roles", &changes.roles.to_list()),
             ("active", if changes.active { "true" } else { "false" }),
         ]));
-    Ok(store.update_user(user.id, expected_version, &changes, event).await?)
+    Ok(store
+        .update_user(user.id, expected_version, &changes, event)
+        .await?)
 }
 
 /// Sets a new password (her own, or by an administrator), after the password rule.
@@ -273,18 +358,30 @@ pub async fn set_password(
     new_password: &str,
 ) -> Result<(), AppError> {
     if origin.actor.as_ref().is_some_and(|a| a.user_id != user.id) {
-        origin.check(Action::UpdateUser, Resource::User { id: user.id, org: user.org_id })?;
+        origin.check(
+            Action::UpdateUser,
+            Resource::User {
+                id: user.id,
+                org: user.org_id,
+            },
+        )?;
     }
     check_password(new_password, user.username.as_str())
         .map_err(|e| AppError::Invalid(vec![FieldError::new("password", &e)]))?;
     let hash = password::hash(new_password.to_string()).await?;
-    let event = origin.event(AuditAction::PasswordChanged, format!("user:{}", user.id), Some(user.org_id));
+    let event = origin.event(
+        AuditAction::PasswordChanged,
+        format!("user:{}", user.id),
+        Some(user.org_id),
+    );
     Ok(store.set_password(user.id, &hash, event).await?)
 }
 
 /// A small JSON object for an audit entry's detail.
 pub fn detail(pairs: &[(&str, &str)]) -> String {
-    let map: serde_json::Map<String, serde_json::Value> =
-        pairs.iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(*v))).collect();
+    let map: serde_json::Map<String, serde_json::Value> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), serde_json::Value::from(*v)))
+        .collect();
     serde_json::Value::Object(map).to_string()
 }

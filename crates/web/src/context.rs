@@ -42,7 +42,11 @@ impl Ctx {
     /// The signed-in person as the policy sees her, or `SignInRequired`.
     pub fn actor(&self) -> Result<Actor, AppError> {
         let user = self.user.as_ref().ok_or(AppError::SignInRequired)?;
-        Ok(Actor { user_id: user.id, org_id: user.org_id, roles: user.roles.clone() })
+        Ok(Actor {
+            user_id: user.id,
+            org_id: user.org_id,
+            roles: user.roles.clone(),
+        })
     }
 
     /// Asks the policy; every handler that acts for someone calls this first.
@@ -75,13 +79,18 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
 fn query_language(req: &Request) -> Option<Language> {
     let query = req.uri().query()?;
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
-    pairs.into_iter().find(|(k, _)| k == "lang").and_then(|(_, v)| v.parse().ok())
+    pairs
+        .into_iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| v.parse().ok())
 }
 
 fn bearer(req: &Request) -> Option<String> {
     let value = req.headers().get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
 }
 
 pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -121,25 +130,33 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     // In which language: an explicit ?lang=, then her own preference, then the cookie left by an
     // earlier switch, then the browser's Accept-Language, then English.
     let asked = query_language(&req);
-    if let (Some(lang), Some(current)) = (asked, user.as_mut()) {
-        if current.language != lang {
-            let changes = UserChanges {
-                display_name: current.display_name.clone(),
-                roles: current.roles.clone(),
-                language: lang,
-                active: current.active,
-            };
-            let event = AuditEvent::new(now, AuditAction::UserUpdated, format!("user:{}", current.id))
-                .by(current.id, current.org_id)
-                .scoped_to(current.org_id)
-                .from_source(source.clone())
-                .with_detail(format!("{{\"language\":\"{lang}\"}}"));
-            match state.store.update_user(current.id, current.version, &changes, event).await {
-                Ok(updated) => *current = updated,
-                // Someone changed her account at the same moment: show the page in the asked
-                // language now; the preference is saved on her next switch.
-                Err(_) => current.language = lang,
-            }
+    if let (Some(lang), Some(current)) = (asked, user.as_mut())
+        && current.language != lang
+    {
+        let changes = UserChanges {
+            display_name: current.display_name.clone(),
+            roles: current.roles.clone(),
+            language: lang,
+            active: current.active,
+        };
+        let event = AuditEvent::new(
+            now,
+            AuditAction::UserUpdated,
+            format!("user:{}", current.id),
+        )
+        .by(current.id, current.org_id)
+        .scoped_to(current.org_id)
+        .from_source(source.clone())
+        .with_detail(format!("{{\"language\":\"{lang}\"}}"));
+        match state
+            .store
+            .update_user(current.id, current.version, &changes, event)
+            .await
+        {
+            Ok(updated) => *current = updated,
+            // Someone changed her account at the same moment: show the page in the asked
+            // language now; the preference is saved on her next switch.
+            Err(_) => current.language = lang,
         }
     }
     let cookie_lang = cookies::get(req.headers(), cookies::LANGUAGE).and_then(|v| v.parse().ok());
@@ -163,7 +180,14 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         (None, None) => (random_hex(), !is_api),
     };
 
-    let ctx = Ctx { user, lang, csrf: csrf.clone(), session_hash, source, is_api };
+    let ctx = Ctx {
+        user,
+        lang,
+        csrf: csrf.clone(),
+        session_hash,
+        source,
+        is_api,
+    };
     let secure = state.config.secure_cookies;
 
     let req = if !is_api && req.method() == Method::POST {
@@ -198,7 +222,10 @@ async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
         .await
         .map_err(|_| AppError::Malformed("the form is too large".into()))?;
     let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
-    let sent = fields.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str());
+    let sent = fields
+        .iter()
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.as_str());
     match sent {
         Some(token) if constant_time_eq(token, expected) => {
             Ok(Request::from_parts(parts, Body::from(bytes)))
@@ -220,7 +247,9 @@ fn finish(
     let mut response = match mark {
         Some(ErrorMark(err)) if ctx.is_api => api::problem(state, ctx, &err),
         Some(ErrorMark(err)) => pages::error_page(state, ctx, &err),
-        None if response.status().is_client_error() || response.status().is_server_error() => {
+        None if (response.status().is_client_error() || response.status().is_server_error())
+            && !is_rendered(&response) =>
+        {
             // A rejection from axum itself (bad JSON, wrong method): same treatment.
             let status = response.status();
             let err = match status {
@@ -228,25 +257,43 @@ fn finish(
                 StatusCode::INTERNAL_SERVER_ERROR => AppError::internal("handler failed"),
                 _ => AppError::Malformed(status.canonical_reason().unwrap_or("bad request").into()),
             };
-            let mut rendered =
-                if ctx.is_api { api::problem(state, ctx, &err) } else { pages::error_page(state, ctx, &err) };
+            let mut rendered = if ctx.is_api {
+                api::problem(state, ctx, &err)
+            } else {
+                pages::error_page(state, ctx, &err)
+            };
             *rendered.status_mut() = status;
             rendered
         }
         None => response,
     };
     let headers = response.headers_mut();
-    if let Some(lang) = lang_cookie {
-        if let Ok(v) = HeaderValue::from_str(&cookies::set(cookies::LANGUAGE, lang, Some(31_536_000), secure)) {
-            headers.append(SET_COOKIE, v);
-        }
+    if let Some(lang) = lang_cookie
+        && let Ok(v) = HeaderValue::from_str(&cookies::set(
+            cookies::LANGUAGE,
+            lang,
+            Some(31_536_000),
+            secure,
+        ))
+    {
+        headers.append(SET_COOKIE, v);
     }
-    if let Some(token) = csrf_cookie {
-        if let Ok(v) = HeaderValue::from_str(&cookies::set(cookies::CSRF, &token, None, secure)) {
-            headers.append(SET_COOKIE, v);
-        }
+    if let Some(token) = csrf_cookie
+        && let Ok(v) = HeaderValue::from_str(&cookies::set(cookies::CSRF, &token, None, secure))
+    {
+        headers.append(SET_COOKIE, v);
     }
     response
+}
+
+/// A page re-shown with a 4xx (a form with her input and the messages) is already what she
+/// should see; only bare rejections from axum need rendering.
+fn is_rendered(response: &Response) -> bool {
+    response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with(api::PROBLEM_JSON))
 }
 
 /// The fallback for paths no route knows.

@@ -24,11 +24,19 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &'static str, err: &DomainError) -> Self {
-        Self { field, message_id: err.message_id(), english: err.to_string() }
+        Self {
+            field,
+            message_id: err.message_id(),
+            english: err.to_string(),
+        }
     }
 
     pub fn required(field: &'static str) -> Self {
-        Self { field, message_id: "error-required", english: format!("{field} is required") }
+        Self {
+            field,
+            message_id: "error-required",
+            english: format!("{field} is required"),
+        }
     }
 }
 
@@ -47,11 +55,15 @@ pub enum AppError {
     /// A unique value is taken; the id says which (`error-duplicate-username` …).
     Duplicate(&'static str),
     /// `If-Match` names a version that is no longer current.
-    PreconditionFailed { current_version: i64 },
+    PreconditionFailed {
+        current_version: i64,
+    },
     /// An update came without `If-Match`.
     PreconditionRequired,
     /// Too many failed sign-ins.
-    Throttled { retry_after_seconds: i64 },
+    Throttled {
+        retry_after_seconds: i64,
+    },
     /// Something broke on our side; the cause is logged, not shown.
     Internal(String),
 }
@@ -114,9 +126,11 @@ impl AppError {
     /// One English line, for the command line.
     pub fn english(&self) -> String {
         match self {
-            Self::Invalid(errors) => {
-                errors.iter().map(|e| e.english.clone()).collect::<Vec<_>>().join("; ")
-            }
+            Self::Invalid(errors) => errors
+                .iter()
+                .map(|e| e.english.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
             Self::Malformed(why) => format!("the request could not be read: {why}"),
             Self::Duplicate("error-duplicate-username") => "that username is already taken".into(),
             Self::Duplicate(_) => "an organisation with that name already exists".into(),
@@ -134,9 +148,9 @@ impl From<StoreError> for AppError {
             StoreError::NotFound => Self::NotFound,
             StoreError::Duplicate("username") => Self::Duplicate("error-duplicate-username"),
             StoreError::Duplicate(_) => Self::Duplicate("error-duplicate-organisation"),
-            StoreError::Conflict { current, .. } => {
-                Self::PreconditionFailed { current_version: current }
-            }
+            StoreError::Conflict { current, .. } => Self::PreconditionFailed {
+                current_version: current,
+            },
             other => Self::Internal(other.to_string()),
         }
     }

@@ -24,7 +24,11 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if !headers.contains_key(CACHE_CONTROL) {
         // Pages carry personal data: never keep them in a shared laptop's cache.
-        let value = if is_static { "public, max-age=86400" } else { "no-store" };
+        let value = if is_static {
+            "public, max-age=86400"
+        } else {
+            "no-store"
+        };
         headers.insert(CACHE_CONTROL, HeaderValue::from_static(value));
     }
     response

@@ -10,6 +10,7 @@ pub mod accounts;
 mod api;
 mod context;
 mod cookies;
+pub mod demo;
 pub mod error;
 mod headers;
 pub mod openapi;
@@ -38,7 +39,10 @@ pub fn app(state: AppState) -> Router {
     }
     router
         .fallback(context::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), context::middleware))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            context::middleware,
+        ))
         .layer(axum::middleware::from_fn(headers::security_headers))
         .layer(CompressionLayer::new())
         .with_state(state)
@@ -48,22 +52,26 @@ pub fn app(state: AppState) -> Router {
 pub async fn serve(state: AppState, listen: SocketAddr) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(listen).await?;
     tracing::info!("Saathi is listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
 }
 
 async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(term) => term,
-            Err(_) => {
-                let _ = ctrl_c.await;
-                return;
-            }
-        };
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => {
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
         tokio::select! {
             _ = ctrl_c => {},
             _ = term.recv() => {},

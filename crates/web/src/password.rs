@@ -1,8 +1,8 @@
 //! Argon2id password hashing, on the blocking pool so a sign-in never stalls other requests.
 
-use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use rand_core::OsRng;
 
 use crate::AppError;
 
@@ -25,8 +25,12 @@ pub async fn verify(password: String, stored: Option<String>) -> bool {
     tokio::task::spawn_blocking(move || {
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_string());
-        let Ok(parsed) = PasswordHash::new(&stored) else { return false };
-        let ok = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+        let Ok(parsed) = PasswordHash::new(&stored) else {
+            return false;
+        };
+        let ok = Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
         ok && known
     })
     .await
@@ -34,8 +38,7 @@ pub async fn verify(password: String, stored: Option<String>) -> bool {
 }
 
 /// The Argon2id hash of a random string nobody knows.
-const DUMMY_HASH: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$c2FhdGhpLWR1bW15LXNhbHQ$2uZJ6cqLz8KkRy7S0TAf0bS7m3Yg0o3F6y8Jw0y1a1E";
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FhdGhpLWR1bW15LXNhbHQ$2uZJ6cqLz8KkRy7S0TAf0bS7m3Yg0o3F6y8Jw0y1a1E";
 
 #[cfg(test)]
 mod tests {
@@ -48,5 +51,12 @@ mod tests {
         assert!(verify("nodir-dhare-bari-amar".into(), Some(h.clone())).await);
         assert!(!verify("wrong-password-here".into(), Some(h)).await);
         assert!(!verify("anything".into(), None).await);
+    }
+
+    #[test]
+    fn the_dummy_hash_parses_so_unknown_users_cost_a_full_check() {
+        let parsed = PasswordHash::new(DUMMY_HASH).unwrap();
+        assert_eq!(parsed.algorithm.as_str(), "argon2id");
+        assert!(Argon2::default().verify_password(b"x", &parsed).is_err());
     }
 }

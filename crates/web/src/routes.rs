@@ -14,7 +14,11 @@ pub struct Route {
 }
 
 fn route(method: Method, path: &'static str, handler: MethodRouter<AppState>) -> Route {
-    Route { method, path, handler }
+    Route {
+        method,
+        path,
+        handler,
+    }
 }
 
 pub fn table() -> Vec<Route> {
@@ -29,27 +33,83 @@ pub fn table() -> Vec<Route> {
         // Pages
         route(M::GET, "/", get(pages::home::home)),
         route(M::GET, "/account", get(pages::account::show)),
-        route(M::POST, "/account/password", post(pages::account::change_password)),
+        route(
+            M::POST,
+            "/account/password",
+            post(pages::account::change_password),
+        ),
         route(M::GET, "/organisations", get(pages::organisations::list)),
-        route(M::GET, "/organisations/new", get(pages::organisations::new_form)),
-        route(M::POST, "/organisations/new", post(pages::organisations::create)),
-        route(M::GET, "/organisations/{id}", get(pages::organisations::show)),
-        route(M::GET, "/organisations/{id}/edit", get(pages::organisations::edit_form)),
-        route(M::POST, "/organisations/{id}/edit", post(pages::organisations::update)),
+        route(
+            M::GET,
+            "/organisations/new",
+            get(pages::organisations::new_form),
+        ),
+        route(
+            M::POST,
+            "/organisations/new",
+            post(pages::organisations::create),
+        ),
+        route(
+            M::GET,
+            "/organisations/{id}",
+            get(pages::organisations::show),
+        ),
+        route(
+            M::GET,
+            "/organisations/{id}/edit",
+            get(pages::organisations::edit_form),
+        ),
+        route(
+            M::POST,
+            "/organisations/{id}/edit",
+            post(pages::organisations::update),
+        ),
         route(M::GET, "/organisations/{id}/users", get(pages::users::list)),
-        route(M::GET, "/organisations/{id}/users/new", get(pages::users::new_form)),
-        route(M::POST, "/organisations/{id}/users/new", post(pages::users::create)),
+        route(
+            M::GET,
+            "/organisations/{id}/users/new",
+            get(pages::users::new_form),
+        ),
+        route(
+            M::POST,
+            "/organisations/{id}/users/new",
+            post(pages::users::create),
+        ),
         route(M::GET, "/users/{id}/edit", get(pages::users::edit_form)),
         route(M::POST, "/users/{id}/edit", post(pages::users::update)),
         route(M::GET, "/audit", get(pages::audit::list)),
         // API
         route(M::GET, "/api/v1/me", get(api::me::me)),
-        route(M::GET, "/api/v1/organisations", get(api::organisations::list)),
-        route(M::POST, "/api/v1/organisations", post(api::organisations::create)),
-        route(M::GET, "/api/v1/organisations/{id}", get(api::organisations::show)),
-        route(M::PUT, "/api/v1/organisations/{id}", put(api::organisations::update)),
-        route(M::GET, "/api/v1/organisations/{id}/users", get(api::users::list)),
-        route(M::POST, "/api/v1/organisations/{id}/users", post(api::users::create)),
+        route(
+            M::GET,
+            "/api/v1/organisations",
+            get(api::organisations::list),
+        ),
+        route(
+            M::POST,
+            "/api/v1/organisations",
+            post(api::organisations::create),
+        ),
+        route(
+            M::GET,
+            "/api/v1/organisations/{id}",
+            get(api::organisations::show),
+        ),
+        route(
+            M::PUT,
+            "/api/v1/organisations/{id}",
+            put(api::organisations::update),
+        ),
+        route(
+            M::GET,
+            "/api/v1/organisations/{id}/users",
+            get(api::users::list),
+        ),
+        route(
+            M::POST,
+            "/api/v1/organisations/{id}/users",
+            post(api::users::create),
+        ),
         route(M::GET, "/api/v1/users/{id}", get(api::users::show)),
         route(M::PUT, "/api/v1/users/{id}", put(api::users::update)),
         route(M::GET, "/api/v1/audit", get(api::audit::list)),

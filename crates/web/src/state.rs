@@ -17,7 +17,10 @@ pub struct WebConfig {
 
 impl Default for WebConfig {
     fn default() -> Self {
-        Self { secure_cookies: false, session_hours: 12 }
+        Self {
+            secure_cookies: false,
+            session_hours: 12,
+        }
     }
 }
 

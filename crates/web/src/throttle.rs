@@ -31,9 +31,14 @@ fn address_key(address: &str) -> String {
 impl Throttle {
     /// `Err(seconds)` to wait when the account or the address has failed too often.
     pub fn check(&self, username: &str, address: &str, now: Timestamp) -> Result<(), i64> {
-        let Ok(mut map) = self.failures.lock() else { return Ok(()) };
+        let Ok(mut map) = self.failures.lock() else {
+            return Ok(());
+        };
         let mut wait = 0;
-        for (key, limit) in [(account_key(username), PER_ACCOUNT), (address_key(address), PER_ADDRESS)] {
+        for (key, limit) in [
+            (account_key(username), PER_ACCOUNT),
+            (address_key(address), PER_ADDRESS),
+        ] {
             if let Some(times) = map.get_mut(&key) {
                 times.retain(|t| now.millis() - t.millis() < WINDOW_SECONDS * 1000);
                 if times.len() >= limit {
@@ -77,7 +82,10 @@ mod tests {
         }
         assert_eq!(throttle.check("asha", "10.0.0.2", t0), Err(WINDOW_SECONDS));
         assert_eq!(throttle.check("rupa", "10.0.0.2", t0), Ok(()));
-        assert_eq!(throttle.check("asha", "10.0.0.2", t0.plus_seconds(WINDOW_SECONDS)), Ok(()));
+        assert_eq!(
+            throttle.check("asha", "10.0.0.2", t0.plus_seconds(WINDOW_SECONDS)),
+            Ok(())
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Random secrets (session ids, CSRF tokens, API tokens) and their stored hashes.
 
-use argon2::password_hash::rand_core::{OsRng, RngCore};
+use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 
 /// 32 random bytes as hex.
@@ -27,7 +27,11 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Compares secrets in time independent of where they differ.
 pub fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0_u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0_u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ nav-account = আমার অ্যাকাউন্ট
 nav-language = ভাষা
 nav-sign-out = সাইন আউট
 nav-skip = মূল অংশে যান
+nav-main = প্রধান মেনু
 signed-in-as = { $name } হিসেবে সাইন ইন করা আছে
 
 ## সাইন ইন

@@ -13,6 +13,7 @@ nav-account = My account
 nav-language = Language
 nav-sign-out = Sign out
 nav-skip = Skip to content
+nav-main = Main menu
 signed-in-as = Signed in as { $name }
 
 ## Sign-in

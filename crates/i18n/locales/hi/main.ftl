@@ -13,6 +13,7 @@ nav-account = मेरा खाता
 nav-language = भाषा
 nav-sign-out = साइन आउट करें
 nav-skip = सामग्री पर जाएँ
+nav-main = मुख्य मेनू
 signed-in-as = { $name } के रूप में साइन इन हैं
 
 ## साइन इन

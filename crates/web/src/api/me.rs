@@ -10,7 +10,11 @@ use crate::{AppError, AppState, Ctx};
 pub async fn me(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value>, AppError> {
     ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
     let user = ctx.user()?;
-    let org = state.store.organisation(user.org_id).await?.ok_or(AppError::NotFound)?;
+    let org = state
+        .store
+        .organisation(user.org_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Json(json!({
         "user": UserJson::from(user),
         "organisation": OrgJson::from(&org),

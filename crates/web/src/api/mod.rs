@@ -51,11 +51,15 @@ pub fn problem(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
         _ => {}
     }
     let mut response = (err.status(), Json(body)).into_response();
-    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-    if let AppError::Throttled { retry_after_seconds } = err {
-        if let Ok(v) = HeaderValue::from_str(&retry_after_seconds.to_string()) {
-            response.headers_mut().insert(RETRY_AFTER, v);
-        }
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    if let AppError::Throttled {
+        retry_after_seconds,
+    } = err
+        && let Ok(v) = HeaderValue::from_str(&retry_after_seconds.to_string())
+    {
+        response.headers_mut().insert(RETRY_AFTER, v);
     }
     response
 }
@@ -82,10 +86,15 @@ pub fn etag(version: i64) -> String {
 /// The version an update is based on, from `If-Match`: required (428 without it), and a tag
 /// that is not one of ours is stale (412, naming the current version).
 pub fn if_match(headers: &HeaderMap, current_version: i64) -> Result<i64, AppError> {
-    let value = headers.get(IF_MATCH).ok_or(AppError::PreconditionRequired)?;
-    let text = value.to_str().map_err(|_| AppError::Malformed("If-Match is not text".into()))?;
+    let value = headers
+        .get(IF_MATCH)
+        .ok_or(AppError::PreconditionRequired)?;
+    let text = value
+        .to_str()
+        .map_err(|_| AppError::Malformed("If-Match is not text".into()))?;
     let tag = text.trim().trim_start_matches("W/").trim_matches('"');
-    tag.parse().map_err(|_| AppError::PreconditionFailed { current_version })
+    tag.parse()
+        .map_err(|_| AppError::PreconditionFailed { current_version })
 }
 
 /// A JSON response with an ETag.
@@ -118,7 +127,12 @@ impl From<&Organisation> for OrgJson {
             kind: org.fields.kind.to_string(),
             country: org.fields.country.to_string(),
             district: org.fields.district.clone(),
-            languages: org.fields.languages.iter().map(|l| l.code().to_string()).collect(),
+            languages: org
+                .fields
+                .languages
+                .iter()
+                .map(|l| l.code().to_string())
+                .collect(),
             version: org.version,
             created_at: org.created_at.to_rfc3339(),
             updated_at: org.updated_at.to_rfc3339(),

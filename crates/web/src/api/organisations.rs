@@ -43,7 +43,11 @@ pub(crate) fn parse_org_id(text: &str) -> Result<OrgId, AppError> {
 }
 
 pub(crate) fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
-    Ok(Origin { actor: Some(ctx.actor()?), source: ctx.source.clone(), at: state.clock.now() })
+    Ok(Origin {
+        actor: Some(ctx.actor()?),
+        source: ctx.source.clone(),
+        at: state.clock.now(),
+    })
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Vec<OrgJson>>, AppError> {
@@ -58,7 +62,11 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::ViewDirectory, Resource::Network)?;
-    let org = state.store.organisation(parse_org_id(&id)?).await?.ok_or(AppError::NotFound)?;
+    let org = state
+        .store
+        .organisation(parse_org_id(&id)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(with_etag(org.version, OrgJson::from(&org)))
 }
 
@@ -68,11 +76,14 @@ pub async fn create(
     ApiJson(body): ApiJson<OrgBody>,
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::CreateOrganisation, Resource::Network)?;
-    let org = accounts::create_organisation(&state.store, &origin(&state, &ctx)?, &body.into()).await?;
+    let org =
+        accounts::create_organisation(&state.store, &origin(&state, &ctx)?, &body.into()).await?;
     let mut response = with_etag(org.version, OrgJson::from(&org));
     *response.status_mut() = StatusCode::CREATED;
     if let Ok(v) = format!("/api/v1/organisations/{}", org.id).parse() {
-        response.headers_mut().insert(axum::http::header::LOCATION, v);
+        response
+            .headers_mut()
+            .insert(axum::http::header::LOCATION, v);
     }
     Ok(response)
 }
@@ -86,10 +97,19 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     let id = parse_org_id(&id)?;
     ctx.authorize(Action::UpdateOrganisation, Resource::Organisation(id))?;
-    let current = state.store.organisation(id).await?.ok_or(AppError::NotFound)?;
+    let current = state
+        .store
+        .organisation(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let version = if_match(&headers, current.version)?;
-    let org =
-        accounts::update_organisation(&state.store, &origin(&state, &ctx)?, id, version, &body.into())
-            .await?;
+    let org = accounts::update_organisation(
+        &state.store,
+        &origin(&state, &ctx)?,
+        id,
+        version,
+        &body.into(),
+    )
+    .await?;
     Ok(with_etag(org.version, OrgJson::from(&org)).into_response())
 }

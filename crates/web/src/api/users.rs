@@ -47,7 +47,11 @@ pub async fn list(
 ) -> Result<Json<Vec<UserJson>>, AppError> {
     let org = parse_org_id(&id)?;
     ctx.authorize(Action::ListUsers, Resource::Organisation(org))?;
-    state.store.organisation(org).await?.ok_or(AppError::NotFound)?;
+    state
+        .store
+        .organisation(org)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let users = state.store.users_in(org).await?;
     Ok(Json(users.iter().map(UserJson::from).collect()))
 }
@@ -60,7 +64,11 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let org_id = parse_org_id(&id)?;
     ctx.authorize(Action::CreateUser, Resource::Organisation(org_id))?;
-    let org = state.store.organisation(org_id).await?.ok_or(AppError::NotFound)?;
+    let org = state
+        .store
+        .organisation(org_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let input = UserInput {
         username: body.username,
         display_name: body.display_name.unwrap_or_default(),
@@ -72,7 +80,9 @@ pub async fn create(
     let mut response = with_etag(user.version, UserJson::from(&user));
     *response.status_mut() = StatusCode::CREATED;
     if let Ok(v) = format!("/api/v1/users/{}", user.id).parse() {
-        response.headers_mut().insert(axum::http::header::LOCATION, v);
+        response
+            .headers_mut()
+            .insert(axum::http::header::LOCATION, v);
     }
     Ok(response)
 }
@@ -85,7 +95,10 @@ pub async fn show(
     let id = parse_user_id(&id)?;
     // Ask the policy before revealing whether the user exists in another organisation.
     let user = state.store.user(id).await?;
-    let org = user.as_ref().map(|u| u.org_id).unwrap_or(ctx.actor()?.org_id);
+    let org = user
+        .as_ref()
+        .map(|u| u.org_id)
+        .unwrap_or(ctx.actor()?.org_id);
     ctx.authorize(Action::ViewUser, Resource::User { id, org })?;
     let user = user.ok_or(AppError::NotFound)?;
     Ok(with_etag(user.version, UserJson::from(&user)))
@@ -100,7 +113,10 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     let id = parse_user_id(&id)?;
     let user = state.store.user(id).await?;
-    let org = user.as_ref().map(|u| u.org_id).unwrap_or(ctx.actor()?.org_id);
+    let org = user
+        .as_ref()
+        .map(|u| u.org_id)
+        .unwrap_or(ctx.actor()?.org_id);
     ctx.authorize(Action::UpdateUser, Resource::User { id, org })?;
     let user = user.ok_or(AppError::NotFound)?;
     let version = if_match(&headers, user.version)?;

@@ -1,0 +1,367 @@
+//! The OpenAPI 3 document served at `/api/v1/openapi.json`. Written out by hand, next to the
+//! routes it describes; a test checks that every `/api` route in [`crate::routes::table`] is
+//! here with its method, so the document cannot silently fall behind.
+
+use serde_json::{Value, json};
+
+/// One operation: method, path, summary, request body schema and success response.
+struct Op {
+    method: &'static str,
+    path: &'static str,
+    summary: &'static str,
+    body: Option<&'static str>,
+    ok_status: &'static str,
+    ok_schema: Value,
+    etag: bool,
+    if_match: bool,
+}
+
+fn schema(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+fn operations() -> Vec<Op> {
+    let op = |method, path, summary, body, ok_status, ok_schema, etag, if_match| Op {
+        method,
+        path,
+        summary,
+        body,
+        ok_status,
+        ok_schema,
+        etag,
+        if_match,
+    };
+    vec![
+        op(
+            "get",
+            "/api/v1/openapi.json",
+            "This document.",
+            None,
+            "200",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/me",
+            "The token's user, organisation, roles and language.",
+            None,
+            "200",
+            schema("Me"),
+            false,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/organisations",
+            "The organisation directory.",
+            None,
+            "200",
+            json!({"type": "array", "items": schema("Organisation")}),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/organisations",
+            "Add an organisation (network admin).",
+            Some("OrganisationInput"),
+            "201",
+            schema("Organisation"),
+            true,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/organisations/{id}",
+            "One organisation, with its ETag.",
+            None,
+            "200",
+            schema("Organisation"),
+            true,
+            false,
+        ),
+        op(
+            "put",
+            "/api/v1/organisations/{id}",
+            "Change an organisation (network admin). Needs If-Match.",
+            Some("OrganisationInput"),
+            "200",
+            schema("Organisation"),
+            true,
+            true,
+        ),
+        op(
+            "get",
+            "/api/v1/organisations/{id}/users",
+            "The users of an organisation (its director, network admin).",
+            None,
+            "200",
+            json!({"type": "array", "items": schema("User")}),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/organisations/{id}/users",
+            "Add a user to an organisation.",
+            Some("NewUser"),
+            "201",
+            schema("User"),
+            true,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/users/{id}",
+            "One user, with its ETag.",
+            None,
+            "200",
+            schema("User"),
+            true,
+            false,
+        ),
+        op(
+            "put",
+            "/api/v1/users/{id}",
+            "Change a user's name, roles, language or active flag. Needs If-Match.",
+            Some("UserUpdate"),
+            "200",
+            schema("User"),
+            true,
+            true,
+        ),
+        op(
+            "get",
+            "/api/v1/audit",
+            "The newest audit entries: all for a network admin, her organisation's for a director.",
+            None,
+            "200",
+            schema("AuditEntries"),
+            false,
+            false,
+        ),
+    ]
+}
+
+/// Which `/api` routes the document describes, as (METHOD, path).
+pub fn described() -> Vec<(String, &'static str)> {
+    operations()
+        .iter()
+        .map(|o| (o.method.to_uppercase(), o.path))
+        .collect()
+}
+
+fn problem_response(description: &str) -> Value {
+    json!({
+        "description": description,
+        "content": { "application/problem+json": { "schema": schema("Problem") } }
+    })
+}
+
+pub fn document() -> Value {
+    let mut paths = serde_json::Map::new();
+    for op in operations() {
+        let mut responses = serde_json::Map::new();
+        let mut ok = json!({
+            "description": "Success.",
+            "content": { "application/json": { "schema": op.ok_schema } }
+        });
+        if op.etag {
+            ok["headers"] = json!({ "ETag": { "description": "The version, for If-Match.", "schema": {"type": "string"} } });
+        }
+        responses.insert(op.ok_status.into(), ok);
+        if op.path != "/api/v1/openapi.json" {
+            responses.insert("401".into(), problem_response("No valid bearer token."));
+            responses.insert(
+                "403".into(),
+                problem_response("The policy refuses this to the token's user."),
+            );
+        }
+        if op.path.contains("{id}") {
+            responses.insert("404".into(), problem_response("No such record."));
+        }
+        let mut operation = json!({
+            "summary": op.summary,
+            "operationId": format!("{}{}", op.method, op.path.replace(['/', '{', '}', '.'], "_")),
+            "responses": responses,
+        });
+        let mut parameters = Vec::new();
+        if op.path.contains("{id}") {
+            parameters.push(json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
+        }
+        if op.if_match {
+            parameters.push(json!({"name": "If-Match", "in": "header", "required": true,
+                "description": "The ETag read before the change.", "schema": {"type": "string"}}));
+            operation["responses"]["412"] =
+                problem_response("The record changed since that ETag; nothing was overwritten.");
+            operation["responses"]["428"] = problem_response("If-Match is missing.");
+        }
+        if op.path == "/api/v1/audit" {
+            parameters.push(json!({"name": "limit", "in": "query", "required": false,
+                "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}));
+        }
+        if !parameters.is_empty() {
+            operation["parameters"] = Value::Array(parameters);
+        }
+        if let Some(body) = op.body {
+            operation["requestBody"] = json!({
+                "required": true,
+                "content": { "application/json": { "schema": schema(body) } }
+            });
+            operation["responses"]["400"] =
+                problem_response("The body is not JSON of the expected shape.");
+            operation["responses"]["409"] = problem_response("The name or username is taken.");
+            operation["responses"]["422"] =
+                problem_response("Fields are wrong; `errors` lists each.");
+        }
+        if op.path == "/api/v1/openapi.json" {
+            operation["security"] = json!([]);
+        }
+        let entry = paths
+            .entry(op.path.to_string())
+            .or_insert_with(|| json!({}));
+        entry[op.method] = operation;
+    }
+
+    let languages = json!({"type": "string", "enum": ["bn", "hi", "en"]});
+    let roles = json!({"type": "array", "items": {"type": "string", "enum":
+        ["network-admin", "director", "case-worker", "counsellor", "care-giver", "trainer", "survivor"]}});
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Saathi API",
+            "version": "1",
+            "description": "Case management and continuity of care. Every error is application/problem+json; every update needs If-Match."
+        },
+        "servers": [{ "url": "/" }],
+        "security": [{ "bearer": [] }],
+        "paths": paths,
+        "components": {
+            "securitySchemes": {
+                "bearer": { "type": "http", "scheme": "bearer", "description": "A token from `saathi token create`." }
+            },
+            "schemas": {
+                "Organisation": {
+                    "type": "object",
+                    "required": ["id", "name", "kind", "country", "languages", "version", "created_at", "updated_at"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"},
+                        "name": {"type": "string"},
+                        "kind": {"type": "string", "enum": ["destination", "transit", "source", "community"]},
+                        "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
+                        "district": {"type": "string", "nullable": true},
+                        "languages": {"type": "array", "items": languages.clone()},
+                        "version": {"type": "integer"},
+                        "created_at": {"type": "string", "format": "date-time"},
+                        "updated_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "OrganisationInput": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["name", "kind", "country"],
+                    "properties": {
+                        "name": {"type": "string", "maxLength": 200},
+                        "kind": {"type": "string", "enum": ["destination", "transit", "source", "community"]},
+                        "country": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+                        "district": {"type": "string", "nullable": true, "maxLength": 100},
+                        "languages": {"type": "array", "items": languages.clone()}
+                    }
+                },
+                "User": {
+                    "type": "object",
+                    "required": ["id", "organisation_id", "username", "roles", "language", "active", "version", "created_at", "updated_at"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"},
+                        "organisation_id": {"type": "string", "format": "uuid"},
+                        "username": {"type": "string"},
+                        "display_name": {"type": "string", "nullable": true},
+                        "roles": roles.clone(),
+                        "language": languages.clone(),
+                        "active": {"type": "boolean"},
+                        "version": {"type": "integer"},
+                        "created_at": {"type": "string", "format": "date-time"},
+                        "updated_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "NewUser": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["username", "roles", "password"],
+                    "properties": {
+                        "username": {"type": "string", "pattern": "^[a-z0-9._-]{3,64}$"},
+                        "display_name": {"type": "string", "nullable": true},
+                        "roles": roles.clone(),
+                        "language": languages.clone(),
+                        "password": {"type": "string", "minLength": 12, "writeOnly": true}
+                    }
+                },
+                "UserUpdate": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["roles", "language", "active"],
+                    "properties": {
+                        "display_name": {"type": "string", "nullable": true},
+                        "roles": roles,
+                        "language": languages.clone(),
+                        "active": {"type": "boolean"}
+                    }
+                },
+                "Me": {
+                    "type": "object",
+                    "required": ["user", "organisation", "roles", "language"],
+                    "properties": {
+                        "user": schema("User"),
+                        "organisation": schema("Organisation"),
+                        "roles": {"type": "array", "items": {"type": "string"}},
+                        "language": languages
+                    }
+                },
+                "AuditEntries": {
+                    "type": "object",
+                    "required": ["entries"],
+                    "properties": {
+                        "entries": {"type": "array", "items": {
+                            "type": "object",
+                            "required": ["seq", "at", "action", "subject", "source", "hash"],
+                            "properties": {
+                                "seq": {"type": "integer"},
+                                "at": {"type": "string", "format": "date-time"},
+                                "actor": {"type": "string", "format": "uuid", "nullable": true},
+                                "actor_organisation": {"type": "string", "format": "uuid", "nullable": true},
+                                "action": {"type": "string"},
+                                "subject": {"type": "string"},
+                                "organisation": {"type": "string", "format": "uuid", "nullable": true},
+                                "source": {"type": "string"},
+                                "detail": {"nullable": true},
+                                "hash": {"type": "string"}
+                            }
+                        }}
+                    }
+                },
+                "Problem": {
+                    "type": "object",
+                    "required": ["type", "title", "status", "detail", "code"],
+                    "properties": {
+                        "type": {"type": "string"},
+                        "title": {"type": "string"},
+                        "status": {"type": "integer"},
+                        "detail": {"type": "string"},
+                        "code": {"type": "string"},
+                        "errors": {"type": "array", "items": {
+                            "type": "object",
+                            "properties": {
+                                "field": {"type": "string"},
+                                "code": {"type": "string"},
+                                "message": {"type": "string"}
+                            }
+                        }},
+                        "current_etag": {"type": "string"}
+                    }
+                }
+            }
+        }
+    })
+}

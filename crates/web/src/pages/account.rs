@@ -1,0 +1,102 @@
+//! Her own account: who she is, her language, and changing her password (which ends every
+//! session, this one too, so a stolen session dies with the old password).
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::policy::{Action, Resource};
+
+use super::{FormData, FormView, LangLink, Page, render, render_with_status, see_other};
+use crate::accounts::{self, Origin};
+use crate::{AppError, AppState, Ctx, password};
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountTemplate<'a> {
+    page: Page<'a>,
+    username: String,
+    organisation: String,
+    roles: String,
+    form: FormView,
+}
+
+impl AccountTemplate<'_> {
+    fn language_links(&self) -> &[LangLink] {
+        &self.page.languages
+    }
+}
+
+async fn account_page<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    form: FormView,
+) -> Result<AccountTemplate<'a>, AppError> {
+    ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
+    let user = ctx.user()?;
+    let page = Page::new(state, ctx, "/account", "account-title");
+    let org = state
+        .store
+        .organisation(user.org_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let roles = user
+        .roles
+        .iter()
+        .map(|r| page.t.role(&r))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(AccountTemplate {
+        username: user.username.to_string(),
+        organisation: org.fields.name.to_string(),
+        roles,
+        form,
+        page,
+    })
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    render(&account_page(&state, &ctx, FormView::default()).await?)
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    data: FormData,
+) -> Result<Response, AppError> {
+    ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
+    let user = ctx.user()?.clone();
+    let credentials = state.store.credentials(&user.username).await?;
+    let current_ok = password::verify(
+        data.get("current_password"),
+        credentials.map(|c| c.password_hash),
+    )
+    .await;
+    let origin = Origin {
+        actor: Some(ctx.actor()?),
+        source: ctx.source.clone(),
+        at: state.clock.now(),
+    };
+    let result = if current_ok {
+        accounts::set_password(&state.store, &origin, &user, &data.get("new_password")).await
+    } else {
+        Err(AppError::Invalid(vec![crate::FieldError {
+            field: "current_password",
+            message_id: "account-password-wrong",
+            english: "the current password is not right".into(),
+        }]))
+    };
+    match result {
+        Ok(()) => Ok(see_other("/sign-in?notice=password-changed")),
+        Err(AppError::Invalid(errors)) => {
+            let t = super::Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let form = FormView::default().with_errors(&t, &errors);
+            let template = account_page(&state, &ctx, form).await?;
+            render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &template)
+        }
+        Err(other) => Err(other),
+    }
+}

@@ -1,0 +1,85 @@
+//! The home page, one per role: the network for the admin, her organisation for a director,
+//! cases for staff who carry them, the programme for a trainer, her own record for a survivor.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use domain::Role;
+use domain::policy::{Action, Resource};
+
+use super::{Page, render};
+use crate::{AppError, AppState, Ctx};
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomeTemplate<'a> {
+    page: Page<'a>,
+    welcome: String,
+    organisation: String,
+    roles: String,
+    /// Network admin: how many organisations.
+    network: Option<String>,
+    /// Director: how many users, and where to manage them.
+    own_users: Option<(String, String)>,
+    cases: bool,
+    training: bool,
+    survivor: bool,
+}
+
+pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let actor = ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
+    let user = ctx.user()?;
+    let page = Page::new(&state, &ctx, "/", "home-title");
+    let t = page.t;
+    let org = state
+        .store
+        .organisation(user.org_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let has = |role| actor.roles.contains(role);
+
+    let network = if has(Role::NetworkAdmin) {
+        let count = state.store.organisations().await?.len();
+        Some(t.count("home-admin-organisations", count))
+    } else {
+        None
+    };
+    let own_users = if has(Role::Director) {
+        let count = state.store.users_in(org.id).await?.len();
+        Some((
+            t.count("users-count", count),
+            format!("/organisations/{}/users", org.id),
+        ))
+    } else {
+        None
+    };
+    let roles = actor
+        .roles
+        .iter()
+        .map(|r| t.role(&r))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let template = HomeTemplate {
+        welcome: t.with("home-welcome", "name", user.name()),
+        organisation: t.with(
+            "home-organisation",
+            "organisation",
+            org.fields.name.as_str(),
+        ),
+        roles: t.with("home-roles", "roles", &roles),
+        network,
+        own_users,
+        cases: [
+            Role::CaseWorker,
+            Role::Counsellor,
+            Role::CareGiver,
+            Role::Director,
+        ]
+        .into_iter()
+        .any(has),
+        training: has(Role::Trainer),
+        survivor: has(Role::Survivor),
+        page,
+    };
+    render(&template)
+}

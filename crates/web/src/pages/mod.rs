@@ -1,0 +1,373 @@
+//! Server-rendered pages. Every page is an askama template that extends `base.html`; every
+//! visible word comes from Fluent through [`Tr`], so no template holds bare text.
+
+pub mod account;
+pub mod audit;
+pub mod home;
+pub mod organisations;
+pub mod sign_in;
+pub mod users;
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::policy::{Action, Decision, Resource, authorize};
+use domain::{Language, Role, Timestamp};
+use i18n::{Arg, I18n};
+
+use crate::{AppError, AppState, Ctx, FieldError};
+
+/// Translates for one page: the reader's language over the loaded Fluent bundles.
+#[derive(Clone, Copy)]
+pub struct Tr<'a> {
+    pub i18n: &'a I18n,
+    pub lang: Language,
+}
+
+impl Tr<'_> {
+    pub fn get(&self, id: &str) -> String {
+        self.i18n.text(self.lang, id)
+    }
+
+    /// A message with one text argument.
+    pub fn with(&self, id: &str, name: &str, value: &str) -> String {
+        self.i18n
+            .text_with(self.lang, id, &[(name, Arg::Text(value.to_string()))])
+    }
+
+    /// A message with a count (`$count` for the plural, `$n` the number in her digits).
+    pub fn count(&self, id: &str, n: usize) -> String {
+        self.i18n
+            .text_with(self.lang, id, &[("count", Arg::Count(n as i64))])
+    }
+
+    pub fn role(&self, role: &Role) -> String {
+        self.get(role.message_id())
+    }
+
+    pub fn datetime(&self, at: &Timestamp) -> String {
+        i18n::format_datetime(self.lang, *at)
+    }
+}
+
+/// A link in the navigation bar.
+pub struct NavLink {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+/// A link that shows the same page in another language.
+pub struct LangLink {
+    pub href: String,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub current: bool,
+}
+
+/// What `base.html` needs: language, title, navigation, the sign-out form's token.
+pub struct Page<'a> {
+    pub t: Tr<'a>,
+    pub lang: &'static str,
+    pub title: String,
+    pub nav: Vec<NavLink>,
+    pub languages: Vec<LangLink>,
+    pub signed_in_as: Option<String>,
+    pub csrf: String,
+    pub notice: Option<String>,
+}
+
+impl<'a> Page<'a> {
+    /// The frame of a page at `path` titled by the Fluent id `title_id`.
+    pub fn new(state: &'a AppState, ctx: &Ctx, path: &str, title_id: &str) -> Self {
+        let t = Tr {
+            i18n: &state.i18n,
+            lang: ctx.lang,
+        };
+        let title = t.get(title_id);
+        Self::titled(state, ctx, path, title)
+    }
+
+    pub fn titled(state: &'a AppState, ctx: &Ctx, path: &str, title: String) -> Self {
+        let t = Tr {
+            i18n: &state.i18n,
+            lang: ctx.lang,
+        };
+        let languages = Language::ALL
+            .into_iter()
+            .map(|l| LangLink {
+                href: format!("{path}?lang={}", l.code()),
+                code: l.code(),
+                name: l.autonym(),
+                current: l == ctx.lang,
+            })
+            .collect();
+        let nav = nav_links(&t, ctx, path);
+        let signed_in_as = ctx
+            .user
+            .as_ref()
+            .map(|u| t.with("signed-in-as", "name", u.name()));
+        Self {
+            t,
+            lang: ctx.lang.code(),
+            title,
+            nav,
+            languages,
+            signed_in_as,
+            csrf: ctx.csrf.clone(),
+            notice: None,
+        }
+    }
+
+    /// Shows a one-line confirmation above the content.
+    pub fn notice(mut self, id: Option<&str>) -> Self {
+        self.notice = id.map(|id| self.t.get(id));
+        self
+    }
+}
+
+/// The links a person sees are the ones the policy lets her follow.
+fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
+    let Ok(actor) = ctx.actor() else {
+        return Vec::new();
+    };
+    let allowed =
+        |action, resource: Resource| authorize(&actor, action, &resource) == Decision::Allow;
+    let own = Resource::Organisation(actor.org_id);
+    let mut links = vec![("/".to_string(), "nav-home")];
+    if allowed(Action::ViewDirectory, Resource::Network) {
+        links.push(("/organisations".into(), "nav-organisations"));
+    }
+    if allowed(Action::ListUsers, own) {
+        links.push((
+            format!("/organisations/{}/users", actor.org_id),
+            "nav-users",
+        ));
+    }
+    if allowed(Action::ReadAudit, own) {
+        links.push(("/audit".into(), "nav-audit"));
+    }
+    links.push(("/account".into(), "nav-account"));
+    links
+        .into_iter()
+        .map(|(href, id)| {
+            let current = if href == "/" {
+                path == "/"
+            } else {
+                path.starts_with(href.as_str())
+            };
+            NavLink {
+                label: t.get(id),
+                href,
+                current,
+            }
+        })
+        .collect()
+}
+
+/// Renders a template as an HTML response.
+pub fn render(template: &impl Template) -> Result<Response, AppError> {
+    render_with_status(StatusCode::OK, template)
+}
+
+/// Renders a template with a status: a form re-shown after bad input is a 4xx that still
+/// carries the page (the context layer leaves HTML responses alone).
+pub fn render_with_status(
+    status: StatusCode,
+    template: &impl Template,
+) -> Result<Response, AppError> {
+    let html = template
+        .render()
+        .map_err(|e| AppError::internal(format!("template: {e}")))?;
+    let mut response = (status, html).into_response();
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    Ok(response)
+}
+
+/// `303 See Other`: where a form sends the browser after it succeeded.
+pub fn see_other(location: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(LOCATION, value);
+    }
+    response
+}
+
+/// The fields of a submitted form, in order, repeated names kept (the role checkboxes).
+pub struct FormData(pub Vec<(String, String)>);
+
+impl FormData {
+    pub fn get(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == name)
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for FormData {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|e| AppError::Malformed(e.body_text()))?;
+        serde_urlencoded::from_bytes(&bytes)
+            .map(FormData)
+            .map_err(|e| AppError::Malformed(e.to_string()))
+    }
+}
+
+/// A form as shown: the values to put back in the fields and the messages beside them.
+#[derive(Default)]
+pub struct FormView {
+    values: HashMap<String, Vec<String>>,
+    errors: HashMap<&'static str, String>,
+}
+
+impl FormView {
+    pub fn from_data(data: &FormData) -> Self {
+        let mut values: HashMap<String, Vec<String>> = HashMap::new();
+        for (k, v) in &data.0 {
+            // Passwords and the CSRF token are never sent back into a page.
+            if k != "password" && k != "csrf" && !k.ends_with("_password") {
+                values.entry(k.clone()).or_default().push(v.clone());
+            }
+        }
+        Self {
+            values,
+            errors: HashMap::new(),
+        }
+    }
+
+    pub fn set(&mut self, name: &str, value: impl Into<String>) {
+        self.values.insert(name.to_string(), vec![value.into()]);
+    }
+
+    pub fn set_all(&mut self, name: &str, values: Vec<String>) {
+        self.values.insert(name.to_string(), values);
+    }
+
+    pub fn value(&self, name: &str) -> &str {
+        self.values
+            .get(name)
+            .and_then(|v| v.first())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// For checkboxes and options: is `value` among the chosen?
+    pub fn chosen(&self, name: &str, value: &str) -> bool {
+        self.values
+            .get(name)
+            .is_some_and(|v| v.iter().any(|x| x == value))
+    }
+
+    pub fn error(&self, name: &str) -> Option<&String> {
+        self.errors.get(name)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// Puts each field's message, in her language, beside the field.
+    pub fn with_errors(mut self, t: &Tr, errors: &[FieldError]) -> Self {
+        for e in errors {
+            self.errors
+                .entry(e.field)
+                .or_insert_with(|| t.get(e.message_id));
+        }
+        self
+    }
+
+    pub fn add_error(&mut self, field: &'static str, message: String) {
+        self.errors.insert(field, message);
+    }
+}
+
+/// One choice in a `<select>` or a group of checkboxes.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+pub fn language_choices() -> Vec<Choice> {
+    Language::ALL
+        .into_iter()
+        .map(|l| Choice {
+            value: l.code().into(),
+            label: l.autonym().into(),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate<'a> {
+    page: Page<'a>,
+    detail: String,
+    signed_in: bool,
+}
+
+/// Renders an error for a person at a browser, in her language. Asking for a page without being
+/// signed in sends her to the sign-in form instead.
+pub fn error_page(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
+    if *err == AppError::SignInRequired {
+        return see_other("/sign-in");
+    }
+    let mut page = Page::new(state, ctx, "/", &format!("problem-{}-title", err.code()));
+    page.nav.iter_mut().for_each(|l| l.current = false);
+    let mut detail = page.t.get(err.detail_id());
+    if let AppError::Invalid(errors) = err {
+        for e in errors {
+            detail.push(' ');
+            detail.push_str(&page.t.get(e.message_id));
+        }
+    }
+    let template = ErrorTemplate {
+        page,
+        detail,
+        signed_in: ctx.user.is_some(),
+    };
+    match render_with_status(err.status(), &template) {
+        Ok(response) => response,
+        Err(_) => (err.status(), err.english()).into_response(),
+    }
+}
+
+/// The one stylesheet, compiled in.
+pub async fn stylesheet() -> Response {
+    let mut response = include_str!("../../static/saathi.css").into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/css; charset=utf-8"),
+    );
+    headers.insert(
+        CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    response
+}
