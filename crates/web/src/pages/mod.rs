@@ -327,6 +327,8 @@ pub fn language_choices() -> Vec<Choice> {
 #[template(path = "error.html")]
 struct ErrorTemplate<'a> {
     page: Page<'a>,
+    /// The problem's stable code, for scripts and tests reading the page.
+    code: &'static str,
     detail: String,
     signed_in: bool,
 }
@@ -348,6 +350,7 @@ pub fn error_page(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
     }
     let template = ErrorTemplate {
         page,
+        code: err.code(),
         detail,
         signed_in: ctx.user.is_some(),
     };

@@ -1,0 +1,379 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Every route, with the roles allowed on it. The test fails when a route is added without an
+//! entry here, and it tries each route as each role that must be refused (and as each role
+//! that must not be), on both engines.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Client, Engine, Harness};
+use domain::Role;
+use serde_json::json;
+
+#[derive(Debug, Clone, Copy)]
+enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Anyone signed in, whatever her role.
+    SignedIn,
+    /// Only these roles (acting on their own organisation).
+    Roles(&'static [Role]),
+}
+
+const DIRECTORY: &[Role] = &[
+    Role::NetworkAdmin,
+    Role::Director,
+    Role::CaseWorker,
+    Role::Counsellor,
+];
+const NETWORK_ADMIN: &[Role] = &[Role::NetworkAdmin];
+const ORG_ADMIN: &[Role] = &[Role::NetworkAdmin, Role::Director];
+
+/// (method, path, who may use it). `{org}` is the actor's own organisation, `{user}` a
+/// colleague in it (the director).
+const TABLE: &[(&str, &str, Access)] = &[
+    ("GET", "/static/saathi.css", Access::Public),
+    ("GET", "/sign-in", Access::Public),
+    ("POST", "/sign-in", Access::Public),
+    ("POST", "/sign-out", Access::Public),
+    ("GET", "/api/v1/openapi.json", Access::Public),
+    ("GET", "/", Access::SignedIn),
+    ("GET", "/account", Access::SignedIn),
+    ("POST", "/account/password", Access::SignedIn),
+    ("GET", "/organisations", Access::Roles(DIRECTORY)),
+    ("GET", "/organisations/new", Access::Roles(NETWORK_ADMIN)),
+    ("POST", "/organisations/new", Access::Roles(NETWORK_ADMIN)),
+    ("GET", "/organisations/{id}", Access::Roles(DIRECTORY)),
+    (
+        "GET",
+        "/organisations/{id}/edit",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    (
+        "POST",
+        "/organisations/{id}/edit",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    ("GET", "/organisations/{id}/users", Access::Roles(ORG_ADMIN)),
+    (
+        "GET",
+        "/organisations/{id}/users/new",
+        Access::Roles(ORG_ADMIN),
+    ),
+    (
+        "POST",
+        "/organisations/{id}/users/new",
+        Access::Roles(ORG_ADMIN),
+    ),
+    ("GET", "/users/{id}/edit", Access::Roles(ORG_ADMIN)),
+    ("POST", "/users/{id}/edit", Access::Roles(ORG_ADMIN)),
+    ("GET", "/audit", Access::Roles(ORG_ADMIN)),
+    ("GET", "/api/v1/me", Access::SignedIn),
+    ("GET", "/api/v1/organisations", Access::Roles(DIRECTORY)),
+    (
+        "POST",
+        "/api/v1/organisations",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    (
+        "GET",
+        "/api/v1/organisations/{id}",
+        Access::Roles(DIRECTORY),
+    ),
+    (
+        "PUT",
+        "/api/v1/organisations/{id}",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    (
+        "GET",
+        "/api/v1/organisations/{id}/users",
+        Access::Roles(ORG_ADMIN),
+    ),
+    (
+        "POST",
+        "/api/v1/organisations/{id}/users",
+        Access::Roles(ORG_ADMIN),
+    ),
+    ("GET", "/api/v1/users/{id}", Access::Roles(ORG_ADMIN)),
+    ("PUT", "/api/v1/users/{id}", Access::Roles(ORG_ADMIN)),
+    ("GET", "/api/v1/audit", Access::Roles(ORG_ADMIN)),
+];
+
+const KOLKATA: &str = "Nirapad Shelter Home, Kolkata";
+
+/// One person per role, all in the Kolkata shelter.
+const PEOPLE: &[(&str, Role)] = &[
+    ("admin", Role::NetworkAdmin),
+    ("director.kolkata", Role::Director),
+    ("caseworker.kolkata", Role::CaseWorker),
+    ("counsellor.kolkata", Role::Counsellor),
+    ("caregiver.kolkata", Role::CareGiver),
+    ("trainer", Role::Trainer),
+    ("survivor.kolkata", Role::Survivor),
+];
+
+#[test]
+fn every_route_has_an_entry_and_every_entry_a_route() {
+    let routes = saathi_web::routes::list();
+    for (method, path) in &routes {
+        assert!(
+            TABLE
+                .iter()
+                .any(|(m, p, _)| *m == method.as_str() && p == path),
+            "{method} {path} has no entry in the authorisation table: add one with the roles allowed"
+        );
+    }
+    for (m, p, _) in TABLE {
+        assert!(
+            routes
+                .iter()
+                .any(|(method, path)| method.as_str() == *m && path == p),
+            "{m} {p} is in the table but not served"
+        );
+    }
+}
+
+/// A request to `path` of the table, with a body that would be accepted if she were allowed,
+/// so that a refusal can only come from the policy.
+async fn call(h: &Harness, client: &mut Client, method: &str, path: &str) -> common::Reply {
+    let kolkata = h.kolkata().await;
+    let colleague = h.user("director.kolkata").await;
+    let is_user_path = path.starts_with("/users/") || path.starts_with("/api/v1/users/");
+    let id = if is_user_path {
+        colleague.id.to_string()
+    } else {
+        kolkata.to_string()
+    };
+    let path = path.replace("{id}", &id);
+    let unique = uuid_suffix();
+    match (method, path.starts_with("/api/")) {
+        ("GET", _) => client.get(&path).await,
+        ("POST", false) => {
+            let fields: Vec<(&str, String)> = if path.ends_with("/users/new") {
+                vec![
+                    ("username", format!("new.{unique}")),
+                    ("roles", "case-worker".into()),
+                    ("password", "a long new password for her".into()),
+                ]
+            } else if path.starts_with("/organisations") {
+                // An edit keeps the name, so the rest of the table still finds Kolkata.
+                let name = if path.ends_with("/edit") {
+                    KOLKATA.to_string()
+                } else {
+                    format!("Org {unique}")
+                };
+                vec![
+                    ("name", name),
+                    ("kind", "source".into()),
+                    ("country", "IN".into()),
+                    ("languages", "bn".into()),
+                    ("version", "1".into()),
+                ]
+            } else if path == "/users/{id}/edit".replace("{id}", &id) {
+                vec![
+                    ("roles", "director".into()),
+                    ("language", "bn".into()),
+                    ("active", "on".into()),
+                    ("version", "1".into()),
+                ]
+            } else {
+                vec![
+                    ("current_password", "wrong-on-purpose".into()),
+                    ("new_password", "x".into()),
+                ]
+            };
+            let borrowed: Vec<(&str, &str)> =
+                fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            client.post_form(&path, &borrowed).await
+        }
+        (m, true) => {
+            let body = if path.ends_with("/users") {
+                json!({"username": format!("api.{unique}"), "roles": ["case-worker"], "password": "a long new password for her"})
+            } else if path.starts_with("/api/v1/users/") {
+                json!({"roles": ["director"], "language": "bn", "active": true})
+            } else if m == "PUT" {
+                json!({"name": KOLKATA, "kind": "destination", "country": "IN"})
+            } else {
+                json!({"name": format!("Api org {unique}"), "kind": "transit", "country": "BD"})
+            };
+            let method: Method = m.parse().unwrap();
+            client
+                .json(method, &path, &body, &[("if-match", "\"1\"")])
+                .await
+        }
+        (m, p) => panic!("no way to call {m} {p}"),
+    }
+}
+
+fn uuid_suffix() -> String {
+    domain::UserId::new().to_string().replace('-', "")[20..].to_string()
+}
+
+async fn each_route_refuses_the_roles_it_must(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut refused = 0;
+    for (username, role) in PEOPLE {
+        let mut page_client = h.client().signed_in(username).await;
+        let mut api_client = h.client();
+        api_client.bearer = Some(h.token(username).await);
+        for (method, path, access) in TABLE {
+            let client = if path.starts_with("/api/") {
+                &mut api_client
+            } else {
+                &mut page_client
+            };
+            let allowed = match access {
+                Access::Public | Access::SignedIn => true,
+                Access::Roles(roles) => roles.contains(role),
+            };
+            if *path == "/sign-out" {
+                continue; // would end the session the rest of the table needs; tested below
+            }
+            let reply = call(&h, client, method, path).await;
+            if matches!(access, Access::Public) {
+                // POST /sign-in with the table's body is a wrong password (401): its own answer.
+                assert_ne!(
+                    reply.status,
+                    StatusCode::FORBIDDEN,
+                    "{username} {method} {path}"
+                );
+            } else if allowed {
+                assert!(
+                    reply.status != StatusCode::FORBIDDEN
+                        && reply.status != StatusCode::UNAUTHORIZED,
+                    "{username} ({role}) must be allowed {method} {path}, got {}: {}",
+                    reply.status,
+                    reply.body
+                );
+            } else {
+                assert_eq!(
+                    reply.status,
+                    StatusCode::FORBIDDEN,
+                    "{username} ({role}) {method} {path}: {}",
+                    reply.body
+                );
+                assert_eq!(
+                    reply.problem().as_deref(),
+                    Some("forbidden"),
+                    "{username} {method} {path}: refused for the wrong reason"
+                );
+                refused += 1;
+            }
+        }
+    }
+    assert!(refused > 60, "only {refused} refusals tried");
+    h.finish().await;
+}
+
+async fn without_sign_in_pages_send_to_sign_in_and_the_api_says_401(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client();
+    for (method, path, access) in TABLE {
+        if matches!(access, Access::Public) {
+            let reply = call(&h, &mut client, method, path).await;
+            assert_ne!(reply.status, StatusCode::FORBIDDEN, "{method} {path}");
+            continue;
+        }
+        let reply = call(&h, &mut client, method, path).await;
+        if path.starts_with("/api/") {
+            assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{method} {path}");
+            assert_eq!(
+                reply.header("content-type"),
+                Some("application/problem+json")
+            );
+        } else {
+            assert_eq!(reply.status, StatusCode::SEE_OTHER, "{method} {path}");
+            assert_eq!(
+                reply.header("location"),
+                Some("/sign-in"),
+                "{method} {path}"
+            );
+        }
+    }
+    h.finish().await;
+}
+
+async fn a_director_cannot_reach_another_organisation(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mumbai = h.org("Asha Niketan, Mumbai").await;
+    let mumbai_worker = h.user("caseworker.mumbai").await;
+    let mut pages = h.client().signed_in("director.kolkata").await;
+    let mut api = h.client();
+    api.bearer = Some(h.token("director.kolkata").await);
+    for path in [
+        format!("/organisations/{mumbai}/users"),
+        format!("/organisations/{mumbai}/users/new"),
+        format!("/users/{}/edit", mumbai_worker.id),
+    ] {
+        let reply = pages.get(&path).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    let reply = pages
+        .post_form(
+            &format!("/organisations/{mumbai}/users/new"),
+            &[
+                ("username", "intruder"),
+                ("roles", "director"),
+                ("password", "a long new password for her"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    for path in [
+        format!("/api/v1/organisations/{mumbai}/users"),
+        format!("/api/v1/users/{}", mumbai_worker.id),
+    ] {
+        let reply = api.get(&path).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(reply.json()["code"], "forbidden");
+    }
+    assert!(
+        h.store
+            .user_by_username(&"intruder".parse().unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    h.finish().await;
+}
+
+async fn a_director_cannot_make_a_network_admin(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let kolkata = h.kolkata().await;
+    let mut api = h.client();
+    api.bearer = Some(h.token("director.kolkata").await);
+    let reply = api
+        .json(
+            Method::POST,
+            &format!("/api/v1/organisations/{kolkata}/users"),
+            &json!({"username": "would.be.admin", "roles": ["network-admin"], "password": "a long new password for her"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    let counsellor = h.user("counsellor.kolkata").await;
+    let reply = api
+        .json(
+            Method::PUT,
+            &format!("/api/v1/users/{}", counsellor.id),
+            &json!({"roles": ["counsellor", "network-admin"], "language": "en", "active": true}),
+            &[("if-match", &format!("\"{}\"", counsellor.version))],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    assert!(
+        !h.user("counsellor.kolkata")
+            .await
+            .roles
+            .contains(Role::NetworkAdmin)
+    );
+    h.finish().await;
+}
+
+on_both_engines!(
+    each_route_refuses_the_roles_it_must,
+    without_sign_in_pages_send_to_sign_in_and_the_api_says_401,
+    a_director_cannot_reach_another_organisation,
+    a_director_cannot_make_a_network_admin,
+);

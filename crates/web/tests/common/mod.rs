@@ -1,0 +1,353 @@
+//! A Saathi app over a fresh store with the demo network, and a small cookie-keeping client that
+//! drives it in-process (the browser test serves it on a real port instead).
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use domain::audit::{AuditAction, AuditEvent};
+use domain::{FixedClock, Language, OrgId, Role, Roles, Timestamp, TokenId, User, UserId};
+use http_body_util::BodyExt;
+use i18n::I18n;
+use saathi_web::{AppState, WebConfig, app, demo, token};
+use store::testing::TestStore;
+use store::{NewUser, Store};
+use tower::ServiceExt;
+
+pub const T0: Timestamp = Timestamp(1_795_910_400_000);
+pub const PASSWORD: &str = demo::DEMO_PASSWORD;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+pub struct Harness {
+    pub state: AppState,
+    pub clock: Arc<FixedClock>,
+    pub store: Arc<dyn Store>,
+    test_store: TestStore,
+}
+
+impl Harness {
+    /// A fresh store with the demo network plus a care-giver and a survivor in Kolkata, so that
+    /// every role has someone to sign in as.
+    pub async fn new(engine: Engine) -> Self {
+        let test_store = match engine {
+            Engine::Sqlite => TestStore::sqlite().await.unwrap(),
+            Engine::Postgres => TestStore::postgres().await.unwrap(),
+        };
+        let store = test_store.store.clone();
+        demo::load(&store, T0).await.unwrap();
+        let kolkata = store
+            .organisation_by_name("Nirapad Shelter Home, Kolkata")
+            .await
+            .unwrap()
+            .unwrap();
+        let hash = store
+            .credentials(&"caseworker.kolkata".parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .password_hash;
+        for (username, role) in [
+            ("caregiver.kolkata", Role::CareGiver),
+            ("survivor.kolkata", Role::Survivor),
+        ] {
+            let id = UserId::new();
+            let user = NewUser {
+                id,
+                org_id: kolkata.id,
+                username: username.parse().unwrap(),
+                display_name: None,
+                roles: Roles::single(role),
+                language: Language::Bn,
+                password_hash: hash.clone(),
+            };
+            let event = AuditEvent::new(T0, AuditAction::UserCreated, format!("user:{id}"))
+                .from_source("test");
+            store.create_user(&user, event).await.unwrap();
+        }
+        let clock = Arc::new(FixedClock::at(T0));
+        let state = AppState::new(
+            store.clone(),
+            Arc::new(I18n::load().unwrap()),
+            clock.clone(),
+            WebConfig::default(),
+        );
+        Self {
+            state,
+            clock,
+            store,
+            test_store,
+        }
+    }
+
+    pub fn app(&self) -> Router {
+        app(self.state.clone())
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(self.app(), "10.1.0.1")
+    }
+
+    pub async fn user(&self, username: &str) -> User {
+        self.store
+            .user_by_username(&username.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
+    pub async fn org(&self, name: &str) -> OrgId {
+        self.store
+            .organisation_by_name(name)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    }
+
+    pub async fn kolkata(&self) -> OrgId {
+        self.org("Nirapad Shelter Home, Kolkata").await
+    }
+
+    /// A bearer token for `username`.
+    pub async fn token(&self, username: &str) -> String {
+        let user = self.user(username).await;
+        let secret = token::new_api_token();
+        let id = TokenId::new();
+        let event = AuditEvent::new(T0, AuditAction::TokenCreated, format!("token:{id}"))
+            .from_source("test");
+        self.store
+            .create_token(id, user.id, &token::hash_secret(&secret), "test", event)
+            .await
+            .unwrap();
+        secret
+    }
+
+    pub fn text(&self, lang: Language, id: &str) -> String {
+        self.state.i18n.text(lang, id)
+    }
+
+    pub async fn finish(self) {
+        self.test_store.finish().await;
+    }
+}
+
+/// One response, read whole.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// The `data-problem` code of an error page, or the `code` of a problem+json body.
+    pub fn problem(&self) -> Option<String> {
+        if self
+            .header("content-type")
+            .is_some_and(|c| c.starts_with("application/problem+json"))
+        {
+            return self.json()["code"].as_str().map(str::to_string);
+        }
+        let start = self.body.find("data-problem=\"")? + "data-problem=\"".len();
+        let end = self.body[start..].find('"')?;
+        Some(self.body[start..start + end].to_string())
+    }
+
+    /// `<html lang="…">`.
+    pub fn html_lang(&self) -> Option<String> {
+        let start = self.body.find("<html lang=\"")? + "<html lang=\"".len();
+        let end = self.body[start..].find('"')?;
+        Some(self.body[start..start + end].to_string())
+    }
+}
+
+/// A browser without a browser: keeps cookies and the page's CSRF token between requests.
+pub struct Client {
+    app: Router,
+    address: SocketAddr,
+    pub cookies: HashMap<String, String>,
+    pub csrf: Option<String>,
+    pub bearer: Option<String>,
+    pub accept_language: Option<String>,
+}
+
+impl Client {
+    pub fn new(app: Router, ip: &str) -> Self {
+        Self {
+            app,
+            address: format!("{ip}:40000").parse().unwrap(),
+            cookies: HashMap::new(),
+            csrf: None,
+            bearer: None,
+            accept_language: None,
+        }
+    }
+
+    pub fn from_address(mut self, ip: &str) -> Self {
+        self.address = format!("{ip}:40000").parse().unwrap();
+        self
+    }
+
+    pub async fn send(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: String,
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        let mut builder = Request::builder().method(method).uri(path);
+        if !self.cookies.is_empty() {
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            builder = builder.header("cookie", cookie);
+        }
+        if let Some(token) = &self.bearer {
+            builder = builder.header("authorization", format!("Bearer {token}"));
+        }
+        if let Some(lang) = &self.accept_language {
+            builder = builder.header("accept-language", lang);
+        }
+        if let Some(ct) = content_type {
+            builder = builder.header("content-type", ct);
+        }
+        for (k, v) in extra {
+            builder = builder.header(*k, *v);
+        }
+        let mut request = builder.body(Body::from(body)).unwrap();
+        request.extensions_mut().insert(ConnectInfo(self.address));
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        for value in headers.get_all("set-cookie") {
+            let text = value.to_str().unwrap();
+            let pair = text.split(';').next().unwrap();
+            let (k, v) = pair.split_once('=').unwrap();
+            if v.is_empty() {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_string(), v.to_string());
+            }
+        }
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let body = String::from_utf8(bytes.to_vec()).unwrap();
+        if let Some(start) = body.find("name=\"csrf\" value=\"") {
+            let start = start + "name=\"csrf\" value=\"".len();
+            let end = body[start..].find('"').unwrap();
+            self.csrf = Some(body[start..start + end].to_string());
+        }
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        self.send(Method::GET, path, None, String::new(), &[]).await
+    }
+
+    /// Posts a form, with the CSRF token of the last page seen (fetching `/` or `/sign-in`
+    /// first when no page has been seen).
+    pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        if self.csrf.is_none() {
+            self.get("/sign-in").await;
+        }
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        let csrf = self.csrf.clone().unwrap_or_default();
+        all.push(("csrf", &csrf));
+        let body = serde_urlencoded::to_string(&all).unwrap();
+        self.send(
+            Method::POST,
+            path,
+            Some("application/x-www-form-urlencoded"),
+            body,
+            &[],
+        )
+        .await
+    }
+
+    pub async fn sign_in(&mut self, username: &str, password: &str) -> Reply {
+        self.get("/sign-in").await;
+        self.post_form(
+            "/sign-in",
+            &[("username", username), ("password", password)],
+        )
+        .await
+    }
+
+    /// Signs in with the demo password and loads the home page (so the session's CSRF token is
+    /// known).
+    pub async fn signed_in(mut self, username: &str) -> Self {
+        let reply = self.sign_in(username, PASSWORD).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::SEE_OTHER,
+            "sign-in of {username} failed: {}",
+            reply.body
+        );
+        self.get("/").await;
+        self
+    }
+
+    pub async fn json(
+        &mut self,
+        method: Method,
+        path: &str,
+        body: &serde_json::Value,
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        self.send(
+            method,
+            path,
+            Some("application/json"),
+            body.to_string(),
+            extra,
+        )
+        .await
+    }
+}
+
+/// Runs each listed `async fn(Engine)` test once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    super::$case($crate::common::Engine::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    super::$case($crate::common::Engine::Postgres).await;
+                }
+            )*
+        }
+    };
+}
