@@ -200,7 +200,7 @@ impl Client {
         }
     }
 
-    pub fn from_address(mut self, ip: &str) -> Self {
+    pub fn at_address(mut self, ip: &str) -> Self {
         self.address = format!("{ip}:40000").parse().unwrap();
         self
     }
