@@ -93,6 +93,17 @@ impl Harness {
         app(self.state.clone())
     }
 
+    /// The same store and clock behind other settings (secure cookies, say).
+    pub fn client_with(&self, config: WebConfig) -> Client {
+        let state = AppState::new(
+            self.store.clone(),
+            self.state.i18n.clone(),
+            self.clock.clone(),
+            config,
+        );
+        Client::new(app(state), "10.1.0.1")
+    }
+
     pub fn client(&self) -> Client {
         Client::new(self.app(), "10.1.0.1")
     }
@@ -132,8 +143,9 @@ impl Harness {
         secret
     }
 
+    /// A message as it appears in a page's HTML (askama escapes quotes and apostrophes).
     pub fn text(&self, lang: Language, id: &str) -> String {
-        self.state.i18n.text(lang, id)
+        html(&self.state.i18n.text(lang, id))
     }
 
     pub async fn finish(self) {
@@ -146,6 +158,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// Bytes on the wire (compressed, when the response was).
+    pub size: usize,
 }
 
 impl Reply {
@@ -251,7 +265,7 @@ impl Client {
             }
         }
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        let body = String::from_utf8(bytes.to_vec()).unwrap();
+        let body = String::from_utf8_lossy(&bytes).into_owned();
         if let Some(start) = body.find("name=\"csrf\" value=\"") {
             let start = start + "name=\"csrf\" value=\"".len();
             let end = body[start..].find('"').unwrap();
@@ -261,6 +275,7 @@ impl Client {
             status,
             headers,
             body,
+            size: bytes.len(),
         }
     }
 
@@ -350,4 +365,13 @@ macro_rules! on_both_engines {
             )*
         }
     };
+}
+
+/// Escapes text the way askama does, to find a message in a page.
+pub fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
 }

@@ -1,0 +1,538 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The web pages as a person uses them: sign-in and its refusals, CSRF, throttling, languages,
+//! forms that keep her input, concurrent edits, and the size of the first page. Both engines.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Engine, Harness, PASSWORD};
+use domain::Language;
+use domain::audit::AuditAction;
+use i18n::Arg;
+use saathi_web::WebConfig;
+
+async fn sign_in_sets_strict_cookies_and_every_response_has_security_headers(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client();
+    let page = client.get("/sign-in").await;
+    for reply in [
+        &page,
+        &client.get("/nowhere").await,
+        &client.get("/static/saathi.css").await,
+    ] {
+        let csp = reply.header("content-security-policy").unwrap();
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"));
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("script-src"));
+        assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(reply.header("referrer-policy"), Some("no-referrer"));
+    }
+    assert!(!page.body.contains("<script"), "the UI needs no script");
+    let reply = client.sign_in("caseworker.kolkata", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let cookie = reply
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("saathi_session="))
+        .unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Secure"),
+        "plain HTTP must not mark cookies Secure: {cookie}"
+    );
+
+    let mut tls = h.client_with(WebConfig {
+        secure_cookies: true,
+        ..WebConfig::default()
+    });
+    let reply = tls.sign_in("caseworker.kolkata", PASSWORD).await;
+    let cookie = reply.header("set-cookie").unwrap();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+    h.finish().await;
+}
+
+async fn a_wrong_password_and_an_unknown_user_get_one_message_in_her_language(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let expected = h.text(Language::Bn, "sign-in-failed");
+    for (username, password) in [
+        ("caseworker.kolkata", "not-her-password-at-all"),
+        ("nobody.here", PASSWORD),
+        ("", ""),
+    ] {
+        let mut client = h.client();
+        client.accept_language = Some("bn-IN,bn;q=0.9,en;q=0.5".into());
+        let reply = client.sign_in(username, password).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(reply.html_lang().as_deref(), Some("bn"));
+        assert!(reply.body.contains(&expected), "{}", reply.body);
+        assert!(
+            reply.body.contains(&format!("value=\"{username}\"")),
+            "her username is kept"
+        );
+        assert!(
+            !reply.body.contains(password) || password.is_empty(),
+            "a password is never echoed"
+        );
+        assert!(!client.cookies.contains_key("saathi_session"));
+    }
+    let audit = h.store.audit_entries(None, 100).await.unwrap();
+    let failed = audit
+        .iter()
+        .filter(|r| r.event.action == AuditAction::SignInFailed)
+        .count();
+    assert_eq!(failed, 3);
+    h.finish().await;
+}
+
+async fn repeated_failures_lock_the_account_and_the_address_for_a_while(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut attacker = h.client().at_address("10.9.9.9");
+    for _ in 0..5 {
+        let reply = attacker
+            .sign_in("director.kolkata", "guessing-wrongly-1")
+            .await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    }
+    // Even the right password, from elsewhere, waits: the account is locked.
+    let mut director = h.client().at_address("10.2.2.2");
+    let reply = director.sign_in("director.kolkata", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(reply.header("retry-after").is_some());
+    let wait = h.state.i18n.text_with(
+        Language::En,
+        "sign-in-throttled",
+        &[("minutes", Arg::Text("15".into()))],
+    );
+    assert!(reply.body.contains(&common::html(&wait)), "{}", reply.body);
+    // Other accounts from elsewhere are unaffected.
+    let reply = h
+        .client()
+        .at_address("10.2.2.3")
+        .sign_in("caseworker.kolkata", PASSWORD)
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    // Many accounts from one address lock the address.
+    for i in 0..20 {
+        attacker
+            .sign_in(&format!("someone{i}"), "guessing-wrongly-2")
+            .await;
+    }
+    let reply = attacker.sign_in("counsellor.kolkata", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    // After the window, the director gets in.
+    h.clock.advance_seconds(15 * 60 + 1);
+    let reply = director.sign_in("director.kolkata", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let audit = h.store.audit_entries(None, 500).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|r| r.event.action == AuditAction::SignInThrottled)
+    );
+    h.finish().await;
+}
+
+async fn a_form_without_the_right_csrf_token_is_refused(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client().signed_in("admin").await;
+    let before = h.store.organisations().await.unwrap().len();
+    client.csrf = Some("0".repeat(64));
+    let reply = client
+        .post_form(
+            "/organisations/new",
+            &[("name", "Forged"), ("kind", "source"), ("country", "IN")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(reply.problem().as_deref(), Some("csrf-failed"));
+    let reply = client
+        .send(
+            axum::http::Method::POST,
+            "/sign-out",
+            Some("application/x-www-form-urlencoded"),
+            String::new(),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.problem().as_deref(), Some("csrf-failed"));
+    assert_eq!(h.store.organisations().await.unwrap().len(), before);
+    // The sign-in form itself needs the token of the page that showed it.
+    let mut fresh = h.client();
+    fresh.csrf = Some("1".repeat(64));
+    fresh.cookies.insert("saathi_csrf".into(), "2".repeat(64));
+    let reply = fresh
+        .post_form("/sign-in", &[("username", "admin"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    h.finish().await;
+}
+
+async fn signing_out_ends_the_session(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client().signed_in("trainer").await;
+    let session = client.cookies.get("saathi_session").cloned().unwrap();
+    let reply = client.post_form("/sign-out", &[]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.header("location"), Some("/sign-in?notice=signed-out"));
+    // Replaying the old cookie gets nothing.
+    client.cookies.insert("saathi_session".into(), session);
+    let reply = client.get("/").await;
+    assert_eq!(reply.header("location"), Some("/sign-in"));
+    let audit = h.store.audit_entries(None, 50).await.unwrap();
+    assert!(audit.iter().any(|r| r.event.action == AuditAction::SignOut));
+    h.finish().await;
+}
+
+async fn the_language_follows_the_browser_then_her_choice_on_every_page(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client();
+    client.accept_language = Some("hi-IN,hi;q=0.9".into());
+    let reply = client.get("/sign-in").await;
+    assert_eq!(reply.html_lang().as_deref(), Some("hi"));
+    assert!(reply.body.contains(&h.text(Language::Hi, "sign-in-submit")));
+    // counsellor.kolkata prefers English: once signed in, her preference wins over the browser.
+    let mut client = client.signed_in("counsellor.kolkata").await;
+    assert_eq!(client.get("/").await.html_lang().as_deref(), Some("en"));
+    // Switching on any page switches, and is remembered for her.
+    let reply = client.get("/organisations?lang=bn").await;
+    assert_eq!(reply.html_lang().as_deref(), Some("bn"));
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "organisations-title"))
+    );
+    assert_eq!(h.user("counsellor.kolkata").await.language, Language::Bn);
+    let reply = client.get("/account").await;
+    assert_eq!(reply.html_lang().as_deref(), Some("bn"));
+    assert!(
+        reply.body.contains("href=\"/account?lang=hi\""),
+        "every page offers the switch"
+    );
+    h.finish().await;
+}
+
+async fn dates_and_numbers_are_written_for_the_language(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client().signed_in("admin").await;
+    let reply = client.get("/?lang=bn").await;
+    // Five organisations, in Bengali digits.
+    assert!(reply.body.contains("৫"), "{}", reply.body);
+    let reply = client.get("/audit").await;
+    assert!(
+        reply.body.contains("২০২৬") || reply.body.contains("২০২৭"),
+        "years in Bengali digits"
+    );
+    let reply = client.get("/audit?lang=en").await;
+    assert!(reply.body.contains("2026") || reply.body.contains("2027"));
+    h.finish().await;
+}
+
+async fn bad_input_in_forms_keeps_her_input_and_says_what_is_wrong(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let kolkata = h.kolkata().await;
+    let mut client = h.client().signed_in("director.kolkata").await; // prefers Bengali
+    let path = format!("/organisations/{kolkata}/users/new");
+    client.get(&path).await;
+    let before = h.store.users_in(kolkata).await.unwrap().len();
+
+    let reply = client
+        .post_form(
+            &path,
+            &[
+                ("username", "caseworker.kolkata"),
+                ("display_name", "দ্বিতীয় রূপা"),
+                ("roles", "case-worker"),
+                ("password", "a long new password for her"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-duplicate-username"))
+    );
+    assert!(
+        reply.body.contains("value=\"দ্বিতীয় রূপা\""),
+        "her input is kept"
+    );
+
+    let reply = client
+        .post_form(
+            &path,
+            &[
+                ("username", "new.worker"),
+                ("roles", "case-worker"),
+                ("password", "password1234"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-password-too-common")),
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("value=\"new.worker\""));
+    assert!(!reply.body.contains("password1234"));
+
+    let reply = client
+        .post_form(
+            &path,
+            &[
+                ("username", "new.worker"),
+                ("password", "a long new password for her"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains(&h.text(Language::Bn, "error-no-roles")));
+    assert_eq!(
+        h.store.users_in(kolkata).await.unwrap().len(),
+        before,
+        "nothing half-made"
+    );
+
+    let reply = client
+        .post_form(
+            &path,
+            &[
+                ("username", "new.worker"),
+                ("roles", "case-worker"),
+                ("password", "a long new password for her"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(h.store.users_in(kolkata).await.unwrap().len(), before + 1);
+
+    let mut admin = h.client().signed_in("admin").await;
+    let reply = admin
+        .post_form(
+            "/organisations/new",
+            &[("name", ""), ("kind", "source"), ("country", "IN")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::En, "error-empty-org-name"))
+    );
+    h.finish().await;
+}
+
+async fn a_stale_edit_shows_both_versions_and_overwrites_nothing(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let path = format!("/organisations/{jessore}/edit");
+    let mut first = h.client().signed_in("admin").await;
+    let mut second = h.client().signed_in("admin").await;
+    first.get(&path).await;
+    second.get(&path).await;
+    let fields = |district: &'static str| {
+        vec![
+            ("name", "Notun Alo, Jessore"),
+            ("kind", "source"),
+            ("country", "BD"),
+            ("district", district),
+            ("languages", "bn"),
+            ("version", "1"),
+        ]
+    };
+    let reply = first.post_form(&path, &fields("Jashore")).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let reply = second.post_form(&path, &fields("Jessore Sadar")).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(
+        reply.body.contains("value=\"Jessore Sadar\""),
+        "her input is kept"
+    );
+    assert!(reply.body.contains("Jashore"), "the saved version is shown");
+    assert!(
+        reply.body.contains("name=\"version\" value=\"2\""),
+        "saving again is based on what she saw"
+    );
+    let saved = h.store.organisation(jessore).await.unwrap().unwrap();
+    assert_eq!(saved.fields.district.as_deref(), Some("Jashore"));
+    h.finish().await;
+}
+
+async fn changing_the_password_ends_old_sessions(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client().signed_in("caseworker.jessore").await;
+    let mut other_device = h.client().signed_in("caseworker.jessore").await;
+    client.get("/account").await;
+    let reply = client
+        .post_form(
+            "/account/password",
+            &[
+                ("current_password", "not-the-password"),
+                ("new_password", "amar notun pasword ekhane"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "account-password-wrong"))
+    );
+    let reply = client
+        .post_form(
+            "/account/password",
+            &[("current_password", PASSWORD), ("new_password", "short")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-password-too-short"))
+    );
+    let reply = client
+        .post_form(
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "amar notun pasword ekhane"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        other_device.get("/").await.header("location"),
+        Some("/sign-in")
+    );
+    assert_eq!(
+        h.client()
+            .sign_in("caseworker.jessore", PASSWORD)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        h.client()
+            .sign_in("caseworker.jessore", "amar notun pasword ekhane")
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    h.finish().await;
+}
+
+async fn a_deactivated_user_is_signed_out_and_cannot_sign_in(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut worker = h.client().signed_in("caseworker.kolkata").await;
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let target = h.user("caseworker.kolkata").await;
+    let path = format!("/users/{}/edit", target.id);
+    director.get(&path).await;
+    let version = target.version.to_string();
+    let reply = director
+        .post_form(
+            &path,
+            &[
+                ("roles", "case-worker"),
+                ("language", "bn"),
+                ("version", &version),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert!(!h.user("caseworker.kolkata").await.active);
+    assert_eq!(worker.get("/").await.header("location"), Some("/sign-in"));
+    assert_eq!(
+        h.client()
+            .sign_in("caseworker.kolkata", PASSWORD)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    h.finish().await;
+}
+
+async fn the_admin_adds_an_organisation_and_it_is_audited(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut admin = h.client().signed_in("admin").await;
+    admin.get("/organisations/new").await;
+    let reply = admin
+        .post_form(
+            "/organisations/new",
+            &[
+                ("name", "Mukti Transit Home, Bongaon"),
+                ("kind", "transit"),
+                ("country", "in"),
+                ("district", "North 24 Parganas"),
+                ("languages", "bn"),
+                ("languages", "hi"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let location = reply.header("location").unwrap().to_string();
+    let page = admin.get(&location).await;
+    assert!(page.body.contains("Mukti Transit Home, Bongaon"));
+    assert!(
+        page.body
+            .contains(&h.text(Language::En, "organisation-created"))
+    );
+    let list = admin.get("/organisations").await;
+    assert!(list.body.contains("Mukti Transit Home, Bongaon"));
+    let audit = h.store.audit_entries(None, 10).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|r| r.event.action == AuditAction::OrganisationCreated
+                && r.event.detail.contains("Mukti"))
+    );
+    h.finish().await;
+}
+
+async fn the_first_page_with_its_stylesheet_is_under_50_kb_compressed(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client();
+    let mut total = 0;
+    for path in ["/sign-in", "/static/saathi.css"] {
+        let reply = client
+            .send(
+                axum::http::Method::GET,
+                path,
+                None,
+                String::new(),
+                &[("accept-encoding", "gzip")],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert_eq!(
+            reply.header("content-encoding"),
+            Some("gzip"),
+            "{path} is compressed"
+        );
+        total += reply.size;
+    }
+    assert!(total < 50 * 1024, "first load is {total} bytes");
+    h.finish().await;
+}
+
+on_both_engines!(
+    sign_in_sets_strict_cookies_and_every_response_has_security_headers,
+    a_wrong_password_and_an_unknown_user_get_one_message_in_her_language,
+    repeated_failures_lock_the_account_and_the_address_for_a_while,
+    a_form_without_the_right_csrf_token_is_refused,
+    signing_out_ends_the_session,
+    the_language_follows_the_browser_then_her_choice_on_every_page,
+    dates_and_numbers_are_written_for_the_language,
+    bad_input_in_forms_keeps_her_input_and_says_what_is_wrong,
+    a_stale_edit_shows_both_versions_and_overwrites_nothing,
+    changing_the_password_ends_old_sessions,
+    a_deactivated_user_is_signed_out_and_cannot_sign_in,
+    the_admin_adds_an_organisation_and_it_is_audited,
+    the_first_page_with_its_stylesheet_is_under_50_kb_compressed,
+);
