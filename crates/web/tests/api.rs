@@ -1,0 +1,308 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The JSON API: bearer tokens, problem+json for every error, ETags and If-Match, and an
+//! OpenAPI document that describes every route. Both engines.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Engine, Harness};
+use serde_json::json;
+
+const PROBLEM: &str = "application/problem+json";
+
+async fn me_names_the_user_her_organisation_roles_and_language(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client();
+    client.bearer = Some(h.token("caseworker.jessore").await);
+    let reply = client.get("/api/v1/me").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let me = reply.json();
+    assert_eq!(me["user"]["username"], "caseworker.jessore");
+    assert_eq!(me["organisation"]["name"], "Notun Alo, Jessore");
+    assert_eq!(me["organisation"]["country"], "BD");
+    assert_eq!(me["roles"], json!(["case-worker"]));
+    assert_eq!(me["language"], "bn");
+    assert!(me["user"].get("password_hash").is_none());
+    h.finish().await;
+}
+
+async fn every_error_is_problem_json_with_a_clear_title(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut anonymous = h.client();
+    let reply = anonymous.get("/api/v1/me").await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(reply.header("content-type"), Some(PROBLEM));
+    assert_eq!(reply.json()["title"], "Sign-in required");
+
+    anonymous.bearer = Some("saathi_not_a_real_token".into());
+    assert_eq!(
+        anonymous.get("/api/v1/me").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let mut admin = h.client();
+    admin.bearer = Some(h.token("admin").await);
+    let reply = admin.get("/api/v1/nothing-here").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.header("content-type"), Some(PROBLEM));
+
+    let reply = admin
+        .send(
+            Method::POST,
+            "/api/v1/organisations",
+            Some("application/json"),
+            "{not json".into(),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reply.json()["code"], "malformed");
+
+    let reply = admin
+        .json(
+            Method::POST,
+            "/api/v1/organisations",
+            &json!({"name": "X", "kind": "source", "country": "IN", "colour": "red"}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::BAD_REQUEST,
+        "unknown fields are refused, not ignored"
+    );
+
+    let reply = admin
+        .json(
+            Method::POST,
+            "/api/v1/organisations",
+            &json!({"name": "", "kind": "palace", "country": "India"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let problem = reply.json();
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["name", "kind", "country"],
+        "every wrong field at once"
+    );
+
+    let reply = admin
+        .json(
+            Method::POST,
+            "/api/v1/organisations",
+            &json!({"name": "Notun Alo, Jessore", "kind": "source", "country": "BD"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(reply.json()["code"], "duplicate");
+    h.finish().await;
+}
+
+async fn problems_speak_the_users_language(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let kolkata = h.kolkata().await;
+    let mut director = h.client(); // director.kolkata prefers Bengali
+    director.bearer = Some(h.token("director.kolkata").await);
+    let path = format!("/api/v1/organisations/{kolkata}/users");
+    let reply = director
+        .json(
+            Method::POST,
+            &path,
+            &json!({"username": "rina.kolkata", "roles": ["counsellor"], "password": "short"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let problem = reply.json();
+    assert_eq!(problem["errors"][0]["field"], "password");
+    assert_eq!(problem["errors"][0]["code"], "error-password-too-short");
+    assert_eq!(
+        problem["errors"][0]["message"],
+        h.state
+            .i18n
+            .text(domain::Language::Bn, "error-password-too-short")
+    );
+    assert_eq!(
+        problem["title"],
+        h.state
+            .i18n
+            .text(domain::Language::Bn, "problem-invalid-title")
+    );
+
+    let reply = director
+        .json(Method::POST, &path, &json!({"username": "counsellor.kolkata", "roles": ["counsellor"], "password": "a long new password for her"}), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(
+        reply.json()["detail"],
+        h.state
+            .i18n
+            .text(domain::Language::Bn, "error-duplicate-username")
+    );
+
+    let reply = director
+        .json(Method::POST, &path, &json!({"username": "rina.kolkata", "roles": ["counsellor"], "password": "a long new password for her"}), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    assert!(
+        reply
+            .header("location")
+            .unwrap()
+            .starts_with("/api/v1/users/")
+    );
+    assert_eq!(
+        reply.json()["language"],
+        "bn",
+        "a new user starts in her organisation's first language"
+    );
+    h.finish().await;
+}
+
+async fn updates_need_the_current_etag_and_never_overwrite(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mumbai = h.org("Asha Niketan, Mumbai").await;
+    let mut admin = h.client();
+    admin.bearer = Some(h.token("admin").await);
+    let path = format!("/api/v1/organisations/{mumbai}");
+    let reply = admin.get(&path).await;
+    let etag = reply.header("etag").unwrap().to_string();
+    assert_eq!(etag, "\"1\"");
+    let change = json!({"name": "Asha Niketan, Mumbai", "kind": "destination", "country": "IN", "district": "Mumbai Suburban", "languages": ["hi", "en"]});
+
+    let reply = admin.json(Method::PUT, &path, &change, &[]).await;
+    assert_eq!(reply.status, StatusCode::PRECONDITION_REQUIRED);
+    assert_eq!(reply.header("content-type"), Some(PROBLEM));
+
+    let reply = admin
+        .json(Method::PUT, &path, &change, &[("if-match", &etag)])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.header("etag"), Some("\"2\""));
+    assert_eq!(reply.json()["district"], "Mumbai Suburban");
+
+    // A second writer still holding version 1 is refused, and the first change stands.
+    let stale = json!({"name": "Asha Niketan, Mumbai", "kind": "destination", "country": "IN", "district": "Thane", "languages": ["hi"]});
+    let reply = admin
+        .json(Method::PUT, &path, &stale, &[("if-match", &etag)])
+        .await;
+    assert_eq!(reply.status, StatusCode::PRECONDITION_FAILED);
+    assert_eq!(reply.json()["current_etag"], "\"2\"");
+    let saved = h.store.organisation(mumbai).await.unwrap().unwrap();
+    assert_eq!(saved.fields.district.as_deref(), Some("Mumbai Suburban"));
+
+    let worker = h.user("caseworker.mumbai").await;
+    let reply = admin
+        .json(
+            Method::PUT,
+            &format!("/api/v1/users/{}", worker.id),
+            &json!({"roles": ["case-worker"], "language": "en", "active": true}),
+            &[("if-match", "\"7\"")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::PRECONDITION_FAILED);
+    h.finish().await;
+}
+
+async fn a_revoked_token_opens_nothing(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client();
+    let secret = h.token("trainer").await;
+    client.bearer = Some(secret);
+    assert_eq!(client.get("/api/v1/me").await.status, StatusCode::OK);
+    let trainer = h.user("trainer").await;
+    let token = h.store.tokens_of(trainer.id).await.unwrap().remove(0);
+    let event = domain::audit::AuditEvent::new(
+        common::T0,
+        domain::audit::AuditAction::TokenRevoked,
+        "token",
+    )
+    .from_source("test");
+    h.store.revoke_token(token.id, event).await.unwrap();
+    assert_eq!(
+        client.get("/api/v1/me").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    h.finish().await;
+}
+
+async fn a_session_cookie_does_not_open_the_api(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut client = h.client().signed_in("admin").await;
+    let reply = client.get("/api/v1/me").await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNAUTHORIZED,
+        "the API takes bearer tokens only"
+    );
+    h.finish().await;
+}
+
+#[test]
+fn the_openapi_document_describes_every_api_route() {
+    let document = saathi_web::openapi::document();
+    assert!(document["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = document["paths"].as_object().unwrap();
+    let routes: Vec<_> = saathi_web::routes::list()
+        .into_iter()
+        .filter(|(_, p)| p.starts_with("/api/"))
+        .collect();
+    assert!(routes.len() >= 10);
+    for (method, path) in &routes {
+        let operation = &paths
+            .get(*path)
+            .unwrap_or_else(|| panic!("{path} is missing from the OpenAPI document"))
+            [method.as_str().to_lowercase()];
+        assert!(
+            operation.is_object(),
+            "{method} {path} is missing from the OpenAPI document"
+        );
+        assert!(operation["summary"].as_str().is_some_and(|s| !s.is_empty()));
+        assert!(
+            operation["responses"]
+                .as_object()
+                .is_some_and(|r| !r.is_empty())
+        );
+    }
+    let described: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
+    assert_eq!(
+        described,
+        routes.len(),
+        "the document describes routes that are not served"
+    );
+    // Every $ref points at a schema that exists.
+    let text = document.to_string();
+    for piece in text.split("#/components/schemas/").skip(1) {
+        let name: String = piece.chars().take_while(|c| c.is_alphanumeric()).collect();
+        assert!(
+            document["components"]["schemas"][&name].is_object(),
+            "missing schema {name}"
+        );
+    }
+}
+
+async fn the_openapi_document_is_served_without_a_token(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let reply = h.client().get("/api/v1/openapi.json").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.json()["info"]["title"], "Saathi API");
+    h.finish().await;
+}
+
+on_both_engines!(
+    me_names_the_user_her_organisation_roles_and_language,
+    every_error_is_problem_json_with_a_clear_title,
+    problems_speak_the_users_language,
+    updates_need_the_current_etag_and_never_overwrite,
+    a_revoked_token_opens_nothing,
+    a_session_cookie_does_not_open_the_api,
+    the_openapi_document_is_served_without_a_token,
+);
