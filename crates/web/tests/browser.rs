@@ -1,0 +1,328 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! A real browser: headless Chromium, driven through chromedriver (W3C WebDriver), signs in as
+//! `caseworker.kolkata` on a served Saathi, switches to English and back to Bengali with the
+//! links every page carries, checks the page is Bengali, and saves a screenshot in
+//! `$SAATHI_TEST_ARTIFACTS`.
+//!
+//! `scripts/test` installs Chromium and chromedriver and sets `SAATHI_CHROMEDRIVER` and
+//! `SAATHI_CHROMIUM`.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::process::Stdio;
+use std::time::Duration;
+
+use base64::Engine as _;
+use common::{Engine, Harness, PASSWORD};
+use domain::Language;
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// A minimal HTTP/1.1 client: chromedriver is the only server it talks to. Every call has a
+/// deadline, so a browser that hangs fails the test with the step named.
+async fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
+    tokio::time::timeout(Duration::from_secs(60), exchange(port, method, path, body))
+        .await
+        .unwrap_or_else(|_| panic!("chromedriver did not answer {method} {path} within 60 s"))
+}
+
+async fn exchange(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    // Read the head, then exactly the body it announces (the driver may keep the line open).
+    let mut raw = Vec::new();
+    let mut buf = [0_u8; 16 * 1024];
+    let head_end = loop {
+        let n = stream.read(&mut buf).await.unwrap();
+        assert!(n > 0, "chromedriver closed the connection early");
+        raw.extend_from_slice(&buf[..n]);
+        if let Some(i) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+    };
+    let head = String::from_utf8_lossy(&raw[..head_end]).to_ascii_lowercase();
+    let length: Option<usize> = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .map(|v| v.trim().parse().unwrap());
+    let chunked = head.contains("transfer-encoding: chunked");
+    loop {
+        let have = raw.len() - head_end;
+        let done = match length {
+            Some(len) => have >= len,
+            None if chunked => raw.ends_with(b"0\r\n\r\n"),
+            None => false,
+        };
+        if done {
+            break;
+        }
+        let n = stream.read(&mut buf).await.unwrap();
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buf[..n]);
+    }
+    let rest = String::from_utf8_lossy(&raw[head_end..]).into_owned();
+    let payload = if chunked { dechunk(&rest) } else { rest };
+    serde_json::from_str(&payload)
+        .unwrap_or_else(|e| panic!("chromedriver said ({e}): {head}\n{payload}"))
+}
+
+fn dechunk(mut rest: &str) -> String {
+    let mut out = String::new();
+    loop {
+        let (size, after) = rest.split_once("\r\n").unwrap();
+        let size = usize::from_str_radix(size.trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.push_str(&after[..size]);
+        rest = &after[size + 2..];
+    }
+}
+
+struct Browser {
+    port: u16,
+    session: String,
+    driver: tokio::process::Child,
+}
+
+impl Browser {
+    async fn start() -> Self {
+        let driver_path = std::env::var("SAATHI_CHROMEDRIVER")
+            .expect("SAATHI_CHROMEDRIVER is not set: run the tests with ./scripts/test, which installs chromedriver");
+        let chromium =
+            std::env::var("SAATHI_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let port = TcpListener::bind("127.0.0.1:0")
+            .await
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = tokio::process::Command::new(driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        let mut ready = false;
+        for _ in 0..100 {
+            if TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+                ready = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(ready, "chromedriver did not start on port {port}");
+        let profile =
+            std::env::temp_dir().join(format!("saathi-chromium-{}", domain::UserId::new()));
+        let capabilities = json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+            "binary": chromium,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--disable-dev-shm-usage", "--window-size=1200,900",
+                     format!("--user-data-dir={}", profile.display())]
+        }}}});
+        let reply = http(port, "POST", "/session", Some(&capabilities)).await;
+        let session = reply["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no browser session: {reply}"))
+            .to_string();
+        Self {
+            port,
+            session,
+            driver,
+        }
+    }
+
+    async fn command(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let path = format!("/session/{}{path}", self.session);
+        let reply = http(self.port, method, &path, body.as_ref()).await;
+        assert!(
+            reply["value"].get("error").is_none(),
+            "{method} {path}: {reply}"
+        );
+        reply["value"].clone()
+    }
+
+    async fn go(&self, url: &str) {
+        self.command("POST", "/url", Some(json!({ "url": url })))
+            .await;
+    }
+
+    async fn find(&self, css: &str) -> String {
+        let found = self
+            .command(
+                "POST",
+                "/element",
+                Some(json!({"using": "css selector", "value": css})),
+            )
+            .await;
+        found[ELEMENT].as_str().unwrap().to_string()
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let id = self.find(css).await;
+        self.command(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({ "text": text })),
+        )
+        .await;
+    }
+
+    async fn click(&self, css: &str) {
+        let id = self.find(css).await;
+        self.command("POST", &format!("/element/{id}/click"), Some(json!({})))
+            .await;
+    }
+
+    async fn text(&self, css: &str) -> String {
+        let id = self.find(css).await;
+        self.command("GET", &format!("/element/{id}/text"), None)
+            .await
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// `<html lang>`, or "" while a navigation makes the element stale.
+    async fn html_lang(&self) -> String {
+        let base = format!("/session/{}", self.session);
+        let by = json!({"using": "css selector", "value": "html"});
+        let found = http(self.port, "POST", &format!("{base}/element"), Some(&by)).await;
+        let Some(id) = found["value"][ELEMENT].as_str() else {
+            return String::new();
+        };
+        let lang = http(
+            self.port,
+            "GET",
+            &format!("{base}/element/{id}/attribute/lang"),
+            None,
+        )
+        .await;
+        lang["value"].as_str().unwrap_or("").to_string()
+    }
+
+    async fn url(&self) -> String {
+        self.command("GET", "/url", None)
+            .await
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// The URL once it is `expected`, or whatever it is after ten seconds.
+    async fn wait_for_url(&self, expected: &str) -> String {
+        let mut url = self.url().await;
+        for _ in 0..100 {
+            if url == expected {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            url = self.url().await;
+        }
+        url
+    }
+
+    /// `<html lang>` once it is `expected`, or whatever it is after ten seconds.
+    async fn wait_for_lang(&self, expected: &str) -> String {
+        let mut lang = self.html_lang().await;
+        for _ in 0..100 {
+            if lang == expected {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            lang = self.html_lang().await;
+        }
+        lang
+    }
+
+    async fn screenshot(&self) -> Vec<u8> {
+        let data = self.command("GET", "/screenshot", None).await;
+        base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().unwrap())
+            .unwrap()
+    }
+
+    async fn quit(mut self) {
+        let _ = http(
+            self.port,
+            "DELETE",
+            &format!("/session/{}", self.session),
+            None,
+        )
+        .await;
+        let _ = self.driver.kill().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
+    let h = Harness::new(Engine::Sqlite).await;
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = h.app();
+    let server = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+
+    let browser = Browser::start().await;
+    browser.go(&format!("{base}/sign-in")).await;
+    browser.type_into("#username", "caseworker.kolkata").await;
+    browser.type_into("#password", PASSWORD).await;
+    browser
+        .click("form[action='/sign-in'] button[type=submit]")
+        .await;
+    // A click may return before the navigation it starts has finished: wait for it.
+    let landed = browser.wait_for_url(&format!("{base}/")).await;
+    if landed != format!("{base}/") {
+        let page = browser.command("GET", "/source", None).await;
+        panic!("signed in, she should land on her home page, not {landed}: {page}");
+    }
+
+    browser.click("nav.languages a[hreflang=en]").await;
+    assert_eq!(browser.wait_for_lang("en").await, "en");
+    assert_eq!(
+        browser.text("h1").await,
+        h.state.i18n.text(Language::En, "home-title")
+    );
+
+    browser.click("nav.languages a[hreflang=bn]").await;
+    assert_eq!(browser.wait_for_lang("bn").await, "bn");
+    assert_eq!(
+        browser.text("h1").await,
+        h.state.i18n.text(Language::Bn, "home-title")
+    );
+    let cases = h.state.i18n.text(Language::Bn, "home-cases-empty");
+    assert_eq!(browser.text("p.empty").await, cases);
+    assert_eq!(h.user("caseworker.kolkata").await.language, Language::Bn);
+
+    let png = browser.screenshot().await;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let dir = std::env::var("SAATHI_TEST_ARTIFACTS")
+        .unwrap_or_else(|_| std::env::temp_dir().display().to_string());
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = std::path::Path::new(&dir).join("home-caseworker-kolkata-bn.png");
+    std::fs::write(&file, &png).unwrap();
+    eprintln!("screenshot: {}", file.display());
+
+    browser.quit().await;
+    server.abort();
+    h.finish().await;
+}
