@@ -129,6 +129,10 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
 
 async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failure> {
     tracing_subscriber::fmt().with_target(false).init();
+    // Bind first: a taken port is reported before anything is loaded or announced.
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| Failure(format!("cannot listen on {}: {e}", args.listen)))?;
     if args.demo {
         demo::run(&store).await?;
     }
@@ -147,8 +151,8 @@ async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failu
         "saathi: open http://{} in a browser (Ctrl-C stops)",
         args.listen
     );
-    web::serve(state, args.listen)
+    web::serve(state, listener)
         .await
-        .map_err(|e| Failure(format!("cannot serve on {}: {e}", args.listen)))?;
+        .map_err(|e| Failure(format!("serving on {}: {e}", args.listen)))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -249,6 +249,7 @@ both!(
     org_add_prints_the_id_and_refuses_bad_input,
     audit_verify_passes_then_names_the_edited_entry,
     users_and_tokens_from_the_command_line,
+    serve_with_demo_answers_in_the_browsers_language,
 );
 
 #[test]
@@ -261,6 +262,122 @@ fn a_malformed_database_url_is_one_line_and_a_failure() {
         "{}",
         stderr(&out)
     );
+    for url in [
+        "postgres://saathi@127.0.0.1:notaport/db",
+        "sqlite:///no/such/directory/saathi.db",
+        "",
+    ] {
+        let out = saathi(url, &["org", "list"]);
+        assert!(!out.status.success(), "{url}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{url}: {err}");
+        assert!(err.starts_with("saathi: "), "{url}: {err}");
+        assert!(!err.contains("panicked"), "{url}: {err}");
+    }
+}
+
+/// A free port on loopback (bound, then released for the server to take).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// GET `path` over a plain TCP connection; the whole response as text.
+fn http_get(port: u16, path: &str, accept_language: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nAccept-Language: {accept_language}\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    Some(response)
+}
+
+async fn serve_with_demo_answers_in_the_browsers_language(t: &TestStore) {
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_saathi"))
+        .args(["--database-url", t.url(), "serve", "--demo", "--listen"])
+        .arg(format!("127.0.0.1:{port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut page = None;
+    for _ in 0..150 {
+        if let Some(response) = http_get(port, "/sign-in", "bn-IN,bn;q=0.9") {
+            page = Some(response);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let page = page.expect("saathi serve did not answer within 15 s");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert!(page.contains("<html lang=\"bn\">"), "{page}");
+    assert!(page.contains("সাইন ইন করুন"), "{page}");
+    assert!(
+        t.store
+            .user_by_username(&"caseworker.kolkata".parse().unwrap())
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[test]
+fn serve_reports_a_taken_port_in_one_line() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = taken.local_addr().unwrap().to_string();
+    let dir = std::env::temp_dir().join(format!("saathi-serve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/taken.db", dir.display());
+    let out = saathi(&url, &["serve", "--listen", &address]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("cannot listen on"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn help_explains_every_subcommand_and_option() {
+    let out = Command::new(env!("CARGO_BIN_EXE_saathi"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for word in [
+        "serve",
+        "migrate",
+        "demo",
+        "org",
+        "user",
+        "token",
+        "audit",
+        "--database-url",
+    ] {
+        assert!(help.contains(word), "saathi --help lacks {word}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_saathi"))
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for word in [
+        "--listen",
+        "127.0.0.1:8080",
+        "--demo",
+        "--secure-cookies",
+        "--database-url",
+    ] {
+        assert!(help.contains(word), "saathi serve --help lacks {word}");
+    }
 }
 
 #[tokio::test]

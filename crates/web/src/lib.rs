@@ -48,10 +48,9 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves until Ctrl-C or SIGTERM.
-pub async fn serve(state: AppState, listen: SocketAddr) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::bind(listen).await?;
-    tracing::info!("Saathi is listening on http://{}", listener.local_addr()?);
+/// Serves on a bound listener until Ctrl-C or SIGTERM. The caller binds, so that a taken port
+/// is reported before anything claims to be listening.
+pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
