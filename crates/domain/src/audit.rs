@@ -31,10 +31,16 @@ pub enum AuditAction {
     TokenCreated,
     TokenRevoked,
     DemoLoaded,
+    CaseCreated,
+    CaseStageChanged,
+    CaseViewed,
+    IdentityOpened,
+    VoiceRecorded,
+    VoiceCorrected,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 18] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -47,6 +53,12 @@ impl AuditAction {
         AuditAction::TokenCreated,
         AuditAction::TokenRevoked,
         AuditAction::DemoLoaded,
+        AuditAction::CaseCreated,
+        AuditAction::CaseStageChanged,
+        AuditAction::CaseViewed,
+        AuditAction::IdentityOpened,
+        AuditAction::VoiceRecorded,
+        AuditAction::VoiceCorrected,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -63,6 +75,12 @@ impl AuditAction {
             Self::TokenCreated => "token-created",
             Self::TokenRevoked => "token-revoked",
             Self::DemoLoaded => "demo-loaded",
+            Self::CaseCreated => "case-created",
+            Self::CaseStageChanged => "case-stage-changed",
+            Self::CaseViewed => "case-viewed",
+            Self::IdentityOpened => "identity-opened",
+            Self::VoiceRecorded => "voice-recorded",
+            Self::VoiceCorrected => "voice-corrected",
         }
     }
 

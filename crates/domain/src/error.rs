@@ -35,6 +35,35 @@ pub enum DomainError {
     PasswordTooCommon,
     #[error("the password must not contain the username")]
     PasswordContainsUsername,
+    #[error(
+        "unknown stage {0:?}: use identified, in-care, preparing-return, in-transit, returned, reintegrating, follow-up or closed"
+    )]
+    UnknownStage(String),
+    #[error("the case is already at that stage")]
+    StageUnchanged,
+    #[error("a case moves one stage at a time: {from} cannot go to {to}")]
+    StageSkipped {
+        from: &'static str,
+        to: &'static str,
+    },
+    #[error("the case is closed")]
+    CaseClosed,
+    #[error("say why: a reason is required")]
+    ReasonRequired,
+    #[error("unknown kind {0:?}: use hope, fear, plan, preference or feedback")]
+    UnknownVoiceKind(String),
+    #[error("the text must not be empty")]
+    EmptyText,
+    #[error("the text must be at most {max} characters")]
+    TextTooLong { max: usize },
+    #[error("{0:?} is not a date (use YYYY-MM-DD)")]
+    InvalidDate(String),
+    #[error("the date is in the future")]
+    DateInFuture,
+    #[error("the date is before the case was opened")]
+    DateBeforeCaseOpened,
+    #[error("{0:?} is not a case code")]
+    InvalidCaseCode(String),
 }
 
 impl DomainError {
@@ -55,6 +84,18 @@ impl DomainError {
             Self::PasswordTooShort { .. } => "error-password-too-short",
             Self::PasswordTooCommon => "error-password-too-common",
             Self::PasswordContainsUsername => "error-password-contains-username",
+            Self::UnknownStage(_) => "error-unknown-stage",
+            Self::StageUnchanged => "error-stage-unchanged",
+            Self::StageSkipped { .. } => "error-stage-skipped",
+            Self::CaseClosed => "error-case-closed",
+            Self::ReasonRequired => "error-reason-required",
+            Self::UnknownVoiceKind(_) => "error-unknown-voice-kind",
+            Self::EmptyText => "error-empty-text",
+            Self::TextTooLong { .. } => "error-text-too-long",
+            Self::InvalidDate(_) => "error-invalid-date",
+            Self::DateInFuture => "error-date-in-future",
+            Self::DateBeforeCaseOpened => "error-date-before-case",
+            Self::InvalidCaseCode(_) => "error-invalid-case-code",
         }
     }
 }

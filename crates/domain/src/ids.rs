@@ -63,6 +63,17 @@ id_type!(
     "token"
 );
 
+id_type!(
+    /// One survivor's case.
+    CaseId,
+    "case"
+);
+id_type!(
+    /// One entry of her voice; its corrections are versions of the same entry.
+    VoiceId,
+    "voice entry"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 //! reads the clock itself, so every rule can be tested with plain values.
 
 pub mod audit;
+pub mod case;
 pub mod clock;
 pub mod error;
 pub mod ids;
@@ -12,12 +13,16 @@ pub mod organisation;
 pub mod password;
 pub mod policy;
 pub mod role;
+pub mod text;
 pub mod user;
+pub mod voice;
 
+pub use case::{Case, CaseCode, Stage};
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use error::DomainError;
-pub use ids::{OrgId, TokenId, UserId};
+pub use ids::{CaseId, OrgId, TokenId, UserId, VoiceId};
 pub use language::Language;
 pub use organisation::{CountryCode, OrgKind, OrgName, Organisation};
 pub use role::{Role, Roles};
 pub use user::{User, Username};
+pub use voice::{VoiceEntry, VoiceKind};

@@ -44,6 +44,22 @@ pub enum Action {
     /// Give a user a role (checked for each role on create and update, after `CreateUser` or
     /// `UpdateUser`): nobody but a network admin can make a network admin.
     GrantRole(Role),
+    /// See the list of an organisation's cases (codes and stages, no content).
+    ListCases,
+    /// Open a new case in her own organisation (she carries it from then on).
+    CreateCase,
+    /// See a case's code, stage and dates.
+    ViewCaseSummary,
+    /// See a case in full: her voice, the journey, and (later) plan and decisions.
+    ViewCase,
+    /// Record her words, or correct a record of them.
+    RecordVoice,
+    /// Move the case along the journey (not to `closed`).
+    ChangeStage,
+    /// Close the case: the director's approval.
+    CloseCase,
+    /// Open the identity section (name, family, address).
+    OpenIdentity,
 }
 
 /// What it is done to.
@@ -55,6 +71,8 @@ pub enum Resource {
     Organisation(OrgId),
     /// One user account.
     User { id: UserId, org: OrgId },
+    /// One case: its custodian, and whether the actor is among its assigned staff.
+    Case { custodian: OrgId, assigned: bool },
 }
 
 /// Why a request was refused; each has a Fluent message id so the person refused is told why.
@@ -65,6 +83,8 @@ pub enum DenyReason {
     RoleNotAllowed,
     /// The resource belongs to another organisation.
     OtherOrganisation,
+    /// Only the staff assigned to this case may do this.
+    NotAssigned,
 }
 
 impl DenyReason {
@@ -72,6 +92,7 @@ impl DenyReason {
         match self {
             Self::RoleNotAllowed => "forbidden-role",
             Self::OtherOrganisation => "forbidden-other-organisation",
+            Self::NotAssigned => "forbidden-not-assigned",
         }
     }
 }
@@ -112,7 +133,42 @@ fn resource_org(resource: &Resource) -> Option<OrgId> {
         Resource::Network => None,
         Resource::Organisation(org) => Some(*org),
         Resource::User { org, .. } => Some(*org),
+        Resource::Case { custodian, .. } => Some(*custodian),
     }
+}
+
+/// Staff of the custodian who work with cases: a network admin never sees case content, and a
+/// trainer's work is the training module.
+const CASE_STAFF: [Role; 4] = [
+    Role::Director,
+    Role::CaseWorker,
+    Role::Counsellor,
+    Role::CareGiver,
+];
+
+/// Case work for the custodian's staff with one of `roles`; `needs_assignment` for anything
+/// beyond the summary.
+fn case_work(
+    actor: &Actor,
+    resource: &Resource,
+    roles: &[Role],
+    needs_assignment: bool,
+) -> Decision {
+    let (custodian, assigned) = match resource {
+        Resource::Case {
+            custodian,
+            assigned,
+        } => (*custodian, *assigned),
+        Resource::Organisation(org) => (*org, false),
+        _ => return Decision::Deny(DenyReason::RoleNotAllowed),
+    };
+    if !roles.iter().any(|r| actor.has(*r)) {
+        return Decision::Deny(DenyReason::RoleNotAllowed);
+    }
+    if actor.org_id != custodian {
+        return Decision::Deny(DenyReason::OtherOrganisation);
+    }
+    allow_if(assigned || !needs_assignment, DenyReason::NotAssigned)
 }
 
 /// Decides whether `actor` may do `action` to `resource`.
@@ -149,6 +205,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
             Some(org) => org_admin(actor, org),
             None => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         },
+        ListCases | ViewCaseSummary => case_work(actor, resource, &CASE_STAFF, false),
+        CreateCase => case_work(actor, resource, &[Role::CaseWorker], false),
+        ViewCase | RecordVoice | OpenIdentity => {
+            case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
+        }
+        ChangeStage => case_work(actor, resource, &[Role::CaseWorker], true),
+        CloseCase => case_work(actor, resource, &[Role::Director], false),
         ViewUser => match resource {
             Resource::User { id, .. } if *id == actor.user_id => Decision::Allow,
             other => match resource_org(other) {
@@ -162,6 +225,69 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_content_is_for_assigned_staff_of_the_custodian_only() {
+        let own = OrgId::new();
+        let assigned = Resource::Case {
+            custodian: own,
+            assigned: true,
+        };
+        let not_assigned = Resource::Case {
+            custodian: own,
+            assigned: false,
+        };
+        let elsewhere = Resource::Case {
+            custodian: OrgId::new(),
+            assigned: true,
+        };
+        let worker = actor(Role::CaseWorker, own);
+        assert!(authorize(&worker, Action::ViewCase, &assigned).is_allowed());
+        assert_eq!(
+            authorize(&worker, Action::ViewCase, &not_assigned),
+            Decision::Deny(DenyReason::NotAssigned)
+        );
+        assert!(authorize(&worker, Action::ViewCaseSummary, &not_assigned).is_allowed());
+        assert_eq!(
+            authorize(&worker, Action::ViewCaseSummary, &elsewhere),
+            Decision::Deny(DenyReason::OtherOrganisation)
+        );
+        let director = actor(Role::Director, own);
+        assert!(authorize(&director, Action::ViewCaseSummary, &not_assigned).is_allowed());
+        assert!(
+            !authorize(&director, Action::ViewCase, &assigned).is_allowed(),
+            "a director sees summaries"
+        );
+        assert!(authorize(&director, Action::CloseCase, &not_assigned).is_allowed());
+        assert!(!authorize(&worker, Action::CloseCase, &assigned).is_allowed());
+        for role in [Role::NetworkAdmin, Role::Trainer, Role::Survivor] {
+            for action in [
+                Action::ListCases,
+                Action::ViewCaseSummary,
+                Action::ViewCase,
+                Action::OpenIdentity,
+            ] {
+                assert!(
+                    !authorize(&actor(role, own), action, &assigned).is_allowed(),
+                    "{role} {action:?}"
+                );
+            }
+        }
+        let counsellor = actor(Role::Counsellor, own);
+        assert!(authorize(&counsellor, Action::RecordVoice, &assigned).is_allowed());
+        assert!(!authorize(&counsellor, Action::ChangeStage, &assigned).is_allowed());
+        assert!(
+            !authorize(
+                &counsellor,
+                Action::CreateCase,
+                &Resource::Organisation(own)
+            )
+            .is_allowed()
+        );
+        let carer = actor(Role::CareGiver, own);
+        assert!(!authorize(&carer, Action::ViewCase, &assigned).is_allowed());
+        assert!(authorize(&carer, Action::ListCases, &Resource::Organisation(own)).is_allowed());
+    }
 
     fn actor(role: Role, org: OrgId) -> Actor {
         Actor {

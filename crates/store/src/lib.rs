@@ -5,6 +5,8 @@
 //! their SQL text — ids are UUID text, times are millisecond integers — and both must pass the one
 //! conformance suite in `tests/`.
 
+mod case_sql;
+mod cases;
 mod error;
 mod open;
 mod postgres;
@@ -14,6 +16,7 @@ mod sqlite;
 mod store;
 pub mod testing;
 
+pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice};
 pub use error::StoreError;
 pub use open::{Engine, open};
 pub use store::{

@@ -50,3 +50,4 @@ impl PgStore {
 }
 
 crate::sql::impl_store!(PgStore, Postgres);
+crate::case_sql::impl_case_store!(PgStore, Postgres);

@@ -48,3 +48,4 @@ impl SqliteStore {
 }
 
 crate::sql::impl_store!(SqliteStore, Sqlite);
+crate::case_sql::impl_case_store!(SqliteStore, Sqlite);

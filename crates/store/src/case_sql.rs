@@ -1,0 +1,401 @@
+//! The SQL of cases, shared by both engines like `sql.rs` (same `$N` placeholders, same types).
+
+macro_rules! impl_case_store {
+    ($store:ty, $db:ty) => {
+        impl $store {
+            async fn assigned_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                case_id: &str,
+            ) -> Result<Vec<String>, $crate::StoreError> {
+                Ok(sqlx::query_scalar(
+                    "SELECT user_id FROM case_assignments WHERE case_id = $1 ORDER BY assigned_at, user_id",
+                )
+                .bind(case_id)
+                .fetch_all(&mut *conn)
+                .await?)
+            }
+
+            async fn case_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                id: domain::CaseId,
+            ) -> Result<Option<domain::Case>, $crate::StoreError> {
+                let row: Option<$crate::cases::CaseRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::case_columns!(),
+                    " FROM cases WHERE id = $1"
+                ))
+                .bind(id.to_string())
+                .fetch_optional(&mut *conn)
+                .await?;
+                match row {
+                    Some(row) => {
+                        let assigned = Self::assigned_in(&mut *conn, row.id()).await?;
+                        Ok(Some(row.into_case(assigned)?))
+                    }
+                    None => Ok(None),
+                }
+            }
+
+            /// Replaces the search terms of one source (a voice entry) with those of `text`.
+            async fn index_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                case_id: &str,
+                source_id: &str,
+                text: &str,
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query("DELETE FROM case_terms WHERE source_id = $1")
+                    .bind(source_id)
+                    .execute(&mut *conn)
+                    .await?;
+                for term in domain::text::terms(text) {
+                    sqlx::query("INSERT INTO case_terms (case_id, source_id, term) VALUES ($1, $2, $3)")
+                        .bind(case_id)
+                        .bind(source_id)
+                        .bind(term)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+                Ok(())
+            }
+
+            async fn voice_version_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                entry: &str,
+                version: i64,
+            ) -> Result<domain::VoiceEntry, $crate::StoreError> {
+                let row: $crate::cases::VoiceRow = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::voice_columns!(),
+                    " FROM voice_entries WHERE entry_id = $1 AND version = $2"
+                ))
+                .bind(entry)
+                .bind(version)
+                .fetch_one(&mut *conn)
+                .await?;
+                row.try_into()
+            }
+
+            #[allow(clippy::too_many_arguments)]
+            async fn insert_voice_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                entry: &str,
+                version: i64,
+                case_id: &str,
+                fields: &domain::voice::VoiceFields,
+                by: domain::UserId,
+                at: domain::Timestamp,
+            ) -> Result<domain::VoiceEntry, $crate::StoreError> {
+                sqlx::query(concat!(
+                    "INSERT INTO voice_entries (",
+                    $crate::cases::voice_columns!(),
+                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                ))
+                .bind(entry)
+                .bind(version)
+                .bind(case_id)
+                .bind(fields.kind.as_str())
+                .bind(&fields.text)
+                .bind(fields.language.code())
+                .bind($crate::cases::iso(fields))
+                .bind(fields.read_back)
+                .bind(by.to_string())
+                .bind(at.millis())
+                .execute(&mut *conn)
+                .await?;
+                Self::index_in(&mut *conn, case_id, entry, &fields.text).await?;
+                Self::voice_version_in(&mut *conn, entry, version).await
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::CaseStore for $store {
+            async fn create_case(
+                &self,
+                case: &$crate::NewCase,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<domain::Case, $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let id = case.id.to_string();
+                sqlx::query(
+                    "INSERT INTO cases (id, code, custodian_org_id, stage, opened_at, version, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, 1, $5)",
+                )
+                .bind(&id)
+                .bind(case.code.as_str())
+                .bind(case.custodian.to_string())
+                .bind(domain::Stage::Identified.as_str())
+                .bind(case.opened_at.millis())
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| $crate::StoreError::from_write(e, "case code"))?;
+                sqlx::query(
+                    "INSERT INTO case_identities (case_id, name, family, address) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(&id)
+                .bind(&case.identity.name)
+                .bind(&case.identity.family)
+                .bind(&case.identity.address)
+                .execute(&mut *tx)
+                .await?;
+                for user in &case.assigned {
+                    sqlx::query(
+                        "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ($1, $2, $3)",
+                    )
+                    .bind(&id)
+                    .bind(user.to_string())
+                    .bind(case.opened_at.millis())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                Self::append_in(&mut tx, &audit).await?;
+                let created = Self::case_in(&mut tx, case.id).await?.ok_or($crate::StoreError::NotFound)?;
+                tx.commit().await?;
+                Ok(created)
+            }
+
+            async fn case(&self, id: domain::CaseId) -> Result<Option<domain::Case>, $crate::StoreError> {
+                let mut conn = self.pool.acquire().await?;
+                Self::case_in(&mut conn, id).await
+            }
+
+            async fn case_by_code(
+                &self,
+                code: &domain::CaseCode,
+            ) -> Result<Option<domain::Case>, $crate::StoreError> {
+                let mut conn = self.pool.acquire().await?;
+                let id: Option<String> = sqlx::query_scalar("SELECT id FROM cases WHERE code = $1")
+                    .bind(code.as_str())
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                match id {
+                    Some(id) => Self::case_in(&mut conn, id.parse()?).await,
+                    None => Ok(None),
+                }
+            }
+
+            async fn find_cases(
+                &self,
+                filter: &$crate::CaseFilter,
+            ) -> Result<Vec<domain::Case>, $crate::StoreError> {
+                // Assembled from fixed fragments; every value is a bound parameter.
+                let mut sql = String::from(concat!(
+                    "SELECT ",
+                    $crate::cases::case_columns!(),
+                    " FROM cases WHERE custodian_org_id = $1"
+                ));
+                let mut binds = vec![filter.custodian.to_string()];
+                if let Some(stage) = filter.stage {
+                    binds.push(stage.as_str().to_string());
+                    sql.push_str(&format!(" AND stage = ${}", binds.len()));
+                }
+                if let Some(user) = filter.assigned_to {
+                    binds.push(user.to_string());
+                    sql.push_str(&format!(
+                        " AND id IN (SELECT case_id FROM case_assignments WHERE user_id = ${})",
+                        binds.len()
+                    ));
+                }
+                for term in filter.terms.iter().take($crate::cases::MAX_QUERY_TERMS) {
+                    binds.push(term.clone());
+                    binds.push($crate::cases::prefix_end(term));
+                    sql.push_str(&format!(
+                        " AND id IN (SELECT case_id FROM case_terms WHERE term >= ${} AND term < ${})",
+                        binds.len() - 1,
+                        binds.len()
+                    ));
+                }
+                sql.push_str(&format!(
+                    " ORDER BY opened_at DESC, id DESC LIMIT {} OFFSET {}",
+                    filter.limit.min(500),
+                    filter.offset
+                ));
+                let mut query = sqlx::query_as::<_, $crate::cases::CaseRow>(sqlx::AssertSqlSafe(sql));
+                for value in binds {
+                    query = query.bind(value);
+                }
+                let mut conn = self.pool.acquire().await?;
+                let rows = query.fetch_all(&mut *conn).await?;
+                let mut cases = Vec::with_capacity(rows.len());
+                for row in rows {
+                    let assigned = Self::assigned_in(&mut conn, row.id()).await?;
+                    cases.push(row.into_case(assigned)?);
+                }
+                Ok(cases)
+            }
+
+            async fn count_cases(&self, custodian: domain::OrgId) -> Result<u64, $crate::StoreError> {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE custodian_org_id = $1")
+                    .bind(custodian.to_string())
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(u64::try_from(n).unwrap_or(0))
+            }
+
+            async fn change_stage(
+                &self,
+                id: domain::CaseId,
+                expected_version: i64,
+                change: &domain::case::StageChange,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<domain::Case, $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query(
+                    "UPDATE cases SET stage = $1, version = version + 1, updated_at = $2 \
+                     WHERE id = $3 AND version = $4 AND stage = $5",
+                )
+                .bind(change.to.as_str())
+                .bind(change.at.millis())
+                .bind(id.to_string())
+                .bind(expected_version)
+                .bind(change.from.as_str())
+                .execute(&mut *tx)
+                .await?;
+                if done.rows_affected() == 0 {
+                    return Err(Self::missing_or_conflict(
+                        &mut tx,
+                        "SELECT version FROM cases WHERE id = $1",
+                        id.to_string(),
+                        expected_version,
+                    )
+                    .await);
+                }
+                sqlx::query(
+                    "INSERT INTO stage_changes (case_id, seq, from_stage, to_stage, reason, changed_by, changed_at) \
+                     VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM stage_changes WHERE case_id = $1), \
+                     $2, $3, $4, $5, $6)",
+                )
+                .bind(id.to_string())
+                .bind(change.from.as_str())
+                .bind(change.to.as_str())
+                .bind(&change.reason)
+                .bind(change.by.map(|b| b.to_string()))
+                .bind(change.at.millis())
+                .execute(&mut *tx)
+                .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                let case = Self::case_in(&mut tx, id).await?.ok_or($crate::StoreError::NotFound)?;
+                tx.commit().await?;
+                Ok(case)
+            }
+
+            async fn stage_history(
+                &self,
+                id: domain::CaseId,
+            ) -> Result<Vec<domain::case::StageChange>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::StageRow> = sqlx::query_as(
+                    "SELECT from_stage, to_stage, reason, changed_by, changed_at FROM stage_changes \
+                     WHERE case_id = $1 ORDER BY seq",
+                )
+                .bind(id.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
+            async fn open_identity(
+                &self,
+                id: domain::CaseId,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<Option<domain::case::Identity>, $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let row: Option<(String, String, String)> = sqlx::query_as(
+                    "SELECT name, family, address FROM case_identities WHERE case_id = $1",
+                )
+                .bind(id.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((name, family, address)) = row else {
+                    return Ok(None);
+                };
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(Some(domain::case::Identity { name, family, address }))
+            }
+
+            async fn record_voice(
+                &self,
+                voice: &$crate::NewVoice,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<domain::VoiceEntry, $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let entry = Self::insert_voice_in(
+                    &mut tx,
+                    &voice.id.to_string(),
+                    1,
+                    &voice.case_id.to_string(),
+                    &voice.fields,
+                    voice.recorded_by,
+                    voice.recorded_at,
+                )
+                .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(entry)
+            }
+
+            async fn correct_voice(
+                &self,
+                entry: domain::VoiceId,
+                expected_version: i64,
+                fields: &domain::voice::VoiceFields,
+                by: domain::UserId,
+                at: domain::Timestamp,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<domain::VoiceEntry, $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let entry_id = entry.to_string();
+                let current: Option<(i64, String)> = sqlx::query_as(
+                    "SELECT version, case_id FROM voice_entries WHERE entry_id = $1 \
+                     ORDER BY version DESC LIMIT 1",
+                )
+                .bind(&entry_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((current, case_id)) = current else {
+                    return Err($crate::StoreError::NotFound);
+                };
+                if current != expected_version {
+                    return Err($crate::StoreError::Conflict { expected: expected_version, current });
+                }
+                let corrected =
+                    Self::insert_voice_in(&mut tx, &entry_id, current + 1, &case_id, fields, by, at).await?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(corrected)
+            }
+
+            async fn voice_of(
+                &self,
+                case: domain::CaseId,
+            ) -> Result<Vec<domain::VoiceEntry>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::VoiceRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::voice_columns!(),
+                    " FROM voice_entries v WHERE case_id = $1 AND version = \
+                     (SELECT MAX(version) FROM voice_entries w WHERE w.entry_id = v.entry_id) \
+                     ORDER BY (SELECT MIN(recorded_at) FROM voice_entries f WHERE f.entry_id = v.entry_id) DESC, entry_id DESC"
+                ))
+                .bind(case.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
+            async fn voice_history(
+                &self,
+                entry: domain::VoiceId,
+            ) -> Result<Vec<domain::VoiceEntry>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::VoiceRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::voice_columns!(),
+                    " FROM voice_entries WHERE entry_id = $1 ORDER BY version"
+                ))
+                .bind(entry.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+        }
+    };
+}
+pub(crate) use impl_case_store;

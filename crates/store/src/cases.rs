@@ -1,0 +1,218 @@
+//! What the store keeps of cases: the case, its identity section, assignments, the journey, her
+//! voice with every version, and the search terms of her words.
+
+use async_trait::async_trait;
+use domain::audit::AuditEvent;
+use domain::case::{Identity, StageChange};
+use domain::voice::{VoiceFields, format_date_iso, parse_date};
+use domain::{Case, CaseCode, CaseId, OrgId, Stage, Timestamp, UserId, VoiceEntry, VoiceId};
+
+use crate::StoreError;
+
+/// A case to open.
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    pub id: CaseId,
+    pub code: CaseCode,
+    pub custodian: OrgId,
+    pub opened_at: Timestamp,
+    pub assigned: Vec<UserId>,
+    pub identity: Identity,
+}
+
+/// Which cases to list. Always one custodian: a query never crosses organisations.
+#[derive(Debug, Clone)]
+pub struct CaseFilter {
+    pub custodian: OrgId,
+    pub stage: Option<Stage>,
+    /// Only cases this person is assigned to.
+    pub assigned_to: Option<UserId>,
+    /// Search terms (from `domain::text::terms`); each must match the start of a term of the
+    /// case's indexed text.
+    pub terms: Vec<String>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl CaseFilter {
+    pub fn of(custodian: OrgId) -> Self {
+        Self {
+            custodian,
+            stage: None,
+            assigned_to: None,
+            terms: Vec::new(),
+            limit: 50,
+            offset: 0,
+        }
+    }
+}
+
+/// The most terms of one query that are used (the rest narrow nothing in practice).
+pub const MAX_QUERY_TERMS: usize = 8;
+
+/// A voice entry to record.
+#[derive(Debug, Clone)]
+pub struct NewVoice {
+    pub id: VoiceId,
+    pub case_id: CaseId,
+    pub fields: VoiceFields,
+    pub recorded_by: UserId,
+    pub recorded_at: Timestamp,
+}
+
+#[async_trait]
+pub trait CaseStore: Send + Sync {
+    /// Opens a case with its identity section and assigned staff. `Duplicate("case code")`
+    /// when the code is taken.
+    async fn create_case(&self, case: &NewCase, audit: AuditEvent) -> Result<Case, StoreError>;
+    async fn case(&self, id: CaseId) -> Result<Option<Case>, StoreError>;
+    async fn case_by_code(&self, code: &CaseCode) -> Result<Option<Case>, StoreError>;
+    /// Newest first.
+    async fn find_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>, StoreError>;
+    async fn count_cases(&self, custodian: OrgId) -> Result<u64, StoreError>;
+    /// Moves the case (the caller has checked the journey's rules and the policy). `Conflict`
+    /// when the case changed since `expected_version`.
+    async fn change_stage(
+        &self,
+        id: CaseId,
+        expected_version: i64,
+        change: &StageChange,
+        audit: AuditEvent,
+    ) -> Result<Case, StoreError>;
+    /// Oldest first.
+    async fn stage_history(&self, id: CaseId) -> Result<Vec<StageChange>, StoreError>;
+    /// Reads the identity section and records the reading, in one transaction.
+    async fn open_identity(
+        &self,
+        id: CaseId,
+        audit: AuditEvent,
+    ) -> Result<Option<Identity>, StoreError>;
+    async fn record_voice(
+        &self,
+        voice: &NewVoice,
+        audit: AuditEvent,
+    ) -> Result<VoiceEntry, StoreError>;
+    /// Adds a new version of an entry. `Conflict` when a newer version than `expected_version`
+    /// exists; the older text is kept either way.
+    async fn correct_voice(
+        &self,
+        entry: VoiceId,
+        expected_version: i64,
+        fields: &VoiceFields,
+        by: UserId,
+        at: Timestamp,
+        audit: AuditEvent,
+    ) -> Result<VoiceEntry, StoreError>;
+    /// The newest version of each entry of a case, newest entry first.
+    async fn voice_of(&self, case: CaseId) -> Result<Vec<VoiceEntry>, StoreError>;
+    /// Every version of one entry, oldest first.
+    async fn voice_history(&self, entry: VoiceId) -> Result<Vec<VoiceEntry>, StoreError>;
+}
+
+macro_rules! case_columns {
+    () => {
+        "id, code, custodian_org_id, stage, opened_at, version, updated_at"
+    };
+}
+macro_rules! voice_columns {
+    () => {
+        "entry_id, version, case_id, kind, text, language, spoken_on, read_back, recorded_by, recorded_at"
+    };
+}
+pub(crate) use {case_columns, voice_columns};
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct CaseRow {
+    id: String,
+    code: String,
+    custodian_org_id: String,
+    stage: String,
+    opened_at: i64,
+    version: i64,
+    updated_at: i64,
+}
+
+impl CaseRow {
+    pub(crate) fn into_case(self, assigned: Vec<String>) -> Result<Case, StoreError> {
+        Ok(Case {
+            id: self.id.parse()?,
+            code: self.code.parse()?,
+            custodian: self.custodian_org_id.parse()?,
+            stage: self.stage.parse()?,
+            assigned: assigned
+                .iter()
+                .map(|a| a.parse())
+                .collect::<Result<_, _>>()?,
+            opened_at: Timestamp(self.opened_at),
+            version: self.version,
+            updated_at: Timestamp(self.updated_at),
+        })
+    }
+
+    pub(crate) fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct VoiceRow {
+    entry_id: String,
+    version: i64,
+    case_id: String,
+    kind: String,
+    text: String,
+    language: String,
+    spoken_on: String,
+    read_back: bool,
+    recorded_by: String,
+    recorded_at: i64,
+}
+
+impl TryFrom<VoiceRow> for VoiceEntry {
+    type Error = StoreError;
+    fn try_from(row: VoiceRow) -> Result<Self, StoreError> {
+        Ok(VoiceEntry {
+            id: row.entry_id.parse()?,
+            case_id: row.case_id.parse()?,
+            version: row.version,
+            kind: row.kind.parse()?,
+            text: row.text,
+            language: row.language.parse()?,
+            spoken_on: parse_date(&row.spoken_on)?,
+            read_back: row.read_back,
+            recorded_by: row.recorded_by.parse()?,
+            recorded_at: Timestamp(row.recorded_at),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct StageRow {
+    from_stage: String,
+    to_stage: String,
+    reason: String,
+    changed_by: Option<String>,
+    changed_at: i64,
+}
+
+impl TryFrom<StageRow> for StageChange {
+    type Error = StoreError;
+    fn try_from(row: StageRow) -> Result<Self, StoreError> {
+        Ok(StageChange {
+            from: row.from_stage.parse()?,
+            to: row.to_stage.parse()?,
+            reason: row.reason,
+            by: row.changed_by.map(|b| b.parse()).transpose()?,
+            at: Timestamp(row.changed_at),
+        })
+    }
+}
+
+pub(crate) fn iso(fields: &VoiceFields) -> String {
+    format_date_iso(fields.spoken_on)
+}
+
+/// The upper bound of a prefix range: every term that starts with `prefix` sorts below it.
+pub(crate) fn prefix_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}

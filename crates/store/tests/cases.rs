@@ -1,0 +1,377 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The case store on both engines: cases and their identity section, the journey, her voice with
+//! every version kept, and search that works for Bengali and Hindi.
+
+use std::sync::Arc;
+
+use domain::audit::{AuditAction, AuditEvent};
+use domain::case::{Identity, StageChange};
+use domain::organisation::OrganisationFields;
+use domain::voice::{VoiceFields, parse_date};
+use domain::{
+    CaseCode, CaseId, Language, OrgId, OrgKind, Role, Roles, Stage, Timestamp, UserId, VoiceId,
+    VoiceKind,
+};
+use saathi_store::testing::TestStore;
+use saathi_store::{CaseFilter, NewCase, NewUser, NewVoice, Store, StoreError};
+
+const T0: Timestamp = Timestamp(1_795_910_400_000);
+
+fn event(action: AuditAction, subject: &str) -> AuditEvent {
+    AuditEvent::new(T0, action, subject).from_source("test")
+}
+
+struct World {
+    org: OrgId,
+    other_org: OrgId,
+    worker: UserId,
+    counsellor: UserId,
+}
+
+async fn world(store: &Arc<dyn Store>) -> World {
+    let mut orgs = Vec::new();
+    for name in ["Nirapad Shelter, Kolkata", "Notun Alo, Jessore"] {
+        let id = OrgId::new();
+        let fields = OrganisationFields {
+            name: name.parse().unwrap(),
+            kind: OrgKind::Destination,
+            country: "IN".parse().unwrap(),
+            district: None,
+            languages: vec![Language::Bn],
+        };
+        store
+            .create_organisation(id, &fields, event(AuditAction::OrganisationCreated, name))
+            .await
+            .unwrap();
+        orgs.push(id);
+    }
+    let mut users = Vec::new();
+    for (username, role) in [("rupa", Role::CaseWorker), ("anjali", Role::Counsellor)] {
+        let user = NewUser {
+            id: UserId::new(),
+            org_id: orgs[0],
+            username: username.parse().unwrap(),
+            display_name: None,
+            roles: Roles::single(role),
+            language: Language::Bn,
+            password_hash: "$argon2id$not-a-real-hash".into(),
+        };
+        store
+            .create_user(&user, event(AuditAction::UserCreated, username))
+            .await
+            .unwrap();
+        users.push(user.id);
+    }
+    World {
+        org: orgs[0],
+        other_org: orgs[1],
+        worker: users[0],
+        counsellor: users[1],
+    }
+}
+
+fn new_case(org: OrgId, assigned: Vec<UserId>, seed: u8) -> NewCase {
+    NewCase {
+        id: CaseId::new(),
+        code: CaseCode::from_random([seed, 1, 2, 3, 4]),
+        custodian: org,
+        opened_at: T0,
+        assigned,
+        identity: Identity {
+            name: "রিনা খাতুন".into(),
+            family: "মা: সালমা".into(),
+            address: "বনগাঁ".into(),
+        },
+    }
+}
+
+fn voice(case_id: CaseId, by: UserId, text: &str, kind: VoiceKind) -> NewVoice {
+    NewVoice {
+        id: VoiceId::new(),
+        case_id,
+        fields: VoiceFields {
+            kind,
+            text: text.into(),
+            language: Language::Bn,
+            spoken_on: parse_date("2026-11-29").unwrap(),
+            read_back: true,
+        },
+        recorded_by: by,
+        recorded_at: T0,
+    }
+}
+
+async fn cases_open_with_their_staff_and_codes_are_unique(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    let new = new_case(w.org, vec![w.worker, w.counsellor], 1);
+    let case = store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    assert_eq!(case.stage, Stage::Identified);
+    assert_eq!(case.assigned, vec![w.worker, w.counsellor]);
+    assert_eq!(store.case(new.id).await.unwrap(), Some(case.clone()));
+    assert_eq!(
+        store.case_by_code(&new.code).await.unwrap().map(|c| c.id),
+        Some(new.id)
+    );
+
+    let mut twin = new_case(w.org, vec![w.worker], 1);
+    twin.code = new.code.clone();
+    let err = store
+        .create_case(&twin, event(AuditAction::CaseCreated, "twin"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Duplicate("case code")), "{err:?}");
+    assert_eq!(
+        store.count_cases(w.org).await.unwrap(),
+        1,
+        "nothing half-written"
+    );
+    assert!(store.case(twin.id).await.unwrap().is_none());
+}
+
+async fn the_journey_is_recorded_and_a_stale_change_is_refused(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    let new = new_case(w.org, vec![w.worker], 2);
+    store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    let change = |from, to| StageChange {
+        from,
+        to,
+        reason: "সে নিরাপদে আছে".into(),
+        by: Some(w.worker),
+        at: T0.plus_seconds(60),
+    };
+    let moved = store
+        .change_stage(
+            new.id,
+            1,
+            &change(Stage::Identified, Stage::InCare),
+            event(AuditAction::CaseStageChanged, "case"),
+        )
+        .await
+        .unwrap();
+    assert_eq!((moved.stage, moved.version), (Stage::InCare, 2));
+    let err = store
+        .change_stage(
+            new.id,
+            1,
+            &change(Stage::Identified, Stage::InCare),
+            event(AuditAction::CaseStageChanged, "case"),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Conflict {
+                expected: 1,
+                current: 2
+            }
+        ),
+        "{err:?}"
+    );
+    let history = store.stage_history(new.id).await.unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        (history[0].from, history[0].to),
+        (Stage::Identified, Stage::InCare)
+    );
+    assert_eq!(history[0].reason, "সে নিরাপদে আছে");
+    assert_eq!(history[0].by, Some(w.worker));
+}
+
+async fn opening_the_identity_is_audited(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    let new = new_case(w.org, vec![w.worker], 3);
+    store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    let before = store.audit_entries(None, 1000).await.unwrap().len();
+    let identity = store
+        .open_identity(new.id, event(AuditAction::IdentityOpened, "case"))
+        .await
+        .unwrap();
+    assert_eq!(identity.unwrap().name, "রিনা খাতুন");
+    let after = store.audit_entries(None, 1000).await.unwrap();
+    assert_eq!(after.len(), before + 1);
+    assert_eq!(after[0].event.action, AuditAction::IdentityOpened);
+    assert!(
+        store
+            .open_identity(CaseId::new(), event(AuditAction::IdentityOpened, "none"))
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn her_words_are_kept_word_for_word_and_corrections_keep_history(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    let new = new_case(w.org, vec![w.worker], 4);
+    store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    let hope = voice(new.id, w.worker, "আমি আবার স্কুলে যেতে চাই", VoiceKind::Hope);
+    let recorded = store
+        .record_voice(&hope, event(AuditAction::VoiceRecorded, "v"))
+        .await
+        .unwrap();
+    assert_eq!(recorded.text, "আমি আবার স্কুলে যেতে চাই");
+    assert_eq!(recorded.version, 1);
+    let mut fields = hope.fields.clone();
+    fields.text = "আমি আবার স্কুলে যেতে চাই, সেলাইও শিখতে চাই".into();
+    let corrected = store
+        .correct_voice(
+            hope.id,
+            1,
+            &fields,
+            w.counsellor,
+            T0.plus_seconds(5),
+            event(AuditAction::VoiceCorrected, "v"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(corrected.version, 2);
+    let err = store
+        .correct_voice(
+            hope.id,
+            1,
+            &fields,
+            w.worker,
+            T0.plus_seconds(9),
+            event(AuditAction::VoiceCorrected, "v"),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Conflict {
+                expected: 1,
+                current: 2
+            }
+        ),
+        "{err:?}"
+    );
+    let shown = store.voice_of(new.id).await.unwrap();
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].text, fields.text);
+    let history = store.voice_history(hope.id).await.unwrap();
+    assert_eq!(
+        history.iter().map(|v| v.version).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert_eq!(
+        history[0].text, "আমি আবার স্কুলে যেতে চাই",
+        "the first words are kept"
+    );
+    let fear = voice(new.id, w.worker, "আমার ভয় করে", VoiceKind::Fear);
+    let mut later = fear.clone();
+    later.recorded_at = T0.plus_seconds(100);
+    store
+        .record_voice(&later, event(AuditAction::VoiceRecorded, "v"))
+        .await
+        .unwrap();
+    let shown = store.voice_of(new.id).await.unwrap();
+    assert_eq!(shown[0].kind, VoiceKind::Fear, "newest entry first");
+}
+
+async fn search_finds_inflected_bengali_and_hindi_within_one_organisation(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    let school = new_case(w.org, vec![w.worker], 5);
+    let mother = new_case(w.org, vec![w.counsellor], 6);
+    let hindi = new_case(w.org, vec![w.worker], 7);
+    let elsewhere = new_case(w.other_org, vec![], 8);
+    for (case, text) in [
+        (&school, "আমি আবার স্কুলে যেতে চাই"),
+        (&mother, "আমি মায়ের কাছে ফিরতে চাই"),
+        (&hindi, "मैं सिलाई सीखना चाहती हूँ"),
+        (&elsewhere, "আমি স্কুলে পড়তে চাই"),
+    ] {
+        store
+            .create_case(case, event(AuditAction::CaseCreated, "case"))
+            .await
+            .unwrap();
+        let by = case.assigned.first().copied().unwrap_or(w.worker);
+        store
+            .record_voice(
+                &voice(case.id, by, text, VoiceKind::Hope),
+                event(AuditAction::VoiceRecorded, "v"),
+            )
+            .await
+            .unwrap();
+    }
+    let find = |q: &str, assigned_to: Option<UserId>| {
+        let mut filter = CaseFilter::of(w.org);
+        filter.terms = domain::text::terms(q);
+        filter.assigned_to = assigned_to;
+        let store = store.clone();
+        async move {
+            store
+                .find_cases(&filter)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    // "স্কুল" (school) finds "স্কুলে" (to school); the other organisation's case never appears.
+    assert_eq!(find("স্কুল", None).await, vec![school.id]);
+    // "মা" finds "মায়ের", typed with the decomposed য়.
+    assert_eq!(find("মা\u{09AF}\u{09BC}ের", None).await, vec![mother.id]);
+    assert_eq!(find("মা", None).await, vec![mother.id]);
+    assert_eq!(find("सिलाई", None).await, vec![hindi.id]);
+    // Every word must match.
+    assert_eq!(find("আমি চাই", None).await.len(), 2);
+    assert!(find("আমি সিনেমা", None).await.is_empty());
+    assert_eq!(find("চাই", Some(w.counsellor)).await, vec![mother.id]);
+    let mut filter = CaseFilter::of(w.org);
+    filter.stage = Some(Stage::InCare);
+    assert!(store.find_cases(&filter).await.unwrap().is_empty());
+    filter.stage = Some(Stage::Identified);
+    assert_eq!(store.find_cases(&filter).await.unwrap().len(), 3);
+}
+
+macro_rules! on_both_engines {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let t = saathi_store::testing::TestStore::sqlite().await.unwrap();
+                    super::$case(&t).await;
+                    t.finish().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let t = saathi_store::testing::TestStore::postgres().await.unwrap();
+                    super::$case(&t).await;
+                    t.finish().await;
+                }
+            )*
+        }
+    };
+}
+
+on_both_engines!(
+    cases_open_with_their_staff_and_codes_are_unique,
+    the_journey_is_recorded_and_a_stale_change_is_refused,
+    opening_the_identity_is_audited,
+    her_words_are_kept_word_for_word_and_corrections_keep_history,
+    search_finds_inflected_bengali_and_hindi_within_one_organisation,
+);
