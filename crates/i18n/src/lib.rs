@@ -235,4 +235,40 @@ mod tests {
         let bn = i18n.text_with(Language::Bn, "users-count", &[("count", Arg::Count(12))]);
         assert!(bn.contains("১২"), "{bn}");
     }
+
+    #[test]
+    fn every_name_the_domain_gives_has_a_message() {
+        use domain::audit::AuditAction;
+        use domain::policy::DenyReason;
+        let i18n = i18n();
+        let mut ids: Vec<String> = AuditAction::ALL.iter().map(|a| a.message_id()).collect();
+        ids.extend(
+            domain::Stage::ALL
+                .iter()
+                .map(|s| s.message_id().to_string()),
+        );
+        ids.extend(
+            domain::VoiceKind::ALL
+                .iter()
+                .map(|k| k.message_id().to_string()),
+        );
+        ids.extend(domain::Role::ALL.iter().map(|r| r.message_id().to_string()));
+        ids.extend(
+            domain::OrgKind::ALL
+                .iter()
+                .map(|k| k.message_id().to_string()),
+        );
+        ids.extend(
+            [
+                DenyReason::RoleNotAllowed,
+                DenyReason::OtherOrganisation,
+                DenyReason::NotAssigned,
+            ]
+            .iter()
+            .map(|d| d.message_id().to_string()),
+        );
+        for id in ids {
+            assert!(i18n.has(Language::En, &id), "no message {id}");
+        }
+    }
 }

@@ -142,6 +142,86 @@ fn operations() -> Vec<Op> {
             false,
             false,
         ),
+        op(
+            "get",
+            "/api/v1/cases",
+            "Cases of her organisation, newest first. `q` searches her words in the cases assigned to the caller; `stage` and `mine=true` filter.",
+            None,
+            "200",
+            schema("CaseList"),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/cases",
+            "Open a case (case worker); the caller is assigned to it.",
+            Some("NewCase"),
+            "201",
+            schema("Case"),
+            true,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/cases/{id}",
+            "One case in summary, with its ETag. 404 when the caller may not see it.",
+            None,
+            "200",
+            schema("Case"),
+            true,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/voice",
+            "Her voice: the newest version of each entry, newest first (assigned staff; the read is audited).",
+            None,
+            "200",
+            schema("VoiceList"),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/voice",
+            "Record her words, word for word.",
+            Some("VoiceInput"),
+            "201",
+            schema("VoiceEntry"),
+            true,
+            false,
+        ),
+        op(
+            "put",
+            "/api/v1/cases/{id}/voice/{entry}",
+            "Correct an entry: a new version; the old text is kept. Needs If-Match.",
+            Some("VoiceInput"),
+            "200",
+            schema("VoiceEntry"),
+            true,
+            true,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/stage",
+            "Move the case one stage along the journey (closing: the director). Needs If-Match.",
+            Some("StageChange"),
+            "200",
+            schema("Case"),
+            true,
+            true,
+        ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/identity",
+            "The identity section (assigned staff; every opening is audited).",
+            None,
+            "200",
+            schema("Identity"),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -190,6 +270,20 @@ pub fn document() -> Value {
         let mut parameters = Vec::new();
         if op.path.contains("{id}") {
             parameters.push(json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
+        }
+        if op.path.contains("{entry}") {
+            parameters.push(json!({"name": "entry", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
+        }
+        if op.path == "/api/v1/cases" && op.method == "get" {
+            for (name, kind) in [
+                ("q", "string"),
+                ("stage", "string"),
+                ("mine", "boolean"),
+                ("limit", "integer"),
+                ("offset", "integer"),
+            ] {
+                parameters.push(json!({"name": name, "in": "query", "required": false, "schema": {"type": kind}}));
+            }
         }
         if op.if_match {
             parameters.push(json!({"name": "If-Match", "in": "header", "required": true,
@@ -339,6 +433,80 @@ pub fn document() -> Value {
                                 "hash": {"type": "string"}
                             }
                         }}
+                    }
+                },
+                "Case": {
+                    "type": "object",
+                    "required": ["id", "code", "custodian", "stage", "assigned", "opened_at", "version", "updated_at"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"},
+                        "code": {"type": "string", "example": "K7QM-4P2D"},
+                        "custodian": {"type": "string", "format": "uuid"},
+                        "stage": {"type": "string", "enum": ["identified", "in-care", "preparing-return", "in-transit", "returned", "reintegrating", "follow-up", "closed"]},
+                        "assigned": {"type": "array", "items": {"type": "string", "format": "uuid"}},
+                        "opened_at": {"type": "string", "format": "date-time"},
+                        "version": {"type": "integer"},
+                        "updated_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "CaseList": {
+                    "type": "object",
+                    "required": ["cases"],
+                    "properties": {"cases": {"type": "array", "items": schema("Case")}}
+                },
+                "Identity": {
+                    "type": "object",
+                    "properties": {
+                        "name": {"type": "string", "maxLength": 500},
+                        "family": {"type": "string", "maxLength": 500},
+                        "address": {"type": "string", "maxLength": 500}
+                    }
+                },
+                "NewCase": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["identity"],
+                    "properties": {"identity": schema("Identity")}
+                },
+                "VoiceInput": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["kind", "text", "language"],
+                    "properties": {
+                        "kind": {"type": "string", "enum": ["hope", "fear", "plan", "preference", "feedback"]},
+                        "text": {"type": "string", "minLength": 1, "maxLength": 5000},
+                        "language": languages.clone(),
+                        "spoken_on": {"type": "string", "format": "date", "description": "Default: today."},
+                        "read_back": {"type": "boolean", "default": false}
+                    }
+                },
+                "VoiceEntry": {
+                    "type": "object",
+                    "required": ["id", "version", "kind", "text", "language", "spoken_on", "read_back", "recorded_by", "recorded_at"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"},
+                        "version": {"type": "integer"},
+                        "kind": {"type": "string"},
+                        "text": {"type": "string"},
+                        "language": languages.clone(),
+                        "spoken_on": {"type": "string", "format": "date"},
+                        "read_back": {"type": "boolean"},
+                        "recorded_by": {"type": "string", "format": "uuid"},
+                        "recorded_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "VoiceList": {
+                    "type": "object",
+                    "required": ["entries"],
+                    "properties": {"entries": {"type": "array", "items": schema("VoiceEntry")}}
+                },
+                "StageChange": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["stage", "reason"],
+                    "properties": {
+                        "stage": {"type": "string"},
+                        "reason": {"type": "string", "minLength": 1, "maxLength": 2000}
                     }
                 },
                 "Problem": {

@@ -78,6 +78,21 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/users/{id}/edit", get(pages::users::edit_form)),
         route(M::POST, "/users/{id}/edit", post(pages::users::update)),
         route(M::GET, "/audit", get(pages::audit::list)),
+        route(M::GET, "/cases", get(pages::cases::list)),
+        route(M::GET, "/cases/new", get(pages::cases::new_form)),
+        route(M::POST, "/cases/new", post(pages::cases::create)),
+        route(M::GET, "/cases/{id}", get(pages::cases::show)),
+        route(
+            M::POST,
+            "/cases/{id}/voice",
+            post(pages::cases::record_voice),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/stage",
+            post(pages::cases::change_stage),
+        ),
+        route(M::GET, "/cases/{id}/identity", get(pages::cases::identity)),
         // API
         route(M::GET, "/api/v1/me", get(api::me::me)),
         route(
@@ -113,6 +128,30 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/api/v1/users/{id}", get(api::users::show)),
         route(M::PUT, "/api/v1/users/{id}", put(api::users::update)),
         route(M::GET, "/api/v1/audit", get(api::audit::list)),
+        route(M::GET, "/api/v1/cases", get(api::cases::list)),
+        route(M::POST, "/api/v1/cases", post(api::cases::create)),
+        route(M::GET, "/api/v1/cases/{id}", get(api::cases::show)),
+        route(M::GET, "/api/v1/cases/{id}/voice", get(api::cases::voice)),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/voice",
+            post(api::cases::record_voice),
+        ),
+        route(
+            M::PUT,
+            "/api/v1/cases/{id}/voice/{entry}",
+            put(api::cases::correct_voice),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/stage",
+            post(api::cases::change_stage),
+        ),
+        route(
+            M::GET,
+            "/api/v1/cases/{id}/identity",
+            get(api::cases::identity),
+        ),
     ]
 }
 

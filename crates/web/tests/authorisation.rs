@@ -18,6 +18,13 @@ enum Access {
     SignedIn,
     /// Only these roles (acting on their own organisation).
     Roles(&'static [Role]),
+    /// A case route: roles not in `see` get 404 (the case is hidden from them), roles in `see`
+    /// but not in `act` get 403, roles in `act` are allowed. The case is the shelter's, assigned
+    /// to caseworker.kolkata and counsellor.kolkata.
+    Case {
+        see: &'static [Role],
+        act: &'static [Role],
+    },
 }
 
 const DIRECTORY: &[Role] = &[
@@ -28,6 +35,14 @@ const DIRECTORY: &[Role] = &[
 ];
 const NETWORK_ADMIN: &[Role] = &[Role::NetworkAdmin];
 const ORG_ADMIN: &[Role] = &[Role::NetworkAdmin, Role::Director];
+const CASE_STAFF: &[Role] = &[
+    Role::Director,
+    Role::CaseWorker,
+    Role::Counsellor,
+    Role::CareGiver,
+];
+const CASE_WORKERS: &[Role] = &[Role::CaseWorker];
+const ASSIGNED: &[Role] = &[Role::CaseWorker, Role::Counsellor];
 
 /// (method, path, who may use it). `{org}` is the actor's own organisation, `{user}` a
 /// colleague in it (the director).
@@ -98,6 +113,91 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/users/{id}", Access::Roles(ORG_ADMIN)),
     ("PUT", "/api/v1/users/{id}", Access::Roles(ORG_ADMIN)),
     ("GET", "/api/v1/audit", Access::Roles(ORG_ADMIN)),
+    ("GET", "/cases", Access::Roles(CASE_STAFF)),
+    ("GET", "/cases/new", Access::Roles(CASE_WORKERS)),
+    ("POST", "/cases/new", Access::Roles(CASE_WORKERS)),
+    (
+        "GET",
+        "/cases/{id}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_STAFF,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/voice",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/stage",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/identity",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    ("GET", "/api/v1/cases", Access::Roles(CASE_STAFF)),
+    ("POST", "/api/v1/cases", Access::Roles(CASE_WORKERS)),
+    (
+        "GET",
+        "/api/v1/cases/{id}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_STAFF,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/voice",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/voice",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "PUT",
+        "/api/v1/cases/{id}/voice/{entry}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/stage",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/identity",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
 ];
 
 const KOLKATA: &str = "Nirapad Shelter Home, Kolkata";
@@ -136,21 +236,50 @@ fn every_route_has_an_entry_and_every_entry_a_route() {
 
 /// A request to `path` of the table, with a body that would be accepted if she were allowed,
 /// so that a refusal can only come from the policy.
-async fn call(h: &Harness, client: &mut Client, method: &str, path: &str) -> common::Reply {
+async fn call(
+    h: &Harness,
+    case: (domain::CaseId, domain::VoiceId),
+    client: &mut Client,
+    method: &str,
+    path: &str,
+) -> common::Reply {
     let kolkata = h.kolkata().await;
     let colleague = h.user("director.kolkata").await;
     let is_user_path = path.starts_with("/users/") || path.starts_with("/api/v1/users/");
+    let is_case_path = path.starts_with("/cases/{id}") || path.starts_with("/api/v1/cases/{id}");
     let id = if is_user_path {
         colleague.id.to_string()
+    } else if is_case_path {
+        case.0.to_string()
     } else {
         kolkata.to_string()
     };
-    let path = path.replace("{id}", &id);
+    let path = path
+        .replace("{id}", &id)
+        .replace("{entry}", &case.1.to_string());
     let unique = uuid_suffix();
     match (method, path.starts_with("/api/")) {
         ("GET", _) => client.get(&path).await,
         ("POST", false) => {
-            let fields: Vec<(&str, String)> = if path.ends_with("/users/new") {
+            let fields: Vec<(&str, String)> = if path == "/cases/new" {
+                vec![
+                    ("name", "নতুন মেয়ে".into()),
+                    ("family", String::new()),
+                    ("address", String::new()),
+                ]
+            } else if path.ends_with("/voice") {
+                vec![
+                    ("kind", "hope".into()),
+                    ("text", "আমি বাড়ি যেতে চাই".into()),
+                    ("language", "bn".into()),
+                ]
+            } else if path.ends_with("/stage") {
+                vec![
+                    ("stage", "in-care".into()),
+                    ("reason", "সে আশ্রয়ে আছে".into()),
+                    ("version", "1".into()),
+                ]
+            } else if path.ends_with("/users/new") {
                 vec![
                     ("username", format!("new.{unique}")),
                     ("roles", "case-worker".into()),
@@ -188,7 +317,13 @@ async fn call(h: &Harness, client: &mut Client, method: &str, path: &str) -> com
             client.post_form(&path, &borrowed).await
         }
         (m, true) => {
-            let body = if path.ends_with("/users") {
+            let body = if path == "/api/v1/cases" {
+                json!({"identity": {"name": "नई लड़की"}})
+            } else if path.contains("/voice") {
+                json!({"kind": "fear", "text": "मुझे डर लगता है", "language": "hi"})
+            } else if path.ends_with("/stage") {
+                json!({"stage": "in-care", "reason": "वह आश्रय में है"})
+            } else if path.ends_with("/users") {
                 json!({"username": format!("api.{unique}"), "roles": ["case-worker"], "password": "a long new password for her"})
             } else if path.starts_with("/api/v1/users/") {
                 json!({"roles": ["director"], "language": "bn", "active": true})
@@ -212,6 +347,7 @@ fn uuid_suffix() -> String {
 
 async fn each_route_refuses_the_roles_it_must(engine: Engine) {
     let h = Harness::new(engine).await;
+    let case = h.case().await;
     let mut refused = 0;
     for (username, role) in PEOPLE {
         let mut page_client = h.client().signed_in(username).await;
@@ -226,12 +362,22 @@ async fn each_route_refuses_the_roles_it_must(engine: Engine) {
             let allowed = match access {
                 Access::Public | Access::SignedIn => true,
                 Access::Roles(roles) => roles.contains(role),
+                Access::Case { act, .. } => act.contains(role),
             };
+            let hidden = matches!(access, Access::Case { see, .. } if !see.contains(role));
             if *path == "/sign-out" {
                 continue; // would end the session the rest of the table needs; tested below
             }
-            let reply = call(&h, client, method, path).await;
-            if matches!(access, Access::Public) {
+            let reply = call(&h, case, client, method, path).await;
+            if hidden {
+                assert_eq!(
+                    reply.status,
+                    StatusCode::NOT_FOUND,
+                    "{username} ({role}) must not even see {method} {path}: {}",
+                    reply.body
+                );
+                refused += 1;
+            } else if matches!(access, Access::Public) {
                 // POST /sign-in with the table's body is a wrong password (401): its own answer.
                 assert_ne!(
                     reply.status,
@@ -268,14 +414,15 @@ async fn each_route_refuses_the_roles_it_must(engine: Engine) {
 
 async fn without_sign_in_pages_send_to_sign_in_and_the_api_says_401(engine: Engine) {
     let h = Harness::new(engine).await;
+    let case = h.case().await;
     let mut client = h.client();
     for (method, path, access) in TABLE {
         if matches!(access, Access::Public) {
-            let reply = call(&h, &mut client, method, path).await;
+            let reply = call(&h, case, &mut client, method, path).await;
             assert_ne!(reply.status, StatusCode::FORBIDDEN, "{method} {path}");
             continue;
         }
-        let reply = call(&h, &mut client, method, path).await;
+        let reply = call(&h, case, &mut client, method, path).await;
         if path.starts_with("/api/") {
             assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{method} {path}");
             assert_eq!(

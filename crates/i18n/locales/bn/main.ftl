@@ -180,3 +180,99 @@ problem-throttled-detail = অনেকবার সাইন ইন ব্য�
 problem-internal-title = কিছু গোলমাল হয়েছে
 problem-internal-detail = আমাদের দিকে কিছু গোলমাল হয়েছে। আপনার লেখা সংরক্ষিত হয়নি; আবার চেষ্টা করুন।
 problem-back-home = প্রথম পাতায় ফিরুন
+
+## কেস
+nav-cases = কেস
+home-cases-all = আপনার সংস্থার সব কেস
+home-my-cases = { $count ->
+    [one] আপনার দায়িত্বে { $n }টি কেস
+   *[other] আপনার দায়িত্বে { $n }টি কেস
+}
+cases-title = কেস
+cases-search = তার কথায় খুঁজুন
+cases-search-hint = আপনাকে দেওয়া কেসগুলিতে লেখা কথার মধ্যে খোঁজা হয়। শব্দের প্রথম অংশই যথেষ্ট: “স্কুল” লিখলে “স্কুলে” পাওয়া যাবে।
+cases-any-stage = যেকোনো পর্যায়
+cases-mine = শুধু আমার দায়িত্বের কেস
+cases-filter = দেখান
+cases-none-found = আপনার দায়িত্বের কোনো কেসে এই কথাগুলি নেই।
+cases-empty = দেখানোর মতো কোনো কেস নেই।
+cases-assigned-to-me = আমার দায়িত্বে
+case-code = কেস কোড
+case-stage = পর্যায়
+case-opened = খোলার তারিখ
+case-new-title = নতুন কেস খুলুন
+case-new-intro = তার নাম, পরিবার ও ঠিকানা কেস থেকে আলাদা রাখা হয় এবং শুধু তার দায়িত্বে থাকা কর্মীরাই দেখতে পান। অন্য সব জায়গায় তাকে তার কেস কোড দিয়ে চেনা হয়।
+case-open = কেস খুলুন
+case-title = কেস { $code }
+case-created = কেসটি খোলা হয়েছে। আপনি এর দায়িত্বে আছেন।
+case-conflict = আপনি কাজ করার সময় অন্য কেউ এই কেসটি বদলেছেন। পাতায় এখনকার অবস্থা দেখানো হয়েছে; আপনার লেখা কারণটি ফর্মে রাখা আছে।
+case-summary-only = আপনি এই কেসের সারাংশ দেখছেন। তার কথা ও তার যাত্রা শুধু তার দায়িত্বে থাকা কর্মীরাই দেখতে পান।
+
+## পরিচয় অংশ
+identity-name = তার নাম
+identity-family = পরিবার
+identity-address = ঠিকানা
+identity-open = পরিচয় অংশ খুলুন (এটি নথিভুক্ত হয়)
+identity-title = কেস { $code }-এর পরিচয়
+identity-recorded = এই খোলার কথা অডিট নথিতে লেখা হয়েছে।
+identity-back = কেসে ফিরে যান
+
+## তার কথা
+voice-heading = তার কথা
+voice-empty = এখনও তার নিজের কথায় কিছু লেখা হয়নি। তাকে জিজ্ঞেস করুন সে কী আশা করে, কীসে ভয় পায় আর কী চায়।
+voice-corrected = সংশোধিত
+voice-read-back = তাকে পড়ে শোনানো হয়েছে
+voice-not-read-back = এখনও তাকে পড়ে শোনানো হয়নি
+voice-add = তার কথা লিখুন
+voice-kind = ধরন
+voice-text = তার কথা
+voice-text-hint = সে যেভাবে বলেছে, যে ভাষায় বলেছে, ঠিক সেভাবেই লিখুন।
+voice-language = সে যে ভাষায় বলেছে
+voice-spoken-on = সে কবে বলেছে
+voice-read-back-check = আমি এটি তাকে পড়ে শুনিয়েছি এবং সে মেনেছে যে সে এটাই বলেছে
+voice-save = তার কথা সংরক্ষণ করুন
+voice-saved = তার কথা সংরক্ষণ করা হয়েছে।
+voice-meta = বলার তারিখ ও লিখেছেন: { $when }
+voice-kind-hope = আশা
+voice-kind-fear = ভয়
+voice-kind-plan = পরিকল্পনা
+voice-kind-preference = পছন্দ
+voice-kind-feedback = মতামত
+
+## যাত্রা
+journey-heading = যাত্রা
+journey-empty = কেসটি এখনও এক পর্যায় থেকে অন্য পর্যায়ে যায়নি।
+stage-change = পর্যায় বদলান
+stage-to = নতুন পর্যায়
+stage-reason = কেন
+stage-save = পর্যায় বদলান
+stage-saved = পর্যায় বদলানো হয়েছে।
+stage-identified = শনাক্ত হয়েছে
+stage-in-care = আশ্রয়ে আছে
+stage-preparing-return = ফেরার প্রস্তুতি
+stage-in-transit = ফেরার পথে
+stage-returned = ফিরে গেছে
+stage-reintegrating = পুনর্মিলন চলছে
+stage-follow-up = পরবর্তী খোঁজখবর
+stage-closed = বন্ধ
+
+## কেসের ভুল
+error-unknown-stage = তালিকা থেকে একটি পর্যায় বেছে নিন।
+error-stage-unchanged = কেসটি ইতিমধ্যেই এই পর্যায়ে আছে।
+error-stage-skipped = কেস একবারে একটি পর্যায় এগোয় বা পিছোয়। পরের বা আগের পর্যায়টি বেছে নিন।
+error-case-closed = এই কেসটি বন্ধ।
+error-reason-required = কারণটি লিখুন।
+error-unknown-voice-kind = আশা, ভয়, পরিকল্পনা, পছন্দ বা মতামত বেছে নিন।
+error-empty-text = সে যা বলেছে তা লিখুন।
+error-text-too-long = লেখাটি খুব বড়।
+error-invalid-date = ২০২৬-১১-২৯ এর মতো করে তারিখ লিখুন।
+error-date-in-future = তারিখটি ভবিষ্যতের।
+error-date-before-case = তারিখটি কেস খোলার আগের।
+error-invalid-case-code = এটি কোনো কেস কোড নয়।
+forbidden-not-assigned = শুধু এই কেসের দায়িত্বে থাকা কর্মীরাই এটি করতে পারেন।
+audit-action-case-created = কেস খোলা হয়েছে
+audit-action-case-stage-changed = কেসের পর্যায় বদলেছে
+audit-action-case-viewed = কেস পড়া হয়েছে
+audit-action-identity-opened = পরিচয় অংশ খোলা হয়েছে
+audit-action-voice-recorded = তার কথা লেখা হয়েছে
+audit-action-voice-corrected = তার কথা সংশোধন করা হয়েছে

@@ -180,3 +180,99 @@ problem-throttled-detail = Too many failed sign-ins. Please wait and try again.
 problem-internal-title = Something went wrong
 problem-internal-detail = Something went wrong on our side. Your input was not saved; please try again.
 problem-back-home = Back to the home page
+
+## Cases
+nav-cases = Cases
+home-cases-all = All cases of your organisation
+home-my-cases = { $count ->
+    [one] You carry { $n } case
+   *[other] You carry { $n } cases
+}
+cases-title = Cases
+cases-search = Search her words
+cases-search-hint = A search looks in the words recorded in the cases assigned to you. Part of a word is enough: “school” finds “schools”.
+cases-any-stage = Any stage
+cases-mine = Only cases assigned to me
+cases-filter = Show
+cases-none-found = No case assigned to you has these words.
+cases-empty = No cases to show.
+cases-assigned-to-me = assigned to me
+case-code = Case code
+case-stage = Stage
+case-opened = Opened
+case-new-title = Open a new case
+case-new-intro = Her name, family and address are kept apart from the case and shown only to the staff assigned to her. Everywhere else she is known by her case code.
+case-open = Open the case
+case-title = Case { $code }
+case-created = The case has been opened. You are assigned to it.
+case-conflict = Someone else changed this case while you were working. The page shows it as it is now; your reason is kept in the form.
+case-summary-only = You see this case in summary. Only the staff assigned to her see her words and her journey.
+
+## Identity section
+identity-name = Her name
+identity-family = Family
+identity-address = Address
+identity-open = Open the identity section (this is recorded)
+identity-title = Identity for case { $code }
+identity-recorded = This opening has been recorded in the audit trail.
+identity-back = Back to the case
+
+## Her voice
+voice-heading = Her voice
+voice-empty = Nothing in her own words yet. Ask her what she hopes for, what she fears and what she wants.
+voice-corrected = corrected
+voice-read-back = read back to her
+voice-not-read-back = not yet read back to her
+voice-add = Record her words
+voice-kind = Kind
+voice-text = Her words
+voice-text-hint = Write what she said as she said it, in the language she used.
+voice-language = Language she spoke
+voice-spoken-on = Date she said it
+voice-read-back-check = I read this back to her and she agreed it is what she said
+voice-save = Save her words
+voice-saved = Her words have been saved.
+voice-meta = Spoken on, recorded by: { $when }
+voice-kind-hope = Hope
+voice-kind-fear = Fear
+voice-kind-plan = Plan
+voice-kind-preference = Preference
+voice-kind-feedback = Feedback
+
+## The journey
+journey-heading = The journey
+journey-empty = The case has not moved yet.
+stage-change = Change the stage
+stage-to = New stage
+stage-reason = Why
+stage-save = Change the stage
+stage-saved = The stage has been changed.
+stage-identified = Identified
+stage-in-care = In care
+stage-preparing-return = Preparing return
+stage-in-transit = In transit
+stage-returned = Returned
+stage-reintegrating = Reintegrating
+stage-follow-up = Follow-up
+stage-closed = Closed
+
+## Case errors
+error-unknown-stage = Choose a stage from the list.
+error-stage-unchanged = The case is already at this stage.
+error-stage-skipped = A case moves one stage at a time. Choose the next or the previous stage.
+error-case-closed = This case is closed.
+error-reason-required = Say why.
+error-unknown-voice-kind = Choose hope, fear, plan, preference or feedback.
+error-empty-text = Write what she said.
+error-text-too-long = The text is too long.
+error-invalid-date = Enter a date such as 2026-11-29.
+error-date-in-future = The date is in the future.
+error-date-before-case = The date is before the case was opened.
+error-invalid-case-code = This is not a case code.
+forbidden-not-assigned = Only the staff assigned to this case may do this.
+audit-action-case-created = Case opened
+audit-action-case-stage-changed = Case stage changed
+audit-action-case-viewed = Case read
+audit-action-identity-opened = Identity section opened
+audit-action-voice-recorded = Her words recorded
+audit-action-voice-corrected = Her words corrected

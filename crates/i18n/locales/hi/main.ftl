@@ -180,3 +180,99 @@ problem-throttled-detail = बहुत अधिक असफल साइन �
 problem-internal-title = कुछ गड़बड़ हो गई
 problem-internal-detail = हमारी ओर से कुछ गड़बड़ हो गई। आपकी जानकारी सहेजी नहीं गई; कृपया फिर से प्रयास करें।
 problem-back-home = मुख्य पृष्ठ पर वापस जाएँ
+
+## केस
+nav-cases = केस
+home-cases-all = आपके संगठन के सभी केस
+home-my-cases = { $count ->
+    [one] आपकी ज़िम्मेदारी में { $n } केस
+   *[other] आपकी ज़िम्मेदारी में { $n } केस
+}
+cases-title = केस
+cases-search = उसके शब्दों में खोजें
+cases-search-hint = खोज आपको सौंपे गए केसों में दर्ज शब्दों में होती है। शब्द का पहला हिस्सा काफ़ी है: “स्कूल” लिखने पर “स्कूलों” भी मिलेगा।
+cases-any-stage = कोई भी चरण
+cases-mine = केवल मुझे सौंपे गए केस
+cases-filter = दिखाएँ
+cases-none-found = आपको सौंपे गए किसी केस में ये शब्द नहीं हैं।
+cases-empty = दिखाने के लिए कोई केस नहीं है।
+cases-assigned-to-me = मुझे सौंपा गया
+case-code = केस कोड
+case-stage = चरण
+case-opened = खोलने की तारीख़
+case-new-title = नया केस खोलें
+case-new-intro = उसका नाम, परिवार और पता केस से अलग रखे जाते हैं और केवल उसे सौंपे गए कर्मचारी ही देख सकते हैं। बाकी हर जगह उसे उसके केस कोड से जाना जाता है।
+case-open = केस खोलें
+case-title = केस { $code }
+case-created = केस खोल दिया गया है। यह आपको सौंपा गया है।
+case-conflict = जब आप काम कर रही थीं, किसी और ने यह केस बदल दिया। पेज पर अभी की स्थिति दिखाई गई है; आपका लिखा कारण फ़ॉर्म में सुरक्षित है।
+case-summary-only = आप इस केस का सारांश देख रही हैं। उसके शब्द और उसकी यात्रा केवल उसे सौंपे गए कर्मचारी देखते हैं।
+
+## पहचान वाला हिस्सा
+identity-name = उसका नाम
+identity-family = परिवार
+identity-address = पता
+identity-open = पहचान वाला हिस्सा खोलें (यह दर्ज होता है)
+identity-title = केस { $code } की पहचान
+identity-recorded = इस बार खोलना ऑडिट रिकॉर्ड में दर्ज कर लिया गया है।
+identity-back = केस पर वापस जाएँ
+
+## उसकी आवाज़
+voice-heading = उसकी आवाज़
+voice-empty = अभी तक उसके अपने शब्दों में कुछ दर्ज नहीं है। उससे पूछिए कि वह किस बात की उम्मीद करती है, किससे डरती है और क्या चाहती है।
+voice-corrected = सुधारा गया
+voice-read-back = उसे पढ़कर सुनाया गया
+voice-not-read-back = अभी उसे पढ़कर नहीं सुनाया गया
+voice-add = उसके शब्द दर्ज करें
+voice-kind = प्रकार
+voice-text = उसके शब्द
+voice-text-hint = उसने जैसे कहा, जिस भाषा में कहा, वैसे ही लिखिए।
+voice-language = जिस भाषा में उसने कहा
+voice-spoken-on = उसने कब कहा
+voice-read-back-check = मैंने यह उसे पढ़कर सुनाया और उसने माना कि उसने यही कहा था
+voice-save = उसके शब्द सहेजें
+voice-saved = उसके शब्द सहेज लिए गए हैं।
+voice-meta = कहने की तारीख़ और दर्ज करने वाली: { $when }
+voice-kind-hope = उम्मीद
+voice-kind-fear = डर
+voice-kind-plan = योजना
+voice-kind-preference = पसंद
+voice-kind-feedback = राय
+
+## यात्रा
+journey-heading = यात्रा
+journey-empty = केस अभी किसी दूसरे चरण में नहीं गया है।
+stage-change = चरण बदलें
+stage-to = नया चरण
+stage-reason = क्यों
+stage-save = चरण बदलें
+stage-saved = चरण बदल दिया गया है।
+stage-identified = पहचानी गई
+stage-in-care = देखभाल में
+stage-preparing-return = वापसी की तैयारी
+stage-in-transit = रास्ते में
+stage-returned = लौट गई
+stage-reintegrating = फिर से घुल-मिल रही है
+stage-follow-up = आगे की ख़बर
+stage-closed = बंद
+
+## केस की ग़लतियाँ
+error-unknown-stage = सूची से एक चरण चुनें।
+error-stage-unchanged = केस पहले से इसी चरण में है।
+error-stage-skipped = केस एक बार में एक ही चरण आगे या पीछे जाता है। अगला या पिछला चरण चुनें।
+error-case-closed = यह केस बंद है।
+error-reason-required = कारण लिखें।
+error-unknown-voice-kind = उम्मीद, डर, योजना, पसंद या राय चुनें।
+error-empty-text = उसने जो कहा वह लिखें।
+error-text-too-long = लिखा हुआ बहुत लंबा है।
+error-invalid-date = तारीख़ 2026-11-29 की तरह लिखें।
+error-date-in-future = यह तारीख़ भविष्य की है।
+error-date-before-case = यह तारीख़ केस खुलने से पहले की है।
+error-invalid-case-code = यह कोई केस कोड नहीं है।
+forbidden-not-assigned = यह केवल इस केस को सौंपे गए कर्मचारी कर सकते हैं।
+audit-action-case-created = केस खोला गया
+audit-action-case-stage-changed = केस का चरण बदला गया
+audit-action-case-viewed = केस पढ़ा गया
+audit-action-identity-opened = पहचान वाला हिस्सा खोला गया
+audit-action-voice-recorded = उसके शब्द दर्ज किए गए
+audit-action-voice-corrected = उसके शब्द सुधारे गए

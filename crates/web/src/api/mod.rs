@@ -2,6 +2,7 @@
 //! `If-Match` on every update.
 
 pub mod audit;
+pub mod cases;
 pub mod me;
 pub mod organisations;
 pub mod users;

@@ -22,6 +22,8 @@ struct HomeTemplate<'a> {
     /// Director: how many users, and where to manage them.
     own_users: Option<(String, String)>,
     cases: bool,
+    /// How many cases she carries, when she carries any.
+    my_cases: Option<String>,
     training: bool,
     survivor: bool,
 }
@@ -53,6 +55,23 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     } else {
         None
     };
+    let cases = [
+        Role::CaseWorker,
+        Role::Counsellor,
+        Role::CareGiver,
+        Role::Director,
+    ]
+    .into_iter()
+    .any(has);
+    let my_cases = if cases {
+        let mut filter = store::CaseFilter::of(actor.org_id);
+        filter.assigned_to = Some(actor.user_id);
+        filter.limit = 500;
+        let n = state.store.find_cases(&filter).await?.len();
+        (n > 0).then(|| t.count("home-my-cases", n))
+    } else {
+        None
+    };
     let roles = actor
         .roles
         .iter()
@@ -69,14 +88,8 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         roles: t.with("home-roles", "roles", &roles),
         network,
         own_users,
-        cases: [
-            Role::CaseWorker,
-            Role::Counsellor,
-            Role::CareGiver,
-            Role::Director,
-        ]
-        .into_iter()
-        .any(has),
+        cases,
+        my_cases,
         training: has(Role::Trainer),
         survivor: has(Role::Survivor),
         page,

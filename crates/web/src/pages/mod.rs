@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod cases;
 pub mod home;
 pub mod organisations;
 pub mod sign_in;
@@ -140,6 +141,9 @@ fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
         |action, resource: Resource| authorize(&actor, action, &resource) == Decision::Allow;
     let own = Resource::Organisation(actor.org_id);
     let mut links = vec![("/".to_string(), "nav-home")];
+    if allowed(Action::ListCases, own) {
+        links.push(("/cases".into(), "nav-cases"));
+    }
     if allowed(Action::ViewDirectory, Resource::Network) {
         links.push(("/organisations".into(), "nav-organisations"));
     }

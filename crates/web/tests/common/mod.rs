@@ -129,6 +129,43 @@ impl Harness {
         self.org("Nirapad Shelter Home, Kolkata").await
     }
 
+    /// A case of the Kolkata shelter carried by caseworker.kolkata and counsellor.kolkata, with
+    /// one entry of her voice: (case id, entry id).
+    pub async fn case(&self) -> (domain::CaseId, domain::VoiceId) {
+        let worker = self.user("caseworker.kolkata").await;
+        let counsellor = self.user("counsellor.kolkata").await;
+        let new = store::NewCase {
+            id: domain::CaseId::new(),
+            code: domain::CaseCode::from_random(rand_bytes()),
+            custodian: worker.org_id,
+            opened_at: T0,
+            assigned: vec![worker.id, counsellor.id],
+            identity: domain::case::Identity {
+                name: "রিনা খাতুন".into(),
+                family: "মা: সালমা বিবি".into(),
+                address: "বনগাঁ, উত্তর ২৪ পরগনা".into(),
+            },
+        };
+        let event = AuditEvent::new(T0, AuditAction::CaseCreated, "case").from_source("test");
+        self.store.create_case(&new, event).await.unwrap();
+        let voice = store::NewVoice {
+            id: domain::VoiceId::new(),
+            case_id: new.id,
+            fields: domain::voice::VoiceFields {
+                kind: domain::VoiceKind::Hope,
+                text: "আমি আবার স্কুলে যেতে চাই".into(),
+                language: Language::Bn,
+                spoken_on: T0.to_datetime().date(),
+                read_back: true,
+            },
+            recorded_by: worker.id,
+            recorded_at: T0,
+        };
+        let event = AuditEvent::new(T0, AuditAction::VoiceRecorded, "voice").from_source("test");
+        self.store.record_voice(&voice, event).await.unwrap();
+        (new.id, voice.id)
+    }
+
     /// A bearer token for `username`.
     pub async fn token(&self, username: &str) -> String {
         let user = self.user(username).await;
@@ -374,4 +411,11 @@ pub fn html(text: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&#34;")
         .replace('\'', "&#39;")
+}
+
+/// Five bytes that differ between calls, for case codes.
+fn rand_bytes() -> [u8; 5] {
+    let id = domain::CaseId::new();
+    let b = id.0.as_bytes();
+    [b[10], b[11], b[12], b[13], b[14]]
 }

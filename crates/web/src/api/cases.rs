@@ -1,0 +1,270 @@
+//! `/api/v1/cases`: cases, her voice, and the journey. A case the caller may not see answers
+//! 404, the same as one that does not exist.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::policy::{Action, Resource};
+use domain::voice::format_date_iso;
+use domain::{Case, Stage, VoiceEntry, VoiceId};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use store::CaseFilter;
+
+use super::{ApiJson, if_match, with_etag};
+use crate::casework::{self, IdentityInput, VoiceInput};
+use crate::{AppError, AppState, Ctx};
+
+#[derive(Serialize)]
+pub struct CaseJson {
+    pub id: String,
+    pub code: String,
+    pub custodian: String,
+    pub stage: &'static str,
+    pub assigned: Vec<String>,
+    pub opened_at: String,
+    pub version: i64,
+    pub updated_at: String,
+}
+
+impl From<&Case> for CaseJson {
+    fn from(case: &Case) -> Self {
+        Self {
+            id: case.id.to_string(),
+            code: case.code.to_string(),
+            custodian: case.custodian.to_string(),
+            stage: case.stage.as_str(),
+            assigned: case.assigned.iter().map(|u| u.to_string()).collect(),
+            opened_at: case.opened_at.to_rfc3339(),
+            version: case.version,
+            updated_at: case.updated_at.to_rfc3339(),
+        }
+    }
+}
+
+pub fn voice_json(entry: &VoiceEntry) -> Value {
+    json!({
+        "id": entry.id.to_string(),
+        "version": entry.version,
+        "kind": entry.kind.as_str(),
+        "text": entry.text,
+        "language": entry.language.code(),
+        "spoken_on": format_date_iso(entry.spoken_on),
+        "read_back": entry.read_back,
+        "recorded_by": entry.recorded_by.to_string(),
+        "recorded_at": entry.recorded_at.to_rfc3339(),
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CaseQuery {
+    q: Option<String>,
+    stage: Option<String>,
+    mine: Option<bool>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+/// The filter a query asks for, within her own organisation. Searching her words is limited to
+/// the cases she is assigned to: a summary must not leak what a case says.
+pub fn filter_for(
+    ctx: &Ctx,
+    q: Option<&str>,
+    stage: Option<&str>,
+    mine: bool,
+) -> Result<CaseFilter, AppError> {
+    let actor = ctx.authorize(
+        Action::ListCases,
+        Resource::Organisation(ctx.actor()?.org_id),
+    )?;
+    let mut filter = CaseFilter::of(actor.org_id);
+    filter.stage = match stage.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => Some(
+            text.parse::<Stage>()
+                .map_err(|e| AppError::Invalid(vec![crate::FieldError::new("stage", &e)]))?,
+        ),
+        None => None,
+    };
+    filter.terms = q.map(domain::text::terms).unwrap_or_default();
+    if mine || !filter.terms.is_empty() {
+        filter.assigned_to = Some(actor.user_id);
+    }
+    Ok(filter)
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<CaseQuery>,
+) -> Result<Json<Value>, AppError> {
+    let mut filter = filter_for(
+        &ctx,
+        query.q.as_deref(),
+        query.stage.as_deref(),
+        query.mine.unwrap_or(false),
+    )?;
+    filter.limit = query.limit.unwrap_or(50).clamp(1, 500);
+    filter.offset = query.offset.unwrap_or(0);
+    let cases = state.store.find_cases(&filter).await?;
+    Ok(Json(
+        json!({ "cases": cases.iter().map(CaseJson::from).collect::<Vec<_>>() }),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewCaseBody {
+    #[serde(default)]
+    identity: IdentityInput,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<NewCaseBody>,
+) -> Result<Response, AppError> {
+    let actor = ctx.authorize(
+        Action::CreateCase,
+        Resource::Organisation(ctx.actor()?.org_id),
+    )?;
+    let case = casework::create(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &body.identity,
+    )
+    .await?;
+    let mut response = with_etag(case.version, CaseJson::from(&case));
+    *response.status_mut() = StatusCode::CREATED;
+    if let Ok(v) = format!("/api/v1/cases/{}", case.id).parse() {
+        response
+            .headers_mut()
+            .insert(axum::http::header::LOCATION, v);
+    }
+    Ok(response)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let case = casework::load(&state.store, &ctx.actor()?, &id, Action::ViewCaseSummary).await?;
+    Ok(with_etag(case.version, CaseJson::from(&case)))
+}
+
+pub async fn voice(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let entries = state.store.voice_of(case.id).await?;
+    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    Ok(Json(
+        json!({ "entries": entries.iter().map(voice_json).collect::<Vec<_>>() }),
+    ))
+}
+
+pub async fn record_voice(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<VoiceInput>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let entry = casework::record_voice(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &body,
+    )
+    .await?;
+    let mut response = with_etag(entry.version, voice_json(&entry));
+    *response.status_mut() = StatusCode::CREATED;
+    Ok(response)
+}
+
+pub async fn correct_voice(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, entry)): Path<(String, String)>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<VoiceInput>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let entry: VoiceId = entry.parse().map_err(|_| AppError::NotFound)?;
+    let current = state
+        .store
+        .voice_history(entry)
+        .await?
+        .last()
+        .map(|v| v.version)
+        .ok_or(AppError::NotFound)?;
+    let version = if_match(&headers, current)?;
+    let corrected = casework::correct_voice(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        entry,
+        version,
+        &body,
+    )
+    .await?;
+    Ok(with_etag(corrected.version, voice_json(&corrected)))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StageBody {
+    stage: String,
+    reason: String,
+}
+
+pub async fn change_stage(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<StageBody>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let version = if_match(&headers, case.version)?;
+    let moved = casework::change_stage(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        version,
+        &body.stage,
+        &body.reason,
+    )
+    .await?;
+    Ok(with_etag(moved.version, CaseJson::from(&moved)).into_response())
+}
+
+pub async fn identity(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::OpenIdentity).await?;
+    let identity =
+        casework::open_identity(&state.store, &actor, &ctx.source, state.clock.now(), &case)
+            .await?;
+    Ok(Json(
+        json!({ "name": identity.name, "family": identity.family, "address": identity.address }),
+    ))
+}

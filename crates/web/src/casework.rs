@@ -1,0 +1,345 @@
+//! The case journey's changes and reads, shared by the pages and the API: who may, what is
+//! valid, and the audit entry that goes with each. Every read of a case's content is audited.
+
+use std::sync::Arc;
+
+use domain::audit::{AuditAction, AuditEvent};
+use domain::case::{IDENTITY_FIELD_MAX, Identity, StageChange, parse_reason};
+use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::voice::{VoiceFields, check_spoken_on, parse_date, parse_voice_text};
+use domain::{Case, CaseCode, CaseId, Language, Stage, Timestamp, VoiceEntry, VoiceId};
+use rand_core::{OsRng, RngCore};
+use store::{NewCase, NewVoice, Store, StoreError};
+
+use crate::{AppError, FieldError};
+
+/// The resource a case is to the policy, for this actor.
+pub fn resource(case: &Case, actor: &Actor) -> Resource {
+    Resource::Case {
+        custodian: case.custodian,
+        assigned: case.is_assigned(actor.user_id),
+    }
+}
+
+pub fn allowed(actor: &Actor, action: Action, case: &Case) -> bool {
+    authorize(actor, action, &resource(case, actor)) == Decision::Allow
+}
+
+/// Loads a case for `action`. A case she may not even see in summary answers `NotFound`, the
+/// same as one that does not exist, so ids of other organisations' cases reveal nothing.
+pub async fn load(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    id: &str,
+    action: Action,
+) -> Result<Case, AppError> {
+    let id: CaseId = id.parse().map_err(|_| AppError::NotFound)?;
+    let case = store.case(id).await?.ok_or(AppError::NotFound)?;
+    if !allowed(actor, Action::ViewCaseSummary, &case) {
+        return Err(AppError::NotFound);
+    }
+    match authorize(actor, action, &resource(&case, actor)) {
+        Decision::Allow => Ok(case),
+        Decision::Deny(reason) => Err(AppError::Forbidden(reason)),
+    }
+}
+
+fn event(
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    action: AuditAction,
+    case: &Case,
+) -> AuditEvent {
+    AuditEvent::new(at, action, format!("case:{}", case.id))
+        .by(actor.user_id, actor.org_id)
+        .scoped_to(case.custodian)
+        .from_source(source.to_string())
+}
+
+/// Records that she (the actor) read the case's content.
+pub async fn audit_read(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+) -> Result<(), AppError> {
+    Ok(store
+        .append_audit(event(actor, source, at, AuditAction::CaseViewed, case))
+        .await?)
+}
+
+/// The identity section as typed in.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct IdentityInput {
+    pub name: String,
+    pub family: String,
+    pub address: String,
+}
+
+fn identity_field(field: &'static str, text: &str, errors: &mut Vec<FieldError>) -> String {
+    let text = domain::text::normalise(text);
+    if text.chars().count() > IDENTITY_FIELD_MAX {
+        errors.push(FieldError::new(
+            field,
+            &domain::DomainError::TextTooLong {
+                max: IDENTITY_FIELD_MAX,
+            },
+        ));
+    }
+    text
+}
+
+/// Opens a case in her own organisation, assigned to her.
+pub async fn create(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    input: &IdentityInput,
+) -> Result<Case, AppError> {
+    match authorize(
+        actor,
+        Action::CreateCase,
+        &Resource::Organisation(actor.org_id),
+    ) {
+        Decision::Allow => {}
+        Decision::Deny(reason) => return Err(AppError::Forbidden(reason)),
+    }
+    let mut errors = Vec::new();
+    let identity = Identity {
+        name: identity_field("name", &input.name, &mut errors),
+        family: identity_field("family", &input.family, &mut errors),
+        address: identity_field("address", &input.address, &mut errors),
+    };
+    if identity.name.is_empty() {
+        errors.push(FieldError::required("name"));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    // A fresh code; on the rare collision, another.
+    for _ in 0..5 {
+        let mut bytes = [0_u8; 5];
+        OsRng.fill_bytes(&mut bytes);
+        let new = NewCase {
+            id: CaseId::new(),
+            code: CaseCode::from_random(bytes),
+            custodian: actor.org_id,
+            opened_at: at,
+            assigned: vec![actor.user_id],
+            identity: identity.clone(),
+        };
+        let audit = AuditEvent::new(at, AuditAction::CaseCreated, format!("case:{}", new.id))
+            .by(actor.user_id, actor.org_id)
+            .scoped_to(actor.org_id)
+            .from_source(source.to_string())
+            .with_detail(crate::accounts::detail(&[("code", new.code.as_str())]));
+        match store.create_case(&new, audit).await {
+            Err(StoreError::Duplicate(_)) => continue,
+            other => return Ok(other?),
+        }
+    }
+    Err(AppError::internal("no free case code after five tries"))
+}
+
+/// A voice entry as typed in: the API's JSON and the form share it.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VoiceInput {
+    pub kind: String,
+    pub text: String,
+    pub language: String,
+    /// `YYYY-MM-DD`; blank means today.
+    pub spoken_on: Option<String>,
+    pub read_back: bool,
+}
+
+impl VoiceInput {
+    pub fn validate(&self, case: &Case, now: Timestamp) -> Result<VoiceFields, AppError> {
+        let mut errors = Vec::new();
+        let kind = if self.kind.trim().is_empty() {
+            errors.push(FieldError::required("kind"));
+            None
+        } else {
+            self.kind
+                .parse()
+                .map_err(|e| errors.push(FieldError::new("kind", &e)))
+                .ok()
+        };
+        let text = parse_voice_text(&self.text)
+            .map_err(|e| errors.push(FieldError::new("text", &e)))
+            .ok();
+        let language: Option<Language> = if self.language.trim().is_empty() {
+            errors.push(FieldError::required("language"));
+            None
+        } else {
+            self.language
+                .parse()
+                .map_err(|e| errors.push(FieldError::new("language", &e)))
+                .ok()
+        };
+        let spoken_on = match self
+            .spoken_on
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => Some(now.to_datetime().date()),
+            Some(text) => parse_date(text)
+                .and_then(|d| check_spoken_on(d, case.opened_at, now).map(|()| d))
+                .map_err(|e| errors.push(FieldError::new("spoken_on", &e)))
+                .ok(),
+        };
+        match (kind, text, language, spoken_on) {
+            (Some(kind), Some(text), Some(language), Some(spoken_on)) if errors.is_empty() => {
+                Ok(VoiceFields {
+                    kind,
+                    text,
+                    language,
+                    spoken_on,
+                    read_back: self.read_back,
+                })
+            }
+            _ => Err(AppError::Invalid(errors)),
+        }
+    }
+}
+
+pub async fn record_voice(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    input: &VoiceInput,
+) -> Result<VoiceEntry, AppError> {
+    if !allowed(actor, Action::RecordVoice, case) {
+        return Err(AppError::Forbidden(domain::policy::DenyReason::NotAssigned));
+    }
+    let fields = input.validate(case, at)?;
+    let id = VoiceId::new();
+    let audit = event(actor, source, at, AuditAction::VoiceRecorded, case).with_detail(
+        crate::accounts::detail(&[("entry", &id.to_string()), ("kind", fields.kind.as_str())]),
+    );
+    let voice = NewVoice {
+        id,
+        case_id: case.id,
+        fields,
+        recorded_by: actor.user_id,
+        recorded_at: at,
+    };
+    Ok(store.record_voice(&voice, audit).await?)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn correct_voice(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    entry: VoiceId,
+    expected_version: i64,
+    input: &VoiceInput,
+) -> Result<VoiceEntry, AppError> {
+    if !allowed(actor, Action::RecordVoice, case) {
+        return Err(AppError::Forbidden(domain::policy::DenyReason::NotAssigned));
+    }
+    let history = store.voice_history(entry).await?;
+    if history.first().is_none_or(|v| v.case_id != case.id) {
+        return Err(AppError::NotFound);
+    }
+    let fields = input.validate(case, at)?;
+    let audit = event(actor, source, at, AuditAction::VoiceCorrected, case)
+        .with_detail(crate::accounts::detail(&[("entry", &entry.to_string())]));
+    Ok(store
+        .correct_voice(entry, expected_version, &fields, actor.user_id, at, audit)
+        .await?)
+}
+
+/// Moves the case along the journey: the journey's rules, then the policy (closing is the
+/// director's), then the store (which refuses a stale version).
+#[allow(clippy::too_many_arguments)]
+pub async fn change_stage(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    expected_version: i64,
+    to: &str,
+    reason: &str,
+) -> Result<Case, AppError> {
+    // Someone who may move no case at all is told so before anything about her input.
+    if !allowed(actor, Action::ChangeStage, case)
+        && !allowed(actor, Action::CloseCase, case)
+        && let Decision::Deny(why) = authorize(actor, Action::ChangeStage, &resource(case, actor))
+    {
+        return Err(AppError::Forbidden(why));
+    }
+    let mut errors = Vec::new();
+    let to: Option<Stage> = if to.trim().is_empty() {
+        errors.push(FieldError::required("stage"));
+        None
+    } else {
+        to.parse()
+            .map_err(|e| errors.push(FieldError::new("stage", &e)))
+            .ok()
+    };
+    let reason = parse_reason(reason)
+        .map_err(|e| errors.push(FieldError::new("reason", &e)))
+        .ok();
+    if let Some(to) = to
+        && let Err(e) = case.stage.check_change(to)
+    {
+        errors.push(FieldError::new("stage", &e));
+    }
+    let (Some(to), Some(reason)) = (to, reason) else {
+        return Err(AppError::Invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let action = if to == Stage::Closed {
+        Action::CloseCase
+    } else {
+        Action::ChangeStage
+    };
+    if let Decision::Deny(why) = authorize(actor, action, &resource(case, actor)) {
+        return Err(AppError::Forbidden(why));
+    }
+    let change = StageChange {
+        from: case.stage,
+        to,
+        reason,
+        by: Some(actor.user_id),
+        at,
+    };
+    let audit = event(actor, source, at, AuditAction::CaseStageChanged, case).with_detail(
+        crate::accounts::detail(&[("from", case.stage.as_str()), ("to", to.as_str())]),
+    );
+    Ok(store
+        .change_stage(case.id, expected_version, &change, audit)
+        .await?)
+}
+
+/// Opens the identity section; the store records the opening in the same transaction.
+pub async fn open_identity(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+) -> Result<Identity, AppError> {
+    if let Decision::Deny(why) = authorize(actor, Action::OpenIdentity, &resource(case, actor)) {
+        return Err(AppError::Forbidden(why));
+    }
+    let audit = event(actor, source, at, AuditAction::IdentityOpened, case);
+    store
+        .open_identity(case.id, audit)
+        .await?
+        .ok_or(AppError::NotFound)
+}

@@ -1,0 +1,499 @@
+//! The case pages: the list with search and filters, opening a case, the case page with her
+//! voice first, the journey, and the identity section (each opening recorded).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::policy::{Action, Actor, Resource, authorize};
+use domain::{Case, Stage, UserId, VoiceKind};
+use serde::Deserialize;
+
+use super::{
+    Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
+};
+use crate::api::cases::filter_for;
+use crate::casework::{self, IdentityInput, VoiceInput, allowed};
+use crate::{AppError, AppState, Ctx};
+
+pub struct CaseRow {
+    pub href: String,
+    pub code: String,
+    pub stage: String,
+    pub opened: String,
+    pub mine: bool,
+}
+
+#[derive(Template)]
+#[template(path = "cases.html")]
+struct ListTemplate<'a> {
+    page: Page<'a>,
+    cases: Vec<CaseRow>,
+    form: FormView,
+    stages: Vec<Choice>,
+    can_open: bool,
+    searching: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+    stage: Option<String>,
+    mine: Option<String>,
+}
+
+fn stage_choices(t: &Tr, stages: &[Stage]) -> Vec<Choice> {
+    stages
+        .iter()
+        .map(|s| Choice {
+            value: s.as_str().into(),
+            label: t.get(s.message_id()),
+        })
+        .collect()
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let mine = query.mine.as_deref() == Some("on");
+    let page = Page::new(&state, &ctx, "/cases", "cases-title");
+    let mut form = FormView::default();
+    form.set("q", query.q.clone().unwrap_or_default());
+    form.set("stage", query.stage.clone().unwrap_or_default());
+    if mine {
+        form.set("mine", "on");
+    }
+    let filter = match filter_for(&ctx, query.q.as_deref(), query.stage.as_deref(), mine) {
+        Ok(filter) => Some(filter),
+        Err(AppError::Invalid(errors)) => {
+            form = form.with_errors(&page.t, &errors);
+            None
+        }
+        Err(other) => return Err(other),
+    };
+    let searching = filter.as_ref().is_some_and(|f| !f.terms.is_empty());
+    let cases = match &filter {
+        Some(filter) => state.store.find_cases(filter).await?,
+        None => Vec::new(),
+    };
+    let rows = cases
+        .iter()
+        .map(|c| CaseRow {
+            href: format!("/cases/{}", c.id),
+            code: c.code.to_string(),
+            stage: page.t.get(c.stage.message_id()),
+            opened: i18n::format_date(ctx.lang, c.opened_at),
+            mine: c.is_assigned(actor.user_id),
+        })
+        .collect();
+    let can_open = authorize(
+        &actor,
+        Action::CreateCase,
+        &Resource::Organisation(actor.org_id),
+    )
+    .is_allowed();
+    let stages = stage_choices(&page.t, &Stage::ALL);
+    render(&ListTemplate {
+        page,
+        cases: rows,
+        form,
+        stages,
+        can_open,
+        searching,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "case_new.html")]
+struct NewTemplate<'a> {
+    page: Page<'a>,
+    form: FormView,
+}
+
+pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.authorize(
+        Action::CreateCase,
+        Resource::Organisation(ctx.actor()?.org_id),
+    )?;
+    let page = Page::new(&state, &ctx, "/cases", "case-new-title");
+    render(&NewTemplate {
+        page,
+        form: FormView::default(),
+    })
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.authorize(
+        Action::CreateCase,
+        Resource::Organisation(ctx.actor()?.org_id),
+    )?;
+    let input = IdentityInput {
+        name: data.get("name"),
+        family: data.get("family"),
+        address: data.get("address"),
+    };
+    match casework::create(&state.store, &actor, &ctx.source, state.clock.now(), &input).await {
+        Ok(case) => Ok(see_other(&format!("/cases/{}?notice=created", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let page = Page::new(&state, &ctx, "/cases", "case-new-title");
+            let form = FormView::from_data(&data).with_errors(&page.t, &errors);
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &NewTemplate { page, form },
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub struct VoiceView {
+    pub kind: String,
+    pub text: String,
+    pub lang: &'static str,
+    pub meta: String,
+    pub read_back: bool,
+    pub corrected: bool,
+}
+
+pub struct ChangeView {
+    pub what: String,
+    pub reason: String,
+    pub meta: String,
+}
+
+#[derive(Template)]
+#[template(path = "case.html")]
+struct CaseTemplate<'a> {
+    page: Page<'a>,
+    stage: String,
+    opened: String,
+    full: bool,
+    voice: Vec<VoiceView>,
+    voice_form: FormView,
+    kinds: Vec<Choice>,
+    languages: Vec<Choice>,
+    can_record: bool,
+    history: Vec<ChangeView>,
+    stage_form: FormView,
+    next_stages: Vec<Choice>,
+    version: i64,
+    action_base: String,
+    identity_href: Option<String>,
+}
+
+/// What a re-shown case page carries: the forms with her input and the messages.
+#[derive(Default)]
+struct Shown {
+    voice_form: Option<FormView>,
+    stage_form: Option<FormView>,
+    notice: Option<String>,
+}
+
+async fn names(
+    state: &AppState,
+    ids: impl Iterator<Item = UserId>,
+) -> Result<HashMap<UserId, String>, AppError> {
+    let mut names = HashMap::new();
+    for id in ids {
+        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
+            let user = state.store.user(id).await?;
+            slot.insert(user.map(|u| u.name().to_string()).unwrap_or_default());
+        }
+    }
+    Ok(names)
+}
+
+async fn case_page<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    actor: &Actor,
+    case: &Case,
+    shown: Shown,
+) -> Result<CaseTemplate<'a>, AppError> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let title = t.with("case-title", "code", case.code.as_str());
+    let mut page = Page::titled(state, ctx, "/cases", title);
+    page.notice = shown.notice;
+    let full = allowed(actor, Action::ViewCase, case);
+    let (voice, history) = if full {
+        let entries = state.store.voice_of(case.id).await?;
+        let changes = state.store.stage_history(case.id).await?;
+        let who = names(
+            state,
+            entries
+                .iter()
+                .map(|e| e.recorded_by)
+                .chain(changes.iter().filter_map(|c| c.by)),
+        )
+        .await?;
+        casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
+        let voice = entries
+            .iter()
+            .map(|e| VoiceView {
+                kind: t.get(e.kind.message_id()),
+                text: e.text.clone(),
+                lang: e.language.code(),
+                meta: t.with(
+                    "voice-meta",
+                    "when",
+                    &format!(
+                        "{} · {}",
+                        i18n::localise_digits(
+                            ctx.lang,
+                            &domain::voice::format_date_iso(e.spoken_on)
+                        ),
+                        who.get(&e.recorded_by).cloned().unwrap_or_default()
+                    ),
+                ),
+                read_back: e.read_back,
+                corrected: e.version > 1,
+            })
+            .collect();
+        let history = changes
+            .iter()
+            .map(|c| ChangeView {
+                what: format!(
+                    "{} → {}",
+                    t.get(c.from.message_id()),
+                    t.get(c.to.message_id())
+                ),
+                reason: c.reason.clone(),
+                meta: format!(
+                    "{} · {}",
+                    t.datetime(&c.at),
+                    c.by.and_then(|b| who.get(&b).cloned()).unwrap_or_default()
+                ),
+            })
+            .collect();
+        (voice, history)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let mut next: Vec<Stage> = Vec::new();
+    for stage in case.stage.next_choices() {
+        let action = if stage == Stage::Closed {
+            Action::CloseCase
+        } else {
+            Action::ChangeStage
+        };
+        if allowed(actor, action, case) {
+            next.push(stage);
+        }
+    }
+    let voice_form = shown.voice_form.unwrap_or_else(|| {
+        let mut form = FormView::default();
+        form.set("language", ctx.lang.code());
+        form.set("kind", VoiceKind::Hope.as_str());
+        form
+    });
+    Ok(CaseTemplate {
+        stage: t.get(case.stage.message_id()),
+        opened: i18n::format_date(ctx.lang, case.opened_at),
+        full,
+        voice,
+        voice_form,
+        kinds: VoiceKind::ALL
+            .iter()
+            .map(|k| Choice {
+                value: k.as_str().into(),
+                label: t.get(k.message_id()),
+            })
+            .collect(),
+        languages: language_choices(),
+        can_record: allowed(actor, Action::RecordVoice, case),
+        history,
+        stage_form: shown.stage_form.unwrap_or_default(),
+        next_stages: stage_choices(&t, &next),
+        version: case.version,
+        action_base: format!("/cases/{}", case.id),
+        identity_href: allowed(actor, Action::OpenIdentity, case)
+            .then(|| format!("/cases/{}/identity", case.id)),
+        page,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NoticeQuery {
+    notice: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let notice = match query.notice.as_deref() {
+        Some("created") => Some(t.get("case-created")),
+        Some("voice") => Some(t.get("voice-saved")),
+        Some("stage") => Some(t.get("stage-saved")),
+        _ => None,
+    };
+    render(
+        &case_page(
+            &state,
+            &ctx,
+            &actor,
+            &case,
+            Shown {
+                notice,
+                ..Shown::default()
+            },
+        )
+        .await?,
+    )
+}
+
+pub async fn record_voice(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let input = VoiceInput {
+        kind: data.get("kind"),
+        text: data.get("text"),
+        language: data.get("language"),
+        spoken_on: Some(data.get("spoken_on")),
+        read_back: data.has("read_back"),
+    };
+    match casework::record_voice(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &input,
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=voice", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let form = FormView::from_data(&data).with_errors(&t, &errors);
+            let shown = Shown {
+                voice_form: Some(form),
+                ..Shown::default()
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case_page(&state, &ctx, &actor, &case, shown).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn change_stage(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let Ok(version) = data.get("version").parse::<i64>() else {
+        return Err(AppError::Malformed("the form has no version".into()));
+    };
+    let result = casework::change_stage(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        version,
+        &data.get("stage"),
+        &data.get("reason"),
+    )
+    .await;
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=stage", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let form = FormView::from_data(&data).with_errors(&t, &errors);
+            let shown = Shown {
+                stage_form: Some(form),
+                ..Shown::default()
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case_page(&state, &ctx, &actor, &case, shown).await?,
+            )
+        }
+        Err(AppError::PreconditionFailed { .. }) => {
+            // Someone moved the case meanwhile: show where it is now, keep her reason.
+            let form = FormView::from_data(&data);
+            let shown = Shown {
+                stage_form: Some(form),
+                notice: Some(t.get("case-conflict")),
+                ..Shown::default()
+            };
+            render_with_status(
+                StatusCode::CONFLICT,
+                &case_page(&state, &ctx, &actor, &case, shown).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "identity.html")]
+struct IdentityTemplate<'a> {
+    page: Page<'a>,
+    name: String,
+    family: String,
+    address: String,
+    back: String,
+}
+
+pub async fn identity(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::OpenIdentity).await?;
+    let identity =
+        casework::open_identity(&state.store, &actor, &ctx.source, state.clock.now(), &case)
+            .await?;
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let title = t.with("identity-title", "code", case.code.as_str());
+    let page = Page::titled(&state, &ctx, "/cases", title).notice(Some("identity-recorded"));
+    render(&IdentityTemplate {
+        page,
+        name: identity.name,
+        family: identity.family,
+        address: identity.address,
+        back: format!("/cases/{}", case.id),
+    })
+}
