@@ -1,0 +1,459 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The case journey through the API and the pages, on both engines: her words kept word for
+//! word, bad input refused without writing, the journey's rules, hidden cases, search, audit.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Engine, Harness};
+use domain::Language;
+use domain::audit::AuditAction;
+use serde_json::json;
+
+async fn api_client(h: &Harness, username: &str) -> common::Client {
+    let mut client = h.client();
+    client.bearer = Some(h.token(username).await);
+    client
+}
+
+async fn her_words_go_in_and_come_back_word_for_word(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    let reply = worker
+        .json(
+            Method::POST,
+            "/api/v1/cases",
+            &json!({"identity": {"name": "রিনা খাতুন", "address": "বনগাঁ"}}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let case = reply.json();
+    let id = case["id"].as_str().unwrap().to_string();
+    assert!(
+        case["code"]
+            .as_str()
+            .unwrap()
+            .parse::<domain::CaseCode>()
+            .is_ok()
+    );
+    assert_eq!(case["stage"], "identified");
+    assert!(
+        !reply.body.contains("রিনা"),
+        "her name never travels with the case"
+    );
+
+    let words = "আমি আবার স্কুলে যেতে চাই। মা-কে বলতে ভয় করে, কিন্তু আমি বাড়ি ফিরতে চাই।";
+    let path = format!("/api/v1/cases/{id}/voice");
+    let reply = worker
+        .json(
+            Method::POST,
+            &path,
+            &json!({"kind": "hope", "text": words, "language": "bn"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let reply = worker.get(&path).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let entries = reply.json()["entries"].as_array().unwrap().clone();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["text"], words);
+    assert_eq!(entries[0]["kind"], "hope");
+    assert_eq!(entries[0]["language"], "bn");
+
+    let audit = h.store.audit_entries(None, 20).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|r| r.event.action == AuditAction::CaseViewed
+                && r.event.subject == format!("case:{id}"))
+    );
+    assert!(
+        audit
+            .iter()
+            .any(|r| r.event.action == AuditAction::VoiceRecorded)
+    );
+    h.finish().await;
+}
+
+async fn bad_voice_input_is_refused_and_nothing_is_written(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    let path = format!("/api/v1/cases/{case}/voice");
+    for (body, field, code) in [
+        (
+            json!({"kind": "hope", "text": "   ", "language": "bn"}),
+            "text",
+            "error-empty-text",
+        ),
+        (
+            json!({"kind": "wish", "text": "আমি", "language": "bn"}),
+            "kind",
+            "error-unknown-voice-kind",
+        ),
+        (
+            json!({"kind": "hope", "text": "আমি", "language": "xx"}),
+            "language",
+            "error-unknown-language",
+        ),
+        (
+            json!({"kind": "hope", "text": "আমি", "language": "bn", "spoken_on": "2020-01-01"}),
+            "spoken_on",
+            "error-date-before-case",
+        ),
+        (
+            json!({"kind": "hope", "text": "আমি", "language": "bn", "spoken_on": "next week"}),
+            "spoken_on",
+            "error-invalid-date",
+        ),
+    ] {
+        let reply = worker.json(Method::POST, &path, &body, &[]).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            reply.body
+        );
+        assert_eq!(
+            reply.header("content-type"),
+            Some("application/problem+json")
+        );
+        let problem = reply.json();
+        assert_eq!(problem["errors"][0]["field"], field, "{problem}");
+        assert_eq!(problem["errors"][0]["code"], code, "{problem}");
+    }
+    let reply = worker
+        .json(
+            Method::POST,
+            &path,
+            &json!({"kind": "hope", "text": "x", "language": "bn", "mood": "sad"}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::BAD_REQUEST,
+        "unknown members are refused"
+    );
+    assert_eq!(
+        h.store.voice_of(case).await.unwrap().len(),
+        1,
+        "nothing half-written"
+    );
+    h.finish().await;
+}
+
+async fn the_journey_keeps_its_rules_and_its_versions(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    let path = format!("/api/v1/cases/{case}/stage");
+    let body = json!({"stage": "in-care", "reason": "সে আশ্রয়ে এসেছে"});
+    assert_eq!(
+        worker.json(Method::POST, &path, &body, &[]).await.status,
+        StatusCode::PRECONDITION_REQUIRED
+    );
+    let reply = worker
+        .json(
+            Method::POST,
+            &path,
+            &json!({"stage": "returned", "reason": "তাড়া"}),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["errors"][0]["code"], "error-stage-skipped");
+    let reply = worker
+        .json(
+            Method::POST,
+            &path,
+            &json!({"stage": "in-care", "reason": "  "}),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["code"], "error-reason-required");
+    let reply = worker
+        .json(Method::POST, &path, &body, &[("if-match", "\"1\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.json()["stage"], "in-care");
+    assert_eq!(reply.header("etag"), Some("\"2\""));
+    let reply = worker
+        .json(
+            Method::POST,
+            &path,
+            &json!({"stage": "preparing-return", "reason": "পরিবার খুঁজে পাওয়া গেছে"}),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::PRECONDITION_FAILED,
+        "a stale version never overwrites"
+    );
+    // Closing is the director's approval, not the case worker's.
+    let close = json!({"stage": "closed", "reason": "সে প্রাপ্তবয়স্ক হয়ে নিজে চলে গেছে"});
+    let reply = worker
+        .json(Method::POST, &path, &close, &[("if-match", "\"2\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let mut director = api_client(&h, "director.kolkata").await;
+    let reply = director
+        .json(Method::POST, &path, &close, &[("if-match", "\"2\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let history = h.store.stage_history(case).await.unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].by, Some(h.user("director.kolkata").await.id));
+    h.finish().await;
+}
+
+async fn another_organisations_case_is_not_found(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, entry) = h.case().await;
+    let mut mumbai = api_client(&h, "caseworker.mumbai").await;
+    for path in [
+        format!("/api/v1/cases/{case}"),
+        format!("/api/v1/cases/{case}/voice"),
+        format!("/api/v1/cases/{case}/identity"),
+        format!("/api/v1/cases/{}", domain::CaseId::new()),
+    ] {
+        let reply = mumbai.get(&path).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(reply.json()["code"], "not-found");
+    }
+    let reply = mumbai
+        .json(
+            Method::PUT,
+            &format!("/api/v1/cases/{case}/voice/{entry}"),
+            &json!({"kind": "hope", "text": "x", "language": "bn"}),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    let list = mumbai.get("/api/v1/cases").await.json();
+    assert!(list["cases"].as_array().unwrap().is_empty());
+    let mut pages = h.client().signed_in("caseworker.mumbai").await;
+    assert_eq!(
+        pages.get(&format!("/cases/{case}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    h.finish().await;
+}
+
+async fn search_finds_inflected_words_only_in_her_own_cases(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await; // "আমি আবার স্কুলে যেতে চাই", assigned to caseworker.kolkata
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    let found = worker
+        .get("/api/v1/cases?q=%E0%A6%B8%E0%A7%8D%E0%A6%95%E0%A7%81%E0%A6%B2")
+        .await
+        .json(); // স্কুল
+    let ids: Vec<&str> = found["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [case.to_string().as_str()]);
+    let none = worker.get("/api/v1/cases?q=cinema").await.json();
+    assert!(none["cases"].as_array().unwrap().is_empty());
+    let reply = worker.get("/api/v1/cases?stage=somewhere").await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The director sees the case in the list, but a search never reads into cases for her.
+    let mut director = api_client(&h, "director.kolkata").await;
+    assert_eq!(
+        director.get("/api/v1/cases").await.json()["cases"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let searched = director
+        .get("/api/v1/cases?q=%E0%A6%B8%E0%A7%8D%E0%A6%95%E0%A7%81%E0%A6%B2")
+        .await
+        .json();
+    assert!(searched["cases"].as_array().unwrap().is_empty());
+    h.finish().await;
+}
+
+async fn a_correction_is_a_new_version_and_a_stale_one_is_refused(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, entry) = h.case().await;
+    let mut counsellor = api_client(&h, "counsellor.kolkata").await;
+    let path = format!("/api/v1/cases/{case}/voice/{entry}");
+    let fixed = json!({"kind": "hope", "text": "আমি আবার স্কুলে যেতে চাই, আর সেলাই শিখতে চাই", "language": "bn", "read_back": true});
+    assert_eq!(
+        counsellor
+            .json(Method::PUT, &path, &fixed, &[])
+            .await
+            .status,
+        StatusCode::PRECONDITION_REQUIRED
+    );
+    let reply = counsellor
+        .json(Method::PUT, &path, &fixed, &[("if-match", "\"1\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.json()["version"], 2);
+    let reply = counsellor
+        .json(Method::PUT, &path, &fixed, &[("if-match", "\"1\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::PRECONDITION_FAILED);
+    let history = h.store.voice_history(entry).await.unwrap();
+    assert_eq!(
+        history[0].text, "আমি আবার স্কুলে যেতে চাই",
+        "the words first recorded are kept"
+    );
+    h.finish().await;
+}
+
+async fn the_case_page_shows_her_voice_first_and_keeps_her_words_on_a_mistake(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut worker = h.client().signed_in("caseworker.kolkata").await; // prefers Bengali
+    let path = format!("/cases/{case}");
+    let page = worker.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let voice_at = page
+        .body
+        .find(&h.text(Language::Bn, "voice-heading"))
+        .unwrap();
+    let journey_at = page
+        .body
+        .find(&h.text(Language::Bn, "journey-heading"))
+        .unwrap();
+    assert!(voice_at < journey_at, "her voice comes first");
+    assert!(page.body.contains("আমি আবার স্কুলে যেতে চাই"));
+    assert!(
+        !page.body.contains("রিনা খাতুন"),
+        "her name stays in the identity section"
+    );
+
+    let reply = worker
+        .post_form(
+            &format!("{path}/voice"),
+            &[
+                ("kind", "fear"),
+                ("text", ""),
+                ("language", "bn"),
+                ("spoken_on", "1999-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-empty-text"))
+    );
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-date-before-case"))
+    );
+    assert!(
+        reply.body.contains("value=\"fear\" selected"),
+        "her choice is kept"
+    );
+
+    let words = "রাতে একা থাকতে ভয় করে";
+    let reply = worker
+        .post_form(
+            &format!("{path}/voice"),
+            &[
+                ("kind", "fear"),
+                ("text", words),
+                ("language", "bn"),
+                ("read_back", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let page = worker.get(&path).await;
+    assert!(
+        page.body.find(words).unwrap() < page.body.find("আমি আবার স্কুলে যেতে চাই").unwrap(),
+        "newest first"
+    );
+
+    let identity = worker.get(&format!("{path}/identity")).await;
+    assert!(identity.body.contains("রিনা খাতুন"));
+    let audit = h.store.audit_entries(None, 5).await.unwrap();
+    assert_eq!(audit[0].event.action, AuditAction::IdentityOpened);
+
+    // A director sees the summary, not her words.
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains(words));
+    assert!(
+        page.body
+            .contains(&h.text(Language::Bn, "case-summary-only"))
+    );
+    h.finish().await;
+}
+
+async fn a_stage_change_in_the_page_says_what_is_wrong(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut worker = h.client().signed_in("caseworker.kolkata").await;
+    let path = format!("/cases/{case}");
+    worker.get(&path).await;
+    let reply = worker
+        .post_form(
+            &format!("{path}/stage"),
+            &[
+                ("stage", "returned"),
+                ("reason", "পরিবার রাজি"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-stage-skipped"))
+    );
+    assert!(reply.body.contains("পরিবার রাজি"), "her reason is kept");
+    let reply = worker
+        .post_form(
+            &format!("{path}/stage"),
+            &[
+                ("stage", "in-care"),
+                ("reason", "সে আশ্রয়ে এসেছে"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let reply = worker
+        .post_form(
+            &format!("{path}/stage"),
+            &[
+                ("stage", "preparing-return"),
+                ("reason", "পুরোনো পাতা থেকে"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(reply.body.contains(&h.text(Language::Bn, "case-conflict")));
+    assert_eq!(
+        h.store.case(case).await.unwrap().unwrap().stage,
+        domain::Stage::InCare
+    );
+    h.finish().await;
+}
+
+on_both_engines!(
+    her_words_go_in_and_come_back_word_for_word,
+    bad_voice_input_is_refused_and_nothing_is_written,
+    the_journey_keeps_its_rules_and_its_versions,
+    another_organisations_case_is_not_found,
+    search_finds_inflected_words_only_in_her_own_cases,
+    a_correction_is_a_new_version_and_a_stale_one_is_refused,
+    the_case_page_shows_her_voice_first_and_keeps_her_words_on_a_mistake,
+    a_stage_change_in_the_page_says_what_is_wrong,
+);
