@@ -4,9 +4,14 @@
 use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent};
+use domain::case::{Identity, StageChange};
 use domain::organisation::OrganisationFields;
-use domain::{Language, OrgId, OrgKind, Role, Roles, Timestamp, UserId};
-use store::{NewUser, Store};
+use domain::voice::VoiceFields;
+use domain::{
+    CaseCode, CaseId, Language, OrgId, OrgKind, Role, Roles, Stage, Timestamp, UserId, VoiceId,
+    VoiceKind,
+};
+use store::{NewCase, NewUser, NewVoice, Store};
 
 use crate::{AppError, password};
 
@@ -118,8 +123,15 @@ fn broken(err: domain::DomainError) -> AppError {
     AppError::internal(format!("demo data: {err}"))
 }
 
-/// Loads what is missing of the demo network; returns how many records were added.
+/// Loads what is missing of the demo network and its cases; returns how many records were
+/// added.
 pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppError> {
+    let added = load_network(store, now).await?;
+    Ok(added + load_cases(store, now).await?)
+}
+
+/// The organisations and their users only (the tests build their own cases).
+pub async fn load_network(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppError> {
     let mut org_ids = Vec::new();
     let mut added = 0;
     for org in &ORGS {
@@ -174,6 +186,264 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppEr
         store
             .append_audit(AuditEvent::new(now, AuditAction::DemoLoaded, "demo").from_source("demo"))
             .await?;
+    }
+    Ok(added)
+}
+
+/// One demo case: whose it is, how far along the journey, and what she has said.
+struct DemoCase {
+    /// Index into `USERS` of the case worker who carries it (a counsellor joins in Kolkata).
+    worker: usize,
+    /// How many stages it has moved from `identified` (7 = closed).
+    steps: usize,
+    days_ago: i64,
+    voices: &'static [(VoiceKind, Language, &'static str)],
+}
+
+const CASES: [DemoCase; 11] = [
+    DemoCase {
+        worker: 2,
+        steps: 0,
+        days_ago: 3,
+        voices: &[(
+            VoiceKind::Fear,
+            Language::Bn,
+            "গ্রামের লোকেরা কী বলবে, সেটা ভেবে ভয় লাগে। মা-কে এখনও কিছু বলতে পারিনি।",
+        )],
+    },
+    DemoCase {
+        worker: 2,
+        steps: 1,
+        days_ago: 40,
+        voices: &[
+            (
+                VoiceKind::Hope,
+                Language::Bn,
+                "আমি আবার স্কুলে যেতে চাই। ক্লাস সেভেনে পড়তাম, ওখান থেকেই শুরু করতে চাই।",
+            ),
+            (
+                VoiceKind::Preference,
+                Language::Bn,
+                "কাউন্সেলিংয়ের সময় আমি একজন দিদির সঙ্গেই কথা বলতে চাই, ছেলেদের সামনে নয়।",
+            ),
+        ],
+    },
+    DemoCase {
+        worker: 2,
+        steps: 2,
+        days_ago: 95,
+        voices: &[
+            (
+                VoiceKind::Plan,
+                Language::Bn,
+                "বাড়ি ফিরে দিদির সঙ্গে সেলাইয়ের কাজ শিখব, নিজের টাকা রোজগার করব।",
+            ),
+            (
+                VoiceKind::Feedback,
+                Language::Bn,
+                "এখানে দিদিরা ভালো ব্যবহার করে, কিন্তু বাড়ির খবর পাই না বলে মন খারাপ লাগে।",
+            ),
+        ],
+    },
+    DemoCase {
+        worker: 2,
+        steps: 3,
+        days_ago: 130,
+        voices: &[(
+            VoiceKind::Hope,
+            Language::Hi,
+            "मैं अपने गाँव वापस जाना चाहती हूँ और ब्यूटी पार्लर का काम सीखना चाहती हूँ।",
+        )],
+    },
+    DemoCase {
+        worker: 2,
+        steps: 4,
+        days_ago: 200,
+        voices: &[
+            (
+                VoiceKind::Plan,
+                Language::En,
+                "I want to finish my tenth standard exams first, then think about a job.",
+            ),
+            (
+                VoiceKind::Feedback,
+                Language::En,
+                "The court visit was scary, but the lawyer didi explained everything to me slowly.",
+            ),
+        ],
+    },
+    DemoCase {
+        worker: 2,
+        steps: 5,
+        days_ago: 260,
+        voices: &[(
+            VoiceKind::Fear,
+            Language::Bn,
+            "যে লোকটা আমাকে নিয়ে গিয়েছিল, সে আবার পাড়ায় ঘোরে। রাতে ঘুম আসে না।",
+        )],
+    },
+    DemoCase {
+        worker: 2,
+        steps: 6,
+        days_ago: 330,
+        voices: &[(
+            VoiceKind::Feedback,
+            Language::Bn,
+            "বাড়িতে এখন সবাই কথা বলে। ছোট ভাইকে স্কুলে নিয়ে যাই।",
+        )],
+    },
+    DemoCase {
+        worker: 2,
+        steps: 7,
+        days_ago: 420,
+        voices: &[(
+            VoiceKind::Feedback,
+            Language::Bn,
+            "আমার দোকান চলছে। আর ফোন করার দরকার নেই, দরকার হলে আমি নিজেই ফোন করব।",
+        )],
+    },
+    DemoCase {
+        worker: 4,
+        steps: 1,
+        days_ago: 20,
+        voices: &[
+            (
+                VoiceKind::Fear,
+                Language::Hi,
+                "मुझे डर है कि वो आदमी फिर से मेरे घर आ जाएगा।",
+            ),
+            (
+                VoiceKind::Preference,
+                Language::Hi,
+                "मुझसे बात करते समय मेरी माँ के सामने पुरानी बातें मत पूछिए।",
+            ),
+        ],
+    },
+    DemoCase {
+        worker: 5,
+        steps: 5,
+        days_ago: 240,
+        voices: &[(
+            VoiceKind::Plan,
+            Language::Bn,
+            "মুরগির খামার করব। পঞ্চায়েত থেকে লোন পাওয়ার কথা হচ্ছে।",
+        )],
+    },
+    DemoCase {
+        worker: 6,
+        steps: 6,
+        days_ago: 300,
+        voices: &[(
+            VoiceKind::Hope,
+            Language::Bn,
+            "আবার কলেজে ভর্তি হতে চাই। আব্বা এখন রাজি।",
+        )],
+    },
+];
+
+/// Why each move was made, in the words a case worker would write.
+const MOVES: [&str; 7] = [
+    "আশ্রয়ে এসেছে, মেডিক্যাল হয়ে গেছে।",
+    "পরিবারের খোঁজ পাওয়া গেছে; সে বাড়ি ফিরতে চায়।",
+    "হোম ইনভেস্টিগেশন রিপোর্ট আর অনুমতি এসেছে।",
+    "পরিবারের কাছে পৌঁছেছে।",
+    "স্থানীয় সংস্থা নিয়মিত দেখা করছে।",
+    "তিন মাসের খোঁজখবরের পর্যায় শুরু।",
+    "সে নিজে বলেছে আর সাহায্যের দরকার নেই; পরিচালক অনুমোদন করেছেন।",
+];
+
+async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppError> {
+    let mut added = 0;
+    for (index, demo) in CASES.iter().enumerate() {
+        let code = CaseCode::from_random([0xA7, 0x5E, 0x00, 0x00, index as u8]);
+        if store.case_by_code(&code).await?.is_some() {
+            continue;
+        }
+        let (username, _, org_index, _, _) = USERS[demo.worker];
+        let worker = store
+            .user_by_username(&username.parse().map_err(broken)?)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut assigned = vec![worker.id];
+        if org_index == 0 {
+            let counsellor = store
+                .user_by_username(&"counsellor.kolkata".parse().map_err(broken)?)
+                .await?;
+            assigned.extend(counsellor.map(|c| c.id));
+        }
+        let opened = now.plus_seconds(-demo.days_ago * 86_400);
+        let new = NewCase {
+            id: CaseId::new(),
+            code: code.clone(),
+            custodian: worker.org_id,
+            opened_at: opened,
+            assigned,
+            identity: Identity {
+                name: format!("Demo {}", index + 1),
+                family: String::new(),
+                address: String::new(),
+            },
+        };
+        let event = |action, at| {
+            AuditEvent::new(at, action, format!("case:{}", new.id))
+                .scoped_to(worker.org_id)
+                .from_source("demo")
+        };
+        let mut case = store
+            .create_case(&new, event(AuditAction::CaseCreated, opened))
+            .await?;
+        for (kind, language, text) in demo.voices {
+            let voice = NewVoice {
+                id: VoiceId::new(),
+                case_id: case.id,
+                fields: VoiceFields {
+                    kind: *kind,
+                    text: (*text).to_string(),
+                    language: *language,
+                    spoken_on: opened.to_datetime().date(),
+                    read_back: true,
+                },
+                recorded_by: worker.id,
+                recorded_at: opened,
+            };
+            store
+                .record_voice(&voice, event(AuditAction::VoiceRecorded, opened))
+                .await?;
+        }
+        // Closing is the director's approval.
+        let director = store
+            .user_by_username(&"director.kolkata".parse().map_err(broken)?)
+            .await?;
+        for (step, reason) in MOVES.iter().enumerate().take(demo.steps) {
+            let at = opened
+                .plus_seconds((step as i64 + 1) * demo.days_ago * 86_400 / (demo.steps as i64 + 1));
+            let to = if step == 6 {
+                Stage::Closed
+            } else {
+                Stage::ALL[step + 1]
+            };
+            let by = if to == Stage::Closed {
+                director.as_ref().map(|d| d.id)
+            } else {
+                Some(worker.id)
+            };
+            let change = StageChange {
+                from: case.stage,
+                to,
+                reason: (*reason).to_string(),
+                by,
+                at,
+            };
+            case = store
+                .change_stage(
+                    case.id,
+                    case.version,
+                    &change,
+                    event(AuditAction::CaseStageChanged, at),
+                )
+                .await?;
+        }
+        added += 1;
     }
     Ok(added)
 }

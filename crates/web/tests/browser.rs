@@ -267,9 +267,18 @@ impl Browser {
     }
 }
 
+/// Where screenshots go: `$SAATHI_TEST_ARTIFACTS` (set by scripts/test), else the temp dir.
+fn artifacts() -> std::path::PathBuf {
+    let dir = std::env::var("SAATHI_TEST_ARTIFACTS")
+        .unwrap_or_else(|_| std::env::temp_dir().display().to_string());
+    std::fs::create_dir_all(&dir).unwrap();
+    std::path::PathBuf::from(dir)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
     let h = Harness::new(Engine::Sqlite).await;
+    let (case, _) = h.case().await;
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let app = h.app();
@@ -309,18 +318,45 @@ async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
         browser.text("h1").await,
         h.state.i18n.text(Language::Bn, "home-title")
     );
-    let cases = h.state.i18n.text(Language::Bn, "home-cases-empty");
-    assert_eq!(browser.text("p.empty").await, cases);
-    assert_eq!(h.user("caseworker.kolkata").await.language, Language::Bn);
-
+    let carried = h.state.i18n.text_with(
+        Language::Bn,
+        "home-my-cases",
+        &[("count", i18n::Arg::Count(1))],
+    );
+    assert_eq!(browser.text("a[href='/cases?mine=on']").await, carried);
     let png = browser.screenshot().await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    let dir = std::env::var("SAATHI_TEST_ARTIFACTS")
-        .unwrap_or_else(|_| std::env::temp_dir().display().to_string());
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = std::path::Path::new(&dir).join("home-caseworker-kolkata-bn.png");
+    let file = artifacts().join("home-caseworker-kolkata-bn.png");
     std::fs::write(&file, &png).unwrap();
     eprintln!("screenshot: {}", file.display());
+    assert_eq!(h.user("caseworker.kolkata").await.language, Language::Bn);
+
+    // Open her case from the list, record her hope in Bengali, and see it first on the page.
+    browser.go(&format!("{base}/cases")).await;
+    browser.click(&format!("a[href='/cases/{case}']")).await;
+    assert_eq!(
+        browser.wait_for_url(&format!("{base}/cases/{case}")).await,
+        format!("{base}/cases/{case}")
+    );
+    let hope = "আমি নার্স হতে চাই, মায়ের কাছে থেকে পড়াশোনা করব।";
+    browser.type_into("#text", hope).await;
+    browser
+        .click("form[action$='/voice'] button[type=submit]")
+        .await;
+    let saved = format!("{base}/cases/{case}?notice=voice");
+    assert_eq!(browser.wait_for_url(&saved).await, saved);
+    assert_eq!(
+        browser.text("section.voice blockquote").await,
+        hope,
+        "her newest words come first"
+    );
+    assert_eq!(
+        browser.text("main h2").await,
+        h.state.i18n.text(Language::Bn, "voice-heading"),
+        "her voice is the first section"
+    );
+    let case_png = browser.screenshot().await;
+    std::fs::write(artifacts().join("case-voice-bn.png"), &case_png).unwrap();
 
     browser.quit().await;
     server.abort();

@@ -457,3 +457,35 @@ on_both_engines!(
     the_case_page_shows_her_voice_first_and_keeps_her_words_on_a_mistake,
     a_stage_change_in_the_page_says_what_is_wrong,
 );
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_has_cases_in_every_stage_with_voices_in_three_languages() {
+    let t = store::testing::TestStore::sqlite().await.unwrap();
+    let now = common::T0;
+    let first = saathi_web::demo::load(&t.store, now).await.unwrap();
+    assert!(first > 10);
+    assert_eq!(
+        saathi_web::demo::load(&t.store, now).await.unwrap(),
+        0,
+        "loading twice adds nothing"
+    );
+    let mut stages = std::collections::BTreeSet::new();
+    let mut languages = std::collections::BTreeSet::new();
+    for org in t.store.organisations().await.unwrap() {
+        let mut filter = store::CaseFilter::of(org.id);
+        filter.limit = 100;
+        for case in t.store.find_cases(&filter).await.unwrap() {
+            stages.insert(case.stage);
+            for entry in t.store.voice_of(case.id).await.unwrap() {
+                languages.insert(entry.language.code());
+            }
+        }
+    }
+    assert_eq!(stages.len(), domain::Stage::ALL.len(), "{stages:?}");
+    assert_eq!(languages.len(), 3);
+    assert!(matches!(
+        t.store.verify_audit().await.unwrap(),
+        store::AuditVerification::Intact { .. }
+    ));
+    t.finish().await;
+}

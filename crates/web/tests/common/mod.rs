@@ -44,7 +44,7 @@ impl Harness {
             Engine::Postgres => TestStore::postgres().await.unwrap(),
         };
         let store = test_store.store.clone();
-        demo::load(&store, T0).await.unwrap();
+        demo::load_network(&store, T0).await.unwrap();
         let kolkata = store
             .organisation_by_name("Nirapad Shelter Home, Kolkata")
             .await
