@@ -37,10 +37,11 @@ pub enum AuditAction {
     IdentityOpened,
     VoiceRecorded,
     VoiceCorrected,
+    DecisionLogged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 18] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -59,6 +60,7 @@ impl AuditAction {
         AuditAction::IdentityOpened,
         AuditAction::VoiceRecorded,
         AuditAction::VoiceCorrected,
+        AuditAction::DecisionLogged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -81,6 +83,7 @@ impl AuditAction {
             Self::IdentityOpened => "identity-opened",
             Self::VoiceRecorded => "voice-recorded",
             Self::VoiceCorrected => "voice-corrected",
+            Self::DecisionLogged => "decision-logged",
         }
     }
 

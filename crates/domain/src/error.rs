@@ -64,6 +64,16 @@ pub enum DomainError {
     DateBeforeCaseOpened,
     #[error("{0:?} is not a case code")]
     InvalidCaseCode(String),
+    #[error("unknown participation {0:?}: use decided-with-her, consulted, informed or absent")]
+    UnknownParticipation(String),
+    #[error("say how far she took part")]
+    ParticipationRequired,
+    #[error("unknown topic {0:?}: use general, plan or closure")]
+    UnknownDecisionTopic(String),
+    #[error(
+        "closing a case needs a logged decision about closing, with her participation or the reason she could not take part"
+    )]
+    ClosureNeedsDecision,
 }
 
 impl DomainError {
@@ -96,6 +106,10 @@ impl DomainError {
             Self::DateInFuture => "error-date-in-future",
             Self::DateBeforeCaseOpened => "error-date-before-case",
             Self::InvalidCaseCode(_) => "error-invalid-case-code",
+            Self::UnknownParticipation(_) => "error-unknown-participation",
+            Self::ParticipationRequired => "error-participation-required",
+            Self::UnknownDecisionTopic(_) => "error-unknown-decision-topic",
+            Self::ClosureNeedsDecision => "error-closure-needs-decision",
         }
     }
 }

@@ -60,6 +60,8 @@ pub enum Action {
     CloseCase,
     /// Open the identity section (name, family, address).
     OpenIdentity,
+    /// Read and add to the decision log (assigned staff, and the director who approves).
+    LogDecision,
 }
 
 /// What it is done to.
@@ -212,6 +214,10 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
         }
         ChangeStage => case_work(actor, resource, &[Role::CaseWorker], true),
         CloseCase => case_work(actor, resource, &[Role::Director], false),
+        LogDecision => match case_work(actor, resource, &[Role::Director], false) {
+            Decision::Allow => Decision::Allow,
+            _ => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+        },
         ViewUser => match resource {
             Resource::User { id, .. } if *id == actor.user_id => Decision::Allow,
             other => match resource_org(other) {

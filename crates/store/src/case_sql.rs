@@ -381,6 +381,52 @@ macro_rules! impl_case_store {
                 $crate::rows::convert(rows)
             }
 
+            async fn log_decision(
+                &self,
+                decision: &domain::decision::Decision,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let f = &decision.fields;
+                sqlx::query(
+                    "INSERT INTO decisions (id, case_id, topic, what, decided_by, options, her_choice, \
+                     participation, her_view, absent_reason, recorded_by, recorded_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                )
+                .bind(decision.id.to_string())
+                .bind(decision.case_id.to_string())
+                .bind(f.topic.as_str())
+                .bind(&f.what)
+                .bind(&f.decided_by)
+                .bind(f.options.join("\n"))
+                .bind(&f.her_choice)
+                .bind(f.participation.as_str())
+                .bind(&f.her_view)
+                .bind(&f.absent_reason)
+                .bind(decision.recorded_by.to_string())
+                .bind(decision.recorded_at.millis())
+                .execute(&mut *tx)
+                .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn decisions_of(
+                &self,
+                case: domain::CaseId,
+            ) -> Result<Vec<domain::decision::Decision>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::DecisionRow> = sqlx::query_as(
+                    "SELECT id, case_id, topic, what, decided_by, options, her_choice, participation, \
+                     her_view, absent_reason, recorded_by, recorded_at FROM decisions \
+                     WHERE case_id = $1 ORDER BY recorded_at, id",
+                )
+                .bind(case.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
             async fn voice_history(
                 &self,
                 entry: domain::VoiceId,

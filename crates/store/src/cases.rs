@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 use domain::audit::AuditEvent;
 use domain::case::{Identity, StageChange};
+use domain::decision::{Decision, DecisionFields};
 use domain::voice::{VoiceFields, format_date_iso, parse_date};
 use domain::{Case, CaseCode, CaseId, OrgId, Stage, Timestamp, UserId, VoiceEntry, VoiceId};
 
@@ -107,6 +108,9 @@ pub trait CaseStore: Send + Sync {
     async fn voice_of(&self, case: CaseId) -> Result<Vec<VoiceEntry>, StoreError>;
     /// Every version of one entry, oldest first.
     async fn voice_history(&self, entry: VoiceId) -> Result<Vec<VoiceEntry>, StoreError>;
+    async fn log_decision(&self, decision: &Decision, audit: AuditEvent) -> Result<(), StoreError>;
+    /// Oldest first.
+    async fn decisions_of(&self, case: CaseId) -> Result<Vec<Decision>, StoreError>;
 }
 
 macro_rules! case_columns {
@@ -215,4 +219,50 @@ pub(crate) fn iso(fields: &VoiceFields) -> String {
 /// The upper bound of a prefix range: every term that starts with `prefix` sorts below it.
 pub(crate) fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct DecisionRow {
+    id: String,
+    case_id: String,
+    topic: String,
+    what: String,
+    decided_by: String,
+    options: String,
+    her_choice: String,
+    participation: String,
+    her_view: String,
+    absent_reason: String,
+    recorded_by: String,
+    recorded_at: i64,
+}
+
+impl TryFrom<DecisionRow> for Decision {
+    type Error = StoreError;
+    fn try_from(row: DecisionRow) -> Result<Self, StoreError> {
+        Ok(Decision {
+            id: row
+                .id
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("decision id {}", row.id)))?,
+            case_id: row.case_id.parse()?,
+            fields: DecisionFields {
+                topic: row.topic.parse()?,
+                what: row.what,
+                decided_by: row.decided_by,
+                options: row
+                    .options
+                    .lines()
+                    .map(str::to_string)
+                    .filter(|o| !o.is_empty())
+                    .collect(),
+                her_choice: row.her_choice,
+                participation: row.participation.parse()?,
+                her_view: row.her_view,
+                absent_reason: row.absent_reason,
+            },
+            recorded_by: row.recorded_by.parse()?,
+            recorded_at: Timestamp(row.recorded_at),
+        })
+    }
 }

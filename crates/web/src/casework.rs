@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent};
 use domain::case::{IDENTITY_FIELD_MAX, Identity, StageChange, parse_reason};
+use domain::decision::{DecisionDraft, closure_is_approved};
 use domain::policy::{Action, Actor, Decision, Resource, authorize};
 use domain::voice::{VoiceFields, check_spoken_on, parse_date, parse_voice_text};
 use domain::{Case, CaseCode, CaseId, Language, Stage, Timestamp, VoiceEntry, VoiceId};
@@ -311,6 +312,12 @@ pub async fn change_stage(
     if let Decision::Deny(why) = authorize(actor, action, &resource(case, actor)) {
         return Err(AppError::Forbidden(why));
     }
+    if to == Stage::Closed {
+        // The approval stands on a logged decision with her participation (or why not).
+        let decisions = store.decisions_of(case.id).await?;
+        closure_is_approved(&decisions)
+            .map_err(|e| AppError::Invalid(vec![FieldError::new("stage", &e)]))?;
+    }
     let change = StageChange {
         from: case.stage,
         to,
@@ -342,4 +349,66 @@ pub async fn open_identity(
         .open_identity(case.id, audit)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// A decision as typed in: the API's JSON and the form share it. `options` is one per line.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DecisionInput {
+    pub topic: String,
+    pub what: String,
+    pub decided_by: String,
+    pub options: Vec<String>,
+    pub her_choice: String,
+    pub participation: String,
+    pub her_view: String,
+    pub absent_reason: String,
+}
+
+pub async fn log_decision(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    input: &DecisionInput,
+) -> Result<domain::decision::Decision, AppError> {
+    if let Decision::Deny(why) = authorize(actor, Action::LogDecision, &resource(case, actor)) {
+        return Err(AppError::Forbidden(why));
+    }
+    let options = input.options.join("\n");
+    let draft = DecisionDraft {
+        topic: &input.topic,
+        what: &input.what,
+        decided_by: &input.decided_by,
+        options: &options,
+        her_choice: &input.her_choice,
+        participation: &input.participation,
+        her_view: &input.her_view,
+        absent_reason: &input.absent_reason,
+    };
+    let fields = draft.check().map_err(|errors| {
+        AppError::Invalid(
+            errors
+                .iter()
+                .map(|(field, e)| FieldError::new(field, e))
+                .collect(),
+        )
+    })?;
+    let decision = domain::decision::Decision {
+        id: uuid::Uuid::now_v7(),
+        case_id: case.id,
+        fields,
+        recorded_by: actor.user_id,
+        recorded_at: at,
+    };
+    let audit = event(actor, source, at, AuditAction::DecisionLogged, case).with_detail(
+        crate::accounts::detail(&[
+            ("decision", &decision.id.to_string()),
+            ("topic", decision.fields.topic.as_str()),
+            ("participation", decision.fields.participation.as_str()),
+        ]),
+    );
+    store.log_decision(&decision, audit).await?;
+    Ok(decision)
 }

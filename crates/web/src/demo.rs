@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent};
 use domain::case::{Identity, StageChange};
+use domain::decision::{Decision, DecisionDraft};
 use domain::organisation::OrganisationFields;
 use domain::voice::VoiceFields;
 use domain::{
@@ -415,6 +416,32 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, App
             .user_by_username(&"director.kolkata".parse().map_err(broken)?)
             .await?;
         for (step, reason) in MOVES.iter().enumerate().take(demo.steps) {
+            if step == 6 {
+                let decision = Decision {
+                    id: uuid::Uuid::now_v7(),
+                    case_id: case.id,
+                    fields: DecisionDraft {
+                        topic: "closure",
+                        what: "কেস বন্ধ করা হবে; দরকার হলে সে নিজে যোগাযোগ করবে।",
+                        decided_by: "কেস কনফারেন্স (কেস কর্মী, কাউন্সেলর, পরিচালক)",
+                        options: "কেস বন্ধ করা\nআরও ছয় মাস খোঁজখবর",
+                        her_choice: "কেস বন্ধ করা",
+                        participation: "decided-with-her",
+                        her_view: "আমার দোকান চলছে। আর ফোন করার দরকার নেই, দরকার হলে আমি নিজেই ফোন করব।",
+                        absent_reason: "",
+                    }
+                    .check()
+                    .map_err(|_| AppError::internal("demo decision"))?,
+                    recorded_by: worker.id,
+                    recorded_at: opened.plus_seconds(7 * demo.days_ago * 86_400 / 8 - 3600),
+                };
+                store
+                    .log_decision(
+                        &decision,
+                        event(AuditAction::DecisionLogged, decision.recorded_at),
+                    )
+                    .await?;
+            }
             let at = opened
                 .plus_seconds((step as i64 + 1) * demo.days_ago * 86_400 / (demo.steps as i64 + 1));
             let to = if step == 6 {

@@ -222,6 +222,26 @@ fn operations() -> Vec<Op> {
             false,
             false,
         ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/decisions",
+            "The decision log, oldest first (assigned staff and the director; the read is audited).",
+            None,
+            "200",
+            schema("DecisionList"),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/decisions",
+            "Log a decision with her participation and her view in her words. A closure needs one with topic `closure`.",
+            Some("DecisionInput"),
+            "201",
+            schema("Decision"),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -499,6 +519,43 @@ pub fn document() -> Value {
                     "type": "object",
                     "required": ["entries"],
                     "properties": {"entries": {"type": "array", "items": schema("VoiceEntry")}}
+                },
+                "DecisionInput": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["what", "decided_by", "participation"],
+                    "properties": {
+                        "topic": {"type": "string", "enum": ["general", "plan", "closure"], "default": "general"},
+                        "what": {"type": "string"},
+                        "decided_by": {"type": "string"},
+                        "options": {"type": "array", "items": {"type": "string"}},
+                        "her_choice": {"type": "string"},
+                        "participation": {"type": "string", "enum": ["decided-with-her", "consulted", "informed", "absent"]},
+                        "her_view": {"type": "string", "description": "Required when she decided or was consulted."},
+                        "absent_reason": {"type": "string", "description": "Required when she was absent."}
+                    }
+                },
+                "Decision": {
+                    "type": "object",
+                    "required": ["id", "topic", "what", "decided_by", "options", "participation", "recorded_by", "recorded_at"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"},
+                        "topic": {"type": "string"},
+                        "what": {"type": "string"},
+                        "decided_by": {"type": "string"},
+                        "options": {"type": "array", "items": {"type": "string"}},
+                        "her_choice": {"type": "string"},
+                        "participation": {"type": "string"},
+                        "her_view": {"type": "string"},
+                        "absent_reason": {"type": "string"},
+                        "recorded_by": {"type": "string", "format": "uuid"},
+                        "recorded_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "DecisionList": {
+                    "type": "object",
+                    "required": ["decisions"],
+                    "properties": {"decisions": {"type": "array", "items": schema("Decision")}}
                 },
                 "StageChange": {
                     "type": "object",

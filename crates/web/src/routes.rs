@@ -93,6 +93,11 @@ pub fn table() -> Vec<Route> {
             post(pages::cases::change_stage),
         ),
         route(M::GET, "/cases/{id}/identity", get(pages::cases::identity)),
+        route(
+            M::POST,
+            "/cases/{id}/decisions",
+            post(pages::cases::log_decision),
+        ),
         // API
         route(M::GET, "/api/v1/me", get(api::me::me)),
         route(
@@ -151,6 +156,16 @@ pub fn table() -> Vec<Route> {
             M::GET,
             "/api/v1/cases/{id}/identity",
             get(api::cases::identity),
+        ),
+        route(
+            M::GET,
+            "/api/v1/cases/{id}/decisions",
+            get(api::cases::decisions),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/decisions",
+            post(api::cases::log_decision),
         ),
     ]
 }

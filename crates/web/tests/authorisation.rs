@@ -43,6 +43,7 @@ const CASE_STAFF: &[Role] = &[
 ];
 const CASE_WORKERS: &[Role] = &[Role::CaseWorker];
 const ASSIGNED: &[Role] = &[Role::CaseWorker, Role::Counsellor];
+const DECIDERS: &[Role] = &[Role::Director, Role::CaseWorker, Role::Counsellor];
 
 /// (method, path, who may use it). `{org}` is the actor's own organisation, `{user}` a
 /// colleague in it (the director).
@@ -198,6 +199,30 @@ const TABLE: &[(&str, &str, Access)] = &[
             act: ASSIGNED,
         },
     ),
+    (
+        "POST",
+        "/cases/{id}/decisions",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DECIDERS,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/decisions",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DECIDERS,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/decisions",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DECIDERS,
+        },
+    ),
 ];
 
 const KOLKATA: &str = "Nirapad Shelter Home, Kolkata";
@@ -273,6 +298,12 @@ async fn call(
                     ("text", "আমি বাড়ি যেতে চাই".into()),
                     ("language", "bn".into()),
                 ]
+            } else if path.ends_with("/decisions") {
+                vec![
+                    ("what", "সে বাড়ি ফিরবে".into()),
+                    ("decided_by", "কেস কনফারেন্স".into()),
+                    ("participation", "informed".into()),
+                ]
             } else if path.ends_with("/stage") {
                 vec![
                     ("stage", "in-care".into()),
@@ -321,6 +352,8 @@ async fn call(
                 json!({"identity": {"name": "नई लड़की"}})
             } else if path.contains("/voice") {
                 json!({"kind": "fear", "text": "मुझे डर लगता है", "language": "hi"})
+            } else if path.ends_with("/decisions") {
+                json!({"what": "वह घर लौटेगी", "decided_by": "केस कॉन्फ़्रेंस", "participation": "informed"})
             } else if path.ends_with("/stage") {
                 json!({"stage": "in-care", "reason": "वह आश्रय में है"})
             } else if path.ends_with("/users") {

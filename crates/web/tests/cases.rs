@@ -203,6 +203,32 @@ async fn the_journey_keeps_its_rules_and_its_versions(engine: Engine) {
     let reply = director
         .json(Method::POST, &path, &close, &[("if-match", "\"2\"")])
         .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no closure without a logged decision"
+    );
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-closure-needs-decision"
+    );
+    let decision = json!({
+        "topic": "closure", "what": "কেস বন্ধ হবে", "decided_by": "কেস কনফারেন্স, পরিচালকসহ",
+        "options": ["বন্ধ করা", "আরও তিন মাস খোঁজখবর"], "her_choice": "বন্ধ করা",
+        "participation": "decided-with-her", "her_view": "আমি এখন নিজে চলতে পারি"
+    });
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/decisions"),
+            &decision,
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let reply = director
+        .json(Method::POST, &path, &close, &[("if-match", "\"2\"")])
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let history = h.store.stage_history(case).await.unwrap();
     assert_eq!(history.len(), 2);
@@ -447,7 +473,63 @@ async fn a_stage_change_in_the_page_says_what_is_wrong(engine: Engine) {
     h.finish().await;
 }
 
+async fn a_decision_records_her_part_and_her_words(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut counsellor = api_client(&h, "counsellor.kolkata").await;
+    let path = format!("/api/v1/cases/{case}/decisions");
+    let consulted = json!({"what": "সে আপাতত আশ্রয়ে থাকবে", "decided_by": "কেস কনফারেন্স", "participation": "consulted"});
+    let reply = counsellor.json(Method::POST, &path, &consulted, &[]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        reply.json()["errors"][0]["field"],
+        "her_view",
+        "consulted means her view is written down"
+    );
+    let absent = json!({"what": "মেডিক্যাল পরীক্ষা", "decided_by": "ডাক্তার", "participation": "absent"});
+    let reply = counsellor.json(Method::POST, &path, &absent, &[]).await;
+    assert_eq!(reply.json()["errors"][0]["field"], "absent_reason");
+    let reply = counsellor
+        .json(
+            Method::POST,
+            &path,
+            &json!({"what": "x", "decided_by": "y", "participation": "maybe"}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-unknown-participation"
+    );
+    assert!(
+        h.store.decisions_of(case).await.unwrap().is_empty(),
+        "nothing half-written"
+    );
+    let mut good = consulted.clone();
+    good["her_view"] = json!("আমি এখানে আরও কিছুদিন থেকে পরীক্ষা দিতে চাই");
+    assert_eq!(
+        counsellor
+            .json(Method::POST, &path, &good, &[])
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let log = counsellor.get(&path).await.json();
+    assert_eq!(
+        log["decisions"][0]["her_view"],
+        "আমি এখানে আরও কিছুদিন থেকে পরীক্ষা দিতে চাই"
+    );
+    assert_eq!(log["decisions"][0]["participation"], "consulted");
+    // The director reads the log (to approve), a care-giver does not.
+    let mut director = api_client(&h, "director.kolkata").await;
+    assert_eq!(director.get(&path).await.status, StatusCode::OK);
+    let mut carer = api_client(&h, "caregiver.kolkata").await;
+    assert_eq!(carer.get(&path).await.status, StatusCode::FORBIDDEN);
+    h.finish().await;
+}
+
 on_both_engines!(
+    a_decision_records_her_part_and_her_words,
     her_words_go_in_and_come_back_word_for_word,
     bad_voice_input_is_refused_and_nothing_is_written,
     the_journey_keeps_its_rules_and_its_versions,

@@ -268,3 +268,53 @@ pub async fn identity(
         json!({ "name": identity.name, "family": identity.family, "address": identity.address }),
     ))
 }
+
+pub fn decision_json(d: &domain::decision::Decision) -> Value {
+    json!({
+        "id": d.id.to_string(),
+        "topic": d.fields.topic.as_str(),
+        "what": d.fields.what,
+        "decided_by": d.fields.decided_by,
+        "options": d.fields.options,
+        "her_choice": d.fields.her_choice,
+        "participation": d.fields.participation.as_str(),
+        "her_view": d.fields.her_view,
+        "absent_reason": d.fields.absent_reason,
+        "recorded_by": d.recorded_by.to_string(),
+        "recorded_at": d.recorded_at.to_rfc3339(),
+    })
+}
+
+pub async fn decisions(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
+    let decisions = state.store.decisions_of(case.id).await?;
+    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    Ok(Json(
+        json!({ "decisions": decisions.iter().map(decision_json).collect::<Vec<_>>() }),
+    ))
+}
+
+pub async fn log_decision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<casework::DecisionInput>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
+    let decision = casework::log_decision(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &body,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(decision_json(&decision))).into_response())
+}

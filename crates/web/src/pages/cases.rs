@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use domain::decision::{DecisionTopic, Participation};
 use domain::policy::{Action, Actor, Resource, authorize};
 use domain::{Case, Stage, UserId, VoiceKind};
 use serde::Deserialize;
@@ -15,7 +16,7 @@ use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
 use crate::api::cases::filter_for;
-use crate::casework::{self, IdentityInput, VoiceInput, allowed};
+use crate::casework::{self, DecisionInput, IdentityInput, VoiceInput, allowed};
 use crate::{AppError, AppState, Ctx};
 
 pub struct CaseRow {
@@ -164,6 +165,18 @@ pub struct VoiceView {
     pub corrected: bool,
 }
 
+pub struct DecisionView {
+    pub topic: String,
+    pub what: String,
+    pub decided_by: String,
+    pub options: String,
+    pub her_choice: String,
+    pub participation: String,
+    pub her_view: String,
+    pub absent_reason: String,
+    pub meta: String,
+}
+
 pub struct ChangeView {
     pub what: String,
     pub reason: String,
@@ -188,6 +201,11 @@ struct CaseTemplate<'a> {
     version: i64,
     action_base: String,
     identity_href: Option<String>,
+    can_decide: bool,
+    decisions: Vec<DecisionView>,
+    decision_form: FormView,
+    topics: Vec<Choice>,
+    participations: Vec<Choice>,
 }
 
 /// What a re-shown case page carries: the forms with her input and the messages.
@@ -195,6 +213,7 @@ struct CaseTemplate<'a> {
 struct Shown {
     voice_form: Option<FormView>,
     stage_form: Option<FormView>,
+    decision_form: Option<FormView>,
     notice: Option<String>,
 }
 
@@ -281,6 +300,35 @@ async fn case_page<'a>(
     } else {
         (Vec::new(), Vec::new())
     };
+    let can_decide = allowed(actor, Action::LogDecision, case);
+    let decisions = if can_decide {
+        let logged = state.store.decisions_of(case.id).await?;
+        if !full {
+            casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
+        }
+        let who = names(state, logged.iter().map(|d| d.recorded_by)).await?;
+        logged
+            .iter()
+            .rev()
+            .map(|d| DecisionView {
+                topic: t.get(d.fields.topic.message_id()),
+                what: d.fields.what.clone(),
+                decided_by: d.fields.decided_by.clone(),
+                options: d.fields.options.join(" · "),
+                her_choice: d.fields.her_choice.clone(),
+                participation: t.get(d.fields.participation.message_id()),
+                her_view: d.fields.her_view.clone(),
+                absent_reason: d.fields.absent_reason.clone(),
+                meta: format!(
+                    "{} · {}",
+                    t.datetime(&d.recorded_at),
+                    who.get(&d.recorded_by).cloned().unwrap_or_default()
+                ),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut next: Vec<Stage> = Vec::new();
     for stage in case.stage.next_choices() {
         let action = if stage == Stage::Closed {
@@ -318,6 +366,23 @@ async fn case_page<'a>(
         next_stages: stage_choices(&t, &next),
         version: case.version,
         action_base: format!("/cases/{}", case.id),
+        can_decide,
+        decisions,
+        decision_form: shown.decision_form.unwrap_or_default(),
+        topics: DecisionTopic::ALL
+            .iter()
+            .map(|d| Choice {
+                value: d.as_str().into(),
+                label: t.get(d.message_id()),
+            })
+            .collect(),
+        participations: Participation::ALL
+            .iter()
+            .map(|p| Choice {
+                value: p.as_str().into(),
+                label: t.get(p.message_id()),
+            })
+            .collect(),
         identity_href: allowed(actor, Action::OpenIdentity, case)
             .then(|| format!("/cases/{}/identity", case.id)),
         page,
@@ -345,6 +410,7 @@ pub async fn show(
         Some("created") => Some(t.get("case-created")),
         Some("voice") => Some(t.get("voice-saved")),
         Some("stage") => Some(t.get("stage-saved")),
+        Some("decision") => Some(t.get("decision-saved")),
         _ => None,
     };
     render(
@@ -496,4 +562,52 @@ pub async fn identity(
         address: identity.address,
         back: format!("/cases/{}", case.id),
     })
+}
+
+pub async fn log_decision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
+    let input = DecisionInput {
+        topic: data.get("topic"),
+        what: data.get("what"),
+        decided_by: data.get("decided_by"),
+        options: data.get("options").lines().map(str::to_string).collect(),
+        her_choice: data.get("her_choice"),
+        participation: data.get("participation"),
+        her_view: data.get("her_view"),
+        absent_reason: data.get("absent_reason"),
+    };
+    match casework::log_decision(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &input,
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=decision", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let form = FormView::from_data(&data).with_errors(&t, &errors);
+            let shown = Shown {
+                decision_form: Some(form),
+                ..Shown::default()
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case_page(&state, &ctx, &actor, &case, shown).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
 }
