@@ -177,35 +177,71 @@ macro_rules! impl_case_store {
                 &self,
                 filter: &$crate::CaseFilter,
             ) -> Result<Vec<domain::Case>, $crate::StoreError> {
+                let mut conn = self.pool.acquire().await?;
+                let terms: Vec<&String> = filter.terms.iter().take($crate::cases::MAX_QUERY_TERMS).collect();
+                // The rarest term, if it is rare enough to start from: a search for a common
+                // word walks the newest cases and probes each (it finds 50 quickly); a search for
+                // a rare one starts from the few cases that have it. Counting stops at the limit.
+                let mut driver: Option<usize> = None;
+                let mut fewest = $crate::cases::RARE_TERM_ROWS + 1;
+                for (i, term) in terms.iter().enumerate() {
+                    let n: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM case_terms WHERE term >= $1 AND term < $2 LIMIT $3) AS hits",
+                    )
+                    .bind(term.as_str())
+                    .bind($crate::cases::prefix_end(term))
+                    .bind($crate::cases::RARE_TERM_ROWS + 1)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                    if n < fewest {
+                        fewest = n;
+                        driver = Some(i);
+                    }
+                }
+                let driven = driver.filter(|_| fewest <= $crate::cases::RARE_TERM_ROWS);
                 // Assembled from fixed fragments; every value is a bound parameter.
                 let mut sql = String::from(concat!(
                     "SELECT ",
                     $crate::cases::case_columns!(),
-                    " FROM cases WHERE custodian_org_id = $1"
+                    " FROM cases c WHERE "
                 ));
                 let mut binds = vec![filter.custodian.to_string()];
+                if driven.is_some() {
+                    // `|| ''` keeps the planner off the organisation index: the rare term leads.
+                    sql.push_str("c.custodian_org_id || '' = $1");
+                } else {
+                    sql.push_str("c.custodian_org_id = $1");
+                }
                 if let Some(stage) = filter.stage {
                     binds.push(stage.as_str().to_string());
-                    sql.push_str(&format!(" AND stage = ${}", binds.len()));
+                    sql.push_str(&format!(" AND c.stage = ${}", binds.len()));
                 }
                 if let Some(user) = filter.assigned_to {
                     binds.push(user.to_string());
                     sql.push_str(&format!(
-                        " AND id IN (SELECT case_id FROM case_assignments WHERE user_id = ${})",
+                        " AND EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = c.id AND a.user_id = ${})",
                         binds.len()
                     ));
                 }
-                for term in filter.terms.iter().take($crate::cases::MAX_QUERY_TERMS) {
-                    binds.push(term.clone());
+                for (i, term) in terms.iter().enumerate() {
+                    binds.push(term.to_string());
                     binds.push($crate::cases::prefix_end(term));
-                    sql.push_str(&format!(
-                        " AND id IN (SELECT case_id FROM case_terms WHERE term >= ${} AND term < ${})",
-                        binds.len() - 1,
-                        binds.len()
-                    ));
+                    let (from, to) = (binds.len() - 1, binds.len());
+                    if driven == Some(i) {
+                        sql.push_str(&format!(
+                            " AND c.id IN (SELECT t.case_id FROM case_terms t WHERE t.term >= ${from} AND t.term < ${to})"
+                        ));
+                    } else {
+                        sql.push_str(&format!(
+                            " AND EXISTS (SELECT 1 FROM case_terms t WHERE t.case_id = c.id AND t.term >= ${from} AND t.term < ${to})"
+                        ));
+                    }
                 }
+                // With a rare term leading, `+` keeps the planner from walking the whole
+                // organisation in date order instead.
+                let order = if driven.is_some() { "+c.opened_at DESC, c.id DESC" } else { "c.opened_at DESC, c.id DESC" };
                 sql.push_str(&format!(
-                    " ORDER BY opened_at DESC, id DESC LIMIT {} OFFSET {}",
+                    " ORDER BY {order} LIMIT {} OFFSET {}",
                     filter.limit.min(500),
                     filter.offset
                 ));
@@ -213,7 +249,6 @@ macro_rules! impl_case_store {
                 for value in binds {
                     query = query.bind(value);
                 }
-                let mut conn = self.pool.acquire().await?;
                 let rows = query.fetch_all(&mut *conn).await?;
                 let mut cases = Vec::with_capacity(rows.len());
                 for row in rows {

@@ -51,6 +51,9 @@ impl CaseFilter {
 /// The most terms of one query that are used (the rest narrow nothing in practice).
 pub const MAX_QUERY_TERMS: usize = 8;
 
+/// A search term found in at most this many indexed rows leads the query (see `find_cases`).
+pub(crate) const RARE_TERM_ROWS: i64 = 2000;
+
 /// A voice entry to record.
 #[derive(Debug, Clone)]
 pub struct NewVoice {

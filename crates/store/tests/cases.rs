@@ -343,6 +343,58 @@ async fn search_finds_inflected_bengali_and_hindi_within_one_organisation(t: &Te
     assert_eq!(store.find_cases(&filter).await.unwrap().len(), 3);
 }
 
+async fn a_common_word_is_found_by_walking_the_newest_cases(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    let mut older = new_case(w.org, vec![w.worker], 9);
+    older.opened_at = T0.plus_seconds(-86_400);
+    let newer = new_case(w.org, vec![w.worker], 10);
+    let other = new_case(w.other_org, vec![], 11);
+    for case in [&older, &newer, &other] {
+        store
+            .create_case(case, event(AuditAction::CaseCreated, "case"))
+            .await
+            .unwrap();
+        let by = case.assigned.first().copied().unwrap_or(w.worker);
+        store
+            .record_voice(
+                &voice(case.id, by, "ভাত খেতে ভালো লাগে", VoiceKind::Preference),
+                event(AuditAction::VoiceRecorded, "v"),
+            )
+            .await
+            .unwrap();
+    }
+    // Make "ভাত" common: thousands of index rows, so the search walks cases instead of
+    // starting from the term.
+    let rows = t
+        .tamper(&format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500) \
+             INSERT INTO case_terms (case_id, source_id, term) SELECT '{}', 'bulk-' || i, 'ভাত' FROM n",
+            other.id
+        ))
+        .await
+        .unwrap();
+    assert_eq!(rows, 2500);
+    let mut filter = CaseFilter::of(w.org);
+    filter.terms = domain::text::terms("ভা");
+    let found: Vec<CaseId> = store
+        .find_cases(&filter)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(
+        found,
+        vec![newer.id, older.id],
+        "newest first, each once, never another organisation's"
+    );
+    filter.terms = domain::text::terms("ভাত ভালো");
+    assert_eq!(store.find_cases(&filter).await.unwrap().len(), 2);
+    filter.terms = domain::text::terms("ভাত মাছ");
+    assert!(store.find_cases(&filter).await.unwrap().is_empty());
+}
+
 macro_rules! on_both_engines {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -374,4 +426,5 @@ on_both_engines!(
     opening_the_identity_is_audited,
     her_words_are_kept_word_for_word_and_corrections_keep_history,
     search_finds_inflected_bengali_and_hindi_within_one_organisation,
+    a_common_word_is_found_by_walking_the_newest_cases,
 );
