@@ -38,10 +38,12 @@ pub enum AuditAction {
     VoiceRecorded,
     VoiceCorrected,
     DecisionLogged,
+    ConsentRecorded,
+    ConsentRevoked,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -61,6 +63,8 @@ impl AuditAction {
         AuditAction::VoiceRecorded,
         AuditAction::VoiceCorrected,
         AuditAction::DecisionLogged,
+        AuditAction::ConsentRecorded,
+        AuditAction::ConsentRevoked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -84,6 +88,8 @@ impl AuditAction {
             Self::VoiceRecorded => "voice-recorded",
             Self::VoiceCorrected => "voice-corrected",
             Self::DecisionLogged => "decision-logged",
+            Self::ConsentRecorded => "consent-recorded",
+            Self::ConsentRevoked => "consent-revoked",
         }
     }
 

@@ -74,6 +74,23 @@ pub enum DomainError {
         "closing a case needs a logged decision about closing, with her participation or the reason she could not take part"
     )]
     ClosureNeedsDecision,
+    #[error("unknown purpose {0:?}: use services, sharing, follow-up-updates or statistics")]
+    UnknownPurpose(String),
+    #[error("unknown section {0:?}: use legal, health, psychosocial, identity, voice or other")]
+    UnknownSection(String),
+    #[error("name the organisation")]
+    OrganisationRequired,
+    #[error("name the section of her record")]
+    SectionRequired,
+    #[error("the date is in the past")]
+    DateInPast,
+    #[error("no active consent covers {purpose}{}", section.map(|s| format!(" of the {s} section")).unwrap_or_default())]
+    NoConsent {
+        purpose: &'static str,
+        section: Option<&'static str>,
+    },
+    #[error("this consent is already revoked")]
+    AlreadyRevoked,
 }
 
 impl DomainError {
@@ -110,6 +127,13 @@ impl DomainError {
             Self::ParticipationRequired => "error-participation-required",
             Self::UnknownDecisionTopic(_) => "error-unknown-decision-topic",
             Self::ClosureNeedsDecision => "error-closure-needs-decision",
+            Self::UnknownPurpose(_) => "error-unknown-purpose",
+            Self::UnknownSection(_) => "error-unknown-section",
+            Self::OrganisationRequired => "error-organisation-required",
+            Self::SectionRequired => "error-section-required",
+            Self::DateInPast => "error-date-in-past",
+            Self::NoConsent { .. } => "error-no-consent",
+            Self::AlreadyRevoked => "error-already-revoked",
         }
     }
 }

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod case;
 pub mod clock;
+pub mod consent;
 pub mod decision;
 pub mod error;
 pub mod ids;

@@ -62,6 +62,8 @@ pub enum Action {
     OpenIdentity,
     /// Read and add to the decision log (assigned staff, and the director who approves).
     LogDecision,
+    /// Record, read and revoke her consents (the staff who carry her case).
+    ManageConsent,
 }
 
 /// What it is done to.
@@ -209,7 +211,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
         },
         ListCases | ViewCaseSummary => case_work(actor, resource, &CASE_STAFF, false),
         CreateCase => case_work(actor, resource, &[Role::CaseWorker], false),
-        ViewCase | RecordVoice | OpenIdentity => {
+        ViewCase | RecordVoice | OpenIdentity | ManageConsent => {
             case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
         }
         ChangeStage => case_work(actor, resource, &[Role::CaseWorker], true),

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent};
 use domain::case::{Identity, StageChange};
+use domain::consent::{Consent, ConsentDraft};
 use domain::decision::{Decision, DecisionDraft};
 use domain::organisation::OrganisationFields;
 use domain::voice::VoiceFields;
@@ -409,6 +410,44 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, App
             };
             store
                 .record_voice(&voice, event(AuditAction::VoiceRecorded, opened))
+                .await?;
+        }
+        // Her consents: services always; for the girl preparing to go home to South 24
+        // Parganas, sharing her voice with the NGO there and news back to the shelter.
+        let language = demo.voices.first().map(|v| v.1).unwrap_or(Language::Bn);
+        let parganas = store
+            .organisation_by_name(ORGS[3].name)
+            .await?
+            .map(|o| o.id.to_string())
+            .unwrap_or_default();
+        let mut drafts = vec![("services", "", String::new())];
+        if index == 2 {
+            drafts.push(("sharing", "voice", parganas.clone()));
+            drafts.push(("follow-up-updates", "", parganas));
+        }
+        for (purpose, section, organisation) in drafts {
+            let fields = ConsentDraft {
+                purpose,
+                section,
+                organisation: &organisation,
+                explained_how: "ছবির কার্ড দেখিয়ে, একা ঘরে, তার প্রশ্নের উত্তর দিয়ে",
+                explained_in: language.code(),
+                explained_by: "কেস কর্মী",
+                expires_on: "",
+            }
+            .check(opened.to_datetime().date())
+            .map_err(|_| AppError::internal("demo consent"))?;
+            let consent = Consent {
+                id: uuid::Uuid::now_v7(),
+                case_id: case.id,
+                fields,
+                recorded_by: worker.id,
+                recorded_at: opened,
+                revoked_at: None,
+                revoked_reason: None,
+            };
+            store
+                .record_consent(&consent, event(AuditAction::ConsentRecorded, opened))
                 .await?;
         }
         // Closing is the director's approval.

@@ -242,6 +242,36 @@ fn operations() -> Vec<Op> {
             false,
             false,
         ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/consents",
+            "Her consents, revoked and expired ones included, with their status (assigned staff; the read is audited).",
+            None,
+            "200",
+            schema("ConsentList"),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/consents",
+            "Record a consent for one purpose: how, in which language and by whom it was explained; optional last day.",
+            Some("ConsentInput"),
+            "201",
+            schema("Consent"),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/consents/{cid}/revoke",
+            "Revoke a consent; from then on it covers nothing.",
+            Some("Revoke"),
+            "200",
+            schema("Consent"),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -290,6 +320,9 @@ pub fn document() -> Value {
         let mut parameters = Vec::new();
         if op.path.contains("{id}") {
             parameters.push(json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
+        }
+        if op.path.contains("{cid}") {
+            parameters.push(json!({"name": "cid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
         }
         if op.path.contains("{entry}") {
             parameters.push(json!({"name": "entry", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
@@ -556,6 +589,50 @@ pub fn document() -> Value {
                     "type": "object",
                     "required": ["decisions"],
                     "properties": {"decisions": {"type": "array", "items": schema("Decision")}}
+                },
+                "ConsentInput": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["purpose", "explained_how", "explained_in", "explained_by"],
+                    "properties": {
+                        "purpose": {"type": "string", "enum": ["services", "sharing", "follow-up-updates", "statistics"]},
+                        "section": {"type": "string", "enum": ["legal", "health", "psychosocial", "identity", "voice", "other"], "description": "Required for sharing."},
+                        "organisation": {"type": "string", "format": "uuid", "description": "Required for sharing and follow-up updates."},
+                        "explained_how": {"type": "string"},
+                        "explained_in": languages.clone(),
+                        "explained_by": {"type": "string"},
+                        "expires_on": {"type": "string", "format": "date"}
+                    }
+                },
+                "Consent": {
+                    "type": "object",
+                    "required": ["id", "purpose", "explained_how", "explained_in", "explained_by", "status", "recorded_by", "recorded_at"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"},
+                        "purpose": {"type": "string"},
+                        "section": {"type": "string", "nullable": true},
+                        "organisation": {"type": "string", "format": "uuid", "nullable": true},
+                        "explained_how": {"type": "string"},
+                        "explained_in": {"type": "string"},
+                        "explained_by": {"type": "string"},
+                        "expires_on": {"type": "string", "format": "date", "nullable": true},
+                        "status": {"type": "string", "enum": ["active", "revoked", "expired"]},
+                        "recorded_by": {"type": "string", "format": "uuid"},
+                        "recorded_at": {"type": "string", "format": "date-time"},
+                        "revoked_at": {"type": "string", "format": "date-time", "nullable": true},
+                        "revoked_reason": {"type": "string", "nullable": true}
+                    }
+                },
+                "ConsentList": {
+                    "type": "object",
+                    "required": ["consents"],
+                    "properties": {"consents": {"type": "array", "items": schema("Consent")}}
+                },
+                "Revoke": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["reason"],
+                    "properties": {"reason": {"type": "string", "minLength": 1}}
                 },
                 "StageChange": {
                     "type": "object",

@@ -167,6 +167,31 @@ pub fn table() -> Vec<Route> {
             "/api/v1/cases/{id}/decisions",
             post(api::cases::log_decision),
         ),
+        route(
+            M::GET,
+            "/api/v1/cases/{id}/consents",
+            get(api::cases::consents),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/consents",
+            post(api::cases::record_consent),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/consents/{cid}/revoke",
+            post(api::cases::revoke_consent),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/consents",
+            post(pages::cases::record_consent),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/consents/{cid}/revoke",
+            post(pages::cases::revoke_consent),
+        ),
     ]
 }
 

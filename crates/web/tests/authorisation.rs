@@ -201,6 +201,46 @@ const TABLE: &[(&str, &str, Access)] = &[
     ),
     (
         "POST",
+        "/cases/{id}/consents",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/consents/{cid}/revoke",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/consents",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/consents",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/consents/{cid}/revoke",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
         "/cases/{id}/decisions",
         Access::Case {
             see: CASE_STAFF,
@@ -281,7 +321,8 @@ async fn call(
     };
     let path = path
         .replace("{id}", &id)
-        .replace("{entry}", &case.1.to_string());
+        .replace("{entry}", &case.1.to_string())
+        .replace("{cid}", &uuid::Uuid::now_v7().to_string());
     let unique = uuid_suffix();
     match (method, path.starts_with("/api/")) {
         ("GET", _) => client.get(&path).await,
@@ -297,6 +338,15 @@ async fn call(
                     ("kind", "hope".into()),
                     ("text", "আমি বাড়ি যেতে চাই".into()),
                     ("language", "bn".into()),
+                ]
+            } else if path.ends_with("/revoke") {
+                vec![("reason", "সে মত বদলেছে".into())]
+            } else if path.ends_with("/consents") {
+                vec![
+                    ("purpose", "statistics".into()),
+                    ("explained_how", "মুখে বলা".into()),
+                    ("explained_in", "bn".into()),
+                    ("explained_by", "রুপা".into()),
                 ]
             } else if path.ends_with("/decisions") {
                 vec![
@@ -352,6 +402,10 @@ async fn call(
                 json!({"identity": {"name": "नई लड़की"}})
             } else if path.contains("/voice") {
                 json!({"kind": "fear", "text": "मुझे डर लगता है", "language": "hi"})
+            } else if path.ends_with("/revoke") {
+                json!({"reason": "उसने मन बदल लिया"})
+            } else if path.ends_with("/consents") {
+                json!({"purpose": "services", "explained_how": "ज़बानी", "explained_in": "hi", "explained_by": "सुनीता"})
             } else if path.ends_with("/decisions") {
                 json!({"what": "वह घर लौटेगी", "decided_by": "केस कॉन्फ़्रेंस", "participation": "informed"})
             } else if path.ends_with("/stage") {

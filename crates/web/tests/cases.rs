@@ -6,8 +6,8 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{Engine, Harness};
-use domain::Language;
 use domain::audit::AuditAction;
+use domain::{Clock, Language};
 use serde_json::json;
 
 async fn api_client(h: &Harness, username: &str) -> common::Client {
@@ -528,7 +528,120 @@ async fn a_decision_records_her_part_and_her_words(engine: Engine) {
     h.finish().await;
 }
 
+async fn consent_is_per_purpose_and_a_revoked_one_blocks_sharing(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    let path = format!("/api/v1/cases/{case}/consents");
+    let reply = worker
+        .json(Method::POST, &path, &json!({"purpose": "sharing", "explained_how": "ছবি দেখিয়ে", "explained_in": "bn", "explained_by": "রুপা দাস"}), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<String> = reply.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(fields, ["organisation", "section"]);
+    let nowhere = json!({"purpose": "sharing", "section": "health", "organisation": domain::OrgId::new().to_string(),
+        "explained_how": "ছবি দেখিয়ে", "explained_in": "bn", "explained_by": "রুপা দাস"});
+    let reply = worker.json(Method::POST, &path, &nowhere, &[]).await;
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-unknown-organisation"
+    );
+    let past = json!({"purpose": "statistics", "explained_how": "মুখে", "explained_in": "bn", "explained_by": "রুপা", "expires_on": "2020-01-01"});
+    assert_eq!(
+        worker.json(Method::POST, &path, &past, &[]).await.json()["errors"][0]["code"],
+        "error-date-in-past"
+    );
+    assert!(
+        h.store.consents_of(case).await.unwrap().is_empty(),
+        "nothing half-written"
+    );
+
+    let health = json!({"purpose": "sharing", "section": "health", "organisation": jessore.to_string(),
+        "explained_how": "ছবি দেখিয়ে, তার মায়ের সামনে নয়", "explained_in": "bn", "explained_by": "রুপা দাস", "expires_on": "2027-06-30"});
+    let reply = worker.json(Method::POST, &path, &health, &[]).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let consent = reply.json();
+    assert_eq!(consent["status"], "active");
+    let what = domain::consent::Use {
+        purpose: domain::consent::Purpose::Sharing,
+        section: Some(domain::consent::SectionClass::Health),
+        organisation: Some(jessore),
+    };
+    let now = h.clock.now();
+    assert!(domain::consent::covers(&h.store.consents_of(case).await.unwrap(), what, now).is_ok());
+
+    let revoke = format!("{path}/{}/revoke", consent["id"].as_str().unwrap());
+    let reply = worker
+        .json(
+            Method::POST,
+            &revoke,
+            &json!({"reason": "সে এখন চায় না যে ওরা জানুক"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.json()["status"], "revoked");
+    let reply = worker
+        .json(Method::POST, &revoke, &json!({"reason": "আবার"}), &[])
+        .await;
+    assert_eq!(reply.json()["errors"][0]["code"], "error-already-revoked");
+    h.clock.advance_seconds(1);
+    let blocked = domain::consent::covers(
+        &h.store.consents_of(case).await.unwrap(),
+        what,
+        h.clock.now(),
+    );
+    assert_eq!(
+        blocked,
+        Err(domain::DomainError::NoConsent {
+            purpose: "sharing",
+            section: Some("health")
+        })
+    );
+    let listed = worker.get(&path).await.json();
+    assert_eq!(listed["consents"][0]["status"], "revoked");
+    let audit = h.store.audit_entries(None, 10).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|r| r.event.action == AuditAction::ConsentRevoked)
+    );
+
+    let mut pages = h.client().signed_in("caseworker.kolkata").await;
+    let page = pages.get(&format!("/cases/{case}")).await;
+    assert!(page.body.contains(&h.text(Language::Bn, "consent-revoked")));
+    let reply = pages
+        .post_form(
+            &format!("/cases/{case}/consents"),
+            &[
+                ("purpose", "follow-up-updates"),
+                ("explained_how", "ফোনে নয়, সামনাসামনি"),
+                ("explained_in", "bn"),
+                ("explained_by", ""),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body.contains("ফোনে নয়, সামনাসামনি"),
+        "her explanation is kept"
+    );
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-organisation-required"))
+    );
+    h.finish().await;
+}
+
 on_both_engines!(
+    consent_is_per_purpose_and_a_revoked_one_blocks_sharing,
     a_decision_records_her_part_and_her_words,
     her_words_go_in_and_come_back_word_for_word,
     bad_voice_input_is_refused_and_nothing_is_written,

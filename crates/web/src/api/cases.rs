@@ -318,3 +318,83 @@ pub async fn log_decision(
     .await?;
     Ok((StatusCode::CREATED, Json(decision_json(&decision))).into_response())
 }
+
+pub fn consent_json(c: &domain::consent::Consent, now: domain::Timestamp) -> Value {
+    json!({
+        "id": c.id.to_string(),
+        "purpose": c.fields.purpose.as_str(),
+        "section": c.fields.section.map(|s| s.as_str()),
+        "organisation": c.fields.organisation.map(|o| o.to_string()),
+        "explained_how": c.fields.explained_how,
+        "explained_in": c.fields.explained_in.code(),
+        "explained_by": c.fields.explained_by,
+        "expires_on": c.fields.expires_on.map(format_date_iso),
+        "status": c.status(now),
+        "recorded_by": c.recorded_by.to_string(),
+        "recorded_at": c.recorded_at.to_rfc3339(),
+        "revoked_at": c.revoked_at.map(|t| t.to_rfc3339()),
+        "revoked_reason": c.revoked_reason,
+    })
+}
+
+pub async fn consents(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let now = state.clock.now();
+    let consents = state.store.consents_of(case.id).await?;
+    casework::audit_read(&state.store, &actor, &ctx.source, now, &case).await?;
+    Ok(Json(
+        json!({ "consents": consents.iter().map(|c| consent_json(c, now)).collect::<Vec<_>>() }),
+    ))
+}
+
+pub async fn record_consent(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<casework::ConsentInput>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let now = state.clock.now();
+    let consent =
+        casework::record_consent(&state.store, &actor, &ctx.source, now, &case, &body).await?;
+    Ok((StatusCode::CREATED, Json(consent_json(&consent, now))).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RevokeBody {
+    reason: String,
+}
+
+pub async fn revoke_consent(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, consent)): Path<(String, String)>,
+    ApiJson(body): ApiJson<RevokeBody>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let now = state.clock.now();
+    casework::revoke_consent(
+        &state.store,
+        &actor,
+        &ctx.source,
+        now,
+        &case,
+        &consent,
+        &body.reason,
+    )
+    .await?;
+    let consents = state.store.consents_of(case.id).await?;
+    let revoked = consents
+        .iter()
+        .find(|c| c.id.to_string() == consent)
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(consent_json(revoked, now)).into_response())
+}

@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use domain::consent::{Purpose, SectionClass};
 use domain::decision::{DecisionTopic, Participation};
 use domain::policy::{Action, Actor, Resource, authorize};
 use domain::{Case, Stage, UserId, VoiceKind};
@@ -16,7 +17,7 @@ use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
 use crate::api::cases::filter_for;
-use crate::casework::{self, DecisionInput, IdentityInput, VoiceInput, allowed};
+use crate::casework::{self, ConsentInput, DecisionInput, IdentityInput, VoiceInput, allowed};
 use crate::{AppError, AppState, Ctx};
 
 pub struct CaseRow {
@@ -177,6 +178,16 @@ pub struct DecisionView {
     pub meta: String,
 }
 
+pub struct ConsentView {
+    pub purpose: String,
+    pub scope: String,
+    pub explained: String,
+    pub status: String,
+    pub active: bool,
+    pub revoke_action: String,
+    pub revoked_reason: String,
+}
+
 pub struct ChangeView {
     pub what: String,
     pub reason: String,
@@ -206,6 +217,12 @@ struct CaseTemplate<'a> {
     decision_form: FormView,
     topics: Vec<Choice>,
     participations: Vec<Choice>,
+    can_consent: bool,
+    consents: Vec<ConsentView>,
+    consent_form: FormView,
+    purposes: Vec<Choice>,
+    sections: Vec<Choice>,
+    organisations: Vec<Choice>,
 }
 
 /// What a re-shown case page carries: the forms with her input and the messages.
@@ -214,6 +231,7 @@ struct Shown {
     voice_form: Option<FormView>,
     stage_form: Option<FormView>,
     decision_form: Option<FormView>,
+    consent_form: Option<FormView>,
     notice: Option<String>,
 }
 
@@ -329,6 +347,64 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
+    let can_consent = allowed(actor, Action::ManageConsent, case);
+    let directory = if can_consent {
+        state.store.organisations().await?
+    } else {
+        Vec::new()
+    };
+    let consents = if can_consent {
+        let now = state.clock.now();
+        let org_name = |id: Option<domain::OrgId>| {
+            id.and_then(|id| directory.iter().find(|o| o.id == id))
+                .map(|o| o.fields.name.to_string())
+                .unwrap_or_default()
+        };
+        state
+            .store
+            .consents_of(case.id)
+            .await?
+            .iter()
+            .rev()
+            .map(|c| ConsentView {
+                purpose: t.get(c.fields.purpose.message_id()),
+                scope: [
+                    c.fields
+                        .section
+                        .map(|s| t.get(s.message_id()))
+                        .unwrap_or_default(),
+                    org_name(c.fields.organisation),
+                ]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" → "),
+                explained: format!(
+                    "{} · {} · {}",
+                    c.fields.explained_how,
+                    c.fields.explained_in.autonym(),
+                    c.fields.explained_by
+                ),
+                status: match c.status(now) {
+                    "active" => match c.fields.expires_on {
+                        Some(last) => t.with(
+                            "consent-active-until",
+                            "date",
+                            &i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(last)),
+                        ),
+                        None => t.get("consent-active"),
+                    },
+                    "revoked" => t.get("consent-revoked"),
+                    _ => t.get("consent-expired"),
+                },
+                active: c.is_active(now),
+                revoke_action: format!("/cases/{}/consents/{}/revoke", case.id, c.id),
+                revoked_reason: c.revoked_reason.clone().unwrap_or_default(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut next: Vec<Stage> = Vec::new();
     for stage in case.stage.next_choices() {
         let action = if stage == Stage::Closed {
@@ -366,6 +442,34 @@ async fn case_page<'a>(
         next_stages: stage_choices(&t, &next),
         version: case.version,
         action_base: format!("/cases/{}", case.id),
+        can_consent,
+        consents,
+        consent_form: shown.consent_form.unwrap_or_else(|| {
+            let mut form = FormView::default();
+            form.set("explained_in", ctx.lang.code());
+            form
+        }),
+        purposes: Purpose::ALL
+            .iter()
+            .map(|p| Choice {
+                value: p.as_str().into(),
+                label: t.get(p.message_id()),
+            })
+            .collect(),
+        sections: SectionClass::ALL
+            .iter()
+            .map(|c| Choice {
+                value: c.as_str().into(),
+                label: t.get(c.message_id()),
+            })
+            .collect(),
+        organisations: directory
+            .iter()
+            .map(|o| Choice {
+                value: o.id.to_string(),
+                label: o.fields.name.to_string(),
+            })
+            .collect(),
         can_decide,
         decisions,
         decision_form: shown.decision_form.unwrap_or_default(),
@@ -411,6 +515,8 @@ pub async fn show(
         Some("voice") => Some(t.get("voice-saved")),
         Some("stage") => Some(t.get("stage-saved")),
         Some("decision") => Some(t.get("decision-saved")),
+        Some("consent") => Some(t.get("consent-saved")),
+        Some("revoked") => Some(t.get("consent-revoked-notice")),
         _ => None,
     };
     render(
@@ -601,6 +707,95 @@ pub async fn log_decision(
             let form = FormView::from_data(&data).with_errors(&t, &errors);
             let shown = Shown {
                 decision_form: Some(form),
+                ..Shown::default()
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case_page(&state, &ctx, &actor, &case, shown).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn record_consent(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let input = ConsentInput {
+        purpose: data.get("purpose"),
+        section: data.get("section"),
+        organisation: data.get("organisation"),
+        explained_how: data.get("explained_how"),
+        explained_in: data.get("explained_in"),
+        explained_by: data.get("explained_by"),
+        expires_on: data.get("expires_on"),
+    };
+    match casework::record_consent(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &input,
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=consent", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let form = FormView::from_data(&data).with_errors(&t, &errors);
+            let shown = Shown {
+                consent_form: Some(form),
+                ..Shown::default()
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case_page(&state, &ctx, &actor, &case, shown).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn revoke_consent(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, consent)): Path<(String, String)>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    match casework::revoke_consent(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &consent,
+        &data.get("reason"),
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other(&format!("/cases/{}?notice=revoked", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let message = errors
+                .first()
+                .map(|e| t.get(e.message_id))
+                .unwrap_or_default();
+            let shown = Shown {
+                notice: Some(message),
                 ..Shown::default()
             };
             render_with_status(
