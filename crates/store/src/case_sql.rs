@@ -477,6 +477,24 @@ macro_rules! impl_case_store {
                 Ok(())
             }
 
+            async fn readings_of(
+                &self,
+                case: domain::CaseId,
+                limit: u32,
+            ) -> Result<Vec<domain::audit::AuditRecord>, $crate::StoreError> {
+                let rows: Vec<$crate::rows::AuditRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::rows::audit_columns!(),
+                    " FROM audit_log WHERE subject = $1 AND action IN ('case-viewed', 'identity-opened') \
+                     ORDER BY seq DESC LIMIT $2"
+                ))
+                .bind(format!("case:{case}"))
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
             async fn consents_of(
                 &self,
                 case: domain::CaseId,

@@ -114,6 +114,12 @@ pub trait CaseStore: Send + Sync {
     async fn voice_history(&self, entry: VoiceId) -> Result<Vec<VoiceEntry>, StoreError>;
     async fn log_decision(&self, decision: &Decision, audit: AuditEvent) -> Result<(), StoreError>;
     async fn record_consent(&self, consent: &Consent, audit: AuditEvent) -> Result<(), StoreError>;
+    /// Every reading of the case's content and identity, newest first (at most `limit`).
+    async fn readings_of(
+        &self,
+        case: CaseId,
+        limit: u32,
+    ) -> Result<Vec<domain::audit::AuditRecord>, StoreError>;
     /// Oldest first, revoked ones included.
     async fn consents_of(&self, case: CaseId) -> Result<Vec<Consent>, StoreError>;
     /// Revokes an active consent; `NotFound` when there is no such consent still active.

@@ -272,6 +272,16 @@ fn operations() -> Vec<Op> {
             false,
             false,
         ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/readers",
+            "Who has read her record: organisation, roles, day, what (record or identity), how many times. People are not named.",
+            None,
+            "200",
+            schema("Readings"),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -633,6 +643,20 @@ pub fn document() -> Value {
                     "additionalProperties": false,
                     "required": ["reason"],
                     "properties": {"reason": {"type": "string", "minLength": 1}}
+                },
+                "Readings": {
+                    "type": "object",
+                    "required": ["readings"],
+                    "properties": {"readings": {"type": "array", "items": {
+                        "type": "object",
+                        "properties": {
+                            "organisation": {"type": "string"},
+                            "roles": {"type": "array", "items": {"type": "string"}},
+                            "day": {"type": "string", "format": "date"},
+                            "what": {"type": "string", "enum": ["record", "identity"]},
+                            "times": {"type": "integer"}
+                        }
+                    }}}
                 },
                 "StageChange": {
                     "type": "object",

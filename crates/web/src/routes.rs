@@ -192,6 +192,11 @@ pub fn table() -> Vec<Route> {
             "/cases/{id}/consents/{cid}/revoke",
             post(pages::cases::revoke_consent),
         ),
+        route(
+            M::GET,
+            "/api/v1/cases/{id}/readers",
+            get(api::cases::readers),
+        ),
     ]
 }
 

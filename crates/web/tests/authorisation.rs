@@ -200,6 +200,14 @@ const TABLE: &[(&str, &str, Access)] = &[
         },
     ),
     (
+        "GET",
+        "/api/v1/cases/{id}/readers",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
         "POST",
         "/cases/{id}/consents",
         Access::Case {

@@ -640,7 +640,35 @@ async fn consent_is_per_purpose_and_a_revoked_one_blocks_sharing(engine: Engine)
     h.finish().await;
 }
 
+async fn she_can_be_told_who_has_read_her_record(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut counsellor = api_client(&h, "counsellor.kolkata").await;
+    counsellor.get(&format!("/api/v1/cases/{case}/voice")).await;
+    counsellor.get(&format!("/api/v1/cases/{case}/voice")).await;
+    counsellor
+        .get(&format!("/api/v1/cases/{case}/identity"))
+        .await;
+    let readings = counsellor
+        .get(&format!("/api/v1/cases/{case}/readers"))
+        .await
+        .json();
+    let lines = readings["readings"].as_array().unwrap();
+    assert_eq!(lines.len(), 2, "{readings}");
+    assert_eq!(lines[0]["what"], "identity");
+    assert_eq!(lines[1]["what"], "record");
+    assert_eq!(lines[1]["times"], 2);
+    assert_eq!(lines[1]["organisation"], "Nirapad Shelter Home, Kolkata");
+    assert_eq!(lines[1]["roles"], json!(["counsellor"]));
+    assert!(
+        !readings.to_string().contains("counsellor.kolkata"),
+        "people are not named"
+    );
+    h.finish().await;
+}
+
 on_both_engines!(
+    she_can_be_told_who_has_read_her_record,
     consent_is_per_purpose_and_a_revoked_one_blocks_sharing,
     a_decision_records_her_part_and_her_words,
     her_words_go_in_and_come_back_word_for_word,

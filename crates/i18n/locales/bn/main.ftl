@@ -345,3 +345,13 @@ error-already-revoked = এই সম্মতি আগেই প্রত্�
 error-unknown-organisation = এই সংস্থাটি তালিকায় নেই।
 audit-action-consent-recorded = সম্মতি লেখা হয়েছে
 audit-action-consent-revoked = সম্মতি প্রত্যাহার করা হয়েছে
+
+## কারা তার নথি পড়েছেন
+readers-heading = কারা তার নথি পড়েছেন
+readers-hint = তার নথি ও পরিচয় যতবার পড়া হয়েছে, সব এখানে লেখা থাকে: কোন সংস্থা, কোন ধরনের কর্মী, কবে। সে চাইলে এই তালিকা দেখতে পারে।
+readers-organisation = সংস্থা
+readers-day = দিন
+readers-what = কী পড়া হয়েছে
+readers-times = কতবার
+readers-record = তার নথি
+readers-identity = তার পরিচয়

@@ -345,3 +345,13 @@ error-already-revoked = This consent is already revoked.
 error-unknown-organisation = This organisation is not in the directory.
 audit-action-consent-recorded = Consent recorded
 audit-action-consent-revoked = Consent revoked
+
+## Who has read her record
+readers-heading = Who has read her record
+readers-hint = Every reading of her record and of her identity is listed here: which organisation, which kind of worker, and when. She can ask to see this list.
+readers-organisation = Organisation
+readers-day = Day
+readers-what = What was read
+readers-times = Times
+readers-record = Her record
+readers-identity = Her identity

@@ -345,3 +345,13 @@ error-already-revoked = यह सहमति पहले ही वापस 
 error-unknown-organisation = यह संगठन सूची में नहीं है।
 audit-action-consent-recorded = सहमति दर्ज की गई
 audit-action-consent-revoked = सहमति वापस ली गई
+
+## उसका रिकॉर्ड किसने पढ़ा
+readers-heading = उसका रिकॉर्ड किसने पढ़ा
+readers-hint = उसका रिकॉर्ड और उसकी पहचान जितनी बार भी पढ़ी गई, सब यहाँ दर्ज है: कौन-सा संगठन, किस तरह का कर्मचारी, और कब। वह चाहे तो यह सूची देख सकती है।
+readers-organisation = संगठन
+readers-day = दिन
+readers-what = क्या पढ़ा गया
+readers-times = कितनी बार
+readers-record = उसका रिकॉर्ड
+readers-identity = उसकी पहचान

@@ -398,3 +398,22 @@ pub async fn revoke_consent(
         .ok_or(AppError::NotFound)?;
     Ok(Json(consent_json(revoked, now)).into_response())
 }
+
+pub async fn readers(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let lines = casework::readings(&state.store, &case).await?;
+    Ok(Json(json!({
+        "readings": lines.iter().map(|r| json!({
+            "organisation": r.organisation,
+            "roles": r.roles.iter().map(|role| role.as_str()).collect::<Vec<_>>(),
+            "day": domain::voice::format_date_iso(r.day.to_datetime().date()),
+            "what": if r.identity { "identity" } else { "record" },
+            "times": r.times,
+        })).collect::<Vec<_>>()
+    })))
+}

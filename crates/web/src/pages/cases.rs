@@ -188,6 +188,14 @@ pub struct ConsentView {
     pub revoked_reason: String,
 }
 
+pub struct ReadingView {
+    pub organisation: String,
+    pub roles: String,
+    pub day: String,
+    pub what: String,
+    pub times: String,
+}
+
 pub struct ChangeView {
     pub what: String,
     pub reason: String,
@@ -217,6 +225,7 @@ struct CaseTemplate<'a> {
     decision_form: FormView,
     topics: Vec<Choice>,
     participations: Vec<Choice>,
+    readings: Vec<ReadingView>,
     can_consent: bool,
     consents: Vec<ConsentView>,
     consent_form: FormView,
@@ -347,6 +356,30 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
+    let readings = if full {
+        casework::readings(&state.store, case)
+            .await?
+            .iter()
+            .map(|r| ReadingView {
+                organisation: r.organisation.clone(),
+                roles: r
+                    .roles
+                    .iter()
+                    .map(|role| t.role(role))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                day: i18n::format_date(ctx.lang, r.day),
+                what: t.get(if r.identity {
+                    "readers-identity"
+                } else {
+                    "readers-record"
+                }),
+                times: i18n::format_number(ctx.lang, r.times as i64),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let can_consent = allowed(actor, Action::ManageConsent, case);
     let directory = if can_consent {
         state.store.organisations().await?
@@ -442,6 +475,7 @@ async fn case_page<'a>(
         next_stages: stage_choices(&t, &next),
         version: case.version,
         action_base: format!("/cases/{}", case.id),
+        readings,
         can_consent,
         consents,
         consent_form: shown.consent_form.unwrap_or_else(|| {
