@@ -40,10 +40,13 @@ pub enum AuditAction {
     DecisionLogged,
     ConsentRecorded,
     ConsentRevoked,
+    PlanSaved,
+    PlanApproved,
+    PlanReviewed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -65,6 +68,9 @@ impl AuditAction {
         AuditAction::DecisionLogged,
         AuditAction::ConsentRecorded,
         AuditAction::ConsentRevoked,
+        AuditAction::PlanSaved,
+        AuditAction::PlanApproved,
+        AuditAction::PlanReviewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -90,6 +96,9 @@ impl AuditAction {
             Self::DecisionLogged => "decision-logged",
             Self::ConsentRecorded => "consent-recorded",
             Self::ConsentRevoked => "consent-revoked",
+            Self::PlanSaved => "plan-saved",
+            Self::PlanApproved => "plan-approved",
+            Self::PlanReviewed => "plan-reviewed",
         }
     }
 

@@ -91,6 +91,20 @@ pub enum DomainError {
     },
     #[error("this consent is already revoked")]
     AlreadyRevoked,
+    #[error("unknown domain {0:?}: use safety, health, wellbeing, family, livelihood or justice")]
+    UnknownGoalDomain(String),
+    #[error("unknown {0:?}: use her, team or order")]
+    UnknownSetBy(String),
+    #[error("unknown status {0:?}: use open, in-progress, achieved or dropped")]
+    UnknownGoalStatus(String),
+    #[error("unknown agreement {0:?}: use agreed, partly or disagreed")]
+    UnknownAgreement(String),
+    #[error("a plan can have at most {max} goals")]
+    TooManyGoals { max: usize },
+    #[error(
+        "approving the plan needs a logged decision about the plan, with her participation or the reason she could not take part"
+    )]
+    PlanNeedsDecision,
 }
 
 impl DomainError {
@@ -134,6 +148,12 @@ impl DomainError {
             Self::DateInPast => "error-date-in-past",
             Self::NoConsent { .. } => "error-no-consent",
             Self::AlreadyRevoked => "error-already-revoked",
+            Self::UnknownGoalDomain(_) => "error-unknown-goal-domain",
+            Self::UnknownSetBy(_) => "error-unknown-set-by",
+            Self::UnknownGoalStatus(_) => "error-unknown-goal-status",
+            Self::UnknownAgreement(_) => "error-unknown-agreement",
+            Self::TooManyGoals { .. } => "error-too-many-goals",
+            Self::PlanNeedsDecision => "error-plan-needs-decision",
         }
     }
 }

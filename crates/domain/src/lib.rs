@@ -13,6 +13,7 @@ pub mod ids;
 pub mod language;
 pub mod organisation;
 pub mod password;
+pub mod plan;
 pub mod policy;
 pub mod role;
 pub mod text;

@@ -64,6 +64,12 @@ pub enum Action {
     LogDecision,
     /// Record, read and revoke her consents (the staff who carry her case).
     ManageConsent,
+    /// Read the case plan (assigned staff, and the director who approves it).
+    ReadPlan,
+    /// Change the plan and record reviews with her (the staff who carry her case).
+    EditPlan,
+    /// Approve a version of the plan (the director).
+    ApprovePlan,
 }
 
 /// What it is done to.
@@ -211,12 +217,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
         },
         ListCases | ViewCaseSummary => case_work(actor, resource, &CASE_STAFF, false),
         CreateCase => case_work(actor, resource, &[Role::CaseWorker], false),
-        ViewCase | RecordVoice | OpenIdentity | ManageConsent => {
+        ViewCase | RecordVoice | OpenIdentity | ManageConsent | EditPlan => {
             case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
         }
         ChangeStage => case_work(actor, resource, &[Role::CaseWorker], true),
         CloseCase => case_work(actor, resource, &[Role::Director], false),
-        LogDecision => match case_work(actor, resource, &[Role::Director], false) {
+        ApprovePlan => case_work(actor, resource, &[Role::Director], false),
+        LogDecision | ReadPlan => match case_work(actor, resource, &[Role::Director], false) {
             Decision::Allow => Decision::Allow,
             _ => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
         },

@@ -477,6 +477,160 @@ macro_rules! impl_case_store {
                 Ok(())
             }
 
+            async fn plan(
+                &self,
+                case: domain::CaseId,
+            ) -> Result<Option<domain::plan::Plan>, $crate::StoreError> {
+                let row: Option<$crate::cases::PlanRow> = sqlx::query_as(
+                    "SELECT body, version, updated_by, updated_at, approved_version FROM plans WHERE case_id = $1",
+                )
+                .bind(case.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map(TryInto::try_into).transpose()
+            }
+
+            async fn save_plan(
+                &self,
+                case: domain::CaseId,
+                expected_version: i64,
+                body: &domain::plan::PlanBody,
+                by: domain::UserId,
+                at: domain::Timestamp,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<domain::plan::Plan, $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let json = $crate::cases::plan_json(body)?;
+                let current: Option<i64> = sqlx::query_scalar("SELECT version FROM plans WHERE case_id = $1")
+                    .bind(case.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let current = current.unwrap_or(0);
+                if current != expected_version {
+                    return Err($crate::StoreError::Conflict { expected: expected_version, current });
+                }
+                let version = current + 1;
+                if current == 0 {
+                    sqlx::query(
+                        "INSERT INTO plans (case_id, body, version, updated_by, updated_at, approved_version) \
+                         VALUES ($1, $2, $3, $4, $5, NULL)",
+                    )
+                    .bind(case.to_string())
+                    .bind(&json)
+                    .bind(version)
+                    .bind(by.to_string())
+                    .bind(at.millis())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| $crate::StoreError::from_write(e, "plan"))?;
+                } else {
+                    sqlx::query(
+                        "UPDATE plans SET body = $1, version = $2, updated_by = $3, updated_at = $4 \
+                         WHERE case_id = $5 AND version = $6",
+                    )
+                    .bind(&json)
+                    .bind(version)
+                    .bind(by.to_string())
+                    .bind(at.millis())
+                    .bind(case.to_string())
+                    .bind(current)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                sqlx::query(
+                    "INSERT INTO plan_versions (case_id, version, body, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(case.to_string())
+                .bind(version)
+                .bind(&json)
+                .bind(by.to_string())
+                .bind(at.millis())
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| $crate::StoreError::from_write(e, "plan"))?;
+                Self::append_in(&mut tx, &audit).await?;
+                let row: $crate::cases::PlanRow = sqlx::query_as(
+                    "SELECT body, version, updated_by, updated_at, approved_version FROM plans WHERE case_id = $1",
+                )
+                .bind(case.to_string())
+                .fetch_one(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                row.try_into()
+            }
+
+            async fn approve_plan(
+                &self,
+                case: domain::CaseId,
+                version: i64,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<domain::plan::Plan, $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query("UPDATE plans SET approved_version = $1 WHERE case_id = $2 AND version = $1")
+                    .bind(version)
+                    .bind(case.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                if done.rows_affected() == 0 {
+                    return Err(Self::missing_or_conflict(
+                        &mut tx,
+                        "SELECT version FROM plans WHERE case_id = $1",
+                        case.to_string(),
+                        version,
+                    )
+                    .await);
+                }
+                Self::append_in(&mut tx, &audit).await?;
+                let row: $crate::cases::PlanRow = sqlx::query_as(
+                    "SELECT body, version, updated_by, updated_at, approved_version FROM plans WHERE case_id = $1",
+                )
+                .bind(case.to_string())
+                .fetch_one(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                row.try_into()
+            }
+
+            async fn add_plan_review(
+                &self,
+                case: domain::CaseId,
+                review: &domain::plan::PlanReview,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "INSERT INTO plan_reviews (id, case_id, plan_version, agreement, her_words, notes, reviewed_by, reviewed_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(review.id.to_string())
+                .bind(case.to_string())
+                .bind(review.plan_version)
+                .bind(review.agreement.as_str())
+                .bind(&review.her_words)
+                .bind(&review.notes)
+                .bind(review.reviewed_by.to_string())
+                .bind(review.reviewed_at.millis())
+                .execute(&mut *tx)
+                .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn plan_reviews(
+                &self,
+                case: domain::CaseId,
+            ) -> Result<Vec<domain::plan::PlanReview>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::ReviewRow> = sqlx::query_as(
+                    "SELECT id, plan_version, agreement, her_words, notes, reviewed_by, reviewed_at \
+                     FROM plan_reviews WHERE case_id = $1 ORDER BY reviewed_at, id",
+                )
+                .bind(case.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
             async fn readings_of(
                 &self,
                 case: domain::CaseId,

@@ -6,6 +6,7 @@ use domain::audit::AuditEvent;
 use domain::case::{Identity, StageChange};
 use domain::consent::{Consent, ConsentFields};
 use domain::decision::{Decision, DecisionFields};
+use domain::plan::{Plan, PlanBody, PlanReview};
 use domain::voice::{VoiceFields, format_date_iso, parse_date};
 use domain::{Case, CaseCode, CaseId, OrgId, Stage, Timestamp, UserId, VoiceEntry, VoiceId};
 
@@ -114,6 +115,33 @@ pub trait CaseStore: Send + Sync {
     async fn voice_history(&self, entry: VoiceId) -> Result<Vec<VoiceEntry>, StoreError>;
     async fn log_decision(&self, decision: &Decision, audit: AuditEvent) -> Result<(), StoreError>;
     async fn record_consent(&self, consent: &Consent, audit: AuditEvent) -> Result<(), StoreError>;
+    async fn plan(&self, case: CaseId) -> Result<Option<Plan>, StoreError>;
+    /// Saves a new version of the plan. `expected_version` is the version it was based on (0
+    /// for the first plan); `Conflict` when someone saved meanwhile. Every version is kept.
+    async fn save_plan(
+        &self,
+        case: CaseId,
+        expected_version: i64,
+        body: &PlanBody,
+        by: UserId,
+        at: Timestamp,
+        audit: AuditEvent,
+    ) -> Result<Plan, StoreError>;
+    /// Marks `version` approved; `Conflict` if the plan has moved on.
+    async fn approve_plan(
+        &self,
+        case: CaseId,
+        version: i64,
+        audit: AuditEvent,
+    ) -> Result<Plan, StoreError>;
+    async fn add_plan_review(
+        &self,
+        case: CaseId,
+        review: &PlanReview,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+    /// Oldest first.
+    async fn plan_reviews(&self, case: CaseId) -> Result<Vec<PlanReview>, StoreError>;
     /// Every reading of the case's content and identity, newest first (at most `limit`).
     async fn readings_of(
         &self,
@@ -336,6 +364,62 @@ impl TryFrom<ConsentRow> for Consent {
             recorded_at: Timestamp(row.recorded_at),
             revoked_at: row.revoked_at.map(Timestamp),
             revoked_reason: row.revoked_reason,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PlanRow {
+    body: String,
+    version: i64,
+    updated_by: Option<String>,
+    updated_at: i64,
+    approved_version: Option<i64>,
+}
+
+impl TryFrom<PlanRow> for Plan {
+    type Error = StoreError;
+    fn try_from(row: PlanRow) -> Result<Self, StoreError> {
+        Ok(Plan {
+            body: serde_json::from_str(&row.body)
+                .map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?,
+            version: row.version,
+            updated_by: row.updated_by.map(|u| u.parse()).transpose()?,
+            updated_at: Timestamp(row.updated_at),
+            approved_version: row.approved_version,
+        })
+    }
+}
+
+pub(crate) fn plan_json(body: &PlanBody) -> Result<String, StoreError> {
+    serde_json::to_string(body).map_err(|e| StoreError::Corrupt(format!("plan: {e}")))
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ReviewRow {
+    id: String,
+    plan_version: i64,
+    agreement: String,
+    her_words: String,
+    notes: String,
+    reviewed_by: String,
+    reviewed_at: i64,
+}
+
+impl TryFrom<ReviewRow> for PlanReview {
+    type Error = StoreError;
+    fn try_from(row: ReviewRow) -> Result<Self, StoreError> {
+        Ok(PlanReview {
+            id: row
+                .id
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("review id {}", row.id)))?,
+            plan_version: row.plan_version,
+            agreement: row.agreement.parse()?,
+            her_words: row.her_words,
+            notes: row.notes,
+            reviewed_by: row.reviewed_by.parse()?,
+            reviewed_at: Timestamp(row.reviewed_at),
         })
     }
 }

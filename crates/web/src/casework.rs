@@ -588,3 +588,159 @@ pub async fn readings(store: &Arc<dyn Store>, case: &Case) -> Result<Vec<Reading
     }
     Ok(lines)
 }
+
+fn check(actor: &Actor, action: Action, case: &Case) -> Result<(), AppError> {
+    match authorize(actor, action, &resource(case, actor)) {
+        Decision::Allow => Ok(()),
+        Decision::Deny(why) => Err(AppError::Forbidden(why)),
+    }
+}
+
+/// The plan of a case, or an empty one at version 0 (the version a first save is based on).
+pub async fn plan_of(store: &Arc<dyn Store>, case: &Case) -> Result<domain::plan::Plan, AppError> {
+    Ok(store.plan(case.id).await?.unwrap_or(domain::plan::Plan {
+        body: domain::plan::PlanBody::default(),
+        version: 0,
+        updated_by: None,
+        updated_at: case.opened_at,
+        approved_version: None,
+    }))
+}
+
+/// Saves a new version of her plan: checked (texts, target dates, organisations that exist),
+/// based on `expected_version`, never overwriting a newer one.
+#[allow(clippy::too_many_arguments)]
+pub async fn save_plan(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    expected_version: i64,
+    body: domain::plan::PlanBody,
+) -> Result<domain::plan::Plan, AppError> {
+    check(actor, Action::EditPlan, case)?;
+    let body = body.normalised();
+    let mut errors: Vec<FieldError> = match body.check(case.opened_at) {
+        Ok(()) => Vec::new(),
+        Err(found) => found
+            .iter()
+            .map(|(place, e)| FieldError {
+                field: plan_field(place),
+                message_id: e.message_id(),
+                english: format!("{place}: {e}"),
+            })
+            .collect(),
+    };
+    for org in body.organisations() {
+        if store.organisation(org).await?.is_none() {
+            errors.push(FieldError {
+                field: "responsible",
+                message_id: "error-unknown-organisation",
+                english: format!("no organisation {org} in the directory"),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let audit = event(actor, source, at, AuditAction::PlanSaved, case).with_detail(
+        crate::accounts::detail(&[("version", &(expected_version + 1).to_string())]),
+    );
+    Ok(store
+        .save_plan(case.id, expected_version, &body, actor.user_id, at, audit)
+        .await?)
+}
+
+/// The form field a plan problem belongs to (`goals[0].actions[1].target` → `target`).
+fn plan_field(place: &str) -> &'static str {
+    match place.rsplit('.').next().unwrap_or(place) {
+        "goal" => "goal",
+        "what" => "what",
+        "target" => "target",
+        _ => "goals",
+    }
+}
+
+/// Approves the plan's current version: the director, on a logged decision about the plan.
+pub async fn approve_plan(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    version: i64,
+) -> Result<domain::plan::Plan, AppError> {
+    check(actor, Action::ApprovePlan, case)?;
+    let decisions = store.decisions_of(case.id).await?;
+    domain::plan::approval_is_backed(&decisions)
+        .map_err(|e| AppError::Invalid(vec![FieldError::new("plan", &e)]))?;
+    let audit = event(actor, source, at, AuditAction::PlanApproved, case).with_detail(
+        crate::accounts::detail(&[("version", &version.to_string())]),
+    );
+    Ok(store.approve_plan(case.id, version, audit).await?)
+}
+
+/// A review as typed in.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReviewInput {
+    pub agreement: String,
+    pub her_words: String,
+    pub notes: String,
+}
+
+/// Records a review of the current plan with her: does she agree, in her words.
+pub async fn review_plan(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    input: &ReviewInput,
+) -> Result<domain::plan::PlanReview, AppError> {
+    check(actor, Action::EditPlan, case)?;
+    let plan = plan_of(store, case).await?;
+    let mut errors = Vec::new();
+    let agreement: Option<domain::plan::Agreement> = if input.agreement.trim().is_empty() {
+        errors.push(FieldError::required("agreement"));
+        None
+    } else {
+        input
+            .agreement
+            .parse()
+            .map_err(|e| errors.push(FieldError::new("agreement", &e)))
+            .ok()
+    };
+    let her_words = domain::text::normalise(&input.her_words);
+    if her_words.is_empty() {
+        errors.push(FieldError::new(
+            "her_words",
+            &domain::DomainError::EmptyText,
+        ));
+    }
+    if plan.version == 0 {
+        errors.push(FieldError {
+            field: "agreement",
+            message_id: "plan-empty",
+            english: "there is no plan to review yet".into(),
+        });
+    }
+    let Some(agreement) = agreement.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let review = domain::plan::PlanReview {
+        id: uuid::Uuid::now_v7(),
+        plan_version: plan.version,
+        agreement,
+        her_words,
+        notes: domain::text::normalise(&input.notes),
+        reviewed_by: actor.user_id,
+        reviewed_at: at,
+    };
+    let audit = event(actor, source, at, AuditAction::PlanReviewed, case).with_detail(
+        crate::accounts::detail(&[("agreement", agreement.as_str())]),
+    );
+    store.add_plan_review(case.id, &review, audit).await?;
+    Ok(review)
+}

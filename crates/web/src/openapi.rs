@@ -282,6 +282,46 @@ fn operations() -> Vec<Op> {
             false,
             false,
         ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/plan",
+            "Her case plan: goals by domain with actions, who set them, targets and status; reviews with her agreement. ETag \"0\" when there is none yet.",
+            None,
+            "200",
+            schema("Plan"),
+            true,
+            false,
+        ),
+        op(
+            "put",
+            "/api/v1/cases/{id}/plan",
+            "Save the whole plan as a new version (the old ones are kept). Needs If-Match (\"0\" for the first plan).",
+            Some("PlanBody"),
+            "200",
+            schema("Plan"),
+            true,
+            true,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/plan/approve",
+            "Approve the current version (the director), on a logged decision about the plan. Needs If-Match.",
+            None,
+            "200",
+            schema("Plan"),
+            true,
+            true,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/plan/reviews",
+            "Record a review of the current plan with her: agreed / partly / disagreed, in her words.",
+            Some("PlanReview"),
+            "201",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -657,6 +697,53 @@ pub fn document() -> Value {
                             "times": {"type": "integer"}
                         }
                     }}}
+                },
+                "PlanBody": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"goals": {"type": "array", "items": {
+                        "type": "object",
+                        "required": ["domain", "goal", "set_by", "status"],
+                        "properties": {
+                            "domain": {"type": "string", "enum": ["safety", "health", "wellbeing", "family", "livelihood", "justice"]},
+                            "goal": {"type": "string", "maxLength": 2000},
+                            "set_by": {"type": "string", "enum": ["her", "team", "order"]},
+                            "target": {"type": "string", "format": "date", "nullable": true},
+                            "status": {"type": "string", "enum": ["open", "in-progress", "achieved", "dropped"]},
+                            "actions": {"type": "array", "items": {
+                                "type": "object",
+                                "required": ["what", "set_by", "status"],
+                                "properties": {
+                                    "what": {"type": "string"},
+                                    "responsible": {"type": "string", "format": "uuid", "nullable": true},
+                                    "target": {"type": "string", "format": "date", "nullable": true},
+                                    "set_by": {"type": "string", "enum": ["her", "team", "order"]},
+                                    "status": {"type": "string", "enum": ["open", "in-progress", "achieved", "dropped"]}
+                                }
+                            }}
+                        }
+                    }}}
+                },
+                "Plan": {
+                    "type": "object",
+                    "required": ["version", "goals", "reviews"],
+                    "properties": {
+                        "version": {"type": "integer"},
+                        "approved_version": {"type": "integer", "nullable": true},
+                        "updated_at": {"type": "string", "format": "date-time"},
+                        "goals": {"type": "array", "items": {"type": "object"}},
+                        "reviews": {"type": "array", "items": {"type": "object"}}
+                    }
+                },
+                "PlanReview": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["agreement", "her_words"],
+                    "properties": {
+                        "agreement": {"type": "string", "enum": ["agreed", "partly", "disagreed"]},
+                        "her_words": {"type": "string"},
+                        "notes": {"type": "string"}
+                    }
                 },
                 "StageChange": {
                     "type": "object",

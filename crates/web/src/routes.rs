@@ -197,6 +197,49 @@ pub fn table() -> Vec<Route> {
             "/api/v1/cases/{id}/readers",
             get(api::cases::readers),
         ),
+        route(M::GET, "/api/v1/cases/{id}/plan", get(api::cases::plan)),
+        route(
+            M::PUT,
+            "/api/v1/cases/{id}/plan",
+            put(api::cases::save_plan),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/plan/approve",
+            post(api::cases::approve_plan),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/plan/reviews",
+            post(api::cases::review_plan),
+        ),
+        route(M::GET, "/cases/{id}/plan", get(pages::plan::show)),
+        route(M::GET, "/cases/{id}/plan/print", get(pages::plan::print)),
+        route(
+            M::POST,
+            "/cases/{id}/plan/goals",
+            post(pages::plan::add_goal),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/plan/actions",
+            post(pages::plan::add_action),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/plan/status",
+            post(pages::plan::set_status),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/plan/reviews",
+            post(pages::plan::review),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/plan/approve",
+            post(pages::plan::approve),
+        ),
     ]
 }
 

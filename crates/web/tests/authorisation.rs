@@ -44,6 +44,7 @@ const CASE_STAFF: &[Role] = &[
 const CASE_WORKERS: &[Role] = &[Role::CaseWorker];
 const ASSIGNED: &[Role] = &[Role::CaseWorker, Role::Counsellor];
 const DECIDERS: &[Role] = &[Role::Director, Role::CaseWorker, Role::Counsellor];
+const DIRECTOR: &[Role] = &[Role::Director];
 
 /// (method, path, who may use it). `{org}` is the actor's own organisation, `{user}` a
 /// colleague in it (the director).
@@ -201,6 +202,94 @@ const TABLE: &[(&str, &str, Access)] = &[
     ),
     (
         "GET",
+        "/cases/{id}/plan",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DECIDERS,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/plan/print",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DECIDERS,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/plan/goals",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/plan/actions",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/plan/status",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/plan/reviews",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/plan/approve",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DIRECTOR,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/plan",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DECIDERS,
+        },
+    ),
+    (
+        "PUT",
+        "/api/v1/cases/{id}/plan",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/plan/approve",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DIRECTOR,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/plan/reviews",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
         "/api/v1/cases/{id}/readers",
         Access::Case {
             see: CASE_STAFF,
@@ -347,6 +436,23 @@ async fn call(
                     ("text", "আমি বাড়ি যেতে চাই".into()),
                     ("language", "bn".into()),
                 ]
+            } else if path.ends_with("/plan/goals") {
+                vec![
+                    ("version", "0".into()),
+                    ("domain", "health".into()),
+                    ("goal_text", "নিয়মিত ঘুম".into()),
+                    ("set_by", "her".into()),
+                ]
+            } else if path.contains("/plan/") {
+                vec![
+                    ("version", "1".into()),
+                    ("goal", "0".into()),
+                    ("status", "achieved".into()),
+                    ("agreement", "agreed".into()),
+                    ("her_words", "হ্যাঁ".into()),
+                    ("what", "ডাক্তার দেখানো".into()),
+                    ("set_by", "team".into()),
+                ]
             } else if path.ends_with("/revoke") {
                 vec![("reason", "সে মত বদলেছে".into())]
             } else if path.ends_with("/consents") {
@@ -410,6 +516,10 @@ async fn call(
                 json!({"identity": {"name": "नई लड़की"}})
             } else if path.contains("/voice") {
                 json!({"kind": "fear", "text": "मुझे डर लगता है", "language": "hi"})
+            } else if path.ends_with("/plan") {
+                json!({"goals": [{"domain": "safety", "goal": "सुरक्षित रहना", "set_by": "her", "status": "open"}]})
+            } else if path.ends_with("/plan/reviews") {
+                json!({"agreement": "partly", "her_words": "ठीक है"})
             } else if path.ends_with("/revoke") {
                 json!({"reason": "उसने मन बदल लिया"})
             } else if path.ends_with("/consents") {

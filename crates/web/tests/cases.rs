@@ -667,7 +667,215 @@ async fn she_can_be_told_who_has_read_her_record(engine: Engine) {
     h.finish().await;
 }
 
+async fn the_plan_is_versioned_checked_reviewed_with_her_and_approved(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let parganas = h.org("Sundarban Mahila Samiti, South 24 Parganas").await;
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    let path = format!("/api/v1/cases/{case}/plan");
+    let reply = worker.get(&path).await;
+    assert_eq!(reply.header("etag"), Some("\"0\""));
+    assert_eq!(reply.json()["goals"], json!([]));
+    let plan = json!({"goals": [{
+        "domain": "livelihood", "goal": "সেলাই শিখে নিজের রোজগার", "set_by": "her", "target": "2027-06-30", "status": "open",
+        "actions": [{"what": "সেলাই প্রশিক্ষণে ভর্তি", "responsible": parganas.to_string(), "set_by": "team", "status": "open", "target": "2027-01-15"}]
+    }]});
+    assert_eq!(
+        worker.json(Method::PUT, &path, &plan, &[]).await.status,
+        StatusCode::PRECONDITION_REQUIRED
+    );
+    let mut early = plan.clone();
+    early["goals"][0]["target"] = json!("2020-01-01");
+    let reply = worker
+        .json(Method::PUT, &path, &early, &[("if-match", "\"0\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["errors"][0]["code"], "error-date-before-case");
+    let mut nowhere = plan.clone();
+    nowhere["goals"][0]["actions"][0]["responsible"] = json!(domain::OrgId::new().to_string());
+    let reply = worker
+        .json(Method::PUT, &path, &nowhere, &[("if-match", "\"0\"")])
+        .await;
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-unknown-organisation"
+    );
+    let reply = worker.json(Method::PUT, &path, &json!({"goals": [{"domain": "wealth", "goal": "x", "set_by": "her", "status": "open"}]}), &[("if-match", "\"0\"")]).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(
+        h.store.plan(case).await.unwrap().is_none(),
+        "nothing half-written"
+    );
+
+    let reply = worker
+        .json(Method::PUT, &path, &plan, &[("if-match", "\"0\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.header("etag"), Some("\"1\""));
+    let mut other = plan.clone();
+    other["goals"][0]["goal"] = json!("অন্য কিছু");
+    assert_eq!(
+        worker
+            .json(Method::PUT, &path, &other, &[("if-match", "\"0\"")])
+            .await
+            .status,
+        StatusCode::PRECONDITION_FAILED
+    );
+    assert_eq!(
+        worker.get(&path).await.json()["goals"][0]["goal"],
+        "সেলাই শিখে নিজের রোজগার"
+    );
+
+    let review =
+        json!({"agreement": "partly", "her_words": "সেলাই ঠিক আছে, কিন্তু আগে পরীক্ষাটা দিতে চাই"});
+    assert_eq!(
+        worker
+            .json(Method::POST, &format!("{path}/reviews"), &review, &[])
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let mut director = api_client(&h, "director.kolkata").await;
+    let reply = director
+        .json(
+            Method::POST,
+            &format!("{path}/approve"),
+            &json!({}),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-plan-needs-decision"
+    );
+    let decision = json!({"topic": "plan", "what": "পরিকল্পনা অনুমোদন", "decided_by": "কেস কনফারেন্স", "participation": "consulted",
+        "her_view": "সেলাই ঠিক আছে, কিন্তু আগে পরীক্ষাটা দিতে চাই"});
+    assert_eq!(
+        worker
+            .json(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/decisions"),
+                &decision,
+                &[]
+            )
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let reply = director
+        .json(
+            Method::POST,
+            &format!("{path}/approve"),
+            &json!({}),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let approved = reply.json();
+    assert_eq!(approved["approved_version"], 1);
+    assert_eq!(approved["reviews"][0]["agreement"], "partly");
+    assert_eq!(
+        worker
+            .json(
+                Method::POST,
+                &format!("{path}/approve"),
+                &json!({}),
+                &[("if-match", "\"1\"")]
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    h.finish().await;
+}
+
+async fn the_plan_page_keeps_her_change_when_someone_saved_first(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut worker = h.client().signed_in("caseworker.kolkata").await;
+    let mut counsellor = h.client().signed_in("counsellor.kolkata").await;
+    let path = format!("/cases/{case}/plan");
+    worker.get(&path).await;
+    counsellor.get(&path).await;
+    let reply = worker
+        .post_form(
+            &format!("{path}/goals"),
+            &[
+                ("version", "0"),
+                ("domain", "safety"),
+                ("goal_text", "রাতে একা বাইরে যাব না"),
+                ("set_by", "her"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let reply = counsellor
+        .post_form(
+            &format!("{path}/goals"),
+            &[
+                ("version", "0"),
+                ("domain", "wellbeing"),
+                ("goal_text", "ঘুমের আগে শ্বাসের ব্যায়াম"),
+                ("set_by", "team"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(
+        reply.body.contains("রাতে একা বাইরে যাব না"),
+        "the newer plan is shown"
+    );
+    assert!(
+        reply.body.contains("ঘুমের আগে শ্বাসের ব্যায়াম"),
+        "her change is kept in the form"
+    );
+    assert!(reply.body.contains(&h.text(Language::En, "plan-conflict")));
+    let reply = counsellor
+        .post_form(
+            &format!("{path}/goals"),
+            &[
+                ("version", "1"),
+                ("domain", "wellbeing"),
+                ("goal_text", "ঘুমের আগে শ্বাসের ব্যায়াম"),
+                ("set_by", "team"),
+                ("target", "2020-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::En, "error-date-before-case"))
+    );
+    let plan = h.store.plan(case).await.unwrap().unwrap();
+    assert_eq!(plan.body.goals.len(), 1);
+    let print = worker.get(&format!("{path}/print?lang=hi")).await;
+    assert_eq!(print.html_lang().as_deref(), Some("hi"));
+    assert!(
+        print.body.contains("রাতে একা বাইরে যাব না"),
+        "her goal as written"
+    );
+    assert!(
+        print
+            .body
+            .contains(&h.text(Language::Hi, "goal-domain-safety"))
+    );
+    assert!(
+        !print.body.contains("রিনা"),
+        "the printed plan carries the case code, never her name"
+    );
+    assert!(
+        print
+            .body
+            .contains(h.store.case(case).await.unwrap().unwrap().code.as_str())
+    );
+    h.finish().await;
+}
+
 on_both_engines!(
+    the_plan_is_versioned_checked_reviewed_with_her_and_approved,
+    the_plan_page_keeps_her_change_when_someone_saved_first,
     she_can_be_told_who_has_read_her_record,
     consent_is_per_purpose_and_a_revoked_one_blocks_sharing,
     a_decision_records_her_part_and_her_words,

@@ -417,3 +417,113 @@ pub async fn readers(
         })).collect::<Vec<_>>()
     })))
 }
+
+pub async fn plan_json(
+    state: &AppState,
+    case: &Case,
+    plan: &domain::plan::Plan,
+) -> Result<Value, AppError> {
+    let reviews = state.store.plan_reviews(case.id).await?;
+    Ok(json!({
+        "version": plan.version,
+        "approved_version": plan.approved_version,
+        "updated_at": plan.updated_at.to_rfc3339(),
+        "goals": serde_json::to_value(&plan.body.goals).map_err(|e| AppError::internal(e.to_string()))?,
+        "reviews": reviews.iter().map(|r| json!({
+            "plan_version": r.plan_version,
+            "agreement": r.agreement.as_str(),
+            "her_words": r.her_words,
+            "notes": r.notes,
+            "reviewed_by": r.reviewed_by.to_string(),
+            "reviewed_at": r.reviewed_at.to_rfc3339(),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+pub async fn plan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
+    let plan = casework::plan_of(&state.store, &case).await?;
+    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    Ok(with_etag(
+        plan.version,
+        plan_json(&state, &case, &plan).await?,
+    ))
+}
+
+pub async fn save_plan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<domain::plan::PlanBody>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
+    let current = casework::plan_of(&state.store, &case).await?;
+    let version = if_match(&headers, current.version)?;
+    let saved = casework::save_plan(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        version,
+        body,
+    )
+    .await?;
+    Ok(with_etag(
+        saved.version,
+        plan_json(&state, &case, &saved).await?,
+    ))
+}
+
+pub async fn approve_plan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ApprovePlan).await?;
+    let current = casework::plan_of(&state.store, &case).await?;
+    let version = if_match(&headers, current.version)?;
+    let approved = casework::approve_plan(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        version,
+    )
+    .await?;
+    Ok(with_etag(
+        approved.version,
+        plan_json(&state, &case, &approved).await?,
+    ))
+}
+
+pub async fn review_plan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<casework::ReviewInput>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
+    let review = casework::review_plan(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &body,
+    )
+    .await?;
+    let body = json!({"plan_version": review.plan_version, "agreement": review.agreement.as_str(), "her_words": review.her_words});
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}

@@ -220,6 +220,7 @@ struct CaseTemplate<'a> {
     version: i64,
     action_base: String,
     identity_href: Option<String>,
+    plan_href: Option<String>,
     can_decide: bool,
     decisions: Vec<DecisionView>,
     decision_form: FormView,
@@ -521,6 +522,8 @@ async fn case_page<'a>(
                 label: t.get(p.message_id()),
             })
             .collect(),
+        plan_href: allowed(actor, Action::ReadPlan, case)
+            .then(|| format!("/cases/{}/plan", case.id)),
         identity_href: allowed(actor, Action::OpenIdentity, case)
             .then(|| format!("/cases/{}/identity", case.id)),
         page,

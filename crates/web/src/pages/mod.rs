@@ -6,6 +6,7 @@ pub mod audit;
 pub mod cases;
 pub mod home;
 pub mod organisations;
+pub mod plan;
 pub mod sign_in;
 pub mod users;
 

@@ -1,0 +1,509 @@
+//! Her case plan as pages: the goals with their actions, forms that each add or change one thing
+//! and carry the version they were based on, reviews with her, approval, and a printable view.
+//! When someone saved first, the page comes back with the newer plan and her change kept in its
+//! form, so she can look at both and save again.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::plan::{Agreement, Goal, GoalDomain, GoalStatus, Plan, PlanAction, SetBy};
+use domain::policy::{Action, Actor};
+use domain::voice::parse_date;
+use domain::{Case, OrgId};
+
+use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
+use crate::casework::{self, ReviewInput, allowed};
+use crate::{AppError, AppState, Ctx, FieldError};
+
+pub struct ActionView {
+    pub what: String,
+    pub detail: String,
+    pub status: String,
+}
+
+pub struct GoalView {
+    pub index: usize,
+    pub domain: String,
+    pub goal: String,
+    pub detail: String,
+    pub status: String,
+    pub actions: Vec<ActionView>,
+}
+
+pub struct ReviewView {
+    pub agreement: String,
+    pub her_words: String,
+    pub notes: String,
+    pub meta: String,
+}
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+struct PlanTemplate<'a> {
+    page: Page<'a>,
+    base: String,
+    version: i64,
+    approval: String,
+    goals: Vec<GoalView>,
+    reviews: Vec<ReviewView>,
+    can_edit: bool,
+    can_approve: bool,
+    form: FormView,
+    domains: Vec<Choice>,
+    set_bys: Vec<Choice>,
+    statuses: Vec<Choice>,
+    agreements: Vec<Choice>,
+    organisations: Vec<Choice>,
+    goal_choices: Vec<Choice>,
+}
+
+#[derive(Template)]
+#[template(path = "plan_print.html")]
+struct PrintTemplate<'a> {
+    page: Page<'a>,
+    approval: String,
+    goals: Vec<GoalView>,
+    reviews: Vec<ReviewView>,
+}
+
+fn choices<T: Copy>(
+    t: &Tr,
+    all: &[T],
+    value: impl Fn(T) -> &'static str,
+    id: impl Fn(T) -> String,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|v| Choice {
+            value: value(*v).into(),
+            label: t.get(&id(*v)),
+        })
+        .collect()
+}
+
+struct Views {
+    approval: String,
+    goals: Vec<GoalView>,
+    reviews: Vec<ReviewView>,
+}
+
+async fn views(state: &AppState, t: &Tr<'_>, case: &Case, plan: &Plan) -> Result<Views, AppError> {
+    let directory = state.store.organisations().await?;
+    let org_name = |id: Option<OrgId>| {
+        id.and_then(|id| directory.iter().find(|o| o.id == id))
+            .map(|o| o.fields.name.to_string())
+            .unwrap_or_default()
+    };
+    let date = |d: Option<time::Date>| {
+        d.map(|d| i18n::localise_digits(t.lang, &domain::voice::format_date_iso(d)))
+    };
+    let detail = |set_by: SetBy, target: Option<time::Date>, org: String| {
+        let mut parts = vec![t.get(&set_by.message_id())];
+        if let Some(d) = date(target) {
+            parts.push(t.with("plan-target-on", "date", &d));
+        }
+        if !org.is_empty() {
+            parts.push(org);
+        }
+        parts.join(" · ")
+    };
+    let goals = plan
+        .body
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(index, g)| GoalView {
+            index,
+            domain: t.get(&g.domain.message_id()),
+            goal: g.goal.clone(),
+            detail: detail(g.set_by, g.target, String::new()),
+            status: t.get(&g.status.message_id()),
+            actions: g
+                .actions
+                .iter()
+                .map(|a| ActionView {
+                    what: a.what.clone(),
+                    detail: detail(a.set_by, a.target, org_name(a.responsible)),
+                    status: t.get(&a.status.message_id()),
+                })
+                .collect(),
+        })
+        .collect();
+    let reviews = state
+        .store
+        .plan_reviews(case.id)
+        .await?
+        .iter()
+        .rev()
+        .map(|r| ReviewView {
+            agreement: t.get(&r.agreement.message_id()),
+            her_words: r.her_words.clone(),
+            notes: r.notes.clone(),
+            meta: t.datetime(&r.reviewed_at),
+        })
+        .collect();
+    let approval = match plan.approved_version {
+        Some(v) if v == plan.version => t.get("plan-approved-current"),
+        Some(_) => t.get("plan-approved-older"),
+        None => t.get("plan-not-approved"),
+    };
+    Ok(Views {
+        approval,
+        goals,
+        reviews,
+    })
+}
+
+async fn plan_page<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    actor: &Actor,
+    case: &Case,
+    form: FormView,
+    notice: Option<String>,
+) -> Result<PlanTemplate<'a>, AppError> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let plan = casework::plan_of(&state.store, case).await?;
+    casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
+    let views = views(state, &t, case, &plan).await?;
+    let mut page = Page::titled(
+        state,
+        ctx,
+        "/cases",
+        t.with("plan-title", "code", case.code.as_str()),
+    );
+    page.notice = notice;
+    let organisations = state
+        .store
+        .organisations()
+        .await?
+        .iter()
+        .map(|o| Choice {
+            value: o.id.to_string(),
+            label: o.fields.name.to_string(),
+        })
+        .collect();
+    let goal_choices = plan
+        .body
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| Choice {
+            value: i.to_string(),
+            label: g.goal.chars().take(60).collect(),
+        })
+        .collect();
+    Ok(PlanTemplate {
+        base: format!("/cases/{}/plan", case.id),
+        version: plan.version,
+        approval: views.approval,
+        goals: views.goals,
+        reviews: views.reviews,
+        can_edit: allowed(actor, Action::EditPlan, case),
+        can_approve: allowed(actor, Action::ApprovePlan, case) && plan.version > 0,
+        form,
+        domains: choices(
+            &t,
+            GoalDomain::ALL,
+            GoalDomain::as_str,
+            GoalDomain::message_id,
+        ),
+        set_bys: choices(&t, SetBy::ALL, SetBy::as_str, SetBy::message_id),
+        statuses: choices(
+            &t,
+            GoalStatus::ALL,
+            GoalStatus::as_str,
+            GoalStatus::message_id,
+        ),
+        agreements: choices(&t, Agreement::ALL, Agreement::as_str, Agreement::message_id),
+        organisations,
+        goal_choices,
+        page,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
+    render(&plan_page(&state, &ctx, &actor, &case, FormView::default(), None).await?)
+}
+
+pub async fn print(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let plan = casework::plan_of(&state.store, &case).await?;
+    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    let views = views(&state, &t, &case, &plan).await?;
+    let page = Page::titled(
+        &state,
+        &ctx,
+        "/cases",
+        t.with("plan-title", "code", case.code.as_str()),
+    );
+    render(&PrintTemplate {
+        page,
+        approval: views.approval,
+        goals: views.goals,
+        reviews: views.reviews,
+    })
+}
+
+fn parse<T: std::str::FromStr<Err = domain::DomainError>>(
+    data: &FormData,
+    field: &'static str,
+    errors: &mut Vec<FieldError>,
+) -> Option<T> {
+    let text = data.get(field);
+    if text.trim().is_empty() {
+        errors.push(FieldError::required(field));
+        return None;
+    }
+    text.parse()
+        .map_err(|e| errors.push(FieldError::new(field, &e)))
+        .ok()
+}
+
+fn target(data: &FormData, errors: &mut Vec<FieldError>) -> Option<time::Date> {
+    let text = data.get("target");
+    if text.trim().is_empty() {
+        return None;
+    }
+    parse_date(&text)
+        .map_err(|e| errors.push(FieldError::new("target", &e)))
+        .ok()
+}
+
+/// The change one form asks for, applied to the current plan.
+enum Change {
+    AddGoal,
+    AddAction,
+    SetStatus,
+}
+
+async fn change(
+    state: AppState,
+    ctx: Ctx,
+    id: String,
+    data: FormData,
+    kind: Change,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let Ok(version) = data.get("version").parse::<i64>() else {
+        return Err(AppError::Malformed("the form has no version".into()));
+    };
+    let current = casework::plan_of(&state.store, &case).await?;
+    let mut body = current.body.clone();
+    let mut errors = Vec::new();
+    let goal_index = || {
+        data.get("goal")
+            .parse::<usize>()
+            .ok()
+            .filter(|i| *i < body.goals.len())
+    };
+    match kind {
+        Change::AddGoal => {
+            let domain = parse::<GoalDomain>(&data, "domain", &mut errors);
+            let set_by = parse::<SetBy>(&data, "set_by", &mut errors);
+            let target = target(&data, &mut errors);
+            if let (Some(domain), Some(set_by)) = (domain, set_by) {
+                body.goals.push(Goal {
+                    domain,
+                    goal: data.get("goal_text"),
+                    set_by,
+                    target,
+                    status: GoalStatus::Open,
+                    actions: Vec::new(),
+                });
+            }
+        }
+        Change::AddAction => {
+            let goal = goal_index();
+            if goal.is_none() {
+                errors.push(FieldError::required("goal"));
+            }
+            let set_by = parse::<SetBy>(&data, "set_by", &mut errors);
+            let target = target(&data, &mut errors);
+            let responsible = data.get("responsible").parse::<OrgId>().ok();
+            if let (Some(goal), Some(set_by)) = (goal, set_by) {
+                body.goals[goal].actions.push(PlanAction {
+                    what: data.get("what"),
+                    responsible,
+                    target,
+                    set_by,
+                    status: GoalStatus::Open,
+                });
+            }
+        }
+        Change::SetStatus => {
+            let status = parse::<GoalStatus>(&data, "status", &mut errors);
+            match (goal_index(), status) {
+                (Some(goal), Some(status)) => body.goals[goal].status = status,
+                (None, _) => errors.push(FieldError::required("goal")),
+                _ => {}
+            }
+        }
+    }
+    let result = if errors.is_empty() {
+        casework::save_plan(
+            &state.store,
+            &actor,
+            &ctx.source,
+            state.clock.now(),
+            &case,
+            version,
+            body,
+        )
+        .await
+    } else {
+        Err(AppError::Invalid(errors))
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/cases/{}/plan?saved=1", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let form = FormView::from_data(&data).with_errors(&t, &errors);
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &plan_page(&state, &ctx, &actor, &case, form, None).await?,
+            )
+        }
+        Err(AppError::PreconditionFailed { .. }) => {
+            let form = FormView::from_data(&data);
+            let notice = Some(t.get("plan-conflict"));
+            render_with_status(
+                StatusCode::CONFLICT,
+                &plan_page(&state, &ctx, &actor, &case, form, notice).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn add_goal(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    change(state, ctx, id, data, Change::AddGoal).await
+}
+
+pub async fn add_action(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    change(state, ctx, id, data, Change::AddAction).await
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    change(state, ctx, id, data, Change::SetStatus).await
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
+    let input = ReviewInput {
+        agreement: data.get("agreement"),
+        her_words: data.get("her_words"),
+        notes: data.get("notes"),
+    };
+    match casework::review_plan(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &input,
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!("/cases/{}/plan?saved=1", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let form = FormView::from_data(&data).with_errors(&t, &errors);
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &plan_page(&state, &ctx, &actor, &case, form, None).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn approve(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ApprovePlan).await?;
+    let Ok(version) = data.get("version").parse::<i64>() else {
+        return Err(AppError::Malformed("the form has no version".into()));
+    };
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    match casework::approve_plan(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        version,
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!("/cases/{}/plan?saved=1", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let notice = errors.first().map(|e| t.get(e.message_id));
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &plan_page(&state, &ctx, &actor, &case, FormView::default(), notice).await?,
+            )
+        }
+        Err(AppError::PreconditionFailed { .. }) => {
+            let notice = Some(t.get("plan-conflict"));
+            render_with_status(
+                StatusCode::CONFLICT,
+                &plan_page(&state, &ctx, &actor, &case, FormView::default(), notice).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
