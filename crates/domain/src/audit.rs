@@ -43,10 +43,11 @@ pub enum AuditAction {
     PlanSaved,
     PlanApproved,
     PlanReviewed,
+    NoteWritten,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 24] = [
+    pub const ALL: [AuditAction; 25] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -71,6 +72,7 @@ impl AuditAction {
         AuditAction::PlanSaved,
         AuditAction::PlanApproved,
         AuditAction::PlanReviewed,
+        AuditAction::NoteWritten,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -99,6 +101,7 @@ impl AuditAction {
             Self::PlanSaved => "plan-saved",
             Self::PlanApproved => "plan-approved",
             Self::PlanReviewed => "plan-reviewed",
+            Self::NoteWritten => "note-written",
         }
     }
 

@@ -105,6 +105,12 @@ pub enum DomainError {
         "approving the plan needs a logged decision about the plan, with her participation or the reason she could not take part"
     )]
     PlanNeedsDecision,
+    #[error("unknown note kind {0:?}: use case, psychosocial, daily or incident")]
+    UnknownNoteKind(String),
+    #[error("unknown response {0:?}: use positive or punitive")]
+    UnknownResponse(String),
+    #[error("say what response was taken")]
+    ResponseRequired,
 }
 
 impl DomainError {
@@ -154,6 +160,9 @@ impl DomainError {
             Self::UnknownAgreement(_) => "error-unknown-agreement",
             Self::TooManyGoals { .. } => "error-too-many-goals",
             Self::PlanNeedsDecision => "error-plan-needs-decision",
+            Self::UnknownNoteKind(_) => "error-unknown-note-kind",
+            Self::UnknownResponse(_) => "error-unknown-response",
+            Self::ResponseRequired => "error-response-required",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod decision;
 pub mod error;
 pub mod ids;
 pub mod language;
+pub mod note;
 pub mod organisation;
 pub mod password;
 pub mod plan;

@@ -70,6 +70,9 @@ pub enum Action {
     EditPlan,
     /// Approve a version of the plan (the director).
     ApprovePlan,
+    /// Read or write notes of one kind (see `note_work`).
+    ReadNotes(crate::note::NoteKind),
+    WriteNote(crate::note::NoteKind),
 }
 
 /// What it is done to.
@@ -156,6 +159,47 @@ const CASE_STAFF: [Role; 4] = [
     Role::CareGiver,
 ];
 
+/// Who works with which notes: case notes are for the assigned case worker and counsellor;
+/// psychosocial notes for the assigned counsellor alone; daily notes and incidents for the
+/// shelter's care-givers (no assignment: they care for every girl there) and the assigned staff,
+/// and the director reads incidents.
+fn note_work(
+    actor: &Actor,
+    resource: &Resource,
+    kind: crate::note::NoteKind,
+    reading: bool,
+) -> Decision {
+    use crate::note::NoteKind;
+    let any = |decisions: &[Decision]| {
+        decisions
+            .iter()
+            .copied()
+            .find(|d| d.is_allowed())
+            .unwrap_or_else(|| {
+                decisions
+                    .last()
+                    .copied()
+                    .unwrap_or(Decision::Deny(DenyReason::RoleNotAllowed))
+            })
+    };
+    match kind {
+        NoteKind::Case => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+        NoteKind::Psychosocial => case_work(actor, resource, &[Role::Counsellor], true),
+        NoteKind::Daily | NoteKind::Incident => {
+            let director_reads = reading && kind == NoteKind::Incident;
+            any(&[
+                case_work(actor, resource, &[Role::CareGiver], false),
+                if director_reads {
+                    case_work(actor, resource, &[Role::Director], false)
+                } else {
+                    Decision::Deny(DenyReason::RoleNotAllowed)
+                },
+                case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+            ])
+        }
+    }
+}
+
 /// Case work for the custodian's staff with one of `roles`; `needs_assignment` for anything
 /// beyond the summary.
 fn case_work(
@@ -223,6 +267,9 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
         ChangeStage => case_work(actor, resource, &[Role::CaseWorker], true),
         CloseCase => case_work(actor, resource, &[Role::Director], false),
         ApprovePlan => case_work(actor, resource, &[Role::Director], false),
+        ReadNotes(kind) | WriteNote(kind) => {
+            note_work(actor, resource, kind, matches!(action, ReadNotes(_)))
+        }
         LogDecision | ReadPlan => match case_work(actor, resource, &[Role::Director], false) {
             Decision::Allow => Decision::Allow,
             _ => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
@@ -240,6 +287,51 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn psychosocial_notes_are_for_counsellors_and_daily_care_for_the_shelter() {
+        use crate::note::NoteKind;
+        let own = OrgId::new();
+        let assigned = Resource::Case {
+            custodian: own,
+            assigned: true,
+        };
+        let unassigned = Resource::Case {
+            custodian: own,
+            assigned: false,
+        };
+        let read = |role, kind, resource: &Resource| {
+            authorize(&actor(role, own), Action::ReadNotes(kind), resource).is_allowed()
+        };
+        assert!(read(Role::Counsellor, NoteKind::Psychosocial, &assigned));
+        assert!(
+            !read(Role::CaseWorker, NoteKind::Psychosocial, &assigned),
+            "counsellors only"
+        );
+        assert!(!read(Role::Director, NoteKind::Psychosocial, &assigned));
+        assert!(
+            read(Role::CareGiver, NoteKind::Daily, &unassigned),
+            "care-givers care for every girl in the shelter"
+        );
+        assert!(!read(Role::CareGiver, NoteKind::Case, &unassigned));
+        assert!(read(Role::Director, NoteKind::Incident, &unassigned));
+        assert!(
+            !authorize(
+                &actor(Role::Director, own),
+                Action::WriteNote(NoteKind::Incident),
+                &unassigned
+            )
+            .is_allowed()
+        );
+        assert!(!read(
+            Role::CareGiver,
+            NoteKind::Daily,
+            &Resource::Case {
+                custodian: OrgId::new(),
+                assigned: false
+            }
+        ));
+    }
 
     #[test]
     fn case_content_is_for_assigned_staff_of_the_custodian_only() {

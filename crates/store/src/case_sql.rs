@@ -477,6 +477,51 @@ macro_rules! impl_case_store {
                 Ok(())
             }
 
+            async fn add_note(
+                &self,
+                note: &domain::note::Note,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "INSERT INTO notes (id, case_id, kind, text, language, response, response_text, written_by, written_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(note.id.to_string())
+                .bind(note.case_id.to_string())
+                .bind(note.kind.as_str())
+                .bind(&note.text)
+                .bind(note.language.code())
+                .bind(note.response.as_ref().map(|r| r.0.as_str()))
+                .bind(note.response.as_ref().map(|r| r.1.clone()))
+                .bind(note.written_by.to_string())
+                .bind(note.written_at.millis())
+                .execute(&mut *tx)
+                .await?;
+                if note.kind != domain::note::NoteKind::Psychosocial {
+                    Self::index_in(&mut tx, &note.case_id.to_string(), &note.id.to_string(), &note.text).await?;
+                }
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn notes_of(
+                &self,
+                case: domain::CaseId,
+                kinds: &[domain::note::NoteKind],
+            ) -> Result<Vec<domain::note::Note>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::NoteRow> = sqlx::query_as(
+                    "SELECT id, case_id, kind, text, language, response, response_text, written_by, written_at \
+                     FROM notes WHERE case_id = $1 ORDER BY written_at DESC, id DESC",
+                )
+                .bind(case.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                let notes: Vec<domain::note::Note> = $crate::rows::convert(rows)?;
+                Ok(notes.into_iter().filter(|n| kinds.contains(&n.kind)).collect())
+            }
+
             async fn plan(
                 &self,
                 case: domain::CaseId,

@@ -6,6 +6,7 @@ use domain::audit::AuditEvent;
 use domain::case::{Identity, StageChange};
 use domain::consent::{Consent, ConsentFields};
 use domain::decision::{Decision, DecisionFields};
+use domain::note::{Note, NoteKind};
 use domain::plan::{Plan, PlanBody, PlanReview};
 use domain::voice::{VoiceFields, format_date_iso, parse_date};
 use domain::{Case, CaseCode, CaseId, OrgId, Stage, Timestamp, UserId, VoiceEntry, VoiceId};
@@ -115,6 +116,11 @@ pub trait CaseStore: Send + Sync {
     async fn voice_history(&self, entry: VoiceId) -> Result<Vec<VoiceEntry>, StoreError>;
     async fn log_decision(&self, decision: &Decision, audit: AuditEvent) -> Result<(), StoreError>;
     async fn record_consent(&self, consent: &Consent, audit: AuditEvent) -> Result<(), StoreError>;
+    /// Adds a note; its words join the search index, except a psychosocial note's (a search by
+    /// a case worker must not reveal what only counsellors may read).
+    async fn add_note(&self, note: &Note, audit: AuditEvent) -> Result<(), StoreError>;
+    /// The notes of the given kinds, newest first.
+    async fn notes_of(&self, case: CaseId, kinds: &[NoteKind]) -> Result<Vec<Note>, StoreError>;
     async fn plan(&self, case: CaseId) -> Result<Option<Plan>, StoreError>;
     /// Saves a new version of the plan. `expected_version` is the version it was based on (0
     /// for the first plan); `Conflict` when someone saved meanwhile. Every version is kept.
@@ -420,6 +426,42 @@ impl TryFrom<ReviewRow> for PlanReview {
             notes: row.notes,
             reviewed_by: row.reviewed_by.parse()?,
             reviewed_at: Timestamp(row.reviewed_at),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct NoteRow {
+    id: String,
+    case_id: String,
+    kind: String,
+    text: String,
+    language: String,
+    response: Option<String>,
+    response_text: Option<String>,
+    written_by: String,
+    written_at: i64,
+}
+
+impl TryFrom<NoteRow> for Note {
+    type Error = StoreError;
+    fn try_from(row: NoteRow) -> Result<Self, StoreError> {
+        let response = match row.response {
+            Some(kind) => Some((kind.parse()?, row.response_text.unwrap_or_default())),
+            None => None,
+        };
+        Ok(Note {
+            id: row
+                .id
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("note id {}", row.id)))?,
+            case_id: row.case_id.parse()?,
+            kind: row.kind.parse()?,
+            text: row.text,
+            language: row.language.parse()?,
+            response,
+            written_by: row.written_by.parse()?,
+            written_at: Timestamp(row.written_at),
         })
     }
 }

@@ -744,3 +744,83 @@ pub async fn review_plan(
     store.add_plan_review(case.id, &review, audit).await?;
     Ok(review)
 }
+
+/// The kinds of note this person may read, or write, on this case.
+pub fn note_kinds(actor: &Actor, case: &Case, write: bool) -> Vec<domain::note::NoteKind> {
+    domain::note::NoteKind::ALL
+        .into_iter()
+        .filter(|k| {
+            let action = if write {
+                Action::WriteNote(*k)
+            } else {
+                Action::ReadNotes(*k)
+            };
+            allowed(actor, action, case)
+        })
+        .collect()
+}
+
+/// A note as typed in.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NoteInput {
+    pub kind: String,
+    pub text: String,
+    pub language: String,
+    pub response: String,
+    pub response_text: String,
+}
+
+pub async fn write_note(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    input: &NoteInput,
+) -> Result<domain::note::Note, AppError> {
+    let kind: domain::note::NoteKind = if input.kind.trim().is_empty() {
+        return Err(AppError::Invalid(vec![FieldError::required("kind")]));
+    } else {
+        input
+            .kind
+            .parse()
+            .map_err(|e| AppError::Invalid(vec![FieldError::new("kind", &e)]))?
+    };
+    check(actor, Action::WriteNote(kind), case)?;
+    let mut errors = Vec::new();
+    let language: Option<Language> = input
+        .language
+        .parse()
+        .map_err(|e| errors.push(FieldError::new("language", &e)))
+        .ok();
+    let checked =
+        domain::note::check_note(kind, &input.text, &input.response, &input.response_text)
+            .map_err(|found| errors.extend(found.iter().map(|(f, e)| FieldError::new(f, e))))
+            .ok();
+    let (Some(language), Some((text, response))) = (language, checked) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let note = domain::note::Note {
+        id: uuid::Uuid::now_v7(),
+        case_id: case.id,
+        kind,
+        text,
+        language,
+        response,
+        written_by: actor.user_id,
+        written_at: at,
+    };
+    let mut detail = vec![
+        ("note", note.id.to_string()),
+        ("kind", kind.as_str().to_string()),
+    ];
+    if let Some((response, _)) = &note.response {
+        detail.push(("response", response.as_str().to_string()));
+    }
+    let pairs: Vec<(&str, &str)> = detail.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let audit = event(actor, source, at, AuditAction::NoteWritten, case)
+        .with_detail(crate::accounts::detail(&pairs));
+    store.add_note(&note, audit).await?;
+    Ok(note)
+}

@@ -322,6 +322,26 @@ fn operations() -> Vec<Op> {
             false,
             false,
         ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/notes",
+            "The notes the caller may read, newest first: psychosocial notes for the assigned counsellor only; daily notes and incidents for the shelter's care-givers too.",
+            None,
+            "200",
+            schema("NoteList"),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/notes",
+            "Write a note. An incident needs the response taken: positive or punitive, and what was done.",
+            Some("NoteInput"),
+            "201",
+            schema("Note"),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -744,6 +764,37 @@ pub fn document() -> Value {
                         "her_words": {"type": "string"},
                         "notes": {"type": "string"}
                     }
+                },
+                "NoteInput": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["kind", "text", "language"],
+                    "properties": {
+                        "kind": {"type": "string", "enum": ["case", "psychosocial", "daily", "incident"]},
+                        "text": {"type": "string", "maxLength": 10000},
+                        "language": languages.clone(),
+                        "response": {"type": "string", "enum": ["positive", "punitive"], "description": "Incidents only (required)."},
+                        "response_text": {"type": "string", "description": "Incidents only (required): what was done."}
+                    }
+                },
+                "Note": {
+                    "type": "object",
+                    "required": ["id", "kind", "text", "language", "written_by", "written_at"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"},
+                        "kind": {"type": "string"},
+                        "text": {"type": "string"},
+                        "language": {"type": "string"},
+                        "response": {"type": "string", "nullable": true},
+                        "response_text": {"type": "string", "nullable": true},
+                        "written_by": {"type": "string", "format": "uuid"},
+                        "written_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "NoteList": {
+                    "type": "object",
+                    "required": ["notes"],
+                    "properties": {"notes": {"type": "array", "items": schema("Note")}}
                 },
                 "StageChange": {
                     "type": "object",

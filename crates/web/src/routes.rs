@@ -240,6 +240,13 @@ pub fn table() -> Vec<Route> {
             "/cases/{id}/plan/approve",
             post(pages::plan::approve),
         ),
+        route(M::GET, "/api/v1/cases/{id}/notes", get(api::cases::notes)),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/notes",
+            post(api::cases::write_note),
+        ),
+        route(M::POST, "/cases/{id}/notes", post(pages::cases::write_note)),
     ]
 }
 

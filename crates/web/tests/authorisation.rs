@@ -45,6 +45,7 @@ const CASE_WORKERS: &[Role] = &[Role::CaseWorker];
 const ASSIGNED: &[Role] = &[Role::CaseWorker, Role::Counsellor];
 const DECIDERS: &[Role] = &[Role::Director, Role::CaseWorker, Role::Counsellor];
 const DIRECTOR: &[Role] = &[Role::Director];
+const WRITERS: &[Role] = &[Role::CaseWorker, Role::Counsellor, Role::CareGiver];
 
 /// (method, path, who may use it). `{org}` is the actor's own organisation, `{user}` a
 /// colleague in it (the director).
@@ -198,6 +199,30 @@ const TABLE: &[(&str, &str, Access)] = &[
         Access::Case {
             see: CASE_STAFF,
             act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/notes",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_STAFF,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/notes",
+        Access::Case {
+            see: CASE_STAFF,
+            act: WRITERS,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/notes",
+        Access::Case {
+            see: CASE_STAFF,
+            act: WRITERS,
         },
     ),
     (
@@ -436,6 +461,12 @@ async fn call(
                     ("text", "আমি বাড়ি যেতে চাই".into()),
                     ("language", "bn".into()),
                 ]
+            } else if path.ends_with("/notes") {
+                vec![
+                    ("kind", "daily".into()),
+                    ("text", "আজ সে ভালো খেয়েছে".into()),
+                    ("language", "bn".into()),
+                ]
             } else if path.ends_with("/plan/goals") {
                 vec![
                     ("version", "0".into()),
@@ -516,6 +547,8 @@ async fn call(
                 json!({"identity": {"name": "नई लड़की"}})
             } else if path.contains("/voice") {
                 json!({"kind": "fear", "text": "मुझे डर लगता है", "language": "hi"})
+            } else if path.ends_with("/notes") {
+                json!({"kind": "daily", "text": "आज उसने अच्छा खाना खाया", "language": "hi"})
             } else if path.ends_with("/plan") {
                 json!({"goals": [{"domain": "safety", "goal": "सुरक्षित रहना", "set_by": "her", "status": "open"}]})
             } else if path.ends_with("/plan/reviews") {

@@ -873,7 +873,72 @@ async fn the_plan_page_keeps_her_change_when_someone_saved_first(engine: Engine)
     h.finish().await;
 }
 
+async fn psychosocial_notes_are_for_counsellors_and_incidents_record_the_response(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let path = format!("/api/v1/cases/{case}/notes");
+    let mut counsellor = api_client(&h, "counsellor.kolkata").await;
+    let session = json!({"kind": "psychosocial", "text": "ঘুমের মধ্যে দুঃস্বপ্ন দেখে; সেশনে বাবার কথা উঠলে চুপ করে যায়", "language": "bn"});
+    assert_eq!(
+        counsellor
+            .json(Method::POST, &path, &session, &[])
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    assert_eq!(
+        worker.json(Method::POST, &path, &session, &[]).await.status,
+        StatusCode::FORBIDDEN,
+        "counsellors only"
+    );
+    let seen = worker.get(&path).await.json();
+    assert!(
+        !seen.to_string().contains("দুঃস্বপ্ন"),
+        "a case worker does not read psychosocial notes"
+    );
+    let searched = worker.get("/api/v1/cases?q=%E0%A6%A6%E0%A7%81%E0%A6%83%E0%A6%B8%E0%A7%8D%E0%A6%AC%E0%A6%AA%E0%A7%8D%E0%A6%A8").await.json();
+    assert!(
+        searched["cases"].as_array().unwrap().is_empty(),
+        "nor finds them by searching"
+    );
+    assert!(counsellor.get(&path).await.body.contains("দুঃস্বপ্ন"));
+
+    let mut carer = api_client(&h, "caregiver.kolkata").await;
+    let incident = json!({"kind": "incident", "text": "খাবার নিয়ে দুজনের ঝগড়া", "language": "bn"});
+    let reply = carer.json(Method::POST, &path, &incident, &[]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["errors"][0]["code"], "error-response-required");
+    let mut answered = incident.clone();
+    answered["response"] = json!("positive");
+    answered["response_text"] = json!("দুজনকে নিয়ে বসে কথা বলা হয়েছে, ভাগ করে খাওয়ার নিয়ম ওরাই ঠিক করেছে");
+    assert_eq!(
+        carer.json(Method::POST, &path, &answered, &[]).await.status,
+        StatusCode::CREATED
+    );
+    let carer_view = carer.get(&path).await.json();
+    assert_eq!(carer_view["notes"][0]["response"], "positive");
+    assert!(!carer_view.to_string().contains("দুঃস্বপ্ন"));
+    let case_note = json!({"kind": "case", "text": "x", "language": "bn"});
+    assert_eq!(
+        carer
+            .json(Method::POST, &path, &case_note, &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let mut director = api_client(&h, "director.kolkata").await;
+    let director_view = director.get(&path).await.json();
+    assert_eq!(
+        director_view["notes"].as_array().unwrap().len(),
+        1,
+        "the director reads incidents only"
+    );
+    h.finish().await;
+}
+
 on_both_engines!(
+    psychosocial_notes_are_for_counsellors_and_incidents_record_the_response,
     the_plan_is_versioned_checked_reviewed_with_her_and_approved,
     the_plan_page_keeps_her_change_when_someone_saved_first,
     she_can_be_told_who_has_read_her_record,

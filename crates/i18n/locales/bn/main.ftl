@@ -409,3 +409,24 @@ error-plan-needs-decision = পরিকল্পনা অনুমোদনে
 audit-action-plan-saved = কেস পরিকল্পনা সংরক্ষিত
 audit-action-plan-approved = কেস পরিকল্পনা অনুমোদিত
 audit-action-plan-reviewed = তার সঙ্গে কেস পরিকল্পনা পর্যালোচনা
+
+## নোট
+notes-heading = নোট
+notes-empty = এখনও কোনো নোট নেই।
+note-add = একটি নোট লিখুন
+note-kind = নোটের ধরন
+note-text = নোট
+note-response = কী ব্যবস্থা নেওয়া হয়েছে (শুধু ঘটনার ক্ষেত্রে)
+note-response-text = কী করা হয়েছে
+note-save = নোট সংরক্ষণ করুন
+note-saved = নোট সংরক্ষণ করা হয়েছে।
+note-kind-case = কেস নোট
+note-kind-psychosocial = মনো-সামাজিক নোট (শুধু কাউন্সেলরদের জন্য)
+note-kind-daily = প্রতিদিনের যত্নের নোট
+note-kind-incident = হোমে ঘটে যাওয়া ঘটনা
+response-positive = ইতিবাচক শৃঙ্খলা
+response-punitive = শাস্তিমূলক ব্যবস্থা
+error-unknown-note-kind = তালিকা থেকে নোটের ধরন বেছে নিন।
+error-unknown-response = ইতিবাচক শৃঙ্খলা বা শাস্তিমূলক ব্যবস্থা বেছে নিন।
+error-response-required = কী ব্যবস্থা নেওয়া হয়েছে তা লিখুন।
+audit-action-note-written = নোট লেখা হয়েছে

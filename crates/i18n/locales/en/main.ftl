@@ -409,3 +409,24 @@ error-plan-needs-decision = Approving the plan needs a logged decision about the
 audit-action-plan-saved = Case plan saved
 audit-action-plan-approved = Case plan approved
 audit-action-plan-reviewed = Case plan reviewed with her
+
+## Notes
+notes-heading = Notes
+notes-empty = No notes yet.
+note-add = Write a note
+note-kind = Kind of note
+note-text = Note
+note-response = Response taken (incidents only)
+note-response-text = What was done
+note-save = Save the note
+note-saved = The note has been saved.
+note-kind-case = Case note
+note-kind-psychosocial = Psychosocial note (counsellors only)
+note-kind-daily = Daily care note
+note-kind-incident = Incident in the shelter
+response-positive = Positive discipline
+response-punitive = Punitive measure
+error-unknown-note-kind = Choose a kind of note from the list.
+error-unknown-response = Choose positive discipline or punitive measure.
+error-response-required = Say what response was taken.
+audit-action-note-written = Note written

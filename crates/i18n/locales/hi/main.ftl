@@ -409,3 +409,24 @@ error-plan-needs-decision = योजना को मंज़ूरी दे�
 audit-action-plan-saved = केस योजना सहेजी गई
 audit-action-plan-approved = केस योजना मंज़ूर हुई
 audit-action-plan-reviewed = उसके साथ केस योजना की समीक्षा हुई
+
+## नोट
+notes-heading = नोट
+notes-empty = अभी तक कोई नोट नहीं है।
+note-add = एक नोट लिखें
+note-kind = नोट का प्रकार
+note-text = नोट
+note-response = क्या कदम उठाया गया (केवल घटना के लिए)
+note-response-text = क्या किया गया
+note-save = नोट सहेजें
+note-saved = नोट सहेज लिया गया है।
+note-kind-case = केस नोट
+note-kind-psychosocial = मनो-सामाजिक नोट (केवल काउंसलर के लिए)
+note-kind-daily = रोज़ की देखभाल का नोट
+note-kind-incident = आश्रय गृह में हुई घटना
+response-positive = सकारात्मक अनुशासन
+response-punitive = सज़ा वाला कदम
+error-unknown-note-kind = सूची से नोट का प्रकार चुनें।
+error-unknown-response = सकारात्मक अनुशासन या सज़ा वाला कदम चुनें।
+error-response-required = बताइए कि क्या कदम उठाया गया।
+audit-action-note-written = नोट लिखा गया

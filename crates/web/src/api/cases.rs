@@ -527,3 +527,62 @@ pub async fn review_plan(
     let body = json!({"plan_version": review.plan_version, "agreement": review.agreement.as_str(), "her_words": review.her_words});
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
+
+pub fn note_json(n: &domain::note::Note) -> Value {
+    json!({
+        "id": n.id.to_string(),
+        "kind": n.kind.as_str(),
+        "text": n.text,
+        "language": n.language.code(),
+        "response": n.response.as_ref().map(|r| r.0.as_str()),
+        "response_text": n.response.as_ref().map(|r| r.1.clone()),
+        "written_by": n.written_by.to_string(),
+        "written_at": n.written_at.to_rfc3339(),
+    })
+}
+
+/// The notes she may read (psychosocial ones for counsellors only), newest first.
+pub async fn notes(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let kinds = casework::note_kinds(&actor, &case, false);
+    if kinds.is_empty() {
+        return Err(AppError::Forbidden(
+            domain::policy::DenyReason::RoleNotAllowed,
+        ));
+    }
+    let notes = state.store.notes_of(case.id, &kinds).await?;
+    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    Ok(Json(
+        json!({ "notes": notes.iter().map(note_json).collect::<Vec<_>>() }),
+    ))
+}
+
+pub async fn write_note(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<casework::NoteInput>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    if casework::note_kinds(&actor, &case, true).is_empty() {
+        return Err(AppError::Forbidden(
+            domain::policy::DenyReason::RoleNotAllowed,
+        ));
+    }
+    let note = casework::write_note(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &body,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(note_json(&note))).into_response())
+}

@@ -188,6 +188,15 @@ pub struct ConsentView {
     pub revoked_reason: String,
 }
 
+pub struct NoteView {
+    pub kind: String,
+    pub text: String,
+    pub lang: &'static str,
+    pub response: String,
+    pub punitive: bool,
+    pub meta: String,
+}
+
 pub struct ReadingView {
     pub organisation: String,
     pub roles: String,
@@ -227,6 +236,11 @@ struct CaseTemplate<'a> {
     topics: Vec<Choice>,
     participations: Vec<Choice>,
     readings: Vec<ReadingView>,
+    notes: Vec<NoteView>,
+    note_kinds: Vec<Choice>,
+    can_read_notes: bool,
+    note_form: FormView,
+    responses: Vec<Choice>,
     can_consent: bool,
     consents: Vec<ConsentView>,
     consent_form: FormView,
@@ -242,6 +256,7 @@ struct Shown {
     stage_form: Option<FormView>,
     decision_form: Option<FormView>,
     consent_form: Option<FormView>,
+    note_form: Option<FormView>,
     notice: Option<String>,
 }
 
@@ -381,6 +396,45 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
+    let readable = casework::note_kinds(actor, case, false);
+    let notes = if readable.is_empty() {
+        Vec::new()
+    } else {
+        let found = state.store.notes_of(case.id, &readable).await?;
+        if !full {
+            casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
+        }
+        let who = names(state, found.iter().map(|n| n.written_by)).await?;
+        found
+            .iter()
+            .map(|n| NoteView {
+                kind: t.get(&n.kind.message_id()),
+                text: n.text.clone(),
+                lang: n.language.code(),
+                response: n
+                    .response
+                    .as_ref()
+                    .map(|(r, what)| format!("{}: {}", t.get(&r.message_id()), what))
+                    .unwrap_or_default(),
+                punitive: n
+                    .response
+                    .as_ref()
+                    .is_some_and(|r| r.0 == domain::note::Response::Punitive),
+                meta: format!(
+                    "{} · {}",
+                    t.datetime(&n.written_at),
+                    who.get(&n.written_by).cloned().unwrap_or_default()
+                ),
+            })
+            .collect()
+    };
+    let note_kinds: Vec<Choice> = casework::note_kinds(actor, case, true)
+        .iter()
+        .map(|k| Choice {
+            value: k.as_str().into(),
+            label: t.get(&k.message_id()),
+        })
+        .collect();
     let can_consent = allowed(actor, Action::ManageConsent, case);
     let directory = if can_consent {
         state.store.organisations().await?
@@ -477,6 +531,21 @@ async fn case_page<'a>(
         version: case.version,
         action_base: format!("/cases/{}", case.id),
         readings,
+        notes,
+        can_read_notes: !readable.is_empty(),
+        note_kinds,
+        note_form: shown.note_form.unwrap_or_else(|| {
+            let mut form = FormView::default();
+            form.set("language", ctx.lang.code());
+            form
+        }),
+        responses: domain::note::Response::ALL
+            .iter()
+            .map(|r| Choice {
+                value: r.as_str().into(),
+                label: t.get(&r.message_id()),
+            })
+            .collect(),
         can_consent,
         consents,
         consent_form: shown.consent_form.unwrap_or_else(|| {
@@ -554,6 +623,7 @@ pub async fn show(
         Some("decision") => Some(t.get("decision-saved")),
         Some("consent") => Some(t.get("consent-saved")),
         Some("revoked") => Some(t.get("consent-revoked-notice")),
+        Some("note") => Some(t.get("note-saved")),
         _ => None,
     };
     render(
@@ -833,6 +903,51 @@ pub async fn revoke_consent(
                 .unwrap_or_default();
             let shown = Shown {
                 notice: Some(message),
+                ..Shown::default()
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case_page(&state, &ctx, &actor, &case, shown).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn write_note(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let input = casework::NoteInput {
+        kind: data.get("kind"),
+        text: data.get("text"),
+        language: data.get("language"),
+        response: data.get("response"),
+        response_text: data.get("response_text"),
+    };
+    match casework::write_note(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &input,
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=note", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let form = FormView::from_data(&data).with_errors(&t, &errors);
+            let shown = Shown {
+                note_form: Some(form),
                 ..Shown::default()
             };
             render_with_status(
