@@ -44,10 +44,12 @@ pub enum AuditAction {
     PlanApproved,
     PlanReviewed,
     NoteWritten,
+    DocumentAdded,
+    DocumentOpened,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 25] = [
+    pub const ALL: [AuditAction; 27] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -73,6 +75,8 @@ impl AuditAction {
         AuditAction::PlanApproved,
         AuditAction::PlanReviewed,
         AuditAction::NoteWritten,
+        AuditAction::DocumentAdded,
+        AuditAction::DocumentOpened,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -102,6 +106,8 @@ impl AuditAction {
             Self::PlanApproved => "plan-approved",
             Self::PlanReviewed => "plan-reviewed",
             Self::NoteWritten => "note-written",
+            Self::DocumentAdded => "document-added",
+            Self::DocumentOpened => "document-opened",
         }
     }
 

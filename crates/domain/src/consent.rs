@@ -69,7 +69,8 @@ impl fmt::Display for Purpose {
 }
 
 /// The classes a case's record is shared by (also the classes of documents).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SectionClass {
     Legal,
     Health,

@@ -111,6 +111,12 @@ pub enum DomainError {
     UnknownResponse(String),
     #[error("say what response was taken")]
     ResponseRequired,
+    #[error("the file is empty")]
+    EmptyFile,
+    #[error("the file is larger than {max_mb} MB")]
+    FileTooLarge { max_mb: usize },
+    #[error("only PDF, JPEG and PNG files can be attached")]
+    FileTypeNotAllowed,
 }
 
 impl DomainError {
@@ -163,6 +169,9 @@ impl DomainError {
             Self::UnknownNoteKind(_) => "error-unknown-note-kind",
             Self::UnknownResponse(_) => "error-unknown-response",
             Self::ResponseRequired => "error-response-required",
+            Self::EmptyFile => "error-empty-file",
+            Self::FileTooLarge { .. } => "error-file-too-large",
+            Self::FileTypeNotAllowed => "error-file-type",
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod case;
 pub mod clock;
 pub mod consent;
 pub mod decision;
+pub mod document;
 pub mod error;
 pub mod ids;
 pub mod language;

@@ -73,6 +73,9 @@ pub enum Action {
     /// Read or write notes of one kind (see `note_work`).
     ReadNotes(crate::note::NoteKind),
     WriteNote(crate::note::NoteKind),
+    /// Attach or open a document of one class: psychosocial ones are the assigned counsellor's,
+    /// the rest the assigned staff's.
+    Document(crate::consent::SectionClass),
 }
 
 /// What it is done to.
@@ -267,6 +270,10 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
         ChangeStage => case_work(actor, resource, &[Role::CaseWorker], true),
         CloseCase => case_work(actor, resource, &[Role::Director], false),
         ApprovePlan => case_work(actor, resource, &[Role::Director], false),
+        Document(crate::consent::SectionClass::Psychosocial) => {
+            case_work(actor, resource, &[Role::Counsellor], true)
+        }
+        Document(_) => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
         ReadNotes(kind) | WriteNote(kind) => {
             note_work(actor, resource, kind, matches!(action, ReadNotes(_)))
         }

@@ -522,6 +522,77 @@ macro_rules! impl_case_store {
                 Ok(notes.into_iter().filter(|n| kinds.contains(&n.kind)).collect())
             }
 
+            async fn add_document(
+                &self,
+                info: &domain::document::DocumentInfo,
+                content: &[u8],
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query(concat!(
+                    "INSERT INTO documents (",
+                    $crate::cases::document_columns!(),
+                    ", content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                ))
+                .bind(info.id.to_string())
+                .bind(info.case_id.to_string())
+                .bind(info.class.as_str())
+                .bind(&info.name)
+                .bind(&info.media_type)
+                .bind(info.size)
+                .bind(info.uploaded_by.to_string())
+                .bind(info.uploaded_at.millis())
+                .bind(content)
+                .execute(&mut *tx)
+                .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn documents_of(
+                &self,
+                case: domain::CaseId,
+            ) -> Result<Vec<domain::document::DocumentInfo>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::DocumentRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::document_columns!(),
+                    " FROM documents WHERE case_id = $1 ORDER BY uploaded_at DESC, id DESC"
+                ))
+                .bind(case.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
+            async fn open_document(
+                &self,
+                case: domain::CaseId,
+                id: uuid::Uuid,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<Option<(domain::document::DocumentInfo, Vec<u8>)>, $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let row: Option<$crate::cases::DocumentRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::document_columns!(),
+                    " FROM documents WHERE case_id = $1 AND id = $2"
+                ))
+                .bind(case.to_string())
+                .bind(id.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(row) = row else {
+                    return Ok(None);
+                };
+                let content: Vec<u8> = sqlx::query_scalar("SELECT content FROM documents WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(Some((row.try_into()?, content)))
+            }
+
             async fn plan(
                 &self,
                 case: domain::CaseId,
@@ -684,7 +755,7 @@ macro_rules! impl_case_store {
                 let rows: Vec<$crate::rows::AuditRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::rows::audit_columns!(),
-                    " FROM audit_log WHERE subject = $1 AND action IN ('case-viewed', 'identity-opened') \
+                    " FROM audit_log WHERE subject = $1 AND action IN ('case-viewed', 'identity-opened', 'document-opened') \
                      ORDER BY seq DESC LIMIT $2"
                 ))
                 .bind(format!("case:{case}"))

@@ -6,6 +6,7 @@ use domain::audit::AuditEvent;
 use domain::case::{Identity, StageChange};
 use domain::consent::{Consent, ConsentFields};
 use domain::decision::{Decision, DecisionFields};
+use domain::document::DocumentInfo;
 use domain::note::{Note, NoteKind};
 use domain::plan::{Plan, PlanBody, PlanReview};
 use domain::voice::{VoiceFields, format_date_iso, parse_date};
@@ -121,6 +122,21 @@ pub trait CaseStore: Send + Sync {
     async fn add_note(&self, note: &Note, audit: AuditEvent) -> Result<(), StoreError>;
     /// The notes of the given kinds, newest first.
     async fn notes_of(&self, case: CaseId, kinds: &[NoteKind]) -> Result<Vec<Note>, StoreError>;
+    async fn add_document(
+        &self,
+        info: &DocumentInfo,
+        content: &[u8],
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+    /// Newest first, without their bytes.
+    async fn documents_of(&self, case: CaseId) -> Result<Vec<DocumentInfo>, StoreError>;
+    /// One document with its bytes; the reading is recorded in the same transaction.
+    async fn open_document(
+        &self,
+        case: CaseId,
+        id: uuid::Uuid,
+        audit: AuditEvent,
+    ) -> Result<Option<(DocumentInfo, Vec<u8>)>, StoreError>;
     async fn plan(&self, case: CaseId) -> Result<Option<Plan>, StoreError>;
     /// Saves a new version of the plan. `expected_version` is the version it was based on (0
     /// for the first plan); `Conflict` when someone saved meanwhile. Every version is kept.
@@ -462,6 +478,44 @@ impl TryFrom<NoteRow> for Note {
             response,
             written_by: row.written_by.parse()?,
             written_at: Timestamp(row.written_at),
+        })
+    }
+}
+
+macro_rules! document_columns {
+    () => {
+        "id, case_id, section, name, media_type, size, uploaded_by, uploaded_at"
+    };
+}
+pub(crate) use document_columns;
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct DocumentRow {
+    id: String,
+    case_id: String,
+    section: String,
+    name: String,
+    media_type: String,
+    size: i64,
+    uploaded_by: String,
+    uploaded_at: i64,
+}
+
+impl TryFrom<DocumentRow> for DocumentInfo {
+    type Error = StoreError;
+    fn try_from(row: DocumentRow) -> Result<Self, StoreError> {
+        Ok(DocumentInfo {
+            id: row
+                .id
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("document id {}", row.id)))?,
+            case_id: row.case_id.parse()?,
+            class: row.section.parse()?,
+            name: row.name,
+            media_type: row.media_type,
+            size: row.size,
+            uploaded_by: row.uploaded_by.parse()?,
+            uploaded_at: Timestamp(row.uploaded_at),
         })
     }
 }

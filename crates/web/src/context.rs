@@ -207,8 +207,28 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     finish(&state, &ctx, response, lang_cookie, csrf_cookie, secure)
 }
 
-/// Reads the form body, checks its `csrf` field, and hands the body on unchanged.
+/// Reads the form body, checks its `csrf` field, and hands the body on unchanged. A file upload
+/// (multipart) carries the token in its action's query string instead, so the file is never
+/// buffered twice.
 async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
+    let is_multipart = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if is_multipart {
+        let sent = req.uri().query().and_then(|q| {
+            serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+                .ok()?
+                .into_iter()
+                .find(|(k, _)| k == "csrf")
+                .map(|(_, v)| v)
+        });
+        return match sent {
+            Some(token) if constant_time_eq(&token, expected) => Ok(req),
+            _ => Err(AppError::CsrfFailed),
+        };
+    }
     let is_form = req
         .headers()
         .get(CONTENT_TYPE)

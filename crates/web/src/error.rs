@@ -60,6 +60,8 @@ pub enum AppError {
     },
     /// An update came without `If-Match`.
     PreconditionRequired,
+    /// The body is larger than the route takes (an attachment over the limit).
+    TooLarge,
     /// Too many failed sign-ins.
     Throttled {
         retry_after_seconds: i64,
@@ -84,6 +86,7 @@ impl AppError {
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -102,6 +105,7 @@ impl AppError {
             Self::PreconditionFailed { .. } => "precondition-failed",
             Self::PreconditionRequired => "precondition-required",
             Self::Throttled { .. } => "throttled",
+            Self::TooLarge => "too-large",
             Self::Internal(_) => "internal",
         }
     }
@@ -119,6 +123,7 @@ impl AppError {
             Self::PreconditionFailed { .. } => "problem-precondition-failed-detail",
             Self::PreconditionRequired => "problem-precondition-required-detail",
             Self::Throttled { .. } => "problem-throttled-detail",
+            Self::TooLarge => "problem-too-large-detail",
             Self::Internal(_) => "problem-internal-detail",
         }
     }

@@ -342,6 +342,36 @@ fn operations() -> Vec<Op> {
             false,
             false,
         ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/documents",
+            "The documents the caller may open (psychosocial ones: the counsellor), newest first, without their bytes.",
+            None,
+            "200",
+            schema("DocumentList"),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/documents",
+            "Attach a document: multipart/form-data with `section` and `file` (PDF, JPEG or PNG, at most 10 MB; 413 above).",
+            None,
+            "201",
+            schema("Document"),
+            false,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/documents/{doc}",
+            "The document's bytes, as an attachment; the opening is audited.",
+            None,
+            "200",
+            json!({"type": "string", "format": "binary"}),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -393,6 +423,27 @@ pub fn document() -> Value {
         }
         if op.path.contains("{cid}") {
             parameters.push(json!({"name": "cid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
+        }
+        if op.path.contains("{doc}") {
+            parameters.push(json!({"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
+        }
+        if op.path.ends_with("/documents") && op.method == "post" {
+            operation["requestBody"] = json!({
+                "required": true,
+                "content": {"multipart/form-data": {"schema": {
+                    "type": "object",
+                    "required": ["section", "file"],
+                    "properties": {
+                        "section": {"type": "string", "enum": ["legal", "health", "psychosocial", "identity", "other"]},
+                        "file": {"type": "string", "format": "binary"}
+                    }
+                }}}
+            });
+            operation["responses"]["413"] =
+                problem_response("The file is over 10 MB; nothing was written.");
+            operation["responses"]["422"] = problem_response(
+                "An empty file, a class documents cannot have, or a kind of file not allowed.",
+            );
         }
         if op.path.contains("{entry}") {
             parameters.push(json!({"name": "entry", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
@@ -795,6 +846,24 @@ pub fn document() -> Value {
                     "type": "object",
                     "required": ["notes"],
                     "properties": {"notes": {"type": "array", "items": schema("Note")}}
+                },
+                "Document": {
+                    "type": "object",
+                    "required": ["id", "section", "name", "media_type", "size", "uploaded_by", "uploaded_at"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"},
+                        "section": {"type": "string"},
+                        "name": {"type": "string"},
+                        "media_type": {"type": "string"},
+                        "size": {"type": "integer"},
+                        "uploaded_by": {"type": "string", "format": "uuid"},
+                        "uploaded_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "DocumentList": {
+                    "type": "object",
+                    "required": ["documents"],
+                    "properties": {"documents": {"type": "array", "items": schema("Document")}}
                 },
                 "StageChange": {
                     "type": "object",

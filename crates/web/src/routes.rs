@@ -247,7 +247,37 @@ pub fn table() -> Vec<Route> {
             post(api::cases::write_note),
         ),
         route(M::POST, "/cases/{id}/notes", post(pages::cases::write_note)),
+        route(
+            M::GET,
+            "/api/v1/cases/{id}/documents",
+            get(api::cases::documents),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/documents",
+            post(api::cases::add_document).layer(upload_limit()),
+        ),
+        route(
+            M::GET,
+            "/api/v1/cases/{id}/documents/{doc}",
+            get(api::cases::download),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/documents",
+            post(pages::cases::add_document).layer(upload_limit()),
+        ),
+        route(
+            M::GET,
+            "/cases/{id}/documents/{doc}",
+            get(pages::cases::download),
+        ),
     ]
+}
+
+/// Uploads may be as large as the largest document, plus room for the form around it.
+fn upload_limit() -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(domain::document::DOCUMENT_MAX_BYTES + 64 * 1024)
 }
 
 /// (method, path) of every route, for tests and the OpenAPI completeness check.

@@ -203,6 +203,46 @@ const TABLE: &[(&str, &str, Access)] = &[
     ),
     (
         "GET",
+        "/api/v1/cases/{id}/documents",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/documents",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/documents/{doc}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/documents",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/documents/{doc}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
         "/api/v1/cases/{id}/notes",
         Access::Case {
             see: CASE_STAFF,
@@ -444,8 +484,12 @@ async fn call(
     let path = path
         .replace("{id}", &id)
         .replace("{entry}", &case.1.to_string())
-        .replace("{cid}", &uuid::Uuid::now_v7().to_string());
+        .replace("{cid}", &uuid::Uuid::now_v7().to_string())
+        .replace("{doc}", &uuid::Uuid::now_v7().to_string());
     let unique = uuid_suffix();
+    if method == "POST" && path.ends_with("/documents") {
+        return upload(client, &path).await;
+    }
     match (method, path.starts_with("/api/")) {
         ("GET", _) => client.get(&path).await,
         ("POST", false) => {
@@ -577,6 +621,30 @@ async fn call(
         }
         (m, p) => panic!("no way to call {m} {p}"),
     }
+}
+
+/// A small PDF attached as a multipart form (the page form sends its CSRF token in the query).
+async fn upload(client: &mut Client, path: &str) -> common::Reply {
+    let body = "--XyZ\r\nContent-Disposition: form-data; name=\"section\"\r\n\r\nlegal\r\n\
+                --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"order.pdf\"\r\n\
+                Content-Type: application/pdf\r\n\r\n%PDF-1.4 test\r\n--XyZ--\r\n";
+    let path = if path.starts_with("/api/") {
+        path.to_string()
+    } else {
+        if client.csrf.is_none() {
+            client.get("/").await;
+        }
+        format!("{path}?csrf={}", client.csrf.clone().unwrap_or_default())
+    };
+    client
+        .send(
+            Method::POST,
+            &path,
+            Some("multipart/form-data; boundary=XyZ"),
+            body.to_string(),
+            &[],
+        )
+        .await
 }
 
 fn uuid_suffix() -> String {

@@ -937,7 +937,121 @@ async fn psychosocial_notes_are_for_counsellors_and_incidents_record_the_respons
     h.finish().await;
 }
 
+async fn documents_are_checked_limited_and_every_opening_recorded(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let path = format!("/api/v1/cases/{case}/documents");
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    let pdf = b"%PDF-1.4\n% court order of the CWC, Kolkata\n";
+    let reply = worker
+        .upload(&path, "legal", "CWC order 12-2026.pdf", pdf)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let document = reply.json();
+    assert_eq!(document["media_type"], "application/pdf");
+    assert_eq!(document["section"], "legal");
+
+    let reply = worker
+        .upload(&path, "legal", "setup.exe", b"MZ\x90\x00\x03")
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["errors"][0]["code"], "error-file-type");
+    let big = [
+        b"%PDF-1.4 ".as_slice(),
+        &vec![b'x'; domain::document::DOCUMENT_MAX_BYTES],
+    ]
+    .concat();
+    let reply = worker.upload(&path, "health", "scan.pdf", &big).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        reply.header("content-type"),
+        Some("application/problem+json")
+    );
+    assert_eq!(
+        worker
+            .upload(&path, "psychosocial", "session.pdf", pdf)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let mut counsellor = api_client(&h, "counsellor.kolkata").await;
+    let reply = counsellor
+        .upload(&path, "psychosocial", "session.pdf", pdf)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    let secret = reply.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        h.store.documents_of(case).await.unwrap().len(),
+        2,
+        "nothing else was written"
+    );
+
+    let listed = worker.get(&path).await.json();
+    assert_eq!(
+        listed["documents"].as_array().unwrap().len(),
+        1,
+        "the psychosocial document is not listed for her"
+    );
+    assert_eq!(
+        worker.get(&format!("{path}/{secret}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let reply = worker
+        .get(&format!("{path}/{}", document["id"].as_str().unwrap()))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("content-type"), Some("application/pdf"));
+    assert!(
+        reply
+            .header("content-disposition")
+            .unwrap()
+            .starts_with("attachment")
+    );
+    assert_eq!(reply.body.as_bytes(), pdf);
+    let audit = h.store.audit_entries(None, 5).await.unwrap();
+    assert_eq!(audit[0].event.action, AuditAction::DocumentOpened);
+
+    // The page form carries its CSRF token in the query; without it nothing is attached.
+    let mut pages = h.client().signed_in("caseworker.kolkata").await;
+    let reply = pages
+        .upload(&format!("/cases/{case}/documents"), "legal", "x.pdf", pdf)
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let csrf = pages.csrf.clone().unwrap();
+    let reply = pages
+        .upload(
+            &format!("/cases/{case}/documents?csrf={csrf}"),
+            "legal",
+            "y.pdf",
+            b"GIF89a",
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-file-type"))
+    );
+    let reply = pages
+        .upload(
+            &format!("/cases/{case}/documents?csrf={csrf}"),
+            "health",
+            "report.png",
+            b"\x89PNG\r\n\x1a\nrest",
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(h.store.documents_of(case).await.unwrap().len(), 3);
+    h.finish().await;
+}
+
 on_both_engines!(
+    documents_are_checked_limited_and_every_opening_recorded,
     psychosocial_notes_are_for_counsellors_and_incidents_record_the_response,
     the_plan_is_versioned_checked_reviewed_with_her_and_approved,
     the_plan_page_keeps_her_change_when_someone_saved_first,

@@ -430,3 +430,19 @@ error-unknown-note-kind = তালিকা থেকে নোটের ধর
 error-unknown-response = ইতিবাচক শৃঙ্খলা বা শাস্তিমূলক ব্যবস্থা বেছে নিন।
 error-response-required = কী ব্যবস্থা নেওয়া হয়েছে তা লিখুন।
 audit-action-note-written = নোট লেখা হয়েছে
+
+## নথিপত্র
+documents-heading = নথিপত্র
+documents-empty = কোনো নথি যুক্ত নেই।
+document-section = তার নথির কোন অংশ
+document-file = ফাইল
+document-hint = PDF, JPEG বা PNG, বড়জোর ১০ MB। নথি খুললে তা নথিভুক্ত হয়।
+document-save = যুক্ত করুন
+document-saved = নথিটি যুক্ত করা হয়েছে।
+error-empty-file = ফাইলটি খালি।
+error-file-too-large = ফাইলটি ১০ MB-র চেয়ে বড়। কম রেজোলিউশনে স্ক্যান করুন, বা ভাগ করে দিন।
+error-file-type = শুধু PDF, JPEG আর PNG ফাইল যুক্ত করা যায়।
+problem-too-large-title = খুব বড়
+problem-too-large-detail = ফাইলটি সাথী যতটা নিতে পারে (১০ MB) তার চেয়ে বড়। কিছুই সংরক্ষণ হয়নি।
+audit-action-document-added = নথি যুক্ত হয়েছে
+audit-action-document-opened = নথি খোলা হয়েছে

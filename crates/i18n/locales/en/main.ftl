@@ -430,3 +430,19 @@ error-unknown-note-kind = Choose a kind of note from the list.
 error-unknown-response = Choose positive discipline or punitive measure.
 error-response-required = Say what response was taken.
 audit-action-note-written = Note written
+
+## Documents
+documents-heading = Documents
+documents-empty = No documents attached.
+document-section = Part of her record
+document-file = File
+document-hint = PDF, JPEG or PNG, at most 10 MB. Opening a document is recorded.
+document-save = Attach
+document-saved = The document has been attached.
+error-empty-file = The file is empty.
+error-file-too-large = The file is larger than 10 MB. Scan it at a lower resolution, or split it.
+error-file-type = Only PDF, JPEG and PNG files can be attached.
+problem-too-large-title = Too large
+problem-too-large-detail = The file is larger than Saathi takes (10 MB). Nothing was saved.
+audit-action-document-added = Document attached
+audit-action-document-opened = Document opened

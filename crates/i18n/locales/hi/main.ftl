@@ -430,3 +430,19 @@ error-unknown-note-kind = सूची से नोट का प्रका�
 error-unknown-response = सकारात्मक अनुशासन या सज़ा वाला कदम चुनें।
 error-response-required = बताइए कि क्या कदम उठाया गया।
 audit-action-note-written = नोट लिखा गया
+
+## दस्तावेज़
+documents-heading = दस्तावेज़
+documents-empty = कोई दस्तावेज़ जुड़ा नहीं है।
+document-section = उसके रिकॉर्ड का कौन-सा हिस्सा
+document-file = फ़ाइल
+document-hint = PDF, JPEG या PNG, ज़्यादा से ज़्यादा 10 MB। दस्तावेज़ खोलना दर्ज होता है।
+document-save = जोड़ें
+document-saved = दस्तावेज़ जोड़ दिया गया है।
+error-empty-file = फ़ाइल ख़ाली है।
+error-file-too-large = फ़ाइल 10 MB से बड़ी है। कम रिज़ॉल्यूशन पर स्कैन करें, या हिस्सों में बाँटें।
+error-file-type = केवल PDF, JPEG और PNG फ़ाइलें जोड़ी जा सकती हैं।
+problem-too-large-title = बहुत बड़ी
+problem-too-large-detail = फ़ाइल उससे बड़ी है जितनी साथी लेता है (10 MB)। कुछ भी सहेजा नहीं गया।
+audit-action-document-added = दस्तावेज़ जोड़ा गया
+audit-action-document-opened = दस्तावेज़ खोला गया

@@ -586,3 +586,90 @@ pub async fn write_note(
     .await?;
     Ok((StatusCode::CREATED, Json(note_json(&note))).into_response())
 }
+
+pub fn document_json(d: &domain::document::DocumentInfo) -> Value {
+    json!({
+        "id": d.id.to_string(),
+        "section": d.class.as_str(),
+        "name": d.name,
+        "media_type": d.media_type,
+        "size": d.size,
+        "uploaded_by": d.uploaded_by.to_string(),
+        "uploaded_at": d.uploaded_at.to_rfc3339(),
+    })
+}
+
+pub async fn documents(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let docs = casework::documents(&state.store, &actor, &case).await?;
+    Ok(Json(
+        json!({ "documents": docs.iter().map(document_json).collect::<Vec<_>>() }),
+    ))
+}
+
+pub async fn add_document(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let (section, name, bytes) = casework::read_upload(multipart).await?;
+    let info = casework::add_document(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &section,
+        &name,
+        &bytes,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(document_json(&info))).into_response())
+}
+
+/// The file itself, as an attachment (never shown inline: it is not Saathi's page).
+pub async fn download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, doc)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let (info, bytes) = casework::open_document(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &doc,
+    )
+    .await?;
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    if let Ok(v) = axum::http::HeaderValue::from_str(&info.media_type) {
+        headers.insert(axum::http::header::CONTENT_TYPE, v);
+    }
+    let ascii: String = info
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if let Ok(v) = axum::http::HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"")) {
+        headers.insert(axum::http::header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
+}

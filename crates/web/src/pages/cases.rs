@@ -188,6 +188,15 @@ pub struct ConsentView {
     pub revoked_reason: String,
 }
 
+pub use crate::api::cases::download;
+
+pub struct DocumentView {
+    pub href: String,
+    pub name: String,
+    pub class: String,
+    pub meta: String,
+}
+
 pub struct NoteView {
     pub kind: String,
     pub text: String,
@@ -236,6 +245,9 @@ struct CaseTemplate<'a> {
     topics: Vec<Choice>,
     participations: Vec<Choice>,
     readings: Vec<ReadingView>,
+    documents: Vec<DocumentView>,
+    document_classes: Vec<Choice>,
+    document_error: Option<String>,
     notes: Vec<NoteView>,
     note_kinds: Vec<Choice>,
     can_read_notes: bool,
@@ -257,6 +269,7 @@ struct Shown {
     decision_form: Option<FormView>,
     consent_form: Option<FormView>,
     note_form: Option<FormView>,
+    document_error: Option<String>,
     notice: Option<String>,
 }
 
@@ -396,6 +409,32 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
+    let documents = if full {
+        casework::documents(&state.store, actor, case)
+            .await?
+            .iter()
+            .map(|d| DocumentView {
+                href: format!("/cases/{}/documents/{}", case.id, d.id),
+                name: d.name.clone(),
+                class: t.get(d.class.message_id()),
+                meta: format!(
+                    "{} KB · {}",
+                    i18n::format_number(ctx.lang, (d.size + 1023) / 1024),
+                    t.datetime(&d.uploaded_at)
+                ),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let document_classes: Vec<Choice> = domain::document::DOCUMENT_CLASSES
+        .iter()
+        .filter(|c| allowed(actor, Action::Document(**c), case))
+        .map(|c| Choice {
+            value: c.as_str().into(),
+            label: t.get(c.message_id()),
+        })
+        .collect();
     let readable = casework::note_kinds(actor, case, false);
     let notes = if readable.is_empty() {
         Vec::new()
@@ -531,6 +570,9 @@ async fn case_page<'a>(
         version: case.version,
         action_base: format!("/cases/{}", case.id),
         readings,
+        documents,
+        document_classes,
+        document_error: shown.document_error,
         notes,
         can_read_notes: !readable.is_empty(),
         note_kinds,
@@ -624,6 +666,7 @@ pub async fn show(
         Some("consent") => Some(t.get("consent-saved")),
         Some("revoked") => Some(t.get("consent-revoked-notice")),
         Some("note") => Some(t.get("note-saved")),
+        Some("document") => Some(t.get("document-saved")),
         _ => None,
     };
     render(
@@ -957,4 +1000,54 @@ pub async fn write_note(
         }
         Err(other) => Err(other),
     }
+}
+
+pub async fn add_document(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let result = match casework::read_upload(multipart).await {
+        Ok((section, name, bytes)) => {
+            casework::add_document(
+                &state.store,
+                &actor,
+                &ctx.source,
+                state.clock.now(),
+                &case,
+                &section,
+                &name,
+                &bytes,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let problem = match result {
+        Ok(_) => return Ok(see_other(&format!("/cases/{}?notice=document", case.id))),
+        Err(AppError::TooLarge) => (StatusCode::PAYLOAD_TOO_LARGE, t.get("error-file-too-large")),
+        Err(AppError::Invalid(errors)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors
+                .first()
+                .map(|e| t.get(e.message_id))
+                .unwrap_or_default(),
+        ),
+        Err(other) => return Err(other),
+    };
+    let shown = Shown {
+        document_error: Some(problem.1),
+        ..Shown::default()
+    };
+    render_with_status(
+        problem.0,
+        &case_page(&state, &ctx, &actor, &case, shown).await?,
+    )
 }

@@ -264,6 +264,18 @@ impl Client {
         body: String,
         extra: &[(&str, &str)],
     ) -> Reply {
+        self.send_bytes(method, path, content_type, body.into_bytes(), extra)
+            .await
+    }
+
+    pub async fn send_bytes(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+        extra: &[(&str, &str)],
+    ) -> Reply {
         let mut builder = Request::builder().method(method).uri(path);
         if !self.cookies.is_empty() {
             let cookie = self
@@ -361,6 +373,31 @@ impl Client {
         );
         self.get("/").await;
         self
+    }
+
+    /// Posts a multipart form with `section` and a file.
+    pub async fn upload(&mut self, path: &str, section: &str, name: &str, bytes: &[u8]) -> Reply {
+        let mut body: Vec<u8> = Vec::new();
+        body.extend_from_slice(
+            format!(
+                "--XyZ\r\nContent-Disposition: form-data; name=\"section\"\r\n\r\n{section}\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(
+            format!("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n--XyZ--\r\n");
+        self.send_bytes(
+            Method::POST,
+            path,
+            Some("multipart/form-data; boundary=XyZ"),
+            body,
+            &[],
+        )
+        .await
     }
 
     pub async fn json(
