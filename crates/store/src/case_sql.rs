@@ -223,6 +223,15 @@ macro_rules! impl_case_store {
                         binds.len()
                     ));
                 }
+                if let Some(before) = filter.review_due_before {
+                    binds.push(before.millis().to_string());
+                    sql.push_str(&format!(
+                        " AND EXISTS (SELECT 1 FROM plan_versions v WHERE v.case_id = c.id AND v.version = 1 \
+                         AND COALESCE((SELECT MAX(r.reviewed_at) FROM plan_reviews r WHERE r.case_id = c.id), v.saved_at) \
+                         < CAST(${} AS BIGINT))",
+                        binds.len()
+                    ));
+                }
                 for (i, term) in terms.iter().enumerate() {
                     binds.push(term.to_string());
                     binds.push($crate::cases::prefix_end(term));

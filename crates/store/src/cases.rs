@@ -35,6 +35,9 @@ pub struct CaseFilter {
     /// Search terms (from `domain::text::terms`); each must match the start of a term of the
     /// case's indexed text.
     pub terms: Vec<String>,
+    /// Only cases whose plan is due for review: never reviewed, or last reviewed, before this
+    /// moment (the first version of the plan counts as its start).
+    pub review_due_before: Option<Timestamp>,
     pub limit: u32,
     pub offset: u32,
 }
@@ -46,6 +49,7 @@ impl CaseFilter {
             stage: None,
             assigned_to: None,
             terms: Vec::new(),
+            review_due_before: None,
             limit: 50,
             offset: 0,
         }

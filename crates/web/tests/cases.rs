@@ -1050,7 +1050,66 @@ async fn documents_are_checked_limited_and_every_opening_recorded(engine: Engine
     h.finish().await;
 }
 
+async fn a_plan_not_reviewed_with_her_for_ninety_days_is_overdue(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let (fresh, _) = h.case().await;
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    let plan = json!({"goals": [{"domain": "health", "goal": "নিয়মিত ঘুম", "set_by": "her", "status": "open"}]});
+    for id in [case, fresh] {
+        let reply = worker
+            .json(
+                Method::PUT,
+                &format!("/api/v1/cases/{id}/plan"),
+                &plan,
+                &[("if-match", "\"0\"")],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK);
+    }
+    let overdue = || async {
+        api_client(&h, "caseworker.kolkata")
+            .await
+            .get("/api/v1/cases?overdue=true")
+            .await
+            .json()
+    };
+    assert!(
+        overdue().await["cases"].as_array().unwrap().is_empty(),
+        "a new plan is not overdue"
+    );
+    h.clock.advance_seconds(60 * 86_400);
+    let review = json!({"agreement": "agreed", "her_words": "ঠিক আছে"});
+    assert_eq!(
+        worker
+            .json(
+                Method::POST,
+                &format!("/api/v1/cases/{fresh}/plan/reviews"),
+                &review,
+                &[]
+            )
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    h.clock.advance_seconds(40 * 86_400);
+    let due = overdue().await;
+    let ids: Vec<&str> = due["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [case.to_string().as_str()],
+        "reviewed 40 days ago is not overdue; never reviewed in 100 days is"
+    );
+    h.finish().await;
+}
+
 on_both_engines!(
+    a_plan_not_reviewed_with_her_for_ninety_days_is_overdue,
     documents_are_checked_limited_and_every_opening_recorded,
     psychosocial_notes_are_for_counsellors_and_incidents_record_the_response,
     the_plan_is_versioned_checked_reviewed_with_her_and_approved,

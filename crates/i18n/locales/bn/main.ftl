@@ -446,3 +446,5 @@ problem-too-large-title = খুব বড়
 problem-too-large-detail = ফাইলটি সাথী যতটা নিতে পারে (১০ MB) তার চেয়ে বড়। কিছুই সংরক্ষণ হয়নি।
 audit-action-document-added = নথি যুক্ত হয়েছে
 audit-action-document-opened = নথি খোলা হয়েছে
+
+cases-overdue = পরিকল্পনা পর্যালোচনার সময় পেরিয়ে গেছে (৯০ দিন তার সঙ্গে পর্যালোচনা হয়নি)

@@ -446,3 +446,5 @@ problem-too-large-title = Too large
 problem-too-large-detail = The file is larger than Saathi takes (10 MB). Nothing was saved.
 audit-action-document-added = Document attached
 audit-action-document-opened = Document opened
+
+cases-overdue = Plan review overdue (not reviewed with her for 90 days)

@@ -446,3 +446,5 @@ problem-too-large-title = बहुत बड़ी
 problem-too-large-detail = फ़ाइल उससे बड़ी है जितनी साथी लेता है (10 MB)। कुछ भी सहेजा नहीं गया।
 audit-action-document-added = दस्तावेज़ जोड़ा गया
 audit-action-document-opened = दस्तावेज़ खोला गया
+
+cases-overdue = योजना की समीक्षा बाक़ी (90 दिन से उसके साथ समीक्षा नहीं हुई)

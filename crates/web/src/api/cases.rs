@@ -62,6 +62,8 @@ pub struct CaseQuery {
     q: Option<String>,
     stage: Option<String>,
     mine: Option<bool>,
+    /// Only cases whose plan is due for review (not reviewed with her for 90 days).
+    overdue: Option<bool>,
     limit: Option<u32>,
     offset: Option<u32>,
 }
@@ -93,6 +95,13 @@ pub fn filter_for(
     Ok(filter)
 }
 
+/// How often a plan is reviewed with her; a plan not reviewed for longer is overdue.
+pub const REVIEW_EVERY_DAYS: i64 = 90;
+
+pub fn review_due_before(now: domain::Timestamp) -> domain::Timestamp {
+    now.plus_seconds(-REVIEW_EVERY_DAYS * 86_400)
+}
+
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -104,6 +113,9 @@ pub async fn list(
         query.stage.as_deref(),
         query.mine.unwrap_or(false),
     )?;
+    if query.overdue.unwrap_or(false) {
+        filter.review_due_before = Some(review_due_before(state.clock.now()));
+    }
     filter.limit = query.limit.unwrap_or(50).clamp(1, 500);
     filter.offset = query.offset.unwrap_or(0);
     let cases = state.store.find_cases(&filter).await?;

@@ -44,6 +44,7 @@ pub struct ListQuery {
     q: Option<String>,
     stage: Option<String>,
     mine: Option<String>,
+    overdue: Option<String>,
 }
 
 fn stage_choices(t: &Tr, stages: &[Stage]) -> Vec<Choice> {
@@ -70,6 +71,10 @@ pub async fn list(
     if mine {
         form.set("mine", "on");
     }
+    let overdue = query.overdue.as_deref() == Some("on");
+    if overdue {
+        form.set("overdue", "on");
+    }
     let filter = match filter_for(&ctx, query.q.as_deref(), query.stage.as_deref(), mine) {
         Ok(filter) => Some(filter),
         Err(AppError::Invalid(errors)) => {
@@ -78,7 +83,15 @@ pub async fn list(
         }
         Err(other) => return Err(other),
     };
-    let searching = filter.as_ref().is_some_and(|f| !f.terms.is_empty());
+    let filter = filter.map(|mut f| {
+        if overdue {
+            f.review_due_before = Some(crate::api::cases::review_due_before(state.clock.now()));
+        }
+        f
+    });
+    let searching = filter
+        .as_ref()
+        .is_some_and(|f| !f.terms.is_empty() || f.review_due_before.is_some());
     let cases = match &filter {
         Some(filter) => state.store.find_cases(filter).await?,
         None => Vec::new(),
