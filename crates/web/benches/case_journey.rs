@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! The case journey at network scale: loads synthetic cases with her voice into a fresh store,
+//! The case journey at network scale: loads synthetic cases with her voice and a daily note each into a fresh store,
 //! then times the three things people wait for — the case page, the case list with a filter,
 //! and a search of her words — through the whole web stack (router, policy, store, template).
 //!
@@ -107,6 +107,18 @@ async fn load(store: &Arc<dyn Store>, cases: usize) -> (domain::UserId, Vec<Case
                 AuditEvent::new(T0, AuditAction::VoiceRecorded, "bench").from_source("bench");
             store.record_voice(&voice, event).await.unwrap();
         }
+        let note = domain::note::Note {
+            id: uuid::Uuid::now_v7(),
+            case_id: new.id,
+            kind: domain::note::NoteKind::Daily,
+            text: format!("আজ সে সময়মতো খেয়েছে, বিকেলে সেলাই ক্লাসে গিয়েছিল ({i})"),
+            language: Language::Bn,
+            response: None,
+            written_by: worker.id,
+            written_at: T0,
+        };
+        let event = AuditEvent::new(T0, AuditAction::NoteWritten, "bench").from_source("bench");
+        store.add_note(&note, event).await.unwrap();
         if r.is_multiple_of(3) {
             let change = StageChange {
                 from: Stage::Identified,
@@ -182,7 +194,7 @@ async fn time_get(
 
 async fn measure(engine: &str, t: TestStore, cases: usize) {
     let store = t.store.clone();
-    eprintln!("{engine}: loading {cases} cases with two voice entries each…");
+    eprintln!("{engine}: loading {cases} cases with two voice entries and a note each…");
     let started = Instant::now();
     let (worker, ids) = load(&store, cases).await;
     eprintln!(
@@ -275,7 +287,7 @@ fn main() {
         .build()
         .unwrap();
     runtime.block_on(async {
-        println!("case journey benchmark: {cases} cases, 2 voice entries each, {} cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+        println!("case journey benchmark: {cases} cases, 2 voice entries and 1 note each, {} cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
         measure("sqlite", TestStore::sqlite().await.unwrap(), cases).await;
         if std::env::var("SAATHI_TEST_POSTGRES_URL").is_ok() {
             measure("postgres", TestStore::postgres().await.unwrap(), cases).await;

@@ -450,6 +450,9 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, App
                 .record_consent(&consent, event(AuditAction::ConsentRecorded, opened))
                 .await?;
         }
+        if index == 1 || index == 2 {
+            load_plan(store, &case, worker.id, opened, index == 2).await?;
+        }
         // Closing is the director's approval.
         let director = store
             .user_by_username(&"director.kolkata".parse().map_err(broken)?)
@@ -519,4 +522,133 @@ pub fn users() -> impl Iterator<Item = (&'static str, Role, &'static str)> {
     USERS
         .iter()
         .map(|(username, _, org, role, _)| (*username, *role, ORGS[*org].name))
+}
+
+/// A plan in her words for two of the shelter's girls: goals she set and goals the team set, a
+/// review with her, and (for the one going home) the logged decision and the approval.
+async fn load_plan(
+    store: &Arc<dyn Store>,
+    case: &domain::Case,
+    worker: UserId,
+    opened: Timestamp,
+    approve: bool,
+) -> Result<(), AppError> {
+    use domain::plan::{
+        Agreement, Goal, GoalDomain, GoalStatus, PlanAction, PlanBody, PlanReview, SetBy,
+    };
+    let parganas = store
+        .organisation_by_name(ORGS[3].name)
+        .await?
+        .map(|o| o.id);
+    let kolkata = store
+        .organisation_by_name(ORGS[0].name)
+        .await?
+        .map(|o| o.id);
+    let later = |days: i64| Some(opened.plus_seconds(days * 86_400).to_datetime().date());
+    let body = PlanBody {
+        goals: vec![
+            Goal {
+                domain: GoalDomain::Livelihood,
+                goal: "বাড়ি ফিরে সেলাইয়ের কাজ শিখে নিজের টাকা রোজগার করা".into(),
+                set_by: SetBy::Her,
+                target: later(240),
+                status: GoalStatus::InProgress,
+                actions: vec![PlanAction {
+                    what: "গ্রামের কাছে সেলাই প্রশিক্ষণে ভর্তির ব্যবস্থা".into(),
+                    responsible: parganas,
+                    target: later(150),
+                    set_by: SetBy::Team,
+                    status: GoalStatus::Open,
+                }],
+            },
+            Goal {
+                domain: GoalDomain::Wellbeing,
+                goal: "রাতে ঘুম আসে না — কাউন্সেলরের সঙ্গে সপ্তাহে একবার কথা".into(),
+                set_by: SetBy::Her,
+                target: None,
+                status: GoalStatus::InProgress,
+                actions: vec![PlanAction {
+                    what: "সাপ্তাহিক কাউন্সেলিং, একজন দিদির সঙ্গে".into(),
+                    responsible: kolkata,
+                    target: None,
+                    set_by: SetBy::Team,
+                    status: GoalStatus::InProgress,
+                }],
+            },
+            Goal {
+                domain: GoalDomain::Justice,
+                goal: "আদালতে সাক্ষ্য দেওয়ার আগে কী হবে তা জেনে নেওয়া".into(),
+                set_by: SetBy::Order,
+                target: later(60),
+                status: GoalStatus::Open,
+                actions: Vec::new(),
+            },
+        ],
+    };
+    let event = |action, at| {
+        AuditEvent::new(at, action, format!("case:{}", case.id))
+            .scoped_to(case.custodian)
+            .from_source("demo")
+    };
+    let saved_at = opened.plus_seconds(7 * 86_400);
+    store
+        .save_plan(
+            case.id,
+            0,
+            &body,
+            worker,
+            saved_at,
+            event(AuditAction::PlanSaved, saved_at),
+        )
+        .await?;
+    let review = PlanReview {
+        id: uuid::Uuid::now_v7(),
+        plan_version: 1,
+        agreement: Agreement::Partly,
+        her_words: "সেলাই ঠিক আছে, কিন্তু আগে পরীক্ষাটা দিতে চাই।".into(),
+        notes: "পরীক্ষার কথা পরের পর্যালোচনায় লক্ষ্য হিসেবে যোগ হবে।".into(),
+        reviewed_by: worker,
+        reviewed_at: saved_at.plus_seconds(86_400),
+    };
+    store
+        .add_plan_review(
+            case.id,
+            &review,
+            event(AuditAction::PlanReviewed, review.reviewed_at),
+        )
+        .await?;
+    if approve {
+        let decision = Decision {
+            id: uuid::Uuid::now_v7(),
+            case_id: case.id,
+            fields: DecisionDraft {
+                topic: "plan",
+                what: "পরিকল্পনা অনুমোদন; পরীক্ষার প্রস্তুতি পরের পর্যালোচনায় যোগ হবে",
+                decided_by: "কেস কনফারেন্স",
+                options: "এখনই অনুমোদন\nপরীক্ষার পরে অনুমোদন",
+                her_choice: "এখনই অনুমোদন",
+                participation: "consulted",
+                her_view: "সেলাই ঠিক আছে, কিন্তু আগে পরীক্ষাটা দিতে চাই।",
+                absent_reason: "",
+            }
+            .check()
+            .map_err(|_| AppError::internal("demo plan decision"))?,
+            recorded_by: worker,
+            recorded_at: review.reviewed_at.plus_seconds(3600),
+        };
+        store
+            .log_decision(
+                &decision,
+                event(AuditAction::DecisionLogged, decision.recorded_at),
+            )
+            .await?;
+        store
+            .approve_plan(
+                case.id,
+                1,
+                event(AuditAction::PlanApproved, decision.recorded_at),
+            )
+            .await?;
+    }
+    Ok(())
 }
