@@ -272,6 +272,11 @@ pub fn table() -> Vec<Route> {
             "/cases/{id}/documents/{doc}",
             get(pages::cases::download),
         ),
+        route(
+            M::POST,
+            "/cases/{id}/voice/{entry}",
+            post(pages::cases::correct_voice),
+        ),
     ]
 }
 

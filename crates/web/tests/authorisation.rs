@@ -202,6 +202,14 @@ const TABLE: &[(&str, &str, Access)] = &[
         },
     ),
     (
+        "POST",
+        "/cases/{id}/voice/{entry}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
         "GET",
         "/api/v1/cases/{id}/documents",
         Access::Case {

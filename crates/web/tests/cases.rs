@@ -1108,7 +1108,48 @@ async fn a_plan_not_reviewed_with_her_for_ninety_days_is_overdue(engine: Engine)
     h.finish().await;
 }
 
+async fn a_correction_in_the_page_keeps_both_words_when_two_correct_at_once(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, entry) = h.case().await;
+    let mut worker = h.client().signed_in("caseworker.kolkata").await;
+    let mut counsellor = h.client().signed_in("counsellor.kolkata").await;
+    let path = format!("/cases/{case}/voice/{entry}");
+    worker.get(&format!("/cases/{case}")).await;
+    counsellor.get(&format!("/cases/{case}")).await;
+    let fields = |text: &'static str| {
+        vec![
+            ("version", "1"),
+            ("kind", "hope"),
+            ("language", "bn"),
+            ("spoken_on", ""),
+            ("text", text),
+            ("read_back", "on"),
+        ]
+    };
+    let reply = worker
+        .post_form(&path, &fields("আমি আবার স্কুলে যেতে চাই, ক্লাস এইটে"))
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let reply = counsellor
+        .post_form(&path, &fields("আমি আবার স্কুলে যেতে চাই, আর নাচ শিখতে"))
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(
+        reply.body.contains("আমি আবার স্কুলে যেতে চাই, ক্লাস এইটে"),
+        "the saved correction is shown"
+    );
+    assert!(
+        reply.body.contains("আমি আবার স্কুলে যেতে চাই, আর নাচ শিখতে"),
+        "her correction is kept"
+    );
+    let history = h.store.voice_history(entry).await.unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].text, "আমি আবার স্কুলে যেতে চাই");
+    h.finish().await;
+}
+
 on_both_engines!(
+    a_correction_in_the_page_keeps_both_words_when_two_correct_at_once,
     a_plan_not_reviewed_with_her_for_ninety_days_is_overdue,
     documents_are_checked_limited_and_every_opening_recorded,
     psychosocial_notes_are_for_counsellors_and_incidents_record_the_response,

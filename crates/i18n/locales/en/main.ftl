@@ -448,3 +448,7 @@ audit-action-document-added = Document attached
 audit-action-document-opened = Document opened
 
 cases-overdue = Plan review overdue (not reviewed with her for 90 days)
+
+voice-correct = Correct what was written
+voice-correct-save = Save the correction (the earlier words are kept)
+voice-conflict = Someone corrected this entry while you were writing. The entry shows their version now; your correction is kept in its form — compare and save again if it still applies.

@@ -177,6 +177,12 @@ pub struct VoiceView {
     pub meta: String,
     pub read_back: bool,
     pub corrected: bool,
+    /// Where a correction goes, the version it is based on, and the form (her pending
+    /// correction after a conflict, else the entry as it stands).
+    pub correct_action: String,
+    pub version: i64,
+    pub form: FormView,
+    pub open: bool,
 }
 
 pub struct DecisionView {
@@ -278,6 +284,8 @@ struct CaseTemplate<'a> {
 #[derive(Default)]
 struct Shown {
     voice_form: Option<FormView>,
+    /// A correction that could not be saved: which entry, and her input.
+    correction: Option<(domain::VoiceId, FormView)>,
     stage_form: Option<FormView>,
     decision_form: Option<FormView>,
     consent_form: Option<FormView>,
@@ -315,6 +323,8 @@ async fn case_page<'a>(
     let mut page = Page::titled(state, ctx, "/cases", title);
     page.notice = shown.notice;
     let full = allowed(actor, Action::ViewCase, case);
+    let correction = shown.correction;
+    let correction_for = correction.as_ref().map(|(id, _)| *id);
     let (voice, history) = if full {
         let entries = state.store.voice_of(case.id).await?;
         let changes = state.store.stage_history(case.id).await?;
@@ -330,6 +340,23 @@ async fn case_page<'a>(
         let voice = entries
             .iter()
             .map(|e| VoiceView {
+                correct_action: format!("/cases/{}/voice/{}", case.id, e.id),
+                version: e.version,
+                open: correction_for == Some(e.id),
+                form: match (&correction, correction_for == Some(e.id)) {
+                    (Some((_, form)), true) => form.clone(),
+                    _ => {
+                        let mut form = FormView::default();
+                        form.set("kind", e.kind.as_str());
+                        form.set("text", e.text.clone());
+                        form.set("language", e.language.code());
+                        form.set("spoken_on", domain::voice::format_date_iso(e.spoken_on));
+                        if e.read_back {
+                            form.set("read_back", "on");
+                        }
+                        form
+                    }
+                },
                 kind: t.get(e.kind.message_id()),
                 text: e.text.clone(),
                 lang: e.language.code(),
@@ -1061,6 +1088,66 @@ pub async fn add_document(
     };
     render_with_status(
         problem.0,
+        &case_page(&state, &ctx, &actor, &case, shown).await?,
+    )
+}
+
+pub async fn correct_voice(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, entry)): Path<(String, String)>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let entry: domain::VoiceId = entry.parse().map_err(|_| AppError::NotFound)?;
+    let Ok(version) = data.get("version").parse::<i64>() else {
+        return Err(AppError::Malformed("the form has no version".into()));
+    };
+    let input = VoiceInput {
+        kind: data.get("kind"),
+        text: data.get("text"),
+        language: data.get("language"),
+        spoken_on: Some(data.get("spoken_on")),
+        read_back: data.has("read_back"),
+    };
+    let result = casework::correct_voice(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        entry,
+        version,
+        &input,
+    )
+    .await;
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let (status, form, notice) = match result {
+        Ok(_) => return Ok(see_other(&format!("/cases/{}?notice=voice", case.id))),
+        Err(AppError::Invalid(errors)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FormView::from_data(&data).with_errors(&t, &errors),
+            None,
+        ),
+        // Someone corrected it first: the entry shows their words, her correction stays in the form.
+        Err(AppError::PreconditionFailed { .. }) => (
+            StatusCode::CONFLICT,
+            FormView::from_data(&data),
+            Some(t.get("voice-conflict")),
+        ),
+        Err(other) => return Err(other),
+    };
+    let shown = Shown {
+        correction: Some((entry, form)),
+        notice,
+        ..Shown::default()
+    };
+    render_with_status(
+        status,
         &case_page(&state, &ctx, &actor, &case, shown).await?,
     )
 }

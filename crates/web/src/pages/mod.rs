@@ -245,7 +245,7 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
 }
 
 /// A form as shown: the values to put back in the fields and the messages beside them.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct FormView {
     values: HashMap<String, Vec<String>>,
     errors: HashMap<&'static str, String>,
