@@ -1145,6 +1145,12 @@ async fn a_correction_in_the_page_keeps_both_words_when_two_correct_at_once(engi
     let history = h.store.voice_history(entry).await.unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[0].text, "আমি আবার স্কুলে যেতে চাই");
+    let page = worker.get(&format!("/cases/{case}")).await;
+    assert!(
+        page.body.contains(&h.text(Language::Bn, "voice-earlier")),
+        "the earlier words are on the page"
+    );
+    assert!(page.body.contains(">আমি আবার স্কুলে যেতে চাই<"));
     h.finish().await;
 }
 

@@ -452,3 +452,5 @@ cases-overdue = Plan review overdue (not reviewed with her for 90 days)
 voice-correct = Correct what was written
 voice-correct-save = Save the correction (the earlier words are kept)
 voice-conflict = Someone corrected this entry while you were writing. The entry shows their version now; your correction is kept in its form — compare and save again if it still applies.
+
+voice-earlier = Earlier words of this entry

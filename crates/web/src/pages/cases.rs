@@ -180,6 +180,8 @@ pub struct VoiceView {
     /// Where a correction goes, the version it is based on, and the form (her pending
     /// correction after a conflict, else the entry as it stands).
     pub correct_action: String,
+    /// Earlier versions, oldest first, with when they were recorded.
+    pub earlier: Vec<(String, String)>,
     pub version: i64,
     pub form: FormView,
     pub open: bool,
@@ -337,9 +339,23 @@ async fn case_page<'a>(
         )
         .await?;
         casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
+        let mut history = HashMap::new();
+        for e in entries.iter().filter(|e| e.version > 1) {
+            history.insert(e.id, state.store.voice_history(e.id).await?);
+        }
         let voice = entries
             .iter()
             .map(|e| VoiceView {
+                earlier: history
+                    .get(&e.id)
+                    .map(|versions| {
+                        versions
+                            .iter()
+                            .filter(|v| v.version < e.version)
+                            .map(|v| (v.text.clone(), t.datetime(&v.recorded_at)))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
                 correct_action: format!("/cases/{}/voice/{}", case.id, e.id),
                 version: e.version,
                 open: correction_for == Some(e.id),
