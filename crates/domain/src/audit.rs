@@ -46,10 +46,11 @@ pub enum AuditAction {
     NoteWritten,
     DocumentAdded,
     DocumentOpened,
+    SurvivorLinked,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 27] = [
+    pub const ALL: [AuditAction; 28] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -77,6 +78,7 @@ impl AuditAction {
         AuditAction::NoteWritten,
         AuditAction::DocumentAdded,
         AuditAction::DocumentOpened,
+        AuditAction::SurvivorLinked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -108,6 +110,7 @@ impl AuditAction {
             Self::NoteWritten => "note-written",
             Self::DocumentAdded => "document-added",
             Self::DocumentOpened => "document-opened",
+            Self::SurvivorLinked => "survivor-linked",
         }
     }
 

@@ -76,6 +76,11 @@ pub enum Action {
     /// Attach or open a document of one class: psychosocial ones are the assigned counsellor's,
     /// the rest the assigned staff's.
     Document(crate::consent::SectionClass),
+    /// Link a survivor's own account to her case (the assigned case worker).
+    LinkSurvivor,
+    /// Her own record, for the survivor it belongs to: her words, her plan, who read it; add
+    /// her own words and say whether she agrees with her plan.
+    OwnRecord,
 }
 
 /// What it is done to.
@@ -274,6 +279,17 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
             case_work(actor, resource, &[Role::Counsellor], true)
         }
         Document(_) => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+        LinkSurvivor => case_work(actor, resource, &[Role::CaseWorker], true),
+        OwnRecord => match resource {
+            Resource::Case {
+                custodian,
+                assigned,
+            } => allow_if(
+                actor.has(Role::Survivor) && actor.org_id == *custodian && *assigned,
+                DenyReason::RoleNotAllowed,
+            ),
+            _ => Decision::Deny(DenyReason::RoleNotAllowed),
+        },
         ReadNotes(kind) | WriteNote(kind) => {
             note_work(actor, resource, kind, matches!(action, ReadNotes(_)))
         }

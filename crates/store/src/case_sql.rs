@@ -153,6 +153,29 @@ macro_rules! impl_case_store {
                 Ok(created)
             }
 
+            async fn assign(
+                &self,
+                case: domain::CaseId,
+                user: domain::UserId,
+                at: domain::Timestamp,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<domain::Case, $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ($1, $2, $3) \
+                     ON CONFLICT (case_id, user_id) DO NOTHING",
+                )
+                .bind(case.to_string())
+                .bind(user.to_string())
+                .bind(at.millis())
+                .execute(&mut *tx)
+                .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                let found = Self::case_in(&mut tx, case).await?.ok_or($crate::StoreError::NotFound)?;
+                tx.commit().await?;
+                Ok(found)
+            }
+
             async fn case(&self, id: domain::CaseId) -> Result<Option<domain::Case>, $crate::StoreError> {
                 let mut conn = self.pool.acquire().await?;
                 Self::case_in(&mut conn, id).await

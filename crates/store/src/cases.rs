@@ -78,6 +78,15 @@ pub trait CaseStore: Send + Sync {
     /// when the code is taken.
     async fn create_case(&self, case: &NewCase, audit: AuditEvent) -> Result<Case, StoreError>;
     async fn case(&self, id: CaseId) -> Result<Option<Case>, StoreError>;
+    /// Assigns a person to the case (staff, or the survivor's own account); assigning twice
+    /// changes nothing.
+    async fn assign(
+        &self,
+        case: CaseId,
+        user: UserId,
+        at: Timestamp,
+        audit: AuditEvent,
+    ) -> Result<Case, StoreError>;
     async fn case_by_code(&self, code: &CaseCode) -> Result<Option<Case>, StoreError>;
     /// Newest first.
     async fn find_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>, StoreError>;

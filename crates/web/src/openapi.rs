@@ -372,6 +372,16 @@ fn operations() -> Vec<Op> {
             false,
             false,
         ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/survivor",
+            "Link her own (survivor) account to her case, so she can read her record and add her words (the assigned case worker).",
+            Some("LinkSurvivor"),
+            "200",
+            schema("Case"),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -864,6 +874,12 @@ pub fn document() -> Value {
                     "type": "object",
                     "required": ["documents"],
                     "properties": {"documents": {"type": "array", "items": schema("Document")}}
+                },
+                "LinkSurvivor": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["user"],
+                    "properties": {"user": {"type": "string", "format": "uuid"}}
                 },
                 "StageChange": {
                     "type": "object",

@@ -277,6 +277,18 @@ pub fn table() -> Vec<Route> {
             "/cases/{id}/voice/{entry}",
             post(pages::cases::correct_voice),
         ),
+        route(M::GET, "/my-record", get(pages::own::show)),
+        route(
+            M::POST,
+            "/my-record/{id}/voice",
+            post(pages::own::add_words),
+        ),
+        route(M::POST, "/my-record/{id}/review", post(pages::own::review)),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/survivor",
+            post(api::cases::link_survivor),
+        ),
     ]
 }
 

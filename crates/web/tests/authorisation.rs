@@ -45,6 +45,10 @@ const CASE_WORKERS: &[Role] = &[Role::CaseWorker];
 const ASSIGNED: &[Role] = &[Role::CaseWorker, Role::Counsellor];
 const DECIDERS: &[Role] = &[Role::Director, Role::CaseWorker, Role::Counsellor];
 const DIRECTOR: &[Role] = &[Role::Director];
+const SURVIVOR: &[Role] = &[Role::Survivor];
+/// Her own record's routes: the table's case is not linked to the survivor account, so no
+/// one may use them on it (her own use is tested in tests/cases.rs).
+const NOBODY: &[Role] = &[];
 const WRITERS: &[Role] = &[Role::CaseWorker, Role::Counsellor, Role::CareGiver];
 
 /// (method, path, who may use it). `{org}` is the actor's own organisation, `{user}` a
@@ -55,6 +59,31 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("POST", "/sign-in", Access::Public),
     ("POST", "/sign-out", Access::Public),
     ("GET", "/api/v1/openapi.json", Access::Public),
+    ("GET", "/my-record", Access::Roles(SURVIVOR)),
+    (
+        "POST",
+        "/my-record/{id}/voice",
+        Access::Case {
+            see: CASE_STAFF,
+            act: NOBODY,
+        },
+    ),
+    (
+        "POST",
+        "/my-record/{id}/review",
+        Access::Case {
+            see: CASE_STAFF,
+            act: NOBODY,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/survivor",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
     ("GET", "/", Access::SignedIn),
     ("GET", "/account", Access::SignedIn),
     ("POST", "/account/password", Access::SignedIn),
@@ -481,7 +510,9 @@ async fn call(
     let kolkata = h.kolkata().await;
     let colleague = h.user("director.kolkata").await;
     let is_user_path = path.starts_with("/users/") || path.starts_with("/api/v1/users/");
-    let is_case_path = path.starts_with("/cases/{id}") || path.starts_with("/api/v1/cases/{id}");
+    let is_case_path = path.starts_with("/cases/{id}")
+        || path.starts_with("/api/v1/cases/{id}")
+        || path.starts_with("/my-record/{id}");
     let id = if is_user_path {
         colleague.id.to_string()
     } else if is_case_path {
@@ -512,6 +543,14 @@ async fn call(
                     ("kind", "hope".into()),
                     ("text", "আমি বাড়ি যেতে চাই".into()),
                     ("language", "bn".into()),
+                ]
+            } else if path.starts_with("/my-record/") {
+                vec![
+                    ("kind", "hope".into()),
+                    ("text", "আমি বাড়ি যাব".into()),
+                    ("language", "bn".into()),
+                    ("agreement", "agreed".into()),
+                    ("her_words", "হ্যাঁ".into()),
                 ]
             } else if path.ends_with("/notes") {
                 vec![
@@ -599,6 +638,8 @@ async fn call(
                 json!({"identity": {"name": "नई लड़की"}})
             } else if path.contains("/voice") {
                 json!({"kind": "fear", "text": "मुझे डर लगता है", "language": "hi"})
+            } else if path.ends_with("/survivor") {
+                json!({"user": uuid::Uuid::now_v7().to_string()})
             } else if path.ends_with("/notes") {
                 json!({"kind": "daily", "text": "आज उसने अच्छा खाना खाया", "language": "hi"})
             } else if path.ends_with("/plan") {

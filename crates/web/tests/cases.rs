@@ -1154,7 +1154,118 @@ async fn a_correction_in_the_page_keeps_both_words_when_two_correct_at_once(engi
     h.finish().await;
 }
 
+async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let survivor = h.user("survivor.kolkata").await;
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    let path = format!("/api/v1/cases/{case}/survivor");
+    let counsellor = h.user("counsellor.kolkata").await;
+    let reply = worker
+        .json(
+            Method::POST,
+            &path,
+            &json!({"user": counsellor.id.to_string()}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-not-a-survivor-account"
+    );
+    let reply = worker
+        .json(
+            Method::POST,
+            &path,
+            &json!({"user": survivor.id.to_string()}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let plan = json!({"goals": [{"domain": "livelihood", "goal": "সেলাই শেখা", "set_by": "her", "status": "open"}]});
+    worker
+        .json(
+            Method::PUT,
+            &format!("/api/v1/cases/{case}/plan"),
+            &plan,
+            &[("if-match", "\"0\"")],
+        )
+        .await;
+    let mut reader = api_client(&h, "counsellor.kolkata").await;
+    reader.get(&format!("/api/v1/cases/{case}/voice")).await;
+
+    let mut her = h.client().signed_in("survivor.kolkata").await; // prefers Bengali
+    let page = her.get("/my-record").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.html_lang().as_deref(), Some("bn"));
+    assert!(page.body.contains("আমি আবার স্কুলে যেতে চাই"), "what she said");
+    assert!(page.body.contains("সেলাই শেখা"), "her plan");
+    assert!(
+        page.body.contains("Nirapad Shelter Home, Kolkata"),
+        "who read her record"
+    );
+    assert!(
+        !page.body.contains("counsellor.kolkata") && !page.body.contains("Anjali"),
+        "by organisation and role, not by name"
+    );
+    assert!(!page.body.contains("রিনা খাতুন"));
+    let reply = her
+        .post_form(
+            &format!("/my-record/{case}/voice"),
+            &[("kind", "feedback"), ("text", ""), ("language", "bn")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-empty-text"))
+    );
+    let reply = her
+        .post_form(
+            &format!("/my-record/{case}/voice"),
+            &[
+                ("kind", "feedback"),
+                ("text", "দিদিরা ভালো, কিন্তু ফোন করতে দেয় না"),
+                ("language", "bn"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let reply = her
+        .post_form(
+            &format!("/my-record/{case}/review"),
+            &[("agreement", "partly"), ("her_words", "আগে পরীক্ষা দিতে চাই")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let words = h.store.voice_of(case).await.unwrap();
+    assert_eq!(words[0].text, "দিদিরা ভালো, কিন্তু ফোন করতে দেয় না");
+    assert_eq!(words[0].recorded_by, survivor.id);
+    assert_eq!(
+        h.store.plan_reviews(case).await.unwrap()[0].reviewed_by,
+        survivor.id
+    );
+    // Her account opens nothing else: not the staff's case page, not another girl's record.
+    assert_eq!(
+        her.get(&format!("/cases/{case}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let (other, _) = h.case().await;
+    assert_eq!(
+        her.post_form(
+            &format!("/my-record/{other}/voice"),
+            &[("kind", "hope"), ("text", "x"), ("language", "bn")]
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    h.finish().await;
+}
+
 on_both_engines!(
+    she_reads_her_own_record_and_adds_her_words,
     a_correction_in_the_page_keeps_both_words_when_two_correct_at_once,
     a_plan_not_reviewed_with_her_for_ninety_days_is_overdue,
     documents_are_checked_limited_and_every_opening_recorded,

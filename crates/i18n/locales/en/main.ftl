@@ -454,3 +454,19 @@ voice-correct-save = Save the correction (the earlier words are kept)
 voice-conflict = Someone corrected this entry while you were writing. The entry shows their version now; your correction is kept in its form — compare and save again if it still applies.
 
 voice-earlier = Earlier words of this entry
+
+## Her own record
+nav-my-record = My record
+own-title = My record
+own-none = Your record is not linked to your account yet. Ask your case worker.
+own-said = What I have said
+own-said-empty = Nothing yet in your own words.
+own-add = Add my own words
+own-words = My words
+own-save = Save my words
+own-plan = My plan
+own-plan-words = What I think of my plan, in my words
+own-plan-save = Tell them
+own-readers-hint = Everyone who has opened your record: which organisation, what kind of worker, and when.
+error-not-a-survivor-account = Choose an active survivor account of this organisation.
+audit-action-survivor-linked = Her own account linked to her case

@@ -685,3 +685,29 @@ pub async fn download(
     }
     Ok(response)
 }
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LinkBody {
+    user: String,
+}
+
+pub async fn link_survivor(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<LinkBody>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::LinkSurvivor).await?;
+    let linked = casework::link_survivor(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &body.user,
+    )
+    .await?;
+    Ok(Json(CaseJson::from(&linked)).into_response())
+}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod cases;
 pub mod home;
 pub mod organisations;
+pub mod own;
 pub mod plan;
 pub mod sign_in;
 pub mod users;
@@ -156,6 +157,9 @@ fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
     }
     if allowed(Action::ReadAudit, own) {
         links.push(("/audit".into(), "nav-audit"));
+    }
+    if actor.roles.contains(Role::Survivor) {
+        links.push(("/my-record".into(), "nav-my-record"));
     }
     links.push(("/account".into(), "nav-account"));
     links
