@@ -67,7 +67,7 @@ const ORGS: [DemoOrg; 5] = [
 ];
 
 /// (username, display name, organisation index, role, language)
-const USERS: [(&str, &str, usize, Role, Language); 8] = [
+const USERS: [(&str, &str, usize, Role, Language); 9] = [
     (
         "admin",
         "Network administrator",
@@ -118,6 +118,8 @@ const USERS: [(&str, &str, usize, Role, Language); 8] = [
         Language::Bn,
     ),
     ("trainer", "Uma Chatterjee", 0, Role::Trainer, Language::Bn),
+    // A girl's own account, linked to her case: she reads her record and adds her words.
+    ("survivor.demo", "Meena", 0, Role::Survivor, Language::Bn),
 ];
 
 /// The constants above are checked by the tests; a failure here is a bug, not bad input.
@@ -452,6 +454,20 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, App
         }
         if index == 1 || index == 2 {
             load_plan(store, &case, worker.id, opened, index == 2).await?;
+        }
+        if index == 2
+            && let Some(her) = store
+                .user_by_username(&"survivor.demo".parse().map_err(broken)?)
+                .await?
+        {
+            case = store
+                .assign(
+                    case.id,
+                    her.id,
+                    opened,
+                    event(AuditAction::SurvivorLinked, opened),
+                )
+                .await?;
         }
         // Closing is the director's approval.
         let director = store
