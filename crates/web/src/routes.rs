@@ -289,6 +289,11 @@ pub fn table() -> Vec<Route> {
             "/api/v1/cases/{id}/survivor",
             post(api::cases::link_survivor),
         ),
+        route(
+            M::POST,
+            "/cases/{id}/survivor",
+            post(pages::cases::link_survivor),
+        ),
     ]
 }
 

@@ -62,6 +62,14 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/my-record", Access::Roles(SURVIVOR)),
     (
         "POST",
+        "/cases/{id}/survivor",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
+        "POST",
         "/my-record/{id}/voice",
         Access::Case {
             see: CASE_STAFF,
@@ -544,6 +552,8 @@ async fn call(
                     ("text", "আমি বাড়ি যেতে চাই".into()),
                     ("language", "bn".into()),
                 ]
+            } else if path.ends_with("/survivor") {
+                vec![("user", uuid::Uuid::now_v7().to_string())]
             } else if path.starts_with("/my-record/") {
                 vec![
                     ("kind", "hope".into()),

@@ -470,3 +470,7 @@ own-plan-save = Tell them
 own-readers-hint = Everyone who has opened your record: which organisation, what kind of worker, and when.
 error-not-a-survivor-account = Choose an active survivor account of this organisation.
 audit-action-survivor-linked = Her own account linked to her case
+
+survivor-link = Her own account
+survivor-link-save = Link it to her case
+survivor-linked = Her own account is linked: she can read her record and add her words.

@@ -470,3 +470,7 @@ own-plan-save = उन्हें बताएँ
 own-readers-hint = जिन्होंने भी आपका रिकॉर्ड खोला: कौन-सा संगठन, किस तरह का कर्मचारी, और कब।
 error-not-a-survivor-account = इस संगठन का एक चालू सर्वाइवर खाता चुनें।
 audit-action-survivor-linked = उसका अपना खाता उसके केस से जोड़ा गया
+
+survivor-link = उसका अपना खाता
+survivor-link-save = उसके केस से जोड़ें
+survivor-linked = उसका अपना खाता जुड़ गया है: अब वह अपना रिकॉर्ड पढ़ सकती है और अपने शब्द लिख सकती है।

@@ -260,6 +260,8 @@ struct CaseTemplate<'a> {
     action_base: String,
     identity_href: Option<String>,
     plan_href: Option<String>,
+    /// Survivor accounts of her organisation not yet linked (for the assigned case worker).
+    survivor_accounts: Vec<Choice>,
     can_decide: bool,
     decisions: Vec<DecisionView>,
     decision_form: FormView,
@@ -530,6 +532,23 @@ async fn case_page<'a>(
             label: t.get(&k.message_id()),
         })
         .collect();
+    let survivor_accounts: Vec<Choice> = if allowed(actor, Action::LinkSurvivor, case) {
+        state
+            .store
+            .users_in(case.custodian)
+            .await?
+            .iter()
+            .filter(|u| {
+                u.active && u.roles.contains(domain::Role::Survivor) && !case.is_assigned(u.id)
+            })
+            .map(|u| Choice {
+                value: u.id.to_string(),
+                label: u.name().to_string(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let can_consent = allowed(actor, Action::ManageConsent, case);
     let directory = if can_consent {
         state.store.organisations().await?
@@ -691,6 +710,7 @@ async fn case_page<'a>(
             .collect(),
         plan_href: allowed(actor, Action::ReadPlan, case)
             .then(|| format!("/cases/{}/plan", case.id)),
+        survivor_accounts,
         identity_href: allowed(actor, Action::OpenIdentity, case)
             .then(|| format!("/cases/{}/identity", case.id)),
         page,
@@ -723,6 +743,7 @@ pub async fn show(
         Some("revoked") => Some(t.get("consent-revoked-notice")),
         Some("note") => Some(t.get("note-saved")),
         Some("document") => Some(t.get("document-saved")),
+        Some("linked") => Some(t.get("survivor-linked")),
         _ => None,
     };
     render(
@@ -1166,4 +1187,41 @@ pub async fn correct_voice(
         status,
         &case_page(&state, &ctx, &actor, &case, shown).await?,
     )
+}
+
+pub async fn link_survivor(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::LinkSurvivor).await?;
+    match casework::link_survivor(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &data.get("user"),
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=linked", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let shown = Shown {
+                notice: errors.first().map(|e| t.get(e.message_id)),
+                ..Shown::default()
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case_page(&state, &ctx, &actor, &case, shown).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
 }
