@@ -47,10 +47,15 @@ pub enum AuditAction {
     DocumentAdded,
     DocumentOpened,
     SurvivorLinked,
+    HandoverStarted,
+    HandoverSent,
+    HandoverAcknowledged,
+    HandoverAccepted,
+    HandoverDeclined,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 28] = [
+    pub const ALL: [AuditAction; 33] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -79,6 +84,11 @@ impl AuditAction {
         AuditAction::DocumentAdded,
         AuditAction::DocumentOpened,
         AuditAction::SurvivorLinked,
+        AuditAction::HandoverStarted,
+        AuditAction::HandoverSent,
+        AuditAction::HandoverAcknowledged,
+        AuditAction::HandoverAccepted,
+        AuditAction::HandoverDeclined,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -111,6 +121,11 @@ impl AuditAction {
             Self::DocumentAdded => "document-added",
             Self::DocumentOpened => "document-opened",
             Self::SurvivorLinked => "survivor-linked",
+            Self::HandoverStarted => "handover-started",
+            Self::HandoverSent => "handover-sent",
+            Self::HandoverAcknowledged => "handover-acknowledged",
+            Self::HandoverAccepted => "handover-accepted",
+            Self::HandoverDeclined => "handover-declined",
         }
     }
 

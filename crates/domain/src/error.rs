@@ -117,6 +117,19 @@ pub enum DomainError {
     FileTooLarge { max_mb: usize },
     #[error("only PDF, JPEG and PNG files can be attached")]
     FileTypeNotAllowed,
+    #[error(
+        "a handover goes draft → sent → acknowledged → accepted or declined: {from} cannot become {to}"
+    )]
+    HandoverStep {
+        from: &'static str,
+        to: &'static str,
+    },
+    #[error("a stored value is not valid: {0}")]
+    Corrupt(String),
+    #[error("the case is already with that organisation")]
+    SameOrganisation,
+    #[error("say why the handover goes with these gaps")]
+    GapsNeedReason,
 }
 
 impl DomainError {
@@ -172,6 +185,10 @@ impl DomainError {
             Self::EmptyFile => "error-empty-file",
             Self::FileTooLarge { .. } => "error-file-too-large",
             Self::FileTypeNotAllowed => "error-file-type",
+            Self::HandoverStep { .. } => "error-handover-step",
+            Self::Corrupt(_) => "error-internal",
+            Self::SameOrganisation => "error-same-organisation",
+            Self::GapsNeedReason => "error-gaps-need-reason",
         }
     }
 }

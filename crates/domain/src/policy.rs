@@ -78,6 +78,13 @@ pub enum Action {
     Document(crate::consent::SectionClass),
     /// Link a survivor's own account to her case (the assigned case worker).
     LinkSurvivor,
+    /// Start a handover of a case, choose what travels, send it (the assigned case worker).
+    StartHandover,
+    /// See handovers to and from her organisation (case staff of either side).
+    ViewHandovers,
+    /// Acknowledge, accept or decline an incoming handover (a case worker or the director of
+    /// the receiving organisation).
+    ReceiveHandover,
     /// Her own record, for the survivor it belongs to: her words, her plan, who read it; add
     /// her own words and say whether she agrees with her plan.
     OwnRecord,
@@ -279,7 +286,14 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
             case_work(actor, resource, &[Role::Counsellor], true)
         }
         Document(_) => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
-        LinkSurvivor => case_work(actor, resource, &[Role::CaseWorker], true),
+        LinkSurvivor | StartHandover => case_work(actor, resource, &[Role::CaseWorker], true),
+        ViewHandovers => case_work(
+            actor,
+            resource,
+            &[Role::Director, Role::CaseWorker, Role::Counsellor],
+            false,
+        ),
+        ReceiveHandover => case_work(actor, resource, &[Role::Director, Role::CaseWorker], false),
         OwnRecord => match resource {
             Resource::Case {
                 custodian,

@@ -294,6 +294,38 @@ pub fn table() -> Vec<Route> {
             "/cases/{id}/survivor",
             post(pages::cases::link_survivor),
         ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/handovers",
+            post(api::handovers::start),
+        ),
+        route(M::GET, "/api/v1/handovers", get(api::handovers::list)),
+        route(M::GET, "/api/v1/handovers/{id}", get(api::handovers::show)),
+        route(
+            M::GET,
+            "/api/v1/handovers/{id}/completeness",
+            get(api::handovers::completeness),
+        ),
+        route(
+            M::POST,
+            "/api/v1/handovers/{id}/send",
+            post(api::handovers::send),
+        ),
+        route(
+            M::POST,
+            "/api/v1/handovers/{id}/acknowledge",
+            post(api::handovers::acknowledge),
+        ),
+        route(
+            M::POST,
+            "/api/v1/handovers/{id}/accept",
+            post(api::handovers::accept),
+        ),
+        route(
+            M::POST,
+            "/api/v1/handovers/{id}/decline",
+            post(api::handovers::decline),
+        ),
     ]
 }
 

@@ -46,6 +46,10 @@ const ASSIGNED: &[Role] = &[Role::CaseWorker, Role::Counsellor];
 const DECIDERS: &[Role] = &[Role::Director, Role::CaseWorker, Role::Counsellor];
 const DIRECTOR: &[Role] = &[Role::Director];
 const SURVIVOR: &[Role] = &[Role::Survivor];
+/// Handovers: the sending organisation's director, case workers and counsellors see them; only
+/// the receiving organisation acknowledges, accepts or declines (the table's handover goes from
+/// the shelter to Jessore, so no one in the shelter may).
+const HANDOVER_STAFF: &[Role] = &[Role::Director, Role::CaseWorker, Role::Counsellor];
 /// Her own record's routes: the table's case is not linked to the survivor account, so no
 /// one may use them on it (her own use is tested in tests/cases.rs).
 const NOBODY: &[Role] = &[];
@@ -60,6 +64,63 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("POST", "/sign-out", Access::Public),
     ("GET", "/api/v1/openapi.json", Access::Public),
     ("GET", "/my-record", Access::Roles(SURVIVOR)),
+    (
+        "POST",
+        "/api/v1/cases/{id}/handovers",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    ("GET", "/api/v1/handovers", Access::Roles(HANDOVER_STAFF)),
+    (
+        "GET",
+        "/api/v1/handovers/{id}",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: HANDOVER_STAFF,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/handovers/{id}/completeness",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: HANDOVER_STAFF,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/handovers/{id}/send",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/handovers/{id}/acknowledge",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: NOBODY,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/handovers/{id}/accept",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: NOBODY,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/handovers/{id}/decline",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: NOBODY,
+        },
+    ),
     (
         "POST",
         "/cases/{id}/survivor",
@@ -511,6 +572,7 @@ fn every_route_has_an_entry_and_every_entry_a_route() {
 async fn call(
     h: &Harness,
     case: (domain::CaseId, domain::VoiceId),
+    handover: uuid::Uuid,
     client: &mut Client,
     method: &str,
     path: &str,
@@ -521,7 +583,9 @@ async fn call(
     let is_case_path = path.starts_with("/cases/{id}")
         || path.starts_with("/api/v1/cases/{id}")
         || path.starts_with("/my-record/{id}");
-    let id = if is_user_path {
+    let id = if path.starts_with("/api/v1/handovers/{id}") {
+        handover.to_string()
+    } else if is_user_path {
         colleague.id.to_string()
     } else if is_case_path {
         case.0.to_string()
@@ -532,7 +596,8 @@ async fn call(
         .replace("{id}", &id)
         .replace("{entry}", &case.1.to_string())
         .replace("{cid}", &uuid::Uuid::now_v7().to_string())
-        .replace("{doc}", &uuid::Uuid::now_v7().to_string());
+        .replace("{doc}", &uuid::Uuid::now_v7().to_string())
+        .replace("{handover}", &handover.to_string());
     let unique = uuid_suffix();
     if method == "POST" && path.ends_with("/documents") {
         return upload(client, &path).await;
@@ -648,6 +713,10 @@ async fn call(
                 json!({"identity": {"name": "नई लड़की"}})
             } else if path.contains("/voice") {
                 json!({"kind": "fear", "text": "मुझे डर लगता है", "language": "hi"})
+            } else if path.ends_with("/handovers") {
+                json!({"to": h.org("Notun Alo, Jessore").await.to_string(), "reason": "সে বাড়ি ফিরবে"})
+            } else if path.contains("/handovers/") {
+                json!({})
             } else if path.ends_with("/survivor") {
                 json!({"user": uuid::Uuid::now_v7().to_string()})
             } else if path.ends_with("/notes") {
@@ -713,6 +782,7 @@ fn uuid_suffix() -> String {
 async fn each_route_refuses_the_roles_it_must(engine: Engine) {
     let h = Harness::new(engine).await;
     let case = h.case().await;
+    let handover = h.handover(case.0).await;
     let mut refused = 0;
     for (username, role) in PEOPLE {
         let mut page_client = h.client().signed_in(username).await;
@@ -733,7 +803,7 @@ async fn each_route_refuses_the_roles_it_must(engine: Engine) {
             if *path == "/sign-out" {
                 continue; // would end the session the rest of the table needs; tested below
             }
-            let reply = call(&h, case, client, method, path).await;
+            let reply = call(&h, case, handover, client, method, path).await;
             if hidden {
                 assert_eq!(
                     reply.status,
@@ -780,14 +850,15 @@ async fn each_route_refuses_the_roles_it_must(engine: Engine) {
 async fn without_sign_in_pages_send_to_sign_in_and_the_api_says_401(engine: Engine) {
     let h = Harness::new(engine).await;
     let case = h.case().await;
+    let handover = h.handover(case.0).await;
     let mut client = h.client();
     for (method, path, access) in TABLE {
         if matches!(access, Access::Public) {
-            let reply = call(&h, case, &mut client, method, path).await;
+            let reply = call(&h, case, handover, &mut client, method, path).await;
             assert_ne!(reply.status, StatusCode::FORBIDDEN, "{method} {path}");
             continue;
         }
-        let reply = call(&h, case, &mut client, method, path).await;
+        let reply = call(&h, case, handover, &mut client, method, path).await;
         if path.starts_with("/api/") {
             assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{method} {path}");
             assert_eq!(

@@ -166,6 +166,35 @@ impl Harness {
         (new.id, voice.id)
     }
 
+    /// A draft handover of `case` from the Kolkata shelter to the Jessore NGO.
+    pub async fn handover(&self, case: domain::CaseId) -> uuid::Uuid {
+        let worker = self.user("caseworker.kolkata").await;
+        let jessore = self.org("Notun Alo, Jessore").await;
+        let h = domain::handover::Handover {
+            id: uuid::Uuid::now_v7(),
+            case_id: case,
+            from_org: worker.org_id,
+            to_org: jessore,
+            state: domain::handover::HandoverState::Draft,
+            reason: "সে বাড়ি ফিরবে".into(),
+            sections: Vec::new(),
+            score: None,
+            gaps: Vec::new(),
+            gaps_reason: String::new(),
+            decline_reason: String::new(),
+            created_by: worker.id,
+            created_at: T0,
+            sent_at: None,
+            acknowledged_at: None,
+            decided_at: None,
+            version: 1,
+        };
+        let event =
+            AuditEvent::new(T0, AuditAction::HandoverStarted, "handover").from_source("test");
+        self.store.create_handover(&h, event).await.unwrap();
+        h.id
+    }
+
     /// A bearer token for `username`.
     pub async fn token(&self, username: &str) -> String {
         let user = self.user(username).await;

@@ -1,0 +1,313 @@
+//! Handovers of a case to another organisation, for the pages and the API: what may travel
+//! (only what her consent covers for that recipient), the completeness report, and each step
+//! of the workflow with its audit entry. Accepting moves custody.
+
+use std::sync::Arc;
+
+use domain::audit::{AuditAction, AuditEvent};
+use domain::consent::{Purpose, SectionClass, Use, covers};
+use domain::handover::{Completeness, CompletenessInputs, Handover, HandoverState, completeness};
+use domain::policy::{Action, Actor, Decision, DenyReason, Resource, authorize};
+use domain::{Case, DomainError, Stage, Timestamp};
+use store::Store;
+
+use crate::casework::allowed;
+use crate::{AppError, FieldError};
+
+/// What can travel: every class of her record except identity, which stays with the custodian
+/// unless her consent names it.
+const TRAVELS: [SectionClass; 6] = SectionClass::ALL;
+
+fn event(
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    action: AuditAction,
+    h: &Handover,
+) -> AuditEvent {
+    AuditEvent::new(at, action, format!("handover:{}", h.id))
+        .by(actor.user_id, actor.org_id)
+        .scoped_to(actor.org_id)
+        .from_source(source.to_string())
+        .with_detail(crate::accounts::detail(&[
+            ("case", &h.case_id.to_string()),
+            ("state", h.state.as_str()),
+        ]))
+}
+
+/// Starts a handover (a draft). Without `sections`, everything her consent allows for that
+/// recipient travels; named sections her consent does not cover are refused, each named.
+#[allow(clippy::too_many_arguments)]
+pub async fn start(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    to: &str,
+    reason: &str,
+    sections: &[String],
+) -> Result<Handover, AppError> {
+    if !allowed(actor, Action::StartHandover, case) {
+        return Err(AppError::Forbidden(DenyReason::NotAssigned));
+    }
+    let unknown_org = || {
+        AppError::Invalid(vec![FieldError {
+            field: "to",
+            message_id: "error-unknown-organisation",
+            english: "the receiving organisation is not in the directory".into(),
+        }])
+    };
+    let to: domain::OrgId = to.parse().map_err(|_| unknown_org())?;
+    store.organisation(to).await?.ok_or_else(unknown_org)?;
+    if to == case.custodian {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "to",
+            &DomainError::SameOrganisation,
+        )]));
+    }
+    let reason = domain::case::parse_reason(reason)
+        .map_err(|e| AppError::Invalid(vec![FieldError::new("reason", &e)]))?;
+    let consents = store.consents_of(case.id).await?;
+    let covered = |class: SectionClass| {
+        covers(
+            &consents,
+            Use {
+                purpose: Purpose::Sharing,
+                section: Some(class),
+                organisation: Some(to),
+            },
+            at,
+        )
+        .is_ok()
+    };
+    let chosen: Vec<SectionClass> = if sections.is_empty() {
+        TRAVELS.into_iter().filter(|c| covered(*c)).collect()
+    } else {
+        let mut errors = Vec::new();
+        let mut chosen = Vec::new();
+        for text in sections {
+            match text.parse::<SectionClass>() {
+                Ok(class) if covered(class) => chosen.push(class),
+                Ok(class) => errors.push(FieldError {
+                    field: class.as_str(),
+                    message_id: "error-no-consent",
+                    english: DomainError::NoConsent {
+                        purpose: "sharing",
+                        section: Some(class.as_str()),
+                    }
+                    .to_string(),
+                }),
+                Err(e) => errors.push(FieldError::new("sections", &e)),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        chosen
+    };
+    let handover = Handover {
+        id: uuid::Uuid::now_v7(),
+        case_id: case.id,
+        from_org: case.custodian,
+        to_org: to,
+        state: HandoverState::Draft,
+        reason,
+        sections: chosen,
+        score: None,
+        gaps: Vec::new(),
+        gaps_reason: String::new(),
+        decline_reason: String::new(),
+        created_by: actor.user_id,
+        created_at: at,
+        sent_at: None,
+        acknowledged_at: None,
+        decided_at: None,
+        version: 1,
+    };
+    store
+        .create_handover(
+            &handover,
+            event(actor, source, at, AuditAction::HandoverStarted, &handover),
+        )
+        .await?;
+    Ok(handover)
+}
+
+/// The completeness report of the case for this handover, as it stands now.
+pub async fn report(
+    store: &Arc<dyn Store>,
+    case: &Case,
+    h: &Handover,
+    now: Timestamp,
+) -> Result<Completeness, AppError> {
+    let voice = store.voice_of(case.id).await?;
+    let plan = store.plan(case.id).await?;
+    let reviews = store.plan_reviews(case.id).await?;
+    let documents: Vec<SectionClass> = store
+        .documents_of(case.id)
+        .await?
+        .iter()
+        .map(|d| d.class)
+        .collect();
+    let receiver = store
+        .organisation(h.to_org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let notes = store
+        .notes_of(case.id, &[domain::note::NoteKind::Case])
+        .await?;
+    let narrative: Vec<&str> = voice
+        .iter()
+        .map(|v| v.text.as_str())
+        .chain(notes.iter().map(|n| n.text.as_str()))
+        .collect();
+    Ok(completeness(&CompletenessInputs {
+        now,
+        voice: &voice,
+        plan: plan.as_ref(),
+        reviews: &reviews,
+        going_home: matches!(case.stage, Stage::PreparingReturn | Stage::InTransit),
+        document_classes: &documents,
+        receiver_languages: &receiver.fields.languages,
+        narrative: &narrative,
+    }))
+}
+
+/// Who may see a handover: case staff of either organisation. Others: not found.
+pub async fn load(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    id: &str,
+) -> Result<(Handover, Case), AppError> {
+    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    let h = store.handover(id).await?.ok_or(AppError::NotFound)?;
+    let side = if actor.org_id == h.to_org && h.state != HandoverState::Draft {
+        h.to_org
+    } else {
+        h.from_org
+    };
+    let visible =
+        authorize(actor, Action::ViewHandovers, &Resource::Organisation(side)) == Decision::Allow;
+    if !visible {
+        return Err(AppError::NotFound);
+    }
+    let case = store.case(h.case_id).await?.ok_or(AppError::NotFound)?;
+    Ok((h, case))
+}
+
+fn step(h: &Handover, to: HandoverState) -> Result<Handover, AppError> {
+    h.state
+        .check_step(to)
+        .map_err(|e| AppError::Invalid(vec![FieldError::new("state", &e)]))?;
+    let mut next = h.clone();
+    next.state = to;
+    Ok(next)
+}
+
+/// Sends a draft: records the completeness score and gaps; gaps need a stated reason.
+pub async fn send(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    h: &Handover,
+    case: &Case,
+    gaps_reason: &str,
+) -> Result<Handover, AppError> {
+    if h.from_org != actor.org_id || !allowed(actor, Action::StartHandover, case) {
+        return Err(AppError::Forbidden(DenyReason::NotAssigned));
+    }
+    let mut next = step(h, HandoverState::Sent)?;
+    let report = report(store, case, h, at).await?;
+    let gaps_reason = domain::text::normalise(gaps_reason);
+    if !report.gaps.is_empty() && gaps_reason.is_empty() {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "gaps_reason",
+            &DomainError::GapsNeedReason,
+        )]));
+    }
+    next.score = Some(report.score());
+    next.gaps = report.gaps.clone();
+    next.gaps_reason = gaps_reason;
+    next.sent_at = Some(at);
+    Ok(store
+        .update_handover(
+            &next,
+            h.version,
+            None,
+            event(actor, source, at, AuditAction::HandoverSent, &next),
+        )
+        .await?)
+}
+
+fn check_receiver(actor: &Actor, h: &Handover) -> Result<(), AppError> {
+    match authorize(
+        actor,
+        Action::ReceiveHandover,
+        &Resource::Organisation(h.to_org),
+    ) {
+        Decision::Allow => Ok(()),
+        Decision::Deny(why) => Err(AppError::Forbidden(why)),
+    }
+}
+
+pub async fn acknowledge(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    h: &Handover,
+) -> Result<Handover, AppError> {
+    check_receiver(actor, h)?;
+    let mut next = step(h, HandoverState::Acknowledged)?;
+    next.acknowledged_at = Some(at);
+    Ok(store
+        .update_handover(
+            &next,
+            h.version,
+            None,
+            event(actor, source, at, AuditAction::HandoverAcknowledged, &next),
+        )
+        .await?)
+}
+
+/// Accepts: custody moves to the receiver, and the person accepting carries the case.
+pub async fn accept(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    h: &Handover,
+) -> Result<Handover, AppError> {
+    check_receiver(actor, h)?;
+    let mut next = step(h, HandoverState::Accepted)?;
+    next.decided_at = Some(at);
+    let audit = event(actor, source, at, AuditAction::HandoverAccepted, &next);
+    Ok(store
+        .update_handover(&next, h.version, Some((h.to_org, actor.user_id)), audit)
+        .await?)
+}
+
+pub async fn decline(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    h: &Handover,
+    reason: &str,
+) -> Result<Handover, AppError> {
+    check_receiver(actor, h)?;
+    let mut next = step(h, HandoverState::Declined)?;
+    next.decline_reason = domain::case::parse_reason(reason)
+        .map_err(|e| AppError::Invalid(vec![FieldError::new("reason", &e)]))?;
+    next.decided_at = Some(at);
+    Ok(store
+        .update_handover(
+            &next,
+            h.version,
+            None,
+            event(actor, source, at, AuditAction::HandoverDeclined, &next),
+        )
+        .await?)
+}

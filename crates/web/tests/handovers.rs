@@ -1,0 +1,279 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Handing a case over, on one server and both engines: only what her consent covers travels,
+//! the completeness report and its gaps, the closed loop of dates, and custody moving on
+//! acceptance with her words arriving word for word.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Engine, Harness};
+use serde_json::json;
+
+async fn api(h: &Harness, username: &str) -> common::Client {
+    let mut client = h.client();
+    client.bearer = Some(h.token(username).await);
+    client
+}
+
+async fn a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let mut kolkata = api(&h, "caseworker.kolkata").await;
+    let consent = json!({"purpose": "sharing", "section": "voice", "organisation": jessore.to_string(),
+        "explained_how": "ছবি দেখিয়ে", "explained_in": "bn", "explained_by": "রুপা দাস"});
+    assert_eq!(
+        kolkata
+            .json(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/consents"),
+                &consent,
+                &[]
+            )
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let note = json!({"kind": "case", "text": "Signs of PTSD; the CWC asked for an HIR.", "language": "en"});
+    assert_eq!(
+        kolkata
+            .json(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/notes"),
+                &note,
+                &[]
+            )
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+
+    let start = format!("/api/v1/cases/{case}/handovers");
+    let reply = kolkata.json(Method::POST, &start, &json!({"to": jessore.to_string(), "reason": "সে বাড়ি ফিরবে", "sections": ["voice", "health"]}), &[]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let problem = reply.json();
+    assert_eq!(
+        problem["errors"][0]["field"], "health",
+        "the refusal names the section without consent"
+    );
+    assert_eq!(problem["errors"][0]["code"], "error-no-consent");
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": jessore.to_string(), "reason": "সে বাড়ি ফিরবে"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let handover = reply.json();
+    assert_eq!(
+        handover["sections"],
+        json!(["voice"]),
+        "by default, what her consent covers"
+    );
+    let id = handover["id"].as_str().unwrap().to_string();
+
+    let report = kolkata
+        .get(&format!("/api/v1/handovers/{id}/completeness"))
+        .await
+        .json();
+    let gaps: Vec<&str> = report["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        gaps,
+        ["no-agreed-plan", "no-legal-summary", "no-health-summary"]
+    );
+    let terms: Vec<&str> = report["jargon"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["term"].as_str().unwrap())
+        .collect();
+    assert_eq!(terms, ["ptsd", "cwc", "hir"]);
+    assert!(
+        report["jargon"][0]["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("PTSD")
+    );
+
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/send"),
+            &json!({}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["code"], "error-gaps-need-reason");
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/send"),
+            &json!({"gaps_reason": "তার পরিবার অপেক্ষা করছে; রিপোর্ট পরে পাঠানো হবে"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let sent = reply.json();
+    assert_eq!(sent["state"], "sent");
+    assert_eq!(sent["score"], 40);
+
+    let mut jessore_worker = api(&h, "caseworker.jessore").await;
+    let incoming = jessore_worker
+        .get("/api/v1/handovers?direction=incoming")
+        .await
+        .json();
+    assert_eq!(incoming["handovers"][0]["id"], id.as_str());
+    assert_eq!(
+        incoming["handovers"][0]["gaps"].as_array().unwrap().len(),
+        3,
+        "the gaps are visible to the receiver"
+    );
+    let reply = jessore_worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/accept"),
+            &json!({}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-handover-step",
+        "acknowledge first"
+    );
+    assert_eq!(
+        kolkata
+            .json(
+                Method::POST,
+                &format!("/api/v1/handovers/{id}/acknowledge"),
+                &json!({}),
+                &[]
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let reply = jessore_worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/acknowledge"),
+            &json!({}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let seen = kolkata.get(&format!("/api/v1/handovers/{id}")).await.json();
+    assert_eq!(seen["state"], "acknowledged");
+    assert!(
+        seen["acknowledged_at"].is_string(),
+        "the sender sees when it was acknowledged"
+    );
+
+    let reply = jessore_worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/accept"),
+            &json!({}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let voice = jessore_worker
+        .get(&format!("/api/v1/cases/{case}/voice"))
+        .await
+        .json();
+    assert_eq!(
+        voice["entries"][0]["text"], "আমি আবার স্কুলে যেতে চাই",
+        "her words arrive word for word"
+    );
+    assert_eq!(
+        kolkata.get(&format!("/api/v1/cases/{case}")).await.status,
+        StatusCode::NOT_FOUND,
+        "custody moved"
+    );
+    assert_eq!(
+        kolkata.get(&format!("/api/v1/handovers/{id}")).await.json()["state"],
+        "accepted"
+    );
+    let mut mumbai = api(&h, "caseworker.mumbai").await;
+    assert_eq!(
+        mumbai.get(&format!("/api/v1/handovers/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    h.finish().await;
+}
+
+async fn a_receiver_may_decline_with_a_reason(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let id = h.handover(case).await;
+    let mut kolkata = api(&h, "caseworker.kolkata").await;
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/send"),
+            &json!({"gaps_reason": "জরুরি"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let mut director = api(&h, "director.kolkata").await;
+    assert_eq!(
+        director
+            .json(
+                Method::POST,
+                &format!("/api/v1/handovers/{id}/send"),
+                &json!({}),
+                &[]
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let mut jessore_worker = api(&h, "caseworker.jessore").await;
+    jessore_worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/acknowledge"),
+            &json!({}),
+            &[],
+        )
+        .await;
+    let reply = jessore_worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/decline"),
+            &json!({"reason": " "}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["code"], "error-reason-required");
+    let reply = jessore_worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/decline"),
+            &json!({"reason": "আমাদের আশ্রয়ে জায়গা নেই"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.json()["decline_reason"], "আমাদের আশ্রয়ে জায়গা নেই");
+    assert_eq!(
+        h.store.case(case).await.unwrap().unwrap().custodian,
+        h.kolkata().await,
+        "custody stays"
+    );
+    h.finish().await;
+}
+
+on_both_engines!(
+    a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words,
+    a_receiver_may_decline_with_a_reason,
+);
