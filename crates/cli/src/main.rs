@@ -74,6 +74,9 @@ struct ServeArgs {
     /// How many hours a sign-in lasts.
     #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=168))]
     session_hours: i64,
+    /// Days after which a sent handover that nobody acknowledged becomes an alert.
+    #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(i64).range(1..=90))]
+    acknowledge_days: i64,
 }
 
 #[derive(Subcommand)]
@@ -145,6 +148,7 @@ async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failu
     let config = WebConfig {
         secure_cookies: args.secure_cookies,
         session_hours: args.session_hours,
+        acknowledge_days: args.acknowledge_days,
     };
     let state = AppState::new(store, i18n, clock, config);
     eprintln!(

@@ -675,6 +675,21 @@ macro_rules! impl_case_store {
                 row.map(TryInto::try_into).transpose()
             }
 
+            async fn unacknowledged_handovers(
+                &self,
+                sent_before: domain::Timestamp,
+            ) -> Result<Vec<domain::handover::Handover>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::HandoverRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::handover_columns!(),
+                    " FROM handovers WHERE state = 'sent' AND sent_at < $1 ORDER BY sent_at, id"
+                ))
+                .bind(sent_before.millis())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
             async fn handovers_of(
                 &self,
                 org: domain::OrgId,

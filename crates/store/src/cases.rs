@@ -157,6 +157,11 @@ pub trait CaseStore: Send + Sync {
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
     async fn handover(&self, id: uuid::Uuid) -> Result<Option<Handover>, StoreError>;
+    /// Handovers sent before `sent_before` and still not acknowledged, oldest first.
+    async fn unacknowledged_handovers(
+        &self,
+        sent_before: Timestamp,
+    ) -> Result<Vec<Handover>, StoreError>;
     /// Newest first: those `org` receives (`incoming`) or sends.
     async fn handovers_of(&self, org: OrgId, incoming: bool) -> Result<Vec<Handover>, StoreError>;
     /// Writes the handover's new state (built from the one read, at `expected_version`). With

@@ -326,6 +326,18 @@ pub fn table() -> Vec<Route> {
             "/api/v1/handovers/{id}/decline",
             post(api::handovers::decline),
         ),
+        route(M::GET, "/handovers", get(pages::handovers::list)),
+        route(M::GET, "/handovers/{id}", get(pages::handovers::show)),
+        route(
+            M::POST,
+            "/handovers/{id}/{step}",
+            post(pages::handovers::step),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/handovers",
+            post(pages::handovers::start),
+        ),
     ]
 }
 

@@ -13,6 +13,8 @@ pub struct WebConfig {
     pub secure_cookies: bool,
     /// How long a sign-in lasts.
     pub session_hours: i64,
+    /// A handover not acknowledged within this many days is an alert on both sides.
+    pub acknowledge_days: i64,
 }
 
 impl Default for WebConfig {
@@ -20,6 +22,7 @@ impl Default for WebConfig {
         Self {
             secure_cookies: false,
             session_hours: 12,
+            acknowledge_days: 7,
         }
     }
 }

@@ -73,6 +73,31 @@ const TABLE: &[(&str, &str, Access)] = &[
         },
     ),
     ("GET", "/api/v1/handovers", Access::Roles(HANDOVER_STAFF)),
+    ("GET", "/handovers", Access::Roles(HANDOVER_STAFF)),
+    (
+        "GET",
+        "/handovers/{id}",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: HANDOVER_STAFF,
+        },
+    ),
+    (
+        "POST",
+        "/handovers/{id}/{step}",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: NOBODY,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/handovers",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
     (
         "GET",
         "/api/v1/handovers/{id}",
@@ -583,7 +608,7 @@ async fn call(
     let is_case_path = path.starts_with("/cases/{id}")
         || path.starts_with("/api/v1/cases/{id}")
         || path.starts_with("/my-record/{id}");
-    let id = if path.starts_with("/api/v1/handovers/{id}") {
+    let id = if path.starts_with("/api/v1/handovers/{id}") || path.starts_with("/handovers/{id}") {
         handover.to_string()
     } else if is_user_path {
         colleague.id.to_string()
@@ -597,7 +622,8 @@ async fn call(
         .replace("{entry}", &case.1.to_string())
         .replace("{cid}", &uuid::Uuid::now_v7().to_string())
         .replace("{doc}", &uuid::Uuid::now_v7().to_string())
-        .replace("{handover}", &handover.to_string());
+        .replace("{handover}", &handover.to_string())
+        .replace("{step}", "accept");
     let unique = uuid_suffix();
     if method == "POST" && path.ends_with("/documents") {
         return upload(client, &path).await;
@@ -617,6 +643,13 @@ async fn call(
                     ("text", "আমি বাড়ি যেতে চাই".into()),
                     ("language", "bn".into()),
                 ]
+            } else if path.ends_with("/handovers") {
+                vec![
+                    ("to", h.org("Notun Alo, Jessore").await.to_string()),
+                    ("reason", "সে বাড়ি ফিরবে".into()),
+                ]
+            } else if path.starts_with("/handovers/") {
+                vec![("reason", "জায়গা নেই".into())]
             } else if path.ends_with("/survivor") {
                 vec![("user", uuid::Uuid::now_v7().to_string())]
             } else if path.starts_with("/my-record/") {

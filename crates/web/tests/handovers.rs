@@ -273,7 +273,77 @@ async fn a_receiver_may_decline_with_a_reason(engine: Engine) {
     h.finish().await;
 }
 
+async fn in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let mut kolkata = h.client().signed_in("caseworker.kolkata").await;
+    kolkata.get(&format!("/cases/{case}")).await;
+    let reply = kolkata
+        .post_form(
+            &format!("/cases/{case}/handovers"),
+            &[("to", &jessore.to_string()), ("reason", "সে বাড়ি ফিরবে")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let page_path = reply.header("location").unwrap().to_string();
+    let page = kolkata.get(&page_path).await;
+    assert!(
+        page.body
+            .contains(&h.text(domain::Language::Bn, "gap-no-health-summary")),
+        "the report is shown before sending"
+    );
+    let reply = kolkata
+        .post_form(&format!("{page_path}/send"), &[("gaps_reason", "")])
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(domain::Language::Bn, "error-gaps-need-reason"))
+    );
+    let reply = kolkata
+        .post_form(
+            &format!("{page_path}/send"),
+            &[("gaps_reason", "পরিবার অপেক্ষা করছে")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+
+    let alert = h.text(domain::Language::Bn, "handover-overdue-alert");
+    let mut jessore_worker = h.client().signed_in("caseworker.jessore").await;
+    assert!(
+        !jessore_worker.get("/").await.body.contains(&alert),
+        "not late yet"
+    );
+    h.clock.advance_seconds(8 * 86_400);
+    // Sessions last 12 hours: a week later, everyone signs in again.
+    let mut jessore_worker = h.client().signed_in("caseworker.jessore").await;
+    let mut kolkata = h.client().signed_in("caseworker.kolkata").await;
+    let home = jessore_worker.get("/").await;
+    assert!(home.body.contains(&alert), "the receiver sees it is late");
+    assert!(home.body.contains(&page_path));
+    assert!(
+        kolkata.get("/").await.body.contains(&alert),
+        "and so does the sender"
+    );
+    let admin_home = h.client().signed_in("admin").await.get("/?lang=bn").await;
+    assert!(admin_home.body.contains(&alert), "and the network admin");
+    assert!(
+        !admin_home.body.contains(&page_path),
+        "without a way into the case"
+    );
+    jessore_worker.get(&page_path).await;
+    let reply = jessore_worker
+        .post_form(&format!("{page_path}/acknowledge"), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert!(!jessore_worker.get("/").await.body.contains(&alert));
+    h.finish().await;
+}
+
 on_both_engines!(
+    in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides,
     a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words,
     a_receiver_may_decline_with_a_reason,
 );

@@ -262,6 +262,8 @@ struct CaseTemplate<'a> {
     plan_href: Option<String>,
     /// Survivor accounts of her organisation not yet linked (for the assigned case worker).
     survivor_accounts: Vec<Choice>,
+    /// Where the case may be handed over to (for the assigned case worker).
+    destinations: Vec<Choice>,
     can_decide: bool,
     decisions: Vec<DecisionView>,
     decision_form: FormView,
@@ -549,6 +551,11 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
+    let destinations = if allowed(actor, Action::StartHandover, case) {
+        super::handovers::destinations(state, case).await?
+    } else {
+        Vec::new()
+    };
     let can_consent = allowed(actor, Action::ManageConsent, case);
     let directory = if can_consent {
         state.store.organisations().await?
@@ -711,6 +718,7 @@ async fn case_page<'a>(
         plan_href: allowed(actor, Action::ReadPlan, case)
             .then(|| format!("/cases/{}/plan", case.id)),
         survivor_accounts,
+        destinations,
         identity_href: allowed(actor, Action::OpenIdentity, case)
             .then(|| format!("/cases/{}/identity", case.id)),
         page,

@@ -26,6 +26,9 @@ struct HomeTemplate<'a> {
     my_cases: Option<String>,
     training: bool,
     survivor: bool,
+    /// Handovers sent and not acknowledged in time, to or from her organisation (all, for the
+    /// network admin): (link, text).
+    alerts: Vec<(String, String)>,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -72,6 +75,50 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     } else {
         None
     };
+    let cutoff = state
+        .clock
+        .now()
+        .plus_seconds(-state.config.acknowledge_days * 86_400);
+    let mut alerts = Vec::new();
+    if has(Role::NetworkAdmin)
+        || [Role::Director, Role::CaseWorker, Role::Counsellor]
+            .into_iter()
+            .any(has)
+    {
+        for h in state.store.unacknowledged_handovers(cutoff).await? {
+            let mine = h.from_org == actor.org_id || h.to_org == actor.org_id;
+            if !(mine || has(Role::NetworkAdmin)) {
+                continue;
+            }
+            let from = state
+                .store
+                .organisation(h.from_org)
+                .await?
+                .map(|o| o.fields.name.to_string())
+                .unwrap_or_default();
+            let to = state
+                .store
+                .organisation(h.to_org)
+                .await?
+                .map(|o| o.fields.name.to_string())
+                .unwrap_or_default();
+            let text = format!("{from} → {to}: {}", t.get("handover-overdue-alert"));
+            // The network admin sees that it is late, not the case: no link into case content.
+            let opens = mine
+                && domain::policy::authorize(
+                    &actor,
+                    Action::ViewHandovers,
+                    &Resource::Organisation(actor.org_id),
+                )
+                .is_allowed();
+            let href = if opens {
+                format!("/handovers/{}", h.id)
+            } else {
+                String::new()
+            };
+            alerts.push((href, text));
+        }
+    }
     let roles = actor
         .roles
         .iter()
@@ -92,6 +139,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         my_cases,
         training: has(Role::Trainer),
         survivor: has(Role::Survivor),
+        alerts,
         page,
     };
     render(&template)

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod cases;
+pub mod handovers;
 pub mod home;
 pub mod organisations;
 pub mod own;
@@ -145,6 +146,9 @@ fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
     let mut links = vec![("/".to_string(), "nav-home")];
     if allowed(Action::ListCases, own) {
         links.push(("/cases".into(), "nav-cases"));
+    }
+    if allowed(Action::ViewHandovers, own) {
+        links.push(("/handovers".into(), "nav-handovers"));
     }
     if allowed(Action::ViewDirectory, Resource::Network) {
         links.push(("/organisations".into(), "nav-organisations"));

@@ -1,0 +1,303 @@
+//! Handovers as pages: the lists of incoming and outgoing ones, one handover with its
+//! completeness report and the next step for whoever may take it, and starting one from a case.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::handover::{Handover, HandoverState};
+use domain::policy::{Action, Actor, Decision, Resource, authorize};
+
+use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
+use crate::{AppError, AppState, Ctx, casework, handovers};
+
+pub struct Row {
+    pub href: String,
+    pub code: String,
+    pub other: String,
+    pub state: String,
+    pub when: String,
+    pub overdue: bool,
+}
+
+#[derive(Template)]
+#[template(path = "handovers.html")]
+struct ListTemplate<'a> {
+    page: Page<'a>,
+    incoming: Vec<Row>,
+    outgoing: Vec<Row>,
+}
+
+/// Handovers sent more than `days` ago and not yet acknowledged.
+pub fn overdue(h: &Handover, now: domain::Timestamp, days: i64) -> bool {
+    h.state == HandoverState::Sent
+        && h.sent_at
+            .is_some_and(|at| now.millis() - at.millis() > days * 86_400_000)
+}
+
+async fn rows(
+    state: &AppState,
+    t: &Tr<'_>,
+    list: &[Handover],
+    incoming: bool,
+) -> Result<Vec<Row>, AppError> {
+    let now = state.clock.now();
+    let mut rows = Vec::new();
+    for h in list {
+        let other = state
+            .store
+            .organisation(if incoming { h.from_org } else { h.to_org })
+            .await?;
+        let code = state
+            .store
+            .case(h.case_id)
+            .await?
+            .map(|c| c.code.to_string())
+            .unwrap_or_default();
+        rows.push(Row {
+            href: format!("/handovers/{}", h.id),
+            code,
+            other: other.map(|o| o.fields.name.to_string()).unwrap_or_default(),
+            state: t.get(&h.state.message_id()),
+            when: t.datetime(&h.sent_at.unwrap_or(h.created_at)),
+            overdue: overdue(h, now, state.config.acknowledge_days),
+        });
+    }
+    Ok(rows)
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let actor = ctx.authorize(
+        Action::ViewHandovers,
+        Resource::Organisation(ctx.actor()?.org_id),
+    )?;
+    let page = Page::new(&state, &ctx, "/handovers", "handovers-title");
+    let t = page.t;
+    let incoming = state.store.handovers_of(actor.org_id, true).await?;
+    let outgoing = state.store.handovers_of(actor.org_id, false).await?;
+    let incoming = rows(&state, &t, &incoming, true).await?;
+    let outgoing = rows(&state, &t, &outgoing, false).await?;
+    render(&ListTemplate {
+        page,
+        incoming,
+        outgoing,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "handover.html")]
+struct ShowTemplate<'a> {
+    page: Page<'a>,
+    base: String,
+    facts: Vec<(String, String)>,
+    gaps: Vec<String>,
+    gaps_reason: String,
+    score: String,
+    jargon: Vec<(String, String)>,
+    can_send: bool,
+    can_receive: bool,
+    state: &'static str,
+    form: FormView,
+}
+
+async fn show_page<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    actor: &Actor,
+    h: &Handover,
+    case: &domain::Case,
+    form: FormView,
+) -> Result<ShowTemplate<'a>, AppError> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let page = Page::titled(
+        state,
+        ctx,
+        "/handovers",
+        t.with("handover-title", "code", case.code.as_str()),
+    );
+    let name = |org| async move {
+        state
+            .store
+            .organisation(org)
+            .await
+            .map(|o| o.map(|o| o.fields.name.to_string()).unwrap_or_default())
+    };
+    let date =
+        |at: Option<domain::Timestamp>| at.map(|a| t.datetime(&a)).unwrap_or_else(|| "—".into());
+    let facts = vec![
+        (t.get("handover-from"), name(h.from_org).await?),
+        (t.get("handover-to"), name(h.to_org).await?),
+        (t.get("handover-state"), t.get(&h.state.message_id())),
+        (t.get("handover-reason"), h.reason.clone()),
+        (
+            t.get("handover-sections"),
+            h.sections
+                .iter()
+                .map(|s| t.get(s.message_id()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (t.get("handover-sent-at"), date(h.sent_at)),
+        (t.get("handover-acknowledged-at"), date(h.acknowledged_at)),
+        (t.get("handover-decided-at"), date(h.decided_at)),
+    ];
+    let sender_live = h.sent_at.is_none()
+        && h.from_org == actor.org_id
+        && casework::allowed(actor, Action::ViewCase, case);
+    let (gaps, score, jargon) = if sender_live {
+        let report = handovers::report(&state.store, case, h, state.clock.now()).await?;
+        (
+            report.gaps.iter().map(|g| t.get(&g.message_id())).collect(),
+            report.score(),
+            report
+                .jargon
+                .iter()
+                .map(|(w, id)| (w.to_string(), t.get(id)))
+                .collect(),
+        )
+    } else {
+        (
+            h.gaps.iter().map(|g| t.get(&g.message_id())).collect(),
+            h.score.unwrap_or(0),
+            Vec::new(),
+        )
+    };
+    let receiver = authorize(
+        actor,
+        Action::ReceiveHandover,
+        &Resource::Organisation(h.to_org),
+    ) == Decision::Allow;
+    Ok(ShowTemplate {
+        base: format!("/handovers/{}", h.id),
+        facts,
+        gaps,
+        gaps_reason: h.gaps_reason.clone(),
+        score: t.with(
+            "handover-score",
+            "score",
+            &i18n::format_number(ctx.lang, score),
+        ),
+        jargon,
+        can_send: h.state == HandoverState::Draft
+            && h.from_org == actor.org_id
+            && casework::allowed(actor, Action::StartHandover, case),
+        can_receive: receiver,
+        state: h.state.as_str(),
+        form,
+        page,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let (h, case) = handovers::load(&state.store, &actor, &id).await?;
+    render(&show_page(&state, &ctx, &actor, &h, &case, FormView::default()).await?)
+}
+
+pub async fn start(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::StartHandover).await?;
+    match handovers::start(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &data.get("to"),
+        &data.get("reason"),
+        &data.all("sections"),
+    )
+    .await
+    {
+        Ok(h) => Ok(see_other(&format!("/handovers/{}", h.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let message = errors
+                .iter()
+                .map(|e| {
+                    if e.message_id == "error-no-consent" {
+                        format!(
+                            "{}: {}",
+                            t.get(&format!("section-{}", e.field)),
+                            t.get(e.message_id)
+                        )
+                    } else {
+                        t.get(e.message_id)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            Err(AppError::Invalid(vec![crate::FieldError {
+                field: "to",
+                message_id: "problem-invalid-detail",
+                english: message,
+            }]))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn step(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, action)): Path<(String, String)>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let (h, case) = handovers::load(&state.store, &actor, &id).await?;
+    let (store, src, at) = (&state.store, ctx.source.as_str(), state.clock.now());
+    let result = match action.as_str() {
+        "send" => {
+            handovers::send(store, &actor, src, at, &h, &case, &data.get("gaps_reason")).await
+        }
+        "acknowledge" => handovers::acknowledge(store, &actor, src, at, &h).await,
+        "accept" => handovers::accept(store, &actor, src, at, &h).await,
+        "decline" => handovers::decline(store, &actor, src, at, &h, &data.get("reason")).await,
+        _ => return Err(AppError::NotFound),
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/handovers/{}", h.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let form = FormView::from_data(&data).with_errors(&t, &errors);
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &show_page(&state, &ctx, &actor, &h, &case, form).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// The organisations a case may go to (every other one in the directory).
+pub async fn destinations(state: &AppState, case: &domain::Case) -> Result<Vec<Choice>, AppError> {
+    Ok(state
+        .store
+        .organisations()
+        .await?
+        .iter()
+        .filter(|o| o.id != case.custodian)
+        .map(|o| Choice {
+            value: o.id.to_string(),
+            label: o.fields.name.to_string(),
+        })
+        .collect())
+}
