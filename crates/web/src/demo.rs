@@ -455,6 +455,12 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, App
         if index == 1 || index == 2 {
             load_plan(store, &case, worker.id, opened, index == 2).await?;
         }
+        if index == 1 {
+            ready_for_jessore(store, &case, worker.id, opened).await?;
+        }
+        if index == 2 {
+            late_handover(store, &case, worker.id, now).await?;
+        }
         if index == 2
             && let Some(her) = store
                 .user_by_username(&"survivor.demo".parse().map_err(broken)?)
@@ -666,5 +672,112 @@ async fn load_plan(
             )
             .await?;
     }
+    Ok(())
+}
+
+/// Her consent to share her words and her health section with the Jessore NGO: the case is
+/// ready to be handed over there.
+async fn ready_for_jessore(
+    store: &Arc<dyn Store>,
+    case: &domain::Case,
+    worker: UserId,
+    opened: Timestamp,
+) -> Result<(), AppError> {
+    let jessore = store
+        .organisation_by_name(ORGS[4].name)
+        .await?
+        .map(|o| o.id.to_string())
+        .unwrap_or_default();
+    for section in ["voice", "health"] {
+        let fields = ConsentDraft {
+            purpose: "sharing",
+            section,
+            organisation: &jessore,
+            explained_how: "যশোরের সংস্থা কে, তারা কী জানবে আর কী জানবে না — ছবি দেখিয়ে, একা ঘরে",
+            explained_in: "bn",
+            explained_by: "কেস কর্মী",
+            expires_on: "",
+        }
+        .check(opened.to_datetime().date())
+        .map_err(|_| AppError::internal("demo consent"))?;
+        let consent = Consent {
+            id: uuid::Uuid::now_v7(),
+            case_id: case.id,
+            fields,
+            recorded_by: worker,
+            recorded_at: opened,
+            revoked_at: None,
+            revoked_reason: None,
+        };
+        let event = AuditEvent::new(
+            opened,
+            AuditAction::ConsentRecorded,
+            format!("case:{}", case.id),
+        )
+        .scoped_to(case.custodian)
+        .from_source("demo");
+        store.record_consent(&consent, event).await?;
+    }
+    Ok(())
+}
+
+/// A handover to South 24 Parganas sent ten days ago that nobody has acknowledged: an alert on
+/// both organisations' home pages.
+async fn late_handover(
+    store: &Arc<dyn Store>,
+    case: &domain::Case,
+    worker: UserId,
+    now: Timestamp,
+) -> Result<(), AppError> {
+    use domain::handover::{Gap, Handover, HandoverState};
+    let Some(parganas) = store
+        .organisation_by_name(ORGS[3].name)
+        .await?
+        .map(|o| o.id)
+    else {
+        return Ok(());
+    };
+    let created = now.plus_seconds(-11 * 86_400);
+    let handover = Handover {
+        id: uuid::Uuid::now_v7(),
+        case_id: case.id,
+        from_org: case.custodian,
+        to_org: parganas,
+        state: HandoverState::Draft,
+        reason: "পরিবার রাজি, HIR হাতে এসেছে; সে বাড়ি ফিরতে চায়".into(),
+        sections: vec![domain::consent::SectionClass::Voice],
+        score: None,
+        gaps: Vec::new(),
+        gaps_reason: String::new(),
+        decline_reason: String::new(),
+        created_by: worker,
+        created_at: created,
+        sent_at: None,
+        acknowledged_at: None,
+        decided_at: None,
+        version: 1,
+    };
+    let event = |action, at| {
+        AuditEvent::new(at, action, format!("handover:{}", handover.id))
+            .scoped_to(case.custodian)
+            .from_source("demo")
+    };
+    store
+        .create_handover(&handover, event(AuditAction::HandoverStarted, created))
+        .await?;
+    let sent_at = now.plus_seconds(-10 * 86_400);
+    let mut sent = handover.clone();
+    sent.state = HandoverState::Sent;
+    sent.sent_at = Some(sent_at);
+    sent.gaps = vec![
+        Gap::NoHomeAssessment,
+        Gap::NoLegalSummary,
+        Gap::NoHealthSummary,
+    ];
+    sent.score = Some(50);
+    sent.gaps_reason = "পরিবার অপেক্ষা করছে; মেডিক্যাল রিপোর্ট আলাদা করে পাঠানো হবে".into();
+    store
+        .update_handover(&sent, 1, None, event(AuditAction::HandoverSent, sent_at))
+        .await?;
     Ok(())
 }

@@ -1309,6 +1309,16 @@ async fn the_demo_has_cases_in_every_stage_with_voices_in_three_languages() {
         }
     }
     assert_eq!(stages.len(), domain::Stage::ALL.len(), "{stages:?}");
+    let late = t
+        .store
+        .unacknowledged_handovers(now.plus_seconds(-7 * 86_400))
+        .await
+        .unwrap();
+    assert_eq!(
+        late.len(),
+        1,
+        "one handover waits for acknowledgement past its due date"
+    );
     assert_eq!(languages.len(), 3);
     assert!(matches!(
         t.store.verify_audit().await.unwrap(),
