@@ -52,10 +52,11 @@ pub enum AuditAction {
     HandoverAcknowledged,
     HandoverAccepted,
     HandoverDeclined,
+    FollowUpRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 33] = [
+    pub const ALL: [AuditAction; 34] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -89,6 +90,7 @@ impl AuditAction {
         AuditAction::HandoverAcknowledged,
         AuditAction::HandoverAccepted,
         AuditAction::HandoverDeclined,
+        AuditAction::FollowUpRecorded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -126,6 +128,7 @@ impl AuditAction {
             Self::HandoverAcknowledged => "handover-acknowledged",
             Self::HandoverAccepted => "handover-accepted",
             Self::HandoverDeclined => "handover-declined",
+            Self::FollowUpRecorded => "follow-up-recorded",
         }
     }
 

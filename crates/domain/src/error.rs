@@ -130,6 +130,10 @@ pub enum DomainError {
     SameOrganisation,
     #[error("say why the handover goes with these gaps")]
     GapsNeedReason,
+    #[error("unknown outcome {0:?}: use first-contact, family-visit, school-or-work or outcome")]
+    UnknownOutcome(String),
+    #[error("this follow-up is already recorded")]
+    FollowUpDone,
 }
 
 impl DomainError {
@@ -189,6 +193,8 @@ impl DomainError {
             Self::Corrupt(_) => "error-internal",
             Self::SameOrganisation => "error-same-organisation",
             Self::GapsNeedReason => "error-gaps-need-reason",
+            Self::UnknownOutcome(_) => "error-unknown-outcome",
+            Self::FollowUpDone => "error-followup-done",
         }
     }
 }

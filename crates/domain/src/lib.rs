@@ -10,6 +10,7 @@ pub mod consent;
 pub mod decision;
 pub mod document;
 pub mod error;
+pub mod followup;
 pub mod handover;
 pub mod ids;
 pub mod language;

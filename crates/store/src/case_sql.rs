@@ -339,6 +339,17 @@ macro_rules! impl_case_store {
                 .bind(change.at.millis())
                 .execute(&mut *tx)
                 .await?;
+                // Her return starts the follow-up schedule, in the same transaction.
+                if change.to == domain::Stage::Returned {
+                    for date in domain::followup::schedule(change.at.to_datetime().date()) {
+                        sqlx::query("INSERT INTO followups (id, case_id, due_on) VALUES ($1, $2, $3)")
+                            .bind(uuid::Uuid::now_v7().to_string())
+                            .bind(id.to_string())
+                            .bind(domain::voice::format_date_iso(date))
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                }
                 Self::append_in(&mut tx, &audit).await?;
                 let case = Self::case_in(&mut tx, id).await?.ok_or($crate::StoreError::NotFound)?;
                 tx.commit().await?;
@@ -769,6 +780,72 @@ macro_rules! impl_case_store {
                 .await?;
                 tx.commit().await?;
                 row.try_into()
+            }
+
+            async fn followups_of(
+                &self,
+                case: domain::CaseId,
+            ) -> Result<Vec<domain::followup::FollowUp>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::FollowUpRow> = sqlx::query_as(
+                    "SELECT id, case_id, due_on, outcome, her_words, done_by, done_at FROM followups \
+                     WHERE case_id = $1 ORDER BY due_on, id",
+                )
+                .bind(case.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
+            async fn record_followup(
+                &self,
+                id: uuid::Uuid,
+                result: &domain::followup::FollowUpResult,
+                update: Option<&domain::followup::FollowUpUpdate>,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query(
+                    "UPDATE followups SET outcome = $1, her_words = $2, done_by = $3, done_at = $4 \
+                     WHERE id = $5 AND done_at IS NULL",
+                )
+                .bind(result.outcome.as_str())
+                .bind(&result.her_words)
+                .bind(result.by.to_string())
+                .bind(result.at.millis())
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+                if done.rows_affected() == 0 {
+                    return Err($crate::StoreError::Conflict { expected: 0, current: 1 });
+                }
+                if let Some(u) = update {
+                    sqlx::query(
+                        "INSERT INTO followup_updates (id, handover_id, outcome, her_words, at) VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(u.id.to_string())
+                    .bind(u.handover_id.to_string())
+                    .bind(u.outcome.as_str())
+                    .bind(&u.her_words)
+                    .bind(u.at.millis())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn followup_updates(
+                &self,
+                handover: uuid::Uuid,
+            ) -> Result<Vec<domain::followup::FollowUpUpdate>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::UpdateRow> = sqlx::query_as(
+                    "SELECT id, handover_id, outcome, her_words, at FROM followup_updates WHERE handover_id = $1 ORDER BY at, id",
+                )
+                .bind(handover.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
             }
 
             async fn plan(

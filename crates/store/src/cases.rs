@@ -7,6 +7,7 @@ use domain::case::{Identity, StageChange};
 use domain::consent::{Consent, ConsentFields};
 use domain::decision::{Decision, DecisionFields};
 use domain::document::DocumentInfo;
+use domain::followup::{FollowUp, FollowUpResult, FollowUpUpdate};
 use domain::handover::Handover;
 use domain::note::{Note, NoteKind};
 use domain::plan::{Plan, PlanBody, PlanReview};
@@ -174,6 +175,21 @@ pub trait CaseStore: Send + Sync {
         custody: Option<(OrgId, UserId)>,
         audit: AuditEvent,
     ) -> Result<Handover, StoreError>;
+    /// Oldest due first.
+    async fn followups_of(&self, case: CaseId) -> Result<Vec<FollowUp>, StoreError>;
+    /// Records a follow-up's result (once: `Conflict` if already recorded), and the update for
+    /// the sending organisation when there is one, in one transaction.
+    async fn record_followup(
+        &self,
+        id: uuid::Uuid,
+        result: &FollowUpResult,
+        update: Option<&FollowUpUpdate>,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+    async fn followup_updates(
+        &self,
+        handover: uuid::Uuid,
+    ) -> Result<Vec<FollowUpUpdate>, StoreError>;
     async fn plan(&self, case: CaseId) -> Result<Option<Plan>, StoreError>;
     /// Saves a new version of the plan. `expected_version` is the version it was based on (0
     /// for the first plan); `Conflict` when someone saved meanwhile. Every version is kept.
@@ -621,6 +637,69 @@ impl TryFrom<HandoverRow> for Handover {
             acknowledged_at: row.acknowledged_at.map(Timestamp),
             decided_at: row.decided_at.map(Timestamp),
             version: row.version,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct FollowUpRow {
+    id: String,
+    case_id: String,
+    due_on: String,
+    outcome: Option<String>,
+    her_words: Option<String>,
+    done_by: Option<String>,
+    done_at: Option<i64>,
+}
+
+impl TryFrom<FollowUpRow> for FollowUp {
+    type Error = StoreError;
+    fn try_from(row: FollowUpRow) -> Result<Self, StoreError> {
+        let done = match (row.outcome, row.done_by, row.done_at) {
+            (Some(outcome), Some(by), Some(at)) => Some(FollowUpResult {
+                outcome: outcome.parse()?,
+                her_words: row.her_words.unwrap_or_default(),
+                by: by.parse()?,
+                at: Timestamp(at),
+            }),
+            _ => None,
+        };
+        Ok(FollowUp {
+            id: row
+                .id
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("follow-up id {}", row.id)))?,
+            case_id: row.case_id.parse()?,
+            due_on: parse_date(&row.due_on)?,
+            done,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct UpdateRow {
+    id: String,
+    handover_id: String,
+    outcome: String,
+    her_words: String,
+    at: i64,
+}
+
+impl TryFrom<UpdateRow> for FollowUpUpdate {
+    type Error = StoreError;
+    fn try_from(row: UpdateRow) -> Result<Self, StoreError> {
+        Ok(FollowUpUpdate {
+            id: row
+                .id
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("update id {}", row.id)))?,
+            handover_id: row
+                .handover_id
+                .parse()
+                .map_err(|_| StoreError::Corrupt("update handover".into()))?,
+            outcome: row.outcome.parse()?,
+            her_words: row.her_words,
+            at: Timestamp(row.at),
         })
     }
 }

@@ -311,3 +311,92 @@ pub async fn decline(
         )
         .await?)
 }
+
+/// A follow-up as typed in.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FollowUpInput {
+    pub outcome: String,
+    pub her_words: String,
+}
+
+/// Records a follow-up contact. If her case came through a handover and she consented to
+/// follow-up news for the sending organisation, a short update goes to it in the same
+/// transaction; without that consent, nothing does. Returns whether an update went.
+pub async fn record_followup(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    followup: &str,
+    input: &FollowUpInput,
+) -> Result<bool, AppError> {
+    if !allowed(actor, Action::RecordVoice, case) {
+        return Err(AppError::Forbidden(DenyReason::NotAssigned));
+    }
+    let id: uuid::Uuid = followup.parse().map_err(|_| AppError::NotFound)?;
+    let found = store.followups_of(case.id).await?;
+    let target = found
+        .iter()
+        .find(|f| f.id == id)
+        .ok_or(AppError::NotFound)?;
+    if target.done.is_some() {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "outcome",
+            &DomainError::FollowUpDone,
+        )]));
+    }
+    let outcome: domain::followup::Outcome = input
+        .outcome
+        .parse()
+        .map_err(|e| AppError::Invalid(vec![FieldError::new("outcome", &e)]))?;
+    let result = domain::followup::FollowUpResult {
+        outcome,
+        her_words: domain::text::normalise(&input.her_words),
+        by: actor.user_id,
+        at,
+    };
+    // The handover that brought her here, and whether she wants its sender to hear.
+    let mut update = None;
+    let incoming = store.handovers_of(case.custodian, true).await?;
+    if let Some(h) = incoming
+        .iter()
+        .find(|h| h.case_id == case.id && h.state == HandoverState::Accepted)
+    {
+        let consents = store.consents_of(case.id).await?;
+        let wanted = Use {
+            purpose: Purpose::FollowUpUpdates,
+            section: None,
+            organisation: Some(h.from_org),
+        };
+        if covers(&consents, wanted, at).is_ok() {
+            update = Some(domain::followup::FollowUpUpdate {
+                id: uuid::Uuid::now_v7(),
+                handover_id: h.id,
+                outcome,
+                her_words: result.her_words.clone(),
+                at,
+            });
+        }
+    }
+    let audit = AuditEvent::new(
+        at,
+        AuditAction::FollowUpRecorded,
+        format!("case:{}", case.id),
+    )
+    .by(actor.user_id, actor.org_id)
+    .scoped_to(case.custodian)
+    .from_source(source.to_string())
+    .with_detail(crate::accounts::detail(&[
+        ("outcome", outcome.as_str()),
+        (
+            "update_sent",
+            if update.is_some() { "true" } else { "false" },
+        ),
+    ]));
+    store
+        .record_followup(id, &result, update.as_ref(), audit)
+        .await?;
+    Ok(update.is_some())
+}

@@ -462,6 +462,36 @@ fn operations() -> Vec<Op> {
             false,
             false,
         ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/followups",
+            "Follow-up contacts scheduled from her return (1, 3, 6, 12 months), with outcomes and whether missed.",
+            None,
+            "200",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/followups/{fid}",
+            "Record a follow-up: `outcome` (first-contact, family-visit, school-or-work, outcome) and `her_words`. An update goes to the organisation that handed her over only if she consented to follow-up news for it.",
+            Some("FollowUpInput"),
+            "200",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/handovers/{id}/updates",
+            "The follow-up updates that came back through this handover.",
+            None,
+            "200",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -513,6 +543,9 @@ pub fn document() -> Value {
         }
         if op.path.contains("{cid}") {
             parameters.push(json!({"name": "cid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
+        }
+        if op.path.contains("{fid}") {
+            parameters.push(json!({"name": "fid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
         }
         if op.path.contains("{doc}") {
             parameters.push(json!({"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
@@ -996,6 +1029,15 @@ pub fn document() -> Value {
                         "acknowledged_at": {"type": "string", "format": "date-time", "nullable": true},
                         "decided_at": {"type": "string", "format": "date-time", "nullable": true},
                         "version": {"type": "integer"}
+                    }
+                },
+                "FollowUpInput": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["outcome"],
+                    "properties": {
+                        "outcome": {"type": "string", "enum": ["first-contact", "family-visit", "school-or-work", "outcome"]},
+                        "her_words": {"type": "string"}
                     }
                 },
                 "StageChange": {

@@ -338,6 +338,21 @@ pub fn table() -> Vec<Route> {
             "/cases/{id}/handovers",
             post(pages::handovers::start),
         ),
+        route(
+            M::GET,
+            "/api/v1/cases/{id}/followups",
+            get(api::handovers::followups),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/followups/{fid}",
+            post(api::handovers::record_followup),
+        ),
+        route(
+            M::GET,
+            "/api/v1/handovers/{id}/updates",
+            get(api::handovers::updates),
+        ),
     ]
 }
 

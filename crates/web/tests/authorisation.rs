@@ -73,6 +73,30 @@ const TABLE: &[(&str, &str, Access)] = &[
         },
     ),
     ("GET", "/api/v1/handovers", Access::Roles(HANDOVER_STAFF)),
+    (
+        "GET",
+        "/api/v1/handovers/{id}/updates",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: HANDOVER_STAFF,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/followups",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/followups/{fid}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
     ("GET", "/handovers", Access::Roles(HANDOVER_STAFF)),
     (
         "GET",
@@ -623,7 +647,8 @@ async fn call(
         .replace("{cid}", &uuid::Uuid::now_v7().to_string())
         .replace("{doc}", &uuid::Uuid::now_v7().to_string())
         .replace("{handover}", &handover.to_string())
-        .replace("{step}", "accept");
+        .replace("{step}", "accept")
+        .replace("{fid}", &uuid::Uuid::now_v7().to_string());
     let unique = uuid_suffix();
     if method == "POST" && path.ends_with("/documents") {
         return upload(client, &path).await;
@@ -746,6 +771,8 @@ async fn call(
                 json!({"identity": {"name": "नई लड़की"}})
             } else if path.contains("/voice") {
                 json!({"kind": "fear", "text": "मुझे डर लगता है", "language": "hi"})
+            } else if path.contains("/followups/") {
+                json!({"outcome": "first-contact", "her_words": "ভালো আছি"})
             } else if path.ends_with("/handovers") {
                 json!({"to": h.org("Notun Alo, Jessore").await.to_string(), "reason": "সে বাড়ি ফিরবে"})
             } else if path.contains("/handovers/") {

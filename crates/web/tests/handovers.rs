@@ -342,7 +342,150 @@ async fn in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides(engine: E
     h.finish().await;
 }
 
+/// Hands the harness case from Kolkata to Jessore and walks it home: returns the handover id.
+async fn accepted_and_returned(
+    h: &Harness,
+    case: domain::CaseId,
+    news_for_kolkata: bool,
+) -> String {
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let kolkata_org = h.kolkata().await;
+    let mut kolkata = api(h, "caseworker.kolkata").await;
+    if news_for_kolkata {
+        let consent = json!({"purpose": "follow-up-updates", "organisation": kolkata_org.to_string(),
+            "explained_how": "ফিরে গেলে কলকাতার দিদিরা খবর পাবে", "explained_in": "bn", "explained_by": "রুপা দাস"});
+        assert_eq!(
+            kolkata
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/cases/{case}/consents"),
+                    &consent,
+                    &[]
+                )
+                .await
+                .status,
+            StatusCode::CREATED
+        );
+    }
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/handovers"),
+            &json!({"to": jessore.to_string(), "reason": "সে বাড়ি ফিরবে"}),
+            &[],
+        )
+        .await;
+    let id = reply.json()["id"].as_str().unwrap().to_string();
+    kolkata
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/send"),
+            &json!({"gaps_reason": "জরুরি"}),
+            &[],
+        )
+        .await;
+    let mut jessore_worker = api(h, "caseworker.jessore").await;
+    jessore_worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/acknowledge"),
+            &json!({}),
+            &[],
+        )
+        .await;
+    let reply = jessore_worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/accept"),
+            &json!({}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    for (version, stage) in [
+        (1, "in-care"),
+        (2, "preparing-return"),
+        (3, "in-transit"),
+        (4, "returned"),
+    ] {
+        let reply = jessore_worker
+            .json(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/stage"),
+                &json!({"stage": stage, "reason": "পরিকল্পনা মতো"}),
+                &[("if-match", &format!("\"{}\"", version + 1))],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{stage}: {}", reply.body);
+    }
+    id
+}
+
+async fn follow_up_news_reaches_the_sender_only_with_her_consent(engine: Engine) {
+    for consented in [true, false] {
+        let h = Harness::new(engine).await;
+        let (case, _) = h.case().await;
+        let id = accepted_and_returned(&h, case, consented).await;
+        let mut jessore_worker = api(&h, "caseworker.jessore").await;
+        let list = jessore_worker
+            .get(&format!("/api/v1/cases/{case}/followups"))
+            .await
+            .json();
+        let due: Vec<&str> = list["followups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["due_on"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            due,
+            ["2026-12-29", "2027-02-28", "2027-05-29", "2027-11-29"],
+            "1, 3, 6 and 12 months after her return"
+        );
+        let first = list["followups"][0]["id"].as_str().unwrap().to_string();
+        let path = format!("/api/v1/cases/{case}/followups/{first}");
+        let reply = jessore_worker
+            .json(Method::POST, &path, &json!({"outcome": "party"}), &[])
+            .await;
+        assert_eq!(reply.json()["errors"][0]["code"], "error-unknown-outcome");
+        let reply = jessore_worker
+            .json(
+                Method::POST,
+                &path,
+                &json!({"outcome": "first-contact", "her_words": "মায়ের কাছে ভালো আছি"}),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert_eq!(reply.json()["update_sent_to_sender"], consented);
+        let again = jessore_worker
+            .json(
+                Method::POST,
+                &path,
+                &json!({"outcome": "first-contact"}),
+                &[],
+            )
+            .await;
+        assert_eq!(again.json()["errors"][0]["code"], "error-followup-done");
+        let mut kolkata = api(&h, "caseworker.kolkata").await;
+        let updates = kolkata
+            .get(&format!("/api/v1/handovers/{id}/updates"))
+            .await
+            .json();
+        let updates = updates["updates"].as_array().unwrap();
+        if consented {
+            assert_eq!(updates.len(), 1);
+            assert_eq!(updates[0]["outcome"], "first-contact");
+            assert_eq!(updates[0]["her_words"], "মায়ের কাছে ভালো আছি");
+        } else {
+            assert!(updates.is_empty(), "without her consent, nothing goes back");
+        }
+        h.finish().await;
+    }
+}
+
 on_both_engines!(
+    follow_up_news_reaches_the_sender_only_with_her_consent,
     in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides,
     a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words,
     a_receiver_may_decline_with_a_reason,

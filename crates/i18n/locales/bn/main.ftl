@@ -535,3 +535,12 @@ handover-overdue = সময়মতো প্রাপ্তি স্বী�
 handover-overdue-alert = পাঠানো হয়েছে, কিন্তু সময়মতো প্রাপ্তি স্বীকার হয়নি
 handover-start = কেস হস্তান্তর করুন
 handover-start-hint = শুধু সেটুকুই যাবে যা ওই সংস্থার জন্য তার সম্মতি অনুমতি দেয়। পাঠানোর আগে সম্পূর্ণতার রিপোর্ট দেখতে পাবেন।
+
+## Follow-up
+followup-first-contact = প্রথম যোগাযোগ হয়েছে
+followup-family-visit = পরিবারের সঙ্গে দেখা
+followup-school-or-work = আবার স্কুলে বা কাজে
+followup-outcome = খোঁজখবরের ফল
+error-unknown-outcome = খোঁজখবরে কী জানা গেল তা বেছে নিন।
+error-followup-done = এই খোঁজখবর আগেই লেখা হয়েছে।
+audit-action-follow-up-recorded = খোঁজখবর লেখা হয়েছে

@@ -535,3 +535,12 @@ handover-overdue = not acknowledged in time
 handover-overdue-alert = sent, and not acknowledged in time
 handover-start = Hand the case over
 handover-start-hint = Only what her consent allows for that organisation travels. You see the completeness report before sending.
+
+## Follow-up
+followup-first-contact = First contact made
+followup-family-visit = Family visit
+followup-school-or-work = Back in school or work
+followup-outcome = Follow-up outcome
+error-unknown-outcome = Choose what the follow-up found.
+error-followup-done = This follow-up is already recorded.
+audit-action-follow-up-recorded = Follow-up recorded

@@ -535,3 +535,12 @@ handover-overdue = समय पर प्राप्ति स्वीका�
 handover-overdue-alert = भेजा गया, पर समय पर प्राप्ति स्वीकार नहीं हुई
 handover-start = केस हस्तांतरित करें
 handover-start-hint = केवल वही जाएगा जिसकी उस संगठन के लिए उसकी सहमति अनुमति देती है। भेजने से पहले आप पूर्णता की रिपोर्ट देखेंगी।
+
+## Follow-up
+followup-first-contact = पहला संपर्क हुआ
+followup-family-visit = परिवार से मुलाक़ात
+followup-school-or-work = फिर से स्कूल या काम पर
+followup-outcome = फ़ॉलो-अप का नतीजा
+error-unknown-outcome = चुनें कि फ़ॉलो-अप में क्या पता चला।
+error-followup-done = यह फ़ॉलो-अप पहले ही दर्ज हो चुका है।
+audit-action-follow-up-recorded = फ़ॉलो-अप दर्ज हुआ

@@ -188,3 +188,65 @@ step_route!(send, "send");
 step_route!(acknowledge, "acknowledge");
 step_route!(accept, "accept");
 step_route!(decline, "decline");
+
+/// The follow-ups of a case (the staff who carry it).
+pub async fn followups(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let today = state.clock.now().to_datetime().date();
+    let list = state.store.followups_of(case.id).await?;
+    Ok(Json(json!({
+        "followups": list.iter().map(|f| json!({
+            "id": f.id.to_string(),
+            "due_on": domain::voice::format_date_iso(f.due_on),
+            "missed": f.is_missed(today),
+            "outcome": f.done.as_ref().map(|d| d.outcome.as_str()),
+            "her_words": f.done.as_ref().map(|d| d.her_words.clone()),
+            "recorded_at": f.done.as_ref().map(|d| d.at.to_rfc3339()),
+        })).collect::<Vec<_>>()
+    })))
+}
+
+pub async fn record_followup(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, followup)): Path<(String, String)>,
+    ApiJson(body): ApiJson<handovers::FollowUpInput>,
+) -> Result<Json<Value>, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let sent = handovers::record_followup(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &followup,
+        &body,
+    )
+    .await?;
+    Ok(Json(
+        json!({ "recorded": true, "update_sent_to_sender": sent }),
+    ))
+}
+
+/// The follow-up updates the receiver's work has sent back (the sending side reads them).
+pub async fn updates(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let (h, _) = handovers::load(&state.store, &ctx.actor()?, &id).await?;
+    let list = state.store.followup_updates(h.id).await?;
+    Ok(Json(json!({
+        "updates": list.iter().map(|u| json!({
+            "outcome": u.outcome.as_str(),
+            "her_words": u.her_words,
+            "at": u.at.to_rfc3339(),
+        })).collect::<Vec<_>>()
+    })))
+}
