@@ -53,10 +53,12 @@ pub enum AuditAction {
     HandoverAccepted,
     HandoverDeclined,
     FollowUpRecorded,
+    RepatriationStarted,
+    RepatriationStepUpdated,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 34] = [
+    pub const ALL: [AuditAction; 36] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -91,6 +93,8 @@ impl AuditAction {
         AuditAction::HandoverAccepted,
         AuditAction::HandoverDeclined,
         AuditAction::FollowUpRecorded,
+        AuditAction::RepatriationStarted,
+        AuditAction::RepatriationStepUpdated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -129,6 +133,8 @@ impl AuditAction {
             Self::HandoverAccepted => "handover-accepted",
             Self::HandoverDeclined => "handover-declined",
             Self::FollowUpRecorded => "follow-up-recorded",
+            Self::RepatriationStarted => "repatriation-started",
+            Self::RepatriationStepUpdated => "repatriation-step-updated",
         }
     }
 

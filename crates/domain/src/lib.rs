@@ -19,6 +19,7 @@ pub mod organisation;
 pub mod password;
 pub mod plan;
 pub mod policy;
+pub mod repatriation;
 pub mod role;
 pub mod text;
 pub mod user;

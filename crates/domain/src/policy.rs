@@ -80,6 +80,8 @@ pub enum Action {
     LinkSurvivor,
     /// Start a handover of a case, choose what travels, send it (the assigned case worker).
     StartHandover,
+    /// Start her repatriation and record its steps (the assigned case worker).
+    Repatriate,
     /// See handovers to and from her organisation (case staff of either side).
     ViewHandovers,
     /// Acknowledge, accept or decline an incoming handover (a case worker or the director of
@@ -286,7 +288,9 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
             case_work(actor, resource, &[Role::Counsellor], true)
         }
         Document(_) => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
-        LinkSurvivor | StartHandover => case_work(actor, resource, &[Role::CaseWorker], true),
+        LinkSurvivor | StartHandover | Repatriate => {
+            case_work(actor, resource, &[Role::CaseWorker], true)
+        }
         ViewHandovers => case_work(
             actor,
             resource,

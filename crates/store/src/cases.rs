@@ -190,6 +190,30 @@ pub trait CaseStore: Send + Sync {
         &self,
         handover: uuid::Uuid,
     ) -> Result<Vec<FollowUpUpdate>, StoreError>;
+    /// The steps of a configured route, in order (empty for an unknown route).
+    async fn route_steps(
+        &self,
+        route: &str,
+    ) -> Result<Vec<domain::repatriation::StepTemplate>, StoreError>;
+    /// Starts her repatriation on `route` from `started_on`, copying the route's steps (so a
+    /// later change to the route does not rewrite her history). `Duplicate` if already started.
+    async fn start_repatriation(
+        &self,
+        case: CaseId,
+        route: &str,
+        started_on: time::Date,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+    /// (route, started on, steps in order), if started.
+    async fn repatriation(
+        &self,
+        case: CaseId,
+    ) -> Result<Option<(String, time::Date, Vec<domain::repatriation::Step>)>, StoreError>;
+    async fn update_step(
+        &self,
+        step: &domain::repatriation::Step,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
     async fn plan(&self, case: CaseId) -> Result<Option<Plan>, StoreError>;
     /// Saves a new version of the plan. `expected_version` is the version it was based on (0
     /// for the first plan); `Conflict` when someone saved meanwhile. Every version is kept.
@@ -700,6 +724,36 @@ impl TryFrom<UpdateRow> for FollowUpUpdate {
             outcome: row.outcome.parse()?,
             her_words: row.her_words,
             at: Timestamp(row.at),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct StepRow {
+    case_id: String,
+    seq: i64,
+    step_key: String,
+    agency: String,
+    expected_days: i64,
+    done_on: Option<String>,
+    her_preference: String,
+    updated_by: Option<String>,
+    updated_at: Option<i64>,
+}
+
+impl TryFrom<StepRow> for domain::repatriation::Step {
+    type Error = StoreError;
+    fn try_from(row: StepRow) -> Result<Self, StoreError> {
+        Ok(domain::repatriation::Step {
+            case_id: row.case_id.parse()?,
+            seq: row.seq,
+            key: row.step_key,
+            agency: row.agency,
+            expected_days: row.expected_days,
+            done_on: row.done_on.map(|d| parse_date(&d)).transpose()?,
+            her_preference: row.her_preference,
+            updated_by: row.updated_by.map(|u| u.parse()).transpose()?,
+            updated_at: row.updated_at.map(Timestamp),
         })
     }
 }

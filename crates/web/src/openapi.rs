@@ -492,6 +492,36 @@ fn operations() -> Vec<Op> {
             false,
             false,
         ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/repatriation",
+            "Start her repatriation on a route (`route`, default IN-BD; `started_on`, default today): the route's steps are copied to her case.",
+            Some("RepatriationStart"),
+            "201",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/repatriation",
+            "Her repatriation steps in order, with agency, due date, done date, whether overdue, and her preference.",
+            None,
+            "200",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/repatriation/{seq}",
+            "Record a step: `done_on` and her informed preference (`her_preference`, required once done).",
+            Some("RepatriationStep"),
+            "200",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -543,6 +573,9 @@ pub fn document() -> Value {
         }
         if op.path.contains("{cid}") {
             parameters.push(json!({"name": "cid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
+        }
+        if op.path.contains("{seq}") {
+            parameters.push(json!({"name": "seq", "in": "path", "required": true, "schema": {"type": "integer"}}));
         }
         if op.path.contains("{fid}") {
             parameters.push(json!({"name": "fid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
@@ -1039,6 +1072,16 @@ pub fn document() -> Value {
                         "outcome": {"type": "string", "enum": ["first-contact", "family-visit", "school-or-work", "outcome"]},
                         "her_words": {"type": "string"}
                     }
+                },
+                "RepatriationStart": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"route": {"type": "string", "default": "IN-BD"}, "started_on": {"type": "string", "format": "date"}}
+                },
+                "RepatriationStep": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"done_on": {"type": "string", "format": "date"}, "her_preference": {"type": "string"}}
                 },
                 "StageChange": {
                     "type": "object",

@@ -353,6 +353,21 @@ pub fn table() -> Vec<Route> {
             "/api/v1/handovers/{id}/updates",
             get(api::handovers::updates),
         ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/repatriation",
+            post(api::handovers::start_repatriation),
+        ),
+        route(
+            M::GET,
+            "/api/v1/cases/{id}/repatriation",
+            get(api::handovers::repatriation),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/repatriation/{seq}",
+            post(api::handovers::update_step),
+        ),
     ]
 }
 

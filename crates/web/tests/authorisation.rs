@@ -66,6 +66,30 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/my-record", Access::Roles(SURVIVOR)),
     (
         "POST",
+        "/api/v1/cases/{id}/repatriation",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/repatriation",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/repatriation/{seq}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
+        "POST",
         "/api/v1/cases/{id}/handovers",
         Access::Case {
             see: CASE_STAFF,
@@ -648,7 +672,8 @@ async fn call(
         .replace("{doc}", &uuid::Uuid::now_v7().to_string())
         .replace("{handover}", &handover.to_string())
         .replace("{step}", "accept")
-        .replace("{fid}", &uuid::Uuid::now_v7().to_string());
+        .replace("{fid}", &uuid::Uuid::now_v7().to_string())
+        .replace("{seq}", "1");
     let unique = uuid_suffix();
     if method == "POST" && path.ends_with("/documents") {
         return upload(client, &path).await;
@@ -771,6 +796,8 @@ async fn call(
                 json!({"identity": {"name": "नई लड़की"}})
             } else if path.contains("/voice") {
                 json!({"kind": "fear", "text": "मुझे डर लगता है", "language": "hi"})
+            } else if path.contains("/repatriation") {
+                json!({})
             } else if path.contains("/followups/") {
                 json!({"outcome": "first-contact", "her_words": "ভালো আছি"})
             } else if path.ends_with("/handovers") {

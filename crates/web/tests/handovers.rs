@@ -484,7 +484,91 @@ async fn follow_up_news_reaches_the_sender_only_with_her_consent(engine: Engine)
     }
 }
 
+async fn her_repatriation_follows_the_india_bangladesh_steps_and_flags_delays(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let path = format!("/api/v1/cases/{case}/repatriation");
+    let reply = worker
+        .json(Method::POST, &path, &json!({"route": "IN-XX"}), &[])
+        .await;
+    assert_eq!(reply.json()["errors"][0]["code"], "error-unknown-route");
+    let reply = worker.json(Method::POST, &path, &json!({}), &[]).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let started = reply.json();
+    let keys: Vec<&str> = started["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "hir-requested",
+            "hir-received",
+            "nationality-verified",
+            "repatriation-order",
+            "travel-permit",
+            "border-handover",
+            "received"
+        ]
+    );
+    assert_eq!(
+        started["steps"][0]["label"],
+        h.state
+            .i18n
+            .text(domain::Language::Bn, "repatriation-step-hir-requested")
+    );
+    assert_eq!(
+        worker
+            .json(Method::POST, &path, &json!({}), &[])
+            .await
+            .json()["errors"][0]["code"],
+        "error-repatriation-started"
+    );
+
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("{path}/1"),
+            &json!({"done_on": "2026-11-29"}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.json()["errors"][0]["field"],
+        "her_preference",
+        "her informed preference is recorded at each step"
+    );
+    let reply = worker
+        .json(Method::POST, &format!("{path}/1"), &json!({"done_on": "2026-11-29", "her_preference": "সে বাড়ি যেতে চায়, কিন্তু বাবার সঙ্গে থাকতে চায় না"}), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.json()["steps"][0]["done_on"], "2026-11-29");
+    let mut director = api(&h, "director.kolkata").await;
+    assert_eq!(
+        director
+            .json(Method::POST, &format!("{path}/2"), &json!({}), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    h.clock.advance_seconds(70 * 86_400);
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let later = worker.get(&path).await.json();
+    assert_eq!(later["steps"][1]["due_on"], "2027-01-28");
+    assert_eq!(
+        later["steps"][1]["overdue"], true,
+        "the home investigation report is late"
+    );
+    assert_eq!(later["steps"][2]["overdue"], false);
+    h.finish().await;
+}
+
 on_both_engines!(
+    her_repatriation_follows_the_india_bangladesh_steps_and_flags_delays,
     follow_up_news_reaches_the_sender_only_with_her_consent,
     in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides,
     a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words,

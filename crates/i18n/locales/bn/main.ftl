@@ -544,3 +544,16 @@ followup-outcome = খোঁজখবরের ফল
 error-unknown-outcome = খোঁজখবরে কী জানা গেল তা বেছে নিন।
 error-followup-done = এই খোঁজখবর আগেই লেখা হয়েছে।
 audit-action-follow-up-recorded = খোঁজখবর লেখা হয়েছে
+
+## Repatriation
+repatriation-step-hir-requested = বাড়ির তদন্ত রিপোর্ট চাওয়া হয়েছে
+repatriation-step-hir-received = বাড়ির তদন্ত রিপোর্ট এসেছে
+repatriation-step-nationality-verified = জাতীয়তা যাচাই হয়েছে
+repatriation-step-repatriation-order = প্রত্যাবাসনের আদেশ
+repatriation-step-travel-permit = ভ্রমণের অনুমতিপত্র
+repatriation-step-border-handover = সীমান্তে হস্তান্তর
+repatriation-step-received = উৎস এলাকার সংস্থা গ্রহণ করেছে
+error-unknown-route = এমন কোনো প্রত্যাবাসনের পথ নেই।
+error-repatriation-started = তার প্রত্যাবাসন আগেই শুরু হয়েছে।
+audit-action-repatriation-started = প্রত্যাবাসন শুরু হয়েছে
+audit-action-repatriation-step-updated = প্রত্যাবাসনের ধাপ লেখা হয়েছে

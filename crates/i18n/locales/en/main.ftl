@@ -544,3 +544,16 @@ followup-outcome = Follow-up outcome
 error-unknown-outcome = Choose what the follow-up found.
 error-followup-done = This follow-up is already recorded.
 audit-action-follow-up-recorded = Follow-up recorded
+
+## Repatriation
+repatriation-step-hir-requested = Home investigation report requested
+repatriation-step-hir-received = Home investigation report received
+repatriation-step-nationality-verified = Nationality verified
+repatriation-step-repatriation-order = Repatriation order
+repatriation-step-travel-permit = Travel permit
+repatriation-step-border-handover = Handed over at the border
+repatriation-step-received = Received by the source organisation
+error-unknown-route = There is no such repatriation route.
+error-repatriation-started = Her repatriation has already started.
+audit-action-repatriation-started = Repatriation started
+audit-action-repatriation-step-updated = Repatriation step recorded

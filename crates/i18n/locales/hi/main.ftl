@@ -544,3 +544,16 @@ followup-outcome = फ़ॉलो-अप का नतीजा
 error-unknown-outcome = चुनें कि फ़ॉलो-अप में क्या पता चला।
 error-followup-done = यह फ़ॉलो-अप पहले ही दर्ज हो चुका है।
 audit-action-follow-up-recorded = फ़ॉलो-अप दर्ज हुआ
+
+## Repatriation
+repatriation-step-hir-requested = घर की जाँच रिपोर्ट माँगी गई
+repatriation-step-hir-received = घर की जाँच रिपोर्ट मिली
+repatriation-step-nationality-verified = राष्ट्रीयता की पुष्टि हुई
+repatriation-step-repatriation-order = प्रत्यावर्तन का आदेश
+repatriation-step-travel-permit = यात्रा परमिट
+repatriation-step-border-handover = सीमा पर सौंपा गया
+repatriation-step-received = स्रोत क्षेत्र के संगठन ने ग्रहण किया
+error-unknown-route = ऐसा कोई प्रत्यावर्तन मार्ग नहीं है।
+error-repatriation-started = उसका प्रत्यावर्तन पहले ही शुरू हो चुका है।
+audit-action-repatriation-started = प्रत्यावर्तन शुरू हुआ
+audit-action-repatriation-step-updated = प्रत्यावर्तन का चरण दर्ज हुआ
