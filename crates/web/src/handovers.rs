@@ -400,3 +400,126 @@ pub async fn record_followup(
         .await?;
     Ok(update.is_some())
 }
+
+fn invalid(field: &'static str, id: &'static str, english: &str) -> AppError {
+    AppError::Invalid(vec![FieldError {
+        field,
+        message_id: id,
+        english: english.to_string(),
+    }])
+}
+
+/// Starts her repatriation on a route (blank: India → Bangladesh) from a day (blank: today).
+pub async fn repatriate(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    now: Timestamp,
+    case: &Case,
+    route: &str,
+    started_on: &str,
+) -> Result<(), AppError> {
+    if !allowed(actor, Action::Repatriate, case) {
+        return Err(AppError::Forbidden(DenyReason::NotAssigned));
+    }
+    let route = if route.trim().is_empty() {
+        "IN-BD".to_string()
+    } else {
+        route.trim().to_uppercase()
+    };
+    if store.route_steps(&route).await?.is_empty() {
+        return Err(invalid(
+            "route",
+            "error-unknown-route",
+            "no such repatriation route",
+        ));
+    }
+    let started_on = if started_on.trim().is_empty() {
+        now.to_datetime().date()
+    } else {
+        let date = domain::voice::parse_date(started_on)
+            .map_err(|e| AppError::Invalid(vec![FieldError::new("started_on", &e)]))?;
+        domain::voice::check_spoken_on(date, case.opened_at, now)
+            .map_err(|e| AppError::Invalid(vec![FieldError::new("started_on", &e)]))?;
+        date
+    };
+    let audit = AuditEvent::new(
+        now,
+        AuditAction::RepatriationStarted,
+        format!("case:{}", case.id),
+    )
+    .by(actor.user_id, actor.org_id)
+    .scoped_to(case.custodian)
+    .from_source(source.to_string())
+    .with_detail(crate::accounts::detail(&[("route", &route)]));
+    match store
+        .start_repatriation(case.id, &route, started_on, audit)
+        .await
+    {
+        Err(store::StoreError::Duplicate(_)) => Err(invalid(
+            "route",
+            "error-repatriation-started",
+            "her repatriation has already started",
+        )),
+        other => Ok(other?),
+    }
+}
+
+/// Records a step: done on a day (not before her repatriation started, not in the future), and
+/// her informed preference, which is required once the step is done.
+#[allow(clippy::too_many_arguments)]
+pub async fn record_step(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    now: Timestamp,
+    case: &Case,
+    seq: i64,
+    done_on: &str,
+    her_preference: &str,
+) -> Result<(), AppError> {
+    if !allowed(actor, Action::Repatriate, case) {
+        return Err(AppError::Forbidden(DenyReason::NotAssigned));
+    }
+    let (_, started_on, steps) = store
+        .repatriation(case.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut step = steps
+        .into_iter()
+        .find(|s| s.seq == seq)
+        .ok_or(AppError::NotFound)?;
+    let mut errors = Vec::new();
+    if !done_on.trim().is_empty() {
+        match domain::voice::parse_date(done_on) {
+            Ok(d) if d > now.to_datetime().date() => {
+                errors.push(FieldError::new("done_on", &DomainError::DateInFuture))
+            }
+            Ok(d) if d < started_on => errors.push(FieldError::new(
+                "done_on",
+                &DomainError::DateBeforeCaseOpened,
+            )),
+            Ok(d) => step.done_on = Some(d),
+            Err(e) => errors.push(FieldError::new("done_on", &e)),
+        }
+    }
+    step.her_preference = domain::text::normalise(her_preference);
+    if step.done_on.is_some() && step.her_preference.is_empty() {
+        errors.push(FieldError::new("her_preference", &DomainError::EmptyText));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    step.updated_by = Some(actor.user_id);
+    step.updated_at = Some(now);
+    let audit = AuditEvent::new(
+        now,
+        AuditAction::RepatriationStepUpdated,
+        format!("case:{}", case.id),
+    )
+    .by(actor.user_id, actor.org_id)
+    .scoped_to(case.custodian)
+    .from_source(source.to_string())
+    .with_detail(crate::accounts::detail(&[("step", &step.key)]));
+    Ok(store.update_step(&step, audit).await?)
+}

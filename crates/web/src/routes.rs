@@ -368,6 +368,21 @@ pub fn table() -> Vec<Route> {
             "/api/v1/cases/{id}/repatriation/{seq}",
             post(api::handovers::update_step),
         ),
+        route(
+            M::POST,
+            "/cases/{id}/followups/{fid}",
+            post(pages::cases::record_followup),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/repatriation",
+            post(pages::cases::start_repatriation),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/repatriation/{seq}",
+            post(pages::cases::record_step),
+        ),
     ]
 }
 

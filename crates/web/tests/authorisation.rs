@@ -66,6 +66,30 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/my-record", Access::Roles(SURVIVOR)),
     (
         "POST",
+        "/cases/{id}/followups/{fid}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/repatriation",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/repatriation/{seq}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
+        "POST",
         "/api/v1/cases/{id}/repatriation",
         Access::Case {
             see: CASE_STAFF,
@@ -692,6 +716,11 @@ async fn call(
                     ("kind", "hope".into()),
                     ("text", "আমি বাড়ি যেতে চাই".into()),
                     ("language", "bn".into()),
+                ]
+            } else if path.contains("/followups/") || path.contains("/repatriation") {
+                vec![
+                    ("outcome", "first-contact".into()),
+                    ("her_words", "ভালো আছি".into()),
                 ]
             } else if path.ends_with("/handovers") {
                 vec![

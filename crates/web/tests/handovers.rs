@@ -567,7 +567,64 @@ async fn her_repatriation_follows_the_india_bangladesh_steps_and_flags_delays(en
     h.finish().await;
 }
 
+async fn follow_up_and_repatriation_in_the_case_page(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    accepted_and_returned(&h, case, false).await;
+    let mut jessore_worker = h.client().signed_in("caseworker.jessore").await;
+    let page = jessore_worker.get(&format!("/cases/{case}")).await;
+    assert!(
+        page.body
+            .contains(&h.text(domain::Language::Bn, "followups-heading"))
+    );
+    let first = h.store.followups_of(case).await.unwrap()[0].id;
+    let reply = jessore_worker
+        .post_form(
+            &format!("/cases/{case}/followups/{first}"),
+            &[("outcome", "family-visit"), ("her_words", "মা খুশি")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert!(
+        jessore_worker
+            .get(&format!("/cases/{case}"))
+            .await
+            .body
+            .contains("মা খুশি")
+    );
+
+    let (other, _) = h.case().await;
+    let mut kolkata = h.client().signed_in("caseworker.kolkata").await;
+    kolkata.get(&format!("/cases/{other}")).await;
+    let reply = kolkata
+        .post_form(
+            &format!("/cases/{other}/repatriation"),
+            &[("route", "IN-BD")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let reply = kolkata
+        .post_form(
+            &format!("/cases/{other}/repatriation/1"),
+            &[("done_on", "2026-11-29"), ("her_preference", "")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(domain::Language::Bn, "error-empty-text"))
+    );
+    let page = kolkata.get(&format!("/cases/{other}")).await;
+    assert!(page.body.contains(&h.text(
+        domain::Language::Bn,
+        "repatriation-step-nationality-verified"
+    )));
+    h.finish().await;
+}
+
 on_both_engines!(
+    follow_up_and_repatriation_in_the_case_page,
     her_repatriation_follows_the_india_bangladesh_steps_and_flags_delays,
     follow_up_news_reaches_the_sender_only_with_her_consent,
     in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides,

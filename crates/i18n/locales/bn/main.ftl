@@ -557,3 +557,17 @@ error-unknown-route = এমন কোনো প্রত্যাবাসন�
 error-repatriation-started = তার প্রত্যাবাসন আগেই শুরু হয়েছে।
 audit-action-repatriation-started = প্রত্যাবাসন শুরু হয়েছে
 audit-action-repatriation-step-updated = প্রত্যাবাসনের ধাপ লেখা হয়েছে
+
+## Follow-up and repatriation pages
+followups-heading = ফেরার পরে খোঁজখবর
+followup-missed = বাদ পড়েছে
+followup-save = লিখে রাখুন
+followup-saved = খোঁজখবর লেখা হয়েছে।
+repatriation-heading = প্রত্যাবাসন
+repatriation-due = নির্ধারিত
+repatriation-done = সম্পন্ন
+repatriation-overdue = দেরি হয়েছে
+repatriation-preference = তার পছন্দ, তার কথায়
+repatriation-save = ধাপটি লিখে রাখুন
+repatriation-saved = তার প্রত্যাবাসনের তথ্য হালনাগাদ হয়েছে।
+repatriation-start = তার প্রত্যাবাসন শুরু করুন (ভারত → বাংলাদেশ)

@@ -557,3 +557,17 @@ error-unknown-route = There is no such repatriation route.
 error-repatriation-started = Her repatriation has already started.
 audit-action-repatriation-started = Repatriation started
 audit-action-repatriation-step-updated = Repatriation step recorded
+
+## Follow-up and repatriation pages
+followups-heading = Follow-up after her return
+followup-missed = missed
+followup-save = Record
+followup-saved = The follow-up has been recorded.
+repatriation-heading = Repatriation
+repatriation-due = due
+repatriation-done = done on
+repatriation-overdue = overdue
+repatriation-preference = Her preference, in her words
+repatriation-save = Record the step
+repatriation-saved = Her repatriation has been updated.
+repatriation-start = Start her repatriation (India → Bangladesh)

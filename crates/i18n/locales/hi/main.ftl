@@ -557,3 +557,17 @@ error-unknown-route = ऐसा कोई प्रत्यावर्तन �
 error-repatriation-started = उसका प्रत्यावर्तन पहले ही शुरू हो चुका है।
 audit-action-repatriation-started = प्रत्यावर्तन शुरू हुआ
 audit-action-repatriation-step-updated = प्रत्यावर्तन का चरण दर्ज हुआ
+
+## Follow-up and repatriation pages
+followups-heading = लौटने के बाद फ़ॉलो-अप
+followup-missed = छूट गया
+followup-save = दर्ज करें
+followup-saved = फ़ॉलो-अप दर्ज हो गया है।
+repatriation-heading = प्रत्यावर्तन
+repatriation-due = नियत
+repatriation-done = पूरा हुआ
+repatriation-overdue = देर हो गई
+repatriation-preference = उसकी पसंद, उसके शब्दों में
+repatriation-save = चरण दर्ज करें
+repatriation-saved = उसके प्रत्यावर्तन की जानकारी अद्यतन हो गई है।
+repatriation-start = उसका प्रत्यावर्तन शुरू करें (भारत → बांग्लादेश)

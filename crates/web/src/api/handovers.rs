@@ -258,14 +258,6 @@ pub struct RepatriationBody {
     started_on: String,
 }
 
-fn invalid(field: &'static str, id: &'static str, english: &str) -> AppError {
-    AppError::Invalid(vec![crate::FieldError {
-        field,
-        message_id: id,
-        english: english.to_string(),
-    }])
-}
-
 /// Starts her repatriation on a route (default India → Bangladesh).
 pub async fn start_repatriation(
     State(state): State<AppState>,
@@ -275,49 +267,16 @@ pub async fn start_repatriation(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
-    let now = state.clock.now();
-    let route = if body.route.trim().is_empty() {
-        "IN-BD".to_string()
-    } else {
-        body.route.trim().to_uppercase()
-    };
-    if state.store.route_steps(&route).await?.is_empty() {
-        return Err(invalid(
-            "route",
-            "error-unknown-route",
-            "no such repatriation route",
-        ));
-    }
-    let started_on = if body.started_on.trim().is_empty() {
-        now.to_datetime().date()
-    } else {
-        let date = domain::voice::parse_date(&body.started_on)
-            .map_err(|e| AppError::Invalid(vec![crate::FieldError::new("started_on", &e)]))?;
-        domain::voice::check_spoken_on(date, case.opened_at, now)
-            .map_err(|e| AppError::Invalid(vec![crate::FieldError::new("started_on", &e)]))?;
-        date
-    };
-    let audit = domain::audit::AuditEvent::new(
-        now,
-        domain::audit::AuditAction::RepatriationStarted,
-        format!("case:{}", case.id),
+    handovers::repatriate(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &body.route,
+        &body.started_on,
     )
-    .by(actor.user_id, actor.org_id)
-    .scoped_to(case.custodian)
-    .from_source(ctx.source.clone())
-    .with_detail(crate::accounts::detail(&[("route", &route)]));
-    match state
-        .store
-        .start_repatriation(case.id, &route, started_on, audit)
-        .await
-    {
-        Err(store::StoreError::Duplicate(_)) => Err(invalid(
-            "route",
-            "error-repatriation-started",
-            "her repatriation has already started",
-        )),
-        other => other.map_err(AppError::from),
-    }?;
+    .await?;
     let json = repatriation_json(&state, &ctx, &case).await?;
     Ok((StatusCode::CREATED, Json(json)).into_response())
 }
@@ -377,52 +336,16 @@ pub async fn update_step(
 ) -> Result<Json<Value>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
-    let now = state.clock.now();
-    let (_, started_on, steps) = state
-        .store
-        .repatriation(case.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut step = steps
-        .into_iter()
-        .find(|s| s.seq == seq)
-        .ok_or(AppError::NotFound)?;
-    let mut errors = Vec::new();
-    if !body.done_on.trim().is_empty() {
-        match domain::voice::parse_date(&body.done_on) {
-            Ok(d) if d > now.to_datetime().date() => errors.push(crate::FieldError::new(
-                "done_on",
-                &domain::DomainError::DateInFuture,
-            )),
-            Ok(d) if d < started_on => errors.push(crate::FieldError::new(
-                "done_on",
-                &domain::DomainError::DateBeforeCaseOpened,
-            )),
-            Ok(d) => step.done_on = Some(d),
-            Err(e) => errors.push(crate::FieldError::new("done_on", &e)),
-        }
-    }
-    step.her_preference = domain::text::normalise(&body.her_preference);
-    if step.done_on.is_some() && step.her_preference.is_empty() {
-        errors.push(crate::FieldError::new(
-            "her_preference",
-            &domain::DomainError::EmptyText,
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
-    step.updated_by = Some(actor.user_id);
-    step.updated_at = Some(now);
-    let audit = domain::audit::AuditEvent::new(
-        now,
-        domain::audit::AuditAction::RepatriationStepUpdated,
-        format!("case:{}", case.id),
+    handovers::record_step(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        seq,
+        &body.done_on,
+        &body.her_preference,
     )
-    .by(actor.user_id, actor.org_id)
-    .scoped_to(case.custodian)
-    .from_source(ctx.source.clone())
-    .with_detail(crate::accounts::detail(&[("step", &step.key)]));
-    state.store.update_step(&step, audit).await?;
+    .await?;
     Ok(Json(repatriation_json(&state, &ctx, &case).await?))
 }

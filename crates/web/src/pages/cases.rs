@@ -227,6 +227,24 @@ pub struct NoteView {
     pub meta: String,
 }
 
+pub struct FollowUpView {
+    pub action: String,
+    pub due: String,
+    pub result: String,
+    pub missed: bool,
+    pub done: bool,
+}
+
+pub struct StepView {
+    pub action: String,
+    pub label: String,
+    pub agency: String,
+    pub due: String,
+    pub done: String,
+    pub overdue: bool,
+    pub preference: String,
+}
+
 pub struct ReadingView {
     pub organisation: String,
     pub roles: String,
@@ -270,6 +288,10 @@ struct CaseTemplate<'a> {
     topics: Vec<Choice>,
     participations: Vec<Choice>,
     readings: Vec<ReadingView>,
+    followups: Vec<FollowUpView>,
+    outcomes: Vec<Choice>,
+    steps: Option<Vec<StepView>>,
+    can_repatriate: bool,
     documents: Vec<DocumentView>,
     document_classes: Vec<Choice>,
     document_error: Option<String>,
@@ -556,6 +578,56 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
+    let today = state.clock.now().to_datetime().date();
+    let iso = |d: time::Date| i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(d));
+    let followups = if full {
+        state
+            .store
+            .followups_of(case.id)
+            .await?
+            .iter()
+            .map(|f| FollowUpView {
+                action: format!("/cases/{}/followups/{}", case.id, f.id),
+                due: iso(f.due_on),
+                result: f
+                    .done
+                    .as_ref()
+                    .map(|d| format!("{}: {}", t.get(&d.outcome.message_id()), d.her_words))
+                    .unwrap_or_default(),
+                missed: f.is_missed(today),
+                done: f.done.is_some(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let steps = if full {
+        match state.store.repatriation(case.id).await? {
+            Some((_, started_on, steps)) => {
+                let due = domain::repatriation::due_dates(started_on, &steps);
+                let late = domain::repatriation::overdue(started_on, &steps, today);
+                Some(
+                    steps
+                        .iter()
+                        .zip(due)
+                        .zip(late)
+                        .map(|((s, due), overdue)| StepView {
+                            action: format!("/cases/{}/repatriation/{}", case.id, s.seq),
+                            label: t.get(&format!("repatriation-step-{}", s.key)),
+                            agency: s.agency.clone(),
+                            due: iso(due),
+                            done: s.done_on.map(iso).unwrap_or_default(),
+                            overdue,
+                            preference: s.her_preference.clone(),
+                        })
+                        .collect(),
+                )
+            }
+            None => None,
+        }
+    } else {
+        None
+    };
     let can_consent = allowed(actor, Action::ManageConsent, case);
     let directory = if can_consent {
         state.store.organisations().await?
@@ -652,6 +724,16 @@ async fn case_page<'a>(
         version: case.version,
         action_base: format!("/cases/{}", case.id),
         readings,
+        followups,
+        outcomes: domain::followup::Outcome::ALL
+            .iter()
+            .map(|o| Choice {
+                value: o.as_str().into(),
+                label: t.get(&o.message_id()),
+            })
+            .collect(),
+        steps,
+        can_repatriate: allowed(actor, Action::Repatriate, case),
         documents,
         document_classes,
         document_error: shown.document_error,
@@ -752,6 +834,8 @@ pub async fn show(
         Some("note") => Some(t.get("note-saved")),
         Some("document") => Some(t.get("document-saved")),
         Some("linked") => Some(t.get("survivor-linked")),
+        Some("followup") => Some(t.get("followup-saved")),
+        Some("repatriation") => Some(t.get("repatriation-saved")),
         _ => None,
     };
     render(
@@ -1232,4 +1316,106 @@ pub async fn link_survivor(
         }
         Err(other) => Err(other),
     }
+}
+
+async fn after(
+    state: &AppState,
+    ctx: &Ctx,
+    actor: &domain::policy::Actor,
+    case: &Case,
+    result: Result<(), AppError>,
+    notice: &str,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) => Ok(see_other(&format!("/cases/{}?notice={notice}", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let message = errors
+                .iter()
+                .map(|e| t.get(e.message_id))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let shown = Shown {
+                notice: Some(message),
+                ..Shown::default()
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case_page(state, ctx, actor, case, shown).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn record_followup(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, fid)): Path<(String, String)>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let input = crate::handovers::FollowUpInput {
+        outcome: data.get("outcome"),
+        her_words: data.get("her_words"),
+    };
+    let result = crate::handovers::record_followup(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &fid,
+        &input,
+    )
+    .await
+    .map(|_| ());
+    after(&state, &ctx, &actor, &case, result, "followup").await
+}
+
+pub async fn start_repatriation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
+    let result = crate::handovers::repatriate(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &data.get("route"),
+        &data.get("started_on"),
+    )
+    .await;
+    after(&state, &ctx, &actor, &case, result, "repatriation").await
+}
+
+pub async fn record_step(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, seq)): Path<(String, i64)>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
+    let result = crate::handovers::record_step(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        seq,
+        &data.get("done_on"),
+        &data.get("her_preference"),
+    )
+    .await;
+    after(&state, &ctx, &actor, &case, result, "repatriation").await
 }
