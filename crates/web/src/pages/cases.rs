@@ -868,7 +868,7 @@ pub async fn record_voice(
         spoken_on: Some(data.get("spoken_on")),
         read_back: data.has("read_back"),
     };
-    match casework::record_voice(
+    let result = casework::record_voice(
         &state.store,
         &actor,
         &ctx.source,
@@ -876,26 +876,21 @@ pub async fn record_voice(
         &case,
         &input,
     )
+    .await;
+    settle(
+        &state,
+        &ctx,
+        &actor,
+        &case,
+        result,
+        "voice",
+        &data,
+        |form| Shown {
+            voice_form: Some(form),
+            ..Shown::default()
+        },
+    )
     .await
-    {
-        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=voice", case.id))),
-        Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
-            let form = FormView::from_data(&data).with_errors(&t, &errors);
-            let shown = Shown {
-                voice_form: Some(form),
-                ..Shown::default()
-            };
-            render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &case_page(&state, &ctx, &actor, &case, shown).await?,
-            )
-        }
-        Err(other) => Err(other),
-    }
 }
 
 pub async fn change_stage(
@@ -1007,7 +1002,7 @@ pub async fn log_decision(
         her_view: data.get("her_view"),
         absent_reason: data.get("absent_reason"),
     };
-    match casework::log_decision(
+    let result = casework::log_decision(
         &state.store,
         &actor,
         &ctx.source,
@@ -1015,26 +1010,21 @@ pub async fn log_decision(
         &case,
         &input,
     )
+    .await;
+    settle(
+        &state,
+        &ctx,
+        &actor,
+        &case,
+        result,
+        "decision",
+        &data,
+        |form| Shown {
+            decision_form: Some(form),
+            ..Shown::default()
+        },
+    )
     .await
-    {
-        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=decision", case.id))),
-        Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
-            let form = FormView::from_data(&data).with_errors(&t, &errors);
-            let shown = Shown {
-                decision_form: Some(form),
-                ..Shown::default()
-            };
-            render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &case_page(&state, &ctx, &actor, &case, shown).await?,
-            )
-        }
-        Err(other) => Err(other),
-    }
 }
 
 pub async fn record_consent(
@@ -1054,7 +1044,7 @@ pub async fn record_consent(
         explained_by: data.get("explained_by"),
         expires_on: data.get("expires_on"),
     };
-    match casework::record_consent(
+    let result = casework::record_consent(
         &state.store,
         &actor,
         &ctx.source,
@@ -1062,26 +1052,21 @@ pub async fn record_consent(
         &case,
         &input,
     )
+    .await;
+    settle(
+        &state,
+        &ctx,
+        &actor,
+        &case,
+        result,
+        "consent",
+        &data,
+        |form| Shown {
+            consent_form: Some(form),
+            ..Shown::default()
+        },
+    )
     .await
-    {
-        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=consent", case.id))),
-        Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
-            let form = FormView::from_data(&data).with_errors(&t, &errors);
-            let shown = Shown {
-                consent_form: Some(form),
-                ..Shown::default()
-            };
-            render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &case_page(&state, &ctx, &actor, &case, shown).await?,
-            )
-        }
-        Err(other) => Err(other),
-    }
 }
 
 pub async fn revoke_consent(
@@ -1141,7 +1126,7 @@ pub async fn write_note(
         response: data.get("response"),
         response_text: data.get("response_text"),
     };
-    match casework::write_note(
+    let result = casework::write_note(
         &state.store,
         &actor,
         &ctx.source,
@@ -1149,26 +1134,14 @@ pub async fn write_note(
         &case,
         &input,
     )
-    .await
-    {
-        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=note", case.id))),
-        Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
-            let form = FormView::from_data(&data).with_errors(&t, &errors);
-            let shown = Shown {
-                note_form: Some(form),
-                ..Shown::default()
-            };
-            render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &case_page(&state, &ctx, &actor, &case, shown).await?,
-            )
+    .await;
+    settle(&state, &ctx, &actor, &case, result, "note", &data, |form| {
+        Shown {
+            note_form: Some(form),
+            ..Shown::default()
         }
-        Err(other) => Err(other),
-    }
+    })
+    .await
 }
 
 pub async fn add_document(
@@ -1418,4 +1391,34 @@ pub async fn record_step(
     )
     .await;
     after(&state, &ctx, &actor, &case, result, "repatriation").await
+}
+
+/// What a case form comes to: on success, back to the case page with a notice; on bad input,
+/// the page again with her input and each message beside its field, in the form `place` names.
+#[allow(clippy::too_many_arguments)]
+async fn settle<T>(
+    state: &AppState,
+    ctx: &Ctx,
+    actor: &domain::policy::Actor,
+    case: &Case,
+    result: Result<T, AppError>,
+    notice: &str,
+    data: &FormData,
+    place: fn(FormView) -> Shown,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(_) => Ok(see_other(&format!("/cases/{}?notice={notice}", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let shown = place(FormView::from_data(data).with_errors(&t, &errors));
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case_page(state, ctx, actor, case, shown).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
 }
