@@ -67,7 +67,7 @@ const ORGS: [DemoOrg; 5] = [
 ];
 
 /// (username, display name, organisation index, role, language)
-const USERS: [(&str, &str, usize, Role, Language); 9] = [
+const USERS: [(&str, &str, usize, Role, Language); 10] = [
     (
         "admin",
         "Network administrator",
@@ -120,6 +120,13 @@ const USERS: [(&str, &str, usize, Role, Language); 9] = [
     ("trainer", "Uma Chatterjee", 0, Role::Trainer, Language::Bn),
     // A girl's own account, linked to her case: she reads her record and adds her words.
     ("survivor.demo", "Meena", 0, Role::Survivor, Language::Bn),
+    (
+        "caseworker.howrah",
+        "Shabnam Khatun",
+        2,
+        Role::CaseWorker,
+        Language::Bn,
+    ),
 ];
 
 /// The constants above are checked by the tests; a failure here is a bug, not bad input.

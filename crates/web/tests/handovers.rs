@@ -623,7 +623,135 @@ async fn follow_up_and_repatriation_in_the_case_page(engine: Engine) {
     h.finish().await;
 }
 
+/// Consent to share her words with `org`, then hand the case there and have `receiver` accept.
+async fn hand_over(h: &Harness, case: domain::CaseId, sender: &str, receiver: &str, org: &str) {
+    let to = h.org(org).await;
+    let mut from = api(h, sender).await;
+    let consent = json!({"purpose": "sharing", "section": "voice", "organisation": to.to_string(),
+        "explained_how": "কে জানবে আর কী জানবে, বুঝিয়ে বলা হয়েছে", "explained_in": "bn", "explained_by": sender});
+    let reply = from
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/consents"),
+            &consent,
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let reply = from
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/handovers"),
+            &json!({"to": to.to_string(), "reason": "পরের ধাপ"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let id = reply.json()["id"].as_str().unwrap().to_string();
+    let reply = from
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{id}/send"),
+            &json!({"gaps_reason": "পথে আছে"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let mut to_client = api(h, receiver).await;
+    assert_eq!(
+        to_client
+            .json(
+                Method::POST,
+                &format!("/api/v1/handovers/{id}/acknowledge"),
+                &json!({}),
+                &[]
+            )
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        to_client
+            .json(
+                Method::POST,
+                &format!("/api/v1/handovers/{id}/accept"),
+                &json!({}),
+                &[]
+            )
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+async fn her_words_and_plan_travel_from_kolkata_through_howrah_to_jessore(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut kolkata = api(&h, "caseworker.kolkata").await;
+    let plan = json!({"goals": [{"domain": "family", "goal": "মায়ের কাছে ফিরে গ্রামের স্কুলে ভর্তি", "set_by": "her", "status": "open"}]});
+    assert_eq!(
+        kolkata
+            .json(
+                Method::PUT,
+                &format!("/api/v1/cases/{case}/plan"),
+                &plan,
+                &[("if-match", "\"0\"")]
+            )
+            .await
+            .status,
+        StatusCode::OK
+    );
+    hand_over(
+        &h,
+        case,
+        "caseworker.kolkata",
+        "caseworker.howrah",
+        "Pather Sathi Transit Home, Howrah",
+    )
+    .await;
+    assert_eq!(
+        kolkata.get(&format!("/api/v1/cases/{case}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    hand_over(
+        &h,
+        case,
+        "caseworker.howrah",
+        "caseworker.jessore",
+        "Notun Alo, Jessore",
+    )
+    .await;
+    let mut howrah = api(&h, "caseworker.howrah").await;
+    assert_eq!(
+        howrah.get(&format!("/api/v1/cases/{case}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let mut jessore = api(&h, "caseworker.jessore").await;
+    let voice = jessore
+        .get(&format!("/api/v1/cases/{case}/voice"))
+        .await
+        .json();
+    assert_eq!(
+        voice["entries"][0]["text"], "আমি আবার স্কুলে যেতে চাই",
+        "her words, word for word"
+    );
+    let arrived = jessore
+        .get(&format!("/api/v1/cases/{case}/plan"))
+        .await
+        .json();
+    assert_eq!(
+        arrived["goals"][0]["goal"], "মায়ের কাছে ফিরে গ্রামের স্কুলে ভর্তি",
+        "her plan, word for word"
+    );
+    assert_eq!(
+        h.store.case(case).await.unwrap().unwrap().custodian,
+        h.org("Notun Alo, Jessore").await
+    );
+    h.finish().await;
+}
+
 on_both_engines!(
+    her_words_and_plan_travel_from_kolkata_through_howrah_to_jessore,
     follow_up_and_repatriation_in_the_case_page,
     her_repatriation_follows_the_india_bangladesh_steps_and_flags_delays,
     follow_up_news_reaches_the_sender_only_with_her_consent,
