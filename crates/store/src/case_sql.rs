@@ -15,6 +15,19 @@ macro_rules! impl_case_store {
                 .await?)
             }
 
+            async fn plan_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                case: domain::CaseId,
+            ) -> Result<Option<domain::plan::Plan>, $crate::StoreError> {
+                let row: Option<$crate::cases::PlanRow> = sqlx::query_as(
+                    "SELECT body, version, updated_by, updated_at, approved_version FROM plans WHERE case_id = $1",
+                )
+                .bind(case.to_string())
+                .fetch_optional(&mut *conn)
+                .await?;
+                row.map(TryInto::try_into).transpose()
+            }
+
             async fn case_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 id: domain::CaseId,
@@ -288,6 +301,22 @@ macro_rules! impl_case_store {
                     cases.push(row.into_case(assigned)?);
                 }
                 Ok(cases)
+            }
+
+            async fn count_assigned(
+                &self,
+                custodian: domain::OrgId,
+                user: domain::UserId,
+            ) -> Result<u64, $crate::StoreError> {
+                let n: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM cases c JOIN case_assignments a ON a.case_id = c.id \
+                     WHERE c.custodian_org_id = $1 AND a.user_id = $2",
+                )
+                .bind(custodian.to_string())
+                .bind(user.to_string())
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(u64::try_from(n).unwrap_or(0))
             }
 
             async fn count_cases(&self, custodian: domain::OrgId) -> Result<u64, $crate::StoreError> {
@@ -944,13 +973,8 @@ macro_rules! impl_case_store {
                 &self,
                 case: domain::CaseId,
             ) -> Result<Option<domain::plan::Plan>, $crate::StoreError> {
-                let row: Option<$crate::cases::PlanRow> = sqlx::query_as(
-                    "SELECT body, version, updated_by, updated_at, approved_version FROM plans WHERE case_id = $1",
-                )
-                .bind(case.to_string())
-                .fetch_optional(&self.pool)
-                .await?;
-                row.map(TryInto::try_into).transpose()
+                let mut conn = self.pool.acquire().await?;
+                Self::plan_in(&mut conn, case).await
             }
 
             async fn save_plan(
@@ -1012,14 +1036,9 @@ macro_rules! impl_case_store {
                 .await
                 .map_err(|e| $crate::StoreError::from_write(e, "plan"))?;
                 Self::append_in(&mut tx, &audit).await?;
-                let row: $crate::cases::PlanRow = sqlx::query_as(
-                    "SELECT body, version, updated_by, updated_at, approved_version FROM plans WHERE case_id = $1",
-                )
-                .bind(case.to_string())
-                .fetch_one(&mut *tx)
-                .await?;
+                let plan = Self::plan_in(&mut tx, case).await?.ok_or($crate::StoreError::NotFound)?;
                 tx.commit().await?;
-                row.try_into()
+                Ok(plan)
             }
 
             async fn approve_plan(
@@ -1044,14 +1063,9 @@ macro_rules! impl_case_store {
                     .await);
                 }
                 Self::append_in(&mut tx, &audit).await?;
-                let row: $crate::cases::PlanRow = sqlx::query_as(
-                    "SELECT body, version, updated_by, updated_at, approved_version FROM plans WHERE case_id = $1",
-                )
-                .bind(case.to_string())
-                .fetch_one(&mut *tx)
-                .await?;
+                let plan = Self::plan_in(&mut tx, case).await?.ok_or($crate::StoreError::NotFound)?;
                 tx.commit().await?;
-                row.try_into()
+                Ok(plan)
             }
 
             async fn add_plan_review(

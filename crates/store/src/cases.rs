@@ -93,6 +93,8 @@ pub trait CaseStore: Send + Sync {
     /// Newest first.
     async fn find_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>, StoreError>;
     async fn count_cases(&self, custodian: OrgId) -> Result<u64, StoreError>;
+    /// How many of the organisation's cases this person carries.
+    async fn count_assigned(&self, custodian: OrgId, user: UserId) -> Result<u64, StoreError>;
     /// Moves the case (the caller has checked the journey's rules and the policy). `Conflict`
     /// when the case changed since `expected_version`.
     async fn change_stage(

@@ -364,7 +364,6 @@ async fn case_page<'a>(
                 .chain(changes.iter().filter_map(|c| c.by)),
         )
         .await?;
-        casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
         let mut history = HashMap::new();
         for e in entries.iter().filter(|e| e.version > 1) {
             history.insert(e.id, state.store.voice_history(e.id).await?);
@@ -441,9 +440,6 @@ async fn case_page<'a>(
     let can_decide = allowed(actor, Action::LogDecision, case);
     let decisions = if can_decide {
         let logged = state.store.decisions_of(case.id).await?;
-        if !full {
-            casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
-        }
         let who = names(state, logged.iter().map(|d| d.recorded_by)).await?;
         logged
             .iter()
@@ -522,9 +518,6 @@ async fn case_page<'a>(
         Vec::new()
     } else {
         let found = state.store.notes_of(case.id, &readable).await?;
-        if !full {
-            casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
-        }
         let who = names(state, found.iter().map(|n| n.written_by)).await?;
         found
             .iter()
@@ -628,6 +621,10 @@ async fn case_page<'a>(
     } else {
         None
     };
+    // One reading, one audit entry: whatever content this page showed her.
+    if full || can_decide || !readable.is_empty() {
+        casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
+    }
     let can_consent = allowed(actor, Action::ManageConsent, case);
     let directory = if can_consent {
         state.store.organisations().await?
@@ -1291,7 +1288,7 @@ pub async fn link_survivor(
     }
 }
 
-async fn after(
+pub(crate) async fn after(
     state: &AppState,
     ctx: &Ctx,
     actor: &domain::policy::Actor,
@@ -1308,7 +1305,7 @@ async fn after(
             };
             let message = errors
                 .iter()
-                .map(|e| t.get(e.message_id))
+                .map(|e| t.problem(e))
                 .collect::<Vec<_>>()
                 .join(" ");
             let shown = Shown {

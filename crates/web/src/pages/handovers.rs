@@ -209,7 +209,7 @@ pub async fn start(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::StartHandover).await?;
-    match handovers::start(
+    let started = handovers::start(
         &state.store,
         &actor,
         &ctx.source,
@@ -219,36 +219,11 @@ pub async fn start(
         &data.get("reason"),
         &data.all("sections"),
     )
-    .await
-    {
+    .await;
+    match started {
         Ok(h) => Ok(see_other(&format!("/handovers/{}", h.id))),
-        Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
-            let message = errors
-                .iter()
-                .map(|e| {
-                    if e.message_id == "error-no-consent" {
-                        format!(
-                            "{}: {}",
-                            t.get(&format!("section-{}", e.field)),
-                            t.get(e.message_id)
-                        )
-                    } else {
-                        t.get(e.message_id)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            Err(AppError::Invalid(vec![crate::FieldError {
-                field: "to",
-                message_id: "problem-invalid-detail",
-                english: message,
-            }]))
-        }
-        Err(other) => Err(other),
+        // Refused: the case page again, saying why (which consent is missing).
+        Err(e) => super::cases::after(&state, &ctx, &actor, &case, Err(e), "").await,
     }
 }
 

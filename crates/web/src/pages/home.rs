@@ -67,10 +67,10 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     .into_iter()
     .any(has);
     let my_cases = if cases {
-        let mut filter = store::CaseFilter::of(actor.org_id);
-        filter.assigned_to = Some(actor.user_id);
-        filter.limit = 500;
-        let n = state.store.find_cases(&filter).await?.len();
+        let n = state
+            .store
+            .count_assigned(actor.org_id, actor.user_id)
+            .await? as usize;
         (n > 0).then(|| t.count("home-my-cases", n))
     } else {
         None

@@ -50,6 +50,20 @@ impl Tr<'_> {
             .text_with(self.lang, id, &[("count", Arg::Count(n as i64))])
     }
 
+    /// A field's problem as one sentence: a missing consent also names the section it would
+    /// have to cover.
+    pub fn problem(&self, e: &FieldError) -> String {
+        if e.message_id == "error-no-consent" {
+            format!(
+                "{}: {}",
+                self.get(&format!("section-{}", e.field)),
+                self.get(e.message_id)
+            )
+        } else {
+            self.get(e.message_id)
+        }
+    }
+
     pub fn role(&self, role: &Role) -> String {
         self.get(role.message_id())
     }
