@@ -877,6 +877,25 @@ macro_rules! impl_case_store {
                 $crate::rows::convert(rows)
             }
 
+            async fn overdue_followups(
+                &self,
+                custodian: domain::OrgId,
+                today: time::Date,
+            ) -> Result<Vec<(domain::CaseCode, domain::followup::FollowUp)>, $crate::StoreError> {
+                // ISO dates compare as text.
+                let rows: Vec<$crate::cases::CodedFollowUpRow> = sqlx::query_as(
+                    "SELECT c.code, f.id, f.case_id, f.due_on, f.outcome, f.her_words, f.done_by, f.done_at \
+                     FROM cases c JOIN followups f ON f.case_id = c.id \
+                     WHERE c.custodian_org_id = $1 AND c.stage <> 'closed' AND f.done_at IS NULL AND f.due_on < $2 \
+                     ORDER BY f.due_on, c.code, f.id",
+                )
+                .bind(custodian.to_string())
+                .bind(domain::voice::format_date_iso(today))
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
             async fn route_steps(
                 &self,
                 route: &str,
@@ -967,6 +986,27 @@ macro_rules! impl_case_store {
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
+            }
+
+            async fn overdue_steps(
+                &self,
+                custodian: domain::OrgId,
+                today: time::Date,
+            ) -> Result<Vec<$crate::OverdueStep>, $crate::StoreError> {
+                // Every step of each repatriation still under way: when a step is due depends on
+                // the steps before it, which the domain works out.
+                let rows: Vec<$crate::cases::CodedStepRow> = sqlx::query_as(
+                    "SELECT c.code, r.started_on, s.case_id, s.seq, s.step_key, s.agency, s.expected_days, s.done_on, \
+                     s.her_preference, s.updated_by, s.updated_at \
+                     FROM cases c JOIN repatriations r ON r.case_id = c.id JOIN repatriation_steps s ON s.case_id = c.id \
+                     WHERE c.custodian_org_id = $1 AND c.stage <> 'closed' \
+                     AND EXISTS (SELECT 1 FROM repatriation_steps o WHERE o.case_id = c.id AND o.done_on IS NULL) \
+                     ORDER BY c.id, s.seq",
+                )
+                .bind(custodian.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::cases::overdue_steps(rows, today)
             }
 
             async fn plan(

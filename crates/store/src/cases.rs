@@ -64,6 +64,14 @@ pub const MAX_QUERY_TERMS: usize = 8;
 /// A search term found in at most this many indexed rows leads the query (see `find_cases`).
 pub(crate) const RARE_TERM_ROWS: i64 = 2000;
 
+/// A step of her repatriation past its expected date, with the case it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverdueStep {
+    pub code: CaseCode,
+    pub step: domain::repatriation::Step,
+    pub due_on: time::Date,
+}
+
 /// A voice entry to record.
 #[derive(Debug, Clone)]
 pub struct NewVoice {
@@ -192,6 +200,13 @@ pub trait CaseStore: Send + Sync {
         &self,
         handover: uuid::Uuid,
     ) -> Result<Vec<FollowUpUpdate>, StoreError>;
+    /// The follow-ups of the custodian's cases (closed ones aside) that were due before `today`
+    /// and not recorded (`FollowUp::is_missed`), each with her case code; oldest due first.
+    async fn overdue_followups(
+        &self,
+        custodian: OrgId,
+        today: time::Date,
+    ) -> Result<Vec<(CaseCode, FollowUp)>, StoreError>;
     /// The steps of a configured route, in order (empty for an unknown route).
     async fn route_steps(
         &self,
@@ -216,6 +231,13 @@ pub trait CaseStore: Send + Sync {
         step: &domain::repatriation::Step,
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
+    /// The repatriation steps of the custodian's cases (closed ones aside) that are past their
+    /// expected date on `today` (`domain::repatriation::overdue`); oldest due first.
+    async fn overdue_steps(
+        &self,
+        custodian: OrgId,
+        today: time::Date,
+    ) -> Result<Vec<OverdueStep>, StoreError>;
     async fn plan(&self, case: CaseId) -> Result<Option<Plan>, StoreError>;
     /// Saves a new version of the plan. `expected_version` is the version it was based on (0
     /// for the first plan); `Conflict` when someone saved meanwhile. Every version is kept.
@@ -758,4 +780,64 @@ impl TryFrom<StepRow> for domain::repatriation::Step {
             updated_at: row.updated_at.map(Timestamp),
         })
     }
+}
+
+/// A follow-up with the code of her case.
+#[derive(sqlx::FromRow)]
+pub(crate) struct CodedFollowUpRow {
+    code: String,
+    #[sqlx(flatten)]
+    followup: FollowUpRow,
+}
+
+impl TryFrom<CodedFollowUpRow> for (CaseCode, FollowUp) {
+    type Error = StoreError;
+    fn try_from(row: CodedFollowUpRow) -> Result<Self, StoreError> {
+        Ok((row.code.parse()?, row.followup.try_into()?))
+    }
+}
+
+/// A repatriation step with the code of her case and the day her repatriation started.
+#[derive(sqlx::FromRow)]
+pub(crate) struct CodedStepRow {
+    code: String,
+    started_on: String,
+    #[sqlx(flatten)]
+    step: StepRow,
+}
+
+/// The overdue steps among `rows` (every step of each case, cases together, steps in order),
+/// oldest due first.
+pub(crate) fn overdue_steps(
+    rows: Vec<CodedStepRow>,
+    today: time::Date,
+) -> Result<Vec<OverdueStep>, StoreError> {
+    let mut cases: Vec<(CaseCode, time::Date, Vec<domain::repatriation::Step>)> = Vec::new();
+    for row in rows {
+        let step: domain::repatriation::Step = row.step.try_into()?;
+        match cases.last_mut() {
+            Some((_, _, steps)) if steps.first().is_some_and(|s| s.case_id == step.case_id) => {
+                steps.push(step)
+            }
+            _ => cases.push((row.code.parse()?, parse_date(&row.started_on)?, vec![step])),
+        }
+    }
+    let mut late = Vec::new();
+    for (code, started_on, steps) in cases {
+        let due = domain::repatriation::due_dates(started_on, &steps);
+        let overdue = domain::repatriation::overdue(started_on, &steps, today);
+        for ((step, due_on), overdue) in steps.into_iter().zip(due).zip(overdue) {
+            if overdue {
+                late.push(OverdueStep {
+                    code: code.clone(),
+                    step,
+                    due_on,
+                });
+            }
+        }
+    }
+    late.sort_by(|a, b| {
+        (a.due_on, a.code.as_str(), a.step.seq).cmp(&(b.due_on, b.code.as_str(), b.step.seq))
+    });
+    Ok(late)
 }

@@ -395,6 +395,191 @@ async fn a_common_word_is_found_by_walking_the_newest_cases(t: &TestStore) {
     assert!(store.find_cases(&filter).await.unwrap().is_empty());
 }
 
+/// Opens a case of `org` and moves it straight to `stages` in turn (the store keeps the journey's
+/// record; its rules are the domain's), from `T0`.
+async fn case_at(store: &Arc<dyn Store>, org: OrgId, seed: u8, stages: &[Stage]) -> NewCase {
+    let new = new_case(org, Vec::new(), seed);
+    let mut case = store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    for to in stages {
+        let change = StageChange {
+            from: case.stage,
+            to: *to,
+            reason: "পরিকল্পনা মতো".into(),
+            by: None,
+            at: T0,
+        };
+        case = store
+            .change_stage(
+                new.id,
+                case.version,
+                &change,
+                event(AuditAction::CaseStageChanged, "case"),
+            )
+            .await
+            .unwrap();
+    }
+    new
+}
+
+async fn missed_follow_ups_are_listed_for_the_custodian_alone(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    // Returned on 2026-11-29: follow-ups due 2026-12-29, 2027-02-28, 2027-05-29, 2027-11-29.
+    let ours = case_at(store, w.org, 10, &[Stage::Returned]).await;
+    let closed = case_at(store, w.org, 11, &[Stage::Returned, Stage::Closed]).await;
+    let theirs = case_at(store, w.other_org, 12, &[Stage::Returned]).await;
+    let first = store.followups_of(ours.id).await.unwrap()[0].id;
+    let result = domain::followup::FollowUpResult {
+        outcome: domain::followup::Outcome::FirstContact,
+        her_words: "মায়ের কাছে ভালো আছি".into(),
+        by: w.worker,
+        at: T0.plus_seconds(30 * 86_400),
+    };
+    store
+        .record_followup(
+            first,
+            &result,
+            None,
+            event(AuditAction::FollowUpRecorded, "case"),
+        )
+        .await
+        .unwrap();
+
+    let day = |d: &str| parse_date(d).unwrap();
+    let listed = |org, today| async move {
+        store
+            .overdue_followups(org, today)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(code, f)| (code, f.case_id, domain::voice::format_date_iso(f.due_on)))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        listed(w.org, day("2027-02-28")).await.is_empty(),
+        "the recorded one is not missed, and the next is due today, not late"
+    );
+    assert_eq!(
+        listed(w.org, day("2027-03-01")).await,
+        [(ours.code.clone(), ours.id, "2027-02-28".to_string())],
+        "missed: due yesterday, not recorded; a closed case's and another organisation's are not listed"
+    );
+    assert_eq!(
+        listed(w.other_org, day("2027-03-01")).await,
+        [
+            (theirs.code.clone(), theirs.id, "2026-12-29".to_string()),
+            (theirs.code.clone(), theirs.id, "2027-02-28".to_string()),
+        ],
+        "oldest first"
+    );
+    assert_eq!(
+        store
+            .followups_of(closed.id)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|f| f.is_missed(day("2027-03-01")))
+            .count(),
+        2,
+        "the closed case has missed follow-ups too, and they are not listed"
+    );
+}
+
+async fn overdue_repatriation_steps_are_listed_for_the_custodian_alone(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    let ours = case_at(store, w.org, 20, &[Stage::InCare]).await;
+    let closed = case_at(store, w.org, 21, &[Stage::Closed]).await;
+    let theirs = case_at(store, w.other_org, 22, &[Stage::InCare]).await;
+    let started = parse_date("2026-11-29").unwrap();
+    for case in [&ours, &closed, &theirs] {
+        store
+            .start_repatriation(
+                case.id,
+                "IN-BD",
+                started,
+                event(AuditAction::RepatriationStarted, "case"),
+            )
+            .await
+            .unwrap();
+    }
+    let day = |d: &str| parse_date(d).unwrap();
+    let listed = |org, today| async move {
+        store
+            .overdue_steps(org, today)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| {
+                (
+                    s.code,
+                    s.step.case_id,
+                    s.step.key,
+                    domain::voice::format_date_iso(s.due_on),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // The home investigation report is requested within 7 days: due 2026-12-06.
+    assert!(listed(w.org, day("2026-12-06")).await.is_empty());
+    assert_eq!(
+        listed(w.org, day("2026-12-07")).await,
+        [(
+            ours.code.clone(),
+            ours.id,
+            "hir-requested".to_string(),
+            "2026-12-06".to_string()
+        )]
+    );
+
+    let (_, _, steps) = store.repatriation(ours.id).await.unwrap().unwrap();
+    let mut done = steps[0].clone();
+    done.done_on = Some(day("2026-12-05"));
+    done.her_preference = "সে মায়ের কাছে ফিরতে চায়".into();
+    done.updated_by = Some(w.worker);
+    done.updated_at = Some(T0);
+    store
+        .update_step(&done, event(AuditAction::RepatriationStepUpdated, "case"))
+        .await
+        .unwrap();
+    assert!(
+        listed(w.org, day("2026-12-07")).await.is_empty(),
+        "a step done is not late"
+    );
+    // The report is then due 60 days after the request was made: 2027-02-03.
+    assert_eq!(
+        listed(w.org, day("2027-02-10")).await,
+        [(
+            ours.code.clone(),
+            ours.id,
+            "hir-received".to_string(),
+            "2027-02-03".to_string()
+        )],
+        "only the step now late; a closed case's and another organisation's are not listed"
+    );
+    assert_eq!(
+        listed(w.other_org, day("2027-02-10")).await,
+        [
+            (
+                theirs.code.clone(),
+                theirs.id,
+                "hir-requested".to_string(),
+                "2026-12-06".to_string()
+            ),
+            (
+                theirs.code.clone(),
+                theirs.id,
+                "hir-received".to_string(),
+                "2027-02-04".to_string()
+            ),
+        ],
+        "a step not done is late, and so is the next when its time has passed too"
+    );
+}
+
 macro_rules! on_both_engines {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -427,4 +612,6 @@ on_both_engines!(
     her_words_are_kept_word_for_word_and_corrections_keep_history,
     search_finds_inflected_bengali_and_hindi_within_one_organisation,
     a_common_word_is_found_by_walking_the_newest_cases,
+    missed_follow_ups_are_listed_for_the_custodian_alone,
+    overdue_repatriation_steps_are_listed_for_the_custodian_alone,
 );

@@ -211,7 +211,7 @@ struct DemoCase {
     voices: &'static [(VoiceKind, Language, &'static str)],
 }
 
-const CASES: [DemoCase; 11] = [
+const CASES: [DemoCase; 12] = [
     DemoCase {
         worker: 2,
         steps: 0,
@@ -350,7 +350,33 @@ const CASES: [DemoCase; 11] = [
             "আবার কলেজে ভর্তি হতে চাই। আব্বা এখন রাজি।",
         )],
     },
+    // A girl from Jessore at the Kolkata shelter, part-way home to Bangladesh (see
+    // `repatriation_under_way`).
+    DemoCase {
+        worker: 2,
+        steps: 2,
+        days_ago: 190,
+        voices: &[
+            (
+                VoiceKind::Preference,
+                Language::Bn,
+                "যশোরে মায়ের কাছে ফিরতে চাই। বর্ডার পার হওয়ার সময় একজন দিদি যেন সঙ্গে থাকে।",
+            ),
+            (
+                VoiceKind::Fear,
+                Language::Bn,
+                "কাগজ আসতে এত দেরি হচ্ছে, ভয় হয় আমাকে আর ফেরত পাঠাবে না।",
+            ),
+        ],
+    },
 ];
+
+/// The demo case that returned home a little over a month ago and whose first follow-up nobody
+/// has recorded: an alert on the shelter's home page. Every other follow-up already due is done.
+const MISSED_FOLLOW_UP: usize = 4;
+
+/// The demo case part-way through its repatriation to Bangladesh.
+const REPATRIATING: usize = 11;
 
 /// Why each move was made, in the words a case worker would write.
 const MOVES: [&str; 7] = [
@@ -468,6 +494,9 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, App
         if index == 2 {
             late_handover(store, &case, worker.id, now).await?;
         }
+        if index == REPATRIATING {
+            repatriation_under_way(store, &case, worker.id, now).await?;
+        }
         if index == 2
             && let Some(her) = store
                 .user_by_username(&"survivor.demo".parse().map_err(broken)?)
@@ -540,6 +569,10 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, App
                     event(AuditAction::CaseStageChanged, at),
                 )
                 .await?;
+        }
+        // Her return scheduled the follow-ups; those already due were made.
+        if index != MISSED_FOLLOW_UP {
+            followups_made(store, &case, worker.id, now).await?;
         }
         added += 1;
     }
@@ -786,5 +819,108 @@ async fn late_handover(
     store
         .update_handover(&sent, 1, None, event(AuditAction::HandoverSent, sent_at))
         .await?;
+    Ok(())
+}
+
+/// What she said at each follow-up, by the follow-up's place in the schedule.
+const FOLLOW_UP_WORDS: [&str; 4] = [
+    "মায়ের কাছে আছি, ভালো আছি। পাড়ার লোকেরা এখন আর কিছু বলে না।",
+    "বাবা আগের মতো বকাবকি করে না। ছোট বোনকে পড়াই।",
+    "সেলাইয়ের কাজ শিখছি, সপ্তাহে তিন দিন।",
+    "নিজের টাকায় একটা সেলাই মেশিন কিনেছি।",
+];
+
+/// Records each of the case's follow-ups that fell due before today, two days after its date.
+async fn followups_made(
+    store: &Arc<dyn Store>,
+    case: &domain::Case,
+    worker: UserId,
+    now: Timestamp,
+) -> Result<(), AppError> {
+    use domain::followup::{FollowUpResult, Outcome};
+    let today = now.to_datetime().date();
+    let due: Vec<_> = store
+        .followups_of(case.id)
+        .await?
+        .into_iter()
+        .filter(|f| f.is_missed(today))
+        .collect();
+    for (i, f) in due.iter().enumerate() {
+        let at = Timestamp::from_datetime(f.due_on.midnight().assume_utc())
+            .plus_seconds(2 * 86_400 + 11 * 3600)
+            .min(now);
+        let result = FollowUpResult {
+            outcome: Outcome::ALL[i % Outcome::ALL.len()],
+            her_words: FOLLOW_UP_WORDS[i % FOLLOW_UP_WORDS.len()].to_string(),
+            by: worker,
+            at,
+        };
+        let event = AuditEvent::new(
+            at,
+            AuditAction::FollowUpRecorded,
+            format!("case:{}", case.id),
+        )
+        .scoped_to(case.custodian)
+        .from_source("demo");
+        store.record_followup(f.id, &result, None, event).await?;
+    }
+    Ok(())
+}
+
+/// Her repatriation to Bangladesh, started 160 days ago: the home investigation report was
+/// requested and has come, with what she said she wants at each step after it was explained to
+/// her; nationality verification was expected twelve days ago and has not come (an alert on the
+/// shelter's home page).
+async fn repatriation_under_way(
+    store: &Arc<dyn Store>,
+    case: &domain::Case,
+    worker: UserId,
+    now: Timestamp,
+) -> Result<(), AppError> {
+    let started_on = now
+        .to_datetime()
+        .date()
+        .saturating_sub(time::Duration::days(160));
+    let event = |action, at| {
+        AuditEvent::new(at, action, format!("case:{}", case.id))
+            .scoped_to(case.custodian)
+            .from_source("demo")
+    };
+    let day = |n: i64| {
+        let date = started_on.saturating_add(time::Duration::days(n));
+        (
+            date,
+            Timestamp::from_datetime(date.midnight().assume_utc()).plus_seconds(10 * 3600),
+        )
+    };
+    store
+        .start_repatriation(
+            case.id,
+            "IN-BD",
+            started_on,
+            event(AuditAction::RepatriationStarted, day(0).1),
+        )
+        .await?;
+    let Some((_, _, steps)) = store.repatriation(case.id).await? else {
+        return Ok(());
+    };
+    let done = [
+        (
+            6,
+            "যশোরের সংস্থা মায়ের সঙ্গে দেখা করুক, কিন্তু গ্রামের আর কাউকে যেন কিছু না বলে।",
+        ),
+        (58, "রিপোর্ট পড়ে শুনিয়েছে। মামার বাড়িতে নয়, মায়ের কাছেই থাকতে চাই।"),
+    ];
+    for (step, (days, preference)) in steps.iter().zip(done) {
+        let (date, at) = day(days);
+        let mut step = step.clone();
+        step.done_on = Some(date);
+        step.her_preference = preference.to_string();
+        step.updated_by = Some(worker);
+        step.updated_at = Some(at);
+        store
+            .update_step(&step, event(AuditAction::RepatriationStepUpdated, at))
+            .await?;
+    }
     Ok(())
 }

@@ -2,7 +2,8 @@
 //! A real browser: headless Chromium, driven through chromedriver (W3C WebDriver), signs in as
 //! `caseworker.kolkata` on a served Saathi, switches to English and back to Bengali with the
 //! links every page carries, checks the page is Bengali, and saves a screenshot in
-//! `$SAATHI_TEST_ARTIFACTS`.
+//! `$SAATHI_TEST_ARTIFACTS`; and hands a case over to Jessore, reading the completeness report
+//! (score and gaps) and giving a reason for the gaps before it is sent.
 //!
 //! `scripts/test` installs Chromium and chromedriver and sets `SAATHI_CHROMEDRIVER` and
 //! `SAATHI_CHROMIUM`.
@@ -214,6 +215,52 @@ impl Browser {
         lang["value"].as_str().unwrap_or("").to_string()
     }
 
+    /// The text of every element `css` finds, in order.
+    async fn texts(&self, css: &str) -> Vec<String> {
+        let found = self
+            .command(
+                "POST",
+                "/elements",
+                Some(json!({"using": "css selector", "value": css})),
+            )
+            .await;
+        let mut texts = Vec::new();
+        for element in found.as_array().unwrap() {
+            let id = element[ELEMENT].as_str().unwrap();
+            let text = self
+                .command("GET", &format!("/element/{id}/text"), None)
+                .await;
+            texts.push(text.as_str().unwrap().to_string());
+        }
+        texts
+    }
+
+    /// The text of the first element `css` finds once there is one, or "" after ten seconds.
+    async fn wait_for_text(&self, css: &str) -> String {
+        for _ in 0..100 {
+            if let Some(text) = self.texts(css).await.into_iter().next() {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        String::new()
+    }
+
+    /// Signs in on the sign-in page and waits for her home page.
+    async fn sign_in(&self, base: &str, username: &str) {
+        self.go(&format!("{base}/sign-in")).await;
+        self.type_into("#username", username).await;
+        self.type_into("#password", PASSWORD).await;
+        self.click("form[action='/sign-in'] button[type=submit]")
+            .await;
+        // A click may return before the navigation it starts has finished: wait for it.
+        let landed = self.wait_for_url(&format!("{base}/")).await;
+        if landed != format!("{base}/") {
+            let page = self.command("GET", "/source", None).await;
+            panic!("signed in, she should land on her home page, not {landed}: {page}");
+        }
+    }
+
     async fn url(&self) -> String {
         self.command("GET", "/url", None)
             .await
@@ -275,10 +322,8 @@ fn artifacts() -> std::path::PathBuf {
     std::path::PathBuf::from(dir)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
-    let h = Harness::new(Engine::Sqlite).await;
-    let (case, _) = h.case().await;
+/// Serves the harness's app on a free port: (base URL, the server task).
+async fn serve(h: &Harness) -> (String, tokio::task::JoinHandle<()>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let app = h.app();
@@ -290,20 +335,17 @@ async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
         .await
         .unwrap();
     });
+    (base, server)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
+    let h = Harness::new(Engine::Sqlite).await;
+    let (case, _) = h.case().await;
+    let (base, server) = serve(&h).await;
 
     let browser = Browser::start().await;
-    browser.go(&format!("{base}/sign-in")).await;
-    browser.type_into("#username", "caseworker.kolkata").await;
-    browser.type_into("#password", PASSWORD).await;
-    browser
-        .click("form[action='/sign-in'] button[type=submit]")
-        .await;
-    // A click may return before the navigation it starts has finished: wait for it.
-    let landed = browser.wait_for_url(&format!("{base}/")).await;
-    if landed != format!("{base}/") {
-        let page = browser.command("GET", "/source", None).await;
-        panic!("signed in, she should land on her home page, not {landed}: {page}");
-    }
+    browser.sign_in(&base, "caseworker.kolkata").await;
 
     browser.click("nav.languages a[hreflang=en]").await;
     assert_eq!(browser.wait_for_lang("en").await, "en");
@@ -357,6 +399,108 @@ async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
     );
     let case_png = browser.screenshot().await;
     std::fs::write(artifacts().join("case-voice-bn.png"), &case_png).unwrap();
+
+    browser.quit().await;
+    server.abort();
+    h.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_worker_reads_the_completeness_report_and_sends_a_handover() {
+    let h = Harness::new(Engine::Sqlite).await;
+    let (case, _) = h.case().await;
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let (base, server) = serve(&h).await;
+    let t = |id: &str| h.state.i18n.text(Language::Bn, id);
+
+    let browser = Browser::start().await;
+    browser.sign_in(&base, "caseworker.kolkata").await;
+    browser.go(&format!("{base}/cases/{case}")).await;
+    browser
+        .click("details:has(form[action$='/handovers']) > summary")
+        .await;
+    browser
+        .click(&format!("#handover-to option[value='{jessore}']"))
+        .await;
+    browser
+        .type_into("#handover-reason", "সে যশোরে মায়ের কাছে ফিরতে চায়")
+        .await;
+    browser
+        .click("form[action$='/handovers'] button[type=submit]")
+        .await;
+    let prefix = format!("{base}/handovers/");
+    let mut page = browser.url().await;
+    for _ in 0..100 {
+        if page.starts_with(&prefix) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        page = browser.url().await;
+    }
+    let id: uuid::Uuid = page
+        .strip_prefix(&prefix)
+        .unwrap_or_else(|| panic!("the handover page should open, not {page}"))
+        .parse()
+        .unwrap();
+
+    // The completeness report, before anything leaves: her score and what is missing.
+    assert_eq!(
+        browser.wait_for_text("#report-heading").await,
+        t("handover-report")
+    );
+    let score = browser
+        .text("section[aria-labelledby=report-heading] p strong")
+        .await;
+    let gaps = browser
+        .texts("section[aria-labelledby=report-heading] ul li")
+        .await;
+    assert!(gaps.contains(&t("gap-no-health-summary")), "{gaps:?}");
+    let png = browser.screenshot().await;
+    std::fs::write(artifacts().join("handover-report-bn.png"), &png).unwrap();
+
+    // Sent with gaps and no reason, the page says a reason is needed; with one, it goes.
+    browser
+        .click("form[action$='/send'] button[type=submit]")
+        .await;
+    assert_eq!(
+        browser.wait_for_text("p.field-error").await,
+        t("error-gaps-need-reason")
+    );
+    browser
+        .type_into("#gaps_reason", "পরিবার অপেক্ষা করছে; স্বাস্থ্যের সারাংশ পরে যাবে")
+        .await;
+    browser
+        .click("form[action$='/send'] button[type=submit]")
+        .await;
+    assert_eq!(browser.wait_for_url(&page).await, page);
+    let terms = browser.texts("dl.facts dt").await;
+    let values = browser.texts("dl.facts dd").await;
+    let state = terms
+        .iter()
+        .position(|term| *term == t("handover-state"))
+        .map(|i| values[i].clone());
+    assert_eq!(state, Some(t("handover-state-sent")));
+    let png = browser.screenshot().await;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let file = artifacts().join("handover-sent-bn.png");
+    std::fs::write(&file, &png).unwrap();
+    eprintln!("screenshot: {}", file.display());
+
+    let sent = h.store.handover(id).await.unwrap().unwrap();
+    assert_eq!(sent.state, domain::handover::HandoverState::Sent);
+    assert_eq!(
+        score,
+        h.state.i18n.text_with(
+            Language::Bn,
+            "handover-score",
+            &[(
+                "score",
+                i18n::Arg::Text(i18n::format_number(Language::Bn, sent.score.unwrap()))
+            )],
+        ),
+        "the score she read is the one that was sent"
+    );
+    assert!(sent.gaps_reason.starts_with("পরিবার অপেক্ষা করছে"));
 
     browser.quit().await;
     server.abort();

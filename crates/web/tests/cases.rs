@@ -1320,6 +1320,39 @@ async fn the_demo_has_cases_in_every_stage_with_voices_in_three_languages() {
         "one handover waits for acknowledgement past its due date"
     );
     assert_eq!(languages.len(), 3);
+
+    // At the Kolkata shelter, one follow-up after return missed and one repatriation step late;
+    // nowhere else.
+    let today = now.to_datetime().date();
+    for org in t.store.organisations().await.unwrap() {
+        let missed = t.store.overdue_followups(org.id, today).await.unwrap();
+        let late = t.store.overdue_steps(org.id, today).await.unwrap();
+        if org.fields.name.as_str() != "Nirapad Shelter Home, Kolkata" {
+            assert!(missed.is_empty() && late.is_empty(), "{}", org.fields.name);
+            continue;
+        }
+        assert_eq!(missed.len(), 1, "{missed:?}");
+        let returned = t.store.case(missed[0].1.case_id).await.unwrap().unwrap();
+        assert_eq!(returned.stage, domain::Stage::Returned);
+        assert_eq!(late.len(), 1, "{late:?}");
+        assert_eq!(late[0].step.key, "nationality-verified");
+        let (route, _, steps) = t
+            .store
+            .repatriation(late[0].step.case_id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(route, "IN-BD", "India → Bangladesh");
+        let done: Vec<_> = steps.iter().filter(|s| s.done_on.is_some()).collect();
+        assert_eq!(done.len(), 2);
+        assert!(
+            done.iter().all(|s| s
+                .her_preference
+                .chars()
+                .any(|c| ('\u{0980}'..='\u{09FF}').contains(&c))),
+            "her preference at each step done, in Bengali"
+        );
+    }
     assert!(matches!(
         t.store.verify_audit().await.unwrap(),
         store::AuditVerification::Intact { .. }

@@ -750,7 +750,165 @@ async fn her_words_and_plan_travel_from_kolkata_through_howrah_to_jessore(engine
     h.finish().await;
 }
 
+/// A home-page alert as the page writes it: a message with the case code and a date.
+fn alert(
+    h: &Harness,
+    lang: domain::Language,
+    id: &str,
+    code: &str,
+    due: time::Date,
+    step: Option<&str>,
+) -> String {
+    let mut args = vec![
+        ("code", i18n::Arg::Text(code.to_string())),
+        (
+            "due",
+            i18n::Arg::Text(i18n::format_date(
+                lang,
+                domain::Timestamp::from_datetime(due.midnight().assume_utc()),
+            )),
+        ),
+    ];
+    if let Some(key) = step {
+        let label = h.state.i18n.text(lang, &format!("repatriation-step-{key}"));
+        args.push(("step", i18n::Arg::Text(label)));
+    }
+    common::html(&h.state.i18n.text_with(lang, id, &args))
+}
+
+async fn missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts(engine: Engine) {
+    use domain::Language::{Bn, En};
+    let h = Harness::new(engine).await;
+    // One girl goes home to Jessore (her follow-ups are Jessore's now); another, still at the
+    // Kolkata shelter, starts her repatriation and the first step is done on time.
+    let (returned, _) = h.case().await;
+    accepted_and_returned(&h, returned, true).await;
+    let (repatriating, _) = h.case().await;
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let path = format!("/api/v1/cases/{repatriating}/repatriation");
+    worker.json(Method::POST, &path, &json!({}), &[]).await;
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("{path}/1"),
+            &json!({"done_on": "2026-11-29", "her_preference": "মায়ের কাছে ফিরতে চাই"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+
+    let returned_code = h
+        .store
+        .case(returned)
+        .await
+        .unwrap()
+        .unwrap()
+        .code
+        .to_string();
+    let repatriating_code = h
+        .store
+        .case(repatriating)
+        .await
+        .unwrap()
+        .unwrap()
+        .code
+        .to_string();
+    let followups = h.store.followups_of(returned).await.unwrap();
+    let (_, started, steps) = h.store.repatriation(repatriating).await.unwrap().unwrap();
+    let due = domain::repatriation::due_dates(started, &steps);
+    let missed = |lang| {
+        alert(
+            &h,
+            lang,
+            "home-followup-missed",
+            &returned_code,
+            followups[0].due_on,
+            None,
+        )
+    };
+    let late = |lang, seq: usize| {
+        alert(
+            &h,
+            lang,
+            "home-step-overdue",
+            &repatriating_code,
+            due[seq - 1],
+            Some(&steps[seq - 1].key),
+        )
+    };
+    let home = |username: &'static str| {
+        let h = &h;
+        async move { h.client().signed_in(username).await.get("/").await.body }
+    };
+    let page = home("caseworker.jessore").await;
+    assert!(!page.contains(&missed(Bn)), "nothing is late yet");
+
+    // 2027-02-01: the follow-up due 2026-12-29 was never recorded, and the home investigation
+    // report, expected 60 days after the request was made on 2026-11-29, has not come.
+    h.clock.advance_seconds(64 * 86_400);
+    let page = home("caseworker.jessore").await;
+    assert!(page.contains(&missed(Bn)), "{page}");
+    assert!(page.contains(&format!("href=\"/cases/{returned}\"")));
+    assert!(!page.contains(&repatriating_code), "not Jessore's case");
+    let kolkata = home("caseworker.kolkata").await;
+    assert!(kolkata.contains(&late(Bn, 2)), "{kolkata}");
+    assert!(kolkata.contains(&format!("href=\"/cases/{repatriating}\"")));
+    assert!(!kolkata.contains(&late(Bn, 1)), "the step done is not late");
+    assert!(
+        !kolkata.contains(&missed(Bn)),
+        "the sender does not get the receiver's follow-up alerts"
+    );
+    for username in [
+        "director.kolkata",
+        "caregiver.kolkata",
+        "counsellor.kolkata",
+    ] {
+        let lang = h.user(username).await.language;
+        assert!(home(username).await.contains(&late(lang, 2)), "{username}");
+    }
+    assert!(!home("trainer").await.contains(&repatriating_code));
+
+    let admin = home("admin").await;
+    let count = |id: &str, org: &str| {
+        common::html(&h.state.i18n.text_with(
+            En,
+            id,
+            &[
+                ("organisation", i18n::Arg::Text(org.to_string())),
+                ("count", i18n::Arg::Count(1)),
+            ],
+        ))
+    };
+    assert!(admin.contains(&count(
+        "home-network-followups-missed",
+        "Notun Alo, Jessore"
+    )));
+    assert!(admin.contains(&count(
+        "home-network-steps-overdue",
+        "Nirapad Shelter Home, Kolkata"
+    )));
+    assert!(
+        !admin.contains(&returned_code) && !admin.contains(&repatriating_code),
+        "counts only: the network admin sees no case"
+    );
+
+    // Recorded, the follow-up is no longer an alert.
+    let mut jessore = api(&h, "caseworker.jessore").await;
+    let reply = jessore
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{returned}/followups/{}", followups[0].id),
+            &json!({"outcome": "first-contact", "her_words": "মায়ের কাছে ভালো আছি"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(!home("caseworker.jessore").await.contains(&missed(Bn)));
+    h.finish().await;
+}
+
 on_both_engines!(
+    missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts,
     her_words_and_plan_travel_from_kolkata_through_howrah_to_jessore,
     follow_up_and_repatriation_in_the_case_page,
     her_repatriation_follows_the_india_bangladesh_steps_and_flags_delays,

@@ -506,6 +506,16 @@ audit-action-handover-declined = হস্তান্তর ফিরিয়�
 ## Handover pages
 nav-handovers = হস্তান্তর
 home-alerts = নজর দেওয়া দরকার
+home-followup-missed = কেস { $code }: { $due } তারিখের খোঁজখবর বাদ পড়েছে (লেখা হয়নি)
+home-step-overdue = কেস { $code }: প্রত্যাবাসনের ধাপ “{ $step }”-এ দেরি হয়েছে ({ $due }-এর মধ্যে হওয়ার কথা ছিল)
+home-network-followups-missed = { $organisation }: { $count ->
+    [one] ফেরার পরে { $n }টি খোঁজখবর বাদ পড়েছে
+   *[other] ফেরার পরে { $n }টি খোঁজখবর বাদ পড়েছে
+}
+home-network-steps-overdue = { $organisation }: { $count ->
+    [one] প্রত্যাবাসনের { $n }টি ধাপে দেরি হয়েছে
+   *[other] প্রত্যাবাসনের { $n }টি ধাপে দেরি হয়েছে
+}
 handovers-title = হস্তান্তর
 handovers-incoming = আমাদের কাছে আসছে
 handovers-outgoing = আমরা পাঠিয়েছি

@@ -506,6 +506,16 @@ audit-action-handover-declined = Handover declined
 ## Handover pages
 nav-handovers = Handovers
 home-alerts = Needs attention
+home-followup-missed = Case { $code }: the follow-up due on { $due } was missed (not recorded)
+home-step-overdue = Case { $code }: repatriation step “{ $step }” is overdue (expected by { $due })
+home-network-followups-missed = { $organisation }: { $count ->
+    [one] { $n } follow-up after return missed
+   *[other] { $n } follow-ups after return missed
+}
+home-network-steps-overdue = { $organisation }: { $count ->
+    [one] { $n } repatriation step overdue
+   *[other] { $n } repatriation steps overdue
+}
 handovers-title = Handovers
 handovers-incoming = Coming to us
 handovers-outgoing = Sent by us

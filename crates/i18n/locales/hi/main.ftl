@@ -506,6 +506,16 @@ audit-action-handover-declined = हस्तांतरण लौटाया 
 ## Handover pages
 nav-handovers = हस्तांतरण
 home-alerts = ध्यान देना ज़रूरी
+home-followup-missed = केस { $code }: { $due } का फ़ॉलो-अप छूट गया (दर्ज नहीं हुआ)
+home-step-overdue = केस { $code }: प्रत्यावर्तन के चरण “{ $step }” में देर हो गई ({ $due } तक होना था)
+home-network-followups-missed = { $organisation }: { $count ->
+    [one] लौटने के बाद { $n } फ़ॉलो-अप छूट गया
+   *[other] लौटने के बाद { $n } फ़ॉलो-अप छूट गए
+}
+home-network-steps-overdue = { $organisation }: { $count ->
+    [one] प्रत्यावर्तन के { $n } चरण में देर हो गई
+   *[other] प्रत्यावर्तन के { $n } चरणों में देर हो गई
+}
 handovers-title = हस्तांतरण
 handovers-incoming = हमारे पास आ रहे
 handovers-outgoing = हमने भेजे

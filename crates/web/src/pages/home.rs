@@ -6,8 +6,10 @@ use axum::extract::State;
 use axum::response::Response;
 use domain::Role;
 use domain::policy::{Action, Resource};
+use domain::{OrgId, Timestamp};
+use i18n::Arg;
 
-use super::{Page, render};
+use super::{Page, Tr, render};
 use crate::{AppError, AppState, Ctx};
 
 #[derive(Template)]
@@ -27,7 +29,8 @@ struct HomeTemplate<'a> {
     training: bool,
     survivor: bool,
     /// Handovers sent and not acknowledged in time, to or from her organisation (all, for the
-    /// network admin): (link, text).
+    /// network admin); for the custodian's case staff, missed follow-ups and overdue
+    /// repatriation steps (counts per organisation, for the network admin): (link, text).
     alerts: Vec<(String, String)>,
 }
 
@@ -119,6 +122,40 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             alerts.push((href, text));
         }
     }
+    let today = state.clock.now().to_datetime().date();
+    if domain::policy::authorize(
+        &actor,
+        Action::ListCases,
+        &Resource::Organisation(actor.org_id),
+    )
+    .is_allowed()
+    {
+        alerts.extend(late_in_cases(&state, &t, actor.org_id, today).await?);
+    }
+    if has(Role::NetworkAdmin) {
+        // Counts only: she runs the network and sees no case.
+        for o in state.store.organisations().await? {
+            let name = o.fields.name.to_string();
+            let missed = state.store.overdue_followups(o.id, today).await?.len();
+            let steps = state.store.overdue_steps(o.id, today).await?.len();
+            for (id, n) in [
+                ("home-network-followups-missed", missed),
+                ("home-network-steps-overdue", steps),
+            ] {
+                if n > 0 {
+                    let text = t.i18n.text_with(
+                        t.lang,
+                        id,
+                        &[
+                            ("organisation", Arg::Text(name.clone())),
+                            ("count", Arg::Count(n as i64)),
+                        ],
+                    );
+                    alerts.push((String::new(), text));
+                }
+            }
+        }
+    }
     let roles = actor
         .roles
         .iter()
@@ -143,4 +180,41 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         page,
     };
     render(&template)
+}
+
+/// The organisation's missed follow-ups and overdue repatriation steps, each naming her case
+/// and linking to it: (link, text).
+async fn late_in_cases(
+    state: &AppState,
+    t: &Tr<'_>,
+    org: OrgId,
+    today: time::Date,
+) -> Result<Vec<(String, String)>, AppError> {
+    let date = |d: time::Date| {
+        i18n::format_date(t.lang, Timestamp::from_datetime(d.midnight().assume_utc()))
+    };
+    let text = |id: &str, code: &domain::CaseCode, args: Vec<(&str, String)>| {
+        let mut all = vec![("code", Arg::Text(code.to_string()))];
+        all.extend(args.into_iter().map(|(k, v)| (k, Arg::Text(v))));
+        t.i18n.text_with(t.lang, id, &all)
+    };
+    let mut alerts = Vec::new();
+    for (code, f) in state.store.overdue_followups(org, today).await? {
+        alerts.push((
+            format!("/cases/{}", f.case_id),
+            text("home-followup-missed", &code, vec![("due", date(f.due_on))]),
+        ));
+    }
+    for late in state.store.overdue_steps(org, today).await? {
+        let step = t.get(&format!("repatriation-step-{}", late.step.key));
+        alerts.push((
+            format!("/cases/{}", late.step.case_id),
+            text(
+                "home-step-overdue",
+                &late.code,
+                vec![("step", step), ("due", date(late.due_on))],
+            ),
+        ));
+    }
+    Ok(alerts)
 }
