@@ -4,6 +4,7 @@
 
 mod demo;
 mod org;
+mod package;
 mod user;
 
 use std::process::ExitCode;
@@ -57,6 +58,12 @@ enum Command {
     /// Check the audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Package keys of this server's organisations.
+    #[command(subcommand)]
+    Keys(package::KeysCommand),
+    /// Handover packages to and from other Saathi servers.
+    #[command(subcommand)]
+    Handover(package::HandoverCommand),
 }
 
 #[derive(clap::Args)]
@@ -118,6 +125,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Org(command) => org::run(&store, command).await,
         Command::User(command) => user::run_user(&store, command).await,
         Command::Token(command) => user::run_token(&store, command).await,
+        Command::Keys(command) => package::run_keys(&store, command).await,
+        Command::Handover(command) => package::run_handover(&store, command).await,
         Command::Audit(AuditCommand::Verify) => match store.verify_audit().await? {
             AuditVerification::Intact { entries } => {
                 println!("audit trail intact: {entries} entries");

@@ -33,10 +33,21 @@ pub enum OrgCommand {
     },
     /// List organisations, one per line: id, kind, country, name.
     List,
+    /// Add an organisation of another Saathi server to the directory, from the line its
+    /// `saathi keys show` printed, so packages can be sent to it and its packages checked.
+    Trust {
+        file: std::path::PathBuf,
+        /// Accept changed keys for an organisation already trusted.
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 pub async fn run(store: &Arc<dyn Store>, command: OrgCommand) -> Result<ExitCode, Failure> {
     match command {
+        OrgCommand::Trust { file, replace } => {
+            return crate::package::trust(store, &file, replace).await;
+        }
         OrgCommand::Add {
             name,
             kind,

@@ -55,10 +55,18 @@ pub enum AuditAction {
     FollowUpRecorded,
     RepatriationStarted,
     RepatriationStepUpdated,
+    /// An organisation's package keys were made (on first use).
+    OrgKeysCreated,
+    /// An organisation's age identity was printed for keeping offline.
+    OrgIdentityShown,
+    /// An organisation of another server was added to the directory, or its keys replaced.
+    OrgTrusted,
+    PackageExported,
+    PackageImported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 36] = [
+    pub const ALL: [AuditAction; 41] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -95,6 +103,11 @@ impl AuditAction {
         AuditAction::FollowUpRecorded,
         AuditAction::RepatriationStarted,
         AuditAction::RepatriationStepUpdated,
+        AuditAction::OrgKeysCreated,
+        AuditAction::OrgIdentityShown,
+        AuditAction::OrgTrusted,
+        AuditAction::PackageExported,
+        AuditAction::PackageImported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -135,6 +148,11 @@ impl AuditAction {
             Self::FollowUpRecorded => "follow-up-recorded",
             Self::RepatriationStarted => "repatriation-started",
             Self::RepatriationStepUpdated => "repatriation-step-updated",
+            Self::OrgKeysCreated => "org-keys-created",
+            Self::OrgIdentityShown => "org-identity-shown",
+            Self::OrgTrusted => "org-trusted",
+            Self::PackageExported => "package-exported",
+            Self::PackageImported => "package-imported",
         }
     }
 

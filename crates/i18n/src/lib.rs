@@ -19,15 +19,24 @@ pub use format::{format_date, format_datetime, format_number, localise_digits};
 const SOURCES: [(Language, &[(&str, &str)]); 3] = [
     (
         Language::En,
-        &[("main.ftl", include_str!("../locales/en/main.ftl"))],
+        &[
+            ("main.ftl", include_str!("../locales/en/main.ftl")),
+            ("package.ftl", include_str!("../locales/en/package.ftl")),
+        ],
     ),
     (
         Language::Bn,
-        &[("main.ftl", include_str!("../locales/bn/main.ftl"))],
+        &[
+            ("main.ftl", include_str!("../locales/bn/main.ftl")),
+            ("package.ftl", include_str!("../locales/bn/package.ftl")),
+        ],
     ),
     (
         Language::Hi,
-        &[("main.ftl", include_str!("../locales/hi/main.ftl"))],
+        &[
+            ("main.ftl", include_str!("../locales/hi/main.ftl")),
+            ("package.ftl", include_str!("../locales/hi/package.ftl")),
+        ],
     ),
 ];
 

@@ -9,6 +9,8 @@ mod case_sql;
 mod cases;
 mod error;
 mod open;
+mod package_sql;
+mod packages;
 mod postgres;
 mod rows;
 mod sql;
@@ -16,9 +18,12 @@ mod sqlite;
 mod store;
 pub mod testing;
 
-pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice};
+pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep};
 pub use error::StoreError;
 pub use open::{Engine, open};
+pub use packages::{
+    ImportedHandover, OrgKeys, PackageStore, TrustOutcome, TrustedOrg, account_username,
+};
 pub use store::{
     AuditVerification, NewSession, NewUser, Session, Store, TokenInfo, UserChanges, UserCredentials,
 };

@@ -51,3 +51,4 @@ impl PgStore {
 
 crate::sql::impl_store!(PgStore, Postgres);
 crate::case_sql::impl_case_store!(PgStore, Postgres);
+crate::package_sql::impl_package_store!(PgStore, Postgres);

@@ -19,6 +19,7 @@ pub mod error;
 pub mod handovers;
 mod headers;
 pub mod openapi;
+pub mod package;
 mod pages;
 pub mod password;
 pub mod routes;

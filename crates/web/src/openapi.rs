@@ -423,6 +423,26 @@ fn operations() -> Vec<Op> {
             false,
         ),
         op(
+            "get",
+            "/api/v1/handovers/{id}/package",
+            "The handover as a package file for a receiver on another Saathi server (a sent handover, checked against her consents again now), or the receiver's answer for the sender: age-encrypted to the other organisation, signed by this one. See docs/handover-package.md.",
+            None,
+            "200",
+            json!({"type": "string", "format": "binary"}),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/handover-packages",
+            "Import a package (the body is the file as it is) for the caller's organisation: a case handed over, or the answer to one sent from here. Damaged, tampered, foreign, unknown-sender, unknown-version and replayed packages are refused (422) and nothing is written.",
+            None,
+            "201",
+            schema("ImportedPackage"),
+            false,
+            false,
+        ),
+        op(
             "post",
             "/api/v1/handovers/{id}/send",
             "Send a draft; records the score and gaps. Gaps need `gaps_reason`.",
@@ -601,6 +621,21 @@ pub fn document() -> Value {
                 "An empty file, a class documents cannot have, or a kind of file not allowed.",
             );
         }
+        if op.path.ends_with("/package") {
+            operation["responses"]["200"] = json!({"description": "The package file.",
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}});
+            operation["responses"]["422"] = problem_response(
+                "Not ready to travel (a draft), the other side is on this server or not in the directory, or a consent no longer covers a section.",
+            );
+        }
+        if op.path == "/api/v1/handover-packages" {
+            operation["requestBody"] = json!({"required": true,
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}});
+            operation["responses"]["413"] = problem_response("Larger than 64 MiB.");
+            operation["responses"]["422"] = problem_response(
+                "Refused, with nothing written: `errors[0].message` says why (damaged, not for us, unknown sender, bad signature, unknown version, replay).",
+            );
+        }
         if op.path.contains("{entry}") {
             parameters.push(json!({"name": "entry", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
         }
@@ -680,6 +715,18 @@ pub fn document() -> Value {
                         "version": {"type": "integer"},
                         "created_at": {"type": "string", "format": "date-time"},
                         "updated_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "ImportedPackage": {
+                    "type": "object",
+                    "required": ["kind", "handover_id", "case_id", "case_code", "from", "state"],
+                    "properties": {
+                        "kind": {"type": "string", "enum": ["handover", "receipt"]},
+                        "handover_id": {"type": "string", "format": "uuid"},
+                        "case_id": {"type": "string", "format": "uuid"},
+                        "case_code": {"type": "string"},
+                        "from": {"type": "string", "description": "The sending organisation's name."},
+                        "state": {"type": "string"}
                     }
                 },
                 "OrganisationInput": {

@@ -326,6 +326,26 @@ pub fn table() -> Vec<Route> {
             "/api/v1/handovers/{id}/decline",
             post(api::handovers::decline),
         ),
+        route(
+            M::GET,
+            "/api/v1/handovers/{id}/package",
+            get(api::packages::download),
+        ),
+        route(
+            M::POST,
+            "/api/v1/handover-packages",
+            post(api::packages::import).layer(api::packages::limit()),
+        ),
+        route(
+            M::GET,
+            "/handovers/{id}/package",
+            get(api::packages::download),
+        ),
+        route(
+            M::POST,
+            "/handovers/import",
+            post(pages::handovers::import).layer(api::packages::limit()),
+        ),
         route(M::GET, "/handovers", get(pages::handovers::list)),
         route(M::GET, "/handovers/{id}", get(pages::handovers::show)),
         route(

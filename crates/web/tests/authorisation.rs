@@ -53,6 +53,7 @@ const HANDOVER_STAFF: &[Role] = &[Role::Director, Role::CaseWorker, Role::Counse
 /// Her own record's routes: the table's case is not linked to the survivor account, so no
 /// one may use them on it (her own use is tested in tests/cases.rs).
 const NOBODY: &[Role] = &[];
+const RECEIVERS: &[Role] = &[Role::Director, Role::CaseWorker];
 const WRITERS: &[Role] = &[Role::CaseWorker, Role::Counsellor, Role::CareGiver];
 
 /// (method, path, who may use it). `{org}` is the actor's own organisation, `{user}` a
@@ -146,6 +147,29 @@ const TABLE: &[(&str, &str, Access)] = &[
         },
     ),
     ("GET", "/handovers", Access::Roles(HANDOVER_STAFF)),
+    (
+        "GET",
+        "/handovers/{id}/package",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/handovers/{id}/package",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    // Importing is for whoever receives handovers: a case worker or the director.
+    ("POST", "/handovers/import", Access::Roles(RECEIVERS)),
+    (
+        "POST",
+        "/api/v1/handover-packages",
+        Access::Roles(RECEIVERS),
+    ),
     (
         "GET",
         "/handovers/{id}",
@@ -699,7 +723,7 @@ async fn call(
         .replace("{fid}", &uuid::Uuid::now_v7().to_string())
         .replace("{seq}", "1");
     let unique = uuid_suffix();
-    if method == "POST" && path.ends_with("/documents") {
+    if method == "POST" && (path.ends_with("/documents") || path == "/handovers/import") {
         return upload(client, &path).await;
     }
     match (method, path.starts_with("/api/")) {

@@ -6,6 +6,7 @@ pub mod cases;
 pub mod handovers;
 pub mod me;
 pub mod organisations;
+pub mod packages;
 pub mod users;
 
 use axum::Json;

@@ -26,6 +26,10 @@ struct ListTemplate<'a> {
     page: Page<'a>,
     incoming: Vec<Row>,
     outgoing: Vec<Row>,
+    /// Whether she may import a package for her organisation.
+    can_import: bool,
+    /// Why the last import was refused, in her language.
+    import_error: Option<String>,
 }
 
 /// Handovers sent more than `days` ago and not yet acknowledged.
@@ -67,21 +71,76 @@ async fn rows(
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    render(&list_page(&state, &ctx, None).await?)
+}
+
+async fn list_page<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    import_error: Option<String>,
+) -> Result<ListTemplate<'a>, AppError> {
     let actor = ctx.authorize(
         Action::ViewHandovers,
         Resource::Organisation(ctx.actor()?.org_id),
     )?;
-    let page = Page::new(&state, &ctx, "/handovers", "handovers-title");
+    let page = Page::new(state, ctx, "/handovers", "handovers-title");
     let t = page.t;
     let incoming = state.store.handovers_of(actor.org_id, true).await?;
     let outgoing = state.store.handovers_of(actor.org_id, false).await?;
-    let incoming = rows(&state, &t, &incoming, true).await?;
-    let outgoing = rows(&state, &t, &outgoing, false).await?;
-    render(&ListTemplate {
+    let incoming = rows(state, &t, &incoming, true).await?;
+    let outgoing = rows(state, &t, &outgoing, false).await?;
+    let can_import = authorize(
+        &actor,
+        Action::ReceiveHandover,
+        &Resource::Organisation(actor.org_id),
+    ) == Decision::Allow;
+    Ok(ListTemplate {
         page,
         incoming,
         outgoing,
+        can_import,
+        import_error,
     })
+}
+
+/// Imports a package uploaded by someone who receives handovers for her organisation; on
+/// success, the handover it brought (or answered). Refused: the list again, saying why.
+pub async fn import(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let origin = crate::api::organisations::origin(&state, &ctx)?;
+    let org = ctx.actor()?.org_id;
+    // Refused before the body is read.
+    ctx.authorize(Action::ReceiveHandover, Resource::Organisation(org))?;
+    let result = match casework::read_upload(multipart).await {
+        Ok((_, _, bytes)) if bytes.is_empty() => Err(AppError::Invalid(vec![crate::FieldError {
+            field: "package",
+            message_id: "package-error-no-file",
+            english: "choose the package file".into(),
+        }])),
+        Ok((_, _, bytes)) => crate::package::import(&state.store, &origin, &bytes, Some(org)).await,
+        Err(e) => Err(e),
+    };
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let (status, message) = match result {
+        Ok(done) => return Ok(see_other(&format!("/handovers/{}", done.handover_id))),
+        Err(AppError::TooLarge) => (StatusCode::PAYLOAD_TOO_LARGE, t.get("error-file-too-large")),
+        Err(AppError::Invalid(errors)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors
+                .iter()
+                .map(|e| t.problem(e))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        Err(other) => return Err(other),
+    };
+    render_with_status(status, &list_page(&state, &ctx, Some(message)).await?)
 }
 
 #[derive(Template)]
@@ -98,6 +157,8 @@ struct ShowTemplate<'a> {
     can_receive: bool,
     state: &'static str,
     form: FormView,
+    /// A download of the package for the other side, when it is on another server.
+    package: Option<(String, String)>,
 }
 
 async fn show_page<'a>(
@@ -170,6 +231,30 @@ async fn show_page<'a>(
         Action::ReceiveHandover,
         &Resource::Organisation(h.to_org),
     ) == Decision::Allow;
+    let remote = |org| async move {
+        state
+            .store
+            .org_keys(org)
+            .await
+            .map(|k| k.is_some_and(|k| k.secrets.is_none()))
+    };
+    let package = if h.state == HandoverState::Sent
+        && h.from_org == actor.org_id
+        && casework::allowed(actor, Action::StartHandover, case)
+        && remote(h.to_org).await?
+    {
+        Some(t.get("package-download"))
+    } else if matches!(
+        h.state,
+        HandoverState::Acknowledged | HandoverState::Accepted | HandoverState::Declined
+    ) && receiver
+        && remote(h.from_org).await?
+    {
+        Some(t.get("package-download-answer"))
+    } else {
+        None
+    }
+    .map(|label| (format!("/handovers/{}/package", h.id), label));
     Ok(ShowTemplate {
         base: format!("/handovers/{}", h.id),
         facts,
@@ -187,6 +272,7 @@ async fn show_page<'a>(
         can_receive: receiver,
         state: h.state.as_str(),
         form,
+        package,
         page,
     })
 }

@@ -1,0 +1,129 @@
+//! What the handover package needs from storage: each organisation's keys, the directory entries
+//! trusted from other servers, and the import of a package in one transaction (with the record
+//! that refuses its replay).
+
+use async_trait::async_trait;
+use domain::audit::AuditEvent;
+use domain::consent::Consent;
+use domain::decision::Decision;
+use domain::document::DocumentInfo;
+use domain::handover::Handover;
+use domain::organisation::OrganisationFields;
+use domain::plan::{PlanBody, PlanReview};
+use domain::{OrgId, Stage, Timestamp, UserId, VoiceEntry};
+
+use crate::{NewCase, NewUser, StoreError};
+
+/// An organisation's keys in their text forms. `secrets` is there only for this server's own
+/// organisations: (age identity, Ed25519 seed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgKeys {
+    pub org_id: OrgId,
+    pub age_recipient: String,
+    pub ed25519_public: String,
+    pub secrets: Option<(String, String)>,
+    pub created_at: Timestamp,
+}
+
+/// An organisation of another server added to the directory, with the inactive account that
+/// stands for its staff as the author of what its packages carry.
+#[derive(Debug, Clone)]
+pub struct TrustedOrg {
+    pub id: OrgId,
+    pub fields: OrganisationFields,
+    pub keys: OrgKeys,
+    pub account: NewUser,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrustOutcome {
+    Added,
+    /// The same keys were already trusted: nothing changed.
+    Unchanged,
+    Replaced,
+}
+
+/// A case arriving in a handover package, ready to be written in one transaction.
+#[derive(Debug, Clone)]
+pub struct ImportedHandover {
+    pub package_id: uuid::Uuid,
+    pub case: NewCase,
+    pub stage: Stage,
+    pub voice: Vec<VoiceEntry>,
+    /// The current plan, saved as version 1 here, by whom and when at the sender.
+    pub plan: Option<(PlanBody, UserId, Timestamp)>,
+    /// Her reviews of that plan (their `plan_version` is 1 here).
+    pub reviews: Vec<PlanReview>,
+    pub decisions: Vec<Decision>,
+    pub consents: Vec<Consent>,
+    pub documents: Vec<(DocumentInfo, Vec<u8>)>,
+    pub handover: Handover,
+}
+
+#[async_trait]
+pub trait PackageStore {
+    async fn org_keys(&self, org: OrgId) -> Result<Option<OrgKeys>, StoreError>;
+    /// This server's own organisations' keys (those with secrets).
+    async fn local_org_keys(&self) -> Result<Vec<OrgKeys>, StoreError>;
+    /// Saves newly made keys for a local organisation; `Duplicate` if it has keys already.
+    async fn create_org_keys(&self, keys: &OrgKeys, audit: AuditEvent) -> Result<(), StoreError>;
+    /// Adds an organisation of another server to the directory, or replaces its keys when
+    /// `replace` is given. A changed key without `replace` is a `Conflict`; one of this server's
+    /// own organisations is never replaced (`Duplicate`).
+    async fn trust_organisation(
+        &self,
+        org: &TrustedOrg,
+        replace: bool,
+        audit: AuditEvent,
+    ) -> Result<TrustOutcome, StoreError>;
+    /// The inactive account standing for an organisation of another server.
+    async fn package_account(&self, org: OrgId) -> Result<Option<UserId>, StoreError>;
+    async fn package_imported(&self, package_id: uuid::Uuid) -> Result<bool, StoreError>;
+    /// Writes the case and its handover; `Duplicate("package")` when the package (or its
+    /// handover) was imported before. All or nothing.
+    async fn import_handover(
+        &self,
+        import: &ImportedHandover,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+    /// Applies the receiver's answer to a handover sent from here: its state and dates, and on
+    /// acceptance custody moves to the receiver. `Duplicate("package")` on a replay.
+    async fn import_receipt(
+        &self,
+        package_id: uuid::Uuid,
+        next: &Handover,
+        expected_version: i64,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+}
+
+/// The username of the inactive account that stands for an organisation of another server.
+pub fn account_username(org: OrgId) -> String {
+    format!("package.{}", org.to_string().replace('-', ""))
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct KeysRow {
+    org_id: String,
+    age_recipient: String,
+    ed25519_public: String,
+    age_identity: Option<String>,
+    ed25519_secret: Option<String>,
+    created_at: i64,
+}
+
+impl TryFrom<KeysRow> for OrgKeys {
+    type Error = StoreError;
+    fn try_from(row: KeysRow) -> Result<Self, StoreError> {
+        Ok(OrgKeys {
+            org_id: row
+                .org_id
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("organisation id {}", row.org_id)))?,
+            age_recipient: row.age_recipient,
+            ed25519_public: row.ed25519_public,
+            secrets: row.age_identity.zip(row.ed25519_secret),
+            created_at: Timestamp::from_millis(row.created_at),
+        })
+    }
+}

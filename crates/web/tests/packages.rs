@@ -1,0 +1,495 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Two Saathi servers with separate databases, on both engines: the Kolkata shelter's server
+//! (the demo network) hands a case to a Satkhira NGO on a server of its own through a package
+//! file; the answer travels back the same way. Every refusal (damaged, tampered, another
+//! addressee, unknown sender, wrong key, replay) leaves the receiving database untouched.
+
+mod common;
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use common::{Client, Engine, Harness, T0};
+use domain::audit::{AuditAction, AuditEvent};
+use domain::consent::{Consent, ConsentFields, Purpose, SectionClass};
+use domain::handover::HandoverState;
+use domain::organisation::OrganisationFields;
+use domain::policy::Actor;
+use domain::{FixedClock, Language, OrgId, Role, Roles, UserId};
+use i18n::I18n;
+use saathi_web::accounts::Origin;
+use saathi_web::{AppState, WebConfig, app, handovers, package};
+use store::testing::TestStore;
+use store::{NewUser, Store};
+
+/// A second server: its own database, one organisation and one case worker.
+struct Satkhira {
+    state: AppState,
+    store: Arc<dyn Store>,
+    org: OrgId,
+    worker: Actor,
+    test_store: TestStore,
+}
+
+async fn satkhira(engine: Engine) -> Satkhira {
+    let test_store = match engine {
+        Engine::Sqlite => TestStore::sqlite().await.unwrap(),
+        Engine::Postgres => TestStore::postgres().await.unwrap(),
+    };
+    let store = test_store.store.clone();
+    let org = OrgId::new();
+    let fields = OrganisationFields {
+        name: "Mukti Mahila Samiti, Satkhira".parse().unwrap(),
+        kind: "source".parse().unwrap(),
+        country: "BD".parse().unwrap(),
+        district: None,
+        languages: vec![Language::Bn],
+    };
+    let event = AuditEvent::new(
+        T0,
+        AuditAction::OrganisationCreated,
+        format!("organisation:{org}"),
+    );
+    store
+        .create_organisation(org, &fields, event)
+        .await
+        .unwrap();
+    let user = NewUser {
+        id: UserId::new(),
+        org_id: org,
+        username: "caseworker.satkhira".parse().unwrap(),
+        display_name: None,
+        roles: Roles::single(Role::CaseWorker),
+        language: Language::Bn,
+        password_hash: saathi_web::password::hash(common::PASSWORD.into())
+            .await
+            .unwrap(),
+    };
+    let event = AuditEvent::new(T0, AuditAction::UserCreated, "user").from_source("test");
+    store.create_user(&user, event).await.unwrap();
+    let state = AppState::new(
+        store.clone(),
+        Arc::new(I18n::load().unwrap()),
+        Arc::new(FixedClock::at(T0)),
+        WebConfig::default(),
+    );
+    Satkhira {
+        state,
+        store,
+        org,
+        worker: Actor {
+            user_id: user.id,
+            org_id: org,
+            roles: Roles::single(Role::CaseWorker),
+        },
+        test_store,
+    }
+}
+
+fn cli() -> Origin {
+    Origin::cli(T0)
+}
+
+async fn consent(
+    store: &Arc<dyn Store>,
+    case: domain::CaseId,
+    by: UserId,
+    purpose: Purpose,
+    section: Option<SectionClass>,
+    org: OrgId,
+) {
+    let c = Consent {
+        id: uuid::Uuid::now_v7(),
+        case_id: case,
+        fields: ConsentFields {
+            purpose,
+            section,
+            organisation: Some(org),
+            explained_how: "ছবি দেখিয়ে বুঝিয়ে বলা হয়েছে".into(),
+            explained_in: Language::Bn,
+            explained_by: "রুপা দাস".into(),
+            expires_on: None,
+        },
+        recorded_by: by,
+        recorded_at: T0,
+        revoked_at: None,
+        revoked_reason: None,
+    };
+    let event = AuditEvent::new(T0, AuditAction::ConsentRecorded, "consent").from_source("test");
+    store.record_consent(&c, event).await.unwrap();
+}
+
+async fn import_page(server: &Satkhira, bytes: &[u8]) -> common::Reply {
+    let mut client = Client::new(app(server.state.clone()), "10.2.0.1")
+        .signed_in("caseworker.satkhira")
+        .await;
+    let csrf = client
+        .csrf
+        .clone()
+        .expect("a signed-in page carries its CSRF token");
+    client
+        .upload(
+            &format!("/handovers/import?csrf={csrf}"),
+            "",
+            "case.saathi.age",
+            bytes,
+        )
+        .await
+}
+
+async fn nothing_arrived(server: &Satkhira, case: domain::CaseId, handover: uuid::Uuid) {
+    assert!(
+        server.store.case(case).await.unwrap().is_none(),
+        "a refused package wrote a case"
+    );
+    assert!(server.store.handover(handover).await.unwrap().is_none());
+}
+
+async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: Engine) {
+    let kolkata_server = Harness::new(engine).await;
+    let satkhira = satkhira(engine).await;
+    let a = &kolkata_server.store;
+    let b = &satkhira.store;
+    let kolkata = a
+        .organisation(kolkata_server.kolkata().await)
+        .await
+        .unwrap()
+        .unwrap();
+    let satkhira_org = b.organisation(satkhira.org).await.unwrap().unwrap();
+
+    // Each server adds the other's organisation from the line `keys show` prints.
+    let line_a =
+        serde_json::to_string(&package::public_keys(a, &cli(), &kolkata).await.unwrap()).unwrap();
+    let line_b = serde_json::to_string(
+        &package::public_keys(b, &cli(), &satkhira_org)
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let shown: serde_json::Value = serde_json::from_str(&line_b).unwrap();
+    assert_eq!(shown["name"], "Mukti Mahila Samiti, Satkhira");
+    assert_eq!(shown["id"], satkhira.org.to_string());
+    assert!(shown["age_recipient"].as_str().unwrap().starts_with("age1"));
+    assert_eq!(shown["ed25519"].as_str().unwrap().len(), 44);
+    let (_, added) = package::trust(a, &cli(), &line_b, false).await.unwrap();
+    assert_eq!(added, store::TrustOutcome::Added);
+
+    // Her case at Kolkata: her words, a legal report, consents for Satkhira, one for a third
+    // organisation that must not travel.
+    let (case_id, _) = kolkata_server.case().await;
+    let worker = kolkata_server.user("caseworker.kolkata").await;
+    let howrah = kolkata_server
+        .org("Pather Sathi Transit Home, Howrah")
+        .await;
+    consent(
+        a,
+        case_id,
+        worker.id,
+        Purpose::Sharing,
+        Some(SectionClass::Voice),
+        satkhira.org,
+    )
+    .await;
+    consent(
+        a,
+        case_id,
+        worker.id,
+        Purpose::Sharing,
+        Some(SectionClass::Legal),
+        satkhira.org,
+    )
+    .await;
+    consent(
+        a,
+        case_id,
+        worker.id,
+        Purpose::Sharing,
+        Some(SectionClass::Health),
+        howrah,
+    )
+    .await;
+    let report = b"%PDF-1.7\nthe CWC order, scanned\n%%EOF".to_vec();
+    let doc = domain::document::DocumentInfo {
+        id: uuid::Uuid::now_v7(),
+        case_id,
+        class: SectionClass::Legal,
+        name: "cwc-order.pdf".into(),
+        media_type: "application/pdf".into(),
+        size: report.len() as i64,
+        uploaded_by: worker.id,
+        uploaded_at: T0,
+    };
+    let event = AuditEvent::new(T0, AuditAction::DocumentAdded, "document").from_source("test");
+    a.add_document(&doc, &report, event).await.unwrap();
+    let actor = Actor {
+        user_id: worker.id,
+        org_id: worker.org_id,
+        roles: worker.roles.clone(),
+    };
+    let case = a.case(case_id).await.unwrap().unwrap();
+    let h = handovers::start(
+        a,
+        &actor,
+        "test",
+        T0,
+        &case,
+        &satkhira.org.to_string(),
+        "সে সাতক্ষীরায় বাড়ি ফিরবে",
+        &[],
+    )
+    .await
+    .unwrap();
+    assert_eq!(h.sections, vec![SectionClass::Legal, SectionClass::Voice]);
+    // A draft does not leave.
+    assert!(package::export(a, &cli(), &h.id.to_string()).await.is_err());
+    let h = handovers::send(a, &actor, "test", T0, &h, &case, "বাড়ির মূল্যায়ন সাতক্ষীরায় হবে")
+        .await
+        .unwrap();
+    let sealed = package::export(a, &cli(), &h.id.to_string()).await.unwrap();
+    assert_eq!(sealed.to, "Mukti Mahila Samiti, Satkhira");
+    assert!(
+        !String::from_utf8_lossy(&sealed.bytes).contains("স্কুলে"),
+        "her words in clear"
+    );
+
+    // Refused, and nothing written: from a sender Satkhira does not know yet …
+    let reply = import_page(&satkhira, &sealed.bytes).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&kolkata_server.text(Language::Bn, "package-error-unknown-sender")),
+        "{}",
+        reply.body
+    );
+    nothing_arrived(&satkhira, case_id, h.id).await;
+    assert_eq!(
+        package::trust(b, &cli(), &line_a, false).await.unwrap().1,
+        store::TrustOutcome::Added
+    );
+    assert_eq!(
+        package::trust(b, &cli(), &line_a, false).await.unwrap().1,
+        store::TrustOutcome::Unchanged
+    );
+    // … truncated, or with any byte flipped …
+    for bad in [sealed.bytes[..sealed.bytes.len() - 20].to_vec(), {
+        let mut b = sealed.bytes.clone();
+        let i = b.len() / 2;
+        b[i] ^= 0x40;
+        b
+    }] {
+        let err = package::import(b, &cli(), &bad, None).await.unwrap_err();
+        assert!(err.english().contains("damaged"), "{}", err.english());
+    }
+    // … signed by a key other than the one in the directory (a changed key needs --replace) …
+    let impostor = ::package::OrgSecrets::generate().unwrap();
+    let mut forged: serde_json::Value = serde_json::from_str(&line_a).unwrap();
+    forged["ed25519"] = impostor.ed25519_public_text().into();
+    let err = package::trust(b, &cli(), &forged.to_string(), false)
+        .await
+        .unwrap_err();
+    assert!(err.english().contains("--replace"), "{}", err.english());
+    package::trust(b, &cli(), &forged.to_string(), true)
+        .await
+        .unwrap();
+    let err = package::import(b, &cli(), &sealed.bytes, None)
+        .await
+        .unwrap_err();
+    assert!(err.english().contains("signature"), "{}", err.english());
+    assert_eq!(
+        package::trust(b, &cli(), &line_a, true).await.unwrap().1,
+        store::TrustOutcome::Replaced
+    );
+    // … or for another organisation on the receiving server.
+    let err = package::import(a, &cli(), &sealed.bytes, None)
+        .await
+        .unwrap_err();
+    assert!(err.english().contains("not addressed"), "{}", err.english());
+    nothing_arrived(&satkhira, case_id, h.id).await;
+
+    // Imported through the page: her case, her words, her plan of consents, the report.
+    let reply = import_page(&satkhira, &sealed.bytes).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(
+        reply.header("location"),
+        Some(format!("/handovers/{}", h.id).as_str())
+    );
+    let arrived = b.case(case_id).await.unwrap().unwrap();
+    assert_eq!(arrived.code, case.code);
+    assert_eq!(
+        arrived.custodian, kolkata.id,
+        "custody moves only on acceptance"
+    );
+    let voice = b.voice_of(case_id).await.unwrap();
+    assert_eq!(voice.len(), 1);
+    assert_eq!(voice[0].text, "আমি আবার স্কুলে যেতে চাই");
+    assert_eq!(voice[0].language, Language::Bn);
+    let consents = b.consents_of(case_id).await.unwrap();
+    assert_eq!(
+        consents.len(),
+        2,
+        "the consent naming Howrah stays in Kolkata"
+    );
+    let docs = b.documents_of(case_id).await.unwrap();
+    assert_eq!(docs.len(), 1);
+    let event = AuditEvent::new(T0, AuditAction::DocumentOpened, "document").from_source("test");
+    let (_, content) = b
+        .open_document(case_id, docs[0].id, event)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(content, report);
+    let identity = b
+        .open_identity(
+            case_id,
+            AuditEvent::new(T0, AuditAction::IdentityOpened, "case").from_source("test"),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        identity.name, "",
+        "her name travels only with a consent for identity"
+    );
+    let arrived_h = b.handover(h.id).await.unwrap().unwrap();
+    assert_eq!(arrived_h.state, HandoverState::Sent);
+    assert_eq!(arrived_h.gaps_reason, "বাড়ির মূল্যায়ন সাতক্ষীরায় হবে");
+
+    // The same file again is a replay.
+    let reply = import_page(&satkhira, &sealed.bytes).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&kolkata_server.text(Language::Bn, "package-error-replay"))
+    );
+
+    // Satkhira acknowledges and accepts; the answer goes back as a package.
+    let arrived_h = handovers::acknowledge(b, &satkhira.worker, "test", T0, &arrived_h)
+        .await
+        .unwrap();
+    let arrived_h = handovers::accept(b, &satkhira.worker, "test", T0, &arrived_h)
+        .await
+        .unwrap();
+    assert_eq!(
+        b.case(case_id).await.unwrap().unwrap().custodian,
+        satkhira.org
+    );
+    let answer = package::export(b, &cli(), &h.id.to_string()).await.unwrap();
+    assert_eq!(answer.kind, ::package::Kind::Receipt);
+    let done = package::import(a, &cli(), &answer.bytes, None)
+        .await
+        .unwrap();
+    assert_eq!(done.state, "accepted");
+    let back = a.handover(h.id).await.unwrap().unwrap();
+    assert_eq!(back.state, HandoverState::Accepted);
+    assert_eq!(back.acknowledged_at, arrived_h.acknowledged_at);
+    assert_eq!(
+        a.case(case_id).await.unwrap().unwrap().custodian,
+        satkhira.org
+    );
+    let err = package::import(a, &cli(), &answer.bytes, None)
+        .await
+        .unwrap_err();
+    assert!(
+        err.english().contains("imported before"),
+        "{}",
+        err.english()
+    );
+
+    satkhira.test_store.finish().await;
+    kolkata_server.finish().await;
+}
+
+/// The standard `age` tool opens a package with the organisation's identity file.
+async fn the_age_tool_decrypts_a_package_with_the_identity(engine: Engine) {
+    let kolkata_server = Harness::new(engine).await;
+    let satkhira = satkhira(engine).await;
+    let (a, b) = (&kolkata_server.store, &satkhira.store);
+    let satkhira_org = b.organisation(satkhira.org).await.unwrap().unwrap();
+    let line_b = serde_json::to_string(
+        &package::public_keys(b, &cli(), &satkhira_org)
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    package::trust(a, &cli(), &line_b, false).await.unwrap();
+    let (case_id, _) = kolkata_server.case().await;
+    let worker = kolkata_server.user("caseworker.kolkata").await;
+    consent(
+        a,
+        case_id,
+        worker.id,
+        Purpose::Sharing,
+        Some(SectionClass::Voice),
+        satkhira.org,
+    )
+    .await;
+    let actor = Actor {
+        user_id: worker.id,
+        org_id: worker.org_id,
+        roles: worker.roles.clone(),
+    };
+    let case = a.case(case_id).await.unwrap().unwrap();
+    let h = handovers::start(
+        a,
+        &actor,
+        "test",
+        T0,
+        &case,
+        &satkhira.org.to_string(),
+        "সে বাড়ি ফিরবে",
+        &[],
+    )
+    .await
+    .unwrap();
+    let h = handovers::send(a, &actor, "test", T0, &h, &case, "পরে হবে")
+        .await
+        .unwrap();
+    let sealed = package::export(a, &cli(), &h.id.to_string()).await.unwrap();
+
+    let identity = package::age_identity(b, &cli(), &satkhira_org)
+        .await
+        .unwrap();
+    let entries = b.audit_entries(None, 1000).await.unwrap();
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.event.action == AuditAction::OrgIdentityShown),
+        "printing the identity is audited"
+    );
+    let dir = std::env::temp_dir().join(format!("saathi-age-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("identity.txt"), &identity).unwrap();
+    std::fs::write(dir.join("package.age"), &sealed.bytes).unwrap();
+    let out = std::process::Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(dir.join("identity.txt"))
+        .arg(dir.join("package.age"))
+        .output()
+        .expect("the `age` tool (scripts/test-deps installs it)");
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout
+            .starts_with(b"saathi-handover-package 1\nentry manifest.json ")
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("আমি আবার স্কুলে যেতে চাই"),
+        "her words inside, intact"
+    );
+
+    satkhira.test_store.finish().await;
+    kolkata_server.finish().await;
+}
+
+on_both_engines!(
+    her_case_travels_to_another_server_and_the_answer_comes_back,
+    the_age_tool_decrypts_a_package_with_the_identity,
+);
