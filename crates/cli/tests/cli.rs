@@ -224,6 +224,147 @@ async fn users_and_tokens_from_the_command_line(t: &TestStore) {
     assert!(stdout(&ok).contains("4 entries"), "{}", stdout(&ok));
 }
 
+fn org_add(url: &str, name: &str, kind: &str, country: &str) {
+    let out = saathi(
+        url,
+        &[
+            "org",
+            "add",
+            "--name",
+            name,
+            "--kind",
+            kind,
+            "--country",
+            country,
+            "--languages",
+            "bn",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// A one-line failure: exit 1, one line on stderr that says `what`.
+fn refused(out: &Output, what: &str) {
+    assert!(!out.status.success());
+    let err = stderr(out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(what), "{err}");
+}
+
+async fn keys_and_trust_between_two_servers(t: &TestStore) {
+    let satkhira = t.url();
+    let other = TestStore::sqlite().await.unwrap();
+    let kolkata = other.url();
+    org_add(&satkhira, "Mukti Mahila Samiti, Satkhira", "source", "bd");
+    org_add(
+        &kolkata,
+        "Nirapad Shelter Home, Kolkata",
+        "destination",
+        "in",
+    );
+
+    let show = saathi(
+        &satkhira,
+        &["keys", "show", "--org", "Mukti Mahila Samiti, Satkhira"],
+    );
+    assert!(show.status.success(), "{}", stderr(&show));
+    let line = stdout(&show);
+    assert_eq!(line.lines().count(), 1);
+    let keys: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(keys["name"], "Mukti Mahila Samiti, Satkhira");
+    assert!(keys["age_recipient"].as_str().unwrap().starts_with("age1"));
+    // Made once: the same keys every time after.
+    let id = keys["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        stdout(&saathi(&satkhira, &["keys", "show", "--org", &id])),
+        line
+    );
+    let identity = saathi(&satkhira, &["keys", "identity", "--org", &id]);
+    assert!(stdout(&identity).starts_with("AGE-SECRET-KEY-1"));
+    refused(
+        &saathi(&satkhira, &["keys", "show", "--org", "Nowhere"]),
+        "no organisation",
+    );
+
+    let dir = std::env::temp_dir().join(format!("saathi-trust-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("satkhira.json");
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let file = file.to_str().unwrap();
+    let trust = saathi(&kolkata, &["org", "trust", file]);
+    assert!(
+        stdout(&trust).ends_with("added to the directory"),
+        "{}",
+        stderr(&trust)
+    );
+    let again = saathi(&kolkata, &["org", "trust", file]);
+    assert!(stdout(&again).ends_with("already trusted with these keys"));
+    let listed = stdout(&saathi(&kolkata, &["org", "list"]));
+    assert!(listed.contains("Mukti Mahila Samiti, Satkhira"));
+
+    // A changed key is refused without --replace.
+    let own = stdout(&saathi(
+        &kolkata,
+        &["keys", "show", "--org", "Nirapad Shelter Home, Kolkata"],
+    ));
+    let own: serde_json::Value = serde_json::from_str(&own).unwrap();
+    let mut changed = keys.clone();
+    changed["ed25519"] = own["ed25519"].clone();
+    let changed_file = dir.join("changed.json");
+    std::fs::write(&changed_file, changed.to_string()).unwrap();
+    let changed_file = changed_file.to_str().unwrap();
+    refused(
+        &saathi(&kolkata, &["org", "trust", changed_file]),
+        "--replace",
+    );
+    let replaced = saathi(&kolkata, &["org", "trust", changed_file, "--replace"]);
+    assert!(
+        stdout(&replaced).ends_with("keys replaced"),
+        "{}",
+        stderr(&replaced)
+    );
+    // Its own organisation is never "trusted" from outside.
+    let own_file = dir.join("own.json");
+    std::fs::write(&own_file, own.to_string()).unwrap();
+    refused(
+        &saathi(&kolkata, &["org", "trust", own_file.to_str().unwrap()]),
+        "own organisations",
+    );
+
+    // Bad files and unknown handovers: one line, nothing else.
+    let junk = dir.join("junk.age");
+    std::fs::write(&junk, b"%PDF-1.7 not a package").unwrap();
+    refused(
+        &saathi(&kolkata, &["org", "trust", junk.to_str().unwrap()]),
+        "keys show",
+    );
+    refused(
+        &saathi(&kolkata, &["handover", "import", junk.to_str().unwrap()]),
+        "not a Saathi handover package",
+    );
+    let out = dir.join("out.age");
+    let unknown = uuid::Uuid::now_v7().to_string();
+    refused(
+        &saathi(
+            &kolkata,
+            &[
+                "handover",
+                "export",
+                "--handover",
+                &unknown,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        ),
+        "no handover",
+    );
+    assert!(!out.exists(), "nothing written for a refused export");
+    let audit = saathi(&kolkata, &["audit", "verify"]);
+    assert!(audit.status.success(), "{}", stderr(&audit));
+    std::fs::remove_dir_all(&dir).ok();
+    other.finish().await;
+}
+
 macro_rules! both {
     ($($case:ident),* $(,)?) => {
         mod sqlite { $(
@@ -250,6 +391,7 @@ both!(
     audit_verify_passes_then_names_the_edited_entry,
     users_and_tokens_from_the_command_line,
     serve_with_demo_answers_in_the_browsers_language,
+    keys_and_trust_between_two_servers,
 );
 
 #[test]
@@ -360,6 +502,8 @@ fn help_explains_every_subcommand_and_option() {
         "user",
         "token",
         "audit",
+        "keys",
+        "handover",
         "--database-url",
     ] {
         assert!(help.contains(word), "saathi --help lacks {word}");
