@@ -255,16 +255,16 @@ async fn keys_and_trust_between_two_servers(t: &TestStore) {
     let satkhira = t.url();
     let other = TestStore::sqlite().await.unwrap();
     let kolkata = other.url();
-    org_add(&satkhira, "Mukti Mahila Samiti, Satkhira", "source", "bd");
+    org_add(satkhira, "Mukti Mahila Samiti, Satkhira", "source", "bd");
     org_add(
-        &kolkata,
+        kolkata,
         "Nirapad Shelter Home, Kolkata",
         "destination",
         "in",
     );
 
     let show = saathi(
-        &satkhira,
+        satkhira,
         &["keys", "show", "--org", "Mukti Mahila Samiti, Satkhira"],
     );
     assert!(show.status.success(), "{}", stderr(&show));
@@ -276,13 +276,13 @@ async fn keys_and_trust_between_two_servers(t: &TestStore) {
     // Made once: the same keys every time after.
     let id = keys["id"].as_str().unwrap().to_string();
     assert_eq!(
-        stdout(&saathi(&satkhira, &["keys", "show", "--org", &id])),
+        stdout(&saathi(satkhira, &["keys", "show", "--org", &id])),
         line
     );
-    let identity = saathi(&satkhira, &["keys", "identity", "--org", &id]);
+    let identity = saathi(satkhira, &["keys", "identity", "--org", &id]);
     assert!(stdout(&identity).starts_with("AGE-SECRET-KEY-1"));
     refused(
-        &saathi(&satkhira, &["keys", "show", "--org", "Nowhere"]),
+        &saathi(satkhira, &["keys", "show", "--org", "Nowhere"]),
         "no organisation",
     );
 
@@ -291,20 +291,20 @@ async fn keys_and_trust_between_two_servers(t: &TestStore) {
     let file = dir.join("satkhira.json");
     std::fs::write(&file, format!("{line}\n")).unwrap();
     let file = file.to_str().unwrap();
-    let trust = saathi(&kolkata, &["org", "trust", file]);
+    let trust = saathi(kolkata, &["org", "trust", file]);
     assert!(
         stdout(&trust).ends_with("added to the directory"),
         "{}",
         stderr(&trust)
     );
-    let again = saathi(&kolkata, &["org", "trust", file]);
+    let again = saathi(kolkata, &["org", "trust", file]);
     assert!(stdout(&again).ends_with("already trusted with these keys"));
-    let listed = stdout(&saathi(&kolkata, &["org", "list"]));
+    let listed = stdout(&saathi(kolkata, &["org", "list"]));
     assert!(listed.contains("Mukti Mahila Samiti, Satkhira"));
 
     // A changed key is refused without --replace.
     let own = stdout(&saathi(
-        &kolkata,
+        kolkata,
         &["keys", "show", "--org", "Nirapad Shelter Home, Kolkata"],
     ));
     let own: serde_json::Value = serde_json::from_str(&own).unwrap();
@@ -314,10 +314,10 @@ async fn keys_and_trust_between_two_servers(t: &TestStore) {
     std::fs::write(&changed_file, changed.to_string()).unwrap();
     let changed_file = changed_file.to_str().unwrap();
     refused(
-        &saathi(&kolkata, &["org", "trust", changed_file]),
+        &saathi(kolkata, &["org", "trust", changed_file]),
         "--replace",
     );
-    let replaced = saathi(&kolkata, &["org", "trust", changed_file, "--replace"]);
+    let replaced = saathi(kolkata, &["org", "trust", changed_file, "--replace"]);
     assert!(
         stdout(&replaced).ends_with("keys replaced"),
         "{}",
@@ -327,7 +327,7 @@ async fn keys_and_trust_between_two_servers(t: &TestStore) {
     let own_file = dir.join("own.json");
     std::fs::write(&own_file, own.to_string()).unwrap();
     refused(
-        &saathi(&kolkata, &["org", "trust", own_file.to_str().unwrap()]),
+        &saathi(kolkata, &["org", "trust", own_file.to_str().unwrap()]),
         "own organisations",
     );
 
@@ -335,18 +335,18 @@ async fn keys_and_trust_between_two_servers(t: &TestStore) {
     let junk = dir.join("junk.age");
     std::fs::write(&junk, b"%PDF-1.7 not a package").unwrap();
     refused(
-        &saathi(&kolkata, &["org", "trust", junk.to_str().unwrap()]),
+        &saathi(kolkata, &["org", "trust", junk.to_str().unwrap()]),
         "keys show",
     );
     refused(
-        &saathi(&kolkata, &["handover", "import", junk.to_str().unwrap()]),
+        &saathi(kolkata, &["handover", "import", junk.to_str().unwrap()]),
         "not a Saathi handover package",
     );
     let out = dir.join("out.age");
     let unknown = uuid::Uuid::now_v7().to_string();
     refused(
         &saathi(
-            &kolkata,
+            kolkata,
             &[
                 "handover",
                 "export",
@@ -359,7 +359,7 @@ async fn keys_and_trust_between_two_servers(t: &TestStore) {
         "no handover",
     );
     assert!(!out.exists(), "nothing written for a refused export");
-    let audit = saathi(&kolkata, &["audit", "verify"]);
+    let audit = saathi(kolkata, &["audit", "verify"]);
     assert!(audit.status.success(), "{}", stderr(&audit));
     std::fs::remove_dir_all(&dir).ok();
     other.finish().await;
