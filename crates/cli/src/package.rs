@@ -142,11 +142,14 @@ pub async fn run_handover(
                 case_code,
                 from,
                 state,
+                updates,
                 ..
             } = web::package::import(store, &origin, &bytes, None)
                 .await
                 .map_err(failed)?;
-            println!("{kind}\t{handover_id}\tcase {case_code}\tfrom {from}\t{state}");
+            println!(
+                "{kind}\t{handover_id}\tcase {case_code}\tfrom {from}\t{state}\t{updates} follow-up updates"
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

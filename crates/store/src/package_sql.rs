@@ -395,44 +395,62 @@ macro_rules! impl_package_store {
             async fn import_receipt(
                 &self,
                 package_id: uuid::Uuid,
-                next: &domain::handover::Handover,
-                expected_version: i64,
+                handover: &domain::handover::Handover,
+                next: Option<(&domain::handover::Handover, i64)>,
+                updates: &[domain::followup::FollowUpUpdate],
                 audit: domain::audit::AuditEvent,
-            ) -> Result<(), $crate::StoreError> {
+            ) -> Result<usize, $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                Self::mark_imported_in(&mut tx, package_id, "receipt", next, next.to_org, audit.at).await?;
-                let done = sqlx::query(
-                    "UPDATE handovers SET state = $1, decline_reason = $2, acknowledged_at = $3, decided_at = $4, \
-                     version = version + 1 WHERE id = $5 AND version = $6",
-                )
-                .bind(next.state.as_str())
-                .bind(&next.decline_reason)
-                .bind(next.acknowledged_at.map(|t| t.millis()))
-                .bind(next.decided_at.map(|t| t.millis()))
-                .bind(next.id.to_string())
-                .bind(expected_version)
-                .execute(&mut *tx)
-                .await?;
-                if done.rows_affected() == 0 {
-                    return Err(Self::missing_or_conflict(
-                        &mut tx,
-                        "SELECT version FROM handovers WHERE id = $1",
-                        next.id.to_string(),
-                        expected_version,
+                Self::mark_imported_in(&mut tx, package_id, "receipt", handover, handover.to_org, audit.at).await?;
+                if let Some((next, expected_version)) = next {
+                    let done = sqlx::query(
+                        "UPDATE handovers SET state = $1, decline_reason = $2, acknowledged_at = $3, decided_at = $4, \
+                         version = version + 1 WHERE id = $5 AND version = $6",
                     )
-                    .await);
+                    .bind(next.state.as_str())
+                    .bind(&next.decline_reason)
+                    .bind(next.acknowledged_at.map(|t| t.millis()))
+                    .bind(next.decided_at.map(|t| t.millis()))
+                    .bind(next.id.to_string())
+                    .bind(expected_version)
+                    .execute(&mut *tx)
+                    .await?;
+                    if done.rows_affected() == 0 {
+                        return Err(Self::missing_or_conflict(
+                            &mut tx,
+                            "SELECT version FROM handovers WHERE id = $1",
+                            next.id.to_string(),
+                            expected_version,
+                        )
+                        .await);
+                    }
+                    if next.state == domain::handover::HandoverState::Accepted {
+                        sqlx::query("UPDATE cases SET custodian_org_id = $1, version = version + 1, updated_at = $2 WHERE id = $3")
+                            .bind(next.to_org.to_string())
+                            .bind(audit.at.millis())
+                            .bind(next.case_id.to_string())
+                            .execute(&mut *tx)
+                            .await?;
+                    }
                 }
-                if next.state == domain::handover::HandoverState::Accepted {
-                    sqlx::query("UPDATE cases SET custodian_org_id = $1, version = version + 1, updated_at = $2 WHERE id = $3")
-                        .bind(next.to_org.to_string())
-                        .bind(audit.at.millis())
-                        .bind(next.case_id.to_string())
-                        .execute(&mut *tx)
-                        .await?;
+                let mut new = 0;
+                for u in updates {
+                    let done = sqlx::query(
+                        "INSERT INTO followup_updates (id, handover_id, outcome, her_words, at) \
+                         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+                    )
+                    .bind(u.id.to_string())
+                    .bind(handover.id.to_string())
+                    .bind(u.outcome.as_str())
+                    .bind(&u.her_words)
+                    .bind(u.at.millis())
+                    .execute(&mut *tx)
+                    .await?;
+                    new += done.rows_affected() as usize;
                 }
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
-                Ok(())
+                Ok(new)
             }
         }
     };

@@ -7,6 +7,7 @@ use domain::audit::AuditEvent;
 use domain::consent::Consent;
 use domain::decision::Decision;
 use domain::document::DocumentInfo;
+use domain::followup::FollowUpUpdate;
 use domain::handover::Handover;
 use domain::organisation::OrganisationFields;
 use domain::plan::{PlanBody, PlanReview};
@@ -86,15 +87,18 @@ pub trait PackageStore {
         import: &ImportedHandover,
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
-    /// Applies the receiver's answer to a handover sent from here: its state and dates, and on
-    /// acceptance custody moves to the receiver. `Duplicate("package")` on a replay.
+    /// Applies the receiver's answer to a handover sent from here: its state and dates (when
+    /// `next` is given; on acceptance custody moves to the receiver), and the follow-up updates
+    /// it carries that are not here yet. Returns how many updates were new.
+    /// `Duplicate("package")` on a replay.
     async fn import_receipt(
         &self,
         package_id: uuid::Uuid,
-        next: &Handover,
-        expected_version: i64,
+        handover: &Handover,
+        next: Option<(&Handover, i64)>,
+        updates: &[FollowUpUpdate],
         audit: AuditEvent,
-    ) -> Result<(), StoreError>;
+    ) -> Result<usize, StoreError>;
 }
 
 /// The username of the inactive account that stands for an organisation of another server.

@@ -719,14 +719,15 @@ pub fn document() -> Value {
                 },
                 "ImportedPackage": {
                     "type": "object",
-                    "required": ["kind", "handover_id", "case_id", "case_code", "from", "state"],
+                    "required": ["kind", "handover_id", "case_id", "case_code", "from", "state", "updates"],
                     "properties": {
                         "kind": {"type": "string", "enum": ["handover", "receipt"]},
                         "handover_id": {"type": "string", "format": "uuid"},
                         "case_id": {"type": "string", "format": "uuid"},
                         "case_code": {"type": "string"},
                         "from": {"type": "string", "description": "The sending organisation's name."},
-                        "state": {"type": "string"}
+                        "state": {"type": "string"},
+                        "updates": {"type": "integer", "description": "Follow-up updates an answer brought that were new here."}
                     }
                 },
                 "OrganisationInput": {

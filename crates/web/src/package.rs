@@ -333,6 +333,18 @@ struct ReceiptOut {
     acknowledged_at: Option<i64>,
     decided_at: Option<i64>,
     decline_reason: String,
+    /// Follow-up news for the sender, when she consented to it (and still does).
+    #[serde(default)]
+    updates: Vec<UpdateOut>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UpdateOut {
+    id: uuid::Uuid,
+    outcome: String,
+    her_words: String,
+    at: i64,
 }
 
 fn json_entry<T: Serialize>(name: &str, value: &T) -> Result<Entry, AppError> {
@@ -410,15 +422,38 @@ pub async fn export(
     let secrets = secrets_of(&local_keys(store, origin, &me_org).await?)?;
     let entries = match kind {
         Kind::Handover => handover_entries(store, origin, &h, &case).await?,
-        Kind::Receipt => vec![json_entry(
-            "receipt.json",
-            &ReceiptOut {
-                state: h.state.as_str().to_string(),
-                acknowledged_at: h.acknowledged_at.map(Timestamp::millis),
-                decided_at: h.decided_at.map(Timestamp::millis),
-                decline_reason: h.decline_reason.clone(),
-            },
-        )?],
+        Kind::Receipt => {
+            // News goes back only while she still consents to it for the sender.
+            let consents = store.consents_of(case.id).await?;
+            let wanted = Use {
+                purpose: Purpose::FollowUpUpdates,
+                section: None,
+                organisation: Some(h.from_org),
+            };
+            let updates = if covers(&consents, wanted, origin.at).is_ok() {
+                store.followup_updates(h.id).await?
+            } else {
+                Vec::new()
+            };
+            vec![json_entry(
+                "receipt.json",
+                &ReceiptOut {
+                    state: h.state.as_str().to_string(),
+                    acknowledged_at: h.acknowledged_at.map(Timestamp::millis),
+                    decided_at: h.decided_at.map(Timestamp::millis),
+                    decline_reason: h.decline_reason.clone(),
+                    updates: updates
+                        .into_iter()
+                        .map(|u| UpdateOut {
+                            id: u.id,
+                            outcome: u.outcome.as_str().to_string(),
+                            her_words: u.her_words,
+                            at: u.at.millis(),
+                        })
+                        .collect(),
+                },
+            )?]
+        }
     };
     let draft = Draft {
         package_id: uuid::Uuid::now_v7(),
@@ -649,6 +684,8 @@ pub struct Imported {
     pub case_code: String,
     pub from: String,
     pub state: String,
+    /// Follow-up updates a receipt brought that were new here.
+    pub updates: usize,
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(
@@ -940,6 +977,7 @@ async fn import_handover(
         case_code: code.as_str().to_string(),
         from: m.from.name.clone(),
         state: HandoverState::Sent.as_str().to_string(),
+        updates: 0,
     })
 }
 
@@ -974,8 +1012,15 @@ async fn import_receipt(
         _ => return Err(malformed(format!("answer {:?}", receipt.state))),
     };
     let mut stepped = false;
+    let rank = |s: HandoverState| match s {
+        HandoverState::Draft => 0,
+        HandoverState::Sent => 1,
+        HandoverState::Acknowledged => 2,
+        HandoverState::Accepted | HandoverState::Declined => 3,
+    };
     for s in path {
-        if next.state == *s {
+        // Steps already taken here are skipped; accepted here and declined there is refused.
+        if next.state == *s || rank(*s) < rank(next.state) {
             continue;
         }
         next.state
@@ -984,15 +1029,41 @@ async fn import_receipt(
         next.state = *s;
         stepped = true;
     }
-    if !stepped {
+    next.acknowledged_at = receipt.acknowledged_at.map(Timestamp::from_millis);
+    next.decided_at = receipt.decided_at.map(Timestamp::from_millis);
+    next.decline_reason = receipt.decline_reason;
+    let updates = receipt
+        .updates
+        .into_iter()
+        .map(|u| {
+            Ok(domain::followup::FollowUpUpdate {
+                id: u.id,
+                handover_id: h.id,
+                outcome: field("outcome", &u.outcome)?,
+                her_words: u.her_words,
+                at: Timestamp::from_millis(u.at),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    if !updates.is_empty() && next.state != HandoverState::Accepted {
+        return Err(malformed("follow-up news for a case not accepted"));
+    }
+    let known: Vec<uuid::Uuid> = store
+        .followup_updates(h.id)
+        .await?
+        .iter()
+        .map(|u| u.id)
+        .collect();
+    let updates: Vec<_> = updates
+        .into_iter()
+        .filter(|u| !known.contains(&u.id))
+        .collect();
+    if !stepped && updates.is_empty() {
         return Err(invalid(
             "package-error-replay",
             "this answer is already recorded; nothing was changed",
         ));
     }
-    next.acknowledged_at = receipt.acknowledged_at.map(Timestamp::from_millis);
-    next.decided_at = receipt.decided_at.map(Timestamp::from_millis);
-    next.decline_reason = receipt.decline_reason;
     let audit = origin
         .event(
             AuditAction::PackageImported,
@@ -1003,14 +1074,16 @@ async fn import_receipt(
             ("package", &m.package_id.to_string()),
             ("kind", "receipt"),
             ("state", next.state.as_str()),
+            ("updates", &updates.len().to_string()),
         ]));
+    let changed = stepped.then_some((&next, h.version));
     match store
-        .import_receipt(m.package_id, &next, h.version, audit)
+        .import_receipt(m.package_id, &h, changed, &updates, audit)
         .await
     {
         Err(StoreError::Duplicate(_)) => return Err(AppError::Duplicate("package")),
         other => other?,
-    }
+    };
     let case = store.case(h.case_id).await?.ok_or(AppError::NotFound)?;
     Ok(Imported {
         kind: "receipt",
@@ -1019,5 +1092,6 @@ async fn import_receipt(
         case_code: case.code.as_str().to_string(),
         from: m.from.name.clone(),
         state: next.state.as_str().to_string(),
+        updates: updates.len(),
     })
 }

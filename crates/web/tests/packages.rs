@@ -208,6 +208,15 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         howrah,
     )
     .await;
+    consent(
+        a,
+        case_id,
+        worker.id,
+        Purpose::FollowUpUpdates,
+        None,
+        kolkata.id,
+    )
+    .await;
     let report = b"%PDF-1.7\nthe CWC order, scanned\n%%EOF".to_vec();
     let doc = domain::document::DocumentInfo {
         id: uuid::Uuid::now_v7(),
@@ -226,6 +235,27 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         org_id: worker.org_id,
         roles: worker.roles.clone(),
     };
+    let plan: domain::plan::PlanBody = serde_json::from_value(serde_json::json!({"goals": [{
+        "domain": "livelihood", "goal": "আমি সেলাই শিখে নিজের দোকান করতে চাই", "set_by": "her",
+        "status": "open", "target": "2027-06-30",
+        "actions": [{"what": "সাতক্ষীরায় সেলাই প্রশিক্ষণের খোঁজ", "responsible": satkhira.org.to_string(),
+                     "set_by": "team", "status": "open"}]}]}))
+    .unwrap();
+    let event = AuditEvent::new(T0, AuditAction::PlanSaved, "plan").from_source("test");
+    a.save_plan(case_id, 0, &plan, worker.id, T0, event)
+        .await
+        .unwrap();
+    let review = domain::plan::PlanReview {
+        id: uuid::Uuid::now_v7(),
+        plan_version: 1,
+        agreement: domain::plan::Agreement::Agreed,
+        her_words: "হ্যাঁ, এটা আমার নিজের পরিকল্পনা".into(),
+        notes: String::new(),
+        reviewed_by: worker.id,
+        reviewed_at: T0,
+    };
+    let event = AuditEvent::new(T0, AuditAction::PlanReviewed, "plan").from_source("test");
+    a.add_plan_review(case_id, &review, event).await.unwrap();
     let case = a.case(case_id).await.unwrap().unwrap();
     let h = handovers::start(
         a,
@@ -300,6 +330,38 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         package::trust(b, &cli(), &line_a, true).await.unwrap().1,
         store::TrustOutcome::Replaced
     );
+    // … of a layout version this Saathi does not know (signed and sealed properly) …
+    let secrets = a
+        .org_keys(kolkata.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .secrets
+        .unwrap();
+    let secrets = ::package::OrgSecrets::parse(&secrets.0, &secrets.1).unwrap();
+    let draft = ::package::Draft {
+        package_id: uuid::Uuid::now_v7(),
+        kind: ::package::Kind::Handover,
+        handover_id: h.id,
+        case_id: case_id.0,
+        from: ::package::Party {
+            id: kolkata.id.0,
+            name: "Kolkata".into(),
+        },
+        to: ::package::Party {
+            id: satkhira.org.0,
+            name: "Satkhira".into(),
+        },
+        created_at: T0.millis(),
+        entries: vec![],
+    };
+    let mut inner = Vec::new();
+    ::package::layout::write(&draft, &secrets.signing, &mut inner).unwrap();
+    inner[24] = b'2';
+    let recipient = ::package::keys::recipient(shown["age_recipient"].as_str().unwrap()).unwrap();
+    let newer = age::encrypt(&recipient, &inner).unwrap();
+    let err = package::import(b, &cli(), &newer, None).await.unwrap_err();
+    assert!(err.english().contains("version 2"), "{}", err.english());
     // … or for another organisation on the receiving server.
     let err = package::import(a, &cli(), &sealed.bytes, None)
         .await
@@ -327,7 +389,7 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     let consents = b.consents_of(case_id).await.unwrap();
     assert_eq!(
         consents.len(),
-        2,
+        3,
         "the consent naming Howrah stays in Kolkata"
     );
     let docs = b.documents_of(case_id).await.unwrap();
@@ -350,6 +412,15 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     assert_eq!(
         identity.name, "",
         "her name travels only with a consent for identity"
+    );
+    let arrived_plan = b.plan(case_id).await.unwrap().unwrap();
+    assert_eq!(arrived_plan.body, plan, "her plan word for word");
+    let arrived_reviews = b.plan_reviews(case_id).await.unwrap();
+    assert_eq!(arrived_reviews.len(), 1);
+    assert_eq!(arrived_reviews[0].her_words, "হ্যাঁ, এটা আমার নিজের পরিকল্পনা");
+    assert_eq!(
+        arrived_reviews[0].agreement,
+        domain::plan::Agreement::Agreed
     );
     let arrived_h = b.handover(h.id).await.unwrap().unwrap();
     assert_eq!(arrived_h.state, HandoverState::Sent);
@@ -396,6 +467,55 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         "{}",
         err.english()
     );
+
+    // She goes home; at the first follow-up, her words reach Kolkata (she consented) in the
+    // next answer package. The same answer again brings nothing new.
+    let arrived = b.case(case_id).await.unwrap().unwrap();
+    let change = domain::case::StageChange {
+        from: arrived.stage,
+        to: domain::Stage::Returned,
+        reason: "সে বাড়ি ফিরেছে".into(),
+        by: Some(satkhira.worker.user_id),
+        at: T0,
+    };
+    let event = AuditEvent::new(T0, AuditAction::CaseStageChanged, "case").from_source("test");
+    let arrived = b
+        .change_stage(case_id, arrived.version, &change, event)
+        .await
+        .unwrap();
+    let first = b.followups_of(case_id).await.unwrap()[0].id;
+    let input = handovers::FollowUpInput {
+        outcome: "family-visit".into(),
+        her_words: "মায়ের কাছে ভালো আছি".into(),
+    };
+    let sent = handovers::record_followup(
+        b,
+        &satkhira.worker,
+        "test",
+        T0,
+        &arrived,
+        &first.to_string(),
+        &input,
+    )
+    .await
+    .unwrap();
+    assert!(sent, "she consented to follow-up news for Kolkata");
+    let news = package::export(b, &cli(), &h.id.to_string()).await.unwrap();
+    let done = package::import(a, &cli(), &news.bytes, None).await.unwrap();
+    assert_eq!(done.updates, 1);
+    let updates = a.followup_updates(h.id).await.unwrap();
+    assert_eq!(updates.len(), 1);
+    assert_eq!(updates[0].her_words, "মায়ের কাছে ভালো আছি");
+    let again = package::export(b, &cli(), &h.id.to_string()).await.unwrap();
+    let err = package::import(a, &cli(), &again.bytes, None)
+        .await
+        .unwrap_err();
+    assert!(
+        err.english().contains("nothing was changed"),
+        "{}",
+        err.english()
+    );
+    assert_eq!(a.followup_updates(h.id).await.unwrap().len(), 1);
 
     satkhira.test_store.finish().await;
     kolkata_server.finish().await;
