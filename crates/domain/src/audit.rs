@@ -63,10 +63,13 @@ pub enum AuditAction {
     OrgTrusted,
     PackageExported,
     PackageImported,
+    GlossaryTermAdded,
+    GlossaryTermChanged,
+    GlossaryTermRemoved,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 41] = [
+    pub const ALL: [AuditAction; 44] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -108,6 +111,9 @@ impl AuditAction {
         AuditAction::OrgTrusted,
         AuditAction::PackageExported,
         AuditAction::PackageImported,
+        AuditAction::GlossaryTermAdded,
+        AuditAction::GlossaryTermChanged,
+        AuditAction::GlossaryTermRemoved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -153,6 +159,9 @@ impl AuditAction {
             Self::OrgTrusted => "org-trusted",
             Self::PackageExported => "package-exported",
             Self::PackageImported => "package-imported",
+            Self::GlossaryTermAdded => "glossary-term-added",
+            Self::GlossaryTermChanged => "glossary-term-changed",
+            Self::GlossaryTermRemoved => "glossary-term-removed",
         }
     }
 

@@ -99,6 +99,8 @@ pub enum DomainError {
     UnknownGoalStatus(String),
     #[error("unknown agreement {0:?}: use agreed, partly or disagreed")]
     UnknownAgreement(String),
+    #[error("at most {max} other spellings of a term")]
+    TooManySynonyms { max: usize },
     #[error("a plan can have at most {max} goals")]
     TooManyGoals { max: usize },
     #[error(
@@ -182,6 +184,7 @@ impl DomainError {
             Self::UnknownGoalStatus(_) => "error-unknown-goal-status",
             Self::UnknownAgreement(_) => "error-unknown-agreement",
             Self::TooManyGoals { .. } => "error-too-many-goals",
+            Self::TooManySynonyms { .. } => "error-too-many-synonyms",
             Self::PlanNeedsDecision => "error-plan-needs-decision",
             Self::UnknownNoteKind(_) => "error-unknown-note-kind",
             Self::UnknownResponse(_) => "error-unknown-response",

@@ -7,6 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::consent::SectionClass;
+use crate::glossary::Scanner;
 use crate::plan::{Agreement, Plan, PlanReview};
 use crate::{CaseId, DomainError, Language, OrgId, Timestamp, UserId, VoiceEntry, VoiceKind};
 
@@ -130,19 +131,6 @@ impl FromStr for Gap {
     }
 }
 
-/// Clinical and legal words a small Bengali-speaking NGO may not know, with the Fluent id of a
-/// plain explanation. The documentation-tools issue turns this into a curated glossary.
-pub const GLOSSARY: [(&str, &str); 8] = [
-    ("ptsd", "glossary-ptsd"),
-    ("dissociation", "glossary-dissociation"),
-    ("cwc", "glossary-cwc"),
-    ("hir", "glossary-hir"),
-    ("fir", "glossary-fir"),
-    ("ট্রমা", "glossary-trauma"),
-    ("trauma", "glossary-trauma"),
-    ("repatriation", "glossary-repatriation"),
-];
-
 /// What the check looks at.
 pub struct CompletenessInputs<'a> {
     pub now: Timestamp,
@@ -155,6 +143,16 @@ pub struct CompletenessInputs<'a> {
     pub receiver_languages: &'a [Language],
     /// Narrative text to scan for jargon: her words and the case notes.
     pub narrative: &'a [&'a str],
+    /// The network's glossary, compiled.
+    pub glossary: &'a Scanner,
+}
+
+/// A glossary term found in the narrative: its index in the glossary the scanner was built
+/// from, and the words as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jargon {
+    pub term: usize,
+    pub found: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,8 +160,8 @@ pub struct Completeness {
     pub gaps: Vec<Gap>,
     /// How many things were checked (a gap is one of them missing).
     pub checked: usize,
-    /// Glossary terms found, with their explanation ids, each once.
-    pub jargon: Vec<(&'static str, &'static str)>,
+    /// Glossary terms found, each once, in the order they first appear.
+    pub jargon: Vec<Jargon>,
 }
 
 impl Completeness {
@@ -220,13 +218,14 @@ pub fn completeness(inputs: &CompletenessInputs) -> Completeness {
     {
         gaps.push(Gap::NoSharedLanguage);
     }
-    let mut jargon = Vec::new();
+    let mut jargon: Vec<Jargon> = Vec::new();
     for text in inputs.narrative {
-        for term in crate::text::terms(text) {
-            if let Some((word, id)) = GLOSSARY.iter().find(|(w, _)| *w == term)
-                && !jargon.iter().any(|(w, _)| w == word)
-            {
-                jargon.push((*word, *id));
+        for found in inputs.glossary.scan(text) {
+            if !jargon.iter().any(|j| j.term == found.term) {
+                jargon.push(Jargon {
+                    term: found.term,
+                    found: text[found.start..found.end].to_string(),
+                });
             }
         }
     }
@@ -277,6 +276,7 @@ mod tests {
 
     #[test]
     fn an_empty_case_has_every_gap_and_jargon_is_explained() {
+        let terms = crate::glossary::starter();
         let narrative = [
             "She shows signs of PTSD; the CWC ordered an HIR.",
             "ট্রমা থেকে বেরোতে সময় লাগবে",
@@ -290,6 +290,7 @@ mod tests {
             document_classes: &[SectionClass::Legal],
             receiver_languages: &[Language::Bn],
             narrative: &narrative,
+            glossary: &Scanner::new(&terms),
         });
         assert_eq!(
             report.gaps,
@@ -303,7 +304,19 @@ mod tests {
         );
         assert_eq!(report.checked, 6);
         assert_eq!(report.score(), 16);
-        let words: Vec<&str> = report.jargon.iter().map(|(w, _)| *w).collect();
-        assert_eq!(words, ["ptsd", "cwc", "hir", "ট্রমা"]);
+        let words: Vec<(&str, &str)> = report
+            .jargon
+            .iter()
+            .map(|j| (j.found.as_str(), terms[j.term].term.as_str()))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("PTSD", "PTSD"),
+                ("CWC", "CWC"),
+                ("HIR", "HIR"),
+                ("ট্রমা", "trauma")
+            ]
+        );
     }
 }

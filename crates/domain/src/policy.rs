@@ -34,6 +34,10 @@ pub enum Action {
     UseOwnAccount,
     /// List organisations and open one (the network directory).
     ViewDirectory,
+    /// Read the glossary and scan a text for its terms: anyone signed in, a survivor too.
+    ReadGlossary,
+    /// Add, change or remove glossary terms: the network admin, who curates it for everyone.
+    EditGlossary,
     CreateOrganisation,
     UpdateOrganisation,
     ListUsers,
@@ -247,6 +251,8 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
     use Action::*;
     match action {
         UseOwnAccount => Decision::Allow,
+        ReadGlossary => Decision::Allow,
+        EditGlossary => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         // The directory is for people who hand cases over and those who run the network; a
         // trainer, care-giver or survivor has no need of it.
         ViewDirectory => allow_if(

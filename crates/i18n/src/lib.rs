@@ -22,6 +22,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/en/main.ftl")),
             ("package.ftl", include_str!("../locales/en/package.ftl")),
+            ("glossary.ftl", include_str!("../locales/en/glossary.ftl")),
         ],
     ),
     (
@@ -29,6 +30,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/bn/main.ftl")),
             ("package.ftl", include_str!("../locales/bn/package.ftl")),
+            ("glossary.ftl", include_str!("../locales/bn/glossary.ftl")),
         ],
     ),
     (
@@ -36,6 +38,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/hi/main.ftl")),
             ("package.ftl", include_str!("../locales/hi/package.ftl")),
+            ("glossary.ftl", include_str!("../locales/hi/glossary.ftl")),
         ],
     ),
 ];

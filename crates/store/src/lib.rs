@@ -8,6 +8,8 @@
 mod case_sql;
 mod cases;
 mod error;
+mod glossary;
+mod glossary_sql;
 mod open;
 mod package_sql;
 mod packages;
@@ -20,6 +22,7 @@ pub mod testing;
 
 pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep};
 pub use error::StoreError;
+pub use glossary::GlossaryStore;
 pub use open::{Engine, open};
 pub use packages::{
     ImportedHandover, OrgKeys, PackageStore, TrustOutcome, TrustedOrg, account_username,

@@ -27,7 +27,22 @@ impl fmt::Display for Engine {
 pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     let store = connect(url).await?;
     store.migrate().await?;
-    Ok(store)
+    // Every new Saathi starts with the starter glossary; the network curates it from there.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0);
+    match store
+        .seed_glossary(
+            &domain::glossary::starter(),
+            domain::Timestamp::from_millis(now),
+        )
+        .await
+    {
+        // Another process loaded it at the same moment.
+        Ok(_) | Err(StoreError::Duplicate(_)) => Ok(store),
+        Err(e) => Err(e),
+    }
 }
 
 /// Connects without migrating (for `saathi migrate` to report what it does).

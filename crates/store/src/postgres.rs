@@ -52,3 +52,4 @@ impl PgStore {
 crate::sql::impl_store!(PgStore, Postgres);
 crate::case_sql::impl_case_store!(PgStore, Postgres);
 crate::package_sql::impl_package_store!(PgStore, Postgres);
+crate::glossary_sql::impl_glossary_store!(PgStore, Postgres);

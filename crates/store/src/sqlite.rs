@@ -50,3 +50,4 @@ impl SqliteStore {
 crate::sql::impl_store!(SqliteStore, Sqlite);
 crate::case_sql::impl_case_store!(SqliteStore, Sqlite);
 crate::package_sql::impl_package_store!(SqliteStore, Sqlite);
+crate::glossary_sql::impl_glossary_store!(SqliteStore, Sqlite);

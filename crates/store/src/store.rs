@@ -75,7 +75,9 @@ pub enum AuditVerification {
 /// the same transaction, so there is never a change without its entry, or an entry without its
 /// change.
 #[async_trait]
-pub trait Store: crate::CaseStore + crate::PackageStore + Send + Sync {
+pub trait Store:
+    crate::CaseStore + crate::PackageStore + crate::GlossaryStore + Send + Sync
+{
     fn engine(&self) -> Engine;
 
     /// Brings the schema up to date (also done by `open`).

@@ -134,13 +134,15 @@ pub async fn start(
     Ok(handover)
 }
 
-/// The completeness report of the case for this handover, as it stands now.
+/// The completeness report of the case for this handover, as it stands now, with the glossary
+/// its jargon list refers to.
 pub async fn report(
     store: &Arc<dyn Store>,
     case: &Case,
     h: &Handover,
     now: Timestamp,
-) -> Result<Completeness, AppError> {
+) -> Result<(Completeness, crate::glossary::Glossary), AppError> {
+    let glossary = crate::glossary::Glossary::load(store).await?;
     let voice = store.voice_of(case.id).await?;
     let plan = store.plan(case.id).await?;
     let reviews = store.plan_reviews(case.id).await?;
@@ -162,7 +164,7 @@ pub async fn report(
         .map(|v| v.text.as_str())
         .chain(notes.iter().map(|n| n.text.as_str()))
         .collect();
-    Ok(completeness(&CompletenessInputs {
+    let report = completeness(&CompletenessInputs {
         now,
         voice: &voice,
         plan: plan.as_ref(),
@@ -171,7 +173,9 @@ pub async fn report(
         document_classes: &documents,
         receiver_languages: &receiver.fields.languages,
         narrative: &narrative,
-    }))
+        glossary: glossary.scanner(),
+    });
+    Ok((report, glossary))
 }
 
 /// Who may see a handover: case staff of either organisation. Others: not found.
@@ -219,7 +223,7 @@ pub async fn send(
         return Err(AppError::Forbidden(DenyReason::NotAssigned));
     }
     let mut next = step(h, HandoverState::Sent)?;
-    let report = report(store, case, h, at).await?;
+    let (report, _) = report(store, case, h, at).await?;
     let gaps_reason = domain::text::normalise(gaps_reason);
     if !report.gaps.is_empty() && gaps_reason.is_empty() {
         return Err(AppError::Invalid(vec![FieldError::new(

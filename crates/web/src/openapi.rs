@@ -424,6 +424,56 @@ fn operations() -> Vec<Op> {
         ),
         op(
             "get",
+            "/api/v1/glossary",
+            "The network's glossary: every term with its other spellings and plain explanations in bn, hi and en.",
+            None,
+            "200",
+            json!({"type": "array", "items": schema("GlossaryTerm")}),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/glossary",
+            "Add a term (network admin). Synonyms are a list, or one string with one per line or `|`-separated.",
+            Some("GlossaryTermInput"),
+            "201",
+            schema("GlossaryTerm"),
+            true,
+            false,
+        ),
+        op(
+            "put",
+            "/api/v1/glossary/{id}",
+            "Change a term (network admin). Needs If-Match.",
+            Some("GlossaryTermInput"),
+            "200",
+            schema("GlossaryTerm"),
+            true,
+            true,
+        ),
+        op(
+            "delete",
+            "/api/v1/glossary/{id}",
+            "Remove a term (network admin). Needs If-Match.",
+            None,
+            "204",
+            json!({"type": "object"}),
+            false,
+            true,
+        ),
+        op(
+            "post",
+            "/api/v1/glossary/scan",
+            "Find the glossary's terms in a text, in one pass: case-insensitive (except two- and three-letter acronyms), word-bounded, Bengali case endings allowed. Positions count characters.",
+            Some("GlossaryScan"),
+            "200",
+            schema("GlossaryScanResult"),
+            false,
+            false,
+        ),
+        op(
+            "get",
             "/api/v1/handovers/{id}/package",
             "The handover as a package file for a receiver on another Saathi server (a sent handover, checked against her consents again now), or the receiver's answer for the sender: age-encrypted to the other organisation, signed by this one. See docs/handover-package.md.",
             None,
@@ -571,6 +621,9 @@ pub fn document() -> Value {
         if op.etag {
             ok["headers"] = json!({ "ETag": { "description": "The version, for If-Match.", "schema": {"type": "string"} } });
         }
+        if op.ok_status == "204" {
+            ok = json!({"description": "Done; no body."});
+        }
         responses.insert(op.ok_status.into(), ok);
         if op.path != "/api/v1/openapi.json" {
             responses.insert("401".into(), problem_response("No valid bearer token."));
@@ -715,6 +768,56 @@ pub fn document() -> Value {
                         "version": {"type": "integer"},
                         "created_at": {"type": "string", "format": "date-time"},
                         "updated_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "GlossaryTerm": {
+                    "type": "object",
+                    "required": ["id", "term", "synonyms", "explanations", "version", "updated_at"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"},
+                        "term": {"type": "string"},
+                        "synonyms": {"type": "array", "items": {"type": "string"}},
+                        "explanations": {"type": "object", "required": ["bn", "hi", "en"], "properties": {
+                            "bn": {"type": "string"}, "hi": {"type": "string"}, "en": {"type": "string"}}},
+                        "version": {"type": "integer"},
+                        "updated_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "GlossaryTermInput": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["term", "explanation_bn", "explanation_hi", "explanation_en"],
+                    "properties": {
+                        "term": {"type": "string", "maxLength": 100},
+                        "synonyms": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "maxItems": 20}]},
+                        "explanation_bn": {"type": "string", "maxLength": 1000},
+                        "explanation_hi": {"type": "string", "maxLength": 1000},
+                        "explanation_en": {"type": "string", "maxLength": 1000}
+                    }
+                },
+                "GlossaryScan": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["text"],
+                    "properties": {
+                        "text": {"type": "string", "maxLength": 2000000},
+                        "language": {"type": "string", "enum": ["bn", "hi", "en"], "description": "The language of the explanations; default: the caller's."}
+                    }
+                },
+                "GlossaryScanResult": {
+                    "type": "object",
+                    "required": ["language", "matches"],
+                    "properties": {
+                        "language": {"type": "string"},
+                        "matches": {"type": "array", "items": {"type": "object",
+                            "required": ["term", "found", "start", "end", "explanation"],
+                            "properties": {
+                                "term": {"type": "string", "description": "The glossary term."},
+                                "found": {"type": "string", "description": "The words as written in the text."},
+                                "start": {"type": "integer", "description": "Character offset (Unicode scalar values) where it starts."},
+                                "end": {"type": "integer", "description": "Character offset just after it."},
+                                "explanation": {"type": "string"}
+                            }}}
                     }
                 },
                 "ImportedPackage": {

@@ -146,6 +146,26 @@ const TABLE: &[(&str, &str, Access)] = &[
             act: ASSIGNED,
         },
     ),
+    // The glossary: everyone reads it and scans with it; the network admin curates it.
+    ("GET", "/glossary", Access::SignedIn),
+    ("POST", "/glossary/scan", Access::SignedIn),
+    ("POST", "/glossary", Access::Roles(NETWORK_ADMIN)),
+    ("GET", "/glossary/{id}/edit", Access::Roles(NETWORK_ADMIN)),
+    ("POST", "/glossary/{id}", Access::Roles(NETWORK_ADMIN)),
+    (
+        "POST",
+        "/glossary/{id}/delete",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    ("GET", "/api/v1/glossary", Access::SignedIn),
+    ("POST", "/api/v1/glossary/scan", Access::SignedIn),
+    ("POST", "/api/v1/glossary", Access::Roles(NETWORK_ADMIN)),
+    ("PUT", "/api/v1/glossary/{id}", Access::Roles(NETWORK_ADMIN)),
+    (
+        "DELETE",
+        "/api/v1/glossary/{id}",
+        Access::Roles(NETWORK_ADMIN),
+    ),
     ("GET", "/handovers", Access::Roles(HANDOVER_STAFF)),
     (
         "GET",
@@ -753,6 +773,15 @@ async fn call(
                 ]
             } else if path.starts_with("/handovers/") {
                 vec![("reason", "জায়গা নেই".into())]
+            } else if path.starts_with("/glossary") {
+                vec![
+                    ("text", "Signs of PTSD".into()),
+                    ("term", format!("term {unique}")),
+                    ("explanation_bn", "সহজ মানে".into()),
+                    ("explanation_hi", "आसान अर्थ".into()),
+                    ("explanation_en", "plain words".into()),
+                    ("version", "1".into()),
+                ]
             } else if path.ends_with("/survivor") {
                 vec![("user", uuid::Uuid::now_v7().to_string())]
             } else if path.starts_with("/my-record/") {
@@ -857,6 +886,11 @@ async fn call(
                 json!({"to": h.org("Notun Alo, Jessore").await.to_string(), "reason": "সে বাড়ি ফিরবে"})
             } else if path.contains("/handovers/") {
                 json!({})
+            } else if path.ends_with("/glossary/scan") {
+                json!({"text": "Signs of PTSD", "language": "bn"})
+            } else if path.starts_with("/api/v1/glossary") {
+                json!({"term": format!("term {unique}"), "explanation_bn": "সহজ মানে",
+                    "explanation_hi": "आसान अर्थ", "explanation_en": "plain words"})
             } else if path.ends_with("/survivor") {
                 json!({"user": uuid::Uuid::now_v7().to_string()})
             } else if path.ends_with("/notes") {

@@ -33,12 +33,17 @@ pub fn handover_json(h: &Handover) -> Value {
     })
 }
 
-fn report_json(state: &AppState, ctx: &Ctx, r: &Completeness) -> Value {
+fn report_json(
+    state: &AppState,
+    ctx: &Ctx,
+    r: &Completeness,
+    glossary: &crate::glossary::Glossary,
+) -> Value {
     json!({
         "score": r.score(),
         "checked": r.checked,
         "gaps": r.gaps.iter().map(|g| json!({"code": g.as_str(), "message": state.i18n.text(ctx.lang, &g.message_id())})).collect::<Vec<_>>(),
-        "jargon": r.jargon.iter().map(|(term, id)| json!({"term": term, "explanation": state.i18n.text(ctx.lang, id)})).collect::<Vec<_>>(),
+        "jargon": r.jargon.iter().map(|j| json!({"term": glossary.term(j.term), "found": j.found, "explanation": glossary.explanation(j.term, ctx.lang)})).collect::<Vec<_>>(),
     })
 }
 
@@ -122,8 +127,9 @@ pub async fn completeness(
         && casework::allowed(&actor, Action::ViewCase, &case)
         && h.sent_at.is_none()
     {
-        let report = handovers::report(&state.store, &case, &h, state.clock.now()).await?;
-        return Ok(Json(report_json(&state, &ctx, &report)));
+        let (report, glossary) =
+            handovers::report(&state.store, &case, &h, state.clock.now()).await?;
+        return Ok(Json(report_json(&state, &ctx, &report, &glossary)));
     }
     Ok(Json(json!({
         "score": h.score,

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod cases;
+pub mod glossary;
 pub mod handovers;
 pub mod me;
 pub mod organisations;

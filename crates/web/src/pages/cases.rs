@@ -220,7 +220,10 @@ pub struct DocumentView {
 
 pub struct NoteView {
     pub kind: String,
-    pub text: String,
+    /// Her text as HTML, glossary terms marked with their plain explanation.
+    pub html: String,
+    /// Written in a language other than the reader's: says so, in hers.
+    pub other_language: Option<String>,
     pub lang: &'static str,
     pub response: String,
     pub punitive: bool,
@@ -296,6 +299,8 @@ struct CaseTemplate<'a> {
     document_classes: Vec<Choice>,
     document_error: Option<String>,
     notes: Vec<NoteView>,
+    /// The glossary terms in the notes, with their plain explanation in her language.
+    plain_words: Vec<(String, String)>,
     note_kinds: Vec<Choice>,
     can_read_notes: bool,
     note_form: FormView,
@@ -514,16 +519,21 @@ async fn case_page<'a>(
         })
         .collect();
     let readable = casework::note_kinds(actor, case, false);
-    let notes = if readable.is_empty() {
-        Vec::new()
+    let (notes, plain_words) = if readable.is_empty() {
+        (Vec::new(), Vec::new())
     } else {
         let found = state.store.notes_of(case.id, &readable).await?;
         let who = names(state, found.iter().map(|n| n.written_by)).await?;
-        found
+        let glossary = crate::glossary::Glossary::load(&state.store).await?;
+        let texts: Vec<&str> = found.iter().map(|n| n.text.as_str()).collect();
+        let plain_words = glossary.explained(&texts, t.lang);
+        let views = found
             .iter()
             .map(|n| NoteView {
                 kind: t.get(&n.kind.message_id()),
-                text: n.text.clone(),
+                html: glossary.highlight(&n.text, t.lang),
+                other_language: (n.language != t.lang)
+                    .then(|| t.with("note-other-language", "language", n.language.autonym())),
                 lang: n.language.code(),
                 response: n
                     .response
@@ -540,7 +550,8 @@ async fn case_page<'a>(
                     who.get(&n.written_by).cloned().unwrap_or_default()
                 ),
             })
-            .collect()
+            .collect();
+        (views, plain_words)
     };
     let note_kinds: Vec<Choice> = casework::note_kinds(actor, case, true)
         .iter()
@@ -735,6 +746,7 @@ async fn case_page<'a>(
         document_classes,
         document_error: shown.document_error,
         notes,
+        plain_words,
         can_read_notes: !readable.is_empty(),
         note_kinds,
         note_form: shown.note_form.unwrap_or_else(|| {

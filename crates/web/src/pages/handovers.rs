@@ -209,14 +209,20 @@ async fn show_page<'a>(
         && h.from_org == actor.org_id
         && casework::allowed(actor, Action::ViewCase, case);
     let (gaps, score, jargon) = if sender_live {
-        let report = handovers::report(&state.store, case, h, state.clock.now()).await?;
+        let (report, glossary) =
+            handovers::report(&state.store, case, h, state.clock.now()).await?;
         (
             report.gaps.iter().map(|g| t.get(&g.message_id())).collect(),
             report.score(),
             report
                 .jargon
                 .iter()
-                .map(|(w, id)| (w.to_string(), t.get(id)))
+                .map(|j| {
+                    (
+                        j.found.clone(),
+                        glossary.explanation(j.term, ctx.lang).to_string(),
+                    )
+                })
                 .collect(),
         )
     } else {

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod cases;
+pub mod glossary;
 pub mod handovers;
 pub mod home;
 pub mod organisations;
@@ -178,6 +179,9 @@ fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
     }
     if actor.roles.contains(Role::Survivor) {
         links.push(("/my-record".into(), "nav-my-record"));
+    }
+    if allowed(Action::ReadGlossary, Resource::Network) {
+        links.push(("/glossary".into(), "nav-glossary"));
     }
     links.push(("/account".into(), "nav-account"));
     links

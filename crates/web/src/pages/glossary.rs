@@ -1,0 +1,241 @@
+//! The glossary page: find the plain words for a text, read every term with its explanation in
+//! her language, and (for the network admin) add, change or remove terms.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::policy::{Action, Decision, Resource, authorize};
+
+use super::{FormData, FormView, Page, Tr, render, render_with_status, see_other};
+use crate::glossary::{self, Glossary, TermInput};
+use crate::{AppError, AppState, Ctx};
+
+pub struct TermRow {
+    pub term: String,
+    pub synonyms: String,
+    pub explanation: String,
+    pub edit_href: String,
+}
+
+#[derive(Template)]
+#[template(path = "glossary.html")]
+struct GlossaryTemplate<'a> {
+    page: Page<'a>,
+    terms: Vec<TermRow>,
+    can_edit: bool,
+    /// The text scanned, and the result: highlighted HTML and the plain words found.
+    scan: FormView,
+    highlighted: Option<String>,
+    explained: Vec<(String, String)>,
+    /// The add or edit form.
+    form: FormView,
+    /// Editing one term: its path and version.
+    editing: Option<(String, i64)>,
+}
+
+fn origin(state: &AppState, ctx: &Ctx) -> Result<crate::accounts::Origin, AppError> {
+    crate::api::organisations::origin(state, ctx)
+}
+
+async fn page<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    scan: FormView,
+    form: FormView,
+    editing: Option<(String, i64)>,
+    notice: Option<&str>,
+) -> Result<GlossaryTemplate<'a>, AppError> {
+    let actor = ctx.authorize(Action::ReadGlossary, Resource::Network)?;
+    let page = Page::new(state, ctx, "/glossary", "glossary-title").notice(notice);
+    let glossary = Glossary::load(&state.store).await?;
+    let text = scan.value("text").to_string();
+    let (highlighted, explained) = if text.trim().is_empty() {
+        (None, Vec::new())
+    } else {
+        (
+            Some(glossary.highlight(&text, ctx.lang)),
+            glossary.explained(&[&text], ctx.lang),
+        )
+    };
+    let terms = glossary
+        .terms
+        .iter()
+        .map(|t| TermRow {
+            term: t.draft.term.clone(),
+            synonyms: t.draft.synonyms.join(", "),
+            explanation: t.draft.explanations.get(ctx.lang).to_string(),
+            edit_href: format!("/glossary/{}/edit", t.id),
+        })
+        .collect();
+    Ok(GlossaryTemplate {
+        page,
+        terms,
+        can_edit: authorize(&actor, Action::EditGlossary, &Resource::Network) == Decision::Allow,
+        scan,
+        highlighted,
+        explained,
+        form,
+        editing,
+    })
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NoticeQuery {
+    notice: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let notice = match query.notice.as_deref() {
+        Some("saved") => Some("glossary-saved"),
+        Some("removed") => Some("glossary-removed"),
+        _ => None,
+    };
+    render(
+        &page(
+            &state,
+            &ctx,
+            FormView::default(),
+            FormView::default(),
+            None,
+            notice,
+        )
+        .await?,
+    )
+}
+
+/// Scans the text typed in and shows it again with its terms marked and explained.
+pub async fn scan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let scan = FormView::from_data(&data);
+    if let Err(AppError::Invalid(errors)) = glossary::check_scan_text(&data.get("text")) {
+        let scan = scan.with_errors(&t, &errors);
+        return render_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page(&state, &ctx, scan, FormView::default(), None, None).await?,
+        );
+    }
+    render(&page(&state, &ctx, scan, FormView::default(), None, None).await?)
+}
+
+fn input(data: &FormData) -> TermInput {
+    TermInput {
+        term: data.get("term"),
+        synonyms: glossary::Synonyms::Text(data.get("synonyms")),
+        explanation_bn: data.get("explanation_bn"),
+        explanation_hi: data.get("explanation_hi"),
+        explanation_en: data.get("explanation_en"),
+    }
+}
+
+/// After a change: the glossary again, or the form with her input and what was wrong.
+async fn after(
+    state: &AppState,
+    ctx: &Ctx,
+    data: &FormData,
+    result: Result<(), AppError>,
+    editing: Option<(String, i64)>,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) => Ok(see_other("/glossary?notice=saved")),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let form = FormView::from_data(data).with_errors(&t, &errors);
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(state, ctx, FormView::default(), form, editing, None).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    data: FormData,
+) -> Result<Response, AppError> {
+    ctx.authorize(Action::EditGlossary, Resource::Network)?;
+    let result = glossary::add(&state.store, &origin(&state, &ctx)?, &input(&data))
+        .await
+        .map(|_| ());
+    after(&state, &ctx, &data, result, None).await
+}
+
+async fn term(state: &AppState, id: &str) -> Result<domain::glossary::GlossaryTerm, AppError> {
+    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    state
+        .store
+        .glossary_term(id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    ctx.authorize(Action::EditGlossary, Resource::Network)?;
+    let t = term(&state, &id).await?;
+    let input = TermInput::from_term(&t);
+    let mut form = FormView::default();
+    form.set("term", input.term);
+    form.set("synonyms", t.draft.synonyms.join("\n"));
+    form.set("explanation_bn", input.explanation_bn);
+    form.set("explanation_hi", input.explanation_hi);
+    form.set("explanation_en", input.explanation_en);
+    let editing = Some((format!("/glossary/{}", t.id), t.version));
+    render(&page(&state, &ctx, FormView::default(), form, editing, None).await?)
+}
+
+fn version(data: &FormData) -> i64 {
+    data.get("version").trim().parse().unwrap_or(0)
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    ctx.authorize(Action::EditGlossary, Resource::Network)?;
+    let t = term(&state, &id).await?;
+    let result = glossary::update(
+        &state.store,
+        &origin(&state, &ctx)?,
+        t.id,
+        version(&data),
+        &input(&data),
+    )
+    .await
+    .map(|_| ());
+    let editing = Some((format!("/glossary/{}", t.id), version(&data)));
+    after(&state, &ctx, &data, result, editing).await
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    ctx.authorize(Action::EditGlossary, Resource::Network)?;
+    let t = term(&state, &id).await?;
+    glossary::remove(&state.store, &origin(&state, &ctx)?, &t, version(&data)).await?;
+    Ok(see_other("/glossary?notice=removed"))
+}

@@ -1,0 +1,240 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The glossary on both engines: the starter terms every Saathi has, the scan through the API
+//! and the page, the network admin's curation (with versions and audit), and jargon marked in
+//! a case's notes for a reader of another language.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Engine, Harness};
+use domain::Language;
+use serde_json::json;
+
+async fn api(h: &Harness, username: &str) -> common::Client {
+    let mut client = h.client();
+    client.bearer = Some(h.token(username).await);
+    client
+}
+
+async fn the_starter_glossary_explains_mixed_language_text(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let terms = worker.get("/api/v1/glossary").await.json();
+    let terms = terms.as_array().unwrap();
+    assert!(terms.len() >= 40, "{} terms", terms.len());
+    assert!(terms.iter().all(|t| {
+        let e = &t["explanations"];
+        ["bn", "hi", "en"]
+            .iter()
+            .all(|l| !e[*l].as_str().unwrap().is_empty())
+    }));
+
+    let text = "Signs of PTSD; তার ট্রমার কথা সে বলে। उसे आघात है, sir.";
+    let reply = worker
+        .json(
+            Method::POST,
+            "/api/v1/glossary/scan",
+            &json!({"text": text, "language": "hi"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let result = reply.json();
+    assert_eq!(result["language"], "hi");
+    let matches = result["matches"].as_array().unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let found: Vec<(String, String)> = matches
+        .iter()
+        .map(|m| {
+            let (start, end) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            let at: String = chars[start..end].iter().collect();
+            assert_eq!(
+                at,
+                m["found"].as_str().unwrap(),
+                "positions count characters"
+            );
+            assert!(
+                m["explanation"]
+                    .as_str()
+                    .unwrap()
+                    .chars()
+                    .any(|c| ('\u{0900}'..='\u{097F}').contains(&c)),
+                "explained in Hindi"
+            );
+            (at, m["term"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("PTSD".to_string(), "PTSD".to_string()),
+            ("ট্রমার".to_string(), "trauma".to_string()),
+            ("आघात".to_string(), "trauma".to_string()),
+        ]
+    );
+
+    let reply = worker
+        .json(
+            Method::POST,
+            "/api/v1/glossary/scan",
+            &json!({"text": "PTSD", "language": "fr"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.problem().is_some());
+    h.finish().await;
+}
+
+async fn the_network_admin_curates_the_glossary(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut admin = api(&h, "admin").await;
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let term = json!({"term": "GD entry", "synonyms": ["General Diary", "জিডি"],
+        "explanation_bn": "থানায় লেখা সাধারণ ডায়েরি: কোনো ঘটনার খবর পুলিশের খাতায় তোলা।",
+        "explanation_hi": "थाने में दर्ज सामान्य डायरी: किसी घटना की सूचना पुलिस के रजिस्टर में।",
+        "explanation_en": "A General Diary entry: a note of an incident in the police station's register."});
+    let reply = admin
+        .json(Method::POST, "/api/v1/glossary", &term, &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let created = reply.json();
+    let id = created["id"].as_str().unwrap().to_string();
+    let scan = |text: &str| json!({"text": text, "language": "bn"});
+    let found = worker
+        .json(
+            Method::POST,
+            "/api/v1/glossary/scan",
+            &scan("তারা থানায় জিডি করেছে"),
+            &[],
+        )
+        .await
+        .json();
+    assert_eq!(found["matches"][0]["term"], "GD entry");
+
+    // The same term again, in another case: refused, and said in her language.
+    let again = json!({"term": "gd ENTRY", "explanation_bn": "ক", "explanation_hi": "क", "explanation_en": "e"});
+    let reply = admin
+        .json(
+            Method::POST,
+            "/api/v1/glossary",
+            &again,
+            &[("accept-language", "bn")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body.contains("error-glossary-term-taken"),
+        "{}",
+        reply.body
+    );
+    // A change needs the current version.
+    let path = format!("/api/v1/glossary/{id}");
+    let reply = admin.json(Method::PUT, &path, &term, &[]).await;
+    assert_eq!(reply.status, StatusCode::PRECONDITION_REQUIRED);
+    let mut changed = term.clone();
+    changed["synonyms"] = json!("General Diary|জিডি|জি.ডি.");
+    let reply = admin
+        .json(Method::PUT, &path, &changed, &[("if-match", "\"1\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.json()["synonyms"].as_array().unwrap().len(), 3);
+    let reply = admin
+        .json(Method::DELETE, &path, &json!({}), &[("if-match", "\"1\"")])
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::PRECONDITION_FAILED,
+        "stale version"
+    );
+    let reply = admin
+        .json(Method::DELETE, &path, &json!({}), &[("if-match", "\"2\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
+    let found = worker
+        .json(
+            Method::POST,
+            "/api/v1/glossary/scan",
+            &scan("তারা থানায় জিডি করেছে"),
+            &[],
+        )
+        .await
+        .json();
+    assert!(found["matches"].as_array().unwrap().is_empty());
+    let audit = h.store.audit_entries(None, 1000).await.unwrap();
+    let actions: Vec<&str> = audit
+        .iter()
+        .map(|e| e.event.action.as_str())
+        .filter(|a| a.starts_with("glossary-"))
+        .collect();
+    assert_eq!(actions.len(), 3, "added, changed, removed: {actions:?}");
+
+    // The page: bad input is shown again with what she typed, in her language.
+    let mut page = h.client().signed_in("admin").await;
+    page.get("/glossary?lang=bn").await;
+    let reply = page
+        .post_form(
+            "/glossary",
+            &[
+                ("term", "কেস কনফারেন্সের নোট"),
+                ("explanation_bn", "ব্যাখ্যা"),
+                ("explanation_hi", ""),
+                ("explanation_en", "notes"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("কেস কনফারেন্সের নোট"), "her input kept");
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-empty-text"))
+    );
+    h.finish().await;
+}
+
+async fn jargon_is_marked_in_the_page_and_in_her_notes(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let note = json!({"kind": "case", "text": "Signs of PTSD; the CWC asked for an HIR.", "language": "en"});
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/notes"),
+            &note,
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+
+    let mut page = h.client().signed_in("caseworker.kolkata").await;
+    let case_page = page.get(&format!("/cases/{case}?lang=bn")).await;
+    assert!(case_page.body.contains("<mark class=\"jargon\""));
+    assert!(
+        case_page
+            .body
+            .contains(&h.text(Language::Bn, "notes-plain-words"))
+    );
+    assert!(
+        case_page.body.contains("English"),
+        "the note's language is named"
+    );
+
+    let reply = page
+        .post_form("/glossary/scan", &[("text", "উদ্বেগ আর <b>PTSD</b>")])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("<mark class=\"jargon\""));
+    assert!(reply.body.contains("&lt;b&gt;"), "her text is escaped");
+    h.finish().await;
+}
+
+on_both_engines!(
+    the_starter_glossary_explains_mixed_language_text,
+    the_network_admin_curates_the_glossary,
+    jargon_is_marked_in_the_page_and_in_her_notes,
+);
