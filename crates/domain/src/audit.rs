@@ -66,10 +66,11 @@ pub enum AuditAction {
     GlossaryTermAdded,
     GlossaryTermChanged,
     GlossaryTermRemoved,
+    NoteTranslated,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 44] = [
+    pub const ALL: [AuditAction; 45] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -114,6 +115,7 @@ impl AuditAction {
         AuditAction::GlossaryTermAdded,
         AuditAction::GlossaryTermChanged,
         AuditAction::GlossaryTermRemoved,
+        AuditAction::NoteTranslated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -162,6 +164,7 @@ impl AuditAction {
             Self::GlossaryTermAdded => "glossary-term-added",
             Self::GlossaryTermChanged => "glossary-term-changed",
             Self::GlossaryTermRemoved => "glossary-term-removed",
+            Self::NoteTranslated => "note-translated",
         }
     }
 

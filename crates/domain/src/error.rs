@@ -101,6 +101,8 @@ pub enum DomainError {
     UnknownAgreement(String),
     #[error("at most {max} other spellings of a term")]
     TooManySynonyms { max: usize },
+    #[error("a translation is into another language than the note's")]
+    SameLanguage,
     #[error("a plan can have at most {max} goals")]
     TooManyGoals { max: usize },
     #[error(
@@ -185,6 +187,7 @@ impl DomainError {
             Self::UnknownAgreement(_) => "error-unknown-agreement",
             Self::TooManyGoals { .. } => "error-too-many-goals",
             Self::TooManySynonyms { .. } => "error-too-many-synonyms",
+            Self::SameLanguage => "error-same-language",
             Self::PlanNeedsDecision => "error-plan-needs-decision",
             Self::UnknownNoteKind(_) => "error-unknown-note-kind",
             Self::UnknownResponse(_) => "error-unknown-response",

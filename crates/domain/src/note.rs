@@ -110,6 +110,57 @@ pub struct Note {
     pub written_at: Timestamp,
 }
 
+/// A person's translation of a note into another language, kept beside the note (which is never
+/// changed) with the translator's name, so a reader knows whose words she is reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteTranslation {
+    pub id: uuid::Uuid,
+    pub note_id: uuid::Uuid,
+    pub case_id: CaseId,
+    pub language: Language,
+    pub text: String,
+    pub translator: String,
+    pub added_by: UserId,
+    pub added_at: Timestamp,
+}
+
+pub const TRANSLATOR_MAX: usize = 200;
+
+/// Checks a translation of `note`: text and translator given, in another language.
+pub fn check_translation(
+    note: &Note,
+    language: Language,
+    text: &str,
+    translator: &str,
+) -> Result<(String, String), Vec<(&'static str, DomainError)>> {
+    let mut errors = Vec::new();
+    let text = crate::text::normalise(text);
+    if text.is_empty() {
+        errors.push(("text", DomainError::EmptyText));
+    } else if text.chars().count() > NOTE_TEXT_MAX {
+        errors.push(("text", DomainError::TextTooLong { max: NOTE_TEXT_MAX }));
+    }
+    let translator = crate::text::normalise(translator);
+    if translator.is_empty() {
+        errors.push(("translator", DomainError::EmptyText));
+    } else if translator.chars().count() > TRANSLATOR_MAX {
+        errors.push((
+            "translator",
+            DomainError::TextTooLong {
+                max: TRANSLATOR_MAX,
+            },
+        ));
+    }
+    if language == note.language {
+        errors.push(("language", DomainError::SameLanguage));
+    }
+    if errors.is_empty() {
+        Ok((text, translator))
+    } else {
+        Err(errors)
+    }
+}
+
 /// An incident's response: positive or punitive, and what was done.
 pub type ResponseTaken = (Response, String);
 

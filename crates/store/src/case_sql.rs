@@ -549,6 +549,45 @@ macro_rules! impl_case_store {
                 Ok(())
             }
 
+            async fn add_translation(
+                &self,
+                t: &domain::note::NoteTranslation,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "INSERT INTO note_translations (id, note_id, case_id, language, text, translator, added_by, added_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(t.id.to_string())
+                .bind(t.note_id.to_string())
+                .bind(t.case_id.to_string())
+                .bind(t.language.code())
+                .bind(&t.text)
+                .bind(&t.translator)
+                .bind(t.added_by.to_string())
+                .bind(t.added_at.millis())
+                .execute(&mut *tx)
+                .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn translations_of(
+                &self,
+                case: domain::CaseId,
+            ) -> Result<Vec<domain::note::NoteTranslation>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::TranslationRow> = sqlx::query_as(
+                    "SELECT id, note_id, case_id, language, text, translator, added_by, added_at \
+                     FROM note_translations WHERE case_id = $1 ORDER BY added_at, id",
+                )
+                .bind(case.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
             async fn add_note(
                 &self,
                 note: &domain::note::Note,

@@ -9,7 +9,7 @@ use domain::decision::{Decision, DecisionFields};
 use domain::document::DocumentInfo;
 use domain::followup::{FollowUp, FollowUpResult, FollowUpUpdate};
 use domain::handover::Handover;
-use domain::note::{Note, NoteKind};
+use domain::note::{Note, NoteKind, NoteTranslation};
 use domain::plan::{Plan, PlanBody, PlanReview};
 use domain::voice::{VoiceFields, format_date_iso, parse_date};
 use domain::{Case, CaseCode, CaseId, OrgId, Stage, Timestamp, UserId, VoiceEntry, VoiceId};
@@ -147,6 +147,14 @@ pub trait CaseStore: Send + Sync {
     async fn add_note(&self, note: &Note, audit: AuditEvent) -> Result<(), StoreError>;
     /// The notes of the given kinds, newest first.
     async fn notes_of(&self, case: CaseId, kinds: &[NoteKind]) -> Result<Vec<Note>, StoreError>;
+    async fn add_translation(
+        &self,
+        translation: &NoteTranslation,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+    /// Every translation of the case's notes, oldest first (the caller shows only those of the
+    /// notes she may read).
+    async fn translations_of(&self, case: CaseId) -> Result<Vec<NoteTranslation>, StoreError>;
     async fn add_document(
         &self,
         info: &DocumentInfo,
@@ -840,4 +848,33 @@ pub(crate) fn overdue_steps(
         (a.due_on, a.code.as_str(), a.step.seq).cmp(&(b.due_on, b.code.as_str(), b.step.seq))
     });
     Ok(late)
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TranslationRow {
+    id: String,
+    note_id: String,
+    case_id: String,
+    language: String,
+    text: String,
+    translator: String,
+    added_by: String,
+    added_at: i64,
+}
+
+impl TryFrom<TranslationRow> for NoteTranslation {
+    type Error = StoreError;
+    fn try_from(row: TranslationRow) -> Result<Self, StoreError> {
+        let bad = |what: &str| StoreError::Corrupt(format!("translation {what} of {}", row.id));
+        Ok(NoteTranslation {
+            id: row.id.parse().map_err(|_| bad("id"))?,
+            note_id: row.note_id.parse().map_err(|_| bad("note"))?,
+            case_id: row.case_id.parse().map_err(|_| bad("case"))?,
+            language: row.language.parse().map_err(|_| bad("language"))?,
+            text: row.text,
+            translator: row.translator,
+            added_by: row.added_by.parse().map_err(|_| bad("author"))?,
+            added_at: Timestamp::from_millis(row.added_at),
+        })
+    }
 }

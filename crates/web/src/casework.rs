@@ -825,6 +825,72 @@ pub async fn write_note(
     Ok(note)
 }
 
+/// A translation as typed in.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TranslationInput {
+    pub language: String,
+    pub text: String,
+    /// Who translated it (a name, in words).
+    pub translator: String,
+}
+
+/// Adds a person's translation of a note. Whoever may write that kind of note may translate
+/// one; a note she may not read is not found.
+#[allow(clippy::too_many_arguments)]
+pub async fn translate_note(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    source: &str,
+    at: Timestamp,
+    case: &Case,
+    note: &str,
+    input: &TranslationInput,
+) -> Result<domain::note::NoteTranslation, AppError> {
+    let id: uuid::Uuid = note.parse().map_err(|_| AppError::NotFound)?;
+    let readable = note_kinds(actor, case, false);
+    let note = store
+        .notes_of(case.id, &readable)
+        .await?
+        .into_iter()
+        .find(|n| n.id == id)
+        .ok_or(AppError::NotFound)?;
+    check(actor, Action::WriteNote(note.kind), case)?;
+    let mut errors = Vec::new();
+    let language: Option<Language> = input
+        .language
+        .parse()
+        .map_err(|e| errors.push(FieldError::new("language", &e)))
+        .ok();
+    let checked = language.and_then(|language| {
+        domain::note::check_translation(&note, language, &input.text, &input.translator)
+            .map_err(|found| errors.extend(found.iter().map(|(f, e)| FieldError::new(f, e))))
+            .ok()
+            .map(|(text, translator)| (language, text, translator))
+    });
+    let Some((language, text, translator)) = checked else {
+        return Err(AppError::Invalid(errors));
+    };
+    let translation = domain::note::NoteTranslation {
+        id: uuid::Uuid::now_v7(),
+        note_id: note.id,
+        case_id: case.id,
+        language,
+        text,
+        translator,
+        added_by: actor.user_id,
+        added_at: at,
+    };
+    let audit = event(actor, source, at, AuditAction::NoteTranslated, case).with_detail(
+        crate::accounts::detail(&[
+            ("note", &note.id.to_string()),
+            ("language", language.code()),
+        ]),
+    );
+    store.add_translation(&translation, audit).await?;
+    Ok(translation)
+}
+
 /// Attaches a document: the class decides who may (psychosocial: the counsellor), the bytes
 /// must be an allowed kind and within the limit.
 #[allow(clippy::too_many_arguments)]

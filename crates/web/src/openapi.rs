@@ -423,6 +423,16 @@ fn operations() -> Vec<Op> {
             false,
         ),
         op(
+            "post",
+            "/api/v1/cases/{id}/notes/{nid}/translations",
+            "Add a person's translation of a note (into another language, with the translator's name); the note itself is never changed. Whoever may write that kind of note may translate one.",
+            Some("TranslationInput"),
+            "201",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
             "get",
             "/api/v1/glossary",
             "The network's glossary: every term with its other spellings and plain explanations in bn, hi and en.",
@@ -653,6 +663,9 @@ pub fn document() -> Value {
         if op.path.contains("{fid}") {
             parameters.push(json!({"name": "fid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
         }
+        if op.path.contains("{nid}") {
+            parameters.push(json!({"name": "nid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
+        }
         if op.path.contains("{doc}") {
             parameters.push(json!({"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
         }
@@ -768,6 +781,16 @@ pub fn document() -> Value {
                         "version": {"type": "integer"},
                         "created_at": {"type": "string", "format": "date-time"},
                         "updated_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "TranslationInput": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["language", "text", "translator"],
+                    "properties": {
+                        "language": languages.clone(),
+                        "text": {"type": "string", "maxLength": 10000},
+                        "translator": {"type": "string", "maxLength": 200}
                     }
                 },
                 "GlossaryTerm": {

@@ -248,6 +248,16 @@ pub fn table() -> Vec<Route> {
         ),
         route(M::POST, "/cases/{id}/notes", post(pages::cases::write_note)),
         route(
+            M::POST,
+            "/cases/{id}/notes/{nid}/translations",
+            post(pages::cases::translate_note),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/notes/{nid}/translations",
+            post(api::cases::translate_note),
+        ),
+        route(
             M::GET,
             "/api/v1/cases/{id}/documents",
             get(api::cases::documents),

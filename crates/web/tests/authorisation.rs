@@ -513,6 +513,22 @@ const TABLE: &[(&str, &str, Access)] = &[
         },
     ),
     (
+        "POST",
+        "/cases/{id}/notes/{nid}/translations",
+        Access::Case {
+            see: CASE_STAFF,
+            act: WRITERS,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/notes/{nid}/translations",
+        Access::Case {
+            see: CASE_STAFF,
+            act: WRITERS,
+        },
+    ),
+    (
         "GET",
         "/cases/{id}/plan",
         Access::Case {
@@ -741,6 +757,7 @@ async fn call(
         .replace("{handover}", &handover.to_string())
         .replace("{step}", "accept")
         .replace("{fid}", &uuid::Uuid::now_v7().to_string())
+        .replace("{nid}", &uuid::Uuid::now_v7().to_string())
         .replace("{seq}", "1");
     let unique = uuid_suffix();
     if method == "POST" && (path.ends_with("/documents") || path == "/handovers/import") {
@@ -893,6 +910,8 @@ async fn call(
                     "explanation_hi": "आसान अर्थ", "explanation_en": "plain words"})
             } else if path.ends_with("/survivor") {
                 json!({"user": uuid::Uuid::now_v7().to_string()})
+            } else if path.ends_with("/translations") {
+                json!({"language": "bn", "text": "আজ সে ভালো খেয়েছে", "translator": "রুপা দাস"})
             } else if path.ends_with("/notes") {
                 json!({"kind": "daily", "text": "आज उसने अच्छा खाना खाया", "language": "hi"})
             } else if path.ends_with("/plan") {

@@ -210,6 +210,7 @@ async fn jargon_is_marked_in_the_page_and_in_her_notes(engine: Engine) {
         )
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let written = reply.json();
 
     let mut page = h.client().signed_in("caseworker.kolkata").await;
     let case_page = page.get(&format!("/cases/{case}?lang=bn")).await;
@@ -222,6 +223,76 @@ async fn jargon_is_marked_in_the_page_and_in_her_notes(engine: Engine) {
     assert!(
         case_page.body.contains("English"),
         "the note's language is named"
+    );
+
+    // A person's translation sits beside the note; one into the note's own language is refused.
+    let note_id = written["id"].as_str().unwrap().to_string();
+    let path = format!("/api/v1/cases/{case}/notes/{note_id}/translations");
+    let same = json!({"language": "en", "text": "Signs of PTSD", "translator": "Rupa Das"});
+    let refused = worker.json(Method::POST, &path, &same, &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.json()["errors"][0]["code"], "error-same-language");
+    let page_path = format!("/cases/{case}/notes/{note_id}/translations");
+    let reply = page
+        .post_form(
+            &page_path,
+            &[
+                ("language", "bn"),
+                ("text", "PTSD-র লক্ষণ"),
+                ("translator", ""),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body.contains("PTSD-র লক্ষণ"),
+        "her translation is kept"
+    );
+    let reply = page
+        .post_form(
+            &page_path,
+            &[
+                ("language", "bn"),
+                ("text", "PTSD-র লক্ষণ; সিডব্লিউসি এইচআইআর চেয়েছে।"),
+                ("translator", "রুপা দাস"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let notes = worker
+        .get(&format!("/api/v1/cases/{case}/notes"))
+        .await
+        .json();
+    assert_eq!(notes["notes"][0]["translations"][0]["translator"], "রুপা দাস");
+    let case_page = page.get(&format!("/cases/{case}")).await;
+    assert!(case_page.body.contains("সিডব্লিউসি এইচআইআর চেয়েছে"));
+
+    // In print, the terms of her plan are marked and explained at the end.
+    let plan = json!({"goals": [{
+        "domain": "wellbeing", "goal": "ঘুম ভালো হবে, কাউন্সেলিং চলবে", "set_by": "her", "status": "open",
+        "actions": [{"what": "Weekly counselling for the PTSD", "set_by": "team", "status": "open"}]
+    }]});
+    let reply = worker
+        .json(
+            Method::PUT,
+            &format!("/api/v1/cases/{case}/plan"),
+            &plan,
+            &[("if-match", "\"0\"")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let print = page.get(&format!("/cases/{case}/plan/print?lang=hi")).await;
+    assert_eq!(print.status, StatusCode::OK);
+    assert_eq!(
+        print.body.matches("<mark class=\"jargon\"").count(),
+        3,
+        "{}",
+        print.body
+    );
+    assert!(
+        print
+            .body
+            .contains(&h.text(Language::Hi, "plan-plain-words"))
     );
 
     let reply = page

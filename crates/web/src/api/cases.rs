@@ -568,10 +568,60 @@ pub async fn notes(
         ));
     }
     let notes = state.store.notes_of(case.id, &kinds).await?;
+    let translations = state.store.translations_of(case.id).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
-    Ok(Json(
-        json!({ "notes": notes.iter().map(note_json).collect::<Vec<_>>() }),
-    ))
+    let notes: Vec<Value> = notes
+        .iter()
+        .map(|n| {
+            let mut v = note_json(n);
+            v["translations"] = translations
+                .iter()
+                .filter(|t| t.note_id == n.id)
+                .map(translation_json)
+                .collect();
+            v
+        })
+        .collect();
+    Ok(Json(json!({ "notes": notes })))
+}
+
+pub fn translation_json(t: &domain::note::NoteTranslation) -> Value {
+    json!({
+        "id": t.id.to_string(),
+        "note": t.note_id.to_string(),
+        "language": t.language.code(),
+        "text": t.text,
+        "translator": t.translator,
+        "added_by": t.added_by.to_string(),
+        "added_at": t.added_at.to_rfc3339(),
+    })
+}
+
+/// `POST …/notes/{nid}/translations`: a person's translation, kept beside the note.
+pub async fn translate_note(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, note)): Path<(String, String)>,
+    ApiJson(body): ApiJson<casework::TranslationInput>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    if casework::note_kinds(&actor, &case, true).is_empty() {
+        return Err(AppError::Forbidden(
+            domain::policy::DenyReason::RoleNotAllowed,
+        ));
+    }
+    let t = casework::translate_note(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &note,
+        &body,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(translation_json(&t))).into_response())
 }
 
 pub async fn write_note(

@@ -224,6 +224,11 @@ pub struct NoteView {
     pub html: String,
     /// Written in a language other than the reader's: says so, in hers.
     pub other_language: Option<String>,
+    /// People's translations of it: (language · translator, language code, text).
+    pub translations: Vec<(String, &'static str, String)>,
+    /// Where a translation goes, when she may add one, and the form.
+    pub translate_action: Option<String>,
+    pub translate_form: FormView,
     pub lang: &'static str,
     pub response: String,
     pub punitive: bool,
@@ -323,6 +328,8 @@ struct Shown {
     decision_form: Option<FormView>,
     consent_form: Option<FormView>,
     note_form: Option<FormView>,
+    /// A translation that could not be saved: of which note, and her input.
+    translation: Option<(uuid::Uuid, FormView)>,
     document_error: Option<String>,
     notice: Option<String>,
 }
@@ -525,6 +532,8 @@ async fn case_page<'a>(
         let found = state.store.notes_of(case.id, &readable).await?;
         let who = names(state, found.iter().map(|n| n.written_by)).await?;
         let glossary = crate::glossary::Glossary::load(&state.store).await?;
+        let translations = state.store.translations_of(case.id).await?;
+        let writable = casework::note_kinds(actor, case, true);
         let texts: Vec<&str> = found.iter().map(|n| n.text.as_str()).collect();
         let plain_words = glossary.explained(&texts, t.lang);
         let views = found
@@ -534,6 +543,24 @@ async fn case_page<'a>(
                 html: glossary.highlight(&n.text, t.lang),
                 other_language: (n.language != t.lang)
                     .then(|| t.with("note-other-language", "language", n.language.autonym())),
+                translations: translations
+                    .iter()
+                    .filter(|tr| tr.note_id == n.id)
+                    .map(|tr| {
+                        (
+                            format!("{} · {}", tr.language.autonym(), tr.translator),
+                            tr.language.code(),
+                            tr.text.clone(),
+                        )
+                    })
+                    .collect(),
+                translate_action: writable
+                    .contains(&n.kind)
+                    .then(|| format!("/cases/{}/notes/{}/translations", case.id, n.id)),
+                translate_form: match &shown.translation {
+                    Some((id, form)) if *id == n.id => form.clone(),
+                    _ => FormView::default(),
+                },
                 lang: n.language.code(),
                 response: n
                     .response
@@ -841,6 +868,7 @@ pub async fn show(
         Some("consent") => Some(t.get("consent-saved")),
         Some("revoked") => Some(t.get("consent-revoked-notice")),
         Some("note") => Some(t.get("note-saved")),
+        Some("translation") => Some(t.get("note-translation-saved")),
         Some("document") => Some(t.get("document-saved")),
         Some("linked") => Some(t.get("survivor-linked")),
         Some("followup") => Some(t.get("followup-saved")),
@@ -1151,6 +1179,58 @@ pub async fn write_note(
         }
     })
     .await
+}
+
+pub async fn translate_note(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, note)): Path<(String, String)>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    if casework::note_kinds(&actor, &case, true).is_empty() {
+        return Err(AppError::Forbidden(
+            domain::policy::DenyReason::RoleNotAllowed,
+        ));
+    }
+    let input = casework::TranslationInput {
+        language: data.get("language"),
+        text: data.get("text"),
+        translator: data.get("translator"),
+    };
+    let result = casework::translate_note(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &note,
+        &input,
+    )
+    .await;
+    match result {
+        Ok(t) => Ok(see_other(&format!(
+            "/cases/{}?notice=translation#note-{}",
+            case.id, t.note_id
+        ))),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let id: uuid::Uuid = note.parse().map_err(|_| AppError::NotFound)?;
+            let shown = Shown {
+                translation: Some((id, FormView::from_data(&data).with_errors(&t, &errors))),
+                ..Shown::default()
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case_page(&state, &ctx, &actor, &case, shown).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
 }
 
 pub async fn add_document(

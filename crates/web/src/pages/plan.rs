@@ -63,8 +63,21 @@ struct PlanTemplate<'a> {
 struct PrintTemplate<'a> {
     page: Page<'a>,
     approval: String,
-    goals: Vec<GoalView>,
+    goals: Vec<PrintGoal>,
     reviews: Vec<ReviewView>,
+    /// The glossary terms in the plan, explained in the reader's language.
+    plain_words: Vec<(String, String)>,
+}
+
+/// A goal for print: its texts as HTML with glossary terms marked (in print the explanation
+/// is in the list at the end, since a page has no hover).
+pub struct PrintGoal {
+    pub domain: String,
+    pub goal_html: String,
+    pub detail: String,
+    pub status: String,
+    /// (what, as HTML; detail; status)
+    pub actions: Vec<(String, String, String)>,
 }
 
 fn choices<T: Copy>(
@@ -255,11 +268,42 @@ pub async fn print(
         "/cases",
         t.with("plan-title", "code", case.code.as_str()),
     );
+    let glossary = crate::glossary::Glossary::load(&state.store).await?;
+    let texts: Vec<&str> = views
+        .goals
+        .iter()
+        .flat_map(|g| {
+            std::iter::once(g.goal.as_str()).chain(g.actions.iter().map(|a| a.what.as_str()))
+        })
+        .collect();
+    let plain_words = glossary.explained(&texts, ctx.lang);
+    let goals = views
+        .goals
+        .iter()
+        .map(|g| PrintGoal {
+            domain: g.domain.clone(),
+            goal_html: glossary.highlight(&g.goal, ctx.lang),
+            detail: g.detail.clone(),
+            status: g.status.clone(),
+            actions: g
+                .actions
+                .iter()
+                .map(|a| {
+                    (
+                        glossary.highlight(&a.what, ctx.lang),
+                        a.detail.clone(),
+                        a.status.clone(),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
     render(&PrintTemplate {
         page,
         approval: views.approval,
-        goals: views.goals,
+        goals,
         reviews: views.reviews,
+        plain_words,
     })
 }
 
