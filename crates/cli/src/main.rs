@@ -3,6 +3,7 @@
 //! and the audit trail).
 
 mod demo;
+mod export;
 mod org;
 mod package;
 mod user;
@@ -64,6 +65,9 @@ enum Command {
     /// Handover packages to and from other Saathi servers.
     #[command(subcommand)]
     Handover(package::HandoverCommand),
+    /// Reports as PDF files.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
 }
 
 #[derive(clap::Args)]
@@ -127,6 +131,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Token(command) => user::run_token(&store, command).await,
         Command::Keys(command) => package::run_keys(&store, command).await,
         Command::Handover(command) => package::run_handover(&store, command).await,
+        Command::Export(command) => export::run(&store, command).await,
         Command::Audit(AuditCommand::Verify) => match store.verify_audit().await? {
             AuditVerification::Intact { entries } => {
                 println!("audit trail intact: {entries} entries");

@@ -365,6 +365,81 @@ async fn keys_and_trust_between_two_servers(t: &TestStore) {
     other.finish().await;
 }
 
+async fn export_plan_as_pdf(t: &TestStore) {
+    let url = t.url();
+    assert!(saathi(url, &["demo"]).status.success());
+    let kolkata = t
+        .store
+        .organisation_by_name("Nirapad Shelter Home, Kolkata")
+        .await
+        .unwrap()
+        .unwrap();
+    let cases = t
+        .store
+        .find_cases(&store::CaseFilter::of(kolkata.id))
+        .await
+        .unwrap();
+    let mut with_plan = None;
+    for c in cases {
+        if t.store.plan(c.id).await.unwrap().is_some() {
+            with_plan = Some(c);
+            break;
+        }
+    }
+    let case = with_plan.expect("a demo case with a plan");
+    let out = std::env::temp_dir().join(format!("saathi-plan-{}.pdf", uuid::Uuid::now_v7()));
+    let out_text = out.to_str().unwrap();
+    let done = saathi(
+        url,
+        &[
+            "export",
+            "plan",
+            "--case",
+            case.code.as_str(),
+            "--language",
+            "hi",
+            "--out",
+            out_text,
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let text = Command::new("pdftotext")
+        .arg(&out)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains(case.code.as_str()), "{text}");
+    assert!(text.contains("पृष्ठ"), "Hindi labels: {text}");
+    std::fs::remove_file(&out).ok();
+    refused(
+        &saathi(
+            url,
+            &[
+                "export",
+                "plan",
+                "--case",
+                case.code.as_str(),
+                "--language",
+                "fr",
+                "--out",
+                out_text,
+            ],
+        ),
+        "unknown language",
+    );
+    refused(
+        &saathi(
+            url,
+            &["export", "plan", "--case", "ZZZZ-ZZZZ", "--out", out_text],
+        ),
+        "no case",
+    );
+    assert!(!out.exists(), "nothing written for a refused export");
+    let audit = saathi(url, &["audit", "verify"]);
+    assert!(audit.status.success(), "{}", stderr(&audit));
+}
+
 macro_rules! both {
     ($($case:ident),* $(,)?) => {
         mod sqlite { $(
@@ -392,6 +467,7 @@ both!(
     users_and_tokens_from_the_command_line,
     serve_with_demo_answers_in_the_browsers_language,
     keys_and_trust_between_two_servers,
+    export_plan_as_pdf,
 );
 
 #[test]
@@ -504,6 +580,7 @@ fn help_explains_every_subcommand_and_option() {
         "audit",
         "keys",
         "handover",
+        "export",
         "--database-url",
     ] {
         assert!(help.contains(word), "saathi --help lacks {word}");

@@ -67,10 +67,12 @@ pub enum AuditAction {
     GlossaryTermChanged,
     GlossaryTermRemoved,
     NoteTranslated,
+    /// A report left the server as a file (the CLI's `export`).
+    PlanExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 45] = [
+    pub const ALL: [AuditAction; 46] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -116,6 +118,7 @@ impl AuditAction {
         AuditAction::GlossaryTermChanged,
         AuditAction::GlossaryTermRemoved,
         AuditAction::NoteTranslated,
+        AuditAction::PlanExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -165,6 +168,7 @@ impl AuditAction {
             Self::GlossaryTermChanged => "glossary-term-changed",
             Self::GlossaryTermRemoved => "glossary-term-removed",
             Self::NoteTranslated => "note-translated",
+            Self::PlanExported => "plan-exported",
         }
     }
 

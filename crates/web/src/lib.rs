@@ -16,6 +16,7 @@ mod context;
 mod cookies;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod glossary;
 pub mod handovers;
 mod headers;

@@ -216,6 +216,11 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/cases/{id}/plan", get(pages::plan::show)),
         route(M::GET, "/cases/{id}/plan/print", get(pages::plan::print)),
         route(
+            M::GET,
+            "/cases/{id}/plan.pdf",
+            get(pages::plan::pdf_download),
+        ),
+        route(
             M::POST,
             "/cases/{id}/plan/goals",
             post(pages::plan::add_goal),

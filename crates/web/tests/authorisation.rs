@@ -545,6 +545,14 @@ const TABLE: &[(&str, &str, Access)] = &[
         },
     ),
     (
+        "GET",
+        "/cases/{id}/plan.pdf",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DECIDERS,
+        },
+    ),
+    (
         "POST",
         "/cases/{id}/plan/goals",
         Access::Case {

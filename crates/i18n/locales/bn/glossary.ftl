@@ -40,3 +40,7 @@ note-translation-saved = অনুবাদটি নোটের পাশে �
 note-translation-by = অনুবাদ,
 error-same-language = অনুবাদ নোটের ভাষা ছাড়া অন্য কোনো ভাষায় হতে হবে।
 audit-action-note-translated = নোট অনুবাদ করা হয়েছে
+pdf-header = সাথী · কেস { $code } · গোপনীয়
+pdf-page = পৃষ্ঠা { $page }
+plan-download-pdf = পিডিএফ হিসেবে নামান
+audit-action-plan-exported = কেস পরিকল্পনা পিডিএফ হিসেবে রপ্তানি হয়েছে

@@ -40,3 +40,7 @@ note-translation-saved = The translation is saved beside the note.
 note-translation-by = Translation,
 error-same-language = A translation must be into another language than the note's.
 audit-action-note-translated = Note translated
+pdf-header = Saathi · case { $code } · confidential
+pdf-page = Page { $page }
+plan-download-pdf = Download as PDF
+audit-action-plan-exported = Case plan exported as PDF

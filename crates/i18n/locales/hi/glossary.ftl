@@ -40,3 +40,7 @@ note-translation-saved = अनुवाद नोट के साथ सहे
 note-translation-by = अनुवाद,
 error-same-language = अनुवाद नोट की भाषा के अलावा किसी दूसरी भाषा में होना चाहिए।
 audit-action-note-translated = नोट का अनुवाद किया गया
+pdf-header = साथी · केस { $code } · गोपनीय
+pdf-page = पृष्ठ { $page }
+plan-download-pdf = पीडीएफ़ के रूप में डाउनलोड करें
+audit-action-plan-exported = केस योजना पीडीएफ़ के रूप में निर्यात हुई

@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use domain::plan::{Agreement, Goal, GoalDomain, GoalStatus, Plan, PlanAction, SetBy};
 use domain::policy::{Action, Actor};
 use domain::voice::parse_date;
@@ -94,14 +94,19 @@ fn choices<T: Copy>(
         .collect()
 }
 
-struct Views {
+pub(crate) struct Views {
     approval: String,
     goals: Vec<GoalView>,
     reviews: Vec<ReviewView>,
 }
 
-async fn views(state: &AppState, t: &Tr<'_>, case: &Case, plan: &Plan) -> Result<Views, AppError> {
-    let directory = state.store.organisations().await?;
+pub(crate) async fn views(
+    store: &std::sync::Arc<dyn store::Store>,
+    t: &Tr<'_>,
+    case: &Case,
+    plan: &Plan,
+) -> Result<Views, AppError> {
+    let directory = store.organisations().await?;
     let org_name = |id: Option<OrgId>| {
         id.and_then(|id| directory.iter().find(|o| o.id == id))
             .map(|o| o.fields.name.to_string())
@@ -142,8 +147,7 @@ async fn views(state: &AppState, t: &Tr<'_>, case: &Case, plan: &Plan) -> Result
                 .collect(),
         })
         .collect();
-    let reviews = state
-        .store
+    let reviews = store
         .plan_reviews(case.id)
         .await?
         .iter()
@@ -181,7 +185,7 @@ async fn plan_page<'a>(
     };
     let plan = casework::plan_of(&state.store, case).await?;
     casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
-    let views = views(state, &t, case, &plan).await?;
+    let views = views(&state.store, &t, case, &plan).await?;
     let mut page = Page::titled(
         state,
         ctx,
@@ -261,7 +265,7 @@ pub async fn print(
     };
     let plan = casework::plan_of(&state.store, &case).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
-    let views = views(&state, &t, &case, &plan).await?;
+    let views = views(&state.store, &t, &case, &plan).await?;
     let page = Page::titled(
         &state,
         &ctx,
@@ -550,4 +554,86 @@ pub async fn approve(
         }
         Err(other) => Err(other),
     }
+}
+
+/// The plan as a printable report: the same content as the print view, with the glossary's
+/// plain words at the end. The header carries the case code, never her name.
+pub(crate) fn report(
+    t: &Tr<'_>,
+    case: &Case,
+    views: &Views,
+    glossary: &crate::glossary::Glossary,
+) -> pdf::Report {
+    use pdf::Block;
+    let title = t.with("plan-title", "code", case.code.as_str());
+    let mut blocks = vec![
+        Block::Title(title.clone()),
+        Block::Paragraph(views.approval.clone()),
+    ];
+    if views.goals.is_empty() {
+        blocks.push(Block::Paragraph(t.get("plan-empty")));
+    }
+    let mut texts: Vec<&str> = Vec::new();
+    for g in &views.goals {
+        blocks.push(Block::Heading(format!("{}: {}", g.domain, g.goal)));
+        blocks.push(Block::Meta(format!("{} · {}", g.detail, g.status)));
+        texts.push(&g.goal);
+        for a in &g.actions {
+            blocks.push(Block::Bullet(format!(
+                "{} — {} · {}",
+                a.what, a.detail, a.status
+            )));
+            texts.push(&a.what);
+        }
+    }
+    blocks.push(Block::Heading(t.get("plan-reviews")));
+    for r in &views.reviews {
+        blocks.push(Block::Paragraph(format!(
+            "{} — {}",
+            r.agreement, r.her_words
+        )));
+        blocks.push(Block::Meta(r.meta.clone()));
+    }
+    let plain = glossary.explained(&texts, t.lang);
+    if !plain.is_empty() {
+        blocks.push(Block::Heading(t.get("plan-plain-words")));
+        blocks.extend(
+            plain
+                .into_iter()
+                .map(|(term, text)| Block::Term(term, text)),
+        );
+    }
+    pdf::Report {
+        language: t.lang.code().to_string(),
+        title,
+        header: t.with("pdf-header", "code", case.code.as_str()),
+        blocks,
+    }
+}
+
+/// `GET /cases/{id}/plan.pdf`: the plan in the reader's language, recorded as a reading.
+pub async fn pdf_download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
+    let bytes = crate::export::plan_pdf(&state.store, &state.i18n, &case, ctx.lang).await?;
+    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    let file = format!("plan-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/pdf".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }

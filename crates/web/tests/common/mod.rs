@@ -226,6 +226,8 @@ pub struct Reply {
     pub body: String,
     /// Bytes on the wire (compressed, when the response was).
     pub size: usize,
+    /// The body as received, for files (a PDF, a package).
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -354,6 +356,7 @@ impl Client {
             headers,
             body,
             size: bytes.len(),
+            bytes: bytes.to_vec(),
         }
     }
 

@@ -1,0 +1,71 @@
+//! `saathi export …`: reports as PDF files, from the server itself.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Subcommand;
+use domain::audit::{AuditAction, AuditEvent};
+use domain::{Clock, Language, SystemClock};
+use store::Store;
+
+use crate::Failure;
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// A case plan as PDF in one language (bn, hi or en), with the case code in the header,
+    /// never her name. Recorded in the audit trail.
+    Plan {
+        /// The case's id or its code (e.g. K7Q2-XM4P).
+        #[arg(long)]
+        case: String,
+        #[arg(long, default_value = "bn")]
+        language: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitCode, Failure> {
+    match command {
+        ExportCommand::Plan {
+            case,
+            language,
+            out,
+        } => {
+            let language: Language = language
+                .parse()
+                .map_err(|_| Failure(format!("unknown language {language:?}: use bn, hi or en")))?;
+            let found = match case.parse::<domain::CaseId>() {
+                Ok(id) => store.case(id).await?,
+                Err(_) => match case.parse::<domain::CaseCode>() {
+                    Ok(code) => store.case_by_code(&code).await?,
+                    Err(_) => None,
+                },
+            };
+            let case = found.ok_or_else(|| Failure(format!("no case {case}")))?;
+            let i18n = i18n::I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?;
+            let bytes = web::export::plan_pdf(store, &i18n, &case, language)
+                .await
+                .map_err(|e| match e {
+                    web::AppError::Internal(why) => Failure(why),
+                    other => Failure(other.english()),
+                })?;
+            let partial = out.with_extension("partial");
+            std::fs::write(&partial, &bytes)
+                .and_then(|_| std::fs::rename(&partial, &out))
+                .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))?;
+            let event = AuditEvent::new(
+                SystemClock.now(),
+                AuditAction::PlanExported,
+                format!("case:{}", case.id),
+            )
+            .scoped_to(case.custodian)
+            .from_source("cli")
+            .with_detail(web::accounts::detail(&[("language", language.code())]));
+            store.append_audit(event).await?;
+            println!("{}\t{} bytes", out.display(), bytes.len());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,391 @@
+//! Reports as PDF: a case plan (and, with the forms engine, an assessment) in the reader's
+//! language. Bengali and Devanagari need real shaping — conjuncts such as ক্ষ and ত্র, the
+//! i-matra drawn before its consonant — so text is shaped with rustybuzz (through krilla) and
+//! the Noto fonts are embedded, subset, with a ToUnicode map so the words can be copied and
+//! searched again (`pdftotext` gives them back).
+//!
+//! The layout is deliberately plain: a running header with the case code (never her name), a
+//! title, headings, paragraphs, bullets, small "meta" lines and term/explanation pairs, wrapped
+//! at spaces, onto as many A4 pages as needed, each numbered.
+
+use std::path::{Path, PathBuf};
+
+use krilla::Document;
+use krilla::geom::Point;
+use krilla::page::PageSettings;
+use krilla::text::{Font, TextDirection};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("the font {0} is missing: install Debian's fonts-noto-core, or set SAATHI_FONT_DIR")]
+    FontMissing(PathBuf),
+    #[error("the font {0} could not be read")]
+    FontUnreadable(PathBuf),
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
+}
+
+/// Where Debian's `fonts-noto-core` puts them.
+pub const DEFAULT_FONT_DIR: &str = "/usr/share/fonts/truetype/noto";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Script {
+    Latin,
+    Bengali,
+    Devanagari,
+}
+
+struct Face {
+    font: Font,
+    data: Vec<u8>,
+}
+
+/// The three faces a report in bn, hi and en needs.
+pub struct Fonts {
+    latin: Face,
+    bengali: Face,
+    devanagari: Face,
+}
+
+impl Fonts {
+    /// From `SAATHI_FONT_DIR`, else the Debian location.
+    pub fn from_env() -> Result<Self, PdfError> {
+        let dir = std::env::var_os("SAATHI_FONT_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_FONT_DIR));
+        Self::load(&dir)
+    }
+
+    pub fn load(dir: &Path) -> Result<Self, PdfError> {
+        let face = |name: &str| -> Result<Face, PdfError> {
+            let path = dir.join(name);
+            let data = std::fs::read(&path).map_err(|_| PdfError::FontMissing(path.clone()))?;
+            let font = Font::new(data.clone().into(), 0).ok_or(PdfError::FontUnreadable(path))?;
+            Ok(Face { font, data })
+        };
+        Ok(Fonts {
+            latin: face("NotoSans-Regular.ttf")?,
+            bengali: face("NotoSansBengali-Regular.ttf")?,
+            devanagari: face("NotoSansDevanagari-Regular.ttf")?,
+        })
+    }
+
+    fn face(&self, script: Script) -> &Face {
+        match script {
+            Script::Latin => &self.latin,
+            Script::Bengali => &self.bengali,
+            Script::Devanagari => &self.devanagari,
+        }
+    }
+}
+
+/// One piece of a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Title(String),
+    Heading(String),
+    Paragraph(String),
+    Bullet(String),
+    /// Small print under a heading: who, when, status.
+    Meta(String),
+    /// A term and its explanation (the plain-words list).
+    Term(String, String),
+}
+
+pub struct Report {
+    /// BCP 47 tag of the reader's language, recorded in the PDF for screen readers.
+    pub language: String,
+    /// The document title (PDF metadata).
+    pub title: String,
+    /// Repeated at the top of every page: the case code and what this is. Never her name.
+    pub header: String,
+    pub blocks: Vec<Block>,
+}
+
+const PAGE_W: f32 = 595.0;
+const PAGE_H: f32 = 842.0;
+const MARGIN: f32 = 56.0;
+
+/// Which script a character asks for; `None` for those that go with their neighbours (the
+/// joiners, the dandas, which Bengali and Hindi share).
+fn script_of(c: char) -> Option<Script> {
+    match c {
+        '\u{200C}' | '\u{200D}' | '\u{0964}' | '\u{0965}' => None,
+        '\u{0980}'..='\u{09FF}' => Some(Script::Bengali),
+        '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => Some(Script::Devanagari),
+        _ => Some(Script::Latin),
+    }
+}
+
+/// Text without the invisible isolation marks Fluent may put around placeables.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// Splits a word into runs of one script each.
+fn runs(word: &str) -> Vec<(Script, &str)> {
+    let mut out: Vec<(Script, &str)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<Script> = None;
+    for (i, c) in word.char_indices() {
+        match (script_of(c), current) {
+            (Some(s), Some(cur)) if s != cur => {
+                out.push((cur, &word[start..i]));
+                start = i;
+                current = Some(s);
+            }
+            (Some(s), None) => current = Some(s),
+            _ => {}
+        }
+    }
+    if start < word.len() {
+        out.push((current.unwrap_or(Script::Latin), &word[start..]));
+    }
+    out
+}
+
+struct Measure<'a> {
+    faces: [rustybuzz::Face<'a>; 3],
+}
+
+impl<'a> Measure<'a> {
+    fn new(fonts: &'a Fonts) -> Result<Self, PdfError> {
+        let face = |f: &'a Face| {
+            rustybuzz::Face::from_slice(&f.data, 0)
+                .ok_or_else(|| PdfError::Write("a font does not parse".into()))
+        };
+        Ok(Measure {
+            faces: [
+                face(&fonts.latin)?,
+                face(&fonts.bengali)?,
+                face(&fonts.devanagari)?,
+            ],
+        })
+    }
+
+    fn width(&self, script: Script, text: &str, size: f32) -> f32 {
+        let face = &self.faces[script as usize];
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(face, &[], buffer);
+        let advance: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
+        advance as f32 * size / face.units_per_em() as f32
+    }
+
+    fn word_width(&self, word: &str, size: f32) -> f32 {
+        runs(word)
+            .iter()
+            .map(|(s, t)| self.width(*s, t, size))
+            .sum()
+    }
+}
+
+/// A line laid out: its words, to be drawn one after another with a space between.
+struct Line {
+    words: Vec<String>,
+    size: f32,
+    indent: f32,
+}
+
+fn wrap(m: &Measure, text: &str, size: f32, indent: f32, out: &mut Vec<Line>) {
+    let max = PAGE_W - 2.0 * MARGIN - indent;
+    let space = m.width(Script::Latin, " ", size);
+    for paragraph in text.split('\n') {
+        let mut line: Vec<String> = Vec::new();
+        let mut width = 0.0;
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let w = m.word_width(word, size);
+            if !line.is_empty() && width + space + w > max {
+                out.push(Line {
+                    words: std::mem::take(&mut line),
+                    size,
+                    indent,
+                });
+                width = 0.0;
+            }
+            width += if line.is_empty() { w } else { space + w };
+            line.push(word.to_string());
+        }
+        out.push(Line {
+            words: line,
+            size,
+            indent,
+        });
+    }
+}
+
+/// Lays the report out and writes the PDF. `page_label` gives the footer of page n (1-based)
+/// in the reader's language.
+pub fn render(
+    report: &Report,
+    fonts: &Fonts,
+    page_label: &dyn Fn(usize) -> String,
+) -> Result<Vec<u8>, PdfError> {
+    let m = Measure::new(fonts)?;
+    // Lines with the space to leave before them.
+    let mut lines: Vec<(f32, Line)> = Vec::new();
+    let add = |gap: f32, text: &str, size: f32, indent: f32, lines: &mut Vec<(f32, Line)>| {
+        let mut wrapped = Vec::new();
+        wrap(&m, &clean(text), size, indent, &mut wrapped);
+        for (i, l) in wrapped.into_iter().enumerate() {
+            lines.push((if i == 0 { gap } else { 0.0 }, l));
+        }
+    };
+    for block in &report.blocks {
+        match block {
+            Block::Title(t) => add(0.0, t, 18.0, 0.0, &mut lines),
+            Block::Heading(t) => add(14.0, t, 13.0, 0.0, &mut lines),
+            Block::Paragraph(t) => add(4.0, t, 11.0, 0.0, &mut lines),
+            Block::Meta(t) => add(1.0, t, 9.0, 0.0, &mut lines),
+            Block::Bullet(t) => add(3.0, &format!("• {t}"), 11.0, 12.0, &mut lines),
+            Block::Term(term, plain) => {
+                add(6.0, term, 11.0, 0.0, &mut lines);
+                add(0.0, plain, 10.0, 12.0, &mut lines);
+            }
+        }
+    }
+
+    let mut document = Document::new();
+    document.set_metadata(
+        krilla::metadata::Metadata::new()
+            .title(clean(&report.title))
+            .language(report.language.clone()),
+    );
+    let header = clean(&report.header);
+    let mut pages: Vec<Vec<(f32, &Line)>> = vec![Vec::new()];
+    let mut y = MARGIN + 24.0;
+    for (gap, line) in &lines {
+        let height = line.size * 1.45;
+        if y + gap + height > PAGE_H - MARGIN - 16.0 {
+            pages.push(Vec::new());
+            y = MARGIN + 24.0;
+        } else {
+            y += gap;
+        }
+        y += height;
+        if let Some(page) = pages.last_mut() {
+            page.push((y - line.size * 0.35, line));
+        }
+    }
+    let space = |size: f32| m.width(Script::Latin, " ", size);
+    let draw =
+        |surface: &mut krilla::surface::Surface, x0: f32, y: f32, size: f32, words: &[String]| {
+            let mut x = x0;
+            for (i, word) in words.iter().enumerate() {
+                if i > 0 {
+                    x += space(size);
+                }
+                for (script, text) in runs(word) {
+                    let face = fonts.face(script);
+                    surface.draw_text(
+                        Point::from_xy(x, y),
+                        face.font.clone(),
+                        size,
+                        text,
+                        false,
+                        TextDirection::LeftToRight,
+                    );
+                    x += m.width(script, text, size);
+                }
+            }
+        };
+    let header_words: Vec<String> = header.split(' ').map(str::to_string).collect();
+    for (n, page_lines) in pages.iter().enumerate() {
+        let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
+            .ok_or_else(|| PdfError::Write("page size".into()))?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        draw(&mut surface, MARGIN, MARGIN, 9.0, &header_words);
+        for (y, line) in page_lines {
+            draw(
+                &mut surface,
+                MARGIN + line.indent,
+                *y,
+                line.size,
+                &line.words,
+            );
+        }
+        let footer: Vec<String> = clean(&page_label(n + 1))
+            .split(' ')
+            .map(str::to_string)
+            .collect();
+        draw(&mut surface, MARGIN, PAGE_H - MARGIN + 12.0, 9.0, &footer);
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| PdfError::Write(format!("{e:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_into_runs_of_one_script() {
+        assert_eq!(
+            runs("PTSD-র"),
+            vec![(Script::Latin, "PTSD-"), (Script::Bengali, "র")]
+        );
+        assert_eq!(runs("চাই।"), vec![(Script::Bengali, "চাই।")]);
+        assert_eq!(runs("हूँ।"), vec![(Script::Devanagari, "हूँ।")]);
+        assert_eq!(runs("\u{200D}"), vec![(Script::Latin, "\u{200D}")]);
+    }
+
+    #[test]
+    fn a_long_report_wraps_onto_numbered_pages_with_its_fonts() {
+        let Ok(fonts) = Fonts::from_env() else {
+            panic!("fonts-noto-core is needed (scripts/test-deps installs it)");
+        };
+        let mut blocks = vec![Block::Title("পরিকল্পনা".into())];
+        for i in 0..80 {
+            blocks.push(Block::Paragraph(format!(
+                "{i}. আমি আবার স্কুলে যেতে চাই, मैं फिर से स्कूल जाना चाहती हूँ, and learn tailoring."
+            )));
+        }
+        let report = Report {
+            language: "bn".into(),
+            title: "plan".into(),
+            header: "KOL-1234".into(),
+            blocks,
+        };
+        let pdf = render(&report, &fonts, &|n| format!("page {n}")).expect("render");
+        assert!(pdf.starts_with(b"%PDF-"));
+        let path = std::env::temp_dir().join(format!("saathi-pdf-{}.pdf", std::process::id()));
+        std::fs::write(&path, &pdf).expect("write");
+        let text = std::process::Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils; scripts/test-deps installs it)");
+        let fonts = std::process::Command::new("pdffonts")
+            .arg(&path)
+            .output()
+            .expect("pdffonts");
+        std::fs::remove_file(&path).ok();
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(
+            text.contains("page 2"),
+            "80 paragraphs take more than one page"
+        );
+        assert!(text.contains("79. আমি আবার"), "nothing is lost at the end");
+        assert!(text.contains("चाहती"));
+        let fonts = String::from_utf8_lossy(&fonts.stdout);
+        for name in ["NotoSansBengali", "NotoSansDevanagari", "NotoSans-Regular"] {
+            let line = fonts.lines().find(|l| l.contains(name)).expect(name);
+            assert!(
+                line.contains(" yes yes yes "),
+                "{name} embedded, subset, with ToUnicode: {line}"
+            );
+        }
+    }
+
+    #[test]
+    fn isolation_marks_never_reach_the_page() {
+        assert_eq!(clean("\u{2068}KOL-1\u{2069} পরিকল্পনা"), "KOL-1 পরিকল্পনা");
+    }
+}

@@ -1,0 +1,43 @@
+//! Reports as PDF, for the pages and the `saathi export` command: the case plan in a chosen
+//! language (assessments follow with the forms engine).
+
+use std::sync::Arc;
+
+use domain::{Case, Language};
+use i18n::I18n;
+use store::Store;
+
+use crate::pages::Tr;
+use crate::{AppError, casework};
+
+fn failed(e: pdf::PdfError) -> AppError {
+    match e {
+        // The operator must install the fonts; the message says how.
+        pdf::PdfError::FontMissing(_) | pdf::PdfError::FontUnreadable(_) => {
+            AppError::internal(e.to_string())
+        }
+        other => AppError::internal(other.to_string()),
+    }
+}
+
+/// The case plan as a PDF in `language`, with its glossary terms explained at the end.
+pub async fn plan_pdf(
+    store: &Arc<dyn Store>,
+    i18n: &I18n,
+    case: &Case,
+    language: Language,
+) -> Result<Vec<u8>, AppError> {
+    let t = Tr {
+        i18n,
+        lang: language,
+    };
+    let plan = casework::plan_of(store, case).await?;
+    let views = crate::pages::plan::views(store, &t, case, &plan).await?;
+    let glossary = crate::glossary::Glossary::load(store).await?;
+    let report = crate::pages::plan::report(&t, case, &views, &glossary);
+    let fonts = pdf::Fonts::from_env().map_err(failed)?;
+    pdf::render(&report, &fonts, &|n| {
+        t.with("pdf-page", "page", &i18n::format_number(language, n as i64))
+    })
+    .map_err(failed)
+}
