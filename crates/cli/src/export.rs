@@ -24,6 +24,57 @@ pub enum ExportCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// A filled assessment as PDF in one language, in the form version it was filled in, with
+    /// the case code in the header. Recorded in the audit trail.
+    Assessment {
+        #[arg(long)]
+        assessment: String,
+        #[arg(long, default_value = "bn")]
+        language: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn language(text: &str) -> Result<Language, Failure> {
+    text.parse()
+        .map_err(|_| Failure(format!("unknown language {text:?}: use bn, hi or en")))
+}
+
+/// Writes beside, then renames: a report is never left half-written under its name.
+fn write(out: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    let partial = out.with_extension("partial");
+    std::fs::write(&partial, bytes)
+        .and_then(|_| std::fs::rename(&partial, out))
+        .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))
+}
+
+fn failed(e: web::AppError) -> Failure {
+    match e {
+        web::AppError::Internal(why) => Failure(why),
+        other => Failure(other.english()),
+    }
+}
+
+async fn audit(
+    store: &Arc<dyn Store>,
+    case: &domain::Case,
+    language: Language,
+    what: &str,
+) -> Result<(), Failure> {
+    let event = AuditEvent::new(
+        SystemClock.now(),
+        AuditAction::PlanExported,
+        format!("case:{}", case.id),
+    )
+    .scoped_to(case.custodian)
+    .from_source("cli")
+    .with_detail(web::accounts::detail(&[
+        ("report", what),
+        ("language", language.code()),
+    ]));
+    store.append_audit(event).await?;
+    Ok(())
 }
 
 pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitCode, Failure> {
@@ -33,9 +84,7 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
             language,
             out,
         } => {
-            let language: Language = language
-                .parse()
-                .map_err(|_| Failure(format!("unknown language {language:?}: use bn, hi or en")))?;
+            let language = self::language(&language)?;
             let found = match case.parse::<domain::CaseId>() {
                 Ok(id) => store.case(id).await?,
                 Err(_) => match case.parse::<domain::CaseCode>() {
@@ -47,23 +96,26 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
             let i18n = i18n::I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?;
             let bytes = web::export::plan_pdf(store, &i18n, &case, language)
                 .await
+                .map_err(failed)?;
+            write(&out, &bytes)?;
+            audit(store, &case, language, "plan").await?;
+            println!("{}\t{} bytes", out.display(), bytes.len());
+        }
+        ExportCommand::Assessment {
+            assessment,
+            language,
+            out,
+        } => {
+            let language = self::language(&language)?;
+            let i18n = i18n::I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?;
+            let (case, bytes) = web::export::assessment_pdf(store, &i18n, &assessment, language)
+                .await
                 .map_err(|e| match e {
-                    web::AppError::Internal(why) => Failure(why),
-                    other => Failure(other.english()),
+                    web::AppError::NotFound => Failure(format!("no assessment {assessment}")),
+                    other => failed(other),
                 })?;
-            let partial = out.with_extension("partial");
-            std::fs::write(&partial, &bytes)
-                .and_then(|_| std::fs::rename(&partial, &out))
-                .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))?;
-            let event = AuditEvent::new(
-                SystemClock.now(),
-                AuditAction::PlanExported,
-                format!("case:{}", case.id),
-            )
-            .scoped_to(case.custodian)
-            .from_source("cli")
-            .with_detail(web::accounts::detail(&[("language", language.code())]));
-            store.append_audit(event).await?;
+            write(&out, &bytes)?;
+            audit(store, &case, language, "assessment").await?;
             println!("{}\t{} bytes", out.display(), bytes.len());
         }
     }

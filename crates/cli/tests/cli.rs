@@ -436,6 +436,72 @@ async fn export_plan_as_pdf(t: &TestStore) {
         "no case",
     );
     assert!(!out.exists(), "nothing written for a refused export");
+
+    // A filled assessment, in Bengali.
+    let worker = t
+        .store
+        .user_by_username(&"caseworker.kolkata".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let assessment = domain::form::Assessment {
+        id: uuid::Uuid::now_v7(),
+        case_id: case.id,
+        form_key: "follow-up-visit".into(),
+        form_version: 1,
+        answers: [(
+            "how_she_is".to_string(),
+            domain::form::Answer::One("মায়ের কাছে ভালো আছি".into()),
+        )]
+        .into_iter()
+        .collect(),
+        recorded_by: worker.id,
+        recorded_at: domain::Timestamp(1_795_910_400_000),
+    };
+    let event = domain::audit::AuditEvent::new(
+        domain::Timestamp(1_795_910_400_000),
+        domain::audit::AuditAction::AssessmentRecorded,
+        "case",
+    );
+    t.store.add_assessment(&assessment, event).await.unwrap();
+    let id = assessment.id.to_string();
+    let done = saathi(
+        url,
+        &[
+            "export",
+            "assessment",
+            "--assessment",
+            &id,
+            "--language",
+            "bn",
+            "--out",
+            out_text,
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let text = Command::new("pdftotext")
+        .arg(&out)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("মায়ের কাছে"), "{text}");
+    assert!(text.contains(case.code.as_str()));
+    std::fs::remove_file(&out).ok();
+    refused(
+        &saathi(
+            url,
+            &[
+                "export",
+                "assessment",
+                "--assessment",
+                "nothing",
+                "--out",
+                out_text,
+            ],
+        ),
+        "no assessment",
+    );
     let audit = saathi(url, &["audit", "verify"]);
     assert!(audit.status.success(), "{}", stderr(&audit));
 }

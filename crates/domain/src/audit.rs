@@ -69,10 +69,13 @@ pub enum AuditAction {
     NoteTranslated,
     /// A report left the server as a file (the CLI's `export`).
     PlanExported,
+    AssessmentRecorded,
+    /// A form definition was added or revised (a new version).
+    FormVersionAdded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 46] = [
+    pub const ALL: [AuditAction; 48] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -119,6 +122,8 @@ impl AuditAction {
         AuditAction::GlossaryTermRemoved,
         AuditAction::NoteTranslated,
         AuditAction::PlanExported,
+        AuditAction::AssessmentRecorded,
+        AuditAction::FormVersionAdded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -169,6 +174,8 @@ impl AuditAction {
             Self::GlossaryTermRemoved => "glossary-term-removed",
             Self::NoteTranslated => "note-translated",
             Self::PlanExported => "plan-exported",
+            Self::AssessmentRecorded => "assessment-recorded",
+            Self::FormVersionAdded => "form-version-added",
         }
     }
 

@@ -101,6 +101,10 @@ pub enum DomainError {
     UnknownAgreement(String),
     #[error("at most {max} other spellings of a term")]
     TooManySynonyms { max: usize },
+    #[error("an answer is needed here")]
+    AnswerRequired,
+    #[error("this answer is not one the form takes")]
+    AnswerNotValid,
     #[error("a translation is into another language than the note's")]
     SameLanguage,
     #[error("a plan can have at most {max} goals")]
@@ -188,6 +192,8 @@ impl DomainError {
             Self::TooManyGoals { .. } => "error-too-many-goals",
             Self::TooManySynonyms { .. } => "error-too-many-synonyms",
             Self::SameLanguage => "error-same-language",
+            Self::AnswerRequired => "error-answer-required",
+            Self::AnswerNotValid => "error-answer-not-valid",
             Self::PlanNeedsDecision => "error-plan-needs-decision",
             Self::UnknownNoteKind(_) => "error-unknown-note-kind",
             Self::UnknownResponse(_) => "error-unknown-response",

@@ -11,6 +11,7 @@ pub mod decision;
 pub mod document;
 pub mod error;
 pub mod followup;
+pub mod form;
 pub mod glossary;
 pub mod handover;
 pub mod ids;

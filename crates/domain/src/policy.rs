@@ -38,6 +38,10 @@ pub enum Action {
     ReadGlossary,
     /// Add, change or remove glossary terms: the network admin, who curates it for everyone.
     EditGlossary,
+    /// Read the network's forms (the documentation tools): anyone who works on cases.
+    ReadForms,
+    /// Add a form or a new version of one (from JSON or an XLSForm): the network admin.
+    ManageForms,
     CreateOrganisation,
     UpdateOrganisation,
     ListUsers,
@@ -253,6 +257,8 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
         UseOwnAccount => Decision::Allow,
         ReadGlossary => Decision::Allow,
         EditGlossary => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
+        ReadForms => allow_if(actor.is_staff(), DenyReason::RoleNotAllowed),
+        ManageForms => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         // The directory is for people who hand cases over and those who run the network; a
         // trainer, care-giver or survivor has no need of it.
         ViewDirectory => allow_if(

@@ -22,7 +22,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/en/main.ftl")),
             ("package.ftl", include_str!("../locales/en/package.ftl")),
-            ("glossary.ftl", include_str!("../locales/en/glossary.ftl")),
+            ("tools.ftl", include_str!("../locales/en/tools.ftl")),
         ],
     ),
     (
@@ -30,7 +30,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/bn/main.ftl")),
             ("package.ftl", include_str!("../locales/bn/package.ftl")),
-            ("glossary.ftl", include_str!("../locales/bn/glossary.ftl")),
+            ("tools.ftl", include_str!("../locales/bn/tools.ftl")),
         ],
     ),
     (
@@ -38,7 +38,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/hi/main.ftl")),
             ("package.ftl", include_str!("../locales/hi/package.ftl")),
-            ("glossary.ftl", include_str!("../locales/hi/glossary.ftl")),
+            ("tools.ftl", include_str!("../locales/hi/tools.ftl")),
         ],
     ),
 ];

@@ -8,6 +8,8 @@
 mod case_sql;
 mod cases;
 mod error;
+mod forms;
+mod forms_sql;
 mod glossary;
 mod glossary_sql;
 mod open;
@@ -22,6 +24,7 @@ pub mod testing;
 
 pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep};
 pub use error::StoreError;
+pub use forms::FormStore;
 pub use glossary::GlossaryStore;
 pub use open::{Engine, open};
 pub use packages::{

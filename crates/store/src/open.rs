@@ -27,22 +27,24 @@ impl fmt::Display for Engine {
 pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     let store = connect(url).await?;
     store.migrate().await?;
-    // Every new Saathi starts with the starter glossary; the network curates it from there.
+    // Every new Saathi starts with the starter glossary and the built-in tools; the network
+    // curates them from there.
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0);
-    match store
-        .seed_glossary(
-            &domain::glossary::starter(),
-            domain::Timestamp::from_millis(now),
-        )
-        .await
-    {
-        // Another process loaded it at the same moment.
-        Ok(_) | Err(StoreError::Duplicate(_)) => Ok(store),
-        Err(e) => Err(e),
+    let at = domain::Timestamp::from_millis(now);
+    // Another process may load them at the same moment: its marker row wins, ours rolls back.
+    for seeded in [
+        store.seed_glossary(&domain::glossary::starter(), at).await,
+        store.seed_forms(&domain::form::built_in(), at).await,
+    ] {
+        match seeded {
+            Ok(_) | Err(StoreError::Duplicate(_)) => {}
+            Err(e) => return Err(e),
+        }
     }
+    Ok(store)
 }
 
 /// Connects without migrating (for `saathi migrate` to report what it does).

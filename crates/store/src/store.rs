@@ -76,7 +76,7 @@ pub enum AuditVerification {
 /// change.
 #[async_trait]
 pub trait Store:
-    crate::CaseStore + crate::PackageStore + crate::GlossaryStore + Send + Sync
+    crate::CaseStore + crate::PackageStore + crate::GlossaryStore + crate::FormStore + Send + Sync
 {
     fn engine(&self) -> Engine;
 

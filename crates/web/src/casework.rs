@@ -464,7 +464,7 @@ pub async fn record_consent(
         && store.organisation(org).await?.is_none()
     {
         errors.push(FieldError {
-            field: "organisation",
+            field: "organisation".into(),
             message_id: "error-unknown-organisation",
             english: format!("no organisation {org} in the directory"),
         });
@@ -626,7 +626,7 @@ pub async fn save_plan(
         Err(found) => found
             .iter()
             .map(|(place, e)| FieldError {
-                field: plan_field(place),
+                field: plan_field(place).into(),
                 message_id: e.message_id(),
                 english: format!("{place}: {e}"),
             })
@@ -635,7 +635,7 @@ pub async fn save_plan(
     for org in body.organisations() {
         if store.organisation(org).await?.is_none() {
             errors.push(FieldError {
-                field: "responsible",
+                field: "responsible".into(),
                 message_id: "error-unknown-organisation",
                 english: format!("no organisation {org} in the directory"),
             });
@@ -721,7 +721,7 @@ pub async fn review_plan(
     }
     if plan.version == 0 {
         errors.push(FieldError {
-            field: "agreement",
+            field: "agreement".into(),
             message_id: "plan-empty",
             english: "there is no plan to review yet".into(),
         });
@@ -1018,7 +1018,7 @@ pub async fn link_survivor(
     check(actor, Action::LinkSurvivor, case)?;
     let invalid = || {
         AppError::Invalid(vec![FieldError {
-            field: "user",
+            field: "user".into(),
             message_id: "error-not-a-survivor-account",
             english: "choose an active survivor account of this organisation".into(),
         }])
@@ -1104,7 +1104,7 @@ pub async fn own_review(
     }
     if plan.version == 0 {
         errors.push(FieldError {
-            field: "agreement",
+            field: "agreement".into(),
             message_id: "plan-empty",
             english: "there is no plan yet".into(),
         });

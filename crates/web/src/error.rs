@@ -14,8 +14,9 @@ use store::StoreError;
 /// A problem with one field of a form or JSON body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    /// The form field / JSON member, e.g. `password`.
-    pub field: &'static str,
+    /// The form field / JSON member, e.g. `password`, or an input named at run time
+    /// (`members.1.age` in a form).
+    pub field: std::borrow::Cow<'static, str>,
     /// The Fluent id of the message.
     pub message_id: &'static str,
     /// The English text (for the CLI, logs and the API's `detail`).
@@ -25,7 +26,7 @@ pub struct FieldError {
 impl FieldError {
     pub fn new(field: &'static str, err: &DomainError) -> Self {
         Self {
-            field,
+            field: field.into(),
             message_id: err.message_id(),
             english: err.to_string(),
         }
@@ -33,7 +34,7 @@ impl FieldError {
 
     pub fn required(field: &'static str) -> Self {
         Self {
-            field,
+            field: field.into(),
             message_id: "error-required",
             english: format!("{field} is required"),
         }

@@ -35,9 +35,45 @@ pub async fn plan_pdf(
     let views = crate::pages::plan::views(store, &t, case, &plan).await?;
     let glossary = crate::glossary::Glossary::load(store).await?;
     let report = crate::pages::plan::report(&t, case, &views, &glossary);
+    render(&report, i18n, language)
+}
+
+/// Any report, with the page numbers in the reader's language.
+pub(crate) fn render(
+    report: &pdf::Report,
+    i18n: &I18n,
+    language: Language,
+) -> Result<Vec<u8>, AppError> {
+    let t = Tr {
+        i18n,
+        lang: language,
+    };
     let fonts = pdf::Fonts::from_env().map_err(failed)?;
-    pdf::render(&report, &fonts, &|n| {
+    pdf::render(report, &fonts, &|n| {
         t.with("pdf-page", "page", &i18n::format_number(language, n as i64))
     })
     .map_err(failed)
+}
+
+/// A filled assessment as a PDF in `language`, every section (the operator at the CLI), in the
+/// form version it was filled in. Returns the case it belongs to, for the audit entry.
+pub async fn assessment_pdf(
+    store: &Arc<dyn Store>,
+    i18n: &I18n,
+    assessment: &str,
+    language: Language,
+) -> Result<(Case, Vec<u8>), AppError> {
+    let id: uuid::Uuid = assessment.parse().map_err(|_| AppError::NotFound)?;
+    let a = store.assessment(id).await?.ok_or(AppError::NotFound)?;
+    let case = store.case(a.case_id).await?.ok_or(AppError::NotFound)?;
+    let bytes = crate::pages::assessments::assessment_pdf(
+        store,
+        i18n,
+        &|_| true,
+        &case,
+        assessment,
+        language,
+    )
+    .await?;
+    Ok((case, bytes))
 }

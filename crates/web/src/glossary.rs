@@ -206,7 +206,7 @@ fn check_editor(origin: &Origin) -> Result<(), AppError> {
 fn taken(e: StoreError) -> AppError {
     match e {
         StoreError::Duplicate(_) => AppError::Invalid(vec![FieldError {
-            field: "term",
+            field: "term".into(),
             message_id: "error-glossary-term-taken",
             english: "the glossary has this term already".into(),
         }]),

@@ -53,7 +53,7 @@ pub async fn start(
     }
     let unknown_org = || {
         AppError::Invalid(vec![FieldError {
-            field: "to",
+            field: "to".into(),
             message_id: "error-unknown-organisation",
             english: "the receiving organisation is not in the directory".into(),
         }])
@@ -90,7 +90,7 @@ pub async fn start(
             match text.parse::<SectionClass>() {
                 Ok(class) if covered(class) => chosen.push(class),
                 Ok(class) => errors.push(FieldError {
-                    field: class.as_str(),
+                    field: class.as_str().into(),
                     message_id: "error-no-consent",
                     english: DomainError::NoConsent {
                         purpose: "sharing",
@@ -407,7 +407,7 @@ pub async fn record_followup(
 
 fn invalid(field: &'static str, id: &'static str, english: &str) -> AppError {
     AppError::Invalid(vec![FieldError {
-        field,
+        field: field.into(),
         message_id: id,
         english: english.to_string(),
     }])

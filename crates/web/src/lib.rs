@@ -17,6 +17,7 @@ mod cookies;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod forms;
 pub mod glossary;
 pub mod handovers;
 mod headers;

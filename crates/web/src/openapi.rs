@@ -434,6 +434,66 @@ fn operations() -> Vec<Op> {
         ),
         op(
             "get",
+            "/api/v1/forms",
+            "The newest version of every form (the documentation tools), with its title in bn, hi and en.",
+            None,
+            "200",
+            json!({"type": "array", "items": {"type": "object"}}),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/forms",
+            "Add a form, or the next version of one (network admin): a definition with sections (each with a sensitivity class), fields (text, long-text, number, date, choice, choices, yes-no), repeat groups, choice lists, labels and help in bn/hi/en, required and relevant. Problems are listed one by one.",
+            Some("FormDefinition"),
+            "201",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/forms/{key}",
+            "One form's definition: its newest version, or `?version=N`.",
+            None,
+            "200",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/assessments",
+            "The assessments filled for the case, newest first.",
+            None,
+            "200",
+            json!({"type": "array", "items": {"type": "object"}}),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/cases/{id}/assessments",
+            "Fill a form for the case: `{\"form\": key, \"version\"?: n, \"answers\": {name: text | [values] | [{row}]}}`. Only the sections the caller's role may write are read; answers to questions not shown are dropped.",
+            Some("AssessmentInput"),
+            "201",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/cases/{id}/assessments/{aid}",
+            "One assessment, in the form version it was filled in, with only the sections the caller may read.",
+            None,
+            "200",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "get",
             "/api/v1/glossary",
             "The network's glossary: every term with its other spellings and plain explanations in bn, hi and en.",
             None,
@@ -663,6 +723,13 @@ pub fn document() -> Value {
         if op.path.contains("{fid}") {
             parameters.push(json!({"name": "fid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
         }
+        if op.path.contains("{aid}") {
+            parameters.push(json!({"name": "aid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
+        }
+        if op.path.contains("{key}") {
+            parameters.push(json!({"name": "key", "in": "path", "required": true, "schema": {"type": "string"}}));
+            parameters.push(json!({"name": "version", "in": "query", "required": false, "schema": {"type": "integer"}}));
+        }
         if op.path.contains("{nid}") {
             parameters.push(json!({"name": "nid", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}));
         }
@@ -781,6 +848,26 @@ pub fn document() -> Value {
                         "version": {"type": "integer"},
                         "created_at": {"type": "string", "format": "date-time"},
                         "updated_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "FormDefinition": {
+                    "type": "object",
+                    "required": ["key", "title", "sections"],
+                    "properties": {
+                        "key": {"type": "string", "pattern": "^[a-z0-9_-]{1,64}$"},
+                        "title": {"type": "object"},
+                        "sections": {"type": "array", "items": {"type": "object"}},
+                        "choice_lists": {"type": "object"}
+                    }
+                },
+                "AssessmentInput": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["form", "answers"],
+                    "properties": {
+                        "form": {"type": "string"},
+                        "version": {"type": "integer"},
+                        "answers": {"type": "object"}
                     }
                 },
                 "TranslationInput": {

@@ -24,7 +24,7 @@ use crate::{AppError, FieldError};
 
 fn refused(e: PackageError) -> AppError {
     AppError::Invalid(vec![FieldError {
-        field: "package",
+        field: "package".into(),
         message_id: e.message_id(),
         english: e.to_string(),
     }])
@@ -32,7 +32,7 @@ fn refused(e: PackageError) -> AppError {
 
 fn invalid(message_id: &'static str, english: &str) -> AppError {
     AppError::Invalid(vec![FieldError {
-        field: "package",
+        field: "package".into(),
         message_id,
         english: english.to_string(),
     }])
@@ -516,7 +516,7 @@ async fn handover_entries(
         };
         if covers(&consents, wanted, origin.at).is_err() {
             missing.push(FieldError {
-                field: class.as_str(),
+                field: class.as_str().into(),
                 message_id: "error-no-consent",
                 english: domain::DomainError::NoConsent {
                     purpose: "sharing",

@@ -55,6 +55,15 @@ const HANDOVER_STAFF: &[Role] = &[Role::Director, Role::CaseWorker, Role::Counse
 const NOBODY: &[Role] = &[];
 const RECEIVERS: &[Role] = &[Role::Director, Role::CaseWorker];
 const WRITERS: &[Role] = &[Role::CaseWorker, Role::Counsellor, Role::CareGiver];
+/// Everyone who works for an organisation (not a survivor's own account).
+const STAFF: &[Role] = &[
+    Role::NetworkAdmin,
+    Role::Director,
+    Role::CaseWorker,
+    Role::Counsellor,
+    Role::CareGiver,
+    Role::Trainer,
+];
 
 /// (method, path, who may use it). `{org}` is the actor's own organisation, `{user}` a
 /// colleague in it (the director).
@@ -141,6 +150,66 @@ const TABLE: &[(&str, &str, Access)] = &[
     (
         "POST",
         "/api/v1/cases/{id}/followups/{fid}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    // Forms: staff read them, the network admin revises them; assessments are case work.
+    ("GET", "/api/v1/forms", Access::Roles(STAFF)),
+    ("GET", "/api/v1/forms/{key}", Access::Roles(STAFF)),
+    ("POST", "/api/v1/forms", Access::Roles(NETWORK_ADMIN)),
+    (
+        "GET",
+        "/api/v1/cases/{id}/assessments",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/assessments",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/assessments/{aid}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/assessments/new",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/assessments",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/assessments/{aid}",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/assessments/{aid}/pdf",
         Access::Case {
             see: CASE_STAFF,
             act: ASSIGNED,
@@ -766,6 +835,8 @@ async fn call(
         .replace("{step}", "accept")
         .replace("{fid}", &uuid::Uuid::now_v7().to_string())
         .replace("{nid}", &uuid::Uuid::now_v7().to_string())
+        .replace("{aid}", &uuid::Uuid::now_v7().to_string())
+        .replace("{key}", "follow-up-visit")
         .replace("{seq}", "1");
     let unique = uuid_suffix();
     if method == "POST" && (path.ends_with("/documents") || path == "/handovers/import") {
@@ -911,6 +982,11 @@ async fn call(
                 json!({"to": h.org("Notun Alo, Jessore").await.to_string(), "reason": "সে বাড়ি ফিরবে"})
             } else if path.contains("/handovers/") {
                 json!({})
+            } else if path == "/api/v1/forms" {
+                json!({"key": format!("t{unique}"), "title": {"bn": "ক", "hi": "क", "en": "t"},
+                    "sections": [], "choice_lists": {}})
+            } else if path.ends_with("/assessments") {
+                json!({"form": "follow-up-visit", "answers": {}})
             } else if path.ends_with("/glossary/scan") {
                 json!({"text": "Signs of PTSD", "language": "bn"})
             } else if path.starts_with("/api/v1/glossary") {

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod cases;
+pub mod forms;
 pub mod glossary;
 pub mod handovers;
 pub mod me;
@@ -40,10 +41,13 @@ pub fn problem(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
             body["errors"] = errors
                 .iter()
                 .map(|e| {
+                    // `english` names the particular problem (which choice list, which
+                    // package check) for scripts and logs; `message` says it in her language.
                     json!({
                         "field": e.field,
                         "code": e.message_id,
                         "message": i18n.text(ctx.lang, e.message_id),
+                        "english": e.english,
                     })
                 })
                 .collect();

@@ -81,7 +81,7 @@ pub async fn change_password(
         accounts::set_password(&state.store, &origin, &user, &data.get("new_password")).await
     } else {
         Err(AppError::Invalid(vec![crate::FieldError {
-            field: "current_password",
+            field: "current_password".into(),
             message_id: "account-password-wrong",
             english: "the current password is not right".into(),
         }]))

@@ -306,6 +306,10 @@ struct CaseTemplate<'a> {
     notes: Vec<NoteView>,
     /// The glossary terms in the notes, with their plain explanation in her language.
     plain_words: Vec<(String, String)>,
+    /// Assessments filled for her: (link, form title, version · when).
+    assessments: Vec<(String, String, String)>,
+    /// The forms she may fill here, for the chooser (empty: she may not).
+    form_choices: Vec<Choice>,
     note_kinds: Vec<Choice>,
     can_read_notes: bool,
     note_form: FormView,
@@ -517,6 +521,42 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
+    let all_forms = state.store.forms().await?;
+    let assessments = state
+        .store
+        .assessments_of(case.id)
+        .await?
+        .iter()
+        .map(|a| {
+            let title = all_forms
+                .iter()
+                .find(|f| f.def.key == a.form_key)
+                .map(|f| f.def.title.get(t.lang).to_string())
+                .unwrap_or_else(|| a.form_key.clone());
+            (
+                format!("/cases/{}/assessments/{}", case.id, a.id),
+                title,
+                format!(
+                    "{} · {}",
+                    t.with(
+                        "form-version",
+                        "version",
+                        &i18n::format_number(t.lang, a.form_version)
+                    ),
+                    t.datetime(&a.recorded_at)
+                ),
+            )
+        })
+        .collect();
+    let may_fill = crate::forms::may(actor, case);
+    let form_choices: Vec<Choice> = all_forms
+        .iter()
+        .filter(|f| f.def.sections.iter().any(|s| may_fill(s.sensitivity)))
+        .map(|f| Choice {
+            value: f.def.key.clone(),
+            label: f.def.title.get(t.lang).to_string(),
+        })
+        .collect();
     let document_classes: Vec<Choice> = domain::document::DOCUMENT_CLASSES
         .iter()
         .filter(|c| allowed(actor, Action::Document(**c), case))
@@ -774,6 +814,8 @@ async fn case_page<'a>(
         document_error: shown.document_error,
         notes,
         plain_words,
+        assessments,
+        form_choices,
         can_read_notes: !readable.is_empty(),
         note_kinds,
         note_form: shown.note_form.unwrap_or_else(|| {

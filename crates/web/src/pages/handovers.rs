@@ -116,7 +116,7 @@ pub async fn import(
     ctx.authorize(Action::ReceiveHandover, Resource::Organisation(org))?;
     let result = match casework::read_upload(multipart).await {
         Ok((_, _, bytes)) if bytes.is_empty() => Err(AppError::Invalid(vec![crate::FieldError {
-            field: "package",
+            field: "package".into(),
             message_id: "package-error-no-file",
             english: "choose the package file".into(),
         }])),

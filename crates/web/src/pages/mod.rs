@@ -2,6 +2,7 @@
 //! visible word comes from Fluent through [`Tr`], so no template holds bare text.
 
 pub mod account;
+pub mod assessments;
 pub mod audit;
 pub mod cases;
 pub mod glossary;
@@ -274,7 +275,7 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
 #[derive(Default, Clone)]
 pub struct FormView {
     values: HashMap<String, Vec<String>>,
-    errors: HashMap<&'static str, String>,
+    errors: HashMap<String, String>,
 }
 
 impl FormView {
@@ -327,14 +328,14 @@ impl FormView {
     pub fn with_errors(mut self, t: &Tr, errors: &[FieldError]) -> Self {
         for e in errors {
             self.errors
-                .entry(e.field)
+                .entry(e.field.to_string())
                 .or_insert_with(|| t.get(e.message_id));
         }
         self
     }
 
     pub fn add_error(&mut self, field: &'static str, message: String) {
-        self.errors.insert(field, message);
+        self.errors.insert(field.to_string(), message);
     }
 }
 

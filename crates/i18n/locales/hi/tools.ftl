@@ -44,3 +44,27 @@ pdf-header = साथी · केस { $code } · गोपनीय
 pdf-page = पृष्ठ { $page }
 plan-download-pdf = पीडीएफ़ के रूप में डाउनलोड करें
 audit-action-plan-exported = केस योजना पीडीएफ़ के रूप में निर्यात हुई
+form-yes = हाँ
+form-no = नहीं
+form-required = (ज़रूरी)
+form-choose = — चुनें —
+form-only-if = केवल तभी लिखें जब “{ $question }” का उत्तर “{ $answer }” हो।
+form-version = फ़ॉर्म संस्करण { $version }
+assessments-heading = आकलन
+assessments-empty = उसके लिए अभी कोई आकलन नहीं भरा गया है।
+assessment-form = फ़ॉर्म
+assessment-fill = भरें
+assessment-save = आकलन सहेजें
+assessment-download-pdf = पीडीएफ़ के रूप में डाउनलोड करें
+assessment-section-empty = इस भाग में कोई उत्तर नहीं दिया गया।
+assessment-plain-words = इस आकलन के कठिन शब्दों के आसान अर्थ
+assessment-sections-hidden = { $count ->
+    [one] इस आकलन का एक भाग आपको नहीं दिखाया जा रहा है।
+   *[other] इस आकलन के { $count } भाग आपको नहीं दिखाए जा रहे हैं।
+}
+error-unknown-form = ऐसा कोई फ़ॉर्म नहीं है।
+error-answer-required = यहाँ उत्तर ज़रूरी है।
+error-answer-not-valid = यह उत्तर फ़ॉर्म में नहीं लिया जा सकता।
+error-form-definition = फ़ॉर्म की बनावट में समस्या है।
+audit-action-assessment-recorded = आकलन दर्ज हुआ
+audit-action-form-version-added = फ़ॉर्म का नया संस्करण जोड़ा गया

@@ -1,4 +1,4 @@
-# The glossary: plain words for clinical and legal terms.
+# Documentation tools and plain language: the glossary, translations, forms and assessments, PDF.
 nav-glossary = Plain words
 glossary-title = Plain words for report language
 glossary-scan-title = Find the difficult words in a text
@@ -44,3 +44,27 @@ pdf-header = Saathi · case { $code } · confidential
 pdf-page = Page { $page }
 plan-download-pdf = Download as PDF
 audit-action-plan-exported = Case plan exported as PDF
+form-yes = Yes
+form-no = No
+form-required = (needed)
+form-choose = — choose —
+form-only-if = Answer only if “{ $question }” is “{ $answer }”.
+form-version = Form version { $version }
+assessments-heading = Assessments
+assessments-empty = No assessment has been filled for her yet.
+assessment-form = Form
+assessment-fill = Fill in
+assessment-save = Save the assessment
+assessment-download-pdf = Download as PDF
+assessment-section-empty = Nothing was answered in this part.
+assessment-plain-words = Plain words in this assessment
+assessment-sections-hidden = { $count ->
+    [one] One part of this assessment is not shown to you.
+   *[other] { $count } parts of this assessment are not shown to you.
+}
+error-unknown-form = There is no such form.
+error-answer-required = An answer is needed here.
+error-answer-not-valid = This answer is not one the form takes.
+error-form-definition = The form definition has a problem.
+audit-action-assessment-recorded = Assessment recorded
+audit-action-form-version-added = Form version added

@@ -44,3 +44,27 @@ pdf-header = সাথী · কেস { $code } · গোপনীয়
 pdf-page = পৃষ্ঠা { $page }
 plan-download-pdf = পিডিএফ হিসেবে নামান
 audit-action-plan-exported = কেস পরিকল্পনা পিডিএফ হিসেবে রপ্তানি হয়েছে
+form-yes = হ্যাঁ
+form-no = না
+form-required = (দরকার)
+form-choose = — বেছে নিন —
+form-only-if = শুধু “{ $question }”-এর উত্তর “{ $answer }” হলে লিখুন।
+form-version = ফর্মের সংস্করণ { $version }
+assessments-heading = মূল্যায়ন
+assessments-empty = তার জন্য এখনও কোনো মূল্যায়ন পূরণ হয়নি।
+assessment-form = ফর্ম
+assessment-fill = পূরণ করুন
+assessment-save = মূল্যায়ন সংরক্ষণ করুন
+assessment-download-pdf = পিডিএফ হিসেবে নামান
+assessment-section-empty = এই অংশে কোনো উত্তর দেওয়া হয়নি।
+assessment-plain-words = এই মূল্যায়নের কঠিন শব্দের সহজ মানে
+assessment-sections-hidden = { $count ->
+    [one] এই মূল্যায়নের একটি অংশ আপনাকে দেখানো হচ্ছে না।
+   *[other] এই মূল্যায়নের { $count }টি অংশ আপনাকে দেখানো হচ্ছে না।
+}
+error-unknown-form = এমন কোনো ফর্ম নেই।
+error-answer-required = এখানে উত্তর দরকার।
+error-answer-not-valid = এই উত্তর ফর্মে নেওয়া যায় না।
+error-form-definition = ফর্মের নকশায় সমস্যা আছে।
+audit-action-assessment-recorded = মূল্যায়ন লেখা হয়েছে
+audit-action-form-version-added = ফর্মের নতুন সংস্করণ যোগ হয়েছে

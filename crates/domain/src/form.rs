@@ -1,0 +1,612 @@
+//! Documentation tools as versioned data: the home and family assessment, the initial
+//! assessment, strengths and resilience, the follow-up visit — designed jointly by source and
+//! destination organisations and revised after review (DESIGN §6). A definition has sections
+//! (each with a sensitivity class), fields of a few kinds, choice lists, labels and help in
+//! bn/hi/en, required-ness and simple relevance ("show this when that answer is …"). A filled
+//! assessment keeps the version it was filled in, so it still reads right after a revision.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::consent::SectionClass;
+use crate::{DomainError, Language};
+
+/// A text in each working language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub bn: String,
+    pub hi: String,
+    pub en: String,
+}
+
+impl Text {
+    /// In `language`, else English, else whatever there is.
+    pub fn get(&self, language: Language) -> &str {
+        let wanted = match language {
+            Language::Bn => &self.bn,
+            Language::Hi => &self.hi,
+            Language::En => &self.en,
+        };
+        [wanted, &self.en, &self.bn, &self.hi]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    Text,
+    LongText,
+    Number,
+    /// YYYY-MM-DD.
+    Date,
+    /// One of a choice list.
+    Choice,
+    /// Any of a choice list.
+    Choices,
+    YesNo,
+}
+
+/// Show an item only when another field's answer is (or, for several choices, includes) a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Condition {
+    pub field: String,
+    pub equals: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    pub name: String,
+    pub kind: FieldKind,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    #[serde(default)]
+    pub required: bool,
+    /// The choice list, for `choice` and `choices`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choices: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevant: Option<Condition>,
+}
+
+/// A field, or a group of fields answered once per row (each household member, each service).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Item {
+    Field(Field),
+    Repeat {
+        name: String,
+        label: Text,
+        fields: Vec<Field>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        relevant: Option<Condition>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub name: String,
+    pub label: Text,
+    /// Who may read the answers, as for the documents of her record.
+    pub sensitivity: SectionClass,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormDef {
+    /// Stable across versions: `home-family-assessment`.
+    pub key: String,
+    pub title: Text,
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub choice_lists: BTreeMap<String, Vec<Choice>>,
+}
+
+/// An answer as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    One(String),
+    Many(Vec<String>),
+    Rows(Vec<BTreeMap<String, Answer>>),
+}
+
+pub type Answers = BTreeMap<String, Answer>;
+
+/// Answers as typed: every value of every input name. Rows of a repeat are named
+/// `group.0.field`, `group.1.field` ….
+pub type RawAnswers = BTreeMap<String, Vec<String>>;
+
+pub const ANSWER_MAX: usize = 10_000;
+pub const ROWS_MAX: usize = 50;
+
+fn key_ok(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+impl FormDef {
+    /// Every field, with the repeat it belongs to.
+    pub fn fields(&self) -> impl Iterator<Item = (Option<&str>, &Field)> {
+        self.sections.iter().flat_map(|s| {
+            s.items.iter().flat_map(|item| match item {
+                Item::Field(f) => vec![(None, f)],
+                Item::Repeat { name, fields, .. } => {
+                    fields.iter().map(|f| (Some(name.as_str()), f)).collect()
+                }
+            })
+        })
+    }
+
+    /// A definition that can be filled: names unique and well-formed, choice lists present,
+    /// conditions pointing at earlier fields, every label in at least one language.
+    pub fn check(&self) -> Result<(), Vec<String>> {
+        let mut problems = Vec::new();
+        if !key_ok(&self.key) {
+            problems.push(format!("form key {:?}", self.key));
+        }
+        if self.title.en.is_empty() && self.title.bn.is_empty() && self.title.hi.is_empty() {
+            problems.push("the form has no title".into());
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for section in &self.sections {
+            for item in &section.items {
+                let (fields, relevant, group) = match item {
+                    Item::Field(f) => (std::slice::from_ref(f), &None, None),
+                    Item::Repeat {
+                        name,
+                        fields,
+                        relevant,
+                        ..
+                    } => (fields.as_slice(), relevant, Some(name.as_str())),
+                };
+                if let Some(group) = group {
+                    if !key_ok(group) || seen.contains(&group) {
+                        problems.push(format!("repeat name {group:?}"));
+                    }
+                    seen.push(group);
+                }
+                if let Some(c) = relevant
+                    && !seen.contains(&c.field.as_str())
+                {
+                    problems.push(format!(
+                        "{:?} depends on an unknown field {:?}",
+                        group, c.field
+                    ));
+                }
+                for f in fields {
+                    if !key_ok(&f.name) || seen.contains(&f.name.as_str()) {
+                        problems.push(format!("field name {:?} (unique, a–z 0–9 _ -)", f.name));
+                    }
+                    if matches!(f.kind, FieldKind::Choice | FieldKind::Choices) {
+                        match &f.choices {
+                            Some(list) if self.choice_lists.contains_key(list) => {}
+                            other => problems.push(format!(
+                                "field {:?} names the choice list {:?}, which is not there",
+                                f.name, other
+                            )),
+                        }
+                    }
+                    if let Some(c) = &f.relevant
+                        && !seen.contains(&c.field.as_str())
+                    {
+                        problems.push(format!(
+                            "field {:?} depends on {:?}, which does not come before it",
+                            f.name, c.field
+                        ));
+                    }
+                    seen.push(&f.name);
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn choice_ok(&self, field: &Field, value: &str) -> bool {
+        field
+            .choices
+            .as_ref()
+            .and_then(|l| self.choice_lists.get(l))
+            .is_some_and(|list| list.iter().any(|c| c.value == value))
+    }
+
+    /// The label of a choice, for display.
+    pub fn choice_label(&self, field: &Field, value: &str, language: Language) -> String {
+        field
+            .choices
+            .as_ref()
+            .and_then(|l| self.choice_lists.get(l))
+            .and_then(|list| list.iter().find(|c| c.value == value))
+            .map(|c| c.label.get(language).to_string())
+            .unwrap_or_else(|| value.to_string())
+    }
+}
+
+/// Whether a condition holds given the answers so far (top level, or within the row).
+pub fn holds(condition: &Option<Condition>, top: &Answers, row: Option<&Answers>) -> bool {
+    let Some(c) = condition else {
+        return true;
+    };
+    let answer = row
+        .and_then(|r| r.get(&c.field))
+        .or_else(|| top.get(&c.field));
+    match answer {
+        Some(Answer::One(v)) => *v == c.equals,
+        Some(Answer::Many(vs)) => vs.contains(&c.equals),
+        _ => false,
+    }
+}
+
+fn one_field(
+    def: &FormDef,
+    f: &Field,
+    values: &[String],
+    place: String,
+    errors: &mut Vec<(String, DomainError)>,
+) -> Option<Answer> {
+    let values: Vec<String> = values
+        .iter()
+        .map(|v| crate::text::normalise(v))
+        .filter(|v| !v.is_empty())
+        .collect();
+    if values.is_empty() {
+        if f.required {
+            errors.push((place, DomainError::AnswerRequired));
+        }
+        return None;
+    }
+    if values.iter().any(|v| v.chars().count() > ANSWER_MAX) {
+        errors.push((place, DomainError::TextTooLong { max: ANSWER_MAX }));
+        return None;
+    }
+    let first = values[0].clone();
+    let bad = |errors: &mut Vec<(String, DomainError)>, place: String| {
+        errors.push((place, DomainError::AnswerNotValid));
+        None
+    };
+    match f.kind {
+        FieldKind::Text | FieldKind::LongText => Some(Answer::One(first)),
+        FieldKind::Number => {
+            let folded: String = first
+                .chars()
+                .map(|c| match c {
+                    '\u{09E6}'..='\u{09EF}' => char::from(b'0' + (c as u32 - 0x09E6) as u8),
+                    '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
+                    c => c,
+                })
+                .collect();
+            match folded.parse::<f64>() {
+                Ok(n) if n.is_finite() => Some(Answer::One(folded)),
+                _ => bad(errors, place),
+            }
+        }
+        FieldKind::Date => match crate::voice::parse_date(&first) {
+            Ok(d) => Some(Answer::One(crate::voice::format_date_iso(d))),
+            Err(e) => {
+                errors.push((place, e));
+                None
+            }
+        },
+        FieldKind::YesNo => match first.as_str() {
+            "yes" | "no" => Some(Answer::One(first)),
+            _ => bad(errors, place),
+        },
+        FieldKind::Choice => {
+            if values.len() == 1 && def.choice_ok(f, &first) {
+                Some(Answer::One(first))
+            } else {
+                bad(errors, place)
+            }
+        }
+        FieldKind::Choices => {
+            if values.iter().all(|v| def.choice_ok(f, v)) {
+                let mut vs = values;
+                vs.dedup();
+                Some(Answer::Many(vs))
+            } else {
+                bad(errors, place)
+            }
+        }
+    }
+}
+
+/// Checks what was typed against the definition: required answers (only where relevant), the
+/// kind of each, choices from their list. Answers to items not shown are dropped. Each problem
+/// names its input (`reason`, `members.1.age`).
+///
+/// Only sections whose class `may` accepts are read: a case worker never writes (nor is asked
+/// for) a psychosocial section, which is the counsellor's.
+pub fn check_answers(
+    def: &FormDef,
+    raw: &RawAnswers,
+    may: &dyn Fn(SectionClass) -> bool,
+) -> Result<Answers, Vec<(String, DomainError)>> {
+    let mut answers = Answers::new();
+    let mut errors = Vec::new();
+    let empty: Vec<String> = Vec::new();
+    for section in def.sections.iter().filter(|s| may(s.sensitivity)) {
+        for item in &section.items {
+            match item {
+                Item::Field(f) => {
+                    if !holds(&f.relevant, &answers, None) {
+                        continue;
+                    }
+                    let values = raw.get(&f.name).unwrap_or(&empty);
+                    if let Some(a) = one_field(def, f, values, f.name.clone(), &mut errors) {
+                        answers.insert(f.name.clone(), a);
+                    }
+                }
+                Item::Repeat {
+                    name,
+                    fields,
+                    relevant,
+                    ..
+                } => {
+                    if !holds(relevant, &answers, None) {
+                        continue;
+                    }
+                    let mut rows = Vec::new();
+                    for i in 0..ROWS_MAX {
+                        let prefix = format!("{name}.{i}.");
+                        let any = raw.iter().any(|(k, vs)| {
+                            k.starts_with(&prefix) && vs.iter().any(|v| !v.trim().is_empty())
+                        });
+                        if !any {
+                            continue;
+                        }
+                        let mut row = Answers::new();
+                        for f in fields {
+                            if !holds(&f.relevant, &answers, Some(&row)) {
+                                continue;
+                            }
+                            let input = format!("{prefix}{}", f.name);
+                            let values = raw.get(&input).unwrap_or(&empty);
+                            if let Some(a) = one_field(def, f, values, input, &mut errors) {
+                                row.insert(f.name.clone(), a);
+                            }
+                        }
+                        rows.push(row);
+                    }
+                    if !rows.is_empty() {
+                        answers.insert(name.clone(), Answer::Rows(rows));
+                    }
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(answers)
+    } else {
+        Err(errors)
+    }
+}
+
+/// One version of a form as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormVersion {
+    pub def: FormDef,
+    pub version: i64,
+    pub created_at: crate::Timestamp,
+}
+
+/// A filled form: the answers, and the version they were given in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub id: uuid::Uuid,
+    pub case_id: crate::CaseId,
+    pub form_key: String,
+    pub form_version: i64,
+    pub answers: Answers,
+    pub recorded_by: crate::UserId,
+    pub recorded_at: crate::Timestamp,
+}
+
+/// The built-in tools every Saathi starts with (`data/forms/*.json`).
+pub fn built_in() -> Vec<FormDef> {
+    [
+        include_str!("../data/forms/home-family-assessment.json"),
+        include_str!("../data/forms/initial-assessment.json"),
+        include_str!("../data/forms/strengths-resilience.json"),
+        include_str!("../data/forms/follow-up-visit.json"),
+    ]
+    .iter()
+    .filter_map(|text| serde_json::from_str(text).ok())
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(en: &str) -> Text {
+        Text {
+            bn: format!("{en} (bn)"),
+            hi: format!("{en} (hi)"),
+            en: en.into(),
+        }
+    }
+
+    fn field(name: &str, kind: FieldKind, required: bool) -> Field {
+        Field {
+            name: name.into(),
+            kind,
+            label: t(name),
+            help: None,
+            required,
+            choices: matches!(kind, FieldKind::Choice | FieldKind::Choices)
+                .then(|| "risk".to_string()),
+            relevant: None,
+        }
+    }
+
+    fn def() -> FormDef {
+        let mut risks = field("risks", FieldKind::Choices, false);
+        risks.relevant = Some(Condition {
+            field: "safe".into(),
+            equals: "no".into(),
+        });
+        FormDef {
+            key: "home-visit".into(),
+            title: t("Home visit"),
+            sections: vec![Section {
+                name: "home".into(),
+                label: t("Home"),
+                sensitivity: SectionClass::Other,
+                items: vec![
+                    Item::Field(field("visited_on", FieldKind::Date, true)),
+                    Item::Field(field("safe", FieldKind::YesNo, true)),
+                    Item::Field(risks),
+                    Item::Repeat {
+                        name: "members".into(),
+                        label: t("Household"),
+                        fields: vec![
+                            field("relation", FieldKind::Text, true),
+                            field("age", FieldKind::Number, false),
+                        ],
+                        relevant: None,
+                    },
+                ],
+            }],
+            choice_lists: BTreeMap::from([(
+                "risk".to_string(),
+                vec![
+                    Choice {
+                        value: "trafficker_nearby".into(),
+                        label: t("The trafficker lives nearby"),
+                    },
+                    Choice {
+                        value: "stigma".into(),
+                        label: t("Stigma in the village"),
+                    },
+                ],
+            )]),
+        }
+    }
+
+    fn raw(pairs: &[(&str, &str)]) -> RawAnswers {
+        let mut raw = RawAnswers::new();
+        for (k, v) in pairs {
+            raw.entry(k.to_string()).or_default().push(v.to_string());
+        }
+        raw
+    }
+
+    #[test]
+    fn answers_are_checked_by_kind_and_relevance() {
+        let d = def();
+        assert!(d.check().is_ok());
+        let all = |_| true;
+        let ok = check_answers(
+            &d,
+            &raw(&[
+                ("visited_on", "2026-11-20"),
+                ("safe", "no"),
+                ("risks", "stigma"),
+                ("risks", "trafficker_nearby"),
+                ("members.0.relation", "মা"),
+                ("members.0.age", "৪৫"),
+                ("members.2.relation", "ভাই"),
+            ]),
+            &all,
+        )
+        .expect("valid");
+        assert_eq!(
+            ok.get("risks"),
+            Some(&Answer::Many(vec![
+                "stigma".into(),
+                "trafficker_nearby".into()
+            ]))
+        );
+        let Some(Answer::Rows(rows)) = ok.get("members") else {
+            panic!("rows")
+        };
+        assert_eq!(rows.len(), 2, "an empty row in between is skipped");
+        assert_eq!(rows[0].get("age"), Some(&Answer::One("45".into())));
+
+        // Not relevant: dropped. Required missing, wrong kinds, unknown choice: each named.
+        let dropped = check_answers(
+            &d,
+            &raw(&[
+                ("visited_on", "2026-11-20"),
+                ("safe", "yes"),
+                ("risks", "stigma"),
+            ]),
+            &all,
+        )
+        .expect("valid");
+        assert!(!dropped.contains_key("risks"));
+        let errors = check_answers(
+            &d,
+            &raw(&[("safe", "maybe"), ("members.0.age", "forty")]),
+            &all,
+        )
+        .unwrap_err();
+        let places: Vec<&str> = errors.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            places,
+            ["visited_on", "safe", "members.0.relation", "members.0.age"]
+        );
+        // A section she may not fill is neither asked for nor kept.
+        let none =
+            check_answers(&d, &raw(&[("safe", "maybe")]), &|_| false).expect("nothing asked");
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_broken_definition_says_what_is_wrong() {
+        let mut d = def();
+        if let Item::Field(f) = &mut d.sections[0].items[2] {
+            f.choices = Some("nowhere".into());
+        }
+        d.sections[0].items.push(Item::Field(Field {
+            relevant: Some(Condition {
+                field: "later".into(),
+                equals: "x".into(),
+            }),
+            ..field("Bad Name", FieldKind::Text, false)
+        }));
+        let problems = d.check().unwrap_err();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
+    #[test]
+    fn the_built_in_tools_are_valid_and_in_three_languages() {
+        let forms = built_in();
+        assert_eq!(forms.len(), 4, "every built-in form parses");
+        for f in &forms {
+            f.check().unwrap_or_else(|p| panic!("{}: {p:?}", f.key));
+            for (_, field) in f.fields() {
+                let l = &field.label;
+                assert!(
+                    !l.bn.is_empty() && !l.hi.is_empty() && !l.en.is_empty(),
+                    "{}: {} has a label in each language",
+                    f.key,
+                    field.name
+                );
+                assert_ne!(
+                    l.bn, l.en,
+                    "{}: {} in Bengali, not English",
+                    f.key, field.name
+                );
+            }
+        }
+    }
+}

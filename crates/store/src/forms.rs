@@ -1,0 +1,81 @@
+//! Versioned forms and the assessments filled in them.
+
+use async_trait::async_trait;
+use domain::audit::AuditEvent;
+use domain::form::{Assessment, FormDef, FormVersion};
+use domain::{CaseId, Timestamp, UserId};
+
+use crate::StoreError;
+
+#[async_trait]
+pub trait FormStore {
+    /// The newest version of every form, by key.
+    async fn forms(&self) -> Result<Vec<FormVersion>, StoreError>;
+    /// One version of a form, or its newest when `version` is `None`.
+    async fn form(
+        &self,
+        key: &str,
+        version: Option<i64>,
+    ) -> Result<Option<FormVersion>, StoreError>;
+    /// Stores `def` as the next version of its form (1 for a new form).
+    async fn add_form_version(
+        &self,
+        def: &FormDef,
+        by: Option<UserId>,
+        audit: AuditEvent,
+    ) -> Result<FormVersion, StoreError>;
+    async fn add_assessment(&self, a: &Assessment, audit: AuditEvent) -> Result<(), StoreError>;
+    async fn assessment(&self, id: uuid::Uuid) -> Result<Option<Assessment>, StoreError>;
+    /// Newest first.
+    async fn assessments_of(&self, case: CaseId) -> Result<Vec<Assessment>, StoreError>;
+    /// Loads the built-in tools unless they were loaded before; returns whether it did.
+    async fn seed_forms(&self, defs: &[FormDef], at: Timestamp) -> Result<bool, StoreError>;
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct FormRow {
+    form_key: String,
+    version: i64,
+    definition: String,
+    created_at: i64,
+}
+
+impl TryFrom<FormRow> for FormVersion {
+    type Error = StoreError;
+    fn try_from(row: FormRow) -> Result<Self, StoreError> {
+        Ok(FormVersion {
+            def: serde_json::from_str(&row.definition).map_err(|e| {
+                StoreError::Corrupt(format!("form {} v{}: {e}", row.form_key, row.version))
+            })?,
+            version: row.version,
+            created_at: Timestamp::from_millis(row.created_at),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct AssessmentRow {
+    id: String,
+    case_id: String,
+    form_key: String,
+    form_version: i64,
+    answers: String,
+    recorded_by: String,
+    recorded_at: i64,
+}
+
+impl TryFrom<AssessmentRow> for Assessment {
+    type Error = StoreError;
+    fn try_from(row: AssessmentRow) -> Result<Self, StoreError> {
+        let bad = |what: &str| StoreError::Corrupt(format!("assessment {what} of {}", row.id));
+        Ok(Assessment {
+            id: row.id.parse().map_err(|_| bad("id"))?,
+            case_id: row.case_id.parse().map_err(|_| bad("case"))?,
+            form_key: row.form_key.clone(),
+            form_version: row.form_version,
+            answers: serde_json::from_str(&row.answers).map_err(|_| bad("answers"))?,
+            recorded_by: row.recorded_by.parse().map_err(|_| bad("author"))?,
+            recorded_at: Timestamp::from_millis(row.recorded_at),
+        })
+    }
+}

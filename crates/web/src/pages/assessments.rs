@@ -1,0 +1,478 @@
+//! Filling a form for a case and reading it back: one engine renders every form for entry
+//! (her input kept and each problem beside its field on a bad submission), for reading (in the
+//! version it was filled in, with glossary terms explained), and as PDF.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use domain::form::{Condition, Field, FieldKind, FormDef, FormVersion, Item, ROWS_MAX, RawAnswers};
+use domain::policy::Action;
+use std::sync::Arc;
+
+use domain::consent::SectionClass;
+use domain::{Case, Language};
+use store::Store;
+
+use super::{FormData, Page, Tr, render, render_with_status, see_other};
+use crate::{AppError, AppState, Ctx, casework, forms};
+
+pub struct EntryField {
+    /// The input's name: `reason`, or `members.1.age` in a repeat.
+    pub name: String,
+    pub label: String,
+    pub help: String,
+    pub kind: &'static str,
+    pub required: bool,
+    /// (value, label, chosen)
+    pub options: Vec<(String, String, bool)>,
+    pub value: String,
+    /// "Answer only if …", when the field depends on another answer.
+    pub condition: String,
+    pub error: Option<String>,
+}
+
+pub enum EntryItem {
+    Field(EntryField),
+    Repeat {
+        label: String,
+        rows: Vec<Vec<EntryField>>,
+    },
+}
+
+pub struct EntrySection {
+    pub label: String,
+    pub items: Vec<EntryItem>,
+}
+
+#[derive(Template)]
+#[template(path = "assessment_form.html")]
+struct EntryTemplate<'a> {
+    page: Page<'a>,
+    action: String,
+    key: String,
+    version: i64,
+    version_note: String,
+    has_errors: bool,
+    sections: Vec<EntrySection>,
+}
+
+fn kind_name(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Text => "text",
+        FieldKind::LongText => "long-text",
+        FieldKind::Number => "number",
+        FieldKind::Date => "date",
+        FieldKind::Choice => "choice",
+        FieldKind::Choices => "choices",
+        FieldKind::YesNo => "yes-no",
+    }
+}
+
+/// What a condition says, in her words: "Answer only if «Is the home safe?» is «No»".
+fn condition_text(t: &Tr, def: &FormDef, condition: &Option<Condition>) -> String {
+    let Some(c) = condition else {
+        return String::new();
+    };
+    let Some((_, field)) = def.fields().find(|(_, f)| f.name == c.field) else {
+        return String::new();
+    };
+    let answer = match field.kind {
+        FieldKind::YesNo if c.equals == "yes" => t.get("form-yes"),
+        FieldKind::YesNo => t.get("form-no"),
+        _ => def.choice_label(field, &c.equals, t.lang),
+    };
+    let question = field.label.get(t.lang).to_string();
+    t.i18n.text_with(
+        t.lang,
+        "form-only-if",
+        &[
+            ("question", i18n::Arg::Text(question)),
+            ("answer", i18n::Arg::Text(answer)),
+        ],
+    )
+}
+
+fn entry_field(
+    t: &Tr,
+    def: &FormDef,
+    f: &Field,
+    name: String,
+    input: &RawAnswers,
+    errors: &std::collections::HashMap<String, String>,
+) -> EntryField {
+    let values = input.get(&name).cloned().unwrap_or_default();
+    let options = match f.kind {
+        FieldKind::YesNo => vec![
+            ("yes".to_string(), t.get("form-yes")),
+            ("no".to_string(), t.get("form-no")),
+        ],
+        FieldKind::Choice | FieldKind::Choices => f
+            .choices
+            .as_ref()
+            .and_then(|l| def.choice_lists.get(l))
+            .map(|list| {
+                list.iter()
+                    .map(|c| (c.value.clone(), c.label.get(t.lang).to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .map(|(v, l)| {
+        let chosen = values.contains(&v);
+        (v, l, chosen)
+    })
+    .collect();
+    EntryField {
+        label: f.label.get(t.lang).to_string(),
+        help: f
+            .help
+            .as_ref()
+            .map(|h| h.get(t.lang).to_string())
+            .unwrap_or_default(),
+        kind: kind_name(f.kind),
+        required: f.required,
+        options,
+        value: values.first().cloned().unwrap_or_default(),
+        condition: condition_text(t, def, &f.relevant),
+        error: errors.get(&name).cloned(),
+        name,
+    }
+}
+
+/// The entry form: her input back in its fields, each problem beside its field.
+fn entry_sections(
+    t: &Tr,
+    form: &FormVersion,
+    may: &dyn Fn(domain::consent::SectionClass) -> bool,
+    input: &RawAnswers,
+    errors: &std::collections::HashMap<String, String>,
+) -> Vec<EntrySection> {
+    let def = &form.def;
+    def.sections
+        .iter()
+        .filter(|s| may(s.sensitivity))
+        .map(|s| EntrySection {
+            label: s.label.get(t.lang).to_string(),
+            items: s
+                .items
+                .iter()
+                .map(|item| match item {
+                    Item::Field(f) => {
+                        EntryItem::Field(entry_field(t, def, f, f.name.clone(), input, errors))
+                    }
+                    Item::Repeat {
+                        name,
+                        label,
+                        fields,
+                        ..
+                    } => {
+                        // The rows she filled, and two more empty ones.
+                        let filled = (0..ROWS_MAX)
+                            .filter(|i| {
+                                let prefix = format!("{name}.{i}.");
+                                input.keys().any(|k| k.starts_with(&prefix))
+                            })
+                            .max()
+                            .map_or(0, |i| i + 1);
+                        let rows = (0..(filled + 2).min(ROWS_MAX))
+                            .map(|i| {
+                                fields
+                                    .iter()
+                                    .map(|f| {
+                                        let input_name = format!("{name}.{i}.{}", f.name);
+                                        entry_field(t, def, f, input_name, input, errors)
+                                    })
+                                    .collect()
+                            })
+                            .collect();
+                        EntryItem::Repeat {
+                            label: label.get(t.lang).to_string(),
+                            rows,
+                        }
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct NewQuery {
+    form: String,
+}
+
+async fn entry_page<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    case: &Case,
+    form: &FormVersion,
+    input: &RawAnswers,
+    errors: &[crate::FieldError],
+) -> Result<EntryTemplate<'a>, AppError> {
+    let actor = ctx.actor()?;
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let messages = errors
+        .iter()
+        .map(|e| (e.field.to_string(), t.get(e.message_id)))
+        .collect();
+    let may = forms::may(&actor, case);
+    let page = Page::titled(
+        state,
+        ctx,
+        "/cases",
+        format!("{} · {}", form.def.title.get(ctx.lang), case.code.as_str()),
+    );
+    Ok(EntryTemplate {
+        page,
+        action: format!("/cases/{}/assessments", case.id),
+        key: form.def.key.clone(),
+        version: form.version,
+        version_note: t.with(
+            "form-version",
+            "version",
+            &i18n::format_number(ctx.lang, form.version),
+        ),
+        has_errors: !errors.is_empty(),
+        sections: entry_sections(&t, form, &may, input, &messages),
+    })
+}
+
+pub async fn new(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let form = forms::form(&state.store, &q.form, None).await?;
+    let may = forms::may(&actor, &case);
+    if !form.def.sections.iter().any(|s| may(s.sensitivity)) {
+        return Err(AppError::Forbidden(domain::policy::DenyReason::NotAssigned));
+    }
+    render(&entry_page(&state, &ctx, &case, &form, &RawAnswers::new(), &[]).await?)
+}
+
+fn raw_of(data: &FormData) -> RawAnswers {
+    let mut raw = RawAnswers::new();
+    for (k, v) in &data.0 {
+        if !matches!(k.as_str(), "csrf" | "form" | "version") {
+            raw.entry(k.clone()).or_default().push(v.clone());
+        }
+    }
+    raw
+}
+
+pub async fn fill(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let version = data.get("version").trim().parse().ok();
+    let raw = raw_of(&data);
+    let result = forms::fill(
+        &state.store,
+        &actor,
+        &ctx.source,
+        state.clock.now(),
+        &case,
+        &data.get("form"),
+        version,
+        &raw,
+    )
+    .await;
+    match result {
+        Ok(a) => Ok(see_other(&format!(
+            "/cases/{}/assessments/{}",
+            case.id, a.id
+        ))),
+        Err(AppError::Invalid(errors)) if errors.iter().all(|e| e.field != "form") => {
+            let form = forms::form(&state.store, &data.get("form"), version).await?;
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &entry_page(&state, &ctx, &case, &form, &raw, &errors).await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "assessment.html")]
+struct ViewTemplate<'a> {
+    page: Page<'a>,
+    meta: String,
+    pdf_href: String,
+    hidden_note: Option<String>,
+    sections: Vec<forms::ShownSection>,
+    plain_words: Vec<(String, String)>,
+}
+
+/// The assessment as shown to her, and as printed.
+struct Reading {
+    title: String,
+    meta: String,
+    hidden_note: Option<String>,
+    sections: Vec<forms::ShownSection>,
+    plain_words: Vec<(String, String)>,
+}
+
+async fn reading(
+    store: &Arc<dyn Store>,
+    i18n: &i18n::I18n,
+    may: &(dyn Fn(SectionClass) -> bool + Sync),
+    lang: Language,
+    case: &Case,
+    aid: &str,
+    html: bool,
+) -> Result<Reading, AppError> {
+    let t = Tr { i18n, lang };
+    let a = forms::assessment_of(store, case, aid).await?;
+    let form = forms::form(store, &a.form_key, Some(a.form_version)).await?;
+    let (mut sections, hidden) =
+        forms::show(&form, &a, lang, may, &t.get("form-yes"), &t.get("form-no"));
+    let glossary = crate::glossary::Glossary::load(store).await?;
+    let texts: Vec<String> = sections
+        .iter()
+        .flat_map(|s| s.answers.iter().map(|a| a.value.clone()))
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let plain_words = glossary.explained(&refs, lang);
+    if html {
+        for s in &mut sections {
+            for answer in &mut s.answers {
+                answer.value = glossary.highlight(&answer.value, lang);
+            }
+        }
+    }
+    let author = store
+        .user(a.recorded_by)
+        .await?
+        .map(|u| u.name().to_string())
+        .unwrap_or_default();
+    Ok(Reading {
+        title: format!("{} · {}", form.def.title.get(lang), case.code.as_str()),
+        meta: format!(
+            "{} · {} · {}",
+            t.with(
+                "form-version",
+                "version",
+                &i18n::format_number(lang, a.form_version)
+            ),
+            t.datetime(&a.recorded_at),
+            author
+        ),
+        hidden_note: (hidden > 0).then(|| t.count("assessment-sections-hidden", hidden)),
+        sections,
+        plain_words,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let may = forms::may(&actor, &case);
+    let r = reading(&state.store, &state.i18n, &may, ctx.lang, &case, &aid, true).await?;
+    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    let page = Page::titled(&state, &ctx, "/cases", r.title);
+    render(&ViewTemplate {
+        page,
+        meta: r.meta,
+        pdf_href: format!("/cases/{}/assessments/{}/pdf", case.id, aid),
+        hidden_note: r.hidden_note,
+        sections: r.sections,
+        plain_words: r.plain_words,
+    })
+}
+
+/// The assessment as a PDF report in `language`: the case code in the header, never her name;
+/// only the sections `may` allows.
+pub(crate) async fn assessment_pdf(
+    store: &Arc<dyn Store>,
+    i18n: &i18n::I18n,
+    may: &(dyn Fn(SectionClass) -> bool + Sync),
+    case: &Case,
+    aid: &str,
+    language: Language,
+) -> Result<Vec<u8>, AppError> {
+    use pdf::Block;
+    let t = Tr {
+        i18n,
+        lang: language,
+    };
+    let r = reading(store, i18n, may, language, case, aid, false).await?;
+    let mut blocks = vec![Block::Title(r.title.clone()), Block::Meta(r.meta)];
+    if let Some(note) = r.hidden_note {
+        blocks.push(Block::Paragraph(note));
+    }
+    for s in r.sections {
+        blocks.push(Block::Heading(s.label));
+        for a in s.answers {
+            blocks.push(Block::Term(a.label, a.value));
+        }
+        for (label, columns, rows) in s.tables {
+            blocks.push(Block::Paragraph(label));
+            for row in rows {
+                let cells: Vec<String> = columns
+                    .iter()
+                    .zip(row)
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(c, v)| format!("{c}: {v}"))
+                    .collect();
+                blocks.push(Block::Bullet(cells.join(" · ")));
+            }
+        }
+    }
+    if !r.plain_words.is_empty() {
+        blocks.push(Block::Heading(t.get("assessment-plain-words")));
+        blocks.extend(r.plain_words.into_iter().map(|(a, b)| Block::Term(a, b)));
+    }
+    let report = pdf::Report {
+        language: language.code().to_string(),
+        title: r.title,
+        header: t.with("pdf-header", "code", case.code.as_str()),
+        blocks,
+    };
+    crate::export::render(&report, i18n, language)
+}
+
+pub async fn pdf_download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let may = forms::may(&actor, &case);
+    let bytes = assessment_pdf(&state.store, &state.i18n, &may, &case, &aid, ctx.lang).await?;
+    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    let file = format!("assessment-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/pdf".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
