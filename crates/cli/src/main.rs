@@ -4,6 +4,7 @@
 
 mod demo;
 mod export;
+mod forms;
 mod org;
 mod package;
 mod user;
@@ -68,6 +69,9 @@ enum Command {
     /// Reports as PDF files.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// The network's forms (documentation tools).
+    #[command(subcommand)]
+    Forms(forms::FormsCommand),
 }
 
 #[derive(clap::Args)]
@@ -132,6 +136,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Keys(command) => package::run_keys(&store, command).await,
         Command::Handover(command) => package::run_handover(&store, command).await,
         Command::Export(command) => export::run(&store, command).await,
+        Command::Forms(command) => forms::run(&store, command).await,
         Command::Audit(AuditCommand::Verify) => match store.verify_audit().await? {
             AuditVerification::Intact { entries } => {
                 println!("audit trail intact: {entries} entries");

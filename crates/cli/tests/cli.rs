@@ -506,6 +506,77 @@ async fn export_plan_as_pdf(t: &TestStore) {
     assert!(audit.status.success(), "{}", stderr(&audit));
 }
 
+fn xlsform(survey: &[&[&str]]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheets: [(&str, &[&[&str]]); 3] = [
+        ("survey", survey),
+        (
+            "choices",
+            &[
+                &["list_name", "name", "label"],
+                &["yn", "yes", "Yes"],
+                &["yn", "no", "No"],
+            ],
+        ),
+        (
+            "settings",
+            &[&["form_title", "form_id"], &["Quick check", "quick_check"]],
+        ),
+    ];
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+async fn forms_import_from_an_xlsform(t: &TestStore) {
+    let url = t.url();
+    let dir = std::env::temp_dir().join(format!("saathi-xlsform-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.xlsx");
+    std::fs::write(
+        &good,
+        xlsform(&[
+            &[
+                "type",
+                "name",
+                "label::English (en)",
+                "label::Bengali (bn)",
+                "required",
+            ],
+            &["date", "visit_date", "Date", "তারিখ", "yes"],
+            &["select_one yn", "safe", "Safe?", "নিরাপদ?", "yes"],
+        ]),
+    )
+    .unwrap();
+    let done = saathi(url, &["forms", "import", good.to_str().unwrap()]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(
+        stdout(&done).starts_with("quick_check\tversion 1\t1 sections, 2 questions"),
+        "{}",
+        stdout(&done)
+    );
+    assert!(stdout(&saathi(url, &["forms", "list"])).contains("quick_check\t1\tQuick check"));
+    let bad = dir.join("bad.xlsx");
+    std::fs::write(
+        &bad,
+        xlsform(&[&["type", "name", "label"], &["geopoint", "where", "Where"]]),
+    )
+    .unwrap();
+    refused(
+        &saathi(url, &["forms", "import", bad.to_str().unwrap()]),
+        "survey row 2",
+    );
+    assert!(!stdout(&saathi(url, &["forms", "list"])).contains("where"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 macro_rules! both {
     ($($case:ident),* $(,)?) => {
         mod sqlite { $(
@@ -534,6 +605,7 @@ both!(
     serve_with_demo_answers_in_the_browsers_language,
     keys_and_trust_between_two_servers,
     export_plan_as_pdf,
+    forms_import_from_an_xlsform,
 );
 
 #[test]
@@ -647,6 +719,7 @@ fn help_explains_every_subcommand_and_option() {
         "keys",
         "handover",
         "export",
+        "forms",
         "--database-url",
     ] {
         assert!(help.contains(word), "saathi --help lacks {word}");

@@ -307,3 +307,34 @@ pub async fn add_version(
     let by = origin.actor.as_ref().map(|a| a.user_id);
     Ok(store.add_form_version(def, by, audit).await?)
 }
+
+/// Reads an XLSForm and stores it as the next version of its form (the network admin). All or
+/// nothing: every row it could not take is listed, and nothing is stored.
+pub async fn import_xlsform(
+    store: &Arc<dyn Store>,
+    origin: &crate::accounts::Origin,
+    bytes: &[u8],
+) -> Result<FormVersion, AppError> {
+    if let Some(actor) = &origin.actor
+        && let domain::policy::Decision::Deny(why) = domain::policy::authorize(
+            actor,
+            Action::ManageForms,
+            &domain::policy::Resource::Network,
+        )
+    {
+        return Err(AppError::Forbidden(why));
+    }
+    let def = xlsform::read(bytes, "imported-form").map_err(|problems| {
+        AppError::Invalid(
+            problems
+                .iter()
+                .map(|p| FieldError {
+                    field: "file".into(),
+                    message_id: "error-xlsform-row",
+                    english: p.to_string(),
+                })
+                .collect(),
+        )
+    })?;
+    add_version(store, origin, &def).await
+}

@@ -453,6 +453,16 @@ fn operations() -> Vec<Op> {
             false,
         ),
         op(
+            "post",
+            "/api/v1/forms/xlsform",
+            "Import an XLSForm (the body is the .xlsx as it is) as the next version of its form (network admin). All or nothing: each row that cannot be taken is listed in `errors` with its sheet, row and reason.",
+            None,
+            "201",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
             "get",
             "/api/v1/forms/{key}",
             "One form's definition: its newest version, or `?version=N`.",
@@ -759,6 +769,13 @@ pub fn document() -> Value {
                 "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}});
             operation["responses"]["422"] = problem_response(
                 "Not ready to travel (a draft), the other side is on this server or not in the directory, or a consent no longer covers a section.",
+            );
+        }
+        if op.path == "/api/v1/forms/xlsform" {
+            operation["requestBody"] = json!({"required": true,
+                "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}});
+            operation["responses"]["422"] = problem_response(
+                "Not imported: `errors[].english` names each row that could not be taken and why.",
             );
         }
         if op.path == "/api/v1/handover-packages" {

@@ -365,6 +365,17 @@ pub fn table() -> Vec<Route> {
         route(M::POST, "/api/v1/forms", post(api::forms::add)),
         route(M::GET, "/api/v1/forms/{key}", get(api::forms::show)),
         route(
+            M::POST,
+            "/api/v1/forms/xlsform",
+            post(api::forms::import_xlsform).layer(crate::api::packages::limit()),
+        ),
+        route(M::GET, "/forms", get(pages::forms::list)),
+        route(
+            M::POST,
+            "/forms/import",
+            post(pages::forms::import).layer(crate::api::packages::limit()),
+        ),
+        route(
             M::GET,
             "/api/v1/cases/{id}/assessments",
             get(api::forms::list_for_case),

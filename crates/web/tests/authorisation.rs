@@ -160,6 +160,13 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/forms/{key}", Access::Roles(STAFF)),
     ("POST", "/api/v1/forms", Access::Roles(NETWORK_ADMIN)),
     (
+        "POST",
+        "/api/v1/forms/xlsform",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    ("GET", "/forms", Access::Roles(STAFF)),
+    ("POST", "/forms/import", Access::Roles(NETWORK_ADMIN)),
+    (
         "GET",
         "/api/v1/cases/{id}/assessments",
         Access::Case {
@@ -839,7 +846,9 @@ async fn call(
         .replace("{key}", "follow-up-visit")
         .replace("{seq}", "1");
     let unique = uuid_suffix();
-    if method == "POST" && (path.ends_with("/documents") || path == "/handovers/import") {
+    if method == "POST"
+        && (path.ends_with("/documents") || path == "/handovers/import" || path == "/forms/import")
+    {
         return upload(client, &path).await;
     }
     match (method, path.starts_with("/api/")) {

@@ -158,3 +158,14 @@ pub fn definition_errors(problems: Vec<String>) -> AppError {
             .collect(),
     )
 }
+
+/// `POST /api/v1/forms/xlsform`: the body is the `.xlsx` as it is.
+pub async fn import_xlsform(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    body: axum::body::Bytes,
+) -> Result<Response, AppError> {
+    let origin = super::organisations::origin(&state, &ctx)?;
+    let f = forms::import_xlsform(&state.store, &origin, &body).await?;
+    Ok((StatusCode::CREATED, Json(summary(&f))).into_response())
+}

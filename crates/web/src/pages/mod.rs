@@ -5,6 +5,7 @@ pub mod account;
 pub mod assessments;
 pub mod audit;
 pub mod cases;
+pub mod forms;
 pub mod glossary;
 pub mod handovers;
 pub mod home;
@@ -180,6 +181,9 @@ fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
     }
     if actor.roles.contains(Role::Survivor) {
         links.push(("/my-record".into(), "nav-my-record"));
+    }
+    if allowed(Action::ReadForms, Resource::Network) {
+        links.push(("/forms".into(), "nav-forms"));
     }
     if allowed(Action::ReadGlossary, Resource::Network) {
         links.push(("/glossary".into(), "nav-glossary"));

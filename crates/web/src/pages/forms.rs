@@ -1,0 +1,113 @@
+//! The network's forms: every form with its version, and (for the network admin) a new version
+//! from an XLSForm, with each row that could not be taken listed.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::policy::{Action, Decision, Resource, authorize};
+
+use super::{Page, Tr, render, render_with_status, see_other};
+use crate::{AppError, AppState, Ctx, casework, forms};
+
+#[derive(Template)]
+#[template(path = "forms.html")]
+struct FormsTemplate<'a> {
+    page: Page<'a>,
+    /// (title, key, version · date)
+    forms: Vec<(String, String, String)>,
+    can_import: bool,
+    problems: Vec<String>,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct NoticeQuery {
+    imported: Option<String>,
+}
+
+async fn page<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    notice: Option<String>,
+    problems: Vec<String>,
+) -> Result<FormsTemplate<'a>, AppError> {
+    let actor = ctx.authorize(Action::ReadForms, Resource::Network)?;
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let mut page = Page::new(state, ctx, "/forms", "forms-title");
+    page.notice = notice;
+    let forms = state
+        .store
+        .forms()
+        .await?
+        .iter()
+        .map(|f| {
+            (
+                f.def.title.get(ctx.lang).to_string(),
+                f.def.key.clone(),
+                format!(
+                    "{} · {}",
+                    t.with(
+                        "form-version",
+                        "version",
+                        &i18n::format_number(ctx.lang, f.version)
+                    ),
+                    t.datetime(&f.created_at)
+                ),
+            )
+        })
+        .collect();
+    Ok(FormsTemplate {
+        page,
+        forms,
+        can_import: authorize(&actor, Action::ManageForms, &Resource::Network) == Decision::Allow,
+        problems,
+    })
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let notice = q.imported.map(|key| t.with("forms-imported", "key", &key));
+    render(&page(&state, &ctx, notice, Vec::new()).await?)
+}
+
+pub async fn import(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    ctx.authorize(Action::ManageForms, Resource::Network)?;
+    let origin = crate::api::organisations::origin(&state, &ctx)?;
+    let result = match casework::read_upload(multipart).await {
+        Ok((_, _, bytes)) => forms::import_xlsform(&state.store, &origin, &bytes).await,
+        Err(e) => Err(e),
+    };
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let (status, problems) = match result {
+        Ok(f) => return Ok(see_other(&format!("/forms?imported={}", f.def.key))),
+        Err(AppError::TooLarge) => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            vec![t.get("error-file-too-large")],
+        ),
+        // Each row's problem as the importer names it, under a heading in her language.
+        Err(AppError::Invalid(errors)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors.iter().map(|e| e.english.clone()).collect(),
+        ),
+        Err(other) => return Err(other),
+    };
+    render_with_status(status, &page(&state, &ctx, None, problems).await?)
+}

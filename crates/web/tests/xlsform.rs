@@ -1,0 +1,174 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! XLSForm import on both engines: a form written as KoboToolbox users write it becomes a new
+//! form version, through the page and the API; a broken one names its rows and changes nothing.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Engine, Harness};
+use rust_xlsxwriter::Workbook;
+
+fn xlsx(survey: &[&[&str]], choices: &[&[&str]], settings: &[&[&str]]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    for (name, rows) in [
+        ("survey", survey),
+        ("choices", choices),
+        ("settings", settings),
+    ] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+const HEAD: &[&str] = &[
+    "type",
+    "name",
+    "label::English (en)",
+    "label::Bengali (bn)",
+    "label::Hindi (hi)",
+    "required",
+    "relevant",
+];
+
+fn good() -> Vec<u8> {
+    xlsx(
+        &[
+            HEAD,
+            &["start", "start", "", "", "", "", ""],
+            &["begin_group", "visit", "Visit", "পরিদর্শন", "मुलाक़ात", "", ""],
+            &["date", "visit_date", "Date", "তারিখ", "तारीख", "yes", ""],
+            &[
+                "select_one yn",
+                "safe",
+                "Is she safe?",
+                "সে কি নিরাপদ?",
+                "क्या वह सुरक्षित है?",
+                "yes",
+                "",
+            ],
+            &[
+                "text",
+                "steps",
+                "Steps taken",
+                "কী করা হয়েছে",
+                "क्या किया गया",
+                "",
+                "${safe} = 'no'",
+            ],
+            &["end_group", "", "", "", "", "", ""],
+        ],
+        &[
+            &[
+                "list_name",
+                "name",
+                "label::English (en)",
+                "label::Bengali (bn)",
+                "label::Hindi (hi)",
+            ],
+            &["yn", "yes", "Yes", "হ্যাঁ", "हाँ"],
+            &["yn", "no", "No", "না", "नहीं"],
+        ],
+        &[
+            &["form_title", "form_id"],
+            &["Quick safety check", "quick_safety"],
+        ],
+    )
+}
+
+fn broken() -> Vec<u8> {
+    xlsx(
+        &[
+            HEAD,
+            &["geopoint", "where", "Where", "কোথায়", "कहाँ", "", ""],
+            &["select_one colours", "colour", "Colour", "রং", "रंग", "", ""],
+        ],
+        &[&["list_name", "name", "label"], &["yn", "yes", "Yes"]],
+        &[&["form_id"], &["broken_form"]],
+    )
+}
+
+async fn an_xlsform_becomes_a_form_and_a_broken_one_changes_nothing(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let before = h.store.forms().await.unwrap().len();
+    let mut admin = h.client();
+    admin.bearer = Some(h.token("admin").await);
+    let reply = admin
+        .send_bytes(
+            Method::POST,
+            "/api/v1/forms/xlsform",
+            Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            broken(),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    let rows: Vec<String> = reply.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["english"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0].starts_with("survey row 2") && rows[0].contains("geopoint"));
+    assert!(rows[1].starts_with("survey row 3") && rows[1].contains("colours"));
+    assert_eq!(
+        h.store.forms().await.unwrap().len(),
+        before,
+        "nothing half-imported"
+    );
+
+    // Through the page, as the network admin.
+    let mut page = h.client().signed_in("admin").await;
+    page.get("/forms?lang=bn").await;
+    let csrf = page.csrf.clone().unwrap();
+    let reply = page
+        .upload(
+            &format!("/forms/import?csrf={csrf}"),
+            "",
+            "broken.xlsx",
+            &broken(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("geopoint"), "the rows are listed");
+    assert!(
+        reply
+            .body
+            .contains(&h.text(domain::Language::Bn, "error-xlsform-row"))
+    );
+    let reply = page
+        .upload(
+            &format!("/forms/import?csrf={csrf}"),
+            "",
+            "safety.xlsx",
+            &good(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let form = admin.get("/api/v1/forms/quick_safety").await.json();
+    assert_eq!(form["version"], 1);
+    assert_eq!(form["title"]["en"], "Quick safety check");
+    let steps = &form["definition"]["sections"][0]["items"][2];
+    assert_eq!(steps["relevant"]["field"], "safe");
+    assert_eq!(steps["label"]["bn"], "কী করা হয়েছে");
+    // The same file again is the next version.
+    let reply = admin
+        .send_bytes(Method::POST, "/api/v1/forms/xlsform", None, good(), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    assert_eq!(reply.json()["version"], 2);
+    h.finish().await;
+}
+
+on_both_engines!(an_xlsform_becomes_a_form_and_a_broken_one_changes_nothing);
