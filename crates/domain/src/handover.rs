@@ -139,6 +139,8 @@ pub struct CompletenessInputs<'a> {
     pub reviews: &'a [PlanReview],
     /// She is going home (preparing return or in transit).
     pub going_home: bool,
+    /// A home and family assessment is recorded for her.
+    pub home_assessed: bool,
     pub document_classes: &'a [SectionClass],
     pub receiver_languages: &'a [Language],
     /// Narrative text to scan for jargon: her words and the case notes.
@@ -198,8 +200,9 @@ pub fn completeness(inputs: &CompletenessInputs) -> Completeness {
     }
     if inputs.going_home {
         checked += 1;
-        // Assessments arrive with the documentation-tools issue; until then none is recorded.
-        gaps.push(Gap::NoHomeAssessment);
+        if !inputs.home_assessed {
+            gaps.push(Gap::NoHomeAssessment);
+        }
     }
     for (class, gap) in [
         (SectionClass::Legal, Gap::NoLegalSummary),
@@ -287,6 +290,7 @@ mod tests {
             plan: None,
             reviews: &[],
             going_home: true,
+            home_assessed: false,
             document_classes: &[SectionClass::Legal],
             receiver_languages: &[Language::Bn],
             narrative: &narrative,

@@ -14,6 +14,9 @@ use store::Store;
 use crate::casework::allowed;
 use crate::{AppError, FieldError};
 
+/// The built-in form whose filling closes the "home and family assessment" gap.
+pub const HOME_ASSESSMENT: &str = "home-family-assessment";
+
 /// What can travel: every class of her record except identity, which stays with the custodian
 /// unless her consent names it.
 const TRAVELS: [SectionClass; 6] = SectionClass::ALL;
@@ -170,6 +173,11 @@ pub async fn report(
         plan: plan.as_ref(),
         reviews: &reviews,
         going_home: matches!(case.stage, Stage::PreparingReturn | Stage::InTransit),
+        home_assessed: store
+            .assessments_of(case.id)
+            .await?
+            .iter()
+            .any(|a| a.form_key == HOME_ASSESSMENT),
         document_classes: &documents,
         receiver_languages: &receiver.fields.languages,
         narrative: &narrative,

@@ -240,24 +240,7 @@ async fn the_page_keeps_her_input_and_hides_what_is_not_hers_to_read(engine: Eng
         .map(|i| i["name"].as_str().unwrap().to_string());
     {
         let name = psychosocial_field.expect("a long-text answer in the psychosocial part");
-        let mut answers = serde_json::Map::new();
-        for section in form["definition"]["sections"].as_array().unwrap() {
-            for item in section["items"].as_array().unwrap() {
-                if item["required"] == true {
-                    let value = match item["kind"].as_str().unwrap() {
-                        "date" => json!("2026-11-01"),
-                        "yes-no" => json!("yes"),
-                        "number" => json!("3"),
-                        "choice" | "choices" => {
-                            let list = item["choices"].as_str().unwrap();
-                            form["definition"]["choice_lists"][list][0]["value"].clone()
-                        }
-                        _ => json!("লেখা"),
-                    };
-                    answers.insert(item["name"].as_str().unwrap().to_string(), value);
-                }
-            }
-        }
+        let mut answers = required_answers(&form);
         answers.insert(name.clone(), json!("মা চিন্তিত, বাবা রাগ করে আছেন"));
         let reply = counsellor
             .json(
@@ -293,7 +276,80 @@ async fn the_page_keeps_her_input_and_hides_what_is_not_hers_to_read(engine: Eng
     h.finish().await;
 }
 
+/// Required answers for every section the case worker fills (not the counsellor's part).
+fn required_answers(form: &serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
+    let mut answers = serde_json::Map::new();
+    for section in form["definition"]["sections"].as_array().unwrap() {
+        for item in section["items"].as_array().unwrap() {
+            if item["required"] == true && item["relevant"].is_null() {
+                let value = match item["kind"].as_str().unwrap() {
+                    "date" => json!("2026-11-01"),
+                    "yes-no" => json!("yes"),
+                    "number" => json!("3"),
+                    "choice" | "choices" => {
+                        let list = item["choices"].as_str().unwrap();
+                        form["definition"]["choice_lists"][list][0]["value"].clone()
+                    }
+                    _ => json!("লেখা"),
+                };
+                answers.insert(item["name"].as_str().unwrap().to_string(), value);
+            }
+        }
+    }
+    answers
+}
+
+async fn a_home_assessment_closes_its_gap_in_the_handover_report(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let current = h.store.case(case).await.unwrap().unwrap();
+    let change = domain::case::StageChange {
+        from: current.stage,
+        to: domain::Stage::PreparingReturn,
+        reason: "সে বাড়ি ফিরতে চায়".into(),
+        by: None,
+        at: common::T0,
+    };
+    let event = domain::audit::AuditEvent::new(
+        common::T0,
+        domain::audit::AuditAction::CaseStageChanged,
+        "case",
+    );
+    h.store
+        .change_stage(case, current.version, &change, event)
+        .await
+        .unwrap();
+    let handover = h.handover(case).await;
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let gaps = |report: serde_json::Value| -> Vec<String> {
+        report["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let path = format!("/api/v1/handovers/{handover}/completeness");
+    assert!(gaps(worker.get(&path).await.json()).contains(&"no-home-assessment".to_string()));
+    let form = worker
+        .get("/api/v1/forms/home-family-assessment")
+        .await
+        .json();
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/assessments"),
+            &json!({"form": "home-family-assessment", "answers": required_answers(&form)}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    assert!(!gaps(worker.get(&path).await.json()).contains(&"no-home-assessment".to_string()));
+    h.finish().await;
+}
+
 on_both_engines!(
     an_assessment_is_filled_revised_and_still_reads_right,
     the_page_keeps_her_input_and_hides_what_is_not_hers_to_read,
+    a_home_assessment_closes_its_gap_in_the_handover_report,
 );
