@@ -24,6 +24,7 @@ pub mod policy;
 pub mod repatriation;
 pub mod role;
 pub mod text;
+pub mod training;
 pub mod user;
 pub mod voice;
 

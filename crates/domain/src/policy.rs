@@ -42,6 +42,9 @@ pub enum Action {
     ReadForms,
     /// Add a form or a new version of one (from JSON or an XLSForm): the network admin.
     ManageForms,
+    /// Read the training programme (its phases and workshops): anyone who works for an
+    /// organisation.
+    ReadTraining,
     CreateOrganisation,
     UpdateOrganisation,
     ListUsers,
@@ -259,6 +262,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
         EditGlossary => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         ReadForms => allow_if(actor.is_staff(), DenyReason::RoleNotAllowed),
         ManageForms => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
+        ReadTraining => allow_if(actor.is_staff(), DenyReason::RoleNotAllowed),
         // The directory is for people who hand cases over and those who run the network; a
         // trainer, care-giver or survivor has no need of it.
         ViewDirectory => allow_if(

@@ -23,6 +23,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("main.ftl", include_str!("../locales/en/main.ftl")),
             ("package.ftl", include_str!("../locales/en/package.ftl")),
             ("tools.ftl", include_str!("../locales/en/tools.ftl")),
+            ("training.ftl", include_str!("../locales/en/training.ftl")),
         ],
     ),
     (
@@ -31,6 +32,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("main.ftl", include_str!("../locales/bn/main.ftl")),
             ("package.ftl", include_str!("../locales/bn/package.ftl")),
             ("tools.ftl", include_str!("../locales/bn/tools.ftl")),
+            ("training.ftl", include_str!("../locales/bn/training.ftl")),
         ],
     ),
     (
@@ -39,6 +41,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("main.ftl", include_str!("../locales/hi/main.ftl")),
             ("package.ftl", include_str!("../locales/hi/package.ftl")),
             ("tools.ftl", include_str!("../locales/hi/tools.ftl")),
+            ("training.ftl", include_str!("../locales/hi/training.ftl")),
         ],
     ),
 ];

@@ -434,6 +434,16 @@ fn operations() -> Vec<Op> {
         ),
         op(
             "get",
+            "/api/v1/training/programmes",
+            "The training programmes with their phases and workshops (days, residential or not, audience, group size), titles in bn, hi and en.",
+            None,
+            "200",
+            json!({"type": "array", "items": {"type": "object"}}),
+            false,
+            false,
+        ),
+        op(
+            "get",
             "/api/v1/forms",
             "The newest version of every form (the documentation tools), with its title in bn, hi and en.",
             None,

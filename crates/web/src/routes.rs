@@ -361,6 +361,12 @@ pub fn table() -> Vec<Route> {
             "/handovers/import",
             post(pages::handovers::import).layer(api::packages::limit()),
         ),
+        route(
+            M::GET,
+            "/api/v1/training/programmes",
+            get(api::training::programmes),
+        ),
+        route(M::GET, "/training", get(pages::training::show)),
         route(M::GET, "/api/v1/forms", get(api::forms::list)),
         route(M::POST, "/api/v1/forms", post(api::forms::add)),
         route(M::GET, "/api/v1/forms/{key}", get(api::forms::show)),

@@ -165,6 +165,8 @@ const TABLE: &[(&str, &str, Access)] = &[
         Access::Roles(NETWORK_ADMIN),
     ),
     ("GET", "/forms", Access::Roles(STAFF)),
+    ("GET", "/training", Access::Roles(STAFF)),
+    ("GET", "/api/v1/training/programmes", Access::Roles(STAFF)),
     ("POST", "/forms/import", Access::Roles(NETWORK_ADMIN)),
     (
         "GET",

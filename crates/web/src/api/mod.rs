@@ -9,6 +9,7 @@ pub mod handovers;
 pub mod me;
 pub mod organisations;
 pub mod packages;
+pub mod training;
 pub mod users;
 
 use axum::Json;

@@ -13,6 +13,7 @@ pub mod organisations;
 pub mod own;
 pub mod plan;
 pub mod sign_in;
+pub mod training;
 pub mod users;
 
 use std::collections::HashMap;
@@ -184,6 +185,9 @@ fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
     }
     if allowed(Action::ReadForms, Resource::Network) {
         links.push(("/forms".into(), "nav-forms"));
+    }
+    if allowed(Action::ReadTraining, Resource::Network) {
+        links.push(("/training".into(), "nav-training"));
     }
     if allowed(Action::ReadGlossary, Resource::Network) {
         links.push(("/glossary".into(), "nav-glossary"));
