@@ -56,23 +56,17 @@ fn failed(e: web::AppError) -> Failure {
     }
 }
 
+/// Recorded before the file is written: her data never leaves without its entry.
 async fn audit(
     store: &Arc<dyn Store>,
     case: &domain::Case,
     language: Language,
-    what: &str,
+    action: AuditAction,
 ) -> Result<(), Failure> {
-    let event = AuditEvent::new(
-        SystemClock.now(),
-        AuditAction::PlanExported,
-        format!("case:{}", case.id),
-    )
-    .scoped_to(case.custodian)
-    .from_source("cli")
-    .with_detail(web::accounts::detail(&[
-        ("report", what),
-        ("language", language.code()),
-    ]));
+    let event = AuditEvent::new(SystemClock.now(), action, format!("case:{}", case.id))
+        .scoped_to(case.custodian)
+        .from_source("cli")
+        .with_detail(web::accounts::detail(&[("language", language.code())]));
     store.append_audit(event).await?;
     Ok(())
 }
@@ -97,8 +91,8 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
             let bytes = web::export::plan_pdf(store, &i18n, &case, language)
                 .await
                 .map_err(failed)?;
+            audit(store, &case, language, AuditAction::PlanExported).await?;
             write(&out, &bytes)?;
-            audit(store, &case, language, "plan").await?;
             println!("{}\t{} bytes", out.display(), bytes.len());
         }
         ExportCommand::Assessment {
@@ -114,8 +108,8 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
                     web::AppError::NotFound => Failure(format!("no assessment {assessment}")),
                     other => failed(other),
                 })?;
+            audit(store, &case, language, AuditAction::AssessmentExported).await?;
             write(&out, &bytes)?;
-            audit(store, &case, language, "assessment").await?;
             println!("{}\t{} bytes", out.display(), bytes.len());
         }
     }

@@ -70,12 +70,13 @@ pub enum AuditAction {
     /// A report left the server as a file (the CLI's `export`).
     PlanExported,
     AssessmentRecorded,
+    AssessmentExported,
     /// A form definition was added or revised (a new version).
     FormVersionAdded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 48] = [
+    pub const ALL: [AuditAction; 49] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -123,6 +124,7 @@ impl AuditAction {
         AuditAction::NoteTranslated,
         AuditAction::PlanExported,
         AuditAction::AssessmentRecorded,
+        AuditAction::AssessmentExported,
         AuditAction::FormVersionAdded,
     ];
 
@@ -175,6 +177,7 @@ impl AuditAction {
             Self::NoteTranslated => "note-translated",
             Self::PlanExported => "plan-exported",
             Self::AssessmentRecorded => "assessment-recorded",
+            Self::AssessmentExported => "assessment-exported",
             Self::FormVersionAdded => "form-version-added",
         }
     }

@@ -103,6 +103,8 @@ pub enum DomainError {
     TooManySynonyms { max: usize },
     #[error("an answer is needed here")]
     AnswerRequired,
+    #[error("at most {max} rows")]
+    TooManyRows { max: usize },
     #[error("this answer is not one the form takes")]
     AnswerNotValid,
     #[error("a translation is into another language than the note's")]
@@ -193,6 +195,7 @@ impl DomainError {
             Self::TooManySynonyms { .. } => "error-too-many-synonyms",
             Self::SameLanguage => "error-same-language",
             Self::AnswerRequired => "error-answer-required",
+            Self::TooManyRows { .. } => "error-too-many-rows",
             Self::AnswerNotValid => "error-answer-not-valid",
             Self::PlanNeedsDecision => "error-plan-needs-decision",
             Self::UnknownNoteKind(_) => "error-unknown-note-kind",

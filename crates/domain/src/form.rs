@@ -131,8 +131,12 @@ pub type RawAnswers = BTreeMap<String, Vec<String>>;
 pub const ANSWER_MAX: usize = 10_000;
 pub const ROWS_MAX: usize = 50;
 
+/// Names the entry page uses for itself; a field may not take them.
+const RESERVED: [&str; 3] = ["csrf", "form", "version"];
+
 fn key_ok(name: &str) -> bool {
-    !name.is_empty()
+    !RESERVED.contains(&name)
+        && !name.is_empty()
         && name.len() <= 64
         && name
             .bytes()
@@ -361,6 +365,17 @@ pub fn check_answers(
                     ..
                 } => {
                     if !holds(relevant, &answers, None) {
+                        continue;
+                    }
+                    let beyond = raw.iter().any(|(k, vs)| {
+                        k.strip_prefix(&format!("{name}."))
+                            .and_then(|rest| rest.split('.').next())
+                            .and_then(|i| i.parse::<usize>().ok())
+                            .is_some_and(|i| i >= ROWS_MAX)
+                            && vs.iter().any(|v| !v.trim().is_empty())
+                    });
+                    if beyond {
+                        errors.push((name.clone(), DomainError::TooManyRows { max: ROWS_MAX }));
                         continue;
                     }
                     let mut rows = Vec::new();

@@ -257,10 +257,14 @@ impl Scanner {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let mut found = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         for m in automaton.find_iter(text) {
             let p = &self.patterns[m.pattern().as_usize()];
             let (start, mut end) = (m.start(), m.end());
+            // A match inside the case ending the previous one took: not a term of its own.
+            if found.last().is_some_and(|f| start < f.end) {
+                continue;
+            }
             if p.acronym && text[start..end] != p.text {
                 continue;
             }

@@ -253,6 +253,9 @@ pub fn parse(plaintext: Vec<u8>) -> Result<Unverified, PackageError> {
         if plaintext[newline.start] != b'\n' {
             return Err(PackageError::Malformed(format!("entry {name} not ended")));
         }
+        if entries.iter().any(|(n, _)| n == name) {
+            return Err(PackageError::Malformed(format!("entry {name} twice")));
+        }
         if entries.len() >= MAX_ENTRIES {
             return Err(PackageError::Malformed("too many entries".into()));
         }

@@ -299,7 +299,13 @@ macro_rules! impl_package_store {
                                 .bind(&id)
                                 .fetch_optional(&mut *tx)
                                 .await?;
-                        if exists.is_none() {
+                        // Every organisation trusted from elsewhere got its keys with its row,
+                        // so a row without keys is one of this server's own (keys are made on
+                        // first use): never let an outside line take it over.
+                        if exists.is_some() {
+                            return Err($crate::StoreError::Duplicate("local organisation"));
+                        }
+                        {
                             let f = &org.fields;
                             sqlx::query(
                                 "INSERT INTO organisations (id, name, kind, country, district, languages, \

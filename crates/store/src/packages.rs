@@ -16,14 +16,26 @@ use domain::{OrgId, Stage, Timestamp, UserId, VoiceEntry};
 use crate::{NewCase, NewUser, StoreError};
 
 /// An organisation's keys in their text forms. `secrets` is there only for this server's own
-/// organisations: (age identity, Ed25519 seed).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// organisations: (age identity, Ed25519 seed). `Debug` never prints them.
+#[derive(Clone, PartialEq, Eq)]
 pub struct OrgKeys {
     pub org_id: OrgId,
     pub age_recipient: String,
     pub ed25519_public: String,
     pub secrets: Option<(String, String)>,
     pub created_at: Timestamp,
+}
+
+impl std::fmt::Debug for OrgKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OrgKeys")
+            .field("org_id", &self.org_id)
+            .field("age_recipient", &self.age_recipient)
+            .field("ed25519_public", &self.ed25519_public)
+            .field("secrets", &self.secrets.as_ref().map(|_| "(hidden)"))
+            .field("created_at", &self.created_at)
+            .finish()
+    }
 }
 
 /// An organisation of another server added to the directory, with the inactive account that

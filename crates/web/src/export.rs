@@ -10,14 +10,10 @@ use store::Store;
 use crate::pages::Tr;
 use crate::{AppError, casework};
 
+/// A PDF that cannot be made is the server's problem (a missing font names the package to
+/// install); the message goes to the log and the CLI.
 fn failed(e: pdf::PdfError) -> AppError {
-    match e {
-        // The operator must install the fonts; the message says how.
-        pdf::PdfError::FontMissing(_) | pdf::PdfError::FontUnreadable(_) => {
-            AppError::internal(e.to_string())
-        }
-        other => AppError::internal(other.to_string()),
-    }
+    AppError::internal(e.to_string())
 }
 
 /// The case plan as a PDF in `language`, with its glossary terms explained at the end.

@@ -406,18 +406,15 @@ pub async fn export(
     };
     let me_org = store.organisation(me).await?.ok_or(AppError::NotFound)?;
     let them_org = store.organisation(them).await?.ok_or(AppError::NotFound)?;
-    let their_keys = store.org_keys(them).await?.ok_or_else(|| {
-        invalid(
-            "package-error-no-keys",
-            "the receiving organisation's keys are not in the directory: add them with `saathi org trust`",
-        )
-    })?;
-    if their_keys.secrets.is_some() {
+    // An organisation from another server always has its public keys here (`org trust` writes
+    // both at once); one without keys, or with secrets, is on this server.
+    let their_keys = store.org_keys(them).await?;
+    let Some(their_keys) = their_keys.filter(|k| k.secrets.is_none()) else {
         return Err(invalid(
             "package-error-same-server",
             "the receiver is on this server: the handover reaches it without a package",
         ));
-    }
+    };
     let recipient = package::keys::recipient(&their_keys.age_recipient).map_err(refused)?;
     let secrets = secrets_of(&local_keys(store, origin, &me_org).await?)?;
     let entries = match kind {
@@ -774,6 +771,18 @@ async fn import_handover(
         .map(|s| field("section", s))
         .collect::<Result<_, _>>()?;
     let case_id = domain::CaseId(m.case_id);
+    // What travels is what the sections (her consents) allowed; anything else is refused.
+    let allows = |entry: &str| match entry {
+        "identity.json" => sections.contains(&SectionClass::Identity),
+        "voice.json" | "plan.json" | "decisions.json" => sections.contains(&SectionClass::Voice),
+        _ => true,
+    };
+    if let Some(extra) = p.manifest.entries.iter().find(|e| !allows(&e.name)) {
+        return Err(malformed(format!(
+            "{} travels without its section in the handover",
+            extra.name
+        )));
+    }
     let identity = match parse_json::<IdentityOut>(p, "identity.json")? {
         Some(i) => domain::case::Identity {
             name: i.name,
@@ -897,12 +906,16 @@ async fn import_handover(
         let content = p
             .entry(&d.entry)
             .ok_or_else(|| malformed(format!("no entry {}", d.entry)))?;
+        // The same checks as an upload here: a class documents may have, a kind of file
+        // Saathi takes (recognised by its first bytes), within the size limit.
+        let (_, media_type) = domain::document::check_document(class.as_str(), content)
+            .map_err(|(_, e)| malformed(format!("document {}: {e}", d.id)))?;
         let info = DocumentInfo {
             id: d.id,
             case_id,
             class,
             name: domain::document::clean_name(&d.name),
-            media_type: d.media_type,
+            media_type: media_type.to_string(),
             size: content.len() as i64,
             uploaded_by: account,
             uploaded_at: Timestamp::from_millis(d.uploaded_at),
@@ -967,18 +980,34 @@ async fn import_handover(
             ("case", &case_id.to_string()),
         ]));
     match store.import_handover(&import, audit).await {
+        Err(StoreError::Duplicate("case")) => {
+            return Err(invalid(
+                "package-error-case-exists",
+                "this case (or its code) is already on this server; nothing was changed",
+            ));
+        }
         Err(StoreError::Duplicate(_)) => return Err(AppError::Duplicate("package")),
         other => other?,
     }
+    let from = sender_name(store, sender).await?;
     Ok(Imported {
         kind: "handover",
         handover_id: m.handover_id,
         case_id: m.case_id,
         case_code: code.as_str().to_string(),
-        from: m.from.name.clone(),
+        from,
         state: HandoverState::Sent.as_str().to_string(),
         updates: 0,
     })
+}
+
+/// The sender as the directory names it (not as its package says).
+async fn sender_name(store: &Arc<dyn Store>, sender: OrgId) -> Result<String, AppError> {
+    Ok(store
+        .organisation(sender)
+        .await?
+        .map(|o| o.fields.name.as_str().to_string())
+        .unwrap_or_default())
 }
 
 async fn import_receipt(
@@ -992,7 +1021,7 @@ async fn import_receipt(
     let h = store
         .handover(m.handover_id)
         .await?
-        .filter(|h| h.from_org == me && h.to_org == sender)
+        .filter(|h| h.from_org == me && h.to_org == sender && h.case_id.0 == m.case_id)
         .ok_or_else(|| malformed("the answer is to a handover this organisation did not send"))?;
     if let Some(actor) = &origin.actor {
         let case = store.case(h.case_id).await?.ok_or(AppError::NotFound)?;
@@ -1090,7 +1119,7 @@ async fn import_receipt(
         handover_id: h.id,
         case_id: h.case_id.0,
         case_code: case.code.as_str().to_string(),
-        from: m.from.name.clone(),
+        from: sender_name(store, sender).await?,
         state: next.state.as_str().to_string(),
         updates: updates.len(),
     })

@@ -173,6 +173,21 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     assert_eq!(shown["ed25519"].as_str().unwrap().len(), 44);
     let (_, added) = package::trust(a, &cli(), &line_b, false).await.unwrap();
     assert_eq!(added, store::TrustOutcome::Added);
+    // A line naming one of Kolkata's own organisations (Jessore has never used packages, so it
+    // has no keys yet) cannot take it over.
+    let jessore = kolkata_server.org("Notun Alo, Jessore").await;
+    let mut hijack: serde_json::Value = serde_json::from_str(&line_b).unwrap();
+    hijack["id"] = jessore.to_string().into();
+    hijack["name"] = "Notun Alo, Jessore".into();
+    let err = package::trust(a, &cli(), &hijack.to_string(), true)
+        .await
+        .unwrap_err();
+    assert!(
+        err.english().contains("own organisations"),
+        "{}",
+        err.english()
+    );
+    assert!(a.org_keys(jessore).await.unwrap().is_none());
 
     // Her case at Kolkata: her words, a legal report, consents for Satkhira, one for a third
     // organisation that must not travel.

@@ -549,7 +549,33 @@ fn handle_structure(
         row: n,
         message,
     };
+    let relevant_text = cell(row, header.col("relevant"));
+    let relevant = if relevant_text.is_empty() {
+        None
+    } else {
+        condition(&relevant_text)
+    };
     match what {
+        "begin group" if !relevant_text.is_empty() => {
+            problems.push(problem(format!(
+                "a condition on a whole group ({relevant_text:?}) is not supported: put it on its questions"
+            )));
+            // Still open the group, so its end is matched and later rows are read right.
+            open.depth += usize::from(open.section.is_some());
+            if open.section.is_none() {
+                open.section = Some(Section {
+                    name: format!("section-{n}"),
+                    label: label.clone(),
+                    sensitivity: SectionClass::Other,
+                    items: Vec::new(),
+                });
+            }
+        }
+        "begin repeat" if !relevant_text.is_empty() && relevant.is_none() => {
+            problems.push(problem(format!(
+                "relevant {relevant_text:?} is not one Saathi takes: use ${{field}} = 'value' or selected(${{field}}, 'value')"
+            )));
+        }
         "begin group" => {
             if open.repeat.is_some() {
                 problems.push(problem("a group inside a repeat is not supported".into()));
@@ -604,7 +630,7 @@ fn handle_structure(
                         name: name.to_string(),
                         label: label.clone(),
                         fields: Vec::new(),
-                        relevant: None,
+                        relevant,
                     },
                 ));
             }
@@ -895,18 +921,32 @@ mod tests {
                 ],
                 &["text", "x", "X", "এক্স", "एक्स", "", "", "${a} > 3", "", ""],
                 &["calculate", "sum", "", "", "", "", "", "", "", ""],
+                &[
+                    "begin group",
+                    "later",
+                    "Later",
+                    "পরে",
+                    "बाद में",
+                    "",
+                    "",
+                    "${x} = 'y'",
+                    "",
+                    "",
+                ],
+                &["end group", "", "", "", "", "", "", "", "", ""],
             ],
             &[&["list_name", "name", "label"], &["yn", "yes", "Yes"]],
             &[],
         );
         let problems = read(&bytes, "broken").unwrap_err();
         let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert_eq!(lines.len(), 5, "{lines:#?}");
+        assert_eq!(lines.len(), 6, "{lines:#?}");
         assert!(lines[0].starts_with("survey row 3: the question type \"geopoint\""));
         assert!(lines[1].contains("row 4") && lines[1].contains("\"colours\""));
         assert!(lines[2].contains("row 5") && lines[2].contains("relevant"));
         assert!(lines[3].contains("row 6") && lines[3].contains("calculate"));
-        assert!(lines[4].contains("begin group has no end group"));
+        assert!(lines[4].contains("row 7") && lines[4].contains("whole group"));
+        assert!(lines[5].contains("begin group has no end group"));
     }
 
     #[test]

@@ -79,3 +79,6 @@ forms-file = এক্সএলএসফর্ম ফাইল (.xlsx)
 forms-import = আমদানি করুন
 forms-imported = { $key } ফর্মটি নতুন সংস্করণ হিসেবে সংরক্ষিত হয়েছে।
 error-xlsform-row = ফর্মটি সংরক্ষণ হয়নি। এই সারিগুলো নেওয়া যায়নি:
+error-too-many-rows = সারি খুব বেশি: সর্বোচ্চ ৫০টি।
+package-error-case-exists = এই কেস (বা তার কোড) এই সার্ভারে আগে থেকেই আছে। কিছুই বদলায়নি।
+audit-action-assessment-exported = মূল্যায়ন পিডিএফ হিসেবে রপ্তানি হয়েছে

@@ -79,3 +79,6 @@ forms-file = XLSForm file (.xlsx)
 forms-import = Import
 forms-imported = The form { $key } is saved as a new version.
 error-xlsform-row = The form was not saved. These rows could not be taken:
+error-too-many-rows = Too many rows: at most 50.
+package-error-case-exists = This case (or its code) is already on this server. Nothing was changed.
+audit-action-assessment-exported = Assessment exported as PDF

@@ -79,3 +79,6 @@ forms-file = एक्सएलएसफ़ॉर्म फ़ाइल (.xlsx)
 forms-import = आयात करें
 forms-imported = { $key } फ़ॉर्म नए संस्करण के रूप में सहेजा गया।
 error-xlsform-row = फ़ॉर्म नहीं सहेजा गया। ये पंक्तियाँ नहीं ली जा सकीं:
+error-too-many-rows = पंक्तियाँ बहुत ज़्यादा हैं: अधिकतम 50।
+package-error-case-exists = यह केस (या उसका कोड) इस सर्वर पर पहले से है। कुछ नहीं बदला।
+audit-action-assessment-exported = आकलन पीडीएफ़ के रूप में निर्यात हुआ
