@@ -190,13 +190,59 @@ struct Line {
     indent: f32,
 }
 
+/// Whether a word may be cut before `next` (after `prev`): never inside a syllable, so not
+/// before a vowel sign or other mark, nor after a virama.
+fn may_cut(prev: char, next: char) -> bool {
+    let mark = |c: char| {
+        matches!(c,
+            '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0951}'..='\u{0957}'
+            | '\u{0962}'..='\u{0963}' | '\u{0981}'..='\u{0983}' | '\u{09BC}'..='\u{09D7}'
+            | '\u{09E2}'..='\u{09E3}' | '\u{200C}' | '\u{200D}')
+    };
+    !mark(next) && prev != '\u{094D}' && prev != '\u{09CD}'
+}
+
+/// A word wider than the line, cut into pieces that fit (a long answer with no spaces must not
+/// run off the page).
+fn pieces(m: &Measure, word: &str, size: f32, max: f32) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut last_cut = 0;
+    let mut prev = None;
+    for (i, c) in word.char_indices() {
+        if let Some(p) = prev
+            && may_cut(p, c)
+        {
+            if i > start && m.word_width(&word[start..i], size) > max && last_cut > start {
+                out.push(word[start..last_cut].to_string());
+                start = last_cut;
+            }
+            last_cut = i;
+        }
+        prev = Some(c);
+    }
+    out.push(word[start..].to_string());
+    out
+}
+
 fn wrap(m: &Measure, text: &str, size: f32, indent: f32, out: &mut Vec<Line>) {
     let max = PAGE_W - 2.0 * MARGIN - indent;
     let space = m.width(Script::Latin, " ", size);
     for paragraph in text.split('\n') {
         let mut line: Vec<String> = Vec::new();
         let mut width = 0.0;
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+        let words = paragraph
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .flat_map(|word| {
+                if m.word_width(word, size) > max {
+                    pieces(m, word, size, max)
+                } else {
+                    vec![word.to_string()]
+                }
+            });
+        for word in words {
+            let word = word.as_str();
             let w = m.word_width(word, size);
             if !line.is_empty() && width + space + w > max {
                 out.push(Line {
@@ -380,6 +426,25 @@ mod tests {
             assert!(
                 line.contains(" yes yes yes "),
                 "{name} embedded, subset, with ToUnicode: {line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_cut_between_syllables() {
+        let Ok(fonts) = Fonts::from_env() else {
+            panic!("fonts-noto-core is needed (scripts/test-deps installs it)");
+        };
+        let m = Measure::new(&fonts).expect("faces");
+        let word = "কিশোরী".repeat(60);
+        let parts = pieces(&m, &word, 11.0, 200.0);
+        assert!(parts.len() > 1);
+        assert_eq!(parts.concat(), word, "nothing lost");
+        for p in &parts {
+            assert!(m.word_width(p, 11.0) <= 200.0 + 1.0, "{p}");
+            assert!(
+                !p.starts_with('\u{09BF}') && !p.starts_with('\u{09C0}'),
+                "no piece starts with a vowel sign"
             );
         }
     }

@@ -43,7 +43,7 @@ impl Origin {
     }
 
     /// The policy, when a person is acting (the operator at the CLI is trusted).
-    fn check(&self, action: Action, resource: Resource) -> Result<(), AppError> {
+    pub fn check(&self, action: Action, resource: Resource) -> Result<(), AppError> {
         match &self.actor {
             None => Ok(()),
             Some(actor) => match authorize(actor, action, &resource) {

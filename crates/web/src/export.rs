@@ -31,23 +31,30 @@ pub async fn plan_pdf(
     let views = crate::pages::plan::views(store, &t, case, &plan).await?;
     let glossary = crate::glossary::Glossary::load(store).await?;
     let report = crate::pages::plan::report(&t, case, &views, &glossary);
-    render(&report, i18n, language)
+    render(report, i18n, language).await
 }
 
-/// Any report, with the page numbers in the reader's language.
-pub(crate) fn render(
-    report: &pdf::Report,
+/// Any report, with the page numbers in the reader's language. Laying out and shaping a long
+/// report takes a while, so it runs on a blocking thread, never on the server's workers.
+pub(crate) async fn render(
+    report: pdf::Report,
     i18n: &I18n,
     language: Language,
 ) -> Result<Vec<u8>, AppError> {
-    let t = Tr {
+    const PLACE: char = '\u{E000}';
+    let label = Tr {
         i18n,
         lang: language,
-    };
-    let fonts = pdf::Fonts::from_env().map_err(failed)?;
-    pdf::render(report, &fonts, &|n| {
-        t.with("pdf-page", "page", &i18n::format_number(language, n as i64))
+    }
+    .with("pdf-page", "page", &PLACE.to_string());
+    tokio::task::spawn_blocking(move || {
+        let fonts = pdf::Fonts::from_env()?;
+        pdf::render(&report, &fonts, &|n| {
+            label.replace(PLACE, &i18n::format_number(language, n as i64))
+        })
     })
+    .await
+    .map_err(|e| AppError::internal(format!("the PDF task: {e}")))?
     .map_err(failed)
 }
 

@@ -287,15 +287,7 @@ pub async fn add_version(
     origin: &crate::accounts::Origin,
     def: &FormDef,
 ) -> Result<FormVersion, AppError> {
-    if let Some(actor) = &origin.actor
-        && let domain::policy::Decision::Deny(why) = domain::policy::authorize(
-            actor,
-            Action::ManageForms,
-            &domain::policy::Resource::Network,
-        )
-    {
-        return Err(AppError::Forbidden(why));
-    }
+    origin.check(Action::ManageForms, domain::policy::Resource::Network)?;
     def.check().map_err(crate::api::forms::definition_errors)?;
     let audit = origin
         .event(
@@ -315,15 +307,7 @@ pub async fn import_xlsform(
     origin: &crate::accounts::Origin,
     bytes: &[u8],
 ) -> Result<FormVersion, AppError> {
-    if let Some(actor) = &origin.actor
-        && let domain::policy::Decision::Deny(why) = domain::policy::authorize(
-            actor,
-            Action::ManageForms,
-            &domain::policy::Resource::Network,
-        )
-    {
-        return Err(AppError::Forbidden(why));
-    }
+    origin.check(Action::ManageForms, domain::policy::Resource::Network)?;
     let def = xlsform::read(bytes, "imported-form").map_err(|problems| {
         AppError::Invalid(
             problems

@@ -193,16 +193,6 @@ impl TermInput {
     }
 }
 
-fn check_editor(origin: &Origin) -> Result<(), AppError> {
-    if let Some(actor) = &origin.actor
-        && let domain::policy::Decision::Deny(why) =
-            domain::policy::authorize(actor, Action::EditGlossary, &Resource::Network)
-    {
-        return Err(AppError::Forbidden(why));
-    }
-    Ok(())
-}
-
 fn taken(e: StoreError) -> AppError {
     match e {
         StoreError::Duplicate(_) => AppError::Invalid(vec![FieldError {
@@ -225,7 +215,7 @@ pub async fn add(
     origin: &Origin,
     input: &TermInput,
 ) -> Result<GlossaryTerm, AppError> {
-    check_editor(origin)?;
+    origin.check(Action::EditGlossary, Resource::Network)?;
     let draft = input.draft()?;
     let id = uuid::Uuid::now_v7();
     let planned = GlossaryTerm {
@@ -253,7 +243,7 @@ pub async fn update(
     expected_version: i64,
     input: &TermInput,
 ) -> Result<GlossaryTerm, AppError> {
-    check_editor(origin)?;
+    origin.check(Action::EditGlossary, Resource::Network)?;
     let draft = input.draft()?;
     let planned = GlossaryTerm {
         id,
@@ -280,7 +270,7 @@ pub async fn remove(
     term: &GlossaryTerm,
     expected_version: i64,
 ) -> Result<(), AppError> {
-    check_editor(origin)?;
+    origin.check(Action::EditGlossary, Resource::Network)?;
     Ok(store
         .remove_term(
             term.id,

@@ -42,16 +42,6 @@ fn malformed(what: impl std::fmt::Display) -> AppError {
     refused(PackageError::Malformed(what.to_string()))
 }
 
-fn check(origin: &Origin, action: Action, resource: Resource) -> Result<(), AppError> {
-    match &origin.actor {
-        None => Ok(()),
-        Some(actor) => match domain::policy::authorize(actor, action, &resource) {
-            domain::policy::Decision::Allow => Ok(()),
-            domain::policy::Decision::Deny(why) => Err(AppError::Forbidden(why)),
-        },
-    }
-}
-
 // --- keys ------------------------------------------------------------------------------------
 
 /// The organisation's keys, made on first use for one of this server's own organisations.
@@ -147,7 +137,7 @@ pub async fn trust(
     line: &str,
     replace: bool,
 ) -> Result<(OrgId, TrustOutcome), AppError> {
-    check(origin, Action::CreateOrganisation, Resource::Network)?;
+    origin.check(Action::CreateOrganisation, Resource::Network)?;
     let keys: PublicKeys = serde_json::from_str(line.trim()).map_err(|e| {
         invalid(
             "package-error-key",
@@ -711,7 +701,7 @@ pub async fn import(
 ) -> Result<Imported, AppError> {
     let mut locals = store.local_org_keys().await?;
     if let Some(org) = only {
-        check(origin, Action::ReceiveHandover, Resource::Organisation(org))?;
+        origin.check(Action::ReceiveHandover, Resource::Organisation(org))?;
         locals.retain(|k| k.org_id == org);
     }
     let secrets: Vec<OrgSecrets> = locals.iter().map(secrets_of).collect::<Result<_, _>>()?;

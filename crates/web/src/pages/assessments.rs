@@ -447,7 +447,7 @@ pub(crate) async fn assessment_pdf(
         header: t.with("pdf-header", "code", case.code.as_str()),
         blocks,
     };
-    crate::export::render(&report, i18n, language)
+    crate::export::render(report, i18n, language).await
 }
 
 pub async fn pdf_download(
