@@ -71,12 +71,13 @@ pub enum AuditAction {
     PlanExported,
     AssessmentRecorded,
     AssessmentExported,
+    WorkshopScheduled,
     /// A form definition was added or revised (a new version).
     FormVersionAdded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 49] = [
+    pub const ALL: [AuditAction; 50] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -125,6 +126,7 @@ impl AuditAction {
         AuditAction::PlanExported,
         AuditAction::AssessmentRecorded,
         AuditAction::AssessmentExported,
+        AuditAction::WorkshopScheduled,
         AuditAction::FormVersionAdded,
     ];
 
@@ -178,6 +180,7 @@ impl AuditAction {
             Self::PlanExported => "plan-exported",
             Self::AssessmentRecorded => "assessment-recorded",
             Self::AssessmentExported => "assessment-exported",
+            Self::WorkshopScheduled => "workshop-scheduled",
             Self::FormVersionAdded => "form-version-added",
         }
     }

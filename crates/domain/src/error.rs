@@ -105,6 +105,10 @@ pub enum DomainError {
     AnswerRequired,
     #[error("at most {max} rows")]
     TooManyRows { max: usize },
+    #[error("the end is before the start")]
+    EndsBeforeStart,
+    #[error("the dates cannot be announced after the workshop starts")]
+    AnnouncedAfterStart,
     #[error("this answer is not one the form takes")]
     AnswerNotValid,
     #[error("a translation is into another language than the note's")]
@@ -196,6 +200,8 @@ impl DomainError {
             Self::SameLanguage => "error-same-language",
             Self::AnswerRequired => "error-answer-required",
             Self::TooManyRows { .. } => "error-too-many-rows",
+            Self::EndsBeforeStart => "error-ends-before-start",
+            Self::AnnouncedAfterStart => "error-announced-after-start",
             Self::AnswerNotValid => "error-answer-not-valid",
             Self::PlanNeedsDecision => "error-plan-needs-decision",
             Self::UnknownNoteKind(_) => "error-unknown-note-kind",

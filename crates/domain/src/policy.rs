@@ -45,6 +45,9 @@ pub enum Action {
     /// Read the training programme (its phases and workshops): anyone who works for an
     /// organisation.
     ReadTraining,
+    /// Put workshops on the calendar (and, next, enrol and record attendance): trainers and
+    /// the network admin.
+    ManageTraining,
     CreateOrganisation,
     UpdateOrganisation,
     ListUsers,
@@ -263,6 +266,10 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
         ReadForms => allow_if(actor.is_staff(), DenyReason::RoleNotAllowed),
         ManageForms => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         ReadTraining => allow_if(actor.is_staff(), DenyReason::RoleNotAllowed),
+        ManageTraining => allow_if(
+            actor.has(Role::Trainer) || actor.has(Role::NetworkAdmin),
+            DenyReason::RoleNotAllowed,
+        ),
         // The directory is for people who hand cases over and those who run the network; a
         // trainer, care-giver or survivor has no need of it.
         ViewDirectory => allow_if(

@@ -71,9 +71,182 @@ pub fn caring_connections() -> Result<Programme, serde_json::Error> {
     serde_json::from_str(include_str!("../data/training/caring-connections.json"))
 }
 
+/// Someone who leads a workshop; the programme notes when she is a mental-health professional.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facilitator {
+    pub name: String,
+    #[serde(default)]
+    pub mental_health: bool,
+}
+
+/// A workshop of the programme put on the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workshop {
+    pub id: uuid::Uuid,
+    pub programme: String,
+    /// The template workshop it runs (its title, days, audience).
+    pub template: WorkshopTemplate,
+    pub venue: String,
+    pub starts_on: time::Date,
+    pub ends_on: time::Date,
+    /// When the dates were made known to the organisations (short notice is a drop-out risk).
+    pub announced_on: time::Date,
+    pub capacity: u32,
+    pub facilitators: Vec<Facilitator>,
+    pub created_at: crate::Timestamp,
+}
+
+pub const VENUE_MAX: usize = 200;
+
+/// Checks a workshop's dates and details; each problem names its field.
+pub fn check_workshop(w: &Workshop) -> Vec<(&'static str, crate::DomainError)> {
+    use crate::DomainError;
+    let mut errors = Vec::new();
+    if w.ends_on < w.starts_on {
+        errors.push(("ends_on", DomainError::EndsBeforeStart));
+    }
+    if w.announced_on > w.starts_on {
+        errors.push(("announced_on", DomainError::AnnouncedAfterStart));
+    }
+    if w.venue.trim().is_empty() {
+        errors.push(("venue", DomainError::EmptyText));
+    } else if w.venue.chars().count() > VENUE_MAX {
+        errors.push(("venue", DomainError::TextTooLong { max: VENUE_MAX }));
+    }
+    if !(1..=200).contains(&w.capacity) {
+        errors.push(("capacity", DomainError::AnswerNotValid));
+    }
+    if w.facilitators.iter().any(|f| f.name.trim().is_empty()) {
+        errors.push(("facilitators", DomainError::EmptyText));
+    }
+    errors
+}
+
+/// Folds an iCalendar content line at 75 octets (RFC 5545 §3.1), never inside a character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut used = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if used + n > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += n;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// Text as an iCalendar value: backslash, semicolon, comma and newlines escaped.
+fn ics_text(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+fn ics_date(d: time::Date) -> String {
+    format!("{:04}{:02}{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// The workshop as an iCalendar file with one all-day event (the end date is exclusive, as
+/// calendars expect), its title in the participant's language.
+pub fn calendar(
+    w: &Workshop,
+    language: crate::Language,
+    description: &str,
+    now: crate::Timestamp,
+) -> String {
+    let stamp = now.to_datetime();
+    let dtstamp = format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        stamp.year(),
+        u8::from(stamp.month()),
+        stamp.day(),
+        stamp.hour(),
+        stamp.minute(),
+        stamp.second()
+    );
+    let end = w.ends_on.next_day().unwrap_or(w.ends_on);
+    let mut facilitators: Vec<String> = w.facilitators.iter().map(|f| f.name.clone()).collect();
+    facilitators.sort();
+    let lines = [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//Saathi//Training//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:{}@saathi", w.id),
+        format!("DTSTAMP:{dtstamp}"),
+        format!("DTSTART;VALUE=DATE:{}", ics_date(w.starts_on)),
+        format!("DTEND;VALUE=DATE:{}", ics_date(end)),
+        format!("SUMMARY:{}", ics_text(w.template.title.get(language))),
+        format!("LOCATION:{}", ics_text(&w.venue)),
+        format!("DESCRIPTION:{}", ics_text(description)),
+        "END:VEVENT".to_string(),
+        "END:VCALENDAR".to_string(),
+    ];
+    lines.iter().map(|l| fold(l)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn workshop() -> Workshop {
+        let p = caring_connections().expect("template");
+        Workshop {
+            id: uuid::Uuid::nil(),
+            programme: p.key,
+            template: p.phases[0].workshops[0].clone(),
+            venue: "Kolkata, Salt Lake; room 2".into(),
+            starts_on: time::macros::date!(2027 - 01 - 11),
+            ends_on: time::macros::date!(2027 - 01 - 17),
+            announced_on: time::macros::date!(2026 - 11 - 20),
+            capacity: 16,
+            facilitators: vec![Facilitator {
+                name: "Dr. Roy".into(),
+                mental_health: true,
+            }],
+            created_at: crate::Timestamp(0),
+        }
+    }
+
+    #[test]
+    fn a_workshop_cannot_end_before_it_starts() {
+        let mut w = workshop();
+        assert!(check_workshop(&w).is_empty());
+        w.ends_on = time::macros::date!(2027 - 01 - 10);
+        w.venue = " ".into();
+        let fields: Vec<&str> = check_workshop(&w).iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["ends_on", "venue"]);
+    }
+
+    #[test]
+    fn the_calendar_file_is_one_all_day_event_folded_at_75_octets() {
+        let w = workshop();
+        let ics = calendar(
+            &w,
+            crate::Language::Bn,
+            &"সাত দিনের আবাসিক কর্মশালা, যাতায়াত ও থাকার খরচ সংস্থা দেবে; সঙ্গে আনুন: পরিচয়পত্র".repeat(2),
+            crate::Timestamp(1_795_910_400_000),
+        );
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(ics.contains("DTSTART;VALUE=DATE:20270111\r\n"));
+        assert!(
+            ics.contains("DTEND;VALUE=DATE:20270118\r\n"),
+            "the end is exclusive"
+        );
+        assert!(ics.contains("SUMMARY:সারভাইভারকে জানা\r\n"));
+        assert!(ics.contains("LOCATION:Kolkata\\, Salt Lake\\; room 2\r\n"));
+        for line in ics.split("\r\n") {
+            assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
+        }
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(unfolded.contains("যাতায়াত ও থাকার খরচ সংস্থা দেবে\\; সঙ্গে আনুন: পরিচয়পত্র"));
+    }
 
     #[test]
     fn the_template_has_the_three_phases_and_the_refreshers() {

@@ -21,6 +21,7 @@ mod sql;
 mod sqlite;
 mod store;
 pub mod testing;
+mod training;
 
 pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep};
 pub use error::StoreError;
@@ -33,3 +34,4 @@ pub use packages::{
 pub use store::{
     AuditVerification, NewSession, NewUser, Session, Store, TokenInfo, UserChanges, UserCredentials,
 };
+pub use training::TrainingStore;

@@ -54,3 +54,4 @@ crate::case_sql::impl_case_store!(PgStore, Postgres);
 crate::package_sql::impl_package_store!(PgStore, Postgres);
 crate::glossary_sql::impl_glossary_store!(PgStore, Postgres);
 crate::forms_sql::impl_form_store!(PgStore, Postgres);
+crate::training::impl_training_store!(PgStore, Postgres);

@@ -52,3 +52,4 @@ crate::case_sql::impl_case_store!(SqliteStore, Sqlite);
 crate::package_sql::impl_package_store!(SqliteStore, Sqlite);
 crate::glossary_sql::impl_glossary_store!(SqliteStore, Sqlite);
 crate::forms_sql::impl_form_store!(SqliteStore, Sqlite);
+crate::training::impl_training_store!(SqliteStore, Sqlite);

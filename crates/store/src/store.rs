@@ -76,7 +76,13 @@ pub enum AuditVerification {
 /// change.
 #[async_trait]
 pub trait Store:
-    crate::CaseStore + crate::PackageStore + crate::GlossaryStore + crate::FormStore + Send + Sync
+    crate::CaseStore
+    + crate::PackageStore
+    + crate::GlossaryStore
+    + crate::FormStore
+    + crate::TrainingStore
+    + Send
+    + Sync
 {
     fn engine(&self) -> Engine;
 

@@ -29,6 +29,7 @@ pub mod routes;
 mod state;
 mod throttle;
 pub mod token;
+pub mod training;
 
 use std::net::SocketAddr;
 

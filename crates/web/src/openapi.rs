@@ -443,6 +443,26 @@ fn operations() -> Vec<Op> {
             false,
         ),
         op(
+            "post",
+            "/api/v1/training/workshops",
+            "Put a programme workshop on the calendar (trainers, the network admin): `{\"workshop\": key, \"venue\", \"starts_on\", \"ends_on\"?, \"announced_on\"?, \"capacity\"?, \"facilitators\": [{\"name\", \"mental_health\"}]}`. A workshop cannot end before it starts.",
+            Some("ScheduleInput"),
+            "201",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "get",
+            "/api/v1/training/workshops/{id}/calendar.ics",
+            "The workshop as an iCalendar file (text/calendar), one all-day event, its title in the reader's language.",
+            None,
+            "200",
+            json!({"type": "string"}),
+            false,
+            false,
+        ),
+        op(
             "get",
             "/api/v1/forms",
             "The newest version of every form (the documentation tools), with its title in bn, hi and en.",
@@ -774,6 +794,10 @@ pub fn document() -> Value {
                 "An empty file, a class documents cannot have, or a kind of file not allowed.",
             );
         }
+        if op.path.ends_with("/calendar.ics") {
+            operation["responses"]["200"] = json!({"description": "The calendar file.",
+                "content": {"text/calendar": {"schema": {"type": "string"}}}});
+        }
         if op.path.ends_with("/package") {
             operation["responses"]["200"] = json!({"description": "The package file.",
                 "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}});
@@ -875,6 +899,21 @@ pub fn document() -> Value {
                         "version": {"type": "integer"},
                         "created_at": {"type": "string", "format": "date-time"},
                         "updated_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "ScheduleInput": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["workshop", "venue", "starts_on"],
+                    "properties": {
+                        "workshop": {"type": "string"},
+                        "venue": {"type": "string", "maxLength": 200},
+                        "starts_on": {"type": "string", "format": "date"},
+                        "ends_on": {"type": "string", "format": "date"},
+                        "announced_on": {"type": "string", "format": "date"},
+                        "capacity": {"type": "integer", "minimum": 1, "maximum": 200},
+                        "facilitators": {"type": "array", "items": {"type": "object",
+                            "required": ["name"], "properties": {"name": {"type": "string"}, "mental_health": {"type": "boolean"}}}}
                     }
                 },
                 "FormDefinition": {

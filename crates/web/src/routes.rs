@@ -367,6 +367,16 @@ pub fn table() -> Vec<Route> {
             get(api::training::programmes),
         ),
         route(M::GET, "/training", get(pages::training::show)),
+        route(
+            M::POST,
+            "/api/v1/training/workshops",
+            post(api::training::schedule),
+        ),
+        route(
+            M::GET,
+            "/api/v1/training/workshops/{id}/calendar.ics",
+            get(api::training::calendar),
+        ),
         route(M::GET, "/api/v1/forms", get(api::forms::list)),
         route(M::POST, "/api/v1/forms", post(api::forms::add)),
         route(M::GET, "/api/v1/forms/{key}", get(api::forms::show)),

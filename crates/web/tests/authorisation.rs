@@ -167,6 +167,16 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/forms", Access::Roles(STAFF)),
     ("GET", "/training", Access::Roles(STAFF)),
     ("GET", "/api/v1/training/programmes", Access::Roles(STAFF)),
+    (
+        "POST",
+        "/api/v1/training/workshops",
+        Access::Roles(&[Role::NetworkAdmin, Role::Trainer]),
+    ),
+    (
+        "GET",
+        "/api/v1/training/workshops/{id}/calendar.ics",
+        Access::Roles(STAFF),
+    ),
     ("POST", "/forms/import", Access::Roles(NETWORK_ADMIN)),
     (
         "GET",
@@ -993,6 +1003,8 @@ async fn call(
                 json!({"to": h.org("Notun Alo, Jessore").await.to_string(), "reason": "সে বাড়ি ফিরবে"})
             } else if path.contains("/handovers/") {
                 json!({})
+            } else if path == "/api/v1/training/workshops" {
+                json!({"workshop": "knowing-the-survivor", "venue": "Kolkata", "starts_on": "2027-01-11"})
             } else if path == "/api/v1/forms" {
                 json!({"key": format!("t{unique}"), "title": {"bn": "ক", "hi": "क", "en": "t"},
                     "sections": [], "choice_lists": {}})

@@ -4,9 +4,10 @@
 
 mod common;
 
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use common::{Engine, Harness};
 use domain::Language;
+use serde_json::json;
 
 async fn the_programme_has_its_phases_and_workshops(engine: Engine) {
     let h = Harness::new(engine).await;
@@ -45,4 +46,67 @@ async fn the_programme_has_its_phases_and_workshops(engine: Engine) {
     h.finish().await;
 }
 
-on_both_engines!(the_programme_has_its_phases_and_workshops);
+async fn a_trainer_puts_a_workshop_on_the_calendar(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut trainer = h.client();
+    trainer.bearer = Some(h.token("trainer").await);
+    let bad = json!({"workshop": "knowing-the-survivor", "venue": "Kolkata",
+        "starts_on": "2027-01-11", "ends_on": "2027-01-04"});
+    let reply = trainer
+        .json(Method::POST, "/api/v1/training/workshops", &bad, &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["errors"][0]["field"], "ends_on");
+    assert!(
+        h.store.workshops().await.unwrap().is_empty(),
+        "nothing written"
+    );
+
+    let good = json!({"workshop": "knowing-the-survivor", "venue": "Salt Lake, Kolkata",
+        "starts_on": "2027-01-11", "announced_on": "2026-11-20",
+        "facilitators": [{"name": "Dr. Mitali Roy", "mental_health": true}, {"name": "Uma Chatterjee"}]});
+    let reply = trainer
+        .json(Method::POST, "/api/v1/training/workshops", &good, &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let w = reply.json();
+    assert_eq!(
+        w["ends_on"], "2027-01-17",
+        "seven days, as the workshop has"
+    );
+    assert_eq!(w["capacity"], 16);
+    let programmes = trainer.get("/api/v1/training/programmes").await.json();
+    assert_eq!(
+        programmes[0]["phases"][0]["workshops"][0]["scheduled"][0]["id"],
+        w["id"]
+    );
+
+    let mut caseworker = h.client();
+    caseworker.bearer = Some(h.token("caseworker.kolkata").await);
+    let ics = caseworker
+        .get(&format!("{}?lang=bn", w["calendar"].as_str().unwrap()))
+        .await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert_eq!(
+        ics.header("content-type"),
+        Some("text/calendar; charset=utf-8")
+    );
+    let unfolded = ics.body.replace("\r\n ", "");
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20270111\r\n"));
+    assert!(unfolded.contains("DTEND;VALUE=DATE:20270118\r\n"));
+    assert!(unfolded.contains("SUMMARY:সারভাইভারকে জানা\r\n"));
+    assert!(unfolded.contains("LOCATION:Salt Lake\\, Kolkata\r\n"));
+    assert!(unfolded.contains("Dr. Mitali Roy (মানসিক স্বাস্থ্য বিশেষজ্ঞ)"));
+    assert!(ics.body.split("\r\n").all(|l| l.len() <= 75));
+
+    let mut page = h.client().signed_in("trainer").await;
+    let reply = page.get("/training?lang=bn").await;
+    assert!(reply.body.contains("Salt Lake, Kolkata"));
+    assert!(reply.body.contains("২০২৭-০১-১১"), "dates in Bengali digits");
+    h.finish().await;
+}
+
+on_both_engines!(
+    the_programme_has_its_phases_and_workshops,
+    a_trainer_puts_a_workshop_on_the_calendar,
+);

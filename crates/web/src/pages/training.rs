@@ -12,6 +12,8 @@ pub struct WorkshopRow {
     pub title: String,
     /// Days, residential or not, audience, group size.
     pub detail: String,
+    /// On the calendar: (dates, venue and facilitators, calendar file).
+    pub scheduled: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -28,8 +30,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let p = domain::training::caring_connections()
-        .map_err(|e| AppError::internal(format!("the programme template: {e}")))?;
+    let p = crate::training::programme()?;
+    let scheduled = state.store.workshops().await?;
     let phases = p
         .phases
         .iter()
@@ -62,6 +64,27 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                             ),
                         ]
                         .join(" · "),
+                        scheduled: scheduled
+                            .iter()
+                            .filter(|s| s.template.key == w.key)
+                            .map(|s| {
+                                (
+                                    format!(
+                                        "{} – {}",
+                                        i18n::localise_digits(
+                                            ctx.lang,
+                                            &domain::voice::format_date_iso(s.starts_on)
+                                        ),
+                                        i18n::localise_digits(
+                                            ctx.lang,
+                                            &domain::voice::format_date_iso(s.ends_on)
+                                        )
+                                    ),
+                                    crate::training::summary(&t, s),
+                                    format!("/api/v1/training/workshops/{}/calendar.ics", s.id),
+                                )
+                            })
+                            .collect(),
                     })
                     .collect(),
             )
