@@ -72,12 +72,15 @@ pub enum AuditAction {
     AssessmentRecorded,
     AssessmentExported,
     WorkshopScheduled,
+    Enrolled,
+    AttendanceRecorded,
+    DroppedOut,
     /// A form definition was added or revised (a new version).
     FormVersionAdded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 50] = [
+    pub const ALL: [AuditAction; 53] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -127,6 +130,9 @@ impl AuditAction {
         AuditAction::AssessmentRecorded,
         AuditAction::AssessmentExported,
         AuditAction::WorkshopScheduled,
+        AuditAction::Enrolled,
+        AuditAction::AttendanceRecorded,
+        AuditAction::DroppedOut,
         AuditAction::FormVersionAdded,
     ];
 
@@ -181,6 +187,9 @@ impl AuditAction {
             Self::AssessmentRecorded => "assessment-recorded",
             Self::AssessmentExported => "assessment-exported",
             Self::WorkshopScheduled => "workshop-scheduled",
+            Self::Enrolled => "enrolled",
+            Self::AttendanceRecorded => "attendance-recorded",
+            Self::DroppedOut => "dropped-out",
             Self::FormVersionAdded => "form-version-added",
         }
     }

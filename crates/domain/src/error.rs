@@ -109,6 +109,10 @@ pub enum DomainError {
     EndsBeforeStart,
     #[error("the dates cannot be announced after the workshop starts")]
     AnnouncedAfterStart,
+    #[error("that day is not a day of the workshop")]
+    DayOutsideWorkshop,
+    #[error("say why she left: shelter-emergency, childcare, resigned or other (with a note)")]
+    DropoutReasonRequired,
     #[error("this answer is not one the form takes")]
     AnswerNotValid,
     #[error("a translation is into another language than the note's")]
@@ -202,6 +206,8 @@ impl DomainError {
             Self::TooManyRows { .. } => "error-too-many-rows",
             Self::EndsBeforeStart => "error-ends-before-start",
             Self::AnnouncedAfterStart => "error-announced-after-start",
+            Self::DayOutsideWorkshop => "error-day-outside-workshop",
+            Self::DropoutReasonRequired => "error-dropout-reason",
             Self::AnswerNotValid => "error-answer-not-valid",
             Self::PlanNeedsDecision => "error-plan-needs-decision",
             Self::UnknownNoteKind(_) => "error-unknown-note-kind",

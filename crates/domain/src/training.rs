@@ -122,6 +122,124 @@ pub fn check_workshop(w: &Workshop) -> Vec<(&'static str, crate::DomainError)> {
     errors
 }
 
+/// Why a participant left a workshop (the programme's own list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropoutReason {
+    ShelterEmergency,
+    Childcare,
+    Resigned,
+    Other,
+}
+
+impl DropoutReason {
+    pub const ALL: [DropoutReason; 4] = [
+        DropoutReason::ShelterEmergency,
+        DropoutReason::Childcare,
+        DropoutReason::Resigned,
+        DropoutReason::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DropoutReason::ShelterEmergency => "shelter-emergency",
+            DropoutReason::Childcare => "childcare",
+            DropoutReason::Resigned => "resigned",
+            DropoutReason::Other => "other",
+        }
+    }
+}
+
+impl std::str::FromStr for DropoutReason {
+    type Err = crate::DomainError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DropoutReason::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s.trim())
+            .ok_or(crate::DomainError::DropoutReasonRequired)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropout {
+    pub reason: DropoutReason,
+    /// In words; required for `other`.
+    pub note: String,
+    pub at: crate::Timestamp,
+}
+
+/// A member of staff in a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enrolment {
+    pub id: uuid::Uuid,
+    pub workshop_id: uuid::Uuid,
+    pub user_id: crate::UserId,
+    pub org_id: crate::OrgId,
+    pub years_in_org: u32,
+    /// She said she has young children and needs childcare to attend.
+    pub childcare_needs: bool,
+    pub enrolled_at: crate::Timestamp,
+    pub dropout: Option<Dropout>,
+}
+
+/// A day of attendance must be a day of the workshop.
+pub fn check_day(w: &Workshop, day: time::Date) -> Result<(), crate::DomainError> {
+    if day < w.starts_on || day > w.ends_on {
+        Err(crate::DomainError::DayOutsideWorkshop)
+    } else {
+        Ok(())
+    }
+}
+
+/// Completed: present on at least four days in five of the workshop.
+pub fn completed(w: &Workshop, days_attended: usize) -> bool {
+    let days = (w.ends_on - w.starts_on).whole_days() + 1;
+    days > 0 && days_attended as i64 * 5 >= days * 4
+}
+
+/// What the programme found makes people drop out, flagged before the workshop so a
+/// coordinator can act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Risk {
+    /// Staff of a destination shelter on a residential workshop: emergencies call them back.
+    ShelterStaffResidential,
+    /// The dates were announced with less notice than the network asks for.
+    ShortNotice,
+    /// She declared childcare needs.
+    Childcare,
+}
+
+impl Risk {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Risk::ShelterStaffResidential => "shelter-staff-residential",
+            Risk::ShortNotice => "short-notice",
+            Risk::Childcare => "childcare",
+        }
+    }
+}
+
+/// The notice the network asks for before a workshop, in days (six weeks).
+pub const NOTICE_DAYS: i64 = 42;
+
+pub fn risks(
+    w: &Workshop,
+    e: &Enrolment,
+    org_kind: crate::organisation::OrgKind,
+    notice_days: i64,
+) -> Vec<Risk> {
+    let mut found = Vec::new();
+    if w.template.residential && org_kind == crate::organisation::OrgKind::Destination {
+        found.push(Risk::ShelterStaffResidential);
+    }
+    if (w.starts_on - w.announced_on).whole_days() < notice_days {
+        found.push(Risk::ShortNotice);
+    }
+    if e.childcare_needs {
+        found.push(Risk::Childcare);
+    }
+    found
+}
+
 /// Folds an iCalendar content line at 75 octets (RFC 5545 §3.1), never inside a character.
 fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
@@ -246,6 +364,49 @@ mod tests {
         }
         let unfolded = ics.replace("\r\n ", "");
         assert!(unfolded.contains("যাতায়াত ও থাকার খরচ সংস্থা দেবে\\; সঙ্গে আনুন: পরিচয়পত্র"));
+    }
+
+    #[test]
+    fn attendance_completion_and_risks_follow_the_programme() {
+        let w = workshop();
+        assert!(check_day(&w, time::macros::date!(2027 - 01 - 11)).is_ok());
+        assert!(check_day(&w, time::macros::date!(2027 - 01 - 18)).is_err());
+        assert!(check_day(&w, time::macros::date!(2027 - 01 - 10)).is_err());
+        assert!(
+            !completed(&w, 5),
+            "five days of seven is under four in five"
+        );
+        assert!(completed(&w, 6));
+        let e = Enrolment {
+            id: uuid::Uuid::nil(),
+            workshop_id: w.id,
+            user_id: crate::UserId::new(),
+            org_id: crate::OrgId::new(),
+            years_in_org: 6,
+            childcare_needs: true,
+            enrolled_at: crate::Timestamp(0),
+            dropout: None,
+        };
+        use crate::organisation::OrgKind;
+        assert_eq!(
+            risks(&w, &e, OrgKind::Destination, NOTICE_DAYS),
+            [Risk::ShelterStaffResidential, Risk::Childcare],
+            "announced 52 days ahead: enough notice"
+        );
+        let mut late = w.clone();
+        late.announced_on = time::macros::date!(2026 - 12 - 20);
+        assert_eq!(
+            risks(
+                &late,
+                &Enrolment {
+                    childcare_needs: false,
+                    ..e
+                },
+                OrgKind::Source,
+                NOTICE_DAYS
+            ),
+            [Risk::ShortNotice]
+        );
     }
 
     #[test]

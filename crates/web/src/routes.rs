@@ -377,6 +377,26 @@ pub fn table() -> Vec<Route> {
             "/api/v1/training/workshops/{id}/calendar.ics",
             get(api::training::calendar),
         ),
+        route(
+            M::GET,
+            "/api/v1/training/workshops/{id}",
+            get(api::training::show),
+        ),
+        route(
+            M::POST,
+            "/api/v1/training/workshops/{id}/enrolments",
+            post(api::training::enrol),
+        ),
+        route(
+            M::POST,
+            "/api/v1/training/workshops/{id}/attendance",
+            post(api::training::attend),
+        ),
+        route(
+            M::POST,
+            "/api/v1/training/workshops/{id}/dropouts",
+            post(api::training::drop_out),
+        ),
         route(M::GET, "/api/v1/forms", get(api::forms::list)),
         route(M::POST, "/api/v1/forms", post(api::forms::add)),
         route(M::GET, "/api/v1/forms/{key}", get(api::forms::show)),

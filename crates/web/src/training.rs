@@ -143,3 +143,166 @@ pub fn summary(t: &Tr, w: &Workshop) -> String {
     }
     parts.join(" · ")
 }
+
+fn invalid(field: &'static str, e: &domain::DomainError) -> AppError {
+    AppError::Invalid(vec![FieldError::new(field, e)])
+}
+
+async fn workshop(store: &Arc<dyn Store>, id: &str) -> Result<Workshop, AppError> {
+    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    store.workshop(id).await?.ok_or(AppError::NotFound)
+}
+
+/// An enrolment as typed in.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EnrolInput {
+    /// The participant's username.
+    pub user: String,
+    pub years_in_org: u32,
+    pub childcare_needs: bool,
+    /// Enrol even though the workshop is full (the trainer decided so).
+    pub beyond_capacity: bool,
+}
+
+/// Enrols a member of staff (trainers, the network admin). Survivors take part in their own
+/// workshops, recorded apart with pseudonymous codes, never through this.
+pub async fn enrol(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    id: &str,
+    input: &EnrolInput,
+) -> Result<domain::training::Enrolment, AppError> {
+    origin.check(Action::ManageTraining, Resource::Network)?;
+    let w = workshop(store, id).await?;
+    let unknown = || {
+        AppError::Invalid(vec![FieldError {
+            field: "user".into(),
+            message_id: "error-unknown-participant",
+            english: "no member of staff with that username".into(),
+        }])
+    };
+    let username: domain::Username = input.user.parse().map_err(|_| unknown())?;
+    let user = store
+        .user_by_username(&username)
+        .await?
+        .filter(|u| u.active && !u.roles.contains(domain::Role::Survivor))
+        .ok_or_else(unknown)?;
+    if w.template.audience == domain::training::Audience::Survivors {
+        return Err(AppError::Invalid(vec![FieldError {
+            field: "user".into(),
+            message_id: "error-survivor-workshop",
+            english: "survivor workshops record their participants apart, with codes".into(),
+        }]));
+    }
+    let e = domain::training::Enrolment {
+        id: uuid::Uuid::now_v7(),
+        workshop_id: w.id,
+        user_id: user.id,
+        org_id: user.org_id,
+        years_in_org: input.years_in_org.min(80),
+        childcare_needs: input.childcare_needs,
+        enrolled_at: origin.at,
+        dropout: None,
+    };
+    let audit = origin
+        .event(
+            AuditAction::Enrolled,
+            format!("workshop:{}", w.id),
+            Some(user.org_id),
+        )
+        .with_detail(detail(&[("user", &user.id.to_string())]));
+    match store
+        .enrol(&e, w.capacity, input.beyond_capacity, audit)
+        .await
+    {
+        Ok(()) => Ok(e),
+        Err(store::StoreError::Conflict { .. }) => Err(AppError::Invalid(vec![FieldError {
+            field: "beyond_capacity".into(),
+            message_id: "error-workshop-full",
+            english: format!(
+                "the workshop is full ({} places); enrol beyond capacity only on purpose",
+                w.capacity
+            ),
+        }])),
+        Err(store::StoreError::Duplicate(_)) => Err(AppError::Invalid(vec![FieldError {
+            field: "user".into(),
+            message_id: "error-already-enrolled",
+            english: "she is enrolled already".into(),
+        }])),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Records a day of attendance: a day of the workshop, for someone enrolled in it.
+pub async fn attend(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    id: &str,
+    enrolment: &str,
+    day: &str,
+) -> Result<(), AppError> {
+    origin.check(Action::ManageTraining, Resource::Network)?;
+    let w = workshop(store, id).await?;
+    let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| AppError::NotFound)?;
+    let enrolled = store.enrolments_of(w.id).await?;
+    let (e, _) = enrolled
+        .iter()
+        .find(|(e, _)| e.id == enrolment)
+        .ok_or(AppError::NotFound)?;
+    let day = domain::voice::parse_date(day).map_err(|e| invalid("day", &e))?;
+    domain::training::check_day(&w, day).map_err(|e| invalid("day", &e))?;
+    let audit = origin
+        .event(
+            AuditAction::AttendanceRecorded,
+            format!("workshop:{}", w.id),
+            Some(e.org_id),
+        )
+        .with_detail(detail(&[
+            ("enrolment", &e.id.to_string()),
+            ("day", &domain::voice::format_date_iso(day)),
+        ]));
+    let by = origin.actor.as_ref().map(|a| a.user_id);
+    Ok(store.record_attendance(e.id, day, by, audit).await?)
+}
+
+/// Records that she left, with the reason (required; `other` needs a note).
+pub async fn drop_out(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    id: &str,
+    enrolment: &str,
+    reason: &str,
+    note: &str,
+) -> Result<(), AppError> {
+    origin.check(Action::ManageTraining, Resource::Network)?;
+    let w = workshop(store, id).await?;
+    let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| AppError::NotFound)?;
+    let enrolled = store.enrolments_of(w.id).await?;
+    let (e, _) = enrolled
+        .iter()
+        .find(|(e, _)| e.id == enrolment && e.dropout.is_none())
+        .ok_or(AppError::NotFound)?;
+    let reason: domain::training::DropoutReason =
+        reason.parse().map_err(|e| invalid("reason", &e))?;
+    let note = domain::text::normalise(note);
+    if reason == domain::training::DropoutReason::Other && note.is_empty() {
+        return Err(invalid("note", &domain::DomainError::DropoutReasonRequired));
+    }
+    let dropout = domain::training::Dropout {
+        reason,
+        note,
+        at: origin.at,
+    };
+    let audit = origin
+        .event(
+            AuditAction::DroppedOut,
+            format!("workshop:{}", w.id),
+            Some(e.org_id),
+        )
+        .with_detail(detail(&[
+            ("enrolment", &e.id.to_string()),
+            ("reason", reason.as_str()),
+        ]));
+    Ok(store.drop_out(e.id, &dropout, audit).await?)
+}

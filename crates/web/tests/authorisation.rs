@@ -55,6 +55,7 @@ const HANDOVER_STAFF: &[Role] = &[Role::Director, Role::CaseWorker, Role::Counse
 const NOBODY: &[Role] = &[];
 const RECEIVERS: &[Role] = &[Role::Director, Role::CaseWorker];
 const WRITERS: &[Role] = &[Role::CaseWorker, Role::Counsellor, Role::CareGiver];
+const TRAINERS: &[Role] = &[Role::NetworkAdmin, Role::Trainer];
 /// Everyone who works for an organisation (not a survivor's own account).
 const STAFF: &[Role] = &[
     Role::NetworkAdmin,
@@ -170,12 +171,32 @@ const TABLE: &[(&str, &str, Access)] = &[
     (
         "POST",
         "/api/v1/training/workshops",
-        Access::Roles(&[Role::NetworkAdmin, Role::Trainer]),
+        Access::Roles(TRAINERS),
     ),
     (
         "GET",
         "/api/v1/training/workshops/{id}/calendar.ics",
         Access::Roles(STAFF),
+    ),
+    (
+        "GET",
+        "/api/v1/training/workshops/{id}",
+        Access::Roles(TRAINERS),
+    ),
+    (
+        "POST",
+        "/api/v1/training/workshops/{id}/enrolments",
+        Access::Roles(TRAINERS),
+    ),
+    (
+        "POST",
+        "/api/v1/training/workshops/{id}/attendance",
+        Access::Roles(TRAINERS),
+    ),
+    (
+        "POST",
+        "/api/v1/training/workshops/{id}/dropouts",
+        Access::Roles(TRAINERS),
     ),
     ("POST", "/forms/import", Access::Roles(NETWORK_ADMIN)),
     (
@@ -1003,6 +1024,12 @@ async fn call(
                 json!({"to": h.org("Notun Alo, Jessore").await.to_string(), "reason": "সে বাড়ি ফিরবে"})
             } else if path.contains("/handovers/") {
                 json!({})
+            } else if path.ends_with("/enrolments") {
+                json!({"user": "caseworker.kolkata"})
+            } else if path.ends_with("/attendance") {
+                json!({"enrolment": uuid::Uuid::now_v7().to_string(), "day": "2027-01-11"})
+            } else if path.ends_with("/dropouts") {
+                json!({"enrolment": uuid::Uuid::now_v7().to_string(), "reason": "childcare"})
             } else if path == "/api/v1/training/workshops" {
                 json!({"workshop": "knowing-the-survivor", "venue": "Kolkata", "starts_on": "2027-01-11"})
             } else if path == "/api/v1/forms" {

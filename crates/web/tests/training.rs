@@ -106,7 +106,138 @@ async fn a_trainer_puts_a_workshop_on_the_calendar(engine: Engine) {
     h.finish().await;
 }
 
+async fn enrolment_attendance_completion_and_drop_out(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut trainer = h.client();
+    trainer.bearer = Some(h.token("trainer").await);
+    let w = trainer
+        .json(
+            Method::POST,
+            "/api/v1/training/workshops",
+            &json!({"workshop": "knowing-the-survivor", "venue": "Kolkata",
+                "starts_on": "2027-01-11", "announced_on": "2026-12-20", "capacity": 1}),
+            &[],
+        )
+        .await
+        .json();
+    let base = format!("/api/v1/training/workshops/{}", w["id"].as_str().unwrap());
+    let enrol = |user: &str, extra: serde_json::Value| {
+        let mut body = json!({"user": user, "years_in_org": 9, "childcare_needs": true});
+        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+            b.extend(e.clone());
+        }
+        body
+    };
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/enrolments"),
+            &enrol("caseworker.kolkata", json!({})),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let enrolment = reply.json()["id"].as_str().unwrap().to_string();
+    // Full: refused unless on purpose; a survivor's account is never enrolled here.
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/enrolments"),
+            &enrol("caregiver.kolkata", json!({})),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["errors"][0]["code"], "error-workshop-full");
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/enrolments"),
+            &enrol("caregiver.kolkata", json!({"beyond_capacity": true})),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let second = reply.json()["id"].as_str().unwrap().to_string();
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/enrolments"),
+            &enrol("survivor.kolkata", json!({"beyond_capacity": true})),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Attendance: six days of seven completes; a day outside the workshop is refused.
+    let attend = |day: &str, who: &str| json!({"enrolment": who, "day": day});
+    for day in 11..=16 {
+        let reply = trainer
+            .json(
+                Method::POST,
+                &format!("{base}/attendance"),
+                &attend(&format!("2027-01-{day}"), &enrolment),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.body);
+    }
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/attendance"),
+            &attend("2027-01-18", &enrolment),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-day-outside-workshop"
+    );
+
+    // A drop-out needs its reason.
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/dropouts"),
+            &json!({"enrolment": second, "reason": ""}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/dropouts"),
+            &json!({"enrolment": second, "reason": "shelter-emergency", "note": "হোমে নতুন মেয়েরা এসেছে"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.body);
+
+    let detail = trainer.get(&base).await.json();
+    let people = detail["participants"].as_array().unwrap();
+    assert_eq!(people[0]["completed"], true);
+    assert_eq!(people[0]["days_attended"].as_array().unwrap().len(), 6);
+    let risks: Vec<&str> = people[0]["risks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        risks,
+        ["shelter-staff-residential", "short-notice", "childcare"],
+        "a Kolkata shelter worker, three weeks' notice, childcare declared"
+    );
+    assert_eq!(people[1]["dropout"]["reason"], "shelter-emergency");
+    assert_eq!(people[1]["completed"], false);
+    h.finish().await;
+}
+
 on_both_engines!(
     the_programme_has_its_phases_and_workshops,
     a_trainer_puts_a_workshop_on_the_calendar,
+    enrolment_attendance_completion_and_drop_out,
 );

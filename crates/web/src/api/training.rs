@@ -103,3 +103,98 @@ pub async fn calendar(
     )
         .into_response())
 }
+
+pub async fn enrol(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<crate::training::EnrolInput>,
+) -> Result<Response, AppError> {
+    let origin = super::organisations::origin(&state, &ctx)?;
+    let e = crate::training::enrol(&state.store, &origin, &id, &body).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"id": e.id.to_string(), "user": e.user_id.to_string(), "organisation": e.org_id.to_string()})),
+    )
+        .into_response())
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AttendBody {
+    enrolment: String,
+    day: String,
+}
+
+pub async fn attend(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<AttendBody>,
+) -> Result<Response, AppError> {
+    let origin = super::organisations::origin(&state, &ctx)?;
+    crate::training::attend(&state.store, &origin, &id, &body.enrolment, &body.day).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DropoutBody {
+    enrolment: String,
+    reason: String,
+    note: String,
+}
+
+pub async fn drop_out(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<DropoutBody>,
+) -> Result<Response, AppError> {
+    let origin = super::organisations::origin(&state, &ctx)?;
+    crate::training::drop_out(
+        &state.store,
+        &origin,
+        &id,
+        &body.enrolment,
+        &body.reason,
+        &body.note,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `GET /api/v1/training/workshops/{id}`: the workshop with everyone enrolled, the days each
+/// attended, whether she completed it, why she left, and the drop-out risks flagged for her.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    ctx.authorize(Action::ManageTraining, Resource::Network)?;
+    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    let w = state.store.workshop(id).await?.ok_or(AppError::NotFound)?;
+    let mut participants = Vec::new();
+    for (e, days) in state.store.enrolments_of(w.id).await? {
+        let kind = state
+            .store
+            .organisation(e.org_id)
+            .await?
+            .map(|o| o.fields.kind)
+            .unwrap_or(domain::organisation::OrgKind::Source);
+        participants.push(json!({
+            "id": e.id.to_string(),
+            "user": e.user_id.to_string(),
+            "organisation": e.org_id.to_string(),
+            "years_in_org": e.years_in_org,
+            "days_attended": days.iter().map(|d| domain::voice::format_date_iso(*d)).collect::<Vec<_>>(),
+            "completed": domain::training::completed(&w, days.len()),
+            "dropout": e.dropout.as_ref().map(|d| json!({"reason": d.reason.as_str(), "note": d.note, "at": d.at.to_rfc3339()})),
+            "risks": domain::training::risks(&w, &e, kind, domain::training::NOTICE_DAYS)
+                .iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+        }));
+    }
+    let mut v = workshop_json(&w);
+    v["participants"] = Value::Array(participants);
+    Ok(Json(v))
+}
