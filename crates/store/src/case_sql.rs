@@ -118,6 +118,140 @@ macro_rules! impl_case_store {
                 Self::index_in(&mut *conn, case_id, entry, &fields.text).await?;
                 Self::voice_version_in(&mut *conn, entry, version).await
             }
+            /// The rows of a case's record, shared by the single writes below and by the
+            /// import of a handover package, which writes them all in one transaction.
+            async fn insert_decision_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                decision: &domain::decision::Decision,
+            ) -> Result<(), $crate::StoreError> {
+                let f = &decision.fields;
+                sqlx::query(
+                    "INSERT INTO decisions (id, case_id, topic, what, decided_by, options, her_choice, \
+                     participation, her_view, absent_reason, recorded_by, recorded_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                )
+                .bind(decision.id.to_string())
+                .bind(decision.case_id.to_string())
+                .bind(f.topic.as_str())
+                .bind(&f.what)
+                .bind(&f.decided_by)
+                .bind(f.options.join("\n"))
+                .bind(&f.her_choice)
+                .bind(f.participation.as_str())
+                .bind(&f.her_view)
+                .bind(&f.absent_reason)
+                .bind(decision.recorded_by.to_string())
+                .bind(decision.recorded_at.millis())
+                .execute(&mut *conn)
+                .await?;
+                Ok(())
+            }
+
+            async fn insert_consent_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                consent: &domain::consent::Consent,
+            ) -> Result<(), $crate::StoreError> {
+                let f = &consent.fields;
+                sqlx::query(concat!(
+                    "INSERT INTO consents (",
+                    $crate::cases::consent_columns!(),
+                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+                ))
+                .bind(consent.id.to_string())
+                .bind(consent.case_id.to_string())
+                .bind(f.purpose.as_str())
+                .bind(f.section.map(|s| s.as_str()))
+                .bind(f.organisation.map(|o| o.to_string()))
+                .bind(&f.explained_how)
+                .bind(f.explained_in.code())
+                .bind(&f.explained_by)
+                .bind(f.expires_on.map(domain::voice::format_date_iso))
+                .bind(consent.recorded_by.to_string())
+                .bind(consent.recorded_at.millis())
+                .bind(consent.revoked_at.map(|t| t.millis()))
+                .bind(consent.revoked_reason.as_deref())
+                .execute(&mut *conn)
+                .await?;
+                Ok(())
+            }
+
+            async fn insert_document_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                info: &domain::document::DocumentInfo,
+                content: &[u8],
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query(concat!(
+                    "INSERT INTO documents (",
+                    $crate::cases::document_columns!(),
+                    ", content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                ))
+                .bind(info.id.to_string())
+                .bind(info.case_id.to_string())
+                .bind(info.class.as_str())
+                .bind(&info.name)
+                .bind(&info.media_type)
+                .bind(info.size)
+                .bind(info.uploaded_by.to_string())
+                .bind(info.uploaded_at.millis())
+                .bind(content)
+                .execute(&mut *conn)
+                .await?;
+                Ok(())
+            }
+
+            async fn insert_handover_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                h: &domain::handover::Handover,
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query(concat!(
+                    "INSERT INTO handovers (",
+                    $crate::cases::handover_columns!(),
+                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
+                ))
+                .bind(h.id.to_string())
+                .bind(h.case_id.to_string())
+                .bind(h.from_org.to_string())
+                .bind(h.to_org.to_string())
+                .bind(h.state.as_str())
+                .bind(&h.reason)
+                .bind($crate::cases::join(&h.sections, |s| s.as_str()))
+                .bind(h.score)
+                .bind($crate::cases::join(&h.gaps, |g| g.as_str()))
+                .bind(&h.gaps_reason)
+                .bind(&h.decline_reason)
+                .bind(h.created_by.to_string())
+                .bind(h.created_at.millis())
+                .bind(h.sent_at.map(|t| t.millis()))
+                .bind(h.acknowledged_at.map(|t| t.millis()))
+                .bind(h.decided_at.map(|t| t.millis()))
+                .bind(h.version)
+                .execute(&mut *conn)
+                .await
+                .map_err(|e| $crate::StoreError::from_write(e, "handover"))?;
+                Ok(())
+            }
+
+            async fn insert_review_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                case: domain::CaseId,
+                review: &domain::plan::PlanReview,
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query(
+                    "INSERT INTO plan_reviews (id, case_id, plan_version, agreement, her_words, notes, reviewed_by, reviewed_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(review.id.to_string())
+                .bind(case.to_string())
+                .bind(review.plan_version)
+                .bind(review.agreement.as_str())
+                .bind(&review.her_words)
+                .bind(&review.notes)
+                .bind(review.reviewed_by.to_string())
+                .bind(review.reviewed_at.millis())
+                .execute(&mut *conn)
+                .await?;
+                Ok(())
+            }
         }
 
         #[async_trait::async_trait]
@@ -494,26 +628,7 @@ macro_rules! impl_case_store {
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                let f = &decision.fields;
-                sqlx::query(
-                    "INSERT INTO decisions (id, case_id, topic, what, decided_by, options, her_choice, \
-                     participation, her_view, absent_reason, recorded_by, recorded_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                )
-                .bind(decision.id.to_string())
-                .bind(decision.case_id.to_string())
-                .bind(f.topic.as_str())
-                .bind(&f.what)
-                .bind(&f.decided_by)
-                .bind(f.options.join("\n"))
-                .bind(&f.her_choice)
-                .bind(f.participation.as_str())
-                .bind(&f.her_view)
-                .bind(&f.absent_reason)
-                .bind(decision.recorded_by.to_string())
-                .bind(decision.recorded_at.millis())
-                .execute(&mut *tx)
-                .await?;
+                Self::insert_decision_in(&mut tx, decision).await?;
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
@@ -525,25 +640,7 @@ macro_rules! impl_case_store {
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                let f = &consent.fields;
-                sqlx::query(concat!(
-                    "INSERT INTO consents (",
-                    $crate::cases::consent_columns!(),
-                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL)"
-                ))
-                .bind(consent.id.to_string())
-                .bind(consent.case_id.to_string())
-                .bind(f.purpose.as_str())
-                .bind(f.section.map(|s| s.as_str()))
-                .bind(f.organisation.map(|o| o.to_string()))
-                .bind(&f.explained_how)
-                .bind(f.explained_in.code())
-                .bind(&f.explained_by)
-                .bind(f.expires_on.map(domain::voice::format_date_iso))
-                .bind(consent.recorded_by.to_string())
-                .bind(consent.recorded_at.millis())
-                .execute(&mut *tx)
-                .await?;
+                Self::insert_consent_in(&mut tx, consent).await?;
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
@@ -640,22 +737,7 @@ macro_rules! impl_case_store {
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                sqlx::query(concat!(
-                    "INSERT INTO documents (",
-                    $crate::cases::document_columns!(),
-                    ", content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-                ))
-                .bind(info.id.to_string())
-                .bind(info.case_id.to_string())
-                .bind(info.class.as_str())
-                .bind(&info.name)
-                .bind(&info.media_type)
-                .bind(info.size)
-                .bind(info.uploaded_by.to_string())
-                .bind(info.uploaded_at.millis())
-                .bind(content)
-                .execute(&mut *tx)
-                .await?;
+                Self::insert_document_in(&mut tx, info, content).await?;
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
@@ -710,30 +792,7 @@ macro_rules! impl_case_store {
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                sqlx::query(concat!(
-                    "INSERT INTO handovers (",
-                    $crate::cases::handover_columns!(),
-                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
-                ))
-                .bind(h.id.to_string())
-                .bind(h.case_id.to_string())
-                .bind(h.from_org.to_string())
-                .bind(h.to_org.to_string())
-                .bind(h.state.as_str())
-                .bind(&h.reason)
-                .bind($crate::cases::join(&h.sections, |s| s.as_str()))
-                .bind(h.score)
-                .bind($crate::cases::join(&h.gaps, |g| g.as_str()))
-                .bind(&h.gaps_reason)
-                .bind(&h.decline_reason)
-                .bind(h.created_by.to_string())
-                .bind(h.created_at.millis())
-                .bind(h.sent_at.map(|t| t.millis()))
-                .bind(h.acknowledged_at.map(|t| t.millis()))
-                .bind(h.decided_at.map(|t| t.millis()))
-                .bind(h.version)
-                .execute(&mut *tx)
-                .await?;
+                Self::insert_handover_in(&mut tx, h).await?;
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
@@ -1154,20 +1213,7 @@ macro_rules! impl_case_store {
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                sqlx::query(
-                    "INSERT INTO plan_reviews (id, case_id, plan_version, agreement, her_words, notes, reviewed_by, reviewed_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(review.id.to_string())
-                .bind(case.to_string())
-                .bind(review.plan_version)
-                .bind(review.agreement.as_str())
-                .bind(&review.her_words)
-                .bind(&review.notes)
-                .bind(review.reviewed_by.to_string())
-                .bind(review.reviewed_at.millis())
-                .execute(&mut *tx)
-                .await?;
+                Self::insert_review_in(&mut tx, case, review).await?;
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())

@@ -94,110 +94,24 @@ macro_rules! impl_package_store {
                         .await?;
                 }
                 for r in &import.reviews {
-                    sqlx::query(
-                        "INSERT INTO plan_reviews (id, case_id, plan_version, agreement, her_words, notes, reviewed_by, reviewed_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    )
-                    .bind(r.id.to_string())
-                    .bind(&id)
-                    .bind(r.plan_version)
-                    .bind(r.agreement.as_str())
-                    .bind(&r.her_words)
-                    .bind(&r.notes)
-                    .bind(r.reviewed_by.to_string())
-                    .bind(r.reviewed_at.millis())
-                    .execute(&mut *conn)
-                    .await?;
+                    Self::insert_review_in(&mut *conn, case.id, r).await?;
                 }
                 for d in &import.decisions {
-                    let f = &d.fields;
-                    sqlx::query(
-                        "INSERT INTO decisions (id, case_id, topic, what, decided_by, options, her_choice, \
-                         participation, her_view, absent_reason, recorded_by, recorded_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                    )
-                    .bind(d.id.to_string())
-                    .bind(&id)
-                    .bind(f.topic.as_str())
-                    .bind(&f.what)
-                    .bind(&f.decided_by)
-                    .bind(f.options.join("\n"))
-                    .bind(&f.her_choice)
-                    .bind(f.participation.as_str())
-                    .bind(&f.her_view)
-                    .bind(&f.absent_reason)
-                    .bind(d.recorded_by.to_string())
-                    .bind(d.recorded_at.millis())
-                    .execute(&mut *conn)
-                    .await?;
+                    Self::insert_decision_in(&mut *conn, d).await?;
                 }
                 for c in &import.consents {
-                    let f = &c.fields;
-                    sqlx::query(concat!(
-                        "INSERT INTO consents (",
-                        $crate::cases::consent_columns!(),
-                        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-                    ))
-                    .bind(c.id.to_string())
-                    .bind(&id)
-                    .bind(f.purpose.as_str())
-                    .bind(f.section.map(|s| s.as_str()))
-                    .bind(f.organisation.map(|o| o.to_string()))
-                    .bind(&f.explained_how)
-                    .bind(f.explained_in.code())
-                    .bind(&f.explained_by)
-                    .bind(f.expires_on.map(domain::voice::format_date_iso))
-                    .bind(c.recorded_by.to_string())
-                    .bind(c.recorded_at.millis())
-                    .bind(c.revoked_at.map(|t| t.millis()))
-                    .bind(c.revoked_reason.as_deref())
-                    .execute(&mut *conn)
-                    .await?;
+                    Self::insert_consent_in(&mut *conn, c).await?;
                 }
                 for (info, content) in &import.documents {
-                    sqlx::query(concat!(
-                        "INSERT INTO documents (",
-                        $crate::cases::document_columns!(),
-                        ", content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-                    ))
-                    .bind(info.id.to_string())
-                    .bind(&id)
-                    .bind(info.class.as_str())
-                    .bind(&info.name)
-                    .bind(&info.media_type)
-                    .bind(info.size)
-                    .bind(info.uploaded_by.to_string())
-                    .bind(info.uploaded_at.millis())
-                    .bind(content.as_slice())
-                    .execute(&mut *conn)
-                    .await?;
+                    Self::insert_document_in(&mut *conn, info, content).await?;
                 }
-                let h = &import.handover;
-                sqlx::query(concat!(
-                    "INSERT INTO handovers (",
-                    $crate::cases::handover_columns!(),
-                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
-                ))
-                .bind(h.id.to_string())
-                .bind(&id)
-                .bind(h.from_org.to_string())
-                .bind(h.to_org.to_string())
-                .bind(h.state.as_str())
-                .bind(&h.reason)
-                .bind($crate::cases::join(&h.sections, |s| s.as_str()))
-                .bind(h.score)
-                .bind($crate::cases::join(&h.gaps, |g| g.as_str()))
-                .bind(&h.gaps_reason)
-                .bind(&h.decline_reason)
-                .bind(h.created_by.to_string())
-                .bind(h.created_at.millis())
-                .bind(h.sent_at.map(|t| t.millis()))
-                .bind(h.acknowledged_at.map(|t| t.millis()))
-                .bind(h.decided_at.map(|t| t.millis()))
-                .bind(h.version)
-                .execute(&mut *conn)
-                .await
-                .map_err(|e| $crate::StoreError::from_write(e, "package"))?;
+                match Self::insert_handover_in(&mut *conn, &import.handover).await {
+                    // The same handover again: a replay of its package.
+                    Err($crate::StoreError::Duplicate(_)) => {
+                        return Err($crate::StoreError::Duplicate("package"));
+                    }
+                    other => other?,
+                }
                 Ok(())
             }
         }
