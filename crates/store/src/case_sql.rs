@@ -118,6 +118,59 @@ macro_rules! impl_case_store {
                 Self::index_in(&mut *conn, case_id, entry, &fields.text).await?;
                 Self::voice_version_in(&mut *conn, entry, version).await
             }
+            /// A case and its identity section. `what` names it in a `Duplicate` (a new case's
+            /// code; an imported case that is already here).
+            async fn insert_case_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                case: &$crate::NewCase,
+                stage: domain::Stage,
+                updated_at: domain::Timestamp,
+                what: &'static str,
+            ) -> Result<(), $crate::StoreError> {
+                let id = case.id.to_string();
+                sqlx::query(
+                    "INSERT INTO cases (id, code, custodian_org_id, stage, opened_at, version, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, 1, $6)",
+                )
+                .bind(&id)
+                .bind(case.code.as_str())
+                .bind(case.custodian.to_string())
+                .bind(stage.as_str())
+                .bind(case.opened_at.millis())
+                .bind(updated_at.millis())
+                .execute(&mut *conn)
+                .await
+                .map_err(|e| $crate::StoreError::from_write(e, what))?;
+                sqlx::query(
+                    "INSERT INTO case_identities (case_id, name, family, address) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(&id)
+                .bind(&case.identity.name)
+                .bind(&case.identity.family)
+                .bind(&case.identity.address)
+                .execute(&mut *conn)
+                .await?;
+                Ok(())
+            }
+
+            /// Custody moves with an accepted handover, on one server or through a package.
+            async fn move_custody_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                case: domain::CaseId,
+                to: domain::OrgId,
+                at: domain::Timestamp,
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query(
+                    "UPDATE cases SET custodian_org_id = $1, version = version + 1, updated_at = $2 WHERE id = $3",
+                )
+                .bind(to.to_string())
+                .bind(at.millis())
+                .bind(case.to_string())
+                .execute(&mut *conn)
+                .await?;
+                Ok(())
+            }
+
             /// The rows of a case's record, shared by the single writes below and by the
             /// import of a handover package, which writes them all in one transaction.
             async fn insert_decision_in(
@@ -263,27 +316,8 @@ macro_rules! impl_case_store {
             ) -> Result<domain::Case, $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
                 let id = case.id.to_string();
-                sqlx::query(
-                    "INSERT INTO cases (id, code, custodian_org_id, stage, opened_at, version, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, 1, $5)",
-                )
-                .bind(&id)
-                .bind(case.code.as_str())
-                .bind(case.custodian.to_string())
-                .bind(domain::Stage::Identified.as_str())
-                .bind(case.opened_at.millis())
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| $crate::StoreError::from_write(e, "case code"))?;
-                sqlx::query(
-                    "INSERT INTO case_identities (case_id, name, family, address) VALUES ($1, $2, $3, $4)",
-                )
-                .bind(&id)
-                .bind(&case.identity.name)
-                .bind(&case.identity.family)
-                .bind(&case.identity.address)
-                .execute(&mut *tx)
-                .await?;
+                Self::insert_case_in(&mut tx, case, domain::Stage::Identified, case.opened_at, "case code")
+                    .await?;
                 for user in &case.assigned {
                     sqlx::query(
                         "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ($1, $2, $3)",
@@ -879,13 +913,9 @@ macro_rules! impl_case_store {
                     .await);
                 }
                 if let Some((org, user)) = custody {
-                    let at = h.decided_at.unwrap_or(audit.at).millis();
-                    sqlx::query("UPDATE cases SET custodian_org_id = $1, version = version + 1, updated_at = $2 WHERE id = $3")
-                        .bind(org.to_string())
-                        .bind(at)
-                        .bind(h.case_id.to_string())
-                        .execute(&mut *tx)
-                        .await?;
+                    let decided = h.decided_at.unwrap_or(audit.at);
+                    Self::move_custody_in(&mut tx, h.case_id, org, decided).await?;
+                    let at = decided.millis();
                     sqlx::query(
                         "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ($1, $2, $3) \
                          ON CONFLICT (case_id, user_id) DO NOTHING",

@@ -34,26 +34,7 @@ macro_rules! impl_package_store {
             ) -> Result<(), $crate::StoreError> {
                 let case = &import.case;
                 let id = case.id.to_string();
-                sqlx::query(
-                    "INSERT INTO cases (id, code, custodian_org_id, stage, opened_at, version, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, 1, $6)",
-                )
-                .bind(&id)
-                .bind(case.code.as_str())
-                .bind(case.custodian.to_string())
-                .bind(import.stage.as_str())
-                .bind(case.opened_at.millis())
-                .bind(at.millis())
-                .execute(&mut *conn)
-                .await
-                .map_err(|e| $crate::StoreError::from_write(e, "case"))?;
-                sqlx::query("INSERT INTO case_identities (case_id, name, family, address) VALUES ($1, $2, $3, $4)")
-                    .bind(&id)
-                    .bind(&case.identity.name)
-                    .bind(&case.identity.family)
-                    .bind(&case.identity.address)
-                    .execute(&mut *conn)
-                    .await?;
+                Self::insert_case_in(&mut *conn, case, import.stage, at, "case").await?;
                 for v in &import.voice {
                     let fields = domain::voice::VoiceFields {
                         kind: v.kind,
@@ -345,12 +326,7 @@ macro_rules! impl_package_store {
                         .await);
                     }
                     if next.state == domain::handover::HandoverState::Accepted {
-                        sqlx::query("UPDATE cases SET custodian_org_id = $1, version = version + 1, updated_at = $2 WHERE id = $3")
-                            .bind(next.to_org.to_string())
-                            .bind(audit.at.millis())
-                            .bind(next.case_id.to_string())
-                            .execute(&mut *tx)
-                            .await?;
+                        Self::move_custody_in(&mut tx, next.case_id, next.to_org, audit.at).await?;
                     }
                 }
                 let mut new = 0;

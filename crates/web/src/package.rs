@@ -179,7 +179,8 @@ pub async fn trust(
         username: store::account_username(id)
             .parse()
             .map_err(|e: domain::DomainError| AppError::internal(e.to_string()))?,
-        display_name: Some(format!("{} (handover package)", keys.name)),
+        // It stands for the organisation itself: what its packages carry is shown as theirs.
+        display_name: Some(keys.name.clone()),
         roles: domain::Roles::single(domain::Role::CaseWorker),
         language: fields.languages.first().copied().unwrap_or(Language::Bn),
         // Never signed in to: inactive, and no one knows this random password.
