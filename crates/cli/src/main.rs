@@ -92,6 +92,10 @@ struct ServeArgs {
     /// Days after which a sent handover that nobody acknowledged becomes an alert.
     #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(i64).range(1..=90))]
     acknowledge_days: i64,
+    /// Weeks of notice the network asks for before a workshop; less is flagged as a drop-out
+    /// risk.
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(i64).range(0..=26))]
+    notice_weeks: i64,
 }
 
 #[derive(Subcommand)]
@@ -168,6 +172,7 @@ async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failu
         secure_cookies: args.secure_cookies,
         session_hours: args.session_hours,
         acknowledge_days: args.acknowledge_days,
+        notice_weeks: args.notice_weeks,
     };
     let state = AppState::new(store, i18n, clock, config);
     eprintln!(

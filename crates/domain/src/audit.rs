@@ -75,12 +75,20 @@ pub enum AuditAction {
     Enrolled,
     AttendanceRecorded,
     DroppedOut,
+    SurvivorEnrolled,
+    SurvivorAttendance,
+    FeedbackRecorded,
+    PeerRoleRecorded,
+    ExchangeVisitRecorded,
+    EvaluationRecorded,
+    GateSet,
+    GateLifted,
     /// A form definition was added or revised (a new version).
     FormVersionAdded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 53] = [
+    pub const ALL: [AuditAction; 61] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -133,6 +141,14 @@ impl AuditAction {
         AuditAction::Enrolled,
         AuditAction::AttendanceRecorded,
         AuditAction::DroppedOut,
+        AuditAction::SurvivorEnrolled,
+        AuditAction::SurvivorAttendance,
+        AuditAction::FeedbackRecorded,
+        AuditAction::PeerRoleRecorded,
+        AuditAction::ExchangeVisitRecorded,
+        AuditAction::EvaluationRecorded,
+        AuditAction::GateSet,
+        AuditAction::GateLifted,
         AuditAction::FormVersionAdded,
     ];
 
@@ -190,6 +206,14 @@ impl AuditAction {
             Self::Enrolled => "enrolled",
             Self::AttendanceRecorded => "attendance-recorded",
             Self::DroppedOut => "dropped-out",
+            Self::SurvivorEnrolled => "survivor-enrolled",
+            Self::SurvivorAttendance => "survivor-attendance",
+            Self::FeedbackRecorded => "feedback-recorded",
+            Self::PeerRoleRecorded => "peer-role-recorded",
+            Self::ExchangeVisitRecorded => "exchange-visit-recorded",
+            Self::EvaluationRecorded => "evaluation-recorded",
+            Self::GateSet => "gate-set",
+            Self::GateLifted => "gate-lifted",
             Self::FormVersionAdded => "form-version-added",
         }
     }

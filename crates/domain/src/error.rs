@@ -152,6 +152,14 @@ pub enum DomainError {
     UnknownOutcome(String),
     #[error("this follow-up is already recorded")]
     FollowUpDone,
+    #[error(
+        "an exchange visit is between the two ends of her journey: a source-area organisation and a destination or transit one"
+    )]
+    NotCounterparts,
+    #[error("she has not completed every workshop of phase 3 yet")]
+    PhaseNotCompleted,
+    #[error("she must say yes herself before this is recorded")]
+    ConsentNeeded,
 }
 
 impl DomainError {
@@ -222,6 +230,9 @@ impl DomainError {
             Self::GapsNeedReason => "error-gaps-need-reason",
             Self::UnknownOutcome(_) => "error-unknown-outcome",
             Self::FollowUpDone => "error-followup-done",
+            Self::NotCounterparts => "error-not-counterparts",
+            Self::PhaseNotCompleted => "error-phase-not-completed",
+            Self::ConsentNeeded => "error-consent-needed",
         }
     }
 }

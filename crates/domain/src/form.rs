@@ -111,6 +111,23 @@ pub struct FormDef {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub choice_lists: BTreeMap<String, Vec<Choice>>,
+    /// What it is filled for: a case, or a workshop's questionnaire (never offered on a case).
+    #[serde(default, skip_serializing_if = "FormPurpose::is_case")]
+    pub purpose: FormPurpose,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FormPurpose {
+    #[default]
+    Case,
+    Training,
+}
+
+impl FormPurpose {
+    pub fn is_case(&self) -> bool {
+        *self == FormPurpose::Case
+    }
 }
 
 /// An answer as stored.
@@ -441,6 +458,7 @@ pub fn built_in() -> Vec<FormDef> {
         include_str!("../data/forms/initial-assessment.json"),
         include_str!("../data/forms/strengths-resilience.json"),
         include_str!("../data/forms/follow-up-visit.json"),
+        include_str!("../data/forms/workshop-evaluation.json"),
     ]
     .iter()
     .filter_map(|text| serde_json::from_str(text).ok())
@@ -513,6 +531,7 @@ mod tests {
                     },
                 ],
             )]),
+            purpose: FormPurpose::Case,
         }
     }
 
@@ -605,7 +624,7 @@ mod tests {
     #[test]
     fn the_built_in_tools_are_valid_and_in_three_languages() {
         let forms = built_in();
-        assert_eq!(forms.len(), 4, "every built-in form parses");
+        assert_eq!(forms.len(), 5, "every built-in form parses");
         for f in &forms {
             f.check().unwrap_or_else(|p| panic!("{}: {p:?}", f.key));
             for (_, field) in f.fields() {

@@ -14,6 +14,8 @@ pub struct Actor {
     pub user_id: UserId,
     pub org_id: OrgId,
     pub roles: Roles,
+    /// The training gates in force and the workshops she completed.
+    pub training: crate::training::gate::Standing,
 }
 
 impl Actor {
@@ -48,6 +50,14 @@ pub enum Action {
     /// Put workshops on the calendar (and, next, enrol and record attendance): trainers and
     /// the network admin.
     ManageTraining,
+    /// See who attended a survivor workshop, record their attendance, their feedback and peer
+    /// roles: the trainers of that workshop alone.
+    SurvivorParticipants,
+    /// Evaluation results and survivors' feedback as unattributed aggregates: directors and
+    /// managers, trainers and the network admin.
+    ReadTrainingResults,
+    /// Set or lift training gates: the network admin.
+    ManageGates,
     CreateOrganisation,
     UpdateOrganisation,
     ListUsers,
@@ -117,6 +127,8 @@ pub enum Resource {
     User { id: UserId, org: OrgId },
     /// One case: its custodian, and whether the actor is among its assigned staff.
     Case { custodian: OrgId, assigned: bool },
+    /// One workshop: whether the actor is among its trainers.
+    Workshop { trainer: bool },
 }
 
 /// Why a request was refused; each has a Fluent message id so the person refused is told why.
@@ -129,6 +141,8 @@ pub enum DenyReason {
     OtherOrganisation,
     /// Only the staff assigned to this case may do this.
     NotAssigned,
+    /// The network asks for a completed workshop first (a training gate).
+    TrainingRequired,
 }
 
 impl DenyReason {
@@ -137,6 +151,7 @@ impl DenyReason {
             Self::RoleNotAllowed => "forbidden-role",
             Self::OtherOrganisation => "forbidden-other-organisation",
             Self::NotAssigned => "forbidden-not-assigned",
+            Self::TrainingRequired => "forbidden-training-required",
         }
     }
 }
@@ -178,6 +193,7 @@ fn resource_org(resource: &Resource) -> Option<OrgId> {
         Resource::Organisation(org) => Some(*org),
         Resource::User { org, .. } => Some(*org),
         Resource::Case { custodian, .. } => Some(*custodian),
+        Resource::Workshop { .. } => None,
     }
 }
 
@@ -256,8 +272,18 @@ fn case_work(
     allow_if(assigned || !needs_assignment, DenyReason::NotAssigned)
 }
 
-/// Decides whether `actor` may do `action` to `resource`.
+/// Decides whether `actor` may do `action` to `resource`: her roles first, then any training
+/// gate the network set on the action for one of her roles.
 pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision {
+    match by_role(actor, action, resource) {
+        Decision::Allow if actor.training.unmet(&actor.roles, action).is_some() => {
+            Decision::Deny(DenyReason::TrainingRequired)
+        }
+        decision => decision,
+    }
+}
+
+fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
     use Action::*;
     match action {
         UseOwnAccount => Decision::Allow,
@@ -270,6 +296,17 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
             actor.has(Role::Trainer) || actor.has(Role::NetworkAdmin),
             DenyReason::RoleNotAllowed,
         ),
+        SurvivorParticipants => allow_if(
+            actor.has(Role::Trainer) && matches!(resource, Resource::Workshop { trainer: true }),
+            DenyReason::RoleNotAllowed,
+        ),
+        ReadTrainingResults => allow_if(
+            [Role::Director, Role::Trainer, Role::NetworkAdmin]
+                .into_iter()
+                .any(|r| actor.has(r)),
+            DenyReason::RoleNotAllowed,
+        ),
+        ManageGates => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         // The directory is for people who hand cases over and those who run the network; a
         // trainer, care-giver or survivor has no need of it.
         ViewDirectory => allow_if(
@@ -460,11 +497,57 @@ mod tests {
         assert!(authorize(&carer, Action::ListCases, &Resource::Organisation(own)).is_allowed());
     }
 
+    #[test]
+    fn survivor_workshops_are_their_trainers_and_gates_explain_themselves() {
+        let own = OrgId::new();
+        let trainer = actor(Role::Trainer, own);
+        let ours = Resource::Workshop { trainer: true };
+        let theirs = Resource::Workshop { trainer: false };
+        assert!(authorize(&trainer, Action::SurvivorParticipants, &ours).is_allowed());
+        assert!(!authorize(&trainer, Action::SurvivorParticipants, &theirs).is_allowed());
+        for role in [Role::Director, Role::NetworkAdmin, Role::CaseWorker] {
+            assert!(
+                !authorize(&actor(role, own), Action::SurvivorParticipants, &ours).is_allowed(),
+                "{role:?}"
+            );
+        }
+        assert!(
+            authorize(
+                &actor(Role::Director, own),
+                Action::ReadTrainingResults,
+                &Resource::Network
+            )
+            .is_allowed()
+        );
+
+        let case = Resource::Case {
+            custodian: own,
+            assigned: true,
+        };
+        let mut worker = actor(Role::CaseWorker, own);
+        worker.training.gates.push(crate::training::gate::Gate {
+            role: Role::CaseWorker,
+            action: crate::training::gate::GatedAction::RecordVoice,
+            workshop: "knowing-the-survivor".into(),
+        });
+        assert_eq!(
+            authorize(&worker, Action::RecordVoice, &case),
+            Decision::Deny(DenyReason::TrainingRequired)
+        );
+        assert!(authorize(&worker, Action::ViewCase, &case).is_allowed());
+        worker
+            .training
+            .completed
+            .insert("knowing-the-survivor".into());
+        assert!(authorize(&worker, Action::RecordVoice, &case).is_allowed());
+    }
+
     fn actor(role: Role, org: OrgId) -> Actor {
         Actor {
             user_id: UserId::new(),
             org_id: org,
             roles: Roles::single(role),
+            training: Default::default(),
         }
     }
 

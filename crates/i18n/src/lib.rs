@@ -24,6 +24,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("package.ftl", include_str!("../locales/en/package.ftl")),
             ("tools.ftl", include_str!("../locales/en/tools.ftl")),
             ("training.ftl", include_str!("../locales/en/training.ftl")),
+            ("workshop.ftl", include_str!("../locales/en/workshop.ftl")),
         ],
     ),
     (
@@ -33,6 +34,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("package.ftl", include_str!("../locales/bn/package.ftl")),
             ("tools.ftl", include_str!("../locales/bn/tools.ftl")),
             ("training.ftl", include_str!("../locales/bn/training.ftl")),
+            ("workshop.ftl", include_str!("../locales/bn/workshop.ftl")),
         ],
     ),
     (
@@ -42,6 +44,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("package.ftl", include_str!("../locales/hi/package.ftl")),
             ("tools.ftl", include_str!("../locales/hi/tools.ftl")),
             ("training.ftl", include_str!("../locales/hi/training.ftl")),
+            ("workshop.ftl", include_str!("../locales/hi/workshop.ftl")),
         ],
     ),
 ];

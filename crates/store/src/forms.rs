@@ -28,7 +28,8 @@ pub trait FormStore {
     async fn assessment(&self, id: uuid::Uuid) -> Result<Option<Assessment>, StoreError>;
     /// Newest first.
     async fn assessments_of(&self, case: CaseId) -> Result<Vec<Assessment>, StoreError>;
-    /// Loads the built-in tools unless they were loaded before; returns whether it did.
+    /// Loads each built-in tool the store does not have yet (a form the network revised stays
+    /// as it is); returns whether it added any.
     async fn seed_forms(&self, defs: &[FormDef], at: Timestamp) -> Result<bool, StoreError>;
 }
 

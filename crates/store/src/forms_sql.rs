@@ -151,19 +151,28 @@ macro_rules! impl_form_store {
                 let seeded: Option<i64> = sqlx::query_scalar("SELECT at FROM forms_seeded WHERE id = 1")
                     .fetch_optional(&mut *tx)
                     .await?;
-                if seeded.is_some() {
-                    return Ok(false);
+                if seeded.is_none() {
+                    sqlx::query("INSERT INTO forms_seeded (id, at) VALUES (1, $1)")
+                        .bind(at.millis())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(|e| $crate::StoreError::from_write(e, "forms seed"))?;
                 }
-                sqlx::query("INSERT INTO forms_seeded (id, at) VALUES (1, $1)")
-                    .bind(at.millis())
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(|e| $crate::StoreError::from_write(e, "forms seed"))?;
+                // A built-in form that a later release added arrives too; one the network
+                // already has (and may have revised) is left as it is.
+                let mut added = false;
                 for def in defs {
-                    Self::insert_form_in(&mut tx, def, None, at).await?;
+                    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM form_versions WHERE form_key = $1")
+                        .bind(&def.key)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    if known == 0 {
+                        Self::insert_form_in(&mut tx, def, None, at).await?;
+                        added = true;
+                    }
                 }
                 tx.commit().await?;
-                Ok(true)
+                Ok(added)
             }
         }
     };

@@ -20,6 +20,7 @@ mod rows;
 mod sql;
 mod sqlite;
 mod store;
+mod survivor_training;
 pub mod testing;
 mod training;
 
@@ -34,4 +35,5 @@ pub use packages::{
 pub use store::{
     AuditVerification, NewSession, NewUser, Session, Store, TokenInfo, UserChanges, UserCredentials,
 };
+pub use survivor_training::SurvivorTrainingStore;
 pub use training::TrainingStore;

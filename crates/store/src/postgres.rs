@@ -55,3 +55,4 @@ crate::package_sql::impl_package_store!(PgStore, Postgres);
 crate::glossary_sql::impl_glossary_store!(PgStore, Postgres);
 crate::forms_sql::impl_form_store!(PgStore, Postgres);
 crate::training::impl_training_store!(PgStore, Postgres);
+crate::survivor_training::impl_survivor_training_store!(PgStore, Postgres);

@@ -53,3 +53,4 @@ crate::package_sql::impl_package_store!(SqliteStore, Sqlite);
 crate::glossary_sql::impl_glossary_store!(SqliteStore, Sqlite);
 crate::forms_sql::impl_form_store!(SqliteStore, Sqlite);
 crate::training::impl_training_store!(SqliteStore, Sqlite);
+crate::survivor_training::impl_survivor_training_store!(SqliteStore, Sqlite);

@@ -81,6 +81,7 @@ pub trait Store:
     + crate::GlossaryStore
     + crate::FormStore
     + crate::TrainingStore
+    + crate::SurvivorTrainingStore
     + Send
     + Sync
 {

@@ -1,9 +1,13 @@
-//! The training programme's storage: workshops put on the calendar.
+//! The training programme's storage for staff: workshops on the calendar, enrolment,
+//! attendance and drop-outs, exchange visits, questionnaires, and the training gates.
 
 use async_trait::async_trait;
 use domain::audit::AuditEvent;
-use domain::training::{Dropout, Enrolment, Workshop};
-use domain::{Timestamp, UserId};
+use domain::training::evaluation::Evaluation;
+use domain::training::exchange::ExchangeVisit;
+use domain::training::gate::{Gate, GatedAction};
+use domain::training::{Dropout, DropoutRate, Enrolment, Workshop};
+use domain::{Role, Timestamp, UserId};
 
 use crate::StoreError;
 
@@ -47,6 +51,109 @@ pub trait TrainingStore {
         dropout: &Dropout,
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
+    /// Every workshop she was enrolled in, with the days she attended (to tell which she
+    /// completed, for the training gates).
+    async fn workshops_of(
+        &self,
+        user: UserId,
+    ) -> Result<Vec<(Workshop, Enrolment, usize)>, StoreError>;
+    async fn gates(&self) -> Result<Vec<Gate>, StoreError>;
+    /// Sets the gate on (role, action), replacing any workshop set before.
+    async fn set_gate(
+        &self,
+        gate: &Gate,
+        by: Option<UserId>,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+    /// `NotFound` when no gate was set on (role, action).
+    async fn lift_gate(
+        &self,
+        role: Role,
+        action: GatedAction,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+    async fn add_visit(
+        &self,
+        v: &ExchangeVisit,
+        by: Option<UserId>,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+    /// Newest first.
+    async fn visits(&self) -> Result<Vec<ExchangeVisit>, StoreError>;
+    /// `Duplicate("evaluation")` when she already answered at that stage.
+    async fn add_evaluation(&self, e: &Evaluation, audit: AuditEvent) -> Result<(), StoreError>;
+    async fn evaluations_of(&self, workshop: uuid::Uuid) -> Result<Vec<Evaluation>, StoreError>;
+    /// Staff and survivor places in the programme's workshops, and how many of them left.
+    async fn dropout_rate(&self, programme: &str) -> Result<DropoutRate, StoreError>;
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct VisitRow {
+    id: String,
+    visitor_org: String,
+    host_org: String,
+    visited_on: String,
+    visitors: String,
+    learned: String,
+    recorded_at: i64,
+}
+
+impl TryFrom<VisitRow> for ExchangeVisit {
+    type Error = StoreError;
+    fn try_from(row: VisitRow) -> Result<Self, StoreError> {
+        let bad = |what: &str| StoreError::Corrupt(format!("exchange visit {what} of {}", row.id));
+        Ok(ExchangeVisit {
+            id: row.id.parse().map_err(|_| bad("id"))?,
+            visitor_org: row.visitor_org.parse().map_err(|_| bad("visitor"))?,
+            host_org: row.host_org.parse().map_err(|_| bad("host"))?,
+            visited_on: domain::voice::parse_date(&row.visited_on).map_err(|_| bad("date"))?,
+            visitors: row.visitors,
+            learned: row.learned,
+            recorded_at: Timestamp::from_millis(row.recorded_at),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct EvaluationRow {
+    id: String,
+    workshop_id: String,
+    enrolment_id: String,
+    org_id: String,
+    stage: String,
+    form_key: String,
+    form_version: i64,
+    answers: String,
+    recorded_at: i64,
+}
+
+impl TryFrom<EvaluationRow> for Evaluation {
+    type Error = StoreError;
+    fn try_from(row: EvaluationRow) -> Result<Self, StoreError> {
+        let bad = |what: &str| StoreError::Corrupt(format!("evaluation {what} of {}", row.id));
+        Ok(Evaluation {
+            id: row.id.parse().map_err(|_| bad("id"))?,
+            workshop_id: row.workshop_id.parse().map_err(|_| bad("workshop"))?,
+            enrolment_id: row.enrolment_id.parse().map_err(|_| bad("enrolment"))?,
+            org_id: row.org_id.parse().map_err(|_| bad("organisation"))?,
+            stage: row.stage.parse().map_err(|_| bad("stage"))?,
+            form_key: row.form_key,
+            form_version: row.form_version,
+            answers: serde_json::from_str(&row.answers).map_err(|_| bad("answers"))?,
+            recorded_at: Timestamp::from_millis(row.recorded_at),
+        })
+    }
+}
+
+pub(crate) fn gate_from_row(
+    (role, action, workshop): (String, String, String),
+) -> Result<Gate, StoreError> {
+    let bad = || StoreError::Corrupt(format!("training gate {role}/{action}"));
+    Ok(Gate {
+        role: role.parse().map_err(|_| bad())?,
+        action: action.parse().map_err(|_| bad())?,
+        workshop,
+    })
 }
 
 #[derive(sqlx::FromRow)]
@@ -118,6 +225,7 @@ impl TryFrom<WorkshopRow> for Workshop {
             capacity: u32::try_from(row.capacity).map_err(|_| bad("capacity"))?,
             facilitators: serde_json::from_str(&row.facilitators)
                 .map_err(|_| bad("facilitators"))?,
+            trainers: Vec::new(),
             created_at: Timestamp::from_millis(row.created_at),
         })
     }
@@ -155,6 +263,14 @@ macro_rules! impl_training_store {
                 .bind(w.created_at.millis())
                 .execute(&mut *tx)
                 .await?;
+                for trainer in &w.trainers {
+                    sqlx::query("INSERT INTO workshop_trainers (workshop_id, user_id) VALUES ($1, $2)")
+                        .bind(w.id.to_string())
+                        .bind(trainer.to_string())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(|e| $crate::StoreError::from_write(e, "trainer"))?;
+                }
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
@@ -171,7 +287,10 @@ macro_rules! impl_training_store {
                 .bind(id.to_string())
                 .fetch_optional(&self.pool)
                 .await?;
-                row.map(TryInto::try_into).transpose()
+                let Some(row) = row else { return Ok(None) };
+                let mut w: domain::training::Workshop = row.try_into()?;
+                w.trainers = self.trainers_of(Some(w.id)).await?.into_iter().map(|(_, u)| u).collect();
+                Ok(Some(w))
             }
 
             async fn enrol(
@@ -304,7 +423,215 @@ macro_rules! impl_training_store {
                 )
                 .fetch_all(&self.pool)
                 .await?;
+                let mut all: Vec<domain::training::Workshop> = $crate::rows::convert(rows)?;
+                let trainers = self.trainers_of(None).await?;
+                for w in &mut all {
+                    w.trainers = trainers.iter().filter(|(id, _)| *id == w.id).map(|(_, u)| *u).collect();
+                }
+                Ok(all)
+            }
+
+            async fn workshops_of(
+                &self,
+                user: domain::UserId,
+            ) -> Result<Vec<(domain::training::Workshop, domain::training::Enrolment, usize)>, $crate::StoreError> {
+                let rows: Vec<$crate::training::EnrolmentRow> = sqlx::query_as(
+                    "SELECT id, workshop_id, user_id, org_id, years_in_org, childcare_needs, enrolled_at, \
+                     dropout_reason, dropout_note, dropped_at FROM enrolments WHERE user_id = $1 ORDER BY enrolled_at, id",
+                )
+                .bind(user.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                let mut out = Vec::new();
+                for row in rows {
+                    let e: domain::training::Enrolment = row.try_into()?;
+                    let Some(w) = self.workshop(e.workshop_id).await? else { continue };
+                    let days: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM attendance WHERE enrolment_id = $1")
+                        .bind(e.id.to_string())
+                        .fetch_one(&self.pool)
+                        .await?;
+                    out.push((w, e, usize::try_from(days).unwrap_or(0)));
+                }
+                Ok(out)
+            }
+
+            async fn gates(&self) -> Result<Vec<domain::training::gate::Gate>, $crate::StoreError> {
+                let rows: Vec<(String, String, String)> = sqlx::query_as(
+                    "SELECT role, action, workshop FROM training_gates ORDER BY role, action",
+                )
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter().map($crate::training::gate_from_row).collect()
+            }
+
+            async fn set_gate(
+                &self,
+                gate: &domain::training::gate::Gate,
+                by: Option<domain::UserId>,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "INSERT INTO training_gates (role, action, workshop, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
+                     ON CONFLICT (role, action) DO UPDATE SET workshop = excluded.workshop, \
+                     created_by = excluded.created_by, created_at = excluded.created_at",
+                )
+                .bind(gate.role.as_str())
+                .bind(gate.action.as_str())
+                .bind(&gate.workshop)
+                .bind(by.map(|u| u.to_string()))
+                .bind(audit.at.millis())
+                .execute(&mut *tx)
+                .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn lift_gate(
+                &self,
+                role: domain::Role,
+                action: domain::training::gate::GatedAction,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query("DELETE FROM training_gates WHERE role = $1 AND action = $2")
+                    .bind(role.as_str())
+                    .bind(action.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                if done.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound);
+                }
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn add_visit(
+                &self,
+                v: &domain::training::exchange::ExchangeVisit,
+                by: Option<domain::UserId>,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "INSERT INTO exchange_visits (id, visitor_org, host_org, visited_on, visitors, learned, recorded_by, recorded_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(v.id.to_string())
+                .bind(v.visitor_org.to_string())
+                .bind(v.host_org.to_string())
+                .bind(domain::voice::format_date_iso(v.visited_on))
+                .bind(&v.visitors)
+                .bind(&v.learned)
+                .bind(by.map(|u| u.to_string()))
+                .bind(v.recorded_at.millis())
+                .execute(&mut *tx)
+                .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn visits(&self) -> Result<Vec<domain::training::exchange::ExchangeVisit>, $crate::StoreError> {
+                let rows: Vec<$crate::training::VisitRow> = sqlx::query_as(
+                    "SELECT id, visitor_org, host_org, visited_on, visitors, learned, recorded_at FROM exchange_visits \
+                     ORDER BY visited_on DESC, id DESC",
+                )
+                .fetch_all(&self.pool)
+                .await?;
                 $crate::rows::convert(rows)
+            }
+
+            async fn add_evaluation(
+                &self,
+                e: &domain::training::evaluation::Evaluation,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "INSERT INTO evaluations (id, workshop_id, enrolment_id, stage, form_key, form_version, answers, recorded_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(e.id.to_string())
+                .bind(e.workshop_id.to_string())
+                .bind(e.enrolment_id.to_string())
+                .bind(e.stage.as_str())
+                .bind(&e.form_key)
+                .bind(e.form_version)
+                .bind(serde_json::to_string(&e.answers).map_err(|err| $crate::StoreError::Corrupt(err.to_string()))?)
+                .bind(e.recorded_at.millis())
+                .execute(&mut *tx)
+                .await
+                .map_err(|err| $crate::StoreError::from_write(err, "evaluation"))?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn evaluations_of(
+                &self,
+                workshop: uuid::Uuid,
+            ) -> Result<Vec<domain::training::evaluation::Evaluation>, $crate::StoreError> {
+                let rows: Vec<$crate::training::EvaluationRow> = sqlx::query_as(
+                    "SELECT v.id, v.workshop_id, v.enrolment_id, e.org_id, v.stage, v.form_key, v.form_version, \
+                     v.answers, v.recorded_at FROM evaluations v JOIN enrolments e ON e.id = v.enrolment_id \
+                     WHERE v.workshop_id = $1 ORDER BY v.recorded_at, v.id",
+                )
+                .bind(workshop.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
+            async fn dropout_rate(
+                &self,
+                programme: &str,
+            ) -> Result<domain::training::DropoutRate, $crate::StoreError> {
+                let (staff, staff_left): (i64, i64) = sqlx::query_as(
+                    "SELECT COUNT(*), COUNT(e.dropped_at) FROM enrolments e JOIN workshops w ON w.id = e.workshop_id \
+                     WHERE w.programme = $1",
+                )
+                .bind(programme)
+                .fetch_one(&self.pool)
+                .await?;
+                let (survivors, survivors_left): (i64, i64) = sqlx::query_as(
+                    "SELECT COUNT(*), COUNT(p.dropped_at) FROM survivor_places p JOIN workshops w ON w.id = p.workshop_id \
+                     WHERE w.programme = $1",
+                )
+                .bind(programme)
+                .fetch_one(&self.pool)
+                .await?;
+                let count = |n: i64| usize::try_from(n).unwrap_or(0);
+                Ok(domain::training::DropoutRate {
+                    enrolled: count(staff + survivors),
+                    dropped: count(staff_left + survivors_left),
+                })
+            }
+        }
+
+        impl $store {
+            /// The trainers of one workshop, or of all of them: (workshop, trainer).
+            async fn trainers_of(
+                &self,
+                workshop: Option<uuid::Uuid>,
+            ) -> Result<Vec<(uuid::Uuid, domain::UserId)>, $crate::StoreError> {
+                let rows: Vec<(String, String)> = match workshop {
+                    Some(id) => sqlx::query_as("SELECT workshop_id, user_id FROM workshop_trainers WHERE workshop_id = $1")
+                        .bind(id.to_string())
+                        .fetch_all(&self.pool)
+                        .await?,
+                    None => sqlx::query_as("SELECT workshop_id, user_id FROM workshop_trainers")
+                        .fetch_all(&self.pool)
+                        .await?,
+                };
+                rows.into_iter()
+                    .map(|(w, u)| {
+                        let bad = || $crate::StoreError::Corrupt(format!("trainer {u} of {w}"));
+                        Ok((w.parse().map_err(|_| bad())?, u.parse().map_err(|_| bad())?))
+                    })
+                    .collect()
             }
         }
     };

@@ -48,7 +48,7 @@ impl Origin {
             None => Ok(()),
             Some(actor) => match authorize(actor, action, &resource) {
                 Decision::Allow => Ok(()),
-                Decision::Deny(reason) => Err(AppError::Forbidden(reason)),
+                Decision::Deny(reason) => Err(AppError::refused(actor, action, reason)),
             },
         }
     }

@@ -41,7 +41,7 @@ pub async fn load(
     }
     match authorize(actor, action, &resource(&case, actor)) {
         Decision::Allow => Ok(case),
-        Decision::Deny(reason) => Err(AppError::Forbidden(reason)),
+        Decision::Deny(reason) => Err(AppError::refused(actor, action, reason)),
     }
 }
 
@@ -217,9 +217,7 @@ pub async fn record_voice(
     case: &Case,
     input: &VoiceInput,
 ) -> Result<VoiceEntry, AppError> {
-    if !allowed(actor, Action::RecordVoice, case) {
-        return Err(AppError::Forbidden(domain::policy::DenyReason::NotAssigned));
-    }
+    check(actor, Action::RecordVoice, case)?;
     let fields = input.validate(case, at)?;
     let id = VoiceId::new();
     let audit = event(actor, source, at, AuditAction::VoiceRecorded, case).with_detail(
@@ -246,9 +244,7 @@ pub async fn correct_voice(
     expected_version: i64,
     input: &VoiceInput,
 ) -> Result<VoiceEntry, AppError> {
-    if !allowed(actor, Action::RecordVoice, case) {
-        return Err(AppError::Forbidden(domain::policy::DenyReason::NotAssigned));
-    }
+    check(actor, Action::RecordVoice, case)?;
     let history = store.voice_history(entry).await?;
     if history.first().is_none_or(|v| v.case_id != case.id) {
         return Err(AppError::NotFound);
@@ -310,7 +306,7 @@ pub async fn change_stage(
         Action::ChangeStage
     };
     if let Decision::Deny(why) = authorize(actor, action, &resource(case, actor)) {
-        return Err(AppError::Forbidden(why));
+        return Err(AppError::refused(actor, action, why));
     }
     if to == Stage::Closed {
         // The approval stands on a logged decision with her participation (or why not).
@@ -341,9 +337,7 @@ pub async fn open_identity(
     at: Timestamp,
     case: &Case,
 ) -> Result<Identity, AppError> {
-    if let Decision::Deny(why) = authorize(actor, Action::OpenIdentity, &resource(case, actor)) {
-        return Err(AppError::Forbidden(why));
-    }
+    check(actor, Action::OpenIdentity, case)?;
     let audit = event(actor, source, at, AuditAction::IdentityOpened, case);
     store
         .open_identity(case.id, audit)
@@ -373,9 +367,7 @@ pub async fn log_decision(
     case: &Case,
     input: &DecisionInput,
 ) -> Result<domain::decision::Decision, AppError> {
-    if let Decision::Deny(why) = authorize(actor, Action::LogDecision, &resource(case, actor)) {
-        return Err(AppError::Forbidden(why));
-    }
+    check(actor, Action::LogDecision, case)?;
     let options = input.options.join("\n");
     let draft = DecisionDraft {
         topic: &input.topic,
@@ -589,10 +581,11 @@ pub async fn readings(store: &Arc<dyn Store>, case: &Case) -> Result<Vec<Reading
     Ok(lines)
 }
 
-fn check(actor: &Actor, action: Action, case: &Case) -> Result<(), AppError> {
+/// The policy on this case; a refusal by a training gate names the workshop she needs.
+pub fn check(actor: &Actor, action: Action, case: &Case) -> Result<(), AppError> {
     match authorize(actor, action, &resource(case, actor)) {
         Decision::Allow => Ok(()),
-        Decision::Deny(why) => Err(AppError::Forbidden(why)),
+        Decision::Deny(why) => Err(AppError::refused(actor, action, why)),
     }
 }
 

@@ -36,6 +36,9 @@ pub struct Ctx {
     /// The client's address, for throttling and the audit trail.
     pub source: String,
     pub is_api: bool,
+    /// The training gates in force and the workshops she completed (empty when the network
+    /// set no gates, which is the default).
+    pub training: domain::training::gate::Standing,
 }
 
 impl Ctx {
@@ -46,6 +49,7 @@ impl Ctx {
             user_id: user.id,
             org_id: user.org_id,
             roles: user.roles.clone(),
+            training: self.training.clone(),
         })
     }
 
@@ -54,7 +58,7 @@ impl Ctx {
         let actor = self.actor()?;
         match authorize(&actor, action, &resource) {
             Decision::Allow => Ok(actor),
-            Decision::Deny(reason) => Err(AppError::Forbidden(reason)),
+            Decision::Deny(reason) => Err(AppError::refused(&actor, action, reason)),
         }
     }
 
@@ -180,6 +184,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         (None, None) => (random_hex(), !is_api),
     };
 
+    let training = match &user {
+        Some(u) => match standing(&state, u).await {
+            Ok(standing) => standing,
+            Err(err) => return err.into_response(),
+        },
+        None => Default::default(),
+    };
     let ctx = Ctx {
         user,
         lang,
@@ -187,6 +198,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         session_hash,
         source,
         is_api,
+        training,
     };
     let secure = state.config.secure_cookies;
 
@@ -205,6 +217,27 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let lang_cookie = asked.map(|l| l.code());
     let csrf_cookie = new_csrf_cookie.then_some(csrf);
     finish(&state, &ctx, response, lang_cookie, csrf_cookie, secure)
+}
+
+/// The training gates and, only when there are any, the workshops she completed: one small
+/// query on every request while the network sets no gates.
+async fn standing(
+    state: &AppState,
+    user: &User,
+) -> Result<domain::training::gate::Standing, AppError> {
+    let gates = state.store.gates().await?;
+    if gates.is_empty() {
+        return Ok(Default::default());
+    }
+    let completed = state
+        .store
+        .workshops_of(user.id)
+        .await?
+        .into_iter()
+        .filter(|(w, e, days)| e.dropout.is_none() && domain::training::completed(w, *days))
+        .map(|(w, _, _)| w.template.key)
+        .collect();
+    Ok(domain::training::gate::Standing { gates, completed })
 }
 
 /// Reads the form body, checks its `csrf` field, and hands the body on unchanged. A file upload

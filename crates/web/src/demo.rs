@@ -134,11 +134,12 @@ fn broken(err: domain::DomainError) -> AppError {
     AppError::internal(format!("demo data: {err}"))
 }
 
-/// Loads what is missing of the demo network and its cases; returns how many records were
+/// Loads what is missing of the demo network, its cases and its training programme; returns how many records were
 /// added.
 pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppError> {
     let added = load_network(store, now).await?;
-    Ok(added + load_cases(store, now).await?)
+    let added = added + load_cases(store, now).await?;
+    Ok(added + crate::training_demo::load(store, now).await?)
 }
 
 /// The organisations and their users only (the tests build their own cases).

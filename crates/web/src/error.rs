@@ -46,6 +46,10 @@ pub enum AppError {
     /// No session or token.
     SignInRequired,
     Forbidden(DenyReason),
+    /// A training gate: the network asks for this workshop (a template key) first.
+    TrainingRequired {
+        workshop: String,
+    },
     /// A form without the right CSRF token.
     CsrfFailed,
     NotFound,
@@ -76,10 +80,51 @@ impl AppError {
         Self::Internal(cause.into())
     }
 
+    /// The error for a refusal: a training gate names the workshop she needs, so she knows
+    /// what to do next; anything else says why in general.
+    pub fn refused(
+        actor: &domain::policy::Actor,
+        action: domain::policy::Action,
+        reason: DenyReason,
+    ) -> Self {
+        match (reason, actor.training.unmet(&actor.roles, action)) {
+            (DenyReason::TrainingRequired, Some(gate)) => Self::TrainingRequired {
+                workshop: gate.workshop.clone(),
+            },
+            _ => Self::Forbidden(reason),
+        }
+    }
+
+    /// The detail sentence in `lang`, with the workshop's title for a training gate.
+    pub fn detail(&self, i18n: &i18n::I18n, lang: domain::Language) -> String {
+        match self {
+            Self::TrainingRequired { workshop } => {
+                let title = domain::training::caring_connections()
+                    .ok()
+                    .and_then(|p| {
+                        p.phases
+                            .iter()
+                            .flat_map(|ph| &ph.workshops)
+                            .find(|w| &w.key == workshop)
+                            .map(|w| w.title.get(lang).to_string())
+                    })
+                    .unwrap_or_else(|| workshop.clone());
+                i18n.text_with(
+                    lang,
+                    "forbidden-training-required",
+                    &[("workshop", i18n::Arg::Text(title))],
+                )
+            }
+            other => i18n.text(lang, other.detail_id()),
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             Self::SignInRequired => StatusCode::UNAUTHORIZED,
-            Self::Forbidden(_) | Self::CsrfFailed => StatusCode::FORBIDDEN,
+            Self::Forbidden(_) | Self::TrainingRequired { .. } | Self::CsrfFailed => {
+                StatusCode::FORBIDDEN
+            }
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Malformed(_) => StatusCode::BAD_REQUEST,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -98,6 +143,7 @@ impl AppError {
         match self {
             Self::SignInRequired => "sign-in-required",
             Self::Forbidden(_) => "forbidden",
+            Self::TrainingRequired { .. } => "training-required",
             Self::CsrfFailed => "csrf-failed",
             Self::NotFound => "not-found",
             Self::Malformed(_) => "malformed",
@@ -115,6 +161,7 @@ impl AppError {
     pub fn detail_id(&self) -> &'static str {
         match self {
             Self::Forbidden(reason) => reason.message_id(),
+            Self::TrainingRequired { .. } => "forbidden-training-required",
             Self::Duplicate(id) => id,
             Self::SignInRequired => "problem-sign-in-required-detail",
             Self::CsrfFailed => "problem-csrf-failed-detail",
@@ -142,6 +189,9 @@ impl AppError {
             Self::Duplicate(_) => "an organisation with that name already exists".into(),
             Self::NotFound => "not found".into(),
             Self::Forbidden(reason) => format!("not allowed ({reason:?})"),
+            Self::TrainingRequired { workshop } => {
+                format!("the network asks for the workshop {workshop:?} to be completed first")
+            }
             Self::Internal(_) => "an internal error occurred; see the log".into(),
             other => other.code().replace('-', " "),
         }

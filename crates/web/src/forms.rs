@@ -30,6 +30,16 @@ pub async fn form(
         .ok_or(AppError::NotFound)
 }
 
+/// A problem with one answer, named by the input's own name so the page puts the message
+/// beside it.
+pub fn answer_error(place: &str, e: &domain::DomainError) -> FieldError {
+    FieldError {
+        field: place.to_string().into(),
+        message_id: e.message_id(),
+        english: e.to_string(),
+    }
+}
+
 /// Fills `form_key` (at `version`, else its newest) for the case.
 #[allow(clippy::too_many_arguments)]
 pub async fn fill(
@@ -42,13 +52,18 @@ pub async fn fill(
     version: Option<i64>,
     raw: &RawAnswers,
 ) -> Result<Assessment, AppError> {
-    let form = form(store, form_key, version).await.map_err(|_| {
-        AppError::Invalid(vec![FieldError {
-            field: "form".into(),
-            message_id: "error-unknown-form",
-            english: format!("there is no form {form_key:?}"),
-        }])
-    })?;
+    // A workshop questionnaire is not a case form: it is answered on the workshop's page.
+    let form = form(store, form_key, version)
+        .await
+        .ok()
+        .filter(|f| f.def.purpose.is_case())
+        .ok_or_else(|| {
+            AppError::Invalid(vec![FieldError {
+                field: "form".into(),
+                message_id: "error-unknown-form",
+                english: format!("there is no case form {form_key:?}"),
+            }])
+        })?;
     let may = may(actor, case);
     if !form.def.sections.iter().any(|s| may(s.sensitivity)) {
         return Err(AppError::Forbidden(DenyReason::NotAssigned));
@@ -57,12 +72,7 @@ pub async fn fill(
         AppError::Invalid(
             errors
                 .iter()
-                .map(|(place, e)| FieldError {
-                    // The input's own name, so the page puts the message beside it.
-                    field: place.clone().into(),
-                    message_id: e.message_id(),
-                    english: e.to_string(),
-                })
+                .map(|(place, e)| answer_error(place, e))
                 .collect(),
         )
     })?;

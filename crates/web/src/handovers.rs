@@ -51,9 +51,7 @@ pub async fn start(
     reason: &str,
     sections: &[String],
 ) -> Result<Handover, AppError> {
-    if !allowed(actor, Action::StartHandover, case) {
-        return Err(AppError::Forbidden(DenyReason::NotAssigned));
-    }
+    crate::casework::check(actor, Action::StartHandover, case)?;
     let unknown_org = || {
         AppError::Invalid(vec![FieldError {
             field: "to".into(),
@@ -344,9 +342,7 @@ pub async fn record_followup(
     followup: &str,
     input: &FollowUpInput,
 ) -> Result<bool, AppError> {
-    if !allowed(actor, Action::RecordVoice, case) {
-        return Err(AppError::Forbidden(DenyReason::NotAssigned));
-    }
+    crate::casework::check(actor, Action::RecordVoice, case)?;
     let id: uuid::Uuid = followup.parse().map_err(|_| AppError::NotFound)?;
     let found = store.followups_of(case.id).await?;
     let target = found

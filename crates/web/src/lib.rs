@@ -16,8 +16,11 @@ mod context;
 mod cookies;
 pub mod demo;
 pub mod error;
+pub mod evaluation;
+pub mod exchange;
 pub mod export;
 pub mod forms;
+pub mod gates;
 pub mod glossary;
 pub mod handovers;
 mod headers;
@@ -27,9 +30,11 @@ mod pages;
 pub mod password;
 pub mod routes;
 mod state;
+pub mod survivor_training;
 mod throttle;
 pub mod token;
 pub mod training;
+mod training_demo;
 
 use std::net::SocketAddr;
 

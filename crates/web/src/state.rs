@@ -15,6 +15,8 @@ pub struct WebConfig {
     pub session_hours: i64,
     /// A handover not acknowledged within this many days is an alert on both sides.
     pub acknowledge_days: i64,
+    /// Weeks of notice asked for before a workshop (`--notice-weeks`); less is a drop-out risk.
+    pub notice_weeks: i64,
 }
 
 impl Default for WebConfig {
@@ -23,6 +25,7 @@ impl Default for WebConfig {
             secure_cookies: false,
             session_hours: 12,
             acknowledge_days: 7,
+            notice_weeks: 6,
         }
     }
 }

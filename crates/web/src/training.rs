@@ -32,6 +32,9 @@ pub struct ScheduleInput {
     /// Blank: the programme's group size (16).
     pub capacity: Option<u32>,
     pub facilitators: Vec<Facilitator>,
+    /// Usernames of the trainers who run it besides the one scheduling it. Only they see who
+    /// attends a survivor workshop.
+    pub trainers: Vec<String>,
 }
 
 pub async fn schedule(
@@ -73,10 +76,30 @@ pub async fn schedule(
     } else {
         date("announced_on", &input.announced_on)
     };
+    let mut trainers = Vec::new();
+    if let Some(actor) = &origin.actor
+        && actor.roles.contains(domain::Role::Trainer)
+    {
+        trainers.push(actor.user_id);
+    }
+    for name in &input.trainers {
+        match trainer(store, name).await? {
+            Some(id) if !trainers.contains(&id) => trainers.push(id),
+            Some(_) => {}
+            None => errors.push(FieldError {
+                field: "trainers".into(),
+                message_id: "error-unknown-trainer",
+                english: format!("{name:?} is not an active trainer"),
+            }),
+        }
+    }
     let (Some(starts_on), Some(ends_on), Some(announced_on)) = (starts_on, ends_on, announced_on)
     else {
         return Err(AppError::Invalid(errors));
     };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
     let workshop = Workshop {
         id: uuid::Uuid::now_v7(),
         programme: programme.key.clone(),
@@ -89,6 +112,7 @@ pub async fn schedule(
             .capacity
             .unwrap_or(domain::training::TARGET_GROUP_SIZE),
         facilitators: input.facilitators.clone(),
+        trainers,
         created_at: origin.at,
     };
     let problems = check_workshop(&workshop);
@@ -113,6 +137,18 @@ pub async fn schedule(
     let by = origin.actor.as_ref().map(|a| a.user_id);
     store.add_workshop(&workshop, by, audit).await?;
     Ok(workshop)
+}
+
+/// An active trainer's id by username.
+async fn trainer(store: &Arc<dyn Store>, name: &str) -> Result<Option<domain::UserId>, AppError> {
+    let Ok(username) = name.parse::<domain::Username>() else {
+        return Ok(None);
+    };
+    Ok(store
+        .user_by_username(&username)
+        .await?
+        .filter(|u| u.active && u.roles.contains(domain::Role::Trainer))
+        .map(|u| u.id))
 }
 
 /// One line about the workshop in the reader's language: days, residential, venue,
@@ -144,11 +180,11 @@ pub fn summary(t: &Tr, w: &Workshop) -> String {
     parts.join(" · ")
 }
 
-fn invalid(field: &'static str, e: &domain::DomainError) -> AppError {
+pub(crate) fn invalid(field: &'static str, e: &domain::DomainError) -> AppError {
     AppError::Invalid(vec![FieldError::new(field, e)])
 }
 
-async fn workshop(store: &Arc<dyn Store>, id: &str) -> Result<Workshop, AppError> {
+pub(crate) async fn workshop(store: &Arc<dyn Store>, id: &str) -> Result<Workshop, AppError> {
     let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
     store.workshop(id).await?.ok_or(AppError::NotFound)
 }

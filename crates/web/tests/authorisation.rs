@@ -56,6 +56,10 @@ const NOBODY: &[Role] = &[];
 const RECEIVERS: &[Role] = &[Role::Director, Role::CaseWorker];
 const WRITERS: &[Role] = &[Role::CaseWorker, Role::Counsellor, Role::CareGiver];
 const TRAINERS: &[Role] = &[Role::NetworkAdmin, Role::Trainer];
+/// The trainers of a survivor workshop (the table's is run by `trainer`).
+const ITS_TRAINERS: &[Role] = &[Role::Trainer];
+/// Evaluation results and the unattributed feedback summary.
+const RESULTS: &[Role] = &[Role::NetworkAdmin, Role::Director, Role::Trainer];
 /// Everyone who works for an organisation (not a survivor's own account).
 const STAFF: &[Role] = &[
     Role::NetworkAdmin,
@@ -198,6 +202,133 @@ const TABLE: &[(&str, &str, Access)] = &[
         "/api/v1/training/workshops/{id}/dropouts",
         Access::Roles(TRAINERS),
     ),
+    (
+        "GET",
+        "/api/v1/training/workshops/{id}/survivors",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "POST",
+        "/api/v1/training/workshops/{id}/survivors",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "POST",
+        "/api/v1/training/workshops/{id}/survivors/attendance",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "POST",
+        "/api/v1/training/workshops/{id}/survivors/dropouts",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "GET",
+        "/api/v1/training/workshops/{id}/feedback",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "POST",
+        "/api/v1/training/workshops/{id}/feedback",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "GET",
+        "/api/v1/training/workshops/{id}/feedback-summary",
+        Access::Roles(RESULTS),
+    ),
+    (
+        "POST",
+        "/api/v1/training/workshops/{id}/evaluations",
+        Access::Roles(TRAINERS),
+    ),
+    (
+        "GET",
+        "/api/v1/training/workshops/{id}/evaluation-results",
+        Access::Roles(RESULTS),
+    ),
+    (
+        "POST",
+        "/api/v1/training/peers",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "GET",
+        "/api/v1/training/exchange-visits",
+        Access::Roles(STAFF),
+    ),
+    (
+        "POST",
+        "/api/v1/training/exchange-visits",
+        Access::Roles(TRAINERS),
+    ),
+    (
+        "GET",
+        "/api/v1/training/exchange-visits/matrix",
+        Access::Roles(STAFF),
+    ),
+    ("GET", "/api/v1/training/gates", Access::Roles(STAFF)),
+    (
+        "POST",
+        "/api/v1/training/gates",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    (
+        "DELETE",
+        "/api/v1/training/gates/{role}/{action}",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    ("GET", "/training/workshops/{id}", Access::Roles(RESULTS)),
+    (
+        "POST",
+        "/training/workshops/{id}/enrolments",
+        Access::Roles(TRAINERS),
+    ),
+    (
+        "POST",
+        "/training/workshops/{id}/attendance",
+        Access::Roles(TRAINERS),
+    ),
+    (
+        "POST",
+        "/training/workshops/{id}/dropouts",
+        Access::Roles(TRAINERS),
+    ),
+    (
+        "POST",
+        "/training/workshops/{id}/evaluations",
+        Access::Roles(TRAINERS),
+    ),
+    (
+        "POST",
+        "/training/workshops/{id}/survivors",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "POST",
+        "/training/workshops/{id}/survivors/attendance",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "POST",
+        "/training/workshops/{id}/feedback",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "POST",
+        "/training/workshops/{id}/peers",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "GET",
+        "/training/workshops/{id}/brief/{enrolment}",
+        Access::Roles(TRAINERS),
+    ),
+    ("POST", "/training/workshops", Access::Roles(TRAINERS)),
+    ("POST", "/training/gates", Access::Roles(NETWORK_ADMIN)),
+    ("POST", "/training/gates/lift", Access::Roles(NETWORK_ADMIN)),
+    ("GET", "/training/exchange-visits", Access::Roles(STAFF)),
+    ("POST", "/training/exchange-visits", Access::Roles(TRAINERS)),
     ("POST", "/forms/import", Access::Roles(NETWORK_ADMIN)),
     (
         "GET",
@@ -859,6 +990,10 @@ async fn call(
         || path.starts_with("/my-record/{id}");
     let id = if path.starts_with("/api/v1/handovers/{id}") || path.starts_with("/handovers/{id}") {
         handover.to_string()
+    } else if path.starts_with("/training/workshops/{id}")
+        || path.starts_with("/api/v1/training/workshops/{id}")
+    {
+        h.survivor_workshop_id().await.to_string()
     } else if is_user_path {
         colleague.id.to_string()
     } else if is_case_path {
@@ -877,7 +1012,10 @@ async fn call(
         .replace("{nid}", &uuid::Uuid::now_v7().to_string())
         .replace("{aid}", &uuid::Uuid::now_v7().to_string())
         .replace("{key}", "follow-up-visit")
-        .replace("{seq}", "1");
+        .replace("{seq}", "1")
+        .replace("{enrolment}", &uuid::Uuid::now_v7().to_string())
+        .replace("{role}", "care-giver")
+        .replace("{action}", "open-identity");
     let unique = uuid_suffix();
     if method == "POST"
         && (path.ends_with("/documents") || path == "/handovers/import" || path == "/forms/import")
@@ -1024,6 +1162,23 @@ async fn call(
                 json!({"to": h.org("Notun Alo, Jessore").await.to_string(), "reason": "সে বাড়ি ফিরবে"})
             } else if path.contains("/handovers/") {
                 json!({})
+            } else if path.ends_with("/survivors") {
+                json!({"known_as": "মিনু"})
+            } else if path.ends_with("/survivors/attendance") {
+                json!({"place": uuid::Uuid::now_v7().to_string(), "day": "2027-03-02"})
+            } else if path.ends_with("/survivors/dropouts") {
+                json!({"place": uuid::Uuid::now_v7().to_string(), "reason": "childcare"})
+            } else if path.ends_with("/feedback") {
+                json!({"theme": "being-heard", "tone": "appreciation", "words": "আমার কথা শোনা হয়েছে"})
+            } else if path.ends_with("/evaluations") {
+                json!({"enrolment": uuid::Uuid::now_v7().to_string(), "stage": "pre", "answers": {}})
+            } else if path == "/api/v1/training/peers" {
+                json!({"code": "SW-ZZZZ", "role": "leader", "consent": true, "consent_language": "bn"})
+            } else if path == "/api/v1/training/exchange-visits" {
+                json!({"visitor_org": kolkata.to_string(), "host_org": h.org("Notun Alo, Jessore").await.to_string(),
+                    "visited_on": "2027-02-01", "visitors": "রুপা", "learned": "বাড়ি যাচাই কীভাবে হয়"})
+            } else if path == "/api/v1/training/gates" {
+                json!({"role": "care-giver", "action": "open-identity", "workshop": "knowing-the-survivor"})
             } else if path.ends_with("/enrolments") {
                 json!({"user": "caseworker.kolkata"})
             } else if path.ends_with("/attendance") {

@@ -506,3 +506,101 @@ async fn a_case_worker_reads_the_completeness_report_and_sends_a_handover() {
     server.abort();
     h.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_trainer_records_a_day_of_attendance_in_bengali() {
+    let h = Harness::new(Engine::Sqlite).await;
+    let t = |id: &str| h.state.i18n.text(Language::Bn, id);
+    // A workshop with two enrolled, through the same code the pages and the API use.
+    let trainer = h.user("trainer").await;
+    let origin = saathi_web::accounts::Origin {
+        actor: Some(domain::policy::Actor {
+            user_id: trainer.id,
+            org_id: trainer.org_id,
+            roles: trainer.roles.clone(),
+            training: Default::default(),
+        }),
+        source: "test".into(),
+        at: common::T0,
+    };
+    let w = saathi_web::training::schedule(
+        &h.store,
+        &origin,
+        &saathi_web::training::ScheduleInput {
+            workshop: "knowing-the-survivor".into(),
+            venue: "Salt Lake, Kolkata".into(),
+            starts_on: "2027-01-11".into(),
+            announced_on: "2026-11-01".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    for user in ["caseworker.kolkata", "caseworker.howrah"] {
+        saathi_web::training::enrol(
+            &h.store,
+            &origin,
+            &w.id.to_string(),
+            &saathi_web::training::EnrolInput {
+                user: user.into(),
+                years_in_org: 3,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let enrolled = h.store.enrolments_of(w.id).await.unwrap();
+    let (base, server) = serve(&h).await;
+
+    let browser = Browser::start().await;
+    browser.sign_in(&base, "trainer").await;
+    let page = format!("{base}/training/workshops/{}", w.id);
+    browser.go(&page).await;
+    assert_eq!(
+        browser.wait_for_text("#attendance-heading").await,
+        t("workshop-record-day")
+    );
+    // The second day; Rupa was there, Shabnam was not.
+    browser
+        .click("#attend-day option[value='2027-01-12']")
+        .await;
+    browser
+        .click(&format!(
+            "input[name=enrolment][value='{}']",
+            enrolled[0].0.id
+        ))
+        .await;
+    browser
+        .click("form[action$='/attendance'] button[type=submit]")
+        .await;
+    assert_eq!(
+        browser.wait_for_text("p.notice").await,
+        t("workshop-attendance-saved")
+    );
+    let rows = browser
+        .texts("section[aria-labelledby=participants-heading] tbody tr")
+        .await;
+    let one_of_seven = h.state.i18n.text_with(
+        Language::Bn,
+        "workshop-days-attended",
+        &[
+            ("count", i18n::Arg::Count(1)),
+            (
+                "total",
+                i18n::Arg::Text(i18n::format_number(Language::Bn, 7)),
+            ),
+        ],
+    );
+    assert!(rows[0].contains(&one_of_seven), "{rows:?}");
+    assert!(!rows[1].contains(&one_of_seven), "{rows:?}");
+    let png = browser.screenshot().await;
+    std::fs::write(artifacts().join("workshop-attendance-bn.png"), &png).unwrap();
+
+    let after = h.store.enrolments_of(w.id).await.unwrap();
+    assert_eq!(after[0].1, [time::macros::date!(2027 - 01 - 12)]);
+    assert!(after[1].1.is_empty());
+    browser.quit().await;
+    server.abort();
+    h.finish().await;
+}

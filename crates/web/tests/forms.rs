@@ -54,7 +54,8 @@ async fn an_assessment_is_filled_revised_and_still_reads_right(engine: Engine) {
             "follow-up-visit",
             "home-family-assessment",
             "initial-assessment",
-            "strengths-resilience"
+            "strengths-resilience",
+            "workshop-evaluation"
         ]
     );
 

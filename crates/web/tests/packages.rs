@@ -81,6 +81,7 @@ async fn satkhira(engine: Engine) -> Satkhira {
             user_id: user.id,
             org_id: org,
             roles: Roles::single(Role::CaseWorker),
+            training: Default::default(),
         },
         test_store,
     }
@@ -249,6 +250,7 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         user_id: worker.id,
         org_id: worker.org_id,
         roles: worker.roles.clone(),
+        training: Default::default(),
     };
     let plan: domain::plan::PlanBody = serde_json::from_value(serde_json::json!({"goals": [{
         "domain": "livelihood", "goal": "আমি সেলাই শিখে নিজের দোকান করতে চাই", "set_by": "her",
@@ -564,6 +566,7 @@ async fn the_age_tool_decrypts_a_package_with_the_identity(engine: Engine) {
         user_id: worker.id,
         org_id: worker.org_id,
         roles: worker.roles.clone(),
+        training: Default::default(),
     };
     let case = a.case(case_id).await.unwrap().unwrap();
     let h = handovers::start(

@@ -233,6 +233,715 @@ async fn enrolment_attendance_completion_and_drop_out(engine: Engine) {
     );
     assert_eq!(people[1]["dropout"]["reason"], "shelter-emergency");
     assert_eq!(people[1]["completed"], false);
+
+    // One of two left: far above the 2% the network projects, and said so.
+    let programmes = trainer.get("/api/v1/training/programmes").await.json();
+    let dropout = &programmes[0]["dropout"];
+    assert_eq!(dropout["enrolled"], 2);
+    assert_eq!(dropout["dropped"], 1);
+    assert_eq!(dropout["rate_percent"], "50.00");
+    assert_eq!(dropout["projected_percent"], 2);
+    assert_eq!(dropout["above_projection"], true);
+    h.finish().await;
+}
+
+async fn schedule(trainer: &mut common::Client, workshop: &str, starts_on: &str) -> String {
+    let reply = trainer
+        .json(
+            Method::POST,
+            "/api/v1/training/workshops",
+            &json!({"workshop": workshop, "venue": "Sonarpur", "starts_on": starts_on,
+                "announced_on": "2026-11-01"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    reply.json()["id"].as_str().unwrap().to_string()
+}
+
+async fn a_survivor_workshop_shows_who_came_only_to_its_trainers(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut trainer = h.client();
+    trainer.bearer = Some(h.token("trainer").await);
+    let id = schedule(&mut trainer, "survivors-resilience", "2027-03-01").await;
+    let base = format!("/api/v1/training/workshops/{id}");
+
+    // Six survivors, each given a code; staff enrolment is refused here.
+    let names = ["মিনু", "রেশমা", "পারুল", "সালমা", "জোহরা", "তানিয়া"];
+    let mut places = Vec::new();
+    let mut codes = Vec::new();
+    for name in names {
+        let reply = trainer
+            .json(
+                Method::POST,
+                &format!("{base}/survivors"),
+                &json!({"known_as": name}),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        let body = reply.json();
+        let code = body["code"].as_str().unwrap().to_string();
+        assert!(code.starts_with("SW-") && code.len() == 7, "{code}");
+        places.push(body["place"].as_str().unwrap().to_string());
+        codes.push(code);
+    }
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/enrolments"),
+            &json!({"user": "caseworker.kolkata"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["code"], "error-survivor-workshop");
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/survivors"),
+            &json!({"known_as": " "}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["errors"][0]["field"], "known_as");
+    for day in ["2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04"] {
+        let reply = trainer
+            .json(
+                Method::POST,
+                &format!("{base}/survivors/attendance"),
+                &json!({"place": places[0], "day": day}),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.body);
+    }
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/survivors/attendance"),
+            &json!({"place": places[0], "day": "2027-03-06"}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-day-outside-workshop"
+    );
+    let seen = trainer.get(&format!("{base}/survivors")).await.json();
+    assert_eq!(seen[0]["known_as"], "মিনু");
+    assert_eq!(seen[0]["completed"], true, "four days of five");
+    assert_eq!(seen[1]["completed"], false);
+
+    // What they said: six about being heard, two worries about safety.
+    let said = |theme: &str, tone: &str, words: &str| json!({"theme": theme, "tone": tone, "words": words});
+    for _ in 0..6 {
+        let reply = trainer
+            .json(
+                Method::POST,
+                &format!("{base}/feedback"),
+                &said("being-heard", "appreciation", "এই প্রথম কেউ আমার কথা পুরো শুনল"),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    }
+    for _ in 0..2 {
+        trainer
+            .json(
+                Method::POST,
+                &format!("{base}/feedback"),
+                &said("safety", "concern", "রাতে হোস্টেলের গেট খোলা থাকে"),
+                &[],
+            )
+            .await;
+    }
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/feedback"),
+            &said("gossip", "concern", "x"),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["field"], "theme");
+
+    // The director: themes and counts, small ones suppressed, never a name or her words.
+    let mut director = h.client();
+    director.bearer = Some(h.token("director.kolkata").await);
+    let summary = director.get(&format!("{base}/feedback-summary")).await;
+    assert_eq!(summary.status, StatusCode::OK, "{}", summary.body);
+    let summary = summary.json();
+    assert_eq!(summary["total"], 8);
+    let theme = |t: &str| {
+        summary["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["theme"] == t)
+            .unwrap()
+            .clone()
+    };
+    assert!(theme("safety")["count"].is_null());
+    assert_eq!(theme("safety")["suppressed"], true);
+    assert!(
+        theme("being-heard")["count"].is_null(),
+        "8 − 6 would give the 2 away"
+    );
+    assert_eq!(theme("family")["count"], 0);
+    for path in [
+        format!("{base}/survivors"),
+        format!("{base}/feedback"),
+        base.clone(),
+    ] {
+        let reply = director.get(&path).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::FORBIDDEN,
+            "{path}: {}",
+            reply.body
+        );
+        assert!(!reply.body.contains("মিনু") && !reply.body.contains(&codes[0]));
+    }
+    let mut director_page = h.client().signed_in("director.kolkata").await;
+    let page = director_page
+        .get(&format!("/training/workshops/{id}?lang=bn"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body
+            .contains(&h.text(Language::Bn, "feedback-summary-heading"))
+    );
+    assert!(
+        page.body
+            .contains(&h.text(Language::Bn, "training-suppressed"))
+    );
+    for secret in names.iter().map(|n| n.to_string()).chain(codes.clone()) {
+        assert!(
+            !page.body.contains(&secret),
+            "the director's page shows {secret}"
+        );
+    }
+    assert!(
+        !page.body.contains("এই প্রথম কেউ"),
+        "her words reach the director"
+    );
+
+    // Nor the network admin, nor a trainer who does not run this workshop.
+    let mut admin = h.client();
+    admin.bearer = Some(h.token("admin").await);
+    assert_eq!(
+        admin.get(&format!("{base}/survivors")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        admin.get(&format!("{base}/feedback")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let other = h.survivor_workshop().await;
+    let reply = trainer
+        .get(&format!("/api/v1/training/workshops/{other}/survivors"))
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::OK,
+        "trainer runs the harness workshop too"
+    );
+    let mut trainer_page = h.client().signed_in("trainer").await;
+    let page = trainer_page
+        .get(&format!("/training/workshops/{id}?lang=bn"))
+        .await;
+    assert!(page.body.contains("মিনু") && page.body.contains(&codes[0]));
+    assert!(page.body.contains("এই প্রথম কেউ আমার কথা পুরো শুনল"));
+    h.finish().await;
+}
+
+async fn a_peer_role_needs_phase_three_and_her_consent(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut trainer = h.client();
+    trainer.bearer = Some(h.token("trainer").await);
+    let keys = [
+        "survivors-resilience",
+        "survivors-shame-guilt-sexuality",
+        "survivors-advocacy",
+    ];
+    let programme = domain::training::caring_connections().unwrap();
+    let phase3: Vec<&str> = programme.phases[2]
+        .workshops
+        .iter()
+        .map(|w| w.key.as_str())
+        .collect();
+    assert_eq!(phase3, keys, "the template's phase 3");
+    let mut code = String::new();
+    for (i, key) in keys.iter().enumerate() {
+        let start = format!("2027-0{}-01", i + 3);
+        let id = schedule(&mut trainer, key, &start).await;
+        let base = format!("/api/v1/training/workshops/{id}");
+        let body = if code.is_empty() {
+            json!({"known_as": "পারুল"})
+        } else {
+            json!({"code": code.to_lowercase()})
+        };
+        let reply = trainer
+            .json(Method::POST, &format!("{base}/survivors"), &body, &[])
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        let added = reply.json();
+        code = added["code"].as_str().unwrap().to_string();
+        for day in 1..=4 {
+            trainer
+                .json(
+                    Method::POST,
+                    &format!("{base}/survivors/attendance"),
+                    &json!({"place": added["place"], "day": format!("2027-0{}-0{day}", i + 3)}),
+                    &[],
+                )
+                .await;
+        }
+        if i == 0 {
+            let reply = trainer
+                .json(Method::POST, "/api/v1/training/peers",
+                    &json!({"code": code, "role": "leader", "consent": true, "consent_language": "bn"}), &[])
+                .await;
+            assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert_eq!(
+                reply.json()["errors"][0]["code"],
+                "error-phase-not-completed"
+            );
+        }
+    }
+    let reply = trainer
+        .json(
+            Method::POST,
+            "/api/v1/training/peers",
+            &json!({"code": code, "role": "leader", "consent": false, "consent_language": "bn"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["code"], "error-consent-needed");
+    let reply = trainer
+        .json(
+            Method::POST,
+            "/api/v1/training/peers",
+            &json!({"code": code, "role": "educator", "consent": true, "consent_language": "bn"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    assert_eq!(reply.json()["role"], "educator");
+    let trainee = h.store.trainee_by_code(&code).await.unwrap().unwrap();
+    let peer = h.store.peer_of(trainee.id).await.unwrap().unwrap();
+    assert_eq!(peer.role, domain::training::survivors::PeerRole::Educator);
+    h.finish().await;
+}
+
+async fn exchange_visits_fill_the_matrix_and_flag_who_has_none(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut trainer = h.client();
+    trainer.bearer = Some(h.token("trainer").await);
+    let kolkata = h.kolkata().await.to_string();
+    let mumbai = h.org("Asha Niketan, Mumbai").await.to_string();
+    let jessore = h.org("Notun Alo, Jessore").await.to_string();
+    let visit = |from: &str, to: &str| {
+        json!({"visitor_org": from, "host_org": to, "visited_on": "2027-02-10",
+        "visitors": "রুপা দাস, মিতালী সেন", "learned": "বাড়ি যাচাইয়ের রিপোর্ট ওরা কীভাবে লেখে"})
+    };
+    let reply = trainer
+        .json(
+            Method::POST,
+            "/api/v1/training/exchange-visits",
+            &visit(&kolkata, &mumbai),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["errors"][0]["code"], "error-not-counterparts");
+    let reply = trainer
+        .json(
+            Method::POST,
+            "/api/v1/training/exchange-visits",
+            &visit(&kolkata, &kolkata),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["field"], "host_org");
+    assert!(
+        h.store.visits().await.unwrap().is_empty(),
+        "nothing written"
+    );
+    for _ in 0..2 {
+        let reply = trainer
+            .json(
+                Method::POST,
+                "/api/v1/training/exchange-visits",
+                &visit(&kolkata, &jessore),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    }
+    let mut worker = h.client();
+    worker.bearer = Some(h.token("caseworker.mumbai").await);
+    let matrix = worker.get("/api/v1/training/exchange-visits/matrix").await;
+    assert_eq!(matrix.status, StatusCode::OK);
+    let matrix = matrix.json();
+    assert_eq!(matrix["goal"]["ideal"], 3);
+    let row = |id: &str| {
+        matrix["organisations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["organisation"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        row(&kolkata)["counterparts_visited"],
+        1,
+        "two visits, one counterpart"
+    );
+    assert_eq!(row(&kolkata)["progress"], "started");
+    assert_eq!(row(&kolkata)["flagged"], false);
+    assert_eq!(row(&mumbai)["flagged"], true);
+    assert_eq!(
+        row(&jessore)["flagged"],
+        true,
+        "being visited is not visiting"
+    );
+    assert_eq!(row(&jessore)["hosted"][0], kolkata.as_str());
+
+    let mut page = h.client().signed_in("caseworker.mumbai").await;
+    let reply = page.get("/training/exchange-visits?lang=hi").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Hi, "exchange-progress-none"))
+    );
+    assert!(reply.body.contains("বাড়ি যাচাইয়ের রিপোর্ট"));
+    h.finish().await;
+}
+
+async fn questionnaires_show_change_for_the_workshop_and_hide_small_groups(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut trainer = h.client();
+    trainer.bearer = Some(h.token("trainer").await);
+    let id = schedule(&mut trainer, "knowing-the-survivor", "2027-01-11").await;
+    let base = format!("/api/v1/training/workshops/{id}");
+    let people = [
+        "director.kolkata",
+        "caseworker.kolkata",
+        "counsellor.kolkata",
+        "caregiver.kolkata",
+        "caseworker.mumbai",
+    ];
+    let mut enrolments = Vec::new();
+    for user in people {
+        let reply = trainer
+            .json(
+                Method::POST,
+                &format!("{base}/enrolments"),
+                &json!({"user": user}),
+                &[],
+            )
+            .await;
+        enrolments.push(reply.json()["id"].as_str().unwrap().to_string());
+    }
+    let answers = |pace: &str| {
+        json!({"survivor_sets_pace": pace, "her_words_in_plan": "4", "listen_before_advising": "4",
+            "other_org_partner": "3", "discipline_not_punishment": "3", "share_only_with_consent": "5",
+            "self_care": "4"})
+    };
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/evaluations"),
+            &json!({"enrolment": enrolments[0], "stage": "pre", "answers": answers("7")}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["errors"][0]["field"], "survivor_sets_pace");
+    for (e, (pre, post)) in
+        enrolments
+            .iter()
+            .zip([("2", "4"), ("1", "4"), ("2", "5"), ("3", "4"), ("2", "5")])
+    {
+        for (stage, pace) in [("pre", pre), ("post", post)] {
+            let reply = trainer
+                .json(
+                    Method::POST,
+                    &format!("{base}/evaluations"),
+                    &json!({"enrolment": e, "stage": stage, "answers": answers(pace)}),
+                    &[],
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        }
+    }
+    let reply = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/evaluations"),
+            &json!({"enrolment": enrolments[0], "stage": "pre", "answers": answers("2")}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["code"], "error-evaluation-done");
+
+    let mut director = h.client();
+    director.bearer = Some(h.token("director.kolkata").await);
+    let results = director
+        .get(&format!("{base}/evaluation-results"))
+        .await
+        .json();
+    assert_eq!(results["answered"]["pre"], 5);
+    let pace = results["workshop"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item"] == "survivor_sets_pace")
+        .unwrap()
+        .clone();
+    assert_eq!(pace["pre"]["mean"], "2.00");
+    assert_eq!(pace["post"]["mean"], "4.40");
+    assert_eq!(pace["change"], "2.40");
+    let kolkata = results["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "Nirapad Shelter Home, Kolkata")
+        .unwrap()
+        .clone();
+    let kolkata_pace = kolkata["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item"] == "survivor_sets_pace")
+        .unwrap()
+        .clone();
+    assert_eq!(kolkata_pace["pre"]["answered"], 4);
+    assert!(
+        kolkata_pace["change"].is_null(),
+        "four people are too few to show"
+    );
+
+    let mut page = h.client().signed_in("director.kolkata").await;
+    let reply = page.get(&format!("/training/workshops/{id}?lang=bn")).await;
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "evaluation-results"))
+    );
+    assert!(reply.body.contains("২.৪০"), "the change in Bengali digits");
+    h.finish().await;
+}
+
+async fn a_training_gate_stops_the_action_and_says_which_workshop(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut admin = h.client();
+    admin.bearer = Some(h.token("admin").await);
+    assert_eq!(
+        admin.get("/api/v1/training/gates").await.json(),
+        json!([]),
+        "none by default"
+    );
+    let reply = admin
+        .json(
+            Method::POST,
+            "/api/v1/training/gates",
+            &json!({"role": "case-worker", "action": "record-voice", "workshop": "nowhere"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["field"], "workshop");
+    let reply = admin
+        .json(Method::POST, "/api/v1/training/gates",
+            &json!({"role": "case-worker", "action": "record-voice", "workshop": "knowing-the-survivor"}), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+
+    let mut worker = h.client();
+    worker.bearer = Some(h.token("caseworker.kolkata").await);
+    let voice = json!({"kind": "fear", "text": "আমি একা থাকতে ভয় পাই", "language": "bn"});
+    let path = format!("/api/v1/cases/{case}/voice");
+    let reply = worker
+        .json(Method::POST, &format!("{path}?lang=bn"), &voice, &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    let problem = reply.json();
+    assert_eq!(problem["code"], "training-required");
+    assert_eq!(problem["workshop"], "knowing-the-survivor");
+    assert!(
+        problem["detail"].as_str().unwrap().contains("সারভাইভারকে জানা"),
+        "{problem}"
+    );
+    assert_eq!(
+        worker.get(&format!("/api/v1/cases/{case}")).await.status,
+        StatusCode::OK,
+        "reading is not gated"
+    );
+
+    // She completes the workshop: six days of seven.
+    let mut trainer = h.client();
+    trainer.bearer = Some(h.token("trainer").await);
+    let id = schedule(&mut trainer, "knowing-the-survivor", "2027-01-11").await;
+    let base = format!("/api/v1/training/workshops/{id}");
+    let enrolment = trainer
+        .json(
+            Method::POST,
+            &format!("{base}/enrolments"),
+            &json!({"user": "caseworker.kolkata"}),
+            &[],
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for day in 11..=16 {
+        trainer
+            .json(
+                Method::POST,
+                &format!("{base}/attendance"),
+                &json!({"enrolment": enrolment, "day": format!("2027-01-{day}")}),
+                &[],
+            )
+            .await;
+    }
+    let reply = worker.json(Method::POST, &path, &voice, &[]).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+
+    let reply = admin
+        .send(
+            Method::DELETE,
+            "/api/v1/training/gates/case-worker/record-voice",
+            None,
+            String::new(),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
+    assert_eq!(admin.get("/api/v1/training/gates").await.json(), json!([]));
+    h.finish().await;
+}
+
+async fn the_trainer_runs_a_workshop_from_its_page(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut page = h.client().signed_in("trainer").await;
+    let reply = page
+        .post_form(
+            "/training/workshops",
+            &[
+                ("workshop", "knowing-the-survivor"),
+                ("venue", "Salt Lake"),
+                ("starts_on", "2027-01-11"),
+                ("ends_on", "2027-01-04"),
+                ("facilitators", "Dr. Roy"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("Salt Lake"), "her input is kept");
+    let reply = page
+        .post_form(
+            "/training/workshops",
+            &[
+                ("workshop", "knowing-the-survivor"),
+                ("venue", "Salt Lake"),
+                ("starts_on", "2027-01-11"),
+                ("announced_on", "2026-12-28"),
+                ("facilitators", "Dr. Roy\nUma"),
+                ("mental_health", "Dr. Roy"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let location = reply.header("location").unwrap().to_string();
+    let id = location
+        .trim_start_matches("/training/workshops/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let w = h
+        .store
+        .workshop(id.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(w.facilitators.len(), 2);
+    assert!(w.facilitators[0].mental_health);
+
+    let reply = page
+        .post_form(
+            &format!("/training/workshops/{id}/enrolments"),
+            &[
+                ("user", "caseworker.mumbai"),
+                ("years_in_org", "4"),
+                ("childcare_needs", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let reply = page
+        .post_form(
+            &format!("/training/workshops/{id}/enrolments"),
+            &[("user", "nobody.here"), ("years_in_org", "x")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("nobody.here"));
+    let (e, _) = h.store.enrolments_of(w.id).await.unwrap().remove(0);
+    let reply = page
+        .post_form(
+            &format!("/training/workshops/{id}/attendance"),
+            &[("day", "2027-01-12")],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "nobody ticked"
+    );
+    let reply = page
+        .post_form(
+            &format!("/training/workshops/{id}/attendance"),
+            &[("day", "2027-01-12"), ("enrolment", &e.id.to_string())],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let shown = page.get(&format!("/training/workshops/{id}?lang=en")).await;
+    assert!(shown.body.contains("1 of 7 days"), "{}", shown.body);
+    assert!(
+        shown
+            .body
+            .contains(&h.text(Language::En, "training-risk-childcare"))
+    );
+    assert!(
+        shown
+            .body
+            .contains(&h.text(Language::En, "training-risk-short-notice"))
+    );
+
+    // Her joining brief is in her language (Hindi), whatever the trainer reads.
+    let brief = page
+        .get(&format!("/training/workshops/{id}/brief/{}", e.id))
+        .await;
+    assert_eq!(brief.status, StatusCode::OK);
+    assert!(brief.body.contains("lang=\"hi\""));
+    assert!(
+        brief
+            .body
+            .contains(&h.text(Language::Hi, "brief-completion"))
+    );
+    assert!(
+        brief
+            .body
+            .contains(&h.text(Language::Hi, "brief-risk-childcare"))
+    );
+    assert!(brief.body.contains("सर्वाइवर को जानना"));
     h.finish().await;
 }
 
@@ -240,4 +949,10 @@ on_both_engines!(
     the_programme_has_its_phases_and_workshops,
     a_trainer_puts_a_workshop_on_the_calendar,
     enrolment_attendance_completion_and_drop_out,
+    a_survivor_workshop_shows_who_came_only_to_its_trainers,
+    a_peer_role_needs_phase_three_and_her_consent,
+    exchange_visits_fill_the_matrix_and_flag_who_has_none,
+    questionnaires_show_change_for_the_workshop_and_hide_small_groups,
+    a_training_gate_stops_the_action_and_says_which_workshop,
+    the_trainer_runs_a_workshop_from_its_page,
 );

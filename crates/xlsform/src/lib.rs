@@ -518,6 +518,7 @@ pub fn read(bytes: &[u8], fallback_key: &str) -> Result<FormDef, Vec<Problem>> {
         title,
         sections,
         choice_lists,
+        purpose: domain::form::FormPurpose::Case,
     };
     if problems.is_empty()
         && let Err(found) = def.check()

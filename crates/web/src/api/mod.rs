@@ -10,6 +10,7 @@ pub mod me;
 pub mod organisations;
 pub mod packages;
 pub mod training;
+pub mod training_people;
 pub mod users;
 
 use axum::Json;
@@ -34,7 +35,7 @@ pub fn problem(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
         "type": format!("/problems/{code}"),
         "title": i18n.text(ctx.lang, &format!("problem-{code}-title")),
         "status": err.status().as_u16(),
-        "detail": i18n.text(ctx.lang, err.detail_id()),
+        "detail": err.detail(i18n, ctx.lang),
         "code": code,
     });
     match err {
@@ -54,6 +55,7 @@ pub fn problem(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
                 .collect();
         }
         AppError::Malformed(why) => body["reason"] = json!(why),
+        AppError::TrainingRequired { workshop } => body["workshop"] = json!(workshop),
         AppError::PreconditionFailed { current_version } => {
             body["current_etag"] = json!(etag(*current_version));
         }

@@ -5,7 +5,9 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::policy::{Action, Resource};
-use domain::training::{Programme, TARGET_GROUP_SIZE, Workshop};
+use domain::training::{
+    DropoutRate, PROJECTED_DROPOUT_PERCENT, Programme, TARGET_GROUP_SIZE, Workshop,
+};
 use serde_json::{Value, json};
 
 use super::ApiJson;
@@ -23,14 +25,24 @@ pub fn workshop_json(w: &Workshop) -> Value {
         "announced_on": domain::voice::format_date_iso(w.announced_on),
         "capacity": w.capacity,
         "facilitators": w.facilitators,
+        "trainers": w.trainers.iter().map(|u| u.to_string()).collect::<Vec<_>>(),
+        "audience": w.template.audience.as_str(),
+        "topics": w.template.topics,
         "calendar": format!("/api/v1/training/workshops/{}/calendar.ics", w.id),
     })
 }
 
-pub fn programme_json(p: &Programme, scheduled: &[Workshop]) -> Value {
+pub fn programme_json(p: &Programme, scheduled: &[Workshop], dropout: DropoutRate) -> Value {
     json!({
         "key": p.key,
         "title": p.title,
+        "dropout": {
+            "enrolled": dropout.enrolled,
+            "dropped": dropout.dropped,
+            "rate_percent": domain::training::evaluation::decimal(dropout.per_mille() as i64 * 10),
+            "projected_percent": PROJECTED_DROPOUT_PERCENT,
+            "above_projection": dropout.above_projection(),
+        },
         "phases": p.phases.iter().map(|ph| json!({
             "number": ph.number,
             "title": ph.title,
@@ -41,6 +53,7 @@ pub fn programme_json(p: &Programme, scheduled: &[Workshop]) -> Value {
                 "residential": w.residential,
                 "audience": w.audience.as_str(),
                 "target_group_size": TARGET_GROUP_SIZE,
+                "topics": w.topics,
                 "scheduled": scheduled
                     .iter()
                     .filter(|s| s.programme == p.key && s.template.key == w.key)
@@ -57,8 +70,9 @@ pub async fn programmes(State(state): State<AppState>, ctx: Ctx) -> Result<Json<
     ctx.authorize(Action::ReadTraining, Resource::Network)?;
     let programme = crate::training::programme()?;
     let scheduled = state.store.workshops().await?;
+    let dropout = state.store.dropout_rate(&programme.key).await?;
     Ok(Json(Value::Array(vec![programme_json(
-        &programme, &scheduled,
+        &programme, &scheduled, dropout,
     )])))
 }
 
@@ -190,7 +204,7 @@ pub async fn show(
             "days_attended": days.iter().map(|d| domain::voice::format_date_iso(*d)).collect::<Vec<_>>(),
             "completed": domain::training::completed(&w, days.len()),
             "dropout": e.dropout.as_ref().map(|d| json!({"reason": d.reason.as_str(), "note": d.note, "at": d.at.to_rfc3339()})),
-            "risks": domain::training::risks(&w, &e, kind, domain::training::NOTICE_DAYS)
+            "risks": domain::training::risks(&w, &e, kind, state.config.notice_weeks * 7)
                 .iter().map(|r| r.as_str()).collect::<Vec<_>>(),
         }));
     }

@@ -551,6 +551,7 @@ async fn case_page<'a>(
     let may_fill = crate::forms::may(actor, case);
     let form_choices: Vec<Choice> = all_forms
         .iter()
+        .filter(|f| f.def.purpose.is_case())
         .filter(|f| f.def.sections.iter().any(|s| may_fill(s.sensitivity)))
         .map(|f| Choice {
             value: f.def.key.clone(),

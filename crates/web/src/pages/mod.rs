@@ -5,6 +5,7 @@ pub mod account;
 pub mod assessments;
 pub mod audit;
 pub mod cases;
+pub mod exchange;
 pub mod forms;
 pub mod glossary;
 pub mod handovers;
@@ -15,6 +16,7 @@ pub mod plan;
 pub mod sign_in;
 pub mod training;
 pub mod users;
+pub mod workshop;
 
 use std::collections::HashMap;
 
@@ -381,7 +383,7 @@ pub fn error_page(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
     }
     let mut page = Page::new(state, ctx, "/", &format!("problem-{}-title", err.code()));
     page.nav.iter_mut().for_each(|l| l.current = false);
-    let mut detail = page.t.get(err.detail_id());
+    let mut detail = err.detail(&state.i18n, ctx.lang);
     if let AppError::Invalid(errors) = err {
         for e in errors {
             detail.push(' ');

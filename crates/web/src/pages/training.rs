@@ -1,19 +1,31 @@
-//! The training programme as a page: its phases and their workshops, in her language.
+//! The training programme as a page: its phases and their workshops in her language, the
+//! workshops on the calendar, the drop-out rate against the network's projection, and the
+//! training gates. Trainers schedule workshops here; the network admin sets the gates.
 
 use askama::Template;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
+use domain::Role;
 use domain::policy::{Action, Resource};
+use domain::training::gate::GatedAction;
 
-use super::{Page, Tr, render};
+use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 
 pub struct WorkshopRow {
     pub title: String,
     /// Days, residential or not, audience, group size.
     pub detail: String,
-    /// On the calendar: (dates, venue and facilitators, calendar file).
-    pub scheduled: Vec<(String, String, String)>,
+    /// On the calendar: dates, venue and facilitators, its page, its calendar file.
+    pub scheduled: Vec<Scheduled>,
+}
+
+pub struct Scheduled {
+    pub dates: String,
+    pub about: String,
+    pub href: String,
+    pub ics: String,
 }
 
 #[derive(Template)]
@@ -21,10 +33,32 @@ pub struct WorkshopRow {
 struct TrainingTemplate<'a> {
     page: Page<'a>,
     programme: String,
+    dropout: String,
+    dropout_high: bool,
     phases: Vec<(String, Vec<WorkshopRow>)>,
+    can_schedule: bool,
+    can_gate: bool,
+    workshops: Vec<Choice>,
+    schedule: FormView,
+    /// Gates in force: what they say, and the values to lift each.
+    gates: Vec<(String, String, String)>,
+    gate_roles: Vec<Choice>,
+    gate_actions: Vec<Choice>,
+    gate: FormView,
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+fn allowed(ctx: &Ctx, action: Action) -> bool {
+    ctx.actor()
+        .is_ok_and(|a| domain::policy::authorize(&a, action, &Resource::Network).is_allowed())
+}
+
+async fn page<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    schedule: FormView,
+    gate: FormView,
+    notice: Option<&str>,
+) -> Result<TrainingTemplate<'a>, AppError> {
     ctx.authorize(Action::ReadTraining, Resource::Network)?;
     let t = Tr {
         i18n: &state.i18n,
@@ -32,6 +66,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     };
     let p = crate::training::programme()?;
     let scheduled = state.store.workshops().await?;
+    let date = |d| i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(d));
     let phases = p
         .phases
         .iter()
@@ -67,22 +102,11 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                         scheduled: scheduled
                             .iter()
                             .filter(|s| s.template.key == w.key)
-                            .map(|s| {
-                                (
-                                    format!(
-                                        "{} – {}",
-                                        i18n::localise_digits(
-                                            ctx.lang,
-                                            &domain::voice::format_date_iso(s.starts_on)
-                                        ),
-                                        i18n::localise_digits(
-                                            ctx.lang,
-                                            &domain::voice::format_date_iso(s.ends_on)
-                                        )
-                                    ),
-                                    crate::training::summary(&t, s),
-                                    format!("/api/v1/training/workshops/{}/calendar.ics", s.id),
-                                )
+                            .map(|s| Scheduled {
+                                dates: format!("{} – {}", date(s.starts_on), date(s.ends_on)),
+                                about: crate::training::summary(&t, s),
+                                href: format!("/training/workshops/{}", s.id),
+                                ics: format!("/api/v1/training/workshops/{}/calendar.ics", s.id),
                             })
                             .collect(),
                     })
@@ -90,10 +114,255 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             )
         })
         .collect();
-    let page = Page::new(&state, &ctx, "/training", "training-title");
-    render(&TrainingTemplate {
+    let rate = state.store.dropout_rate(&p.key).await?;
+    let dropout = state.i18n.text_with(
+        ctx.lang,
+        "training-dropout-rate",
+        &[
+            (
+                "rate",
+                i18n::Arg::Text(i18n::localise_digits(
+                    ctx.lang,
+                    &domain::training::evaluation::decimal(rate.per_mille() as i64 * 10),
+                )),
+            ),
+            ("count", i18n::Arg::Count(rate.enrolled as i64)),
+            (
+                "projected",
+                i18n::Arg::Text(i18n::format_number(
+                    ctx.lang,
+                    i64::from(domain::training::PROJECTED_DROPOUT_PERCENT),
+                )),
+            ),
+        ],
+    );
+    let title_of = |key: &str| {
+        p.phases
+            .iter()
+            .flat_map(|ph| &ph.workshops)
+            .find(|w| w.key == key)
+            .map(|w| w.title.get(ctx.lang).to_string())
+            .unwrap_or_else(|| key.to_string())
+    };
+    let gates = state
+        .store
+        .gates()
+        .await?
+        .iter()
+        .map(|g| {
+            (
+                state.i18n.text_with(
+                    ctx.lang,
+                    "gate-line",
+                    &[
+                        ("role", i18n::Arg::Text(t.get(g.role.message_id()))),
+                        ("action", i18n::Arg::Text(t.get(&g.action.message_id()))),
+                        ("workshop", i18n::Arg::Text(title_of(&g.workshop))),
+                    ],
+                ),
+                g.role.as_str().to_string(),
+                g.action.as_str().to_string(),
+            )
+        })
+        .collect();
+    let page = Page::new(state, ctx, "/training", "training-title").notice(notice);
+    Ok(TrainingTemplate {
         page,
         programme: p.title.get(ctx.lang).to_string(),
+        dropout,
+        dropout_high: rate.above_projection(),
         phases,
+        can_schedule: allowed(ctx, Action::ManageTraining),
+        can_gate: allowed(ctx, Action::ManageGates),
+        workshops: p
+            .phases
+            .iter()
+            .flat_map(|ph| &ph.workshops)
+            .map(|w| Choice {
+                value: w.key.clone(),
+                label: w.title.get(ctx.lang).to_string(),
+            })
+            .collect(),
+        schedule,
+        gates,
+        gate_roles: [
+            Role::Director,
+            Role::CaseWorker,
+            Role::Counsellor,
+            Role::CareGiver,
+        ]
+        .iter()
+        .map(|r| Choice {
+            value: r.as_str().into(),
+            label: t.get(r.message_id()),
+        })
+        .collect(),
+        gate_actions: GatedAction::ALL
+            .iter()
+            .map(|a| Choice {
+                value: a.as_str().into(),
+                label: t.get(&a.message_id()),
+            })
+            .collect(),
+        gate,
     })
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NoticeQuery {
+    notice: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let notice = match query.notice.as_deref() {
+        Some("gate-set") => Some("gate-set"),
+        Some("gate-lifted") => Some("gate-lifted"),
+        _ => None,
+    };
+    render(
+        &page(
+            &state,
+            &ctx,
+            FormView::default(),
+            FormView::default(),
+            notice,
+        )
+        .await?,
+    )
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Puts a workshop on the calendar and opens its page.
+pub async fn schedule(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let origin = crate::api::organisations::origin(&state, &ctx)?;
+    let mental_health = lines(&data.get("mental_health"));
+    let mut facilitators: Vec<domain::training::Facilitator> = lines(&data.get("facilitators"))
+        .into_iter()
+        .map(|name| domain::training::Facilitator {
+            mental_health: mental_health.contains(&name),
+            name,
+        })
+        .collect();
+    for name in mental_health {
+        if !facilitators.iter().any(|f| f.name == name) {
+            facilitators.push(domain::training::Facilitator {
+                name,
+                mental_health: true,
+            });
+        }
+    }
+    let capacity = data.get("capacity");
+    let input = crate::training::ScheduleInput {
+        workshop: data.get("workshop"),
+        venue: data.get("venue"),
+        starts_on: data.get("starts_on"),
+        ends_on: data.get("ends_on"),
+        announced_on: data.get("announced_on"),
+        capacity: capacity.trim().parse().ok(),
+        facilitators,
+        trainers: data
+            .get("trainers")
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect(),
+    };
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let mut problems = Vec::new();
+    if !capacity.trim().is_empty() && input.capacity.is_none() {
+        problems.push(crate::FieldError {
+            field: "capacity".into(),
+            message_id: "error-not-a-number",
+            english: "capacity is not a whole number".into(),
+        });
+    }
+    let result = if problems.is_empty() {
+        crate::training::schedule(&state.store, &origin, &input).await
+    } else {
+        Err(AppError::Invalid(problems))
+    };
+    match result {
+        Ok(w) => Ok(see_other(&format!(
+            "/training/workshops/{}?notice=workshop-scheduled",
+            w.id
+        ))),
+        Err(AppError::Invalid(errors)) => render_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page(
+                &state,
+                &ctx,
+                FormView::from_data(&data).with_errors(&t, &errors),
+                FormView::default(),
+                None,
+            )
+            .await?,
+        ),
+        Err(other) => Err(other),
+    }
+}
+
+fn gate_input(data: &FormData) -> crate::gates::GateInput {
+    crate::gates::GateInput {
+        role: data.get("role"),
+        action: data.get("action"),
+        workshop: data.get("workshop"),
+    }
+}
+
+pub async fn set_gate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let origin = crate::api::organisations::origin(&state, &ctx)?;
+    match crate::gates::set(&state.store, &origin, &gate_input(&data)).await {
+        Ok(_) => Ok(see_other("/training?notice=gate-set")),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(
+                    &state,
+                    &ctx,
+                    FormView::default(),
+                    FormView::from_data(&data).with_errors(&t, &errors),
+                    None,
+                )
+                .await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn lift_gate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let origin = crate::api::organisations::origin(&state, &ctx)?;
+    crate::gates::lift(&state.store, &origin, &gate_input(&data)).await?;
+    Ok(see_other("/training?notice=gate-lifted"))
 }

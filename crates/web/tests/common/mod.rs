@@ -195,6 +195,42 @@ impl Harness {
         h.id
     }
 
+    /// The survivor workshop of the table tests: made once per harness, found again after.
+    pub async fn survivor_workshop_id(&self) -> uuid::Uuid {
+        let existing = self.store.workshops().await.unwrap();
+        match existing
+            .iter()
+            .find(|w| w.venue == "Table test venue, Sonarpur")
+        {
+            Some(w) => w.id,
+            None => self.survivor_workshop().await,
+        }
+    }
+
+    /// A survivor workshop of phase 3, run by `trainer`, from 2027-03-01 for five days.
+    pub async fn survivor_workshop(&self) -> uuid::Uuid {
+        let trainer = self.user("trainer").await;
+        let programme = domain::training::caring_connections().unwrap();
+        let template = programme.phases[2].workshops[0].clone();
+        let w = domain::training::Workshop {
+            id: uuid::Uuid::now_v7(),
+            programme: programme.key,
+            template,
+            venue: "Table test venue, Sonarpur".into(),
+            starts_on: time::macros::date!(2027 - 03 - 01),
+            ends_on: time::macros::date!(2027 - 03 - 05),
+            announced_on: time::macros::date!(2026 - 12 - 01),
+            capacity: 16,
+            facilitators: Vec::new(),
+            trainers: vec![trainer.id],
+            created_at: T0,
+        };
+        let event =
+            AuditEvent::new(T0, AuditAction::WorkshopScheduled, "workshop").from_source("test");
+        self.store.add_workshop(&w, None, event).await.unwrap();
+        w.id
+    }
+
     /// A bearer token for `username`.
     pub async fn token(&self, username: &str) -> String {
         let user = self.user(username).await;

@@ -4,6 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod evaluation;
+pub mod exchange;
+pub mod gate;
+pub mod survivors;
+
 use crate::form::Text;
 
 /// Who a workshop is for.
@@ -44,6 +49,9 @@ pub struct WorkshopTemplate {
     pub days: u32,
     pub residential: bool,
     pub audience: Audience,
+    /// What it covers, in the three languages (shown on the joining brief).
+    #[serde(default)]
+    pub topics: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,7 +76,7 @@ pub const TARGET_GROUP_SIZE: u32 = 16;
 /// its follow-up; exchange visits are recorded apart), phase 3 centrality of survivors (three
 /// five-day workshops), and refresher courses.
 pub fn caring_connections() -> Result<Programme, serde_json::Error> {
-    serde_json::from_str(include_str!("../data/training/caring-connections.json"))
+    serde_json::from_str(include_str!("../../data/training/caring-connections.json"))
 }
 
 /// Someone who leads a workshop; the programme notes when she is a mental-health professional.
@@ -93,6 +101,8 @@ pub struct Workshop {
     pub announced_on: time::Date,
     pub capacity: u32,
     pub facilitators: Vec<Facilitator>,
+    /// The trainers who run it: the only people who see who attended a survivor workshop.
+    pub trainers: Vec<crate::UserId>,
     pub created_at: crate::Timestamp,
 }
 
@@ -240,6 +250,30 @@ pub fn risks(
     found
 }
 
+/// The drop-out rate the network projects for its programme (2%).
+pub const PROJECTED_DROPOUT_PERCENT: u32 = 2;
+
+/// How many began a programme's workshops and how many left before the end.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DropoutRate {
+    pub enrolled: usize,
+    pub dropped: usize,
+}
+
+impl DropoutRate {
+    /// In tenths of a percent, so it can be shown and compared without floating point.
+    pub fn per_mille(self) -> usize {
+        (self.dropped * 1000)
+            .checked_div(self.enrolled)
+            .unwrap_or(0)
+    }
+
+    /// Above the 2% the network projects: worth a coordinator's look.
+    pub fn above_projection(self) -> bool {
+        self.dropped * 100 > self.enrolled * PROJECTED_DROPOUT_PERCENT as usize
+    }
+}
+
 /// Folds an iCalendar content line at 75 octets (RFC 5545 §3.1), never inside a character.
 fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
@@ -328,6 +362,7 @@ mod tests {
                 name: "Dr. Roy".into(),
                 mental_health: true,
             }],
+            trainers: Vec::new(),
             created_at: crate::Timestamp(0),
         }
     }

@@ -1,0 +1,162 @@
+//! Exchange visits as a page: the matrix of counterparts each organisation has visited (none is
+//! flagged), the visits with what was learned, and the form to record one.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::policy::{Action, Resource};
+use domain::training::exchange::Progress;
+
+use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
+use crate::{AppError, AppState, Ctx};
+
+pub struct MatrixLine {
+    pub name: String,
+    pub kind: String,
+    pub visited: String,
+    pub hosted: String,
+    pub progress: String,
+    pub flagged: bool,
+}
+
+#[derive(Template)]
+#[template(path = "exchange.html")]
+struct ExchangeTemplate<'a> {
+    page: Page<'a>,
+    matrix: Vec<MatrixLine>,
+    /// Who visited whom, when, who went, what they learned.
+    visits: Vec<(String, String, String, String)>,
+    can_record: bool,
+    organisations: Vec<Choice>,
+    form: FormView,
+}
+
+async fn page<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    form: FormView,
+    notice: Option<&str>,
+) -> Result<ExchangeTemplate<'a>, AppError> {
+    let origin = crate::api::organisations::origin(state, ctx)?;
+    let (orgs, rows, visits) = crate::exchange::overview(&state.store, &origin).await?;
+    let t = Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let name = |id: &domain::OrgId| {
+        orgs.iter()
+            .find(|o| o.id == *id)
+            .map(|o| o.fields.name.to_string())
+            .unwrap_or_default()
+    };
+    let names = |ids: &[domain::OrgId]| ids.iter().map(name).collect::<Vec<_>>().join(", ");
+    let matrix = rows
+        .iter()
+        .filter_map(|r| {
+            let org = orgs.iter().find(|o| o.id == r.org)?;
+            Some(MatrixLine {
+                name: org.fields.name.to_string(),
+                kind: t.get(&format!("org-kind-{}", org.fields.kind)),
+                visited: format!(
+                    "{} {}",
+                    i18n::format_number(ctx.lang, r.visited.len() as i64),
+                    names(&r.visited)
+                ),
+                hosted: names(&r.hosted),
+                progress: t.get(&format!("exchange-progress-{}", r.progress.as_str())),
+                flagged: r.progress == Progress::None,
+            })
+        })
+        .collect();
+    let visits = visits
+        .iter()
+        .map(|v| {
+            (
+                state.i18n.text_with(
+                    ctx.lang,
+                    "exchange-visit-line",
+                    &[
+                        ("visitor", i18n::Arg::Text(name(&v.visitor_org))),
+                        ("host", i18n::Arg::Text(name(&v.host_org))),
+                    ],
+                ),
+                i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(v.visited_on)),
+                v.visitors.clone(),
+                v.learned.clone(),
+            )
+        })
+        .collect();
+    let can_record = ctx.actor().is_ok_and(|a| {
+        domain::policy::authorize(&a, Action::ManageTraining, &Resource::Network).is_allowed()
+    });
+    let organisations = orgs
+        .iter()
+        .map(|o| Choice {
+            value: o.id.to_string(),
+            label: format!(
+                "{} ({})",
+                o.fields.name,
+                t.get(&format!("org-kind-{}", o.fields.kind))
+            ),
+        })
+        .collect();
+    let page = Page::new(state, ctx, "/training/exchange-visits", "exchange-title").notice(notice);
+    Ok(ExchangeTemplate {
+        page,
+        matrix,
+        visits,
+        can_record,
+        organisations,
+        form,
+    })
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NoticeQuery {
+    notice: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let notice = (query.notice.as_deref() == Some("saved")).then_some("exchange-saved");
+    render(&page(&state, &ctx, FormView::default(), notice).await?)
+}
+
+pub async fn record(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let origin = crate::api::organisations::origin(&state, &ctx)?;
+    let input = crate::exchange::VisitInput {
+        visitor_org: data.get("visitor_org"),
+        host_org: data.get("host_org"),
+        visited_on: data.get("visited_on"),
+        visitors: data.get("visitors"),
+        learned: data.get("learned"),
+    };
+    match crate::exchange::record(&state.store, &origin, &input).await {
+        Ok(_) => Ok(see_other("/training/exchange-visits?notice=saved")),
+        Err(AppError::Invalid(errors)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(
+                    &state,
+                    &ctx,
+                    FormView::from_data(&data).with_errors(&t, &errors),
+                    None,
+                )
+                .await?,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
