@@ -77,6 +77,7 @@ pub enum AuditAction {
     DroppedOut,
     SurvivorEnrolled,
     SurvivorAttendance,
+    SurvivorDroppedOut,
     FeedbackRecorded,
     PeerRoleRecorded,
     ExchangeVisitRecorded,
@@ -88,7 +89,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 61] = [
+    pub const ALL: [AuditAction; 62] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -143,6 +144,7 @@ impl AuditAction {
         AuditAction::DroppedOut,
         AuditAction::SurvivorEnrolled,
         AuditAction::SurvivorAttendance,
+        AuditAction::SurvivorDroppedOut,
         AuditAction::FeedbackRecorded,
         AuditAction::PeerRoleRecorded,
         AuditAction::ExchangeVisitRecorded,
@@ -208,6 +210,7 @@ impl AuditAction {
             Self::DroppedOut => "dropped-out",
             Self::SurvivorEnrolled => "survivor-enrolled",
             Self::SurvivorAttendance => "survivor-attendance",
+            Self::SurvivorDroppedOut => "survivor-dropped-out",
             Self::FeedbackRecorded => "feedback-recorded",
             Self::PeerRoleRecorded => "peer-role-recorded",
             Self::ExchangeVisitRecorded => "exchange-visit-recorded",

@@ -41,9 +41,10 @@ pub trait SurvivorTrainingStore {
         &self,
         trainee: uuid::Uuid,
     ) -> Result<Vec<(Place, usize)>, StoreError>;
+    /// Records a day for every place given, all or none.
     async fn record_survivor_attendance(
         &self,
-        place: uuid::Uuid,
+        places: &[uuid::Uuid],
         day: time::Date,
         by: Option<UserId>,
         audit: AuditEvent,
@@ -311,22 +312,24 @@ macro_rules! impl_survivor_training_store {
 
             async fn record_survivor_attendance(
                 &self,
-                place: uuid::Uuid,
+                places: &[uuid::Uuid],
                 day: time::Date,
                 by: Option<domain::UserId>,
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                sqlx::query(
-                    "INSERT INTO survivor_attendance (place_id, day, recorded_by, recorded_at) VALUES ($1, $2, $3, $4) \
-                     ON CONFLICT (place_id, day) DO NOTHING",
-                )
-                .bind(place.to_string())
-                .bind(domain::voice::format_date_iso(day))
-                .bind(by.map(|u| u.to_string()))
-                .bind(audit.at.millis())
-                .execute(&mut *tx)
-                .await?;
+                for place in places {
+                    sqlx::query(
+                        "INSERT INTO survivor_attendance (place_id, day, recorded_by, recorded_at) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (place_id, day) DO NOTHING",
+                    )
+                    .bind(place.to_string())
+                    .bind(domain::voice::format_date_iso(day))
+                    .bind(by.map(|u| u.to_string()))
+                    .bind(audit.at.millis())
+                    .execute(&mut *tx)
+                    .await?;
+                }
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
@@ -442,6 +445,11 @@ macro_rules! impl_survivor_training_store {
                 capacity: u32,
                 beyond_capacity: bool,
             ) -> Result<(), $crate::StoreError> {
+                // Holds the workshop's row: see `TrainingStore::enrol`.
+                sqlx::query("UPDATE workshops SET capacity = capacity WHERE id = $1")
+                    .bind(place.workshop_id.to_string())
+                    .execute(&mut *conn)
+                    .await?;
                 let taken: i64 = sqlx::query_scalar(
                     "SELECT COUNT(*) FROM survivor_places WHERE workshop_id = $1 AND dropped_at IS NULL",
                 )

@@ -37,13 +37,14 @@ pub trait TrainingStore {
         &self,
         workshop: uuid::Uuid,
     ) -> Result<Vec<(Enrolment, Vec<time::Date>)>, StoreError>;
-    /// Records a day (a second time changes nothing).
+    /// Records a day for everyone given, all or none (a second time changes nothing); one
+    /// audit entry per organisation they belong to.
     async fn record_attendance(
         &self,
-        enrolment: uuid::Uuid,
+        enrolments: &[uuid::Uuid],
         day: time::Date,
         by: Option<UserId>,
-        audit: AuditEvent,
+        audit: &[AuditEvent],
     ) -> Result<(), StoreError>;
     async fn drop_out(
         &self,
@@ -301,6 +302,12 @@ macro_rules! impl_training_store {
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
+                // Holds the workshop's row until the end, so two enrolments at the same moment
+                // cannot both take the last place (PostgreSQL reads committed rows only).
+                sqlx::query("UPDATE workshops SET capacity = capacity WHERE id = $1")
+                    .bind(e.workshop_id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
                 let enrolled: i64 = sqlx::query_scalar(
                     "SELECT COUNT(*) FROM enrolments WHERE workshop_id = $1 AND dropped_at IS NULL",
                 )
@@ -370,23 +377,28 @@ macro_rules! impl_training_store {
 
             async fn record_attendance(
                 &self,
-                enrolment: uuid::Uuid,
+                enrolments: &[uuid::Uuid],
                 day: time::Date,
                 by: Option<domain::UserId>,
-                audit: domain::audit::AuditEvent,
+                audit: &[domain::audit::AuditEvent],
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                sqlx::query(
-                    "INSERT INTO attendance (enrolment_id, day, recorded_by, recorded_at) VALUES ($1, $2, $3, $4) \
-                     ON CONFLICT (enrolment_id, day) DO NOTHING",
-                )
-                .bind(enrolment.to_string())
-                .bind(domain::voice::format_date_iso(day))
-                .bind(by.map(|u| u.to_string()))
-                .bind(audit.at.millis())
-                .execute(&mut *tx)
-                .await?;
-                Self::append_in(&mut tx, &audit).await?;
+                let at = audit.first().map(|a| a.at.millis()).unwrap_or(0);
+                for enrolment in enrolments {
+                    sqlx::query(
+                        "INSERT INTO attendance (enrolment_id, day, recorded_by, recorded_at) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (enrolment_id, day) DO NOTHING",
+                    )
+                    .bind(enrolment.to_string())
+                    .bind(domain::voice::format_date_iso(day))
+                    .bind(by.map(|u| u.to_string()))
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                for event in audit {
+                    Self::append_in(&mut tx, event).await?;
+                }
                 tx.commit().await?;
                 Ok(())
             }

@@ -99,15 +99,9 @@ impl AppError {
     pub fn detail(&self, i18n: &i18n::I18n, lang: domain::Language) -> String {
         match self {
             Self::TrainingRequired { workshop } => {
-                let title = domain::training::caring_connections()
+                let title = crate::training::programme()
                     .ok()
-                    .and_then(|p| {
-                        p.phases
-                            .iter()
-                            .flat_map(|ph| &ph.workshops)
-                            .find(|w| &w.key == workshop)
-                            .map(|w| w.title.get(lang).to_string())
-                    })
+                    .and_then(|p| p.workshop(workshop).map(|w| w.title.get(lang).to_string()))
                     .unwrap_or_else(|| workshop.clone());
                 i18n.text_with(
                     lang,

@@ -6,7 +6,9 @@ use std::sync::Arc;
 use domain::audit::AuditAction;
 use domain::form::{FormVersion, RawAnswers, check_answers};
 use domain::policy::{Action, Resource};
-use domain::training::evaluation::{Evaluation, FORM_KEY, ItemChange, Stage, change};
+use domain::training::evaluation::{
+    Evaluation, FORM_KEY, ItemChange, Stage, change, change_within,
+};
 use domain::{OrgId, Organisation};
 use store::{Store, StoreError};
 
@@ -110,8 +112,7 @@ pub async fn results(
         let Some(organisation) = store.organisation(org).await? else {
             continue;
         };
-        let theirs: Vec<&Evaluation> = refs.iter().copied().filter(|e| e.org_id == org).collect();
-        by_org.push((organisation, change(&form.def, &theirs)));
+        by_org.push((organisation, change_within(&form.def, &refs, org)));
     }
     by_org.sort_by_key(|(o, _)| o.fields.name.to_string());
     let count = |stage| all.iter().filter(|e| e.stage == stage).count();

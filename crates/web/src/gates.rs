@@ -49,16 +49,16 @@ pub async fn set(
     let (role, action) = parse(input)?;
     let programme = crate::training::programme()?;
     let workshop = input.workshop.trim();
-    if !programme
-        .phases
-        .iter()
-        .flat_map(|p| &p.workshops)
-        .any(|w| w.key == workshop)
+    // Only a staff workshop can be required of staff: nobody could ever pass a gate on a
+    // survivors' workshop.
+    if programme
+        .workshop(workshop)
+        .is_none_or(|w| w.audience == domain::training::Audience::Survivors)
     {
         return Err(AppError::Invalid(vec![FieldError {
             field: "workshop".into(),
             message_id: "error-unknown-workshop",
-            english: format!("the programme has no workshop {workshop:?}"),
+            english: format!("the programme has no staff workshop {workshop:?}"),
         }]));
     }
     if matches!(role, Role::Survivor | Role::NetworkAdmin | Role::Trainer) {

@@ -404,6 +404,11 @@ pub fn table() -> Vec<Route> {
         ),
         route(
             M::POST,
+            "/training/workshops/{id}/survivors/dropouts",
+            post(pages::workshop::survivor_drop_out),
+        ),
+        route(
+            M::POST,
             "/training/workshops/{id}/feedback",
             post(pages::workshop::add_feedback),
         ),

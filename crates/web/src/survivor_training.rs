@@ -9,7 +9,7 @@ use domain::policy::{Action, Resource};
 use domain::training::survivors::{
     Feedback, KNOWN_AS_MAX, Peer, PeerRole, Place, Summary, Trainee, WORDS_MAX, check_peer,
 };
-use domain::training::{Audience, DropoutReason, Workshop};
+use domain::training::{Audience, Workshop};
 use domain::{DomainError, Language};
 use rand_core::{OsRng, RngCore};
 use store::{Store, StoreError};
@@ -110,13 +110,12 @@ pub async fn add_survivor(
         Err(other) => Err(other.into()),
     };
     if !code.is_empty() {
-        let trainee = store.trainee_by_code(&code).await?.ok_or_else(|| {
-            AppError::Invalid(vec![FieldError {
-                field: "code".into(),
-                message_id: "error-unknown-code",
-                english: format!("no survivor has the code {code}"),
-            }])
-        })?;
+        // Only someone who already trains her may bring her into another workshop; to anyone
+        // else a code she was given says the same as one never given.
+        let trainee = match store.trainee_by_code(&code).await? {
+            Some(t) if trains(store, origin, t.id).await? => t,
+            _ => return Err(unknown_code(&code)),
+        };
         let p = place(trainee.id);
         outcome(
             store
@@ -172,6 +171,30 @@ pub async fn add_survivor(
     ))
 }
 
+fn unknown_code(code: &str) -> AppError {
+    AppError::Invalid(vec![FieldError {
+        field: "code".into(),
+        message_id: "error-unknown-code",
+        english: format!("no survivor you train has the code {code}"),
+    }])
+}
+
+/// Whether the person asking trains a workshop the survivor has (had) a place in.
+async fn trains(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    trainee: uuid::Uuid,
+) -> Result<bool, AppError> {
+    for (p, _) in store.places_of_trainee(trainee).await? {
+        if let Some(w) = store.workshop(p.workshop_id).await?
+            && matches!(resource(origin, &w), Resource::Workshop { trainer: true })
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// Everyone in the workshop with the days each attended: for its trainers only.
 pub async fn survivors(
     store: &Arc<dyn Store>,
@@ -183,46 +206,55 @@ pub async fn survivors(
     Ok((w, places))
 }
 
-async fn place_of(
-    store: &Arc<dyn Store>,
-    w: &Workshop,
-    place: &str,
-    still_there: bool,
-) -> Result<Place, AppError> {
+/// A place of this workshop whose holder has not left.
+async fn place_of(store: &Arc<dyn Store>, w: &Workshop, place: &str) -> Result<Place, AppError> {
     let place: uuid::Uuid = place.parse().map_err(|_| AppError::NotFound)?;
     store
         .places_of(w.id)
         .await?
         .into_iter()
         .map(|(p, _, _)| p)
-        .find(|p| p.id == place && (!still_there || p.dropout.is_none()))
+        .find(|p| p.id == place && p.dropout.is_none())
         .ok_or(AppError::NotFound)
 }
 
+/// Records a day for every place ticked, all or none. The audit says on which day; never who.
 pub async fn attend(
     store: &Arc<dyn Store>,
     origin: &Origin,
     id: &str,
-    place: &str,
+    places: &[String],
     day: &str,
 ) -> Result<(), AppError> {
     let w = as_trainer(store, origin, id).await?;
-    let p = place_of(store, &w, place, false).await?;
-    let day = domain::voice::parse_date(day).map_err(|e| invalid("day", &e))?;
-    domain::training::check_day(&w, day).map_err(|e| invalid("day", &e))?;
+    let all = store.places_of(w.id).await?;
+    let mut present = Vec::new();
+    for text in places {
+        let place: uuid::Uuid = text.parse().map_err(|_| AppError::NotFound)?;
+        let (p, _, _) = all
+            .iter()
+            .find(|(p, _, _)| p.id == place)
+            .ok_or(AppError::NotFound)?;
+        present.push(p.id);
+    }
+    if present.is_empty() {
+        return Err(AppError::Invalid(vec![FieldError {
+            field: "place".into(),
+            message_id: "error-choose-someone",
+            english: "tick at least one person".into(),
+        }]));
+    }
+    let day = crate::training::day_of(&w, day)?;
     let audit = origin
         .event(
             AuditAction::SurvivorAttendance,
             format!("workshop:{}", w.id),
             None,
         )
-        .with_detail(detail(&[
-            ("place", &p.id.to_string()),
-            ("day", &domain::voice::format_date_iso(day)),
-        ]));
+        .with_detail(detail(&[("day", &domain::voice::format_date_iso(day))]));
     let by = origin.actor.as_ref().map(|a| a.user_id);
     Ok(store
-        .record_survivor_attendance(p.id, day, by, audit)
+        .record_survivor_attendance(&present, day, by, audit)
         .await?)
 }
 
@@ -235,23 +267,14 @@ pub async fn drop_out(
     note: &str,
 ) -> Result<(), AppError> {
     let w = as_trainer(store, origin, id).await?;
-    let p = place_of(store, &w, place, true).await?;
-    let reason: DropoutReason = reason.parse().map_err(|e| invalid("reason", &e))?;
-    let note = domain::text::normalise(note);
-    if reason == DropoutReason::Other && note.is_empty() {
-        return Err(invalid("note", &DomainError::DropoutReasonRequired));
-    }
-    let audit = origin
-        .event(AuditAction::DroppedOut, format!("workshop:{}", w.id), None)
-        .with_detail(detail(&[
-            ("place", &p.id.to_string()),
-            ("reason", reason.as_str()),
-        ]));
-    let dropout = domain::training::Dropout {
-        reason,
-        note,
-        at: origin.at,
-    };
+    let p = place_of(store, &w, place).await?;
+    let dropout = crate::training::dropout(reason, note, origin.at)?;
+    // That someone left, not who or why: the reason stays with her trainers.
+    let audit = origin.event(
+        AuditAction::SurvivorDroppedOut,
+        format!("workshop:{}", w.id),
+        None,
+    );
     Ok(store.survivor_drop_out(p.id, &dropout, audit).await?)
 }
 
@@ -316,14 +339,13 @@ pub async fn add_feedback(
         language,
         recorded_at: origin.at,
     };
-    // The audit says that feedback was recorded and on what theme; never the words.
-    let audit = origin
-        .event(
-            AuditAction::FeedbackRecorded,
-            format!("workshop:{}", w.id),
-            None,
-        )
-        .with_detail(detail(&[("theme", theme.as_str())]));
+    // The audit says that feedback was recorded; not its theme (one entry per piece would
+    // count themes past the suppression) and never the words.
+    let audit = origin.event(
+        AuditAction::FeedbackRecorded,
+        format!("workshop:{}", w.id),
+        None,
+    );
     store.add_feedback(&f, audit).await?;
     Ok(f)
 }
@@ -348,7 +370,9 @@ pub async fn feedback_summary(
     origin.check(Action::ReadTrainingResults, Resource::Network)?;
     let w = workshop(store, id).await?;
     let all = store.feedback_of(w.id).await?;
-    Ok((w, domain::training::survivors::summary(&all)))
+    // Counted in people, not pieces: two survivors saying three things each are still two.
+    let people = store.places_of(w.id).await?.len();
+    Ok((w, domain::training::survivors::summary(&all, people)))
 }
 
 /// A peer role as asked for: her code, the role, and her yes.
@@ -374,17 +398,10 @@ pub async fn set_peer(
         Action::SurvivorParticipants,
         Resource::Workshop { trainer: true },
     )?;
-    let unknown = || {
-        AppError::Invalid(vec![FieldError {
-            field: "code".into(),
-            message_id: "error-unknown-code",
-            english: format!("no survivor has the code {}", input.code.trim()),
-        }])
-    };
     let trainee = store
         .trainee_by_code(&input.code.trim().to_uppercase())
         .await?
-        .ok_or_else(unknown)?;
+        .ok_or_else(|| unknown_code(input.code.trim()))?;
     let places = store.places_of_trainee(trainee.id).await?;
     let mut completed = Vec::new();
     let mut trains_her = false;
@@ -397,12 +414,9 @@ pub async fn set_peer(
             completed.push(w.template.key.clone());
         }
     }
-    origin.check(
-        Action::SurvivorParticipants,
-        Resource::Workshop {
-            trainer: trains_her,
-        },
-    )?;
+    if !trains_her {
+        return Err(unknown_code(input.code.trim()));
+    }
     let role: PeerRole = input.role.parse().map_err(|e| invalid("role", &e))?;
     let consent_language: Language = input
         .consent_language
@@ -430,13 +444,11 @@ pub async fn set_peer(
         consent_language,
         recorded_at: origin.at,
     };
-    let audit = origin
-        .event(
-            AuditAction::PeerRoleRecorded,
-            format!("trainee:{}", trainee.id),
-            None,
-        )
-        .with_detail(detail(&[("role", role.as_str())]));
+    let audit = origin.event(
+        AuditAction::PeerRoleRecorded,
+        format!("trainee:{}", trainee.id),
+        None,
+    );
     let by = origin.actor.as_ref().map(|a| a.user_id);
     store.set_peer(&peer, by, audit).await?;
     Ok((trainee, peer))

@@ -45,10 +45,7 @@ pub async fn schedule(
     origin.check(Action::ManageTraining, Resource::Network)?;
     let programme = programme()?;
     let template = programme
-        .phases
-        .iter()
-        .flat_map(|p| &p.workshops)
-        .find(|w| w.key == input.workshop.trim())
+        .workshop(&input.workshop)
         .cloned()
         .ok_or_else(|| {
             AppError::Invalid(vec![FieldError {
@@ -92,6 +89,14 @@ pub async fn schedule(
                 english: format!("{name:?} is not an active trainer"),
             }),
         }
+    }
+    // Only its trainers may add survivors to a survivor workshop: it needs one.
+    if template.audience == domain::training::Audience::Survivors && trainers.is_empty() {
+        errors.push(FieldError {
+            field: "trainers".into(),
+            message_id: "error-needs-trainer",
+            english: "a survivor workshop needs a trainer who runs it".into(),
+        });
     }
     let (Some(starts_on), Some(ends_on), Some(announced_on)) = (starts_on, ends_on, announced_on)
     else {
@@ -270,37 +275,96 @@ pub async fn enrol(
     }
 }
 
-/// Records a day of attendance: a day of the workshop, for someone enrolled in it.
+/// A day of the workshop as typed in.
+pub(crate) fn day_of(w: &Workshop, day: &str) -> Result<time::Date, AppError> {
+    let day = domain::voice::parse_date(day).map_err(|e| invalid("day", &e))?;
+    domain::training::check_day(w, day).map_err(|e| invalid("day", &e))?;
+    Ok(day)
+}
+
+/// Records a day of attendance for everyone ticked, all or none: a day of the workshop, for
+/// people enrolled in it.
 pub async fn attend(
     store: &Arc<dyn Store>,
     origin: &Origin,
     id: &str,
-    enrolment: &str,
+    enrolments: &[String],
     day: &str,
 ) -> Result<(), AppError> {
     origin.check(Action::ManageTraining, Resource::Network)?;
     let w = workshop(store, id).await?;
-    let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| AppError::NotFound)?;
     let enrolled = store.enrolments_of(w.id).await?;
-    let (e, _) = enrolled
+    let mut present = Vec::new();
+    for text in enrolments {
+        let id: uuid::Uuid = text.parse().map_err(|_| AppError::NotFound)?;
+        let (e, _) = enrolled
+            .iter()
+            .find(|(e, _)| e.id == id)
+            .ok_or(AppError::NotFound)?;
+        present.push(e);
+    }
+    if present.is_empty() {
+        return Err(AppError::Invalid(vec![FieldError {
+            field: "enrolment".into(),
+            message_id: "error-choose-someone",
+            english: "tick at least one person".into(),
+        }]));
+    }
+    let day = day_of(&w, day)?;
+    // One entry per organisation, so each director reads her own staff's attendance.
+    let mut orgs: Vec<domain::OrgId> = present.iter().map(|e| e.org_id).collect();
+    orgs.sort();
+    orgs.dedup();
+    let audit: Vec<_> = orgs
         .iter()
-        .find(|(e, _)| e.id == enrolment)
-        .ok_or(AppError::NotFound)?;
-    let day = domain::voice::parse_date(day).map_err(|e| invalid("day", &e))?;
-    domain::training::check_day(&w, day).map_err(|e| invalid("day", &e))?;
-    let audit = origin
-        .event(
-            AuditAction::AttendanceRecorded,
-            format!("workshop:{}", w.id),
-            Some(e.org_id),
-        )
-        .with_detail(detail(&[
-            ("enrolment", &e.id.to_string()),
-            ("day", &domain::voice::format_date_iso(day)),
-        ]));
+        .map(|org| {
+            let theirs: Vec<String> = present
+                .iter()
+                .filter(|e| e.org_id == *org)
+                .map(|e| e.id.to_string())
+                .collect();
+            origin
+                .event(
+                    AuditAction::AttendanceRecorded,
+                    format!("workshop:{}", w.id),
+                    Some(*org),
+                )
+                .with_detail(detail(&[
+                    ("enrolments", &theirs.join(",")),
+                    ("day", &domain::voice::format_date_iso(day)),
+                ]))
+        })
+        .collect();
     let by = origin.actor.as_ref().map(|a| a.user_id);
-    Ok(store.record_attendance(e.id, day, by, audit).await?)
+    let ids: Vec<uuid::Uuid> = present.iter().map(|e| e.id).collect();
+    Ok(store.record_attendance(&ids, day, by, &audit).await?)
 }
+
+/// Why she left, as typed in: a reason from the list, and words for `other`.
+pub(crate) fn dropout(
+    reason: &str,
+    note: &str,
+    at: domain::Timestamp,
+) -> Result<domain::training::Dropout, AppError> {
+    let reason: domain::training::DropoutReason =
+        reason.parse().map_err(|e| invalid("reason", &e))?;
+    let note = domain::text::normalise(note);
+    if reason == domain::training::DropoutReason::Other && note.is_empty() {
+        return Err(invalid("note", &domain::DomainError::DropoutReasonRequired));
+    }
+    if note.chars().count() > DROPOUT_NOTE_MAX {
+        return Err(invalid(
+            "note",
+            &domain::DomainError::TextTooLong {
+                max: DROPOUT_NOTE_MAX,
+            },
+        ));
+    }
+    Ok(domain::training::Dropout { reason, note, at })
+}
+
+/// The words kept with a drop-out.
+pub const DROPOUT_NOTE_MAX: usize = 500;
 
 /// Records that she left, with the reason (required; `other` needs a note).
 pub async fn drop_out(
@@ -319,17 +383,7 @@ pub async fn drop_out(
         .iter()
         .find(|(e, _)| e.id == enrolment && e.dropout.is_none())
         .ok_or(AppError::NotFound)?;
-    let reason: domain::training::DropoutReason =
-        reason.parse().map_err(|e| invalid("reason", &e))?;
-    let note = domain::text::normalise(note);
-    if reason == domain::training::DropoutReason::Other && note.is_empty() {
-        return Err(invalid("note", &domain::DomainError::DropoutReasonRequired));
-    }
-    let dropout = domain::training::Dropout {
-        reason,
-        note,
-        at: origin.at,
-    };
+    let dropout = dropout(reason, note, origin.at)?;
     let audit = origin
         .event(
             AuditAction::DroppedOut,
@@ -338,7 +392,7 @@ pub async fn drop_out(
         )
         .with_detail(detail(&[
             ("enrolment", &e.id.to_string()),
-            ("reason", reason.as_str()),
+            ("reason", dropout.reason.as_str()),
         ]));
     Ok(store.drop_out(e.id, &dropout, audit).await?)
 }

@@ -79,15 +79,9 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppEr
         )
         .await?;
         added += 1;
+        let who = [e.id.to_string()];
         for d in 0..*days {
-            training::attend(
-                store,
-                &origin,
-                &id,
-                &e.id.to_string(),
-                &iso(day(now, -42 + d)),
-            )
-            .await?;
+            training::attend(store, &origin, &id, &who, &iso(day(now, -42 + d))).await?;
         }
         if *user == "caseworker.mumbai" {
             training::drop_out(
@@ -158,15 +152,9 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppEr
         )
         .await?;
         added += 1;
+        let who = [place.id.to_string()];
         for d in 0..(5 - (i as i64 % 3)) {
-            survivor_training::attend(
-                store,
-                &origin,
-                &sid,
-                &place.id.to_string(),
-                &iso(day(now, -20 + d)),
-            )
-            .await?;
+            survivor_training::attend(store, &origin, &sid, &who, &iso(day(now, -20 + d))).await?;
         }
     }
     let said = [

@@ -311,6 +311,11 @@ const TABLE: &[(&str, &str, Access)] = &[
     ),
     (
         "POST",
+        "/training/workshops/{id}/survivors/dropouts",
+        Access::Roles(ITS_TRAINERS),
+    ),
+    (
+        "POST",
         "/training/workshops/{id}/feedback",
         Access::Roles(ITS_TRAINERS),
     ),

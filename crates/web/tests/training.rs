@@ -438,6 +438,43 @@ async fn a_survivor_workshop_shows_who_came_only_to_its_trainers(engine: Engine)
         admin.get(&format!("{base}/feedback")).await.status,
         StatusCode::FORBIDDEN
     );
+    // A trainer who does not run it: refused, and her code means nothing to her either.
+    let mut stranger = h.client();
+    stranger.bearer = Some(h.token("trainer.two").await);
+    let reply = stranger.get(&format!("{base}/survivors")).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let own = schedule(&mut stranger, "survivors-advocacy", "2027-05-03").await;
+    let reply = stranger
+        .json(
+            Method::POST,
+            &format!("/api/v1/training/workshops/{own}/survivors"),
+            &json!({"code": codes[0]}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["errors"][0]["code"], "error-unknown-code");
+    let reply = stranger
+        .json(
+            Method::POST,
+            "/api/v1/training/peers",
+            &json!({"code": codes[0], "role": "supporter", "consent": true, "consent_language": "bn"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["code"], "error-unknown-code");
+    // A survivor workshop nobody runs could never take anyone: refused.
+    let mut admin_api = h.client();
+    admin_api.bearer = Some(h.token("admin").await);
+    let reply = admin_api
+        .json(
+            Method::POST,
+            "/api/v1/training/workshops",
+            &json!({"workshop": "survivors-advocacy", "venue": "Sonarpur", "starts_on": "2027-06-01"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.json()["errors"][0]["field"], "trainers");
     let other = h.survivor_workshop().await;
     let reply = trainer
         .get(&format!("/api/v1/training/workshops/{other}/survivors"))
@@ -454,6 +491,87 @@ async fn a_survivor_workshop_shows_who_came_only_to_its_trainers(engine: Engine)
     assert!(page.body.contains("মিনু") && page.body.contains(&codes[0]));
     assert!(page.body.contains("এই প্রথম কেউ আমার কথা পুরো শুনল"));
     h.finish().await;
+}
+
+/// Every GET route of the app, as the director of the survivors' own organisation and as the
+/// network admin, pages and API: none shows a survivor's name, her code or her words.
+async fn no_route_shows_a_director_who_came_or_what_she_said(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut trainer = h.client();
+    trainer.bearer = Some(h.token("trainer").await);
+    let id = schedule(&mut trainer, "survivors-resilience", "2027-03-01").await;
+    let base = format!("/api/v1/training/workshops/{id}");
+    let kolkata = h.kolkata().await.to_string();
+    let mut secrets = vec!["এই কথাটা শুধু প্রশিক্ষকরা জানবে".to_string()];
+    for name in ["মিনু", "রেশমা", "পারুল", "সালমা", "জোহরা"]
+    {
+        let reply = trainer
+            .json(
+                Method::POST,
+                &format!("{base}/survivors"),
+                &json!({"known_as": name, "organisation": kolkata}),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        secrets.push(name.to_string());
+        secrets.push(reply.json()["code"].as_str().unwrap().to_string());
+        let said = json!({"theme": "dignity", "tone": "concern", "words": secrets[0]});
+        trainer
+            .json(Method::POST, &format!("{base}/feedback"), &said, &[])
+            .await;
+    }
+    for username in ["director.kolkata", "admin"] {
+        let mut pages = h.client().signed_in(username).await;
+        let mut api = h.client();
+        api.bearer = Some(h.token(username).await);
+        let mut read = 0;
+        for (method, path) in saathi_web::routes::list() {
+            if method != Method::GET || path == "/sign-out" {
+                continue;
+            }
+            let path = path
+                .replace("{id}", &id)
+                .replace("{key}", "workshop-evaluation")
+                .replace("{role}", "counsellor")
+                .replace("{action}", "record-voice")
+                .replace("{step}", "accept")
+                .replace("{seq}", "1");
+            let path = fill_ids(&path);
+            let client = if path.starts_with("/api/") {
+                &mut api
+            } else {
+                &mut pages
+            };
+            let reply = client.get(&path).await;
+            for secret in &secrets {
+                assert!(
+                    !reply.body.contains(secret.as_str()),
+                    "{username} reads {secret} at GET {path}"
+                );
+            }
+            read += usize::from(reply.status == StatusCode::OK);
+        }
+        assert!(read > 20, "{username} read only {read} routes");
+    }
+    h.finish().await;
+}
+
+/// Any `{name}` left in a path becomes a fresh id.
+fn fill_ids(path: &str) -> String {
+    let mut out = String::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find('}')
+            .map(|e| start + e + 1)
+            .unwrap_or(rest.len());
+        out.push_str(&uuid::Uuid::now_v7().to_string());
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 async fn a_peer_role_needs_phase_three_and_her_consent(engine: Engine) {
@@ -757,6 +875,19 @@ async fn a_training_gate_stops_the_action_and_says_which_workshop(engine: Engine
         .await;
     assert_eq!(reply.json()["errors"][0]["field"], "workshop");
     let reply = admin
+        .json(
+            Method::POST,
+            "/api/v1/training/gates",
+            &json!({"role": "case-worker", "action": "record-voice", "workshop": "survivors-advocacy"}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.json()["errors"][0]["field"],
+        "workshop",
+        "staff can never complete a survivors' workshop"
+    );
+    let reply = admin
         .json(Method::POST, "/api/v1/training/gates",
             &json!({"role": "case-worker", "action": "record-voice", "workshop": "knowing-the-survivor"}), &[])
         .await;
@@ -782,6 +913,21 @@ async fn a_training_gate_stops_the_action_and_says_which_workshop(engine: Engine
         StatusCode::OK,
         "reading is not gated"
     );
+    // The case page tells her before she tries.
+    let mut page = h.client().signed_in("caseworker.kolkata").await;
+    let shown = page.get(&format!("/cases/{case}?lang=bn")).await;
+    let expected = h.state.i18n.text_with(
+        Language::Bn,
+        "gate-you-need",
+        &[
+            (
+                "action",
+                i18n::Arg::Text(h.state.i18n.text(Language::Bn, "gate-action-record-voice")),
+            ),
+            ("workshop", i18n::Arg::Text("সারভাইভারকে জানা".into())),
+        ],
+    );
+    assert!(shown.body.contains(&expected), "{}", shown.body);
 
     // She completes the workshop: six days of seven.
     let mut trainer = h.client();
@@ -905,6 +1051,22 @@ async fn the_trainer_runs_a_workshop_from_its_page(engine: Engine) {
         StatusCode::UNPROCESSABLE_ENTITY,
         "nobody ticked"
     );
+    let stranger = uuid::Uuid::now_v7().to_string();
+    let reply = page
+        .post_form(
+            &format!("/training/workshops/{id}/attendance"),
+            &[
+                ("day", "2027-01-12"),
+                ("enrolment", &e.id.to_string()),
+                ("enrolment", &stranger),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(
+        h.store.enrolments_of(w.id).await.unwrap()[0].1.is_empty(),
+        "all or none"
+    );
     let reply = page
         .post_form(
             &format!("/training/workshops/{id}/attendance"),
@@ -951,6 +1113,7 @@ on_both_engines!(
     enrolment_attendance_completion_and_drop_out,
     a_survivor_workshop_shows_who_came_only_to_its_trainers,
     a_peer_role_needs_phase_three_and_her_consent,
+    no_route_shows_a_director_who_came_or_what_she_said,
     exchange_visits_fill_the_matrix_and_flag_who_has_none,
     questionnaires_show_change_for_the_workshop_and_hide_small_groups,
     a_training_gate_stops_the_action_and_says_which_workshop,

@@ -145,6 +145,34 @@ pub fn change(def: &FormDef, evaluations: &[&Evaluation]) -> Vec<ItemChange> {
         .collect()
 }
 
+/// The change for one organisation's staff among everyone who answered. Besides the K rule for
+/// the organisation itself, a mean is hidden when the others in the workshop are 1 to K−1:
+/// the workshop's mean beside this one would give theirs away.
+pub fn change_within(def: &FormDef, all: &[&Evaluation], org: OrgId) -> Vec<ItemChange> {
+    let theirs: Vec<&Evaluation> = all.iter().copied().filter(|e| e.org_id == org).collect();
+    let overall = change(def, all);
+    change(def, &theirs)
+        .into_iter()
+        .zip(overall)
+        .map(|(mut mine, whole)| {
+            let hide = |m: &mut Mean, whole: Mean| {
+                let others = whole.answered - m.answered;
+                if (1..K).contains(&others) {
+                    m.hundredths = None;
+                }
+            };
+            hide(&mut mine.pre, whole.pre);
+            hide(&mut mine.post, whole.post);
+            mine.change_hundredths = mine
+                .pre
+                .hundredths
+                .zip(mine.post.hundredths)
+                .map(|(a, b)| b - a);
+            mine
+        })
+        .collect()
+}
+
 /// Hundredths as a decimal with two places: `1.25`, `-0.40`.
 pub fn decimal(hundredths: i64) -> String {
     let sign = if hundredths < 0 { "-" } else { "" };
@@ -221,6 +249,23 @@ mod tests {
         assert_eq!(c.post.hundredths, Some(440));
         assert_eq!(c.change_hundredths, Some(240));
         assert_eq!(decimal(240), "2.40");
+
+        // One answer from another organisation beside five of ours: ours is hidden too, or
+        // the workshop's mean would give the other one away.
+        let other = OrgId::new();
+        all.push(answered(Stage::Pre, other, "5"));
+        let refs: Vec<&Evaluation> = all.iter().collect();
+        let ours = change_within(&d, &refs, org)
+            .into_iter()
+            .find(|c| c.item == "survivor_sets_pace")
+            .expect("item");
+        assert_eq!(ours.pre.answered, 5);
+        assert_eq!(ours.pre.hundredths, None);
+        assert_eq!(
+            ours.post.hundredths,
+            Some(440),
+            "no one else answered after"
+        );
         assert_eq!(decimal(-45), "-0.45");
     }
 }

@@ -93,7 +93,11 @@ pub struct Standing {
 impl Standing {
     /// The first gate that stops someone with `roles` from doing `action`, if any.
     pub fn unmet(&self, roles: &Roles, action: Action) -> Option<&Gate> {
-        let gated = GatedAction::of(action)?;
+        self.unmet_gated(roles, GatedAction::of(action)?)
+    }
+
+    /// The same, for a gated action named directly (to tell her before she tries).
+    pub fn unmet_gated(&self, roles: &Roles, gated: GatedAction) -> Option<&Gate> {
         self.gates.iter().find(|g| {
             g.action == gated && roles.contains(g.role) && !self.completed.contains(&g.workshop)
         })

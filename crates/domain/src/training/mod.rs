@@ -68,6 +68,18 @@ pub struct Programme {
     pub phases: Vec<Phase>,
 }
 
+impl Programme {
+    /// Every workshop of every phase, in order.
+    pub fn workshops(&self) -> impl Iterator<Item = &WorkshopTemplate> {
+        self.phases.iter().flat_map(|p| &p.workshops)
+    }
+
+    /// The workshop with this key.
+    pub fn workshop(&self, key: &str) -> Option<&WorkshopTemplate> {
+        self.workshops().find(|w| w.key == key.trim())
+    }
+}
+
 /// About 16 in a group, as the programme found works.
 pub const TARGET_GROUP_SIZE: u32 = 16;
 

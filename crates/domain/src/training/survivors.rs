@@ -210,7 +210,10 @@ pub struct Summary {
     pub tones: Vec<(Tone, Cell)>,
 }
 
-pub fn summary(feedback: &[Feedback]) -> Summary {
+/// The summary of a workshop's feedback. `people` is how many survivors had a place in it:
+/// with fewer than K, nothing but that there is feedback is shown, however many pieces they
+/// gave (two survivors saying three things each are still two people).
+pub fn summary(feedback: &[Feedback], people: usize) -> Summary {
     let total = feedback.len();
     let theme_counts: Vec<usize> = Theme::ALL
         .iter()
@@ -220,7 +223,7 @@ pub fn summary(feedback: &[Feedback]) -> Summary {
         .iter()
         .map(|t| feedback.iter().filter(|f| f.tone == *t).count())
         .collect();
-    let (total, themes, tones) = if total < K {
+    let (total, themes, tones) = if total < K || people < K {
         (
             if total == 0 {
                 Cell::Shown(0)
@@ -363,7 +366,7 @@ mod tests {
         let few: Vec<Feedback> = (0..4)
             .map(|_| feedback(Theme::BeingHeard, Tone::Appreciation))
             .collect();
-        let s = summary(&few);
+        let s = summary(&few, 6);
         assert_eq!(s.total, Cell::Suppressed);
         assert!(s.themes.iter().all(|(_, c)| *c == Cell::Suppressed));
 
@@ -371,7 +374,12 @@ mod tests {
             .map(|_| feedback(Theme::BeingHeard, Tone::Appreciation))
             .collect();
         many.extend((0..2).map(|_| feedback(Theme::Safety, Tone::Concern)));
-        let s = summary(&many);
+        assert_eq!(
+            summary(&many, 4).total,
+            Cell::Suppressed,
+            "eight pieces from four people are four people"
+        );
+        let s = summary(&many, 6);
         assert_eq!(s.total, Cell::Shown(8));
         let theme = |t| s.themes.iter().find(|(x, _)| *x == t).map(|(_, c)| *c);
         assert_eq!(theme(Theme::Safety), Some(Cell::Suppressed));

@@ -190,3 +190,6 @@ gate-action-write-psychosocial-note = মনো-সামাজিক নোট 
 gate-action-open-identity = তার পরিচয় অংশ খোলা
 gate-action-start-handover = হস্তান্তর শুরু করা
 gate-action-log-decision = সিদ্ধান্ত লেখা
+error-needs-trainer = সারভাইভারদের কর্মশালা চালানোর জন্য একজন প্রশিক্ষক লাগবে: ইউজারনেম দিয়ে যোগ করুন।
+audit-action-survivor-dropped-out = একজন সারভাইভার কর্মশালা ছেড়ে গেছেন
+gate-you-need = { $action } — এর আগে নেটওয়ার্ক চায় আপনি “{ $workshop }” কর্মশালাটি সম্পূর্ণ করুন।

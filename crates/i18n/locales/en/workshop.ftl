@@ -190,3 +190,6 @@ gate-action-write-psychosocial-note = write a psychosocial note
 gate-action-open-identity = open her identifying details
 gate-action-start-handover = start a handover
 gate-action-log-decision = log a decision
+error-needs-trainer = A survivor workshop needs a trainer who runs it: add one by username.
+audit-action-survivor-dropped-out = A survivor left a workshop
+gate-you-need = To { $action }, the network asks that you complete “{ $workshop }” first.

@@ -190,3 +190,6 @@ gate-action-write-psychosocial-note = मनो-सामाजिक नोट 
 gate-action-open-identity = उसका पहचान वाला हिस्सा खोलना
 gate-action-start-handover = हस्तांतरण शुरू करना
 gate-action-log-decision = निर्णय दर्ज करना
+error-needs-trainer = सर्वाइवर कार्यशाला के लिए उसे चलाने वाली एक प्रशिक्षक चाहिए: यूज़रनेम से जोड़ें।
+audit-action-survivor-dropped-out = एक सर्वाइवर ने कार्यशाला छोड़ी
+gate-you-need = { $action } — इससे पहले नेटवर्क चाहता है कि आप “{ $workshop }” कार्यशाला पूरी करें।

@@ -147,7 +147,14 @@ pub async fn attend(
     ApiJson(body): ApiJson<AttendBody>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    crate::training::attend(&state.store, &origin, &id, &body.enrolment, &body.day).await?;
+    crate::training::attend(
+        &state.store,
+        &origin,
+        &id,
+        std::slice::from_ref(&body.enrolment),
+        &body.day,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -196,9 +203,16 @@ pub async fn show(
             .await?
             .map(|o| o.fields.kind)
             .unwrap_or(domain::organisation::OrgKind::Source);
+        let roles: Vec<&str> = state
+            .store
+            .user(e.user_id)
+            .await?
+            .map(|u| u.roles.iter().map(|r| r.as_str()).collect())
+            .unwrap_or_default();
         participants.push(json!({
             "id": e.id.to_string(),
             "user": e.user_id.to_string(),
+            "roles": roles,
             "organisation": e.org_id.to_string(),
             "years_in_org": e.years_in_org,
             "days_attended": days.iter().map(|d| domain::voice::format_date_iso(*d)).collect::<Vec<_>>(),

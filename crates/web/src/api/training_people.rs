@@ -78,7 +78,14 @@ pub async fn survivor_attendance(
     ApiJson(body): ApiJson<PlaceDay>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    crate::survivor_training::attend(&state.store, &origin, &id, &body.place, &body.day).await?;
+    crate::survivor_training::attend(
+        &state.store,
+        &origin,
+        &id,
+        std::slice::from_ref(&body.place),
+        &body.day,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

@@ -271,6 +271,9 @@ pub struct ChangeView {
 #[template(path = "case.html")]
 struct CaseTemplate<'a> {
     page: Page<'a>,
+    /// The training gates that keep her from some of this case's work, each saying which
+    /// workshop opens it (empty unless the network set gates).
+    training_needed: Vec<String>,
     stage: String,
     opened: String,
     full: bool,
@@ -779,7 +782,27 @@ async fn case_page<'a>(
         form.set("kind", VoiceKind::Hope.as_str());
         form
     });
+    let programme = crate::training::programme()?;
+    let training_needed = domain::training::gate::GatedAction::ALL
+        .iter()
+        .filter_map(|gated| {
+            let gate = actor.training.unmet_gated(&actor.roles, *gated)?;
+            let workshop = programme
+                .workshop(&gate.workshop)
+                .map(|w| w.title.get(ctx.lang).to_string())
+                .unwrap_or_else(|| gate.workshop.clone());
+            Some(state.i18n.text_with(
+                ctx.lang,
+                "gate-you-need",
+                &[
+                    ("action", i18n::Arg::Text(t.get(&gated.message_id()))),
+                    ("workshop", i18n::Arg::Text(workshop)),
+                ],
+            ))
+        })
+        .collect();
     Ok(CaseTemplate {
+        training_needed,
         stage: t.get(case.stage.message_id()),
         opened: i18n::format_date(ctx.lang, case.opened_at),
         full,

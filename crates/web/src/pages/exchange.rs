@@ -87,9 +87,7 @@ async fn page<'a>(
             )
         })
         .collect();
-    let can_record = ctx.actor().is_ok_and(|a| {
-        domain::policy::authorize(&a, Action::ManageTraining, &Resource::Network).is_allowed()
-    });
+    let can_record = super::allowed(ctx, Action::ManageTraining, Resource::Network);
     let organisations = orgs
         .iter()
         .map(|o| Choice {

@@ -155,6 +155,12 @@ impl<'a> Page<'a> {
     }
 }
 
+/// Whether the signed-in person may: for showing a link, a form or a section.
+pub fn allowed(ctx: &Ctx, action: Action, resource: Resource) -> bool {
+    ctx.actor()
+        .is_ok_and(|a| authorize(&a, action, &resource) == Decision::Allow)
+}
+
 /// The links a person sees are the ones the policy lets her follow.
 fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
     let Ok(actor) = ctx.actor() else {

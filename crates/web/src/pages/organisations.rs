@@ -8,7 +8,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::policy::{Action, Decision, Resource, authorize};
+use domain::policy::{Action, Resource};
 use domain::{OrgKind, Organisation};
 use serde::Deserialize;
 
@@ -84,10 +84,7 @@ pub struct NoticeQuery {
     notice: Option<String>,
 }
 
-fn allowed(ctx: &Ctx, action: Action, resource: Resource) -> bool {
-    ctx.actor()
-        .is_ok_and(|a| authorize(&a, action, &resource) == Decision::Allow)
-}
+use super::allowed;
 
 fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
     Ok(Origin {

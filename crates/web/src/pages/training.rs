@@ -39,17 +39,13 @@ struct TrainingTemplate<'a> {
     can_schedule: bool,
     can_gate: bool,
     workshops: Vec<Choice>,
+    gate_workshops: Vec<Choice>,
     schedule: FormView,
     /// Gates in force: what they say, and the values to lift each.
     gates: Vec<(String, String, String)>,
     gate_roles: Vec<Choice>,
     gate_actions: Vec<Choice>,
     gate: FormView,
-}
-
-fn allowed(ctx: &Ctx, action: Action) -> bool {
-    ctx.actor()
-        .is_ok_and(|a| domain::policy::authorize(&a, action, &Resource::Network).is_allowed())
 }
 
 async fn page<'a>(
@@ -137,12 +133,13 @@ async fn page<'a>(
         ],
     );
     let title_of = |key: &str| {
-        p.phases
-            .iter()
-            .flat_map(|ph| &ph.workshops)
-            .find(|w| w.key == key)
+        p.workshop(key)
             .map(|w| w.title.get(ctx.lang).to_string())
             .unwrap_or_else(|| key.to_string())
+    };
+    let choice = |w: &domain::training::WorkshopTemplate| Choice {
+        value: w.key.clone(),
+        label: w.title.get(ctx.lang).to_string(),
     };
     let gates = state
         .store
@@ -172,16 +169,14 @@ async fn page<'a>(
         dropout,
         dropout_high: rate.above_projection(),
         phases,
-        can_schedule: allowed(ctx, Action::ManageTraining),
-        can_gate: allowed(ctx, Action::ManageGates),
-        workshops: p
-            .phases
-            .iter()
-            .flat_map(|ph| &ph.workshops)
-            .map(|w| Choice {
-                value: w.key.clone(),
-                label: w.title.get(ctx.lang).to_string(),
-            })
+        can_schedule: super::allowed(ctx, Action::ManageTraining, Resource::Network),
+        can_gate: super::allowed(ctx, Action::ManageGates, Resource::Network),
+        workshops: p.workshops().map(choice).collect(),
+        // A gate can only ask for a workshop staff can take.
+        gate_workshops: p
+            .workshops()
+            .filter(|w| w.audience != domain::training::Audience::Survivors)
+            .map(choice)
             .collect(),
         schedule,
         gates,

@@ -60,6 +60,7 @@ pub struct Forms {
     pub evaluation: FormView,
     pub survivor: FormView,
     pub survivor_attend: FormView,
+    pub survivor_dropout: FormView,
     pub feedback: FormView,
     pub peer: FormView,
 }
@@ -97,10 +98,7 @@ fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
     crate::api::organisations::origin(state, ctx)
 }
 
-fn allowed(ctx: &Ctx, action: Action, resource: Resource) -> bool {
-    ctx.actor()
-        .is_ok_and(|a| domain::policy::authorize(&a, action, &resource).is_allowed())
-}
+use super::allowed;
 
 fn iso(t: &Tr, d: time::Date) -> String {
     i18n::localise_digits(t.lang, &domain::voice::format_date_iso(d))
@@ -496,15 +494,6 @@ pub async fn enrol(
     .await
 }
 
-/// Nobody was ticked: say so beside the list rather than save nothing in silence.
-fn nobody(field: &'static str) -> AppError {
-    AppError::Invalid(vec![FieldError {
-        field: field.into(),
-        message_id: "error-choose-someone",
-        english: "tick at least one person".into(),
-    }])
-}
-
 /// Records one day for everyone ticked.
 pub async fn attend(
     State(state): State<AppState>,
@@ -513,17 +502,13 @@ pub async fn attend(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let result = async {
-        origin.check(Action::ManageTraining, Resource::Network)?;
-        let ticked = data.all("enrolment");
-        if ticked.is_empty() {
-            return Err(nobody("enrolment"));
-        }
-        for e in &ticked {
-            crate::training::attend(&state.store, &origin, &id, e, &data.get("day")).await?;
-        }
-        Ok(())
-    }
+    let result = crate::training::attend(
+        &state.store,
+        &origin,
+        &id,
+        &data.all("enrolment"),
+        &data.get("day"),
+    )
     .await;
     after(
         &state,
@@ -623,18 +608,13 @@ pub async fn survivor_attend(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let result = async {
-        crate::survivor_training::as_trainer(&state.store, &origin, &id).await?;
-        let ticked = data.all("place");
-        if ticked.is_empty() {
-            return Err(nobody("place"));
-        }
-        for p in &ticked {
-            crate::survivor_training::attend(&state.store, &origin, &id, p, &data.get("day"))
-                .await?;
-        }
-        Ok(())
-    }
+    let result = crate::survivor_training::attend(
+        &state.store,
+        &origin,
+        &id,
+        &data.all("place"),
+        &data.get("day"),
+    )
     .await;
     after(
         &state,
@@ -644,6 +624,34 @@ pub async fn survivor_attend(
         result,
         "workshop-attendance-saved",
         |f| &mut f.survivor_attend,
+    )
+    .await
+}
+
+pub async fn survivor_drop_out(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let origin = origin(&state, &ctx)?;
+    let result = crate::survivor_training::drop_out(
+        &state.store,
+        &origin,
+        &id,
+        &data.get("place"),
+        &data.get("reason"),
+        &data.get("note"),
+    )
+    .await;
+    after(
+        &state,
+        &ctx,
+        &id,
+        &data,
+        result,
+        "workshop-dropout-saved",
+        |f| &mut f.survivor_dropout,
     )
     .await
 }

@@ -36,8 +36,8 @@ pub struct Harness {
 }
 
 impl Harness {
-    /// A fresh store with the demo network plus a care-giver and a survivor in Kolkata, so that
-    /// every role has someone to sign in as.
+    /// A fresh store with the demo network plus a care-giver, a survivor and a second trainer
+    /// in Kolkata, so that every role has someone to sign in as.
     pub async fn new(engine: Engine) -> Self {
         let test_store = match engine {
             Engine::Sqlite => TestStore::sqlite().await.unwrap(),
@@ -59,6 +59,8 @@ impl Harness {
         for (username, role) in [
             ("caregiver.kolkata", Role::CareGiver),
             ("survivor.kolkata", Role::Survivor),
+            // A second trainer, who runs none of the table's workshops.
+            ("trainer.two", Role::Trainer),
         ] {
             let id = UserId::new();
             let user = NewUser {
