@@ -273,10 +273,11 @@ pub struct DropoutRate {
 }
 
 impl DropoutRate {
-    /// In tenths of a percent, so it can be shown and compared without floating point.
-    pub fn per_mille(self) -> usize {
-        (self.dropped * 1000)
-            .checked_div(self.enrolled)
+    /// The rate in hundredths of a percent (714 is 7.14%), rounded down: shown without
+    /// floating point.
+    pub fn percent_hundredths(self) -> i64 {
+        (self.dropped as i64 * 10_000)
+            .checked_div(self.enrolled as i64)
             .unwrap_or(0)
     }
 
@@ -454,6 +455,23 @@ mod tests {
             ),
             [Risk::ShortNotice]
         );
+    }
+
+    #[test]
+    fn the_drop_out_rate_is_measured_against_two_percent() {
+        let rate = DropoutRate {
+            enrolled: 14,
+            dropped: 1,
+        };
+        assert_eq!(rate.percent_hundredths(), 714);
+        assert!(rate.above_projection());
+        let fine = DropoutRate {
+            enrolled: 50,
+            dropped: 1,
+        };
+        assert_eq!(fine.percent_hundredths(), 200);
+        assert!(!fine.above_projection(), "exactly 2% is what was projected");
+        assert_eq!(DropoutRate::default().percent_hundredths(), 0);
     }
 
     #[test]

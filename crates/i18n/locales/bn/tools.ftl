@@ -60,7 +60,7 @@ assessment-section-empty = এই অংশে কোনো উত্তর দ�
 assessment-plain-words = এই মূল্যায়নের কঠিন শব্দের সহজ মানে
 assessment-sections-hidden = { $count ->
     [one] এই মূল্যায়নের একটি অংশ আপনাকে দেখানো হচ্ছে না।
-   *[other] এই মূল্যায়নের { $count }টি অংশ আপনাকে দেখানো হচ্ছে না।
+   *[other] এই মূল্যায়নের { $n }টি অংশ আপনাকে দেখানো হচ্ছে না।
 }
 error-unknown-form = এমন কোনো ফর্ম নেই।
 error-answer-required = এখানে উত্তর দরকার।

@@ -4,13 +4,13 @@ training-title = প্রশিক্ষণ কর্মসূচি
 training-phase = পর্যায় { $title }
 training-days = { $count ->
     [one] এক দিন
-   *[other] { $count } দিন
+   *[other] { $n } দিন
 }
 training-residential = আবাসিক
 training-not-residential = অনাবাসিক
 training-group-size = { $count ->
     [one] প্রায় একজন অংশগ্রহণকারী
-   *[other] প্রায় { $count } জন অংশগ্রহণকারী
+   *[other] প্রায় { $n } জন অংশগ্রহণকারী
 }
 training-audience-source = উৎস এলাকার সংস্থা
 training-audience-destination = গন্তব্যের সংস্থা

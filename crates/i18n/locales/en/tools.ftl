@@ -60,7 +60,7 @@ assessment-section-empty = Nothing was answered in this part.
 assessment-plain-words = Plain words in this assessment
 assessment-sections-hidden = { $count ->
     [one] One part of this assessment is not shown to you.
-   *[other] { $count } parts of this assessment are not shown to you.
+   *[other] { $n } parts of this assessment are not shown to you.
 }
 error-unknown-form = There is no such form.
 error-answer-required = An answer is needed here.

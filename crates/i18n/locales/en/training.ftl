@@ -4,13 +4,13 @@ training-title = Training programme
 training-phase = Phase { $title }
 training-days = { $count ->
     [one] one day
-   *[other] { $count } days
+   *[other] { $n } days
 }
 training-residential = residential
 training-not-residential = not residential
 training-group-size = { $count ->
     [one] about one participant
-   *[other] about { $count } participants
+   *[other] about { $n } participants
 }
 training-audience-source = source-area organisations
 training-audience-destination = destination organisations

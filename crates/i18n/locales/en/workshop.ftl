@@ -193,3 +193,4 @@ gate-action-log-decision = log a decision
 error-needs-trainer = A survivor workshop needs a trainer who runs it: add one by username.
 audit-action-survivor-dropped-out = A survivor left a workshop
 gate-you-need = To { $action }, the network asks that you complete “{ $workshop }” first.
+evaluation-org-too-few = Too few of its staff answered for their averages to be shown without pointing at someone.

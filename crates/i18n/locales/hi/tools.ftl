@@ -60,7 +60,7 @@ assessment-section-empty = इस भाग में कोई उत्तर 
 assessment-plain-words = इस आकलन के कठिन शब्दों के आसान अर्थ
 assessment-sections-hidden = { $count ->
     [one] इस आकलन का एक भाग आपको नहीं दिखाया जा रहा है।
-   *[other] इस आकलन के { $count } भाग आपको नहीं दिखाए जा रहे हैं।
+   *[other] इस आकलन के { $n } भाग आपको नहीं दिखाए जा रहे हैं।
 }
 error-unknown-form = ऐसा कोई फ़ॉर्म नहीं है।
 error-answer-required = यहाँ उत्तर ज़रूरी है।

@@ -4,13 +4,13 @@ training-title = प्रशिक्षण कार्यक्रम
 training-phase = चरण { $title }
 training-days = { $count ->
     [one] एक दिन
-   *[other] { $count } दिन
+   *[other] { $n } दिन
 }
 training-residential = आवासीय
 training-not-residential = गैर-आवासीय
 training-group-size = { $count ->
     [one] लगभग एक प्रतिभागी
-   *[other] लगभग { $count } प्रतिभागी
+   *[other] लगभग { $n } प्रतिभागी
 }
 training-audience-source = स्रोत क्षेत्र की संस्थाएँ
 training-audience-destination = गंतव्य की संस्थाएँ

@@ -39,7 +39,7 @@ pub fn programme_json(p: &Programme, scheduled: &[Workshop], dropout: DropoutRat
         "dropout": {
             "enrolled": dropout.enrolled,
             "dropped": dropout.dropped,
-            "rate_percent": domain::training::evaluation::decimal(dropout.per_mille() as i64 * 10),
+            "rate_percent": domain::training::evaluation::decimal(dropout.percent_hundredths()),
             "projected_percent": PROJECTED_DROPOUT_PERCENT,
             "above_projection": dropout.above_projection(),
         },

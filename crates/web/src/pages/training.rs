@@ -119,7 +119,7 @@ async fn page<'a>(
                 "rate",
                 i18n::Arg::Text(i18n::localise_digits(
                     ctx.lang,
-                    &domain::training::evaluation::decimal(rate.per_mille() as i64 * 10),
+                    &domain::training::evaluation::decimal(rate.percent_hundredths()),
                 )),
             ),
             ("count", i18n::Arg::Count(rate.enrolled as i64)),

@@ -262,7 +262,19 @@ async fn page<'a>(
             change_rows(&t, &r.workshop),
             r.by_org
                 .iter()
-                .map(|(o, items)| (o.fields.name.to_string(), change_rows(&t, items)))
+                .map(|(o, items)| {
+                    // An organisation with nothing to show gets one line, not a table of
+                    // "fewer than 5".
+                    let shown = items
+                        .iter()
+                        .any(|c| c.pre.hundredths.is_some() || c.post.hundredths.is_some());
+                    let rows = if shown {
+                        change_rows(&t, items)
+                    } else {
+                        Vec::new()
+                    };
+                    (o.fields.name.to_string(), rows)
+                })
                 .collect(),
         ))
     } else {
