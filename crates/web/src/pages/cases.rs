@@ -782,13 +782,19 @@ async fn case_page<'a>(
         form.set("kind", VoiceKind::Hope.as_str());
         form
     });
-    let programme = crate::training::programme()?;
+    // Read the programme only when a gate is set (none is, by default).
+    let programme = if actor.training.gates.is_empty() {
+        None
+    } else {
+        Some(crate::training::programme()?)
+    };
     let training_needed = domain::training::gate::GatedAction::ALL
         .iter()
         .filter_map(|gated| {
             let gate = actor.training.unmet_gated(&actor.roles, *gated)?;
             let workshop = programme
-                .workshop(&gate.workshop)
+                .as_ref()
+                .and_then(|p| p.workshop(&gate.workshop))
                 .map(|w| w.title.get(ctx.lang).to_string())
                 .unwrap_or_else(|| gate.workshop.clone());
             Some(state.i18n.text_with(
