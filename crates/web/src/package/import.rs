@@ -1,0 +1,478 @@
+//! Opening a package: every check first, then everything written in one transaction.
+
+use std::sync::Arc;
+
+use domain::audit::AuditAction;
+use domain::consent::{Consent, ConsentFields, SectionClass};
+use domain::decision::{Decision, DecisionFields};
+use domain::document::DocumentInfo;
+use domain::handover::{Handover, HandoverState};
+use domain::plan::PlanReview;
+use domain::policy::{Action, Resource};
+use domain::{OrgId, Stage, Timestamp, VoiceEntry, VoiceId};
+use package::{Kind, OrgSecrets, PackageError};
+use serde::Serialize;
+use store::{ImportedHandover, NewCase, Store, StoreError};
+
+use crate::accounts::{Origin, detail};
+use crate::casework::allowed;
+use crate::{AppError, FieldError};
+
+use super::keys::secrets_of;
+use super::wire::{
+    CaseOut, ConsentOut, DecisionOut, DocumentOut, IdentityOut, PlanOut, ReceiptOut, VoiceOut,
+};
+use super::{invalid, malformed, refused};
+
+/// What an import did, for the person importing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Imported {
+    pub kind: &'static str,
+    pub handover_id: uuid::Uuid,
+    pub case_id: uuid::Uuid,
+    pub case_code: String,
+    pub from: String,
+    pub state: String,
+    /// Follow-up updates a receipt brought that were new here.
+    pub updates: usize,
+}
+
+pub(super) fn parse_json<T: serde::de::DeserializeOwned>(
+    p: &package::Package,
+    name: &str,
+) -> Result<Option<T>, AppError> {
+    p.entry(name)
+        .map(|bytes| serde_json::from_slice(bytes).map_err(|e| malformed(format!("{name}: {e}"))))
+        .transpose()
+}
+
+pub(super) fn field<T: std::str::FromStr>(what: &str, text: &str) -> Result<T, AppError> {
+    text.parse()
+        .map_err(|_| malformed(format!("{what} {text:?}")))
+}
+
+/// Opens and imports a package. `only` limits it to one organisation's key (a person importing
+/// through the web); the operator at the CLI may import for any of this server's organisations.
+/// Refused with a clear message, and with nothing written, when the package is damaged, not for
+/// us, from an unknown or mismatched sender, of an unknown version, or a replay.
+pub async fn import(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    bytes: &[u8],
+    only: Option<OrgId>,
+) -> Result<Imported, AppError> {
+    let mut locals = store.local_org_keys().await?;
+    if let Some(org) = only {
+        origin.check(Action::ReceiveHandover, Resource::Organisation(org))?;
+        locals.retain(|k| k.org_id == org);
+    }
+    let secrets: Vec<OrgSecrets> = locals.iter().map(secrets_of).collect::<Result<_, _>>()?;
+    let identities: Vec<&age::x25519::Identity> = secrets.iter().map(|s| &s.age).collect();
+    let (index, unverified) = package::decrypt(bytes, &identities).map_err(refused)?;
+    let me = locals[index].org_id;
+    unverified.check_addressee(me.0).map_err(refused)?;
+    let from = unverified.manifest().from.clone();
+    let sender_id = OrgId(from.id);
+    let sender_keys = store
+        .org_keys(sender_id)
+        .await?
+        .filter(|k| k.secrets.is_none())
+        .ok_or_else(|| {
+            refused(PackageError::UnknownSender {
+                name: from.name.clone(),
+                id: from.id,
+            })
+        })?;
+    let key = package::keys::verifying_key(&sender_keys.ed25519_public).map_err(refused)?;
+    let p = unverified.verify(&key).map_err(refused)?;
+    let replay = || {
+        invalid(
+            "package-error-replay",
+            "this package was imported before; nothing was changed",
+        )
+    };
+    if store.package_imported(p.manifest.package_id).await? {
+        return Err(replay());
+    }
+    let result = match p.manifest.kind {
+        Kind::Handover => import_handover(store, origin, &p, me, sender_id).await,
+        Kind::Receipt => import_receipt(store, origin, &p, me, sender_id).await,
+    };
+    match result {
+        Err(AppError::Duplicate(_)) => Err(replay()),
+        other => other,
+    }
+}
+
+pub(super) async fn import_handover(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    p: &package::Package,
+    me: OrgId,
+    sender: OrgId,
+) -> Result<Imported, AppError> {
+    let m = &p.manifest;
+    let account = store
+        .package_account(sender)
+        .await?
+        .ok_or_else(|| AppError::internal("a trusted organisation without its package account"))?;
+    let case_out: CaseOut = parse_json(p, "case.json")?.ok_or_else(|| malformed("no case.json"))?;
+    let sections: Vec<SectionClass> = case_out
+        .sections
+        .iter()
+        .map(|s| field("section", s))
+        .collect::<Result<_, _>>()?;
+    let case_id = domain::CaseId(m.case_id);
+    // What travels is what the sections (her consents) allowed; anything else is refused.
+    let allows = |entry: &str| match entry {
+        "identity.json" => sections.contains(&SectionClass::Identity),
+        "voice.json" | "plan.json" | "decisions.json" => sections.contains(&SectionClass::Voice),
+        _ => true,
+    };
+    if let Some(extra) = p.manifest.entries.iter().find(|e| !allows(&e.name)) {
+        return Err(malformed(format!(
+            "{} travels without its section in the handover",
+            extra.name
+        )));
+    }
+    let identity = match parse_json::<IdentityOut>(p, "identity.json")? {
+        Some(i) => domain::case::Identity {
+            name: i.name,
+            family: i.family,
+            address: i.address,
+        },
+        None => domain::case::Identity::default(),
+    };
+    let voice = parse_json::<Vec<VoiceOut>>(p, "voice.json")?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| {
+            Ok(VoiceEntry {
+                id: VoiceId(v.id),
+                case_id,
+                version: 1,
+                kind: field("voice kind", &v.kind)?,
+                text: v.text,
+                language: field("language", &v.language)?,
+                spoken_on: domain::voice::parse_date(&v.spoken_on)
+                    .map_err(|_| malformed(format!("date {:?}", v.spoken_on)))?,
+                read_back: v.read_back,
+                recorded_by: account,
+                recorded_at: Timestamp::from_millis(v.recorded_at),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let (plan, reviews) = match parse_json::<PlanOut>(p, "plan.json")? {
+        Some(plan) => {
+            let reviews = plan
+                .reviews
+                .into_iter()
+                .map(|r| {
+                    Ok(PlanReview {
+                        id: r.id,
+                        plan_version: 1,
+                        agreement: field("agreement", &r.agreement)?,
+                        her_words: r.her_words,
+                        notes: r.notes,
+                        reviewed_by: account,
+                        reviewed_at: Timestamp::from_millis(r.reviewed_at),
+                    })
+                })
+                .collect::<Result<Vec<_>, AppError>>()?;
+            (
+                Some((plan.body, account, Timestamp::from_millis(plan.updated_at))),
+                reviews,
+            )
+        }
+        None => (None, Vec::new()),
+    };
+    let decisions = parse_json::<Vec<DecisionOut>>(p, "decisions.json")?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| {
+            Ok(Decision {
+                id: d.id,
+                case_id,
+                fields: DecisionFields {
+                    topic: field("decision topic", &d.topic)?,
+                    what: d.what,
+                    decided_by: d.decided_by,
+                    options: d.options,
+                    her_choice: d.her_choice,
+                    participation: field("participation", &d.participation)?,
+                    her_view: d.her_view,
+                    absent_reason: d.absent_reason,
+                },
+                recorded_by: account,
+                recorded_at: Timestamp::from_millis(d.recorded_at),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let consents = parse_json::<Vec<ConsentOut>>(p, "consents.json")?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| {
+            let organisation = c.organisation.map(OrgId);
+            if organisation.is_some_and(|o| o != me && o != sender) {
+                return Err(malformed("a consent names a third organisation"));
+            }
+            Ok(Consent {
+                id: c.id,
+                case_id,
+                fields: ConsentFields {
+                    purpose: field("purpose", &c.purpose)?,
+                    section: c
+                        .section
+                        .as_deref()
+                        .map(|s| field("section", s))
+                        .transpose()?,
+                    organisation,
+                    explained_how: c.explained_how,
+                    explained_in: field("language", &c.explained_in)?,
+                    explained_by: c.explained_by,
+                    expires_on: c
+                        .expires_on
+                        .as_deref()
+                        .map(|d| {
+                            domain::voice::parse_date(d)
+                                .map_err(|_| malformed(format!("date {d:?}")))
+                        })
+                        .transpose()?,
+                },
+                recorded_by: account,
+                recorded_at: Timestamp::from_millis(c.recorded_at),
+                revoked_at: c.revoked_at.map(Timestamp::from_millis),
+                revoked_reason: c.revoked_reason,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let mut documents = Vec::new();
+    for d in parse_json::<Vec<DocumentOut>>(p, "documents.json")?.unwrap_or_default() {
+        let class: SectionClass = field("document class", &d.class)?;
+        if !sections.contains(&class) {
+            return Err(malformed(format!(
+                "document {} of a section that does not travel",
+                d.id
+            )));
+        }
+        let content = p
+            .entry(&d.entry)
+            .ok_or_else(|| malformed(format!("no entry {}", d.entry)))?;
+        // The same checks as an upload here: a class documents may have, a kind of file
+        // Saathi takes (recognised by its first bytes), within the size limit.
+        let (_, media_type) = domain::document::check_document(class.as_str(), content)
+            .map_err(|(_, e)| malformed(format!("document {}: {e}", d.id)))?;
+        let info = DocumentInfo {
+            id: d.id,
+            case_id,
+            class,
+            name: domain::document::clean_name(&d.name),
+            media_type: media_type.to_string(),
+            size: content.len() as i64,
+            uploaded_by: account,
+            uploaded_at: Timestamp::from_millis(d.uploaded_at),
+        };
+        documents.push((info, content.to_vec()));
+    }
+    let stage: Stage = field("stage", &case_out.stage)?;
+    let handover = Handover {
+        id: m.handover_id,
+        case_id,
+        from_org: sender,
+        to_org: me,
+        state: HandoverState::Sent,
+        reason: case_out.reason,
+        sections,
+        score: case_out.score,
+        gaps: case_out
+            .gaps
+            .iter()
+            .map(|g| field("gap", g))
+            .collect::<Result<_, _>>()?,
+        gaps_reason: case_out.gaps_reason,
+        decline_reason: String::new(),
+        created_by: account,
+        created_at: Timestamp::from_millis(case_out.created_at),
+        sent_at: case_out.sent_at.map(Timestamp::from_millis),
+        acknowledged_at: None,
+        decided_at: None,
+        version: 1,
+    };
+    let code: domain::CaseCode = field("case code", &case_out.code)?;
+    let import = ImportedHandover {
+        package_id: m.package_id,
+        case: NewCase {
+            id: case_id,
+            code: code.clone(),
+            // Custody stays with the sender until the receiver accepts, as on one server.
+            custodian: sender,
+            opened_at: Timestamp::from_millis(case_out.opened_at),
+            assigned: Vec::new(),
+            identity,
+        },
+        stage,
+        voice,
+        plan,
+        reviews,
+        decisions,
+        consents,
+        documents,
+        handover,
+    };
+    let audit = origin
+        .event(
+            AuditAction::PackageImported,
+            format!("handover:{}", m.handover_id),
+            Some(me),
+        )
+        .with_detail(detail(&[
+            ("package", &m.package_id.to_string()),
+            ("kind", "handover"),
+            ("from", &sender.to_string()),
+            ("case", &case_id.to_string()),
+        ]));
+    match store.import_handover(&import, audit).await {
+        Err(StoreError::Duplicate("case")) => {
+            return Err(invalid(
+                "package-error-case-exists",
+                "this case (or its code) is already on this server; nothing was changed",
+            ));
+        }
+        Err(StoreError::Duplicate(_)) => return Err(AppError::Duplicate("package")),
+        other => other?,
+    }
+    let from = sender_name(store, sender).await?;
+    Ok(Imported {
+        kind: "handover",
+        handover_id: m.handover_id,
+        case_id: m.case_id,
+        case_code: code.as_str().to_string(),
+        from,
+        state: HandoverState::Sent.as_str().to_string(),
+        updates: 0,
+    })
+}
+
+/// The sender as the directory names it (not as its package says).
+pub(super) async fn sender_name(store: &Arc<dyn Store>, sender: OrgId) -> Result<String, AppError> {
+    Ok(store
+        .organisation(sender)
+        .await?
+        .map(|o| o.fields.name.as_str().to_string())
+        .unwrap_or_default())
+}
+
+pub(super) async fn import_receipt(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    p: &package::Package,
+    me: OrgId,
+    sender: OrgId,
+) -> Result<Imported, AppError> {
+    let m = &p.manifest;
+    let h = store
+        .handover(m.handover_id)
+        .await?
+        .filter(|h| h.from_org == me && h.to_org == sender && h.case_id.0 == m.case_id)
+        .ok_or_else(|| malformed("the answer is to a handover this organisation did not send"))?;
+    if let Some(actor) = &origin.actor {
+        let case = store.case(h.case_id).await?.ok_or(AppError::NotFound)?;
+        if !allowed(actor, Action::StartHandover, &case) {
+            return Err(AppError::Forbidden(domain::policy::DenyReason::NotAssigned));
+        }
+    }
+    let receipt: ReceiptOut =
+        parse_json(p, "receipt.json")?.ok_or_else(|| malformed("no receipt.json"))?;
+    let state: HandoverState = field("state", &receipt.state)?;
+    // Walk the workflow's own steps, so an answer can never jump where the receiver could not.
+    let mut next = h.clone();
+    let path: &[HandoverState] = match state {
+        HandoverState::Acknowledged => &[HandoverState::Acknowledged],
+        HandoverState::Accepted => &[HandoverState::Acknowledged, HandoverState::Accepted],
+        HandoverState::Declined => &[HandoverState::Acknowledged, HandoverState::Declined],
+        _ => return Err(malformed(format!("answer {:?}", receipt.state))),
+    };
+    let mut stepped = false;
+    let rank = |s: HandoverState| match s {
+        HandoverState::Draft => 0,
+        HandoverState::Sent => 1,
+        HandoverState::Acknowledged => 2,
+        HandoverState::Accepted | HandoverState::Declined => 3,
+    };
+    for s in path {
+        // Steps already taken here are skipped; accepted here and declined there is refused.
+        if next.state == *s || rank(*s) < rank(next.state) {
+            continue;
+        }
+        next.state
+            .check_step(*s)
+            .map_err(|e| AppError::Invalid(vec![FieldError::new("state", &e)]))?;
+        next.state = *s;
+        stepped = true;
+    }
+    next.acknowledged_at = receipt.acknowledged_at.map(Timestamp::from_millis);
+    next.decided_at = receipt.decided_at.map(Timestamp::from_millis);
+    next.decline_reason = receipt.decline_reason;
+    let updates = receipt
+        .updates
+        .into_iter()
+        .map(|u| {
+            Ok(domain::followup::FollowUpUpdate {
+                id: u.id,
+                handover_id: h.id,
+                outcome: field("outcome", &u.outcome)?,
+                her_words: u.her_words,
+                at: Timestamp::from_millis(u.at),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    if !updates.is_empty() && next.state != HandoverState::Accepted {
+        return Err(malformed("follow-up news for a case not accepted"));
+    }
+    let known: Vec<uuid::Uuid> = store
+        .followup_updates(h.id)
+        .await?
+        .iter()
+        .map(|u| u.id)
+        .collect();
+    let updates: Vec<_> = updates
+        .into_iter()
+        .filter(|u| !known.contains(&u.id))
+        .collect();
+    if !stepped && updates.is_empty() {
+        return Err(invalid(
+            "package-error-replay",
+            "this answer is already recorded; nothing was changed",
+        ));
+    }
+    let audit = origin
+        .event(
+            AuditAction::PackageImported,
+            format!("handover:{}", h.id),
+            Some(me),
+        )
+        .with_detail(detail(&[
+            ("package", &m.package_id.to_string()),
+            ("kind", "receipt"),
+            ("state", next.state.as_str()),
+            ("updates", &updates.len().to_string()),
+        ]));
+    let changed = stepped.then_some((&next, h.version));
+    match store
+        .import_receipt(m.package_id, &h, changed, &updates, audit)
+        .await
+    {
+        Err(StoreError::Duplicate(_)) => return Err(AppError::Duplicate("package")),
+        other => other?,
+    };
+    let case = store.case(h.case_id).await?.ok_or(AppError::NotFound)?;
+    Ok(Imported {
+        kind: "receipt",
+        handover_id: h.id,
+        case_id: h.case_id.0,
+        case_code: case.code.as_str().to_string(),
+        from: sender_name(store, sender).await?,
+        state: next.state.as_str().to_string(),
+        updates: updates.len(),
+    })
+}
