@@ -15,9 +15,20 @@ use crate::{AppError, FieldError};
 
 /// The glossary as it stands, compiled for scanning.
 pub struct Glossary {
-    pub terms: Vec<GlossaryTerm>,
+    compiled: Arc<Compiled>,
+}
+
+/// The terms and the automaton built from them.
+struct Compiled {
+    terms: Vec<GlossaryTerm>,
     scanner: Scanner,
 }
+
+/// The last glossary compiled, whatever store it came from. Compiling 50 terms takes about
+/// 5 ms, and the terms change rarely: each load reads them (one query) and compiles again only
+/// when they differ from the last, so a curator's change is seen at once. Keyed by the terms
+/// themselves, so it is right for several stores in one process (the tests) too.
+static LAST: std::sync::Mutex<Option<Arc<Compiled>>> = std::sync::Mutex::new(None);
 
 /// A term found in a text. `start` and `end` count characters (Unicode scalar values), which
 /// is what a script slicing the text by characters expects.
@@ -33,23 +44,35 @@ pub struct Hit {
 impl Glossary {
     pub async fn load(store: &Arc<dyn Store>) -> Result<Self, AppError> {
         let terms = store.glossary().await?;
+        let last = LAST.lock().ok().and_then(|last| last.clone());
+        if let Some(compiled) = last.filter(|c| c.terms == terms) {
+            return Ok(Glossary { compiled });
+        }
         let scanner = Scanner::new(terms.iter().map(|t| &t.draft));
-        Ok(Glossary { terms, scanner })
+        let compiled = Arc::new(Compiled { terms, scanner });
+        if let Ok(mut last) = LAST.lock() {
+            *last = Some(compiled.clone());
+        }
+        Ok(Glossary { compiled })
+    }
+
+    pub fn terms(&self) -> &[GlossaryTerm] {
+        &self.compiled.terms
     }
 
     pub fn scanner(&self) -> &Scanner {
-        &self.scanner
+        &self.compiled.scanner
     }
 
     pub fn explanation(&self, term: usize, language: Language) -> &str {
-        self.terms
+        self.terms()
             .get(term)
             .map(|t| t.draft.explanations.get(language))
             .unwrap_or_default()
     }
 
     pub fn term(&self, term: usize) -> &str {
-        self.terms
+        self.terms()
             .get(term)
             .map(|t| t.draft.term.as_str())
             .unwrap_or_default()
@@ -60,7 +83,7 @@ impl Glossary {
         let mut hits = Vec::new();
         // Matches come in order: count characters once, from one match to the next.
         let (mut byte, mut chars) = (0, 0);
-        for f in self.scanner.scan(text) {
+        for f in self.scanner().scan(text) {
             chars += text[byte..f.start].chars().count();
             let start = chars;
             let found = &text[f.start..f.end];
@@ -82,7 +105,7 @@ impl Glossary {
     pub fn highlight(&self, text: &str, language: Language) -> String {
         let mut html = String::with_capacity(text.len() + 64);
         let mut at = 0;
-        for f in self.scanner.scan(text) {
+        for f in self.scanner().scan(text) {
             html.push_str(&escape(&text[at..f.start]));
             let explanation = escape(self.explanation(f.term, language));
             html.push_str(&format!(
@@ -100,7 +123,7 @@ impl Glossary {
     pub fn explained(&self, texts: &[&str], language: Language) -> Vec<(String, String)> {
         let mut seen: Vec<usize> = Vec::new();
         for text in texts {
-            for f in self.scanner.scan(text) {
+            for f in self.scanner().scan(text) {
                 if !seen.contains(&f.term) {
                     seen.push(f.term);
                 }
@@ -316,8 +339,10 @@ mod tests {
             updated_at: domain::Timestamp(0),
         }];
         let glossary = Glossary {
-            scanner: Scanner::new(terms.iter().map(|t| &t.draft)),
-            terms,
+            compiled: Arc::new(Compiled {
+                scanner: Scanner::new(terms.iter().map(|t| &t.draft)),
+                terms,
+            }),
         };
         assert_eq!(
             glossary.highlight("<b>PTSD</b> & আরও", Language::Bn),

@@ -59,7 +59,7 @@ async fn page<'a>(
         )
     };
     let terms = glossary
-        .terms
+        .terms()
         .iter()
         .map(|t| TermRow {
             term: t.draft.term.clone(),
