@@ -454,15 +454,46 @@ macro_rules! impl_training_store {
                 .bind(user.to_string())
                 .fetch_all(&self.pool)
                 .await?;
+                // Four queries whatever the number of enrolments: this runs on every request
+                // while a training gate is set.
+                let workshops: Vec<$crate::training::WorkshopRow> = sqlx::query_as(
+                    "SELECT id, programme, template, venue, starts_on, ends_on, announced_on, capacity, \
+                     facilitators, created_at FROM workshops \
+                     WHERE id IN (SELECT workshop_id FROM enrolments WHERE user_id = $1)",
+                )
+                .bind(user.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                let workshops: Vec<domain::training::Workshop> = $crate::rows::convert(workshops)?;
+                let days: Vec<(String, i64)> = sqlx::query_as(
+                    "SELECT a.enrolment_id, COUNT(*) FROM attendance a JOIN enrolments e ON e.id = a.enrolment_id \
+                     WHERE e.user_id = $1 GROUP BY a.enrolment_id",
+                )
+                .bind(user.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                let trainers: Vec<(String, String)> = sqlx::query_as(
+                    "SELECT t.workshop_id, t.user_id FROM workshop_trainers t \
+                     JOIN enrolments e ON e.workshop_id = t.workshop_id WHERE e.user_id = $1",
+                )
+                .bind(user.to_string())
+                .fetch_all(&self.pool)
+                .await?;
                 let mut out = Vec::new();
                 for row in rows {
                     let e: domain::training::Enrolment = row.try_into()?;
-                    let Some(w) = self.workshop(e.workshop_id).await? else { continue };
-                    let days: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM attendance WHERE enrolment_id = $1")
-                        .bind(e.id.to_string())
-                        .fetch_one(&self.pool)
-                        .await?;
-                    out.push((w, e, usize::try_from(days).unwrap_or(0)));
+                    let Some(mut w) = workshops.iter().find(|w| w.id == e.workshop_id).cloned() else {
+                        continue;
+                    };
+                    let id = w.id.to_string();
+                    w.trainers = trainers
+                        .iter()
+                        .filter(|(wid, _)| *wid == id)
+                        .map(|(_, u)| u.parse().map_err(|_| $crate::StoreError::Corrupt(format!("trainer {u}"))))
+                        .collect::<Result<_, _>>()?;
+                    let eid = e.id.to_string();
+                    let attended = days.iter().find(|(x, _)| *x == eid).map(|(_, n)| *n).unwrap_or(0);
+                    out.push((w, e, usize::try_from(attended).unwrap_or(0)));
                 }
                 Ok(out)
             }
