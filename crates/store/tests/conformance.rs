@@ -448,6 +448,93 @@ async fn every_change_is_audited_in_its_transaction(t: &TestStore) {
     );
 }
 
+/// Eight staff and eight survivors ask for the last three places of a workshop at once: three
+/// of each get one, the others are told it is full, and nobody is enrolled past capacity.
+async fn places_are_not_given_twice_when_asked_for_at_once(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await;
+    let programme = domain::training::caring_connections().unwrap();
+    let workshop = |n: usize| domain::training::Workshop {
+        id: uuid::Uuid::now_v7(),
+        programme: programme.key.clone(),
+        template: programme.phases[if n == 0 { 0 } else { 2 }].workshops[0].clone(),
+        venue: "Salt Lake".into(),
+        starts_on: time::macros::date!(2027 - 01 - 11),
+        ends_on: time::macros::date!(2027 - 01 - 17),
+        announced_on: time::macros::date!(2026 - 11 - 01),
+        capacity: 3,
+        facilitators: Vec::new(),
+        trainers: Vec::new(),
+        created_at: T0,
+    };
+    let (staff, survivors) = (workshop(0), workshop(1));
+    for w in [&staff, &survivors] {
+        store
+            .add_workshop(w, None, event(AuditAction::WorkshopScheduled, "workshop"))
+            .await
+            .unwrap();
+    }
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let user = new_user(kolkata, &format!("worker.{i}"), Role::CaseWorker);
+        store
+            .create_user(&user, event(AuditAction::UserCreated, "user"))
+            .await
+            .unwrap();
+        let e = domain::training::Enrolment {
+            id: uuid::Uuid::now_v7(),
+            workshop_id: staff.id,
+            user_id: user.id,
+            org_id: kolkata,
+            years_in_org: 1,
+            childcare_needs: false,
+            enrolled_at: T0,
+            dropout: None,
+        };
+        let s = store.clone();
+        tasks.push(tokio::spawn(async move {
+            s.enrol(&e, 3, false, event(AuditAction::Enrolled, "workshop"))
+                .await
+        }));
+        let trainee = domain::training::survivors::Trainee {
+            id: uuid::Uuid::now_v7(),
+            code: format!("SW-TST{i}"),
+            known_as: format!("survivor {i}"),
+            org_id: None,
+            created_at: T0,
+        };
+        let place = domain::training::survivors::Place {
+            id: uuid::Uuid::now_v7(),
+            workshop_id: survivors.id,
+            trainee_id: trainee.id,
+            enrolled_at: T0,
+            dropout: None,
+        };
+        let s = store.clone();
+        tasks.push(tokio::spawn(async move {
+            s.add_trainee(
+                &trainee,
+                &place,
+                3,
+                false,
+                event(AuditAction::SurvivorEnrolled, "workshop"),
+            )
+            .await
+        }));
+    }
+    let mut given = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            Ok(()) => given += 1,
+            Err(StoreError::Conflict { expected: 3, .. }) => {}
+            Err(other) => panic!("{other}"),
+        }
+    }
+    assert_eq!(given, 6, "three places in each workshop");
+    assert_eq!(store.enrolments_of(staff.id).await.unwrap().len(), 3);
+    assert_eq!(store.places_of(survivors.id).await.unwrap().len(), 3);
+}
+
 macro_rules! conformance {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -484,4 +571,5 @@ conformance!(
     the_audit_chain_names_deleted_entries,
     concurrent_appends_keep_one_chain,
     every_change_is_audited_in_its_transaction,
+    places_are_not_given_twice_when_asked_for_at_once,
 );
