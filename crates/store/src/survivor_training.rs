@@ -318,18 +318,7 @@ macro_rules! impl_survivor_training_store {
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                for place in places {
-                    sqlx::query(
-                        "INSERT INTO survivor_attendance (place_id, day, recorded_by, recorded_at) VALUES ($1, $2, $3, $4) \
-                         ON CONFLICT (place_id, day) DO NOTHING",
-                    )
-                    .bind(place.to_string())
-                    .bind(domain::voice::format_date_iso(day))
-                    .bind(by.map(|u| u.to_string()))
-                    .bind(audit.at.millis())
-                    .execute(&mut *tx)
-                    .await?;
-                }
+                Self::attend_in(&mut tx, $crate::training::Seats::Survivors, places, day, by, audit.at).await?;
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
@@ -342,19 +331,7 @@ macro_rules! impl_survivor_training_store {
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                let done = sqlx::query(
-                    "UPDATE survivor_places SET dropout_reason = $1, dropout_note = $2, dropped_at = $3 \
-                     WHERE id = $4 AND dropped_at IS NULL",
-                )
-                .bind(dropout.reason.as_str())
-                .bind(&dropout.note)
-                .bind(dropout.at.millis())
-                .bind(place.to_string())
-                .execute(&mut *tx)
-                .await?;
-                if done.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound);
-                }
+                Self::drop_out_in(&mut tx, $crate::training::Seats::Survivors, place, dropout).await?;
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
@@ -438,30 +415,21 @@ macro_rules! impl_survivor_training_store {
         }
 
         impl $store {
-            /// Her place in a workshop, if there is room (or the trainer chose to go beyond it).
+            /// Her place in a workshop, if there is room (see `room_in`).
             async fn place_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 place: &domain::training::survivors::Place,
                 capacity: u32,
                 beyond_capacity: bool,
             ) -> Result<(), $crate::StoreError> {
-                // Holds the workshop's row: see `TrainingStore::enrol`.
-                sqlx::query("UPDATE workshops SET capacity = capacity WHERE id = $1")
-                    .bind(place.workshop_id.to_string())
-                    .execute(&mut *conn)
-                    .await?;
-                let taken: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM survivor_places WHERE workshop_id = $1 AND dropped_at IS NULL",
+                Self::room_in(
+                    &mut *conn,
+                    $crate::training::Seats::Survivors,
+                    place.workshop_id,
+                    capacity,
+                    beyond_capacity,
                 )
-                .bind(place.workshop_id.to_string())
-                .fetch_one(&mut *conn)
                 .await?;
-                if taken >= i64::from(capacity) && !beyond_capacity {
-                    return Err($crate::StoreError::Conflict {
-                        expected: i64::from(capacity),
-                        current: taken,
-                    });
-                }
                 sqlx::query(
                     "INSERT INTO survivor_places (id, workshop_id, trainee_id, enrolled_at) VALUES ($1, $2, $3, $4)",
                 )

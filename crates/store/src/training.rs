@@ -146,6 +146,54 @@ impl TryFrom<EvaluationRow> for Evaluation {
     }
 }
 
+/// The two kinds of place in a workshop: staff enrolments and survivors' places, kept in
+/// tables of their own. The queries that treat them alike differ only in the table names, so
+/// each is written once per kind here, as literal SQL.
+#[derive(Clone, Copy)]
+pub(crate) enum Seats {
+    Staff,
+    Survivors,
+}
+
+impl Seats {
+    pub(crate) fn taken(self) -> &'static str {
+        match self {
+            Seats::Staff => {
+                "SELECT COUNT(*) FROM enrolments WHERE workshop_id = $1 AND dropped_at IS NULL"
+            }
+            Seats::Survivors => {
+                "SELECT COUNT(*) FROM survivor_places WHERE workshop_id = $1 AND dropped_at IS NULL"
+            }
+        }
+    }
+
+    pub(crate) fn drop_out(self) -> &'static str {
+        match self {
+            Seats::Staff => {
+                "UPDATE enrolments SET dropout_reason = $1, dropout_note = $2, dropped_at = $3 \
+                 WHERE id = $4 AND dropped_at IS NULL"
+            }
+            Seats::Survivors => {
+                "UPDATE survivor_places SET dropout_reason = $1, dropout_note = $2, dropped_at = $3 \
+                 WHERE id = $4 AND dropped_at IS NULL"
+            }
+        }
+    }
+
+    pub(crate) fn attend(self) -> &'static str {
+        match self {
+            Seats::Staff => {
+                "INSERT INTO attendance (enrolment_id, day, recorded_by, recorded_at) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (enrolment_id, day) DO NOTHING"
+            }
+            Seats::Survivors => {
+                "INSERT INTO survivor_attendance (place_id, day, recorded_by, recorded_at) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (place_id, day) DO NOTHING"
+            }
+        }
+    }
+}
+
 pub(crate) fn gate_from_row(
     (role, action, workshop): (String, String, String),
 ) -> Result<Gate, StoreError> {
@@ -302,24 +350,8 @@ macro_rules! impl_training_store {
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                // Holds the workshop's row until the end, so two enrolments at the same moment
-                // cannot both take the last place (PostgreSQL reads committed rows only).
-                sqlx::query("UPDATE workshops SET capacity = capacity WHERE id = $1")
-                    .bind(e.workshop_id.to_string())
-                    .execute(&mut *tx)
+                Self::room_in(&mut tx, $crate::training::Seats::Staff, e.workshop_id, capacity, beyond_capacity)
                     .await?;
-                let enrolled: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM enrolments WHERE workshop_id = $1 AND dropped_at IS NULL",
-                )
-                .bind(e.workshop_id.to_string())
-                .fetch_one(&mut *tx)
-                .await?;
-                if enrolled >= i64::from(capacity) && !beyond_capacity {
-                    return Err($crate::StoreError::Conflict {
-                        expected: i64::from(capacity),
-                        current: enrolled,
-                    });
-                }
                 sqlx::query(
                     "INSERT INTO enrolments (id, workshop_id, user_id, org_id, years_in_org, childcare_needs, enrolled_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -383,19 +415,8 @@ macro_rules! impl_training_store {
                 audit: &[domain::audit::AuditEvent],
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                let at = audit.first().map(|a| a.at.millis()).unwrap_or(0);
-                for enrolment in enrolments {
-                    sqlx::query(
-                        "INSERT INTO attendance (enrolment_id, day, recorded_by, recorded_at) VALUES ($1, $2, $3, $4) \
-                         ON CONFLICT (enrolment_id, day) DO NOTHING",
-                    )
-                    .bind(enrolment.to_string())
-                    .bind(domain::voice::format_date_iso(day))
-                    .bind(by.map(|u| u.to_string()))
-                    .bind(at)
-                    .execute(&mut *tx)
-                    .await?;
-                }
+                let at = audit.first().map(|a| a.at).unwrap_or(domain::Timestamp(0));
+                Self::attend_in(&mut tx, $crate::training::Seats::Staff, enrolments, day, by, at).await?;
                 for event in audit {
                     Self::append_in(&mut tx, event).await?;
                 }
@@ -410,19 +431,7 @@ macro_rules! impl_training_store {
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                let done = sqlx::query(
-                    "UPDATE enrolments SET dropout_reason = $1, dropout_note = $2, dropped_at = $3 \
-                     WHERE id = $4 AND dropped_at IS NULL",
-                )
-                .bind(dropout.reason.as_str())
-                .bind(&dropout.note)
-                .bind(dropout.at.millis())
-                .bind(enrolment.to_string())
-                .execute(&mut *tx)
-                .await?;
-                if done.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound);
-                }
+                Self::drop_out_in(&mut tx, $crate::training::Seats::Staff, enrolment, dropout).await?;
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
@@ -655,6 +664,75 @@ macro_rules! impl_training_store {
         }
 
         impl $store {
+            /// Room for one more in the workshop, unless the trainer chose to go beyond it. The
+            /// workshop's row is held until the transaction ends, so two people asking at the
+            /// same moment cannot both take the last place (PostgreSQL reads committed rows
+            /// only; the conformance suite tries it).
+            pub(crate) async fn room_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                seats: $crate::training::Seats,
+                workshop: uuid::Uuid,
+                capacity: u32,
+                beyond_capacity: bool,
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query("UPDATE workshops SET capacity = capacity WHERE id = $1")
+                    .bind(workshop.to_string())
+                    .execute(&mut *conn)
+                    .await?;
+                let taken: i64 = sqlx::query_scalar(seats.taken())
+                    .bind(workshop.to_string())
+                    .fetch_one(&mut *conn)
+                    .await?;
+                if taken >= i64::from(capacity) && !beyond_capacity {
+                    return Err($crate::StoreError::Conflict {
+                        expected: i64::from(capacity),
+                        current: taken,
+                    });
+                }
+                Ok(())
+            }
+
+            /// A day for each of `ids` (a second time changes nothing).
+            pub(crate) async fn attend_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                seats: $crate::training::Seats,
+                ids: &[uuid::Uuid],
+                day: time::Date,
+                by: Option<domain::UserId>,
+                at: domain::Timestamp,
+            ) -> Result<(), $crate::StoreError> {
+                for id in ids {
+                    sqlx::query(seats.attend())
+                        .bind(id.to_string())
+                        .bind(domain::voice::format_date_iso(day))
+                        .bind(by.map(|u| u.to_string()))
+                        .bind(at.millis())
+                        .execute(&mut *conn)
+                        .await?;
+                }
+                Ok(())
+            }
+
+            /// Marks a place as left; `NotFound` if there is no such place or she left already.
+            pub(crate) async fn drop_out_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                seats: $crate::training::Seats,
+                id: uuid::Uuid,
+                dropout: &domain::training::Dropout,
+            ) -> Result<(), $crate::StoreError> {
+                let done = sqlx::query(seats.drop_out())
+                    .bind(dropout.reason.as_str())
+                    .bind(&dropout.note)
+                    .bind(dropout.at.millis())
+                    .bind(id.to_string())
+                    .execute(&mut *conn)
+                    .await?;
+                if done.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound);
+                }
+                Ok(())
+            }
+
             /// The trainers of one workshop, or of all of them: (workshop, trainer).
             async fn trainers_of(
                 &self,

@@ -15,7 +15,7 @@ use rand_core::{OsRng, RngCore};
 use store::{Store, StoreError};
 
 use crate::accounts::{Origin, detail};
-use crate::training::{invalid, workshop};
+use crate::training::{full, invalid, nobody, workshop};
 use crate::{AppError, FieldError};
 
 /// The workshop, if it is a survivor workshop and she is one of its trainers.
@@ -62,17 +62,6 @@ pub struct SurvivorInput {
     /// The organisation that supports her, if she wants it recorded (its id).
     pub organisation: String,
     pub beyond_capacity: bool,
-}
-
-fn full(w: &Workshop) -> AppError {
-    AppError::Invalid(vec![FieldError {
-        field: "beyond_capacity".into(),
-        message_id: "error-workshop-full",
-        english: format!(
-            "the workshop is full ({} places); add beyond capacity only on purpose",
-            w.capacity
-        ),
-    }])
 }
 
 pub async fn add_survivor(
@@ -238,11 +227,7 @@ pub async fn attend(
         present.push(p.id);
     }
     if present.is_empty() {
-        return Err(AppError::Invalid(vec![FieldError {
-            field: "place".into(),
-            message_id: "error-choose-someone",
-            english: "tick at least one person".into(),
-        }]));
+        return Err(nobody("place"));
     }
     let day = crate::training::day_of(&w, day)?;
     let audit = origin

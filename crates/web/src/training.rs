@@ -258,14 +258,7 @@ pub async fn enrol(
         .await
     {
         Ok(()) => Ok(e),
-        Err(store::StoreError::Conflict { .. }) => Err(AppError::Invalid(vec![FieldError {
-            field: "beyond_capacity".into(),
-            message_id: "error-workshop-full",
-            english: format!(
-                "the workshop is full ({} places); enrol beyond capacity only on purpose",
-                w.capacity
-            ),
-        }])),
+        Err(store::StoreError::Conflict { .. }) => Err(full(&w)),
         Err(store::StoreError::Duplicate(_)) => Err(AppError::Invalid(vec![FieldError {
             field: "user".into(),
             message_id: "error-already-enrolled",
@@ -273,6 +266,27 @@ pub async fn enrol(
         }])),
         Err(other) => Err(other.into()),
     }
+}
+
+/// The workshop is full: said beside the box that enrols beyond its places on purpose.
+pub(crate) fn full(w: &Workshop) -> AppError {
+    AppError::Invalid(vec![FieldError {
+        field: "beyond_capacity".into(),
+        message_id: "error-workshop-full",
+        english: format!(
+            "the workshop is full ({} places); go beyond capacity only on purpose",
+            w.capacity
+        ),
+    }])
+}
+
+/// Nobody was ticked: said beside the list rather than saving nothing in silence.
+pub(crate) fn nobody(field: &'static str) -> AppError {
+    AppError::Invalid(vec![FieldError {
+        field: field.into(),
+        message_id: "error-choose-someone",
+        english: "tick at least one person".into(),
+    }])
 }
 
 /// A day of the workshop as typed in.
@@ -304,11 +318,7 @@ pub async fn attend(
         present.push(e);
     }
     if present.is_empty() {
-        return Err(AppError::Invalid(vec![FieldError {
-            field: "enrolment".into(),
-            message_id: "error-choose-someone",
-            english: "tick at least one person".into(),
-        }]));
+        return Err(nobody("enrolment"));
     }
     let day = day_of(&w, day)?;
     // One entry per organisation, so each director reads her own staff's attendance.
