@@ -376,12 +376,13 @@ async fn export_plan_as_pdf(t: &TestStore) {
         .unwrap();
     let cases = t
         .store
-        .find_cases(&store::CaseFilter::of(kolkata.id))
+        .find_cases(&store::CaseFilter::of(kolkata.id, domain::Timestamp(0)))
         .await
         .unwrap();
     let mut with_plan = None;
     for c in cases {
-        if t.store.plan(c.id).await.unwrap().is_some() {
+        let held = domain::sight::Sight::own(kolkata.id);
+        if t.store.plan(c.id, &held).await.unwrap().is_some() {
             with_plan = Some(c);
             break;
         }
@@ -457,6 +458,7 @@ async fn export_plan_as_pdf(t: &TestStore) {
         .collect(),
         recorded_by: worker.id,
         recorded_at: domain::Timestamp(1_795_910_400_000),
+        org: worker.org_id,
     };
     let event = domain::audit::AuditEvent::new(
         domain::Timestamp(1_795_910_400_000),

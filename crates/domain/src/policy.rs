@@ -84,8 +84,11 @@ pub enum Action {
     CloseCase,
     /// Open the identity section (name, family, address).
     OpenIdentity,
-    /// Read and add to the decision log (assigned staff, and the director who approves).
+    /// Add to the decision log (assigned staff, and the director who approves).
     LogDecision,
+    /// Read the decision log: those who may add to it, and those who read what her
+    /// organisation holds (see `case_reading`).
+    ReadDecisions,
     /// Record, read and revoke her consents (the staff who carry her case).
     ManageConsent,
     /// Read the case plan (assigned staff, and the director who approves it).
@@ -97,9 +100,12 @@ pub enum Action {
     /// Read or write notes of one kind (see `note_work`).
     ReadNotes(crate::note::NoteKind),
     WriteNote(crate::note::NoteKind),
-    /// Attach or open a document of one class: psychosocial ones are the assigned counsellor's,
-    /// the rest the assigned staff's.
+    /// Attach a document of one class: psychosocial ones are the assigned counsellor's, the rest
+    /// the assigned staff's.
     Document(crate::consent::SectionClass),
+    /// Open a document of one class: the same people, and those who read what her organisation
+    /// holds.
+    ReadDocument(crate::consent::SectionClass),
     /// Link a survivor's own account to her case (the assigned case worker).
     LinkSurvivor,
     /// Start a handover of a case, choose what travels, send it (the assigned case worker).
@@ -125,8 +131,16 @@ pub enum Resource {
     Organisation(OrgId),
     /// One user account.
     User { id: UserId, org: OrgId },
-    /// One case: its custodian, and whether the actor is among its assigned staff.
-    Case { custodian: OrgId, assigned: bool },
+    /// One case, as the actor stands to it: its custodian; whether she is among the staff who
+    /// carry it; whether her organisation held custody before (`held`) or has a handover of it
+    /// waiting for its answer (`awaited`); whether it is her own record (`hers`, a survivor).
+    Case {
+        custodian: OrgId,
+        assigned: bool,
+        held: bool,
+        awaited: bool,
+        hers: bool,
+    },
     /// One workshop: whether the actor is among its trainers.
     Workshop { trainer: bool },
 }
@@ -217,6 +231,7 @@ fn note_work(
     reading: bool,
 ) -> Decision {
     use crate::note::NoteKind;
+    let work = if reading { case_reading } else { case_work };
     let any = |decisions: &[Decision]| {
         decisions
             .iter()
@@ -230,18 +245,18 @@ fn note_work(
             })
     };
     match kind {
-        NoteKind::Case => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
-        NoteKind::Psychosocial => case_work(actor, resource, &[Role::Counsellor], true),
+        NoteKind::Case => work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+        NoteKind::Psychosocial => work(actor, resource, &[Role::Counsellor], true),
         NoteKind::Daily | NoteKind::Incident => {
             let director_reads = reading && kind == NoteKind::Incident;
             any(&[
-                case_work(actor, resource, &[Role::CareGiver], false),
+                work(actor, resource, &[Role::CareGiver], false),
                 if director_reads {
-                    case_work(actor, resource, &[Role::Director], false)
+                    work(actor, resource, &[Role::Director], false)
                 } else {
                     Decision::Deny(DenyReason::RoleNotAllowed)
                 },
-                case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+                work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
             ])
         }
     }
@@ -259,6 +274,7 @@ fn case_work(
         Resource::Case {
             custodian,
             assigned,
+            ..
         } => (*custodian, *assigned),
         Resource::Organisation(org) => (*org, false),
         _ => return Decision::Deny(DenyReason::RoleNotAllowed),
@@ -270,6 +286,36 @@ fn case_work(
         return Decision::Deny(DenyReason::OtherOrganisation);
     }
     allow_if(assigned || !needs_assignment, DenyReason::NotAssigned)
+}
+
+/// Reading a case's content. The custodian's staff read as [`case_work`] says. Two more may
+/// read, never write: the assigned staff of an organisation that held custody before (they keep
+/// reading what they wrote), and, while a handover to her organisation awaits its answer, staff
+/// of the receiving organisation with one of `roles` (she accepts knowing what she takes on).
+/// What each of them sees of the record is narrowed further by the organisation's
+/// [`crate::sight::Sight`].
+fn case_reading(
+    actor: &Actor,
+    resource: &Resource,
+    roles: &[Role],
+    needs_assignment: bool,
+) -> Decision {
+    let decision = case_work(actor, resource, roles, needs_assignment);
+    if decision.is_allowed() {
+        return decision;
+    }
+    if let Resource::Case {
+        assigned,
+        held,
+        awaited,
+        ..
+    } = resource
+        && roles.iter().any(|r| actor.has(*r))
+        && ((*held && (*assigned || !needs_assignment)) || *awaited)
+    {
+        return Decision::Allow;
+    }
+    decision
 }
 
 /// Decides whether `actor` may do `action` to `resource`: her roles first, then any training
@@ -336,9 +382,13 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             Some(org) => org_admin(actor, org),
             None => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         },
-        ListCases | ViewCaseSummary => case_work(actor, resource, &CASE_STAFF, false),
+        ListCases => case_work(actor, resource, &CASE_STAFF, false),
+        ViewCaseSummary => case_reading(actor, resource, &CASE_STAFF, false),
         CreateCase => case_work(actor, resource, &[Role::CaseWorker], false),
-        ViewCase | RecordVoice | OpenIdentity | ManageConsent | EditPlan => {
+        ViewCase | OpenIdentity => {
+            case_reading(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
+        }
+        RecordVoice | ManageConsent | EditPlan => {
             case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
         }
         ChangeStage => case_work(actor, resource, &[Role::CaseWorker], true),
@@ -348,6 +398,12 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             case_work(actor, resource, &[Role::Counsellor], true)
         }
         Document(_) => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+        ReadDocument(crate::consent::SectionClass::Psychosocial) => {
+            case_reading(actor, resource, &[Role::Counsellor], true)
+        }
+        ReadDocument(_) => {
+            case_reading(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
+        }
         LinkSurvivor | StartHandover | Repatriate => {
             case_work(actor, resource, &[Role::CaseWorker], true)
         }
@@ -358,12 +414,10 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             false,
         ),
         ReceiveHandover => case_work(actor, resource, &[Role::Director, Role::CaseWorker], false),
+        // Her own record is hers alone: a linked survivor is never one of the case's staff.
         OwnRecord => match resource {
-            Resource::Case {
-                custodian,
-                assigned,
-            } => allow_if(
-                actor.has(Role::Survivor) && actor.org_id == *custodian && *assigned,
+            Resource::Case { hers, .. } => allow_if(
+                actor.has(Role::Survivor) && *hers,
                 DenyReason::RoleNotAllowed,
             ),
             _ => Decision::Deny(DenyReason::RoleNotAllowed),
@@ -371,9 +425,13 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
         ReadNotes(kind) | WriteNote(kind) => {
             note_work(actor, resource, kind, matches!(action, ReadNotes(_)))
         }
-        LogDecision | ReadPlan => match case_work(actor, resource, &[Role::Director], false) {
+        LogDecision => match case_work(actor, resource, &[Role::Director], false) {
             Decision::Allow => Decision::Allow,
             _ => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+        },
+        ReadDecisions | ReadPlan => match case_reading(actor, resource, &[Role::Director], false) {
+            Decision::Allow => Decision::Allow,
+            _ => case_reading(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
         },
         ViewUser => match resource {
             Resource::User { id, .. } if *id == actor.user_id => Decision::Allow,
@@ -393,14 +451,8 @@ mod tests {
     fn psychosocial_notes_are_for_counsellors_and_daily_care_for_the_shelter() {
         use crate::note::NoteKind;
         let own = OrgId::new();
-        let assigned = Resource::Case {
-            custodian: own,
-            assigned: true,
-        };
-        let unassigned = Resource::Case {
-            custodian: own,
-            assigned: false,
-        };
+        let assigned = on_case(own, true);
+        let unassigned = on_case(own, false);
         let read = |role, kind, resource: &Resource| {
             authorize(&actor(role, own), Action::ReadNotes(kind), resource).is_allowed()
         };
@@ -427,28 +479,16 @@ mod tests {
         assert!(!read(
             Role::CareGiver,
             NoteKind::Daily,
-            &Resource::Case {
-                custodian: OrgId::new(),
-                assigned: false
-            }
+            &on_case(OrgId::new(), false)
         ));
     }
 
     #[test]
     fn case_content_is_for_assigned_staff_of_the_custodian_only() {
         let own = OrgId::new();
-        let assigned = Resource::Case {
-            custodian: own,
-            assigned: true,
-        };
-        let not_assigned = Resource::Case {
-            custodian: own,
-            assigned: false,
-        };
-        let elsewhere = Resource::Case {
-            custodian: OrgId::new(),
-            assigned: true,
-        };
+        let assigned = on_case(own, true);
+        let not_assigned = on_case(own, false);
+        let elsewhere = on_case(OrgId::new(), true);
         let worker = actor(Role::CaseWorker, own);
         assert!(authorize(&worker, Action::ViewCase, &assigned).is_allowed());
         assert_eq!(
@@ -520,10 +560,7 @@ mod tests {
             .is_allowed()
         );
 
-        let case = Resource::Case {
-            custodian: own,
-            assigned: true,
-        };
+        let case = on_case(own, true);
         let mut worker = actor(Role::CaseWorker, own);
         worker.training.gates.push(crate::training::gate::Gate {
             role: Role::CaseWorker,
@@ -542,12 +579,117 @@ mod tests {
         assert!(authorize(&worker, Action::RecordVoice, &case).is_allowed());
     }
 
+    fn on_case(custodian: OrgId, assigned: bool) -> Resource {
+        Resource::Case {
+            custodian,
+            assigned,
+            held: false,
+            awaited: false,
+            hers: false,
+        }
+    }
+
     fn actor(role: Role, org: OrgId) -> Actor {
         Actor {
             user_id: UserId::new(),
             org_id: org,
             roles: Roles::single(role),
             training: Default::default(),
+        }
+    }
+
+    #[test]
+    fn earlier_custodians_and_waiting_receivers_read_but_never_write() {
+        let custodian = OrgId::new();
+        let former = |assigned| Resource::Case {
+            custodian,
+            assigned,
+            held: true,
+            awaited: false,
+            hers: false,
+        };
+        let waiting = Resource::Case {
+            custodian,
+            assigned: false,
+            held: false,
+            awaited: true,
+            hers: false,
+        };
+        let worker = actor(Role::CaseWorker, OrgId::new());
+        for action in [
+            Action::ViewCase,
+            Action::ReadPlan,
+            Action::ReadDecisions,
+            Action::OpenIdentity,
+            Action::ReadDocument(crate::consent::SectionClass::Legal),
+        ] {
+            assert!(
+                authorize(&worker, action, &former(true)).is_allowed(),
+                "{action:?}"
+            );
+            assert!(
+                authorize(&worker, action, &waiting).is_allowed(),
+                "{action:?}"
+            );
+            assert!(
+                !authorize(&worker, action, &former(false)).is_allowed(),
+                "unassigned {action:?}"
+            );
+        }
+        for action in [
+            Action::RecordVoice,
+            Action::EditPlan,
+            Action::LogDecision,
+            Action::ManageConsent,
+            Action::ChangeStage,
+            Action::StartHandover,
+            Action::Document(crate::consent::SectionClass::Legal),
+            Action::WriteNote(crate::note::NoteKind::Case),
+        ] {
+            assert_eq!(
+                authorize(&worker, action, &former(true)),
+                Decision::Deny(DenyReason::OtherOrganisation),
+                "{action:?}"
+            );
+            assert!(
+                !authorize(&worker, action, &waiting).is_allowed(),
+                "{action:?}"
+            );
+        }
+        assert!(
+            !authorize(
+                &actor(Role::CaseWorker, OrgId::new()),
+                Action::ReadPlan,
+                &on_case(custodian, true)
+            )
+            .is_allowed(),
+            "a stranger reads nothing"
+        );
+    }
+
+    #[test]
+    fn a_survivor_reads_only_her_own_record() {
+        let org = OrgId::new();
+        let survivor = actor(Role::Survivor, org);
+        let hers = Resource::Case {
+            custodian: org,
+            assigned: true,
+            held: false,
+            awaited: false,
+            hers: true,
+        };
+        assert!(authorize(&survivor, Action::OwnRecord, &hers).is_allowed());
+        assert!(!authorize(&survivor, Action::OwnRecord, &on_case(org, true)).is_allowed());
+        for action in [
+            Action::ViewCase,
+            Action::ReadNotes(crate::note::NoteKind::Psychosocial),
+            Action::OpenIdentity,
+            Action::ViewCaseSummary,
+        ] {
+            assert!(
+                !authorize(&survivor, action, &hers).is_allowed(),
+                "{action:?}"
+            );
         }
     }
 

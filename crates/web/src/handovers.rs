@@ -144,11 +144,14 @@ pub async fn report(
     now: Timestamp,
 ) -> Result<(Completeness, crate::glossary::Glossary), AppError> {
     let glossary = crate::glossary::Glossary::load(store).await?;
-    let voice = store.voice_of(case.id).await?;
-    let plan = store.plan(case.id).await?;
-    let reviews = store.plan_reviews(case.id).await?;
+    // The case as the sender holds it: what could travel.
+    let consents = store.consents_of(case.id).await?;
+    let held = domain::sight::Sight::of(h.from_org, &case.passages, &consents, now);
+    let voice = store.voice_of(case.id, &held).await?;
+    let plan = store.plan(case.id, &held).await?;
+    let reviews = store.plan_reviews(case.id, &held).await?;
     let documents: Vec<SectionClass> = store
-        .documents_of(case.id)
+        .documents_of(case.id, &held)
         .await?
         .iter()
         .map(|d| d.class)
@@ -158,7 +161,7 @@ pub async fn report(
         .await?
         .ok_or(AppError::NotFound)?;
     let notes = store
-        .notes_of(case.id, &[domain::note::NoteKind::Case])
+        .notes_of(case.id, &[domain::note::NoteKind::Case], &held)
         .await?;
     let narrative: Vec<&str> = voice
         .iter()
@@ -171,11 +174,10 @@ pub async fn report(
         plan: plan.as_ref(),
         reviews: &reviews,
         going_home: matches!(case.stage, Stage::PreparingReturn | Stage::InTransit),
-        home_assessed: store
-            .assessments_of(case.id)
+        home_assessed: crate::forms::assessments_of(store, case, &held)
             .await?
             .iter()
-            .any(|a| a.form_key == HOME_ASSESSMENT),
+            .any(|(a, _)| a.form_key == HOME_ASSESSMENT),
         document_classes: &documents,
         receiver_languages: &receiver.fields.languages,
         narrative: &narrative,

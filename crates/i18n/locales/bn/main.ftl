@@ -473,6 +473,7 @@ audit-action-survivor-linked = তার নিজের অ্যাকাউ�
 
 survivor-link = তার নিজের অ্যাকাউন্ট
 survivor-link-save = তার কেসের সঙ্গে যুক্ত করুন
+survivor-link-choose = — তার অ্যাকাউন্টটি বেছে নিন —
 survivor-linked = তার নিজের অ্যাকাউন্ট যুক্ত হয়েছে: সে এখন নিজের নথি পড়তে ও নিজের কথা লিখতে পারবে।
 
 ## হস্তান্তর
@@ -525,6 +526,8 @@ handover-sent-at = পাঠানো হয়েছে
 handover-acknowledged-at = প্রাপ্তি স্বীকার
 handover-decided-at = গ্রহণ বা ফিরিয়ে দেওয়া
 handover-report = সম্পূর্ণতা
+handover-read-what-travels = তার সঙ্গে যা আসছে তা পড়ুন (গ্রহণ না করা পর্যন্ত শুধু পড়া যাবে)
+handover-open-case = তার কেসটি খুলুন
 handover-score = নম্বর: ১০০-র মধ্যে { $score }
 handover-no-gaps = কিছুই বাদ নেই।
 handover-gaps-reason = এই ঘাটতি নিয়েও কেন পাঠানো হচ্ছে

@@ -473,6 +473,7 @@ audit-action-survivor-linked = Her own account linked to her case
 
 survivor-link = Her own account
 survivor-link-save = Link it to her case
+survivor-link-choose = — choose her account —
 survivor-linked = Her own account is linked: she can read her record and add her words.
 
 ## Handovers
@@ -525,6 +526,8 @@ handover-sent-at = Sent
 handover-acknowledged-at = Acknowledged
 handover-decided-at = Accepted or declined
 handover-report = Completeness
+handover-read-what-travels = Read what travels with her (read-only until you accept)
+handover-open-case = Open her case
 handover-score = Score: { $score } out of 100
 handover-no-gaps = Nothing is missing.
 handover-gaps-reason = Why it goes with these gaps

@@ -473,6 +473,7 @@ audit-action-survivor-linked = उसका अपना खाता उसक�
 
 survivor-link = उसका अपना खाता
 survivor-link-save = उसके केस से जोड़ें
+survivor-link-choose = — उसका खाता चुनें —
 survivor-linked = उसका अपना खाता जुड़ गया है: अब वह अपना रिकॉर्ड पढ़ सकती है और अपने शब्द लिख सकती है।
 
 ## हस्तांतरण
@@ -525,6 +526,8 @@ handover-sent-at = भेजा गया
 handover-acknowledged-at = प्राप्ति स्वीकार
 handover-decided-at = स्वीकार या लौटाया
 handover-report = पूर्णता
+handover-read-what-travels = उसके साथ जो आ रहा है, उसे पढ़ें (स्वीकार करने तक केवल पढ़ सकते हैं)
+handover-open-case = उसका केस खोलें
 handover-score = अंक: 100 में से { $score }
 handover-no-gaps = कुछ भी कम नहीं है।
 handover-gaps-reason = इन कमियों के साथ भी क्यों भेजा जा रहा है

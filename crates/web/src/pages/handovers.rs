@@ -159,6 +159,9 @@ struct ShowTemplate<'a> {
     form: FormView,
     /// A download of the package for the other side, when it is on another server.
     package: Option<(String, String)>,
+    /// Her record as this reader's organisation holds it: for the receiver from the moment the
+    /// handover is sent, read-only, exactly what travels.
+    record: Option<(String, String)>,
 }
 
 async fn show_page<'a>(
@@ -279,6 +282,18 @@ async fn show_page<'a>(
         state: h.state.as_str(),
         form,
         package,
+        record: casework::allowed(actor, Action::ViewCase, case).then(|| {
+            (
+                format!("/cases/{}", case.id),
+                t.get(
+                    if h.to_org == actor.org_id && h.state != HandoverState::Accepted {
+                        "handover-read-what-travels"
+                    } else {
+                        "handover-open-case"
+                    },
+                ),
+            )
+        }),
         page,
     })
 }

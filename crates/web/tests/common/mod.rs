@@ -36,6 +36,18 @@ pub struct Harness {
 }
 
 impl Harness {
+    /// What the case's custodian holds of it now, for tests that look at the store directly.
+    pub async fn sight(&self, case: domain::CaseId) -> domain::sight::Sight {
+        let found = self.store.case(case).await.unwrap().unwrap();
+        let consents = self.store.consents_of(case).await.unwrap();
+        domain::sight::Sight::of(
+            found.custodian,
+            &found.passages,
+            &consents,
+            domain::Clock::now(&*self.clock),
+        )
+    }
+
     /// A fresh store with the demo network plus a care-giver, a survivor and a second trainer
     /// in Kolkata, so that every role has someone to sign in as.
     pub async fn new(engine: Engine) -> Self {
