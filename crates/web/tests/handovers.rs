@@ -1053,7 +1053,7 @@ async fn recorded_in_every_section(h: &Harness) -> domain::CaseId {
             &at("assessments"),
             &json!({"form": "follow-up-visit", "answers": {
             "visit_date": "2026-11-20", "met_her": "yes", "is_safe": "safe",
-            "urgent_steps": "wallabyother কিছু নয়", "health_notes": "platypushealth ভালো",
+            "agreed_actions": "wallabyother স্কুলে খোঁজ নেওয়া", "health_notes": "platypushealth ভালো",
             "how_she_is": "kookaburravoice ভালো আছি", "next_visit_date": "2027-02-20"}}),
             &[],
         )
