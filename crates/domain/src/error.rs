@@ -146,6 +146,8 @@ pub enum DomainError {
     Corrupt(String),
     #[error("the case is already with that organisation")]
     SameOrganisation,
+    #[error("what your organisation holds of her goes to the organisation that has her case now")]
+    ShareToCustodian,
     #[error("say why the handover goes with these gaps")]
     GapsNeedReason,
     #[error("unknown outcome {0:?}: use first-contact, family-visit, school-or-work or outcome")]
@@ -227,6 +229,7 @@ impl DomainError {
             Self::HandoverStep { .. } => "error-handover-step",
             Self::Corrupt(_) => "error-internal",
             Self::SameOrganisation => "error-same-organisation",
+            Self::ShareToCustodian => "error-share-to-custodian",
             Self::GapsNeedReason => "error-gaps-need-reason",
             Self::UnknownOutcome(_) => "error-unknown-outcome",
             Self::FollowUpDone => "error-followup-done",

@@ -110,6 +110,10 @@ pub enum Action {
     LinkSurvivor,
     /// Start a handover of a case, choose what travels, send it (the assigned case worker).
     StartHandover,
+    /// Send a section her organisation holds to the case's custodian, with her consent (the
+    /// assigned case worker of an organisation that held custody before): the step by which a
+    /// new custodian gets a section that did not travel.
+    ShareSection,
     /// Start her repatriation and record its steps (the assigned case worker).
     Repatriate,
     /// See handovers to and from her organisation (case staff of either side).
@@ -407,6 +411,12 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
         LinkSurvivor | StartHandover | Repatriate => {
             case_work(actor, resource, &[Role::CaseWorker], true)
         }
+        ShareSection => match resource {
+            Resource::Case { held: true, .. } => {
+                case_reading(actor, resource, &[Role::CaseWorker], true)
+            }
+            _ => Decision::Deny(DenyReason::RoleNotAllowed),
+        },
         ViewHandovers => case_work(
             actor,
             resource,

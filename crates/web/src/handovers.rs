@@ -51,7 +51,15 @@ pub async fn start(
     reason: &str,
     sections: &[String],
 ) -> Result<Handover, AppError> {
-    crate::casework::check(actor, Action::StartHandover, case)?;
+    // From the custodian, a handover; from an organisation that held her before, the sections
+    // it still holds, shared with the custodian (who asked for them, with her consent).
+    let sharing = case.custodian != actor.org_id;
+    let action = if sharing {
+        Action::ShareSection
+    } else {
+        Action::StartHandover
+    };
+    crate::casework::check(actor, action, case)?;
     let unknown_org = || {
         AppError::Invalid(vec![FieldError {
             field: "to".into(),
@@ -61,7 +69,13 @@ pub async fn start(
     };
     let to: domain::OrgId = to.parse().map_err(|_| unknown_org())?;
     store.organisation(to).await?.ok_or_else(unknown_org)?;
-    if to == case.custodian {
+    if sharing && to != case.custodian {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "to",
+            &DomainError::ShareToCustodian,
+        )]));
+    }
+    if !sharing && to == case.custodian {
         return Err(AppError::Invalid(vec![FieldError::new(
             "to",
             &DomainError::SameOrganisation,
@@ -110,7 +124,7 @@ pub async fn start(
     let handover = Handover {
         id: uuid::Uuid::now_v7(),
         case_id: case.id,
-        from_org: case.custodian,
+        from_org: actor.org_id,
         to_org: to,
         state: HandoverState::Draft,
         reason,
@@ -208,6 +222,17 @@ pub async fn load(
     Ok((h, case))
 }
 
+/// Whether `actor` sends this handover: a case worker of the sending organisation who may hand
+/// the case over (the custodian's) or share what her organisation holds (an earlier one's).
+pub fn may_send(actor: &Actor, h: &Handover, case: &Case) -> bool {
+    let action = if h.from_org == case.custodian {
+        Action::StartHandover
+    } else {
+        Action::ShareSection
+    };
+    h.from_org == actor.org_id && allowed(actor, action, case)
+}
+
 fn step(h: &Handover, to: HandoverState) -> Result<Handover, AppError> {
     h.state
         .check_step(to)
@@ -227,7 +252,7 @@ pub async fn send(
     case: &Case,
     gaps_reason: &str,
 ) -> Result<Handover, AppError> {
-    if h.from_org != actor.org_id || !allowed(actor, Action::StartHandover, case) {
+    if !may_send(actor, h, case) {
         return Err(AppError::Forbidden(DenyReason::NotAssigned));
     }
     let mut next = step(h, HandoverState::Sent)?;

@@ -1218,6 +1218,56 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let linked = h.store.case(case).await.unwrap().unwrap();
+    assert_eq!(linked.survivor, Some(survivor.id));
+    assert!(
+        !linked.is_assigned(survivor.id),
+        "linking never makes her one of the staff"
+    );
+    // An account that holds a staff role beside `survivor` (left from before the rule) is never
+    // linked: it would read the case as staff.
+    let both = domain::UserId::new();
+    let hash = h
+        .store
+        .credentials(&"survivor.kolkata".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .password_hash;
+    h.store
+        .create_user(
+            &store::NewUser {
+                id: both,
+                org_id: survivor.org_id,
+                username: "both.kolkata".parse().unwrap(),
+                display_name: None,
+                roles: domain::Roles::new([domain::Role::Survivor, domain::Role::Counsellor])
+                    .unwrap(),
+                language: Language::Bn,
+                password_hash: hash,
+            },
+            domain::audit::AuditEvent::new(
+                common::T0,
+                domain::audit::AuditAction::UserCreated,
+                "u",
+            )
+            .from_source("test"),
+        )
+        .await
+        .unwrap();
+    let reply = worker
+        .json(Method::POST, &path, &json!({"user": both.to_string()}), &[])
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-not-a-survivor-account"
+    );
     let plan = json!({"goals": [{"domain": "livelihood", "goal": "সেলাই শেখা", "set_by": "her", "status": "open"}]});
     worker
         .json(
@@ -1291,6 +1341,31 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
         her.get(&format!("/cases/{case}")).await.status,
         StatusCode::NOT_FOUND
     );
+    for page in ["identity", "plan"] {
+        assert_eq!(
+            her.get(&format!("/cases/{case}/{page}")).await.status,
+            StatusCode::NOT_FOUND,
+            "{page}"
+        );
+    }
+    let mut her_api = api_client(&h, "survivor.kolkata").await;
+    for staff_only in [
+        "identity",
+        "notes",
+        "documents",
+        "decisions",
+        "plan",
+        "voice",
+    ] {
+        assert_eq!(
+            her_api
+                .get(&format!("/api/v1/cases/{case}/{staff_only}"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND,
+            "{staff_only}"
+        );
+    }
     let (other, _) = h.case().await;
     assert_eq!(
         her.post_form(

@@ -940,6 +940,7 @@ async fn missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts(engi
 
 on_both_engines!(
     her_consent_decides_what_another_organisation_reads,
+    a_section_left_behind_is_shared_on_request_with_her_consent,
     missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts,
     her_words_and_plan_travel_from_kolkata_through_howrah_to_jessore,
     follow_up_and_repatriation_in_the_case_page,
@@ -1369,5 +1370,130 @@ async fn her_consent_decides_what_another_organisation_reads(engine: Engine) {
             "search after she revoked"
         );
     }
+    h.finish().await;
+}
+
+/// A section that did not travel stays with the organisation that wrote it; the new custodian
+/// asks for it: her consent recorded, then the holder shares it and the custodian accepts.
+async fn a_section_left_behind_is_shared_on_request_with_her_consent(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let case = recorded_in_every_section(&h).await;
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let howrah = h.org("Pather Sathi Transit Home, Howrah").await;
+    let mut kolkata = api(&h, "caseworker.kolkata").await;
+    let mut receiver = api(&h, "caseworker.jessore").await;
+    let consent = |section: &str| {
+        json!({"purpose": "sharing", "section": section, "organisation": jessore.to_string(),
+               "explained_how": "কে কী জানবে, বুঝিয়ে বলা হয়েছে", "explained_in": "bn", "explained_by": "রূপা"})
+    };
+    let path = format!("/api/v1/cases/{case}/consents");
+    let reply = kolkata
+        .json(Method::POST, &path, &consent("voice"), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let send_and_accept = |id: String| {
+        let h = &h;
+        async move {
+            let mut kolkata = api(h, "caseworker.kolkata").await;
+            let mut receiver = api(h, "caseworker.jessore").await;
+            let reply = kolkata
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/handovers/{id}/send"),
+                    &json!({"gaps_reason": "পরে"}),
+                    &[],
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+            for step in ["acknowledge", "accept"] {
+                let reply = receiver
+                    .json(
+                        Method::POST,
+                        &format!("/api/v1/handovers/{id}/{step}"),
+                        &json!({}),
+                        &[],
+                    )
+                    .await;
+                assert_eq!(reply.status, StatusCode::OK, "{step}: {}", reply.body);
+            }
+        }
+    };
+    let start = format!("/api/v1/cases/{case}/handovers");
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": jessore.to_string(), "reason": "সে বাড়ি ফিরবে"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    send_and_accept(reply.json()["id"].as_str().unwrap().to_string()).await;
+    let documents = format!("/api/v1/cases/{case}/documents");
+    assert!(!receiver.get(&documents).await.body.contains("dingolegal"));
+
+    // The legal paper stays in Kolkata until she consents and Kolkata sends it, to Jessore only.
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": jessore.to_string(), "reason": "আদালতের কাগজ", "sections": ["legal"]}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no consent yet: {}",
+        reply.body
+    );
+    let reply = receiver
+        .json(Method::POST, &path, &consent("legal"), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": howrah.to_string(), "reason": "x"}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-share-to-custodian"
+    );
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": jessore.to_string(), "reason": "আদালতের কাগজ", "sections": ["legal"]}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    send_and_accept(reply.json()["id"].as_str().unwrap().to_string()).await;
+    assert!(receiver.get(&documents).await.body.contains("dingolegal"));
+    assert_eq!(
+        h.store.case(case).await.unwrap().unwrap().custodian,
+        jessore
+    );
+    // Sharing is not a way into a case one never held.
+    let mut stranger = api(&h, "caseworker.howrah").await;
+    let reply = stranger
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": jessore.to_string(), "reason": "x"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
     h.finish().await;
 }

@@ -490,6 +490,7 @@ gap-no-health-summary = There is no health summary.
 gap-no-shared-language = None of her recorded words are in a language the receiving organisation works in.
 error-handover-step = A handover goes draft, sent, acknowledged, then accepted or declined; this step does not follow.
 error-same-organisation = The case is already with that organisation.
+error-share-to-custodian = What your organisation holds of her goes to the organisation that has her case now.
 error-gaps-need-reason = The report shows gaps. Say why the handover should go now anyway.
 audit-action-handover-started = Handover started
 audit-action-handover-sent = Handover sent

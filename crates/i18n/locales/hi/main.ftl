@@ -490,6 +490,7 @@ gap-no-health-summary = स्वास्थ्य का सारांश �
 gap-no-shared-language = पाने वाला संगठन जिस भाषा में काम करता है, उसमें उसके कोई शब्द दर्ज नहीं हैं।
 error-handover-step = हस्तांतरण मसौदा, भेजा गया, प्राप्ति स्वीकार, फिर स्वीकार या लौटाया — यह कदम अभी नहीं हो सकता।
 error-same-organisation = केस पहले से उसी संगठन के पास है।
+error-share-to-custodian = आपके संगठन के पास उसकी जो जानकारी है, वह उसी संगठन को जाएगी जिसके पास अब उसका केस है।
 error-gaps-need-reason = रिपोर्ट में कमियाँ हैं। फिर भी हस्तांतरण अभी क्यों हो, यह लिखिए।
 audit-action-handover-started = हस्तांतरण शुरू हुआ
 audit-action-handover-sent = हस्तांतरण भेजा गया

@@ -11,7 +11,6 @@ use package::{Draft, Entry, Kind, Party};
 use store::Store;
 
 use crate::accounts::{Origin, detail};
-use crate::casework::allowed;
 use crate::{AppError, FieldError};
 
 use super::keys::{local_keys, secrets_of};
@@ -43,7 +42,7 @@ pub async fn export(
     // Who may: the sender's case worker for the case, the receiver's staff for the answer.
     if let Some(actor) = &origin.actor {
         let permitted = if actor.org_id == h.from_org {
-            allowed(actor, Action::StartHandover, &case)
+            crate::handovers::may_send(actor, &h, &case)
         } else {
             actor.org_id == h.to_org
                 && domain::policy::authorize(

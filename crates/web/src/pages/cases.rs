@@ -663,8 +663,10 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
-    let destinations = if allowed(actor, Action::StartHandover, case) {
-        super::handovers::destinations(state, case).await?
+    let destinations = if allowed(actor, Action::StartHandover, case)
+        || allowed(actor, Action::ShareSection, case)
+    {
+        super::handovers::destinations(state, actor, case).await?
     } else {
         Vec::new()
     };
