@@ -237,7 +237,9 @@ async fn load_user(state: &AppState, ctx: &Ctx, id: &str) -> Result<(Actor, User
         .map(|u| u.org_id)
         .unwrap_or(ctx.actor()?.org_id);
     let actor = ctx.authorize(Action::UpdateUser, Resource::User { id, org })?;
-    Ok((actor, user.ok_or(AppError::NotFound)?))
+    let user = user.ok_or(AppError::NotFound)?;
+    accounts::may_administer(&actor, &user)?;
+    Ok((actor, user))
 }
 
 fn edit_template<'a>(

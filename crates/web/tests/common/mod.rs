@@ -81,7 +81,11 @@ impl Harness {
             store.clone(),
             Arc::new(I18n::load().unwrap()),
             clock.clone(),
-            WebConfig::default(),
+            // The demo network, so its password is no reason to be sent to change it.
+            WebConfig {
+                demo: true,
+                ..WebConfig::default()
+            },
         );
         Self {
             state,
@@ -241,7 +245,14 @@ impl Harness {
         let event = AuditEvent::new(T0, AuditAction::TokenCreated, format!("token:{id}"))
             .from_source("test");
         self.store
-            .create_token(id, user.id, &token::hash_secret(&secret), "test", event)
+            .create_token(
+                id,
+                user.id,
+                &token::hash_secret(&secret),
+                "test",
+                T0.plus_seconds(90 * 86_400),
+                event,
+            )
             .await
             .unwrap();
         secret
