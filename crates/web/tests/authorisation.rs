@@ -542,6 +542,7 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/", Access::SignedIn),
     ("GET", "/account", Access::SignedIn),
     ("POST", "/account/password", Access::SignedIn),
+    ("POST", "/account/language", Access::SignedIn),
     ("GET", "/organisations", Access::Roles(DIRECTORY)),
     ("GET", "/organisations/new", Access::Roles(NETWORK_ADMIN)),
     ("POST", "/organisations/new", Access::Roles(NETWORK_ADMIN)),
