@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent, ChainBreak};
 use domain::organisation::OrganisationFields;
-use domain::{Language, OrgId, OrgKind, Role, Roles, Timestamp, TokenId, UserId};
+use domain::{Clock, Language, OrgId, OrgKind, Role, Roles, Timestamp, TokenId, UserId};
 use saathi_store::testing::TestStore;
 use saathi_store::{AuditVerification, NewSession, NewUser, Store, StoreError, UserChanges};
 
@@ -437,6 +437,68 @@ async fn tokens_stop_at_their_expiry_and_with_their_user(t: &TestStore) {
     );
 }
 
+/// The upgrade's own statement (the last of migration 0022), run again on a token that has no
+/// expiry, as every token made before the migration had.
+async fn tokens_made_before_expiry_get_ninety_days_from_the_upgrade(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await;
+    let user = new_user(kolkata, "old.token", Role::Director);
+    store
+        .create_user(&user, event(AuditAction::UserCreated, "u"))
+        .await
+        .unwrap();
+    let token = TokenId::new();
+    store
+        .create_token(
+            token,
+            user.id,
+            "hash-old",
+            "cli",
+            T0,
+            event(AuditAction::TokenCreated, "t"),
+        )
+        .await
+        .unwrap();
+    t.tamper("UPDATE api_tokens SET expires_at = NULL")
+        .await
+        .unwrap();
+    let migration = if t.url().starts_with("sqlite:") {
+        include_str!("../migrations/sqlite/0022_accounts.sql")
+    } else {
+        include_str!("../migrations/postgres/0022_accounts.sql")
+    };
+    let upgrade = &migration[migration.rfind("UPDATE api_tokens").unwrap()..];
+    let before = domain::SystemClock.now();
+    assert_eq!(
+        t.tamper(upgrade.trim().trim_end_matches(';'))
+            .await
+            .unwrap(),
+        1
+    );
+    let after = domain::SystemClock.now();
+    let expires = store
+        .token(token)
+        .await
+        .unwrap()
+        .unwrap()
+        .expires_at
+        .unwrap();
+    let ninety_days = 90 * 86_400_000;
+    // SQLite's clock has whole seconds.
+    assert!(
+        expires.millis() >= before.millis() - 1000 + ninety_days
+            && expires.millis() <= after.millis() + ninety_days,
+        "{expires:?} is not 90 days after {before:?}"
+    );
+    assert!(
+        store
+            .user_for_token("hash-old", after)
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
+
 async fn a_refused_password_must_be_changed_and_old_mixed_roles_still_load(t: &TestStore) {
     let store = &t.store;
     let kolkata = org(store, "Kolkata").await;
@@ -722,6 +784,7 @@ conformance!(
     sessions_expire_and_can_be_ended,
     tokens_authenticate_until_revoked,
     tokens_stop_at_their_expiry_and_with_their_user,
+    tokens_made_before_expiry_get_ninety_days_from_the_upgrade,
     a_refused_password_must_be_changed_and_old_mixed_roles_still_load,
     the_audit_chain_verifies_and_names_an_edited_entry,
     the_audit_chain_names_deleted_entries,

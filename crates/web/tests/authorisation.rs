@@ -1455,6 +1455,15 @@ async fn a_director_cannot_change_or_deactivate_the_network_admin(engine: Engine
     api.bearer = Some(h.token("director.kolkata").await);
 
     let edit = format!("/users/{}/edit", admin.id);
+    let list = pages
+        .get(&format!("/organisations/{}/users", admin.org_id))
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(!list.body.contains(&edit), "no link to what she may not do");
+    assert!(
+        list.body
+            .contains(&format!("/users/{}/edit", counsellor.id))
+    );
     let reply = pages.get(&edit).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert_eq!(reply.problem().as_deref(), Some("forbidden"));
