@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use domain::audit::{AuditAction, AuditEvent};
-use domain::{FixedClock, Language, OrgId, Role, Roles, Timestamp, TokenId, User, UserId};
+use domain::{Clock, FixedClock, Language, OrgId, Role, Roles, Timestamp, TokenId, User, UserId};
 use http_body_util::BodyExt;
 use i18n::I18n;
 use saathi_web::{AppState, WebConfig, app, demo, token};
@@ -250,7 +250,8 @@ impl Harness {
                 user.id,
                 &token::hash_secret(&secret),
                 "test",
-                T0.plus_seconds(90 * 86_400),
+                // 90 days from the test clock's now, as `saathi token create` gives.
+                self.clock.now().plus_seconds(90 * 86_400),
                 event,
             )
             .await
