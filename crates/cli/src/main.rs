@@ -130,6 +130,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Migrate => {
             eprintln!("saathi: the {} database is up to date", store.engine());
+            user::list_mixed_accounts(&store).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => serve(store, args).await,
@@ -173,6 +174,7 @@ async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failu
         session_hours: args.session_hours,
         acknowledge_days: args.acknowledge_days,
         notice_weeks: args.notice_weeks,
+        demo: args.demo,
     };
     let state = AppState::new(store, i18n, clock, config);
     eprintln!(

@@ -333,6 +333,18 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
     }
 }
 
+/// May `actor` change, deactivate or reset the password of an account holding `roles`? She
+/// needs `UpdateUser` on it and the right to grant every role it holds, so a director cannot
+/// touch the network admin's account (nor anyone else above what she may make).
+pub fn authorize_administer(actor: &Actor, id: UserId, org: OrgId, roles: &Roles) -> Decision {
+    let target = Resource::User { id, org };
+    std::iter::once(Action::UpdateUser)
+        .chain(roles.iter().map(Action::GrantRole))
+        .map(|action| authorize(actor, action, &target))
+        .find(|decision| !decision.is_allowed())
+        .unwrap_or(Decision::Allow)
+}
+
 fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
     use Action::*;
     match action {
@@ -752,6 +764,32 @@ mod tests {
         assert!(!authorize(&director, Action::GrantRole(Role::NetworkAdmin), &here).is_allowed());
         let admin = actor(Role::NetworkAdmin, OrgId::new());
         assert!(authorize(&admin, Action::GrantRole(Role::NetworkAdmin), &here).is_allowed());
+    }
+
+    #[test]
+    fn a_director_administers_only_those_she_could_have_made() {
+        let org = OrgId::new();
+        let director = actor(Role::Director, org);
+        let worker = Roles::parse_list("case-worker,counsellor").unwrap();
+        let admin_roles = Roles::single(Role::NetworkAdmin);
+        let id = UserId::new();
+        assert!(authorize_administer(&director, id, org, &worker).is_allowed());
+        assert_eq!(
+            authorize_administer(&director, id, org, &admin_roles),
+            Decision::Deny(DenyReason::RoleNotAllowed)
+        );
+        assert_eq!(
+            authorize_administer(&director, id, OrgId::new(), &worker),
+            Decision::Deny(DenyReason::OtherOrganisation)
+        );
+        let mixed = Roles::parse_stored("network-admin,trainer").unwrap();
+        assert!(!authorize_administer(&director, id, org, &mixed).is_allowed());
+        let admin = actor(Role::NetworkAdmin, OrgId::new());
+        assert!(authorize_administer(&admin, id, org, &admin_roles).is_allowed());
+        assert_eq!(
+            authorize_administer(&actor(Role::CaseWorker, org), id, org, &worker),
+            Decision::Deny(DenyReason::RoleNotAllowed)
+        );
     }
 
     #[test]

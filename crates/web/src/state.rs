@@ -17,6 +17,9 @@ pub struct WebConfig {
     pub acknowledge_days: i64,
     /// Weeks of notice asked for before a workshop (`--notice-weeks`); less is a drop-out risk.
     pub notice_weeks: i64,
+    /// A demo server (`serve --demo`): the demo password is expected, not a reason to make
+    /// her change it.
+    pub demo: bool,
 }
 
 impl Default for WebConfig {
@@ -26,6 +29,7 @@ impl Default for WebConfig {
             session_hours: 12,
             acknowledge_days: 7,
             notice_weeks: 6,
+            demo: false,
         }
     }
 }

@@ -71,7 +71,11 @@ async fn satkhira(engine: Engine) -> Satkhira {
         store.clone(),
         Arc::new(I18n::load().unwrap()),
         Arc::new(FixedClock::at(T0)),
-        WebConfig::default(),
+        // Its worker signs in with the demo password, as on the demo server.
+        WebConfig {
+            demo: true,
+            ..WebConfig::default()
+        },
     );
     Satkhira {
         state,
