@@ -1241,7 +1241,7 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
                 org_id: survivor.org_id,
                 username: "both.kolkata".parse().unwrap(),
                 display_name: None,
-                roles: domain::Roles::new([domain::Role::Survivor, domain::Role::Counsellor])
+                roles: domain::Roles::stored([domain::Role::Survivor, domain::Role::Counsellor])
                     .unwrap(),
                 language: Language::Bn,
                 password_hash: hash,
