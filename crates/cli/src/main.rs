@@ -173,6 +173,7 @@ async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failu
         session_hours: args.session_hours,
         acknowledge_days: args.acknowledge_days,
         notice_weeks: args.notice_weeks,
+        ..WebConfig::default()
     };
     let state = AppState::new(store, i18n, clock, config);
     eprintln!(

@@ -17,6 +17,9 @@ pub struct WebConfig {
     pub acknowledge_days: i64,
     /// Weeks of notice asked for before a workshop (`--notice-weeks`); less is a drop-out risk.
     pub notice_weeks: i64,
+    /// A connection whose request headers are not complete within this time is dropped, so
+    /// slow clients cannot hold connections open (10 seconds).
+    pub header_read_timeout: std::time::Duration,
 }
 
 impl Default for WebConfig {
@@ -26,6 +29,7 @@ impl Default for WebConfig {
             session_hours: 12,
             acknowledge_days: 7,
             notice_weeks: 6,
+            header_read_timeout: std::time::Duration::from_secs(10),
         }
     }
 }
