@@ -4,3 +4,7 @@ problem-method-not-allowed-detail = This address does not take that kind of requ
 problem-body-too-large-detail = What was sent is larger than Saathi takes here. Nothing was saved.
 problem-bad-encoding-title = The form could not be read
 problem-bad-encoding-detail = Some of the text sent was not in a form Saathi can read (it was not UTF-8), so nothing was saved. Go back, check the text and send it again.
+xlsform-more-problems = { $count ->
+    [one] and one more problem
+   *[other] and { $n } more problems
+}

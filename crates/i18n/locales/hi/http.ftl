@@ -4,3 +4,7 @@ problem-method-not-allowed-detail = यह पता इस तरह का अ
 problem-body-too-large-detail = जो भेजा गया वह उससे बड़ा है जितना साथी यहाँ लेता है। कुछ भी सहेजा नहीं गया।
 problem-bad-encoding-title = फ़ॉर्म पढ़ा नहीं जा सका
 problem-bad-encoding-detail = भेजे गए पाठ का कुछ हिस्सा ऐसे रूप में नहीं था जिसे साथी पढ़ सके (वह UTF-8 नहीं था), इसलिए कुछ भी सहेजा नहीं गया। वापस जाकर पाठ देखें और फिर से भेजें।
+xlsform-more-problems = { $count ->
+    [one] और एक समस्या
+   *[other] और { $n } समस्याएँ
+}
