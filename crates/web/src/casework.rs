@@ -907,7 +907,7 @@ pub async fn add_document(
         id: uuid::Uuid::now_v7(),
         case_id: case.id,
         class,
-        name: domain::document::clean_name(name),
+        name: domain::document::stored_name(name, media_type),
         media_type: media_type.to_string(),
         size: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
         uploaded_by: actor.user_id,
