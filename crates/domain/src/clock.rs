@@ -35,6 +35,19 @@ impl Timestamp {
         Self((dt.unix_timestamp_nanos() / 1_000_000) as i64)
     }
 
+    /// A moment a record says it was made, when it comes from outside (another server's
+    /// package) rather than from this server's clock: not before 1970, and not later than `now`
+    /// (a day allowed for a clock that runs ahead).
+    pub fn check_recorded(self, now: Timestamp) -> Result<(), crate::DomainError> {
+        if self.0 < 0 {
+            return Err(crate::DomainError::InvalidDate(self.0.to_string()));
+        }
+        if self.0 > now.plus_seconds(86_400).0 {
+            return Err(crate::DomainError::DateInFuture);
+        }
+        Ok(())
+    }
+
     /// RFC 3339 in UTC, for the API and logs.
     pub fn to_rfc3339(self) -> String {
         let dt = self.to_datetime();

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent};
-use domain::case::{IDENTITY_FIELD_MAX, Identity, StageChange, parse_reason};
+use domain::case::{Identity, StageChange, parse_reason};
 use domain::decision::{DecisionDraft, closure_is_approved};
 use domain::policy::{Action, Actor, Decision, Resource, authorize};
 use domain::voice::{VoiceFields, check_spoken_on, parse_date, parse_voice_text};
@@ -81,16 +81,10 @@ pub struct IdentityInput {
 }
 
 fn identity_field(field: &'static str, text: &str, errors: &mut Vec<FieldError>) -> String {
-    let text = domain::text::normalise(text);
-    if text.chars().count() > IDENTITY_FIELD_MAX {
-        errors.push(FieldError::new(
-            field,
-            &domain::DomainError::TextTooLong {
-                max: IDENTITY_FIELD_MAX,
-            },
-        ));
-    }
-    text
+    domain::case::parse_identity_field(text).unwrap_or_else(|e| {
+        errors.push(FieldError::new(field, &e));
+        domain::text::normalise(text)
+    })
 }
 
 /// Opens a case in her own organisation, assigned to her.

@@ -194,6 +194,19 @@ impl AppError {
                 .join("; "),
             Self::Malformed(why) => format!("the request could not be read: {why}"),
             Self::Duplicate("error-duplicate-username") => "that username is already taken".into(),
+            Self::Duplicate("package-error-voice-exists") => {
+                "an entry of her words in this package is already on this server; nothing was imported"
+                    .into()
+            }
+            Self::Duplicate("package-error-document-exists") => {
+                "a document in this package is already on this server; nothing was imported".into()
+            }
+            Self::Duplicate("package-error-record-exists") => {
+                "a record in this package is already on this server; nothing was imported".into()
+            }
+            Self::BadEncoding => "the text sent is not valid UTF-8".into(),
+            Self::MethodNotAllowed => "this path does not take that method".into(),
+            Self::BodyTooLarge => "the request body is larger than this route takes".into(),
             Self::Duplicate(_) => "an organisation with that name already exists".into(),
             Self::NotFound => "not found".into(),
             Self::Forbidden(reason) => format!("not allowed ({reason:?})"),

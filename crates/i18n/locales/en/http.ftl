@@ -8,3 +8,8 @@ xlsform-more-problems = { $count ->
     [one] and one more problem
    *[other] and { $n } more problems
 }
+package-error-value = The package carries a value that is not accepted here (too long, a date out of range, or an unknown choice). Nothing was imported.
+package-error-voice-exists = An entry of her words in this package is already on this server. Nothing was imported.
+package-error-document-exists = A document in this package is already on this server. Nothing was imported.
+package-error-record-exists = A record in this package is already on this server. Nothing was imported.
+audit-action-package-refused = Handover package refused
