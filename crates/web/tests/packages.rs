@@ -627,6 +627,9 @@ async fn the_age_tool_decrypts_a_package_with_the_identity(engine: Engine) {
     kolkata_server.finish().await;
 }
 
+/// One change to the entries of a forged package.
+type Edit<'a> = dyn Fn(&mut serde_json::Value) + 'a;
+
 /// A package from a trusted sender is still held to this server's rules: a record whose id is
 /// taken here is a clear refusal (409, never a 500), and every value passes the checks of a
 /// local write. Each refusal writes nothing but its audit entry.
@@ -815,7 +818,7 @@ async fn a_trusted_senders_package_is_held_to_local_rules(engine: Engine) {
 
     // Values a local write refuses are refused in a package too.
     let long = "আ".repeat(domain::voice::VOICE_TEXT_MAX + 1);
-    let edits: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+    let edits: Vec<(&str, Box<Edit<'_>>)> = vec![
         (
             "a day in 9999",
             Box::new(|e| e["voice.json"][0]["spoken_on"] = "9999-01-01".into()),
