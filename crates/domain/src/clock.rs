@@ -113,6 +113,19 @@ mod tests {
     }
 
     #[test]
+    fn a_recorded_time_from_outside_lies_between_1970_and_a_day_past_now() {
+        let now = Timestamp(1_795_910_400_000);
+        assert_eq!(Timestamp(0).check_recorded(now), Ok(()));
+        assert_eq!(now.check_recorded(now), Ok(()));
+        assert_eq!(now.plus_seconds(86_400).check_recorded(now), Ok(()));
+        assert_eq!(
+            now.plus_seconds(86_401).check_recorded(now),
+            Err(crate::DomainError::DateInFuture)
+        );
+        assert!(Timestamp(-1).check_recorded(now).is_err());
+    }
+
+    #[test]
     fn a_fixed_clock_moves_only_when_told() {
         let clock = FixedClock::at(Timestamp(1000));
         assert_eq!(clock.now(), Timestamp(1000));
