@@ -135,7 +135,7 @@ async fn audit_refusal(store: &Arc<dyn Store>, origin: &Origin, seen: &Seen, e: 
         AppError::Malformed(why) => format!("malformed: {why}"),
         _ => return,
     };
-    let reason: String = reason.chars().take(500).collect();
+    let reason: String = redact(&reason).chars().take(500).collect();
     let package = seen.package.map(|p| p.to_string()).unwrap_or_default();
     let subject = match seen.package {
         Some(p) => format!("package:{p}"),
@@ -147,6 +147,32 @@ async fn audit_refusal(store: &Arc<dyn Store>, origin: &Origin, seen: &Seen, e: 
     if let Err(failed) = store.append_audit(event).await {
         tracing::error!(%failed, "the refusal of a package could not be audited");
     }
+}
+
+/// The reason without the values it quotes (a parser may quote whatever stood in a field, and
+/// the audit trail never holds case content): `"…"` and `` `…` `` become `"…"`.
+fn redact(reason: &str) -> String {
+    let mut out = String::with_capacity(reason.len());
+    let mut open: Option<char> = None;
+    for c in reason.chars() {
+        match open {
+            Some(q) if c == q => {
+                out.push('…');
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None if c == '"' || c == '`' => {
+                out.push(c);
+                open = Some(c);
+            }
+            None => out.push(c),
+        }
+    }
+    if open.is_some() {
+        out.push('…');
+    }
+    out
 }
 
 async fn open_and_import(
@@ -634,4 +660,26 @@ pub(super) async fn import_receipt(
         state: next.state.as_str().to_string(),
         updates: updates.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn the_audited_reason_names_the_rule_not_the_value() {
+        assert_eq!(
+            redact(r#"voice kind: unknown value "her words here""#),
+            r#"voice kind: unknown value "…""#
+        );
+        assert_eq!(
+            redact("case.json: unknown variant `x`, expected one of `a`"),
+            "case.json: unknown variant `…`, expected one of `…`"
+        );
+        assert_eq!(redact(r#"cut "short"#), r#"cut "…"#);
+        assert_eq!(
+            redact("voice text: text too long"),
+            "voice text: text too long"
+        );
+    }
 }
