@@ -175,6 +175,7 @@ async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failu
         acknowledge_days: args.acknowledge_days,
         notice_weeks: args.notice_weeks,
         demo: args.demo,
+        ..WebConfig::default()
     };
     let state = AppState::new(store, i18n, clock, config);
     eprintln!(

@@ -63,6 +63,8 @@ pub enum AuditAction {
     OrgTrusted,
     PackageExported,
     PackageImported,
+    /// A package was refused: nothing else was written, this entry says why.
+    PackageRefused,
     GlossaryTermAdded,
     GlossaryTermChanged,
     GlossaryTermRemoved,
@@ -89,7 +91,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 62] = [
+    pub const ALL: [AuditAction; 63] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -131,6 +133,7 @@ impl AuditAction {
         AuditAction::OrgTrusted,
         AuditAction::PackageExported,
         AuditAction::PackageImported,
+        AuditAction::PackageRefused,
         AuditAction::GlossaryTermAdded,
         AuditAction::GlossaryTermChanged,
         AuditAction::GlossaryTermRemoved,
@@ -197,6 +200,7 @@ impl AuditAction {
             Self::OrgTrusted => "org-trusted",
             Self::PackageExported => "package-exported",
             Self::PackageImported => "package-imported",
+            Self::PackageRefused => "package-refused",
             Self::GlossaryTermAdded => "glossary-term-added",
             Self::GlossaryTermChanged => "glossary-term-changed",
             Self::GlossaryTermRemoved => "glossary-term-removed",

@@ -22,6 +22,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/en/main.ftl")),
             ("package.ftl", include_str!("../locales/en/package.ftl")),
+            ("http.ftl", include_str!("../locales/en/http.ftl")),
             ("tools.ftl", include_str!("../locales/en/tools.ftl")),
             ("training.ftl", include_str!("../locales/en/training.ftl")),
             ("workshop.ftl", include_str!("../locales/en/workshop.ftl")),
@@ -33,6 +34,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/bn/main.ftl")),
             ("package.ftl", include_str!("../locales/bn/package.ftl")),
+            ("http.ftl", include_str!("../locales/bn/http.ftl")),
             ("tools.ftl", include_str!("../locales/bn/tools.ftl")),
             ("training.ftl", include_str!("../locales/bn/training.ftl")),
             ("workshop.ftl", include_str!("../locales/bn/workshop.ftl")),
@@ -44,6 +46,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/hi/main.ftl")),
             ("package.ftl", include_str!("../locales/hi/package.ftl")),
+            ("http.ftl", include_str!("../locales/hi/http.ftl")),
             ("tools.ftl", include_str!("../locales/hi/tools.ftl")),
             ("training.ftl", include_str!("../locales/hi/training.ftl")),
             ("workshop.ftl", include_str!("../locales/hi/workshop.ftl")),

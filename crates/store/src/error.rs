@@ -39,6 +39,14 @@ impl StoreError {
         }
     }
 
+    /// Names a unique violation that surfaced as a plain database error (a query run with `?`).
+    pub(crate) fn named(self, what: &'static str) -> Self {
+        match self {
+            Self::Database(err) => Self::from_write(err, what),
+            other => other,
+        }
+    }
+
     /// The Fluent message id that explains this error to a person.
     pub fn message_id(&self) -> &'static str {
         match self {

@@ -52,7 +52,8 @@ macro_rules! impl_package_store {
                         v.recorded_by,
                         v.recorded_at,
                     )
-                    .await?;
+                    .await
+                    .map_err(|e| e.named("voice entry"))?;
                 }
                 if let Some((body, by, saved_at)) = &import.plan {
                     let json = $crate::cases::plan_json(body)?;
@@ -78,16 +79,24 @@ macro_rules! impl_package_store {
                         .await?;
                 }
                 for r in &import.reviews {
-                    Self::insert_review_in(&mut *conn, case.id, r).await?;
+                    Self::insert_review_in(&mut *conn, case.id, r)
+                        .await
+                        .map_err(|e| e.named("plan review"))?;
                 }
                 for d in &import.decisions {
-                    Self::insert_decision_in(&mut *conn, d).await?;
+                    Self::insert_decision_in(&mut *conn, d)
+                        .await
+                        .map_err(|e| e.named("decision"))?;
                 }
                 for c in &import.consents {
-                    Self::insert_consent_in(&mut *conn, c).await?;
+                    Self::insert_consent_in(&mut *conn, c)
+                        .await
+                        .map_err(|e| e.named("consent"))?;
                 }
                 for (info, content) in &import.documents {
-                    Self::insert_document_in(&mut *conn, info, content).await?;
+                    Self::insert_document_in(&mut *conn, info, content)
+                        .await
+                        .map_err(|e| e.named("document"))?;
                 }
                 match Self::insert_handover_in(&mut *conn, &import.handover).await {
                     // The same handover again: a replay of its package.

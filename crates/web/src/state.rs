@@ -20,6 +20,9 @@ pub struct WebConfig {
     /// A demo server (`serve --demo`): the demo password is expected, not a reason to make
     /// her change it.
     pub demo: bool,
+    /// A connection whose request headers are not complete within this time is dropped, so
+    /// slow clients cannot hold connections open (10 seconds).
+    pub header_read_timeout: std::time::Duration,
 }
 
 impl Default for WebConfig {
@@ -30,6 +33,7 @@ impl Default for WebConfig {
             acknowledge_days: 7,
             notice_weeks: 6,
             demo: false,
+            header_read_timeout: std::time::Duration::from_secs(10),
         }
     }
 }

@@ -771,6 +771,88 @@ async fn the_first_page_with_its_stylesheet_is_under_50_kb_compressed(engine: En
     h.finish().await;
 }
 
+/// Text that is not UTF-8 is refused (400, in her language), never saved with replacement
+/// characters where her words were.
+async fn a_form_with_text_that_is_not_utf8_is_refused(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut client = h.client().signed_in("caseworker.kolkata").await;
+    client.get(&format!("/cases/{case}")).await;
+    let csrf = client.csrf.clone().unwrap();
+    let before = h
+        .store
+        .voice_of(case, &h.sight(case).await)
+        .await
+        .unwrap()
+        .len();
+    let body =
+        format!("kind=hope&text=%E0%A6%86%FF%FE%E0%A6%AE&language=bn&spoken_on=&csrf={csrf}");
+    let reply = client
+        .send_bytes(
+            axum::http::Method::POST,
+            &format!("/cases/{case}/voice"),
+            Some("application/x-www-form-urlencoded"),
+            body.into_bytes(),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    assert_eq!(reply.problem().as_deref(), Some("bad-encoding"));
+    let lang = h.user("caseworker.kolkata").await.language;
+    assert!(
+        reply
+            .body
+            .contains(&h.text(lang, "problem-bad-encoding-detail")),
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        h.store
+            .voice_of(case, &h.sight(case).await)
+            .await
+            .unwrap()
+            .len(),
+        before
+    );
+    // The same words sent as UTF-8 are saved.
+    let reply = client
+        .post_form(
+            &format!("/cases/{case}/voice"),
+            &[("kind", "hope"), ("text", "আম"), ("language", "bn")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(
+        h.store
+            .voice_of(case, &h.sight(case).await)
+            .await
+            .unwrap()
+            .len(),
+        before + 1
+    );
+    h.finish().await;
+}
+
+/// `Strict-Transport-Security` only where Saathi is reached over TLS (`--secure-cookies`).
+async fn hsts_is_sent_with_secure_cookies_only(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let reply = h.client().get("/sign-in").await;
+    assert_eq!(reply.header("strict-transport-security"), None);
+    let mut tls = h.client_with(WebConfig {
+        secure_cookies: true,
+        ..WebConfig::default()
+    });
+    for path in ["/sign-in", "/api/v1/openapi.json", "/no-such-page"] {
+        let reply = tls.get(path).await;
+        assert_eq!(
+            reply.header("strict-transport-security"),
+            Some("max-age=31536000"),
+            "{path}"
+        );
+    }
+    h.finish().await;
+}
+
 on_both_engines!(
     sign_in_sets_strict_cookies_and_every_response_has_security_headers,
     a_wrong_password_and_an_unknown_user_get_one_message_in_her_language,
@@ -788,4 +870,6 @@ on_both_engines!(
     a_deactivated_user_is_signed_out_and_cannot_sign_in,
     the_admin_adds_an_organisation_and_it_is_audited,
     the_first_page_with_its_stylesheet_is_under_50_kb_compressed,
+    a_form_with_text_that_is_not_utf8_is_refused,
+    hsts_is_sent_with_secure_cookies_only,
 );
