@@ -17,6 +17,9 @@ pub struct WebConfig {
     pub acknowledge_days: i64,
     /// Weeks of notice asked for before a workshop (`--notice-weeks`); less is a drop-out risk.
     pub notice_weeks: i64,
+    /// Where `serve --checkpoint-dir` writes audit checkpoints; the network admin's home page
+    /// shows the newest.
+    pub checkpoint_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for WebConfig {
@@ -26,6 +29,7 @@ impl Default for WebConfig {
             session_hours: 12,
             acknowledge_days: 7,
             notice_weeks: 6,
+            checkpoint_dir: None,
         }
     }
 }
