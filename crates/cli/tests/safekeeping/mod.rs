@@ -462,6 +462,82 @@ async fn a_backup_during_writes_restores(t: &TestStore) {
     std::fs::remove_dir_all(&other_dir).ok();
 }
 
+/// `serve --checkpoint-dir --backup-dir` writes a signed checkpoint and a backup at start.
+async fn serve_writes_a_checkpoint_and_a_backup_at_start(t: &TestStore) {
+    let url = t.url();
+    let dir = workdir("serve");
+    let keys = key_file(&dir);
+    add_orgs(url, &["Kolkata shelter"]);
+    let (checkpoints, backups) = (dir.join("checkpoints"), dir.join("backups"));
+    let port = crate::free_port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_saathi"))
+        .args([
+            "--database-url",
+            url,
+            "--key-file",
+            &keys,
+            "serve",
+            "--listen",
+        ])
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("--checkpoint-dir")
+        .arg(&checkpoints)
+        .arg("--backup-dir")
+        .arg(&backups)
+        .args(["--backup-keep", "1"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let files = |dir: &Path, suffix: &str| -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.to_string_lossy().ends_with(suffix))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut found = (vec![], vec![]);
+    for _ in 0..300 {
+        found = (files(&checkpoints, ".json"), files(&backups, ".age"));
+        if !found.0.is_empty() && !found.1.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let (written, backed_up) = found;
+    assert_eq!(written.len(), 1, "one checkpoint at start");
+    assert_eq!(backed_up.len(), 1, "one backup at start");
+    let name = written[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(name.starts_with("audit-checkpoint-"), "{name}");
+    let verified = saathi(
+        url,
+        &[
+            "--key-file",
+            &keys,
+            "audit",
+            "verify",
+            "--checkpoint",
+            written[0].to_str().unwrap(),
+        ],
+    );
+    assert!(verified.status.success(), "{}", stderr(&verified));
+    assert!(
+        stdout(&verified).contains("signature checked"),
+        "{}",
+        stdout(&verified)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 macro_rules! both {
     ($($case:ident),* $(,)?) => {
         mod sqlite { $(
@@ -488,4 +564,5 @@ both!(
     a_checkpoint_catches_a_rewritten_trail,
     secret_keys_are_sealed_with_the_key_file,
     a_backup_during_writes_restores,
+    serve_writes_a_checkpoint_and_a_backup_at_start,
 );
