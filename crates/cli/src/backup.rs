@@ -256,6 +256,10 @@ pub async fn run_restore(
                 args.file.display(),
                 store.engine()
             );
+            // Restored is restored; but say now if its sealed keys need another key file.
+            if let Err(store::StoreError::Secret(why)) = store.check_sealed_secrets().await {
+                eprintln!("saathi: note: {why}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         AuditVerification::Broken(broken) => Err(Failure(format!(
