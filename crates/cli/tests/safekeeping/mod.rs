@@ -272,8 +272,13 @@ async fn secret_keys_are_sealed_with_the_key_file(t: &TestStore) {
         ),
         "does not open with this key file",
     );
-    // Other commands work without it.
+    // Other commands work without it; the server refuses to start without it.
     assert!(saathi(url, &["org", "list"]).status.success());
+    let listen = format!("127.0.0.1:{}", crate::free_port());
+    refused(
+        &saathi(url, &["serve", "--listen", &listen]),
+        "start with --key-file",
+    );
 
     // keys init never overwrites, and the file is private.
     refused(
@@ -387,6 +392,15 @@ async fn a_backup_during_writes_restores(t: &TestStore) {
         "a database file or a pg_dump archive"
     );
 
+    // A backup is never written in the clear.
+    refused(
+        &saathi(
+            &url,
+            &["backup", "--out", dir.join("x.age").to_str().unwrap()],
+        ),
+        "always encrypted",
+    );
+    assert!(!dir.join("x.age").exists());
     // A database that is not empty is refused, and keeps what it had.
     refused(
         &saathi(
@@ -484,7 +498,7 @@ async fn serve_writes_a_checkpoint_and_a_backup_at_start(t: &TestStore) {
         .arg(&checkpoints)
         .arg("--backup-dir")
         .arg(&backups)
-        .args(["--backup-keep", "1"])
+        .args(["--backup-keep", "1", "--backup-every", "1s"])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -507,11 +521,25 @@ async fn serve_writes_a_checkpoint_and_a_backup_at_start(t: &TestStore) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    let _ = child.kill();
-    let _ = child.wait();
     let (written, backed_up) = found;
     assert_eq!(written.len(), 1, "one checkpoint at start");
     assert_eq!(backed_up.len(), 1, "one backup at start");
+    // A second backup a second later replaces the first (--backup-keep 1).
+    let mut next = vec![];
+    for _ in 0..100 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        next = files(&backups, ".age");
+        if next.len() == 1 && next[0] != backed_up[0] {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(next.len(), 1, "{next:?}");
+    assert_ne!(
+        next[0], backed_up[0],
+        "a newer backup took the older one's place"
+    );
     let name = written[0]
         .file_name()
         .unwrap()
