@@ -151,6 +151,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match command {
         Command::Migrate => {
             eprintln!("saathi: the {} database is up to date", store.engine());
+            user::list_mixed_accounts(&store).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => serve(store, url, keys, args).await,
@@ -200,6 +201,7 @@ async fn serve(
         session_hours: args.session_hours,
         acknowledge_days: args.acknowledge_days,
         notice_weeks: args.notice_weeks,
+        demo: args.demo,
         checkpoint_dir: args.safekeeping.checkpoint_dir.clone(),
     };
     schedule::start(&store, url, keys.map(Arc::new), &args.safekeeping)?;

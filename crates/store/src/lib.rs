@@ -26,7 +26,7 @@ mod survivor_training;
 pub mod testing;
 mod training;
 
-pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep};
+pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep, PlanSave};
 pub use error::StoreError;
 pub use forms::FormStore;
 pub use glossary::GlossaryStore;

@@ -38,6 +38,11 @@ pub fn table() -> Vec<Route> {
             "/account/password",
             post(pages::account::change_password),
         ),
+        route(
+            M::POST,
+            "/account/language",
+            post(pages::account::save_language),
+        ),
         route(M::GET, "/organisations", get(pages::organisations::list)),
         route(
             M::GET,

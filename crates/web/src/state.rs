@@ -17,6 +17,9 @@ pub struct WebConfig {
     pub acknowledge_days: i64,
     /// Weeks of notice asked for before a workshop (`--notice-weeks`); less is a drop-out risk.
     pub notice_weeks: i64,
+    /// A demo server (`serve --demo`): the demo password is expected, not a reason to make
+    /// her change it.
+    pub demo: bool,
     /// Where `serve --checkpoint-dir` writes audit checkpoints; the network admin's home page
     /// shows the newest.
     pub checkpoint_dir: Option<std::path::PathBuf>,
@@ -29,6 +32,7 @@ impl Default for WebConfig {
             session_hours: 12,
             acknowledge_days: 7,
             notice_weeks: 6,
+            demo: false,
             checkpoint_dir: None,
         }
     }

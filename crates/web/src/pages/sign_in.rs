@@ -13,7 +13,7 @@ use store::NewSession;
 
 use super::{FormData, FormView, Page, render, render_with_status, see_other};
 use crate::token::{hash_secret, random_hex};
-use crate::{AppError, AppState, Ctx, cookies, password};
+use crate::{AppError, AppState, Ctx, accounts, cookies, password};
 
 #[derive(Template)]
 #[template(path = "sign_in.html")]
@@ -111,7 +111,7 @@ pub async fn submit(
         .as_ref()
         .filter(|c| c.user.active)
         .map(|c| c.password_hash.clone());
-    let ok = password::verify(password_text, stored_hash).await;
+    let ok = password::verify(password_text.clone(), stored_hash).await;
     let user = match (ok, credentials) {
         (true, Some(c)) => c.user,
         _ => {
@@ -135,6 +135,15 @@ pub async fn submit(
         }
     };
     state.throttle.record_success(&username_text);
+    let demo = state.config.demo;
+    let admitted = accounts::admit(&state.store, &user, &password_text, demo, &ctx.source, now);
+    if let Some(message_id) = admitted.await? {
+        let t = super::Tr {
+            i18n: &state.i18n,
+            lang: ctx.lang,
+        };
+        return refuse(StatusCode::FORBIDDEN, t.get(message_id));
+    }
 
     let session_id = random_hex();
     let session = NewSession {
