@@ -797,6 +797,7 @@ async fn the_admin_home_page_shows_the_newest_audit_checkpoint(engine: Engine) {
     std::fs::write(dir.join("notes.txt"), "not a checkpoint").unwrap();
     let config = WebConfig {
         checkpoint_dir: Some(dir.clone()),
+        demo: true,
         ..WebConfig::default()
     };
     let mut admin = h.client_with(config.clone()).signed_in("admin").await;
