@@ -27,6 +27,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("training.ftl", include_str!("../locales/en/training.ftl")),
             ("workshop.ftl", include_str!("../locales/en/workshop.ftl")),
             ("accounts.ftl", include_str!("../locales/en/accounts.ftl")),
+            ("keys.ftl", include_str!("../locales/en/keys.ftl")),
         ],
     ),
     (
@@ -39,6 +40,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("training.ftl", include_str!("../locales/bn/training.ftl")),
             ("workshop.ftl", include_str!("../locales/bn/workshop.ftl")),
             ("accounts.ftl", include_str!("../locales/bn/accounts.ftl")),
+            ("keys.ftl", include_str!("../locales/bn/keys.ftl")),
         ],
     ),
     (
@@ -51,6 +53,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("training.ftl", include_str!("../locales/hi/training.ftl")),
             ("workshop.ftl", include_str!("../locales/hi/workshop.ftl")),
             ("accounts.ftl", include_str!("../locales/hi/accounts.ftl")),
+            ("keys.ftl", include_str!("../locales/hi/keys.ftl")),
         ],
     ),
 ];

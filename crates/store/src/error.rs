@@ -28,6 +28,9 @@ pub enum StoreError {
     Corrupt(String),
     #[error("database error: {0}")]
     Database(#[source] sqlx::Error),
+    /// A sealed secret could not be opened: no key file, or another one.
+    #[error("{0}")]
+    Secret(String),
 }
 
 impl StoreError {

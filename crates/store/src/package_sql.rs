@@ -122,7 +122,7 @@ macro_rules! impl_package_store {
                 .bind(org.to_string())
                 .fetch_optional(&self.pool)
                 .await?;
-                row.map(TryInto::try_into).transpose()
+                row.map(|r| r.open(&self.secrets)).transpose()
             }
 
             async fn local_org_keys(&self) -> Result<Vec<$crate::OrgKeys>, $crate::StoreError> {
@@ -132,7 +132,7 @@ macro_rules! impl_package_store {
                 )
                 .fetch_all(&self.pool)
                 .await?;
-                $crate::rows::convert(rows)
+                rows.into_iter().map(|r| r.open(&self.secrets)).collect()
             }
 
             async fn create_org_keys(
@@ -145,6 +145,13 @@ macro_rules! impl_package_store {
                     .secrets
                     .as_ref()
                     .ok_or_else(|| $crate::StoreError::Corrupt("local keys without secrets".into()))?;
+                let org = keys.org_id.to_string();
+                let identity = self
+                    .secrets
+                    .seal(&$crate::safekeeping::identity_context(&org), identity)?;
+                let secret = self
+                    .secrets
+                    .seal(&$crate::safekeeping::signing_context(&org), secret)?;
                 sqlx::query(
                     "INSERT INTO org_keys (org_id, age_recipient, ed25519_public, age_identity, ed25519_secret, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $6)",
@@ -152,8 +159,8 @@ macro_rules! impl_package_store {
                 .bind(keys.org_id.to_string())
                 .bind(&keys.age_recipient)
                 .bind(&keys.ed25519_public)
-                .bind(identity)
-                .bind(secret)
+                .bind(&identity)
+                .bind(&secret)
                 .bind(keys.created_at.millis())
                 .execute(&mut *tx)
                 .await

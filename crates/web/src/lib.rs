@@ -12,6 +12,7 @@
 pub mod accounts;
 mod api;
 pub mod casework;
+pub mod checkpoints;
 mod context;
 mod cookies;
 pub mod demo;

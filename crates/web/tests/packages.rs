@@ -36,7 +36,12 @@ async fn satkhira(engine: Engine) -> Satkhira {
         Engine::Sqlite => TestStore::sqlite().await.unwrap(),
         Engine::Postgres => TestStore::postgres().await.unwrap(),
     };
-    let store = test_store.store.clone();
+    // This server keeps its secret keys sealed with a key file (decision 0005): packages
+    // travel the same either way.
+    let sealer = keyfile::Sealer::new(&[9; 32]);
+    let store = store::open_with(test_store.url(), Some(sealer))
+        .await
+        .unwrap();
     let org = OrgId::new();
     let fields = OrganisationFields {
         name: "Mukti Mahila Samiti, Satkhira".parse().unwrap(),
@@ -554,6 +559,10 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         err.english()
     );
     assert_eq!(a.followup_updates(h.id).await.unwrap().len(), 1);
+    // Satkhira's secret keys, made and used above, are in its database only sealed.
+    let sealed = "UPDATE org_keys SET updated_at = updated_at \
+                  WHERE age_identity LIKE 'sealed:1:%' AND ed25519_secret LIKE 'sealed:1:%'";
+    assert_eq!(satkhira.test_store.tamper(sealed).await.unwrap(), 1);
 
     satkhira.test_store.finish().await;
     kolkata_server.finish().await;

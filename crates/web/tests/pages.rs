@@ -853,7 +853,60 @@ async fn hsts_is_sent_with_secure_cookies_only(engine: Engine) {
     h.finish().await;
 }
 
+/// The newest checkpoint's short hash is on the network admin's home page, for her to note
+/// down (decision 0005); nobody else's home page shows it.
+async fn the_admin_home_page_shows_the_newest_audit_checkpoint(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let dir = std::env::temp_dir().join(format!("saathi-cp-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let line = |seq: i64, hash: &str| {
+        format!(
+            "{{\"format\":\"saathi-audit-checkpoint\",\"version\":1,\"seq\":{seq},\"hash\":\"{hash}\",\"at\":1795910400000,\"signature\":null}}\n"
+        )
+    };
+    let older = format!("{}{}", "aaaa0000", "0".repeat(56));
+    let newer = format!("{}{}", "3f9a1c0b77de0412", "0".repeat(48));
+    std::fs::write(
+        dir.join("audit-checkpoint-20261128T000000Z.json"),
+        line(7, &older),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("audit-checkpoint-20261129T000000Z.json"),
+        line(9, &newer),
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a checkpoint").unwrap();
+    let config = WebConfig {
+        checkpoint_dir: Some(dir.clone()),
+        demo: true,
+        ..WebConfig::default()
+    };
+    let mut admin = h.client_with(config.clone()).signed_in("admin").await;
+    let home = admin.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.body.contains("3f9a 1c0b 77de 0412"), "{}", home.body);
+    assert!(!home.body.contains("aaaa 0000"), "{}", home.body);
+
+    let mut worker = h.client_with(config).signed_in("caseworker.kolkata").await;
+    let home = worker.get("/").await;
+    assert!(!home.body.contains("3f9a 1c0b"), "{}", home.body);
+
+    let mut unset = h.client().signed_in("admin").await;
+    let home = unset.get("/").await;
+    assert!(
+        [Language::Bn, Language::Hi, Language::En]
+            .into_iter()
+            .any(|l| home.body.contains(&h.text(l, "keys-checkpoint-off"))),
+        "{}",
+        home.body
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    h.finish().await;
+}
+
 on_both_engines!(
+    the_admin_home_page_shows_the_newest_audit_checkpoint,
     sign_in_sets_strict_cookies_and_every_response_has_security_headers,
     a_wrong_password_and_an_unknown_user_get_one_message_in_her_language,
     repeated_failures_lock_the_account_and_the_address_for_a_while,
