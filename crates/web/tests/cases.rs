@@ -1245,6 +1245,17 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
     let h = Harness::new(engine).await;
     let (case, _) = h.case().await;
     let survivor = h.user("survivor.kolkata").await;
+    // The page offers her account with nobody chosen: the worker picks the person and confirms.
+    let mut page = h.client().signed_in("caseworker.kolkata").await;
+    let shown = page.get(&format!("/cases/{case}")).await;
+    assert!(
+        shown
+            .body
+            .contains(r#"<select name="user" required><option value="" selected disabled>"#),
+        "{}",
+        shown.body
+    );
+    assert!(shown.body.contains(&survivor.id.to_string()));
     let mut worker = api_client(&h, "caseworker.kolkata").await;
     let path = format!("/api/v1/cases/{case}/survivor");
     let counsellor = h.user("counsellor.kolkata").await;
