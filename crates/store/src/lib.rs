@@ -23,6 +23,7 @@ mod store;
 mod survivor_training;
 pub mod testing;
 mod training;
+mod twofactor;
 
 pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep};
 pub use error::StoreError;
@@ -37,3 +38,4 @@ pub use store::{
 };
 pub use survivor_training::SurvivorTrainingStore;
 pub use training::TrainingStore;
+pub use twofactor::{TotpRecord, TwoFactorStore};

@@ -82,6 +82,7 @@ pub trait Store:
     + crate::FormStore
     + crate::TrainingStore
     + crate::SurvivorTrainingStore
+    + crate::TwoFactorStore
     + Send
     + Sync
 {
