@@ -25,6 +25,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("tools.ftl", include_str!("../locales/en/tools.ftl")),
             ("training.ftl", include_str!("../locales/en/training.ftl")),
             ("workshop.ftl", include_str!("../locales/en/workshop.ftl")),
+            ("signin.ftl", include_str!("../locales/en/signin.ftl")),
         ],
     ),
     (
@@ -35,6 +36,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("tools.ftl", include_str!("../locales/bn/tools.ftl")),
             ("training.ftl", include_str!("../locales/bn/training.ftl")),
             ("workshop.ftl", include_str!("../locales/bn/workshop.ftl")),
+            ("signin.ftl", include_str!("../locales/bn/signin.ftl")),
         ],
     ),
     (
@@ -45,6 +47,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("tools.ftl", include_str!("../locales/hi/tools.ftl")),
             ("training.ftl", include_str!("../locales/hi/training.ftl")),
             ("workshop.ftl", include_str!("../locales/hi/workshop.ftl")),
+            ("signin.ftl", include_str!("../locales/hi/signin.ftl")),
         ],
     ),
 ];

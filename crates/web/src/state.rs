@@ -5,6 +5,7 @@ use i18n::I18n;
 use store::Store;
 
 use crate::throttle::Throttle;
+use crate::twofactor::PendingSignIns;
 
 /// Settings of the web server.
 #[derive(Debug, Clone)]
@@ -17,6 +18,9 @@ pub struct WebConfig {
     pub acknowledge_days: i64,
     /// Weeks of notice asked for before a workshop (`--notice-weeks`); less is a drop-out risk.
     pub notice_weeks: i64,
+    /// The reverse proxy in front of Saathi (`--trusted-proxy`): only for connections from this
+    /// address is the client's address taken from `X-Forwarded-For`.
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 impl Default for WebConfig {
@@ -26,6 +30,7 @@ impl Default for WebConfig {
             session_hours: 12,
             acknowledge_days: 7,
             notice_weeks: 6,
+            trusted_proxy: None,
         }
     }
 }
@@ -38,6 +43,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub config: Arc<WebConfig>,
     pub(crate) throttle: Arc<Throttle>,
+    /// Sign-ins waiting for their second factor.
+    pub(crate) pending: Arc<PendingSignIns>,
 }
 
 impl AppState {
@@ -53,6 +60,7 @@ impl AppState {
             clock,
             config: Arc::new(config),
             throttle: Arc::new(Throttle::default()),
+            pending: Arc::new(PendingSignIns::default()),
         }
     }
 }
