@@ -210,8 +210,16 @@ async fn start_session(
     Ok(response)
 }
 
-/// "Please wait N seconds", in her language and digits.
+/// "Please wait N seconds" (or minutes, from two minutes on), in her language and digits.
 pub(crate) fn wait_message(t: &super::Tr, wait_seconds: i64) -> String {
+    if wait_seconds >= 120 {
+        let minutes = ((wait_seconds + 59) / 60).to_string();
+        return t.with(
+            "sign-in-throttled",
+            "minutes",
+            &i18n::localise_digits(t.lang, &minutes),
+        );
+    }
     t.count("signin-wait-seconds", wait_seconds.max(1) as usize)
 }
 

@@ -84,7 +84,17 @@ async fn signin_spraying_one_password_stops_at_the_accounts_an_address_may_fail(
     let reply = sprayer.sign_in("trainer.two", "Password@123").await;
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
     let retry: i64 = reply.header("retry-after").unwrap().parse().unwrap();
-    assert!(retry > 0 && retry <= 15 * 60, "{retry}");
+    assert_eq!(retry, 15 * 60, "the window of the address's first failure");
+    let expected = h.state.i18n.text_with(
+        Language::En,
+        "sign-in-throttled",
+        &[("minutes", i18n::Arg::Text("15".into()))],
+    );
+    assert!(
+        reply.body.contains(&common::html(&expected)),
+        "{}",
+        reply.body
+    );
     assert_eq!(count(&h, AuditAction::SignInThrottled).await, before + 1);
     // The refused attempt counted against no one: from her own address she is not delayed,
     // and even from the sprayer's address her right password is never refused.
