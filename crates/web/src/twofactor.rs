@@ -341,6 +341,8 @@ pub async fn set_required_roles(
 pub struct Pending {
     pub user_id: UserId,
     pub username: String,
+    /// Her own language: the code page speaks it (unless `?lang=` asks for another).
+    pub language: domain::Language,
     pub expires_at: Timestamp,
 }
 
@@ -360,6 +362,7 @@ impl PendingSignIns {
                 Pending {
                     user_id: user.id,
                     username: user.username.to_string(),
+                    language: user.language,
                     expires_at: now.plus_seconds(PENDING_SECONDS),
                 },
             );

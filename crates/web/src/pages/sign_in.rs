@@ -29,6 +29,8 @@ struct SignInTemplate<'a> {
 pub struct SignInQuery {
     /// A confirmation to show: `signed-out` or `password-changed`.
     notice: Option<String>,
+    /// A language asked for by link (the context middleware has applied it already).
+    lang: Option<String>,
 }
 
 pub async fn form(
@@ -246,18 +248,30 @@ fn pending(state: &AppState, headers: &HeaderMap) -> Option<(String, twofactor::
     Some((cookie, pending))
 }
 
+/// Once her password named her, the code page is in her own language, unless the link she
+/// followed asked for another.
+fn in_her_language(ctx: &Ctx, pending: &twofactor::Pending, query: &SignInQuery) -> Ctx {
+    let mut ctx = ctx.clone();
+    if query.lang.is_none() {
+        ctx.lang = pending.language;
+    }
+    ctx
+}
+
 /// `GET /sign-in/code`: the second step, after a right password.
 pub async fn code_form(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
+    Query(query): Query<SignInQuery>,
 ) -> Result<Response, AppError> {
     if ctx.user.is_some() {
         return Ok(see_other("/"));
     }
-    if pending(&state, &headers).is_none() {
+    let Some((_, pending)) = pending(&state, &headers) else {
         return Ok(see_other("/sign-in"));
-    }
+    };
+    let ctx = in_her_language(&ctx, &pending, &query);
     let page = Page::new(&state, &ctx, "/sign-in", "signin-code-title");
     render(&CodeTemplate {
         page,
@@ -270,11 +284,13 @@ pub async fn code_submit(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
+    Query(query): Query<SignInQuery>,
     data: FormData,
 ) -> Result<Response, AppError> {
     let Some((cookie, pending)) = pending(&state, &headers) else {
         return Ok(see_other("/sign-in"));
     };
+    let ctx = in_her_language(&ctx, &pending, &query);
     let now = state.clock.now();
     let t = super::Tr {
         i18n: &state.i18n,

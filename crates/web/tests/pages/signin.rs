@@ -436,7 +436,7 @@ async fn twofactor_codes_from_an_independent_app_sign_her_in_once_each(engine: E
         reply
             .body
             .contains(&h.text(Language::En, "twofactor-code-wrong")),
-        "before sign-in, the browser's language: {}",
+        "her own language (the counsellor's is English): {}",
         reply.body
     );
     // The next step's code signs her in, once.
@@ -563,6 +563,17 @@ async fn twofactor_required_roles_enrol_first_and_the_director_resets_a_lost_pho
     // Her role still requires it: she enrols again before any page.
     let reply = counsellor.get("/cases").await;
     assert_eq!(reply.header("location"), Some("/account/two-factor"));
+    // Once her password named her, the code page speaks her language (the director's is
+    // Bengali), whatever the browser says.
+    let mut elsewhere = h.client().at_address("10.4.4.4");
+    elsewhere.accept_language = Some("en".into());
+    elsewhere.sign_in("director.kolkata", PASSWORD).await;
+    let page = elsewhere.get("/sign-in/code").await;
+    assert_eq!(page.html_lang().as_deref(), Some("bn"));
+    assert!(
+        page.body
+            .contains(&h.text(Language::Bn, "signin-code-intro"))
+    );
     // A director's second factor is the network admin's to reset, not another director's.
     let me = h.user("director.kolkata").await;
     let reply = director
