@@ -88,7 +88,10 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
             };
             let case = found.ok_or_else(|| Failure(format!("no case {case}")))?;
             let i18n = i18n::I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?;
-            let bytes = web::export::plan_pdf(store, &i18n, &case, language)
+            let sight = web::export::custodian_sight(store, &case, SystemClock.now())
+                .await
+                .map_err(failed)?;
+            let bytes = web::export::plan_pdf(store, &i18n, &case, &sight, language)
                 .await
                 .map_err(failed)?;
             audit(store, &case, language, AuditAction::PlanExported).await?;
@@ -102,12 +105,13 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
         } => {
             let language = self::language(&language)?;
             let i18n = i18n::I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?;
-            let (case, bytes) = web::export::assessment_pdf(store, &i18n, &assessment, language)
-                .await
-                .map_err(|e| match e {
-                    web::AppError::NotFound => Failure(format!("no assessment {assessment}")),
-                    other => failed(other),
-                })?;
+            let (case, bytes) =
+                web::export::assessment_pdf(store, &i18n, &assessment, language, SystemClock.now())
+                    .await
+                    .map_err(|e| match e {
+                        web::AppError::NotFound => Failure(format!("no assessment {assessment}")),
+                        other => failed(other),
+                    })?;
             audit(store, &case, language, AuditAction::AssessmentExported).await?;
             write(&out, &bytes)?;
             println!("{}\t{} bytes", out.display(), bytes.len());

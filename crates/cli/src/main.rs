@@ -134,6 +134,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Migrate => {
             eprintln!("saathi: the {} database is up to date", store.engine());
+            user::list_mixed_accounts(&store).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => serve(store, args).await,
@@ -178,6 +179,7 @@ async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failu
         acknowledge_days: args.acknowledge_days,
         notice_weeks: args.notice_weeks,
         trusted_proxy: args.trusted_proxy,
+        demo: args.demo,
     };
     let state = AppState::new(store, i18n, clock, config);
     eprintln!(

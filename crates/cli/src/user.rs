@@ -6,12 +6,9 @@ use std::sync::Arc;
 
 use clap::Subcommand;
 use domain::audit::{AuditAction, AuditEvent};
-use domain::password::check_password;
-use domain::user::parse_display_name;
-use domain::{
-    Clock, Language, OrgId, Organisation, Role, Roles, SystemClock, TokenId, User, UserId, Username,
-};
-use store::{NewUser, Store};
+use domain::{Clock, OrgId, Organisation, SystemClock, Timestamp, TokenId, User, Username};
+use store::Store;
+use web::accounts::{self, Origin, UserInput};
 
 use crate::Failure;
 
@@ -57,8 +54,11 @@ pub enum TokenCommand {
         /// What the token is for.
         #[arg(long, default_value = "cli")]
         label: String,
+        /// How long it works: days (`90d`) or hours (`12h`); at most 3650 days.
+        #[arg(long, default_value = "90d", value_parser = parse_lifetime)]
+        expires_in: i64,
     },
-    /// List a user's tokens: id, created, revoked, label.
+    /// List a user's tokens: id, created, expires, last used, revoked, label.
     List {
         #[arg(long)]
         user: String,
@@ -98,55 +98,22 @@ pub async fn run_user(store: &Arc<dyn Store>, command: UserCommand) -> Result<Ex
             password_stdin: _,
         } => {
             let org = find_org(store, &org).await?;
-            let username: Username = username.parse()?;
-            let roles = Roles::new(
-                roles
-                    .iter()
-                    .map(|r| r.parse::<Role>())
-                    .collect::<Result<Vec<_>, _>>()?,
-            )?;
-            let language = match language {
-                Some(code) => code.parse()?,
-                None => org
-                    .fields
-                    .languages
-                    .first()
-                    .copied()
-                    .unwrap_or(Language::En),
-            };
-            let display_name = parse_display_name(&display_name)?;
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
-            let password = password.trim_end_matches(['\n', '\r']);
-            check_password(password, username.as_str())?;
-            let id = UserId::new();
-            let event = AuditEvent::new(
-                SystemClock.now(),
-                AuditAction::UserCreated,
-                format!("user:{id}"),
-            )
-            .scoped_to(org.id)
-            .from_source("cli")
-            .with_detail(
-                serde_json::json!({ "username": username.as_str(), "roles": roles.to_list() })
-                    .to_string(),
-            );
-            let new = NewUser {
-                id,
-                org_id: org.id,
+            // The same checks and audit entry as the pages and the API: the survivor role
+            // alone, the password rule with her organisation's name.
+            let input = UserInput {
                 username,
                 display_name,
                 roles,
-                language,
-                password_hash: web::password::hash(password.to_string())
-                    .await
-                    .map_err(|e| Failure(e.english()))?,
+                language: language.unwrap_or_default(),
+                password: password.trim_end_matches(['\n', '\r']).to_string(),
             };
-            store.create_user(&new, event).await.map_err(|e| match e {
-                store::StoreError::Duplicate(_) => Failure("that username is already taken".into()),
-                other => other.into(),
-            })?;
-            println!("{id}");
+            let origin = Origin::cli(SystemClock.now());
+            let user = accounts::create_user(store, &origin, &org, &input)
+                .await
+                .map_err(|e| Failure(e.english()))?;
+            println!("{}", user.id);
         }
         UserCommand::List { org } => {
             let org = find_org(store, &org).await?;
@@ -165,40 +132,86 @@ pub async fn run_user(store: &Arc<dyn Store>, command: UserCommand) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+/// Lists the accounts that hold `survivor` with a staff role (made before that was refused):
+/// they cannot sign in until an administrator splits them.
+pub async fn list_mixed_accounts(store: &Arc<dyn Store>) -> Result<(), Failure> {
+    let mixed = accounts::mixed_accounts(store)
+        .await
+        .map_err(|e| Failure(e.english()))?;
+    if mixed.is_empty() {
+        return Ok(());
+    }
+    eprintln!(
+        "saathi: {} account(s) hold the survivor role with a staff role and cannot sign in until \
+         an administrator splits them: keep one kind of role on /users/ID/edit and add a \
+         separate account for the other",
+        mixed.len()
+    );
+    for (org, user) in mixed {
+        println!(
+            "{}\t{}\t{}\t{}",
+            user.id,
+            user.username,
+            user.roles.to_list(),
+            org.fields.name
+        );
+    }
+    Ok(())
+}
+
 pub async fn run_token(store: &Arc<dyn Store>, command: TokenCommand) -> Result<ExitCode, Failure> {
     let now = SystemClock.now();
     match command {
-        TokenCommand::Create { user, label } => {
+        TokenCommand::Create {
+            user,
+            label,
+            expires_in,
+        } => {
             let user = find_user(store, &user).await?;
             let token = web::token::new_api_token();
             let id = TokenId::new();
+            let expires_at = now.plus_seconds(expires_in);
             let event = AuditEvent::new(now, AuditAction::TokenCreated, format!("token:{id}"))
                 .scoped_to(user.org_id)
                 .from_source("cli")
                 .with_detail(
-                    serde_json::json!({ "user": user.username.as_str(), "label": label })
-                        .to_string(),
+                    serde_json::json!({
+                        "user": user.username.as_str(),
+                        "label": label,
+                        "expires_at": expires_at.to_rfc3339(),
+                    })
+                    .to_string(),
                 );
             store
-                .create_token(id, user.id, &web::token::hash_secret(&token), &label, event)
+                .create_token(
+                    id,
+                    user.id,
+                    &web::token::hash_secret(&token),
+                    &label,
+                    expires_at,
+                    event,
+                )
                 .await?;
             eprintln!(
-                "saathi: token {id} created for {}; it is shown only this once",
-                user.username
+                "saathi: token {id} created for {}, working until {}; it is shown only this once",
+                user.username,
+                expires_at.to_rfc3339()
             );
             println!("{token}");
         }
         TokenCommand::List { user } => {
             let user = find_user(store, &user).await?;
+            let shown =
+                |t: Option<Timestamp>| t.map(|t| t.to_rfc3339()).unwrap_or_else(|| "-".into());
+            println!("id\tcreated\texpires\tlast used\trevoked\tlabel");
             for token in store.tokens_of(user.id).await? {
-                let revoked = token
-                    .revoked_at
-                    .map(|t| t.to_rfc3339())
-                    .unwrap_or_else(|| "-".into());
                 println!(
-                    "{}\t{}\t{revoked}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}",
                     token.id,
                     token.created_at.to_rfc3339(),
+                    shown(token.expires_at),
+                    shown(token.last_used_at),
+                    shown(token.revoked_at),
                     token.label
                 );
             }
@@ -220,4 +233,47 @@ pub async fn run_token(store: &Arc<dyn Store>, command: TokenCommand) -> Result<
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A token's lifetime in seconds, from `90d` or `12h`.
+fn parse_lifetime(text: &str) -> Result<i64, String> {
+    let text = text.trim();
+    let (number, unit) = text.split_at(text.len().saturating_sub(1));
+    let seconds_per = match unit {
+        "d" => 86_400,
+        "h" => 3_600,
+        _ => return Err(format!("{text:?}: give days or hours, such as 90d or 12h")),
+    };
+    let n: i64 = number
+        .parse()
+        .map_err(|_| format!("{text:?}: give days or hours, such as 90d or 12h"))?;
+    let seconds = n.saturating_mul(seconds_per);
+    if n <= 0 || seconds > 3650 * 86_400 {
+        return Err(format!("{text:?}: a token lasts from 1h to 3650d"));
+    }
+    Ok(seconds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_lifetime;
+
+    #[test]
+    fn lifetimes_are_days_or_hours() {
+        assert_eq!(parse_lifetime("90d"), Ok(90 * 86_400));
+        assert_eq!(parse_lifetime("12h"), Ok(12 * 3_600));
+        for bad in [
+            "",
+            "d",
+            "90",
+            "90m",
+            "-1d",
+            "0h",
+            "3651d",
+            "1.5d",
+            "99999999999999999d",
+        ] {
+            assert!(parse_lifetime(bad).is_err(), "{bad}");
+        }
+    }
 }

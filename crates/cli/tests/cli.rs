@@ -164,7 +164,7 @@ async fn users_and_tokens_from_the_command_line(t: &TestStore) {
             password,
         )
     };
-    let ok = add("caseworker.kolkata", "saathi-demo-2026\n");
+    let ok = add("caseworker.kolkata", "nodir-dhare-bari-amar\n");
     assert!(ok.status.success(), "{}", stderr(&ok));
     let user = t
         .store
@@ -222,6 +222,155 @@ async fn users_and_tokens_from_the_command_line(t: &TestStore) {
     );
     let ok = saathi(url, &["audit", "verify"]);
     assert!(stdout(&ok).contains("4 entries"), "{}", stdout(&ok));
+}
+
+async fn accounts_from_the_command_line_keep_the_new_rules(t: &TestStore) {
+    let url = t.url();
+    org_add(url, "Kolkata shelter", "destination", "IN");
+    let add = |username: &str, roles: &[&str], password: &str| {
+        let mut args = vec![
+            "user",
+            "add",
+            "--org",
+            "Kolkata shelter",
+            "--username",
+            username,
+            "--password-stdin",
+        ];
+        for role in roles {
+            args.extend(["--role", role]);
+        }
+        saathi_stdin(url, &args, password)
+    };
+    let long = "নদীর ধারে বাড়ি ".repeat(70);
+    for (username, roles, password, expected) in [
+        (
+            "rupa.das",
+            &["survivor", "counsellor"][..],
+            "nodir-dhare-bari-amar",
+            "a survivor's account cannot have any other role",
+        ),
+        (
+            "rupa.das",
+            &["counsellor"][..],
+            "saathi-demo-2026",
+            "the demo password is public",
+        ),
+        (
+            "rupa.das",
+            &["counsellor"][..],
+            "our KOLKATA SHELTER 2026",
+            "must not contain the organisation's name",
+        ),
+        (
+            "rupa.das",
+            &["counsellor"][..],
+            "minecraft123",
+            "too common",
+        ),
+        (
+            "rupa.das",
+            &["counsellor"][..],
+            long.as_str(),
+            "at most 1024 characters",
+        ),
+    ] {
+        refused(&add(username, roles, password), expected);
+    }
+    let kolkata = t
+        .store
+        .organisation_by_name("Kolkata shelter")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(t.store.users_in(kolkata.id).await.unwrap().is_empty());
+
+    let ok = add("rupa.das", &["survivor"], "nodir-dhare-bari-amar");
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let ok = add("asha.roy", &["counsellor"], "nodir-dhare-bari-amar");
+    assert!(ok.status.success(), "{}", stderr(&ok));
+
+    // Tokens: 90 days unless told, hours or days, nothing else.
+    let asha = t
+        .store
+        .user_by_username(&"asha.roy".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let default = saathi(url, &["token", "create", "--user", "asha.roy"]);
+    assert!(default.status.success(), "{}", stderr(&default));
+    let short = saathi(
+        url,
+        &[
+            "token",
+            "create",
+            "--user",
+            "asha.roy",
+            "--expires-in",
+            "12h",
+        ],
+    );
+    assert!(short.status.success(), "{}", stderr(&short));
+    let wrong = saathi(
+        url,
+        &[
+            "token",
+            "create",
+            "--user",
+            "asha.roy",
+            "--expires-in",
+            "90m",
+        ],
+    );
+    assert!(!wrong.status.success());
+    assert!(
+        stderr(&wrong).contains("days or hours"),
+        "{}",
+        stderr(&wrong)
+    );
+    let tokens = t.store.tokens_of(asha.id).await.unwrap();
+    assert_eq!(tokens.len(), 2);
+    let lifetime =
+        |i: usize| tokens[i].expires_at.unwrap().millis() - tokens[i].created_at.millis();
+    assert_eq!(lifetime(0), 90 * 86_400_000);
+    assert_eq!(lifetime(1), 12 * 3_600_000);
+
+    // Used once: `token list` says when.
+    let secret = stdout(&default);
+    let now = domain::Timestamp(tokens[0].created_at.millis() + 5_000);
+    let user = t
+        .store
+        .user_for_token(&web::token::hash_secret(&secret), now)
+        .await
+        .unwrap();
+    assert_eq!(user.map(|u| u.id), Some(asha.id));
+    let list = saathi(url, &["token", "list", "--user", "asha.roy"]);
+    let listed = stdout(&list);
+    let first = listed
+        .lines()
+        .find(|l| l.starts_with(&tokens[0].id.to_string()))
+        .unwrap();
+    let columns: Vec<&str> = first.split('\t').collect();
+    assert_eq!(columns[2], tokens[0].expires_at.unwrap().to_rfc3339());
+    assert_eq!(columns[3], now.to_rfc3339(), "last used");
+    assert_eq!(columns[4], "-", "not revoked");
+
+    // An account from before the rule, survivor and counsellor at once: `migrate` names it.
+    let clean = saathi(url, &["migrate"]);
+    assert!(clean.status.success());
+    assert_eq!(stdout(&clean), "");
+    t.tamper("UPDATE users SET roles = 'counsellor,survivor' WHERE username = 'rupa.das'")
+        .await
+        .unwrap();
+    let migrate = saathi(url, &["migrate"]);
+    assert!(migrate.status.success(), "{}", stderr(&migrate));
+    assert!(
+        stderr(&migrate).contains("cannot sign in until"),
+        "{}",
+        stderr(&migrate)
+    );
+    assert_eq!(stdout(&migrate).lines().count(), 1, "{}", stdout(&migrate));
+    assert!(stdout(&migrate).contains("rupa.das\tcounsellor,survivor\tKolkata shelter"));
 }
 
 fn org_add(url: &str, name: &str, kind: &str, country: &str) {
@@ -376,12 +525,13 @@ async fn export_plan_as_pdf(t: &TestStore) {
         .unwrap();
     let cases = t
         .store
-        .find_cases(&store::CaseFilter::of(kolkata.id))
+        .find_cases(&store::CaseFilter::of(kolkata.id, domain::Timestamp(0)))
         .await
         .unwrap();
     let mut with_plan = None;
     for c in cases {
-        if t.store.plan(c.id).await.unwrap().is_some() {
+        let held = domain::sight::Sight::own(kolkata.id);
+        if t.store.plan(c.id, &held).await.unwrap().is_some() {
             with_plan = Some(c);
             break;
         }
@@ -457,6 +607,7 @@ async fn export_plan_as_pdf(t: &TestStore) {
         .collect(),
         recorded_by: worker.id,
         recorded_at: domain::Timestamp(1_795_910_400_000),
+        org: worker.org_id,
     };
     let event = domain::audit::AuditEvent::new(
         domain::Timestamp(1_795_910_400_000),
@@ -602,6 +753,7 @@ both!(
     org_add_prints_the_id_and_refuses_bad_input,
     audit_verify_passes_then_names_the_edited_entry,
     users_and_tokens_from_the_command_line,
+    accounts_from_the_command_line_keep_the_new_rules,
     serve_with_demo_answers_in_the_browsers_language,
     keys_and_trust_between_two_servers,
     export_plan_as_pdf,

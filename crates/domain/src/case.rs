@@ -181,16 +181,34 @@ pub struct Case {
     pub code: CaseCode,
     pub custodian: OrgId,
     pub stage: Stage,
-    /// Staff of the custodian who carry the case (they see it in full).
+    /// Staff who carry the case (they see it in full, as their organisation holds it). Staff
+    /// of an earlier custodian stay here and keep reading their own organisation's records.
     pub assigned: Vec<UserId>,
     pub opened_at: Timestamp,
     pub version: i64,
     pub updated_at: Timestamp,
+    /// Her own account, when one is linked: never one of the staff.
+    #[serde(default)]
+    pub survivor: Option<UserId>,
+    /// Its handovers, oldest first: who held custody before, who is waiting to receive her,
+    /// and which sections travelled to whom (see [`crate::sight`]).
+    #[serde(skip)]
+    pub passages: Vec<crate::sight::Passage>,
 }
 
 impl Case {
     pub fn is_assigned(&self, user: UserId) -> bool {
         self.assigned.contains(&user)
+    }
+
+    /// Whether `org` held custody before the current custodian.
+    pub fn held_by(&self, org: OrgId) -> bool {
+        org != self.custodian && crate::sight::former_custodians(&self.passages).any(|o| o == org)
+    }
+
+    /// Whether a handover to `org` has been sent and awaits its answer.
+    pub fn awaited_by(&self, org: OrgId) -> bool {
+        self.passages.iter().any(|p| p.awaits(org))
     }
 }
 

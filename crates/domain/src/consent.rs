@@ -69,7 +69,9 @@ impl fmt::Display for Purpose {
 }
 
 /// The classes a case's record is shared by (also the classes of documents).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionClass {
     Legal,

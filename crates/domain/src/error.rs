@@ -35,6 +35,16 @@ pub enum DomainError {
     PasswordTooCommon,
     #[error("the password must not contain the username")]
     PasswordContainsUsername,
+    #[error("the password must be at most {max} characters long")]
+    PasswordTooLong { max: usize },
+    #[error("the password must not contain the organisation's name")]
+    PasswordContainsOrganisation,
+    #[error("the demo password is public; choose another one")]
+    PasswordIsDemo,
+    #[error(
+        "a survivor's account cannot have any other role: make a separate account for staff work"
+    )]
+    SurvivorWithOtherRoles,
     #[error(
         "unknown stage {0:?}: use identified, in-care, preparing-return, in-transit, returned, reintegrating, follow-up or closed"
     )]
@@ -146,6 +156,8 @@ pub enum DomainError {
     Corrupt(String),
     #[error("the case is already with that organisation")]
     SameOrganisation,
+    #[error("what your organisation holds of her goes to the organisation that has her case now")]
+    ShareToCustodian,
     #[error("say why the handover goes with these gaps")]
     GapsNeedReason,
     #[error("unknown outcome {0:?}: use first-contact, family-visit, school-or-work or outcome")]
@@ -180,6 +192,10 @@ impl DomainError {
             Self::PasswordTooShort { .. } => "error-password-too-short",
             Self::PasswordTooCommon => "error-password-too-common",
             Self::PasswordContainsUsername => "error-password-contains-username",
+            Self::PasswordTooLong { .. } => "error-password-too-long",
+            Self::PasswordContainsOrganisation => "error-password-contains-organisation",
+            Self::PasswordIsDemo => "error-password-is-demo",
+            Self::SurvivorWithOtherRoles => "error-survivor-with-other-roles",
             Self::UnknownStage(_) => "error-unknown-stage",
             Self::StageUnchanged => "error-stage-unchanged",
             Self::StageSkipped { .. } => "error-stage-skipped",
@@ -227,6 +243,7 @@ impl DomainError {
             Self::HandoverStep { .. } => "error-handover-step",
             Self::Corrupt(_) => "error-internal",
             Self::SameOrganisation => "error-same-organisation",
+            Self::ShareToCustodian => "error-share-to-custodian",
             Self::GapsNeedReason => "error-gaps-need-reason",
             Self::UnknownOutcome(_) => "error-unknown-outcome",
             Self::FollowUpDone => "error-followup-done",

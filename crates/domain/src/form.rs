@@ -449,6 +449,9 @@ pub struct Assessment {
     pub answers: Answers,
     pub recorded_by: crate::UserId,
     pub recorded_at: crate::Timestamp,
+    /// The organisation that wrote it: its sections follow her consent to other organisations
+    /// like every record's (see `crate::sight`).
+    pub org: crate::OrgId,
 }
 
 /// The built-in tools every Saathi starts with (`data/forms/*.json`).

@@ -23,6 +23,7 @@ pub mod plan;
 pub mod policy;
 pub mod repatriation;
 pub mod role;
+pub mod sight;
 pub mod text;
 pub mod training;
 pub mod user;

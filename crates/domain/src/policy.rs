@@ -90,8 +90,11 @@ pub enum Action {
     CloseCase,
     /// Open the identity section (name, family, address).
     OpenIdentity,
-    /// Read and add to the decision log (assigned staff, and the director who approves).
+    /// Add to the decision log (assigned staff, and the director who approves).
     LogDecision,
+    /// Read the decision log: those who may add to it, and those who read what her
+    /// organisation holds (see `case_reading`).
+    ReadDecisions,
     /// Record, read and revoke her consents (the staff who carry her case).
     ManageConsent,
     /// Read the case plan (assigned staff, and the director who approves it).
@@ -103,13 +106,20 @@ pub enum Action {
     /// Read or write notes of one kind (see `note_work`).
     ReadNotes(crate::note::NoteKind),
     WriteNote(crate::note::NoteKind),
-    /// Attach or open a document of one class: psychosocial ones are the assigned counsellor's,
-    /// the rest the assigned staff's.
+    /// Attach a document of one class: psychosocial ones are the assigned counsellor's, the rest
+    /// the assigned staff's.
     Document(crate::consent::SectionClass),
+    /// Open a document of one class: the same people, and those who read what her organisation
+    /// holds.
+    ReadDocument(crate::consent::SectionClass),
     /// Link a survivor's own account to her case (the assigned case worker).
     LinkSurvivor,
     /// Start a handover of a case, choose what travels, send it (the assigned case worker).
     StartHandover,
+    /// Send a section her organisation holds to the case's custodian, with her consent (the
+    /// assigned case worker of an organisation that held custody before): the step by which a
+    /// new custodian gets a section that did not travel.
+    ShareSection,
     /// Start her repatriation and record its steps (the assigned case worker).
     Repatriate,
     /// See handovers to and from her organisation (case staff of either side).
@@ -131,8 +141,16 @@ pub enum Resource {
     Organisation(OrgId),
     /// One user account.
     User { id: UserId, org: OrgId },
-    /// One case: its custodian, and whether the actor is among its assigned staff.
-    Case { custodian: OrgId, assigned: bool },
+    /// One case, as the actor stands to it: its custodian; whether she is among the staff who
+    /// carry it; whether her organisation held custody before (`held`) or has a handover of it
+    /// waiting for its answer (`awaited`); whether it is her own record (`hers`, a survivor).
+    Case {
+        custodian: OrgId,
+        assigned: bool,
+        held: bool,
+        awaited: bool,
+        hers: bool,
+    },
     /// One workshop: whether the actor is among its trainers.
     Workshop { trainer: bool },
 }
@@ -223,6 +241,7 @@ fn note_work(
     reading: bool,
 ) -> Decision {
     use crate::note::NoteKind;
+    let work = if reading { case_reading } else { case_work };
     let any = |decisions: &[Decision]| {
         decisions
             .iter()
@@ -236,18 +255,18 @@ fn note_work(
             })
     };
     match kind {
-        NoteKind::Case => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
-        NoteKind::Psychosocial => case_work(actor, resource, &[Role::Counsellor], true),
+        NoteKind::Case => work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+        NoteKind::Psychosocial => work(actor, resource, &[Role::Counsellor], true),
         NoteKind::Daily | NoteKind::Incident => {
             let director_reads = reading && kind == NoteKind::Incident;
             any(&[
-                case_work(actor, resource, &[Role::CareGiver], false),
+                work(actor, resource, &[Role::CareGiver], false),
                 if director_reads {
-                    case_work(actor, resource, &[Role::Director], false)
+                    work(actor, resource, &[Role::Director], false)
                 } else {
                     Decision::Deny(DenyReason::RoleNotAllowed)
                 },
-                case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+                work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
             ])
         }
     }
@@ -265,6 +284,7 @@ fn case_work(
         Resource::Case {
             custodian,
             assigned,
+            ..
         } => (*custodian, *assigned),
         Resource::Organisation(org) => (*org, false),
         _ => return Decision::Deny(DenyReason::RoleNotAllowed),
@@ -278,6 +298,36 @@ fn case_work(
     allow_if(assigned || !needs_assignment, DenyReason::NotAssigned)
 }
 
+/// Reading a case's content. The custodian's staff read as [`case_work`] says. Two more may
+/// read, never write: the assigned staff of an organisation that held custody before (they keep
+/// reading what they wrote), and, while a handover to her organisation awaits its answer, staff
+/// of the receiving organisation with one of `roles` (she accepts knowing what she takes on).
+/// What each of them sees of the record is narrowed further by the organisation's
+/// [`crate::sight::Sight`].
+fn case_reading(
+    actor: &Actor,
+    resource: &Resource,
+    roles: &[Role],
+    needs_assignment: bool,
+) -> Decision {
+    let decision = case_work(actor, resource, roles, needs_assignment);
+    if decision.is_allowed() {
+        return decision;
+    }
+    if let Resource::Case {
+        assigned,
+        held,
+        awaited,
+        ..
+    } = resource
+        && roles.iter().any(|r| actor.has(*r))
+        && ((*held && (*assigned || !needs_assignment)) || *awaited)
+    {
+        return Decision::Allow;
+    }
+    decision
+}
+
 /// Decides whether `actor` may do `action` to `resource`: her roles first, then any training
 /// gate the network set on the action for one of her roles.
 pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision {
@@ -287,6 +337,18 @@ pub fn authorize(actor: &Actor, action: Action, resource: &Resource) -> Decision
         }
         decision => decision,
     }
+}
+
+/// May `actor` change, deactivate or reset the password of an account holding `roles`? She
+/// needs `UpdateUser` on it and the right to grant every role it holds, so a director cannot
+/// touch the network admin's account (nor anyone else above what she may make).
+pub fn authorize_administer(actor: &Actor, id: UserId, org: OrgId, roles: &Roles) -> Decision {
+    let target = Resource::User { id, org };
+    std::iter::once(Action::UpdateUser)
+        .chain(roles.iter().map(Action::GrantRole))
+        .map(|action| authorize(actor, action, &target))
+        .find(|decision| !decision.is_allowed())
+        .unwrap_or(Decision::Allow)
 }
 
 fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
@@ -350,9 +412,13 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             Some(org) => org_admin(actor, org),
             None => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         },
-        ListCases | ViewCaseSummary => case_work(actor, resource, &CASE_STAFF, false),
+        ListCases => case_work(actor, resource, &CASE_STAFF, false),
+        ViewCaseSummary => case_reading(actor, resource, &CASE_STAFF, false),
         CreateCase => case_work(actor, resource, &[Role::CaseWorker], false),
-        ViewCase | RecordVoice | OpenIdentity | ManageConsent | EditPlan => {
+        ViewCase | OpenIdentity => {
+            case_reading(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
+        }
+        RecordVoice | ManageConsent | EditPlan => {
             case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
         }
         ChangeStage => case_work(actor, resource, &[Role::CaseWorker], true),
@@ -362,9 +428,21 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             case_work(actor, resource, &[Role::Counsellor], true)
         }
         Document(_) => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+        ReadDocument(crate::consent::SectionClass::Psychosocial) => {
+            case_reading(actor, resource, &[Role::Counsellor], true)
+        }
+        ReadDocument(_) => {
+            case_reading(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
+        }
         LinkSurvivor | StartHandover | Repatriate => {
             case_work(actor, resource, &[Role::CaseWorker], true)
         }
+        ShareSection => match resource {
+            Resource::Case { held: true, .. } => {
+                case_reading(actor, resource, &[Role::CaseWorker], true)
+            }
+            _ => Decision::Deny(DenyReason::RoleNotAllowed),
+        },
         ViewHandovers => case_work(
             actor,
             resource,
@@ -372,12 +450,10 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             false,
         ),
         ReceiveHandover => case_work(actor, resource, &[Role::Director, Role::CaseWorker], false),
+        // Her own record is hers alone: a linked survivor is never one of the case's staff.
         OwnRecord => match resource {
-            Resource::Case {
-                custodian,
-                assigned,
-            } => allow_if(
-                actor.has(Role::Survivor) && actor.org_id == *custodian && *assigned,
+            Resource::Case { hers, .. } => allow_if(
+                actor.has(Role::Survivor) && *hers,
                 DenyReason::RoleNotAllowed,
             ),
             _ => Decision::Deny(DenyReason::RoleNotAllowed),
@@ -385,9 +461,13 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
         ReadNotes(kind) | WriteNote(kind) => {
             note_work(actor, resource, kind, matches!(action, ReadNotes(_)))
         }
-        LogDecision | ReadPlan => match case_work(actor, resource, &[Role::Director], false) {
+        LogDecision => match case_work(actor, resource, &[Role::Director], false) {
             Decision::Allow => Decision::Allow,
             _ => case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
+        },
+        ReadDecisions | ReadPlan => match case_reading(actor, resource, &[Role::Director], false) {
+            Decision::Allow => Decision::Allow,
+            _ => case_reading(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
         },
         ViewUser => match resource {
             Resource::User { id, .. } if *id == actor.user_id => Decision::Allow,
@@ -407,14 +487,8 @@ mod tests {
     fn psychosocial_notes_are_for_counsellors_and_daily_care_for_the_shelter() {
         use crate::note::NoteKind;
         let own = OrgId::new();
-        let assigned = Resource::Case {
-            custodian: own,
-            assigned: true,
-        };
-        let unassigned = Resource::Case {
-            custodian: own,
-            assigned: false,
-        };
+        let assigned = on_case(own, true);
+        let unassigned = on_case(own, false);
         let read = |role, kind, resource: &Resource| {
             authorize(&actor(role, own), Action::ReadNotes(kind), resource).is_allowed()
         };
@@ -441,28 +515,16 @@ mod tests {
         assert!(!read(
             Role::CareGiver,
             NoteKind::Daily,
-            &Resource::Case {
-                custodian: OrgId::new(),
-                assigned: false
-            }
+            &on_case(OrgId::new(), false)
         ));
     }
 
     #[test]
     fn case_content_is_for_assigned_staff_of_the_custodian_only() {
         let own = OrgId::new();
-        let assigned = Resource::Case {
-            custodian: own,
-            assigned: true,
-        };
-        let not_assigned = Resource::Case {
-            custodian: own,
-            assigned: false,
-        };
-        let elsewhere = Resource::Case {
-            custodian: OrgId::new(),
-            assigned: true,
-        };
+        let assigned = on_case(own, true);
+        let not_assigned = on_case(own, false);
+        let elsewhere = on_case(OrgId::new(), true);
         let worker = actor(Role::CaseWorker, own);
         assert!(authorize(&worker, Action::ViewCase, &assigned).is_allowed());
         assert_eq!(
@@ -534,10 +596,7 @@ mod tests {
             .is_allowed()
         );
 
-        let case = Resource::Case {
-            custodian: own,
-            assigned: true,
-        };
+        let case = on_case(own, true);
         let mut worker = actor(Role::CaseWorker, own);
         worker.training.gates.push(crate::training::gate::Gate {
             role: Role::CaseWorker,
@@ -554,6 +613,16 @@ mod tests {
             .completed
             .insert("knowing-the-survivor".into());
         assert!(authorize(&worker, Action::RecordVoice, &case).is_allowed());
+    }
+
+    fn on_case(custodian: OrgId, assigned: bool) -> Resource {
+        Resource::Case {
+            custodian,
+            assigned,
+            held: false,
+            awaited: false,
+            hers: false,
+        }
     }
 
     fn actor(role: Role, org: OrgId) -> Actor {
@@ -598,6 +667,101 @@ mod tests {
             )
             .is_allowed();
             assert_eq!(allowed, role == Role::NetworkAdmin, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn earlier_custodians_and_waiting_receivers_read_but_never_write() {
+        let custodian = OrgId::new();
+        let former = |assigned| Resource::Case {
+            custodian,
+            assigned,
+            held: true,
+            awaited: false,
+            hers: false,
+        };
+        let waiting = Resource::Case {
+            custodian,
+            assigned: false,
+            held: false,
+            awaited: true,
+            hers: false,
+        };
+        let worker = actor(Role::CaseWorker, OrgId::new());
+        for action in [
+            Action::ViewCase,
+            Action::ReadPlan,
+            Action::ReadDecisions,
+            Action::OpenIdentity,
+            Action::ReadDocument(crate::consent::SectionClass::Legal),
+        ] {
+            assert!(
+                authorize(&worker, action, &former(true)).is_allowed(),
+                "{action:?}"
+            );
+            assert!(
+                authorize(&worker, action, &waiting).is_allowed(),
+                "{action:?}"
+            );
+            assert!(
+                !authorize(&worker, action, &former(false)).is_allowed(),
+                "unassigned {action:?}"
+            );
+        }
+        for action in [
+            Action::RecordVoice,
+            Action::EditPlan,
+            Action::LogDecision,
+            Action::ManageConsent,
+            Action::ChangeStage,
+            Action::StartHandover,
+            Action::Document(crate::consent::SectionClass::Legal),
+            Action::WriteNote(crate::note::NoteKind::Case),
+        ] {
+            assert_eq!(
+                authorize(&worker, action, &former(true)),
+                Decision::Deny(DenyReason::OtherOrganisation),
+                "{action:?}"
+            );
+            assert!(
+                !authorize(&worker, action, &waiting).is_allowed(),
+                "{action:?}"
+            );
+        }
+        assert!(
+            !authorize(
+                &actor(Role::CaseWorker, OrgId::new()),
+                Action::ReadPlan,
+                &on_case(custodian, true)
+            )
+            .is_allowed(),
+            "a stranger reads nothing"
+        );
+    }
+
+    #[test]
+    fn a_survivor_reads_only_her_own_record() {
+        let org = OrgId::new();
+        let survivor = actor(Role::Survivor, org);
+        let hers = Resource::Case {
+            custodian: org,
+            assigned: true,
+            held: false,
+            awaited: false,
+            hers: true,
+        };
+        assert!(authorize(&survivor, Action::OwnRecord, &hers).is_allowed());
+        assert!(!authorize(&survivor, Action::OwnRecord, &on_case(org, true)).is_allowed());
+        for action in [
+            Action::ViewCase,
+            Action::ReadNotes(crate::note::NoteKind::Psychosocial),
+            Action::OpenIdentity,
+            Action::ViewCaseSummary,
+        ] {
+            assert!(
+                !authorize(&survivor, action, &hers).is_allowed(),
+                "{action:?}"
+            );
         }
     }
 
@@ -650,6 +814,32 @@ mod tests {
         assert!(!authorize(&director, Action::GrantRole(Role::NetworkAdmin), &here).is_allowed());
         let admin = actor(Role::NetworkAdmin, OrgId::new());
         assert!(authorize(&admin, Action::GrantRole(Role::NetworkAdmin), &here).is_allowed());
+    }
+
+    #[test]
+    fn a_director_administers_only_those_she_could_have_made() {
+        let org = OrgId::new();
+        let director = actor(Role::Director, org);
+        let worker = Roles::parse_list("case-worker,counsellor").unwrap();
+        let admin_roles = Roles::single(Role::NetworkAdmin);
+        let id = UserId::new();
+        assert!(authorize_administer(&director, id, org, &worker).is_allowed());
+        assert_eq!(
+            authorize_administer(&director, id, org, &admin_roles),
+            Decision::Deny(DenyReason::RoleNotAllowed)
+        );
+        assert_eq!(
+            authorize_administer(&director, id, OrgId::new(), &worker),
+            Decision::Deny(DenyReason::OtherOrganisation)
+        );
+        let mixed = Roles::parse_stored("network-admin,trainer").unwrap();
+        assert!(!authorize_administer(&director, id, org, &mixed).is_allowed());
+        let admin = actor(Role::NetworkAdmin, OrgId::new());
+        assert!(authorize_administer(&admin, id, org, &admin_roles).is_allowed());
+        assert_eq!(
+            authorize_administer(&actor(Role::CaseWorker, org), id, org, &worker),
+            Decision::Deny(DenyReason::RoleNotAllowed)
+        );
     }
 
     #[test]

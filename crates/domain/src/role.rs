@@ -74,13 +74,25 @@ impl FromStr for Role {
     }
 }
 
-/// A user's roles: a non-empty, sorted set.
+/// A user's roles: a non-empty, sorted set in which `survivor` stands alone (DESIGN §4: a
+/// survivor's account is never a staff account).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<Role>", into = "Vec<Role>")]
 pub struct Roles(Vec<Role>);
 
 impl Roles {
+    /// The roles to give someone: refuses an empty set and `survivor` with any other role.
     pub fn new(roles: impl IntoIterator<Item = Role>) -> Result<Self, DomainError> {
+        let roles = Self::stored(roles)?;
+        if roles.mixes_survivor_and_staff() {
+            return Err(DomainError::SurvivorWithOtherRoles);
+        }
+        Ok(roles)
+    }
+
+    /// Roles as an older database may hold them, `survivor` with a staff role included: such
+    /// an account is loaded so that it can be listed, refused sign-in and split, never given.
+    pub fn stored(roles: impl IntoIterator<Item = Role>) -> Result<Self, DomainError> {
         let mut roles: Vec<Role> = roles.into_iter().collect();
         roles.sort();
         roles.dedup();
@@ -88,6 +100,12 @@ impl Roles {
             return Err(DomainError::NoRoles);
         }
         Ok(Self(roles))
+    }
+
+    /// `survivor` together with a staff role: what `new` refuses, and what an account made
+    /// before that rule may still hold until an administrator splits it.
+    pub fn mixes_survivor_and_staff(&self) -> bool {
+        self.contains(Role::Survivor) && self.0.len() > 1
     }
 
     pub fn single(role: Role) -> Self {
@@ -111,14 +129,21 @@ impl Roles {
             .join(",")
     }
 
-    /// Parses the comma-separated form.
+    /// Parses the comma-separated form, with the rule of `new`.
     pub fn parse_list(list: &str) -> Result<Self, DomainError> {
-        let roles = list
-            .split(',')
+        Self::new(Self::parse_names(list)?)
+    }
+
+    /// Parses the comma-separated form as stored (see `stored`).
+    pub fn parse_stored(list: &str) -> Result<Self, DomainError> {
+        Self::stored(Self::parse_names(list)?)
+    }
+
+    fn parse_names(list: &str) -> Result<Vec<Role>, DomainError> {
+        list.split(',')
             .filter(|s| !s.trim().is_empty())
             .map(str::parse)
-            .collect::<Result<Vec<Role>, _>>()?;
-        Self::new(roles)
+            .collect()
     }
 }
 
@@ -152,5 +177,30 @@ mod tests {
         let roles = Roles::parse_list("counsellor,case-worker,counsellor").unwrap();
         assert_eq!(roles.to_list(), "case-worker,counsellor");
         assert_eq!(Roles::parse_list(""), Err(DomainError::NoRoles));
+    }
+
+    #[test]
+    fn survivor_stands_alone() {
+        assert!(Roles::new([Role::Survivor]).is_ok());
+        for staff in Role::ALL.into_iter().filter(|r| *r != Role::Survivor) {
+            assert_eq!(
+                Roles::new([staff, Role::Survivor]),
+                Err(DomainError::SurvivorWithOtherRoles),
+                "{staff}"
+            );
+        }
+        assert_eq!(
+            serde_json::from_str::<Roles>(r#"["survivor","counsellor"]"#)
+                .map_err(|e| e.to_string().contains("survivor")),
+            Err(true)
+        );
+        let old = Roles::parse_stored("survivor,counsellor").unwrap();
+        assert!(old.mixes_survivor_and_staff());
+        assert!(!Roles::single(Role::Survivor).mixes_survivor_and_staff());
+        assert!(
+            !Roles::parse_list("director,case-worker")
+                .unwrap()
+                .mixes_survivor_and_staff()
+        );
     }
 }

@@ -26,6 +26,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("training.ftl", include_str!("../locales/en/training.ftl")),
             ("workshop.ftl", include_str!("../locales/en/workshop.ftl")),
             ("signin.ftl", include_str!("../locales/en/signin.ftl")),
+            ("accounts.ftl", include_str!("../locales/en/accounts.ftl")),
         ],
     ),
     (
@@ -37,6 +38,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("training.ftl", include_str!("../locales/bn/training.ftl")),
             ("workshop.ftl", include_str!("../locales/bn/workshop.ftl")),
             ("signin.ftl", include_str!("../locales/bn/signin.ftl")),
+            ("accounts.ftl", include_str!("../locales/bn/accounts.ftl")),
         ],
     ),
     (
@@ -48,6 +50,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("training.ftl", include_str!("../locales/hi/training.ftl")),
             ("workshop.ftl", include_str!("../locales/hi/workshop.ftl")),
             ("signin.ftl", include_str!("../locales/hi/signin.ftl")),
+            ("accounts.ftl", include_str!("../locales/hi/accounts.ftl")),
         ],
     ),
 ];

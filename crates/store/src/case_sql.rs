@@ -15,17 +15,50 @@ macro_rules! impl_case_store {
                 .await?)
             }
 
+            /// The newest version of the plan that `sight` reaches, with the newest approved
+            /// one it reaches.
             async fn plan_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 case: domain::CaseId,
+                sight: &domain::sight::Sight,
             ) -> Result<Option<domain::plan::Plan>, $crate::StoreError> {
-                let row: Option<$crate::cases::PlanRow> = sqlx::query_as(
-                    "SELECT body, version, updated_by, updated_at, approved_version FROM plans WHERE case_id = $1",
-                )
+                let row: Option<$crate::cases::PlanRow> = sqlx::query_as(concat!(
+                    "SELECT body, version, saved_by AS updated_by, saved_at AS updated_at, \
+                     (SELECT MAX(w.version) FROM plan_versions w WHERE w.case_id = $1 AND w.approved_at IS NOT NULL AND ",
+                    $crate::cases::visible!("2", "3", "'voice'"),
+                    ") AS approved_version FROM plan_versions WHERE case_id = $1 AND ",
+                    $crate::cases::visible!("2", "3", "'voice'"),
+                    " ORDER BY version DESC LIMIT 1"
+                ))
                 .bind(case.to_string())
+                .bind(sight.org().to_string())
+                .bind($crate::cases::shared_sections(sight))
                 .fetch_optional(&mut *conn)
                 .await?;
                 row.map(TryInto::try_into).transpose()
+            }
+
+            /// Its handovers as sight needs them, oldest first.
+            async fn passages_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                case_id: &str,
+            ) -> Result<Vec<$crate::cases::PassageRow>, $crate::StoreError> {
+                Ok(sqlx::query_as(
+                    "SELECT from_org_id, to_org_id, state, sections FROM handovers WHERE case_id = $1 \
+                     ORDER BY created_at, id",
+                )
+                .bind(case_id)
+                .fetch_all(&mut *conn)
+                .await?)
+            }
+
+            async fn complete_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                row: $crate::cases::CaseRow,
+            ) -> Result<domain::Case, $crate::StoreError> {
+                let assigned = Self::assigned_in(&mut *conn, row.id()).await?;
+                let passages = Self::passages_in(&mut *conn, row.id()).await?;
+                row.into_case(assigned, passages)
             }
 
             async fn case_in(
@@ -41,32 +74,37 @@ macro_rules! impl_case_store {
                 .fetch_optional(&mut *conn)
                 .await?;
                 match row {
-                    Some(row) => {
-                        let assigned = Self::assigned_in(&mut *conn, row.id()).await?;
-                        Ok(Some(row.into_case(assigned)?))
-                    }
+                    Some(row) => Ok(Some(Self::complete_in(&mut *conn, row).await?)),
                     None => Ok(None),
                 }
             }
 
-            /// Replaces the search terms of one source (a voice entry) with those of `text`.
+            /// Replaces the search terms of one source (a voice entry, a note) with those of
+            /// `text`, each marked with its section and the organisation of `by`, its writer.
             async fn index_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 case_id: &str,
                 source_id: &str,
                 text: &str,
+                section: domain::consent::SectionClass,
+                by: domain::UserId,
             ) -> Result<(), $crate::StoreError> {
                 sqlx::query("DELETE FROM case_terms WHERE source_id = $1")
                     .bind(source_id)
                     .execute(&mut *conn)
                     .await?;
                 for term in domain::text::terms(text) {
-                    sqlx::query("INSERT INTO case_terms (case_id, source_id, term) VALUES ($1, $2, $3)")
-                        .bind(case_id)
-                        .bind(source_id)
-                        .bind(term)
-                        .execute(&mut *conn)
-                        .await?;
+                    sqlx::query(
+                        "INSERT INTO case_terms (case_id, source_id, term, section, org_id) \
+                         VALUES ($1, $2, $3, $4, (SELECT org_id FROM users WHERE id = $5))",
+                    )
+                    .bind(case_id)
+                    .bind(source_id)
+                    .bind(term)
+                    .bind(section.as_str())
+                    .bind(by.to_string())
+                    .execute(&mut *conn)
+                    .await?;
                 }
                 Ok(())
             }
@@ -101,7 +139,8 @@ macro_rules! impl_case_store {
                 sqlx::query(concat!(
                     "INSERT INTO voice_entries (",
                     $crate::cases::voice_columns!(),
-                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                    ", org_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+                     (SELECT org_id FROM users WHERE id = $9))"
                 ))
                 .bind(entry)
                 .bind(version)
@@ -115,7 +154,8 @@ macro_rules! impl_case_store {
                 .bind(at.millis())
                 .execute(&mut *conn)
                 .await?;
-                Self::index_in(&mut *conn, case_id, entry, &fields.text).await?;
+                Self::index_in(&mut *conn, case_id, entry, &fields.text, domain::consent::SectionClass::Voice, by)
+                    .await?;
                 Self::voice_version_in(&mut *conn, entry, version).await
             }
             /// A case and its identity section. `what` names it in a `Duplicate` (a new case's
@@ -142,12 +182,13 @@ macro_rules! impl_case_store {
                 .await
                 .map_err(|e| $crate::StoreError::from_write(e, what))?;
                 sqlx::query(
-                    "INSERT INTO case_identities (case_id, name, family, address) VALUES ($1, $2, $3, $4)",
+                    "INSERT INTO case_identities (case_id, name, family, address, org_id) VALUES ($1, $2, $3, $4, $5)",
                 )
                 .bind(&id)
                 .bind(&case.identity.name)
                 .bind(&case.identity.family)
                 .bind(&case.identity.address)
+                .bind(case.custodian.to_string())
                 .execute(&mut *conn)
                 .await?;
                 Ok(())
@@ -180,8 +221,9 @@ macro_rules! impl_case_store {
                 let f = &decision.fields;
                 sqlx::query(
                     "INSERT INTO decisions (id, case_id, topic, what, decided_by, options, her_choice, \
-                     participation, her_view, absent_reason, recorded_by, recorded_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                     participation, her_view, absent_reason, recorded_by, recorded_at, org_id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+                     (SELECT org_id FROM users WHERE id = $11))",
                 )
                 .bind(decision.id.to_string())
                 .bind(decision.case_id.to_string())
@@ -236,7 +278,8 @@ macro_rules! impl_case_store {
                 sqlx::query(concat!(
                     "INSERT INTO documents (",
                     $crate::cases::document_columns!(),
-                    ", content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                    ", content, org_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+                     (SELECT org_id FROM users WHERE id = $7))"
                 ))
                 .bind(info.id.to_string())
                 .bind(info.case_id.to_string())
@@ -290,8 +333,8 @@ macro_rules! impl_case_store {
                 review: &domain::plan::PlanReview,
             ) -> Result<(), $crate::StoreError> {
                 sqlx::query(
-                    "INSERT INTO plan_reviews (id, case_id, plan_version, agreement, her_words, notes, reviewed_by, reviewed_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    "INSERT INTO plan_reviews (id, case_id, plan_version, agreement, her_words, notes, reviewed_by, \
+                     reviewed_at, org_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT org_id FROM users WHERE id = $7))",
                 )
                 .bind(review.id.to_string())
                 .bind(case.to_string())
@@ -351,6 +394,27 @@ macro_rules! impl_case_store {
                 .bind(at.millis())
                 .execute(&mut *tx)
                 .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                let found = Self::case_in(&mut tx, case).await?.ok_or($crate::StoreError::NotFound)?;
+                tx.commit().await?;
+                Ok(found)
+            }
+
+            async fn link_survivor(
+                &self,
+                case: domain::CaseId,
+                user: domain::UserId,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<domain::Case, $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query("UPDATE cases SET survivor_user_id = $1 WHERE id = $2")
+                    .bind(user.to_string())
+                    .bind(case.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                if done.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound);
+                }
                 Self::append_in(&mut tx, &audit).await?;
                 let found = Self::case_in(&mut tx, case).await?.ok_or($crate::StoreError::NotFound)?;
                 tx.commit().await?;
@@ -427,6 +491,10 @@ macro_rules! impl_case_store {
                         binds.len()
                     ));
                 }
+                if let Some(user) = filter.survivor {
+                    binds.push(user.to_string());
+                    sql.push_str(&format!(" AND c.survivor_user_id = ${}", binds.len()));
+                }
                 if let Some(before) = filter.review_due_before {
                     binds.push(before.millis().to_string());
                     sql.push_str(&format!(
@@ -436,17 +504,37 @@ macro_rules! impl_case_store {
                         binds.len()
                     ));
                 }
+                // A term counts only where the searcher's organisation may read its source: its
+                // own records, or a section a handover brought here while her consent to share
+                // it with this organisation holds (`domain::sight`, in SQL).
+                let readable = if terms.is_empty() {
+                    String::new()
+                } else {
+                    binds.push(filter.now.millis().to_string());
+                    let now = binds.len();
+                    binds.push(domain::voice::format_date_iso(filter.now.to_datetime().date()));
+                    let today = binds.len();
+                    format!(
+                        " AND (t.org_id = $1 OR (EXISTS (SELECT 1 FROM handovers h WHERE h.case_id = t.case_id \
+                         AND h.to_org_id = $1 AND h.state IN ('sent', 'acknowledged', 'accepted') \
+                         AND (',' || h.sections || ',') LIKE ('%,' || t.section || ',%')) \
+                         AND EXISTS (SELECT 1 FROM consents k WHERE k.case_id = t.case_id AND k.purpose = 'sharing' \
+                         AND k.section = t.section AND k.organisation_id = $1 \
+                         AND (k.revoked_at IS NULL OR k.revoked_at > CAST(${now} AS BIGINT)) \
+                         AND (k.expires_on IS NULL OR k.expires_on >= ${today}))))"
+                    )
+                };
                 for (i, term) in terms.iter().enumerate() {
                     binds.push(term.to_string());
                     binds.push($crate::cases::prefix_end(term));
                     let (from, to) = (binds.len() - 1, binds.len());
                     if driven == Some(i) {
                         sql.push_str(&format!(
-                            " AND c.id IN (SELECT t.case_id FROM case_terms t WHERE t.term >= ${from} AND t.term < ${to})"
+                            " AND c.id IN (SELECT t.case_id FROM case_terms t WHERE t.term >= ${from} AND t.term < ${to}{readable})"
                         ));
                     } else {
                         sql.push_str(&format!(
-                            " AND EXISTS (SELECT 1 FROM case_terms t WHERE t.case_id = c.id AND t.term >= ${from} AND t.term < ${to})"
+                            " AND EXISTS (SELECT 1 FROM case_terms t WHERE t.case_id = c.id AND t.term >= ${from} AND t.term < ${to}{readable})"
                         ));
                     }
                 }
@@ -465,8 +553,7 @@ macro_rules! impl_case_store {
                 let rows = query.fetch_all(&mut *conn).await?;
                 let mut cases = Vec::with_capacity(rows.len());
                 for row in rows {
-                    let assigned = Self::assigned_in(&mut conn, row.id()).await?;
-                    cases.push(row.into_case(assigned)?);
+                    cases.push(Self::complete_in(&mut conn, row).await?);
                 }
                 Ok(cases)
             }
@@ -570,13 +657,17 @@ macro_rules! impl_case_store {
             async fn open_identity(
                 &self,
                 id: domain::CaseId,
+                sight: &domain::sight::Sight,
                 audit: domain::audit::AuditEvent,
             ) -> Result<Option<domain::case::Identity>, $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                let row: Option<(String, String, String)> = sqlx::query_as(
-                    "SELECT name, family, address FROM case_identities WHERE case_id = $1",
-                )
+                let row: Option<(String, String, String)> = sqlx::query_as(concat!(
+                    "SELECT name, family, address FROM case_identities WHERE case_id = $1 AND ",
+                    $crate::cases::visible!("2", "3", "'identity'")
+                ))
                 .bind(id.to_string())
+                .bind(sight.org().to_string())
+                .bind($crate::cases::shared_sections(sight))
                 .fetch_optional(&mut *tx)
                 .await?;
                 let Some((name, family, address)) = row else {
@@ -642,15 +733,20 @@ macro_rules! impl_case_store {
             async fn voice_of(
                 &self,
                 case: domain::CaseId,
+                sight: &domain::sight::Sight,
             ) -> Result<Vec<domain::VoiceEntry>, $crate::StoreError> {
                 let rows: Vec<$crate::cases::VoiceRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::cases::voice_columns!(),
-                    " FROM voice_entries v WHERE case_id = $1 AND version = \
+                    " FROM voice_entries v WHERE case_id = $1 AND ",
+                    $crate::cases::visible!("2", "3", "'voice'"),
+                    " AND version = \
                      (SELECT MAX(version) FROM voice_entries w WHERE w.entry_id = v.entry_id) \
                      ORDER BY (SELECT MIN(recorded_at) FROM voice_entries f WHERE f.entry_id = v.entry_id) DESC, entry_id DESC"
                 ))
                 .bind(case.to_string())
+                .bind(sight.org().to_string())
+                .bind($crate::cases::shared_sections(sight))
                 .fetch_all(&self.pool)
                 .await?;
                 $crate::rows::convert(rows)
@@ -726,8 +822,8 @@ macro_rules! impl_case_store {
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
                 sqlx::query(
-                    "INSERT INTO notes (id, case_id, kind, text, language, response, response_text, written_by, written_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    "INSERT INTO notes (id, case_id, kind, text, language, response, response_text, written_by, \
+                     written_at, org_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT org_id FROM users WHERE id = $8))",
                 )
                 .bind(note.id.to_string())
                 .bind(note.case_id.to_string())
@@ -741,7 +837,15 @@ macro_rules! impl_case_store {
                 .execute(&mut *tx)
                 .await?;
                 if note.kind != domain::note::NoteKind::Psychosocial {
-                    Self::index_in(&mut tx, &note.case_id.to_string(), &note.id.to_string(), &note.text).await?;
+                    Self::index_in(
+                        &mut tx,
+                        &note.case_id.to_string(),
+                        &note.id.to_string(),
+                        &note.text,
+                        domain::sight::note_section(note.kind),
+                        note.written_by,
+                    )
+                    .await?;
                 }
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
@@ -752,12 +856,21 @@ macro_rules! impl_case_store {
                 &self,
                 case: domain::CaseId,
                 kinds: &[domain::note::NoteKind],
+                sight: &domain::sight::Sight,
             ) -> Result<Vec<domain::note::Note>, $crate::StoreError> {
-                let rows: Vec<$crate::cases::NoteRow> = sqlx::query_as(
+                let rows: Vec<$crate::cases::NoteRow> = sqlx::query_as(concat!(
                     "SELECT id, case_id, kind, text, language, response, response_text, written_by, written_at \
-                     FROM notes WHERE case_id = $1 ORDER BY written_at DESC, id DESC",
-                )
+                     FROM notes WHERE case_id = $1 AND ",
+                    $crate::cases::visible!(
+                        "2",
+                        "3",
+                        "(CASE WHEN kind = 'psychosocial' THEN 'psychosocial' ELSE 'other' END)"
+                    ),
+                    " ORDER BY written_at DESC, id DESC"
+                ))
                 .bind(case.to_string())
+                .bind(sight.org().to_string())
+                .bind($crate::cases::shared_sections(sight))
                 .fetch_all(&self.pool)
                 .await?;
                 let notes: Vec<domain::note::Note> = $crate::rows::convert(rows)?;
@@ -780,13 +893,18 @@ macro_rules! impl_case_store {
             async fn documents_of(
                 &self,
                 case: domain::CaseId,
+                sight: &domain::sight::Sight,
             ) -> Result<Vec<domain::document::DocumentInfo>, $crate::StoreError> {
                 let rows: Vec<$crate::cases::DocumentRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::cases::document_columns!(),
-                    " FROM documents WHERE case_id = $1 ORDER BY uploaded_at DESC, id DESC"
+                    " FROM documents WHERE case_id = $1 AND ",
+                    $crate::cases::visible!("2", "3", "section"),
+                    " ORDER BY uploaded_at DESC, id DESC"
                 ))
                 .bind(case.to_string())
+                .bind(sight.org().to_string())
+                .bind($crate::cases::shared_sections(sight))
                 .fetch_all(&self.pool)
                 .await?;
                 $crate::rows::convert(rows)
@@ -796,16 +914,20 @@ macro_rules! impl_case_store {
                 &self,
                 case: domain::CaseId,
                 id: uuid::Uuid,
+                sight: &domain::sight::Sight,
                 audit: domain::audit::AuditEvent,
             ) -> Result<Option<(domain::document::DocumentInfo, Vec<u8>)>, $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
                 let row: Option<$crate::cases::DocumentRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::cases::document_columns!(),
-                    " FROM documents WHERE case_id = $1 AND id = $2"
+                    " FROM documents WHERE case_id = $1 AND id = $2 AND ",
+                    $crate::cases::visible!("3", "4", "section")
                 ))
                 .bind(case.to_string())
                 .bind(id.to_string())
+                .bind(sight.org().to_string())
+                .bind($crate::cases::shared_sections(sight))
                 .fetch_optional(&mut *tx)
                 .await?;
                 let Some(row) = row else {
@@ -1140,71 +1262,59 @@ macro_rules! impl_case_store {
             async fn plan(
                 &self,
                 case: domain::CaseId,
+                sight: &domain::sight::Sight,
             ) -> Result<Option<domain::plan::Plan>, $crate::StoreError> {
                 let mut conn = self.pool.acquire().await?;
-                Self::plan_in(&mut conn, case).await
+                Self::plan_in(&mut conn, case, sight).await
             }
 
             async fn save_plan(
                 &self,
-                case: domain::CaseId,
-                expected_version: i64,
-                body: &domain::plan::PlanBody,
-                by: domain::UserId,
-                at: domain::Timestamp,
+                save: &$crate::PlanSave<'_>,
                 audit: domain::audit::AuditEvent,
             ) -> Result<domain::plan::Plan, $crate::StoreError> {
+                let case = save.case;
                 let mut tx = self.begin_write().await?;
-                let json = $crate::cases::plan_json(body)?;
-                let current: Option<i64> = sqlx::query_scalar("SELECT version FROM plans WHERE case_id = $1")
-                    .bind(case.to_string())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                let current = current.unwrap_or(0);
-                if current != expected_version {
-                    return Err($crate::StoreError::Conflict { expected: expected_version, current });
+                let json = $crate::cases::plan_json(save.body)?;
+                // Based on the newest version its writer can see; numbered after every version
+                // of the case, whoever wrote it.
+                let current = Self::plan_in(&mut tx, case, save.sight).await?.map_or(0, |p| p.version);
+                if current != save.expected_version {
+                    return Err($crate::StoreError::Conflict { expected: save.expected_version, current });
                 }
-                let version = current + 1;
-                if current == 0 {
-                    sqlx::query(
-                        "INSERT INTO plans (case_id, body, version, updated_by, updated_at, approved_version) \
-                         VALUES ($1, $2, $3, $4, $5, NULL)",
-                    )
-                    .bind(case.to_string())
-                    .bind(&json)
-                    .bind(version)
-                    .bind(by.to_string())
-                    .bind(at.millis())
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(|e| $crate::StoreError::from_write(e, "plan"))?;
-                } else {
-                    sqlx::query(
-                        "UPDATE plans SET body = $1, version = $2, updated_by = $3, updated_at = $4 \
-                         WHERE case_id = $5 AND version = $6",
-                    )
-                    .bind(&json)
-                    .bind(version)
-                    .bind(by.to_string())
-                    .bind(at.millis())
-                    .bind(case.to_string())
-                    .bind(current)
-                    .execute(&mut *tx)
-                    .await?;
-                }
+                let newest: Option<i64> =
+                    sqlx::query_scalar("SELECT MAX(version) FROM plan_versions WHERE case_id = $1")
+                        .bind(case.to_string())
+                        .fetch_one(&mut *tx)
+                        .await?;
+                let version = newest.unwrap_or(0) + 1;
                 sqlx::query(
-                    "INSERT INTO plan_versions (case_id, version, body, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5)",
+                    "INSERT INTO plans (case_id, body, version, updated_by, updated_at, approved_version) \
+                     VALUES ($1, $2, $3, $4, $5, NULL) \
+                     ON CONFLICT (case_id) DO UPDATE SET body = $2, version = $3, updated_by = $4, updated_at = $5",
+                )
+                .bind(case.to_string())
+                .bind(&json)
+                .bind(version)
+                .bind(save.by.to_string())
+                .bind(save.at.millis())
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| $crate::StoreError::from_write(e, "plan"))?;
+                sqlx::query(
+                    "INSERT INTO plan_versions (case_id, version, body, saved_by, saved_at, org_id) \
+                     VALUES ($1, $2, $3, $4, $5, (SELECT org_id FROM users WHERE id = $4))",
                 )
                 .bind(case.to_string())
                 .bind(version)
                 .bind(&json)
-                .bind(by.to_string())
-                .bind(at.millis())
+                .bind(save.by.to_string())
+                .bind(save.at.millis())
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| $crate::StoreError::from_write(e, "plan"))?;
                 Self::append_in(&mut tx, &audit).await?;
-                let plan = Self::plan_in(&mut tx, case).await?.ok_or($crate::StoreError::NotFound)?;
+                let plan = Self::plan_in(&mut tx, case, save.sight).await?.ok_or($crate::StoreError::NotFound)?;
                 tx.commit().await?;
                 Ok(plan)
             }
@@ -1213,25 +1323,29 @@ macro_rules! impl_case_store {
                 &self,
                 case: domain::CaseId,
                 version: i64,
+                sight: &domain::sight::Sight,
                 audit: domain::audit::AuditEvent,
             ) -> Result<domain::plan::Plan, $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
-                let done = sqlx::query("UPDATE plans SET approved_version = $1 WHERE case_id = $2 AND version = $1")
+                let Some(current) = Self::plan_in(&mut tx, case, sight).await? else {
+                    return Err($crate::StoreError::NotFound);
+                };
+                if current.version != version {
+                    return Err($crate::StoreError::Conflict { expected: version, current: current.version });
+                }
+                sqlx::query("UPDATE plan_versions SET approved_at = $1 WHERE case_id = $2 AND version = $3")
+                    .bind(audit.at.millis())
+                    .bind(case.to_string())
+                    .bind(version)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("UPDATE plans SET approved_version = $1 WHERE case_id = $2 AND version = $1")
                     .bind(version)
                     .bind(case.to_string())
                     .execute(&mut *tx)
                     .await?;
-                if done.rows_affected() == 0 {
-                    return Err(Self::missing_or_conflict(
-                        &mut tx,
-                        "SELECT version FROM plans WHERE case_id = $1",
-                        case.to_string(),
-                        version,
-                    )
-                    .await);
-                }
                 Self::append_in(&mut tx, &audit).await?;
-                let plan = Self::plan_in(&mut tx, case).await?.ok_or($crate::StoreError::NotFound)?;
+                let plan = Self::plan_in(&mut tx, case, sight).await?.ok_or($crate::StoreError::NotFound)?;
                 tx.commit().await?;
                 Ok(plan)
             }
@@ -1252,12 +1366,17 @@ macro_rules! impl_case_store {
             async fn plan_reviews(
                 &self,
                 case: domain::CaseId,
+                sight: &domain::sight::Sight,
             ) -> Result<Vec<domain::plan::PlanReview>, $crate::StoreError> {
-                let rows: Vec<$crate::cases::ReviewRow> = sqlx::query_as(
+                let rows: Vec<$crate::cases::ReviewRow> = sqlx::query_as(concat!(
                     "SELECT id, plan_version, agreement, her_words, notes, reviewed_by, reviewed_at \
-                     FROM plan_reviews WHERE case_id = $1 ORDER BY reviewed_at, id",
-                )
+                     FROM plan_reviews WHERE case_id = $1 AND ",
+                    $crate::cases::visible!("2", "3", "'voice'"),
+                    " ORDER BY reviewed_at, id"
+                ))
                 .bind(case.to_string())
+                .bind(sight.org().to_string())
+                .bind($crate::cases::shared_sections(sight))
                 .fetch_all(&self.pool)
                 .await?;
                 $crate::rows::convert(rows)
@@ -1326,13 +1445,18 @@ macro_rules! impl_case_store {
             async fn decisions_of(
                 &self,
                 case: domain::CaseId,
+                sight: &domain::sight::Sight,
             ) -> Result<Vec<domain::decision::Decision>, $crate::StoreError> {
-                let rows: Vec<$crate::cases::DecisionRow> = sqlx::query_as(
+                let rows: Vec<$crate::cases::DecisionRow> = sqlx::query_as(concat!(
                     "SELECT id, case_id, topic, what, decided_by, options, her_choice, participation, \
                      her_view, absent_reason, recorded_by, recorded_at FROM decisions \
-                     WHERE case_id = $1 ORDER BY recorded_at, id",
-                )
+                     WHERE case_id = $1 AND ",
+                    $crate::cases::visible!("2", "3", "'voice'"),
+                    " ORDER BY recorded_at, id"
+                ))
                 .bind(case.to_string())
+                .bind(sight.org().to_string())
+                .bind($crate::cases::shared_sections(sight))
                 .fetch_all(&self.pool)
                 .await?;
                 $crate::rows::convert(rows)
@@ -1341,13 +1465,18 @@ macro_rules! impl_case_store {
             async fn voice_history(
                 &self,
                 entry: domain::VoiceId,
+                sight: &domain::sight::Sight,
             ) -> Result<Vec<domain::VoiceEntry>, $crate::StoreError> {
                 let rows: Vec<$crate::cases::VoiceRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::cases::voice_columns!(),
-                    " FROM voice_entries WHERE entry_id = $1 ORDER BY version"
+                    " FROM voice_entries WHERE entry_id = $1 AND ",
+                    $crate::cases::visible!("2", "3", "'voice'"),
+                    " ORDER BY version"
                 ))
                 .bind(entry.to_string())
+                .bind(sight.org().to_string())
+                .bind($crate::cases::shared_sections(sight))
                 .fetch_all(&self.pool)
                 .await?;
                 $crate::rows::convert(rows)

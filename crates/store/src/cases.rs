@@ -11,6 +11,7 @@ use domain::followup::{FollowUp, FollowUpResult, FollowUpUpdate};
 use domain::handover::Handover;
 use domain::note::{Note, NoteKind, NoteTranslation};
 use domain::plan::{Plan, PlanBody, PlanReview};
+use domain::sight::{Passage, Sight};
 use domain::voice::{VoiceFields, format_date_iso, parse_date};
 use domain::{Case, CaseCode, CaseId, OrgId, Stage, Timestamp, UserId, VoiceEntry, VoiceId};
 
@@ -31,9 +32,14 @@ pub struct NewCase {
 #[derive(Debug, Clone)]
 pub struct CaseFilter {
     pub custodian: OrgId,
+    /// When the search is made: her consents are read as they stand at this moment, so a
+    /// search finds words of another organisation only while she lets them be read here.
+    pub now: Timestamp,
     pub stage: Option<Stage>,
     /// Only cases this person is assigned to.
     pub assigned_to: Option<UserId>,
+    /// Only the case her own account is linked to (a survivor's own record).
+    pub survivor: Option<UserId>,
     /// Search terms (from `domain::text::terms`); each must match the start of a term of the
     /// case's indexed text.
     pub terms: Vec<String>,
@@ -45,11 +51,13 @@ pub struct CaseFilter {
 }
 
 impl CaseFilter {
-    pub fn of(custodian: OrgId) -> Self {
+    pub fn of(custodian: OrgId, now: Timestamp) -> Self {
         Self {
             custodian,
+            now,
             stage: None,
             assigned_to: None,
+            survivor: None,
             terms: Vec::new(),
             review_due_before: None,
             limit: 50,
@@ -88,13 +96,20 @@ pub trait CaseStore: Send + Sync {
     /// when the code is taken.
     async fn create_case(&self, case: &NewCase, audit: AuditEvent) -> Result<Case, StoreError>;
     async fn case(&self, id: CaseId) -> Result<Option<Case>, StoreError>;
-    /// Assigns a person to the case (staff, or the survivor's own account); assigning twice
-    /// changes nothing.
+    /// Assigns a member of staff to the case; assigning twice changes nothing.
     async fn assign(
         &self,
         case: CaseId,
         user: UserId,
         at: Timestamp,
+        audit: AuditEvent,
+    ) -> Result<Case, StoreError>;
+    /// Links her own account to her case (replacing an earlier link). She is never one of the
+    /// staff who carry it.
+    async fn link_survivor(
+        &self,
+        case: CaseId,
+        user: UserId,
         audit: AuditEvent,
     ) -> Result<Case, StoreError>;
     async fn case_by_code(&self, code: &CaseCode) -> Result<Option<Case>, StoreError>;
@@ -114,10 +129,12 @@ pub trait CaseStore: Send + Sync {
     ) -> Result<Case, StoreError>;
     /// Oldest first.
     async fn stage_history(&self, id: CaseId) -> Result<Vec<StageChange>, StoreError>;
-    /// Reads the identity section and records the reading, in one transaction.
+    /// Reads the identity section and records the reading, in one transaction. `None` when
+    /// there is none, or when `sight` does not reach it (then nothing is recorded).
     async fn open_identity(
         &self,
         id: CaseId,
+        sight: &Sight,
         audit: AuditEvent,
     ) -> Result<Option<Identity>, StoreError>;
     async fn record_voice(
@@ -136,17 +153,26 @@ pub trait CaseStore: Send + Sync {
         at: Timestamp,
         audit: AuditEvent,
     ) -> Result<VoiceEntry, StoreError>;
-    /// The newest version of each entry of a case, newest entry first.
-    async fn voice_of(&self, case: CaseId) -> Result<Vec<VoiceEntry>, StoreError>;
-    /// Every version of one entry, oldest first.
-    async fn voice_history(&self, entry: VoiceId) -> Result<Vec<VoiceEntry>, StoreError>;
+    /// The newest version of each entry of a case that `sight` reaches, newest entry first.
+    async fn voice_of(&self, case: CaseId, sight: &Sight) -> Result<Vec<VoiceEntry>, StoreError>;
+    /// Every version of one entry, oldest first (none when `sight` does not reach it).
+    async fn voice_history(
+        &self,
+        entry: VoiceId,
+        sight: &Sight,
+    ) -> Result<Vec<VoiceEntry>, StoreError>;
     async fn log_decision(&self, decision: &Decision, audit: AuditEvent) -> Result<(), StoreError>;
     async fn record_consent(&self, consent: &Consent, audit: AuditEvent) -> Result<(), StoreError>;
     /// Adds a note; its words join the search index, except a psychosocial note's (a search by
     /// a case worker must not reveal what only counsellors may read).
     async fn add_note(&self, note: &Note, audit: AuditEvent) -> Result<(), StoreError>;
-    /// The notes of the given kinds, newest first.
-    async fn notes_of(&self, case: CaseId, kinds: &[NoteKind]) -> Result<Vec<Note>, StoreError>;
+    /// The notes of the given kinds that `sight` reaches, newest first.
+    async fn notes_of(
+        &self,
+        case: CaseId,
+        kinds: &[NoteKind],
+        sight: &Sight,
+    ) -> Result<Vec<Note>, StoreError>;
     async fn add_translation(
         &self,
         translation: &NoteTranslation,
@@ -161,13 +187,19 @@ pub trait CaseStore: Send + Sync {
         content: &[u8],
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
-    /// Newest first, without their bytes.
-    async fn documents_of(&self, case: CaseId) -> Result<Vec<DocumentInfo>, StoreError>;
-    /// One document with its bytes; the reading is recorded in the same transaction.
+    /// Those `sight` reaches, newest first, without their bytes.
+    async fn documents_of(
+        &self,
+        case: CaseId,
+        sight: &Sight,
+    ) -> Result<Vec<DocumentInfo>, StoreError>;
+    /// One document with its bytes; the reading is recorded in the same transaction. `None`
+    /// when absent or out of `sight`.
     async fn open_document(
         &self,
         case: CaseId,
         id: uuid::Uuid,
+        sight: &Sight,
         audit: AuditEvent,
     ) -> Result<Option<(DocumentInfo, Vec<u8>)>, StoreError>;
     async fn create_handover(
@@ -246,23 +278,19 @@ pub trait CaseStore: Send + Sync {
         custodian: OrgId,
         today: time::Date,
     ) -> Result<Vec<OverdueStep>, StoreError>;
-    async fn plan(&self, case: CaseId) -> Result<Option<Plan>, StoreError>;
+    /// The newest version of her plan that `sight` reaches: each organisation continues the
+    /// plan it can see, and a version belongs to the organisation that saved it.
+    async fn plan(&self, case: CaseId, sight: &Sight) -> Result<Option<Plan>, StoreError>;
     /// Saves a new version of the plan. `expected_version` is the version it was based on (0
-    /// for the first plan); `Conflict` when someone saved meanwhile. Every version is kept.
-    async fn save_plan(
-        &self,
-        case: CaseId,
-        expected_version: i64,
-        body: &PlanBody,
-        by: UserId,
-        at: Timestamp,
-        audit: AuditEvent,
-    ) -> Result<Plan, StoreError>;
-    /// Marks `version` approved; `Conflict` if the plan has moved on.
+    /// for the first plan), the newest its writer's `sight` reaches; `Conflict` when someone
+    /// saved meanwhile. Every version is kept.
+    async fn save_plan(&self, save: &PlanSave<'_>, audit: AuditEvent) -> Result<Plan, StoreError>;
+    /// Marks `version` approved; `Conflict` if the plan `sight` reaches has moved on.
     async fn approve_plan(
         &self,
         case: CaseId,
         version: i64,
+        sight: &Sight,
         audit: AuditEvent,
     ) -> Result<Plan, StoreError>;
     async fn add_plan_review(
@@ -271,8 +299,12 @@ pub trait CaseStore: Send + Sync {
         review: &PlanReview,
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
-    /// Oldest first.
-    async fn plan_reviews(&self, case: CaseId) -> Result<Vec<PlanReview>, StoreError>;
+    /// Those `sight` reaches, oldest first.
+    async fn plan_reviews(
+        &self,
+        case: CaseId,
+        sight: &Sight,
+    ) -> Result<Vec<PlanReview>, StoreError>;
     /// Every reading of the case's content and identity, newest first (at most `limit`).
     async fn readings_of(
         &self,
@@ -290,13 +322,51 @@ pub trait CaseStore: Send + Sync {
         reason: &str,
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
-    /// Oldest first.
-    async fn decisions_of(&self, case: CaseId) -> Result<Vec<Decision>, StoreError>;
+    /// Those `sight` reaches, oldest first.
+    async fn decisions_of(&self, case: CaseId, sight: &Sight) -> Result<Vec<Decision>, StoreError>;
 }
+
+/// A new version of her plan, as its writer sees the plan.
+#[derive(Debug, Clone)]
+pub struct PlanSave<'a> {
+    pub case: CaseId,
+    pub expected_version: i64,
+    pub body: &'a PlanBody,
+    pub by: UserId,
+    pub at: Timestamp,
+    pub sight: &'a Sight,
+}
+
+/// The sections whose records of other organisations `sight` reaches, as one bound text for
+/// the SQL predicate `(',' || CAST($n AS TEXT) || ',') LIKE ('%,' || section || ',%')`.
+pub(crate) fn shared_sections(sight: &Sight) -> String {
+    sight
+        .shared()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The SQL predicate "this row is within the sight bound at `$org` and `$shared`" for a row
+/// whose organisation is `org_id` and whose section is `section` (an SQL expression).
+macro_rules! visible {
+    ($org:literal, $shared:literal, $section:literal) => {
+        concat!(
+            "(org_id = $",
+            $org,
+            " OR (',' || CAST($",
+            $shared,
+            " AS TEXT) || ',') LIKE ('%,' || ",
+            $section,
+            " || ',%'))"
+        )
+    };
+}
+pub(crate) use visible;
 
 macro_rules! case_columns {
     () => {
-        "id, code, custodian_org_id, stage, opened_at, version, updated_at"
+        "id, code, custodian_org_id, stage, opened_at, version, updated_at, survivor_user_id"
     };
 }
 macro_rules! voice_columns {
@@ -315,10 +385,27 @@ pub(crate) struct CaseRow {
     opened_at: i64,
     version: i64,
     updated_at: i64,
+    survivor_user_id: Option<String>,
+}
+
+/// One handover as sight needs it: (from, to, state, sections).
+pub(crate) type PassageRow = (String, String, String, String);
+
+pub(crate) fn passage(row: PassageRow) -> Result<Passage, StoreError> {
+    Ok(Passage {
+        from: row.0.parse()?,
+        to: row.1.parse()?,
+        state: row.2.parse()?,
+        sections: list(&row.3)?,
+    })
 }
 
 impl CaseRow {
-    pub(crate) fn into_case(self, assigned: Vec<String>) -> Result<Case, StoreError> {
+    pub(crate) fn into_case(
+        self,
+        assigned: Vec<String>,
+        passages: Vec<PassageRow>,
+    ) -> Result<Case, StoreError> {
         Ok(Case {
             id: self.id.parse()?,
             code: self.code.parse()?,
@@ -331,6 +418,11 @@ impl CaseRow {
             opened_at: Timestamp(self.opened_at),
             version: self.version,
             updated_at: Timestamp(self.updated_at),
+            survivor: self.survivor_user_id.map(|u| u.parse()).transpose()?,
+            passages: passages
+                .into_iter()
+                .map(passage)
+                .collect::<Result<_, _>>()?,
         })
     }
 

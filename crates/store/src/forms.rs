@@ -63,6 +63,7 @@ pub(crate) struct AssessmentRow {
     answers: String,
     recorded_by: String,
     recorded_at: i64,
+    org_id: Option<String>,
 }
 
 impl TryFrom<AssessmentRow> for Assessment {
@@ -77,6 +78,12 @@ impl TryFrom<AssessmentRow> for Assessment {
             answers: serde_json::from_str(&row.answers).map_err(|_| bad("answers"))?,
             recorded_by: row.recorded_by.parse().map_err(|_| bad("author"))?,
             recorded_at: Timestamp::from_millis(row.recorded_at),
+            org: row
+                .org_id
+                .as_deref()
+                .ok_or_else(|| bad("organisation"))?
+                .parse()
+                .map_err(|_| bad("organisation"))?,
         })
     }
 }

@@ -97,8 +97,8 @@ macro_rules! impl_form_store {
                 let answers = serde_json::to_string(&a.answers)
                     .map_err(|e| $crate::StoreError::Corrupt(e.to_string()))?;
                 sqlx::query(
-                    "INSERT INTO assessments (id, case_id, form_key, form_version, answers, recorded_by, recorded_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    "INSERT INTO assessments (id, case_id, form_key, form_version, answers, recorded_by, recorded_at, org_id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 )
                 .bind(a.id.to_string())
                 .bind(a.case_id.to_string())
@@ -107,6 +107,7 @@ macro_rules! impl_form_store {
                 .bind(answers)
                 .bind(a.recorded_by.to_string())
                 .bind(a.recorded_at.millis())
+                .bind(a.org.to_string())
                 .execute(&mut *tx)
                 .await?;
                 Self::append_in(&mut tx, &audit).await?;
@@ -119,7 +120,7 @@ macro_rules! impl_form_store {
                 id: uuid::Uuid,
             ) -> Result<Option<domain::form::Assessment>, $crate::StoreError> {
                 let row: Option<$crate::forms::AssessmentRow> = sqlx::query_as(
-                    "SELECT id, case_id, form_key, form_version, answers, recorded_by, recorded_at \
+                    "SELECT id, case_id, form_key, form_version, answers, recorded_by, recorded_at, org_id \
                      FROM assessments WHERE id = $1",
                 )
                 .bind(id.to_string())
@@ -133,7 +134,7 @@ macro_rules! impl_form_store {
                 case: domain::CaseId,
             ) -> Result<Vec<domain::form::Assessment>, $crate::StoreError> {
                 let rows: Vec<$crate::forms::AssessmentRow> = sqlx::query_as(
-                    "SELECT id, case_id, form_key, form_version, answers, recorded_by, recorded_at \
+                    "SELECT id, case_id, form_key, form_version, answers, recorded_by, recorded_at, org_id \
                      FROM assessments WHERE case_id = $1 ORDER BY recorded_at DESC, id DESC",
                 )
                 .bind(case.to_string())

@@ -25,7 +25,7 @@ pub mod testing;
 mod training;
 mod twofactor;
 
-pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep};
+pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep, PlanSave};
 pub use error::StoreError;
 pub use forms::FormStore;
 pub use glossary::GlossaryStore;

@@ -66,7 +66,10 @@ macro_rules! impl_package_store {
                     .bind(saved_at.millis())
                     .execute(&mut *conn)
                     .await?;
-                    sqlx::query("INSERT INTO plan_versions (case_id, version, body, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
+                    sqlx::query(
+                        "INSERT INTO plan_versions (case_id, version, body, saved_by, saved_at, org_id) \
+                         VALUES ($1, 1, $2, $3, $4, (SELECT org_id FROM users WHERE id = $3))",
+                    )
                         .bind(&id)
                         .bind(&json)
                         .bind(by.to_string())

@@ -21,7 +21,7 @@ macro_rules! user_columns {
 }
 macro_rules! token_columns {
     () => {
-        "id, user_id, label, created_at, revoked_at"
+        "id, user_id, label, created_at, revoked_at, expires_at, last_used_at"
     };
 }
 macro_rules! audit_columns {
@@ -85,7 +85,7 @@ impl TryFrom<UserRow> for User {
             org_id: row.org_id.parse()?,
             username: row.username.parse()?,
             display_name: row.display_name,
-            roles: Roles::parse_list(&row.roles)?,
+            roles: Roles::parse_stored(&row.roles)?,
             language: row.language.parse()?,
             active: row.active,
             version: row.version,
@@ -102,6 +102,8 @@ pub(crate) struct TokenRow {
     label: String,
     created_at: i64,
     revoked_at: Option<i64>,
+    expires_at: Option<i64>,
+    last_used_at: Option<i64>,
 }
 
 impl TryFrom<TokenRow> for TokenInfo {
@@ -113,6 +115,8 @@ impl TryFrom<TokenRow> for TokenInfo {
             label: row.label,
             created_at: Timestamp(row.created_at),
             revoked_at: row.revoked_at.map(Timestamp),
+            expires_at: row.expires_at.map(Timestamp),
+            last_used_at: row.last_used_at.map(Timestamp),
         })
     }
 }
@@ -192,6 +196,7 @@ impl TryFrom<CredentialsRow> for crate::UserCredentials {
 pub(crate) struct SessionRow {
     csrf_token: String,
     expires_at: i64,
+    must_change_password: bool,
     #[sqlx(flatten)]
     user: UserRow,
 }
@@ -203,6 +208,7 @@ impl TryFrom<SessionRow> for crate::Session {
             user: row.user.try_into()?,
             csrf_token: row.csrf_token,
             expires_at: Timestamp(row.expires_at),
+            must_change_password: row.must_change_password,
         })
     }
 }

@@ -293,8 +293,8 @@ macro_rules! impl_store {
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
                 let done = sqlx::query(
-                    "UPDATE users SET password_hash = $1, version = version + 1, updated_at = $2 \
-                     WHERE id = $3",
+                    "UPDATE users SET password_hash = $1, must_change_password = FALSE, \
+                     version = version + 1, updated_at = $2 WHERE id = $3",
                 )
                 .bind(password_hash)
                 .bind(audit.at.millis())
@@ -308,6 +308,28 @@ macro_rules! impl_store {
                     .bind(id.to_string())
                     .execute(&mut *tx)
                     .await?;
+                Self::append_in(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn require_password_change(
+                &self,
+                id: domain::UserId,
+                audit: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query(
+                    "UPDATE users SET must_change_password = TRUE \
+                     WHERE id = $1 AND must_change_password = FALSE",
+                )
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+                if done.rows_affected() == 0 {
+                    // Already asked (or no such user): nothing changed, nothing to record.
+                    return Ok(());
+                }
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
@@ -372,18 +394,20 @@ macro_rules! impl_store {
                 user: domain::UserId,
                 token_hash: &str,
                 label: &str,
+                expires_at: domain::Timestamp,
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
                 sqlx::query(
-                    "INSERT INTO api_tokens (id, user_id, token_hash, label, created_at) \
-                     VALUES ($1, $2, $3, $4, $5)",
+                    "INSERT INTO api_tokens (id, user_id, token_hash, label, created_at, \
+                     expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
                 )
                 .bind(id.to_string())
                 .bind(user.to_string())
                 .bind(token_hash)
                 .bind(label)
                 .bind(audit.at.millis())
+                .bind(expires_at.millis())
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| $crate::StoreError::from_write(e, "token"))?;
@@ -395,16 +419,31 @@ macro_rules! impl_store {
             async fn user_for_token(
                 &self,
                 token_hash: &str,
+                now: domain::Timestamp,
             ) -> Result<Option<domain::User>, $crate::StoreError> {
                 let row: Option<$crate::rows::UserRow> = sqlx::query_as(
                     "SELECT u.id, u.org_id, u.username, u.display_name, u.roles, u.language, \
                      u.active, u.version, u.created_at, u.updated_at \
                      FROM api_tokens t JOIN users u ON u.id = t.user_id \
-                     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = TRUE",
+                     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = TRUE \
+                     AND t.expires_at > $2",
                 )
                 .bind(token_hash)
+                .bind(now.millis())
                 .fetch_optional(&self.pool)
                 .await?;
+                if row.is_some() {
+                    // When it was last used, to the minute: one small write a minute at most,
+                    // never an audit entry.
+                    sqlx::query(
+                        "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 \
+                         AND (last_used_at IS NULL OR last_used_at < $1 - 60000)",
+                    )
+                    .bind(now.millis())
+                    .bind(token_hash)
+                    .execute(&self.pool)
+                    .await?;
+                }
                 row.map(TryInto::try_into).transpose()
             }
 
@@ -488,8 +527,8 @@ macro_rules! impl_store {
                 now: domain::Timestamp,
             ) -> Result<Option<$crate::Session>, $crate::StoreError> {
                 let row: Option<$crate::rows::SessionRow> = sqlx::query_as(
-                    "SELECT s.csrf_token, s.expires_at, u.id, u.org_id, u.username, \
-                     u.display_name, u.roles, u.language, u.active, u.version, u.created_at, \
+                    "SELECT s.csrf_token, s.expires_at, u.must_change_password, u.id, u.org_id, \
+                     u.username, u.display_name, u.roles, u.language, u.active, u.version, u.created_at, \
                      u.updated_at FROM sessions s JOIN users u ON u.id = s.user_id \
                      WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = TRUE",
                 )

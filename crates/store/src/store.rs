@@ -52,6 +52,8 @@ pub struct Session {
     pub user: User,
     pub csrf_token: String,
     pub expires_at: Timestamp,
+    /// Her password no longer passes the password rule: every page sends her to change it.
+    pub must_change_password: bool,
 }
 
 /// An API token as listed (never the secret, which is only shown once).
@@ -62,6 +64,10 @@ pub struct TokenInfo {
     pub label: String,
     pub created_at: Timestamp,
     pub revoked_at: Option<Timestamp>,
+    /// None only for a token the upgrade has not reached (every new token has an expiry).
+    pub expires_at: Option<Timestamp>,
+    /// When it last let a request in (to the minute).
+    pub last_used_at: Option<Timestamp>,
 }
 
 /// The outcome of walking the audit chain.
@@ -124,11 +130,19 @@ pub trait Store:
         audit: AuditEvent,
     ) -> Result<User, StoreError>;
 
-    /// Replaces a password hash and ends the user's sessions.
+    /// Replaces a password hash, ends the user's sessions and lifts any demand to change it.
     async fn set_password(
         &self,
         id: UserId,
         password_hash: &str,
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
+
+    /// Her password no longer passes the rule: she must change it before any page but *My
+    /// account*. Recorded once; asking again changes nothing.
+    async fn require_password_change(
+        &self,
+        id: UserId,
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
 
@@ -146,10 +160,15 @@ pub trait Store:
         user: UserId,
         token_hash: &str,
         label: &str,
+        expires_at: Timestamp,
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
-    /// The active user holding an unrevoked token with this hash.
-    async fn user_for_token(&self, token_hash: &str) -> Result<Option<User>, StoreError>;
+    /// The active user holding an unrevoked, unexpired token with this hash; notes the use.
+    async fn user_for_token(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<User>, StoreError>;
     async fn tokens_of(&self, user: UserId) -> Result<Vec<TokenInfo>, StoreError>;
     async fn token(&self, id: TokenId) -> Result<Option<TokenInfo>, StoreError>;
     /// Revokes a token; `NotFound` if there is none, and revoking twice is harmless.

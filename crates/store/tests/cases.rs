@@ -2,6 +2,7 @@
 //! The case store on both engines: cases and their identity section, the journey, her voice with
 //! every version kept, and search that works for Bengali and Hindi.
 
+use domain::sight::Sight;
 use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent};
@@ -196,7 +197,11 @@ async fn opening_the_identity_is_audited(t: &TestStore) {
         .unwrap();
     let before = store.audit_entries(None, 1000).await.unwrap().len();
     let identity = store
-        .open_identity(new.id, event(AuditAction::IdentityOpened, "case"))
+        .open_identity(
+            new.id,
+            &Sight::own(w.org),
+            event(AuditAction::IdentityOpened, "case"),
+        )
         .await
         .unwrap();
     assert_eq!(identity.unwrap().name, "রিনা খাতুন");
@@ -205,7 +210,11 @@ async fn opening_the_identity_is_audited(t: &TestStore) {
     assert_eq!(after[0].event.action, AuditAction::IdentityOpened);
     assert!(
         store
-            .open_identity(CaseId::new(), event(AuditAction::IdentityOpened, "none"))
+            .open_identity(
+                CaseId::new(),
+                &Sight::own(w.org),
+                event(AuditAction::IdentityOpened, "none")
+            )
             .await
             .unwrap()
             .is_none()
@@ -262,10 +271,13 @@ async fn her_words_are_kept_word_for_word_and_corrections_keep_history(t: &TestS
         ),
         "{err:?}"
     );
-    let shown = store.voice_of(new.id).await.unwrap();
+    let shown = store.voice_of(new.id, &Sight::own(w.org)).await.unwrap();
     assert_eq!(shown.len(), 1);
     assert_eq!(shown[0].text, fields.text);
-    let history = store.voice_history(hope.id).await.unwrap();
+    let history = store
+        .voice_history(hope.id, &Sight::own(w.org))
+        .await
+        .unwrap();
     assert_eq!(
         history.iter().map(|v| v.version).collect::<Vec<_>>(),
         [1, 2]
@@ -281,7 +293,7 @@ async fn her_words_are_kept_word_for_word_and_corrections_keep_history(t: &TestS
         .record_voice(&later, event(AuditAction::VoiceRecorded, "v"))
         .await
         .unwrap();
-    let shown = store.voice_of(new.id).await.unwrap();
+    let shown = store.voice_of(new.id, &Sight::own(w.org)).await.unwrap();
     assert_eq!(shown[0].kind, VoiceKind::Fear, "newest entry first");
 }
 
@@ -312,7 +324,7 @@ async fn search_finds_inflected_bengali_and_hindi_within_one_organisation(t: &Te
             .unwrap();
     }
     let find = |q: &str, assigned_to: Option<UserId>| {
-        let mut filter = CaseFilter::of(w.org);
+        let mut filter = CaseFilter::of(w.org, Timestamp(0));
         filter.terms = domain::text::terms(q);
         filter.assigned_to = assigned_to;
         let store = store.clone();
@@ -336,7 +348,7 @@ async fn search_finds_inflected_bengali_and_hindi_within_one_organisation(t: &Te
     assert_eq!(find("আমি চাই", None).await.len(), 2);
     assert!(find("আমি সিনেমা", None).await.is_empty());
     assert_eq!(find("চাই", Some(w.counsellor)).await, vec![mother.id]);
-    let mut filter = CaseFilter::of(w.org);
+    let mut filter = CaseFilter::of(w.org, Timestamp(0));
     filter.stage = Some(Stage::InCare);
     assert!(store.find_cases(&filter).await.unwrap().is_empty());
     filter.stage = Some(Stage::Identified);
@@ -375,7 +387,7 @@ async fn a_common_word_is_found_by_walking_the_newest_cases(t: &TestStore) {
         .await
         .unwrap();
     assert_eq!(rows, 2500);
-    let mut filter = CaseFilter::of(w.org);
+    let mut filter = CaseFilter::of(w.org, Timestamp(0));
     filter.terms = domain::text::terms("ভা");
     let found: Vec<CaseId> = store
         .find_cases(&filter)
@@ -580,6 +592,203 @@ async fn overdue_repatriation_steps_are_listed_for_the_custodian_alone(t: &TestS
     );
 }
 
+/// Her consent governs sight on one server: another organisation reads a section only while a
+/// handover to it carried that section and her consent to share it with it holds; custody does
+/// not widen that, and the sender keeps reading its own records (issue 11).
+async fn a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel(t: &TestStore) {
+    use domain::consent::{Consent, ConsentFields, Purpose, SectionClass};
+    use domain::handover::{Handover, HandoverState};
+    let store = &t.store;
+    let w = world(store).await;
+    let theirs = NewUser {
+        id: UserId::new(),
+        org_id: w.other_org,
+        username: "salma".parse().unwrap(),
+        display_name: None,
+        roles: Roles::single(Role::CaseWorker),
+        language: Language::Bn,
+        password_hash: "$argon2id$not-a-real-hash".into(),
+    };
+    store
+        .create_user(&theirs, event(AuditAction::UserCreated, "salma"))
+        .await
+        .unwrap();
+    let new = new_case(w.org, vec![w.worker], 9);
+    store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    let hope = voice(new.id, w.worker, "আমি আবার স্কুলে যেতে চাই", VoiceKind::Hope);
+    store
+        .record_voice(&hope, event(AuditAction::VoiceRecorded, "case"))
+        .await
+        .unwrap();
+    let doc = domain::document::DocumentInfo {
+        id: uuid::Uuid::now_v7(),
+        case_id: new.id,
+        class: SectionClass::Legal,
+        name: "cwc-order.pdf".into(),
+        media_type: "application/pdf".into(),
+        size: 9,
+        uploaded_by: w.worker,
+        uploaded_at: T0,
+    };
+    store
+        .add_document(
+            &doc,
+            b"%PDF-1.7\n",
+            event(AuditAction::DocumentAdded, "case"),
+        )
+        .await
+        .unwrap();
+    let consent = Consent {
+        id: uuid::Uuid::now_v7(),
+        case_id: new.id,
+        fields: ConsentFields {
+            purpose: Purpose::Sharing,
+            section: Some(SectionClass::Voice),
+            organisation: Some(w.other_org),
+            explained_how: "পড়ে শোনানো হয়েছে".into(),
+            explained_in: Language::Bn,
+            explained_by: "রূপা".into(),
+            expires_on: None,
+        },
+        recorded_by: w.worker,
+        recorded_at: T0,
+        revoked_at: None,
+        revoked_reason: None,
+    };
+    store
+        .record_consent(&consent, event(AuditAction::ConsentRecorded, "case"))
+        .await
+        .unwrap();
+    let mut h = Handover {
+        id: uuid::Uuid::now_v7(),
+        case_id: new.id,
+        from_org: w.org,
+        to_org: w.other_org,
+        state: HandoverState::Sent,
+        reason: "she goes home".into(),
+        sections: vec![SectionClass::Voice, SectionClass::Legal],
+        score: Some(80),
+        gaps: Vec::new(),
+        gaps_reason: String::new(),
+        decline_reason: String::new(),
+        created_by: w.worker,
+        created_at: T0,
+        sent_at: Some(T0),
+        acknowledged_at: None,
+        decided_at: None,
+        version: 1,
+    };
+    store
+        .create_handover(&h, event(AuditAction::HandoverSent, "handover"))
+        .await
+        .unwrap();
+    let sight = |org: OrgId, at: Timestamp| async move {
+        let case = store.case(new.id).await.unwrap().unwrap();
+        let consents = store.consents_of(new.id).await.unwrap();
+        Sight::of(org, &case.passages, &consents, at)
+    };
+    let read = |e: &str| event(AuditAction::IdentityOpened, e);
+
+    // Sent: the receiver reads her words (consented), not the legal paper (carried, but no
+    // consent) and not her name (neither carried nor consented).
+    let there = sight(w.other_org, T0).await;
+    assert_eq!(store.voice_of(new.id, &there).await.unwrap().len(), 1);
+    assert!(store.documents_of(new.id, &there).await.unwrap().is_empty());
+    assert_eq!(
+        store
+            .open_identity(new.id, &there, read("x"))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        store
+            .open_document(new.id, doc.id, &there, read("x"))
+            .await
+            .unwrap(),
+        None
+    );
+
+    // Accepted: custody moves, sight does not widen. Her words are found by the receiver's
+    // search; what the receiver writes is its own, and the sender does not read it.
+    h.state = HandoverState::Acknowledged;
+    let h = store
+        .update_handover(&h, 1, None, event(AuditAction::HandoverAcknowledged, "h"))
+        .await
+        .unwrap();
+    let mut accepted = h.clone();
+    accepted.state = HandoverState::Accepted;
+    accepted.decided_at = Some(T0);
+    store
+        .update_handover(
+            &accepted,
+            h.version,
+            Some((w.other_org, theirs.id)),
+            event(AuditAction::HandoverAccepted, "h"),
+        )
+        .await
+        .unwrap();
+    let fear = voice(new.id, theirs.id, "বাড়িতে ফিরতে ভয় করে", VoiceKind::Fear);
+    store
+        .record_voice(&fear, event(AuditAction::VoiceRecorded, "case"))
+        .await
+        .unwrap();
+    let there = sight(w.other_org, T0).await;
+    assert_eq!(store.voice_of(new.id, &there).await.unwrap().len(), 2);
+    assert!(store.documents_of(new.id, &there).await.unwrap().is_empty());
+    let here = sight(w.org, T0).await;
+    let ours = store.voice_of(new.id, &here).await.unwrap();
+    assert_eq!(ours.len(), 1, "the sender reads its own record only");
+    assert_eq!(ours[0].text, "আমি আবার স্কুলে যেতে চাই");
+    assert_eq!(store.documents_of(new.id, &here).await.unwrap().len(), 1);
+    assert!(
+        store
+            .open_identity(new.id, &here, read("x"))
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let search = |org: OrgId, q: &str, at: Timestamp| {
+        let mut filter = CaseFilter::of(org, at);
+        filter.terms = domain::text::terms(q);
+        async move {
+            store
+                .find_cases(&filter)
+                .await
+                .unwrap()
+                .iter()
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(search(w.other_org, "স্কুল", T0).await, vec![new.id]);
+    assert_eq!(search(w.other_org, "ভয়", T0).await, vec![new.id]);
+
+    // Revoked: her words from Kolkata are hidden from Jessore again, in reading and in search;
+    // what Jessore wrote stays Jessore's.
+    let later = Timestamp(T0.millis() + 60_000);
+    store
+        .revoke_consent(
+            consent.id,
+            w.worker,
+            later,
+            "সে মত বদলেছে",
+            event(AuditAction::ConsentRevoked, "case"),
+        )
+        .await
+        .unwrap();
+    let after = Timestamp(later.millis() + 1);
+    let there = sight(w.other_org, after).await;
+    let left = store.voice_of(new.id, &there).await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].text, "বাড়িতে ফিরতে ভয় করে");
+    assert!(search(w.other_org, "স্কুল", after).await.is_empty());
+    assert_eq!(search(w.other_org, "ভয়", after).await, vec![new.id]);
+}
+
 macro_rules! on_both_engines {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -614,4 +823,5 @@ on_both_engines!(
     a_common_word_is_found_by_walking_the_newest_cases,
     missed_follow_ups_are_listed_for_the_custodian_alone,
     overdue_repatriation_steps_are_listed_for_the_custodian_alone,
+    a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel,
 );

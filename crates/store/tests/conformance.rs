@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent, ChainBreak};
 use domain::organisation::OrganisationFields;
-use domain::{Language, OrgId, OrgKind, Role, Roles, Timestamp, TokenId, UserId};
+use domain::{Clock, Language, OrgId, OrgKind, Role, Roles, Timestamp, TokenId, UserId};
 use saathi_store::testing::TestStore;
 use saathi_store::{AuditVerification, NewSession, NewUser, Store, StoreError, UserChanges};
 
@@ -309,25 +309,49 @@ async fn tokens_authenticate_until_revoked(t: &TestStore) {
             user.id,
             "hash-1",
             "reports",
+            T0.plus_seconds(90 * 86_400),
             event(AuditAction::TokenCreated, "t"),
         )
         .await
         .unwrap();
     assert_eq!(
-        store.user_for_token("hash-1").await.unwrap().map(|u| u.id),
+        store.tokens_of(user.id).await.unwrap()[0].last_used_at,
+        None
+    );
+    let used = T0.plus_seconds(3600);
+    assert_eq!(
+        store
+            .user_for_token("hash-1", used)
+            .await
+            .unwrap()
+            .map(|u| u.id),
         Some(user.id)
     );
-    assert!(store.user_for_token("hash-2").await.unwrap().is_none());
+    assert!(
+        store
+            .user_for_token("hash-2", used)
+            .await
+            .unwrap()
+            .is_none()
+    );
     let listed = store.tokens_of(user.id).await.unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].label, "reports");
     assert!(listed[0].revoked_at.is_none());
+    assert_eq!(listed[0].last_used_at, Some(used));
+    assert_eq!(listed[0].expires_at, Some(T0.plus_seconds(90 * 86_400)));
 
     store
         .revoke_token(token, event(AuditAction::TokenRevoked, "t"))
         .await
         .unwrap();
-    assert!(store.user_for_token("hash-1").await.unwrap().is_none());
+    assert!(
+        store
+            .user_for_token("hash-1", used)
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert!(
         store
             .token(token)
@@ -345,6 +369,198 @@ async fn tokens_authenticate_until_revoked(t: &TestStore) {
         .revoke_token(TokenId::new(), event(AuditAction::TokenRevoked, "t"))
         .await;
     assert!(matches!(unknown, Err(StoreError::NotFound)));
+}
+
+async fn tokens_stop_at_their_expiry_and_with_their_user(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await;
+    let user = new_user(kolkata, "reports.bot", Role::Director);
+    store
+        .create_user(&user, event(AuditAction::UserCreated, "u"))
+        .await
+        .unwrap();
+    let expires = T0.plus_seconds(86_400);
+    for hash in ["hash-a", "hash-b"] {
+        store
+            .create_token(
+                TokenId::new(),
+                user.id,
+                hash,
+                "cli",
+                expires,
+                event(AuditAction::TokenCreated, "t"),
+            )
+            .await
+            .unwrap();
+    }
+    let just_before = Timestamp(expires.millis() - 1);
+    assert!(
+        store
+            .user_for_token("hash-a", just_before)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .user_for_token("hash-a", expires)
+            .await
+            .unwrap()
+            .is_none(),
+        "expired at its expiry"
+    );
+    // A second use within the minute is not written again.
+    store.user_for_token("hash-b", T0).await.unwrap().unwrap();
+    store
+        .user_for_token("hash-b", T0.plus_seconds(30))
+        .await
+        .unwrap()
+        .unwrap();
+    let listed = store.tokens_of(user.id).await.unwrap();
+    // Listed in the order made (UUIDv7 ids at the same moment): hash-a, then hash-b.
+    assert_eq!(listed[0].last_used_at, Some(just_before));
+    assert_eq!(listed[1].last_used_at, Some(T0));
+
+    let off = UserChanges {
+        display_name: None,
+        roles: Roles::single(Role::Director),
+        language: Language::Bn,
+        active: false,
+    };
+    store
+        .update_user(user.id, 1, &off, event(AuditAction::UserUpdated, "u"))
+        .await
+        .unwrap();
+    assert!(
+        store.user_for_token("hash-b", T0).await.unwrap().is_none(),
+        "a deactivated user's token lets nobody in"
+    );
+}
+
+/// The upgrade's own statement (the last of migration 0022), run again on a token that has no
+/// expiry, as every token made before the migration had.
+async fn tokens_made_before_expiry_get_ninety_days_from_the_upgrade(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await;
+    let user = new_user(kolkata, "old.token", Role::Director);
+    store
+        .create_user(&user, event(AuditAction::UserCreated, "u"))
+        .await
+        .unwrap();
+    let token = TokenId::new();
+    store
+        .create_token(
+            token,
+            user.id,
+            "hash-old",
+            "cli",
+            T0,
+            event(AuditAction::TokenCreated, "t"),
+        )
+        .await
+        .unwrap();
+    t.tamper("UPDATE api_tokens SET expires_at = NULL")
+        .await
+        .unwrap();
+    let migration = if t.url().starts_with("sqlite:") {
+        include_str!("../migrations/sqlite/0022_accounts.sql")
+    } else {
+        include_str!("../migrations/postgres/0022_accounts.sql")
+    };
+    let upgrade = &migration[migration.rfind("UPDATE api_tokens").unwrap()..];
+    let before = domain::SystemClock.now();
+    assert_eq!(
+        t.tamper(upgrade.trim().trim_end_matches(';'))
+            .await
+            .unwrap(),
+        1
+    );
+    let after = domain::SystemClock.now();
+    let expires = store
+        .token(token)
+        .await
+        .unwrap()
+        .unwrap()
+        .expires_at
+        .unwrap();
+    let ninety_days = 90 * 86_400_000;
+    // SQLite's clock has whole seconds.
+    assert!(
+        expires.millis() >= before.millis() - 1000 + ninety_days
+            && expires.millis() <= after.millis() + ninety_days,
+        "{expires:?} is not 90 days after {before:?}"
+    );
+    assert!(
+        store
+            .user_for_token("hash-old", after)
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
+
+async fn a_refused_password_must_be_changed_and_old_mixed_roles_still_load(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await;
+    let user = new_user(kolkata, "counsellor.kolkata", Role::Counsellor);
+    store
+        .create_user(&user, event(AuditAction::UserCreated, "u"))
+        .await
+        .unwrap();
+    let session = |id: &str| NewSession {
+        id_hash: id.into(),
+        user_id: user.id,
+        csrf_token: "csrf".into(),
+        created_at: T0,
+        expires_at: T0.plus_seconds(3600),
+    };
+    store.create_session(&session("s1")).await.unwrap();
+    let before = store.session("s1", T0).await.unwrap().unwrap();
+    assert!(!before.must_change_password);
+    for _ in 0..2 {
+        store
+            .require_password_change(user.id, event(AuditAction::UserUpdated, "u"))
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        store.verify_audit().await.unwrap(),
+        AuditVerification::Intact { entries: 3 },
+        "asked twice, recorded once"
+    );
+    assert!(
+        store
+            .session("s1", T0)
+            .await
+            .unwrap()
+            .unwrap()
+            .must_change_password
+    );
+    store
+        .set_password(
+            user.id,
+            "$argon2id$another",
+            event(AuditAction::PasswordChanged, "u"),
+        )
+        .await
+        .unwrap();
+    store.create_session(&session("s2")).await.unwrap();
+    assert!(
+        !store
+            .session("s2", T0)
+            .await
+            .unwrap()
+            .unwrap()
+            .must_change_password
+    );
+
+    // An account from before the rule, holding survivor with a staff role, still loads, so
+    // that it can be listed and split.
+    t.tamper("UPDATE users SET roles = 'counsellor,survivor'")
+        .await
+        .unwrap();
+    let old = store.user(user.id).await.unwrap().unwrap();
+    assert!(old.roles.mixes_survivor_and_staff());
 }
 
 async fn the_audit_chain_verifies_and_names_an_edited_entry(t: &TestStore) {
@@ -690,6 +906,9 @@ conformance!(
     user_updates_use_versions_and_deactivation_ends_sessions,
     sessions_expire_and_can_be_ended,
     tokens_authenticate_until_revoked,
+    tokens_stop_at_their_expiry_and_with_their_user,
+    tokens_made_before_expiry_get_ninety_days_from_the_upgrade,
+    a_refused_password_must_be_changed_and_old_mixed_roles_still_load,
     the_audit_chain_verifies_and_names_an_edited_entry,
     the_audit_chain_names_deleted_entries,
     concurrent_appends_keep_one_chain,

@@ -230,6 +230,7 @@ async fn measure(engine: &str, t: TestStore, cases: usize) {
             worker,
             &token::hash_secret(&secret),
             "bench",
+            T0.plus_seconds(86_400 * 365),
             event,
         )
         .await

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent};
 use domain::organisation::{OrganisationFields, parse_district, parse_languages};
-use domain::password::check_password;
-use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::password::{PasswordContext, check_password};
+use domain::policy::{Action, Actor, Decision, Resource, authorize, authorize_administer};
 use domain::user::parse_display_name;
 use domain::{Language, OrgId, Organisation, Role, Roles, Timestamp, User, UserId, Username};
 use store::{NewUser, Store, UserChanges};
@@ -50,6 +50,26 @@ impl Origin {
                 Decision::Allow => Ok(()),
                 Decision::Deny(reason) => Err(AppError::refused(actor, action, reason)),
             },
+        }
+    }
+}
+
+/// May `actor` change, deactivate or reset `user`? Only if she could have given her every role
+/// she holds (see `policy::authorize_administer`): pages, API and the services below all ask
+/// this one question.
+pub fn may_administer(actor: &Actor, user: &User) -> Result<(), AppError> {
+    match authorize_administer(actor, user.id, user.org_id, &user.roles) {
+        Decision::Allow => Ok(()),
+        Decision::Deny(reason) => Err(AppError::refused(actor, Action::UpdateUser, reason)),
+    }
+}
+
+impl Origin {
+    /// `may_administer`, when a person is acting (the operator at the CLI is trusted).
+    pub fn administer(&self, user: &User) -> Result<(), AppError> {
+        match &self.actor {
+            None => Ok(()),
+            Some(actor) => may_administer(actor, user),
         }
     }
 }
@@ -258,7 +278,12 @@ pub async fn create_user(
         .copied()
         .unwrap_or(Language::En);
     let language = parse_language(&input.language, fallback, &mut errors);
-    if let Err(e) = check_password(&input.password, input.username.trim()) {
+    let context = PasswordContext {
+        username: input.username.trim(),
+        organisation: org.fields.name.as_str(),
+        demo: false,
+    };
+    if let Err(e) = check_password(&input.password, context) {
         errors.push(FieldError::new("password", &e));
     }
     let (Some(username), Some(display_name), Some(roles), Some(language)) =
@@ -307,11 +332,7 @@ pub async fn update_user(
     expected_version: i64,
     input: &UserUpdateInput,
 ) -> Result<User, AppError> {
-    let resource = Resource::User {
-        id: user.id,
-        org: user.org_id,
-    };
-    origin.check(Action::UpdateUser, resource)?;
+    origin.administer(user)?;
     let mut errors = Vec::new();
     let display_name = parse_display_name(&input.display_name)
         .map_err(|e| errors.push(FieldError::new("display_name", &e)))
@@ -325,9 +346,6 @@ pub async fn update_user(
     let added = Roles::new(roles.iter().filter(|r| !user.roles.contains(*r)));
     if let Ok(added) = added {
         check_grants(origin, user.org_id, &added)?;
-    }
-    if user.roles.contains(Role::NetworkAdmin) && !roles.contains(Role::NetworkAdmin) {
-        check_grants(origin, user.org_id, &Roles::single(Role::NetworkAdmin))?;
     }
     let changes = UserChanges {
         display_name,
@@ -358,15 +376,18 @@ pub async fn set_password(
     new_password: &str,
 ) -> Result<(), AppError> {
     if origin.actor.as_ref().is_some_and(|a| a.user_id != user.id) {
-        origin.check(
-            Action::UpdateUser,
-            Resource::User {
-                id: user.id,
-                org: user.org_id,
-            },
-        )?;
+        origin.administer(user)?;
     }
-    check_password(new_password, user.username.as_str())
+    let org = store
+        .organisation(user.org_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let context = PasswordContext {
+        username: user.username.as_str(),
+        organisation: org.fields.name.as_str(),
+        demo: false,
+    };
+    check_password(new_password, context)
         .map_err(|e| AppError::Invalid(vec![FieldError::new("password", &e)]))?;
     let hash = password::hash(new_password.to_string()).await?;
     let event = origin.event(
@@ -375,6 +396,111 @@ pub async fn set_password(
         Some(user.org_id),
     );
     Ok(store.set_password(user.id, &hash, event).await?)
+}
+
+/// Saves her own language preference (from *My account*), with its audit entry. A concurrent
+/// change of her account is retried once on the newer version: her language is hers alone to
+/// set, so nothing of the other change is lost.
+pub async fn set_language(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    user: &User,
+    code: &str,
+) -> Result<(), AppError> {
+    let language: Language = code
+        .parse()
+        .map_err(|e| AppError::Invalid(vec![FieldError::new("language", &e)]))?;
+    let event = origin
+        .event(
+            AuditAction::UserUpdated,
+            format!("user:{}", user.id),
+            Some(user.org_id),
+        )
+        .with_detail(detail(&[("language", language.code())]));
+    let mut current = user.clone();
+    for _ in 0..2 {
+        let changes = UserChanges {
+            display_name: current.display_name.clone(),
+            roles: current.roles.clone(),
+            language,
+            active: current.active,
+        };
+        match store
+            .update_user(current.id, current.version, &changes, event.clone())
+            .await
+        {
+            Ok(_) => return Ok(()),
+            Err(store::StoreError::Conflict { .. }) => {
+                current = store.user(user.id).await?.ok_or(AppError::NotFound)?;
+            }
+            Err(other) => return Err(other.into()),
+        }
+    }
+    Err(AppError::PreconditionFailed {
+        current_version: current.version,
+    })
+}
+
+/// The checks of a sign-in after the password was found right, while the plain password is at
+/// hand: `Some(message id)` refuses her, `None` lets her in.
+///
+/// - An account holding `survivor` with a staff role (made before that was refused) stays shut
+///   until an administrator splits it.
+/// - A password the current rule refuses (common, her username or organisation, the demo
+///   password outside the demo) still lets her in, but every page sends her to change it.
+pub async fn admit(
+    store: &Arc<dyn Store>,
+    user: &User,
+    password: &str,
+    demo: bool,
+    source: &str,
+    at: Timestamp,
+) -> Result<Option<&'static str>, AppError> {
+    let event = |action, why: &str| {
+        AuditEvent::new(at, action, format!("user:{}", user.id))
+            .by(user.id, user.org_id)
+            .scoped_to(user.org_id)
+            .from_source(source.to_string())
+            .with_detail(detail(&[("reason", why)]))
+    };
+    if user.roles.mixes_survivor_and_staff() {
+        store
+            .append_audit(event(AuditAction::SignInFailed, "survivor-with-staff-role"))
+            .await?;
+        return Ok(Some("sign-in-split-account"));
+    }
+    let org = store
+        .organisation(user.org_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let context = PasswordContext {
+        username: user.username.as_str(),
+        organisation: org.fields.name.as_str(),
+        demo,
+    };
+    if let Err(refused) = check_password(password, context) {
+        store
+            .require_password_change(
+                user.id,
+                event(AuditAction::UserUpdated, refused.message_id()),
+            )
+            .await?;
+    }
+    Ok(None)
+}
+
+/// Accounts from before survivor accounts were kept apart from staff ones, that hold both: what
+/// `saathi migrate` lists for an administrator to split.
+pub async fn mixed_accounts(store: &Arc<dyn Store>) -> Result<Vec<(Organisation, User)>, AppError> {
+    let mut found = Vec::new();
+    for org in store.organisations().await? {
+        for user in store.users_in(org.id).await? {
+            if user.roles.mixes_survivor_and_staff() {
+                found.push((org.clone(), user));
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// A small JSON object for an audit entry's detail.

@@ -7,6 +7,7 @@ use domain::audit::{AuditAction, AuditEvent};
 use domain::case::{IDENTITY_FIELD_MAX, Identity, StageChange, parse_reason};
 use domain::decision::{DecisionDraft, closure_is_approved};
 use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::sight::Sight;
 use domain::voice::{VoiceFields, check_spoken_on, parse_date, parse_voice_text};
 use domain::{Case, CaseCode, CaseId, Language, Stage, Timestamp, VoiceEntry, VoiceId};
 use rand_core::{OsRng, RngCore};
@@ -14,12 +15,29 @@ use store::{NewCase, NewVoice, Store, StoreError};
 
 use crate::{AppError, FieldError};
 
-/// The resource a case is to the policy, for this actor.
+/// The resource a case is to the policy, for this actor: how she and her organisation stand
+/// to it.
 pub fn resource(case: &Case, actor: &Actor) -> Resource {
     Resource::Case {
         custodian: case.custodian,
         assigned: case.is_assigned(actor.user_id),
+        held: case.held_by(actor.org_id),
+        awaited: case.awaited_by(actor.org_id),
+        hers: case.survivor == Some(actor.user_id),
     }
+}
+
+/// What her organisation holds of the case at `at`: its own records, and the sections that
+/// travelled to it while her consent lets them be read there. Every read of case content passes
+/// it to the store.
+pub async fn sight(
+    store: &Arc<dyn Store>,
+    actor: &Actor,
+    case: &Case,
+    at: Timestamp,
+) -> Result<Sight, AppError> {
+    let consents = store.consents_of(case.id).await?;
+    Ok(Sight::of(actor.org_id, &case.passages, &consents, at))
 }
 
 pub fn allowed(actor: &Actor, action: Action, case: &Case) -> bool {
@@ -245,9 +263,20 @@ pub async fn correct_voice(
     input: &VoiceInput,
 ) -> Result<VoiceEntry, AppError> {
     check(actor, Action::RecordVoice, case)?;
-    let history = store.voice_history(entry).await?;
+    // Only her own organisation's records are hers to correct; another's, even one she may
+    // read, stays as its writer left it.
+    let history = store
+        .voice_history(entry, &Sight::own(actor.org_id))
+        .await?;
     if history.first().is_none_or(|v| v.case_id != case.id) {
-        return Err(AppError::NotFound);
+        let seen = sight(store, actor, case, at).await?;
+        let readable = store.voice_history(entry, &seen).await?;
+        return Err(match readable.first() {
+            Some(v) if v.case_id == case.id => {
+                AppError::Forbidden(domain::policy::DenyReason::OtherOrganisation)
+            }
+            _ => AppError::NotFound,
+        });
     }
     let fields = input.validate(case, at)?;
     let audit = event(actor, source, at, AuditAction::VoiceCorrected, case)
@@ -310,7 +339,9 @@ pub async fn change_stage(
     }
     if to == Stage::Closed {
         // The approval stands on a logged decision with her participation (or why not).
-        let decisions = store.decisions_of(case.id).await?;
+        let decisions = store
+            .decisions_of(case.id, &sight(store, actor, case, at).await?)
+            .await?;
         closure_is_approved(&decisions)
             .map_err(|e| AppError::Invalid(vec![FieldError::new("stage", &e)]))?;
     }
@@ -338,9 +369,10 @@ pub async fn open_identity(
     case: &Case,
 ) -> Result<Identity, AppError> {
     check(actor, Action::OpenIdentity, case)?;
+    let seen = sight(store, actor, case, at).await?;
     let audit = event(actor, source, at, AuditAction::IdentityOpened, case);
     store
-        .open_identity(case.id, audit)
+        .open_identity(case.id, &seen, audit)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -589,15 +621,23 @@ pub fn check(actor: &Actor, action: Action, case: &Case) -> Result<(), AppError>
     }
 }
 
-/// The plan of a case, or an empty one at version 0 (the version a first save is based on).
-pub async fn plan_of(store: &Arc<dyn Store>, case: &Case) -> Result<domain::plan::Plan, AppError> {
-    Ok(store.plan(case.id).await?.unwrap_or(domain::plan::Plan {
-        body: domain::plan::PlanBody::default(),
-        version: 0,
-        updated_by: None,
-        updated_at: case.opened_at,
-        approved_version: None,
-    }))
+/// The plan of a case as `sight` reaches it, or an empty one at version 0 (the version a first
+/// save is based on).
+pub async fn plan_of(
+    store: &Arc<dyn Store>,
+    case: &Case,
+    sight: &Sight,
+) -> Result<domain::plan::Plan, AppError> {
+    Ok(store
+        .plan(case.id, sight)
+        .await?
+        .unwrap_or(domain::plan::Plan {
+            body: domain::plan::PlanBody::default(),
+            version: 0,
+            updated_by: None,
+            updated_at: case.opened_at,
+            approved_version: None,
+        }))
 }
 
 /// Saves a new version of her plan: checked (texts, target dates, organisations that exist),
@@ -640,9 +680,16 @@ pub async fn save_plan(
     let audit = event(actor, source, at, AuditAction::PlanSaved, case).with_detail(
         crate::accounts::detail(&[("version", &(expected_version + 1).to_string())]),
     );
-    Ok(store
-        .save_plan(case.id, expected_version, &body, actor.user_id, at, audit)
-        .await?)
+    let seen = sight(store, actor, case, at).await?;
+    let save = store::PlanSave {
+        case: case.id,
+        expected_version,
+        body: &body,
+        by: actor.user_id,
+        at,
+        sight: &seen,
+    };
+    Ok(store.save_plan(&save, audit).await?)
 }
 
 /// The form field a plan problem belongs to (`goals[0].actions[1].target` → `target`).
@@ -665,13 +712,14 @@ pub async fn approve_plan(
     version: i64,
 ) -> Result<domain::plan::Plan, AppError> {
     check(actor, Action::ApprovePlan, case)?;
-    let decisions = store.decisions_of(case.id).await?;
+    let seen = sight(store, actor, case, at).await?;
+    let decisions = store.decisions_of(case.id, &seen).await?;
     domain::plan::approval_is_backed(&decisions)
         .map_err(|e| AppError::Invalid(vec![FieldError::new("plan", &e)]))?;
     let audit = event(actor, source, at, AuditAction::PlanApproved, case).with_detail(
         crate::accounts::detail(&[("version", &version.to_string())]),
     );
-    Ok(store.approve_plan(case.id, version, audit).await?)
+    Ok(store.approve_plan(case.id, version, &seen, audit).await?)
 }
 
 /// A review as typed in.
@@ -693,7 +741,7 @@ pub async fn review_plan(
     input: &ReviewInput,
 ) -> Result<domain::plan::PlanReview, AppError> {
     check(actor, Action::EditPlan, case)?;
-    let plan = plan_of(store, case).await?;
+    let plan = plan_of(store, case, &sight(store, actor, case, at).await?).await?;
     let mut errors = Vec::new();
     let agreement: Option<domain::plan::Agreement> = if input.agreement.trim().is_empty() {
         errors.push(FieldError::required("agreement"));
@@ -843,7 +891,7 @@ pub async fn translate_note(
     let id: uuid::Uuid = note.parse().map_err(|_| AppError::NotFound)?;
     let readable = note_kinds(actor, case, false);
     let note = store
-        .notes_of(case.id, &readable)
+        .notes_of(case.id, &readable, &sight(store, actor, case, at).await?)
         .await?
         .into_iter()
         .find(|n| n.id == id)
@@ -923,17 +971,19 @@ pub async fn add_document(
     Ok(info)
 }
 
-/// The documents this person may open.
+/// The documents this person may open: her role allows their class, and her organisation
+/// holds them (`sight`).
 pub async fn documents(
     store: &Arc<dyn Store>,
     actor: &Actor,
     case: &Case,
+    sight: &Sight,
 ) -> Result<Vec<domain::document::DocumentInfo>, AppError> {
     Ok(store
-        .documents_of(case.id)
+        .documents_of(case.id, sight)
         .await?
         .into_iter()
-        .filter(|d| allowed(actor, Action::Document(d.class), case))
+        .filter(|d| allowed(actor, Action::ReadDocument(d.class), case))
         .collect())
 }
 
@@ -947,14 +997,15 @@ pub async fn open_document(
     id: &str,
 ) -> Result<(domain::document::DocumentInfo, Vec<u8>), AppError> {
     let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
-    let listed = documents(store, actor, case).await?;
+    let seen = sight(store, actor, case, at).await?;
+    let listed = documents(store, actor, case, &seen).await?;
     if !listed.iter().any(|d| d.id == id) {
         return Err(AppError::NotFound);
     }
     let audit = event(actor, source, at, AuditAction::DocumentOpened, case)
         .with_detail(crate::accounts::detail(&[("document", &id.to_string())]));
     store
-        .open_document(case.id, id, audit)
+        .open_document(case.id, id, &seen, audit)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -999,7 +1050,8 @@ pub async fn read_upload(
 }
 
 /// Links a survivor's own account to her case, so she can read her record and add her words.
-/// The account must be a survivor's, active, in the same organisation.
+/// The account must be a survivor's alone (never one with a staff role), active, in the same
+/// organisation. Linking never makes her one of the staff who carry the case.
 pub async fn link_survivor(
     store: &Arc<dyn Store>,
     actor: &Actor,
@@ -1020,13 +1072,14 @@ pub async fn link_survivor(
     let account = store.user(id).await?.ok_or_else(invalid)?;
     if !account.active
         || account.org_id != case.custodian
+        || account.roles.iter().any(|r| r != domain::Role::Survivor)
         || !account.roles.contains(domain::Role::Survivor)
     {
         return Err(invalid());
     }
     let audit = event(actor, source, at, AuditAction::SurvivorLinked, case)
         .with_detail(crate::accounts::detail(&[("user", &id.to_string())]));
-    Ok(store.assign(case.id, id, at, audit).await?)
+    Ok(store.link_survivor(case.id, id, audit).await?)
 }
 
 /// Loads a case for its survivor. To anyone else it is forbidden if they can see the case,
@@ -1081,7 +1134,7 @@ pub async fn own_review(
     input: &ReviewInput,
 ) -> Result<domain::plan::PlanReview, AppError> {
     check(actor, Action::OwnRecord, case)?;
-    let plan = plan_of(store, case).await?;
+    let plan = plan_of(store, case, &sight(store, actor, case, at).await?).await?;
     let mut errors = Vec::new();
     let agreement: Option<domain::plan::Agreement> = input
         .agreement

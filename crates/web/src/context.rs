@@ -10,10 +10,8 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use domain::audit::{AuditAction, AuditEvent};
 use domain::policy::{Action, Actor, Decision, Resource, authorize};
 use domain::{Language, User};
-use store::UserChanges;
 
 use crate::error::ErrorMark;
 use crate::token::{constant_time_eq, hash_secret, random_hex};
@@ -39,6 +37,8 @@ pub struct Ctx {
     /// The training gates in force and the workshops she completed (empty when the network
     /// set no gates, which is the default).
     pub training: domain::training::gate::Standing,
+    /// Her password no longer passes the rule: every page but *My account* sends her there.
+    pub must_change_password: bool,
 }
 
 impl Ctx {
@@ -131,12 +131,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
 
     // Who is asking. The API takes only bearer tokens and pages only the session cookie, so a
     // cookie can never be used to drive the API from another site.
-    let mut user = None;
+    let mut user: Option<User> = None;
     let mut session_csrf = None;
     let mut session_hash = None;
+    let mut must_change_password = false;
     if is_api {
         if let Some(token) = bearer(&req) {
-            match state.store.user_for_token(&hash_secret(&token)).await {
+            match state.store.user_for_token(&hash_secret(&token), now).await {
                 Ok(found) => user = found,
                 Err(err) => return AppError::from(err).into_response(),
             }
@@ -148,44 +149,28 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                 user = Some(session.user);
                 session_csrf = Some(session.csrf_token);
                 session_hash = Some(hash);
+                must_change_password = session.must_change_password;
             }
             Ok(None) => {}
             Err(err) => return AppError::from(err).into_response(),
         }
     }
-
-    // In which language: an explicit ?lang=, then her own preference, then the cookie left by an
-    // earlier switch, then the browser's Accept-Language, then English.
-    let asked = query_language(&req);
-    if let (Some(lang), Some(current)) = (asked, user.as_mut())
-        && current.language != lang
+    // An account from before the rule that holds `survivor` with a staff role acts for nobody
+    // until an administrator splits it (sign-in says why).
+    if user
+        .as_ref()
+        .is_some_and(|u| u.roles.mixes_survivor_and_staff())
     {
-        let changes = UserChanges {
-            display_name: current.display_name.clone(),
-            roles: current.roles.clone(),
-            language: lang,
-            active: current.active,
-        };
-        let event = AuditEvent::new(
-            now,
-            AuditAction::UserUpdated,
-            format!("user:{}", current.id),
-        )
-        .by(current.id, current.org_id)
-        .scoped_to(current.org_id)
-        .from_source(source.clone())
-        .with_detail(format!("{{\"language\":\"{lang}\"}}"));
-        match state
-            .store
-            .update_user(current.id, current.version, &changes, event)
-            .await
-        {
-            Ok(updated) => *current = updated,
-            // Someone changed her account at the same moment: show the page in the asked
-            // language now; the preference is saved on her next switch.
-            Err(_) => current.language = lang,
-        }
+        user = None;
+        session_csrf = None;
+        session_hash = None;
     }
+
+    // In which language: an explicit ?lang=, then the cookie that such a link left for this
+    // browser session, then her own saved preference, then the browser's Accept-Language, then
+    // English. A link never changes her saved preference: a GET changes nothing stored; she
+    // saves it on *My account*.
+    let asked = query_language(&req);
     let cookie_lang = cookies::get(req.headers(), cookies::LANGUAGE).and_then(|v| v.parse().ok());
     let browser_lang = req
         .headers()
@@ -193,8 +178,8 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         .and_then(|v| v.to_str().ok())
         .and_then(Language::negotiate);
     let lang = asked
-        .or(user.as_ref().map(|u| u.language))
         .or(cookie_lang)
+        .or(user.as_ref().map(|u| u.language))
         .or(browser_lang)
         .unwrap_or(Language::En);
 
@@ -222,8 +207,15 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         source,
         is_api,
         training,
+        must_change_password,
     };
     let secure = state.config.secure_cookies;
+    let lang_cookie = asked.map(|l| l.code());
+
+    if must_change_password && !is_api && !password_change_path(req.uri().path()) {
+        let response = pages::see_other("/account");
+        return finish(&state, &ctx, response, lang_cookie, None, secure);
+    }
 
     // A role that must sign in with a second factor reaches no page before she has enrolled.
     if !is_api
@@ -233,7 +225,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         match must_enrol(&state, u).await {
             Ok(true) => {
                 let response = pages::see_other("/account/two-factor");
-                return finish(&state, &ctx, response, None, None, secure);
+                return finish(&state, &ctx, response, lang_cookie, None, secure);
             }
             Ok(false) => {}
             Err(err) => return err.into_response(),
@@ -252,7 +244,6 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let mut req = req;
     req.extensions_mut().insert(ctx.clone());
     let response = next.run(req).await;
-    let lang_cookie = asked.map(|l| l.code());
     let csrf_cookie = new_csrf_cookie.then_some(csrf);
     finish(&state, &ctx, response, lang_cookie, csrf_cookie, secure)
 }
@@ -271,6 +262,15 @@ const ENROLMENT_PATHS: [&str; 5] = [
 async fn must_enrol(state: &AppState, user: &User) -> Result<bool, AppError> {
     Ok(crate::twofactor::required_of(&state.store, user).await?
         && !crate::twofactor::enrolled(&state.store, user.id).await?)
+}
+
+/// Where someone who must change her password may still go: *My account*, signing out, the
+/// stylesheet.
+fn password_change_path(path: &str) -> bool {
+    path == "/account"
+        || path.starts_with("/account/")
+        || path == "/sign-out"
+        || path.starts_with("/static/")
 }
 
 /// The training gates and, only when there are any, the workshops she completed: one small
@@ -376,12 +376,8 @@ fn finish(
     };
     let headers = response.headers_mut();
     if let Some(lang) = lang_cookie
-        && let Ok(v) = HeaderValue::from_str(&cookies::set(
-            cookies::LANGUAGE,
-            lang,
-            Some(31_536_000),
-            secure,
-        ))
+        // For this browser session only: her saved preference rules her next sign-in.
+        && let Ok(v) = HeaderValue::from_str(&cookies::set(cookies::LANGUAGE, lang, None, secure))
     {
         headers.append(SET_COOKIE, v);
     }

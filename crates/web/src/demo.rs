@@ -654,13 +654,17 @@ async fn load_plan(
             .from_source("demo")
     };
     let saved_at = opened.plus_seconds(7 * 86_400);
+    let held = domain::sight::Sight::own(case.custodian);
     store
         .save_plan(
-            case.id,
-            0,
-            &body,
-            worker,
-            saved_at,
+            &store::PlanSave {
+                case: case.id,
+                expected_version: 0,
+                body: &body,
+                by: worker,
+                at: saved_at,
+                sight: &held,
+            },
             event(AuditAction::PlanSaved, saved_at),
         )
         .await?;
@@ -709,6 +713,7 @@ async fn load_plan(
             .approve_plan(
                 case.id,
                 1,
+                &held,
                 event(AuditAction::PlanApproved, decision.recorded_at),
             )
             .await?;

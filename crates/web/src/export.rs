@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use domain::sight::Sight;
 use domain::{Case, Language};
 use i18n::I18n;
 use store::Store;
@@ -16,19 +17,32 @@ fn failed(e: pdf::PdfError) -> AppError {
     AppError::internal(e.to_string())
 }
 
-/// The case plan as a PDF in `language`, with its glossary terms explained at the end.
+/// What the case's custodian holds of it now: the operator at the CLI prints the case as her
+/// organisation holds it, never what her consent keeps elsewhere.
+pub async fn custodian_sight(
+    store: &Arc<dyn Store>,
+    case: &Case,
+    at: domain::Timestamp,
+) -> Result<Sight, AppError> {
+    let consents = store.consents_of(case.id).await?;
+    Ok(Sight::of(case.custodian, &case.passages, &consents, at))
+}
+
+/// The case plan as a PDF in `language`, as `sight` reaches it, with its glossary terms
+/// explained at the end.
 pub async fn plan_pdf(
     store: &Arc<dyn Store>,
     i18n: &I18n,
     case: &Case,
+    sight: &Sight,
     language: Language,
 ) -> Result<Vec<u8>, AppError> {
     let t = Tr {
         i18n,
         lang: language,
     };
-    let plan = casework::plan_of(store, case).await?;
-    let views = crate::pages::plan::views(store, &t, case, &plan).await?;
+    let plan = casework::plan_of(store, case, sight).await?;
+    let views = crate::pages::plan::views(store, &t, case, &plan, sight).await?;
     let glossary = crate::glossary::Glossary::load(store).await?;
     let report = crate::pages::plan::report(&t, case, &views, &glossary);
     render(report, i18n, language).await
@@ -58,21 +72,27 @@ pub(crate) async fn render(
     .map_err(failed)
 }
 
-/// A filled assessment as a PDF in `language`, every section (the operator at the CLI), in the
-/// form version it was filled in. Returns the case it belongs to, for the audit entry.
+/// A filled assessment as a PDF in `language`, every section the custodian holds (the operator
+/// at the CLI), in the form version it was filled in. Returns the case it belongs to, for the
+/// audit entry.
 pub async fn assessment_pdf(
     store: &Arc<dyn Store>,
     i18n: &I18n,
     assessment: &str,
     language: Language,
+    at: domain::Timestamp,
 ) -> Result<(Case, Vec<u8>), AppError> {
     let id: uuid::Uuid = assessment.parse().map_err(|_| AppError::NotFound)?;
     let a = store.assessment(id).await?.ok_or(AppError::NotFound)?;
     let case = store.case(a.case_id).await?.ok_or(AppError::NotFound)?;
+    let sight = custodian_sight(store, &case, at).await?;
     let bytes = crate::pages::assessments::assessment_pdf(
         store,
         i18n,
-        &|_| true,
+        &crate::pages::assessments::Reader {
+            role: &|_| true,
+            sight: &sight,
+        },
         &case,
         assessment,
         language,

@@ -19,6 +19,12 @@ pub fn may(actor: &Actor, case: &Case) -> impl Fn(SectionClass) -> bool {
     move |class| allowed(actor, Action::Document(class), case)
 }
 
+/// Which classes of an assessment this person's role reads (what her organisation holds is
+/// the `sight`'s to say).
+pub fn may_read<'a>(actor: &'a Actor, case: &'a Case) -> impl Fn(SectionClass) -> bool + Sync + 'a {
+    move |class| allowed(actor, Action::ReadDocument(class), case)
+}
+
 pub async fn form(
     store: &Arc<dyn Store>,
     key: &str,
@@ -84,6 +90,7 @@ pub async fn fill(
         answers,
         recorded_by: actor.user_id,
         recorded_at: at,
+        org: actor.org_id,
     };
     let audit = domain::audit::AuditEvent::new(
         at,
@@ -277,18 +284,53 @@ pub fn answers_json(
     serde_json::Value::Object(out)
 }
 
-/// The assessment `id` of this case; another case's, or none: not found.
+/// The assessment `id` of this case with its form; another case's, none, or one of which
+/// `sight` reaches no section: not found.
 pub async fn assessment_of(
     store: &Arc<dyn Store>,
     case: &Case,
     id: &str,
-) -> Result<Assessment, AppError> {
+    sight: &domain::sight::Sight,
+) -> Result<(Assessment, FormVersion), AppError> {
     let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
-    store
+    let a = store
         .assessment(id)
         .await?
         .filter(|a| a.case_id == case.id)
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let form = form(store, &a.form_key, Some(a.form_version)).await?;
+    if form
+        .def
+        .sections
+        .iter()
+        .any(|s| sight.sees(s.sensitivity, a.org))
+    {
+        Ok((a, form))
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The case's assessments of which `sight` reaches some section, newest first, each with its
+/// form.
+pub async fn assessments_of(
+    store: &Arc<dyn Store>,
+    case: &Case,
+    sight: &domain::sight::Sight,
+) -> Result<Vec<(Assessment, FormVersion)>, AppError> {
+    let mut found = Vec::new();
+    for a in store.assessments_of(case.id).await? {
+        let form = form(store, &a.form_key, Some(a.form_version)).await?;
+        if form
+            .def
+            .sections
+            .iter()
+            .any(|s| sight.sees(s.sensitivity, a.org))
+        {
+            found.push((a, form));
+        }
+    }
+    Ok(found)
 }
 
 /// Stores `def` as the next version of its form (the network admin; audited).

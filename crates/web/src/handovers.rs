@@ -51,7 +51,15 @@ pub async fn start(
     reason: &str,
     sections: &[String],
 ) -> Result<Handover, AppError> {
-    crate::casework::check(actor, Action::StartHandover, case)?;
+    // From the custodian, a handover; from an organisation that held her before, the sections
+    // it still holds, shared with the custodian (who asked for them, with her consent).
+    let sharing = case.custodian != actor.org_id;
+    let action = if sharing {
+        Action::ShareSection
+    } else {
+        Action::StartHandover
+    };
+    crate::casework::check(actor, action, case)?;
     let unknown_org = || {
         AppError::Invalid(vec![FieldError {
             field: "to".into(),
@@ -61,7 +69,13 @@ pub async fn start(
     };
     let to: domain::OrgId = to.parse().map_err(|_| unknown_org())?;
     store.organisation(to).await?.ok_or_else(unknown_org)?;
-    if to == case.custodian {
+    if sharing && to != case.custodian {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "to",
+            &DomainError::ShareToCustodian,
+        )]));
+    }
+    if !sharing && to == case.custodian {
         return Err(AppError::Invalid(vec![FieldError::new(
             "to",
             &DomainError::SameOrganisation,
@@ -110,7 +124,7 @@ pub async fn start(
     let handover = Handover {
         id: uuid::Uuid::now_v7(),
         case_id: case.id,
-        from_org: case.custodian,
+        from_org: actor.org_id,
         to_org: to,
         state: HandoverState::Draft,
         reason,
@@ -144,11 +158,14 @@ pub async fn report(
     now: Timestamp,
 ) -> Result<(Completeness, crate::glossary::Glossary), AppError> {
     let glossary = crate::glossary::Glossary::load(store).await?;
-    let voice = store.voice_of(case.id).await?;
-    let plan = store.plan(case.id).await?;
-    let reviews = store.plan_reviews(case.id).await?;
+    // The case as the sender holds it: what could travel.
+    let consents = store.consents_of(case.id).await?;
+    let held = domain::sight::Sight::of(h.from_org, &case.passages, &consents, now);
+    let voice = store.voice_of(case.id, &held).await?;
+    let plan = store.plan(case.id, &held).await?;
+    let reviews = store.plan_reviews(case.id, &held).await?;
     let documents: Vec<SectionClass> = store
-        .documents_of(case.id)
+        .documents_of(case.id, &held)
         .await?
         .iter()
         .map(|d| d.class)
@@ -158,7 +175,7 @@ pub async fn report(
         .await?
         .ok_or(AppError::NotFound)?;
     let notes = store
-        .notes_of(case.id, &[domain::note::NoteKind::Case])
+        .notes_of(case.id, &[domain::note::NoteKind::Case], &held)
         .await?;
     let narrative: Vec<&str> = voice
         .iter()
@@ -171,11 +188,10 @@ pub async fn report(
         plan: plan.as_ref(),
         reviews: &reviews,
         going_home: matches!(case.stage, Stage::PreparingReturn | Stage::InTransit),
-        home_assessed: store
-            .assessments_of(case.id)
+        home_assessed: crate::forms::assessments_of(store, case, &held)
             .await?
             .iter()
-            .any(|a| a.form_key == HOME_ASSESSMENT),
+            .any(|(a, _)| a.form_key == HOME_ASSESSMENT),
         document_classes: &documents,
         receiver_languages: &receiver.fields.languages,
         narrative: &narrative,
@@ -206,6 +222,17 @@ pub async fn load(
     Ok((h, case))
 }
 
+/// Whether `actor` sends this handover: a case worker of the sending organisation who may hand
+/// the case over (the custodian's) or share what her organisation holds (an earlier one's).
+pub fn may_send(actor: &Actor, h: &Handover, case: &Case) -> bool {
+    let action = if h.from_org == case.custodian {
+        Action::StartHandover
+    } else {
+        Action::ShareSection
+    };
+    h.from_org == actor.org_id && allowed(actor, action, case)
+}
+
 fn step(h: &Handover, to: HandoverState) -> Result<Handover, AppError> {
     h.state
         .check_step(to)
@@ -225,7 +252,7 @@ pub async fn send(
     case: &Case,
     gaps_reason: &str,
 ) -> Result<Handover, AppError> {
-    if h.from_org != actor.org_id || !allowed(actor, Action::StartHandover, case) {
+    if !may_send(actor, h, case) {
         return Err(AppError::Forbidden(DenyReason::NotAssigned));
     }
     let mut next = step(h, HandoverState::Sent)?;

@@ -63,6 +63,11 @@ pub fn table() -> Vec<Route> {
             "/users/{id}/two-factor/reset",
             post(pages::two_factor::reset),
         ),
+        route(
+            M::POST,
+            "/account/language",
+            post(pages::account::save_language),
+        ),
         route(M::GET, "/organisations", get(pages::organisations::list)),
         route(
             M::GET,

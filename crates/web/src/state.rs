@@ -21,6 +21,9 @@ pub struct WebConfig {
     /// The reverse proxy in front of Saathi (`--trusted-proxy`): only for connections from this
     /// address is the client's address taken from `X-Forwarded-For`.
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// A demo server (`serve --demo`): the demo password is expected, not a reason to make
+    /// her change it.
+    pub demo: bool,
 }
 
 impl Default for WebConfig {
@@ -31,6 +34,7 @@ impl Default for WebConfig {
             acknowledge_days: 7,
             notice_weeks: 6,
             trusted_proxy: None,
+            demo: false,
         }
     }
 }

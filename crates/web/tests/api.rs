@@ -167,6 +167,108 @@ async fn problems_speak_the_users_language(engine: Engine) {
     h.finish().await;
 }
 
+async fn a_survivor_account_holds_no_other_role_and_tokens_expire(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let kolkata = h.kolkata().await;
+    let bn = |id: &str| h.state.i18n.text(domain::Language::Bn, id);
+    let mut director = h.client(); // director.kolkata prefers Bengali
+    director.bearer = Some(h.token("director.kolkata").await);
+    let reply = director
+        .json(
+            Method::POST,
+            &format!("/api/v1/organisations/{kolkata}/users"),
+            &json!({"username": "rupa.das", "roles": ["survivor", "counsellor"], "password": "nodir-dhare-bari-amar"}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert_eq!(reply.header("content-type"), Some(PROBLEM));
+    let problem = reply.json();
+    assert_eq!(problem["errors"][0]["field"], "roles");
+    assert_eq!(
+        problem["errors"][0]["code"],
+        "error-survivor-with-other-roles"
+    );
+    assert_eq!(
+        problem["errors"][0]["message"],
+        bn("error-survivor-with-other-roles")
+    );
+    assert!(
+        h.store
+            .user_by_username(&"rupa.das".parse().unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let counsellor = h.user("counsellor.kolkata").await;
+    let reply = director
+        .json(
+            Method::PUT,
+            &format!("/api/v1/users/{}", counsellor.id),
+            &json!({"roles": ["counsellor", "survivor"], "language": "en", "active": true}),
+            &[("if-match", &format!("\"{}\"", counsellor.version))],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-survivor-with-other-roles"
+    );
+    assert_eq!(h.user("counsellor.kolkata").await, counsellor);
+
+    // A deactivated user's token lets nobody in.
+    let mut counsellor_api = h.client();
+    counsellor_api.bearer = Some(h.token("counsellor.kolkata").await);
+    assert_eq!(
+        counsellor_api.get("/api/v1/me").await.status,
+        StatusCode::OK
+    );
+    let reply = director
+        .json(
+            Method::PUT,
+            &format!("/api/v1/users/{}", counsellor.id),
+            &json!({"roles": ["counsellor"], "language": "en", "active": false}),
+            &[("if-match", &format!("\"{}\"", counsellor.version))],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        counsellor_api.get("/api/v1/me").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // A token works for its 90 days, says when it was last used, and then stops.
+    let worker = h.user("caseworker.kolkata").await;
+    let mut worker_api = h.client();
+    worker_api.bearer = Some(h.token("caseworker.kolkata").await);
+    assert_eq!(
+        h.store.tokens_of(worker.id).await.unwrap()[0].last_used_at,
+        None
+    );
+    h.clock.advance_seconds(90 * 86_400 - 1);
+    assert_eq!(worker_api.get("/api/v1/me").await.status, StatusCode::OK);
+    assert_eq!(
+        h.store.tokens_of(worker.id).await.unwrap()[0].last_used_at,
+        Some(common::T0.plus_seconds(90 * 86_400 - 1))
+    );
+    h.clock.advance_seconds(1);
+    let reply = worker_api.get("/api/v1/me").await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(reply.json()["code"], "sign-in-required");
+    h.finish().await;
+}
+
 async fn updates_need_the_current_etag_and_never_overwrite(engine: Engine) {
     let h = Harness::new(engine).await;
     let mumbai = h.org("Asha Niketan, Mumbai").await;
@@ -301,6 +403,7 @@ on_both_engines!(
     me_names_the_user_her_organisation_roles_and_language,
     every_error_is_problem_json_with_a_clear_title,
     problems_speak_the_users_language,
+    a_survivor_account_holds_no_other_role_and_tokens_expire,
     updates_need_the_current_etag_and_never_overwrite,
     a_revoked_token_opens_nothing,
     a_session_cookie_does_not_open_the_api,

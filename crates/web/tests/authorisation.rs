@@ -577,6 +577,7 @@ const TABLE: &[(&str, &str, Access)] = &[
         "/api/v1/users/{id}/two-factor",
         Access::Roles(NETWORK_ADMIN),
     ),
+    ("POST", "/account/language", Access::SignedIn),
     ("GET", "/organisations", Access::Roles(DIRECTORY)),
     ("GET", "/organisations/new", Access::Roles(NETWORK_ADMIN)),
     ("POST", "/organisations/new", Access::Roles(NETWORK_ADMIN)),
@@ -1482,7 +1483,118 @@ async fn a_director_cannot_make_a_network_admin(engine: Engine) {
     h.finish().await;
 }
 
+/// A director administers only people she could have made: the network admin of her own
+/// organisation is out of her reach on every route that changes an account; her counsellor is
+/// not.
+async fn a_director_cannot_change_or_deactivate_the_network_admin(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let admin = h.user("admin").await;
+    let counsellor = h.user("counsellor.kolkata").await;
+    assert_eq!(admin.org_id, counsellor.org_id, "the same organisation");
+    let mut pages = h.client().signed_in("director.kolkata").await;
+    let mut api = h.client();
+    api.bearer = Some(h.token("director.kolkata").await);
+
+    let edit = format!("/users/{}/edit", admin.id);
+    let list = pages
+        .get(&format!("/organisations/{}/users", admin.org_id))
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(!list.body.contains(&edit), "no link to what she may not do");
+    assert!(
+        list.body
+            .contains(&format!("/users/{}/edit", counsellor.id))
+    );
+    let reply = pages.get(&edit).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(reply.problem().as_deref(), Some("forbidden"));
+    pages.get("/").await; // a page with a form, for the CSRF token
+    let reply = pages
+        .post_form(
+            &edit,
+            &[
+                ("roles", "network-admin"),
+                ("language", "en"),
+                ("version", &admin.version.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "deactivating her");
+    assert_eq!(reply.problem().as_deref(), Some("forbidden"));
+    let reply = api
+        .json(
+            Method::PUT,
+            &format!("/api/v1/users/{}", admin.id),
+            &json!({"roles": ["network-admin"], "language": "en", "active": false}),
+            &[("if-match", &format!("\"{}\"", admin.version))],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    assert_eq!(reply.json()["code"], "forbidden");
+    assert_eq!(h.user("admin").await, admin, "nothing changed");
+
+    // The allowed path, with its exact answers.
+    let edit = format!("/users/{}/edit", counsellor.id);
+    assert_eq!(pages.get(&edit).await.status, StatusCode::OK);
+    let reply = pages
+        .post_form(
+            &edit,
+            &[
+                ("roles", "counsellor"),
+                ("language", "en"),
+                ("active", "on"),
+                ("version", &counsellor.version.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let current = h.user("counsellor.kolkata").await;
+    let reply = api
+        .json(
+            Method::PUT,
+            &format!("/api/v1/users/{}", counsellor.id),
+            &json!({"roles": ["counsellor"], "language": "en", "active": false}),
+            &[("if-match", &format!("\"{}\"", current.version))],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(!h.user("counsellor.kolkata").await.active);
+
+    // Resetting her password is the same question, asked by the same service.
+    let director = h.user("director.kolkata").await;
+    let origin = saathi_web::accounts::Origin {
+        actor: Some(domain::policy::Actor {
+            user_id: director.id,
+            org_id: director.org_id,
+            roles: director.roles.clone(),
+            training: Default::default(),
+        }),
+        source: "test".into(),
+        at: common::T0,
+    };
+    let reset =
+        saathi_web::accounts::set_password(&h.store, &origin, &admin, "nodir-dhare-bari-amar")
+            .await;
+    assert_eq!(
+        reset,
+        Err(saathi_web::AppError::Forbidden(
+            domain::policy::DenyReason::RoleNotAllowed
+        ))
+    );
+    let reset =
+        saathi_web::accounts::set_password(&h.store, &origin, &current, "nodir-dhare-bari-amar")
+            .await;
+    assert_eq!(reset, Ok(()));
+
+    // The network admin may administer the director.
+    let mut admin_pages = h.client().signed_in("admin").await;
+    let edit = format!("/users/{}/edit", director.id);
+    assert_eq!(admin_pages.get(&edit).await.status, StatusCode::OK);
+    h.finish().await;
+}
+
 on_both_engines!(
+    a_director_cannot_change_or_deactivate_the_network_admin,
     each_route_refuses_the_roles_it_must,
     without_sign_in_pages_send_to_sign_in_and_the_api_says_401,
     a_director_cannot_reach_another_organisation,

@@ -345,6 +345,7 @@ async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
     let (base, server) = serve(&h).await;
 
     let browser = Browser::start().await;
+    let saved = h.user("caseworker.kolkata").await.language;
     browser.sign_in(&base, "caseworker.kolkata").await;
 
     browser.click("nav.languages a[hreflang=en]").await;
@@ -371,7 +372,11 @@ async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
     let file = artifacts().join("home-caseworker-kolkata-bn.png");
     std::fs::write(&file, &png).unwrap();
     eprintln!("screenshot: {}", file.display());
-    assert_eq!(h.user("caseworker.kolkata").await.language, Language::Bn);
+    assert_eq!(
+        h.user("caseworker.kolkata").await.language,
+        saved,
+        "switching by link changes no saved preference"
+    );
 
     // Open her case from the list, record her hope in Bengali, and see it first on the page.
     browser.go(&format!("{base}/cases")).await;

@@ -138,7 +138,11 @@ async fn bad_voice_input_is_refused_and_nothing_is_written(engine: Engine) {
         "unknown members are refused"
     );
     assert_eq!(
-        h.store.voice_of(case).await.unwrap().len(),
+        h.store
+            .voice_of(case, &h.sight(case).await)
+            .await
+            .unwrap()
+            .len(),
         1,
         "nothing half-written"
     );
@@ -327,7 +331,11 @@ async fn a_correction_is_a_new_version_and_a_stale_one_is_refused(engine: Engine
         .json(Method::PUT, &path, &fixed, &[("if-match", "\"1\"")])
         .await;
     assert_eq!(reply.status, StatusCode::PRECONDITION_FAILED);
-    let history = h.store.voice_history(entry).await.unwrap();
+    let history = h
+        .store
+        .voice_history(entry, &h.sight(case).await)
+        .await
+        .unwrap();
     assert_eq!(
         history[0].text, "আমি আবার স্কুলে যেতে চাই",
         "the words first recorded are kept"
@@ -502,7 +510,11 @@ async fn a_decision_records_her_part_and_her_words(engine: Engine) {
         "error-unknown-participation"
     );
     assert!(
-        h.store.decisions_of(case).await.unwrap().is_empty(),
+        h.store
+            .decisions_of(case, &h.sight(case).await)
+            .await
+            .unwrap()
+            .is_empty(),
         "nothing half-written"
     );
     let mut good = consulted.clone();
@@ -703,7 +715,11 @@ async fn the_plan_is_versioned_checked_reviewed_with_her_and_approved(engine: En
     let reply = worker.json(Method::PUT, &path, &json!({"goals": [{"domain": "wealth", "goal": "x", "set_by": "her", "status": "open"}]}), &[("if-match", "\"0\"")]).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(
-        h.store.plan(case).await.unwrap().is_none(),
+        h.store
+            .plan(case, &h.sight(case).await)
+            .await
+            .unwrap()
+            .is_none(),
         "nothing half-written"
     );
 
@@ -848,7 +864,12 @@ async fn the_plan_page_keeps_her_change_when_someone_saved_first(engine: Engine)
             .body
             .contains(&h.text(Language::En, "error-date-before-case"))
     );
-    let plan = h.store.plan(case).await.unwrap().unwrap();
+    let plan = h
+        .store
+        .plan(case, &h.sight(case).await)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(plan.body.goals.len(), 1);
     let print = worker.get(&format!("{path}/print?lang=hi")).await;
     assert_eq!(print.html_lang().as_deref(), Some("hi"));
@@ -986,7 +1007,11 @@ async fn documents_are_checked_limited_and_every_opening_recorded(engine: Engine
     assert_eq!(reply.status, StatusCode::CREATED);
     let secret = reply.json()["id"].as_str().unwrap().to_string();
     assert_eq!(
-        h.store.documents_of(case).await.unwrap().len(),
+        h.store
+            .documents_of(case, &h.sight(case).await)
+            .await
+            .unwrap()
+            .len(),
         2,
         "nothing else was written"
     );
@@ -1046,7 +1071,14 @@ async fn documents_are_checked_limited_and_every_opening_recorded(engine: Engine
         )
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
-    assert_eq!(h.store.documents_of(case).await.unwrap().len(), 3);
+    assert_eq!(
+        h.store
+            .documents_of(case, &h.sight(case).await)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
     h.finish().await;
 }
 
@@ -1142,7 +1174,11 @@ async fn a_correction_in_the_page_keeps_both_words_when_two_correct_at_once(engi
         reply.body.contains("আমি আবার স্কুলে যেতে চাই, আর নাচ শিখতে"),
         "her correction is kept"
     );
-    let history = h.store.voice_history(entry).await.unwrap();
+    let history = h
+        .store
+        .voice_history(entry, &h.sight(case).await)
+        .await
+        .unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[0].text, "আমি আবার স্কুলে যেতে চাই");
     let page = worker.get(&format!("/cases/{case}")).await;
@@ -1182,6 +1218,56 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let linked = h.store.case(case).await.unwrap().unwrap();
+    assert_eq!(linked.survivor, Some(survivor.id));
+    assert!(
+        !linked.is_assigned(survivor.id),
+        "linking never makes her one of the staff"
+    );
+    // An account that holds a staff role beside `survivor` (left from before the rule) is never
+    // linked: it would read the case as staff.
+    let both = domain::UserId::new();
+    let hash = h
+        .store
+        .credentials(&"survivor.kolkata".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .password_hash;
+    h.store
+        .create_user(
+            &store::NewUser {
+                id: both,
+                org_id: survivor.org_id,
+                username: "both.kolkata".parse().unwrap(),
+                display_name: None,
+                roles: domain::Roles::stored([domain::Role::Survivor, domain::Role::Counsellor])
+                    .unwrap(),
+                language: Language::Bn,
+                password_hash: hash,
+            },
+            domain::audit::AuditEvent::new(
+                common::T0,
+                domain::audit::AuditAction::UserCreated,
+                "u",
+            )
+            .from_source("test"),
+        )
+        .await
+        .unwrap();
+    let reply = worker
+        .json(Method::POST, &path, &json!({"user": both.to_string()}), &[])
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-not-a-survivor-account"
+    );
     let plan = json!({"goals": [{"domain": "livelihood", "goal": "সেলাই শেখা", "set_by": "her", "status": "open"}]});
     worker
         .json(
@@ -1239,11 +1325,15 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
         )
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
-    let words = h.store.voice_of(case).await.unwrap();
+    let words = h.store.voice_of(case, &h.sight(case).await).await.unwrap();
     assert_eq!(words[0].text, "দিদিরা ভালো, কিন্তু ফোন করতে দেয় না");
     assert_eq!(words[0].recorded_by, survivor.id);
     assert_eq!(
-        h.store.plan_reviews(case).await.unwrap()[0].reviewed_by,
+        h.store
+            .plan_reviews(case, &h.sight(case).await)
+            .await
+            .unwrap()[0]
+            .reviewed_by,
         survivor.id
     );
     // Her account opens nothing else: not the staff's case page, not another girl's record.
@@ -1251,6 +1341,31 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
         her.get(&format!("/cases/{case}")).await.status,
         StatusCode::NOT_FOUND
     );
+    for page in ["identity", "plan"] {
+        assert_eq!(
+            her.get(&format!("/cases/{case}/{page}")).await.status,
+            StatusCode::NOT_FOUND,
+            "{page}"
+        );
+    }
+    let mut her_api = api_client(&h, "survivor.kolkata").await;
+    for staff_only in [
+        "identity",
+        "notes",
+        "documents",
+        "decisions",
+        "plan",
+        "voice",
+    ] {
+        assert_eq!(
+            her_api
+                .get(&format!("/api/v1/cases/{case}/{staff_only}"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND,
+            "{staff_only}"
+        );
+    }
     let (other, _) = h.case().await;
     assert_eq!(
         her.post_form(
@@ -1299,11 +1414,16 @@ async fn the_demo_has_cases_in_every_stage_with_voices_in_three_languages() {
     let mut stages = std::collections::BTreeSet::new();
     let mut languages = std::collections::BTreeSet::new();
     for org in t.store.organisations().await.unwrap() {
-        let mut filter = store::CaseFilter::of(org.id);
+        let mut filter = store::CaseFilter::of(org.id, domain::Timestamp(0));
         filter.limit = 100;
         for case in t.store.find_cases(&filter).await.unwrap() {
             stages.insert(case.stage);
-            for entry in t.store.voice_of(case.id).await.unwrap() {
+            for entry in t
+                .store
+                .voice_of(case.id, &domain::sight::Sight::own(case.custodian))
+                .await
+                .unwrap()
+            {
                 languages.insert(entry.language.code());
             }
         }

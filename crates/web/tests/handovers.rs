@@ -193,9 +193,22 @@ async fn a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words(engine: 
         voice["entries"][0]["text"], "আমি আবার স্কুলে যেতে চাই",
         "her words arrive word for word"
     );
+    // Custody moved: the shelter reads what it wrote, and changes nothing.
     assert_eq!(
         kolkata.get(&format!("/api/v1/cases/{case}")).await.status,
-        StatusCode::NOT_FOUND,
+        StatusCode::OK
+    );
+    assert_eq!(
+        kolkata
+            .json(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/stage"),
+                &json!({"stage": "in-transit", "reason": "x"}),
+                &[("if-match", "\"1\"")]
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
         "custody moved"
     );
     assert_eq!(
@@ -709,9 +722,23 @@ async fn her_words_and_plan_travel_from_kolkata_through_howrah_to_jessore(engine
         "Pather Sathi Transit Home, Howrah",
     )
     .await;
+    // The shelter keeps reading what it wrote of her, and nothing more.
     assert_eq!(
         kolkata.get(&format!("/api/v1/cases/{case}")).await.status,
-        StatusCode::NOT_FOUND
+        StatusCode::OK
+    );
+    assert_eq!(
+        kolkata
+            .json(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/voice"),
+                &json!({"kind": "hope", "text": "x", "language": "bn"}),
+                &[]
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "no longer the custodian: read-only"
     );
     hand_over(
         &h,
@@ -722,9 +749,13 @@ async fn her_words_and_plan_travel_from_kolkata_through_howrah_to_jessore(engine
     )
     .await;
     let mut howrah = api(&h, "caseworker.howrah").await;
+    let held = howrah
+        .get(&format!("/api/v1/cases/{case}/voice"))
+        .await
+        .json();
     assert_eq!(
-        howrah.get(&format!("/api/v1/cases/{case}")).await.status,
-        StatusCode::NOT_FOUND
+        held["entries"][0]["text"], "আমি আবার স্কুলে যেতে চাই",
+        "what travelled to Howrah stays readable there while her consent holds"
     );
     let mut jessore = api(&h, "caseworker.jessore").await;
     let voice = jessore
@@ -908,6 +939,8 @@ async fn missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts(engi
 }
 
 on_both_engines!(
+    her_consent_decides_what_another_organisation_reads,
+    a_section_left_behind_is_shared_on_request_with_her_consent,
     missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts,
     her_words_and_plan_travel_from_kolkata_through_howrah_to_jessore,
     follow_up_and_repatriation_in_the_case_page,
@@ -917,3 +950,550 @@ on_both_engines!(
     a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words,
     a_receiver_may_decline_with_a_reason,
 );
+
+/// One section's words, as the record writes them: each must be read at Jessore exactly while
+/// her consent lets that section travel there.
+const MARKS: [(domain::consent::SectionClass, &[&str]); 6] = {
+    use domain::consent::SectionClass::*;
+    [
+        (Identity, &["echidnaname"]),
+        (
+            Voice,
+            &[
+                "quokkavoice",
+                "wombatplan",
+                "numbatdecision",
+                "kookaburravoice",
+            ],
+        ),
+        (Legal, &["dingolegal"]),
+        (Health, &["koalahealth", "platypushealth"]),
+        (Psychosocial, &["emupsycho", "possumpsycho"]),
+        (Other, &["bilbyother", "galahother", "wallabyother"]),
+    ]
+};
+
+/// A case of the Kolkata shelter with a record in every section, each carrying its marks.
+async fn recorded_in_every_section(h: &Harness) -> domain::CaseId {
+    let worker = h.user("caseworker.kolkata").await;
+    let counsellor = h.user("counsellor.kolkata").await;
+    let new = store::NewCase {
+        id: domain::CaseId::new(),
+        code: domain::CaseCode::from_random(*uuid::Uuid::now_v7().as_bytes().last_chunk().unwrap()),
+        custodian: worker.org_id,
+        opened_at: common::T0,
+        assigned: vec![worker.id, counsellor.id],
+        identity: domain::case::Identity {
+            name: "echidnaname খাতুন".into(),
+            family: "মা: সালমা".into(),
+            address: "বনগাঁ".into(),
+        },
+    };
+    let event =
+        domain::audit::AuditEvent::new(common::T0, domain::audit::AuditAction::CaseCreated, "case")
+            .from_source("test");
+    h.store.create_case(&new, event).await.unwrap();
+    let case = new.id;
+    let mut w = api(h, "caseworker.kolkata").await;
+    let mut c = api(h, "counsellor.kolkata").await;
+    let created = |r: common::Reply| assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let at = |what: &str| format!("/api/v1/cases/{case}/{what}");
+    created(
+        w.json(
+            Method::POST,
+            &at("voice"),
+            &json!({"kind": "hope", "text": "quokkavoice আমি স্কুলে যেতে চাই", "language": "bn"}),
+            &[],
+        )
+        .await,
+    );
+    let reply = w
+        .json(Method::PUT, &at("plan"),
+            &json!({"goals": [{"domain": "livelihood", "goal": "wombatplan স্কুলে ভর্তি", "set_by": "her", "status": "open"}]}),
+            &[("if-match", "\"0\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    created(
+        w.json(Method::POST, &at("decisions"),
+            &json!({"topic": "plan", "what": "numbatdecision সে স্কুলে যাবে", "decided_by": "কেস কনফারেন্স",
+                    "participation": "consulted", "her_view": "আমি যেতে চাই"}), &[])
+            .await,
+    );
+    for (section, name) in [
+        ("legal", "dingolegal.pdf"),
+        ("health", "koalahealth.pdf"),
+        ("other", "galahother.pdf"),
+    ] {
+        let reply = w
+            .upload(&at("documents"), section, name, b"%PDF-1.4\n%%EOF\n")
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{name}: {}", reply.body);
+    }
+    let reply = c
+        .upload(
+            &at("documents"),
+            "psychosocial",
+            "emupsycho.pdf",
+            b"%PDF-1.4\n%%EOF\n",
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    created(
+        w.json(Method::POST, &at("notes"),
+            &json!({"kind": "case", "text": "bilbyother মায়ের সঙ্গে ফোনে কথা হয়েছে", "language": "bn"}), &[])
+            .await,
+    );
+    created(
+        c.json(Method::POST, &at("notes"),
+            &json!({"kind": "psychosocial", "text": "possumpsycho ঘুমের কষ্ট কমেছে", "language": "bn"}), &[])
+            .await,
+    );
+    created(
+        w.json(
+            Method::POST,
+            &at("assessments"),
+            &json!({"form": "follow-up-visit", "answers": {
+            "visit_date": "2026-11-20", "met_her": "yes", "is_safe": "safe",
+            "agreed_actions": "wallabyother স্কুলে খোঁজ নেওয়া", "health_notes": "platypushealth ভালো",
+            "how_she_is": "kookaburravoice ভালো আছি", "next_visit_date": "2027-02-20"}}),
+            &[],
+        )
+        .await,
+    );
+    case
+}
+
+/// Everything a reader gets from every case route of `routes::list()` that a GET reaches, the
+/// handover's own routes, and the text of every PDF (through `pdftotext`, a tool no one here
+/// wrote).
+async fn everything_read(
+    h: &Harness,
+    username: &str,
+    case: domain::CaseId,
+    handover: &str,
+) -> String {
+    let mut pages = h.client().signed_in(username).await;
+    let mut api = api(h, username).await;
+    let docs: Vec<String> = h
+        .store
+        .documents_of(case, &domain::sight::Sight::own(h.kolkata().await))
+        .await
+        .unwrap()
+        .iter()
+        .map(|d| d.id.to_string())
+        .collect();
+    let assessments: Vec<String> = h
+        .store
+        .assessments_of(case)
+        .await
+        .unwrap()
+        .iter()
+        .map(|a| a.id.to_string())
+        .collect();
+    let mut seen = String::new();
+    for (method, path) in saathi_web::routes::list() {
+        if method != Method::GET
+            || !(path.starts_with("/cases/{id}")
+                || path.starts_with("/api/v1/cases/{id}")
+                || path.starts_with("/handovers/{id}")
+                || path.starts_with("/api/v1/handovers/{id}"))
+        {
+            continue;
+        }
+        let id = if path.contains("handovers/{id}") {
+            handover.to_string()
+        } else {
+            case.to_string()
+        };
+        let mut paths = vec![path.replace("{id}", &id)];
+        for (slot, ids) in [("{doc}", &docs), ("{aid}", &assessments)] {
+            if path.contains(slot) {
+                paths = ids.iter().map(|i| paths[0].replace(slot, i)).collect();
+            }
+        }
+        for path in paths.into_iter().filter(|p| !p.contains('{')) {
+            let reply = if path.starts_with("/api/") {
+                api.get(&path).await
+            } else {
+                pages.get(&path).await
+            };
+            if reply.header("content-type") == Some("application/pdf") {
+                seen.push_str(&pdf_text(&reply.bytes));
+            } else {
+                seen.push_str(&reply.body);
+            }
+        }
+    }
+    seen
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("saathi-sight-{}.pdf", uuid::Uuid::now_v7()));
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, installed by scripts/test-deps)");
+    std::fs::remove_file(&path).ok();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The sections whose indexed words (her words, a case note) find the case in a search.
+async fn searched(
+    client: &mut common::Client,
+    case: domain::CaseId,
+) -> Vec<domain::consent::SectionClass> {
+    use domain::consent::SectionClass::{Other, Voice};
+    let mut found = Vec::new();
+    for (section, word) in [(Other, "bilbyother"), (Voice, "quokkavoice")] {
+        let reply = client.get(&format!("/api/v1/cases?q={word}")).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        if reply.body.contains(&case.to_string()) {
+            found.push(section);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The sections whose marks `text` shows.
+fn sections_in(text: &str) -> Vec<domain::consent::SectionClass> {
+    MARKS
+        .iter()
+        .filter(|(_, words)| words.iter().any(|w| text.contains(w)))
+        .map(|(s, _)| *s)
+        .collect()
+}
+
+/// Her consent decides what another organisation reads, on one server (issue 11): each
+/// section with and without her consent, while the handover is a draft, once sent, once
+/// accepted (custody moved) and after she revokes; on every case route, in search results and
+/// in the text of the plan and assessment PDFs. The sender keeps reading its own records.
+async fn her_consent_decides_what_another_organisation_reads(engine: Engine) {
+    use domain::consent::SectionClass::{self, *};
+    let h = Harness::new(engine).await;
+    let jessore = h.org("Notun Alo, Jessore").await;
+    // A counsellor at Jessore, to read what only counsellors read.
+    let hash = h
+        .store
+        .credentials(&"caseworker.jessore".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .password_hash;
+    let counsellor = store::NewUser {
+        id: domain::UserId::new(),
+        org_id: jessore,
+        username: "counsellor.jessore".parse().unwrap(),
+        display_name: None,
+        roles: domain::Roles::single(domain::Role::Counsellor),
+        language: domain::Language::Bn,
+        password_hash: hash,
+    };
+    h.store
+        .create_user(
+            &counsellor,
+            domain::audit::AuditEvent::new(
+                common::T0,
+                domain::audit::AuditAction::UserCreated,
+                "u",
+            )
+            .from_source("test"),
+        )
+        .await
+        .unwrap();
+    let readers = ["caseworker.jessore", "counsellor.jessore"];
+    for given in [
+        vec![Voice, Legal, Psychosocial],
+        vec![Identity, Health, Other],
+    ] {
+        let case = recorded_in_every_section(&h).await;
+        let mut kolkata = api(&h, "caseworker.kolkata").await;
+        let mut consents = Vec::new();
+        for section in &given {
+            let reply = kolkata
+                .json(Method::POST, &format!("/api/v1/cases/{case}/consents"),
+                    &json!({"purpose": "sharing", "section": section.as_str(), "organisation": jessore.to_string(),
+                            "explained_how": "কে কী জানবে, বুঝিয়ে বলা হয়েছে", "explained_in": "bn", "explained_by": "রূপা"}),
+                    &[])
+                .await;
+            assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+            consents.push(reply.json()["id"].as_str().unwrap().to_string());
+        }
+        let reply = kolkata
+            .json(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/handovers"),
+                &json!({"to": jessore.to_string(), "reason": "সে বাড়ি ফিরবে"}),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        let handover = reply.json()["id"].as_str().unwrap().to_string();
+        let read = |who: &'static str| {
+            let h = &h;
+            let handover = handover.clone();
+            async move { sections_in(&everything_read(h, who, case, &handover).await) }
+        };
+
+        // A draft carries nothing yet.
+        for who in readers {
+            assert_eq!(read(who).await, vec![], "{who} before the handover is sent");
+        }
+        let reply = kolkata
+            .json(
+                Method::POST,
+                &format!("/api/v1/handovers/{handover}/send"),
+                &json!({"gaps_reason": "পরে আসবে"}),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        // Sent: what travels, read-only, so she accepts knowing what she takes on.
+        let mut both: Vec<SectionClass> = Vec::new();
+        for who in readers {
+            both.extend(read(who).await);
+        }
+        both.sort();
+        both.dedup();
+        let mut want = given.clone();
+        want.sort();
+        assert_eq!(
+            both, want,
+            "sent: Jessore reads exactly what her consent lets travel"
+        );
+        let mut receiver = api(&h, "caseworker.jessore").await;
+        assert_eq!(
+            receiver
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/cases/{case}/voice"),
+                    &json!({"kind": "hope", "text": "লেখা যাবে না", "language": "bn"}),
+                    &[]
+                )
+                .await
+                .status,
+            StatusCode::FORBIDDEN,
+            "read-only before acceptance"
+        );
+        for step in ["acknowledge", "accept"] {
+            let reply = receiver
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/handovers/{handover}/{step}"),
+                    &json!({}),
+                    &[],
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK, "{step}: {}", reply.body);
+        }
+        // Accepted: custody moves, sight does not widen; Jessore's counsellor joins the case.
+        let event = domain::audit::AuditEvent::new(
+            common::T0,
+            domain::audit::AuditAction::CaseViewed,
+            "assign",
+        )
+        .from_source("test");
+        h.store
+            .assign(case, counsellor.id, common::T0, event)
+            .await
+            .unwrap();
+        let mut both: Vec<SectionClass> = Vec::new();
+        for who in readers {
+            both.extend(read(who).await);
+        }
+        both.sort();
+        both.dedup();
+        assert_eq!(
+            both, want,
+            "accepted: custody does not widen what Jessore reads"
+        );
+        // Search finds her in what Jessore may read, and in nothing else.
+        let mut searchable: Vec<SectionClass> = given
+            .iter()
+            .copied()
+            .filter(|s| [Voice, Other].contains(s))
+            .collect();
+        searchable.sort();
+        assert_eq!(searched(&mut receiver, case).await, searchable, "search");
+        // The plan and assessment PDFs say the same on their own.
+        let mut pages = h.client().signed_in("caseworker.jessore").await;
+        let plan = pdf_text(&pages.get(&format!("/cases/{case}/plan.pdf")).await.bytes);
+        assert_eq!(
+            plan.contains("wombatplan"),
+            given.contains(&Voice),
+            "plan PDF: {plan}"
+        );
+        let aid = h.store.assessments_of(case).await.unwrap()[0].id;
+        let reply = pages
+            .get(&format!("/cases/{case}/assessments/{aid}/pdf"))
+            .await;
+        let assessment = pdf_text(&reply.bytes);
+        for (section, word) in [
+            (Health, "platypushealth"),
+            (Voice, "kookaburravoice"),
+            (Other, "wallabyother"),
+        ] {
+            assert_eq!(
+                assessment.contains(word),
+                given.contains(&section),
+                "{word} in {assessment}"
+            );
+        }
+        // The sender keeps reading every record it wrote.
+        assert_eq!(
+            read("caseworker.kolkata").await.len(),
+            5,
+            "all but the psychosocial section"
+        );
+        assert!(read("counsellor.kolkata").await.contains(&Psychosocial));
+
+        // She revokes: Jessore no longer reads what Kolkata wrote, anywhere.
+        for consent in &consents {
+            let reply = receiver
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/cases/{case}/consents/{consent}/revoke"),
+                    &json!({"reason": "সে মত বদলেছে"}),
+                    &[],
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        }
+        for who in readers {
+            assert_eq!(read(who).await, vec![], "{who} after she revoked");
+        }
+        assert_eq!(
+            searched(&mut receiver, case).await,
+            vec![],
+            "search after she revoked"
+        );
+    }
+    h.finish().await;
+}
+
+/// A section that did not travel stays with the organisation that wrote it; the new custodian
+/// asks for it: her consent recorded, then the holder shares it and the custodian accepts.
+async fn a_section_left_behind_is_shared_on_request_with_her_consent(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let case = recorded_in_every_section(&h).await;
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let howrah = h.org("Pather Sathi Transit Home, Howrah").await;
+    let mut kolkata = api(&h, "caseworker.kolkata").await;
+    let mut receiver = api(&h, "caseworker.jessore").await;
+    let consent = |section: &str| {
+        json!({"purpose": "sharing", "section": section, "organisation": jessore.to_string(),
+               "explained_how": "কে কী জানবে, বুঝিয়ে বলা হয়েছে", "explained_in": "bn", "explained_by": "রূপা"})
+    };
+    let path = format!("/api/v1/cases/{case}/consents");
+    let reply = kolkata
+        .json(Method::POST, &path, &consent("voice"), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let send_and_accept = |id: String| {
+        let h = &h;
+        async move {
+            let mut kolkata = api(h, "caseworker.kolkata").await;
+            let mut receiver = api(h, "caseworker.jessore").await;
+            let reply = kolkata
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/handovers/{id}/send"),
+                    &json!({"gaps_reason": "পরে"}),
+                    &[],
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+            for step in ["acknowledge", "accept"] {
+                let reply = receiver
+                    .json(
+                        Method::POST,
+                        &format!("/api/v1/handovers/{id}/{step}"),
+                        &json!({}),
+                        &[],
+                    )
+                    .await;
+                assert_eq!(reply.status, StatusCode::OK, "{step}: {}", reply.body);
+            }
+        }
+    };
+    let start = format!("/api/v1/cases/{case}/handovers");
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": jessore.to_string(), "reason": "সে বাড়ি ফিরবে"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    send_and_accept(reply.json()["id"].as_str().unwrap().to_string()).await;
+    let documents = format!("/api/v1/cases/{case}/documents");
+    assert!(!receiver.get(&documents).await.body.contains("dingolegal"));
+
+    // The legal paper stays in Kolkata until she consents and Kolkata sends it, to Jessore only.
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": jessore.to_string(), "reason": "আদালতের কাগজ", "sections": ["legal"]}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no consent yet: {}",
+        reply.body
+    );
+    let reply = receiver
+        .json(Method::POST, &path, &consent("legal"), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": howrah.to_string(), "reason": "x"}),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        reply.json()["errors"][0]["code"],
+        "error-share-to-custodian"
+    );
+    let reply = kolkata
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": jessore.to_string(), "reason": "আদালতের কাগজ", "sections": ["legal"]}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    send_and_accept(reply.json()["id"].as_str().unwrap().to_string()).await;
+    assert!(receiver.get(&documents).await.body.contains("dingolegal"));
+    assert_eq!(
+        h.store.case(case).await.unwrap().unwrap().custodian,
+        jessore
+    );
+    // Sharing is not a way into a case one never held.
+    let mut stranger = api(&h, "caseworker.howrah").await;
+    let reply = stranger
+        .json(
+            Method::POST,
+            &start,
+            &json!({"to": jessore.to_string(), "reason": "x"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    h.finish().await;
+}

@@ -71,7 +71,11 @@ async fn satkhira(engine: Engine) -> Satkhira {
         store.clone(),
         Arc::new(I18n::load().unwrap()),
         Arc::new(FixedClock::at(T0)),
-        WebConfig::default(),
+        // Its worker signs in with the demo password, as on the demo server.
+        WebConfig {
+            demo: true,
+            ..WebConfig::default()
+        },
     );
     Satkhira {
         state,
@@ -259,9 +263,19 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
                      "set_by": "team", "status": "open"}]}]}))
     .unwrap();
     let event = AuditEvent::new(T0, AuditAction::PlanSaved, "plan").from_source("test");
-    a.save_plan(case_id, 0, &plan, worker.id, T0, event)
-        .await
-        .unwrap();
+    a.save_plan(
+        &store::PlanSave {
+            case: case_id,
+            expected_version: 0,
+            body: &plan,
+            by: worker.id,
+            at: T0,
+            sight: &domain::sight::Sight::own(worker.org_id),
+        },
+        event,
+    )
+    .await
+    .unwrap();
     let review = domain::plan::PlanReview {
         id: uuid::Uuid::now_v7(),
         plan_version: 1,
@@ -399,7 +413,14 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         arrived.custodian, kolkata.id,
         "custody moves only on acceptance"
     );
-    let voice = b.voice_of(case_id).await.unwrap();
+    // What reached Satkhira is what it sees: the sections her consent lets travel there.
+    let here = domain::sight::Sight::of(
+        satkhira.org,
+        &arrived.passages,
+        &b.consents_of(case_id).await.unwrap(),
+        T0,
+    );
+    let voice = b.voice_of(case_id, &here).await.unwrap();
     assert_eq!(voice.len(), 1);
     assert_eq!(voice[0].text, "আমি আবার স্কুলে যেতে চাই");
     assert_eq!(voice[0].language, Language::Bn);
@@ -409,11 +430,11 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         3,
         "the consent naming Howrah stays in Kolkata"
     );
-    let docs = b.documents_of(case_id).await.unwrap();
+    let docs = b.documents_of(case_id, &here).await.unwrap();
     assert_eq!(docs.len(), 1);
     let event = AuditEvent::new(T0, AuditAction::DocumentOpened, "document").from_source("test");
     let (_, content) = b
-        .open_document(case_id, docs[0].id, event)
+        .open_document(case_id, docs[0].id, &here, event)
         .await
         .unwrap()
         .unwrap();
@@ -421,18 +442,18 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     let identity = b
         .open_identity(
             case_id,
+            &here,
             AuditEvent::new(T0, AuditAction::IdentityOpened, "case").from_source("test"),
         )
         .await
-        .unwrap()
         .unwrap();
     assert_eq!(
-        identity.name, "",
+        identity, None,
         "her name travels only with a consent for identity"
     );
-    let arrived_plan = b.plan(case_id).await.unwrap().unwrap();
+    let arrived_plan = b.plan(case_id, &here).await.unwrap().unwrap();
     assert_eq!(arrived_plan.body, plan, "her plan word for word");
-    let arrived_reviews = b.plan_reviews(case_id).await.unwrap();
+    let arrived_reviews = b.plan_reviews(case_id, &here).await.unwrap();
     assert_eq!(arrived_reviews.len(), 1);
     assert_eq!(arrived_reviews[0].her_words, "হ্যাঁ, এটা আমার নিজের পরিকল্পনা");
     assert_eq!(

@@ -151,21 +151,271 @@ async fn the_language_follows_the_browser_then_her_choice_on_every_page(engine: 
     // counsellor.kolkata prefers English: once signed in, her preference wins over the browser.
     let mut client = client.signed_in("counsellor.kolkata").await;
     assert_eq!(client.get("/").await.html_lang().as_deref(), Some("en"));
-    // Switching on any page switches, and is remembered for her.
+    // Switching on any page switches for this browser session; a GET changes nothing stored:
+    // not her row, not the audit trail.
+    let before = h.user("counsellor.kolkata").await;
+    let audit_before = h.store.audit_entries(None, 1000).await.unwrap().len();
     let reply = client.get("/organisations?lang=bn").await;
+    assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.html_lang().as_deref(), Some("bn"));
     assert!(
         reply
             .body
             .contains(&h.text(Language::Bn, "organisations-title"))
     );
-    assert_eq!(h.user("counsellor.kolkata").await.language, Language::Bn);
+    let cookie = reply.header("set-cookie").unwrap();
+    assert!(
+        cookie.starts_with("saathi_lang=bn;") && !cookie.contains("Max-Age"),
+        "a cookie for this browser session only: {cookie}"
+    );
+    assert_eq!(h.user("counsellor.kolkata").await, before);
+    assert_eq!(
+        h.store.audit_entries(None, 1000).await.unwrap().len(),
+        audit_before
+    );
+    // The pages that follow stay in Bengali through the cookie.
     let reply = client.get("/account").await;
     assert_eq!(reply.html_lang().as_deref(), Some("bn"));
     assert!(
         reply.body.contains("href=\"/account?lang=hi\""),
         "every page offers the switch"
     );
+    assert_eq!(client.get("/").await.html_lang().as_deref(), Some("bn"));
+    assert_eq!(h.user("counsellor.kolkata").await.language, Language::En);
+
+    // Her saved preference changes on My account, by a POST, with its audit entry.
+    let reply = client
+        .post_form("/account/language", &[("language", "hi")])
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        reply.header("location"),
+        Some("/account?notice=language-saved")
+    );
+    assert!(
+        reply
+            .header("set-cookie")
+            .unwrap()
+            .starts_with("saathi_lang=;")
+    );
+    let saved = h.user("counsellor.kolkata").await;
+    assert_eq!(saved.language, Language::Hi);
+    assert_eq!(saved.version, before.version + 1);
+    let newest = &h.store.audit_entries(None, 1).await.unwrap()[0];
+    assert_eq!(newest.event.action, AuditAction::UserUpdated);
+    assert_eq!(newest.event.actor, Some(before.id));
+    let reply = client.get("/account?notice=language-saved").await;
+    assert_eq!(reply.html_lang().as_deref(), Some("hi"));
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Hi, "account-language-saved"))
+    );
+    let reply = client
+        .post_form("/account/language", &[("language", "fr")])
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Hi, "error-unknown-language"))
+    );
+    h.finish().await;
+}
+
+async fn users_a_survivor_account_holds_no_other_role(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let kolkata = h.kolkata().await;
+    let mut client = h.client().signed_in("director.kolkata").await; // prefers Bengali
+    let path = format!("/organisations/{kolkata}/users/new");
+    client.get(&path).await;
+    let before = h.store.users_in(kolkata).await.unwrap().len();
+    let reply = client
+        .post_form(
+            &path,
+            &[
+                ("username", "rupa.das"),
+                ("display_name", "রূপা দাস"),
+                ("roles", "survivor"),
+                ("roles", "counsellor"),
+                ("password", "nodir-dhare-bari-amar"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.html_lang().as_deref(), Some("bn"));
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-survivor-with-other-roles")),
+        "{}",
+        reply.body
+    );
+    assert!(
+        reply.body.contains("value=\"rupa.das\""),
+        "her input is kept"
+    );
+    assert!(reply.body.contains("value=\"রূপা দাস\""));
+    assert_eq!(h.store.users_in(kolkata).await.unwrap().len(), before);
+
+    let counsellor = h.user("counsellor.kolkata").await;
+    let edit = format!("/users/{}/edit", counsellor.id);
+    client.get(&edit).await;
+    let reply = client
+        .post_form(
+            &edit,
+            &[
+                ("roles", "counsellor"),
+                ("roles", "survivor"),
+                ("language", "en"),
+                ("active", "on"),
+                ("version", &counsellor.version.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-survivor-with-other-roles"))
+    );
+    assert_eq!(h.user("counsellor.kolkata").await, counsellor);
+    h.finish().await;
+}
+
+async fn users_holding_survivor_and_staff_roles_cannot_sign_in_until_split(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut signed_in = h.client().signed_in("counsellor.kolkata").await;
+    let mut api = h.client();
+    api.bearer = Some(h.token("counsellor.kolkata").await);
+    // An account as an older Saathi allowed it.
+    let counsellor = h.user("counsellor.kolkata").await;
+    let mixed = store::UserChanges {
+        display_name: None,
+        roles: domain::Roles::parse_stored("counsellor,survivor").unwrap(),
+        language: Language::En,
+        active: true,
+    };
+    let event = domain::audit::AuditEvent::new(common::T0, AuditAction::UserUpdated, "upgrade")
+        .from_source("test");
+    h.store
+        .update_user(counsellor.id, counsellor.version, &mixed, event)
+        .await
+        .unwrap();
+
+    let reply = h.client().sign_in("counsellor.kolkata", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::En, "sign-in-split-account")),
+        "{}",
+        reply.body
+    );
+    assert!(
+        reply
+            .header("set-cookie")
+            .is_none_or(|c| !c.contains("saathi_session="))
+    );
+    let newest = &h.store.audit_entries(None, 1).await.unwrap()[0];
+    assert_eq!(newest.event.action, AuditAction::SignInFailed);
+    assert!(newest.event.detail.contains("survivor-with-staff-role"));
+    // A session or token from before acts for nobody.
+    let reply = signed_in.get("/").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.header("location"), Some("/sign-in"));
+    assert_eq!(api.get("/api/v1/me").await.status, StatusCode::UNAUTHORIZED);
+
+    // Her director splits it: counsellor only; the survivor gets an account of her own.
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let edit = format!("/users/{}/edit", counsellor.id);
+    assert_eq!(director.get(&edit).await.status, StatusCode::OK);
+    let reply = director
+        .post_form(
+            &edit,
+            &[
+                ("roles", "counsellor"),
+                ("language", "en"),
+                ("active", "on"),
+                ("version", &(counsellor.version + 1).to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let reply = h.client().sign_in("counsellor.kolkata", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    h.finish().await;
+}
+
+async fn users_whose_password_the_rule_now_refuses_change_it_first(engine: Engine) {
+    let h = Harness::new(engine).await;
+    // Not a demo server: the demo password is as good as public here.
+    let config = WebConfig {
+        demo: false,
+        ..WebConfig::default()
+    };
+    let mut client = h.client_with(config.clone());
+    let reply = client.sign_in("caseworker.jessore", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "she is let in");
+    for path in ["/", "/cases", "/organisations", "/glossary"] {
+        let reply = client.get(path).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(reply.header("location"), Some("/account"), "{path}");
+    }
+    let reply = client.get("/account").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "account-password-must-change")),
+        "{}",
+        reply.body
+    );
+    let jessore = h.user("caseworker.jessore").await;
+    let newest = &h.store.audit_entries(None, 1).await.unwrap()[0];
+    assert_eq!(newest.event.action, AuditAction::SignIn);
+    let flagged = h.store.audit_entries(None, 2).await.unwrap()[1].clone();
+    assert_eq!(flagged.event.action, AuditAction::UserUpdated);
+    assert_eq!(flagged.event.subject, format!("user:{}", jessore.id));
+    assert!(flagged.event.detail.contains("error-password-is-demo"));
+
+    // Her API tokens are not held back.
+    let mut api = h.client_with(config.clone());
+    api.bearer = Some(h.token("caseworker.jessore").await);
+    assert_eq!(api.get("/api/v1/me").await.status, StatusCode::OK);
+
+    // The demo password again is refused; a good one lets her through.
+    let reply = client
+        .post_form(
+            "/account/password",
+            &[("current_password", PASSWORD), ("new_password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-password-is-demo"))
+    );
+    let reply = client
+        .post_form(
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "amar notun pasword ekhane"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let reply = client
+        .sign_in("caseworker.jessore", "amar notun pasword ekhane")
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(client.get("/").await.status, StatusCode::OK);
+
+    // On the demo server the demo password sends nobody to change it.
+    let mut demo = h.client().signed_in("caseworker.kolkata").await;
+    assert_eq!(demo.get("/cases").await.status, StatusCode::OK);
     h.finish().await;
 }
 
@@ -481,6 +731,9 @@ on_both_engines!(
     a_form_without_the_right_csrf_token_is_refused,
     signing_out_ends_the_session,
     the_language_follows_the_browser_then_her_choice_on_every_page,
+    users_a_survivor_account_holds_no_other_role,
+    users_holding_survivor_and_staff_roles_cannot_sign_in_until_split,
+    users_whose_password_the_rule_now_refuses_change_it_first,
     dates_and_numbers_are_written_for_the_language,
     bad_input_in_forms_keeps_her_input_and_says_what_is_wrong,
     a_stale_edit_shows_both_versions_and_overwrites_nothing,

@@ -473,6 +473,7 @@ audit-action-survivor-linked = তার নিজের অ্যাকাউ�
 
 survivor-link = তার নিজের অ্যাকাউন্ট
 survivor-link-save = তার কেসের সঙ্গে যুক্ত করুন
+survivor-link-choose = — তার অ্যাকাউন্টটি বেছে নিন —
 survivor-linked = তার নিজের অ্যাকাউন্ট যুক্ত হয়েছে: সে এখন নিজের নথি পড়তে ও নিজের কথা লিখতে পারবে।
 
 ## হস্তান্তর
@@ -489,6 +490,7 @@ gap-no-health-summary = স্বাস্থ্যের সারাংশ ন
 gap-no-shared-language = গ্রহণকারী সংস্থা যে ভাষায় কাজ করে, সে ভাষায় তার কোনো কথা লেখা নেই।
 error-handover-step = হস্তান্তর চলে খসড়া, পাঠানো, প্রাপ্তি স্বীকার, তারপর গ্রহণ বা ফিরিয়ে দেওয়া — এই ধাপটি এখন হয় না।
 error-same-organisation = কেসটি ইতিমধ্যেই ওই সংস্থার কাছে আছে।
+error-share-to-custodian = আপনার সংস্থার কাছে তার যা আছে, তা যাবে সেই সংস্থার কাছে যার হাতে এখন তার কেস।
 error-gaps-need-reason = রিপোর্টে ঘাটতি আছে। তবুও কেন এখনই হস্তান্তর হবে, তা লিখুন।
 audit-action-handover-started = হস্তান্তর শুরু হয়েছে
 audit-action-handover-sent = হস্তান্তর পাঠানো হয়েছে
@@ -525,6 +527,8 @@ handover-sent-at = পাঠানো হয়েছে
 handover-acknowledged-at = প্রাপ্তি স্বীকার
 handover-decided-at = গ্রহণ বা ফিরিয়ে দেওয়া
 handover-report = সম্পূর্ণতা
+handover-read-what-travels = তার সঙ্গে যা আসছে তা পড়ুন (গ্রহণ না করা পর্যন্ত শুধু পড়া যাবে)
+handover-open-case = তার কেসটি খুলুন
 handover-score = নম্বর: ১০০-র মধ্যে { $score }
 handover-no-gaps = কিছুই বাদ নেই।
 handover-gaps-reason = এই ঘাটতি নিয়েও কেন পাঠানো হচ্ছে

@@ -473,6 +473,7 @@ audit-action-survivor-linked = Her own account linked to her case
 
 survivor-link = Her own account
 survivor-link-save = Link it to her case
+survivor-link-choose = — choose her account —
 survivor-linked = Her own account is linked: she can read her record and add her words.
 
 ## Handovers
@@ -489,6 +490,7 @@ gap-no-health-summary = There is no health summary.
 gap-no-shared-language = None of her recorded words are in a language the receiving organisation works in.
 error-handover-step = A handover goes draft, sent, acknowledged, then accepted or declined; this step does not follow.
 error-same-organisation = The case is already with that organisation.
+error-share-to-custodian = What your organisation holds of her goes to the organisation that has her case now.
 error-gaps-need-reason = The report shows gaps. Say why the handover should go now anyway.
 audit-action-handover-started = Handover started
 audit-action-handover-sent = Handover sent
@@ -525,6 +527,8 @@ handover-sent-at = Sent
 handover-acknowledged-at = Acknowledged
 handover-decided-at = Accepted or declined
 handover-report = Completeness
+handover-read-what-travels = Read what travels with her (read-only until you accept)
+handover-open-case = Open her case
 handover-score = Score: { $score } out of 100
 handover-no-gaps = Nothing is missing.
 handover-gaps-reason = Why it goes with these gaps

@@ -473,6 +473,7 @@ audit-action-survivor-linked = उसका अपना खाता उसक�
 
 survivor-link = उसका अपना खाता
 survivor-link-save = उसके केस से जोड़ें
+survivor-link-choose = — उसका खाता चुनें —
 survivor-linked = उसका अपना खाता जुड़ गया है: अब वह अपना रिकॉर्ड पढ़ सकती है और अपने शब्द लिख सकती है।
 
 ## हस्तांतरण
@@ -489,6 +490,7 @@ gap-no-health-summary = स्वास्थ्य का सारांश �
 gap-no-shared-language = पाने वाला संगठन जिस भाषा में काम करता है, उसमें उसके कोई शब्द दर्ज नहीं हैं।
 error-handover-step = हस्तांतरण मसौदा, भेजा गया, प्राप्ति स्वीकार, फिर स्वीकार या लौटाया — यह कदम अभी नहीं हो सकता।
 error-same-organisation = केस पहले से उसी संगठन के पास है।
+error-share-to-custodian = आपके संगठन के पास उसकी जो जानकारी है, वह उसी संगठन को जाएगी जिसके पास अब उसका केस है।
 error-gaps-need-reason = रिपोर्ट में कमियाँ हैं। फिर भी हस्तांतरण अभी क्यों हो, यह लिखिए।
 audit-action-handover-started = हस्तांतरण शुरू हुआ
 audit-action-handover-sent = हस्तांतरण भेजा गया
@@ -525,6 +527,8 @@ handover-sent-at = भेजा गया
 handover-acknowledged-at = प्राप्ति स्वीकार
 handover-decided-at = स्वीकार या लौटाया
 handover-report = पूर्णता
+handover-read-what-travels = उसके साथ जो आ रहा है, उसे पढ़ें (स्वीकार करने तक केवल पढ़ सकते हैं)
+handover-open-case = उसका केस खोलें
 handover-score = अंक: 100 में से { $score }
 handover-no-gaps = कुछ भी कम नहीं है।
 handover-gaps-reason = इन कमियों के साथ भी क्यों भेजा जा रहा है

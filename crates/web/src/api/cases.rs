@@ -72,6 +72,7 @@ pub struct CaseQuery {
 /// the cases she is assigned to: a summary must not leak what a case says.
 pub fn filter_for(
     ctx: &Ctx,
+    now: domain::Timestamp,
     q: Option<&str>,
     stage: Option<&str>,
     mine: bool,
@@ -80,7 +81,7 @@ pub fn filter_for(
         Action::ListCases,
         Resource::Organisation(ctx.actor()?.org_id),
     )?;
-    let mut filter = CaseFilter::of(actor.org_id);
+    let mut filter = CaseFilter::of(actor.org_id, now);
     filter.stage = match stage.map(str::trim).filter(|s| !s.is_empty()) {
         Some(text) => Some(
             text.parse::<Stage>()
@@ -109,6 +110,7 @@ pub async fn list(
 ) -> Result<Json<Value>, AppError> {
     let mut filter = filter_for(
         &ctx,
+        state.clock.now(),
         query.q.as_deref(),
         query.stage.as_deref(),
         query.mine.unwrap_or(false),
@@ -174,7 +176,8 @@ pub async fn voice(
 ) -> Result<Json<Value>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let entries = state.store.voice_of(case.id).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let entries = state.store.voice_of(case.id, &seen).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
     Ok(Json(
         json!({ "entries": entries.iter().map(voice_json).collect::<Vec<_>>() }),
@@ -215,7 +218,7 @@ pub async fn correct_voice(
     let entry: VoiceId = entry.parse().map_err(|_| AppError::NotFound)?;
     let current = state
         .store
-        .voice_history(entry)
+        .voice_history(entry, &domain::sight::Sight::own(actor.org_id))
         .await?
         .last()
         .map(|v| v.version)
@@ -303,8 +306,9 @@ pub async fn decisions(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
-    let decisions = state.store.decisions_of(case.id).await?;
+    let case = casework::load(&state.store, &actor, &id, Action::ReadDecisions).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let decisions = state.store.decisions_of(case.id, &seen).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
     Ok(Json(
         json!({ "decisions": decisions.iter().map(decision_json).collect::<Vec<_>>() }),
@@ -434,8 +438,9 @@ pub async fn plan_json(
     state: &AppState,
     case: &Case,
     plan: &domain::plan::Plan,
+    sight: &domain::sight::Sight,
 ) -> Result<Value, AppError> {
-    let reviews = state.store.plan_reviews(case.id).await?;
+    let reviews = state.store.plan_reviews(case.id, sight).await?;
     Ok(json!({
         "version": plan.version,
         "approved_version": plan.approved_version,
@@ -459,11 +464,12 @@ pub async fn plan(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
-    let plan = casework::plan_of(&state.store, &case).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let plan = casework::plan_of(&state.store, &case, &seen).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
     Ok(with_etag(
         plan.version,
-        plan_json(&state, &case, &plan).await?,
+        plan_json(&state, &case, &plan, &seen).await?,
     ))
 }
 
@@ -476,7 +482,8 @@ pub async fn save_plan(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
-    let current = casework::plan_of(&state.store, &case).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let current = casework::plan_of(&state.store, &case, &seen).await?;
     let version = if_match(&headers, current.version)?;
     let saved = casework::save_plan(
         &state.store,
@@ -490,7 +497,7 @@ pub async fn save_plan(
     .await?;
     Ok(with_etag(
         saved.version,
-        plan_json(&state, &case, &saved).await?,
+        plan_json(&state, &case, &saved, &seen).await?,
     ))
 }
 
@@ -502,7 +509,8 @@ pub async fn approve_plan(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ApprovePlan).await?;
-    let current = casework::plan_of(&state.store, &case).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let current = casework::plan_of(&state.store, &case, &seen).await?;
     let version = if_match(&headers, current.version)?;
     let approved = casework::approve_plan(
         &state.store,
@@ -515,7 +523,7 @@ pub async fn approve_plan(
     .await?;
     Ok(with_etag(
         approved.version,
-        plan_json(&state, &case, &approved).await?,
+        plan_json(&state, &case, &approved, &seen).await?,
     ))
 }
 
@@ -567,7 +575,8 @@ pub async fn notes(
             domain::policy::DenyReason::RoleNotAllowed,
         ));
     }
-    let notes = state.store.notes_of(case.id, &kinds).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let notes = state.store.notes_of(case.id, &kinds, &seen).await?;
     let translations = state.store.translations_of(case.id).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
     let notes: Vec<Value> = notes
@@ -668,7 +677,8 @@ pub async fn documents(
 ) -> Result<Json<Value>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let docs = casework::documents(&state.store, &actor, &case).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let docs = casework::documents(&state.store, &actor, &case, &seen).await?;
     Ok(Json(
         json!({ "documents": docs.iter().map(document_json).collect::<Vec<_>>() }),
     ))

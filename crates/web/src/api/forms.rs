@@ -86,7 +86,9 @@ pub async fn fill(
     )
     .await?;
     let form = forms::form(&state.store, &a.form_key, Some(a.form_version)).await?;
-    let may = forms::may(&actor, &case);
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let role = forms::may_read(&actor, &case);
+    let may = |class| role(class) && seen.sees(class, a.org);
     Ok((
         StatusCode::CREATED,
         Json(json!({
@@ -107,11 +109,12 @@ pub async fn list_for_case(
 ) -> Result<Json<Value>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let found = state.store.assessments_of(case.id).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let found = forms::assessments_of(&state.store, &case, &seen).await?;
     Ok(Json(Value::Array(
         found
             .iter()
-            .map(|a| {
+            .map(|(a, _)| {
                 json!({
                     "id": a.id.to_string(),
                     "form": a.form_key,
@@ -131,10 +134,11 @@ pub async fn show_for_case(
 ) -> Result<Json<Value>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let a = forms::assessment_of(&state.store, &case, &aid).await?;
-    let form = forms::form(&state.store, &a.form_key, Some(a.form_version)).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let (a, form) = forms::assessment_of(&state.store, &case, &aid, &seen).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
-    let may = forms::may(&actor, &case);
+    let role = forms::may_read(&actor, &case);
+    let may = |class| role(class) && seen.sees(class, a.org);
     Ok(Json(json!({
         "id": a.id.to_string(),
         "form": a.form_key,

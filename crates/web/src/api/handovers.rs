@@ -62,7 +62,11 @@ pub async fn start(
     ApiJson(body): ApiJson<StartBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::StartHandover).await?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    // The custodian hands her over; an organisation that held her before shares what it holds.
+    if !casework::allowed(&actor, Action::ShareSection, &case) {
+        casework::check(&actor, Action::StartHandover, &case)?;
+    }
     let h = handovers::start(
         &state.store,
         &actor,

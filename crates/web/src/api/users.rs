@@ -117,8 +117,9 @@ pub async fn update(
         .as_ref()
         .map(|u| u.org_id)
         .unwrap_or(ctx.actor()?.org_id);
-    ctx.authorize(Action::UpdateUser, Resource::User { id, org })?;
+    let actor = ctx.authorize(Action::UpdateUser, Resource::User { id, org })?;
     let user = user.ok_or(AppError::NotFound)?;
+    accounts::may_administer(&actor, &user)?;
     let version = if_match(&headers, user.version)?;
     let input = UserUpdateInput {
         display_name: body.display_name.unwrap_or_default(),

@@ -11,7 +11,6 @@ use package::{Draft, Entry, Kind, Party};
 use store::Store;
 
 use crate::accounts::{Origin, detail};
-use crate::casework::allowed;
 use crate::{AppError, FieldError};
 
 use super::keys::{local_keys, secrets_of};
@@ -43,7 +42,7 @@ pub async fn export(
     // Who may: the sender's case worker for the case, the receiver's staff for the answer.
     if let Some(actor) = &origin.actor {
         let permitted = if actor.org_id == h.from_org {
-            allowed(actor, Action::StartHandover, &case)
+            crate::handovers::may_send(actor, &h, &case)
         } else {
             actor.org_id == h.to_org
                 && domain::policy::authorize(
@@ -196,6 +195,9 @@ pub(super) async fn handover_entries(
         return Err(AppError::Invalid(missing));
     }
     let travels = |class: SectionClass| h.sections.contains(&class);
+    // What leaves is what the sender holds of her record, never more: on one server exactly
+    // as between servers.
+    let held = domain::sight::Sight::of(h.from_org, &case.passages, &consents, origin.at);
     let mut entries = vec![json_entry(
         "case.json",
         &CaseOut {
@@ -219,7 +221,7 @@ pub(super) async fn handover_entries(
     };
     if travels(SectionClass::Identity)
         && let Some(identity) = store
-            .open_identity(case.id, read(AuditAction::IdentityOpened))
+            .open_identity(case.id, &held, read(AuditAction::IdentityOpened))
             .await?
     {
         entries.push(json_entry(
@@ -233,7 +235,7 @@ pub(super) async fn handover_entries(
     }
     if travels(SectionClass::Voice) {
         let voice: Vec<VoiceOut> = store
-            .voice_of(case.id)
+            .voice_of(case.id, &held)
             .await?
             .into_iter()
             .map(|v| VoiceOut {
@@ -247,9 +249,9 @@ pub(super) async fn handover_entries(
             })
             .collect();
         entries.push(json_entry("voice.json", &voice)?);
-        if let Some(plan) = store.plan(case.id).await? {
+        if let Some(plan) = store.plan(case.id, &held).await? {
             let reviews = store
-                .plan_reviews(case.id)
+                .plan_reviews(case.id, &held)
                 .await?
                 .into_iter()
                 .filter(|r| r.plan_version == plan.version)
@@ -271,7 +273,7 @@ pub(super) async fn handover_entries(
             )?);
         }
         let decisions: Vec<DecisionOut> = store
-            .decisions_of(case.id)
+            .decisions_of(case.id, &held)
             .await?
             .into_iter()
             .map(|d| DecisionOut {
@@ -315,13 +317,13 @@ pub(super) async fn handover_entries(
     entries.push(json_entry("consents.json", &consents)?);
     let mut listed = Vec::new();
     let mut files = Vec::new();
-    for d in store.documents_of(case.id).await? {
+    for d in store.documents_of(case.id, &held).await? {
         if !travels(d.class) {
             continue;
         }
         let name = format!("documents/{}", d.id);
         let (_, content) = store
-            .open_document(case.id, d.id, read(AuditAction::DocumentOpened))
+            .open_document(case.id, d.id, &held, read(AuditAction::DocumentOpened))
             .await?
             .ok_or(AppError::NotFound)?;
         files.push(Entry::new(&name, &d.media_type, content));

@@ -8,7 +8,10 @@ use axum::response::Response;
 use domain::audit::AuditAction;
 use domain::policy::{Action, Resource};
 
-use super::{FormData, FormView, LangLink, Page, render, render_with_status, see_other, sign_in};
+use super::{
+    Choice, FormData, FormView, LangLink, Page, language_choices, render, render_with_status,
+    see_other, sign_in,
+};
 use crate::accounts::{self, Origin};
 use crate::{AppError, AppState, Ctx, password};
 
@@ -22,6 +25,9 @@ struct AccountTemplate<'a> {
     form: FormView,
     /// The network admin's link to the roles that must use a second factor.
     manage_two_factor: bool,
+    /// The languages to save as hers, and the one saved now.
+    languages: Vec<Choice>,
+    saved_language: &'static str,
 }
 
 impl AccountTemplate<'_> {
@@ -37,7 +43,10 @@ async fn account_page<'a>(
 ) -> Result<AccountTemplate<'a>, AppError> {
     ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
     let user = ctx.user()?;
-    let page = Page::new(state, ctx, "/account", "account-title");
+    let mut page = Page::new(state, ctx, "/account", "account-title");
+    if ctx.must_change_password && page.notice.is_none() {
+        page.notice = Some(page.t.get("account-password-must-change"));
+    }
     let org = state
         .store
         .organisation(user.org_id)
@@ -55,12 +64,67 @@ async fn account_page<'a>(
         roles,
         form,
         manage_two_factor: super::allowed(ctx, Action::RequireTwoFactor, Resource::Network),
+        languages: language_choices(),
+        saved_language: user.language.code(),
         page,
     })
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    render(&account_page(&state, &ctx, FormView::default()).await?)
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct AccountQuery {
+    notice: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Query(query): axum::extract::Query<AccountQuery>,
+) -> Result<Response, AppError> {
+    let mut template = account_page(&state, &ctx, FormView::default()).await?;
+    if query.notice.as_deref() == Some("language-saved") {
+        template.page.notice = Some(template.page.t.get("account-language-saved"));
+    }
+    render(&template)
+}
+
+/// Saves her language: the only way her preference changes (a link with `?lang=` only sets
+/// the language of this browser session). The session's cookie is cleared, so her choice shows
+/// at once.
+pub async fn save_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    data: FormData,
+) -> Result<Response, AppError> {
+    ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
+    let user = ctx.user()?.clone();
+    let origin = Origin {
+        actor: Some(ctx.actor()?),
+        source: ctx.source.clone(),
+        at: state.clock.now(),
+    };
+    match accounts::set_language(&state.store, &origin, &user, &data.get("language")).await {
+        Ok(()) => {
+            let mut response = see_other("/account?notice=language-saved");
+            let cookie =
+                crate::cookies::clear(crate::cookies::LANGUAGE, state.config.secure_cookies);
+            if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
+                response
+                    .headers_mut()
+                    .append(axum::http::header::SET_COOKIE, v);
+            }
+            Ok(response)
+        }
+        Err(AppError::Invalid(errors)) => {
+            let t = super::Tr {
+                i18n: &state.i18n,
+                lang: ctx.lang,
+            };
+            let form = FormView::default().with_errors(&t, &errors);
+            let template = account_page(&state, &ctx, form).await?;
+            render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &template)
+        }
+        Err(other) => Err(other),
+    }
 }
 
 pub async fn change_password(

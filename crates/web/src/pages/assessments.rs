@@ -327,20 +327,27 @@ struct Reading {
     plain_words: Vec<(String, String)>,
 }
 
+/// Who reads an assessment: the classes her role reads, and what her organisation holds
+/// (`sight`). She sees a section only where both allow it.
+pub(crate) struct Reader<'a> {
+    pub role: &'a (dyn Fn(SectionClass) -> bool + Sync),
+    pub sight: &'a domain::sight::Sight,
+}
+
 async fn reading(
     store: &Arc<dyn Store>,
     i18n: &i18n::I18n,
-    may: &(dyn Fn(SectionClass) -> bool + Sync),
+    reader: &Reader<'_>,
     lang: Language,
     case: &Case,
     aid: &str,
     html: bool,
 ) -> Result<Reading, AppError> {
     let t = Tr { i18n, lang };
-    let a = forms::assessment_of(store, case, aid).await?;
-    let form = forms::form(store, &a.form_key, Some(a.form_version)).await?;
+    let (a, form) = forms::assessment_of(store, case, aid, reader.sight).await?;
+    let may = |class| (reader.role)(class) && reader.sight.sees(class, a.org);
     let (mut sections, hidden) =
-        forms::show(&form, &a, lang, may, &t.get("form-yes"), &t.get("form-no"));
+        forms::show(&form, &a, lang, &may, &t.get("form-yes"), &t.get("form-no"));
     let glossary = crate::glossary::Glossary::load(store).await?;
     let texts: Vec<String> = sections
         .iter()
@@ -385,8 +392,22 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let may = forms::may(&actor, &case);
-    let r = reading(&state.store, &state.i18n, &may, ctx.lang, &case, &aid, true).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let role = forms::may_read(&actor, &case);
+    let reader = Reader {
+        role: &role,
+        sight: &seen,
+    };
+    let r = reading(
+        &state.store,
+        &state.i18n,
+        &reader,
+        ctx.lang,
+        &case,
+        &aid,
+        true,
+    )
+    .await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
     let page = Page::titled(&state, &ctx, "/cases", r.title);
     render(&ViewTemplate {
@@ -400,11 +421,11 @@ pub async fn show(
 }
 
 /// The assessment as a PDF report in `language`: the case code in the header, never her name;
-/// only the sections `may` allows.
+/// only the sections `reader` may read.
 pub(crate) async fn assessment_pdf(
     store: &Arc<dyn Store>,
     i18n: &i18n::I18n,
-    may: &(dyn Fn(SectionClass) -> bool + Sync),
+    reader: &Reader<'_>,
     case: &Case,
     aid: &str,
     language: Language,
@@ -414,7 +435,7 @@ pub(crate) async fn assessment_pdf(
         i18n,
         lang: language,
     };
-    let r = reading(store, i18n, may, language, case, aid, false).await?;
+    let r = reading(store, i18n, reader, language, case, aid, false).await?;
     let mut blocks = vec![Block::Title(r.title.clone()), Block::Meta(r.meta)];
     if let Some(note) = r.hidden_note {
         blocks.push(Block::Paragraph(note));
@@ -457,8 +478,13 @@ pub async fn pdf_download(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let may = forms::may(&actor, &case);
-    let bytes = assessment_pdf(&state.store, &state.i18n, &may, &case, &aid, ctx.lang).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let role = forms::may_read(&actor, &case);
+    let reader = Reader {
+        role: &role,
+        sight: &seen,
+    };
+    let bytes = assessment_pdf(&state.store, &state.i18n, &reader, &case, &aid, ctx.lang).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
     let file = format!("assessment-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((

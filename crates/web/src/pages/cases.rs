@@ -75,7 +75,13 @@ pub async fn list(
     if overdue {
         form.set("overdue", "on");
     }
-    let filter = match filter_for(&ctx, query.q.as_deref(), query.stage.as_deref(), mine) {
+    let filter = match filter_for(
+        &ctx,
+        state.clock.now(),
+        query.q.as_deref(),
+        query.stage.as_deref(),
+        mine,
+    ) {
         Ok(filter) => Some(filter),
         Err(AppError::Invalid(errors)) => {
             form = form.with_errors(&page.t, &errors);
@@ -294,6 +300,7 @@ struct CaseTemplate<'a> {
     /// Where the case may be handed over to (for the assigned case worker).
     destinations: Vec<Choice>,
     can_decide: bool,
+    can_read_decisions: bool,
     decisions: Vec<DecisionView>,
     decision_form: FormView,
     topics: Vec<Choice>,
@@ -370,10 +377,14 @@ async fn case_page<'a>(
     let mut page = Page::titled(state, ctx, "/cases", title);
     page.notice = shown.notice;
     let full = allowed(actor, Action::ViewCase, case);
+    // The custodian's own work on the journey (follow-ups, repatriation, who read her record);
+    // an earlier custodian or a receiver waiting to answer reads only her record as it holds it.
+    let custodial = full && case.custodian == actor.org_id;
+    let seen = casework::sight(&state.store, actor, case, state.clock.now()).await?;
     let correction = shown.correction;
     let correction_for = correction.as_ref().map(|(id, _)| *id);
     let (voice, history) = if full {
-        let entries = state.store.voice_of(case.id).await?;
+        let entries = state.store.voice_of(case.id, &seen).await?;
         let changes = state.store.stage_history(case.id).await?;
         let who = names(
             state,
@@ -385,7 +396,7 @@ async fn case_page<'a>(
         .await?;
         let mut history = HashMap::new();
         for e in entries.iter().filter(|e| e.version > 1) {
-            history.insert(e.id, state.store.voice_history(e.id).await?);
+            history.insert(e.id, state.store.voice_history(e.id, &seen).await?);
         }
         let voice = entries
             .iter()
@@ -457,8 +468,9 @@ async fn case_page<'a>(
         (Vec::new(), Vec::new())
     };
     let can_decide = allowed(actor, Action::LogDecision, case);
-    let decisions = if can_decide {
-        let logged = state.store.decisions_of(case.id).await?;
+    let can_read_decisions = allowed(actor, Action::ReadDecisions, case);
+    let decisions = if can_read_decisions {
+        let logged = state.store.decisions_of(case.id, &seen).await?;
         let who = names(state, logged.iter().map(|d| d.recorded_by)).await?;
         logged
             .iter()
@@ -482,7 +494,7 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
-    let readings = if full {
+    let readings = if custodial {
         casework::readings(&state.store, case)
             .await?
             .iter()
@@ -507,7 +519,7 @@ async fn case_page<'a>(
         Vec::new()
     };
     let documents = if full {
-        casework::documents(&state.store, actor, case)
+        casework::documents(&state.store, actor, case, &seen)
             .await?
             .iter()
             .map(|d| DocumentView {
@@ -525,32 +537,33 @@ async fn case_page<'a>(
         Vec::new()
     };
     let all_forms = state.store.forms().await?;
-    let assessments = state
-        .store
-        .assessments_of(case.id)
-        .await?
-        .iter()
-        .map(|a| {
-            let title = all_forms
-                .iter()
-                .find(|f| f.def.key == a.form_key)
-                .map(|f| f.def.title.get(t.lang).to_string())
-                .unwrap_or_else(|| a.form_key.clone());
-            (
-                format!("/cases/{}/assessments/{}", case.id, a.id),
-                title,
-                format!(
-                    "{} · {}",
-                    t.with(
-                        "form-version",
-                        "version",
-                        &i18n::format_number(t.lang, a.form_version)
-                    ),
-                    t.datetime(&a.recorded_at)
+    let assessments = if full {
+        crate::forms::assessments_of(&state.store, case, &seen).await?
+    } else {
+        Vec::new()
+    }
+    .iter()
+    .map(|(a, _)| {
+        let title = all_forms
+            .iter()
+            .find(|f| f.def.key == a.form_key)
+            .map(|f| f.def.title.get(t.lang).to_string())
+            .unwrap_or_else(|| a.form_key.clone());
+        (
+            format!("/cases/{}/assessments/{}", case.id, a.id),
+            title,
+            format!(
+                "{} · {}",
+                t.with(
+                    "form-version",
+                    "version",
+                    &i18n::format_number(t.lang, a.form_version)
                 ),
-            )
-        })
-        .collect();
+                t.datetime(&a.recorded_at)
+            ),
+        )
+    })
+    .collect();
     let may_fill = crate::forms::may(actor, case);
     let form_choices: Vec<Choice> = all_forms
         .iter()
@@ -573,7 +586,7 @@ async fn case_page<'a>(
     let (notes, plain_words) = if readable.is_empty() {
         (Vec::new(), Vec::new())
     } else {
-        let found = state.store.notes_of(case.id, &readable).await?;
+        let found = state.store.notes_of(case.id, &readable, &seen).await?;
         let who = names(state, found.iter().map(|n| n.written_by)).await?;
         let glossary = crate::glossary::Glossary::load(&state.store).await?;
         let translations = state.store.translations_of(case.id).await?;
@@ -638,7 +651,9 @@ async fn case_page<'a>(
             .await?
             .iter()
             .filter(|u| {
-                u.active && u.roles.contains(domain::Role::Survivor) && !case.is_assigned(u.id)
+                u.active
+                    && u.roles.iter().all(|r| r == domain::Role::Survivor)
+                    && case.survivor != Some(u.id)
             })
             .map(|u| Choice {
                 value: u.id.to_string(),
@@ -648,14 +663,16 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
-    let destinations = if allowed(actor, Action::StartHandover, case) {
-        super::handovers::destinations(state, case).await?
+    let destinations = if allowed(actor, Action::StartHandover, case)
+        || allowed(actor, Action::ShareSection, case)
+    {
+        super::handovers::destinations(state, actor, case).await?
     } else {
         Vec::new()
     };
     let today = state.clock.now().to_datetime().date();
     let iso = |d: time::Date| i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(d));
-    let followups = if full {
+    let followups = if custodial {
         state
             .store
             .followups_of(case.id)
@@ -676,7 +693,7 @@ async fn case_page<'a>(
     } else {
         Vec::new()
     };
-    let steps = if full {
+    let steps = if custodial {
         match state.store.repatriation(case.id).await? {
             Some((_, started_on, steps)) => {
                 let due = domain::repatriation::due_dates(started_on, &steps);
@@ -704,7 +721,7 @@ async fn case_page<'a>(
         None
     };
     // One reading, one audit entry: whatever content this page showed her.
-    if full || can_decide || !readable.is_empty() {
+    if full || can_read_decisions || !readable.is_empty() {
         casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
     }
     let can_consent = allowed(actor, Action::ManageConsent, case);
@@ -889,6 +906,7 @@ async fn case_page<'a>(
             })
             .collect(),
         can_decide,
+        can_read_decisions,
         decisions,
         decision_form: shown.decision_form.unwrap_or_default(),
         topics: DecisionTopic::ALL

@@ -159,6 +159,9 @@ struct ShowTemplate<'a> {
     form: FormView,
     /// A download of the package for the other side, when it is on another server.
     package: Option<(String, String)>,
+    /// Her record as this reader's organisation holds it: for the receiver from the moment the
+    /// handover is sent, read-only, exactly what travels.
+    record: Option<(String, String)>,
 }
 
 async fn show_page<'a>(
@@ -245,8 +248,7 @@ async fn show_page<'a>(
             .map(|k| k.is_some_and(|k| k.secrets.is_none()))
     };
     let package = if h.state == HandoverState::Sent
-        && h.from_org == actor.org_id
-        && casework::allowed(actor, Action::StartHandover, case)
+        && handovers::may_send(actor, h, case)
         && remote(h.to_org).await?
     {
         Some(t.get("package-download"))
@@ -272,13 +274,23 @@ async fn show_page<'a>(
             &i18n::format_number(ctx.lang, score),
         ),
         jargon,
-        can_send: h.state == HandoverState::Draft
-            && h.from_org == actor.org_id
-            && casework::allowed(actor, Action::StartHandover, case),
+        can_send: h.state == HandoverState::Draft && handovers::may_send(actor, h, case),
         can_receive: receiver,
         state: h.state.as_str(),
         form,
         package,
+        record: casework::allowed(actor, Action::ViewCase, case).then(|| {
+            (
+                format!("/cases/{}", case.id),
+                t.get(
+                    if h.to_org == actor.org_id && h.state != HandoverState::Accepted {
+                        "handover-read-what-travels"
+                    } else {
+                        "handover-open-case"
+                    },
+                ),
+            )
+        }),
         page,
     })
 }
@@ -300,7 +312,11 @@ pub async fn start(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::StartHandover).await?;
+    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    // The custodian hands her over; an organisation that held her before shares what it holds.
+    if !casework::allowed(&actor, Action::ShareSection, &case) {
+        casework::check(&actor, Action::StartHandover, &case)?;
+    }
     let started = handovers::start(
         &state.store,
         &actor,
@@ -355,13 +371,20 @@ pub async fn step(
 }
 
 /// The organisations a case may go to (every other one in the directory).
-pub async fn destinations(state: &AppState, case: &domain::Case) -> Result<Vec<Choice>, AppError> {
+/// Where `actor` may send the case: from the custodian, anywhere else; from an organisation
+/// that held her before, only to the custodian (sharing what it still holds).
+pub async fn destinations(
+    state: &AppState,
+    actor: &Actor,
+    case: &domain::Case,
+) -> Result<Vec<Choice>, AppError> {
+    let sharing = case.custodian != actor.org_id;
     Ok(state
         .store
         .organisations()
         .await?
         .iter()
-        .filter(|o| o.id != case.custodian)
+        .filter(|o| (o.id == case.custodian) == sharing)
         .map(|o| Choice {
             value: o.id.to_string(),
             label: o.fields.name.to_string(),

@@ -61,9 +61,11 @@ async fn own_page<'a>(
         lang: ctx.lang,
     };
     let page = Page::new(state, ctx, "/my-record", "own-title");
+    // Her record as her organisation holds it: the same sight as its staff.
+    let seen = casework::sight(&state.store, &ctx.actor()?, case, state.clock.now()).await?;
     let said = state
         .store
-        .voice_of(case.id)
+        .voice_of(case.id, &seen)
         .await?
         .iter()
         .map(|e| Said {
@@ -73,7 +75,7 @@ async fn own_page<'a>(
             when: i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(e.spoken_on)),
         })
         .collect();
-    let plan = casework::plan_of(&state.store, case).await?;
+    let plan = casework::plan_of(&state.store, case, &seen).await?;
     let goals = plan
         .body
         .goals
@@ -142,8 +144,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             domain::policy::DenyReason::RoleNotAllowed,
         ));
     }
-    let mut filter = CaseFilter::of(actor.org_id);
-    filter.assigned_to = Some(actor.user_id);
+    let mut filter = CaseFilter::of(actor.org_id, state.clock.now());
+    filter.survivor = Some(actor.user_id);
     let cases = state.store.find_cases(&filter).await?;
     let Some(case) = cases.first() else {
         return render(&NoneTemplate {

@@ -105,6 +105,7 @@ pub(crate) async fn views(
     t: &Tr<'_>,
     case: &Case,
     plan: &Plan,
+    sight: &domain::sight::Sight,
 ) -> Result<Views, AppError> {
     let directory = store.organisations().await?;
     let org_name = |id: Option<OrgId>| {
@@ -148,7 +149,7 @@ pub(crate) async fn views(
         })
         .collect();
     let reviews = store
-        .plan_reviews(case.id)
+        .plan_reviews(case.id, sight)
         .await?
         .iter()
         .rev()
@@ -183,9 +184,10 @@ async fn plan_page<'a>(
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let plan = casework::plan_of(&state.store, case).await?;
+    let seen = casework::sight(&state.store, actor, case, state.clock.now()).await?;
+    let plan = casework::plan_of(&state.store, case, &seen).await?;
     casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
-    let views = views(&state.store, &t, case, &plan).await?;
+    let views = views(&state.store, &t, case, &plan, &seen).await?;
     let mut page = Page::titled(
         state,
         ctx,
@@ -263,9 +265,10 @@ pub async fn print(
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let plan = casework::plan_of(&state.store, &case).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let plan = casework::plan_of(&state.store, &case, &seen).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
-    let views = views(&state.store, &t, &case, &plan).await?;
+    let views = views(&state.store, &t, &case, &plan, &seen).await?;
     let page = Page::titled(
         &state,
         &ctx,
@@ -359,7 +362,8 @@ async fn change(
     let Ok(version) = data.get("version").parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
-    let current = casework::plan_of(&state.store, &case).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let current = casework::plan_of(&state.store, &case, &seen).await?;
     let mut body = current.body.clone();
     let mut errors = Vec::new();
     let goal_index = || {
@@ -619,7 +623,8 @@ pub async fn pdf_download(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
-    let bytes = crate::export::plan_pdf(&state.store, &state.i18n, &case, ctx.lang).await?;
+    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let bytes = crate::export::plan_pdf(&state.store, &state.i18n, &case, &seen, ctx.lang).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
     let file = format!("plan-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((

@@ -15,7 +15,7 @@ use store::NewSession;
 use super::{FormData, FormView, Page, render, render_with_status, see_other};
 use crate::accounts::Origin;
 use crate::token::{hash_secret, random_hex};
-use crate::{AppError, AppState, Ctx, cookies, password, twofactor};
+use crate::{AppError, AppState, Ctx, accounts, cookies, password, twofactor};
 
 #[derive(Template)]
 #[template(path = "sign_in.html")]
@@ -109,7 +109,7 @@ pub async fn submit(
         .as_ref()
         .filter(|c| c.user.active)
         .map(|c| c.password_hash.clone());
-    let ok = password::verify(password_text, stored_hash).await;
+    let ok = password::verify(password_text.clone(), stored_hash).await;
     let user = match (ok, credentials) {
         (true, Some(c)) => c.user,
         _ => {
@@ -148,6 +148,11 @@ pub async fn submit(
         }
     };
     state.throttle.record_success(&username_text, &ctx.source);
+    let demo = state.config.demo;
+    let admitted = accounts::admit(&state.store, &user, &password_text, demo, &ctx.source, now);
+    if let Some(message_id) = admitted.await? {
+        return refuse(StatusCode::FORBIDDEN, t.get(message_id));
+    }
 
     // With an authenticator, the password only opens the code page.
     if twofactor::enrolled(&state.store, user.id).await? {

@@ -17,7 +17,8 @@ use crate::api::organisations::parse_org_id;
 use crate::{AppError, AppState, Ctx};
 
 pub struct UserView {
-    pub edit_href: String,
+    /// None for an account she may not administer (the network admin, for a director).
+    pub edit_href: Option<String>,
     pub username: String,
     pub name: String,
     pub roles: String,
@@ -26,9 +27,11 @@ pub struct UserView {
 }
 
 impl UserView {
-    fn new(t: &Tr, user: &User) -> Self {
+    fn new(t: &Tr, user: &User, actor: &Actor) -> Self {
         Self {
-            edit_href: format!("/users/{}/edit", user.id),
+            edit_href: accounts::may_administer(actor, user)
+                .is_ok()
+                .then(|| format!("/users/{}/edit", user.id)),
             username: user.username.to_string(),
             name: user.display_name.clone().unwrap_or_default(),
             roles: user
@@ -130,7 +133,7 @@ pub async fn list(
         .users_in(org_id)
         .await?
         .iter()
-        .map(|u| UserView::new(&page.t, u))
+        .map(|u| UserView::new(&page.t, u, &actor))
         .collect();
     let add_href = (authorize(&actor, Action::CreateUser, &Resource::Organisation(org_id))
         == Decision::Allow)
@@ -237,7 +240,9 @@ async fn load_user(state: &AppState, ctx: &Ctx, id: &str) -> Result<(Actor, User
         .map(|u| u.org_id)
         .unwrap_or(ctx.actor()?.org_id);
     let actor = ctx.authorize(Action::UpdateUser, Resource::User { id, org })?;
-    Ok((actor, user.ok_or(AppError::NotFound)?))
+    let user = user.ok_or(AppError::NotFound)?;
+    accounts::may_administer(&actor, &user)?;
+    Ok((actor, user))
 }
 
 fn edit_template<'a>(
@@ -346,7 +351,7 @@ pub async fn update(
                 user.version,
             );
             template.page.notice = Some(template.page.t.get("user-conflict"));
-            template.current = Some(UserView::new(&template.page.t, &user));
+            template.current = Some(UserView::new(&template.page.t, &user, &actor));
             render_with_status(StatusCode::CONFLICT, &template)
         }
         Err(other) => Err(other),

@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use domain::audit::{AuditAction, AuditEvent};
-use domain::{FixedClock, Language, OrgId, Role, Roles, Timestamp, TokenId, User, UserId};
+use domain::{Clock, FixedClock, Language, OrgId, Role, Roles, Timestamp, TokenId, User, UserId};
 use http_body_util::BodyExt;
 use i18n::I18n;
 use saathi_web::{AppState, WebConfig, app, demo, token};
@@ -36,6 +36,18 @@ pub struct Harness {
 }
 
 impl Harness {
+    /// What the case's custodian holds of it now, for tests that look at the store directly.
+    pub async fn sight(&self, case: domain::CaseId) -> domain::sight::Sight {
+        let found = self.store.case(case).await.unwrap().unwrap();
+        let consents = self.store.consents_of(case).await.unwrap();
+        domain::sight::Sight::of(
+            found.custodian,
+            &found.passages,
+            &consents,
+            domain::Clock::now(&*self.clock),
+        )
+    }
+
     /// A fresh store with the demo network plus a care-giver, a survivor and a second trainer
     /// in Kolkata, so that every role has someone to sign in as.
     pub async fn new(engine: Engine) -> Self {
@@ -81,7 +93,11 @@ impl Harness {
             store.clone(),
             Arc::new(I18n::load().unwrap()),
             clock.clone(),
-            WebConfig::default(),
+            // The demo network, so its password is no reason to be sent to change it.
+            WebConfig {
+                demo: true,
+                ..WebConfig::default()
+            },
         );
         Self {
             state,
@@ -241,7 +257,15 @@ impl Harness {
         let event = AuditEvent::new(T0, AuditAction::TokenCreated, format!("token:{id}"))
             .from_source("test");
         self.store
-            .create_token(id, user.id, &token::hash_secret(&secret), "test", event)
+            .create_token(
+                id,
+                user.id,
+                &token::hash_secret(&secret),
+                "test",
+                // 90 days from the test clock's now, as `saathi token create` gives.
+                self.clock.now().plus_seconds(90 * 86_400),
+                event,
+            )
             .await
             .unwrap();
         secret
