@@ -2,11 +2,15 @@
 //! store directly on the server (migrations, organisations, users, API tokens, the demo network
 //! and the audit trail).
 
+mod audit;
+mod backup;
 mod demo;
 mod export;
 mod forms;
+mod key_file;
 mod org;
 mod package;
+mod schedule;
 mod user;
 
 use std::process::ExitCode;
@@ -15,7 +19,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use domain::{Clock, SystemClock};
 use i18n::I18n;
-use store::{AuditVerification, Store};
+use store::Store;
 use web::{AppState, WebConfig};
 
 #[derive(Parser)]
@@ -34,6 +38,11 @@ struct Cli {
         default_value = "sqlite://saathi.db"
     )]
     database_url: String,
+
+    /// The key file (`saathi keys init`): seals organisations' secret keys in the database,
+    /// signs audit checkpoints and holds the backup recipient. Keep it off the database's disk.
+    #[arg(long, global = true, env = "SAATHI_KEY_FILE")]
+    key_file: Option<std::path::PathBuf>,
 
     #[command(subcommand)]
     command: Command,
@@ -57,9 +66,13 @@ enum Command {
     /// Manage API bearer tokens.
     #[command(subcommand)]
     Token(user::TokenCommand),
-    /// Check the audit trail.
+    /// Check the audit trail, and write checkpoints of it to keep elsewhere.
     #[command(subcommand)]
-    Audit(AuditCommand),
+    Audit(audit::AuditCommand),
+    /// Write an encrypted copy of the database (consistent while the server runs).
+    Backup(backup::BackupArgs),
+    /// Restore a backup into an empty database.
+    Restore(backup::RestoreArgs),
     /// Package keys of this server's organisations.
     #[command(subcommand)]
     Keys(package::KeysCommand),
@@ -100,12 +113,8 @@ struct ServeArgs {
     /// client's address (for throttling and the audit trail) taken from `X-Forwarded-For`.
     #[arg(long, value_name = "ADDR")]
     trusted_proxy: Option<std::net::IpAddr>,
-}
-
-#[derive(Subcommand)]
-enum AuditCommand {
-    /// Walk the hash chain. Exits 0 when it is intact, 1 naming the first broken entry.
-    Verify,
+    #[command(flatten)]
+    safekeeping: schedule::SafekeepingArgs,
 }
 
 /// A failure to report: one readable line, then a non-zero exit.
@@ -130,36 +139,54 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    let store: Arc<dyn Store> = store::open(&cli.database_url).await?;
-    match cli.command {
+    let url = cli.database_url.as_str();
+    // These must not open (and so migrate) the database first, or read a key file that is
+    // still to be written.
+    if let Command::Keys(package::KeysCommand::Init { backup_recipient }) = &cli.command {
+        return key_file::init(cli.key_file.as_deref(), backup_recipient.as_deref());
+    }
+    let keys = key_file::load(cli.key_file.as_deref())?;
+    let command = match cli.command {
+        Command::Restore(args) => return backup::run_restore(url, keys.as_ref(), args).await,
+        Command::Backup(args) => return backup::run_backup(url, keys.as_ref(), args).await,
+        other => other,
+    };
+    let store: Arc<dyn Store> = key_file::open_store(url, keys.as_ref()).await?;
+    match command {
         Command::Migrate => {
             eprintln!("saathi: the {} database is up to date", store.engine());
             user::list_mixed_accounts(&store).await?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve(args) => serve(store, args).await,
+        Command::Serve(args) => serve(store, url, keys, args).await,
         Command::Demo => demo::run(&store).await,
         Command::Org(command) => org::run(&store, command).await,
         Command::User(command) => user::run_user(&store, command).await,
         Command::Token(command) => user::run_token(&store, command).await,
-        Command::Keys(command) => package::run_keys(&store, command).await,
-        Command::Handover(command) => package::run_handover(&store, command).await,
+        Command::Keys(command) => {
+            key_file::secrets_readable(&store).await?;
+            package::run_keys(&store, command).await
+        }
+        Command::Handover(command) => {
+            key_file::secrets_readable(&store).await?;
+            package::run_handover(&store, command).await
+        }
         Command::Export(command) => export::run(&store, command).await,
         Command::Forms(command) => forms::run(&store, command).await,
-        Command::Audit(AuditCommand::Verify) => match store.verify_audit().await? {
-            AuditVerification::Intact { entries } => {
-                println!("audit trail intact: {entries} entries");
-                Ok(ExitCode::SUCCESS)
-            }
-            AuditVerification::Broken(broken) => {
-                Err(Failure(format!("audit trail broken: {broken}")))
-            }
-        },
+        Command::Audit(command) => audit::run(&store, keys.as_ref(), command).await,
+        // Handled above, before the store is opened.
+        Command::Backup(_) | Command::Restore(_) => Ok(ExitCode::SUCCESS),
     }
 }
 
-async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failure> {
+async fn serve(
+    store: Arc<dyn Store>,
+    url: &str,
+    keys: Option<keyfile::KeyFile>,
+    args: ServeArgs,
+) -> Result<ExitCode, Failure> {
     tracing_subscriber::fmt().with_target(false).init();
+    key_file::announce(&store, keys.as_ref()).await?;
     // Bind first: a taken port is reported before anything is loaded or announced.
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
@@ -180,7 +207,10 @@ async fn serve(store: Arc<dyn Store>, args: ServeArgs) -> Result<ExitCode, Failu
         notice_weeks: args.notice_weeks,
         trusted_proxy: args.trusted_proxy,
         demo: args.demo,
+        checkpoint_dir: args.safekeeping.checkpoint_dir.clone(),
+        ..WebConfig::default()
     };
+    schedule::start(&store, url, keys.map(Arc::new), &args.safekeeping)?;
     let state = AppState::new(store, i18n, clock, config);
     eprintln!(
         "saathi: open http://{} in a browser (Ctrl-C stops)",

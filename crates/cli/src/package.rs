@@ -15,6 +15,14 @@ use crate::Failure;
 
 #[derive(Subcommand)]
 pub enum KeysCommand {
+    /// Make a new key file at --key-file (never overwriting one; mode 600): the seal key for
+    /// secret keys at rest, the audit key that signs checkpoints, and a backup identity.
+    Init {
+        /// Encrypt backups to this age recipient (age1…) instead of a new identity kept in the
+        /// key file: its identity then stays wherever you keep it.
+        #[arg(long)]
+        backup_recipient: Option<String>,
+    },
     /// Print an organisation's public keys as one line of JSON, for `saathi org trust` on
     /// another server. The keys are made on first use.
     Show {
@@ -60,6 +68,8 @@ async fn org(store: &Arc<dyn Store>, id_or_name: &str) -> Result<domain::Organis
 pub async fn run_keys(store: &Arc<dyn Store>, command: KeysCommand) -> Result<ExitCode, Failure> {
     let origin = Origin::cli(SystemClock.now());
     match command {
+        // Made before the store is opened (see main).
+        KeysCommand::Init { .. } => {}
         KeysCommand::Show { org: name } => {
             let org = org(store, &name).await?;
             let keys = web::package::public_keys(store, &origin, &org)

@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 use store::testing::TestStore;
 
+mod safekeeping;
+
 fn saathi(url: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_saathi"))
         .arg("--database-url")

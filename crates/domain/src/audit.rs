@@ -63,6 +63,8 @@ pub enum AuditAction {
     OrgTrusted,
     PackageExported,
     PackageImported,
+    /// A package was refused: nothing else was written, this entry says why.
+    PackageRefused,
     GlossaryTermAdded,
     GlossaryTermChanged,
     GlossaryTermRemoved,
@@ -101,7 +103,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 68] = [
+    pub const ALL: [AuditAction; 69] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -143,6 +145,7 @@ impl AuditAction {
         AuditAction::OrgTrusted,
         AuditAction::PackageExported,
         AuditAction::PackageImported,
+        AuditAction::PackageRefused,
         AuditAction::GlossaryTermAdded,
         AuditAction::GlossaryTermChanged,
         AuditAction::GlossaryTermRemoved,
@@ -215,6 +218,7 @@ impl AuditAction {
             Self::OrgTrusted => "org-trusted",
             Self::PackageExported => "package-exported",
             Self::PackageImported => "package-imported",
+            Self::PackageRefused => "package-refused",
             Self::GlossaryTermAdded => "glossary-term-added",
             Self::GlossaryTermChanged => "glossary-term-changed",
             Self::GlossaryTermRemoved => "glossary-term-removed",

@@ -234,6 +234,18 @@ pub struct Identity {
 /// The longest free text of an identity field.
 pub const IDENTITY_FIELD_MAX: usize = 500;
 
+/// One field of her identity (name, family, address): normalised, at most
+/// [`IDENTITY_FIELD_MAX`] characters.
+pub fn parse_identity_field(text: &str) -> Result<String, DomainError> {
+    let text = crate::text::normalise(text);
+    if text.chars().count() > IDENTITY_FIELD_MAX {
+        return Err(DomainError::TextTooLong {
+            max: IDENTITY_FIELD_MAX,
+        });
+    }
+    Ok(text)
+}
+
 /// Checks a reason for a stage change: required, and not a novel.
 pub fn parse_reason(text: &str) -> Result<String, DomainError> {
     let text = text.trim();

@@ -35,6 +35,19 @@ impl Timestamp {
         Self((dt.unix_timestamp_nanos() / 1_000_000) as i64)
     }
 
+    /// A moment a record says it was made, when it comes from outside (another server's
+    /// package) rather than from this server's clock: not before 1970, and not later than `now`
+    /// (a day allowed for a clock that runs ahead).
+    pub fn check_recorded(self, now: Timestamp) -> Result<(), crate::DomainError> {
+        if self.0 < 0 {
+            return Err(crate::DomainError::InvalidDate(self.0.to_string()));
+        }
+        if self.0 > now.plus_seconds(86_400).0 {
+            return Err(crate::DomainError::DateInFuture);
+        }
+        Ok(())
+    }
+
     /// RFC 3339 in UTC, for the API and logs.
     pub fn to_rfc3339(self) -> String {
         let dt = self.to_datetime();
@@ -97,6 +110,19 @@ mod tests {
             Timestamp(1_795_910_400_123).to_rfc3339(),
             "2026-11-29T00:00:00.123Z"
         );
+    }
+
+    #[test]
+    fn a_recorded_time_from_outside_lies_between_1970_and_a_day_past_now() {
+        let now = Timestamp(1_795_910_400_000);
+        assert_eq!(Timestamp(0).check_recorded(now), Ok(()));
+        assert_eq!(now.check_recorded(now), Ok(()));
+        assert_eq!(now.plus_seconds(86_400).check_recorded(now), Ok(()));
+        assert_eq!(
+            now.plus_seconds(86_401).check_recorded(now),
+            Err(crate::DomainError::DateInFuture)
+        );
+        assert!(Timestamp(-1).check_recorded(now).is_err());
     }
 
     #[test]

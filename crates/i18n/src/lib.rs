@@ -22,11 +22,13 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/en/main.ftl")),
             ("package.ftl", include_str!("../locales/en/package.ftl")),
+            ("http.ftl", include_str!("../locales/en/http.ftl")),
             ("tools.ftl", include_str!("../locales/en/tools.ftl")),
             ("training.ftl", include_str!("../locales/en/training.ftl")),
             ("workshop.ftl", include_str!("../locales/en/workshop.ftl")),
             ("signin.ftl", include_str!("../locales/en/signin.ftl")),
             ("accounts.ftl", include_str!("../locales/en/accounts.ftl")),
+            ("keys.ftl", include_str!("../locales/en/keys.ftl")),
         ],
     ),
     (
@@ -34,11 +36,13 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/bn/main.ftl")),
             ("package.ftl", include_str!("../locales/bn/package.ftl")),
+            ("http.ftl", include_str!("../locales/bn/http.ftl")),
             ("tools.ftl", include_str!("../locales/bn/tools.ftl")),
             ("training.ftl", include_str!("../locales/bn/training.ftl")),
             ("workshop.ftl", include_str!("../locales/bn/workshop.ftl")),
             ("signin.ftl", include_str!("../locales/bn/signin.ftl")),
             ("accounts.ftl", include_str!("../locales/bn/accounts.ftl")),
+            ("keys.ftl", include_str!("../locales/bn/keys.ftl")),
         ],
     ),
     (
@@ -46,11 +50,13 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
         &[
             ("main.ftl", include_str!("../locales/hi/main.ftl")),
             ("package.ftl", include_str!("../locales/hi/package.ftl")),
+            ("http.ftl", include_str!("../locales/hi/http.ftl")),
             ("tools.ftl", include_str!("../locales/hi/tools.ftl")),
             ("training.ftl", include_str!("../locales/hi/training.ftl")),
             ("workshop.ftl", include_str!("../locales/hi/workshop.ftl")),
             ("signin.ftl", include_str!("../locales/hi/signin.ftl")),
             ("accounts.ftl", include_str!("../locales/hi/accounts.ftl")),
+            ("keys.ftl", include_str!("../locales/hi/keys.ftl")),
         ],
     ),
 ];

@@ -28,6 +28,9 @@ pub enum StoreError {
     Corrupt(String),
     #[error("database error: {0}")]
     Database(#[source] sqlx::Error),
+    /// A sealed secret could not be opened: no key file, or another one.
+    #[error("{0}")]
+    Secret(String),
 }
 
 impl StoreError {
@@ -36,6 +39,14 @@ impl StoreError {
         match &err {
             sqlx::Error::Database(db) if db.is_unique_violation() => Self::Duplicate(what),
             _ => Self::Database(err),
+        }
+    }
+
+    /// Names a unique violation that surfaced as a plain database error (a query run with `?`).
+    pub(crate) fn named(self, what: &'static str) -> Self {
+        match self {
+            Self::Database(err) => Self::from_write(err, what),
+            other => other,
         }
     }
 

@@ -5,6 +5,7 @@
 //! their SQL text — ids are UUID text, times are millisecond integers — and both must pass the one
 //! conformance suite in `tests/`.
 
+pub mod backup;
 mod case_sql;
 mod cases;
 mod error;
@@ -17,6 +18,7 @@ mod package_sql;
 mod packages;
 mod postgres;
 mod rows;
+mod safekeeping;
 mod sql;
 mod sqlite;
 mod store;
@@ -29,10 +31,11 @@ pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, Overd
 pub use error::StoreError;
 pub use forms::FormStore;
 pub use glossary::GlossaryStore;
-pub use open::{Engine, open};
+pub use open::{Engine, open, open_with};
 pub use packages::{
     ImportedHandover, OrgKeys, PackageStore, TrustOutcome, TrustedOrg, account_username,
 };
+pub use safekeeping::{SafekeepingStore, Secrets};
 pub use store::{
     AuditVerification, NewSession, NewUser, Session, Store, TokenInfo, UserChanges, UserCredentials,
 };

@@ -25,7 +25,16 @@ impl fmt::Display for Engine {
 /// Opens (creating if needed, for SQLite) the database at `url` and brings its schema up to
 /// date. `sqlite://saathi.db` is a file in the working directory; `postgres://…` a server.
 pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
-    let store = connect(url).await?;
+    open_with(url, None).await
+}
+
+/// Opens the store with the key file's sealer: secrets are written sealed and read through it
+/// (decision 0005). `open` is `open_with(url, None)`.
+pub async fn open_with(
+    url: &str,
+    sealer: Option<keyfile::Sealer>,
+) -> Result<Arc<dyn Store>, StoreError> {
+    let store = connect(url, crate::Secrets::new(sealer)).await?;
     store.migrate().await?;
     // Every new Saathi starts with the starter glossary and the built-in tools; the network
     // curates them from there.
@@ -48,12 +57,12 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
 }
 
 /// Connects without migrating (for `saathi migrate` to report what it does).
-pub async fn connect(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+pub async fn connect(url: &str, secrets: crate::Secrets) -> Result<Arc<dyn Store>, StoreError> {
     let trimmed = url.trim();
     if trimmed.starts_with("sqlite:") {
-        Ok(Arc::new(SqliteStore::connect(trimmed).await?))
+        Ok(Arc::new(SqliteStore::connect(trimmed, secrets).await?))
     } else if trimmed.starts_with("postgres://") || trimmed.starts_with("postgresql://") {
-        Ok(Arc::new(PgStore::connect(trimmed).await?))
+        Ok(Arc::new(PgStore::connect(trimmed, secrets).await?))
     } else {
         Err(StoreError::UnsupportedUrl(trimmed.to_string()))
     }

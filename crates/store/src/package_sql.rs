@@ -52,7 +52,8 @@ macro_rules! impl_package_store {
                         v.recorded_by,
                         v.recorded_at,
                     )
-                    .await?;
+                    .await
+                    .map_err(|e| e.named("voice entry"))?;
                 }
                 if let Some((body, by, saved_at)) = &import.plan {
                     let json = $crate::cases::plan_json(body)?;
@@ -78,16 +79,24 @@ macro_rules! impl_package_store {
                         .await?;
                 }
                 for r in &import.reviews {
-                    Self::insert_review_in(&mut *conn, case.id, r).await?;
+                    Self::insert_review_in(&mut *conn, case.id, r)
+                        .await
+                        .map_err(|e| e.named("plan review"))?;
                 }
                 for d in &import.decisions {
-                    Self::insert_decision_in(&mut *conn, d).await?;
+                    Self::insert_decision_in(&mut *conn, d)
+                        .await
+                        .map_err(|e| e.named("decision"))?;
                 }
                 for c in &import.consents {
-                    Self::insert_consent_in(&mut *conn, c).await?;
+                    Self::insert_consent_in(&mut *conn, c)
+                        .await
+                        .map_err(|e| e.named("consent"))?;
                 }
                 for (info, content) in &import.documents {
-                    Self::insert_document_in(&mut *conn, info, content).await?;
+                    Self::insert_document_in(&mut *conn, info, content)
+                        .await
+                        .map_err(|e| e.named("document"))?;
                 }
                 match Self::insert_handover_in(&mut *conn, &import.handover).await {
                     // The same handover again: a replay of its package.
@@ -113,7 +122,7 @@ macro_rules! impl_package_store {
                 .bind(org.to_string())
                 .fetch_optional(&self.pool)
                 .await?;
-                row.map(TryInto::try_into).transpose()
+                row.map(|r| r.open(&self.secrets)).transpose()
             }
 
             async fn local_org_keys(&self) -> Result<Vec<$crate::OrgKeys>, $crate::StoreError> {
@@ -123,7 +132,7 @@ macro_rules! impl_package_store {
                 )
                 .fetch_all(&self.pool)
                 .await?;
-                $crate::rows::convert(rows)
+                rows.into_iter().map(|r| r.open(&self.secrets)).collect()
             }
 
             async fn create_org_keys(
@@ -136,6 +145,13 @@ macro_rules! impl_package_store {
                     .secrets
                     .as_ref()
                     .ok_or_else(|| $crate::StoreError::Corrupt("local keys without secrets".into()))?;
+                let org = keys.org_id.to_string();
+                let identity = self
+                    .secrets
+                    .seal(&$crate::safekeeping::identity_context(&org), identity)?;
+                let secret = self
+                    .secrets
+                    .seal(&$crate::safekeeping::signing_context(&org), secret)?;
                 sqlx::query(
                     "INSERT INTO org_keys (org_id, age_recipient, ed25519_public, age_identity, ed25519_secret, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $6)",
@@ -143,8 +159,8 @@ macro_rules! impl_package_store {
                 .bind(keys.org_id.to_string())
                 .bind(&keys.age_recipient)
                 .bind(&keys.ed25519_public)
-                .bind(identity)
-                .bind(secret)
+                .bind(&identity)
+                .bind(&secret)
                 .bind(keys.created_at.millis())
                 .execute(&mut *tx)
                 .await

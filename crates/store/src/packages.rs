@@ -128,18 +128,26 @@ pub(crate) struct KeysRow {
     created_at: i64,
 }
 
-impl TryFrom<KeysRow> for OrgKeys {
-    type Error = StoreError;
-    fn try_from(row: KeysRow) -> Result<Self, StoreError> {
+impl KeysRow {
+    /// The keys with their secrets opened (they are sealed when a key file is used).
+    pub(crate) fn open(self, secrets: &crate::Secrets) -> Result<OrgKeys, StoreError> {
+        use crate::safekeeping::{identity_context, signing_context};
+        let opened = match (self.age_identity, self.ed25519_secret) {
+            (Some(identity), Some(secret)) => Some((
+                secrets.open(&identity_context(&self.org_id), &identity)?,
+                secrets.open(&signing_context(&self.org_id), &secret)?,
+            )),
+            _ => None,
+        };
         Ok(OrgKeys {
-            org_id: row
+            org_id: self
                 .org_id
                 .parse()
-                .map_err(|_| StoreError::Corrupt(format!("organisation id {}", row.org_id)))?,
-            age_recipient: row.age_recipient,
-            ed25519_public: row.ed25519_public,
-            secrets: row.age_identity.zip(row.ed25519_secret),
-            created_at: Timestamp::from_millis(row.created_at),
+                .map_err(|_| StoreError::Corrupt(format!("organisation id {}", self.org_id)))?,
+            age_recipient: self.age_recipient,
+            ed25519_public: self.ed25519_public,
+            secrets: opened,
+            created_at: Timestamp::from_millis(self.created_at),
         })
     }
 }

@@ -13,12 +13,13 @@ const AUDIT_LOCK: i64 = 0x5AA7_A1D1;
 
 pub(crate) struct PgStore {
     pool: PgPool,
+    secrets: crate::Secrets,
 }
 
 impl PgStore {
     const ENGINE: Engine = Engine::Postgres;
 
-    pub(crate) async fn connect(url: &str) -> Result<Self, StoreError> {
+    pub(crate) async fn connect(url: &str, secrets: crate::Secrets) -> Result<Self, StoreError> {
         let options =
             PgConnectOptions::from_str(url).map_err(|e| StoreError::InvalidUrl(e.to_string()))?;
         let pool = PgPoolOptions::new()
@@ -27,7 +28,7 @@ impl PgStore {
             .connect_with(options)
             .await
             .map_err(StoreError::Connect)?;
-        Ok(Self { pool })
+        Ok(Self { pool, secrets })
     }
 
     fn migrator() -> sqlx::migrate::Migrator {
@@ -57,3 +58,4 @@ crate::forms_sql::impl_form_store!(PgStore, Postgres);
 crate::training::impl_training_store!(PgStore, Postgres);
 crate::survivor_training::impl_survivor_training_store!(PgStore, Postgres);
 crate::twofactor::impl_two_factor_store!(PgStore, Postgres);
+crate::safekeeping::impl_safekeeping_store!(PgStore, Postgres);

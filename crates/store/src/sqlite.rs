@@ -10,12 +10,13 @@ use crate::{Engine, StoreError};
 
 pub(crate) struct SqliteStore {
     pool: SqlitePool,
+    secrets: crate::Secrets,
 }
 
 impl SqliteStore {
     const ENGINE: Engine = Engine::Sqlite;
 
-    pub(crate) async fn connect(url: &str) -> Result<Self, StoreError> {
+    pub(crate) async fn connect(url: &str, secrets: crate::Secrets) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| StoreError::InvalidUrl(e.to_string()))?
             .create_if_missing(true)
@@ -28,7 +29,7 @@ impl SqliteStore {
             .connect_with(options)
             .await
             .map_err(StoreError::Connect)?;
-        Ok(Self { pool })
+        Ok(Self { pool, secrets })
     }
 
     fn migrator() -> sqlx::migrate::Migrator {
@@ -55,3 +56,4 @@ crate::forms_sql::impl_form_store!(SqliteStore, Sqlite);
 crate::training::impl_training_store!(SqliteStore, Sqlite);
 crate::survivor_training::impl_survivor_training_store!(SqliteStore, Sqlite);
 crate::twofactor::impl_two_factor_store!(SqliteStore, Sqlite);
+crate::safekeeping::impl_safekeeping_store!(SqliteStore, Sqlite);

@@ -89,6 +89,7 @@ pub trait Store:
     + crate::TrainingStore
     + crate::SurvivorTrainingStore
     + crate::TwoFactorStore
+    + crate::SafekeepingStore
     + Send
     + Sync
 {

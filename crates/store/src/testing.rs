@@ -105,6 +105,71 @@ impl TestStore {
     }
 }
 
+/// A database that exists (PostgreSQL) or may be created (SQLite) but holds nothing: what
+/// `saathi restore` writes into.
+pub struct EmptyDatabase {
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+impl TestStore {
+    /// A new, empty database on the same engine as this store.
+    pub async fn empty_database(&self) -> Result<EmptyDatabase, StoreError> {
+        match &self.cleanup {
+            Cleanup::File(_) => {
+                let path =
+                    std::env::temp_dir().join(format!("saathi-test-{}.db", uuid::Uuid::now_v7()));
+                Ok(EmptyDatabase {
+                    url: format!("sqlite://{}", path.display()),
+                    cleanup: Cleanup::File(path),
+                })
+            }
+            Cleanup::Database { admin_url, .. } => {
+                let name = format!("saathi_t_{}", uuid::Uuid::now_v7().simple());
+                let mut admin = sqlx::PgConnection::connect(admin_url)
+                    .await
+                    .map_err(StoreError::Connect)?;
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&mut admin)
+                    .await?;
+                admin.close().await?;
+                Ok(EmptyDatabase {
+                    url: replace_database(admin_url, &name),
+                    cleanup: Cleanup::Database {
+                        admin_url: admin_url.clone(),
+                        name,
+                    },
+                })
+            }
+        }
+    }
+}
+
+impl EmptyDatabase {
+    pub async fn finish(self) {
+        remove(self.cleanup).await;
+    }
+}
+
+async fn remove(cleanup: Cleanup) {
+    match cleanup {
+        Cleanup::File(path) => {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+        Cleanup::Database { admin_url, name } => {
+            if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
+                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&mut admin)
+                .await;
+            }
+        }
+    }
+}
+
 /// `postgres://u:p@h:5432/db?x=y` with `db` replaced.
 fn replace_database(url: &str, name: &str) -> String {
     let (base, query) = match url.split_once('?') {

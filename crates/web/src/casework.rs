@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent};
-use domain::case::{IDENTITY_FIELD_MAX, Identity, StageChange, parse_reason};
+use domain::case::{Identity, StageChange, parse_reason};
 use domain::decision::{DecisionDraft, closure_is_approved};
 use domain::policy::{Action, Actor, Decision, Resource, authorize};
 use domain::sight::Sight;
@@ -99,16 +99,10 @@ pub struct IdentityInput {
 }
 
 fn identity_field(field: &'static str, text: &str, errors: &mut Vec<FieldError>) -> String {
-    let text = domain::text::normalise(text);
-    if text.chars().count() > IDENTITY_FIELD_MAX {
-        errors.push(FieldError::new(
-            field,
-            &domain::DomainError::TextTooLong {
-                max: IDENTITY_FIELD_MAX,
-            },
-        ));
-    }
-    text
+    domain::case::parse_identity_field(text).unwrap_or_else(|e| {
+        errors.push(FieldError::new(field, &e));
+        domain::text::normalise(text)
+    })
 }
 
 /// Opens a case in her own organisation, assigned to her.
@@ -955,7 +949,7 @@ pub async fn add_document(
         id: uuid::Uuid::now_v7(),
         case_id: case.id,
         class,
-        name: domain::document::clean_name(name),
+        name: domain::document::stored_name(name, media_type),
         media_type: media_type.to_string(),
         size: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
         uploaded_by: actor.user_id,

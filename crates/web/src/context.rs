@@ -5,7 +5,7 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
-use axum::http::header::{ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, SET_COOKIE};
+use axum::http::header::{ACCEPT_LANGUAGE, ALLOW, AUTHORIZATION, CONTENT_TYPE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -327,18 +327,20 @@ async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
     let (parts, body) = req.into_parts();
     let bytes = to_bytes(body, FORM_LIMIT)
         .await
-        .map_err(|_| AppError::Malformed("the form is too large".into()))?;
+        .map_err(|_| AppError::BodyTooLarge)?;
     let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
     let sent = fields
         .iter()
         .find(|(k, _)| k == "csrf")
         .map(|(_, v)| v.as_str());
     match sent {
-        Some(token) if constant_time_eq(token, expected) => {
-            Ok(Request::from_parts(parts, Body::from(bytes)))
-        }
-        _ => Err(AppError::CsrfFailed),
+        Some(token) if constant_time_eq(token, expected) => {}
+        _ => return Err(AppError::CsrfFailed),
     }
+    // Text that is not UTF-8 is refused here, for every form, rather than saved with
+    // replacement characters where her words were.
+    pages::form_fields(&bytes)?;
+    Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
 /// Renders error marks for the reader and sets the cookies the request earned.
@@ -361,15 +363,21 @@ fn finish(
             let status = response.status();
             let err = match status {
                 StatusCode::NOT_FOUND => AppError::NotFound,
+                StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
+                StatusCode::PAYLOAD_TOO_LARGE => AppError::BodyTooLarge,
                 StatusCode::INTERNAL_SERVER_ERROR => AppError::internal("handler failed"),
                 _ => AppError::Malformed(status.canonical_reason().unwrap_or("bad request").into()),
             };
             let mut rendered = if ctx.is_api {
-                api::problem(state, ctx, &err)
+                api::problem_with_status(state, ctx, &err, status)
             } else {
                 pages::error_page(state, ctx, &err)
             };
             *rendered.status_mut() = status;
+            // A 405 names the methods the path takes (RFC 9110 §15.5.6).
+            if let Some(allow) = response.headers().get(ALLOW) {
+                rendered.headers_mut().insert(ALLOW, allow.clone());
+            }
             rendered
         }
         None => response,

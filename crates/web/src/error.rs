@@ -67,6 +67,13 @@ pub enum AppError {
     PreconditionRequired,
     /// The body is larger than the route takes (an attachment over the limit).
     TooLarge,
+    /// A request body (JSON, a form) over the limit of the route.
+    BodyTooLarge,
+    /// The path exists, but not with this method (405; the `Allow` header lists the others).
+    MethodNotAllowed,
+    /// A form whose text is not valid UTF-8: refused rather than saved with replacement
+    /// characters.
+    BadEncoding,
     /// Too many failed sign-ins.
     Throttled {
         retry_after_seconds: i64,
@@ -126,7 +133,9 @@ impl AppError {
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::TooLarge | Self::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::BadEncoding => StatusCode::BAD_REQUEST,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -146,7 +155,9 @@ impl AppError {
             Self::PreconditionFailed { .. } => "precondition-failed",
             Self::PreconditionRequired => "precondition-required",
             Self::Throttled { .. } => "throttled",
-            Self::TooLarge => "too-large",
+            Self::TooLarge | Self::BodyTooLarge => "too-large",
+            Self::MethodNotAllowed => "method-not-allowed",
+            Self::BadEncoding => "bad-encoding",
             Self::Internal(_) => "internal",
         }
     }
@@ -166,6 +177,9 @@ impl AppError {
             Self::PreconditionRequired => "problem-precondition-required-detail",
             Self::Throttled { .. } => "problem-throttled-detail",
             Self::TooLarge => "problem-too-large-detail",
+            Self::BodyTooLarge => "problem-body-too-large-detail",
+            Self::MethodNotAllowed => "problem-method-not-allowed-detail",
+            Self::BadEncoding => "problem-bad-encoding-detail",
             Self::Internal(_) => "problem-internal-detail",
         }
     }
@@ -180,6 +194,19 @@ impl AppError {
                 .join("; "),
             Self::Malformed(why) => format!("the request could not be read: {why}"),
             Self::Duplicate("error-duplicate-username") => "that username is already taken".into(),
+            Self::Duplicate("package-error-voice-exists") => {
+                "an entry of her words in this package is already on this server; nothing was imported"
+                    .into()
+            }
+            Self::Duplicate("package-error-document-exists") => {
+                "a document in this package is already on this server; nothing was imported".into()
+            }
+            Self::Duplicate("package-error-record-exists") => {
+                "a record in this package is already on this server; nothing was imported".into()
+            }
+            Self::BadEncoding => "the text sent is not valid UTF-8".into(),
+            Self::MethodNotAllowed => "this path does not take that method".into(),
+            Self::BodyTooLarge => "the request body is larger than this route takes".into(),
             Self::Duplicate(_) => "an organisation with that name already exists".into(),
             Self::NotFound => "not found".into(),
             Self::Forbidden(reason) => format!("not allowed ({reason:?})"),

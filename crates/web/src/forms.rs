@@ -352,6 +352,21 @@ pub async fn add_version(
     Ok(store.add_form_version(def, by, audit).await?)
 }
 
+/// The message id of the last line of a long list of an XLSForm's problems: "and N more".
+pub const MORE_PROBLEMS: &str = "xlsform-more-problems";
+
+/// "and N more" in her language, when `e` is that line of a refused XLSForm.
+pub fn more_problems(e: &FieldError, i18n: &i18n::I18n, lang: domain::Language) -> Option<String> {
+    let n: i64 = e
+        .english
+        .strip_prefix("and ")?
+        .strip_suffix(" more")?
+        .parse()
+        .ok()?;
+    (e.message_id == MORE_PROBLEMS)
+        .then(|| i18n.text_with(lang, MORE_PROBLEMS, &[("count", i18n::Arg::Count(n))]))
+}
+
 /// Reads an XLSForm and stores it as the next version of its form (the network admin). All or
 /// nothing: every row it could not take is listed, and nothing is stored.
 pub async fn import_xlsform(
@@ -361,16 +376,22 @@ pub async fn import_xlsform(
 ) -> Result<FormVersion, AppError> {
     origin.check(Action::ManageForms, domain::policy::Resource::Network)?;
     let def = xlsform::read(bytes, "imported-form").map_err(|problems| {
-        AppError::Invalid(
-            problems
-                .iter()
-                .map(|p| FieldError {
-                    field: "file".into(),
-                    message_id: "error-xlsform-row",
-                    english: p.to_string(),
-                })
-                .collect(),
-        )
+        let mut errors: Vec<FieldError> = problems
+            .iter()
+            .map(|p| FieldError {
+                field: "file".into(),
+                message_id: "error-xlsform-row",
+                english: p.to_string(),
+            })
+            .collect();
+        if problems.more() > 0 {
+            errors.push(FieldError {
+                field: "file".into(),
+                message_id: MORE_PROBLEMS,
+                english: format!("and {} more", problems.more()),
+            });
+        }
+        AppError::Invalid(errors)
     })?;
     add_version(store, origin, &def).await
 }

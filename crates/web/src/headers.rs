@@ -3,8 +3,8 @@
 use axum::extract::Request;
 use axum::http::HeaderValue;
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
-    X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY,
+    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::middleware::Next;
 use axum::response::Response;
@@ -31,5 +31,17 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
         };
         headers.insert(CACHE_CONTROL, HeaderValue::from_static(value));
     }
+    response
+}
+
+/// One year of HTTPS only, for a server reached over TLS (`--secure-cookies`). Never sent
+/// over plain HTTP, where it would lock browsers out of a server that has no TLS.
+pub const HSTS: &str = "max-age=31536000";
+
+pub async fn strict_transport_security(req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    response
+        .headers_mut()
+        .insert(STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
     response
 }

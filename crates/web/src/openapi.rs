@@ -825,7 +825,7 @@ fn operations() -> Vec<Op> {
         op(
             "post",
             "/api/v1/handover-packages",
-            "Import a package (the body is the file as it is) for the caller's organisation: a case handed over, or the answer to one sent from here. Damaged, tampered, foreign, unknown-sender, unknown-version and replayed packages are refused (422) and nothing is written.",
+            "Import a package (the body is the file as it is) for the caller's organisation: a case handed over, or the answer to one sent from here. Damaged, tampered, foreign, unknown-sender, unknown-version and replayed packages, and values this server's rules refuse, are refused (422); a voice entry or document whose id is already here is 409. Nothing is written but an audit entry saying why.",
             None,
             "201",
             schema("ImportedPackage"),
@@ -1047,7 +1047,10 @@ pub fn document() -> Value {
                 "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}});
             operation["responses"]["413"] = problem_response("Larger than 64 MiB.");
             operation["responses"]["422"] = problem_response(
-                "Refused, with nothing written: `errors[0].message` says why (damaged, not for us, unknown sender, bad signature, unknown version, replay).",
+                "Refused, with nothing written: `errors[0].message` says why (damaged, not for us, unknown sender, bad signature, unknown version, replay, a value refused by local rules).",
+            );
+            operation["responses"]["409"] = problem_response(
+                "A voice entry or document in the package is already on this server; nothing written.",
             );
         }
         for name in ["role", "action"] {

@@ -24,6 +24,12 @@ pub struct WebConfig {
     /// A demo server (`serve --demo`): the demo password is expected, not a reason to make
     /// her change it.
     pub demo: bool,
+    /// A connection whose request headers are not complete within this time is dropped, so
+    /// slow clients cannot hold connections open (10 seconds).
+    pub header_read_timeout: std::time::Duration,
+    /// Where `serve --checkpoint-dir` writes audit checkpoints; the network admin's home page
+    /// shows the newest.
+    pub checkpoint_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for WebConfig {
@@ -35,6 +41,8 @@ impl Default for WebConfig {
             notice_weeks: 6,
             trusted_proxy: None,
             demo: false,
+            header_read_timeout: std::time::Duration::from_secs(10),
+            checkpoint_dir: None,
         }
     }
 }

@@ -314,6 +314,109 @@ async fn updates_need_the_current_etag_and_never_overwrite(engine: Engine) {
     h.finish().await;
 }
 
+/// Twenty people move the same case with the ETag they all read: the store takes one change,
+/// and every other is a stale `If-Match` (412), never a complaint about the move itself.
+async fn a_stale_if_match_is_412_before_any_rule_of_the_change(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let token = h.token("caseworker.kolkata").await;
+    let mut client = h.client();
+    client.bearer = Some(token.clone());
+    let etag = client
+        .get(&format!("/api/v1/cases/{case}"))
+        .await
+        .header("etag")
+        .unwrap()
+        .to_string();
+    let mut tasks = Vec::new();
+    for _ in 0..20 {
+        let mut client = h.client();
+        client.bearer = Some(token.clone());
+        let etag = etag.clone();
+        tasks.push(tokio::spawn(async move {
+            client
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/cases/{case}/stage"),
+                    &json!({"stage": "in-care", "reason": "সে আশ্রয়ে এসেছে"}),
+                    &[("if-match", &etag)],
+                )
+                .await
+        }));
+    }
+    let mut statuses = Vec::new();
+    for task in tasks {
+        let reply = task.await.unwrap();
+        if reply.status != StatusCode::OK {
+            assert_eq!(reply.json()["status"], 412, "{}", reply.body);
+        }
+        statuses.push(reply.status);
+    }
+    let ok = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    let stale = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::PRECONDITION_FAILED)
+        .count();
+    assert_eq!((ok, stale), (1, 19), "{statuses:?}");
+    assert_eq!(h.store.stage_history(case).await.unwrap().len(), 1);
+    h.finish().await;
+}
+
+/// `If-Match: *` matches whatever version exists (RFC 9110 §13.1.1).
+async fn if_match_star_matches_the_current_version(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mumbai = h.org("Asha Niketan, Mumbai").await;
+    let mut admin = h.client();
+    admin.bearer = Some(h.token("admin").await);
+    let path = format!("/api/v1/organisations/{mumbai}");
+    let change = json!({"name": "Asha Niketan, Mumbai", "kind": "destination", "country": "IN", "district": "Thane", "languages": ["hi"]});
+    for (district, expected) in [("Thane", "\"2\""), ("Pune", "\"3\"")] {
+        let mut change = change.clone();
+        change["district"] = district.into();
+        let reply = admin
+            .json(Method::PUT, &path, &change, &[("if-match", "*")])
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert_eq!(reply.header("etag"), Some(expected));
+    }
+    // A list matches when one of its tags is current.
+    let reply = admin
+        .json(Method::PUT, &path, &change, &[("if-match", "\"1\", \"3\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    h.finish().await;
+}
+
+/// 405 and 413 say their own status in the problem body; a JSON body over the limit is 413.
+async fn refusals_by_method_and_size_carry_their_own_status(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut admin = h.client();
+    admin.bearer = Some(h.token("admin").await);
+    let reply = admin
+        .send(Method::DELETE, "/api/v1/me", None, String::new(), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(reply.header("content-type"), Some(PROBLEM));
+    assert_eq!(reply.json()["status"], 405);
+    assert_eq!(reply.json()["code"], "method-not-allowed");
+    assert!(reply.header("allow").is_some_and(|a| a.contains("GET")));
+
+    let text = "ক".repeat(1024 * 1024);
+    let reply = admin
+        .json(
+            Method::POST,
+            "/api/v1/glossary/scan",
+            &json!({"text": text, "language": "bn"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(reply.header("content-type"), Some(PROBLEM));
+    assert_eq!(reply.json()["status"], 413);
+    assert_eq!(reply.json()["code"], "too-large");
+    h.finish().await;
+}
+
 async fn a_revoked_token_opens_nothing(engine: Engine) {
     let h = Harness::new(engine).await;
     let mut client = h.client();
@@ -405,7 +508,69 @@ on_both_engines!(
     problems_speak_the_users_language,
     a_survivor_account_holds_no_other_role_and_tokens_expire,
     updates_need_the_current_etag_and_never_overwrite,
+    a_stale_if_match_is_412_before_any_rule_of_the_change,
+    if_match_star_matches_the_current_version,
+    refusals_by_method_and_size_carry_their_own_status,
     a_revoked_token_opens_nothing,
     a_session_cookie_does_not_open_the_api,
     the_openapi_document_is_served_without_a_token,
 );
+
+/// A client that has not sent its headers within the timeout (10 seconds by default) is
+/// dropped; a complete request on the same server is answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_whose_headers_do_not_arrive_in_time_is_dropped() {
+    use std::time::{Duration, Instant};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let h = Harness::new(Engine::Sqlite).await;
+    let config = saathi_web::WebConfig::default();
+    assert_eq!(config.header_read_timeout, Duration::from_secs(10));
+    let state = saathi_web::AppState::new(
+        h.store.clone(),
+        h.state.i18n.clone(),
+        h.clock.clone(),
+        config,
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(saathi_web::serve_until(state, listener, async {
+        let _ = stopped.await;
+    }));
+
+    let mut slow = tokio::net::TcpStream::connect(address).await.unwrap();
+    slow.write_all(b"GET /sign-in HT").await.unwrap();
+    let started = Instant::now();
+
+    let mut prompt = tokio::net::TcpStream::connect(address).await.unwrap();
+    prompt
+        .write_all(b"GET /sign-in HTTP/1.1\r\nHost: saathi\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), prompt.read_to_end(&mut answer))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        answer.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&answer)
+    );
+
+    let mut rest = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(13), slow.read_to_end(&mut rest)).await;
+    let waited = started.elapsed();
+    assert!(
+        read.is_ok(),
+        "the connection was still open after {waited:?}"
+    );
+    assert!(
+        waited >= Duration::from_millis(9_500) && waited <= Duration::from_secs(11),
+        "closed after {waited:?}"
+    );
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+    h.finish().await;
+}

@@ -1082,6 +1082,57 @@ async fn documents_are_checked_limited_and_every_opening_recorded(engine: Engine
     h.finish().await;
 }
 
+/// A file is kept as what its first bytes say, under a name that says the same: a PDF named
+/// `x.html` downloads as `x.pdf`, and characters that reorder text are gone from names.
+async fn an_upload_is_named_after_what_it_is(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let path = format!("/api/v1/cases/{case}/documents");
+    let mut worker = api_client(&h, "caseworker.kolkata").await;
+    for (name, bytes, kept) in [
+        ("x.html", b"%PDF-1.4\n%%EOF\n".as_slice(), "x.pdf"),
+        (
+            "\u{2067}scan\u{202E}gpj.exe\u{2069}",
+            b"\x89PNG\r\n\x1a\nrest".as_slice(),
+            "scangpj.png",
+        ),
+        (
+            "আদালতের আদেশ.jpeg",
+            b"\xFF\xD8\xFF\xE0rest".as_slice(),
+            "আদালতের আদেশ.jpeg",
+        ),
+    ] {
+        let reply = worker.upload(&path, "legal", name, bytes).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        let document = reply.json();
+        assert_eq!(document["name"], kept);
+        let reply = worker
+            .get(&format!("{path}/{}", document["id"].as_str().unwrap()))
+            .await;
+        let disposition = reply.header("content-disposition").unwrap().to_string();
+        let ascii: String = kept
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        assert!(
+            disposition.starts_with(&format!("attachment; filename=\"{ascii}\"")),
+            "{disposition}"
+        );
+        let extension = kept.rsplit('.').next().unwrap();
+        assert!(
+            disposition.ends_with(&format!(".{extension}")),
+            "{disposition}"
+        );
+    }
+    h.finish().await;
+}
+
 async fn a_plan_not_reviewed_with_her_for_ninety_days_is_overdue(engine: Engine) {
     let h = Harness::new(engine).await;
     let (case, _) = h.case().await;
@@ -1380,6 +1431,7 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
 }
 
 on_both_engines!(
+    an_upload_is_named_after_what_it_is,
     she_reads_her_own_record_and_adds_her_words,
     a_correction_in_the_page_keeps_both_words_when_two_correct_at_once,
     a_plan_not_reviewed_with_her_for_ninety_days_is_overdue,

@@ -36,7 +36,12 @@ async fn satkhira(engine: Engine) -> Satkhira {
         Engine::Sqlite => TestStore::sqlite().await.unwrap(),
         Engine::Postgres => TestStore::postgres().await.unwrap(),
     };
-    let store = test_store.store.clone();
+    // This server keeps its secret keys sealed with a key file (decision 0005): packages
+    // travel the same either way.
+    let sealer = keyfile::Sealer::new(&[9; 32]);
+    let store = store::open_with(test_store.url(), Some(sealer))
+        .await
+        .unwrap();
     let org = OrgId::new();
     let fields = OrganisationFields {
         name: "Mukti Mahila Samiti, Satkhira".parse().unwrap(),
@@ -554,6 +559,10 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         err.english()
     );
     assert_eq!(a.followup_updates(h.id).await.unwrap().len(), 1);
+    // Satkhira's secret keys, made and used above, are in its database only sealed.
+    let sealed = "UPDATE org_keys SET updated_at = updated_at \
+                  WHERE age_identity LIKE 'sealed:1:%' AND ed25519_secret LIKE 'sealed:1:%'";
+    assert_eq!(satkhira.test_store.tamper(sealed).await.unwrap(), 1);
 
     satkhira.test_store.finish().await;
     kolkata_server.finish().await;
@@ -648,7 +657,296 @@ async fn the_age_tool_decrypts_a_package_with_the_identity(engine: Engine) {
     kolkata_server.finish().await;
 }
 
+/// One change to the entries of a forged package.
+type Edit<'a> = dyn Fn(&mut serde_json::Value) + 'a;
+
+/// A package from a trusted sender is still held to this server's rules: a record whose id is
+/// taken here is a clear refusal (409, never a 500), and every value passes the checks of a
+/// local write. Each refusal writes nothing but its audit entry.
+async fn a_trusted_senders_package_is_held_to_local_rules(engine: Engine) {
+    let kolkata_server = Harness::new(engine).await;
+    let satkhira = satkhira(engine).await;
+    let (a, b) = (&kolkata_server.store, &satkhira.store);
+    let kolkata = a
+        .organisation(kolkata_server.kolkata().await)
+        .await
+        .unwrap()
+        .unwrap();
+    let satkhira_org = b.organisation(satkhira.org).await.unwrap().unwrap();
+    let line_a =
+        serde_json::to_string(&package::public_keys(a, &cli(), &kolkata).await.unwrap()).unwrap();
+    let line_b: serde_json::Value = serde_json::to_value(
+        package::public_keys(b, &cli(), &satkhira_org)
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    package::trust(b, &cli(), &line_a, false).await.unwrap();
+    let secrets = a
+        .org_keys(kolkata.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .secrets
+        .unwrap();
+    let secrets = ::package::OrgSecrets::parse(&secrets.0, &secrets.1).unwrap();
+    let recipient = ::package::keys::recipient(line_b["age_recipient"].as_str().unwrap()).unwrap();
+    let day = 86_400_000;
+    let pdf = b"%PDF-1.7\nthe CWC order\n%%EOF".to_vec();
+    // A handover as Kolkata's server would write it, with one change made by `edit`.
+    let forge = |edit: &dyn Fn(&mut serde_json::Value),
+                 voice_id: uuid::Uuid,
+                 doc_id: uuid::Uuid| {
+        let mut entries = serde_json::json!({
+            "case.json": {
+                "code": domain::CaseCode::from_random({
+                    let id = uuid::Uuid::now_v7();
+                    let b = id.as_bytes();
+                    [b[10], b[11], b[12], b[13], b[14]]
+                })
+                .as_str(),
+                "stage": "in-care", "opened_at": T0.millis() - 10 * day,
+                "reason": "সে সাতক্ষীরায় বাড়ি ফিরবে", "sections": ["legal", "voice"],
+                "score": 80, "gaps": [], "gaps_reason": "",
+                "created_at": T0.millis() - day, "sent_at": T0.millis() - day,
+            },
+            "voice.json": [{
+                "id": voice_id, "kind": "hope", "text": "আমি আবার স্কুলে যেতে চাই",
+                "language": "bn", "spoken_on": "2026-11-25", "read_back": true,
+                "recorded_at": T0.millis() - 4 * day,
+            }],
+            "consents.json": [],
+            "documents.json": [{
+                "id": doc_id, "class": "legal", "name": "cwc-order.html",
+                "media_type": "text/html", "uploaded_at": T0.millis() - 2 * day,
+                "entry": format!("documents/{doc_id}"),
+            }],
+        });
+        edit(&mut entries);
+        let mut list: Vec<::package::Entry> = entries
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(name, value)| {
+                ::package::Entry::new(name, "application/json", serde_json::to_vec(value).unwrap())
+            })
+            .collect();
+        list.push(::package::Entry::new(
+            &format!("documents/{doc_id}"),
+            "application/pdf",
+            pdf.clone(),
+        ));
+        let draft = ::package::Draft {
+            package_id: uuid::Uuid::now_v7(),
+            kind: ::package::Kind::Handover,
+            handover_id: uuid::Uuid::now_v7(),
+            case_id: uuid::Uuid::now_v7(),
+            from: ::package::Party {
+                id: kolkata.id.0,
+                name: kolkata.fields.name.as_str().into(),
+            },
+            to: ::package::Party {
+                id: satkhira.org.0,
+                name: "Mukti Mahila Samiti, Satkhira".into(),
+            },
+            created_at: T0.millis(),
+            entries: list,
+        };
+        (
+            ::package::seal(&draft, &secrets.signing, &recipient).unwrap(),
+            domain::CaseId(draft.case_id),
+            draft.handover_id,
+        )
+    };
+    let keep = |_: &mut serde_json::Value| {};
+    let refusals = || async {
+        b.audit_entries(None, 1000)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.event.action == AuditAction::PackageRefused)
+            .map(|e| e.event.detail)
+            .collect::<Vec<_>>()
+    };
+
+    // As sent: imported, and the document is named after what it is.
+    let (voice_id, doc_id) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+    let (sealed, case_id, _) = forge(&keep, voice_id, doc_id);
+    package::import(b, &cli(), &sealed, None).await.unwrap();
+    let sender = b.case(case_id).await.unwrap().unwrap().passages[0].from;
+    let docs = b
+        .documents_of(case_id, &domain::sight::Sight::own(sender))
+        .await
+        .unwrap();
+    assert_eq!(docs[0].name, "cwc-order.pdf");
+    assert_eq!(docs[0].media_type, "application/pdf");
+    assert!(refusals().await.is_empty());
+
+    // Her words or a document whose id is already here: 409 in the API, the page's message,
+    // one line at the command line; nothing written, the refusal audited.
+    let mut api = Client::new(app(satkhira.state.clone()), "10.2.0.1");
+    api.bearer = Some({
+        let secret = saathi_web::token::new_api_token();
+        let id = domain::TokenId::new();
+        let event = AuditEvent::new(T0, AuditAction::TokenCreated, "token").from_source("test");
+        b.create_token(
+            id,
+            satkhira.worker.user_id,
+            &saathi_web::token::hash_secret(&secret),
+            "test",
+            domain::Timestamp(T0.millis() + 90 * 86_400_000),
+            event,
+        )
+        .await
+        .unwrap();
+        secret
+    });
+    for (ids, message) in [
+        (
+            (voice_id, uuid::Uuid::now_v7()),
+            "package-error-voice-exists",
+        ),
+        (
+            (uuid::Uuid::now_v7(), doc_id),
+            "package-error-document-exists",
+        ),
+    ] {
+        let (sealed, case, handover) = forge(&keep, ids.0, ids.1);
+        let reply = api
+            .send_bytes(
+                axum::http::Method::POST,
+                "/api/v1/handover-packages",
+                Some("application/octet-stream"),
+                sealed.clone(),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
+        assert_eq!(
+            reply.header("content-type"),
+            Some("application/problem+json")
+        );
+        assert_eq!(reply.json()["status"], 409);
+        assert_eq!(
+            reply.json()["detail"],
+            satkhira.state.i18n.text(Language::Bn, message)
+        );
+        let page = import_page(&satkhira, &sealed).await;
+        assert_eq!(page.status, StatusCode::CONFLICT);
+        assert!(
+            page.body
+                .contains(&kolkata_server.text(Language::Bn, message)),
+            "{}",
+            page.body
+        );
+        let err = package::import(b, &cli(), &sealed, None).await.unwrap_err();
+        assert!(
+            err.english().contains("already on this server") && !err.english().contains('\n'),
+            "{}",
+            err.english()
+        );
+        nothing_arrived(&satkhira, case, handover).await;
+    }
+    let audited = refusals().await;
+    assert_eq!(audited.len(), 6, "one entry per refusal: {audited:?}");
+    assert!(audited[0].contains("package-error-"), "{}", audited[0]);
+
+    // Values a local write refuses are refused in a package too.
+    let long = "আ".repeat(domain::voice::VOICE_TEXT_MAX + 1);
+    let edits: Vec<(&str, Box<Edit<'_>>)> = vec![
+        (
+            "a day in 9999",
+            Box::new(|e| e["voice.json"][0]["spoken_on"] = "9999-01-01".into()),
+        ),
+        (
+            "before the case",
+            Box::new(|e| e["voice.json"][0]["spoken_on"] = "2026-11-01".into()),
+        ),
+        (
+            "opened before 1970",
+            Box::new(|e| e["case.json"]["opened_at"] = (-1).into()),
+        ),
+        (
+            "her words too long",
+            Box::new(move |e| e["voice.json"][0]["text"] = long.clone().into()),
+        ),
+        (
+            "her words empty",
+            Box::new(|e| e["voice.json"][0]["text"] = " ".into()),
+        ),
+        (
+            "an unknown kind",
+            Box::new(|e| e["voice.json"][0]["kind"] = "wish".into()),
+        ),
+        (
+            "an empty reason",
+            Box::new(|e| e["case.json"]["reason"] = "".into()),
+        ),
+        (
+            "a name too long",
+            Box::new(|e| {
+                e["case.json"]["sections"] = serde_json::json!(["identity", "legal", "voice"]);
+                e["identity.json"] =
+                    serde_json::json!({"name": "ক".repeat(501), "family": "", "address": ""});
+            }),
+        ),
+        (
+            "a decision without her view",
+            Box::new(|e| {
+                e["decisions.json"] = serde_json::json!([{
+            "id": uuid::Uuid::now_v7(), "topic": "general", "what": "বাড়ি ফেরা", "decided_by": "দল",
+            "options": [], "her_choice": "", "participation": "decided-with-her", "her_view": "",
+            "absent_reason": "", "recorded_at": T0.millis() - day}])
+            }),
+        ),
+        (
+            "a consent expiring before it was given",
+            Box::new(|e| {
+                e["consents.json"] = serde_json::json!([{
+            "id": uuid::Uuid::now_v7(), "purpose": "services", "section": null, "organisation": null,
+            "explained_how": "মুখে", "explained_in": "bn", "explained_by": "রুপা",
+            "expires_on": "2020-01-01", "recorded_at": T0.millis() - day,
+            "revoked_at": null, "revoked_reason": null}])
+            }),
+        ),
+        (
+            "recorded next year",
+            Box::new(move |e| e["voice.json"][0]["recorded_at"] = (T0.millis() + 365 * day).into()),
+        ),
+    ];
+    for (what, edit) in &edits {
+        let (sealed, case, handover) =
+            forge(edit.as_ref(), uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+        let err = package::import(b, &cli(), &sealed, None).await.unwrap_err();
+        assert_eq!(
+            err.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{what}: {err:?}"
+        );
+        match &err {
+            saathi_web::AppError::Invalid(errors) => {
+                assert_eq!(
+                    errors[0].message_id, "package-error-value",
+                    "{what}: {err:?}"
+                )
+            }
+            other => panic!("{what}: {other:?}"),
+        }
+        nothing_arrived(&satkhira, case, handover).await;
+    }
+    let audited = refusals().await;
+    assert_eq!(audited.len(), 6 + edits.len());
+    assert!(
+        audited.iter().any(|d| d.contains("spoken_on")),
+        "the reason is in the audit entry: {audited:?}"
+    );
+
+    satkhira.test_store.finish().await;
+    kolkata_server.finish().await;
+}
+
 on_both_engines!(
     her_case_travels_to_another_server_and_the_answer_comes_back,
     the_age_tool_decrypts_a_package_with_the_identity,
+    a_trusted_senders_package_is_held_to_local_rules,
 );

@@ -725,7 +725,142 @@ async fn the_first_page_with_its_stylesheet_is_under_50_kb_compressed(engine: En
     h.finish().await;
 }
 
+/// Text that is not UTF-8 is refused (400, in her language), never saved with replacement
+/// characters where her words were.
+async fn a_form_with_text_that_is_not_utf8_is_refused(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut client = h.client().signed_in("caseworker.kolkata").await;
+    client.get(&format!("/cases/{case}")).await;
+    let csrf = client.csrf.clone().unwrap();
+    let before = h
+        .store
+        .voice_of(case, &h.sight(case).await)
+        .await
+        .unwrap()
+        .len();
+    let body =
+        format!("kind=hope&text=%E0%A6%86%FF%FE%E0%A6%AE&language=bn&spoken_on=&csrf={csrf}");
+    let reply = client
+        .send_bytes(
+            axum::http::Method::POST,
+            &format!("/cases/{case}/voice"),
+            Some("application/x-www-form-urlencoded"),
+            body.into_bytes(),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    assert_eq!(reply.problem().as_deref(), Some("bad-encoding"));
+    let lang = h.user("caseworker.kolkata").await.language;
+    assert!(
+        reply
+            .body
+            .contains(&h.text(lang, "problem-bad-encoding-detail")),
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        h.store
+            .voice_of(case, &h.sight(case).await)
+            .await
+            .unwrap()
+            .len(),
+        before
+    );
+    // The same words sent as UTF-8 are saved.
+    let reply = client
+        .post_form(
+            &format!("/cases/{case}/voice"),
+            &[("kind", "hope"), ("text", "আম"), ("language", "bn")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(
+        h.store
+            .voice_of(case, &h.sight(case).await)
+            .await
+            .unwrap()
+            .len(),
+        before + 1
+    );
+    h.finish().await;
+}
+
+/// `Strict-Transport-Security` only where Saathi is reached over TLS (`--secure-cookies`).
+async fn hsts_is_sent_with_secure_cookies_only(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let reply = h.client().get("/sign-in").await;
+    assert_eq!(reply.header("strict-transport-security"), None);
+    let mut tls = h.client_with(WebConfig {
+        secure_cookies: true,
+        ..WebConfig::default()
+    });
+    for path in ["/sign-in", "/api/v1/openapi.json", "/no-such-page"] {
+        let reply = tls.get(path).await;
+        assert_eq!(
+            reply.header("strict-transport-security"),
+            Some("max-age=31536000"),
+            "{path}"
+        );
+    }
+    h.finish().await;
+}
+
+/// The newest checkpoint's short hash is on the network admin's home page, for her to note
+/// down (decision 0005); nobody else's home page shows it.
+async fn the_admin_home_page_shows_the_newest_audit_checkpoint(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let dir = std::env::temp_dir().join(format!("saathi-cp-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let line = |seq: i64, hash: &str| {
+        format!(
+            "{{\"format\":\"saathi-audit-checkpoint\",\"version\":1,\"seq\":{seq},\"hash\":\"{hash}\",\"at\":1795910400000,\"signature\":null}}\n"
+        )
+    };
+    let older = format!("{}{}", "aaaa0000", "0".repeat(56));
+    let newer = format!("{}{}", "3f9a1c0b77de0412", "0".repeat(48));
+    std::fs::write(
+        dir.join("audit-checkpoint-20261128T000000Z.json"),
+        line(7, &older),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("audit-checkpoint-20261129T000000Z.json"),
+        line(9, &newer),
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a checkpoint").unwrap();
+    let config = WebConfig {
+        checkpoint_dir: Some(dir.clone()),
+        demo: true,
+        ..WebConfig::default()
+    };
+    let mut admin = h.client_with(config.clone()).signed_in("admin").await;
+    let home = admin.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.body.contains("3f9a 1c0b 77de 0412"), "{}", home.body);
+    assert!(!home.body.contains("aaaa 0000"), "{}", home.body);
+
+    let mut worker = h.client_with(config).signed_in("caseworker.kolkata").await;
+    let home = worker.get("/").await;
+    assert!(!home.body.contains("3f9a 1c0b"), "{}", home.body);
+
+    let mut unset = h.client().signed_in("admin").await;
+    let home = unset.get("/").await;
+    assert!(
+        [Language::Bn, Language::Hi, Language::En]
+            .into_iter()
+            .any(|l| home.body.contains(&h.text(l, "keys-checkpoint-off"))),
+        "{}",
+        home.body
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    h.finish().await;
+}
+
 on_both_engines!(
+    the_admin_home_page_shows_the_newest_audit_checkpoint,
     sign_in_sets_strict_cookies_and_every_response_has_security_headers,
     a_wrong_password_and_an_unknown_user_get_one_message_in_her_language,
     a_form_without_the_right_csrf_token_is_refused,
@@ -741,4 +876,6 @@ on_both_engines!(
     a_deactivated_user_is_signed_out_and_cannot_sign_in,
     the_admin_adds_an_organisation_and_it_is_audited,
     the_first_page_with_its_stylesheet_is_under_50_kb_compressed,
+    a_form_with_text_that_is_not_utf8_is_refused,
+    hsts_is_sent_with_secure_cookies_only,
 );

@@ -171,4 +171,77 @@ async fn an_xlsform_becomes_a_form_and_a_broken_one_changes_nothing(engine: Engi
     h.finish().await;
 }
 
-on_both_engines!(an_xlsform_becomes_a_form_and_a_broken_one_changes_nothing);
+/// A file of many bad rows lists the first 100 and then says how many more, in her language.
+async fn a_long_list_of_problems_stops_at_a_hundred(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let names: Vec<String> = (0..150).map(|i| format!("where_{i}")).collect();
+    let mut survey: Vec<Vec<&str>> = vec![HEAD.to_vec()];
+    for name in &names {
+        survey.push(vec!["geopoint", name, "Where", "কোথায়", "कहाँ", "", ""]);
+    }
+    let survey: Vec<&[&str]> = survey.iter().map(Vec::as_slice).collect();
+    let file = xlsx(&survey, &[&["list_name", "name", "label"]], &[]);
+    let mut admin = h.client();
+    admin.bearer = Some(h.token("admin").await);
+    let reply = admin
+        .send_bytes(
+            Method::POST,
+            "/api/v1/forms/xlsform",
+            None,
+            file.clone(),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    let errors = reply.json()["errors"].as_array().unwrap().clone();
+    assert_eq!(errors.len(), 101);
+    assert!(
+        errors[99]["english"]
+            .as_str()
+            .unwrap()
+            .starts_with("survey row 101")
+    );
+    assert_eq!(errors[100]["english"], "and 50 more");
+    let lang = h.user("admin").await.language;
+    let more = h.state.i18n.text_with(
+        lang,
+        "xlsform-more-problems",
+        &[("count", i18n::Arg::Count(50))],
+    );
+    assert_eq!(errors[100]["message"], more.as_str());
+
+    let mut page = h.client().signed_in("admin").await;
+    page.get("/forms").await;
+    let csrf = page.csrf.clone().unwrap();
+    let reply = page
+        .upload(
+            &format!("/forms/import?csrf={csrf}"),
+            "",
+            "many.xlsx",
+            &file,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let lang: domain::Language = reply.html_lang().unwrap().parse().unwrap();
+    let more = h.state.i18n.text_with(
+        lang,
+        "xlsform-more-problems",
+        &[("count", i18n::Arg::Count(50))],
+    );
+    assert!(reply.body.contains(&common::html(&more)), "{}", reply.body);
+    assert!(
+        !reply.body.contains("where_120"),
+        "the rows past 100 are only counted"
+    );
+    h.finish().await;
+}
+
+on_both_engines!(
+    an_xlsform_becomes_a_form_and_a_broken_one_changes_nothing,
+    a_long_list_of_problems_stops_at_a_hundred,
+);

@@ -37,6 +37,54 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// How many problems are kept to be shown; beyond them only a count grows, so a file of
+/// 300,000 bad rows costs no more memory than one of a hundred.
+pub const PROBLEMS_KEPT: usize = 100;
+
+/// The problems of a refused file: the first [`PROBLEMS_KEPT`], and how many more there were.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Problems {
+    first: Vec<Problem>,
+    more: usize,
+}
+
+impl Problems {
+    pub fn push(&mut self, problem: Problem) {
+        if self.first.len() < PROBLEMS_KEPT {
+            self.first.push(problem);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+
+    /// Every problem found, the ones not kept included.
+    pub fn len(&self) -> usize {
+        self.first.len() + self.more
+    }
+
+    /// The problems kept, in the order they were found.
+    pub fn iter(&self) -> std::slice::Iter<'_, Problem> {
+        self.first.iter()
+    }
+
+    /// How many were found beyond those kept.
+    pub fn more(&self) -> usize {
+        self.more
+    }
+}
+
+impl Extend<Problem> for Problems {
+    fn extend<I: IntoIterator<Item = Problem>>(&mut self, iter: I) {
+        for problem in iter {
+            self.push(problem);
+        }
+    }
+}
+
 /// Which working language a column suffix names: `Bengali (bn)`, `bn`, `English`, `Bangla`.
 fn language_of(suffix: &str) -> Option<&'static str> {
     let s = suffix.trim().to_lowercase();
@@ -206,15 +254,19 @@ struct Open {
 }
 
 /// Reads an XLSForm. `fallback_key` names the form when the settings sheet has no `form_id`.
-pub fn read(bytes: &[u8], fallback_key: &str) -> Result<FormDef, Vec<Problem>> {
-    let mut problems = Vec::new();
+pub fn read(bytes: &[u8], fallback_key: &str) -> Result<FormDef, Problems> {
+    let mut problems = Problems::default();
     let problem = |sheet: &str, row: usize, message: String| Problem {
         sheet: sheet.to_string(),
         row,
         message,
     };
-    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| vec![problem("file", 0, format!("not an .xlsx workbook ({e})"))])?;
+    let mut workbook: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
+            let mut problems = Problems::default();
+            problems.push(problem("file", 0, format!("not an .xlsx workbook ({e})")));
+            problems
+        })?;
 
     // Settings first: the default language and the form's id and title.
     let mut key = fallback_key.to_string();
@@ -534,7 +586,7 @@ pub fn read(bytes: &[u8], fallback_key: &str) -> Result<FormDef, Vec<Problem>> {
 
 #[allow(clippy::too_many_arguments)]
 fn handle_structure(
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
     n: usize,
     what: &str,
     name: &str,
@@ -953,6 +1005,32 @@ mod tests {
     #[test]
     fn a_file_that_is_not_a_workbook_says_so() {
         let problems = read(b"%PDF-1.7", "x").unwrap_err();
-        assert!(problems[0].to_string().contains("not an .xlsx workbook"));
+        let first = problems.iter().next().unwrap();
+        assert!(first.to_string().contains("not an .xlsx workbook"));
+    }
+
+    #[test]
+    fn only_the_first_hundred_problems_are_kept_and_the_rest_counted() {
+        let bad: Vec<[String; 3]> = (0..3000)
+            .map(|i| {
+                [
+                    "geopoint".to_string(),
+                    format!("where_{i}"),
+                    "Where".to_string(),
+                ]
+            })
+            .collect();
+        let mut survey: Vec<Vec<&str>> = vec![vec!["type", "name", "label"]];
+        survey.extend(bad.iter().map(|r| r.iter().map(String::as_str).collect()));
+        let survey: Vec<&[&str]> = survey.iter().map(Vec::as_slice).collect();
+        let bytes = workbook(&survey, &[], &[]);
+        let problems = read(&bytes, "huge").unwrap_err();
+        assert_eq!(problems.iter().count(), PROBLEMS_KEPT);
+        assert_eq!(problems.more(), 3000 - PROBLEMS_KEPT);
+        assert_eq!(problems.len(), 3000);
+        let first = problems.iter().next().unwrap().to_string();
+        assert!(first.starts_with("survey row 2: "), "{first}");
+        let last = problems.iter().last().unwrap().to_string();
+        assert!(last.starts_with("survey row 101: "), "{last}");
     }
 }

@@ -254,6 +254,11 @@ pub async fn change_stage(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    // Someone who may move this case neither along nor to its close is refused before her
+    // ETag is looked at; a stale one is then 412 before any rule of the move.
+    if !casework::allowed(&actor, Action::CloseCase, &case) {
+        casework::check(&actor, Action::ChangeStage, &case)?;
+    }
     let version = if_match(&headers, case.version)?;
     let moved = casework::change_stage(
         &state.store,
@@ -729,8 +734,9 @@ pub async fn download(
     if let Ok(v) = axum::http::HeaderValue::from_str(&info.media_type) {
         headers.insert(axum::http::header::CONTENT_TYPE, v);
     }
-    let ascii: String = info
-        .name
+    // Named after what the file is, also for documents stored before names were made to match.
+    let name = domain::document::stored_name(&info.name, &info.media_type);
+    let ascii: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
@@ -740,7 +746,20 @@ pub async fn download(
             }
         })
         .collect();
-    if let Ok(v) = axum::http::HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"")) {
+    // The name in her script too (RFC 6266), for browsers that read it.
+    let utf8: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    if let Ok(v) = axum::http::HeaderValue::from_str(&format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{utf8}"
+    )) {
         headers.insert(axum::http::header::CONTENT_DISPOSITION, v);
     }
     Ok(response)

@@ -17,7 +17,7 @@ pub mod users;
 use axum::Json;
 use axum::extract::{FromRequest, Request};
 use axum::http::header::{CONTENT_TYPE, ETAG, IF_MATCH, RETRY_AFTER};
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::{Organisation, User};
 use serde::Serialize;
@@ -30,12 +30,23 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// Renders an error as RFC 9457 problem details, in the requester's language.
 pub fn problem(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
+    problem_with_status(state, ctx, err, err.status())
+}
+
+/// The same, for a response whose status was decided elsewhere (a rejection from axum): the
+/// body's `status` is always the status sent.
+pub fn problem_with_status(
+    state: &AppState,
+    ctx: &Ctx,
+    err: &AppError,
+    status: StatusCode,
+) -> Response {
     let i18n = &state.i18n;
     let code = err.code();
     let mut body = json!({
         "type": format!("/problems/{code}"),
         "title": i18n.text(ctx.lang, &format!("problem-{code}-title")),
-        "status": err.status().as_u16(),
+        "status": status.as_u16(),
         "detail": err.detail(i18n, ctx.lang),
         "code": code,
     });
@@ -49,7 +60,8 @@ pub fn problem(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
                     json!({
                         "field": e.field,
                         "code": e.message_id,
-                        "message": i18n.text(ctx.lang, e.message_id),
+                        "message": crate::forms::more_problems(e, i18n, ctx.lang)
+                            .unwrap_or_else(|| i18n.text(ctx.lang, e.message_id)),
                         "english": e.english,
                     })
                 })
@@ -62,7 +74,7 @@ pub fn problem(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
         }
         _ => {}
     }
-    let mut response = (err.status(), Json(body)).into_response();
+    let mut response = (status, Json(body)).into_response();
     response
         .headers_mut()
         .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
@@ -85,6 +97,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match Json::<T>::from_request(req, state).await {
             Ok(Json(value)) => Ok(Self(value)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::BodyTooLarge)
+            }
             Err(rejection) => Err(AppError::Malformed(rejection.body_text())),
         }
     }
@@ -95,8 +110,10 @@ pub fn etag(version: i64) -> String {
     format!("\"{version}\"")
 }
 
-/// The version an update is based on, from `If-Match`: required (428 without it), and a tag
-/// that is not one of ours is stale (412, naming the current version).
+/// The version an update is based on, from `If-Match`: required (428 without it). It is
+/// compared with the record as loaded, before any rule of the change is checked, so a stale tag
+/// is always 412 (naming the current version), never a complaint about the change itself.
+/// `*` matches whatever version exists (RFC 9110 §13.1.1); a list matches if any tag does.
 pub fn if_match(headers: &HeaderMap, current_version: i64) -> Result<i64, AppError> {
     let value = headers
         .get(IF_MATCH)
@@ -104,9 +121,21 @@ pub fn if_match(headers: &HeaderMap, current_version: i64) -> Result<i64, AppErr
     let text = value
         .to_str()
         .map_err(|_| AppError::Malformed("If-Match is not text".into()))?;
-    let tag = text.trim().trim_start_matches("W/").trim_matches('"');
-    tag.parse()
-        .map_err(|_| AppError::PreconditionFailed { current_version })
+    let matches = |tag: &str| {
+        let tag = tag.trim();
+        // A proxy that compresses may have weakened our tag; the version in it still counts.
+        tag == "*"
+            || tag
+                .trim_start_matches("W/")
+                .trim_matches('"')
+                .parse::<i64>()
+                == Ok(current_version)
+    };
+    if text.split(',').any(matches) {
+        Ok(current_version)
+    } else {
+        Err(AppError::PreconditionFailed { current_version })
+    }
 }
 
 /// A JSON response with an ETag.

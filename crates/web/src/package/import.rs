@@ -3,13 +3,15 @@
 use std::sync::Arc;
 
 use domain::audit::AuditAction;
-use domain::consent::{Consent, ConsentFields, SectionClass};
-use domain::decision::{Decision, DecisionFields};
+use domain::case::{parse_identity_field, parse_reason};
+use domain::consent::{Consent, ConsentDraft, SectionClass};
+use domain::decision::{Decision, DecisionDraft};
 use domain::document::DocumentInfo;
 use domain::handover::{Handover, HandoverState};
 use domain::plan::PlanReview;
 use domain::policy::{Action, Resource};
-use domain::{OrgId, Stage, Timestamp, VoiceEntry, VoiceId};
+use domain::voice::{check_spoken_on, parse_date, parse_voice_text};
+use domain::{DomainError, OrgId, Stage, Timestamp, VoiceEntry, VoiceId};
 use package::{Kind, OrgSecrets, PackageError};
 use serde::Serialize;
 use store::{ImportedHandover, NewCase, Store, StoreError};
@@ -46,9 +48,51 @@ pub(super) fn parse_json<T: serde::de::DeserializeOwned>(
         .transpose()
 }
 
+/// A closed set (a stage, a kind of entry, a language): a value this server does not know is
+/// refused, as it is in a local write.
 pub(super) fn field<T: std::str::FromStr>(what: &str, text: &str) -> Result<T, AppError> {
     text.parse()
-        .map_err(|_| malformed(format!("{what} {text:?}")))
+        .map_err(|_| not_accepted(what, format!("unknown value {text:?}")))
+}
+
+/// A value the local rules refuse, naming where it is in the package.
+fn not_accepted(what: &str, why: impl std::fmt::Display) -> AppError {
+    invalid_value(format!("{what}: {why}"))
+}
+
+fn invalid_value(english: String) -> AppError {
+    AppError::Invalid(vec![FieldError {
+        field: "package".into(),
+        message_id: "package-error-value",
+        english,
+    }])
+}
+
+/// The local rule's verdict on one value of the package.
+fn local<T>(what: &str, checked: Result<T, DomainError>) -> Result<T, AppError> {
+    checked.map_err(|e| not_accepted(what, e))
+}
+
+/// The problems a local write reports field by field (a decision, a consent), as one refusal.
+fn local_all<T>(
+    what: &str,
+    checked: Result<T, Vec<(&'static str, DomainError)>>,
+) -> Result<T, AppError> {
+    checked.map_err(|errors| {
+        invalid_value(
+            errors
+                .iter()
+                .map(|(field, e)| format!("{what} {field}: {e}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}
+
+/// A time the package says something happened.
+fn moment(what: &str, millis: i64, now: Timestamp) -> Result<Timestamp, AppError> {
+    let at = Timestamp::from_millis(millis);
+    local(what, at.check_recorded(now)).map(|()| at)
 }
 
 /// Opens and imports a package. `only` limits it to one organisation's key (a person importing
@@ -61,6 +105,83 @@ pub async fn import(
     bytes: &[u8],
     only: Option<OrgId>,
 ) -> Result<Imported, AppError> {
+    let mut seen = Seen {
+        org: only,
+        package: None,
+    };
+    let result = open_and_import(store, origin, bytes, only, &mut seen).await;
+    if let Err(e) = &result {
+        audit_refusal(store, origin, &seen, e).await;
+    }
+    result
+}
+
+/// What was learnt of a package before it was refused, for the audit entry.
+struct Seen {
+    org: Option<OrgId>,
+    package: Option<uuid::Uuid>,
+}
+
+/// A refused import leaves one audit entry saying why, though nothing else is written. A
+/// person the policy refused, or a failure on our side, is not a refusal of the package.
+async fn audit_refusal(store: &Arc<dyn Store>, origin: &Origin, seen: &Seen, e: &AppError) {
+    let reason = match e {
+        AppError::Invalid(errors) => errors
+            .iter()
+            .map(|f| format!("{}: {}", f.message_id, f.english))
+            .collect::<Vec<_>>()
+            .join("; "),
+        AppError::Duplicate(id) => (*id).to_string(),
+        AppError::Malformed(why) => format!("malformed: {why}"),
+        _ => return,
+    };
+    let reason: String = redact(&reason).chars().take(500).collect();
+    let package = seen.package.map(|p| p.to_string()).unwrap_or_default();
+    let subject = match seen.package {
+        Some(p) => format!("package:{p}"),
+        None => "package".to_string(),
+    };
+    let event = origin
+        .event(AuditAction::PackageRefused, subject, seen.org)
+        .with_detail(detail(&[("package", &package), ("reason", &reason)]));
+    if let Err(failed) = store.append_audit(event).await {
+        tracing::error!(%failed, "the refusal of a package could not be audited");
+    }
+}
+
+/// The reason without the values it quotes (a parser may quote whatever stood in a field, and
+/// the audit trail never holds case content): `"…"` and `` `…` `` become `"…"`.
+fn redact(reason: &str) -> String {
+    let mut out = String::with_capacity(reason.len());
+    let mut open: Option<char> = None;
+    for c in reason.chars() {
+        match open {
+            Some(q) if c == q => {
+                out.push('…');
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None if c == '"' || c == '`' => {
+                out.push(c);
+                open = Some(c);
+            }
+            None => out.push(c),
+        }
+    }
+    if open.is_some() {
+        out.push('…');
+    }
+    out
+}
+
+async fn open_and_import(
+    store: &Arc<dyn Store>,
+    origin: &Origin,
+    bytes: &[u8],
+    only: Option<OrgId>,
+    seen: &mut Seen,
+) -> Result<Imported, AppError> {
     let mut locals = store.local_org_keys().await?;
     if let Some(org) = only {
         origin.check(Action::ReceiveHandover, Resource::Organisation(org))?;
@@ -70,6 +191,8 @@ pub async fn import(
     let identities: Vec<&age::x25519::Identity> = secrets.iter().map(|s| &s.age).collect();
     let (index, unverified) = package::decrypt(bytes, &identities).map_err(refused)?;
     let me = locals[index].org_id;
+    seen.org = Some(me);
+    seen.package = Some(unverified.manifest().package_id);
     unverified.check_addressee(me.0).map_err(refused)?;
     let from = unverified.manifest().from.clone();
     let sender_id = OrgId(from.id);
@@ -99,7 +222,7 @@ pub async fn import(
         Kind::Receipt => import_receipt(store, origin, &p, me, sender_id).await,
     };
     match result {
-        Err(AppError::Duplicate(_)) => Err(replay()),
+        Err(AppError::Duplicate("package")) => Err(replay()),
         other => other,
     }
 }
@@ -123,6 +246,9 @@ pub(super) async fn import_handover(
         .map(|s| field("section", s))
         .collect::<Result<_, _>>()?;
     let case_id = domain::CaseId(m.case_id);
+    let now = origin.at;
+    // Every value is held to the rules of a local write: lengths, dates, closed sets.
+    let opened_at = moment("case opened_at", case_out.opened_at, now)?;
     // What travels is what the sections (her consents) allowed; anything else is refused.
     let allows = |entry: &str| match entry {
         "identity.json" => sections.contains(&SectionClass::Identity),
@@ -137,9 +263,9 @@ pub(super) async fn import_handover(
     }
     let identity = match parse_json::<IdentityOut>(p, "identity.json")? {
         Some(i) => domain::case::Identity {
-            name: i.name,
-            family: i.family,
-            address: i.address,
+            name: local("identity name", parse_identity_field(&i.name))?,
+            family: local("identity family", parse_identity_field(&i.family))?,
+            address: local("identity address", parse_identity_field(&i.address))?,
         },
         None => domain::case::Identity::default(),
     };
@@ -147,40 +273,62 @@ pub(super) async fn import_handover(
         .unwrap_or_default()
         .into_iter()
         .map(|v| {
+            let spoken_on = local("voice spoken_on", parse_date(&v.spoken_on))?;
+            local(
+                "voice spoken_on",
+                check_spoken_on(spoken_on, opened_at, now),
+            )?;
             Ok(VoiceEntry {
                 id: VoiceId(v.id),
                 case_id,
                 version: 1,
                 kind: field("voice kind", &v.kind)?,
-                text: v.text,
+                text: local("voice text", parse_voice_text(&v.text))?,
                 language: field("language", &v.language)?,
-                spoken_on: domain::voice::parse_date(&v.spoken_on)
-                    .map_err(|_| malformed(format!("date {:?}", v.spoken_on)))?,
+                spoken_on,
                 read_back: v.read_back,
                 recorded_by: account,
-                recorded_at: Timestamp::from_millis(v.recorded_at),
+                recorded_at: moment("voice recorded_at", v.recorded_at, now)?,
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     let (plan, reviews) = match parse_json::<PlanOut>(p, "plan.json")? {
         Some(plan) => {
+            let body = plan.body.normalised();
+            if let Err(found) = body.check(opened_at) {
+                return Err(invalid_value(
+                    found
+                        .iter()
+                        .map(|(place, e)| format!("plan {place}: {e}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ));
+            }
             let reviews = plan
                 .reviews
                 .into_iter()
                 .map(|r| {
+                    let her_words = domain::text::normalise(&r.her_words);
+                    if her_words.is_empty() {
+                        return Err(not_accepted("review her_words", DomainError::EmptyText));
+                    }
                     Ok(PlanReview {
                         id: r.id,
                         plan_version: 1,
                         agreement: field("agreement", &r.agreement)?,
-                        her_words: r.her_words,
-                        notes: r.notes,
+                        her_words,
+                        notes: domain::text::normalise(&r.notes),
                         reviewed_by: account,
-                        reviewed_at: Timestamp::from_millis(r.reviewed_at),
+                        reviewed_at: moment("review reviewed_at", r.reviewed_at, now)?,
                     })
                 })
                 .collect::<Result<Vec<_>, AppError>>()?;
             (
-                Some((plan.body, account, Timestamp::from_millis(plan.updated_at))),
+                Some((
+                    body,
+                    account,
+                    moment("plan updated_at", plan.updated_at, now)?,
+                )),
                 reviews,
             )
         }
@@ -190,21 +338,23 @@ pub(super) async fn import_handover(
         .unwrap_or_default()
         .into_iter()
         .map(|d| {
+            let options = d.options.join("\n");
+            let draft = DecisionDraft {
+                topic: &d.topic,
+                what: &d.what,
+                decided_by: &d.decided_by,
+                options: &options,
+                her_choice: &d.her_choice,
+                participation: &d.participation,
+                her_view: &d.her_view,
+                absent_reason: &d.absent_reason,
+            };
             Ok(Decision {
                 id: d.id,
                 case_id,
-                fields: DecisionFields {
-                    topic: field("decision topic", &d.topic)?,
-                    what: d.what,
-                    decided_by: d.decided_by,
-                    options: d.options,
-                    her_choice: d.her_choice,
-                    participation: field("participation", &d.participation)?,
-                    her_view: d.her_view,
-                    absent_reason: d.absent_reason,
-                },
+                fields: local_all("decision", draft.check())?,
                 recorded_by: account,
-                recorded_at: Timestamp::from_millis(d.recorded_at),
+                recorded_at: moment("decision recorded_at", d.recorded_at, now)?,
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
@@ -216,33 +366,36 @@ pub(super) async fn import_handover(
             if organisation.is_some_and(|o| o != me && o != sender) {
                 return Err(malformed("a consent names a third organisation"));
             }
+            let recorded_at = moment("consent recorded_at", c.recorded_at, now)?;
+            let organisation_text = organisation.map(|o| o.to_string()).unwrap_or_default();
+            let draft = ConsentDraft {
+                purpose: &c.purpose,
+                section: c.section.as_deref().unwrap_or_default(),
+                organisation: &organisation_text,
+                explained_how: &c.explained_how,
+                explained_in: &c.explained_in,
+                explained_by: &c.explained_by,
+                expires_on: c.expires_on.as_deref().unwrap_or_default(),
+            };
+            // As when it was recorded: an expiry may have passed since, not before.
+            let fields = local_all("consent", draft.check(recorded_at.to_datetime().date()))?;
+            let revoked_at = c
+                .revoked_at
+                .map(|at| moment("consent revoked_at", at, now))
+                .transpose()?;
+            let revoked_reason = c
+                .revoked_reason
+                .as_deref()
+                .map(|r| local("consent revoked_reason", parse_reason(r)))
+                .transpose()?;
             Ok(Consent {
                 id: c.id,
                 case_id,
-                fields: ConsentFields {
-                    purpose: field("purpose", &c.purpose)?,
-                    section: c
-                        .section
-                        .as_deref()
-                        .map(|s| field("section", s))
-                        .transpose()?,
-                    organisation,
-                    explained_how: c.explained_how,
-                    explained_in: field("language", &c.explained_in)?,
-                    explained_by: c.explained_by,
-                    expires_on: c
-                        .expires_on
-                        .as_deref()
-                        .map(|d| {
-                            domain::voice::parse_date(d)
-                                .map_err(|_| malformed(format!("date {d:?}")))
-                        })
-                        .transpose()?,
-                },
+                fields,
                 recorded_by: account,
-                recorded_at: Timestamp::from_millis(c.recorded_at),
-                revoked_at: c.revoked_at.map(Timestamp::from_millis),
-                revoked_reason: c.revoked_reason,
+                recorded_at,
+                revoked_at,
+                revoked_reason,
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
@@ -266,22 +419,30 @@ pub(super) async fn import_handover(
             id: d.id,
             case_id,
             class,
-            name: domain::document::clean_name(&d.name),
+            name: domain::document::stored_name(&d.name, media_type),
             media_type: media_type.to_string(),
             size: content.len() as i64,
             uploaded_by: account,
-            uploaded_at: Timestamp::from_millis(d.uploaded_at),
+            uploaded_at: moment("document uploaded_at", d.uploaded_at, now)?,
         };
         documents.push((info, content.to_vec()));
     }
     let stage: Stage = field("stage", &case_out.stage)?;
+    if case_out.score.is_some_and(|s| !(0..=100).contains(&s)) {
+        return Err(not_accepted("handover score", "not between 0 and 100"));
+    }
+    let created_at = moment("handover created_at", case_out.created_at, now)?;
+    let sent_at = case_out
+        .sent_at
+        .map(|at| moment("handover sent_at", at, now))
+        .transpose()?;
     let handover = Handover {
         id: m.handover_id,
         case_id,
         from_org: sender,
         to_org: me,
         state: HandoverState::Sent,
-        reason: case_out.reason,
+        reason: local("handover reason", parse_reason(&case_out.reason))?,
         sections,
         score: case_out.score,
         gaps: case_out
@@ -289,11 +450,11 @@ pub(super) async fn import_handover(
             .iter()
             .map(|g| field("gap", g))
             .collect::<Result<_, _>>()?,
-        gaps_reason: case_out.gaps_reason,
+        gaps_reason: domain::text::normalise(&case_out.gaps_reason),
         decline_reason: String::new(),
         created_by: account,
-        created_at: Timestamp::from_millis(case_out.created_at),
-        sent_at: case_out.sent_at.map(Timestamp::from_millis),
+        created_at,
+        sent_at,
         acknowledged_at: None,
         decided_at: None,
         version: 1,
@@ -306,7 +467,7 @@ pub(super) async fn import_handover(
             code: code.clone(),
             // Custody stays with the sender until the receiver accepts, as on one server.
             custodian: sender,
-            opened_at: Timestamp::from_millis(case_out.opened_at),
+            opened_at,
             assigned: Vec::new(),
             identity,
         },
@@ -338,7 +499,17 @@ pub(super) async fn import_handover(
                 "this case (or its code) is already on this server; nothing was changed",
             ));
         }
-        Err(StoreError::Duplicate(_)) => return Err(AppError::Duplicate("package")),
+        // A trusted sender's record whose id is already taken here: refused (409), never a 500.
+        Err(StoreError::Duplicate("voice entry")) => {
+            return Err(AppError::Duplicate("package-error-voice-exists"));
+        }
+        Err(StoreError::Duplicate("document")) => {
+            return Err(AppError::Duplicate("package-error-document-exists"));
+        }
+        Err(StoreError::Duplicate("package")) => return Err(AppError::Duplicate("package")),
+        Err(StoreError::Duplicate(_)) => {
+            return Err(AppError::Duplicate("package-error-record-exists"));
+        }
         other => other?,
     }
     let from = sender_name(store, sender).await?;
@@ -410,9 +581,23 @@ pub(super) async fn import_receipt(
         next.state = *s;
         stepped = true;
     }
-    next.acknowledged_at = receipt.acknowledged_at.map(Timestamp::from_millis);
-    next.decided_at = receipt.decided_at.map(Timestamp::from_millis);
-    next.decline_reason = receipt.decline_reason;
+    let now = origin.at;
+    next.acknowledged_at = receipt
+        .acknowledged_at
+        .map(|at| moment("answer acknowledged_at", at, now))
+        .transpose()?;
+    next.decided_at = receipt
+        .decided_at
+        .map(|at| moment("answer decided_at", at, now))
+        .transpose()?;
+    next.decline_reason = if next.state == HandoverState::Declined {
+        local(
+            "answer decline_reason",
+            parse_reason(&receipt.decline_reason),
+        )?
+    } else {
+        domain::text::normalise(&receipt.decline_reason)
+    };
     let updates = receipt
         .updates
         .into_iter()
@@ -421,8 +606,8 @@ pub(super) async fn import_receipt(
                 id: u.id,
                 handover_id: h.id,
                 outcome: field("outcome", &u.outcome)?,
-                her_words: u.her_words,
-                at: Timestamp::from_millis(u.at),
+                her_words: domain::text::normalise(&u.her_words),
+                at: moment("update at", u.at, now)?,
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
@@ -475,4 +660,26 @@ pub(super) async fn import_receipt(
         state: next.state.as_str().to_string(),
         updates: updates.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn the_audited_reason_names_the_rule_not_the_value() {
+        assert_eq!(
+            redact(r#"voice kind: unknown value "her words here""#),
+            r#"voice kind: unknown value "…""#
+        );
+        assert_eq!(
+            redact("case.json: unknown variant `x`, expected one of `a`"),
+            "case.json: unknown variant `…`, expected one of `…`"
+        );
+        assert_eq!(redact(r#"cut "short"#), r#"cut "…"#);
+        assert_eq!(
+            redact("voice text: text too long"),
+            "voice text: text too long"
+        );
+    }
 }

@@ -105,7 +105,13 @@ pub async fn import(
         // Each row's problem as the importer names it, under a heading in her language.
         Err(AppError::Invalid(errors)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            errors.iter().map(|e| e.english.clone()).collect(),
+            errors
+                .iter()
+                .map(|e| {
+                    forms::more_problems(e, &state.i18n, ctx.lang)
+                        .unwrap_or_else(|| e.english.clone())
+                })
+                .collect(),
         ),
         Err(other) => return Err(other),
     };

@@ -130,6 +130,8 @@ pub async fn import(
     let (status, message) = match result {
         Ok(done) => return Ok(see_other(&format!("/handovers/{}", done.handover_id))),
         Err(AppError::TooLarge) => (StatusCode::PAYLOAD_TOO_LARGE, t.get("error-file-too-large")),
+        // A record of the package is already here: said on the page, as any other refusal.
+        Err(AppError::Duplicate(id)) => (StatusCode::CONFLICT, t.get(id)),
         Err(AppError::Invalid(errors)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             errors

@@ -32,6 +32,8 @@ struct HomeTemplate<'a> {
     /// network admin); for the custodian's case staff, missed follow-ups and overdue
     /// repatriation steps (counts per organisation, for the network admin): (link, text).
     alerts: Vec<(String, String)>,
+    /// Network admin: the newest audit checkpoint's short hash, to note down or send on.
+    checkpoint: Option<String>,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -156,6 +158,12 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             }
         }
     }
+    let checkpoint = if has(Role::NetworkAdmin) {
+        let dir = state.config.checkpoint_dir.as_deref();
+        Some(crate::checkpoints::summary(&state.i18n, t.lang, dir).await)
+    } else {
+        None
+    };
     let roles = actor
         .roles
         .iter()
@@ -177,6 +185,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         training: has(Role::Trainer),
         survivor: has(Role::Survivor),
         alerts,
+        checkpoint,
         page,
     };
     render(&template)

@@ -279,12 +279,80 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|e| AppError::Malformed(e.body_text()))?;
-        serde_urlencoded::from_bytes(&bytes)
-            .map(FormData)
-            .map_err(|e| AppError::Malformed(e.to_string()))
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::BodyTooLarge
+            } else {
+                AppError::Malformed(e.body_text())
+            }
+        })?;
+        form_fields(&bytes).map(FormData)
+    }
+}
+
+/// The fields of an `application/x-www-form-urlencoded` body, strictly: a name or value that
+/// is not UTF-8 once decoded is `BadEncoding`, where a lenient parser would put U+FFFD in her
+/// words.
+pub fn form_fields(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
+    fn decode(part: &[u8]) -> Result<String, AppError> {
+        let hex = |b: u8| (b as char).to_digit(16);
+        let mut out = Vec::with_capacity(part.len());
+        let mut i = 0;
+        while i < part.len() {
+            match part[i] {
+                b'+' => out.push(b' '),
+                b'%' if i + 2 < part.len() => match (hex(part[i + 1]), hex(part[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                },
+                b => out.push(b),
+            }
+            i += 1;
+        }
+        String::from_utf8(out).map_err(|_| AppError::BadEncoding)
+    }
+    body.split(|b| *b == b'&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let mut halves = pair.splitn(2, |b| *b == b'=');
+            let name = decode(halves.next().unwrap_or_default())?;
+            let value = decode(halves.next().unwrap_or_default())?;
+            Ok((name, value))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_fields_decode_as_urlencoded_and_refuse_what_is_not_utf8() {
+        let fields = form_fields(b"a=1+2&b=%E0%A6%B8%E0%A7%8D&c&d=%zz%4&&e=%").unwrap();
+        let expected = [
+            ("a", "1 2"),
+            ("b", "স্"),
+            ("c", ""),
+            ("d", "%zz%4"),
+            ("e", "%"),
+        ];
+        assert_eq!(
+            fields,
+            expected
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<Vec<_>>()
+        );
+        // Compare with the lenient parser for text that is valid.
+        let lenient: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(b"a=1+2&b=%E0%A6%B8%E0%A7%8D&c&d=%zz%4&&e=%").unwrap();
+        assert_eq!(fields, lenient);
+        assert_eq!(form_fields(b"text=%FF%FE"), Err(AppError::BadEncoding));
+        assert_eq!(form_fields(b"na%C3me=x"), Err(AppError::BadEncoding));
+        assert_eq!(form_fields(b"text=\xff"), Err(AppError::BadEncoding));
     }
 }
 
