@@ -1,5 +1,5 @@
-//! Two-factor sign-in's storage: each user's authenticator secret (as `web::twofactor` seals
-//! it), the newest step accepted from it, her one-time recovery codes (hashed), and the roles
+//! Two-factor sign-in's storage: each user's authenticator secret (sealed here with the key
+//! file when the server has one, like the organisations' keys), the newest step accepted from it, her one-time recovery codes (hashed), and the roles
 //! that must use a second factor.
 
 use async_trait::async_trait;
@@ -11,7 +11,7 @@ use crate::StoreError;
 /// Her authenticator as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TotpRecord {
-    /// The secret as `web::twofactor::seal_secret` wrote it.
+    /// The secret as `web::twofactor::seal_secret` wrote it (opened from the key file's seal).
     pub secret: String,
     /// When she confirmed it with a code; `None` while she is still enrolling.
     pub confirmed_at: Option<Timestamp>,
@@ -92,6 +92,12 @@ impl From<TotpRow> for TotpRecord {
     }
 }
 
+/// What a sealed TOTP secret is bound to: its column and its user, so a sealed value copied to
+/// another row does not open.
+pub(crate) fn secret_context(user: UserId) -> String {
+    format!("user_totp.secret:{user}")
+}
+
 macro_rules! impl_two_factor_store {
     ($store:ty, $db:ty) => {
         #[async_trait::async_trait]
@@ -106,7 +112,15 @@ macro_rules! impl_two_factor_store {
                 .bind(user.to_string())
                 .fetch_optional(&self.pool)
                 .await?;
-                Ok(row.map(Into::into))
+                let Some(row) = row else {
+                    return Ok(None);
+                };
+                let mut record: $crate::TotpRecord = row.into();
+                // Sealed with the key file when the server has one (decision 0005).
+                record.secret = self
+                    .secrets
+                    .open(&$crate::twofactor::secret_context(user), &record.secret)?;
+                Ok(Some(record))
             }
 
             async fn begin_totp(
@@ -128,11 +142,14 @@ macro_rules! impl_two_factor_store {
                     .bind(user.to_string())
                     .execute(&mut *tx)
                     .await?;
+                let stored = self
+                    .secrets
+                    .seal(&$crate::twofactor::secret_context(user), secret)?;
                 sqlx::query(
                     "INSERT INTO user_totp (user_id, secret, created_at) VALUES ($1, $2, $3)",
                 )
                 .bind(user.to_string())
-                .bind(secret)
+                .bind(stored)
                 .bind(at.millis())
                 .execute(&mut *tx)
                 .await

@@ -872,6 +872,24 @@ async fn a_second_factor_is_confirmed_once_and_its_codes_are_never_used_twice(t:
         .await
         .unwrap();
     assert!(store.two_factor_roles().await.unwrap().is_empty());
+
+    // With a key file, the secret is sealed at rest: the same database opened without it
+    // cannot read it, the sealed store reads it back.
+    let sealed = saathi_store::open_with(t.url(), Some(keyfile::Sealer::new(&[7; 32])))
+        .await
+        .unwrap();
+    sealed
+        .begin_totp(user.id, "JBSWY3DPEHPK3PXP", T0)
+        .await
+        .unwrap();
+    assert_eq!(
+        sealed.totp(user.id).await.unwrap().unwrap().secret,
+        "JBSWY3DPEHPK3PXP"
+    );
+    assert!(matches!(
+        store.totp(user.id).await,
+        Err(StoreError::Secret(_))
+    ));
 }
 
 macro_rules! conformance {

@@ -32,9 +32,9 @@ pub const PENDING_SECONDS: i64 = 5 * 60;
 /// The name an authenticator app shows above her code.
 pub const ISSUER: &str = "Saathi";
 
-/// The one place where a TOTP secret becomes what the store keeps. Sealing at rest with the
-/// server's key file goes here (and in [`open_secret`]); nothing else reads or writes the
-/// column.
+/// The one place where a TOTP secret becomes the text handed to the store (and [`open_secret`]
+/// the way back). The store seals that text with the server's key file, when it has one, as
+/// it does the organisations' keys (decision 0005).
 pub fn seal_secret(secret: &[u8]) -> String {
     Secret::from(secret.to_vec()).to_base32()
 }

@@ -1,8 +1,8 @@
 -- Two-factor sign-in (TOTP, RFC 6238): one authenticator per user, her one-time recovery codes
 -- (hashed), and the roles the network admin requires it of.
 
--- `secret` is written and read only through `web::twofactor::{seal_secret, open_secret}`, so
--- that sealing it at rest with a key file changes one place. `confirmed_at` stays empty until
+-- `secret` is sealed with the key file when the server has one (store::twofactor, as the
+-- organisations' keys are). `confirmed_at` stays empty until
 -- she has typed a code from her app; `last_step` is the newest 30-second step accepted, so a
 -- code is never accepted twice.
 CREATE TABLE user_totp (
