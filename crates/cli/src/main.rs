@@ -109,6 +109,10 @@ struct ServeArgs {
     /// risk.
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(i64).range(0..=26))]
     notice_weeks: i64,
+    /// The address of a reverse proxy in front of Saathi. Only for connections from it is the
+    /// client's address (for throttling and the audit trail) taken from `X-Forwarded-For`.
+    #[arg(long, value_name = "ADDR")]
+    trusted_proxy: Option<std::net::IpAddr>,
     #[command(flatten)]
     safekeeping: schedule::SafekeepingArgs,
 }
@@ -201,6 +205,7 @@ async fn serve(
         session_hours: args.session_hours,
         acknowledge_days: args.acknowledge_days,
         notice_weeks: args.notice_weeks,
+        trusted_proxy: args.trusted_proxy,
         demo: args.demo,
         checkpoint_dir: args.safekeeping.checkpoint_dir.clone(),
         ..WebConfig::default()

@@ -88,10 +88,22 @@ pub enum AuditAction {
     GateLifted,
     /// A form definition was added or revised (a new version).
     FormVersionAdded,
+    /// The current password was wrong when changing it (My account).
+    PasswordCheckFailed,
+    /// An authenticator app was enrolled and confirmed with a code.
+    TwoFactorEnrolled,
+    /// A wrong authenticator or recovery code.
+    TwoFactorFailed,
+    /// A one-time recovery code was used to sign in.
+    TwoFactorRecoveryUsed,
+    /// Someone's second factor was removed by her director or the network admin.
+    TwoFactorReset,
+    /// The roles that must use a second factor were changed.
+    TwoFactorRolesSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 63] = [
+    pub const ALL: [AuditAction; 69] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -155,6 +167,12 @@ impl AuditAction {
         AuditAction::GateSet,
         AuditAction::GateLifted,
         AuditAction::FormVersionAdded,
+        AuditAction::PasswordCheckFailed,
+        AuditAction::TwoFactorEnrolled,
+        AuditAction::TwoFactorFailed,
+        AuditAction::TwoFactorRecoveryUsed,
+        AuditAction::TwoFactorReset,
+        AuditAction::TwoFactorRolesSet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -222,6 +240,12 @@ impl AuditAction {
             Self::GateSet => "gate-set",
             Self::GateLifted => "gate-lifted",
             Self::FormVersionAdded => "form-version-added",
+            Self::PasswordCheckFailed => "password-check-failed",
+            Self::TwoFactorEnrolled => "two-factor-enrolled",
+            Self::TwoFactorFailed => "two-factor-failed",
+            Self::TwoFactorRecoveryUsed => "two-factor-recovery-used",
+            Self::TwoFactorReset => "two-factor-reset",
+            Self::TwoFactorRolesSet => "two-factor-roles-set",
         }
     }
 

@@ -58,6 +58,12 @@ pub enum Action {
     ReadTrainingResults,
     /// Set or lift training gates: the network admin.
     ManageGates,
+    /// Choose the roles that must sign in with a second factor: the network admin.
+    RequireTwoFactor,
+    /// See whether someone uses a second factor and remove it when she lost her phone, for a
+    /// person holding this role: her director, or the network admin when she is a director or
+    /// a network admin herself. Checked for each of her roles.
+    ResetTwoFactor(Role),
     CreateOrganisation,
     UpdateOrganisation,
     ListUsers,
@@ -369,6 +375,14 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             DenyReason::RoleNotAllowed,
         ),
         ManageGates => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
+        RequireTwoFactor => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
+        ResetTwoFactor(Role::NetworkAdmin | Role::Director) => {
+            allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed)
+        }
+        ResetTwoFactor(_) => match resource_org(resource) {
+            Some(org) => org_admin(actor, org),
+            None => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
+        },
         // The directory is for people who hand cases over and those who run the network; a
         // trainer, care-giver or survivor has no need of it.
         ViewDirectory => allow_if(
@@ -617,6 +631,42 @@ mod tests {
             org_id: org,
             roles: Roles::single(role),
             training: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_director_resets_her_staff_second_factor_and_the_network_admin_resets_directors() {
+        let own = OrgId::new();
+        let other = OrgId::new();
+        let user_in = |org| Resource::User {
+            id: UserId::new(),
+            org,
+        };
+        let may = |role, target, org| {
+            authorize(
+                &actor(role, own),
+                Action::ResetTwoFactor(target),
+                &user_in(org),
+            )
+            .is_allowed()
+        };
+        assert!(may(Role::Director, Role::Counsellor, own));
+        assert!(!may(Role::Director, Role::Counsellor, other));
+        assert!(
+            !may(Role::Director, Role::Director, own),
+            "not another director"
+        );
+        assert!(!may(Role::Director, Role::NetworkAdmin, own));
+        assert!(may(Role::NetworkAdmin, Role::Director, other));
+        assert!(!may(Role::CaseWorker, Role::CareGiver, own));
+        for role in Role::ALL {
+            let allowed = authorize(
+                &actor(role, own),
+                Action::RequireTwoFactor,
+                &Resource::Network,
+            )
+            .is_allowed();
+            assert_eq!(allowed, role == Role::NetworkAdmin, "{role:?}");
         }
     }
 

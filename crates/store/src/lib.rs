@@ -25,6 +25,7 @@ mod store;
 mod survivor_training;
 pub mod testing;
 mod training;
+mod twofactor;
 
 pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep, PlanSave};
 pub use error::StoreError;
@@ -40,3 +41,4 @@ pub use store::{
 };
 pub use survivor_training::SurvivorTrainingStore;
 pub use training::TrainingStore;
+pub use twofactor::{TotpRecord, TwoFactorStore};

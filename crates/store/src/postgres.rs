@@ -57,4 +57,5 @@ crate::glossary_sql::impl_glossary_store!(PgStore, Postgres);
 crate::forms_sql::impl_form_store!(PgStore, Postgres);
 crate::training::impl_training_store!(PgStore, Postgres);
 crate::survivor_training::impl_survivor_training_store!(PgStore, Postgres);
+crate::twofactor::impl_two_factor_store!(PgStore, Postgres);
 crate::safekeeping::impl_safekeeping_store!(PgStore, Postgres);

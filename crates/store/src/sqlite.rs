@@ -55,4 +55,5 @@ crate::glossary_sql::impl_glossary_store!(SqliteStore, Sqlite);
 crate::forms_sql::impl_form_store!(SqliteStore, Sqlite);
 crate::training::impl_training_store!(SqliteStore, Sqlite);
 crate::survivor_training::impl_survivor_training_store!(SqliteStore, Sqlite);
+crate::twofactor::impl_two_factor_store!(SqliteStore, Sqlite);
 crate::safekeeping::impl_safekeeping_store!(SqliteStore, Sqlite);

@@ -88,6 +88,7 @@ pub trait Store:
     + crate::FormStore
     + crate::TrainingStore
     + crate::SurvivorTrainingStore
+    + crate::TwoFactorStore
     + crate::SafekeepingStore
     + Send
     + Sync

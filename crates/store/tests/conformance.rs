@@ -751,6 +751,147 @@ async fn places_are_not_given_twice_when_asked_for_at_once(t: &TestStore) {
     assert_eq!(store.places_of(survivors.id).await.unwrap().len(), 3);
 }
 
+async fn a_second_factor_is_confirmed_once_and_its_codes_are_never_used_twice(t: &TestStore) {
+    let store = &t.store;
+    let kolkata = org(store, "Kolkata").await;
+    let user = new_user(kolkata, "director.kolkata", Role::Director);
+    store
+        .create_user(&user, event(AuditAction::UserCreated, "u"))
+        .await
+        .unwrap();
+    assert_eq!(store.totp(user.id).await.unwrap(), None);
+    assert!(
+        !store.use_totp_step(user.id, 5).await.unwrap(),
+        "nothing enrolled"
+    );
+    // A second start replaces the secret she never confirmed.
+    store.begin_totp(user.id, "FIRST", T0).await.unwrap();
+    store.begin_totp(user.id, "SECOND", T0).await.unwrap();
+    let pending = store.totp(user.id).await.unwrap().unwrap();
+    assert_eq!(pending.secret, "SECOND");
+    assert!(!pending.confirmed());
+    assert!(
+        !store.use_totp_step(user.id, 5).await.unwrap(),
+        "an unconfirmed secret signs nobody in"
+    );
+    let hashes: Vec<String> = (0..10).map(|i| format!("hash-{i}")).collect();
+    store
+        .confirm_totp(
+            user.id,
+            100,
+            &hashes,
+            event(AuditAction::TwoFactorEnrolled, "user"),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .confirm_totp(
+                user.id,
+                101,
+                &hashes,
+                event(AuditAction::TwoFactorEnrolled, "u")
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.begin_totp(user.id, "THIRD", T0).await,
+        Err(StoreError::Duplicate(_))
+    ));
+    let confirmed = store.totp(user.id).await.unwrap().unwrap();
+    assert_eq!(confirmed.last_step, Some(100));
+    assert_eq!(confirmed.confirmed_at, Some(T0));
+    // The step of the confirming code, or an older one, is refused; a newer one once.
+    assert!(!store.use_totp_step(user.id, 100).await.unwrap());
+    assert!(!store.use_totp_step(user.id, 99).await.unwrap());
+    assert!(store.use_totp_step(user.id, 101).await.unwrap());
+    assert!(!store.use_totp_step(user.id, 101).await.unwrap());
+    // Recovery codes: each once, with an audit entry.
+    assert_eq!(store.recovery_codes_left(user.id).await.unwrap(), 10);
+    let used = event(AuditAction::TwoFactorRecoveryUsed, "user");
+    assert!(
+        store
+            .use_recovery_code(user.id, "hash-3", used.clone())
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .use_recovery_code(user.id, "hash-3", used.clone())
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .use_recovery_code(user.id, "nope", used)
+            .await
+            .unwrap()
+    );
+    assert_eq!(store.recovery_codes_left(user.id).await.unwrap(), 9);
+    // A reset removes all of it.
+    store
+        .reset_two_factor(user.id, event(AuditAction::TwoFactorReset, "user"))
+        .await
+        .unwrap();
+    assert_eq!(store.totp(user.id).await.unwrap(), None);
+    assert_eq!(store.recovery_codes_left(user.id).await.unwrap(), 0);
+    assert!(!store.use_totp_step(user.id, 500).await.unwrap());
+    let actions: Vec<AuditAction> = store
+        .audit_entries(None, 20)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.event.action)
+        .collect();
+    for action in [
+        AuditAction::TwoFactorEnrolled,
+        AuditAction::TwoFactorRecoveryUsed,
+        AuditAction::TwoFactorReset,
+    ] {
+        assert_eq!(
+            actions.iter().filter(|a| **a == action).count(),
+            1,
+            "{action}"
+        );
+    }
+    // The roles that must use it: replaced as a whole.
+    assert!(store.two_factor_roles().await.unwrap().is_empty());
+    store
+        .set_two_factor_roles(
+            &[Role::Director, Role::Counsellor],
+            event(AuditAction::TwoFactorRolesSet, "network"),
+        )
+        .await
+        .unwrap();
+    let mut roles = store.two_factor_roles().await.unwrap();
+    roles.sort_by_key(|r| r.as_str());
+    assert_eq!(roles, vec![Role::Counsellor, Role::Director]);
+    store
+        .set_two_factor_roles(&[], event(AuditAction::TwoFactorRolesSet, "network"))
+        .await
+        .unwrap();
+    assert!(store.two_factor_roles().await.unwrap().is_empty());
+
+    // With a key file, the secret is sealed at rest: the same database opened without it
+    // cannot read it, the sealed store reads it back.
+    let sealed = saathi_store::open_with(t.url(), Some(keyfile::Sealer::new(&[7; 32])))
+        .await
+        .unwrap();
+    sealed
+        .begin_totp(user.id, "JBSWY3DPEHPK3PXP", T0)
+        .await
+        .unwrap();
+    assert_eq!(
+        sealed.totp(user.id).await.unwrap().unwrap().secret,
+        "JBSWY3DPEHPK3PXP"
+    );
+    assert!(matches!(
+        store.totp(user.id).await,
+        Err(StoreError::Secret(_))
+    ));
+}
+
 macro_rules! conformance {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -791,4 +932,5 @@ conformance!(
     concurrent_appends_keep_one_chain,
     every_change_is_audited_in_its_transaction,
     places_are_not_given_twice_when_asked_for_at_once,
+    a_second_factor_is_confirmed_once_and_its_codes_are_never_used_twice,
 );

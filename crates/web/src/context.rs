@@ -1,7 +1,7 @@
 //! The layer every request passes through: who is asking, in which language, is the form's CSRF
 //! token right, and how an error is shown to her.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
@@ -89,6 +89,33 @@ fn query_language(req: &Request) -> Option<Language> {
         .and_then(|(_, v)| v.parse().ok())
 }
 
+/// The client's address: the connection's peer, or, when the peer is the trusted proxy, the
+/// address that proxy appended last to `X-Forwarded-For` (what the client wrote before it is
+/// hers to forge, so it is never read).
+fn client_address(req: &Request, trusted_proxy: Option<IpAddr>) -> String {
+    let Some(peer) = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_canonical())
+    else {
+        return "unknown".into();
+    };
+    if Some(peer) != trusted_proxy.map(|p| p.to_canonical()) {
+        return peer.to_string();
+    }
+    req.headers()
+        .get_all(X_FORWARDED_FOR)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .next_back()
+        .and_then(|last| last.trim().parse::<IpAddr>().ok())
+        .unwrap_or(peer)
+        .to_string()
+}
+
+const X_FORWARDED_FOR: &str = "x-forwarded-for";
+
 fn bearer(req: &Request) -> Option<String> {
     let value = req.headers().get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
@@ -99,11 +126,7 @@ fn bearer(req: &Request) -> Option<String> {
 
 pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
-    let source = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
+    let source = client_address(&req, state.config.trusted_proxy);
     let now = state.clock.now();
 
     // Who is asking. The API takes only bearer tokens and pages only the session cookie, so a
@@ -194,6 +217,21 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         return finish(&state, &ctx, response, lang_cookie, None, secure);
     }
 
+    // A role that must sign in with a second factor reaches no page before she has enrolled.
+    if !is_api
+        && let Some(u) = &ctx.user
+        && !ENROLMENT_PATHS.contains(&req.uri().path())
+    {
+        match must_enrol(&state, u).await {
+            Ok(true) => {
+                let response = pages::see_other("/account/two-factor");
+                return finish(&state, &ctx, response, lang_cookie, None, secure);
+            }
+            Ok(false) => {}
+            Err(err) => return err.into_response(),
+        }
+    }
+
     let req = if !is_api && req.method() == Method::POST {
         match check_csrf(req, &csrf).await {
             Ok(req) => req,
@@ -208,6 +246,22 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let response = next.run(req).await;
     let csrf_cookie = new_csrf_cookie.then_some(csrf);
     finish(&state, &ctx, response, lang_cookie, csrf_cookie, secure)
+}
+
+/// The pages she may open while she must still enrol a second factor.
+const ENROLMENT_PATHS: [&str; 5] = [
+    "/account/two-factor",
+    "/account/two-factor/start",
+    "/account/two-factor/confirm",
+    "/sign-out",
+    "/static/saathi.css",
+];
+
+/// Whether one of her roles requires a second factor she has not enrolled: one small query
+/// on every page while the network requires none.
+async fn must_enrol(state: &AppState, user: &User) -> Result<bool, AppError> {
+    Ok(crate::twofactor::required_of(&state.store, user).await?
+        && !crate::twofactor::enrolled(&state.store, user.id).await?)
 }
 
 /// Where someone who must change her password may still go: *My account*, signing out, the

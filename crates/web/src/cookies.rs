@@ -6,6 +6,8 @@ use axum::http::header::COOKIE;
 pub const SESSION: &str = "saathi_session";
 pub const CSRF: &str = "saathi_csrf";
 pub const LANGUAGE: &str = "saathi_lang";
+/// A right password waiting for its second factor (minutes only).
+pub const PENDING: &str = "saathi_pending";
 
 /// The value of cookie `name`, if the request carries it.
 pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {

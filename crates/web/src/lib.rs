@@ -36,6 +36,7 @@ mod throttle;
 pub mod token;
 pub mod training;
 mod training_demo;
+pub mod twofactor;
 
 use std::net::SocketAddr;
 

@@ -144,6 +144,36 @@ fn operations() -> Vec<Op> {
         ),
         op(
             "get",
+            "/api/v1/two-factor/roles",
+            "The roles that must sign in with a second factor (network admin).",
+            None,
+            "200",
+            schema("TwoFactorRoles"),
+            false,
+            false,
+        ),
+        op(
+            "post",
+            "/api/v1/two-factor/roles",
+            "Replace the roles that must sign in with a second factor: `{\"roles\": [\"director\", \"counsellor\"]}` (network admin). They enrol at their next page.",
+            Some("TwoFactorRoles"),
+            "200",
+            schema("TwoFactorRoles"),
+            false,
+            false,
+        ),
+        op(
+            "delete",
+            "/api/v1/users/{id}/two-factor",
+            "Reset her second factor when she lost her phone: her director, or the network admin for a director. API tokens carry no second factor.",
+            None,
+            "204",
+            json!({"type": "object"}),
+            false,
+            false,
+        ),
+        op(
+            "get",
             "/api/v1/cases",
             "Cases of her organisation, newest first. `q` searches her words in the cases assigned to the caller; `stage` and `mine=true` filter.",
             None,
@@ -1312,6 +1342,14 @@ pub fn document() -> Value {
                         "organisation": schema("Organisation"),
                         "roles": {"type": "array", "items": {"type": "string"}},
                         "language": languages
+                    }
+                },
+                "TwoFactorRoles": {
+                    "type": "object",
+                    "required": ["roles"],
+                    "properties": {
+                        "roles": {"type": "array", "items": {"type": "string", "enum":
+                            ["network-admin", "director", "case-worker", "counsellor", "care-giver", "trainer", "survivor"]}}
                     }
                 },
                 "AuditEntries": {

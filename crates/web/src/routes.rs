@@ -29,6 +29,8 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/sign-in", get(pages::sign_in::form)),
         route(M::POST, "/sign-in", post(pages::sign_in::submit)),
         route(M::POST, "/sign-out", post(pages::sign_in::sign_out)),
+        route(M::GET, "/sign-in/code", get(pages::sign_in::code_form)),
+        route(M::POST, "/sign-in/code", post(pages::sign_in::code_submit)),
         route(M::GET, "/api/v1/openapi.json", get(api::openapi_document)),
         // Pages
         route(M::GET, "/", get(pages::home::home)),
@@ -37,6 +39,29 @@ pub fn table() -> Vec<Route> {
             M::POST,
             "/account/password",
             post(pages::account::change_password),
+        ),
+        route(M::GET, "/account/two-factor", get(pages::two_factor::show)),
+        route(
+            M::POST,
+            "/account/two-factor/start",
+            post(pages::two_factor::start),
+        ),
+        route(
+            M::POST,
+            "/account/two-factor/confirm",
+            post(pages::two_factor::confirm),
+        ),
+        route(M::GET, "/two-factor", get(pages::two_factor::roles)),
+        route(M::POST, "/two-factor", post(pages::two_factor::set_roles)),
+        route(
+            M::GET,
+            "/users/{id}/two-factor",
+            get(pages::two_factor::user_status),
+        ),
+        route(
+            M::POST,
+            "/users/{id}/two-factor/reset",
+            post(pages::two_factor::reset),
         ),
         route(
             M::POST,
@@ -138,6 +163,21 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/api/v1/users/{id}", get(api::users::show)),
         route(M::PUT, "/api/v1/users/{id}", put(api::users::update)),
         route(M::GET, "/api/v1/audit", get(api::audit::list)),
+        route(
+            M::GET,
+            "/api/v1/two-factor/roles",
+            get(api::two_factor::roles),
+        ),
+        route(
+            M::POST,
+            "/api/v1/two-factor/roles",
+            post(api::two_factor::set_roles),
+        ),
+        route(
+            M::DELETE,
+            "/api/v1/users/{id}/two-factor",
+            axum::routing::delete(api::two_factor::reset),
+        ),
         route(M::GET, "/api/v1/cases", get(api::cases::list)),
         route(M::POST, "/api/v1/cases", post(api::cases::create)),
         route(M::GET, "/api/v1/cases/{id}", get(api::cases::show)),

@@ -5,6 +5,7 @@ use i18n::I18n;
 use store::Store;
 
 use crate::throttle::Throttle;
+use crate::twofactor::PendingSignIns;
 
 /// Settings of the web server.
 #[derive(Debug, Clone)]
@@ -17,6 +18,9 @@ pub struct WebConfig {
     pub acknowledge_days: i64,
     /// Weeks of notice asked for before a workshop (`--notice-weeks`); less is a drop-out risk.
     pub notice_weeks: i64,
+    /// The reverse proxy in front of Saathi (`--trusted-proxy`): only for connections from this
+    /// address is the client's address taken from `X-Forwarded-For`.
+    pub trusted_proxy: Option<std::net::IpAddr>,
     /// A demo server (`serve --demo`): the demo password is expected, not a reason to make
     /// her change it.
     pub demo: bool,
@@ -35,6 +39,7 @@ impl Default for WebConfig {
             session_hours: 12,
             acknowledge_days: 7,
             notice_weeks: 6,
+            trusted_proxy: None,
             demo: false,
             header_read_timeout: std::time::Duration::from_secs(10),
             checkpoint_dir: None,
@@ -50,6 +55,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub config: Arc<WebConfig>,
     pub(crate) throttle: Arc<Throttle>,
+    /// Sign-ins waiting for their second factor.
+    pub(crate) pending: Arc<PendingSignIns>,
 }
 
 impl AppState {
@@ -65,6 +72,7 @@ impl AppState {
             clock,
             config: Arc::new(config),
             throttle: Arc::new(Throttle::default()),
+            pending: Arc::new(PendingSignIns::default()),
         }
     }
 }

@@ -1,4 +1,15 @@
-//! Throttling of failed sign-ins, per account and per address.
+//! Throttling of failed sign-ins (and of the other checks of a password or a second factor),
+//! per account and per address, so that a shared office address cannot be locked.
+//!
+//! - **Per account**: failures bring growing delays, never a lock. The delay applies only to the
+//!   addresses that failed on that account: a stranger can slow her own attempts on the
+//!   director's account, but the director, from an address with no recent failure on it, is never
+//!   kept waiting. The longest delay is [`MAX_DELAY_SECONDS`].
+//! - **Per address**: at most [`ACCOUNTS_PER_ADDRESS`] distinct accounts may fail from one
+//!   address in [`ADDRESS_WINDOW_SECONDS`]. Beyond that, a wrong password for another account is
+//!   refused as throttled and counts against nobody (password spraying stops there), while a
+//!   right one is let in: behind an office NAT, the colleague who types her password correctly
+//!   is never refused because someone else at the office mistyped usernames.
 //!
 //! Kept in memory: a restart forgets it, which is acceptable for a single process (the audit
 //! trail keeps every failure). Times come from the injected clock, so tests need not wait.
@@ -8,62 +19,135 @@ use std::sync::Mutex;
 
 use domain::Timestamp;
 
-/// Failures counted over this window.
-pub const WINDOW_SECONDS: i64 = 15 * 60;
-/// Failed sign-ins for one username before it is locked for the rest of the window.
-pub const PER_ACCOUNT: usize = 5;
-/// Failed sign-ins from one address (across usernames) before it is locked.
-pub const PER_ADDRESS: usize = 20;
+/// Failures of an account are remembered this long.
+pub const ACCOUNT_MEMORY_SECONDS: i64 = 60 * 60;
+/// Failures an account may have before delays start.
+pub const FREE_FAILURES: usize = 3;
+/// The longest wait between two attempts on one account from an address that failed on it.
+pub const MAX_DELAY_SECONDS: i64 = 5 * 60;
+/// Distinct accounts that may fail from one address within the window.
+pub const ACCOUNTS_PER_ADDRESS: usize = 10;
+/// The window of the per-address count.
+pub const ADDRESS_WINDOW_SECONDS: i64 = 15 * 60;
+
+/// The wait imposed on an account after `failures` failures: none for the first few, then
+/// doubling from two seconds up to [`MAX_DELAY_SECONDS`].
+pub fn delay_after(failures: usize) -> i64 {
+    if failures <= FREE_FAILURES {
+        return 0;
+    }
+    let doublings = (failures - FREE_FAILURES).min(20) as u32;
+    (1_i64 << doublings).min(MAX_DELAY_SECONDS)
+}
+
+#[derive(Debug, Clone)]
+struct Failure {
+    at: Timestamp,
+    address: String,
+}
 
 #[derive(Debug, Default)]
+struct Memory {
+    /// Per account (lower-case username): its recent failures and where they came from.
+    accounts: HashMap<String, Vec<Failure>>,
+    /// Per address: the accounts that failed from it, with the time of the latest failure.
+    addresses: HashMap<String, HashMap<String, Timestamp>>,
+}
+
+impl Memory {
+    fn forget_old(&mut self, now: Timestamp) {
+        let account_cut = now.millis() - ACCOUNT_MEMORY_SECONDS * 1000;
+        self.accounts.retain(|_, failures| {
+            failures.retain(|f| f.at.millis() > account_cut);
+            !failures.is_empty()
+        });
+        let address_cut = now.millis() - ADDRESS_WINDOW_SECONDS * 1000;
+        self.addresses.retain(|_, tried| {
+            tried.retain(|_, at| at.millis() > address_cut);
+            !tried.is_empty()
+        });
+    }
+}
+
+/// The throttle; one per server, shared by the sign-in page, the second-factor page and the
+/// password change on *My account*.
+#[derive(Debug, Default)]
 pub struct Throttle {
-    failures: Mutex<HashMap<String, Vec<Timestamp>>>,
+    memory: Mutex<Memory>,
 }
 
 fn account_key(username: &str) -> String {
-    format!("account:{}", username.trim().to_lowercase())
+    username.trim().to_lowercase()
 }
 
-fn address_key(address: &str) -> String {
-    format!("address:{address}")
+fn seconds_until(until_millis: i64, now: Timestamp) -> i64 {
+    (until_millis - now.millis() + 999) / 1000
 }
 
 impl Throttle {
-    /// `Err(seconds)` to wait when the account or the address has failed too often.
-    pub fn check(&self, username: &str, address: &str, now: Timestamp) -> Result<(), i64> {
-        let Ok(mut map) = self.failures.lock() else {
+    /// Before a password (or code) is checked: `Err(seconds)` to wait when this address failed
+    /// on this account recently and the account's delay has not passed. An address with no
+    /// recent failure on the account is never kept waiting here.
+    pub fn before_attempt(&self, username: &str, address: &str, now: Timestamp) -> Result<(), i64> {
+        let Ok(mut memory) = self.memory.lock() else {
             return Ok(());
         };
-        let mut wait = 0;
-        for (key, limit) in [
-            (account_key(username), PER_ACCOUNT),
-            (address_key(address), PER_ADDRESS),
-        ] {
-            if let Some(times) = map.get_mut(&key) {
-                times.retain(|t| now.millis() - t.millis() < WINDOW_SECONDS * 1000);
-                if times.len() >= limit {
-                    let oldest = times.iter().min().copied().unwrap_or(now);
-                    let until = oldest.millis() + WINDOW_SECONDS * 1000;
-                    wait = wait.max((until - now.millis() + 999) / 1000);
+        memory.forget_old(now);
+        let Some(failures) = memory.accounts.get(&account_key(username)) else {
+            return Ok(());
+        };
+        if !failures.iter().any(|f| f.address == address) {
+            return Ok(());
+        }
+        let Some(last) = failures.iter().map(|f| f.at.millis()).max() else {
+            return Ok(());
+        };
+        let until = last + delay_after(failures.len()) * 1000;
+        if until > now.millis() {
+            Err(seconds_until(until, now))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// After a wrong password (or code). `Ok` when the failure was counted; `Err(seconds)` when
+    /// the address has already failed on [`ACCOUNTS_PER_ADDRESS`] other accounts: the attempt
+    /// is to be refused as throttled, and it counts against no account.
+    pub fn record_failure(&self, username: &str, address: &str, now: Timestamp) -> Result<(), i64> {
+        let Ok(mut memory) = self.memory.lock() else {
+            return Ok(());
+        };
+        memory.forget_old(now);
+        let key = account_key(username);
+        let tried = memory.addresses.entry(address.to_string()).or_default();
+        if !tried.contains_key(&key) && tried.len() >= ACCOUNTS_PER_ADDRESS {
+            let oldest = tried
+                .values()
+                .map(|t| t.millis())
+                .min()
+                .unwrap_or(now.millis());
+            return Err(seconds_until(oldest + ADDRESS_WINDOW_SECONDS * 1000, now).max(1));
+        }
+        tried.insert(key.clone(), now);
+        memory.accounts.entry(key).or_default().push(Failure {
+            at: now,
+            address: address.to_string(),
+        });
+        Ok(())
+    }
+
+    /// A right password (or code) forgets this address's failures on the account: her own typing
+    /// mistakes. Another address's failures stay, so one success does not reset a stranger's
+    /// delays, and the address keeps its count of accounts.
+    pub fn record_success(&self, username: &str, address: &str) {
+        if let Ok(mut memory) = self.memory.lock() {
+            let key = account_key(username);
+            if let Some(failures) = memory.accounts.get_mut(&key) {
+                failures.retain(|f| f.address != address);
+                if failures.is_empty() {
+                    memory.accounts.remove(&key);
                 }
             }
-        }
-        if wait > 0 { Err(wait) } else { Ok(()) }
-    }
-
-    pub fn record_failure(&self, username: &str, address: &str, now: Timestamp) {
-        if let Ok(mut map) = self.failures.lock() {
-            for key in [account_key(username), address_key(address)] {
-                map.entry(key).or_default().push(now);
-            }
-        }
-    }
-
-    /// A successful sign-in clears the account's count (not the address's: one right password
-    /// must not reset a guessing run over many accounts).
-    pub fn record_success(&self, username: &str) {
-        if let Ok(mut map) = self.failures.lock() {
-            map.remove(&account_key(username));
         }
     }
 }
@@ -73,29 +157,75 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_account_locks_after_five_failures_and_opens_after_the_window() {
-        let throttle = Throttle::default();
-        let t0 = Timestamp(1_000_000);
-        for _ in 0..PER_ACCOUNT {
-            assert_eq!(throttle.check("asha", "10.0.0.1", t0), Ok(()));
-            throttle.record_failure("asha", "10.0.0.1", t0);
-        }
-        assert_eq!(throttle.check("asha", "10.0.0.2", t0), Err(WINDOW_SECONDS));
-        assert_eq!(throttle.check("rupa", "10.0.0.2", t0), Ok(()));
-        assert_eq!(
-            throttle.check("asha", "10.0.0.2", t0.plus_seconds(WINDOW_SECONDS)),
-            Ok(())
-        );
+    fn delays_grow_and_stop_growing() {
+        assert_eq!(delay_after(0), 0);
+        assert_eq!(delay_after(FREE_FAILURES), 0);
+        assert_eq!(delay_after(FREE_FAILURES + 1), 2);
+        assert_eq!(delay_after(FREE_FAILURES + 2), 4);
+        assert_eq!(delay_after(FREE_FAILURES + 5), 32);
+        assert_eq!(delay_after(FREE_FAILURES + 9), MAX_DELAY_SECONDS);
+        assert_eq!(delay_after(10_000), MAX_DELAY_SECONDS);
     }
 
     #[test]
-    fn an_address_locks_after_many_accounts_fail() {
+    fn a_failing_address_waits_longer_each_time_and_others_not_at_all() {
+        let throttle = Throttle::default();
+        let mut now = Timestamp(1_000_000);
+        let mut waits = Vec::new();
+        for _ in 0..12 {
+            if let Err(wait) = throttle.before_attempt("asha", "10.0.0.1", now) {
+                waits.push(wait);
+                now = now.plus_seconds(wait);
+                assert_eq!(throttle.before_attempt("asha", "10.0.0.1", now), Ok(()));
+            }
+            throttle.record_failure("asha", "10.0.0.1", now).unwrap();
+        }
+        assert_eq!(waits, vec![2, 4, 8, 16, 32, 64, 128, 256]);
+        assert_eq!(
+            throttle.before_attempt("asha", "10.0.0.1", now),
+            Err(MAX_DELAY_SECONDS)
+        );
+        // Never locked: the delay passes.
+        assert_eq!(
+            throttle.before_attempt("asha", "10.0.0.1", now.plus_seconds(MAX_DELAY_SECONDS)),
+            Ok(())
+        );
+        // Her own office is not kept waiting by the stranger.
+        assert_eq!(throttle.before_attempt("asha", "10.0.0.2", now), Ok(()));
+        // Her success from there leaves the stranger's delay in place.
+        throttle.record_success("asha", "10.0.0.2");
+        assert!(throttle.before_attempt("asha", "10.0.0.1", now).is_err());
+    }
+
+    #[test]
+    fn an_address_may_fail_on_a_limited_number_of_accounts() {
         let throttle = Throttle::default();
         let t0 = Timestamp(0);
-        for i in 0..PER_ADDRESS {
-            throttle.record_failure(&format!("user{i}"), "10.0.0.9", t0);
+        for i in 0..ACCOUNTS_PER_ADDRESS {
+            assert_eq!(
+                throttle.record_failure(&format!("user{i}"), "10.0.0.9", t0),
+                Ok(())
+            );
         }
-        assert!(throttle.check("someone-new", "10.0.0.9", t0).is_err());
-        assert!(throttle.check("someone-new", "10.0.0.10", t0).is_ok());
+        // Failing again on one of them is counted; on a new one it is refused.
+        assert_eq!(throttle.record_failure("user0", "10.0.0.9", t0), Ok(()));
+        assert_eq!(
+            throttle.record_failure("someone-new", "10.0.0.9", t0),
+            Err(ADDRESS_WINDOW_SECONDS)
+        );
+        // Nothing was counted against the new account.
+        assert_eq!(
+            throttle.before_attempt("someone-new", "10.0.0.9", t0),
+            Ok(())
+        );
+        assert_eq!(
+            throttle.record_failure("someone-new", "10.0.0.10", t0),
+            Ok(())
+        );
+        let later = t0.plus_seconds(ADDRESS_WINDOW_SECONDS + 1);
+        assert_eq!(
+            throttle.record_failure("someone-new", "10.0.0.9", later),
+            Ok(())
+        );
     }
 }

@@ -542,6 +542,41 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/", Access::SignedIn),
     ("GET", "/account", Access::SignedIn),
     ("POST", "/account/password", Access::SignedIn),
+    // Two-factor sign-in: the code page is part of signing in; each person enrols her own; the
+    // network admin sets the roles that must; the table's `{id}` is the director, whose second
+    // factor only the network admin may reset.
+    ("GET", "/sign-in/code", Access::Public),
+    ("POST", "/sign-in/code", Access::Public),
+    ("GET", "/account/two-factor", Access::SignedIn),
+    ("POST", "/account/two-factor/start", Access::SignedIn),
+    ("POST", "/account/two-factor/confirm", Access::SignedIn),
+    ("GET", "/two-factor", Access::Roles(NETWORK_ADMIN)),
+    ("POST", "/two-factor", Access::Roles(NETWORK_ADMIN)),
+    (
+        "GET",
+        "/users/{id}/two-factor",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    (
+        "POST",
+        "/users/{id}/two-factor/reset",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    (
+        "GET",
+        "/api/v1/two-factor/roles",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    (
+        "POST",
+        "/api/v1/two-factor/roles",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    (
+        "DELETE",
+        "/api/v1/users/{id}/two-factor",
+        Access::Roles(NETWORK_ADMIN),
+    ),
     ("POST", "/account/language", Access::SignedIn),
     ("GET", "/organisations", Access::Roles(DIRECTORY)),
     ("GET", "/organisations/new", Access::Roles(NETWORK_ADMIN)),
@@ -1138,6 +1173,10 @@ async fn call(
                     ("languages", "bn".into()),
                     ("version", "1".into()),
                 ]
+            } else if path == "/two-factor" || path.starts_with("/account/two-factor") {
+                // No role ticked (the rest of the table must not be sent to enrol), and a code
+                // that is no code.
+                vec![("code", "not-a-code".into())]
             } else if path == "/users/{id}/edit".replace("{id}", &id) {
                 vec![
                     ("roles", "director".into()),
@@ -1156,7 +1195,9 @@ async fn call(
             client.post_form(&path, &borrowed).await
         }
         (m, true) => {
-            let body = if path == "/api/v1/cases" {
+            let body = if path == "/api/v1/two-factor/roles" {
+                json!({"roles": []})
+            } else if path == "/api/v1/cases" {
                 json!({"identity": {"name": "नई लड़की"}})
             } else if path.contains("/voice") {
                 json!({"kind": "fear", "text": "मुझे डर लगता है", "language": "hi"})

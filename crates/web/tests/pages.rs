@@ -3,12 +3,14 @@
 //! forms that keep her input, concurrent edits, and the size of the first page. Both engines.
 
 mod common;
+// Sign-in throttling and two-factor sign-in (`-- signin`, `-- twofactor`).
+#[path = "pages/signin.rs"]
+mod signin;
 
 use axum::http::StatusCode;
 use common::{Engine, Harness, PASSWORD};
 use domain::Language;
 use domain::audit::AuditAction;
-use i18n::Arg;
 use saathi_web::WebConfig;
 
 async fn sign_in_sets_strict_cookies_and_every_response_has_security_headers(engine: Engine) {
@@ -85,54 +87,6 @@ async fn a_wrong_password_and_an_unknown_user_get_one_message_in_her_language(en
         .filter(|r| r.event.action == AuditAction::SignInFailed)
         .count();
     assert_eq!(failed, 3);
-    h.finish().await;
-}
-
-async fn repeated_failures_lock_the_account_and_the_address_for_a_while(engine: Engine) {
-    let h = Harness::new(engine).await;
-    let mut attacker = h.client().at_address("10.9.9.9");
-    for _ in 0..5 {
-        let reply = attacker
-            .sign_in("director.kolkata", "guessing-wrongly-1")
-            .await;
-        assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
-    }
-    // Even the right password, from elsewhere, waits: the account is locked.
-    let mut director = h.client().at_address("10.2.2.2");
-    let reply = director.sign_in("director.kolkata", PASSWORD).await;
-    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(reply.header("retry-after").is_some());
-    let wait = h.state.i18n.text_with(
-        Language::En,
-        "sign-in-throttled",
-        &[("minutes", Arg::Text("15".into()))],
-    );
-    assert!(reply.body.contains(&common::html(&wait)), "{}", reply.body);
-    // Other accounts from elsewhere are unaffected.
-    let reply = h
-        .client()
-        .at_address("10.2.2.3")
-        .sign_in("caseworker.kolkata", PASSWORD)
-        .await;
-    assert_eq!(reply.status, StatusCode::SEE_OTHER);
-    // Many accounts from one address lock the address.
-    for i in 0..20 {
-        attacker
-            .sign_in(&format!("someone{i}"), "guessing-wrongly-2")
-            .await;
-    }
-    let reply = attacker.sign_in("counsellor.kolkata", PASSWORD).await;
-    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
-    // After the window, the director gets in.
-    h.clock.advance_seconds(15 * 60 + 1);
-    let reply = director.sign_in("director.kolkata", PASSWORD).await;
-    assert_eq!(reply.status, StatusCode::SEE_OTHER);
-    let audit = h.store.audit_entries(None, 500).await.unwrap();
-    assert!(
-        audit
-            .iter()
-            .any(|r| r.event.action == AuditAction::SignInThrottled)
-    );
     h.finish().await;
 }
 
@@ -909,7 +863,6 @@ on_both_engines!(
     the_admin_home_page_shows_the_newest_audit_checkpoint,
     sign_in_sets_strict_cookies_and_every_response_has_security_headers,
     a_wrong_password_and_an_unknown_user_get_one_message_in_her_language,
-    repeated_failures_lock_the_account_and_the_address_for_a_while,
     a_form_without_the_right_csrf_token_is_refused,
     signing_out_ends_the_session,
     the_language_follows_the_browser_then_her_choice_on_every_page,

@@ -11,6 +11,7 @@ pub mod organisations;
 pub mod packages;
 pub mod training;
 pub mod training_people;
+pub mod two_factor;
 pub mod users;
 
 use axum::Json;

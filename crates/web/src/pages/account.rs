@@ -5,11 +5,12 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use domain::audit::AuditAction;
 use domain::policy::{Action, Resource};
 
 use super::{
     Choice, FormData, FormView, LangLink, Page, language_choices, render, render_with_status,
-    see_other,
+    see_other, sign_in,
 };
 use crate::accounts::{self, Origin};
 use crate::{AppError, AppState, Ctx, password};
@@ -22,6 +23,8 @@ struct AccountTemplate<'a> {
     organisation: String,
     roles: String,
     form: FormView,
+    /// The network admin's link to the roles that must use a second factor.
+    manage_two_factor: bool,
     /// The languages to save as hers, and the one saved now.
     languages: Vec<Choice>,
     saved_language: &'static str,
@@ -60,6 +63,7 @@ async fn account_page<'a>(
         organisation: org.fields.name.to_string(),
         roles,
         form,
+        manage_two_factor: super::allowed(ctx, Action::RequireTwoFactor, Resource::Network),
         languages: language_choices(),
         saved_language: user.language.code(),
         page,
@@ -130,6 +134,21 @@ pub async fn change_password(
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
     let user = ctx.user()?.clone();
+    let now = state.clock.now();
+    let t = super::Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    // The current password is checked with the same throttle as a sign-in: a session left
+    // open on a shared computer is no way round it.
+    let username = user.username.as_str();
+    if let Err(wait) = state.throttle.before_attempt(username, &ctx.source, now) {
+        let mut form = FormView::default();
+        form.add_error("current_password", sign_in::wait_message(&t, wait));
+        let template = account_page(&state, &ctx, form).await?;
+        let response = render_with_status(StatusCode::TOO_MANY_REQUESTS, &template)?;
+        return Ok(sign_in::with_retry_after(response, wait));
+    }
     let credentials = state.store.credentials(&user.username).await?;
     let current_ok = password::verify(
         data.get("current_password"),
@@ -139,28 +158,56 @@ pub async fn change_password(
     let origin = Origin {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
-        at: state.clock.now(),
+        at: now,
     };
-    let result = if current_ok {
-        accounts::set_password(&state.store, &origin, &user, &data.get("new_password")).await
-    } else {
-        Err(AppError::Invalid(vec![crate::FieldError {
-            field: "current_password".into(),
-            message_id: "account-password-wrong",
-            english: "the current password is not right".into(),
-        }]))
-    };
-    match result {
+    if !current_ok {
+        let event = origin.event(
+            AuditAction::PasswordCheckFailed,
+            format!("user:{}", user.id),
+            Some(user.org_id),
+        );
+        state.store.append_audit(event).await?;
+        if let Err(wait) = state.throttle.record_failure(username, &ctx.source, now) {
+            let mut form = FormView::default();
+            form.add_error("current_password", sign_in::wait_message(&t, wait));
+            let template = account_page(&state, &ctx, form).await?;
+            let response = render_with_status(StatusCode::TOO_MANY_REQUESTS, &template)?;
+            return Ok(sign_in::with_retry_after(response, wait));
+        }
+        return reshow(
+            &state,
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            vec![crate::FieldError {
+                field: "current_password".into(),
+                message_id: "account-password-wrong",
+                english: "the current password is not right".into(),
+            }],
+        )
+        .await;
+    }
+    state.throttle.record_success(username, &ctx.source);
+    match accounts::set_password(&state.store, &origin, &user, &data.get("new_password")).await {
         Ok(()) => Ok(see_other("/sign-in?notice=password-changed")),
         Err(AppError::Invalid(errors)) => {
-            let t = super::Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
-            let form = FormView::default().with_errors(&t, &errors);
-            let template = account_page(&state, &ctx, form).await?;
-            render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &template)
+            reshow(&state, &ctx, StatusCode::UNPROCESSABLE_ENTITY, errors).await
         }
         Err(other) => Err(other),
     }
+}
+
+/// The page again with the form's problems beside their fields.
+async fn reshow(
+    state: &AppState,
+    ctx: &Ctx,
+    status: StatusCode,
+    errors: Vec<crate::FieldError>,
+) -> Result<Response, AppError> {
+    let t = super::Tr {
+        i18n: &state.i18n,
+        lang: ctx.lang,
+    };
+    let form = FormView::default().with_errors(&t, &errors);
+    let template = account_page(state, ctx, form).await?;
+    render_with_status(status, &template)
 }

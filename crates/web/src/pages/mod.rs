@@ -15,6 +15,7 @@ pub mod own;
 pub mod plan;
 pub mod sign_in;
 pub mod training;
+pub mod two_factor;
 pub mod users;
 pub mod workshop;
 

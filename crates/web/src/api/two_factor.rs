@@ -1,0 +1,80 @@
+//! Two-factor sign-in in the API: the roles that must use it (the network admin) and the reset
+//! of someone's second factor. Enrolment is on *My account* only: API tokens are for machines
+//! and carry no second factor.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use domain::Role;
+use domain::policy::{Action, Resource};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::ApiJson;
+use crate::accounts::Origin;
+use crate::{AppError, AppState, Ctx, FieldError, twofactor};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RolesBody {
+    pub roles: Vec<String>,
+}
+
+fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
+    Ok(Origin {
+        actor: Some(ctx.actor()?),
+        source: ctx.source.clone(),
+        at: state.clock.now(),
+    })
+}
+
+fn roles_json(roles: &[Role]) -> Value {
+    json!({ "roles": roles.iter().map(|r| r.as_str()).collect::<Vec<_>>() })
+}
+
+/// `GET /api/v1/two-factor/roles`.
+pub async fn roles(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value>, AppError> {
+    ctx.authorize(Action::RequireTwoFactor, Resource::Network)?;
+    Ok(Json(roles_json(&state.store.two_factor_roles().await?)))
+}
+
+/// `POST /api/v1/two-factor/roles` with `{"roles": ["director", "counsellor"]}`: replaces the
+/// set, answers it.
+pub async fn set_roles(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<RolesBody>,
+) -> Result<Json<Value>, AppError> {
+    ctx.authorize(Action::RequireTwoFactor, Resource::Network)?;
+    let mut roles = Vec::new();
+    for text in &body.roles {
+        roles.push(text.parse::<Role>().map_err(|_| {
+            AppError::Invalid(vec![FieldError {
+                field: "roles".into(),
+                message_id: "error-unknown-role",
+                english: format!("unknown role {text:?}"),
+            }])
+        })?);
+    }
+    let roles = twofactor::set_required_roles(&state.store, &origin(&state, &ctx)?, &roles).await?;
+    Ok(Json(roles_json(&roles)))
+}
+
+/// `DELETE /api/v1/users/{id}/two-factor`: she lost her phone. 204; her sessions end.
+pub async fn reset(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = id.parse().map_err(|_| AppError::NotFound)?;
+    let target = state.store.user(id).await?;
+    let org = target
+        .as_ref()
+        .map(|u| u.org_id)
+        .unwrap_or(ctx.actor()?.org_id);
+    ctx.authorize(Action::ViewUser, Resource::User { id, org })?;
+    let target = target.ok_or(AppError::NotFound)?;
+    twofactor::reset(&state.store, &origin(&state, &ctx)?, &target).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
