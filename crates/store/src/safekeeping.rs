@@ -133,6 +133,24 @@ macro_rules! impl_safekeeping_store {
                         .await?;
                     }
                 }
+                // Second-factor secrets written before the key file was adopted, likewise.
+                let totp: Vec<(String, String)> =
+                    sqlx::query_as("SELECT user_id, secret FROM user_totp")
+                        .fetch_all(&mut *tx)
+                        .await?;
+                for (user, secret) in totp {
+                    let context = $crate::twofactor::secret_context(user.parse()?);
+                    if keyfile::Sealer::is_sealed(&secret) {
+                        self.secrets.open(&context, &secret)?;
+                        continue;
+                    }
+                    sqlx::query("UPDATE user_totp SET secret = $1 WHERE user_id = $2")
+                        .bind(self.secrets.seal(&context, &secret)?)
+                        .bind(&user)
+                        .execute(&mut *tx)
+                        .await?;
+                    sealed += 1;
+                }
                 tx.commit().await?;
                 Ok(sealed)
             }
