@@ -82,6 +82,9 @@ pub enum Action {
     ViewCaseSummary,
     /// See a case in full: her voice, the journey, and (later) plan and decisions.
     ViewCase,
+    /// The custodian's own work on her journey: follow-ups, repatriation steps, who read her
+    /// record. Never an earlier custodian's or a waiting receiver's to read.
+    FollowJourney,
     /// Record her words, or correct a record of them.
     RecordVoice,
     /// Move the case along the journey (not to `closed`).
@@ -418,7 +421,7 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
         ViewCase | OpenIdentity => {
             case_reading(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
         }
-        RecordVoice | ManageConsent | EditPlan => {
+        FollowJourney | RecordVoice | ManageConsent | EditPlan => {
             case_work(actor, resource, &[Role::CaseWorker, Role::Counsellor], true)
         }
         ChangeStage => case_work(actor, resource, &[Role::CaseWorker], true),
@@ -709,6 +712,7 @@ mod tests {
             );
         }
         for action in [
+            Action::FollowJourney,
             Action::RecordVoice,
             Action::EditPlan,
             Action::LogDecision,

@@ -1277,6 +1277,16 @@ async fn her_consent_decides_what_another_organisation_reads(engine: Engine) {
             StatusCode::FORBIDDEN,
             "read-only before acceptance"
         );
+        for journey in ["readers", "followups", "repatriation"] {
+            assert_eq!(
+                receiver
+                    .get(&format!("/api/v1/cases/{case}/{journey}"))
+                    .await
+                    .status,
+                StatusCode::FORBIDDEN,
+                "the custodian's own work: {journey}"
+            );
+        }
         for step in ["acknowledge", "accept"] {
             let reply = receiver
                 .json(

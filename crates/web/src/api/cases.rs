@@ -426,7 +426,7 @@ pub async fn readers(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = casework::load(&state.store, &actor, &id, Action::FollowJourney).await?;
     let lines = casework::readings(&state.store, &case).await?;
     Ok(Json(json!({
         "readings": lines.iter().map(|r| json!({

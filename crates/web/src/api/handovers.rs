@@ -206,7 +206,7 @@ pub async fn followups(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = casework::load(&state.store, &actor, &id, Action::FollowJourney).await?;
     let today = state.clock.now().to_datetime().date();
     let list = state.store.followups_of(case.id).await?;
     Ok(Json(json!({
@@ -325,7 +325,7 @@ pub async fn repatriation(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = casework::load(&state.store, &actor, &id, Action::FollowJourney).await?;
     Ok(Json(repatriation_json(&state, &ctx, &case).await?))
 }
 

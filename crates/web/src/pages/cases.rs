@@ -379,7 +379,7 @@ async fn case_page<'a>(
     let full = allowed(actor, Action::ViewCase, case);
     // The custodian's own work on the journey (follow-ups, repatriation, who read her record);
     // an earlier custodian or a receiver waiting to answer reads only her record as it holds it.
-    let custodial = full && case.custodian == actor.org_id;
+    let custodial = allowed(actor, Action::FollowJourney, case);
     let seen = casework::sight(&state.store, actor, case, state.clock.now()).await?;
     let correction = shown.correction;
     let correction_for = correction.as_ref().map(|(id, _)| *id);
