@@ -235,7 +235,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let req = if !is_api && req.method() == Method::POST {
         match check_csrf(req, &csrf).await {
             Ok(req) => req,
-            Err(err) => return finish(&state, &ctx, err.into_response(), None, None, secure),
+            Err(Refusal::Error(err)) => {
+                return finish(&state, &ctx, err.into_response(), None, None, secure);
+            }
+            Err(Refusal::Unreadable { action, fields }) => {
+                let response = pages::unreadable_form(&state, &ctx, &action, fields);
+                return finish(&state, &ctx, response, None, None, secure);
+            }
         }
     } else {
         req
@@ -297,7 +303,23 @@ async fn standing(
 /// Reads the form body, checks its `csrf` field, and hands the body on unchanged. A file upload
 /// (multipart) carries the token in its action's query string instead, so the file is never
 /// buffered twice.
-async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
+/// Why a page `POST` went no further than the middleware.
+enum Refusal {
+    Error(AppError),
+    /// Its text was not UTF-8: the form comes back to her with what could be read.
+    Unreadable {
+        action: String,
+        fields: Vec<pages::ResentField>,
+    },
+}
+
+impl From<AppError> for Refusal {
+    fn from(err: AppError) -> Self {
+        Refusal::Error(err)
+    }
+}
+
+async fn check_csrf(req: Request, expected: &str) -> Result<Request, Refusal> {
     let is_multipart = req
         .headers()
         .get(CONTENT_TYPE)
@@ -313,7 +335,7 @@ async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
         });
         return match sent {
             Some(token) if constant_time_eq(&token, expected) => Ok(req),
-            _ => Err(AppError::CsrfFailed),
+            _ => Err(AppError::CsrfFailed.into()),
         };
     }
     let is_form = req
@@ -322,7 +344,7 @@ async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
-        return Err(AppError::CsrfFailed);
+        return Err(AppError::CsrfFailed.into());
     }
     let (parts, body) = req.into_parts();
     let bytes = to_bytes(body, FORM_LIMIT)
@@ -335,11 +357,20 @@ async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
         .map(|(_, v)| v.as_str());
     match sent {
         Some(token) if constant_time_eq(token, expected) => {}
-        _ => return Err(AppError::CsrfFailed),
+        _ => return Err(AppError::CsrfFailed.into()),
     }
     // Text that is not UTF-8 is refused here, for every form, rather than saved with
-    // replacement characters where her words were.
-    pages::form_fields(&bytes)?;
+    // replacement characters where her words were; the form comes back with what could be read.
+    if pages::form_fields(&bytes).is_err() {
+        let action = match parts.uri.query() {
+            Some(query) => format!("{}?{query}", parts.uri.path()),
+            None => parts.uri.path().to_string(),
+        };
+        return Err(Refusal::Unreadable {
+            action,
+            fields: pages::resent_fields(&bytes),
+        });
+    }
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 

@@ -754,9 +754,29 @@ async fn a_form_with_text_that_is_not_utf8_is_refused(engine: Engine) {
     assert_eq!(reply.problem().as_deref(), Some("bad-encoding"));
     let lang = h.user("caseworker.kolkata").await.language;
     assert!(
+        reply.body.contains(&h.text(lang, "resend-detail")),
+        "{}",
+        reply.body
+    );
+    // The form comes back to the same place with her input: what could be read kept as sent,
+    // the text with a mark where a letter could not be read, for her to check and send again.
+    assert!(reply.body.contains(&format!(
+        r#"<form method="post" action="/cases/{case}/voice""#
+    )));
+    assert!(
         reply
             .body
-            .contains(&h.text(lang, "problem-bad-encoding-detail")),
+            .contains(r#"<input type="hidden" name="kind" value="hope">"#)
+    );
+    assert!(
+        reply
+            .body
+            .contains(r#"<input type="hidden" name="language" value="bn">"#)
+    );
+    assert!(
+        reply
+            .body
+            .contains("name=\"text\" rows=\"4\">আ\u{FFFD}\u{FFFD}ম</textarea>"),
         "{}",
         reply.body
     );

@@ -13,3 +13,6 @@ package-error-voice-exists = An entry of her words in this package is already on
 package-error-document-exists = A document in this package is already on this server. Nothing was imported.
 package-error-record-exists = A record in this package is already on this server. Nothing was imported.
 audit-action-package-refused = Handover package refused
+resend-detail = Some of the text you sent could not be read, so nothing was saved. It is below, with a mark (�) where a letter could not be read: check it, correct it and send it again.
+resend-field = Your text, as it could be read
+resend-send-again = Send again

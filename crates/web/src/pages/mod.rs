@@ -294,35 +294,111 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
 /// is not UTF-8 once decoded is `BadEncoding`, where a lenient parser would put U+FFFD in her
 /// words.
 pub fn form_fields(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
-    fn decode(part: &[u8]) -> Result<String, AppError> {
-        let hex = |b: u8| (b as char).to_digit(16);
-        let mut out = Vec::with_capacity(part.len());
-        let mut i = 0;
-        while i < part.len() {
-            match part[i] {
-                b'+' => out.push(b' '),
-                b'%' if i + 2 < part.len() => match (hex(part[i + 1]), hex(part[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
-                },
-                b => out.push(b),
-            }
-            i += 1;
-        }
-        String::from_utf8(out).map_err(|_| AppError::BadEncoding)
-    }
     body.split(|b| *b == b'&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
             let mut halves = pair.splitn(2, |b| *b == b'=');
-            let name = decode(halves.next().unwrap_or_default())?;
-            let value = decode(halves.next().unwrap_or_default())?;
+            let name = String::from_utf8(percent_decode(halves.next().unwrap_or_default()))
+                .map_err(|_| AppError::BadEncoding)?;
+            let value = String::from_utf8(percent_decode(halves.next().unwrap_or_default()))
+                .map_err(|_| AppError::BadEncoding)?;
             Ok((name, value))
         })
         .collect()
+}
+
+/// One field of a form that could not be read whole: its name, its value with each unreadable
+/// byte shown as U+FFFD, and whether any byte was unreadable.
+pub struct ResentField {
+    pub name: String,
+    pub value: String,
+    pub unreadable: bool,
+}
+
+/// The fields of a form body that is not all UTF-8, for re-showing it to her: what could be
+/// read is kept, and where it could not, she sees the mark U+FFFD and decides.
+pub fn resent_fields(body: &[u8]) -> Vec<ResentField> {
+    body.split(|b| *b == b'&')
+        .filter(|pair| !pair.is_empty())
+        .filter_map(|pair| {
+            let mut halves = pair.splitn(2, |b| *b == b'=');
+            let name = String::from_utf8(percent_decode(halves.next().unwrap_or_default())).ok()?;
+            let raw = percent_decode(halves.next().unwrap_or_default());
+            Some(match String::from_utf8(raw) {
+                Ok(value) => ResentField {
+                    name,
+                    value,
+                    unreadable: false,
+                },
+                Err(e) => ResentField {
+                    name,
+                    value: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    unreadable: true,
+                },
+            })
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "resend.html")]
+struct ResendTemplate<'a> {
+    page: Page<'a>,
+    detail: String,
+    action: String,
+    kept: Vec<(String, String)>,
+    unreadable: Vec<(String, String)>,
+}
+
+/// A form whose text was not UTF-8, re-shown (400): nothing was saved; what could be read is
+/// kept as she sent it, and each field with unreadable text comes back for her to check and
+/// send again to the same place.
+pub fn unreadable_form(
+    state: &AppState,
+    ctx: &Ctx,
+    action: &str,
+    fields: Vec<ResentField>,
+) -> Response {
+    let err = AppError::BadEncoding;
+    let mut page = Page::new(state, ctx, "/", "problem-bad-encoding-title");
+    page.nav.iter_mut().for_each(|l| l.current = false);
+    let (bad, good): (Vec<ResentField>, Vec<ResentField>) = fields
+        .into_iter()
+        .filter(|f| f.name != "csrf")
+        .partition(|f| f.unreadable);
+    let template = ResendTemplate {
+        detail: page.t.get("resend-detail"),
+        page,
+        action: action.to_string(),
+        kept: good.into_iter().map(|f| (f.name, f.value)).collect(),
+        unreadable: bad.into_iter().map(|f| (f.name, f.value)).collect(),
+    };
+    match render_with_status(err.status(), &template) {
+        Ok(response) => response,
+        Err(_) => (err.status(), err.english()).into_response(),
+    }
+}
+
+/// `+` and `%XX` decoded, as bytes (a `%` not followed by two hex digits stays as it is).
+fn percent_decode(part: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(part.len());
+    let mut i = 0;
+    while i < part.len() {
+        match part[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < part.len() => match (hex(part[i + 1]), hex(part[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    out
 }
 
 #[cfg(test)]
