@@ -79,12 +79,8 @@ pub async fn submit(
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-
-    // Only an address that failed on this account recently waits here.
-    if let Err(wait_seconds) = state
-        .throttle
-        .before_attempt(&username_text, &ctx.source, now)
-    {
+    // A throttled attempt is audited and answered 429, saying how long to wait.
+    let throttled = async |wait_seconds: i64| -> Result<Response, AppError> {
         audit(
             &state,
             &ctx,
@@ -98,7 +94,15 @@ pub async fn submit(
             StatusCode::TOO_MANY_REQUESTS,
             wait_message(&t, wait_seconds),
         )?;
-        return Ok(with_retry_after(response, wait_seconds));
+        Ok(with_retry_after(response, wait_seconds))
+    };
+
+    // Only an address that failed on this account recently waits here.
+    if let Err(wait_seconds) = state
+        .throttle
+        .before_attempt(&username_text, &ctx.source, now)
+    {
+        return throttled(wait_seconds).await;
     }
 
     let credentials = match username_text.parse::<Username>() {
@@ -120,20 +124,7 @@ pub async fn submit(
                     .throttle
                     .record_failure(&username_text, &ctx.source, now)
             {
-                audit(
-                    &state,
-                    &ctx,
-                    now,
-                    AuditAction::SignInThrottled,
-                    &username_text,
-                    None,
-                )
-                .await?;
-                let response = refuse(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    wait_message(&t, wait_seconds),
-                )?;
-                return Ok(with_retry_after(response, wait_seconds));
+                return throttled(wait_seconds).await;
             }
             audit(
                 &state,
