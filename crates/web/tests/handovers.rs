@@ -636,17 +636,36 @@ async fn follow_up_and_repatriation_in_the_case_page(engine: Engine) {
     h.finish().await;
 }
 
+/// Her consent to share `section` with `org`, as the API takes it.
+fn sharing(section: &str, org: domain::OrgId, explained_by: &str) -> serde_json::Value {
+    json!({"purpose": "sharing", "section": section, "organisation": org.to_string(),
+        "explained_how": "কে কী জানবে, বুঝিয়ে বলা হয়েছে", "explained_in": "bn", "explained_by": explained_by})
+}
+
+/// The receiving side acknowledges, then accepts, handover `id`.
+async fn acknowledge_and_accept(receiver: &mut common::Client, id: &str) {
+    for step in ["acknowledge", "accept"] {
+        let reply = receiver
+            .json(
+                Method::POST,
+                &format!("/api/v1/handovers/{id}/{step}"),
+                &json!({}),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{step}: {}", reply.body);
+    }
+}
+
 /// Consent to share her words with `org`, then hand the case there and have `receiver` accept.
 async fn hand_over(h: &Harness, case: domain::CaseId, sender: &str, receiver: &str, org: &str) {
     let to = h.org(org).await;
     let mut from = api(h, sender).await;
-    let consent = json!({"purpose": "sharing", "section": "voice", "organisation": to.to_string(),
-        "explained_how": "কে জানবে আর কী জানবে, বুঝিয়ে বলা হয়েছে", "explained_in": "bn", "explained_by": sender});
     let reply = from
         .json(
             Method::POST,
             &format!("/api/v1/cases/{case}/consents"),
-            &consent,
+            &sharing("voice", to, sender),
             &[],
         )
         .await;
@@ -670,31 +689,7 @@ async fn hand_over(h: &Harness, case: domain::CaseId, sender: &str, receiver: &s
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let mut to_client = api(h, receiver).await;
-    assert_eq!(
-        to_client
-            .json(
-                Method::POST,
-                &format!("/api/v1/handovers/{id}/acknowledge"),
-                &json!({}),
-                &[]
-            )
-            .await
-            .status,
-        StatusCode::OK
-    );
-    assert_eq!(
-        to_client
-            .json(
-                Method::POST,
-                &format!("/api/v1/handovers/{id}/accept"),
-                &json!({}),
-                &[]
-            )
-            .await
-            .status,
-        StatusCode::OK
-    );
+    acknowledge_and_accept(&mut api(h, receiver).await, &id).await;
 }
 
 async fn her_words_and_plan_travel_from_kolkata_through_howrah_to_jessore(engine: Engine) {
@@ -1213,10 +1208,12 @@ async fn her_consent_decides_what_another_organisation_reads(engine: Engine) {
         let mut consents = Vec::new();
         for section in &given {
             let reply = kolkata
-                .json(Method::POST, &format!("/api/v1/cases/{case}/consents"),
-                    &json!({"purpose": "sharing", "section": section.as_str(), "organisation": jessore.to_string(),
-                            "explained_how": "কে কী জানবে, বুঝিয়ে বলা হয়েছে", "explained_in": "bn", "explained_by": "রূপা"}),
-                    &[])
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/cases/{case}/consents"),
+                    &sharing(section.as_str(), jessore, "রূপা"),
+                    &[],
+                )
                 .await;
             assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
             consents.push(reply.json()["id"].as_str().unwrap().to_string());
@@ -1236,6 +1233,16 @@ async fn her_consent_decides_what_another_organisation_reads(engine: Engine) {
             let handover = handover.clone();
             async move { sections_in(&everything_read(h, who, case, &handover).await) }
         };
+        // What Jessore's case worker and counsellor read between them.
+        let read_at_jessore = async || {
+            let mut both: Vec<SectionClass> = Vec::new();
+            for who in readers {
+                both.extend(read(who).await);
+            }
+            both.sort();
+            both.dedup();
+            both
+        };
 
         // A draft carries nothing yet.
         for who in readers {
@@ -1251,16 +1258,11 @@ async fn her_consent_decides_what_another_organisation_reads(engine: Engine) {
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         // Sent: what travels, read-only, so she accepts knowing what she takes on.
-        let mut both: Vec<SectionClass> = Vec::new();
-        for who in readers {
-            both.extend(read(who).await);
-        }
-        both.sort();
-        both.dedup();
         let mut want = given.clone();
         want.sort();
         assert_eq!(
-            both, want,
+            read_at_jessore().await,
+            want,
             "sent: Jessore reads exactly what her consent lets travel"
         );
         let mut receiver = api(&h, "caseworker.jessore").await;
@@ -1287,17 +1289,7 @@ async fn her_consent_decides_what_another_organisation_reads(engine: Engine) {
                 "the custodian's own work: {journey}"
             );
         }
-        for step in ["acknowledge", "accept"] {
-            let reply = receiver
-                .json(
-                    Method::POST,
-                    &format!("/api/v1/handovers/{handover}/{step}"),
-                    &json!({}),
-                    &[],
-                )
-                .await;
-            assert_eq!(reply.status, StatusCode::OK, "{step}: {}", reply.body);
-        }
+        acknowledge_and_accept(&mut receiver, &handover).await;
         // Accepted: custody moves, sight does not widen; Jessore's counsellor joins the case.
         let event = domain::audit::AuditEvent::new(
             common::T0,
@@ -1309,14 +1301,9 @@ async fn her_consent_decides_what_another_organisation_reads(engine: Engine) {
             .assign(case, counsellor.id, common::T0, event)
             .await
             .unwrap();
-        let mut both: Vec<SectionClass> = Vec::new();
-        for who in readers {
-            both.extend(read(who).await);
-        }
-        both.sort();
-        both.dedup();
         assert_eq!(
-            both, want,
+            read_at_jessore().await,
+            want,
             "accepted: custody does not widen what Jessore reads"
         );
         // Search finds her in what Jessore may read, and in nothing else.
@@ -1392,10 +1379,7 @@ async fn a_section_left_behind_is_shared_on_request_with_her_consent(engine: Eng
     let howrah = h.org("Pather Sathi Transit Home, Howrah").await;
     let mut kolkata = api(&h, "caseworker.kolkata").await;
     let mut receiver = api(&h, "caseworker.jessore").await;
-    let consent = |section: &str| {
-        json!({"purpose": "sharing", "section": section, "organisation": jessore.to_string(),
-               "explained_how": "কে কী জানবে, বুঝিয়ে বলা হয়েছে", "explained_in": "bn", "explained_by": "রূপা"})
-    };
+    let consent = |section: &str| sharing(section, jessore, "রূপা");
     let path = format!("/api/v1/cases/{case}/consents");
     let reply = kolkata
         .json(Method::POST, &path, &consent("voice"), &[])
@@ -1415,17 +1399,7 @@ async fn a_section_left_behind_is_shared_on_request_with_her_consent(engine: Eng
                 )
                 .await;
             assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-            for step in ["acknowledge", "accept"] {
-                let reply = receiver
-                    .json(
-                        Method::POST,
-                        &format!("/api/v1/handovers/{id}/{step}"),
-                        &json!({}),
-                        &[],
-                    )
-                    .await;
-                assert_eq!(reply.status, StatusCode::OK, "{step}: {}", reply.body);
-            }
+            acknowledge_and_accept(&mut receiver, &id).await;
         }
     };
     let start = format!("/api/v1/cases/{case}/handovers");
