@@ -6,9 +6,6 @@
 //! and renders every error — as an HTML page in her language, or as `application/problem+json`.
 //! Handlers ask the one policy function in `domain` before they touch anything.
 
-// The OpenAPI document is one large `json!` literal.
-#![recursion_limit = "512"]
-
 pub mod accounts;
 mod api;
 pub mod casework;

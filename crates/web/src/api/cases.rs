@@ -9,23 +9,286 @@ use domain::policy::{Action, Resource};
 use domain::voice::format_date_iso;
 use domain::{Case, Stage, VoiceEntry, VoiceId};
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 use store::CaseFilter;
+use utoipa::{IntoParams, ToSchema};
 
-use super::{ApiJson, if_match, with_etag};
-use crate::casework::{self, IdentityInput, VoiceInput};
+pub use super::bodies::{
+    ConsentBody, DecisionBody, IdentityBody, NoteBody, PlanBodyJson, ReviewBody, TranslationBody,
+    VoiceBody,
+};
+use super::problems::{
+    BadQuery, BodyTooLarge, DocumentTooLarge, Forbidden, ForbiddenOrGated, IfMatchMissing, Invalid,
+    Malformed, NotFound, Stale, Unauthorized,
+};
+use super::{ApiJson, if_match, names, with_etag};
+use crate::casework;
 use crate::{AppError, AppState, Ctx};
 
-#[derive(Serialize)]
+/// A case in summary.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Case)]
 pub struct CaseJson {
+    #[schema(format = Uuid)]
     pub id: String,
+    /// Her pseudonymous case code, e.g. `K7QM-4P2D`.
     pub code: String,
+    /// The organisation that holds her case now.
+    #[schema(format = Uuid)]
     pub custodian: String,
+    #[schema(value_type = names::StageName)]
     pub stage: &'static str,
+    /// The staff assigned (user ids).
     pub assigned: Vec<String>,
+    #[schema(format = DateTime)]
     pub opened_at: String,
+    /// The version, as in the ETag.
     pub version: i64,
+    #[schema(format = DateTime)]
     pub updated_at: String,
+}
+
+/// Cases, newest first.
+#[derive(Serialize, ToSchema)]
+pub struct CaseList {
+    pub cases: Vec<CaseJson>,
+}
+
+/// An entry of her voice: her words, as she said them.
+#[derive(Serialize, ToSchema)]
+#[schema(as = VoiceEntry)]
+pub struct VoiceJson {
+    #[schema(format = Uuid)]
+    pub id: String,
+    /// The version, as in the ETag.
+    pub version: i64,
+    #[schema(value_type = names::VoiceKindName)]
+    pub kind: &'static str,
+    pub text: String,
+    #[schema(value_type = names::LanguageCode)]
+    pub language: &'static str,
+    #[schema(format = Date)]
+    pub spoken_on: String,
+    /// Whether it was read back to her.
+    pub read_back: bool,
+    #[schema(format = Uuid)]
+    pub recorded_by: String,
+    #[schema(format = DateTime)]
+    pub recorded_at: String,
+}
+
+/// Her voice entries.
+#[derive(Serialize, ToSchema)]
+pub struct VoiceList {
+    pub entries: Vec<VoiceJson>,
+}
+
+/// The identity section: the most protected part of her record.
+#[derive(Serialize, ToSchema)]
+pub struct Identity {
+    pub name: String,
+    pub family: String,
+    pub address: String,
+}
+
+/// A decision, with her part in it.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Decision)]
+pub struct DecisionJson {
+    #[schema(format = Uuid)]
+    pub id: String,
+    #[schema(value_type = names::DecisionTopicName)]
+    pub topic: &'static str,
+    pub what: String,
+    pub decided_by: String,
+    pub options: Vec<String>,
+    pub her_choice: String,
+    #[schema(value_type = names::ParticipationName)]
+    pub participation: &'static str,
+    pub her_view: String,
+    pub absent_reason: String,
+    #[schema(format = Uuid)]
+    pub recorded_by: String,
+    #[schema(format = DateTime)]
+    pub recorded_at: String,
+}
+
+/// A case's decisions.
+#[derive(Serialize, ToSchema)]
+pub struct DecisionList {
+    pub decisions: Vec<DecisionJson>,
+}
+
+/// A consent she gave, and where it stands.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Consent)]
+pub struct ConsentJson {
+    #[schema(format = Uuid)]
+    pub id: String,
+    #[schema(value_type = names::PurposeName)]
+    pub purpose: &'static str,
+    #[schema(value_type = Option<names::SectionName>)]
+    pub section: Option<&'static str>,
+    #[schema(format = Uuid)]
+    pub organisation: Option<String>,
+    pub explained_how: String,
+    #[schema(value_type = names::LanguageCode)]
+    pub explained_in: &'static str,
+    pub explained_by: String,
+    #[schema(format = Date)]
+    pub expires_on: Option<String>,
+    /// `active`, `revoked` or `expired`.
+    pub status: &'static str,
+    #[schema(format = Uuid)]
+    pub recorded_by: String,
+    #[schema(format = DateTime)]
+    pub recorded_at: String,
+    #[schema(format = DateTime)]
+    pub revoked_at: Option<String>,
+    pub revoked_reason: Option<String>,
+}
+
+/// A case's consents.
+#[derive(Serialize, ToSchema)]
+pub struct ConsentList {
+    pub consents: Vec<ConsentJson>,
+}
+
+/// Who read her record: organisation, roles and day, never a name.
+#[derive(Serialize, ToSchema)]
+pub struct Readings {
+    pub readings: Vec<Reading>,
+}
+
+/// Reads of her record by one organisation's roles on one day.
+#[derive(Serialize, ToSchema)]
+pub struct Reading {
+    pub organisation: String,
+    #[schema(value_type = Vec<names::RoleName>)]
+    pub roles: Vec<&'static str>,
+    #[schema(format = Date)]
+    pub day: String,
+    /// `record` or `identity`.
+    pub what: &'static str,
+    pub times: usize,
+}
+
+/// Her case plan, with its reviews.
+#[derive(Serialize, ToSchema)]
+pub struct Plan {
+    /// The version, as in the ETag.
+    pub version: i64,
+    pub approved_version: Option<i64>,
+    #[schema(format = DateTime)]
+    pub updated_at: String,
+    #[schema(value_type = Vec<super::bodies::GoalJson>)]
+    pub goals: Vec<domain::plan::Goal>,
+    pub reviews: Vec<PlanReviewJson>,
+}
+
+/// A review of the plan with her.
+#[derive(Serialize, ToSchema)]
+#[schema(as = PlanReviewEntry)]
+pub struct PlanReviewJson {
+    pub plan_version: i64,
+    #[schema(value_type = names::AgreementName)]
+    pub agreement: &'static str,
+    pub her_words: String,
+    pub notes: String,
+    #[schema(format = Uuid)]
+    pub reviewed_by: String,
+    #[schema(format = DateTime)]
+    pub reviewed_at: String,
+}
+
+/// A review as recorded.
+#[derive(Serialize, ToSchema)]
+pub struct ReviewRecorded {
+    pub plan_version: i64,
+    #[schema(value_type = names::AgreementName)]
+    pub agreement: &'static str,
+    pub her_words: String,
+}
+
+/// A case note.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Note)]
+pub struct NoteJson {
+    #[schema(format = Uuid)]
+    pub id: String,
+    #[schema(value_type = names::NoteKindName)]
+    pub kind: &'static str,
+    pub text: String,
+    #[schema(value_type = names::LanguageCode)]
+    pub language: &'static str,
+    /// Incidents: how staff answered.
+    #[schema(value_type = Option<names::NoteResponseName>)]
+    pub response: Option<&'static str>,
+    /// Incidents: what was done.
+    pub response_text: Option<String>,
+    #[schema(format = Uuid)]
+    pub written_by: String,
+    #[schema(format = DateTime)]
+    pub written_at: String,
+    /// People's translations of it (in the list only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translations: Option<Vec<TranslationJson>>,
+}
+
+/// A case's notes.
+#[derive(Serialize, ToSchema)]
+pub struct NoteList {
+    pub notes: Vec<NoteJson>,
+}
+
+/// A person's translation of a note.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Translation)]
+pub struct TranslationJson {
+    #[schema(format = Uuid)]
+    pub id: String,
+    #[schema(format = Uuid)]
+    pub note: String,
+    #[schema(value_type = names::LanguageCode)]
+    pub language: &'static str,
+    pub text: String,
+    pub translator: String,
+    #[schema(format = Uuid)]
+    pub added_by: String,
+    #[schema(format = DateTime)]
+    pub added_at: String,
+}
+
+/// A document's description (its bytes are at its own path).
+#[derive(Serialize, ToSchema)]
+#[schema(as = Document)]
+pub struct DocumentJson {
+    #[schema(format = Uuid)]
+    pub id: String,
+    #[schema(value_type = names::SectionName)]
+    pub section: &'static str,
+    pub name: String,
+    pub media_type: String,
+    pub size: i64,
+    #[schema(format = Uuid)]
+    pub uploaded_by: String,
+    #[schema(format = DateTime)]
+    pub uploaded_at: String,
+}
+
+/// A case's documents.
+#[derive(Serialize, ToSchema)]
+pub struct DocumentList {
+    pub documents: Vec<DocumentJson>,
+}
+
+/// The multipart form of an upload.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct DocumentUpload {
+    #[schema(value_type = names::SectionName)]
+    section: String,
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
 }
 
 impl From<&Case> for CaseJson {
@@ -43,27 +306,33 @@ impl From<&Case> for CaseJson {
     }
 }
 
-pub fn voice_json(entry: &VoiceEntry) -> Value {
-    json!({
-        "id": entry.id.to_string(),
-        "version": entry.version,
-        "kind": entry.kind.as_str(),
-        "text": entry.text,
-        "language": entry.language.code(),
-        "spoken_on": format_date_iso(entry.spoken_on),
-        "read_back": entry.read_back,
-        "recorded_by": entry.recorded_by.to_string(),
-        "recorded_at": entry.recorded_at.to_rfc3339(),
-    })
+pub fn voice_json(entry: &VoiceEntry) -> VoiceJson {
+    VoiceJson {
+        id: entry.id.to_string(),
+        version: entry.version,
+        kind: entry.kind.as_str(),
+        text: entry.text.clone(),
+        language: entry.language.code(),
+        spoken_on: format_date_iso(entry.spoken_on),
+        read_back: entry.read_back,
+        recorded_by: entry.recorded_by.to_string(),
+        recorded_at: entry.recorded_at.to_rfc3339(),
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CaseQuery {
+    /// Words to search for in her voice, in the cases assigned to the caller.
     q: Option<String>,
+    /// Only cases at this stage.
+    #[param(value_type = Option<names::StageName>)]
     stage: Option<String>,
+    /// Only the caller's own cases.
     mine: Option<bool>,
     /// Only cases whose plan is due for review (not reviewed with her for 90 days).
     overdue: Option<bool>,
+    /// At most this many (1 to 500; default 50).
     limit: Option<u32>,
     offset: Option<u32>,
 }
@@ -103,11 +372,15 @@ pub fn review_due_before(now: domain::Timestamp) -> domain::Timestamp {
     now.plus_seconds(-REVIEW_EVERY_DAYS * 86_400)
 }
 
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(CaseQuery),
+    summary = "Cases of her organisation, newest first. `q` searches her words in the cases assigned to the caller; `stage`, `mine=true` and `overdue=true` filter.",
+    responses((status = 200, description = "The cases.", body = CaseList),
+        BadQuery, Unauthorized, Forbidden, Invalid))]
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<CaseQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<CaseList>, AppError> {
     let mut filter = filter_for(
         &ctx,
         state.clock.now(),
@@ -121,18 +394,27 @@ pub async fn list(
     filter.limit = query.limit.unwrap_or(50).clamp(1, 500);
     filter.offset = query.offset.unwrap_or(0);
     let cases = state.store.find_cases(&filter).await?;
-    Ok(Json(
-        json!({ "cases": cases.iter().map(CaseJson::from).collect::<Vec<_>>() }),
-    ))
+    Ok(Json(CaseList {
+        cases: cases.iter().map(CaseJson::from).collect(),
+    }))
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// A new case: her identity section, which may be left blank until she is ready.
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NewCase)]
 pub struct NewCaseBody {
     #[serde(default)]
-    identity: IdentityInput,
+    identity: IdentityBody,
 }
 
+#[utoipa::path(post, path = "/api/v1/cases", tag = "cases",
+    summary = "Open a case (case worker); the caller is assigned to it.",
+    request_body = NewCaseBody,
+    responses((status = 201, description = "Opened.", body = CaseJson,
+            headers(("ETag" = String, description = "The version, for If-Match."),
+                ("Location" = String, description = "Where it is."))),
+        Malformed, Unauthorized, Forbidden, BodyTooLarge, Invalid))]
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -147,7 +429,7 @@ pub async fn create(
         &actor,
         &ctx.source,
         state.clock.now(),
-        &body.identity,
+        &body.identity.into(),
     )
     .await?;
     let mut response = with_etag(case.version, CaseJson::from(&case));
@@ -160,6 +442,12 @@ pub async fn create(
     Ok(response)
 }
 
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases",
+    summary = "One case in summary, with its ETag. 404 when the caller may not see it.",
+    params(("id" = String, Path, description = "The case.")),
+    responses((status = 200, description = "The case.", body = CaseJson,
+            headers(("ETag" = String, description = "The version, for If-Match."))),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -169,26 +457,38 @@ pub async fn show(
     Ok(with_etag(case.version, CaseJson::from(&case)))
 }
 
+#[utoipa::path(get, path = "/api/v1/cases/{id}/voice", tag = "cases",
+    summary = "Her voice entries (the staff who may read her case in full). The read is audited.",
+    params(("id" = String, Path, description = "The case.")),
+    responses((status = 200, description = "Her words.", body = VoiceList),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn voice(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<VoiceList>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let entries = state.store.voice_of(case.id, &seen).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
-    Ok(Json(
-        json!({ "entries": entries.iter().map(voice_json).collect::<Vec<_>>() }),
-    ))
+    Ok(Json(VoiceList {
+        entries: entries.iter().map(voice_json).collect(),
+    }))
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/voice", tag = "cases",
+    summary = "Record her words: a hope, fear, plan, preference or feedback, in her language.",
+    params(("id" = String, Path, description = "The case.")),
+    request_body = VoiceBody,
+    responses((status = 201, description = "Recorded.", body = VoiceJson,
+            headers(("ETag" = String, description = "The version, for If-Match."))),
+        Malformed, Unauthorized, ForbiddenOrGated, NotFound, BodyTooLarge, Invalid))]
 pub async fn record_voice(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<VoiceInput>,
+    ApiJson(body): ApiJson<VoiceBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
@@ -198,7 +498,7 @@ pub async fn record_voice(
         &ctx.source,
         state.clock.now(),
         &case,
-        &body,
+        &body.into(),
     )
     .await?;
     let mut response = with_etag(entry.version, voice_json(&entry));
@@ -206,12 +506,22 @@ pub async fn record_voice(
     Ok(response)
 }
 
+#[utoipa::path(put, path = "/api/v1/cases/{id}/voice/{entry}", tag = "cases",
+    summary = "Correct an entry of her words; the earlier text is kept. Needs If-Match.",
+    params(("id" = String, Path, description = "The case."),
+        ("entry" = String, Path, description = "The voice entry."),
+        ("If-Match" = String, Header, description = "The ETag read before the change.")),
+    request_body = VoiceBody,
+    responses((status = 200, description = "Corrected.", body = VoiceJson,
+            headers(("ETag" = String, description = "The new version."))),
+        Malformed, Unauthorized, ForbiddenOrGated, NotFound, Stale, BodyTooLarge, Invalid,
+        IfMatchMissing))]
 pub async fn correct_voice(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, entry)): Path<(String, String)>,
     headers: HeaderMap,
-    ApiJson(body): ApiJson<VoiceInput>,
+    ApiJson(body): ApiJson<VoiceBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
@@ -232,19 +542,34 @@ pub async fn correct_voice(
         &case,
         entry,
         version,
-        &body,
+        &body.into(),
     )
     .await?;
     Ok(with_etag(corrected.version, voice_json(&corrected)))
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// A move of her case to another stage, and why.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = StageChange)]
 pub struct StageBody {
+    #[serde(default)]
+    #[schema(required = true, value_type = names::StageName)]
     stage: String,
+    #[serde(default)]
+    #[schema(required = true, min_length = 1, max_length = 2000)]
     reason: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/stage", tag = "cases",
+    summary = "Move her case to another stage, with a reason. Needs If-Match.",
+    params(("id" = String, Path, description = "The case."),
+        ("If-Match" = String, Header, description = "The ETag read before the change.")),
+    request_body = StageBody,
+    responses((status = 200, description = "Moved.", body = CaseJson,
+            headers(("ETag" = String, description = "The new version."))),
+        Malformed, Unauthorized, Forbidden, NotFound, Stale, BodyTooLarge, Invalid,
+        IfMatchMissing))]
 pub async fn change_stage(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -274,57 +599,75 @@ pub async fn change_stage(
     Ok(with_etag(moved.version, CaseJson::from(&moved)).into_response())
 }
 
+#[utoipa::path(get, path = "/api/v1/cases/{id}/identity", tag = "cases",
+    summary = "Her identity section (name, family, address); every opening is audited.",
+    params(("id" = String, Path, description = "The case.")),
+    responses((status = 200, description = "Her identity.", body = Identity),
+        Unauthorized, ForbiddenOrGated, NotFound))]
 pub async fn identity(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Identity>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::OpenIdentity).await?;
     let identity =
         casework::open_identity(&state.store, &actor, &ctx.source, state.clock.now(), &case)
             .await?;
-    Ok(Json(
-        json!({ "name": identity.name, "family": identity.family, "address": identity.address }),
-    ))
+    Ok(Json(Identity {
+        name: identity.name,
+        family: identity.family,
+        address: identity.address,
+    }))
 }
 
-pub fn decision_json(d: &domain::decision::Decision) -> Value {
-    json!({
-        "id": d.id.to_string(),
-        "topic": d.fields.topic.as_str(),
-        "what": d.fields.what,
-        "decided_by": d.fields.decided_by,
-        "options": d.fields.options,
-        "her_choice": d.fields.her_choice,
-        "participation": d.fields.participation.as_str(),
-        "her_view": d.fields.her_view,
-        "absent_reason": d.fields.absent_reason,
-        "recorded_by": d.recorded_by.to_string(),
-        "recorded_at": d.recorded_at.to_rfc3339(),
-    })
+pub fn decision_json(d: &domain::decision::Decision) -> DecisionJson {
+    DecisionJson {
+        id: d.id.to_string(),
+        topic: d.fields.topic.as_str(),
+        what: d.fields.what.clone(),
+        decided_by: d.fields.decided_by.clone(),
+        options: d.fields.options.clone(),
+        her_choice: d.fields.her_choice.clone(),
+        participation: d.fields.participation.as_str(),
+        her_view: d.fields.her_view.clone(),
+        absent_reason: d.fields.absent_reason.clone(),
+        recorded_by: d.recorded_by.to_string(),
+        recorded_at: d.recorded_at.to_rfc3339(),
+    }
 }
 
+#[utoipa::path(get, path = "/api/v1/cases/{id}/decisions", tag = "cases",
+    summary = "The decisions about her case, with her part in each.",
+    params(("id" = String, Path, description = "The case.")),
+    responses((status = 200, description = "The decisions.", body = DecisionList),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn decisions(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<DecisionList>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ReadDecisions).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let decisions = state.store.decisions_of(case.id, &seen).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
-    Ok(Json(
-        json!({ "decisions": decisions.iter().map(decision_json).collect::<Vec<_>>() }),
-    ))
+    Ok(Json(DecisionList {
+        decisions: decisions.iter().map(decision_json).collect(),
+    }))
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/decisions", tag = "cases",
+    summary = "Log a decision: what, by whom, the options she was given, what she chose, her view, or why she could not take part.",
+    params(("id" = String, Path, description = "The case.")),
+    request_body = DecisionBody,
+    responses((status = 201, description = "Logged.", body = DecisionJson),
+        Malformed, Unauthorized, ForbiddenOrGated, NotFound, BodyTooLarge, Invalid))]
 pub async fn log_decision(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<casework::DecisionInput>,
+    ApiJson(body): ApiJson<DecisionBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
@@ -334,65 +677,88 @@ pub async fn log_decision(
         &ctx.source,
         state.clock.now(),
         &case,
-        &body,
+        &body.into(),
     )
     .await?;
     Ok((StatusCode::CREATED, Json(decision_json(&decision))).into_response())
 }
 
-pub fn consent_json(c: &domain::consent::Consent, now: domain::Timestamp) -> Value {
-    json!({
-        "id": c.id.to_string(),
-        "purpose": c.fields.purpose.as_str(),
-        "section": c.fields.section.map(|s| s.as_str()),
-        "organisation": c.fields.organisation.map(|o| o.to_string()),
-        "explained_how": c.fields.explained_how,
-        "explained_in": c.fields.explained_in.code(),
-        "explained_by": c.fields.explained_by,
-        "expires_on": c.fields.expires_on.map(format_date_iso),
-        "status": c.status(now),
-        "recorded_by": c.recorded_by.to_string(),
-        "recorded_at": c.recorded_at.to_rfc3339(),
-        "revoked_at": c.revoked_at.map(|t| t.to_rfc3339()),
-        "revoked_reason": c.revoked_reason,
-    })
+pub fn consent_json(c: &domain::consent::Consent, now: domain::Timestamp) -> ConsentJson {
+    ConsentJson {
+        id: c.id.to_string(),
+        purpose: c.fields.purpose.as_str(),
+        section: c.fields.section.map(|s| s.as_str()),
+        organisation: c.fields.organisation.map(|o| o.to_string()),
+        explained_how: c.fields.explained_how.clone(),
+        explained_in: c.fields.explained_in.code(),
+        explained_by: c.fields.explained_by.clone(),
+        expires_on: c.fields.expires_on.map(format_date_iso),
+        status: c.status(now),
+        recorded_by: c.recorded_by.to_string(),
+        recorded_at: c.recorded_at.to_rfc3339(),
+        revoked_at: c.revoked_at.map(|t| t.to_rfc3339()),
+        revoked_reason: c.revoked_reason.clone(),
+    }
 }
 
+#[utoipa::path(get, path = "/api/v1/cases/{id}/consents", tag = "cases",
+    summary = "Her consents, active, revoked and expired.",
+    params(("id" = String, Path, description = "The case.")),
+    responses((status = 200, description = "The consents.", body = ConsentList),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn consents(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ConsentList>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
     let now = state.clock.now();
     let consents = state.store.consents_of(case.id).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, now, &case).await?;
-    Ok(Json(
-        json!({ "consents": consents.iter().map(|c| consent_json(c, now)).collect::<Vec<_>>() }),
-    ))
+    Ok(Json(ConsentList {
+        consents: consents.iter().map(|c| consent_json(c, now)).collect(),
+    }))
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/consents", tag = "cases",
+    summary = "Record her consent to a purpose: how it was explained, in which language, by whom; for sharing, the section and organisation.",
+    params(("id" = String, Path, description = "The case.")),
+    request_body = ConsentBody,
+    responses((status = 201, description = "Recorded.", body = ConsentJson),
+        Malformed, Unauthorized, Forbidden, NotFound, BodyTooLarge, Invalid))]
 pub async fn record_consent(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<casework::ConsentInput>,
+    ApiJson(body): ApiJson<ConsentBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
     let now = state.clock.now();
+    let body = body.into();
     let consent =
         casework::record_consent(&state.store, &actor, &ctx.source, now, &case, &body).await?;
     Ok((StatusCode::CREATED, Json(consent_json(&consent, now))).into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Why she withdrew a consent.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = Revoke)]
 pub struct RevokeBody {
+    #[serde(default)]
+    #[schema(required = true, min_length = 1)]
     reason: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/consents/{cid}/revoke", tag = "cases",
+    summary = "Revoke a consent: sharing under it stops from now on.",
+    params(("id" = String, Path, description = "The case."),
+        ("cid" = String, Path, description = "The consent.")),
+    request_body = RevokeBody,
+    responses((status = 200, description = "Revoked.", body = ConsentJson),
+        Malformed, Unauthorized, Forbidden, NotFound, BodyTooLarge, Invalid))]
 pub async fn revoke_consent(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -420,23 +786,31 @@ pub async fn revoke_consent(
     Ok(Json(consent_json(revoked, now)).into_response())
 }
 
+#[utoipa::path(get, path = "/api/v1/cases/{id}/readers", tag = "cases",
+    summary = "Who read her record: organisation, roles and day, never a name.",
+    params(("id" = String, Path, description = "The case.")),
+    responses((status = 200, description = "The readings.", body = Readings),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn readers(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Readings>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::FollowJourney).await?;
     let lines = casework::readings(&state.store, &case).await?;
-    Ok(Json(json!({
-        "readings": lines.iter().map(|r| json!({
-            "organisation": r.organisation,
-            "roles": r.roles.iter().map(|role| role.as_str()).collect::<Vec<_>>(),
-            "day": domain::voice::format_date_iso(r.day.to_datetime().date()),
-            "what": if r.identity { "identity" } else { "record" },
-            "times": r.times,
-        })).collect::<Vec<_>>()
-    })))
+    Ok(Json(Readings {
+        readings: lines
+            .iter()
+            .map(|r| Reading {
+                organisation: r.organisation.clone(),
+                roles: r.roles.iter().map(|role| role.as_str()).collect(),
+                day: domain::voice::format_date_iso(r.day.to_datetime().date()),
+                what: if r.identity { "identity" } else { "record" },
+                times: r.times,
+            })
+            .collect(),
+    }))
 }
 
 pub async fn plan_json(
@@ -444,24 +818,33 @@ pub async fn plan_json(
     case: &Case,
     plan: &domain::plan::Plan,
     sight: &domain::sight::Sight,
-) -> Result<Value, AppError> {
+) -> Result<Plan, AppError> {
     let reviews = state.store.plan_reviews(case.id, sight).await?;
-    Ok(json!({
-        "version": plan.version,
-        "approved_version": plan.approved_version,
-        "updated_at": plan.updated_at.to_rfc3339(),
-        "goals": serde_json::to_value(&plan.body.goals).map_err(|e| AppError::internal(e.to_string()))?,
-        "reviews": reviews.iter().map(|r| json!({
-            "plan_version": r.plan_version,
-            "agreement": r.agreement.as_str(),
-            "her_words": r.her_words,
-            "notes": r.notes,
-            "reviewed_by": r.reviewed_by.to_string(),
-            "reviewed_at": r.reviewed_at.to_rfc3339(),
-        })).collect::<Vec<_>>(),
-    }))
+    Ok(Plan {
+        version: plan.version,
+        approved_version: plan.approved_version,
+        updated_at: plan.updated_at.to_rfc3339(),
+        goals: plan.body.goals.clone(),
+        reviews: reviews
+            .iter()
+            .map(|r| PlanReviewJson {
+                plan_version: r.plan_version,
+                agreement: r.agreement.as_str(),
+                her_words: r.her_words.clone(),
+                notes: r.notes.clone(),
+                reviewed_by: r.reviewed_by.to_string(),
+                reviewed_at: r.reviewed_at.to_rfc3339(),
+            })
+            .collect(),
+    })
 }
 
+#[utoipa::path(get, path = "/api/v1/cases/{id}/plan", tag = "cases",
+    summary = "Her case plan, with its ETag and its reviews with her.",
+    params(("id" = String, Path, description = "The case.")),
+    responses((status = 200, description = "The plan.", body = Plan,
+            headers(("ETag" = String, description = "The version, for If-Match."))),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn plan(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -478,13 +861,23 @@ pub async fn plan(
     ))
 }
 
+#[utoipa::path(put, path = "/api/v1/cases/{id}/plan", tag = "cases",
+    summary = "Replace the plan's goals and actions. Needs If-Match.",
+    params(("id" = String, Path, description = "The case."),
+        ("If-Match" = String, Header, description = "The ETag read before the change.")),
+    request_body = PlanBodyJson,
+    responses((status = 200, description = "Saved.", body = Plan,
+            headers(("ETag" = String, description = "The new version."))),
+        Malformed, Unauthorized, Forbidden, NotFound, Stale, BodyTooLarge, Invalid,
+        IfMatchMissing))]
 pub async fn save_plan(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
     headers: HeaderMap,
-    ApiJson(body): ApiJson<domain::plan::PlanBody>,
+    ApiJson(body): ApiJson<PlanBodyJson>,
 ) -> Result<Response, AppError> {
+    let body = domain::plan::PlanBody::try_from(body)?;
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
@@ -506,6 +899,13 @@ pub async fn save_plan(
     ))
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/plan/approve", tag = "cases",
+    summary = "Approve the plan as it stands (director). Needs If-Match and a logged plan decision with her participation.",
+    params(("id" = String, Path, description = "The case."),
+        ("If-Match" = String, Header, description = "The ETag read before the change.")),
+    responses((status = 200, description = "Approved.", body = Plan,
+            headers(("ETag" = String, description = "The new version."))),
+        Unauthorized, Forbidden, NotFound, Stale, Invalid, IfMatchMissing))]
 pub async fn approve_plan(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -532,11 +932,17 @@ pub async fn approve_plan(
     ))
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/plan/reviews", tag = "cases",
+    summary = "Record a review of the plan with her: does she agree, in her words.",
+    params(("id" = String, Path, description = "The case.")),
+    request_body = ReviewBody,
+    responses((status = 201, description = "Recorded.", body = ReviewRecorded),
+        Malformed, Unauthorized, Forbidden, NotFound, BodyTooLarge, Invalid))]
 pub async fn review_plan(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<casework::ReviewInput>,
+    ApiJson(body): ApiJson<ReviewBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
@@ -546,32 +952,42 @@ pub async fn review_plan(
         &ctx.source,
         state.clock.now(),
         &case,
-        &body,
+        &body.into(),
     )
     .await?;
-    let body = json!({"plan_version": review.plan_version, "agreement": review.agreement.as_str(), "her_words": review.her_words});
+    let body = ReviewRecorded {
+        plan_version: review.plan_version,
+        agreement: review.agreement.as_str(),
+        her_words: review.her_words,
+    };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-pub fn note_json(n: &domain::note::Note) -> Value {
-    json!({
-        "id": n.id.to_string(),
-        "kind": n.kind.as_str(),
-        "text": n.text,
-        "language": n.language.code(),
-        "response": n.response.as_ref().map(|r| r.0.as_str()),
-        "response_text": n.response.as_ref().map(|r| r.1.clone()),
-        "written_by": n.written_by.to_string(),
-        "written_at": n.written_at.to_rfc3339(),
-    })
+pub fn note_json(n: &domain::note::Note) -> NoteJson {
+    NoteJson {
+        id: n.id.to_string(),
+        kind: n.kind.as_str(),
+        text: n.text.clone(),
+        language: n.language.code(),
+        response: n.response.as_ref().map(|r| r.0.as_str()),
+        response_text: n.response.as_ref().map(|r| r.1.clone()),
+        written_by: n.written_by.to_string(),
+        written_at: n.written_at.to_rfc3339(),
+        translations: None,
+    }
 }
 
 /// The notes she may read (psychosocial ones for counsellors only), newest first.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/notes", tag = "cases",
+    summary = "The notes the caller may read (psychosocial ones for counsellors only), newest first, each with its translations.",
+    params(("id" = String, Path, description = "The case.")),
+    responses((status = 200, description = "The notes.", body = NoteList),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn notes(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<NoteList>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
     let kinds = casework::note_kinds(&actor, &case, false);
@@ -584,39 +1000,47 @@ pub async fn notes(
     let notes = state.store.notes_of(case.id, &kinds, &seen).await?;
     let translations = state.store.translations_of(case.id).await?;
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
-    let notes: Vec<Value> = notes
+    let notes = notes
         .iter()
-        .map(|n| {
-            let mut v = note_json(n);
-            v["translations"] = translations
-                .iter()
-                .filter(|t| t.note_id == n.id)
-                .map(translation_json)
-                .collect();
-            v
+        .map(|n| NoteJson {
+            translations: Some(
+                translations
+                    .iter()
+                    .filter(|t| t.note_id == n.id)
+                    .map(translation_json)
+                    .collect(),
+            ),
+            ..note_json(n)
         })
         .collect();
-    Ok(Json(json!({ "notes": notes })))
+    Ok(Json(NoteList { notes }))
 }
 
-pub fn translation_json(t: &domain::note::NoteTranslation) -> Value {
-    json!({
-        "id": t.id.to_string(),
-        "note": t.note_id.to_string(),
-        "language": t.language.code(),
-        "text": t.text,
-        "translator": t.translator,
-        "added_by": t.added_by.to_string(),
-        "added_at": t.added_at.to_rfc3339(),
-    })
+pub fn translation_json(t: &domain::note::NoteTranslation) -> TranslationJson {
+    TranslationJson {
+        id: t.id.to_string(),
+        note: t.note_id.to_string(),
+        language: t.language.code(),
+        text: t.text.clone(),
+        translator: t.translator.clone(),
+        added_by: t.added_by.to_string(),
+        added_at: t.added_at.to_rfc3339(),
+    }
 }
 
 /// `POST …/notes/{nid}/translations`: a person's translation, kept beside the note.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/notes/{nid}/translations", tag = "cases",
+    summary = "Add a person's translation of a note, kept beside it.",
+    params(("id" = String, Path, description = "The case."),
+        ("nid" = String, Path, description = "The note.")),
+    request_body = TranslationBody,
+    responses((status = 201, description = "Added.", body = TranslationJson),
+        Malformed, Unauthorized, Forbidden, NotFound, BodyTooLarge, Invalid))]
 pub async fn translate_note(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, note)): Path<(String, String)>,
-    ApiJson(body): ApiJson<casework::TranslationInput>,
+    ApiJson(body): ApiJson<TranslationBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
@@ -632,17 +1056,23 @@ pub async fn translate_note(
         state.clock.now(),
         &case,
         &note,
-        &body,
+        &body.into(),
     )
     .await?;
     Ok((StatusCode::CREATED, Json(translation_json(&t))).into_response())
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/notes", tag = "cases",
+    summary = "Write a note: case, psychosocial (counsellors), daily or incident (with how staff answered).",
+    params(("id" = String, Path, description = "The case.")),
+    request_body = NoteBody,
+    responses((status = 201, description = "Written.", body = NoteJson),
+        Malformed, Unauthorized, ForbiddenOrGated, NotFound, BodyTooLarge, Invalid))]
 pub async fn write_note(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<casework::NoteInput>,
+    ApiJson(body): ApiJson<NoteBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
@@ -657,38 +1087,49 @@ pub async fn write_note(
         &ctx.source,
         state.clock.now(),
         &case,
-        &body,
+        &body.into(),
     )
     .await?;
     Ok((StatusCode::CREATED, Json(note_json(&note))).into_response())
 }
 
-pub fn document_json(d: &domain::document::DocumentInfo) -> Value {
-    json!({
-        "id": d.id.to_string(),
-        "section": d.class.as_str(),
-        "name": d.name,
-        "media_type": d.media_type,
-        "size": d.size,
-        "uploaded_by": d.uploaded_by.to_string(),
-        "uploaded_at": d.uploaded_at.to_rfc3339(),
-    })
+pub fn document_json(d: &domain::document::DocumentInfo) -> DocumentJson {
+    DocumentJson {
+        id: d.id.to_string(),
+        section: d.class.as_str(),
+        name: d.name.clone(),
+        media_type: d.media_type.clone(),
+        size: d.size,
+        uploaded_by: d.uploaded_by.to_string(),
+        uploaded_at: d.uploaded_at.to_rfc3339(),
+    }
 }
 
+#[utoipa::path(get, path = "/api/v1/cases/{id}/documents", tag = "cases",
+    summary = "The documents of her case that the caller may see.",
+    params(("id" = String, Path, description = "The case.")),
+    responses((status = 200, description = "The documents.", body = DocumentList),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn documents(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<DocumentList>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let docs = casework::documents(&state.store, &actor, &case, &seen).await?;
-    Ok(Json(
-        json!({ "documents": docs.iter().map(document_json).collect::<Vec<_>>() }),
-    ))
+    Ok(Json(DocumentList {
+        documents: docs.iter().map(document_json).collect(),
+    }))
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/documents", tag = "cases",
+    summary = "Attach a document (multipart: `section` and `file`), at most 10 MB.",
+    params(("id" = String, Path, description = "The case.")),
+    request_body(content = DocumentUpload, content_type = "multipart/form-data"),
+    responses((status = 201, description = "Attached.", body = DocumentJson),
+        Malformed, Unauthorized, Forbidden, NotFound, DocumentTooLarge, Invalid))]
 pub async fn add_document(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -713,6 +1154,13 @@ pub async fn add_document(
 }
 
 /// The file itself, as an attachment (never shown inline: it is not Saathi's page).
+#[utoipa::path(get, path = "/api/v1/cases/{id}/documents/{doc}", tag = "cases",
+    summary = "The document's file, as an attachment. The read is audited.",
+    params(("id" = String, Path, description = "The case."),
+        ("doc" = String, Path, description = "The document.")),
+    responses((status = 200, description = "The file, with its own media type.",
+            content_type = "application/octet-stream", body = Vec<u8>),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -765,12 +1213,22 @@ pub async fn download(
     Ok(response)
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The survivor's own account to link to her case.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = LinkSurvivor)]
 pub struct LinkBody {
+    #[serde(default)]
+    #[schema(required = true, format = Uuid)]
     user: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/survivor", tag = "cases",
+    summary = "Link her own survivor account to her case, so she can read and add to her record.",
+    params(("id" = String, Path, description = "The case.")),
+    request_body = LinkBody,
+    responses((status = 200, description = "Linked.", body = CaseJson),
+        Malformed, Unauthorized, Forbidden, NotFound, BodyTooLarge, Invalid))]
 pub async fn link_survivor(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -6,46 +6,129 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::form::{FormDef, FormVersion};
 use domain::policy::{Action, Resource};
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
 
 use super::ApiJson;
+use super::problems::{
+    BadQuery, BodyTooLarge, FileTooLarge, Forbidden, Invalid, Malformed, NotFound, Unauthorized,
+};
 use crate::{AppError, AppState, Ctx, FieldError, casework, forms};
 
-fn summary(f: &FormVersion) -> Value {
-    json!({
-        "key": f.def.key,
-        "version": f.version,
-        "title": f.def.title,
-        "created_at": f.created_at.to_rfc3339(),
-    })
+/// A version of a form, in short.
+#[derive(Serialize, ToSchema)]
+pub struct FormSummary {
+    pub key: String,
+    pub version: i64,
+    /// The title in bn, hi and en.
+    #[schema(value_type = Object)]
+    pub title: domain::form::Text,
+    #[schema(format = DateTime)]
+    pub created_at: String,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value>, AppError> {
+/// A version of a form with its whole definition.
+#[derive(Serialize, ToSchema)]
+pub struct FormVersionJson {
+    #[serde(flatten)]
+    pub summary: FormSummary,
+    #[schema(value_type = FormDefinition)]
+    pub definition: FormDef,
+}
+
+/// A form definition: sections, fields, choice lists and labels in bn, hi and en. The domain
+/// reads it (`domain::form::FormDef`) and names each problem it finds; the document gives its
+/// outline, not the whole grammar of a form.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct FormDefinition {
+    /// Stable across versions: `home-family-assessment`.
+    #[schema(pattern = "^[a-z0-9_-]{1,64}$")]
+    key: String,
+    #[schema(value_type = Object)]
+    title: Value,
+    #[schema(value_type = Vec<Object>)]
+    sections: Vec<Value>,
+    #[schema(value_type = Option<Object>)]
+    choice_lists: Option<Value>,
+    /// `case` (the default) or `workshop-evaluation`.
+    purpose: Option<String>,
+}
+
+/// An assessment as filled in.
+#[derive(Serialize, ToSchema)]
+pub struct Assessment {
+    #[schema(format = Uuid)]
+    pub id: String,
+    /// The form's key.
+    pub form: String,
+    pub version: i64,
+    /// The answers the caller may read, by field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub answers: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = Uuid)]
+    pub recorded_by: Option<String>,
+    #[schema(format = DateTime)]
+    pub recorded_at: String,
+}
+
+fn summary(f: &FormVersion) -> FormSummary {
+    FormSummary {
+        key: f.def.key.clone(),
+        version: f.version,
+        title: f.def.title.clone(),
+        created_at: f.created_at.to_rfc3339(),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/forms", tag = "forms",
+    summary = "Every version of every form, in short.",
+    responses((status = 200, description = "The forms.", body = Vec<FormSummary>),
+        Unauthorized, Forbidden))]
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<Vec<FormSummary>>, AppError> {
     ctx.authorize(Action::ReadForms, Resource::Network)?;
     let forms = state.store.forms().await?;
-    Ok(Json(Value::Array(forms.iter().map(summary).collect())))
+    Ok(Json(forms.iter().map(summary).collect()))
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct VersionQuery {
+    /// A version; absent: the newest.
     version: Option<i64>,
 }
 
+#[utoipa::path(get, path = "/api/v1/forms/{key}", tag = "forms",
+    summary = "A form with its definition: the newest version, or `version`.",
+    params(("key" = String, Path, description = "The form's key."), VersionQuery),
+    responses((status = 200, description = "The form.", body = FormVersionJson),
+        BadQuery, Unauthorized, Forbidden, NotFound))]
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(key): Path<String>,
     Query(q): Query<VersionQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<FormVersionJson>, AppError> {
     ctx.authorize(Action::ReadForms, Resource::Network)?;
     let f = forms::form(&state.store, &key, q.version).await?;
-    let mut v = summary(&f);
-    v["definition"] =
-        serde_json::to_value(&f.def).map_err(|e| AppError::internal(e.to_string()))?;
-    Ok(Json(v))
+    Ok(Json(FormVersionJson {
+        summary: summary(&f),
+        definition: f.def,
+    }))
 }
 
 /// `POST /api/v1/forms`: a definition as JSON becomes the next version of its form.
+#[utoipa::path(post, path = "/api/v1/forms", tag = "forms",
+    summary = "Add a form definition as the next version of its form (network admin).",
+    request_body = FormDefinition,
+    responses((status = 201, description = "Added.", body = FormSummary),
+        Malformed, Unauthorized, Forbidden, BodyTooLarge, Invalid))]
 pub async fn add(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -56,15 +139,27 @@ pub async fn add(
     Ok((StatusCode::CREATED, Json(summary(&f))).into_response())
 }
 
-#[derive(Debug, serde::Deserialize)]
+/// An assessment to fill in.
+#[derive(Debug, serde::Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = AssessmentInput)]
 pub struct FillBody {
+    /// The form's key.
     form: String,
+    /// A version; absent: the newest.
     #[serde(default)]
     version: Option<i64>,
+    /// Each field's answer: a string, or a list for several choices.
+    #[schema(value_type = Object)]
     answers: Value,
 }
 
+#[utoipa::path(post, path = "/api/v1/cases/{id}/assessments", tag = "forms",
+    summary = "Fill in an assessment of her case with a form.",
+    params(("id" = String, Path, description = "The case.")),
+    request_body = FillBody,
+    responses((status = 201, description = "Recorded.", body = Assessment),
+        Malformed, Unauthorized, Forbidden, NotFound, BodyTooLarge, Invalid))]
 pub async fn fill(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -91,47 +186,58 @@ pub async fn fill(
     let may = |class| role(class) && seen.sees(class, a.org);
     Ok((
         StatusCode::CREATED,
-        Json(json!({
-            "id": a.id.to_string(),
-            "form": a.form_key,
-            "version": a.form_version,
-            "answers": forms::answers_json(&form, &a, &may),
-            "recorded_at": a.recorded_at.to_rfc3339(),
-        })),
+        Json(Assessment {
+            id: a.id.to_string(),
+            form: a.form_key.clone(),
+            version: a.form_version,
+            answers: Some(forms::answers_json(&form, &a, &may)),
+            recorded_by: None,
+            recorded_at: a.recorded_at.to_rfc3339(),
+        }),
     )
         .into_response())
 }
 
+#[utoipa::path(get, path = "/api/v1/cases/{id}/assessments", tag = "forms",
+    summary = "The assessments of her case, in short.",
+    params(("id" = String, Path, description = "The case.")),
+    responses((status = 200, description = "The assessments.", body = Vec<Assessment>),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn list_for_case(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Vec<Assessment>>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let found = forms::assessments_of(&state.store, &case, &seen).await?;
-    Ok(Json(Value::Array(
+    Ok(Json(
         found
             .iter()
-            .map(|(a, _)| {
-                json!({
-                    "id": a.id.to_string(),
-                    "form": a.form_key,
-                    "version": a.form_version,
-                    "recorded_by": a.recorded_by.to_string(),
-                    "recorded_at": a.recorded_at.to_rfc3339(),
-                })
+            .map(|(a, _)| Assessment {
+                id: a.id.to_string(),
+                form: a.form_key.clone(),
+                version: a.form_version,
+                answers: None,
+                recorded_by: Some(a.recorded_by.to_string()),
+                recorded_at: a.recorded_at.to_rfc3339(),
             })
             .collect(),
-    )))
+    ))
 }
 
+#[utoipa::path(get, path = "/api/v1/cases/{id}/assessments/{aid}", tag = "forms",
+    summary = "One assessment, with the answers the caller may read. The read is audited.",
+    params(("id" = String, Path, description = "The case."),
+        ("aid" = String, Path, description = "The assessment.")),
+    responses((status = 200, description = "The assessment.", body = Assessment),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn show_for_case(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, aid)): Path<(String, String)>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Assessment>, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
@@ -139,14 +245,14 @@ pub async fn show_for_case(
     casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
     let role = forms::may_read(&actor, &case);
     let may = |class| role(class) && seen.sees(class, a.org);
-    Ok(Json(json!({
-        "id": a.id.to_string(),
-        "form": a.form_key,
-        "version": a.form_version,
-        "answers": forms::answers_json(&form, &a, &may),
-        "recorded_by": a.recorded_by.to_string(),
-        "recorded_at": a.recorded_at.to_rfc3339(),
-    })))
+    Ok(Json(Assessment {
+        id: a.id.to_string(),
+        form: a.form_key.clone(),
+        version: a.form_version,
+        answers: Some(forms::answers_json(&form, &a, &may)),
+        recorded_by: Some(a.recorded_by.to_string()),
+        recorded_at: a.recorded_at.to_rfc3339(),
+    }))
 }
 
 /// A definition's problems, each as a field error (for the API and the upload page).
@@ -164,6 +270,11 @@ pub fn definition_errors(problems: Vec<String>) -> AppError {
 }
 
 /// `POST /api/v1/forms/xlsform`: the body is the `.xlsx` as it is.
+#[utoipa::path(post, path = "/api/v1/forms/xlsform", tag = "forms",
+    summary = "Import an XLSForm (the body is the .xlsx as it is) as the next version of its form (network admin). All or nothing: each row that cannot be taken is listed in `errors`.",
+    request_body(content = Vec<u8>, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    responses((status = 201, description = "Imported.", body = FormSummary),
+        Unauthorized, Forbidden, FileTooLarge, Invalid))]
 pub async fn import_xlsform(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -2,13 +2,16 @@
 //! `If-Match` on every update.
 
 pub mod audit;
+pub mod bodies;
 pub mod cases;
 pub mod forms;
 pub mod glossary;
 pub mod handovers;
 pub mod me;
+pub mod names;
 pub mod organisations;
 pub mod packages;
+pub mod problems;
 pub mod training;
 pub mod training_people;
 pub mod two_factor;
@@ -22,11 +25,52 @@ use axum::response::{IntoResponse, Response};
 use domain::{Organisation, User};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::json;
+use utoipa::ToSchema;
 
 use crate::{AppError, AppState, Ctx};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// An error as RFC 9457 problem details: the body of every 4xx and 5xx of the API.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// `/problems/CODE`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The kind of problem, in the caller's language.
+    pub title: String,
+    /// The HTTP status, the same as the response's.
+    pub status: u16,
+    /// What happened, in the caller's language.
+    pub detail: String,
+    /// A stable code: `not-found`, `invalid`, `precondition-failed`…
+    pub code: String,
+    /// With `invalid`: each field that is wrong.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<ProblemField>>,
+    /// With `malformed`: what could not be read, in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// With `training-required`: the workshop to complete first (its key).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workshop: Option<String>,
+    /// With `precondition-failed`: the ETag of the version there is now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_etag: Option<String>,
+}
+
+/// One field that is wrong.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProblemField {
+    /// The member, e.g. `password` or `goals[1].target`.
+    pub field: String,
+    /// The Fluent id of the message.
+    pub code: String,
+    /// The problem in the caller's language.
+    pub message: String,
+    /// The particular problem (which choice list, which package check), for scripts and logs.
+    pub english: String,
+}
 
 /// Renders an error as RFC 9457 problem details, in the requester's language.
 pub fn problem(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
@@ -43,34 +87,36 @@ pub fn problem_with_status(
 ) -> Response {
     let i18n = &state.i18n;
     let code = err.code();
-    let mut body = json!({
-        "type": format!("/problems/{code}"),
-        "title": i18n.text(ctx.lang, &format!("problem-{code}-title")),
-        "status": status.as_u16(),
-        "detail": err.detail(i18n, ctx.lang),
-        "code": code,
-    });
+    let mut body = Problem {
+        kind: format!("/problems/{code}"),
+        title: i18n.text(ctx.lang, &format!("problem-{code}-title")),
+        status: status.as_u16(),
+        detail: err.detail(i18n, ctx.lang),
+        code: code.to_string(),
+        errors: None,
+        reason: None,
+        workshop: None,
+        current_etag: None,
+    };
     match err {
         AppError::Invalid(errors) => {
-            body["errors"] = errors
-                .iter()
-                .map(|e| {
-                    // `english` names the particular problem (which choice list, which
-                    // package check) for scripts and logs; `message` says it in her language.
-                    json!({
-                        "field": e.field,
-                        "code": e.message_id,
-                        "message": crate::forms::more_problems(e, i18n, ctx.lang)
+            body.errors = Some(
+                errors
+                    .iter()
+                    .map(|e| ProblemField {
+                        field: e.field.to_string(),
+                        code: e.message_id.to_string(),
+                        message: crate::forms::more_problems(e, i18n, ctx.lang)
                             .unwrap_or_else(|| i18n.text(ctx.lang, e.message_id)),
-                        "english": e.english,
+                        english: e.english.clone(),
                     })
-                })
-                .collect();
+                    .collect(),
+            );
         }
-        AppError::Malformed(why) => body["reason"] = json!(why),
-        AppError::TrainingRequired { workshop } => body["workshop"] = json!(workshop),
+        AppError::Malformed(why) => body.reason = Some(why.clone()),
+        AppError::TrainingRequired { workshop } => body.workshop = Some(workshop.clone()),
         AppError::PreconditionFailed { current_version } => {
-            body["current_etag"] = json!(etag(*current_version));
+            body.current_etag = Some(etag(*current_version));
         }
         _ => {}
     }
@@ -147,16 +193,26 @@ pub fn with_etag<T: Serialize>(version: i64, body: T) -> Response {
     response
 }
 
-#[derive(Serialize)]
+/// An organisation of the directory.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Organisation)]
 pub struct OrgJson {
+    #[schema(format = Uuid)]
     pub id: String,
     pub name: String,
+    #[schema(value_type = names::OrgKindName)]
     pub kind: String,
+    /// ISO 3166-1 alpha-2.
+    #[schema(pattern = "^[A-Z]{2}$")]
     pub country: String,
     pub district: Option<String>,
+    #[schema(value_type = Vec<names::LanguageCode>)]
     pub languages: Vec<String>,
+    /// The version, as in the ETag.
     pub version: i64,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 
@@ -181,17 +237,26 @@ impl From<&Organisation> for OrgJson {
     }
 }
 
-#[derive(Serialize)]
+/// A user account.
+#[derive(Serialize, ToSchema)]
+#[schema(as = User)]
 pub struct UserJson {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = Uuid)]
     pub organisation_id: String,
     pub username: String,
     pub display_name: Option<String>,
+    #[schema(value_type = Vec<names::RoleName>)]
     pub roles: Vec<String>,
+    #[schema(value_type = names::LanguageCode)]
     pub language: String,
     pub active: bool,
+    /// The version, as in the ETag.
     pub version: i64,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 
@@ -212,6 +277,11 @@ impl From<&User> for UserJson {
     }
 }
 
+/// `GET /api/v1/openapi.json`: the document, derived from the types below and the handlers'
+/// annotations.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta", security(),
+    summary = "This document.",
+    responses((status = 200, description = "The OpenAPI document.", body = Object)))]
 pub async fn openapi_document() -> Response {
     Json(crate::openapi::document()).into_response()
 }

@@ -5,24 +5,36 @@ use axum::response::{IntoResponse, Response};
 use domain::OrgId;
 use domain::policy::{Action, Resource};
 use serde::Deserialize;
+use utoipa::ToSchema;
 
-use super::{ApiJson, OrgJson, if_match, with_etag};
+use super::problems::{
+    BodyTooLarge, Forbidden, IfMatchMissing, Invalid, Malformed, NameTaken, NotFound, Stale,
+    Unauthorized,
+};
+use super::{ApiJson, OrgJson, if_match, names, with_etag};
 use crate::accounts::{self, OrgInput, Origin};
 use crate::{AppError, AppState, Ctx};
 
 /// The body of a create or update.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = OrganisationInput)]
 pub struct OrgBody {
     #[serde(default)]
+    #[schema(required = true, min_length = 1, max_length = 200)]
     name: String,
     #[serde(default)]
+    #[schema(required = true, value_type = names::OrgKindName)]
     kind: String,
+    /// ISO 3166-1 alpha-2, in either case.
     #[serde(default)]
+    #[schema(required = true, pattern = "^[A-Za-z]{2}$")]
     country: String,
     #[serde(default)]
+    #[schema(max_length = 100)]
     district: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Vec<names::LanguageCode>)]
     languages: Vec<String>,
 }
 
@@ -50,12 +62,22 @@ pub(crate) fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
     })
 }
 
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "accounts",
+    summary = "The organisation directory.",
+    responses((status = 200, description = "Every organisation.", body = Vec<OrgJson>),
+        Unauthorized, Forbidden))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Vec<OrgJson>>, AppError> {
     ctx.authorize(Action::ViewDirectory, Resource::Network)?;
     let orgs = state.store.organisations().await?;
     Ok(Json(orgs.iter().map(OrgJson::from).collect()))
 }
 
+#[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "accounts",
+    summary = "One organisation, with its ETag.",
+    params(("id" = String, Path, description = "The organisation.")),
+    responses((status = 200, description = "The organisation.", body = OrgJson,
+            headers(("ETag" = String, description = "The version, for If-Match."))),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -70,6 +92,13 @@ pub async fn show(
     Ok(with_etag(org.version, OrgJson::from(&org)))
 }
 
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "accounts",
+    summary = "Add an organisation (network admin).",
+    request_body = OrgBody,
+    responses((status = 201, description = "Added.", body = OrgJson,
+            headers(("ETag" = String, description = "The version, for If-Match."),
+                ("Location" = String, description = "Where it is."))),
+        Malformed, Unauthorized, Forbidden, NameTaken, BodyTooLarge, Invalid))]
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -88,6 +117,15 @@ pub async fn create(
     Ok(response)
 }
 
+#[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "accounts",
+    summary = "Change an organisation (network admin). Needs If-Match.",
+    params(("id" = String, Path, description = "The organisation."),
+        ("If-Match" = String, Header, description = "The ETag read before the change.")),
+    request_body = OrgBody,
+    responses((status = 200, description = "Changed.", body = OrgJson,
+            headers(("ETag" = String, description = "The new version."))),
+        Malformed, Unauthorized, Forbidden, NotFound, NameTaken, Stale, BodyTooLarge, Invalid,
+        IfMatchMissing))]
 pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -8,17 +8,27 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::Role;
 use domain::policy::{Action, Resource};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
-use super::ApiJson;
+use super::problems::{BodyTooLarge, Forbidden, Invalid, Malformed, NotFound, Unauthorized};
+use super::{ApiJson, names};
 use crate::accounts::Origin;
 use crate::{AppError, AppState, Ctx, FieldError, twofactor};
 
-#[derive(Debug, Deserialize)]
+/// The roles that must sign in with a second factor.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RolesBody {
+    #[schema(value_type = Vec<names::RoleName>)]
     pub roles: Vec<String>,
+}
+
+/// The roles that must sign in with a second factor.
+#[derive(Serialize, ToSchema)]
+pub struct TwoFactorRoles {
+    #[schema(value_type = Vec<names::RoleName>)]
+    pub roles: Vec<&'static str>,
 }
 
 fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
@@ -29,23 +39,37 @@ fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
     })
 }
 
-fn roles_json(roles: &[Role]) -> Value {
-    json!({ "roles": roles.iter().map(|r| r.as_str()).collect::<Vec<_>>() })
+fn roles_json(roles: &[Role]) -> TwoFactorRoles {
+    TwoFactorRoles {
+        roles: roles.iter().map(|r| r.as_str()).collect(),
+    }
 }
 
 /// `GET /api/v1/two-factor/roles`.
-pub async fn roles(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value>, AppError> {
+#[utoipa::path(get, path = "/api/v1/two-factor/roles", tag = "accounts",
+    summary = "The roles that must sign in with a second factor (network admin).",
+    responses((status = 200, description = "The roles.", body = TwoFactorRoles),
+        Unauthorized, Forbidden))]
+pub async fn roles(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<TwoFactorRoles>, AppError> {
     ctx.authorize(Action::RequireTwoFactor, Resource::Network)?;
     Ok(Json(roles_json(&state.store.two_factor_roles().await?)))
 }
 
 /// `POST /api/v1/two-factor/roles` with `{"roles": ["director", "counsellor"]}`: replaces the
 /// set, answers it.
+#[utoipa::path(post, path = "/api/v1/two-factor/roles", tag = "accounts",
+    summary = "Replace the roles that must sign in with a second factor (network admin). They enrol at their next page.",
+    request_body = RolesBody,
+    responses((status = 200, description = "The roles now.", body = TwoFactorRoles),
+        Malformed, Unauthorized, Forbidden, BodyTooLarge, Invalid))]
 pub async fn set_roles(
     State(state): State<AppState>,
     ctx: Ctx,
     ApiJson(body): ApiJson<RolesBody>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<TwoFactorRoles>, AppError> {
     ctx.authorize(Action::RequireTwoFactor, Resource::Network)?;
     let mut roles = Vec::new();
     for text in &body.roles {
@@ -62,6 +86,11 @@ pub async fn set_roles(
 }
 
 /// `DELETE /api/v1/users/{id}/two-factor`: she lost her phone. 204; her sessions end.
+#[utoipa::path(delete, path = "/api/v1/users/{id}/two-factor", tag = "accounts",
+    summary = "Reset her second factor when she lost her phone: her director, or the network admin for a director. API tokens carry no second factor.",
+    params(("id" = String, Path, description = "The user.")),
+    responses((status = 204, description = "Reset; her sessions ended."),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn reset(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -5,33 +5,48 @@ use axum::response::Response;
 use domain::UserId;
 use domain::policy::{Action, Resource};
 use serde::Deserialize;
+use utoipa::ToSchema;
 
 use super::organisations::{origin, parse_org_id};
-use super::{ApiJson, UserJson, if_match, with_etag};
+use super::problems::{
+    BodyTooLarge, Forbidden, IfMatchMissing, Invalid, Malformed, NotFound, Stale, Unauthorized,
+    UsernameTaken,
+};
+use super::{ApiJson, UserJson, if_match, names, with_etag};
 use crate::accounts::{self, UserInput, UserUpdateInput};
 use crate::{AppError, AppState, Ctx};
 
-#[derive(Debug, Deserialize)]
+/// A new user.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NewUser)]
 pub struct NewUserBody {
     #[serde(default)]
+    #[schema(required = true, pattern = "^[a-z0-9._-]{3,64}$")]
     username: String,
     #[serde(default)]
     display_name: Option<String>,
     #[serde(default)]
+    #[schema(required = true, value_type = Vec<names::RoleName>, min_items = 1)]
     roles: Vec<String>,
     #[serde(default)]
+    #[schema(value_type = Option<names::LanguageCode>)]
     language: Option<String>,
     #[serde(default)]
+    #[schema(required = true, min_length = 12, write_only)]
     password: String,
 }
 
-#[derive(Debug, Deserialize)]
+/// A user's name, roles, language and active flag, as they are to be.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = UserUpdate)]
 pub struct UpdateUserBody {
     #[serde(default)]
     display_name: Option<String>,
+    #[schema(value_type = Vec<names::RoleName>, min_items = 1)]
     roles: Vec<String>,
+    #[schema(value_type = names::LanguageCode)]
     language: String,
     active: bool,
 }
@@ -40,6 +55,11 @@ fn parse_user_id(text: &str) -> Result<UserId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
 }
 
+#[utoipa::path(get, path = "/api/v1/organisations/{id}/users", tag = "accounts",
+    summary = "The users of an organisation (its director, network admin).",
+    params(("id" = String, Path, description = "The organisation.")),
+    responses((status = 200, description = "Its users.", body = Vec<UserJson>),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -56,6 +76,14 @@ pub async fn list(
     Ok(Json(users.iter().map(UserJson::from).collect()))
 }
 
+#[utoipa::path(post, path = "/api/v1/organisations/{id}/users", tag = "accounts",
+    summary = "Add a user to an organisation.",
+    params(("id" = String, Path, description = "The organisation.")),
+    request_body = NewUserBody,
+    responses((status = 201, description = "Added.", body = UserJson,
+            headers(("ETag" = String, description = "The version, for If-Match."),
+                ("Location" = String, description = "Where it is."))),
+        Malformed, Unauthorized, Forbidden, NotFound, UsernameTaken, BodyTooLarge, Invalid))]
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -87,6 +115,12 @@ pub async fn create(
     Ok(response)
 }
 
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "accounts",
+    summary = "One user, with its ETag.",
+    params(("id" = String, Path, description = "The user.")),
+    responses((status = 200, description = "The user.", body = UserJson,
+            headers(("ETag" = String, description = "The version, for If-Match."))),
+        Unauthorized, Forbidden, NotFound))]
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -104,6 +138,15 @@ pub async fn show(
     Ok(with_etag(user.version, UserJson::from(&user)))
 }
 
+#[utoipa::path(put, path = "/api/v1/users/{id}", tag = "accounts",
+    summary = "Change a user's name, roles, language or active flag. Needs If-Match.",
+    params(("id" = String, Path, description = "The user."),
+        ("If-Match" = String, Header, description = "The ETag read before the change.")),
+    request_body = UpdateUserBody,
+    responses((status = 200, description = "Changed.", body = UserJson,
+            headers(("ETag" = String, description = "The new version."))),
+        Malformed, Unauthorized, Forbidden, NotFound, Stale, BodyTooLarge, Invalid,
+        IfMatchMissing))]
 pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,

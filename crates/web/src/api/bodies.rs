@@ -1,0 +1,344 @@
+//! Request bodies whose fields the services define (`casework::VoiceInput` and the like). The
+//! API reads its own type, which carries the schema, and hands the service its input through
+//! `From`: the services stay free of the API's schema derive, and the document describes
+//! exactly what the API reads.
+
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::names;
+use crate::AppError;
+use crate::casework::{
+    ConsentInput, DecisionInput, IdentityInput, NoteInput, ReviewInput, TranslationInput,
+    VoiceInput,
+};
+
+/// Her identity section as typed in; each part may be blank until she is ready.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = IdentityInput)]
+pub struct IdentityBody {
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    pub name: String,
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    pub family: String,
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    pub address: String,
+}
+
+impl From<IdentityBody> for IdentityInput {
+    fn from(b: IdentityBody) -> Self {
+        Self {
+            name: b.name,
+            family: b.family,
+            address: b.address,
+        }
+    }
+}
+
+/// Her words as typed in.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = VoiceInput)]
+pub struct VoiceBody {
+    #[serde(default)]
+    #[schema(required = true, value_type = names::VoiceKindName)]
+    pub kind: String,
+    #[serde(default)]
+    #[schema(required = true, min_length = 1, max_length = 5000)]
+    pub text: String,
+    #[serde(default)]
+    #[schema(required = true, value_type = names::LanguageCode)]
+    pub language: String,
+    #[serde(default)]
+    /// `YYYY-MM-DD`; blank or absent: today.
+    #[schema(format = Date)]
+    pub spoken_on: Option<String>,
+    #[serde(default)]
+    /// Whether it was read back to her.
+    pub read_back: bool,
+}
+
+impl From<VoiceBody> for VoiceInput {
+    fn from(b: VoiceBody) -> Self {
+        Self {
+            kind: b.kind,
+            text: b.text,
+            language: b.language,
+            spoken_on: b.spoken_on,
+            read_back: b.read_back,
+        }
+    }
+}
+
+/// A decision as typed in.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = DecisionInput)]
+pub struct DecisionBody {
+    #[serde(default)]
+    /// Default: `general`.
+    #[schema(value_type = names::DecisionTopicName)]
+    pub topic: String,
+    #[serde(default)]
+    #[schema(required = true, min_length = 1)]
+    pub what: String,
+    #[serde(default)]
+    #[schema(required = true, min_length = 1)]
+    pub decided_by: String,
+    #[serde(default)]
+    /// The options she was given.
+    pub options: Vec<String>,
+    #[serde(default)]
+    pub her_choice: String,
+    #[serde(default)]
+    #[schema(required = true, value_type = names::ParticipationName)]
+    pub participation: String,
+    #[serde(default)]
+    /// Her view in her words: required when she decided or was consulted.
+    pub her_view: String,
+    #[serde(default)]
+    /// Required when she was absent.
+    pub absent_reason: String,
+}
+
+impl From<DecisionBody> for DecisionInput {
+    fn from(b: DecisionBody) -> Self {
+        Self {
+            topic: b.topic,
+            what: b.what,
+            decided_by: b.decided_by,
+            options: b.options,
+            her_choice: b.her_choice,
+            participation: b.participation,
+            her_view: b.her_view,
+            absent_reason: b.absent_reason,
+        }
+    }
+}
+
+/// A consent as typed in.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = ConsentInput)]
+pub struct ConsentBody {
+    #[serde(default)]
+    #[schema(required = true, value_type = names::PurposeName)]
+    pub purpose: String,
+    #[serde(default)]
+    /// Required for sharing.
+    #[schema(value_type = names::SectionName)]
+    pub section: String,
+    #[serde(default)]
+    /// Required for sharing and follow-up updates (the organisation's id).
+    #[schema(format = Uuid)]
+    pub organisation: String,
+    #[serde(default)]
+    #[schema(required = true, min_length = 1)]
+    pub explained_how: String,
+    #[serde(default)]
+    #[schema(required = true, value_type = names::LanguageCode)]
+    pub explained_in: String,
+    #[serde(default)]
+    #[schema(required = true, min_length = 1)]
+    pub explained_by: String,
+    #[serde(default)]
+    /// `YYYY-MM-DD`; blank: no expiry.
+    #[schema(format = Date)]
+    pub expires_on: String,
+}
+
+impl From<ConsentBody> for ConsentInput {
+    fn from(b: ConsentBody) -> Self {
+        Self {
+            purpose: b.purpose,
+            section: b.section,
+            organisation: b.organisation,
+            explained_how: b.explained_how,
+            explained_in: b.explained_in,
+            explained_by: b.explained_by,
+            expires_on: b.expires_on,
+        }
+    }
+}
+
+/// A review of the plan with her, as typed in.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = PlanReview)]
+pub struct ReviewBody {
+    #[serde(default)]
+    #[schema(required = true, value_type = names::AgreementName)]
+    pub agreement: String,
+    #[serde(default)]
+    #[schema(required = true, min_length = 1)]
+    pub her_words: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl From<ReviewBody> for ReviewInput {
+    fn from(b: ReviewBody) -> Self {
+        Self {
+            agreement: b.agreement,
+            her_words: b.her_words,
+            notes: b.notes,
+        }
+    }
+}
+
+/// A note as typed in.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NoteInput)]
+pub struct NoteBody {
+    #[serde(default)]
+    #[schema(required = true, value_type = names::NoteKindName)]
+    pub kind: String,
+    #[serde(default)]
+    #[schema(required = true, min_length = 1, max_length = 10000)]
+    pub text: String,
+    #[serde(default)]
+    #[schema(required = true, value_type = names::LanguageCode)]
+    pub language: String,
+    #[serde(default)]
+    /// Incidents only (required there): how staff answered.
+    #[schema(value_type = names::NoteResponseName)]
+    pub response: String,
+    #[serde(default)]
+    /// Incidents only (required there): what was done.
+    pub response_text: String,
+}
+
+impl From<NoteBody> for NoteInput {
+    fn from(b: NoteBody) -> Self {
+        Self {
+            kind: b.kind,
+            text: b.text,
+            language: b.language,
+            response: b.response,
+            response_text: b.response_text,
+        }
+    }
+}
+
+/// A translation of a note as typed in.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = TranslationInput)]
+pub struct TranslationBody {
+    #[serde(default)]
+    #[schema(required = true, value_type = names::LanguageCode)]
+    pub language: String,
+    #[serde(default)]
+    #[schema(required = true, min_length = 1, max_length = 10000)]
+    pub text: String,
+    #[serde(default)]
+    /// Who translated it (a name, in words).
+    #[schema(required = true, min_length = 1, max_length = 200)]
+    pub translator: String,
+}
+
+impl From<TranslationBody> for TranslationInput {
+    fn from(b: TranslationBody) -> Self {
+        Self {
+            language: b.language,
+            text: b.text,
+            translator: b.translator,
+        }
+    }
+}
+
+/// The plan's content, replaced as a whole.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = PlanBody)]
+pub struct PlanBodyJson {
+    #[serde(default)]
+    #[schema(max_items = 60)]
+    pub goals: Vec<GoalJson>,
+}
+
+/// A goal of her plan, with its actions.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = Goal)]
+pub struct GoalJson {
+    #[schema(value_type = names::GoalDomainName)]
+    pub domain: domain::plan::GoalDomain,
+    /// The goal, in her words where they are hers.
+    #[schema(min_length = 1, max_length = 2000)]
+    pub goal: String,
+    #[schema(value_type = names::SetByName)]
+    pub set_by: domain::plan::SetBy,
+    /// `YYYY-MM-DD`, not before the case was opened.
+    #[serde(default)]
+    #[schema(format = Date)]
+    pub target: Option<String>,
+    #[schema(value_type = names::GoalStatusName)]
+    pub status: domain::plan::GoalStatus,
+    #[serde(default)]
+    pub actions: Vec<PlanActionJson>,
+}
+
+/// An action towards a goal.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = PlanAction)]
+pub struct PlanActionJson {
+    #[schema(min_length = 1, max_length = 2000)]
+    pub what: String,
+    /// The organisation responsible (from the directory).
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub responsible: Option<domain::OrgId>,
+    /// `YYYY-MM-DD`, not before the case was opened.
+    #[serde(default)]
+    #[schema(format = Date)]
+    pub target: Option<String>,
+    #[schema(value_type = names::SetByName)]
+    pub set_by: domain::plan::SetBy,
+    #[schema(value_type = names::GoalStatusName)]
+    pub status: domain::plan::GoalStatus,
+}
+
+/// A target date as the plan reads it: blank is none.
+fn target(place: String, text: Option<String>) -> Result<Option<time::Date>, AppError> {
+    text.filter(|t| !t.is_empty())
+        .map(|t| {
+            domain::voice::parse_date(&t).map_err(|e| AppError::Malformed(format!("{place}: {e}")))
+        })
+        .transpose()
+}
+
+impl TryFrom<PlanBodyJson> for domain::plan::PlanBody {
+    type Error = AppError;
+
+    fn try_from(body: PlanBodyJson) -> Result<Self, AppError> {
+        let mut goals = Vec::new();
+        for (g, goal) in body.goals.into_iter().enumerate() {
+            let mut actions = Vec::new();
+            for (a, action) in goal.actions.into_iter().enumerate() {
+                actions.push(domain::plan::PlanAction {
+                    what: action.what,
+                    responsible: action.responsible,
+                    target: target(format!("goals[{g}].actions[{a}].target"), action.target)?,
+                    set_by: action.set_by,
+                    status: action.status,
+                });
+            }
+            goals.push(domain::plan::Goal {
+                domain: goal.domain,
+                goal: goal.goal,
+                set_by: goal.set_by,
+                target: target(format!("goals[{g}].target"), goal.target)?,
+                status: goal.status,
+                actions,
+            });
+        }
+        Ok(Self { goals })
+    }
+}
