@@ -44,8 +44,8 @@ pub struct AuditEntry {
     pub organisation: Option<String>,
     /// Where the request came from.
     pub source: String,
-    /// Details of the action as recorded (any JSON).
-    #[schema(value_type = Object)]
+    /// Details of the action as recorded; `null` when there are none.
+    #[schema(value_type = Option<Object>)]
     pub detail: Value,
     /// This entry's link in the hash chain.
     pub hash: String,

@@ -1158,8 +1158,8 @@ pub async fn add_document(
     summary = "The document's file, as an attachment. The read is audited.",
     params(("id" = String, Path, description = "The case."),
         ("doc" = String, Path, description = "The document.")),
-    responses((status = 200, description = "The file, with its own media type.",
-            content_type = "application/octet-stream", body = Vec<u8>),
+    responses((status = 200, description = "The file, with the media type it was stored with.",
+            content_type = "*/*", body = Vec<u8>),
         Unauthorized, Forbidden, NotFound))]
 pub async fn download(
     State(state): State<AppState>,

@@ -31,8 +31,13 @@ pub struct FormSummary {
 /// A version of a form with its whole definition.
 #[derive(Serialize, ToSchema)]
 pub struct FormVersionJson {
-    #[serde(flatten)]
-    pub summary: FormSummary,
+    pub key: String,
+    pub version: i64,
+    /// The title in bn, hi and en.
+    #[schema(value_type = Object)]
+    pub title: domain::form::Text,
+    #[schema(format = DateTime)]
+    pub created_at: String,
     #[schema(value_type = FormDefinition)]
     pub definition: FormDef,
 }
@@ -117,8 +122,17 @@ pub async fn show(
 ) -> Result<Json<FormVersionJson>, AppError> {
     ctx.authorize(Action::ReadForms, Resource::Network)?;
     let f = forms::form(&state.store, &key, q.version).await?;
+    let FormSummary {
+        key,
+        version,
+        title,
+        created_at,
+    } = summary(&f);
     Ok(Json(FormVersionJson {
-        summary: summary(&f),
+        key,
+        version,
+        title,
+        created_at,
         definition: f.def,
     }))
 }
