@@ -19,6 +19,8 @@ use store::testing::TestStore;
 use store::{NewUser, Store};
 use tower::ServiceExt;
 
+pub mod openapi;
+
 pub const T0: Timestamp = Timestamp(1_795_910_400_000);
 pub const PASSWORD: &str = demo::DEMO_PASSWORD;
 
@@ -369,7 +371,7 @@ impl Client {
         body: Vec<u8>,
         extra: &[(&str, &str)],
     ) -> Reply {
-        let mut builder = Request::builder().method(method).uri(path);
+        let mut builder = Request::builder().method(method.clone()).uri(path);
         if !self.cookies.is_empty() {
             let cookie = self
                 .cookies
@@ -407,6 +409,8 @@ impl Client {
             }
         }
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        // Every API answer a test sees is held to the document the server serves.
+        openapi::check(&method, path, status, &headers, &bytes);
         let body = String::from_utf8_lossy(&bytes).into_owned();
         if let Some(start) = body.find("name=\"csrf\" value=\"") {
             let start = start + "name=\"csrf\" value=\"".len();
