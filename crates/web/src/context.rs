@@ -232,6 +232,14 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         }
     }
 
+    // The API reads nothing from someone it does not know: without a valid token every
+    // operation but the document itself is 401, before a body could be refused as 400 and so
+    // tell a stranger what the route expects.
+    if is_api && ctx.user.is_none() && req.uri().path() != "/api/v1/openapi.json" {
+        let response = AppError::SignInRequired.into_response();
+        return finish(&state, &ctx, response, lang_cookie, None, secure);
+    }
+
     let req = if !is_api && req.method() == Method::POST {
         match check_csrf(req, &csrf).await {
             Ok(req) => req,

@@ -17,7 +17,7 @@ use crate::api;
     ),
     servers((url = "/")),
     security(("bearer" = [])),
-    modifiers(&Bearer),
+    modifiers(&Bearer, &OperationIds),
     components(schemas(api::Problem, api::ProblemField)),
     paths(
         api::openapi_document,
@@ -129,6 +129,32 @@ impl Modify for Bearer {
                     .build(),
             ),
         );
+    }
+}
+
+/// Operation ids as they have always been (`get_api_v1_cases__id_`): unique, where utoipa's
+/// default (the handler's name: `list`, `show`…) repeats across modules.
+struct OperationIds;
+
+impl Modify for OperationIds {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let operations = [
+                ("get", item.get.as_mut()),
+                ("put", item.put.as_mut()),
+                ("post", item.post.as_mut()),
+                ("delete", item.delete.as_mut()),
+                ("patch", item.patch.as_mut()),
+            ];
+            for (method, operation) in operations {
+                if let Some(operation) = operation {
+                    operation.operation_id = Some(format!(
+                        "{method}{}",
+                        path.replace(['/', '{', '}', '.'], "_")
+                    ));
+                }
+            }
+        }
     }
 }
 

@@ -3,7 +3,9 @@
 //! `From`: the services stay free of the API's schema derive, and the document describes
 //! exactly what the API reads.
 
-use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::names;
@@ -341,4 +343,69 @@ impl TryFrom<PlanBodyJson> for domain::plan::PlanBody {
         }
         Ok(Self { goals })
     }
+}
+
+/// A whole number as JSON may write it: `3` or `3.0` (JSON Schema's `integer` admits both, and
+/// so a client generated from the document may send either); `3.5` is refused.
+pub fn whole<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<i64> + TryFrom<u64>,
+{
+    let n = serde_json::Number::deserialize(d)?;
+    let bad = || serde::de::Error::custom(format!("{n} is not a whole number of its range"));
+    if let Some(i) = n.as_i64() {
+        return T::try_from(i).map_err(|_| bad());
+    }
+    if let Some(u) = n.as_u64() {
+        return T::try_from(u).map_err(|_| bad());
+    }
+    match n.as_f64() {
+        // Past 2^53 a float no longer holds every whole number exactly.
+        Some(f) if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 => {
+            T::try_from(f as i64).map_err(|_| bad())
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// [`whole`], for a member that may be left out or `null`.
+pub fn whole_opt<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<i64> + TryFrom<u64>,
+{
+    #[derive(Deserialize)]
+    struct Whole<T: TryFrom<i64> + TryFrom<u64>>(#[serde(deserialize_with = "whole")] T);
+    Ok(Option::<Whole<T>>::deserialize(d)?.map(|Whole(n)| n))
+}
+
+/// One answer of a form: a text, number or yes/no; a list of them for several choices; or the
+/// rows of a repeat, each a member per field. A schema only: `forms::raw_from_json` reads it.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // a schema only, never built
+pub enum Answer {
+    One(Scalar),
+    Many(Vec<Scalar>),
+    Rows(Vec<BTreeMap<String, RowAnswer>>),
+}
+
+/// A single value of an answer.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // a schema only, never built
+pub enum Scalar {
+    Text(String),
+    Number(f64),
+    YesNo(bool),
+}
+
+/// An answer in a row of a repeat.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // a schema only, never built
+pub enum RowAnswer {
+    One(Scalar),
+    Many(Vec<Scalar>),
 }

@@ -281,9 +281,10 @@ pub struct DocumentList {
     pub documents: Vec<DocumentJson>,
 }
 
-/// The multipart form of an upload.
-#[derive(ToSchema)]
-#[allow(dead_code)]
+/// The multipart form of an upload: these two parts and no other.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // a schema only: `casework::read_upload` reads the parts
 pub struct DocumentUpload {
     #[schema(value_type = names::SectionName)]
     section: String,

@@ -51,13 +51,14 @@ pub struct FormDefinition {
     /// Stable across versions: `home-family-assessment`.
     #[schema(pattern = "^[a-z0-9_-]{1,64}$")]
     key: String,
-    #[schema(value_type = Object)]
+    #[schema(value_type = super::names::LocalText)]
     title: Value,
     #[schema(value_type = Vec<Object>)]
     sections: Vec<Value>,
     #[schema(value_type = Option<Object>)]
     choice_lists: Option<Value>,
-    /// `case` (the default) or `workshop-evaluation`.
+    /// What it is filled for: `case` (the default) or `training` (a workshop's questionnaire).
+    #[schema(value_type = Option<FormPurposeName>, nullable = false)]
     purpose: Option<String>,
 }
 
@@ -153,6 +154,15 @@ pub async fn add(
     Ok((StatusCode::CREATED, Json(summary(&f))).into_response())
 }
 
+/// What a form is filled for.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)] // a schema only: the domain's `FormPurpose` is what is read
+pub enum FormPurposeName {
+    Case,
+    Training,
+}
+
 /// An assessment to fill in.
 #[derive(Debug, serde::Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -161,10 +171,10 @@ pub struct FillBody {
     /// The form's key.
     form: String,
     /// A version; absent: the newest.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::bodies::whole_opt")]
     version: Option<i64>,
-    /// Each field's answer: a string, or a list for several choices.
-    #[schema(value_type = Object)]
+    /// Each field's answer, by its name (`null` is read as not answered).
+    #[schema(value_type = std::collections::BTreeMap<String, super::bodies::Answer>)]
     answers: Value,
 }
 

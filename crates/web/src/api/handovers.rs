@@ -312,7 +312,8 @@ async fn step(
     Ok(Json(handover_json(&next)))
 }
 
-/// A step's body is optional (`{}` or none at all); a body that is there must be valid.
+/// A step's body is optional (`{}`, JSON `null` or none at all); a body that is there must be
+/// valid. (`null` is what a client sends for an optional body it leaves out: schemathesis did.)
 async fn body_of(req: axum::extract::Request) -> Result<StepBody, AppError> {
     let bytes = axum::body::to_bytes(req.into_body(), 64 * 1024)
         .await
@@ -320,7 +321,9 @@ async fn body_of(req: axum::extract::Request) -> Result<StepBody, AppError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(StepBody::default());
     }
-    serde_json::from_slice(&bytes).map_err(|e| AppError::Malformed(e.to_string()))
+    serde_json::from_slice::<Option<StepBody>>(&bytes)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| AppError::Malformed(e.to_string()))
 }
 
 macro_rules! step_route {

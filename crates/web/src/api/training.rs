@@ -249,7 +249,7 @@ pub struct ScheduleBody {
     #[schema(format = Date)]
     announced_on: String,
     /// Absent: the programme's group size.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::bodies::whole_opt")]
     #[schema(minimum = 1, maximum = 200)]
     capacity: Option<u32>,
     #[serde(default)]
@@ -342,7 +342,7 @@ pub struct EnrolBody {
     #[serde(default)]
     #[schema(required = true, min_length = 1)]
     user: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::bodies::whole")]
     years_in_org: u32,
     #[serde(default)]
     childcare_needs: bool,

@@ -870,8 +870,8 @@ pub async fn set_gate(
 
 #[utoipa::path(delete, path = "/api/v1/training/gates/{role}/{action}", tag = "training",
     summary = "Lift a training gate (network admin).",
-    params(("role" = String, Path, description = "The role."),
-        ("action" = String, Path, description = "The action.")),
+    params(("role" = names::RoleName, Path, description = "The role."),
+        ("action" = names::GatedActionName, Path, description = "The action.")),
     responses((status = 204, description = "Lifted."),
         Unauthorized, Forbidden, NotFound, Invalid))]
 pub async fn lift_gate(
