@@ -4,11 +4,12 @@ use std::io::Read;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use app::Acting;
+use app::accounts::{self, UserInput};
 use clap::Subcommand;
 use domain::audit::{AuditAction, AuditEvent};
 use domain::{Clock, OrgId, Organisation, SystemClock, Timestamp, TokenId, User, Username};
 use store::Store;
-use web::accounts::{self, Origin, UserInput};
 
 use crate::Failure;
 
@@ -109,7 +110,7 @@ pub async fn run_user(store: &Arc<dyn Store>, command: UserCommand) -> Result<Ex
                 language: language.unwrap_or_default(),
                 password: password.trim_end_matches(['\n', '\r']).to_string(),
             };
-            let origin = Origin::cli(SystemClock.now());
+            let origin = Acting::cli(SystemClock.now());
             let user = accounts::create_user(store, &origin, &org, &input)
                 .await
                 .map_err(|e| Failure(e.english()))?;
@@ -168,7 +169,7 @@ pub async fn run_token(store: &Arc<dyn Store>, command: TokenCommand) -> Result<
             expires_in,
         } => {
             let user = find_user(store, &user).await?;
-            let token = web::token::new_api_token();
+            let token = app::token::new_api_token();
             let id = TokenId::new();
             let expires_at = now.plus_seconds(expires_in);
             let event = AuditEvent::new(now, AuditAction::TokenCreated, format!("token:{id}"))
@@ -186,7 +187,7 @@ pub async fn run_token(store: &Arc<dyn Store>, command: TokenCommand) -> Result<
                 .create_token(
                     id,
                     user.id,
-                    &web::token::hash_secret(&token),
+                    &app::token::hash_secret(&token),
                     &label,
                     expires_at,
                     event,

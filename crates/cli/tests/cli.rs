@@ -342,7 +342,7 @@ async fn accounts_from_the_command_line_keep_the_new_rules(t: &TestStore) {
     let now = domain::Timestamp(tokens[0].created_at.millis() + 5_000);
     let user = t
         .store
-        .user_for_token(&web::token::hash_secret(&secret), now)
+        .user_for_token(&app::token::hash_secret(&secret), now)
         .await
         .unwrap();
     assert_eq!(user.map(|u| u.id), Some(asha.id));

@@ -14,8 +14,8 @@ use domain::policy::{Action, Actor, Decision, Resource, authorize};
 use domain::{Language, User};
 
 use crate::error::ErrorMark;
-use crate::token::{constant_time_eq, hash_secret, random_hex};
 use crate::{AppError, AppState, api, cookies, pages};
+use app::token::{constant_time_eq, hash_secret, random_hex};
 
 /// The largest form body read for the CSRF check (forms here are small; uploads come later
 /// with their own limit).
@@ -58,7 +58,7 @@ impl Ctx {
         let actor = self.actor()?;
         match authorize(&actor, action, &resource) {
             Decision::Allow => Ok(actor),
-            Decision::Deny(reason) => Err(AppError::refused(&actor, action, reason)),
+            Decision::Deny(reason) => Err(app::Error::refused(&actor, action, reason).into()),
         }
     }
 
@@ -266,8 +266,8 @@ const ENROLMENT_PATHS: [&str; 5] = [
 /// Whether one of her roles requires a second factor she has not enrolled: one small query
 /// on every page while the network requires none.
 async fn must_enrol(state: &AppState, user: &User) -> Result<bool, AppError> {
-    Ok(crate::twofactor::required_of(&state.store, user).await?
-        && !crate::twofactor::enrolled(&state.store, user.id).await?)
+    Ok(app::twofactor::required_of(&state.store, user).await?
+        && !app::twofactor::enrolled(&state.store, user.id).await?)
 }
 
 /// Where someone who must change her password may still go: *My account*, signing out, the

@@ -5,7 +5,7 @@ use i18n::I18n;
 use store::Store;
 
 use crate::throttle::Throttle;
-use crate::twofactor::PendingSignIns;
+use app::twofactor::PendingSignIns;
 
 /// Settings of the web server.
 #[derive(Debug, Clone)]

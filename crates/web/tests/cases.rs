@@ -1467,10 +1467,10 @@ on_both_engines!(
 async fn the_demo_has_cases_in_every_stage_with_voices_in_three_languages() {
     let t = store::testing::TestStore::sqlite().await.unwrap();
     let now = common::T0;
-    let first = saathi_web::demo::load(&t.store, now).await.unwrap();
+    let first = app::demo::load(&t.store, now).await.unwrap();
     assert!(first > 10);
     assert_eq!(
-        saathi_web::demo::load(&t.store, now).await.unwrap(),
+        app::demo::load(&t.store, now).await.unwrap(),
         0,
         "loading twice adds nothing"
     );

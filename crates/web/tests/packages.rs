@@ -8,6 +8,8 @@ mod common;
 
 use std::sync::Arc;
 
+use app::Acting;
+use app::{handovers, package};
 use axum::http::StatusCode;
 use common::{Client, Engine, Harness, T0};
 use domain::audit::{AuditAction, AuditEvent};
@@ -17,8 +19,7 @@ use domain::organisation::OrganisationFields;
 use domain::policy::Actor;
 use domain::{FixedClock, Language, OrgId, Role, Roles, UserId};
 use i18n::I18n;
-use saathi_web::accounts::Origin;
-use saathi_web::{AppState, WebConfig, app, handovers, package};
+use saathi_web::{AppState, WebConfig, router};
 use store::testing::TestStore;
 use store::{NewUser, Store};
 
@@ -66,9 +67,7 @@ async fn satkhira(engine: Engine) -> Satkhira {
         display_name: None,
         roles: Roles::single(Role::CaseWorker),
         language: Language::Bn,
-        password_hash: saathi_web::password::hash(common::PASSWORD.into())
-            .await
-            .unwrap(),
+        password_hash: app::password::hash(common::PASSWORD.into()).await.unwrap(),
     };
     let event = AuditEvent::new(T0, AuditAction::UserCreated, "user").from_source("test");
     store.create_user(&user, event).await.unwrap();
@@ -96,8 +95,8 @@ async fn satkhira(engine: Engine) -> Satkhira {
     }
 }
 
-fn cli() -> Origin {
-    Origin::cli(T0)
+fn cli() -> Acting {
+    Acting::cli(T0)
 }
 
 async fn consent(
@@ -130,7 +129,7 @@ async fn consent(
 }
 
 async fn import_page(server: &Satkhira, bytes: &[u8]) -> common::Reply {
-    let mut client = Client::new(app(server.state.clone()), "10.2.0.1")
+    let mut client = Client::new(router(server.state.clone()), "10.2.0.1")
         .signed_in("caseworker.satkhira")
         .await;
     let csrf = client
@@ -784,15 +783,15 @@ async fn a_trusted_senders_package_is_held_to_local_rules(engine: Engine) {
 
     // Her words or a document whose id is already here: 409 in the API, the page's message,
     // one line at the command line; nothing written, the refusal audited.
-    let mut api = Client::new(app(satkhira.state.clone()), "10.2.0.1");
+    let mut api = Client::new(router(satkhira.state.clone()), "10.2.0.1");
     api.bearer = Some({
-        let secret = saathi_web::token::new_api_token();
+        let secret = app::token::new_api_token();
         let id = domain::TokenId::new();
         let event = AuditEvent::new(T0, AuditAction::TokenCreated, "token").from_source("test");
         b.create_token(
             id,
             satkhira.worker.user_id,
-            &saathi_web::token::hash_secret(&secret),
+            &app::token::hash_secret(&secret),
             "test",
             domain::Timestamp(T0.millis() + 90 * 86_400_000),
             event,
@@ -919,12 +918,12 @@ async fn a_trusted_senders_package_is_held_to_local_rules(engine: Engine) {
             forge(edit.as_ref(), uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
         let err = package::import(b, &cli(), &sealed, None).await.unwrap_err();
         assert_eq!(
-            err.status(),
+            saathi_web::AppError::from(err.clone()).status(),
             StatusCode::UNPROCESSABLE_ENTITY,
             "{what}: {err:?}"
         );
         match &err {
-            saathi_web::AppError::Invalid(errors) => {
+            app::Error::Invalid(errors) => {
                 assert_eq!(
                     errors[0].message_id, "package-error-value",
                     "{what}: {err:?}"

@@ -13,8 +13,8 @@ use serde_json::{Value, json};
 use store::CaseFilter;
 
 use super::{ApiJson, if_match, with_etag};
-use crate::casework::{self, IdentityInput, VoiceInput};
 use crate::{AppError, AppState, Ctx};
+use app::casework::{self, IdentityInput, VoiceInput};
 
 #[derive(Serialize)]
 pub struct CaseJson {
@@ -697,7 +697,7 @@ pub async fn add_document(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let (section, name, bytes) = casework::read_upload(multipart).await?;
+    let (section, name, bytes) = crate::upload::read(multipart).await?;
     let info = casework::add_document(
         &state.store,
         &actor,

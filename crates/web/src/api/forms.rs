@@ -9,7 +9,8 @@ use domain::policy::{Action, Resource};
 use serde_json::{Value, json};
 
 use super::ApiJson;
-use crate::{AppError, AppState, Ctx, FieldError, casework, forms};
+use crate::{AppError, AppState, Ctx};
+use app::{casework, forms};
 
 fn summary(f: &FormVersion) -> Value {
     json!({
@@ -147,20 +148,6 @@ pub async fn show_for_case(
         "recorded_by": a.recorded_by.to_string(),
         "recorded_at": a.recorded_at.to_rfc3339(),
     })))
-}
-
-/// A definition's problems, each as a field error (for the API and the upload page).
-pub fn definition_errors(problems: Vec<String>) -> AppError {
-    AppError::Invalid(
-        problems
-            .into_iter()
-            .map(|p| FieldError {
-                field: "definition".into(),
-                message_id: "error-form-definition",
-                english: p,
-            })
-            .collect(),
-    )
 }
 
 /// `POST /api/v1/forms/xlsform`: the body is the `.xlsx` as it is.

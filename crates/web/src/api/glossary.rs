@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 
 use super::organisations::origin;
 use super::{ApiJson, if_match, with_etag};
-use crate::glossary::{self, Glossary, TermInput};
 use crate::{AppError, AppState, Ctx, FieldError};
+use app::glossary::{self, Glossary, TermInput};
 
 pub fn term_json(t: &GlossaryTerm) -> Value {
     json!({

@@ -10,7 +10,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::ApiJson;
-use crate::{AppError, AppState, Ctx, casework, handovers};
+use crate::{AppError, AppState, Ctx};
+use app::{casework, handovers};
 
 pub fn handover_json(h: &Handover) -> Value {
     json!({
@@ -37,7 +38,7 @@ fn report_json(
     state: &AppState,
     ctx: &Ctx,
     r: &Completeness,
-    glossary: &crate::glossary::Glossary,
+    glossary: &app::glossary::Glossary,
 ) -> Value {
     json!({
         "score": r.score(),

@@ -60,7 +60,7 @@ pub fn problem_with_status(
                     json!({
                         "field": e.field,
                         "code": e.message_id,
-                        "message": crate::forms::more_problems(e, i18n, ctx.lang)
+                        "message": app::forms::more_problems(e, i18n, ctx.lang)
                             .unwrap_or_else(|| i18n.text(ctx.lang, e.message_id)),
                         "english": e.english,
                     })

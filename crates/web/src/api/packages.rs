@@ -8,7 +8,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::organisations::origin;
-use crate::{AppError, AppState, Ctx, handovers, package};
+use crate::{AppError, AppState, Ctx};
+use app::{handovers, package};
 
 /// The largest package taken: a case's documents (10 MB each) with room for several.
 pub const PACKAGE_MAX_BYTES: usize = 64 * 1024 * 1024;

@@ -68,7 +68,7 @@ pub fn programme_json(p: &Programme, scheduled: &[Workshop], dropout: DropoutRat
 /// workshops of each that are on the calendar.
 pub async fn programmes(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value>, AppError> {
     ctx.authorize(Action::ReadTraining, Resource::Network)?;
-    let programme = crate::training::programme()?;
+    let programme = app::training::programme()?;
     let scheduled = state.store.workshops().await?;
     let dropout = state.store.dropout_rate(&programme.key).await?;
     Ok(Json(Value::Array(vec![programme_json(
@@ -79,10 +79,10 @@ pub async fn programmes(State(state): State<AppState>, ctx: Ctx) -> Result<Json<
 pub async fn schedule(
     State(state): State<AppState>,
     ctx: Ctx,
-    ApiJson(body): ApiJson<crate::training::ScheduleInput>,
+    ApiJson(body): ApiJson<app::training::ScheduleInput>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    let w = crate::training::schedule(&state.store, &origin, &body).await?;
+    let w = app::training::schedule(&state.store, &origin, &body).await?;
     Ok((StatusCode::CREATED, Json(workshop_json(&w))).into_response())
 }
 
@@ -100,7 +100,7 @@ pub async fn calendar(
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let description = crate::training::summary(&t, &w);
+    let description = app::training::summary(&t, &w);
     let ics = domain::training::calendar(&w, ctx.lang, &description, state.clock.now());
     Ok((
         [
@@ -122,10 +122,10 @@ pub async fn enrol(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<crate::training::EnrolInput>,
+    ApiJson(body): ApiJson<app::training::EnrolInput>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    let e = crate::training::enrol(&state.store, &origin, &id, &body).await?;
+    let e = app::training::enrol(&state.store, &origin, &id, &body).await?;
     Ok((
         StatusCode::CREATED,
         Json(json!({"id": e.id.to_string(), "user": e.user_id.to_string(), "organisation": e.org_id.to_string()})),
@@ -147,7 +147,7 @@ pub async fn attend(
     ApiJson(body): ApiJson<AttendBody>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    crate::training::attend(
+    app::training::attend(
         &state.store,
         &origin,
         &id,
@@ -173,7 +173,7 @@ pub async fn drop_out(
     ApiJson(body): ApiJson<DropoutBody>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    crate::training::drop_out(
+    app::training::drop_out(
         &state.store,
         &origin,
         &id,

@@ -34,7 +34,7 @@ pub async fn survivors(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (w, places) = crate::survivor_training::survivors(&state.store, &origin, &id).await?;
+    let (w, places) = app::training::survivors::survivors(&state.store, &origin, &id).await?;
     Ok(Json(Value::Array(
         places
             .iter()
@@ -57,10 +57,10 @@ pub async fn add_survivor(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<crate::survivor_training::SurvivorInput>,
+    ApiJson(body): ApiJson<app::training::survivors::SurvivorInput>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (t, p) = crate::survivor_training::add_survivor(&state.store, &origin, &id, &body).await?;
+    let (t, p) = app::training::survivors::add_survivor(&state.store, &origin, &id, &body).await?;
     Ok(created(json!({"place": p.id.to_string(), "code": t.code})))
 }
 
@@ -78,7 +78,7 @@ pub async fn survivor_attendance(
     ApiJson(body): ApiJson<PlaceDay>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    crate::survivor_training::attend(
+    app::training::survivors::attend(
         &state.store,
         &origin,
         &id,
@@ -104,7 +104,7 @@ pub async fn survivor_dropout(
     ApiJson(body): ApiJson<PlaceDropout>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    crate::survivor_training::drop_out(
+    app::training::survivors::drop_out(
         &state.store,
         &origin,
         &id,
@@ -124,7 +124,7 @@ pub async fn feedback(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let all = crate::survivor_training::feedback(&state.store, &origin, &id).await?;
+    let all = app::training::survivors::feedback(&state.store, &origin, &id).await?;
     Ok(Json(Value::Array(
         all.iter()
             .map(|f| {
@@ -143,11 +143,11 @@ pub async fn add_feedback(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<crate::survivor_training::FeedbackInput>,
+    ApiJson(body): ApiJson<app::training::survivors::FeedbackInput>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
     let f =
-        crate::survivor_training::add_feedback(&state.store, &origin, &id, &body, ctx.lang).await?;
+        app::training::survivors::add_feedback(&state.store, &origin, &id, &body, ctx.lang).await?;
     Ok(created(json!({"id": f.id.to_string()})))
 }
 
@@ -159,7 +159,7 @@ pub async fn feedback_summary(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (w, s) = crate::survivor_training::feedback_summary(&state.store, &origin, &id).await?;
+    let (w, s) = app::training::survivors::feedback_summary(&state.store, &origin, &id).await?;
     let suppressed =
         |c: &domain::training::survivors::Cell| *c == domain::training::survivors::Cell::Suppressed;
     Ok(Json(json!({
@@ -175,10 +175,10 @@ pub async fn feedback_summary(
 pub async fn set_peer(
     State(state): State<AppState>,
     ctx: Ctx,
-    ApiJson(body): ApiJson<crate::survivor_training::PeerInput>,
+    ApiJson(body): ApiJson<app::training::survivors::PeerInput>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (t, p) = crate::survivor_training::set_peer(&state.store, &origin, &body).await?;
+    let (t, p) = app::training::survivors::set_peer(&state.store, &origin, &body).await?;
     Ok(created(json!({
         "code": t.code,
         "role": p.role.as_str(),
@@ -189,10 +189,10 @@ pub async fn set_peer(
 pub async fn add_visit(
     State(state): State<AppState>,
     ctx: Ctx,
-    ApiJson(body): ApiJson<crate::exchange::VisitInput>,
+    ApiJson(body): ApiJson<app::training::exchange::VisitInput>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let v = crate::exchange::record(&state.store, &origin, &body).await?;
+    let v = app::training::exchange::record(&state.store, &origin, &body).await?;
     Ok(created(visit_json(&v)))
 }
 
@@ -209,7 +209,7 @@ fn visit_json(v: &domain::training::exchange::ExchangeVisit) -> Value {
 
 pub async fn visits(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (_, _, visits) = crate::exchange::overview(&state.store, &origin).await?;
+    let (_, _, visits) = app::training::exchange::overview(&state.store, &origin).await?;
     Ok(Json(Value::Array(visits.iter().map(visit_json).collect())))
 }
 
@@ -217,7 +217,7 @@ pub async fn visits(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Valu
 /// visited and hosted, and whether it has visited none (flagged), some, or the ideal three.
 pub async fn matrix(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (orgs, rows, _) = crate::exchange::overview(&state.store, &origin).await?;
+    let (orgs, rows, _) = app::training::exchange::overview(&state.store, &origin).await?;
     let name = |id: &domain::OrgId| {
         orgs.iter()
             .find(|o| o.id == *id)
@@ -266,7 +266,7 @@ pub async fn add_evaluation(
             (k.clone(), values)
         })
         .collect();
-    let e = crate::evaluation::record(
+    let e = app::training::evaluation::record(
         &state.store,
         &origin,
         &id,
@@ -317,7 +317,7 @@ pub async fn evaluation_results(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let r = crate::evaluation::results(&state.store, &origin, &id).await?;
+    let r = app::training::evaluation::results(&state.store, &origin, &id).await?;
     Ok(Json(json!({
         "form": r.form.def.key,
         "version": r.form.version,
@@ -348,10 +348,10 @@ pub async fn gates(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value
 pub async fn set_gate(
     State(state): State<AppState>,
     ctx: Ctx,
-    ApiJson(body): ApiJson<crate::gates::GateInput>,
+    ApiJson(body): ApiJson<app::training::gates::GateInput>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let g = crate::gates::set(&state.store, &origin, &body).await?;
+    let g = app::training::gates::set(&state.store, &origin, &body).await?;
     Ok(created(
         json!({"role": g.role.as_str(), "action": g.action.as_str(), "workshop": g.workshop}),
     ))
@@ -363,11 +363,11 @@ pub async fn lift_gate(
     Path((role, action)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let input = crate::gates::GateInput {
+    let input = app::training::gates::GateInput {
         role,
         action,
         workshop: String::new(),
     };
-    crate::gates::lift(&state.store, &origin, &input).await?;
+    app::training::gates::lift(&state.store, &origin, &input).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

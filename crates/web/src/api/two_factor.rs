@@ -12,8 +12,9 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::ApiJson;
-use crate::accounts::Origin;
-use crate::{AppError, AppState, Ctx, FieldError, twofactor};
+use crate::{AppError, AppState, Ctx, FieldError};
+use app::Acting;
+use app::twofactor;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,8 +22,8 @@ pub struct RolesBody {
     pub roles: Vec<String>,
 }
 
-fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
-    Ok(Origin {
+fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
+    Ok(Acting {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
         at: state.clock.now(),

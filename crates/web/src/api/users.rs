@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::organisations::{origin, parse_org_id};
 use super::{ApiJson, UserJson, if_match, with_etag};
-use crate::accounts::{self, UserInput, UserUpdateInput};
 use crate::{AppError, AppState, Ctx};
+use app::accounts::{self, UserInput, UserUpdateInput};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -17,8 +17,8 @@ use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
 use crate::api::cases::filter_for;
-use crate::casework::{self, ConsentInput, DecisionInput, IdentityInput, VoiceInput, allowed};
 use crate::{AppError, AppState, Ctx};
+use app::casework::{self, ConsentInput, DecisionInput, IdentityInput, VoiceInput, allowed};
 
 pub struct CaseRow {
     pub href: String,
@@ -162,7 +162,10 @@ pub async fn create(
         family: data.get("family"),
         address: data.get("address"),
     };
-    match casework::create(&state.store, &actor, &ctx.source, state.clock.now(), &input).await {
+    match casework::create(&state.store, &actor, &ctx.source, state.clock.now(), &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(case) => Ok(see_other(&format!("/cases/{}?notice=created", case.id))),
         Err(AppError::Invalid(errors)) => {
             let page = Page::new(&state, &ctx, "/cases", "case-new-title");
@@ -538,7 +541,7 @@ async fn case_page<'a>(
     };
     let all_forms = state.store.forms().await?;
     let assessments = if full {
-        crate::forms::assessments_of(&state.store, case, &seen).await?
+        app::forms::assessments_of(&state.store, case, &seen).await?
     } else {
         Vec::new()
     }
@@ -564,7 +567,7 @@ async fn case_page<'a>(
         )
     })
     .collect();
-    let may_fill = crate::forms::may(actor, case);
+    let may_fill = app::forms::may(actor, case);
     let form_choices: Vec<Choice> = all_forms
         .iter()
         .filter(|f| f.def.purpose.is_case())
@@ -588,7 +591,7 @@ async fn case_page<'a>(
     } else {
         let found = state.store.notes_of(case.id, &readable, &seen).await?;
         let who = names(state, found.iter().map(|n| n.written_by)).await?;
-        let glossary = crate::glossary::Glossary::load(&state.store).await?;
+        let glossary = app::glossary::Glossary::load(&state.store).await?;
         let translations = state.store.translations_of(case.id).await?;
         let writable = casework::note_kinds(actor, case, true);
         let texts: Vec<&str> = found.iter().map(|n| n.text.as_str()).collect();
@@ -803,7 +806,7 @@ async fn case_page<'a>(
     let programme = if actor.training.gates.is_empty() {
         None
     } else {
-        Some(crate::training::programme()?)
+        Some(app::training::programme()?)
     };
     let training_needed = domain::training::gate::GatedAction::ALL
         .iter()
@@ -1003,7 +1006,8 @@ pub async fn record_voice(
         &case,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     settle(
         &state,
         &ctx,
@@ -1041,7 +1045,8 @@ pub async fn change_stage(
         &data.get("stage"),
         &data.get("reason"),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     let t = Tr {
         i18n: &state.i18n,
         lang: ctx.lang,
@@ -1137,7 +1142,8 @@ pub async fn log_decision(
         &case,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     settle(
         &state,
         &ctx,
@@ -1179,7 +1185,8 @@ pub async fn record_consent(
         &case,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     settle(
         &state,
         &ctx,
@@ -1214,6 +1221,7 @@ pub async fn revoke_consent(
         &data.get("reason"),
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(()) => Ok(see_other(&format!("/cases/{}?notice=revoked", case.id))),
         Err(AppError::Invalid(errors)) => {
@@ -1261,7 +1269,8 @@ pub async fn write_note(
         &case,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     settle(&state, &ctx, &actor, &case, result, "note", &data, |form| {
         Shown {
             note_form: Some(form),
@@ -1298,7 +1307,8 @@ pub async fn translate_note(
         &note,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     match result {
         Ok(t) => Ok(see_other(&format!(
             "/cases/{}?notice=translation#note-{}",
@@ -1331,20 +1341,19 @@ pub async fn add_document(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let result = match casework::read_upload(multipart).await {
-        Ok((section, name, bytes)) => {
-            casework::add_document(
-                &state.store,
-                &actor,
-                &ctx.source,
-                state.clock.now(),
-                &case,
-                &section,
-                &name,
-                &bytes,
-            )
-            .await
-        }
+    let result = match crate::upload::read(multipart).await {
+        Ok((section, name, bytes)) => casework::add_document(
+            &state.store,
+            &actor,
+            &ctx.source,
+            state.clock.now(),
+            &case,
+            &section,
+            &name,
+            &bytes,
+        )
+        .await
+        .map_err(AppError::from),
         Err(e) => Err(e),
     };
     let t = Tr {
@@ -1402,7 +1411,8 @@ pub async fn correct_voice(
         version,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     let t = Tr {
         i18n: &state.i18n,
         lang: ctx.lang,
@@ -1450,6 +1460,7 @@ pub async fn link_survivor(
         &data.get("user"),
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other(&format!("/cases/{}?notice=linked", case.id))),
         Err(AppError::Invalid(errors)) => {
@@ -1511,11 +1522,11 @@ pub async fn record_followup(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
-    let input = crate::handovers::FollowUpInput {
+    let input = app::handovers::FollowUpInput {
         outcome: data.get("outcome"),
         her_words: data.get("her_words"),
     };
-    let result = crate::handovers::record_followup(
+    let result = app::handovers::record_followup(
         &state.store,
         &actor,
         &ctx.source,
@@ -1525,7 +1536,8 @@ pub async fn record_followup(
         &input,
     )
     .await
-    .map(|_| ());
+    .map(|_| ())
+    .map_err(AppError::from);
     after(&state, &ctx, &actor, &case, result, "followup").await
 }
 
@@ -1537,7 +1549,7 @@ pub async fn start_repatriation(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
-    let result = crate::handovers::repatriate(
+    let result = app::handovers::repatriate(
         &state.store,
         &actor,
         &ctx.source,
@@ -1546,7 +1558,8 @@ pub async fn start_repatriation(
         &data.get("route"),
         &data.get("started_on"),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     after(&state, &ctx, &actor, &case, result, "repatriation").await
 }
 
@@ -1558,7 +1571,7 @@ pub async fn record_step(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
-    let result = crate::handovers::record_step(
+    let result = app::handovers::record_step(
         &state.store,
         &actor,
         &ctx.source,
@@ -1568,7 +1581,8 @@ pub async fn record_step(
         &data.get("done_on"),
         &data.get("her_preference"),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     after(&state, &ctx, &actor, &case, result, "repatriation").await
 }
 

@@ -9,7 +9,8 @@ use domain::handover::{Handover, HandoverState};
 use domain::policy::{Action, Actor, Decision, Resource, authorize};
 
 use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
-use crate::{AppError, AppState, Ctx, casework, handovers};
+use crate::{AppError, AppState, Ctx};
+use app::{casework, handovers};
 
 pub struct Row {
     pub href: String,
@@ -114,13 +115,15 @@ pub async fn import(
     let org = ctx.actor()?.org_id;
     // Refused before the body is read.
     ctx.authorize(Action::ReceiveHandover, Resource::Organisation(org))?;
-    let result = match casework::read_upload(multipart).await {
+    let result = match crate::upload::read(multipart).await {
         Ok((_, _, bytes)) if bytes.is_empty() => Err(AppError::Invalid(vec![crate::FieldError {
             field: "package".into(),
             message_id: "package-error-no-file",
             english: "choose the package file".into(),
         }])),
-        Ok((_, _, bytes)) => crate::package::import(&state.store, &origin, &bytes, Some(org)).await,
+        Ok((_, _, bytes)) => app::package::import(&state.store, &origin, &bytes, Some(org))
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     let t = Tr {
@@ -333,7 +336,7 @@ pub async fn start(
     match started {
         Ok(h) => Ok(see_other(&format!("/handovers/{}", h.id))),
         // Refused: the case page again, saying why (which consent is missing).
-        Err(e) => super::cases::after(&state, &ctx, &actor, &case, Err(e), "").await,
+        Err(e) => super::cases::after(&state, &ctx, &actor, &case, Err(e.into()), "").await,
     }
 }
 
@@ -354,7 +357,8 @@ pub async fn step(
         "accept" => handovers::accept(store, &actor, src, at, &h).await,
         "decline" => handovers::decline(store, &actor, src, at, &h, &data.get("reason")).await,
         _ => return Err(AppError::NotFound),
-    };
+    }
+    .map_err(AppError::from);
     match result {
         Ok(_) => Ok(see_other(&format!("/handovers/{}", h.id))),
         Err(AppError::Invalid(errors)) => {

@@ -160,7 +160,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     }
     let checkpoint = if has(Role::NetworkAdmin) {
         let dir = state.config.checkpoint_dir.as_deref();
-        Some(crate::checkpoints::summary(&state.i18n, t.lang, dir).await)
+        Some(app::checkpoints::summary(&state.i18n, t.lang, dir).await)
     } else {
         None
     };

@@ -13,8 +13,8 @@ use store::CaseFilter;
 use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
-use crate::casework::{self, ReviewInput, VoiceInput};
 use crate::{AppError, AppState, Ctx};
+use app::casework::{self, ReviewInput, VoiceInput};
 
 pub struct Said {
     pub kind: String,
@@ -181,6 +181,7 @@ pub async fn add_words(
         &input,
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other("/my-record")),
         Err(AppError::Invalid(errors)) => {
@@ -220,6 +221,7 @@ pub async fn review(
         &input,
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other("/my-record")),
         Err(AppError::Invalid(errors)) => {

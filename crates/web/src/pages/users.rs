@@ -12,9 +12,10 @@ use serde::Deserialize;
 use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
-use crate::accounts::{self, Origin, UserInput, UserUpdateInput};
 use crate::api::organisations::parse_org_id;
 use crate::{AppError, AppState, Ctx};
+use app::Acting;
+use app::accounts::{self, UserInput, UserUpdateInput};
 
 pub struct UserView {
     /// None for an account she may not administer (the network admin, for a director).
@@ -79,8 +80,8 @@ fn parse_user_id(text: &str) -> Result<UserId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
 }
 
-fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
-    Ok(Origin {
+fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
+    Ok(Acting {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
         at: state.clock.now(),
@@ -211,7 +212,10 @@ pub async fn create(
         language: data.get("language"),
         password: data.get("password"),
     };
-    match accounts::create_user(&state.store, &origin(&state, &ctx)?, &org, &input).await {
+    match accounts::create_user(&state.store, &origin(&state, &ctx)?, &org, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(see_other(&format!(
             "/organisations/{org_id}/users?notice=created"
         ))),
@@ -322,7 +326,9 @@ pub async fn update(
         active: data.has("active"),
     };
     let result =
-        accounts::update_user(&state.store, &origin(&state, &ctx)?, &user, version, &input).await;
+        accounts::update_user(&state.store, &origin(&state, &ctx)?, &user, version, &input)
+            .await
+            .map_err(AppError::from);
     match result {
         Ok(updated) => Ok(see_other(&format!(
             "/organisations/{}/users?notice=updated",

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use app::{demo, token};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -14,7 +15,7 @@ use domain::audit::{AuditAction, AuditEvent};
 use domain::{Clock, FixedClock, Language, OrgId, Role, Roles, Timestamp, TokenId, User, UserId};
 use http_body_util::BodyExt;
 use i18n::I18n;
-use saathi_web::{AppState, WebConfig, app, demo, token};
+use saathi_web::{AppState, WebConfig, router};
 use store::testing::TestStore;
 use store::{NewUser, Store};
 use tower::ServiceExt;
@@ -108,7 +109,7 @@ impl Harness {
     }
 
     pub fn app(&self) -> Router {
-        app(self.state.clone())
+        router(self.state.clone())
     }
 
     /// The same store and clock behind other settings (secure cookies, say).
@@ -119,7 +120,7 @@ impl Harness {
             self.clock.clone(),
             config,
         );
-        Client::new(app(state), "10.1.0.1")
+        Client::new(router(state), "10.1.0.1")
     }
 
     pub fn client(&self) -> Client {

@@ -9,7 +9,7 @@ use domain::{Case, CaseId, Timestamp, VoiceEntry, VoiceId};
 use store::{NewVoice, Store};
 
 use super::{ReviewInput, VoiceInput, allowed, check, event, plan_of, sight};
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
 /// Links a survivor's own account to her case, so she can read her record and add her words.
 /// The account must be a survivor's alone (never one with a staff role), active, in the same
@@ -21,10 +21,10 @@ pub async fn link_survivor(
     at: Timestamp,
     case: &Case,
     user: &str,
-) -> Result<Case, AppError> {
+) -> Result<Case, Error> {
     check(actor, Action::LinkSurvivor, case)?;
     let invalid = || {
-        AppError::Invalid(vec![FieldError {
+        Error::Invalid(vec![FieldError {
             field: "user".into(),
             message_id: "error-not-a-survivor-account",
             english: "choose an active survivor account of this organisation".into(),
@@ -46,17 +46,15 @@ pub async fn link_survivor(
 
 /// Loads a case for its survivor. To anyone else it is forbidden if they can see the case,
 /// else not found.
-pub async fn load_own(store: &Arc<dyn Store>, actor: &Actor, id: &str) -> Result<Case, AppError> {
-    let id: CaseId = id.parse().map_err(|_| AppError::NotFound)?;
-    let case = store.case(id).await?.ok_or(AppError::NotFound)?;
+pub async fn load_own(store: &Arc<dyn Store>, actor: &Actor, id: &str) -> Result<Case, Error> {
+    let id: CaseId = id.parse().map_err(|_| Error::NotFound)?;
+    let case = store.case(id).await?.ok_or(Error::NotFound)?;
     if allowed(actor, Action::OwnRecord, &case) {
         Ok(case)
     } else if allowed(actor, Action::ViewCaseSummary, &case) {
-        Err(AppError::Forbidden(
-            domain::policy::DenyReason::RoleNotAllowed,
-        ))
+        Err(Error::Forbidden(domain::policy::DenyReason::RoleNotAllowed))
     } else {
-        Err(AppError::NotFound)
+        Err(Error::NotFound)
     }
 }
 
@@ -68,7 +66,7 @@ pub async fn record_own_words(
     at: Timestamp,
     case: &Case,
     input: &VoiceInput,
-) -> Result<VoiceEntry, AppError> {
+) -> Result<VoiceEntry, Error> {
     check(actor, Action::OwnRecord, case)?;
     let mut fields = input.validate(case, at)?;
     fields.read_back = true;
@@ -94,7 +92,7 @@ pub async fn own_review(
     at: Timestamp,
     case: &Case,
     input: &ReviewInput,
-) -> Result<domain::plan::PlanReview, AppError> {
+) -> Result<domain::plan::PlanReview, Error> {
     check(actor, Action::OwnRecord, case)?;
     let plan = plan_of(store, case, &sight(store, actor, case, at).await?).await?;
     let mut errors = Vec::new();
@@ -118,7 +116,7 @@ pub async fn own_review(
         });
     }
     let Some(agreement) = agreement.filter(|_| errors.is_empty()) else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     let review = domain::plan::PlanReview {
         id: uuid::Uuid::now_v7(),

@@ -4,19 +4,19 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rand_core::OsRng;
 
-use crate::AppError;
+use crate::Error;
 
 /// Hashes a password with Argon2id (the crate's defaults: 19 MiB, 2 passes, OWASP's minimum).
-pub async fn hash(password: String) -> Result<String, AppError> {
+pub async fn hash(password: String) -> Result<String, Error> {
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
-            .map_err(|e| AppError::internal(format!("hashing a password: {e}")))
+            .map_err(|e| Error::internal(format!("hashing a password: {e}")))
     })
     .await
-    .map_err(|e| AppError::internal(format!("hashing task: {e}")))?
+    .map_err(|e| Error::internal(format!("hashing task: {e}")))?
 }
 
 /// Checks a password. With no stored hash (unknown user) a dummy hash is checked, so an

@@ -14,16 +14,17 @@ use domain::{DomainError, Language};
 use rand_core::{OsRng, RngCore};
 use store::{Store, StoreError};
 
-use crate::accounts::{Origin, detail};
+use crate::Acting;
+use crate::accounts::detail;
 use crate::training::{full, invalid, nobody, workshop};
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
 /// The workshop, if it is a survivor workshop and she is one of its trainers.
 pub async fn as_trainer(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
-) -> Result<Workshop, AppError> {
+) -> Result<Workshop, Error> {
     // Her role first (a trainer at all), so nobody else learns whether the workshop exists;
     // then whether she trains this one.
     origin.check(
@@ -33,7 +34,7 @@ pub async fn as_trainer(
     let w = workshop(store, id).await?;
     origin.check(Action::SurvivorParticipants, resource(origin, &w))?;
     if w.template.audience != Audience::Survivors {
-        return Err(AppError::Invalid(vec![FieldError {
+        return Err(Error::Invalid(vec![FieldError {
             field: "workshop".into(),
             message_id: "error-not-survivor-workshop",
             english: "this is a workshop for staff; survivors take part in their own".into(),
@@ -43,7 +44,7 @@ pub async fn as_trainer(
 }
 
 /// The workshop as the policy sees it: whether the person asking is one of its trainers.
-pub fn resource(origin: &Origin, w: &Workshop) -> Resource {
+pub fn resource(origin: &Acting, w: &Workshop) -> Resource {
     Resource::Workshop {
         trainer: origin
             .actor
@@ -66,10 +67,10 @@ pub struct SurvivorInput {
 
 pub async fn add_survivor(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
     input: &SurvivorInput,
-) -> Result<(Trainee, Place), AppError> {
+) -> Result<(Trainee, Place), Error> {
     let w = as_trainer(store, origin, id).await?;
     let code = input.code.trim().to_uppercase();
     let place = |trainee_id| Place {
@@ -91,7 +92,7 @@ pub async fn add_survivor(
     let outcome = |r: Result<(), StoreError>| match r {
         Ok(()) => Ok(()),
         Err(StoreError::Conflict { .. }) => Err(full(&w)),
-        Err(StoreError::Duplicate("place")) => Err(AppError::Invalid(vec![FieldError {
+        Err(StoreError::Duplicate("place")) => Err(Error::Invalid(vec![FieldError {
             field: "code".into(),
             message_id: "error-already-enrolled",
             english: "she is in this workshop already".into(),
@@ -155,13 +156,11 @@ pub async fn add_survivor(
             }
         }
     }
-    Err(AppError::internal(
-        "no free survivor code after eight draws",
-    ))
+    Err(Error::internal("no free survivor code after eight draws"))
 }
 
-fn unknown_code(code: &str) -> AppError {
-    AppError::Invalid(vec![FieldError {
+fn unknown_code(code: &str) -> Error {
+    Error::Invalid(vec![FieldError {
         field: "code".into(),
         message_id: "error-unknown-code",
         english: format!("no survivor you train has the code {code}"),
@@ -171,9 +170,9 @@ fn unknown_code(code: &str) -> AppError {
 /// Whether the person asking trains a workshop the survivor has (had) a place in.
 async fn trains(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     trainee: uuid::Uuid,
-) -> Result<bool, AppError> {
+) -> Result<bool, Error> {
     for (p, _) in store.places_of_trainee(trainee).await? {
         if let Some(w) = store.workshop(p.workshop_id).await?
             && matches!(resource(origin, &w), Resource::Workshop { trainer: true })
@@ -187,43 +186,43 @@ async fn trains(
 /// Everyone in the workshop with the days each attended: for its trainers only.
 pub async fn survivors(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
-) -> Result<(Workshop, Vec<(Place, Trainee, Vec<time::Date>)>), AppError> {
+) -> Result<(Workshop, Vec<(Place, Trainee, Vec<time::Date>)>), Error> {
     let w = as_trainer(store, origin, id).await?;
     let places = store.places_of(w.id).await?;
     Ok((w, places))
 }
 
 /// A place of this workshop whose holder has not left.
-async fn place_of(store: &Arc<dyn Store>, w: &Workshop, place: &str) -> Result<Place, AppError> {
-    let place: uuid::Uuid = place.parse().map_err(|_| AppError::NotFound)?;
+async fn place_of(store: &Arc<dyn Store>, w: &Workshop, place: &str) -> Result<Place, Error> {
+    let place: uuid::Uuid = place.parse().map_err(|_| Error::NotFound)?;
     store
         .places_of(w.id)
         .await?
         .into_iter()
         .map(|(p, _, _)| p)
         .find(|p| p.id == place && p.dropout.is_none())
-        .ok_or(AppError::NotFound)
+        .ok_or(Error::NotFound)
 }
 
 /// Records a day for every place ticked, all or none. The audit says on which day; never who.
 pub async fn attend(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
     places: &[String],
     day: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let w = as_trainer(store, origin, id).await?;
     let all = store.places_of(w.id).await?;
     let mut present = Vec::new();
     for text in places {
-        let place: uuid::Uuid = text.parse().map_err(|_| AppError::NotFound)?;
+        let place: uuid::Uuid = text.parse().map_err(|_| Error::NotFound)?;
         let (p, _, _) = all
             .iter()
             .find(|(p, _, _)| p.id == place)
-            .ok_or(AppError::NotFound)?;
+            .ok_or(Error::NotFound)?;
         present.push(p.id);
     }
     if present.is_empty() {
@@ -245,12 +244,12 @@ pub async fn attend(
 
 pub async fn drop_out(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
     place: &str,
     reason: &str,
     note: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let w = as_trainer(store, origin, id).await?;
     let p = place_of(store, &w, place).await?;
     let dropout = crate::training::dropout(reason, note, origin.at)?;
@@ -277,11 +276,11 @@ pub struct FeedbackInput {
 
 pub async fn add_feedback(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
     input: &FeedbackInput,
     lang: Language,
-) -> Result<Feedback, AppError> {
+) -> Result<Feedback, Error> {
     let w = as_trainer(store, origin, id).await?;
     let mut errors = Vec::new();
     let theme = input
@@ -313,7 +312,7 @@ pub async fn add_feedback(
     let (Some(theme), Some(tone), Some(language), true) =
         (theme, tone, language, errors.is_empty())
     else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     let f = Feedback {
         id: uuid::Uuid::now_v7(),
@@ -338,9 +337,9 @@ pub async fn add_feedback(
 /// What survivors said, for the workshop's trainers: each piece, with no name.
 pub async fn feedback(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
-) -> Result<Vec<Feedback>, AppError> {
+) -> Result<Vec<Feedback>, Error> {
     let w = as_trainer(store, origin, id).await?;
     Ok(store.feedback_of(w.id).await?)
 }
@@ -349,9 +348,9 @@ pub async fn feedback(
 /// under 5 suppressed.
 pub async fn feedback_summary(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
-) -> Result<(Workshop, Summary), AppError> {
+) -> Result<(Workshop, Summary), Error> {
     origin.check(Action::ReadTrainingResults, Resource::Network)?;
     let w = workshop(store, id).await?;
     let all = store.feedback_of(w.id).await?;
@@ -376,9 +375,9 @@ pub struct PeerInput {
 /// workshop of phase 3, only with her consent, and only by a trainer of one of them.
 pub async fn set_peer(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     input: &PeerInput,
-) -> Result<(Trainee, Peer), AppError> {
+) -> Result<(Trainee, Peer), Error> {
     origin.check(
         Action::SurvivorParticipants,
         Resource::Workshop { trainer: true },

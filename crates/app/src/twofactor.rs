@@ -17,9 +17,9 @@ use rand_core::{OsRng, RngCore};
 use store::Store;
 use totp_rs::{Algorithm, Builder, Secret, Totp};
 
-use crate::accounts::Origin;
+use crate::Acting;
 use crate::token::{hash_secret, random_hex};
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
 /// Digits of a code.
 pub const DIGITS: u8 = 6;
@@ -40,10 +40,10 @@ pub fn seal_secret(secret: &[u8]) -> String {
 }
 
 /// The secret back from what [`seal_secret`] wrote.
-pub fn open_secret(stored: &str) -> Result<Vec<u8>, AppError> {
+pub fn open_secret(stored: &str) -> Result<Vec<u8>, Error> {
     Secret::try_from_base32(stored)
         .map(|s| s.as_bytes().to_vec())
-        .map_err(|_| AppError::internal("a stored TOTP secret does not read"))
+        .map_err(|_| Error::internal("a stored TOTP secret does not read"))
 }
 
 /// A new secret of 160 bits (RFC 4226 §4 recommends that length).
@@ -53,7 +53,7 @@ pub fn new_secret() -> Vec<u8> {
     bytes
 }
 
-fn totp(secret: &[u8], digits: u8, account: &str) -> Result<Totp, AppError> {
+fn totp(secret: &[u8], digits: u8, account: &str) -> Result<Totp, Error> {
     Builder::new()
         .with_algorithm(Algorithm::SHA1)
         .with_digits(digits)
@@ -63,7 +63,7 @@ fn totp(secret: &[u8], digits: u8, account: &str) -> Result<Totp, AppError> {
         .with_issuer(Some(ISSUER))
         .with_account_name(account)
         .build()
-        .map_err(|e| AppError::internal(format!("TOTP: {e}")))
+        .map_err(|e| Error::internal(format!("TOTP: {e}")))
 }
 
 /// The step whose code `code` is, within one step of `unix_seconds`, for codes of `digits`.
@@ -91,16 +91,16 @@ pub fn looks_like_code(text: &str) -> bool {
 }
 
 /// The `otpauth://` address an authenticator app reads from the QR code.
-pub fn otpauth_uri(secret: &[u8], username: &str) -> Result<String, AppError> {
+pub fn otpauth_uri(secret: &[u8], username: &str) -> Result<String, Error> {
     totp(secret, DIGITS, username)?
         .to_url()
-        .map_err(|e| AppError::internal(format!("otpauth URI: {e}")))
+        .map_err(|e| Error::internal(format!("otpauth URI: {e}")))
 }
 
 /// The QR code of `text` as an inline `<svg>` element (no XML declaration), black on white.
-pub fn qr_svg(text: &str) -> Result<String, AppError> {
+pub fn qr_svg(text: &str) -> Result<String, Error> {
     let code = qrcode::QrCode::new(text.as_bytes())
-        .map_err(|e| AppError::internal(format!("QR code: {e}")))?;
+        .map_err(|e| Error::internal(format!("QR code: {e}")))?;
     let svg = code
         .render::<qrcode::render::svg::Color>()
         .min_dimensions(220, 220)
@@ -148,8 +148,8 @@ pub fn recovery_hash(code: &str) -> String {
     hash_secret(&format!("saathi-recovery:{normal}"))
 }
 
-fn wrong_code() -> AppError {
-    AppError::Invalid(vec![FieldError {
+fn wrong_code() -> Error {
+    Error::Invalid(vec![FieldError {
         field: "code".into(),
         message_id: "twofactor-code-wrong",
         english: "the code is not right".into(),
@@ -157,13 +157,13 @@ fn wrong_code() -> AppError {
 }
 
 /// Whether one of her roles must sign in with a second factor.
-pub async fn required_of(store: &Arc<dyn Store>, user: &User) -> Result<bool, AppError> {
+pub async fn required_of(store: &Arc<dyn Store>, user: &User) -> Result<bool, Error> {
     let roles = store.two_factor_roles().await?;
     Ok(roles.iter().any(|r| user.roles.contains(*r)))
 }
 
 /// Whether she has a confirmed authenticator.
-pub async fn enrolled(store: &Arc<dyn Store>, user: UserId) -> Result<bool, AppError> {
+pub async fn enrolled(store: &Arc<dyn Store>, user: UserId) -> Result<bool, Error> {
     Ok(store.totp(user).await?.is_some_and(|t| t.confirmed()))
 }
 
@@ -174,12 +174,12 @@ pub struct Enrolment {
 }
 
 /// Starts (or starts again) her enrolment with a new secret; refused when she has one already.
-pub async fn begin(store: &Arc<dyn Store>, user: &User, at: Timestamp) -> Result<(), AppError> {
+pub async fn begin(store: &Arc<dyn Store>, user: &User, at: Timestamp) -> Result<(), Error> {
     match store
         .begin_totp(user.id, &seal_secret(&new_secret()), at)
         .await
     {
-        Err(store::StoreError::Duplicate(_)) => Err(AppError::Invalid(vec![FieldError {
+        Err(store::StoreError::Duplicate(_)) => Err(Error::Invalid(vec![FieldError {
             field: "code".into(),
             message_id: "twofactor-already-on",
             english: "a second factor is on already".into(),
@@ -192,7 +192,7 @@ pub async fn begin(store: &Arc<dyn Store>, user: &User, at: Timestamp) -> Result
 pub async fn pending_enrolment(
     store: &Arc<dyn Store>,
     user: &User,
-) -> Result<Option<Enrolment>, AppError> {
+) -> Result<Option<Enrolment>, Error> {
     let Some(record) = store.totp(user.id).await? else {
         return Ok(None);
     };
@@ -211,15 +211,15 @@ pub async fn pending_enrolment(
 /// A wrong code is audited and answered `Invalid` on the `code` field.
 pub async fn confirm(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     user: &User,
     code: &str,
-) -> Result<Vec<String>, AppError> {
+) -> Result<Vec<String>, Error> {
     let record = store
         .totp(user.id)
         .await?
         .filter(|r| !r.confirmed())
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     let secret = open_secret(&record.secret)?;
     let Some(step) = matching_step(&secret, code, origin.at) else {
         failed(store, origin, user, "enrolment").await?;
@@ -247,10 +247,10 @@ pub enum Passed {
 /// answered `Ok(None)`; a code of a step already used is wrong too.
 pub async fn check(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     user: &User,
     typed: &str,
-) -> Result<Option<Passed>, AppError> {
+) -> Result<Option<Passed>, Error> {
     let Some(record) = store.totp(user.id).await?.filter(|r| r.confirmed()) else {
         return Ok(None);
     };
@@ -279,10 +279,10 @@ pub async fn check(
 
 async fn failed(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     user: &User,
     during: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let event = origin
         .event(
             AuditAction::TwoFactorFailed,
@@ -295,7 +295,7 @@ async fn failed(
 
 /// Removes her second factor (she lost her phone): her director, or the network admin for a
 /// director or network admin. She enrols again when her role requires it.
-pub async fn reset(store: &Arc<dyn Store>, origin: &Origin, target: &User) -> Result<(), AppError> {
+pub async fn reset(store: &Arc<dyn Store>, origin: &Acting, target: &User) -> Result<(), Error> {
     check_reset(origin, target)?;
     let event = origin.event(
         AuditAction::TwoFactorReset,
@@ -306,7 +306,7 @@ pub async fn reset(store: &Arc<dyn Store>, origin: &Origin, target: &User) -> Re
 }
 
 /// The policy for seeing and resetting `target`'s second factor, for each of her roles.
-pub fn check_reset(origin: &Origin, target: &User) -> Result<(), AppError> {
+pub fn check_reset(origin: &Acting, target: &User) -> Result<(), Error> {
     let resource = Resource::User {
         id: target.id,
         org: target.org_id,
@@ -320,9 +320,9 @@ pub fn check_reset(origin: &Origin, target: &User) -> Result<(), AppError> {
 /// Replaces the roles that must sign in with a second factor (the network admin).
 pub async fn set_required_roles(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     roles: &[Role],
-) -> Result<Vec<Role>, AppError> {
+) -> Result<Vec<Role>, Error> {
     origin.check(Action::RequireTwoFactor, Resource::Network)?;
     let mut roles = roles.to_vec();
     roles.sort_by_key(|r| r.as_str());

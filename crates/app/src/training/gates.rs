@@ -9,9 +9,10 @@ use domain::policy::{Action, Resource};
 use domain::training::gate::{Gate, GatedAction};
 use store::Store;
 
-use crate::accounts::{Origin, detail};
+use crate::Acting;
+use crate::accounts::detail;
 use crate::training::invalid;
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -22,7 +23,7 @@ pub struct GateInput {
     pub workshop: String,
 }
 
-fn parse(input: &GateInput) -> Result<(Role, GatedAction), AppError> {
+fn parse(input: &GateInput) -> Result<(Role, GatedAction), Error> {
     let mut errors = Vec::new();
     let role = input
         .role
@@ -36,15 +37,15 @@ fn parse(input: &GateInput) -> Result<(Role, GatedAction), AppError> {
         .ok();
     match (role, action) {
         (Some(role), Some(action)) if errors.is_empty() => Ok((role, action)),
-        _ => Err(AppError::Invalid(errors)),
+        _ => Err(Error::Invalid(errors)),
     }
 }
 
 pub async fn set(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     input: &GateInput,
-) -> Result<Gate, AppError> {
+) -> Result<Gate, Error> {
     origin.check(Action::ManageGates, Resource::Network)?;
     let (role, action) = parse(input)?;
     let programme = crate::training::programme()?;
@@ -55,7 +56,7 @@ pub async fn set(
         .workshop(workshop)
         .is_none_or(|w| w.audience == domain::training::Audience::Survivors)
     {
-        return Err(AppError::Invalid(vec![FieldError {
+        return Err(Error::Invalid(vec![FieldError {
             field: "workshop".into(),
             message_id: "error-unknown-workshop",
             english: format!("the programme has no staff workshop {workshop:?}"),
@@ -81,11 +82,7 @@ pub async fn set(
     Ok(gate)
 }
 
-pub async fn lift(
-    store: &Arc<dyn Store>,
-    origin: &Origin,
-    input: &GateInput,
-) -> Result<(), AppError> {
+pub async fn lift(store: &Arc<dyn Store>, origin: &Acting, input: &GateInput) -> Result<(), Error> {
     origin.check(Action::ManageGates, Resource::Network)?;
     let (role, action) = parse(input)?;
     let audit = origin.event(

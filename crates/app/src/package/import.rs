@@ -16,9 +16,10 @@ use package::{Kind, OrgSecrets, PackageError};
 use serde::Serialize;
 use store::{ImportedHandover, NewCase, Store, StoreError};
 
-use crate::accounts::{Origin, detail};
+use crate::Acting;
+use crate::accounts::detail;
 use crate::casework::allowed;
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
 use super::keys::secrets_of;
 use super::wire::{
@@ -42,7 +43,7 @@ pub struct Imported {
 pub(super) fn parse_json<T: serde::de::DeserializeOwned>(
     p: &package::Package,
     name: &str,
-) -> Result<Option<T>, AppError> {
+) -> Result<Option<T>, Error> {
     p.entry(name)
         .map(|bytes| serde_json::from_slice(bytes).map_err(|e| malformed(format!("{name}: {e}"))))
         .transpose()
@@ -50,18 +51,18 @@ pub(super) fn parse_json<T: serde::de::DeserializeOwned>(
 
 /// A closed set (a stage, a kind of entry, a language): a value this server does not know is
 /// refused, as it is in a local write.
-pub(super) fn field<T: std::str::FromStr>(what: &str, text: &str) -> Result<T, AppError> {
+pub(super) fn field<T: std::str::FromStr>(what: &str, text: &str) -> Result<T, Error> {
     text.parse()
         .map_err(|_| not_accepted(what, format!("unknown value {text:?}")))
 }
 
 /// A value the local rules refuse, naming where it is in the package.
-fn not_accepted(what: &str, why: impl std::fmt::Display) -> AppError {
+fn not_accepted(what: &str, why: impl std::fmt::Display) -> Error {
     invalid_value(format!("{what}: {why}"))
 }
 
-fn invalid_value(english: String) -> AppError {
-    AppError::Invalid(vec![FieldError {
+fn invalid_value(english: String) -> Error {
+    Error::Invalid(vec![FieldError {
         field: "package".into(),
         message_id: "package-error-value",
         english,
@@ -69,7 +70,7 @@ fn invalid_value(english: String) -> AppError {
 }
 
 /// The local rule's verdict on one value of the package.
-fn local<T>(what: &str, checked: Result<T, DomainError>) -> Result<T, AppError> {
+fn local<T>(what: &str, checked: Result<T, DomainError>) -> Result<T, Error> {
     checked.map_err(|e| not_accepted(what, e))
 }
 
@@ -77,7 +78,7 @@ fn local<T>(what: &str, checked: Result<T, DomainError>) -> Result<T, AppError> 
 fn local_all<T>(
     what: &str,
     checked: Result<T, Vec<(&'static str, DomainError)>>,
-) -> Result<T, AppError> {
+) -> Result<T, Error> {
     checked.map_err(|errors| {
         invalid_value(
             errors
@@ -90,7 +91,7 @@ fn local_all<T>(
 }
 
 /// A time the package says something happened.
-fn moment(what: &str, millis: i64, now: Timestamp) -> Result<Timestamp, AppError> {
+fn moment(what: &str, millis: i64, now: Timestamp) -> Result<Timestamp, Error> {
     let at = Timestamp::from_millis(millis);
     local(what, at.check_recorded(now)).map(|()| at)
 }
@@ -101,10 +102,10 @@ fn moment(what: &str, millis: i64, now: Timestamp) -> Result<Timestamp, AppError
 /// us, from an unknown or mismatched sender, of an unknown version, or a replay.
 pub async fn import(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     bytes: &[u8],
     only: Option<OrgId>,
-) -> Result<Imported, AppError> {
+) -> Result<Imported, Error> {
     let mut seen = Seen {
         org: only,
         package: None,
@@ -124,15 +125,15 @@ struct Seen {
 
 /// A refused import leaves one audit entry saying why, though nothing else is written. A
 /// person the policy refused, or a failure on our side, is not a refusal of the package.
-async fn audit_refusal(store: &Arc<dyn Store>, origin: &Origin, seen: &Seen, e: &AppError) {
+async fn audit_refusal(store: &Arc<dyn Store>, origin: &Acting, seen: &Seen, e: &Error) {
     let reason = match e {
-        AppError::Invalid(errors) => errors
+        Error::Invalid(errors) => errors
             .iter()
             .map(|f| format!("{}: {}", f.message_id, f.english))
             .collect::<Vec<_>>()
             .join("; "),
-        AppError::Duplicate(id) => (*id).to_string(),
-        AppError::Malformed(why) => format!("malformed: {why}"),
+        Error::Duplicate(id) => (*id).to_string(),
+        Error::Malformed(why) => format!("malformed: {why}"),
         _ => return,
     };
     let reason: String = redact(&reason).chars().take(500).collect();
@@ -177,11 +178,11 @@ fn redact(reason: &str) -> String {
 
 async fn open_and_import(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     bytes: &[u8],
     only: Option<OrgId>,
     seen: &mut Seen,
-) -> Result<Imported, AppError> {
+) -> Result<Imported, Error> {
     let mut locals = store.local_org_keys().await?;
     if let Some(org) = only {
         origin.check(Action::ReceiveHandover, Resource::Organisation(org))?;
@@ -222,23 +223,23 @@ async fn open_and_import(
         Kind::Receipt => import_receipt(store, origin, &p, me, sender_id).await,
     };
     match result {
-        Err(AppError::Duplicate("package")) => Err(replay()),
+        Err(Error::Duplicate("package")) => Err(replay()),
         other => other,
     }
 }
 
 pub(super) async fn import_handover(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     p: &package::Package,
     me: OrgId,
     sender: OrgId,
-) -> Result<Imported, AppError> {
+) -> Result<Imported, Error> {
     let m = &p.manifest;
     let account = store
         .package_account(sender)
         .await?
-        .ok_or_else(|| AppError::internal("a trusted organisation without its package account"))?;
+        .ok_or_else(|| Error::internal("a trusted organisation without its package account"))?;
     let case_out: CaseOut = parse_json(p, "case.json")?.ok_or_else(|| malformed("no case.json"))?;
     let sections: Vec<SectionClass> = case_out
         .sections
@@ -291,7 +292,7 @@ pub(super) async fn import_handover(
                 recorded_at: moment("voice recorded_at", v.recorded_at, now)?,
             })
         })
-        .collect::<Result<Vec<_>, AppError>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
     let (plan, reviews) = match parse_json::<PlanOut>(p, "plan.json")? {
         Some(plan) => {
             let body = plan.body.normalised();
@@ -322,7 +323,7 @@ pub(super) async fn import_handover(
                         reviewed_at: moment("review reviewed_at", r.reviewed_at, now)?,
                     })
                 })
-                .collect::<Result<Vec<_>, AppError>>()?;
+                .collect::<Result<Vec<_>, Error>>()?;
             (
                 Some((
                     body,
@@ -357,7 +358,7 @@ pub(super) async fn import_handover(
                 recorded_at: moment("decision recorded_at", d.recorded_at, now)?,
             })
         })
-        .collect::<Result<Vec<_>, AppError>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
     let consents = parse_json::<Vec<ConsentOut>>(p, "consents.json")?
         .unwrap_or_default()
         .into_iter()
@@ -398,7 +399,7 @@ pub(super) async fn import_handover(
                 revoked_reason,
             })
         })
-        .collect::<Result<Vec<_>, AppError>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
     let mut documents = Vec::new();
     for d in parse_json::<Vec<DocumentOut>>(p, "documents.json")?.unwrap_or_default() {
         let class: SectionClass = field("document class", &d.class)?;
@@ -501,14 +502,14 @@ pub(super) async fn import_handover(
         }
         // A trusted sender's record whose id is already taken here: refused (409), never a 500.
         Err(StoreError::Duplicate("voice entry")) => {
-            return Err(AppError::Duplicate("package-error-voice-exists"));
+            return Err(Error::Duplicate("package-error-voice-exists"));
         }
         Err(StoreError::Duplicate("document")) => {
-            return Err(AppError::Duplicate("package-error-document-exists"));
+            return Err(Error::Duplicate("package-error-document-exists"));
         }
-        Err(StoreError::Duplicate("package")) => return Err(AppError::Duplicate("package")),
+        Err(StoreError::Duplicate("package")) => return Err(Error::Duplicate("package")),
         Err(StoreError::Duplicate(_)) => {
-            return Err(AppError::Duplicate("package-error-record-exists"));
+            return Err(Error::Duplicate("package-error-record-exists"));
         }
         other => other?,
     }
@@ -525,7 +526,7 @@ pub(super) async fn import_handover(
 }
 
 /// The sender as the directory names it (not as its package says).
-pub(super) async fn sender_name(store: &Arc<dyn Store>, sender: OrgId) -> Result<String, AppError> {
+pub(super) async fn sender_name(store: &Arc<dyn Store>, sender: OrgId) -> Result<String, Error> {
     Ok(store
         .organisation(sender)
         .await?
@@ -535,11 +536,11 @@ pub(super) async fn sender_name(store: &Arc<dyn Store>, sender: OrgId) -> Result
 
 pub(super) async fn import_receipt(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     p: &package::Package,
     me: OrgId,
     sender: OrgId,
-) -> Result<Imported, AppError> {
+) -> Result<Imported, Error> {
     let m = &p.manifest;
     let h = store
         .handover(m.handover_id)
@@ -547,9 +548,9 @@ pub(super) async fn import_receipt(
         .filter(|h| h.from_org == me && h.to_org == sender && h.case_id.0 == m.case_id)
         .ok_or_else(|| malformed("the answer is to a handover this organisation did not send"))?;
     if let Some(actor) = &origin.actor {
-        let case = store.case(h.case_id).await?.ok_or(AppError::NotFound)?;
+        let case = store.case(h.case_id).await?.ok_or(Error::NotFound)?;
         if !allowed(actor, Action::StartHandover, &case) {
-            return Err(AppError::Forbidden(domain::policy::DenyReason::NotAssigned));
+            return Err(Error::Forbidden(domain::policy::DenyReason::NotAssigned));
         }
     }
     let receipt: ReceiptOut =
@@ -577,7 +578,7 @@ pub(super) async fn import_receipt(
         }
         next.state
             .check_step(*s)
-            .map_err(|e| AppError::Invalid(vec![FieldError::new("state", &e)]))?;
+            .map_err(|e| Error::Invalid(vec![FieldError::new("state", &e)]))?;
         next.state = *s;
         stepped = true;
     }
@@ -610,7 +611,7 @@ pub(super) async fn import_receipt(
                 at: moment("update at", u.at, now)?,
             })
         })
-        .collect::<Result<Vec<_>, AppError>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
     if !updates.is_empty() && next.state != HandoverState::Accepted {
         return Err(malformed("follow-up news for a case not accepted"));
     }
@@ -647,10 +648,10 @@ pub(super) async fn import_receipt(
         .import_receipt(m.package_id, &h, changed, &updates, audit)
         .await
     {
-        Err(StoreError::Duplicate(_)) => return Err(AppError::Duplicate("package")),
+        Err(StoreError::Duplicate(_)) => return Err(Error::Duplicate("package")),
         other => other?,
     };
-    let case = store.case(h.case_id).await?.ok_or(AppError::NotFound)?;
+    let case = store.case(h.case_id).await?.ok_or(Error::NotFound)?;
     Ok(Imported {
         kind: "receipt",
         handover_id: h.id,

@@ -10,8 +10,9 @@ use domain::policy::{Action, Resource};
 use domain::{DomainError, Language};
 use store::{Store, StoreError};
 
-use crate::accounts::{Origin, detail};
-use crate::{AppError, FieldError};
+use crate::Acting;
+use crate::accounts::detail;
+use crate::{Error, FieldError};
 
 /// The glossary as it stands, compiled for scanning.
 pub struct Glossary {
@@ -42,7 +43,7 @@ pub struct Hit {
 }
 
 impl Glossary {
-    pub async fn load(store: &Arc<dyn Store>) -> Result<Self, AppError> {
+    pub async fn load(store: &Arc<dyn Store>) -> Result<Self, Error> {
         let terms = store.glossary().await?;
         let last = LAST.lock().ok().and_then(|last| last.clone());
         if let Some(compiled) = last.filter(|c| c.terms == terms) {
@@ -191,7 +192,7 @@ impl TermInput {
         }
     }
 
-    fn draft(&self) -> Result<TermDraft, AppError> {
+    fn draft(&self) -> Result<TermDraft, Error> {
         let synonyms = match &self.synonyms {
             Synonyms::Text(text) => parse_synonyms(text),
             Synonyms::List(list) => list.clone(),
@@ -206,7 +207,7 @@ impl TermInput {
             },
         })
         .map_err(|errors| {
-            AppError::Invalid(
+            Error::Invalid(
                 errors
                     .iter()
                     .map(|(field, e)| FieldError::new(field, e))
@@ -216,9 +217,9 @@ impl TermInput {
     }
 }
 
-fn taken(e: StoreError) -> AppError {
+fn taken(e: StoreError) -> Error {
     match e {
-        StoreError::Duplicate(_) => AppError::Invalid(vec![FieldError {
+        StoreError::Duplicate(_) => Error::Invalid(vec![FieldError {
             field: "term".into(),
             message_id: "error-glossary-term-taken",
             english: "the glossary has this term already".into(),
@@ -227,7 +228,7 @@ fn taken(e: StoreError) -> AppError {
     }
 }
 
-fn audit(origin: &Origin, action: AuditAction, t: &GlossaryTerm) -> domain::audit::AuditEvent {
+fn audit(origin: &Acting, action: AuditAction, t: &GlossaryTerm) -> domain::audit::AuditEvent {
     origin
         .event(action, format!("glossary:{}", t.id), None)
         .with_detail(detail(&[("term", &t.draft.term)]))
@@ -235,9 +236,9 @@ fn audit(origin: &Origin, action: AuditAction, t: &GlossaryTerm) -> domain::audi
 
 pub async fn add(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     input: &TermInput,
-) -> Result<GlossaryTerm, AppError> {
+) -> Result<GlossaryTerm, Error> {
     origin.check(Action::EditGlossary, Resource::Network)?;
     let draft = input.draft()?;
     let id = uuid::Uuid::now_v7();
@@ -261,11 +262,11 @@ pub async fn add(
 
 pub async fn update(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: uuid::Uuid,
     expected_version: i64,
     input: &TermInput,
-) -> Result<GlossaryTerm, AppError> {
+) -> Result<GlossaryTerm, Error> {
     origin.check(Action::EditGlossary, Resource::Network)?;
     let draft = input.draft()?;
     let planned = GlossaryTerm {
@@ -289,10 +290,10 @@ pub async fn update(
 
 pub async fn remove(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     term: &GlossaryTerm,
     expected_version: i64,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     origin.check(Action::EditGlossary, Resource::Network)?;
     Ok(store
         .remove_term(
@@ -306,9 +307,9 @@ pub async fn remove(
 /// The longest text the scan takes in one request (the API body limit is the outer bound).
 pub const SCAN_MAX_CHARS: usize = 2_000_000;
 
-pub fn check_scan_text(text: &str) -> Result<(), AppError> {
+pub fn check_scan_text(text: &str) -> Result<(), Error> {
     if text.chars().count() > SCAN_MAX_CHARS {
-        return Err(AppError::Invalid(vec![FieldError::new(
+        return Err(Error::Invalid(vec![FieldError::new(
             "text",
             &DomainError::TextTooLong {
                 max: SCAN_MAX_CHARS,

@@ -12,42 +12,43 @@ use domain::training::evaluation::{
 use domain::{OrgId, Organisation};
 use store::{Store, StoreError};
 
-use crate::accounts::{Origin, detail};
+use crate::Acting;
+use crate::accounts::detail;
 use crate::forms::answer_error;
 use crate::training::{invalid, workshop};
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
 /// The questionnaire as the network keeps it now.
-pub async fn questionnaire(store: &Arc<dyn Store>) -> Result<FormVersion, AppError> {
+pub async fn questionnaire(store: &Arc<dyn Store>) -> Result<FormVersion, Error> {
     store
         .form(FORM_KEY, None)
         .await?
-        .ok_or_else(|| AppError::internal("the workshop questionnaire is missing"))
+        .ok_or_else(|| Error::internal("the workshop questionnaire is missing"))
 }
 
 /// Records a participant's answers before or after the workshop (trainers, from the paper
 /// she filled in or as she answers).
 pub async fn record(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
     enrolment: &str,
     stage: &str,
     raw: &RawAnswers,
-) -> Result<Evaluation, AppError> {
+) -> Result<Evaluation, Error> {
     origin.check(Action::ManageTraining, Resource::Network)?;
     let w = workshop(store, id).await?;
-    let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| AppError::NotFound)?;
+    let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| Error::NotFound)?;
     let (e, _) = store
         .enrolments_of(w.id)
         .await?
         .into_iter()
         .find(|(e, _)| e.id == enrolment)
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     let stage: Stage = stage.parse().map_err(|e| invalid("stage", &e))?;
     let form = questionnaire(store).await?;
     let answers = check_answers(&form.def, raw, &|_| true).map_err(|errors| {
-        AppError::Invalid(
+        Error::Invalid(
             errors
                 .iter()
                 .map(|(place, e)| answer_error(place, e))
@@ -77,7 +78,7 @@ pub async fn record(
         ]));
     match store.add_evaluation(&evaluation, audit).await {
         Ok(()) => Ok(evaluation),
-        Err(StoreError::Duplicate(_)) => Err(AppError::Invalid(vec![FieldError {
+        Err(StoreError::Duplicate(_)) => Err(Error::Invalid(vec![FieldError {
             field: "stage".into(),
             message_id: "error-evaluation-done",
             english: format!("her {} questionnaire is recorded already", stage.as_str()),
@@ -94,11 +95,7 @@ pub struct Results {
     pub by_org: Vec<(Organisation, Vec<ItemChange>)>,
 }
 
-pub async fn results(
-    store: &Arc<dyn Store>,
-    origin: &Origin,
-    id: &str,
-) -> Result<Results, AppError> {
+pub async fn results(store: &Arc<dyn Store>, origin: &Acting, id: &str) -> Result<Results, Error> {
     origin.check(Action::ReadTrainingResults, Resource::Network)?;
     let w = workshop(store, id).await?;
     let form = questionnaire(store).await?;

@@ -6,71 +6,20 @@ use std::sync::Arc;
 use domain::audit::{AuditAction, AuditEvent};
 use domain::organisation::{OrganisationFields, parse_district, parse_languages};
 use domain::password::{PasswordContext, check_password};
-use domain::policy::{Action, Actor, Decision, Resource, authorize, authorize_administer};
+use domain::policy::{Action, Actor, Decision, Resource, authorize_administer};
 use domain::user::parse_display_name;
 use domain::{Language, OrgId, Organisation, Role, Roles, Timestamp, User, UserId, Username};
 use store::{NewUser, Store, UserChanges};
 
-use crate::{AppError, FieldError, password};
-
-/// Who makes a change, from where, and when: what the audit entry records.
-#[derive(Debug, Clone)]
-pub struct Origin {
-    pub actor: Option<Actor>,
-    pub source: String,
-    pub at: Timestamp,
-}
-
-impl Origin {
-    /// A command run on the server itself by its operator.
-    pub fn cli(at: Timestamp) -> Self {
-        Self {
-            actor: None,
-            source: "cli".into(),
-            at,
-        }
-    }
-
-    pub fn event(&self, action: AuditAction, subject: String, scope: Option<OrgId>) -> AuditEvent {
-        let mut event = AuditEvent::new(self.at, action, subject).from_source(self.source.clone());
-        if let Some(actor) = &self.actor {
-            event = event.by(actor.user_id, actor.org_id);
-        }
-        if let Some(org) = scope {
-            event = event.scoped_to(org);
-        }
-        event
-    }
-
-    /// The policy, when a person is acting (the operator at the CLI is trusted).
-    pub fn check(&self, action: Action, resource: Resource) -> Result<(), AppError> {
-        match &self.actor {
-            None => Ok(()),
-            Some(actor) => match authorize(actor, action, &resource) {
-                Decision::Allow => Ok(()),
-                Decision::Deny(reason) => Err(AppError::refused(actor, action, reason)),
-            },
-        }
-    }
-}
+use crate::{Acting, Error, FieldError, password};
 
 /// May `actor` change, deactivate or reset `user`? Only if she could have given her every role
 /// she holds (see `policy::authorize_administer`): pages, API and the services below all ask
 /// this one question.
-pub fn may_administer(actor: &Actor, user: &User) -> Result<(), AppError> {
+pub fn may_administer(actor: &Actor, user: &User) -> Result<(), Error> {
     match authorize_administer(actor, user.id, user.org_id, &user.roles) {
         Decision::Allow => Ok(()),
-        Decision::Deny(reason) => Err(AppError::refused(actor, Action::UpdateUser, reason)),
-    }
-}
-
-impl Origin {
-    /// `may_administer`, when a person is acting (the operator at the CLI is trusted).
-    pub fn administer(&self, user: &User) -> Result<(), AppError> {
-        match &self.actor {
-            None => Ok(()),
-            Some(actor) => may_administer(actor, user),
-        }
+        Decision::Deny(reason) => Err(Error::refused(actor, Action::UpdateUser, reason)),
     }
 }
 
@@ -104,7 +53,7 @@ impl OrgInput {
     }
 
     /// Checks every field and reports every problem at once.
-    pub fn validate(&self) -> Result<OrganisationFields, AppError> {
+    pub fn validate(&self) -> Result<OrganisationFields, Error> {
         let mut errors = Vec::new();
         let name = self
             .name
@@ -147,16 +96,16 @@ impl OrgInput {
                     languages,
                 })
             }
-            _ => Err(AppError::Invalid(errors)),
+            _ => Err(Error::Invalid(errors)),
         }
     }
 }
 
 pub async fn create_organisation(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     input: &OrgInput,
-) -> Result<Organisation, AppError> {
+) -> Result<Organisation, Error> {
     origin.check(Action::CreateOrganisation, Resource::Network)?;
     let fields = input.validate()?;
     let id = OrgId::new();
@@ -172,11 +121,11 @@ pub async fn create_organisation(
 
 pub async fn update_organisation(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: OrgId,
     expected_version: i64,
     input: &OrgInput,
-) -> Result<Organisation, AppError> {
+) -> Result<Organisation, Error> {
     origin.check(Action::UpdateOrganisation, Resource::Organisation(id))?;
     let fields = input.validate()?;
     let event = origin
@@ -195,7 +144,7 @@ pub async fn update_organisation(
 pub async fn find_organisation(
     store: &Arc<dyn Store>,
     id_or_name: &str,
-) -> Result<Organisation, AppError> {
+) -> Result<Organisation, Error> {
     if let Ok(id) = id_or_name.parse::<OrgId>()
         && let Some(org) = store.organisation(id).await?
     {
@@ -204,7 +153,7 @@ pub async fn find_organisation(
     store
         .organisation_by_name(id_or_name)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(Error::NotFound)
 }
 
 /// A user as typed in.
@@ -247,7 +196,7 @@ fn parse_language(
         .ok()
 }
 
-fn check_grants(origin: &Origin, org: OrgId, roles: &Roles) -> Result<(), AppError> {
+fn check_grants(origin: &Acting, org: OrgId, roles: &Roles) -> Result<(), Error> {
     for role in roles.iter() {
         origin.check(Action::GrantRole(role), Resource::Organisation(org))?;
     }
@@ -256,10 +205,10 @@ fn check_grants(origin: &Origin, org: OrgId, roles: &Roles) -> Result<(), AppErr
 
 pub async fn create_user(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     org: &Organisation,
     input: &UserInput,
-) -> Result<User, AppError> {
+) -> Result<User, Error> {
     origin.check(Action::CreateUser, Resource::Organisation(org.id))?;
     let mut errors = Vec::new();
     let username: Option<Username> = input
@@ -289,10 +238,10 @@ pub async fn create_user(
     let (Some(username), Some(display_name), Some(roles), Some(language)) =
         (username, display_name, roles, language)
     else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     }
     check_grants(origin, org.id, &roles)?;
     let password_hash = password::hash(input.password.clone()).await?;
@@ -327,11 +276,11 @@ pub struct UserUpdateInput {
 
 pub async fn update_user(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     user: &User,
     expected_version: i64,
     input: &UserUpdateInput,
-) -> Result<User, AppError> {
+) -> Result<User, Error> {
     origin.administer(user)?;
     let mut errors = Vec::new();
     let display_name = parse_display_name(&input.display_name)
@@ -340,7 +289,7 @@ pub async fn update_user(
     let roles = parse_roles(&input.roles, &mut errors);
     let language = parse_language(&input.language, user.language, &mut errors);
     let (Some(display_name), Some(roles), Some(language)) = (display_name, roles, language) else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     // Only roles being added need the right to grant them.
     let added = Roles::new(roles.iter().filter(|r| !user.roles.contains(*r)));
@@ -371,24 +320,24 @@ pub async fn update_user(
 /// Sets a new password (her own, or by an administrator), after the password rule.
 pub async fn set_password(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     user: &User,
     new_password: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     if origin.actor.as_ref().is_some_and(|a| a.user_id != user.id) {
         origin.administer(user)?;
     }
     let org = store
         .organisation(user.org_id)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     let context = PasswordContext {
         username: user.username.as_str(),
         organisation: org.fields.name.as_str(),
         demo: false,
     };
     check_password(new_password, context)
-        .map_err(|e| AppError::Invalid(vec![FieldError::new("password", &e)]))?;
+        .map_err(|e| Error::Invalid(vec![FieldError::new("password", &e)]))?;
     let hash = password::hash(new_password.to_string()).await?;
     let event = origin.event(
         AuditAction::PasswordChanged,
@@ -403,13 +352,13 @@ pub async fn set_password(
 /// set, so nothing of the other change is lost.
 pub async fn set_language(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     user: &User,
     code: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let language: Language = code
         .parse()
-        .map_err(|e| AppError::Invalid(vec![FieldError::new("language", &e)]))?;
+        .map_err(|e| Error::Invalid(vec![FieldError::new("language", &e)]))?;
     let event = origin
         .event(
             AuditAction::UserUpdated,
@@ -431,12 +380,12 @@ pub async fn set_language(
         {
             Ok(_) => return Ok(()),
             Err(store::StoreError::Conflict { .. }) => {
-                current = store.user(user.id).await?.ok_or(AppError::NotFound)?;
+                current = store.user(user.id).await?.ok_or(Error::NotFound)?;
             }
             Err(other) => return Err(other.into()),
         }
     }
-    Err(AppError::PreconditionFailed {
+    Err(Error::PreconditionFailed {
         current_version: current.version,
     })
 }
@@ -455,7 +404,7 @@ pub async fn admit(
     demo: bool,
     source: &str,
     at: Timestamp,
-) -> Result<Option<&'static str>, AppError> {
+) -> Result<Option<&'static str>, Error> {
     let event = |action, why: &str| {
         AuditEvent::new(at, action, format!("user:{}", user.id))
             .by(user.id, user.org_id)
@@ -472,7 +421,7 @@ pub async fn admit(
     let org = store
         .organisation(user.org_id)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     let context = PasswordContext {
         username: user.username.as_str(),
         organisation: org.fields.name.as_str(),
@@ -491,7 +440,7 @@ pub async fn admit(
 
 /// Accounts from before survivor accounts were kept apart from staff ones, that hold both: what
 /// `saathi migrate` lists for an administrator to split.
-pub async fn mixed_accounts(store: &Arc<dyn Store>) -> Result<Vec<(Organisation, User)>, AppError> {
+pub async fn mixed_accounts(store: &Arc<dyn Store>) -> Result<Vec<(Organisation, User)>, Error> {
     let mut found = Vec::new();
     for org in store.organisations().await? {
         for user in store.users_in(org.id).await? {

@@ -9,21 +9,22 @@ use domain::{Language, OrgId, Organisation, UserId};
 use package::{OrgSecrets, PublicKeys};
 use store::{OrgKeys, Store, StoreError, TrustOutcome, TrustedOrg};
 
-use crate::AppError;
-use crate::accounts::{Origin, detail};
+use crate::Acting;
+use crate::Error;
+use crate::accounts::detail;
 
 use super::{invalid, refused};
 
 /// The organisation's keys, made on first use for one of this server's own organisations.
 pub(super) async fn local_keys(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     org: &Organisation,
-) -> Result<OrgKeys, AppError> {
+) -> Result<OrgKeys, Error> {
     if let Some(keys) = store.org_keys(org.id).await? {
         return Ok(keys);
     }
-    let secrets = OrgSecrets::generate().map_err(|e| AppError::internal(e.to_string()))?;
+    let secrets = OrgSecrets::generate().map_err(|e| Error::internal(e.to_string()))?;
     let keys = OrgKeys {
         org_id: org.id,
         age_recipient: secrets.age_recipient_text(),
@@ -42,27 +43,27 @@ pub(super) async fn local_keys(
         Err(StoreError::Duplicate(_)) => store
             .org_keys(org.id)
             .await?
-            .ok_or_else(|| AppError::internal("keys vanished")),
+            .ok_or_else(|| Error::internal("keys vanished")),
         Err(e) => Err(e.into()),
     }
 }
 
-pub(super) fn secrets_of(keys: &OrgKeys) -> Result<OrgSecrets, AppError> {
+pub(super) fn secrets_of(keys: &OrgKeys) -> Result<OrgSecrets, Error> {
     let (identity, seed) = keys.secrets.as_ref().ok_or_else(|| {
         invalid(
             "package-error-remote-org",
             "this organisation is on another server",
         )
     })?;
-    OrgSecrets::parse(identity, seed).map_err(|e| AppError::internal(e.to_string()))
+    OrgSecrets::parse(identity, seed).map_err(|e| Error::internal(e.to_string()))
 }
 
 /// An organisation's public keys as one line of JSON for `saathi org trust` on another server.
 pub async fn public_keys(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     org: &Organisation,
-) -> Result<PublicKeys, AppError> {
+) -> Result<PublicKeys, Error> {
     let keys = local_keys(store, origin, org).await?;
     Ok(PublicKeys {
         name: org.fields.name.as_str().to_string(),
@@ -84,9 +85,9 @@ pub async fn public_keys(
 /// Audited: whoever holds it can read every package sent to the organisation.
 pub async fn age_identity(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     org: &Organisation,
-) -> Result<String, AppError> {
+) -> Result<String, Error> {
     let keys = local_keys(store, origin, org).await?;
     let secrets = secrets_of(&keys)?;
     let audit = origin.event(
@@ -103,10 +104,10 @@ pub async fn age_identity(
 /// a package would be redirected.
 pub async fn trust(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     line: &str,
     replace: bool,
-) -> Result<(OrgId, TrustOutcome), AppError> {
+) -> Result<(OrgId, TrustOutcome), Error> {
     origin.check(Action::CreateOrganisation, Resource::Network)?;
     let keys: PublicKeys = serde_json::from_str(line.trim()).map_err(|e| {
         invalid(
@@ -148,7 +149,7 @@ pub async fn trust(
         org_id: id,
         username: store::account_username(id)
             .parse()
-            .map_err(|e: domain::DomainError| AppError::internal(e.to_string()))?,
+            .map_err(|e: domain::DomainError| Error::internal(e.to_string()))?,
         // It stands for the organisation itself: what its packages carry is shown as theirs.
         display_name: Some(keys.name.clone()),
         roles: domain::Roles::single(domain::Role::CaseWorker),

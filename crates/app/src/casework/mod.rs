@@ -13,12 +13,12 @@ use domain::{Case, CaseCode, CaseId, Language, Stage, Timestamp, VoiceEntry, Voi
 use rand_core::{OsRng, RngCore};
 use store::{NewCase, NewVoice, Store, StoreError};
 
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
 mod documents;
 mod own;
 
-pub use documents::{add_document, documents, open_document, read_upload};
+pub use documents::{add_document, documents, open_document};
 pub use own::{link_survivor, load_own, own_review, record_own_words};
 
 /// The resource a case is to the policy, for this actor: how she and her organisation stand
@@ -41,7 +41,7 @@ pub async fn sight(
     actor: &Actor,
     case: &Case,
     at: Timestamp,
-) -> Result<Sight, AppError> {
+) -> Result<Sight, Error> {
     let consents = store.consents_of(case.id).await?;
     Ok(Sight::of(actor.org_id, &case.passages, &consents, at))
 }
@@ -57,15 +57,15 @@ pub async fn load(
     actor: &Actor,
     id: &str,
     action: Action,
-) -> Result<Case, AppError> {
-    let id: CaseId = id.parse().map_err(|_| AppError::NotFound)?;
-    let case = store.case(id).await?.ok_or(AppError::NotFound)?;
+) -> Result<Case, Error> {
+    let id: CaseId = id.parse().map_err(|_| Error::NotFound)?;
+    let case = store.case(id).await?.ok_or(Error::NotFound)?;
     if !allowed(actor, Action::ViewCaseSummary, &case) {
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     }
     match authorize(actor, action, &resource(&case, actor)) {
         Decision::Allow => Ok(case),
-        Decision::Deny(reason) => Err(AppError::refused(actor, action, reason)),
+        Decision::Deny(reason) => Err(Error::refused(actor, action, reason)),
     }
 }
 
@@ -89,7 +89,7 @@ pub async fn audit_read(
     source: &str,
     at: Timestamp,
     case: &Case,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     Ok(store
         .append_audit(event(actor, source, at, AuditAction::CaseViewed, case))
         .await?)
@@ -118,14 +118,14 @@ pub async fn create(
     source: &str,
     at: Timestamp,
     input: &IdentityInput,
-) -> Result<Case, AppError> {
+) -> Result<Case, Error> {
     match authorize(
         actor,
         Action::CreateCase,
         &Resource::Organisation(actor.org_id),
     ) {
         Decision::Allow => {}
-        Decision::Deny(reason) => return Err(AppError::Forbidden(reason)),
+        Decision::Deny(reason) => return Err(Error::Forbidden(reason)),
     }
     let mut errors = Vec::new();
     let identity = Identity {
@@ -137,7 +137,7 @@ pub async fn create(
         errors.push(FieldError::required("name"));
     }
     if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     }
     // A fresh code; on the rare collision, another.
     for _ in 0..5 {
@@ -161,7 +161,7 @@ pub async fn create(
             other => return Ok(other?),
         }
     }
-    Err(AppError::internal("no free case code after five tries"))
+    Err(Error::internal("no free case code after five tries"))
 }
 
 /// A voice entry as typed in: the API's JSON and the form share it.
@@ -177,7 +177,7 @@ pub struct VoiceInput {
 }
 
 impl VoiceInput {
-    pub fn validate(&self, case: &Case, now: Timestamp) -> Result<VoiceFields, AppError> {
+    pub fn validate(&self, case: &Case, now: Timestamp) -> Result<VoiceFields, Error> {
         let mut errors = Vec::new();
         let kind = if self.kind.trim().is_empty() {
             errors.push(FieldError::required("kind"));
@@ -222,7 +222,7 @@ impl VoiceInput {
                     read_back: self.read_back,
                 })
             }
-            _ => Err(AppError::Invalid(errors)),
+            _ => Err(Error::Invalid(errors)),
         }
     }
 }
@@ -234,7 +234,7 @@ pub async fn record_voice(
     at: Timestamp,
     case: &Case,
     input: &VoiceInput,
-) -> Result<VoiceEntry, AppError> {
+) -> Result<VoiceEntry, Error> {
     check(actor, Action::RecordVoice, case)?;
     let fields = input.validate(case, at)?;
     let id = VoiceId::new();
@@ -261,7 +261,7 @@ pub async fn correct_voice(
     entry: VoiceId,
     expected_version: i64,
     input: &VoiceInput,
-) -> Result<VoiceEntry, AppError> {
+) -> Result<VoiceEntry, Error> {
     check(actor, Action::RecordVoice, case)?;
     // Only her own organisation's records are hers to correct; another's, even one she may
     // read, stays as its writer left it.
@@ -273,9 +273,9 @@ pub async fn correct_voice(
         let readable = store.voice_history(entry, &seen).await?;
         return Err(match readable.first() {
             Some(v) if v.case_id == case.id => {
-                AppError::Forbidden(domain::policy::DenyReason::OtherOrganisation)
+                Error::Forbidden(domain::policy::DenyReason::OtherOrganisation)
             }
-            _ => AppError::NotFound,
+            _ => Error::NotFound,
         });
     }
     let fields = input.validate(case, at)?;
@@ -298,13 +298,13 @@ pub async fn change_stage(
     expected_version: i64,
     to: &str,
     reason: &str,
-) -> Result<Case, AppError> {
+) -> Result<Case, Error> {
     // Someone who may move no case at all is told so before anything about her input.
     if !allowed(actor, Action::ChangeStage, case)
         && !allowed(actor, Action::CloseCase, case)
         && let Decision::Deny(why) = authorize(actor, Action::ChangeStage, &resource(case, actor))
     {
-        return Err(AppError::Forbidden(why));
+        return Err(Error::Forbidden(why));
     }
     let mut errors = Vec::new();
     let to: Option<Stage> = if to.trim().is_empty() {
@@ -324,10 +324,10 @@ pub async fn change_stage(
         errors.push(FieldError::new("stage", &e));
     }
     let (Some(to), Some(reason)) = (to, reason) else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     }
     let action = if to == Stage::Closed {
         Action::CloseCase
@@ -335,7 +335,7 @@ pub async fn change_stage(
         Action::ChangeStage
     };
     if let Decision::Deny(why) = authorize(actor, action, &resource(case, actor)) {
-        return Err(AppError::refused(actor, action, why));
+        return Err(Error::refused(actor, action, why));
     }
     if to == Stage::Closed {
         // The approval stands on a logged decision with her participation (or why not).
@@ -343,7 +343,7 @@ pub async fn change_stage(
             .decisions_of(case.id, &sight(store, actor, case, at).await?)
             .await?;
         closure_is_approved(&decisions)
-            .map_err(|e| AppError::Invalid(vec![FieldError::new("stage", &e)]))?;
+            .map_err(|e| Error::Invalid(vec![FieldError::new("stage", &e)]))?;
     }
     let change = StageChange {
         from: case.stage,
@@ -367,14 +367,14 @@ pub async fn open_identity(
     source: &str,
     at: Timestamp,
     case: &Case,
-) -> Result<Identity, AppError> {
+) -> Result<Identity, Error> {
     check(actor, Action::OpenIdentity, case)?;
     let seen = sight(store, actor, case, at).await?;
     let audit = event(actor, source, at, AuditAction::IdentityOpened, case);
     store
         .open_identity(case.id, &seen, audit)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(Error::NotFound)
 }
 
 /// A decision as typed in: the API's JSON and the form share it. `options` is one per line.
@@ -398,7 +398,7 @@ pub async fn log_decision(
     at: Timestamp,
     case: &Case,
     input: &DecisionInput,
-) -> Result<domain::decision::Decision, AppError> {
+) -> Result<domain::decision::Decision, Error> {
     check(actor, Action::LogDecision, case)?;
     let options = input.options.join("\n");
     let draft = DecisionDraft {
@@ -412,7 +412,7 @@ pub async fn log_decision(
         absent_reason: &input.absent_reason,
     };
     let fields = draft.check().map_err(|errors| {
-        AppError::Invalid(
+        Error::Invalid(
             errors
                 .iter()
                 .map(|(field, e)| FieldError::new(field, e))
@@ -450,10 +450,10 @@ pub struct ConsentInput {
     pub expires_on: String,
 }
 
-fn check_manage(actor: &Actor, case: &Case) -> Result<(), AppError> {
+fn check_manage(actor: &Actor, case: &Case) -> Result<(), Error> {
     match authorize(actor, Action::ManageConsent, &resource(case, actor)) {
         Decision::Allow => Ok(()),
-        Decision::Deny(why) => Err(AppError::Forbidden(why)),
+        Decision::Deny(why) => Err(Error::Forbidden(why)),
     }
 }
 
@@ -464,7 +464,7 @@ pub async fn record_consent(
     at: Timestamp,
     case: &Case,
     input: &ConsentInput,
-) -> Result<domain::consent::Consent, AppError> {
+) -> Result<domain::consent::Consent, Error> {
     check_manage(actor, case)?;
     let draft = domain::consent::ConsentDraft {
         purpose: &input.purpose,
@@ -494,7 +494,7 @@ pub async fn record_consent(
         });
     }
     let Some(fields) = fields.filter(|_| errors.is_empty()) else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     let consent = domain::consent::Consent {
         id: uuid::Uuid::now_v7(),
@@ -523,22 +523,22 @@ pub async fn revoke_consent(
     case: &Case,
     consent_id: &str,
     reason: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     check_manage(actor, case)?;
-    let id: uuid::Uuid = consent_id.parse().map_err(|_| AppError::NotFound)?;
+    let id: uuid::Uuid = consent_id.parse().map_err(|_| Error::NotFound)?;
     let consents = store.consents_of(case.id).await?;
     let consent = consents
         .iter()
         .find(|c| c.id == id)
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     if consent.revoked_at.is_some() {
-        return Err(AppError::Invalid(vec![FieldError::new(
+        return Err(Error::Invalid(vec![FieldError::new(
             "consent",
             &domain::DomainError::AlreadyRevoked,
         )]));
     }
     let reason =
-        parse_reason(reason).map_err(|e| AppError::Invalid(vec![FieldError::new("reason", &e)]))?;
+        parse_reason(reason).map_err(|e| Error::Invalid(vec![FieldError::new("reason", &e)]))?;
     let audit = event(actor, source, at, AuditAction::ConsentRevoked, case)
         .with_detail(crate::accounts::detail(&[("consent", &id.to_string())]));
     Ok(store
@@ -558,7 +558,7 @@ pub struct Reading {
     pub times: usize,
 }
 
-pub async fn readings(store: &Arc<dyn Store>, case: &Case) -> Result<Vec<Reading>, AppError> {
+pub async fn readings(store: &Arc<dyn Store>, case: &Case) -> Result<Vec<Reading>, Error> {
     let records = store.readings_of(case.id, 1000).await?;
     let mut lines: Vec<Reading> = Vec::new();
     let mut orgs: std::collections::HashMap<domain::OrgId, String> =
@@ -614,10 +614,10 @@ pub async fn readings(store: &Arc<dyn Store>, case: &Case) -> Result<Vec<Reading
 }
 
 /// The policy on this case; a refusal by a training gate names the workshop she needs.
-pub fn check(actor: &Actor, action: Action, case: &Case) -> Result<(), AppError> {
+pub fn check(actor: &Actor, action: Action, case: &Case) -> Result<(), Error> {
     match authorize(actor, action, &resource(case, actor)) {
         Decision::Allow => Ok(()),
-        Decision::Deny(why) => Err(AppError::refused(actor, action, why)),
+        Decision::Deny(why) => Err(Error::refused(actor, action, why)),
     }
 }
 
@@ -627,7 +627,7 @@ pub async fn plan_of(
     store: &Arc<dyn Store>,
     case: &Case,
     sight: &Sight,
-) -> Result<domain::plan::Plan, AppError> {
+) -> Result<domain::plan::Plan, Error> {
     Ok(store
         .plan(case.id, sight)
         .await?
@@ -651,7 +651,7 @@ pub async fn save_plan(
     case: &Case,
     expected_version: i64,
     body: domain::plan::PlanBody,
-) -> Result<domain::plan::Plan, AppError> {
+) -> Result<domain::plan::Plan, Error> {
     check(actor, Action::EditPlan, case)?;
     let body = body.normalised();
     let mut errors: Vec<FieldError> = match body.check(case.opened_at) {
@@ -675,7 +675,7 @@ pub async fn save_plan(
         }
     }
     if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     }
     let audit = event(actor, source, at, AuditAction::PlanSaved, case).with_detail(
         crate::accounts::detail(&[("version", &(expected_version + 1).to_string())]),
@@ -710,12 +710,12 @@ pub async fn approve_plan(
     at: Timestamp,
     case: &Case,
     version: i64,
-) -> Result<domain::plan::Plan, AppError> {
+) -> Result<domain::plan::Plan, Error> {
     check(actor, Action::ApprovePlan, case)?;
     let seen = sight(store, actor, case, at).await?;
     let decisions = store.decisions_of(case.id, &seen).await?;
     domain::plan::approval_is_backed(&decisions)
-        .map_err(|e| AppError::Invalid(vec![FieldError::new("plan", &e)]))?;
+        .map_err(|e| Error::Invalid(vec![FieldError::new("plan", &e)]))?;
     let audit = event(actor, source, at, AuditAction::PlanApproved, case).with_detail(
         crate::accounts::detail(&[("version", &version.to_string())]),
     );
@@ -739,7 +739,7 @@ pub async fn review_plan(
     at: Timestamp,
     case: &Case,
     input: &ReviewInput,
-) -> Result<domain::plan::PlanReview, AppError> {
+) -> Result<domain::plan::PlanReview, Error> {
     check(actor, Action::EditPlan, case)?;
     let plan = plan_of(store, case, &sight(store, actor, case, at).await?).await?;
     let mut errors = Vec::new();
@@ -768,7 +768,7 @@ pub async fn review_plan(
         });
     }
     let Some(agreement) = agreement.filter(|_| errors.is_empty()) else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     let review = domain::plan::PlanReview {
         id: uuid::Uuid::now_v7(),
@@ -819,14 +819,14 @@ pub async fn write_note(
     at: Timestamp,
     case: &Case,
     input: &NoteInput,
-) -> Result<domain::note::Note, AppError> {
+) -> Result<domain::note::Note, Error> {
     let kind: domain::note::NoteKind = if input.kind.trim().is_empty() {
-        return Err(AppError::Invalid(vec![FieldError::required("kind")]));
+        return Err(Error::Invalid(vec![FieldError::required("kind")]));
     } else {
         input
             .kind
             .parse()
-            .map_err(|e| AppError::Invalid(vec![FieldError::new("kind", &e)]))?
+            .map_err(|e| Error::Invalid(vec![FieldError::new("kind", &e)]))?
     };
     check(actor, Action::WriteNote(kind), case)?;
     let mut errors = Vec::new();
@@ -840,7 +840,7 @@ pub async fn write_note(
             .map_err(|found| errors.extend(found.iter().map(|(f, e)| FieldError::new(f, e))))
             .ok();
     let (Some(language), Some((text, response))) = (language, checked) else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     let note = domain::note::Note {
         id: uuid::Uuid::now_v7(),
@@ -887,15 +887,15 @@ pub async fn translate_note(
     case: &Case,
     note: &str,
     input: &TranslationInput,
-) -> Result<domain::note::NoteTranslation, AppError> {
-    let id: uuid::Uuid = note.parse().map_err(|_| AppError::NotFound)?;
+) -> Result<domain::note::NoteTranslation, Error> {
+    let id: uuid::Uuid = note.parse().map_err(|_| Error::NotFound)?;
     let readable = note_kinds(actor, case, false);
     let note = store
         .notes_of(case.id, &readable, &sight(store, actor, case, at).await?)
         .await?
         .into_iter()
         .find(|n| n.id == id)
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     check(actor, Action::WriteNote(note.kind), case)?;
     let mut errors = Vec::new();
     let language: Option<Language> = input
@@ -910,7 +910,7 @@ pub async fn translate_note(
             .map(|(text, translator)| (language, text, translator))
     });
     let Some((language, text, translator)) = checked else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     let translation = domain::note::NoteTranslation {
         id: uuid::Uuid::now_v7(),

@@ -1,6 +1,9 @@
 //! Reports as PDF, for the pages and the `saathi export` command: the case plan in a chosen
 //! language (assessments follow with the forms engine).
 
+pub mod assessment;
+pub mod plan;
+
 use std::sync::Arc;
 
 use domain::sight::Sight;
@@ -8,13 +11,13 @@ use domain::{Case, Language};
 use i18n::I18n;
 use store::Store;
 
-use crate::pages::Tr;
-use crate::{AppError, casework};
+use crate::Tr;
+use crate::{Error, casework};
 
 /// A PDF that cannot be made is the server's problem (a missing font names the package to
 /// install); the message goes to the log and the CLI.
-fn failed(e: pdf::PdfError) -> AppError {
-    AppError::internal(e.to_string())
+fn failed(e: pdf::PdfError) -> Error {
+    Error::internal(e.to_string())
 }
 
 /// What the case's custodian holds of it now: the operator at the CLI prints the case as her
@@ -23,7 +26,7 @@ pub async fn custodian_sight(
     store: &Arc<dyn Store>,
     case: &Case,
     at: domain::Timestamp,
-) -> Result<Sight, AppError> {
+) -> Result<Sight, Error> {
     let consents = store.consents_of(case.id).await?;
     Ok(Sight::of(case.custodian, &case.passages, &consents, at))
 }
@@ -36,15 +39,15 @@ pub async fn plan_pdf(
     case: &Case,
     sight: &Sight,
     language: Language,
-) -> Result<Vec<u8>, AppError> {
+) -> Result<Vec<u8>, Error> {
     let t = Tr {
         i18n,
         lang: language,
     };
     let plan = casework::plan_of(store, case, sight).await?;
-    let views = crate::pages::plan::views(store, &t, case, &plan, sight).await?;
+    let views = crate::reports::plan::views(store, &t, case, &plan, sight).await?;
     let glossary = crate::glossary::Glossary::load(store).await?;
-    let report = crate::pages::plan::report(&t, case, &views, &glossary);
+    let report = crate::reports::plan::report(&t, case, &views, &glossary);
     render(report, i18n, language).await
 }
 
@@ -54,7 +57,7 @@ pub(crate) async fn render(
     report: pdf::Report,
     i18n: &I18n,
     language: Language,
-) -> Result<Vec<u8>, AppError> {
+) -> Result<Vec<u8>, Error> {
     const PLACE: char = '\u{E000}';
     let label = Tr {
         i18n,
@@ -68,7 +71,7 @@ pub(crate) async fn render(
         })
     })
     .await
-    .map_err(|e| AppError::internal(format!("the PDF task: {e}")))?
+    .map_err(|e| Error::internal(format!("the PDF task: {e}")))?
     .map_err(failed)
 }
 
@@ -81,15 +84,15 @@ pub async fn assessment_pdf(
     assessment: &str,
     language: Language,
     at: domain::Timestamp,
-) -> Result<(Case, Vec<u8>), AppError> {
-    let id: uuid::Uuid = assessment.parse().map_err(|_| AppError::NotFound)?;
-    let a = store.assessment(id).await?.ok_or(AppError::NotFound)?;
-    let case = store.case(a.case_id).await?.ok_or(AppError::NotFound)?;
+) -> Result<(Case, Vec<u8>), Error> {
+    let id: uuid::Uuid = assessment.parse().map_err(|_| Error::NotFound)?;
+    let a = store.assessment(id).await?.ok_or(Error::NotFound)?;
+    let case = store.case(a.case_id).await?.ok_or(Error::NotFound)?;
     let sight = custodian_sight(store, &case, at).await?;
-    let bytes = crate::pages::assessments::assessment_pdf(
+    let bytes = crate::reports::assessment::assessment_pdf(
         store,
         i18n,
-        &crate::pages::assessments::Reader {
+        &crate::reports::assessment::Reader {
             role: &|_| true,
             sight: &sight,
         },

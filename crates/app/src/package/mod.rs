@@ -14,24 +14,24 @@ pub use keys::{age_identity, public_keys, trust};
 
 use package::PackageError;
 
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
-fn refused(e: PackageError) -> AppError {
-    AppError::Invalid(vec![FieldError {
+fn refused(e: PackageError) -> Error {
+    Error::Invalid(vec![FieldError {
         field: "package".into(),
         message_id: e.message_id(),
         english: e.to_string(),
     }])
 }
 
-fn invalid(message_id: &'static str, english: &str) -> AppError {
-    AppError::Invalid(vec![FieldError {
+fn invalid(message_id: &'static str, english: &str) -> Error {
+    Error::Invalid(vec![FieldError {
         field: "package".into(),
         message_id,
         english: english.to_string(),
     }])
 }
 
-fn malformed(what: impl std::fmt::Display) -> AppError {
+fn malformed(what: impl std::fmt::Display) -> Error {
     refused(PackageError::Malformed(what.to_string()))
 }

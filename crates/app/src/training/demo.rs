@@ -9,9 +9,10 @@ use domain::Timestamp;
 use domain::form::RawAnswers;
 use store::Store;
 
-use crate::accounts::Origin;
+use crate::Acting;
+use crate::Error;
+use crate::training::{self, evaluation, exchange, survivors};
 use crate::training::{EnrolInput, ScheduleInput};
-use crate::{AppError, evaluation, exchange, survivor_training, training};
 
 fn day(now: Timestamp, offset: i64) -> time::Date {
     now.to_datetime().date() + time::Duration::days(offset)
@@ -23,11 +24,11 @@ fn iso(d: time::Date) -> String {
 
 /// Loads the programme's demo unless a workshop is already on the calendar; returns how many
 /// records it added.
-pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppError> {
+pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error> {
     if !store.workshops().await?.is_empty() {
         return Ok(0);
     }
-    let origin = Origin {
+    let origin = Acting {
         actor: None,
         source: "demo".into(),
         at: now,
@@ -141,11 +142,11 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppEr
         .iter()
         .enumerate()
     {
-        let (_, place) = survivor_training::add_survivor(
+        let (_, place) = survivors::add_survivor(
             store,
             &origin,
             &sid,
-            &survivor_training::SurvivorInput {
+            &survivors::SurvivorInput {
                 known_as: (*name).into(),
                 ..Default::default()
             },
@@ -154,7 +155,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppEr
         added += 1;
         let who = [place.id.to_string()];
         for d in 0..(5 - (i as i64 % 3)) {
-            survivor_training::attend(store, &origin, &sid, &who, &iso(day(now, -20 + d))).await?;
+            survivors::attend(store, &origin, &sid, &who, &iso(day(now, -20 + d))).await?;
         }
     }
     let said = [
@@ -188,11 +189,11 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppEr
         ("livelihood", "concern", "সেলাই শিখে গ্রামে কাজ পাব কি না জানি না।"),
     ];
     for (theme, tone, words) in said {
-        survivor_training::add_feedback(
+        survivors::add_feedback(
             store,
             &origin,
             &sid,
-            &survivor_training::FeedbackInput {
+            &survivors::FeedbackInput {
                 theme: theme.into(),
                 tone: tone.into(),
                 words: words.into(),
@@ -210,7 +211,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppEr
             .organisation_by_name(name)
             .await?
             .map(|o| o.id.to_string())
-            .ok_or_else(|| AppError::internal(format!("demo organisation {name} is missing")))
+            .ok_or_else(|| Error::internal(format!("demo organisation {name} is missing")))
     };
     let kolkata = org("Nirapad Shelter Home, Kolkata").await?;
     let jessore = org("Notun Alo, Jessore").await?;

@@ -1,6 +1,12 @@
 //! The training programme for the pages and the API: the template, and putting its workshops
 //! on the calendar (trainers and the network admin; audited).
 
+pub(crate) mod demo;
+pub mod evaluation;
+pub mod exchange;
+pub mod gates;
+pub mod survivors;
+
 use std::sync::Arc;
 
 use domain::audit::AuditAction;
@@ -8,13 +14,14 @@ use domain::policy::{Action, Resource};
 use domain::training::{Facilitator, Programme, Workshop, check_workshop};
 use store::Store;
 
-use crate::accounts::{Origin, detail};
-use crate::pages::Tr;
-use crate::{AppError, FieldError};
+use crate::Acting;
+use crate::accounts::detail;
 
-pub fn programme() -> Result<Programme, AppError> {
+use crate::{Error, FieldError, Tr};
+
+pub fn programme() -> Result<Programme, Error> {
     domain::training::caring_connections()
-        .map_err(|e| AppError::internal(format!("the programme template: {e}")))
+        .map_err(|e| Error::internal(format!("the programme template: {e}")))
 }
 
 /// A workshop to schedule, as typed in.
@@ -39,16 +46,16 @@ pub struct ScheduleInput {
 
 pub async fn schedule(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     input: &ScheduleInput,
-) -> Result<Workshop, AppError> {
+) -> Result<Workshop, Error> {
     origin.check(Action::ManageTraining, Resource::Network)?;
     let programme = programme()?;
     let template = programme
         .workshop(&input.workshop)
         .cloned()
         .ok_or_else(|| {
-            AppError::Invalid(vec![FieldError {
+            Error::Invalid(vec![FieldError {
                 field: "workshop".into(),
                 message_id: "error-unknown-workshop",
                 english: format!("the programme has no workshop {:?}", input.workshop),
@@ -100,10 +107,10 @@ pub async fn schedule(
     }
     let (Some(starts_on), Some(ends_on), Some(announced_on)) = (starts_on, ends_on, announced_on)
     else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     }
     let workshop = Workshop {
         id: uuid::Uuid::now_v7(),
@@ -122,7 +129,7 @@ pub async fn schedule(
     };
     let problems = check_workshop(&workshop);
     if !problems.is_empty() {
-        return Err(AppError::Invalid(
+        return Err(Error::Invalid(
             problems
                 .iter()
                 .map(|(f, e)| FieldError::new(f, e))
@@ -145,7 +152,7 @@ pub async fn schedule(
 }
 
 /// An active trainer's id by username.
-async fn trainer(store: &Arc<dyn Store>, name: &str) -> Result<Option<domain::UserId>, AppError> {
+async fn trainer(store: &Arc<dyn Store>, name: &str) -> Result<Option<domain::UserId>, Error> {
     let Ok(username) = name.parse::<domain::Username>() else {
         return Ok(None);
     };
@@ -185,13 +192,13 @@ pub fn summary(t: &Tr, w: &Workshop) -> String {
     parts.join(" · ")
 }
 
-pub(crate) fn invalid(field: &'static str, e: &domain::DomainError) -> AppError {
-    AppError::Invalid(vec![FieldError::new(field, e)])
+pub(crate) fn invalid(field: &'static str, e: &domain::DomainError) -> Error {
+    Error::Invalid(vec![FieldError::new(field, e)])
 }
 
-pub(crate) async fn workshop(store: &Arc<dyn Store>, id: &str) -> Result<Workshop, AppError> {
-    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
-    store.workshop(id).await?.ok_or(AppError::NotFound)
+pub async fn workshop(store: &Arc<dyn Store>, id: &str) -> Result<Workshop, Error> {
+    let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
+    store.workshop(id).await?.ok_or(Error::NotFound)
 }
 
 /// An enrolment as typed in.
@@ -210,14 +217,14 @@ pub struct EnrolInput {
 /// workshops, recorded apart with pseudonymous codes, never through this.
 pub async fn enrol(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
     input: &EnrolInput,
-) -> Result<domain::training::Enrolment, AppError> {
+) -> Result<domain::training::Enrolment, Error> {
     origin.check(Action::ManageTraining, Resource::Network)?;
     let w = workshop(store, id).await?;
     let unknown = || {
-        AppError::Invalid(vec![FieldError {
+        Error::Invalid(vec![FieldError {
             field: "user".into(),
             message_id: "error-unknown-participant",
             english: "no member of staff with that username".into(),
@@ -230,7 +237,7 @@ pub async fn enrol(
         .filter(|u| u.active && !u.roles.contains(domain::Role::Survivor))
         .ok_or_else(unknown)?;
     if w.template.audience == domain::training::Audience::Survivors {
-        return Err(AppError::Invalid(vec![FieldError {
+        return Err(Error::Invalid(vec![FieldError {
             field: "user".into(),
             message_id: "error-survivor-workshop",
             english: "survivor workshops record their participants apart, with codes".into(),
@@ -259,7 +266,7 @@ pub async fn enrol(
     {
         Ok(()) => Ok(e),
         Err(store::StoreError::Conflict { .. }) => Err(full(&w)),
-        Err(store::StoreError::Duplicate(_)) => Err(AppError::Invalid(vec![FieldError {
+        Err(store::StoreError::Duplicate(_)) => Err(Error::Invalid(vec![FieldError {
             field: "user".into(),
             message_id: "error-already-enrolled",
             english: "she is enrolled already".into(),
@@ -269,8 +276,8 @@ pub async fn enrol(
 }
 
 /// The workshop is full: said beside the box that enrols beyond its places on purpose.
-pub(crate) fn full(w: &Workshop) -> AppError {
-    AppError::Invalid(vec![FieldError {
+pub(crate) fn full(w: &Workshop) -> Error {
+    Error::Invalid(vec![FieldError {
         field: "beyond_capacity".into(),
         message_id: "error-workshop-full",
         english: format!(
@@ -281,8 +288,8 @@ pub(crate) fn full(w: &Workshop) -> AppError {
 }
 
 /// Nobody was ticked: said beside the list rather than saving nothing in silence.
-pub(crate) fn nobody(field: &'static str) -> AppError {
-    AppError::Invalid(vec![FieldError {
+pub(crate) fn nobody(field: &'static str) -> Error {
+    Error::Invalid(vec![FieldError {
         field: field.into(),
         message_id: "error-choose-someone",
         english: "tick at least one person".into(),
@@ -290,7 +297,7 @@ pub(crate) fn nobody(field: &'static str) -> AppError {
 }
 
 /// A day of the workshop as typed in.
-pub(crate) fn day_of(w: &Workshop, day: &str) -> Result<time::Date, AppError> {
+pub(crate) fn day_of(w: &Workshop, day: &str) -> Result<time::Date, Error> {
     let day = domain::voice::parse_date(day).map_err(|e| invalid("day", &e))?;
     domain::training::check_day(w, day).map_err(|e| invalid("day", &e))?;
     Ok(day)
@@ -300,21 +307,21 @@ pub(crate) fn day_of(w: &Workshop, day: &str) -> Result<time::Date, AppError> {
 /// people enrolled in it.
 pub async fn attend(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
     enrolments: &[String],
     day: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     origin.check(Action::ManageTraining, Resource::Network)?;
     let w = workshop(store, id).await?;
     let enrolled = store.enrolments_of(w.id).await?;
     let mut present = Vec::new();
     for text in enrolments {
-        let id: uuid::Uuid = text.parse().map_err(|_| AppError::NotFound)?;
+        let id: uuid::Uuid = text.parse().map_err(|_| Error::NotFound)?;
         let (e, _) = enrolled
             .iter()
             .find(|(e, _)| e.id == id)
-            .ok_or(AppError::NotFound)?;
+            .ok_or(Error::NotFound)?;
         present.push(e);
     }
     if present.is_empty() {
@@ -355,7 +362,7 @@ pub(crate) fn dropout(
     reason: &str,
     note: &str,
     at: domain::Timestamp,
-) -> Result<domain::training::Dropout, AppError> {
+) -> Result<domain::training::Dropout, Error> {
     let reason: domain::training::DropoutReason =
         reason.parse().map_err(|e| invalid("reason", &e))?;
     let note = domain::text::normalise(note);
@@ -379,20 +386,20 @@ pub const DROPOUT_NOTE_MAX: usize = 500;
 /// Records that she left, with the reason (required; `other` needs a note).
 pub async fn drop_out(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     id: &str,
     enrolment: &str,
     reason: &str,
     note: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     origin.check(Action::ManageTraining, Resource::Network)?;
     let w = workshop(store, id).await?;
-    let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| AppError::NotFound)?;
+    let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| Error::NotFound)?;
     let enrolled = store.enrolments_of(w.id).await?;
     let (e, _) = enrolled
         .iter()
         .find(|(e, _)| e.id == enrolment && e.dropout.is_none())
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     let dropout = dropout(reason, note, origin.at)?;
     let audit = origin
         .event(

@@ -12,7 +12,7 @@ use domain::{Case, DomainError, Stage, Timestamp};
 use store::Store;
 
 use crate::casework::allowed;
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
 /// The built-in form whose filling closes the "home and family assessment" gap.
 pub const HOME_ASSESSMENT: &str = "home-family-assessment";
@@ -50,7 +50,7 @@ pub async fn start(
     to: &str,
     reason: &str,
     sections: &[String],
-) -> Result<Handover, AppError> {
+) -> Result<Handover, Error> {
     // From the custodian, a handover; from an organisation that held her before, the sections
     // it still holds, shared with the custodian (who asked for them, with her consent).
     let sharing = case.custodian != actor.org_id;
@@ -61,7 +61,7 @@ pub async fn start(
     };
     crate::casework::check(actor, action, case)?;
     let unknown_org = || {
-        AppError::Invalid(vec![FieldError {
+        Error::Invalid(vec![FieldError {
             field: "to".into(),
             message_id: "error-unknown-organisation",
             english: "the receiving organisation is not in the directory".into(),
@@ -70,19 +70,19 @@ pub async fn start(
     let to: domain::OrgId = to.parse().map_err(|_| unknown_org())?;
     store.organisation(to).await?.ok_or_else(unknown_org)?;
     if sharing && to != case.custodian {
-        return Err(AppError::Invalid(vec![FieldError::new(
+        return Err(Error::Invalid(vec![FieldError::new(
             "to",
             &DomainError::ShareToCustodian,
         )]));
     }
     if !sharing && to == case.custodian {
-        return Err(AppError::Invalid(vec![FieldError::new(
+        return Err(Error::Invalid(vec![FieldError::new(
             "to",
             &DomainError::SameOrganisation,
         )]));
     }
     let reason = domain::case::parse_reason(reason)
-        .map_err(|e| AppError::Invalid(vec![FieldError::new("reason", &e)]))?;
+        .map_err(|e| Error::Invalid(vec![FieldError::new("reason", &e)]))?;
     let consents = store.consents_of(case.id).await?;
     let covered = |class: SectionClass| {
         covers(
@@ -117,7 +117,7 @@ pub async fn start(
             }
         }
         if !errors.is_empty() {
-            return Err(AppError::Invalid(errors));
+            return Err(Error::Invalid(errors));
         }
         chosen
     };
@@ -156,7 +156,7 @@ pub async fn report(
     case: &Case,
     h: &Handover,
     now: Timestamp,
-) -> Result<(Completeness, crate::glossary::Glossary), AppError> {
+) -> Result<(Completeness, crate::glossary::Glossary), Error> {
     let glossary = crate::glossary::Glossary::load(store).await?;
     // The case as the sender holds it: what could travel.
     let consents = store.consents_of(case.id).await?;
@@ -170,10 +170,7 @@ pub async fn report(
         .iter()
         .map(|d| d.class)
         .collect();
-    let receiver = store
-        .organisation(h.to_org)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let receiver = store.organisation(h.to_org).await?.ok_or(Error::NotFound)?;
     let notes = store
         .notes_of(case.id, &[domain::note::NoteKind::Case], &held)
         .await?;
@@ -205,9 +202,9 @@ pub async fn load(
     store: &Arc<dyn Store>,
     actor: &Actor,
     id: &str,
-) -> Result<(Handover, Case), AppError> {
-    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
-    let h = store.handover(id).await?.ok_or(AppError::NotFound)?;
+) -> Result<(Handover, Case), Error> {
+    let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
+    let h = store.handover(id).await?.ok_or(Error::NotFound)?;
     let side = if actor.org_id == h.to_org && h.state != HandoverState::Draft {
         h.to_org
     } else {
@@ -216,9 +213,9 @@ pub async fn load(
     let visible =
         authorize(actor, Action::ViewHandovers, &Resource::Organisation(side)) == Decision::Allow;
     if !visible {
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     }
-    let case = store.case(h.case_id).await?.ok_or(AppError::NotFound)?;
+    let case = store.case(h.case_id).await?.ok_or(Error::NotFound)?;
     Ok((h, case))
 }
 
@@ -233,10 +230,10 @@ pub fn may_send(actor: &Actor, h: &Handover, case: &Case) -> bool {
     h.from_org == actor.org_id && allowed(actor, action, case)
 }
 
-fn step(h: &Handover, to: HandoverState) -> Result<Handover, AppError> {
+fn step(h: &Handover, to: HandoverState) -> Result<Handover, Error> {
     h.state
         .check_step(to)
-        .map_err(|e| AppError::Invalid(vec![FieldError::new("state", &e)]))?;
+        .map_err(|e| Error::Invalid(vec![FieldError::new("state", &e)]))?;
     let mut next = h.clone();
     next.state = to;
     Ok(next)
@@ -251,15 +248,15 @@ pub async fn send(
     h: &Handover,
     case: &Case,
     gaps_reason: &str,
-) -> Result<Handover, AppError> {
+) -> Result<Handover, Error> {
     if !may_send(actor, h, case) {
-        return Err(AppError::Forbidden(DenyReason::NotAssigned));
+        return Err(Error::Forbidden(DenyReason::NotAssigned));
     }
     let mut next = step(h, HandoverState::Sent)?;
     let (report, _) = report(store, case, h, at).await?;
     let gaps_reason = domain::text::normalise(gaps_reason);
     if !report.gaps.is_empty() && gaps_reason.is_empty() {
-        return Err(AppError::Invalid(vec![FieldError::new(
+        return Err(Error::Invalid(vec![FieldError::new(
             "gaps_reason",
             &DomainError::GapsNeedReason,
         )]));
@@ -278,14 +275,14 @@ pub async fn send(
         .await?)
 }
 
-fn check_receiver(actor: &Actor, h: &Handover) -> Result<(), AppError> {
+fn check_receiver(actor: &Actor, h: &Handover) -> Result<(), Error> {
     match authorize(
         actor,
         Action::ReceiveHandover,
         &Resource::Organisation(h.to_org),
     ) {
         Decision::Allow => Ok(()),
-        Decision::Deny(why) => Err(AppError::Forbidden(why)),
+        Decision::Deny(why) => Err(Error::Forbidden(why)),
     }
 }
 
@@ -295,7 +292,7 @@ pub async fn acknowledge(
     source: &str,
     at: Timestamp,
     h: &Handover,
-) -> Result<Handover, AppError> {
+) -> Result<Handover, Error> {
     check_receiver(actor, h)?;
     let mut next = step(h, HandoverState::Acknowledged)?;
     next.acknowledged_at = Some(at);
@@ -316,7 +313,7 @@ pub async fn accept(
     source: &str,
     at: Timestamp,
     h: &Handover,
-) -> Result<Handover, AppError> {
+) -> Result<Handover, Error> {
     check_receiver(actor, h)?;
     let mut next = step(h, HandoverState::Accepted)?;
     next.decided_at = Some(at);
@@ -333,11 +330,11 @@ pub async fn decline(
     at: Timestamp,
     h: &Handover,
     reason: &str,
-) -> Result<Handover, AppError> {
+) -> Result<Handover, Error> {
     check_receiver(actor, h)?;
     let mut next = step(h, HandoverState::Declined)?;
     next.decline_reason = domain::case::parse_reason(reason)
-        .map_err(|e| AppError::Invalid(vec![FieldError::new("reason", &e)]))?;
+        .map_err(|e| Error::Invalid(vec![FieldError::new("reason", &e)]))?;
     next.decided_at = Some(at);
     Ok(store
         .update_handover(
@@ -368,16 +365,13 @@ pub async fn record_followup(
     case: &Case,
     followup: &str,
     input: &FollowUpInput,
-) -> Result<bool, AppError> {
+) -> Result<bool, Error> {
     crate::casework::check(actor, Action::RecordVoice, case)?;
-    let id: uuid::Uuid = followup.parse().map_err(|_| AppError::NotFound)?;
+    let id: uuid::Uuid = followup.parse().map_err(|_| Error::NotFound)?;
     let found = store.followups_of(case.id).await?;
-    let target = found
-        .iter()
-        .find(|f| f.id == id)
-        .ok_or(AppError::NotFound)?;
+    let target = found.iter().find(|f| f.id == id).ok_or(Error::NotFound)?;
     if target.done.is_some() {
-        return Err(AppError::Invalid(vec![FieldError::new(
+        return Err(Error::Invalid(vec![FieldError::new(
             "outcome",
             &DomainError::FollowUpDone,
         )]));
@@ -385,7 +379,7 @@ pub async fn record_followup(
     let outcome: domain::followup::Outcome = input
         .outcome
         .parse()
-        .map_err(|e| AppError::Invalid(vec![FieldError::new("outcome", &e)]))?;
+        .map_err(|e| Error::Invalid(vec![FieldError::new("outcome", &e)]))?;
     let result = domain::followup::FollowUpResult {
         outcome,
         her_words: domain::text::normalise(&input.her_words),
@@ -436,8 +430,8 @@ pub async fn record_followup(
     Ok(update.is_some())
 }
 
-fn invalid(field: &'static str, id: &'static str, english: &str) -> AppError {
-    AppError::Invalid(vec![FieldError {
+fn invalid(field: &'static str, id: &'static str, english: &str) -> Error {
+    Error::Invalid(vec![FieldError {
         field: field.into(),
         message_id: id,
         english: english.to_string(),
@@ -453,9 +447,9 @@ pub async fn repatriate(
     case: &Case,
     route: &str,
     started_on: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     if !allowed(actor, Action::Repatriate, case) {
-        return Err(AppError::Forbidden(DenyReason::NotAssigned));
+        return Err(Error::Forbidden(DenyReason::NotAssigned));
     }
     let route = if route.trim().is_empty() {
         "IN-BD".to_string()
@@ -473,9 +467,9 @@ pub async fn repatriate(
         now.to_datetime().date()
     } else {
         let date = domain::voice::parse_date(started_on)
-            .map_err(|e| AppError::Invalid(vec![FieldError::new("started_on", &e)]))?;
+            .map_err(|e| Error::Invalid(vec![FieldError::new("started_on", &e)]))?;
         domain::voice::check_spoken_on(date, case.opened_at, now)
-            .map_err(|e| AppError::Invalid(vec![FieldError::new("started_on", &e)]))?;
+            .map_err(|e| Error::Invalid(vec![FieldError::new("started_on", &e)]))?;
         date
     };
     let audit = AuditEvent::new(
@@ -512,18 +506,15 @@ pub async fn record_step(
     seq: i64,
     done_on: &str,
     her_preference: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     if !allowed(actor, Action::Repatriate, case) {
-        return Err(AppError::Forbidden(DenyReason::NotAssigned));
+        return Err(Error::Forbidden(DenyReason::NotAssigned));
     }
-    let (_, started_on, steps) = store
-        .repatriation(case.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (_, started_on, steps) = store.repatriation(case.id).await?.ok_or(Error::NotFound)?;
     let mut step = steps
         .into_iter()
         .find(|s| s.seq == seq)
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     let mut errors = Vec::new();
     if !done_on.trim().is_empty() {
         match domain::voice::parse_date(done_on) {
@@ -543,7 +534,7 @@ pub async fn record_step(
         errors.push(FieldError::new("her_preference", &DomainError::EmptyText));
     }
     if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     }
     step.updated_by = Some(actor.user_id);
     step.updated_at = Some(now);

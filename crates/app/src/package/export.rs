@@ -10,8 +10,9 @@ use domain::{Case, Timestamp};
 use package::{Draft, Entry, Kind, Party};
 use store::Store;
 
-use crate::accounts::{Origin, detail};
-use crate::{AppError, FieldError};
+use crate::Acting;
+use crate::accounts::detail;
+use crate::{Error, FieldError};
 
 use super::keys::{local_keys, secrets_of};
 use super::wire::{
@@ -33,12 +34,12 @@ pub struct Exported {
 /// receiver's answer (acknowledged, accepted, declined) back to the sender.
 pub async fn export(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     handover: &str,
-) -> Result<Exported, AppError> {
-    let id: uuid::Uuid = handover.parse().map_err(|_| AppError::NotFound)?;
-    let h = store.handover(id).await?.ok_or(AppError::NotFound)?;
-    let case = store.case(h.case_id).await?.ok_or(AppError::NotFound)?;
+) -> Result<Exported, Error> {
+    let id: uuid::Uuid = handover.parse().map_err(|_| Error::NotFound)?;
+    let h = store.handover(id).await?.ok_or(Error::NotFound)?;
+    let case = store.case(h.case_id).await?.ok_or(Error::NotFound)?;
     // Who may: the sender's case worker for the case, the receiver's staff for the answer.
     if let Some(actor) = &origin.actor {
         let permitted = if actor.org_id == h.from_org {
@@ -52,7 +53,7 @@ pub async fn export(
                 ) == domain::policy::Decision::Allow
         };
         if !permitted {
-            return Err(AppError::Forbidden(domain::policy::DenyReason::NotAssigned));
+            return Err(Error::Forbidden(domain::policy::DenyReason::NotAssigned));
         }
     }
     let from_keys = store.org_keys(h.from_org).await?;
@@ -72,8 +73,8 @@ pub async fn export(
             "only a sent handover, or the answer to one that came in a package, can be exported",
         ));
     };
-    let me_org = store.organisation(me).await?.ok_or(AppError::NotFound)?;
-    let them_org = store.organisation(them).await?.ok_or(AppError::NotFound)?;
+    let me_org = store.organisation(me).await?.ok_or(Error::NotFound)?;
+    let them_org = store.organisation(them).await?.ok_or(Error::NotFound)?;
     // An organisation from another server always has its public keys here (`org trust` writes
     // both at once); one without keys, or with secrets, is on this server.
     let their_keys = store.org_keys(them).await?;
@@ -167,10 +168,10 @@ pub async fn export(
 /// The entries of a handover: the sections her consent covers for the receiver at this moment.
 pub(super) async fn handover_entries(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     h: &Handover,
     case: &Case,
-) -> Result<Vec<Entry>, AppError> {
+) -> Result<Vec<Entry>, Error> {
     let consents = store.consents_of(case.id).await?;
     let mut missing = Vec::new();
     for class in &h.sections {
@@ -192,7 +193,7 @@ pub(super) async fn handover_entries(
         }
     }
     if !missing.is_empty() {
-        return Err(AppError::Invalid(missing));
+        return Err(Error::Invalid(missing));
     }
     let travels = |class: SectionClass| h.sections.contains(&class);
     // What leaves is what the sender holds of her record, never more: on one server exactly
@@ -325,7 +326,7 @@ pub(super) async fn handover_entries(
         let (_, content) = store
             .open_document(case.id, d.id, &held, read(AuditAction::DocumentOpened))
             .await?
-            .ok_or(AppError::NotFound)?;
+            .ok_or(Error::NotFound)?;
         files.push(Entry::new(&name, &d.media_type, content));
         listed.push(DocumentOut {
             id: d.id,

@@ -9,8 +9,9 @@ use domain::training::exchange::{ExchangeVisit, MatrixRow, check_visit, matrix};
 use domain::{OrgId, Organisation};
 use store::Store;
 
-use crate::accounts::{Origin, detail};
-use crate::{AppError, FieldError};
+use crate::Acting;
+use crate::accounts::detail;
+use crate::{Error, FieldError};
 
 /// A visit as typed in.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -30,29 +31,28 @@ pub struct VisitInput {
 /// Records a visit (trainers and the network admin, who run the programme).
 pub async fn record(
     store: &Arc<dyn Store>,
-    origin: &Origin,
+    origin: &Acting,
     input: &VisitInput,
-) -> Result<ExchangeVisit, AppError> {
+) -> Result<ExchangeVisit, Error> {
     origin.check(Action::ManageTraining, Resource::Network)?;
     let mut errors = Vec::new();
-    let mut org =
-        async |field: &'static str, text: &str| -> Result<Option<Organisation>, AppError> {
-            let found = match text.trim().parse::<OrgId>() {
-                Ok(id) => store.organisation(id).await?,
-                Err(_) => None,
-            };
-            if found.is_none() {
-                errors.push(FieldError::required(field));
-            }
-            Ok(found)
+    let mut org = async |field: &'static str, text: &str| -> Result<Option<Organisation>, Error> {
+        let found = match text.trim().parse::<OrgId>() {
+            Ok(id) => store.organisation(id).await?,
+            Err(_) => None,
         };
+        if found.is_none() {
+            errors.push(FieldError::required(field));
+        }
+        Ok(found)
+    };
     let visitor = org("visitor_org", &input.visitor_org).await?;
     let host = org("host_org", &input.host_org).await?;
     let visited_on = domain::voice::parse_date(&input.visited_on)
         .map_err(|e| errors.push(FieldError::new("visited_on", &e)))
         .ok();
     let (Some(visitor), Some(host), Some(visited_on)) = (visitor, host, visited_on) else {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     };
     let visit = ExchangeVisit {
         id: uuid::Uuid::now_v7(),
@@ -69,7 +69,7 @@ pub async fn record(
             .map(|(f, e)| FieldError::new(f, e)),
     );
     if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
+        return Err(Error::Invalid(errors));
     }
     let audit = origin
         .event(
@@ -89,8 +89,8 @@ pub async fn record(
 /// Every organisation with the counterparts it visited and hosted, and the visits themselves.
 pub async fn overview(
     store: &Arc<dyn Store>,
-    origin: &Origin,
-) -> Result<(Vec<Organisation>, Vec<MatrixRow>, Vec<ExchangeVisit>), AppError> {
+    origin: &Acting,
+) -> Result<(Vec<Organisation>, Vec<MatrixRow>, Vec<ExchangeVisit>), Error> {
     origin.check(Action::ReadTraining, Resource::Network)?;
     let orgs = store.organisations().await?;
     let visits = store.visits().await?;

@@ -15,7 +15,7 @@ use domain::{
 };
 use store::{NewCase, NewUser, NewVoice, Store};
 
-use crate::{AppError, password};
+use crate::{Error, password};
 
 /// Every demo user's password, printed by the command and listed in the README.
 pub const DEMO_PASSWORD: &str = "saathi-demo-2026";
@@ -130,20 +130,20 @@ const USERS: [(&str, &str, usize, Role, Language); 10] = [
 ];
 
 /// The constants above are checked by the tests; a failure here is a bug, not bad input.
-fn broken(err: domain::DomainError) -> AppError {
-    AppError::internal(format!("demo data: {err}"))
+fn broken(err: domain::DomainError) -> Error {
+    Error::internal(format!("demo data: {err}"))
 }
 
 /// Loads what is missing of the demo network, its cases and its training programme; returns how many records were
 /// added.
-pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppError> {
+pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error> {
     let added = load_network(store, now).await?;
     let added = added + load_cases(store, now).await?;
-    Ok(added + crate::training_demo::load(store, now).await?)
+    Ok(added + crate::training::demo::load(store, now).await?)
 }
 
 /// The organisations and their users only (the tests build their own cases).
-pub async fn load_network(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppError> {
+pub async fn load_network(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error> {
     let mut org_ids = Vec::new();
     let mut added = 0;
     for org in &ORGS {
@@ -390,7 +390,7 @@ const MOVES: [&str; 7] = [
     "সে নিজে বলেছে আর সাহায্যের দরকার নেই; পরিচালক অনুমোদন করেছেন।",
 ];
 
-async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, AppError> {
+async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error> {
     let mut added = 0;
     for (index, demo) in CASES.iter().enumerate() {
         let code = CaseCode::from_random([0xA7, 0x5E, 0x00, 0x00, index as u8]);
@@ -401,7 +401,7 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, App
         let worker = store
             .user_by_username(&username.parse().map_err(broken)?)
             .await?
-            .ok_or(AppError::NotFound)?;
+            .ok_or(Error::NotFound)?;
         let mut assigned = vec![worker.id];
         if org_index == 0 {
             let counsellor = store
@@ -472,7 +472,7 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, App
                 expires_on: "",
             }
             .check(opened.to_datetime().date())
-            .map_err(|_| AppError::internal("demo consent"))?;
+            .map_err(|_| Error::internal("demo consent"))?;
             let consent = Consent {
                 id: uuid::Uuid::now_v7(),
                 case_id: case.id,
@@ -532,7 +532,7 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, App
                         absent_reason: "",
                     }
                     .check()
-                    .map_err(|_| AppError::internal("demo decision"))?,
+                    .map_err(|_| Error::internal("demo decision"))?,
                     recorded_by: worker.id,
                     recorded_at: opened.plus_seconds(7 * demo.days_ago * 86_400 / 8 - 3600),
                 };
@@ -595,7 +595,7 @@ async fn load_plan(
     worker: UserId,
     opened: Timestamp,
     approve: bool,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     use domain::plan::{
         Agreement, Goal, GoalDomain, GoalStatus, PlanAction, PlanBody, PlanReview, SetBy,
     };
@@ -699,7 +699,7 @@ async fn load_plan(
                 absent_reason: "",
             }
             .check()
-            .map_err(|_| AppError::internal("demo plan decision"))?,
+            .map_err(|_| Error::internal("demo plan decision"))?,
             recorded_by: worker,
             recorded_at: review.reviewed_at.plus_seconds(3600),
         };
@@ -728,7 +728,7 @@ async fn ready_for_jessore(
     case: &domain::Case,
     worker: UserId,
     opened: Timestamp,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let jessore = store
         .organisation_by_name(ORGS[4].name)
         .await?
@@ -745,7 +745,7 @@ async fn ready_for_jessore(
             expires_on: "",
         }
         .check(opened.to_datetime().date())
-        .map_err(|_| AppError::internal("demo consent"))?;
+        .map_err(|_| Error::internal("demo consent"))?;
         let consent = Consent {
             id: uuid::Uuid::now_v7(),
             case_id: case.id,
@@ -774,7 +774,7 @@ async fn late_handover(
     case: &domain::Case,
     worker: UserId,
     now: Timestamp,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     use domain::handover::{Gap, Handover, HandoverState};
     let Some(parganas) = store
         .organisation_by_name(ORGS[3].name)
@@ -842,7 +842,7 @@ async fn followups_made(
     case: &domain::Case,
     worker: UserId,
     now: Timestamp,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     use domain::followup::{FollowUpResult, Outcome};
     let today = now.to_datetime().date();
     let due: Vec<_> = store
@@ -882,7 +882,7 @@ async fn repatriation_under_way(
     case: &domain::Case,
     worker: UserId,
     now: Timestamp,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let started_on = now
         .to_datetime()
         .date()

@@ -4,7 +4,7 @@ use domain::plan::PlanBody;
 use package::Entry;
 use serde::{Deserialize, Serialize};
 
-use crate::AppError;
+use crate::Error;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -124,7 +124,7 @@ pub(super) struct UpdateOut {
     pub(super) at: i64,
 }
 
-pub(super) fn json_entry<T: Serialize>(name: &str, value: &T) -> Result<Entry, AppError> {
-    let bytes = serde_json::to_vec(value).map_err(|e| AppError::internal(e.to_string()))?;
+pub(super) fn json_entry<T: Serialize>(name: &str, value: &T) -> Result<Entry, Error> {
+    let bytes = serde_json::to_vec(value).map_err(|e| Error::internal(e.to_string()))?;
     Ok(Entry::new(name, "application/json", bytes))
 }

@@ -10,7 +10,7 @@ use domain::{Case, Timestamp};
 use store::Store;
 
 use super::{allowed, check, event, sight};
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
 /// Attaches a document: the class decides who may (psychosocial: the counsellor), the bytes
 /// must be an allowed kind and within the limit.
@@ -24,11 +24,11 @@ pub async fn add_document(
     section: &str,
     name: &str,
     bytes: &[u8],
-) -> Result<domain::document::DocumentInfo, AppError> {
+) -> Result<domain::document::DocumentInfo, Error> {
     let (class, media_type) = match domain::document::check_document(section, bytes) {
         Ok(checked) => checked,
-        Err((_, domain::DomainError::FileTooLarge { .. })) => return Err(AppError::TooLarge),
-        Err((field, e)) => return Err(AppError::Invalid(vec![FieldError::new(field, &e)])),
+        Err((_, domain::DomainError::FileTooLarge { .. })) => return Err(Error::TooLarge),
+        Err((field, e)) => return Err(Error::Invalid(vec![FieldError::new(field, &e)])),
     };
     check(actor, Action::Document(class), case)?;
     let info = domain::document::DocumentInfo {
@@ -58,7 +58,7 @@ pub async fn documents(
     actor: &Actor,
     case: &Case,
     sight: &Sight,
-) -> Result<Vec<domain::document::DocumentInfo>, AppError> {
+) -> Result<Vec<domain::document::DocumentInfo>, Error> {
     Ok(store
         .documents_of(case.id, sight)
         .await?
@@ -75,56 +75,17 @@ pub async fn open_document(
     at: Timestamp,
     case: &Case,
     id: &str,
-) -> Result<(domain::document::DocumentInfo, Vec<u8>), AppError> {
-    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+) -> Result<(domain::document::DocumentInfo, Vec<u8>), Error> {
+    let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
     let seen = sight(store, actor, case, at).await?;
     let listed = documents(store, actor, case, &seen).await?;
     if !listed.iter().any(|d| d.id == id) {
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     }
     let audit = event(actor, source, at, AuditAction::DocumentOpened, case)
         .with_detail(crate::accounts::detail(&[("document", &id.to_string())]));
     store
         .open_document(case.id, id, &seen, audit)
         .await?
-        .ok_or(AppError::NotFound)
-}
-
-/// The section and the file of a multipart upload. A body over the route's limit is `TooLarge`.
-pub async fn read_upload(
-    mut multipart: axum::extract::Multipart,
-) -> Result<(String, String, Vec<u8>), AppError> {
-    let mut section = String::new();
-    let mut name = String::new();
-    let mut bytes = Vec::new();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                return Err(AppError::TooLarge);
-            }
-            Err(e) => return Err(AppError::Malformed(e.body_text())),
-        };
-        match field.name().unwrap_or_default() {
-            "section" => {
-                section = field
-                    .text()
-                    .await
-                    .map_err(|e| AppError::Malformed(e.body_text()))?
-            }
-            "file" => {
-                name = field.file_name().unwrap_or_default().to_string();
-                bytes = match field.bytes().await {
-                    Ok(b) => b.to_vec(),
-                    Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                        return Err(AppError::TooLarge);
-                    }
-                    Err(e) => return Err(AppError::Malformed(e.body_text())),
-                };
-            }
-            _ => {}
-        }
-    }
-    Ok((section, name, bytes))
+        .ok_or(Error::NotFound)
 }

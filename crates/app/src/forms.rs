@@ -12,7 +12,7 @@ use domain::{Case, Language, Timestamp};
 use store::Store;
 
 use crate::casework::allowed;
-use crate::{AppError, FieldError};
+use crate::{Error, FieldError};
 
 /// Whether she may write, and read, a section of this class in this case.
 pub fn may(actor: &Actor, case: &Case) -> impl Fn(SectionClass) -> bool {
@@ -29,11 +29,11 @@ pub async fn form(
     store: &Arc<dyn Store>,
     key: &str,
     version: Option<i64>,
-) -> Result<FormVersion, AppError> {
+) -> Result<FormVersion, Error> {
     store
         .form(key.trim(), version)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(Error::NotFound)
 }
 
 /// A problem with one answer, named by the input's own name so the page puts the message
@@ -57,14 +57,14 @@ pub async fn fill(
     form_key: &str,
     version: Option<i64>,
     raw: &RawAnswers,
-) -> Result<Assessment, AppError> {
+) -> Result<Assessment, Error> {
     // A workshop questionnaire is not a case form: it is answered on the workshop's page.
     let form = form(store, form_key, version)
         .await
         .ok()
         .filter(|f| f.def.purpose.is_case())
         .ok_or_else(|| {
-            AppError::Invalid(vec![FieldError {
+            Error::Invalid(vec![FieldError {
                 field: "form".into(),
                 message_id: "error-unknown-form",
                 english: format!("there is no case form {form_key:?}"),
@@ -72,10 +72,10 @@ pub async fn fill(
         })?;
     let may = may(actor, case);
     if !form.def.sections.iter().any(|s| may(s.sensitivity)) {
-        return Err(AppError::Forbidden(DenyReason::NotAssigned));
+        return Err(Error::Forbidden(DenyReason::NotAssigned));
     }
     let answers = check_answers(&form.def, raw, &may).map_err(|errors| {
-        AppError::Invalid(
+        Error::Invalid(
             errors
                 .iter()
                 .map(|(place, e)| answer_error(place, e))
@@ -221,8 +221,8 @@ pub fn show(
 }
 
 /// Answers as the API takes them: `{"name": "text" | ["a", "b"] | [{"field": …}, …]}`.
-pub fn raw_from_json(value: &serde_json::Value) -> Result<RawAnswers, AppError> {
-    let bad = |what: &str| AppError::Malformed(format!("answers: {what}"));
+pub fn raw_from_json(value: &serde_json::Value) -> Result<RawAnswers, Error> {
+    let bad = |what: &str| Error::Malformed(format!("answers: {what}"));
     let object = value.as_object().ok_or_else(|| bad("not an object"))?;
     let mut raw = RawAnswers::new();
     let scalar = |v: &serde_json::Value| -> Option<String> {
@@ -291,13 +291,13 @@ pub async fn assessment_of(
     case: &Case,
     id: &str,
     sight: &domain::sight::Sight,
-) -> Result<(Assessment, FormVersion), AppError> {
-    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+) -> Result<(Assessment, FormVersion), Error> {
+    let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
     let a = store
         .assessment(id)
         .await?
         .filter(|a| a.case_id == case.id)
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     let form = form(store, &a.form_key, Some(a.form_version)).await?;
     if form
         .def
@@ -307,7 +307,7 @@ pub async fn assessment_of(
     {
         Ok((a, form))
     } else {
-        Err(AppError::NotFound)
+        Err(Error::NotFound)
     }
 }
 
@@ -317,7 +317,7 @@ pub async fn assessments_of(
     store: &Arc<dyn Store>,
     case: &Case,
     sight: &domain::sight::Sight,
-) -> Result<Vec<(Assessment, FormVersion)>, AppError> {
+) -> Result<Vec<(Assessment, FormVersion)>, Error> {
     let mut found = Vec::new();
     for a in store.assessments_of(case.id).await? {
         let form = form(store, &a.form_key, Some(a.form_version)).await?;
@@ -336,11 +336,11 @@ pub async fn assessments_of(
 /// Stores `def` as the next version of its form (the network admin; audited).
 pub async fn add_version(
     store: &Arc<dyn Store>,
-    origin: &crate::accounts::Origin,
+    origin: &crate::Acting,
     def: &FormDef,
-) -> Result<FormVersion, AppError> {
+) -> Result<FormVersion, Error> {
     origin.check(Action::ManageForms, domain::policy::Resource::Network)?;
-    def.check().map_err(crate::api::forms::definition_errors)?;
+    def.check().map_err(definition_errors)?;
     let audit = origin
         .event(
             AuditAction::FormVersionAdded,
@@ -371,9 +371,9 @@ pub fn more_problems(e: &FieldError, i18n: &i18n::I18n, lang: domain::Language) 
 /// nothing: every row it could not take is listed, and nothing is stored.
 pub async fn import_xlsform(
     store: &Arc<dyn Store>,
-    origin: &crate::accounts::Origin,
+    origin: &crate::Acting,
     bytes: &[u8],
-) -> Result<FormVersion, AppError> {
+) -> Result<FormVersion, Error> {
     origin.check(Action::ManageForms, domain::policy::Resource::Network)?;
     let def = xlsform::read(bytes, "imported-form").map_err(|problems| {
         let mut errors: Vec<FieldError> = problems
@@ -391,7 +391,21 @@ pub async fn import_xlsform(
                 english: format!("and {} more", problems.more()),
             });
         }
-        AppError::Invalid(errors)
+        Error::Invalid(errors)
     })?;
     add_version(store, origin, &def).await
+}
+
+/// A definition's problems, each as a field error (for the API and the upload page).
+pub fn definition_errors(problems: Vec<String>) -> Error {
+    Error::Invalid(
+        problems
+            .into_iter()
+            .map(|p| FieldError {
+                field: "definition".into(),
+                message_id: "error-form-definition",
+                english: p,
+            })
+            .collect(),
+    )
 }
