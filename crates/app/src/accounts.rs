@@ -6,22 +6,12 @@ use std::sync::Arc;
 use domain::audit::{AuditAction, AuditEvent};
 use domain::organisation::{OrganisationFields, parse_district, parse_languages};
 use domain::password::{PasswordContext, check_password};
-use domain::policy::{Action, Actor, Decision, Resource, authorize_administer};
+use domain::policy::{Action, Resource};
 use domain::user::parse_display_name;
 use domain::{Language, OrgId, Organisation, Role, Roles, Timestamp, User, UserId, Username};
 use store::{NewUser, Store, UserChanges};
 
 use crate::{Acting, Error, FieldError, password};
-
-/// May `actor` change, deactivate or reset `user`? Only if she could have given her every role
-/// she holds (see `policy::authorize_administer`): pages, API and the services below all ask
-/// this one question.
-pub fn may_administer(actor: &Actor, user: &User) -> Result<(), Error> {
-    match authorize_administer(actor, user.id, user.org_id, &user.roles) {
-        Decision::Allow => Ok(()),
-        Decision::Deny(reason) => Err(Error::refused(actor, Action::UpdateUser, reason)),
-    }
-}
 
 /// An organisation as typed into a form, the API or the command line.
 #[derive(Debug, Clone, Default, serde::Deserialize)]

@@ -2,7 +2,7 @@
 //! about, and what the audit entry records.
 
 use domain::audit::{AuditAction, AuditEvent};
-use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::policy::{Action, Actor, Resource};
 use domain::{OrgId, Timestamp, User};
 
 use crate::Error;
@@ -40,10 +40,7 @@ impl Acting {
     pub fn check(&self, action: Action, resource: Resource) -> Result<(), Error> {
         match &self.actor {
             None => Ok(()),
-            Some(actor) => match authorize(actor, action, &resource) {
-                Decision::Allow => Ok(()),
-                Decision::Deny(reason) => Err(Error::refused(actor, action, reason)),
-            },
+            Some(actor) => crate::policy::require(actor, action, &resource),
         }
     }
 }
@@ -53,7 +50,7 @@ impl Acting {
     pub fn administer(&self, user: &User) -> Result<(), Error> {
         match &self.actor {
             None => Ok(()),
-            Some(actor) => crate::accounts::may_administer(actor, user),
+            Some(actor) => crate::policy::require_administer(actor, user),
         }
     }
 }

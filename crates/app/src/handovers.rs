@@ -7,7 +7,7 @@ use std::sync::Arc;
 use domain::audit::{AuditAction, AuditEvent};
 use domain::consent::{Purpose, SectionClass, Use, covers};
 use domain::handover::{Completeness, CompletenessInputs, Handover, HandoverState, completeness};
-use domain::policy::{Action, Actor, Decision, DenyReason, Resource, authorize};
+use domain::policy::{Action, Actor, DenyReason, Resource};
 use domain::{Case, DomainError, Stage, Timestamp};
 use store::Store;
 
@@ -211,7 +211,7 @@ pub async fn load(
         h.from_org
     };
     let visible =
-        authorize(actor, Action::ViewHandovers, &Resource::Organisation(side)) == Decision::Allow;
+        crate::policy::allows(actor, Action::ViewHandovers, &Resource::Organisation(side));
     if !visible {
         return Err(Error::NotFound);
     }
@@ -276,14 +276,11 @@ pub async fn send(
 }
 
 fn check_receiver(actor: &Actor, h: &Handover) -> Result<(), Error> {
-    match authorize(
+    crate::policy::require(
         actor,
         Action::ReceiveHandover,
         &Resource::Organisation(h.to_org),
-    ) {
-        Decision::Allow => Ok(()),
-        Decision::Deny(why) => Err(Error::Forbidden(why)),
-    }
+    )
 }
 
 pub async fn acknowledge(

@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod handovers;
 pub mod package;
 pub mod password;
+pub mod policy;
 pub mod reports;
 pub mod token;
 mod tr;
@@ -23,7 +24,7 @@ pub mod twofactor;
 use std::sync::Arc;
 
 use domain::Clock;
-use domain::policy::{Action, Decision, Resource, authorize};
+use domain::policy::{Action, Resource};
 use i18n::I18n;
 use store::Store;
 
@@ -51,7 +52,7 @@ impl App {
     pub fn can(&self, acting: &Acting, action: Action, resource: &Resource) -> bool {
         match &acting.actor {
             None => true,
-            Some(actor) => authorize(actor, action, resource) == Decision::Allow,
+            Some(actor) => policy::allows(actor, action, resource),
         }
     }
 }

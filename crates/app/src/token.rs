@@ -48,3 +48,65 @@ mod tests {
         assert!(!constant_time_eq("abc", "abd"));
     }
 }
+
+/// A token just made: its id, the secret (shown once, never stored) and when it stops working.
+#[derive(Debug, Clone)]
+pub struct Issued {
+    pub id: domain::TokenId,
+    pub secret: String,
+    pub expires_at: domain::Timestamp,
+}
+
+/// Makes an API bearer token for `user`, working for `lifetime_seconds`. Only its hash is
+/// stored; the audit entry names the user, the label and the expiry, never the secret.
+pub async fn issue(
+    store: &std::sync::Arc<dyn store::Store>,
+    acting: &crate::Acting,
+    user: &domain::User,
+    label: &str,
+    lifetime_seconds: i64,
+) -> Result<Issued, crate::Error> {
+    acting.administer(user)?;
+    let secret = new_api_token();
+    let id = domain::TokenId::new();
+    let expires_at = acting.at.plus_seconds(lifetime_seconds);
+    let event = acting
+        .event(
+            domain::audit::AuditAction::TokenCreated,
+            format!("token:{id}"),
+            Some(user.org_id),
+        )
+        .with_detail(crate::accounts::detail(&[
+            ("user", user.username.as_str()),
+            ("label", label),
+            ("expires_at", &expires_at.to_rfc3339()),
+        ]));
+    store
+        .create_token(id, user.id, &hash_secret(&secret), label, expires_at, event)
+        .await?;
+    Ok(Issued {
+        id,
+        secret,
+        expires_at,
+    })
+}
+
+/// Revokes a token: it stops working at once, and the revocation is audited in the
+/// organisation of the person it belonged to.
+pub async fn revoke(
+    store: &std::sync::Arc<dyn store::Store>,
+    acting: &crate::Acting,
+    id: domain::TokenId,
+) -> Result<(), crate::Error> {
+    let token = store.token(id).await?.ok_or(crate::Error::NotFound)?;
+    let owner = store.user(token.user_id).await?;
+    if let Some(owner) = &owner {
+        acting.administer(owner)?;
+    }
+    let event = acting.event(
+        domain::audit::AuditAction::TokenRevoked,
+        format!("token:{id}"),
+        owner.map(|u| u.org_id),
+    );
+    Ok(store.revoke_token(id, event).await?)
+}

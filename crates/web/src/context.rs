@@ -10,7 +10,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::policy::{Action, Actor, Resource};
 use domain::{Language, User};
 
 use crate::error::ErrorMark;
@@ -53,13 +53,12 @@ impl Ctx {
         })
     }
 
-    /// Asks the policy; every handler that acts for someone calls this first.
+    /// Asks the policy (through `app::policy`, the one way in) before a handler reads a body or
+    /// looks anything up; the services it calls ask again for what they do.
     pub fn authorize(&self, action: Action, resource: Resource) -> Result<Actor, AppError> {
         let actor = self.actor()?;
-        match authorize(&actor, action, &resource) {
-            Decision::Allow => Ok(actor),
-            Decision::Deny(reason) => Err(app::Error::refused(&actor, action, reason).into()),
-        }
+        app::policy::require(&actor, action, &resource)?;
+        Ok(actor)
     }
 
     /// The signed-in user (after `authorize` succeeded).

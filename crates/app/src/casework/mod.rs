@@ -6,7 +6,7 @@ use std::sync::Arc;
 use domain::audit::{AuditAction, AuditEvent};
 use domain::case::{Identity, StageChange, parse_reason};
 use domain::decision::{DecisionDraft, closure_is_approved};
-use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::policy::{Action, Actor, Resource};
 use domain::sight::Sight;
 use domain::voice::{VoiceFields, check_spoken_on, parse_date, parse_voice_text};
 use domain::{Case, CaseCode, CaseId, Language, Stage, Timestamp, VoiceEntry, VoiceId};
@@ -47,7 +47,7 @@ pub async fn sight(
 }
 
 pub fn allowed(actor: &Actor, action: Action, case: &Case) -> bool {
-    authorize(actor, action, &resource(case, actor)) == Decision::Allow
+    crate::policy::allows(actor, action, &resource(case, actor))
 }
 
 /// Loads a case for `action`. A case she may not even see in summary answers `NotFound`, the
@@ -63,10 +63,8 @@ pub async fn load(
     if !allowed(actor, Action::ViewCaseSummary, &case) {
         return Err(Error::NotFound);
     }
-    match authorize(actor, action, &resource(&case, actor)) {
-        Decision::Allow => Ok(case),
-        Decision::Deny(reason) => Err(Error::refused(actor, action, reason)),
-    }
+    check(actor, action, &case)?;
+    Ok(case)
 }
 
 pub(super) fn event(
@@ -119,14 +117,11 @@ pub async fn create(
     at: Timestamp,
     input: &IdentityInput,
 ) -> Result<Case, Error> {
-    match authorize(
+    crate::policy::require(
         actor,
         Action::CreateCase,
         &Resource::Organisation(actor.org_id),
-    ) {
-        Decision::Allow => {}
-        Decision::Deny(reason) => return Err(Error::Forbidden(reason)),
-    }
+    )?;
     let mut errors = Vec::new();
     let identity = Identity {
         name: identity_field("name", &input.name, &mut errors),
@@ -300,11 +295,8 @@ pub async fn change_stage(
     reason: &str,
 ) -> Result<Case, Error> {
     // Someone who may move no case at all is told so before anything about her input.
-    if !allowed(actor, Action::ChangeStage, case)
-        && !allowed(actor, Action::CloseCase, case)
-        && let Decision::Deny(why) = authorize(actor, Action::ChangeStage, &resource(case, actor))
-    {
-        return Err(Error::Forbidden(why));
+    if !allowed(actor, Action::CloseCase, case) {
+        check(actor, Action::ChangeStage, case)?;
     }
     let mut errors = Vec::new();
     let to: Option<Stage> = if to.trim().is_empty() {
@@ -334,9 +326,7 @@ pub async fn change_stage(
     } else {
         Action::ChangeStage
     };
-    if let Decision::Deny(why) = authorize(actor, action, &resource(case, actor)) {
-        return Err(Error::refused(actor, action, why));
-    }
+    check(actor, action, case)?;
     if to == Stage::Closed {
         // The approval stands on a logged decision with her participation (or why not).
         let decisions = store
@@ -451,10 +441,7 @@ pub struct ConsentInput {
 }
 
 fn check_manage(actor: &Actor, case: &Case) -> Result<(), Error> {
-    match authorize(actor, Action::ManageConsent, &resource(case, actor)) {
-        Decision::Allow => Ok(()),
-        Decision::Deny(why) => Err(Error::Forbidden(why)),
-    }
+    check(actor, Action::ManageConsent, case)
 }
 
 pub async fn record_consent(
@@ -615,10 +602,7 @@ pub async fn readings(store: &Arc<dyn Store>, case: &Case) -> Result<Vec<Reading
 
 /// The policy on this case; a refusal by a training gate names the workshop she needs.
 pub fn check(actor: &Actor, action: Action, case: &Case) -> Result<(), Error> {
-    match authorize(actor, action, &resource(case, actor)) {
-        Decision::Allow => Ok(()),
-        Decision::Deny(why) => Err(Error::refused(actor, action, why)),
-    }
+    crate::policy::require(actor, action, &resource(case, actor))
 }
 
 /// The plan of a case as `sight` reaches it, or an empty one at version 0 (the version a first

@@ -46,11 +46,11 @@ pub async fn export(
             crate::handovers::may_send(actor, &h, &case)
         } else {
             actor.org_id == h.to_org
-                && domain::policy::authorize(
+                && crate::policy::allows(
                     actor,
                     Action::ReceiveHandover,
                     &Resource::Organisation(h.to_org),
-                ) == domain::policy::Decision::Allow
+                )
         };
         if !permitted {
             return Err(Error::Forbidden(domain::policy::DenyReason::NotAssigned));

@@ -119,7 +119,7 @@ pub async fn update(
         .unwrap_or(ctx.actor()?.org_id);
     let actor = ctx.authorize(Action::UpdateUser, Resource::User { id, org })?;
     let user = user.ok_or(AppError::NotFound)?;
-    accounts::may_administer(&actor, &user)?;
+    app::policy::require_administer(&actor, &user)?;
     let version = if_match(&headers, user.version)?;
     let input = UserUpdateInput {
         display_name: body.display_name.unwrap_or_default(),

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use domain::consent::{Purpose, SectionClass};
 use domain::decision::{DecisionTopic, Participation};
-use domain::policy::{Action, Actor, Resource, authorize};
+use domain::policy::{Action, Actor, Resource};
 use domain::{Case, Stage, UserId, VoiceKind};
 use serde::Deserialize;
 
@@ -112,12 +112,11 @@ pub async fn list(
             mine: c.is_assigned(actor.user_id),
         })
         .collect();
-    let can_open = authorize(
+    let can_open = app::policy::allows(
         &actor,
         Action::CreateCase,
         &Resource::Organisation(actor.org_id),
-    )
-    .is_allowed();
+    );
     let stages = stage_choices(&page.t, &Stage::ALL);
     render(&ListTemplate {
         page,

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::policy::{Action, Decision, Resource, authorize};
+use domain::policy::{Action, Resource};
 
 use super::{Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
@@ -64,7 +64,7 @@ async fn page<'a>(
     Ok(FormsTemplate {
         page,
         forms,
-        can_import: authorize(&actor, Action::ManageForms, &Resource::Network) == Decision::Allow,
+        can_import: app::policy::allows(&actor, Action::ManageForms, &Resource::Network),
         problems,
     })
 }

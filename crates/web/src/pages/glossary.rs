@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::policy::{Action, Decision, Resource, authorize};
+use domain::policy::{Action, Resource};
 
 use super::{FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
@@ -71,7 +71,7 @@ async fn page<'a>(
     Ok(GlossaryTemplate {
         page,
         terms,
-        can_edit: authorize(&actor, Action::EditGlossary, &Resource::Network) == Decision::Allow,
+        can_edit: app::policy::allows(&actor, Action::EditGlossary, &Resource::Network),
         scan,
         highlighted,
         explained,

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::handover::{Handover, HandoverState};
-use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::policy::{Action, Actor, Resource};
 
 use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
@@ -90,11 +90,11 @@ async fn list_page<'a>(
     let outgoing = state.store.handovers_of(actor.org_id, false).await?;
     let incoming = rows(state, &t, &incoming, true).await?;
     let outgoing = rows(state, &t, &outgoing, false).await?;
-    let can_import = authorize(
+    let can_import = app::policy::allows(
         &actor,
         Action::ReceiveHandover,
         &Resource::Organisation(actor.org_id),
-    ) == Decision::Allow;
+    );
     Ok(ListTemplate {
         page,
         incoming,
@@ -240,11 +240,11 @@ async fn show_page<'a>(
             Vec::new(),
         )
     };
-    let receiver = authorize(
+    let receiver = app::policy::allows(
         actor,
         Action::ReceiveHandover,
         &Resource::Organisation(h.to_org),
-    ) == Decision::Allow;
+    );
     let remote = |org| async move {
         state
             .store

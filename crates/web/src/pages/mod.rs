@@ -27,7 +27,7 @@ use axum::extract::{FromRequest, Request};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use domain::policy::{Action, Decision, Resource, authorize};
+use domain::policy::{Action, Resource};
 use domain::{Language, Role};
 
 use crate::{AppError, AppState, Ctx, FieldError};
@@ -112,7 +112,7 @@ impl<'a> Page<'a> {
 /// Whether the signed-in person may: for showing a link, a form or a section.
 pub fn allowed(ctx: &Ctx, action: Action, resource: Resource) -> bool {
     ctx.actor()
-        .is_ok_and(|a| authorize(&a, action, &resource) == Decision::Allow)
+        .is_ok_and(|a| app::policy::allows(&a, action, &resource))
 }
 
 /// The links a person sees are the ones the policy lets her follow.
@@ -120,8 +120,7 @@ fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
     let Ok(actor) = ctx.actor() else {
         return Vec::new();
     };
-    let allowed =
-        |action, resource: Resource| authorize(&actor, action, &resource) == Decision::Allow;
+    let allowed = |action, resource: Resource| app::policy::allows(&actor, action, &resource);
     let own = Resource::Organisation(actor.org_id);
     let mut links = vec![("/".to_string(), "nav-home")];
     if allowed(Action::ListCases, own) {

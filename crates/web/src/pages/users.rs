@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::policy::{Action, Actor, Resource};
 use domain::{OrgId, Organisation, Role, User, UserId};
 use serde::Deserialize;
 
@@ -30,7 +30,7 @@ pub struct UserView {
 impl UserView {
     fn new(t: &Tr, user: &User, actor: &Actor) -> Self {
         Self {
-            edit_href: accounts::may_administer(actor, user)
+            edit_href: app::policy::require_administer(actor, user)
                 .is_ok()
                 .then(|| format!("/users/{}/edit", user.id)),
             username: user.username.to_string(),
@@ -94,7 +94,7 @@ fn grantable(t: &Tr, actor: &Actor, org: OrgId, existing: Option<&User>) -> Vec<
     Role::ALL
         .into_iter()
         .filter(|r| {
-            authorize(actor, Action::GrantRole(*r), &Resource::Organisation(org)) == Decision::Allow
+            app::policy::allows(actor, Action::GrantRole(*r), &Resource::Organisation(org))
                 || existing.is_some_and(|u| u.roles.contains(*r))
         })
         .map(|r| Choice {
@@ -136,9 +136,9 @@ pub async fn list(
         .iter()
         .map(|u| UserView::new(&page.t, u, &actor))
         .collect();
-    let add_href = (authorize(&actor, Action::CreateUser, &Resource::Organisation(org_id))
-        == Decision::Allow)
-        .then(|| format!("{path}/new"));
+    let add_href =
+        (app::policy::allows(&actor, Action::CreateUser, &Resource::Organisation(org_id)))
+            .then(|| format!("{path}/new"));
     render(&ListTemplate {
         count: page.t.count("users-count", users.len()),
         page,
@@ -245,7 +245,7 @@ async fn load_user(state: &AppState, ctx: &Ctx, id: &str) -> Result<(Actor, User
         .unwrap_or(ctx.actor()?.org_id);
     let actor = ctx.authorize(Action::UpdateUser, Resource::User { id, org })?;
     let user = user.ok_or(AppError::NotFound)?;
-    accounts::may_administer(&actor, &user)?;
+    app::policy::require_administer(&actor, &user)?;
     Ok((actor, user))
 }
 
