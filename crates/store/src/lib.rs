@@ -23,7 +23,6 @@ mod sql;
 mod sqlite;
 mod store;
 mod survivor_training;
-pub mod testing;
 mod training;
 mod twofactor;
 

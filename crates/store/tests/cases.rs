@@ -13,8 +13,8 @@ use domain::{
     CaseCode, CaseId, Language, OrgId, OrgKind, Role, Roles, Stage, Timestamp, UserId, VoiceId,
     VoiceKind,
 };
-use saathi_store::testing::TestStore;
 use saathi_store::{CaseFilter, NewCase, NewUser, NewVoice, Store, StoreError};
+use testkit::{TestStore, on_both_engines};
 
 const T0: Timestamp = Timestamp(1_795_910_400_000);
 
@@ -787,31 +787,6 @@ async fn a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel(t: &T
     assert_eq!(left[0].text, "বাড়িতে ফিরতে ভয় করে");
     assert!(search(w.other_org, "স্কুল", after).await.is_empty());
     assert_eq!(search(w.other_org, "ভয়", after).await, vec![new.id]);
-}
-
-macro_rules! on_both_engines {
-    ($($case:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let t = saathi_store::testing::TestStore::sqlite().await.unwrap();
-                    super::$case(&t).await;
-                    t.finish().await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let t = saathi_store::testing::TestStore::postgres().await.unwrap();
-                    super::$case(&t).await;
-                    t.finish().await;
-                }
-            )*
-        }
-    };
 }
 
 on_both_engines!(

@@ -19,8 +19,9 @@ use domain::{FixedClock, Language, OrgId, Role, Roles, UserId};
 use i18n::I18n;
 use saathi_web::accounts::Origin;
 use saathi_web::{AppState, WebConfig, app, handovers, package};
-use store::testing::TestStore;
 use store::{NewUser, Store};
+use testkit::TestStore;
+use testkit::on_both_engines;
 
 /// A second server: its own database, one organisation and one case worker.
 struct Satkhira {
