@@ -26,7 +26,11 @@ mod survivor_training;
 mod training;
 mod twofactor;
 
-pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep, PlanSave};
+pub use cases::{
+    CaseFilter, CaseStore, ConsentStore, DecisionStore, DocumentStore, FollowUpStore,
+    HandoverStore, MAX_QUERY_TERMS, NewCase, NewVoice, NoteStore, OverdueStep, PlanSave, PlanStore,
+    RepatriationStore, VoiceStore,
+};
 pub use error::StoreError;
 pub use forms::FormStore;
 pub use glossary::GlossaryStore;

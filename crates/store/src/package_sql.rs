@@ -56,7 +56,7 @@ macro_rules! impl_package_store {
                     .map_err(|e| e.named("voice entry"))?;
                 }
                 if let Some((body, by, saved_at)) = &import.plan {
-                    let json = $crate::cases::plan_json(body)?;
+                    let json = $crate::cases::plan::plan_json(body)?;
                     sqlx::query(
                         "INSERT INTO plans (case_id, body, version, updated_by, updated_at, approved_version) \
                          VALUES ($1, $2, 1, $3, $4, NULL)",
