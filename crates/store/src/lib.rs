@@ -22,6 +22,7 @@ mod safekeeping;
 mod sql;
 mod sqlite;
 mod store;
+mod stored;
 mod survivor_training;
 mod training;
 mod twofactor;

@@ -789,6 +789,39 @@ async fn a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel(t: &T
     assert_eq!(search(w.other_org, "ভয়", after).await, vec![new.id]);
 }
 
+/// A value edited outside Saathi is named, column and value, and never read as something else.
+async fn a_stored_value_that_does_not_parse_is_corrupt_and_names_its_column(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    let new = new_case(w.org, vec![w.worker], 11);
+    store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    let corrupt = |err: StoreError| match err {
+        StoreError::Corrupt(what) => what,
+        other => panic!("expected Corrupt, got {other:?}"),
+    };
+
+    t.tamper("UPDATE cases SET stage = 'elsewhere'")
+        .await
+        .unwrap();
+    let what = corrupt(store.case(new.id).await.unwrap_err());
+    assert!(
+        what.contains("stage") && what.contains("elsewhere"),
+        "{what}"
+    );
+
+    t.tamper("UPDATE audit_log SET action = 'case-forgotten'")
+        .await
+        .unwrap();
+    let what = corrupt(store.audit_entries(None, 10).await.unwrap_err());
+    assert!(
+        what.contains("action") && what.contains("case-forgotten"),
+        "{what}"
+    );
+}
+
 on_both_engines!(
     cases_open_with_their_staff_and_codes_are_unique,
     the_journey_is_recorded_and_a_stale_change_is_refused,
@@ -799,4 +832,5 @@ on_both_engines!(
     missed_follow_ups_are_listed_for_the_custodian_alone,
     overdue_repatriation_steps_are_listed_for_the_custodian_alone,
     a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel,
+    a_stored_value_that_does_not_parse_is_corrupt_and_names_its_column,
 );

@@ -40,7 +40,7 @@ macro_rules! impl_case_store {
             async fn assigned_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 case_id: &str,
-            ) -> Result<Vec<String>, $crate::StoreError> {
+            ) -> Result<Vec<$crate::stored::Stored<domain::UserId>>, $crate::StoreError> {
                 Ok(sqlx::query_scalar(
                     "SELECT user_id FROM case_assignments WHERE case_id = $1 ORDER BY assigned_at, user_id",
                 )
@@ -67,8 +67,9 @@ macro_rules! impl_case_store {
                 conn: &mut <$db as sqlx::Database>::Connection,
                 row: $crate::cases::CaseRow,
             ) -> Result<domain::Case, $crate::StoreError> {
-                let assigned = Self::assigned_in(&mut *conn, row.id()).await?;
-                let passages = Self::passages_in(&mut *conn, row.id()).await?;
+                let id = row.id().to_string();
+                let assigned = Self::assigned_in(&mut *conn, &id).await?;
+                let passages = Self::passages_in(&mut *conn, &id).await?;
                 row.into_case(assigned, passages)
             }
 
@@ -226,12 +227,13 @@ macro_rules! impl_case_store {
                 code: &domain::CaseCode,
             ) -> Result<Option<domain::Case>, $crate::StoreError> {
                 let mut conn = self.pool.acquire().await?;
-                let id: Option<String> = sqlx::query_scalar("SELECT id FROM cases WHERE code = $1")
+                let id: Option<$crate::stored::Stored<domain::CaseId>> =
+                    sqlx::query_scalar("SELECT id FROM cases WHERE code = $1")
                     .bind(code.as_str())
                     .fetch_optional(&mut *conn)
                     .await?;
                 match id {
-                    Some(id) => Self::case_in(&mut conn, id.parse()?).await,
+                    Some(id) => Self::case_in(&mut conn, id.0).await,
                     None => Ok(None),
                 }
             }

@@ -67,7 +67,8 @@ macro_rules! impl_repatriation_store {
                 .bind(case.to_string())
                 .fetch_all(&self.pool)
                 .await?;
-                Ok(Some((route, domain::voice::parse_date(&started_on)?, $crate::rows::convert(rows)?)))
+                let started_on = $crate::stored::parse_column("started_on", &started_on, domain::voice::parse_date)?;
+                Ok(Some((route, started_on, $crate::rows::convert(rows)?)))
             }
 
             async fn update_step(

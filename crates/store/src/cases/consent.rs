@@ -4,9 +4,10 @@ use async_trait::async_trait;
 use domain::audit::AuditEvent;
 use domain::consent::{Consent, ConsentFields};
 use domain::voice::parse_date;
-use domain::{CaseId, Timestamp, UserId};
+use domain::{CaseId, OrgId, Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::{Stored, parse_column};
 
 /// What she agreed to, and when she took it back.
 #[async_trait]
@@ -35,16 +36,16 @@ pub(crate) use consent_columns;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct ConsentRow {
-    id: String,
-    case_id: String,
-    purpose: String,
-    section: Option<String>,
-    organisation_id: Option<String>,
+    id: Stored<uuid::Uuid>,
+    case_id: Stored<CaseId>,
+    purpose: Stored<domain::consent::Purpose>,
+    section: Option<Stored<domain::consent::SectionClass>>,
+    organisation_id: Option<Stored<OrgId>>,
     explained_how: String,
-    explained_in: String,
+    explained_in: Stored<domain::Language>,
     explained_by: String,
     expires_on: Option<String>,
-    recorded_by: String,
+    recorded_by: Stored<UserId>,
     recorded_at: i64,
     revoked_at: Option<i64>,
     revoked_reason: Option<String>,
@@ -54,21 +55,21 @@ impl TryFrom<ConsentRow> for Consent {
     type Error = StoreError;
     fn try_from(row: ConsentRow) -> Result<Self, StoreError> {
         Ok(Consent {
-            id: row
-                .id
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("consent id {}", row.id)))?,
-            case_id: row.case_id.parse()?,
+            id: row.id.0,
+            case_id: row.case_id.0,
             fields: ConsentFields {
-                purpose: row.purpose.parse()?,
-                section: row.section.map(|s| s.parse()).transpose()?,
-                organisation: row.organisation_id.map(|o| o.parse()).transpose()?,
+                purpose: row.purpose.0,
+                section: row.section.map(Stored::into_inner),
+                organisation: row.organisation_id.map(Stored::into_inner),
                 explained_how: row.explained_how,
-                explained_in: row.explained_in.parse()?,
+                explained_in: row.explained_in.0,
                 explained_by: row.explained_by,
-                expires_on: row.expires_on.map(|d| parse_date(&d)).transpose()?,
+                expires_on: row
+                    .expires_on
+                    .map(|d| parse_column("expires_on", &d, parse_date))
+                    .transpose()?,
             },
-            recorded_by: row.recorded_by.parse()?,
+            recorded_by: row.recorded_by.0,
             recorded_at: Timestamp(row.recorded_at),
             revoked_at: row.revoked_at.map(Timestamp),
             revoked_reason: row.revoked_reason,

@@ -4,9 +4,10 @@ use async_trait::async_trait;
 use domain::audit::AuditEvent;
 use domain::decision::{Decision, DecisionFields};
 use domain::sight::Sight;
-use domain::{CaseId, Timestamp};
+use domain::{CaseId, Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::Stored;
 
 /// Decisions about her, with how she took part in each.
 #[async_trait]
@@ -18,17 +19,17 @@ pub trait DecisionStore: Send + Sync {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct DecisionRow {
-    id: String,
-    case_id: String,
-    topic: String,
+    id: Stored<uuid::Uuid>,
+    case_id: Stored<CaseId>,
+    topic: Stored<domain::decision::DecisionTopic>,
     what: String,
     decided_by: String,
     options: String,
     her_choice: String,
-    participation: String,
+    participation: Stored<domain::decision::Participation>,
     her_view: String,
     absent_reason: String,
-    recorded_by: String,
+    recorded_by: Stored<UserId>,
     recorded_at: i64,
 }
 
@@ -36,13 +37,10 @@ impl TryFrom<DecisionRow> for Decision {
     type Error = StoreError;
     fn try_from(row: DecisionRow) -> Result<Self, StoreError> {
         Ok(Decision {
-            id: row
-                .id
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("decision id {}", row.id)))?,
-            case_id: row.case_id.parse()?,
+            id: row.id.0,
+            case_id: row.case_id.0,
             fields: DecisionFields {
-                topic: row.topic.parse()?,
+                topic: row.topic.0,
                 what: row.what,
                 decided_by: row.decided_by,
                 options: row
@@ -52,11 +50,11 @@ impl TryFrom<DecisionRow> for Decision {
                     .filter(|o| !o.is_empty())
                     .collect(),
                 her_choice: row.her_choice,
-                participation: row.participation.parse()?,
+                participation: row.participation.0,
                 her_view: row.her_view,
                 absent_reason: row.absent_reason,
             },
-            recorded_by: row.recorded_by.parse()?,
+            recorded_by: row.recorded_by.0,
             recorded_at: Timestamp(row.recorded_at),
         })
     }

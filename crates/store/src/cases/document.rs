@@ -4,9 +4,10 @@ use async_trait::async_trait;
 use domain::audit::AuditEvent;
 use domain::document::DocumentInfo;
 use domain::sight::Sight;
-use domain::{CaseId, Timestamp};
+use domain::{CaseId, Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::Stored;
 
 /// Documents of her case; opening one is recorded.
 #[async_trait]
@@ -43,13 +44,13 @@ pub(crate) use document_columns;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct DocumentRow {
-    id: String,
-    case_id: String,
-    section: String,
+    id: Stored<uuid::Uuid>,
+    case_id: Stored<CaseId>,
+    section: Stored<domain::consent::SectionClass>,
     name: String,
     media_type: String,
     size: i64,
-    uploaded_by: String,
+    uploaded_by: Stored<UserId>,
     uploaded_at: i64,
 }
 
@@ -57,16 +58,13 @@ impl TryFrom<DocumentRow> for DocumentInfo {
     type Error = StoreError;
     fn try_from(row: DocumentRow) -> Result<Self, StoreError> {
         Ok(DocumentInfo {
-            id: row
-                .id
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("document id {}", row.id)))?,
-            case_id: row.case_id.parse()?,
-            class: row.section.parse()?,
+            id: row.id.0,
+            case_id: row.case_id.0,
+            class: row.section.0,
             name: row.name,
             media_type: row.media_type,
             size: row.size,
-            uploaded_by: row.uploaded_by.parse()?,
+            uploaded_by: row.uploaded_by.0,
             uploaded_at: Timestamp(row.uploaded_at),
         })
     }

@@ -4,9 +4,10 @@ use async_trait::async_trait;
 use domain::audit::AuditEvent;
 use domain::followup::{FollowUp, FollowUpResult, FollowUpUpdate};
 use domain::voice::parse_date;
-use domain::{CaseCode, CaseId, OrgId, Timestamp};
+use domain::{CaseCode, CaseId, OrgId, Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::{Stored, parse_column};
 
 /// Follow-ups after her return, and the updates that go back to the sending organisation.
 #[async_trait]
@@ -37,12 +38,12 @@ pub trait FollowUpStore: Send + Sync {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct FollowUpRow {
-    id: String,
-    case_id: String,
+    id: Stored<uuid::Uuid>,
+    case_id: Stored<CaseId>,
     due_on: String,
-    outcome: Option<String>,
+    outcome: Option<Stored<domain::followup::Outcome>>,
     her_words: Option<String>,
-    done_by: Option<String>,
+    done_by: Option<Stored<UserId>>,
     done_at: Option<i64>,
 }
 
@@ -51,20 +52,17 @@ impl TryFrom<FollowUpRow> for FollowUp {
     fn try_from(row: FollowUpRow) -> Result<Self, StoreError> {
         let done = match (row.outcome, row.done_by, row.done_at) {
             (Some(outcome), Some(by), Some(at)) => Some(FollowUpResult {
-                outcome: outcome.parse()?,
+                outcome: outcome.0,
                 her_words: row.her_words.unwrap_or_default(),
-                by: by.parse()?,
+                by: by.0,
                 at: Timestamp(at),
             }),
             _ => None,
         };
         Ok(FollowUp {
-            id: row
-                .id
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("follow-up id {}", row.id)))?,
-            case_id: row.case_id.parse()?,
-            due_on: parse_date(&row.due_on)?,
+            id: row.id.0,
+            case_id: row.case_id.0,
+            due_on: parse_column("due_on", &row.due_on, parse_date)?,
             done,
         })
     }
@@ -72,9 +70,9 @@ impl TryFrom<FollowUpRow> for FollowUp {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct UpdateRow {
-    id: String,
-    handover_id: String,
-    outcome: String,
+    id: Stored<uuid::Uuid>,
+    handover_id: Stored<uuid::Uuid>,
+    outcome: Stored<domain::followup::Outcome>,
     her_words: String,
     at: i64,
 }
@@ -83,15 +81,9 @@ impl TryFrom<UpdateRow> for FollowUpUpdate {
     type Error = StoreError;
     fn try_from(row: UpdateRow) -> Result<Self, StoreError> {
         Ok(FollowUpUpdate {
-            id: row
-                .id
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("update id {}", row.id)))?,
-            handover_id: row
-                .handover_id
-                .parse()
-                .map_err(|_| StoreError::Corrupt("update handover".into()))?,
-            outcome: row.outcome.parse()?,
+            id: row.id.0,
+            handover_id: row.handover_id.0,
+            outcome: row.outcome.0,
             her_words: row.her_words,
             at: Timestamp(row.at),
         })
@@ -101,7 +93,7 @@ impl TryFrom<UpdateRow> for FollowUpUpdate {
 /// A follow-up with the code of her case.
 #[derive(sqlx::FromRow)]
 pub(crate) struct CodedFollowUpRow {
-    code: String,
+    code: Stored<CaseCode>,
     #[sqlx(flatten)]
     followup: FollowUpRow,
 }
@@ -109,6 +101,6 @@ pub(crate) struct CodedFollowUpRow {
 impl TryFrom<CodedFollowUpRow> for (CaseCode, FollowUp) {
     type Error = StoreError;
     fn try_from(row: CodedFollowUpRow) -> Result<Self, StoreError> {
-        Ok((row.code.parse()?, row.followup.try_into()?))
+        Ok((row.code.0, row.followup.try_into()?))
     }
 }

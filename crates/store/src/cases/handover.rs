@@ -3,10 +3,11 @@
 use async_trait::async_trait;
 use domain::audit::AuditEvent;
 use domain::handover::Handover;
-use domain::{OrgId, Timestamp, UserId};
+use domain::{CaseId, OrgId, Timestamp, UserId};
 
 use super::list;
 use crate::StoreError;
+use crate::stored::Stored;
 
 /// Handovers of her case from one organisation to another.
 #[async_trait]
@@ -46,18 +47,18 @@ pub(crate) use handover_columns;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct HandoverRow {
-    id: String,
-    case_id: String,
-    from_org_id: String,
-    to_org_id: String,
-    state: String,
+    id: Stored<uuid::Uuid>,
+    case_id: Stored<CaseId>,
+    from_org_id: Stored<OrgId>,
+    to_org_id: Stored<OrgId>,
+    state: Stored<domain::handover::HandoverState>,
     reason: String,
     sections: String,
     score: Option<i64>,
     gaps: String,
     gaps_reason: String,
     decline_reason: String,
-    created_by: String,
+    created_by: Stored<UserId>,
     created_at: i64,
     sent_at: Option<i64>,
     acknowledged_at: Option<i64>,
@@ -69,21 +70,18 @@ impl TryFrom<HandoverRow> for Handover {
     type Error = StoreError;
     fn try_from(row: HandoverRow) -> Result<Self, StoreError> {
         Ok(Handover {
-            id: row
-                .id
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("handover id {}", row.id)))?,
-            case_id: row.case_id.parse()?,
-            from_org: row.from_org_id.parse()?,
-            to_org: row.to_org_id.parse()?,
-            state: row.state.parse()?,
+            id: row.id.0,
+            case_id: row.case_id.0,
+            from_org: row.from_org_id.0,
+            to_org: row.to_org_id.0,
+            state: row.state.0,
             reason: row.reason,
-            sections: list(&row.sections)?,
+            sections: list("sections", &row.sections)?,
             score: row.score,
-            gaps: list(&row.gaps)?,
+            gaps: list("gaps", &row.gaps)?,
             gaps_reason: row.gaps_reason,
             decline_reason: row.decline_reason,
-            created_by: row.created_by.parse()?,
+            created_by: row.created_by.0,
             created_at: Timestamp(row.created_at),
             sent_at: row.sent_at.map(Timestamp),
             acknowledged_at: row.acknowledged_at.map(Timestamp),

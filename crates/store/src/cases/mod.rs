@@ -20,6 +20,7 @@ use domain::sight::{Passage, Sight};
 use domain::{Case, CaseCode, CaseId, OrgId, Stage, Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::{Stored, parse_column};
 
 pub use self::{
     consent::ConsentStore, decision::DecisionStore, document::DocumentStore,
@@ -188,47 +189,49 @@ pub(crate) use case_columns;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct CaseRow {
-    id: String,
-    code: String,
-    custodian_org_id: String,
-    stage: String,
+    id: Stored<CaseId>,
+    code: Stored<CaseCode>,
+    custodian_org_id: Stored<OrgId>,
+    stage: Stored<Stage>,
     opened_at: i64,
     version: i64,
     updated_at: i64,
-    survivor_user_id: Option<String>,
+    survivor_user_id: Option<Stored<UserId>>,
 }
 
 /// One handover as sight needs it: (from, to, state, sections).
-pub(crate) type PassageRow = (String, String, String, String);
+pub(crate) type PassageRow = (
+    Stored<OrgId>,
+    Stored<OrgId>,
+    Stored<domain::handover::HandoverState>,
+    String,
+);
 
 pub(crate) fn passage(row: PassageRow) -> Result<Passage, StoreError> {
     Ok(Passage {
-        from: row.0.parse()?,
-        to: row.1.parse()?,
-        state: row.2.parse()?,
-        sections: list(&row.3)?,
+        from: row.0.0,
+        to: row.1.0,
+        state: row.2.0,
+        sections: list("sections", &row.3)?,
     })
 }
 
 impl CaseRow {
     pub(crate) fn into_case(
         self,
-        assigned: Vec<String>,
+        assigned: Vec<Stored<UserId>>,
         passages: Vec<PassageRow>,
     ) -> Result<Case, StoreError> {
         Ok(Case {
-            id: self.id.parse()?,
-            code: self.code.parse()?,
-            custodian: self.custodian_org_id.parse()?,
-            stage: self.stage.parse()?,
-            assigned: assigned
-                .iter()
-                .map(|a| a.parse())
-                .collect::<Result<_, _>>()?,
+            id: self.id.0,
+            code: self.code.0,
+            custodian: self.custodian_org_id.0,
+            stage: self.stage.0,
+            assigned: assigned.into_iter().map(Stored::into_inner).collect(),
             opened_at: Timestamp(self.opened_at),
             version: self.version,
             updated_at: Timestamp(self.updated_at),
-            survivor: self.survivor_user_id.map(|u| u.parse()).transpose()?,
+            survivor: self.survivor_user_id.map(Stored::into_inner),
             passages: passages
                 .into_iter()
                 .map(passage)
@@ -236,17 +239,17 @@ impl CaseRow {
         })
     }
 
-    pub(crate) fn id(&self) -> &str {
-        &self.id
+    pub(crate) fn id(&self) -> CaseId {
+        self.id.0
     }
 }
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct StageRow {
-    from_stage: String,
-    to_stage: String,
+    from_stage: Stored<Stage>,
+    to_stage: Stored<Stage>,
     reason: String,
-    changed_by: Option<String>,
+    changed_by: Option<Stored<UserId>>,
     changed_at: i64,
 }
 
@@ -254,10 +257,10 @@ impl TryFrom<StageRow> for StageChange {
     type Error = StoreError;
     fn try_from(row: StageRow) -> Result<Self, StoreError> {
         Ok(StageChange {
-            from: row.from_stage.parse()?,
-            to: row.to_stage.parse()?,
+            from: row.from_stage.0,
+            to: row.to_stage.0,
             reason: row.reason,
-            by: row.changed_by.map(|b| b.parse()).transpose()?,
+            by: row.changed_by.map(Stored::into_inner),
             at: Timestamp(row.changed_at),
         })
     }
@@ -268,11 +271,17 @@ pub(crate) fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
 }
 
-fn list<T: std::str::FromStr<Err = domain::DomainError>>(text: &str) -> Result<Vec<T>, StoreError> {
-    text.split(',')
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse().map_err(StoreError::from))
-        .collect()
+/// A comma-separated column (the sections or gaps of a handover), each item parsed.
+fn list<T: std::str::FromStr<Err = domain::DomainError>>(
+    column: &str,
+    text: &str,
+) -> Result<Vec<T>, StoreError> {
+    parse_column(column, text, |text| {
+        text.split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::parse)
+            .collect()
+    })
 }
 
 pub(crate) fn join<T>(items: &[T], name: impl Fn(&T) -> &'static str) -> String {

@@ -4,9 +4,10 @@ use async_trait::async_trait;
 use domain::audit::AuditEvent;
 use domain::note::{Note, NoteKind, NoteTranslation};
 use domain::sight::Sight;
-use domain::{CaseId, Timestamp};
+use domain::{CaseId, Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::Stored;
 
 /// Notes on her case, and human translations of them.
 #[async_trait]
@@ -33,14 +34,14 @@ pub trait NoteStore: Send + Sync {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct NoteRow {
-    id: String,
-    case_id: String,
-    kind: String,
+    id: Stored<uuid::Uuid>,
+    case_id: Stored<CaseId>,
+    kind: Stored<NoteKind>,
     text: String,
-    language: String,
-    response: Option<String>,
+    language: Stored<domain::Language>,
+    response: Option<Stored<domain::note::Response>>,
     response_text: Option<String>,
-    written_by: String,
+    written_by: Stored<UserId>,
     written_at: i64,
 }
 
@@ -48,20 +49,17 @@ impl TryFrom<NoteRow> for Note {
     type Error = StoreError;
     fn try_from(row: NoteRow) -> Result<Self, StoreError> {
         let response = match row.response {
-            Some(kind) => Some((kind.parse()?, row.response_text.unwrap_or_default())),
+            Some(kind) => Some((kind.0, row.response_text.unwrap_or_default())),
             None => None,
         };
         Ok(Note {
-            id: row
-                .id
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("note id {}", row.id)))?,
-            case_id: row.case_id.parse()?,
-            kind: row.kind.parse()?,
+            id: row.id.0,
+            case_id: row.case_id.0,
+            kind: row.kind.0,
             text: row.text,
-            language: row.language.parse()?,
+            language: row.language.0,
             response,
-            written_by: row.written_by.parse()?,
+            written_by: row.written_by.0,
             written_at: Timestamp(row.written_at),
         })
     }
@@ -69,28 +67,27 @@ impl TryFrom<NoteRow> for Note {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct TranslationRow {
-    id: String,
-    note_id: String,
-    case_id: String,
-    language: String,
+    id: Stored<uuid::Uuid>,
+    note_id: Stored<uuid::Uuid>,
+    case_id: Stored<CaseId>,
+    language: Stored<domain::Language>,
     text: String,
     translator: String,
-    added_by: String,
+    added_by: Stored<UserId>,
     added_at: i64,
 }
 
 impl TryFrom<TranslationRow> for NoteTranslation {
     type Error = StoreError;
     fn try_from(row: TranslationRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("translation {what} of {}", row.id));
         Ok(NoteTranslation {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            note_id: row.note_id.parse().map_err(|_| bad("note"))?,
-            case_id: row.case_id.parse().map_err(|_| bad("case"))?,
-            language: row.language.parse().map_err(|_| bad("language"))?,
+            id: row.id.0,
+            note_id: row.note_id.0,
+            case_id: row.case_id.0,
+            language: row.language.0,
             text: row.text,
             translator: row.translator,
-            added_by: row.added_by.parse().map_err(|_| bad("author"))?,
+            added_by: row.added_by.0,
             added_at: Timestamp::from_millis(row.added_at),
         })
     }

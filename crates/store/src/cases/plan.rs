@@ -7,6 +7,7 @@ use domain::sight::Sight;
 use domain::{CaseId, Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::Stored;
 
 /// Her plan, versioned per organisation, and its reviews.
 #[async_trait]
@@ -55,7 +56,7 @@ pub struct PlanSave<'a> {
 pub(crate) struct PlanRow {
     body: String,
     version: i64,
-    updated_by: Option<String>,
+    updated_by: Option<Stored<UserId>>,
     updated_at: i64,
     approved_version: Option<i64>,
 }
@@ -67,7 +68,7 @@ impl TryFrom<PlanRow> for Plan {
             body: serde_json::from_str(&row.body)
                 .map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?,
             version: row.version,
-            updated_by: row.updated_by.map(|u| u.parse()).transpose()?,
+            updated_by: row.updated_by.map(Stored::into_inner),
             updated_at: Timestamp(row.updated_at),
             approved_version: row.approved_version,
         })
@@ -80,12 +81,12 @@ pub(crate) fn plan_json(body: &PlanBody) -> Result<String, StoreError> {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct ReviewRow {
-    id: String,
+    id: Stored<uuid::Uuid>,
     plan_version: i64,
-    agreement: String,
+    agreement: Stored<domain::plan::Agreement>,
     her_words: String,
     notes: String,
-    reviewed_by: String,
+    reviewed_by: Stored<UserId>,
     reviewed_at: i64,
 }
 
@@ -93,15 +94,12 @@ impl TryFrom<ReviewRow> for PlanReview {
     type Error = StoreError;
     fn try_from(row: ReviewRow) -> Result<Self, StoreError> {
         Ok(PlanReview {
-            id: row
-                .id
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("review id {}", row.id)))?,
+            id: row.id.0,
             plan_version: row.plan_version,
-            agreement: row.agreement.parse()?,
+            agreement: row.agreement.0,
             her_words: row.her_words,
             notes: row.notes,
-            reviewed_by: row.reviewed_by.parse()?,
+            reviewed_by: row.reviewed_by.0,
             reviewed_at: Timestamp(row.reviewed_at),
         })
     }

@@ -3,9 +3,10 @@
 use async_trait::async_trait;
 use domain::audit::AuditEvent;
 use domain::voice::parse_date;
-use domain::{CaseCode, CaseId, OrgId, Timestamp};
+use domain::{CaseCode, CaseId, OrgId, Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::{Stored, parse_column};
 
 /// A step of her repatriation past its expected date, with the case it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,14 +54,14 @@ pub trait RepatriationStore: Send + Sync {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct StepRow {
-    case_id: String,
+    case_id: Stored<CaseId>,
     seq: i64,
     step_key: String,
     agency: String,
     expected_days: i64,
     done_on: Option<String>,
     her_preference: String,
-    updated_by: Option<String>,
+    updated_by: Option<Stored<UserId>>,
     updated_at: Option<i64>,
 }
 
@@ -68,14 +69,17 @@ impl TryFrom<StepRow> for domain::repatriation::Step {
     type Error = StoreError;
     fn try_from(row: StepRow) -> Result<Self, StoreError> {
         Ok(domain::repatriation::Step {
-            case_id: row.case_id.parse()?,
+            case_id: row.case_id.0,
             seq: row.seq,
             key: row.step_key,
             agency: row.agency,
             expected_days: row.expected_days,
-            done_on: row.done_on.map(|d| parse_date(&d)).transpose()?,
+            done_on: row
+                .done_on
+                .map(|d| parse_column("done_on", &d, parse_date))
+                .transpose()?,
             her_preference: row.her_preference,
-            updated_by: row.updated_by.map(|u| u.parse()).transpose()?,
+            updated_by: row.updated_by.map(Stored::into_inner),
             updated_at: row.updated_at.map(Timestamp),
         })
     }
@@ -84,7 +88,7 @@ impl TryFrom<StepRow> for domain::repatriation::Step {
 /// A repatriation step with the code of her case and the day her repatriation started.
 #[derive(sqlx::FromRow)]
 pub(crate) struct CodedStepRow {
-    code: String,
+    code: Stored<CaseCode>,
     started_on: String,
     #[sqlx(flatten)]
     step: StepRow,
@@ -103,7 +107,11 @@ pub(crate) fn overdue_steps(
             Some((_, _, steps)) if steps.first().is_some_and(|s| s.case_id == step.case_id) => {
                 steps.push(step)
             }
-            _ => cases.push((row.code.parse()?, parse_date(&row.started_on)?, vec![step])),
+            _ => cases.push((
+                row.code.0,
+                parse_column("started_on", &row.started_on, parse_date)?,
+                vec![step],
+            )),
         }
     }
     let mut late = Vec::new();

@@ -7,6 +7,7 @@ use domain::voice::{VoiceFields, format_date_iso, parse_date};
 use domain::{CaseId, Timestamp, UserId, VoiceEntry, VoiceId};
 
 use crate::StoreError;
+use crate::stored::{Stored, parse_column};
 
 /// A voice entry to record.
 #[derive(Debug, Clone)]
@@ -57,15 +58,15 @@ pub(crate) use voice_columns;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct VoiceRow {
-    entry_id: String,
+    entry_id: Stored<VoiceId>,
     version: i64,
-    case_id: String,
-    kind: String,
+    case_id: Stored<CaseId>,
+    kind: Stored<domain::VoiceKind>,
     text: String,
-    language: String,
+    language: Stored<domain::Language>,
     spoken_on: String,
     read_back: bool,
-    recorded_by: String,
+    recorded_by: Stored<UserId>,
     recorded_at: i64,
 }
 
@@ -73,15 +74,15 @@ impl TryFrom<VoiceRow> for VoiceEntry {
     type Error = StoreError;
     fn try_from(row: VoiceRow) -> Result<Self, StoreError> {
         Ok(VoiceEntry {
-            id: row.entry_id.parse()?,
-            case_id: row.case_id.parse()?,
+            id: row.entry_id.0,
+            case_id: row.case_id.0,
             version: row.version,
-            kind: row.kind.parse()?,
+            kind: row.kind.0,
             text: row.text,
-            language: row.language.parse()?,
-            spoken_on: parse_date(&row.spoken_on)?,
+            language: row.language.0,
+            spoken_on: parse_column("spoken_on", &row.spoken_on, parse_date)?,
             read_back: row.read_back,
-            recorded_by: row.recorded_by.parse()?,
+            recorded_by: row.recorded_by.0,
             recorded_at: Timestamp(row.recorded_at),
         })
     }
