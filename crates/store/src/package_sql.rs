@@ -275,18 +275,14 @@ macro_rules! impl_package_store {
                 &self,
                 org: domain::OrgId,
             ) -> Result<Option<domain::UserId>, $crate::StoreError> {
-                let id: Option<String> = sqlx::query_scalar(
+                let id: Option<$crate::stored::Stored<domain::UserId>> = sqlx::query_scalar(
                     "SELECT id FROM users WHERE org_id = $1 AND username = $2",
                 )
                 .bind(org.to_string())
                 .bind($crate::packages::account_username(org))
                 .fetch_optional(&self.pool)
                 .await?;
-                id.map(|id| {
-                    id.parse()
-                        .map_err(|_| $crate::StoreError::Corrupt(format!("user id {id}")))
-                })
-                .transpose()
+                Ok(id.map($crate::stored::Stored::into_inner))
             }
 
             async fn package_imported(&self, package_id: uuid::Uuid) -> Result<bool, $crate::StoreError> {

@@ -7,7 +7,7 @@ use domain::audit::{AuditEvent, AuditRecord};
 use domain::organisation::{CountryCode, OrgKind, OrgName, OrganisationFields, parse_languages};
 use domain::{Language, OrgId, Organisation, Roles, Timestamp, TokenId, User, UserId, Username};
 
-use crate::stored::Stored;
+use crate::stored::{Stored, parse_column};
 use crate::{StoreError, TokenInfo};
 
 // Column lists as macros, so queries stay `&'static str` literals built with `concat!` (sqlx
@@ -57,8 +57,7 @@ impl TryFrom<OrgRow> for Organisation {
                 kind: row.kind.0,
                 country: row.country.0,
                 district: row.district,
-                languages: parse_languages(&row.languages)
-                    .map_err(|e| StoreError::Corrupt(format!("column \"languages\": {e}")))?,
+                languages: parse_column("languages", &row.languages, parse_languages)?,
             },
             version: row.version,
             created_at: Timestamp(row.created_at),
@@ -89,8 +88,7 @@ impl TryFrom<UserRow> for User {
             org_id: row.org_id.0,
             username: row.username.0,
             display_name: row.display_name,
-            roles: Roles::parse_stored(&row.roles)
-                .map_err(|e| StoreError::Corrupt(format!("column \"roles\": {e}")))?,
+            roles: parse_column("roles", &row.roles, Roles::parse_stored)?,
             language: row.language.0,
             active: row.active,
             version: row.version,

@@ -10,6 +10,7 @@ use domain::training::{Dropout, DropoutRate, Enrolment, Workshop};
 use domain::{Role, Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::Stored;
 
 #[async_trait]
 pub trait TrainingStore {
@@ -90,9 +91,9 @@ pub trait TrainingStore {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct VisitRow {
-    id: String,
-    visitor_org: String,
-    host_org: String,
+    id: Stored<uuid::Uuid>,
+    visitor_org: Stored<domain::OrgId>,
+    host_org: Stored<domain::OrgId>,
     visited_on: String,
     visitors: String,
     learned: String,
@@ -102,12 +103,15 @@ pub(crate) struct VisitRow {
 impl TryFrom<VisitRow> for ExchangeVisit {
     type Error = StoreError;
     fn try_from(row: VisitRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("exchange visit {what} of {}", row.id));
         Ok(ExchangeVisit {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            visitor_org: row.visitor_org.parse().map_err(|_| bad("visitor"))?,
-            host_org: row.host_org.parse().map_err(|_| bad("host"))?,
-            visited_on: domain::voice::parse_date(&row.visited_on).map_err(|_| bad("date"))?,
+            id: row.id.0,
+            visitor_org: row.visitor_org.0,
+            host_org: row.host_org.0,
+            visited_on: crate::stored::parse_column(
+                "visited_on",
+                &row.visited_on,
+                domain::voice::parse_date,
+            )?,
             visitors: row.visitors,
             learned: row.learned,
             recorded_at: Timestamp::from_millis(row.recorded_at),
@@ -117,11 +121,11 @@ impl TryFrom<VisitRow> for ExchangeVisit {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct EvaluationRow {
-    id: String,
-    workshop_id: String,
-    enrolment_id: String,
-    org_id: String,
-    stage: String,
+    id: Stored<uuid::Uuid>,
+    workshop_id: Stored<uuid::Uuid>,
+    enrolment_id: Stored<uuid::Uuid>,
+    org_id: Stored<domain::OrgId>,
+    stage: Stored<domain::training::evaluation::Stage>,
     form_key: String,
     form_version: i64,
     answers: String,
@@ -131,13 +135,13 @@ pub(crate) struct EvaluationRow {
 impl TryFrom<EvaluationRow> for Evaluation {
     type Error = StoreError;
     fn try_from(row: EvaluationRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("evaluation {what} of {}", row.id));
+        let bad = |what: &str| StoreError::Corrupt(format!("evaluation {what} of {}", row.id.0));
         Ok(Evaluation {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            workshop_id: row.workshop_id.parse().map_err(|_| bad("workshop"))?,
-            enrolment_id: row.enrolment_id.parse().map_err(|_| bad("enrolment"))?,
-            org_id: row.org_id.parse().map_err(|_| bad("organisation"))?,
-            stage: row.stage.parse().map_err(|_| bad("stage"))?,
+            id: row.id.0,
+            workshop_id: row.workshop_id.0,
+            enrolment_id: row.enrolment_id.0,
+            org_id: row.org_id.0,
+            stage: row.stage.0,
             form_key: row.form_key,
             form_version: row.form_version,
             answers: serde_json::from_str(&row.answers).map_err(|_| bad("answers"))?,
@@ -194,27 +198,27 @@ impl Seats {
     }
 }
 
-pub(crate) fn gate_from_row(
-    (role, action, workshop): (String, String, String),
-) -> Result<Gate, StoreError> {
-    let bad = || StoreError::Corrupt(format!("training gate {role}/{action}"));
-    Ok(Gate {
-        role: role.parse().map_err(|_| bad())?,
-        action: action.parse().map_err(|_| bad())?,
+/// A training gate: (role, action, workshop).
+pub(crate) type GateRow = (Stored<Role>, Stored<GatedAction>, String);
+
+pub(crate) fn gate_from_row((role, action, workshop): GateRow) -> Gate {
+    Gate {
+        role: role.0,
+        action: action.0,
         workshop,
-    })
+    }
 }
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct EnrolmentRow {
-    id: String,
-    workshop_id: String,
-    user_id: String,
-    org_id: String,
+    id: Stored<uuid::Uuid>,
+    workshop_id: Stored<uuid::Uuid>,
+    user_id: Stored<domain::UserId>,
+    org_id: Stored<domain::OrgId>,
     years_in_org: i64,
     childcare_needs: bool,
     enrolled_at: i64,
-    dropout_reason: Option<String>,
+    dropout_reason: Option<Stored<domain::training::DropoutReason>>,
     dropout_note: Option<String>,
     dropped_at: Option<i64>,
 }
@@ -222,20 +226,20 @@ pub(crate) struct EnrolmentRow {
 impl TryFrom<EnrolmentRow> for Enrolment {
     type Error = StoreError;
     fn try_from(row: EnrolmentRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("enrolment {what} of {}", row.id));
+        let bad = |what: &str| StoreError::Corrupt(format!("enrolment {what} of {}", row.id.0));
         let dropout = match (row.dropout_reason, row.dropped_at) {
             (Some(reason), Some(at)) => Some(Dropout {
-                reason: reason.parse().map_err(|_| bad("reason"))?,
+                reason: reason.0,
                 note: row.dropout_note.unwrap_or_default(),
                 at: Timestamp::from_millis(at),
             }),
             _ => None,
         };
         Ok(Enrolment {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            workshop_id: row.workshop_id.parse().map_err(|_| bad("workshop"))?,
-            user_id: row.user_id.parse().map_err(|_| bad("user"))?,
-            org_id: row.org_id.parse().map_err(|_| bad("organisation"))?,
+            id: row.id.0,
+            workshop_id: row.workshop_id.0,
+            user_id: row.user_id.0,
+            org_id: row.org_id.0,
             years_in_org: u32::try_from(row.years_in_org).map_err(|_| bad("years"))?,
             childcare_needs: row.childcare_needs,
             enrolled_at: Timestamp::from_millis(row.enrolled_at),
@@ -246,7 +250,7 @@ impl TryFrom<EnrolmentRow> for Enrolment {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct WorkshopRow {
-    id: String,
+    id: Stored<uuid::Uuid>,
     programme: String,
     template: String,
     venue: String,
@@ -261,10 +265,10 @@ pub(crate) struct WorkshopRow {
 impl TryFrom<WorkshopRow> for Workshop {
     type Error = StoreError;
     fn try_from(row: WorkshopRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("workshop {what} of {}", row.id));
+        let bad = |what: &str| StoreError::Corrupt(format!("workshop {what} of {}", row.id.0));
         let date = |d: &str| domain::voice::parse_date(d).map_err(|_| bad("date"));
         Ok(Workshop {
-            id: row.id.parse().map_err(|_| bad("id"))?,
+            id: row.id.0,
             programme: row.programme.clone(),
             template: serde_json::from_str(&row.template).map_err(|_| bad("template"))?,
             venue: row.venue.clone(),
@@ -397,10 +401,7 @@ macro_rules! impl_training_store {
                     let attended = days
                         .iter()
                         .filter(|(eid, _)| *eid == id)
-                        .map(|(_, d)| {
-                            domain::voice::parse_date(d)
-                                .map_err(|_| $crate::StoreError::Corrupt(format!("attendance day {d}")))
-                        })
+                        .map(|(_, d)| $crate::stored::parse_column("day", d, domain::voice::parse_date))
                         .collect::<Result<Vec<_>, _>>()?;
                     out.push((e, attended));
                 }
@@ -481,7 +482,7 @@ macro_rules! impl_training_store {
                 .bind(user.to_string())
                 .fetch_all(&self.pool)
                 .await?;
-                let trainers: Vec<(String, String)> = sqlx::query_as(
+                let trainers: Vec<(String, $crate::stored::Stored<domain::UserId>)> = sqlx::query_as(
                     "SELECT t.workshop_id, t.user_id FROM workshop_trainers t \
                      JOIN enrolments e ON e.workshop_id = t.workshop_id WHERE e.user_id = $1",
                 )
@@ -498,8 +499,8 @@ macro_rules! impl_training_store {
                     w.trainers = trainers
                         .iter()
                         .filter(|(wid, _)| *wid == id)
-                        .map(|(_, u)| u.parse().map_err(|_| $crate::StoreError::Corrupt(format!("trainer {u}"))))
-                        .collect::<Result<_, _>>()?;
+                        .map(|(_, u)| u.0)
+                        .collect();
                     let eid = e.id.to_string();
                     let attended = days.iter().find(|(x, _)| *x == eid).map(|(_, n)| *n).unwrap_or(0);
                     out.push((w, e, usize::try_from(attended).unwrap_or(0)));
@@ -508,12 +509,12 @@ macro_rules! impl_training_store {
             }
 
             async fn gates(&self) -> Result<Vec<domain::training::gate::Gate>, $crate::StoreError> {
-                let rows: Vec<(String, String, String)> = sqlx::query_as(
+                let rows: Vec<$crate::training::GateRow> = sqlx::query_as(
                     "SELECT role, action, workshop FROM training_gates ORDER BY role, action",
                 )
                 .fetch_all(&self.pool)
                 .await?;
-                rows.into_iter().map($crate::training::gate_from_row).collect()
+                Ok(rows.into_iter().map($crate::training::gate_from_row).collect())
             }
 
             async fn set_gate(
@@ -738,7 +739,7 @@ macro_rules! impl_training_store {
                 &self,
                 workshop: Option<uuid::Uuid>,
             ) -> Result<Vec<(uuid::Uuid, domain::UserId)>, $crate::StoreError> {
-                let rows: Vec<(String, String)> = match workshop {
+                let rows: Vec<($crate::stored::Stored<uuid::Uuid>, $crate::stored::Stored<domain::UserId>)> = match workshop {
                     Some(id) => sqlx::query_as("SELECT workshop_id, user_id FROM workshop_trainers WHERE workshop_id = $1")
                         .bind(id.to_string())
                         .fetch_all(&self.pool)
@@ -747,12 +748,7 @@ macro_rules! impl_training_store {
                         .fetch_all(&self.pool)
                         .await?,
                 };
-                rows.into_iter()
-                    .map(|(w, u)| {
-                        let bad = || $crate::StoreError::Corrupt(format!("trainer {u} of {w}"));
-                        Ok((w.parse().map_err(|_| bad())?, u.parse().map_err(|_| bad())?))
-                    })
-                    .collect()
+                Ok(rows.into_iter().map(|(w, u)| (w.0, u.0)).collect())
             }
         }
     };
