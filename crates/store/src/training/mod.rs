@@ -7,10 +7,19 @@ use domain::training::evaluation::Evaluation;
 use domain::training::exchange::ExchangeVisit;
 use domain::training::gate::{Gate, GatedAction};
 use domain::training::{Dropout, DropoutRate, Enrolment, Workshop};
-use domain::{Role, Timestamp, UserId};
+use domain::{Role, UserId};
 
 use crate::StoreError;
-use crate::stored::Stored;
+
+mod evaluation;
+mod exchange;
+mod gate;
+mod workshop;
+
+pub(crate) use evaluation::EvaluationRow;
+pub(crate) use exchange::VisitRow;
+pub(crate) use gate::{GateRow, gate_from_row};
+pub(crate) use workshop::{EnrolmentRow, Seats, WorkshopRow};
 
 #[async_trait]
 pub trait TrainingStore {
@@ -87,201 +96,6 @@ pub trait TrainingStore {
     async fn evaluations_of(&self, workshop: uuid::Uuid) -> Result<Vec<Evaluation>, StoreError>;
     /// Staff and survivor places in the programme's workshops, and how many of them left.
     async fn dropout_rate(&self, programme: &str) -> Result<DropoutRate, StoreError>;
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct VisitRow {
-    id: Stored<uuid::Uuid>,
-    visitor_org: Stored<domain::OrgId>,
-    host_org: Stored<domain::OrgId>,
-    visited_on: String,
-    visitors: String,
-    learned: String,
-    recorded_at: i64,
-}
-
-impl TryFrom<VisitRow> for ExchangeVisit {
-    type Error = StoreError;
-    fn try_from(row: VisitRow) -> Result<Self, StoreError> {
-        Ok(ExchangeVisit {
-            id: row.id.0,
-            visitor_org: row.visitor_org.0,
-            host_org: row.host_org.0,
-            visited_on: crate::stored::parse_column(
-                "visited_on",
-                &row.visited_on,
-                domain::voice::parse_date,
-            )?,
-            visitors: row.visitors,
-            learned: row.learned,
-            recorded_at: Timestamp::from_millis(row.recorded_at),
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct EvaluationRow {
-    id: Stored<uuid::Uuid>,
-    workshop_id: Stored<uuid::Uuid>,
-    enrolment_id: Stored<uuid::Uuid>,
-    org_id: Stored<domain::OrgId>,
-    stage: Stored<domain::training::evaluation::Stage>,
-    form_key: String,
-    form_version: i64,
-    answers: String,
-    recorded_at: i64,
-}
-
-impl TryFrom<EvaluationRow> for Evaluation {
-    type Error = StoreError;
-    fn try_from(row: EvaluationRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("evaluation {what} of {}", row.id.0));
-        Ok(Evaluation {
-            id: row.id.0,
-            workshop_id: row.workshop_id.0,
-            enrolment_id: row.enrolment_id.0,
-            org_id: row.org_id.0,
-            stage: row.stage.0,
-            form_key: row.form_key,
-            form_version: row.form_version,
-            answers: serde_json::from_str(&row.answers).map_err(|_| bad("answers"))?,
-            recorded_at: Timestamp::from_millis(row.recorded_at),
-        })
-    }
-}
-
-/// The two kinds of place in a workshop: staff enrolments and survivors' places, kept in
-/// tables of their own. The queries that treat them alike differ only in the table names, so
-/// each is written once per kind here, as literal SQL.
-#[derive(Clone, Copy)]
-pub(crate) enum Seats {
-    Staff,
-    Survivors,
-}
-
-impl Seats {
-    pub(crate) fn taken(self) -> &'static str {
-        match self {
-            Seats::Staff => {
-                "SELECT COUNT(*) FROM enrolments WHERE workshop_id = $1 AND dropped_at IS NULL"
-            }
-            Seats::Survivors => {
-                "SELECT COUNT(*) FROM survivor_places WHERE workshop_id = $1 AND dropped_at IS NULL"
-            }
-        }
-    }
-
-    pub(crate) fn drop_out(self) -> &'static str {
-        match self {
-            Seats::Staff => {
-                "UPDATE enrolments SET dropout_reason = $1, dropout_note = $2, dropped_at = $3 \
-                 WHERE id = $4 AND dropped_at IS NULL"
-            }
-            Seats::Survivors => {
-                "UPDATE survivor_places SET dropout_reason = $1, dropout_note = $2, dropped_at = $3 \
-                 WHERE id = $4 AND dropped_at IS NULL"
-            }
-        }
-    }
-
-    pub(crate) fn attend(self) -> &'static str {
-        match self {
-            Seats::Staff => {
-                "INSERT INTO attendance (enrolment_id, day, recorded_by, recorded_at) \
-                 VALUES ($1, $2, $3, $4) ON CONFLICT (enrolment_id, day) DO NOTHING"
-            }
-            Seats::Survivors => {
-                "INSERT INTO survivor_attendance (place_id, day, recorded_by, recorded_at) \
-                 VALUES ($1, $2, $3, $4) ON CONFLICT (place_id, day) DO NOTHING"
-            }
-        }
-    }
-}
-
-/// A training gate: (role, action, workshop).
-pub(crate) type GateRow = (Stored<Role>, Stored<GatedAction>, String);
-
-pub(crate) fn gate_from_row((role, action, workshop): GateRow) -> Gate {
-    Gate {
-        role: role.0,
-        action: action.0,
-        workshop,
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct EnrolmentRow {
-    id: Stored<uuid::Uuid>,
-    workshop_id: Stored<uuid::Uuid>,
-    user_id: Stored<domain::UserId>,
-    org_id: Stored<domain::OrgId>,
-    years_in_org: i64,
-    childcare_needs: bool,
-    enrolled_at: i64,
-    dropout_reason: Option<Stored<domain::training::DropoutReason>>,
-    dropout_note: Option<String>,
-    dropped_at: Option<i64>,
-}
-
-impl TryFrom<EnrolmentRow> for Enrolment {
-    type Error = StoreError;
-    fn try_from(row: EnrolmentRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("enrolment {what} of {}", row.id.0));
-        let dropout = match (row.dropout_reason, row.dropped_at) {
-            (Some(reason), Some(at)) => Some(Dropout {
-                reason: reason.0,
-                note: row.dropout_note.unwrap_or_default(),
-                at: Timestamp::from_millis(at),
-            }),
-            _ => None,
-        };
-        Ok(Enrolment {
-            id: row.id.0,
-            workshop_id: row.workshop_id.0,
-            user_id: row.user_id.0,
-            org_id: row.org_id.0,
-            years_in_org: u32::try_from(row.years_in_org).map_err(|_| bad("years"))?,
-            childcare_needs: row.childcare_needs,
-            enrolled_at: Timestamp::from_millis(row.enrolled_at),
-            dropout,
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct WorkshopRow {
-    id: Stored<uuid::Uuid>,
-    programme: String,
-    template: String,
-    venue: String,
-    starts_on: String,
-    ends_on: String,
-    announced_on: String,
-    capacity: i64,
-    facilitators: String,
-    created_at: i64,
-}
-
-impl TryFrom<WorkshopRow> for Workshop {
-    type Error = StoreError;
-    fn try_from(row: WorkshopRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("workshop {what} of {}", row.id.0));
-        let date = |d: &str| domain::voice::parse_date(d).map_err(|_| bad("date"));
-        Ok(Workshop {
-            id: row.id.0,
-            programme: row.programme.clone(),
-            template: serde_json::from_str(&row.template).map_err(|_| bad("template"))?,
-            venue: row.venue.clone(),
-            starts_on: date(&row.starts_on)?,
-            ends_on: date(&row.ends_on)?,
-            announced_on: date(&row.announced_on)?,
-            capacity: u32::try_from(row.capacity).map_err(|_| bad("capacity"))?,
-            facilitators: serde_json::from_str(&row.facilitators)
-                .map_err(|_| bad("facilitators"))?,
-            trainers: Vec::new(),
-            created_at: Timestamp::from_millis(row.created_at),
-        })
-    }
 }
 
 macro_rules! impl_training_store {
