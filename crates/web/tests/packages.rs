@@ -20,8 +20,7 @@ use i18n::I18n;
 use saathi_web::accounts::Origin;
 use saathi_web::{AppState, WebConfig, app, handovers, package};
 use store::{NewUser, Store};
-use testkit::TestStore;
-use testkit::on_both_engines;
+use testkit::{TestStore, on_both_engines};
 
 /// A second server: its own database, one organisation and one case worker.
 struct Satkhira {
