@@ -20,8 +20,8 @@ use domain::voice::VoiceFields;
 use domain::{CaseCode, CaseId, FixedClock, Language, Stage, Timestamp, VoiceId, VoiceKind};
 use http_body_util::BodyExt;
 use saathi_web::{AppState, WebConfig, router};
-use store::testing::TestStore;
 use store::{NewCase, NewVoice, Store};
+use testkit::TestStore;
 use tower::ServiceExt;
 
 const T0: Timestamp = Timestamp(1_795_910_400_000);

@@ -9,6 +9,7 @@ use axum::http::{Method, StatusCode};
 use common::{Client, Engine, Harness};
 use domain::Role;
 use serde_json::json;
+use testkit::on_both_engines;
 
 #[derive(Debug, Clone, Copy)]
 enum Access {

@@ -20,8 +20,8 @@ use domain::policy::Actor;
 use domain::{FixedClock, Language, OrgId, Role, Roles, UserId};
 use i18n::I18n;
 use saathi_web::{AppState, WebConfig, router};
-use store::testing::TestStore;
 use store::{NewUser, Store};
+use testkit::{TestStore, on_both_engines};
 
 /// A second server: its own database, one organisation and one case worker.
 struct Satkhira {

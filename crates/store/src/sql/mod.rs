@@ -3,10 +3,17 @@
 //! `impl_store!` expands to `impl Store for` an engine's store type. The engines differ only in
 //! how a write transaction starts and how the audit chain is locked, which each engine's module
 //! provides as `begin_write` and `lock_audit`. The SQL text is identical: `$N` placeholders,
-//! UUID text and millisecond integers work the same in SQLite and PostgreSQL.
+//! UUID text and millisecond integers work the same in SQLite and PostgreSQL. Appending to the
+//! audit chain, which every store's writes do, is in `chain.rs`.
+
+mod chain;
+
+pub(crate) use chain::impl_audit_chain;
 
 macro_rules! impl_store {
     ($store:ty, $db:ty) => {
+        $crate::sql::impl_audit_chain!($store, $db);
+
         impl $store {
             async fn org_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
@@ -36,50 +43,6 @@ macro_rules! impl_store {
                 .fetch_optional(&mut *conn)
                 .await?;
                 row.map(TryInto::try_into).transpose()
-            }
-
-            /// Appends `event` to the chain inside the caller's transaction.
-            async fn append_in(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                event: &domain::audit::AuditEvent,
-            ) -> Result<(), $crate::StoreError> {
-                Self::lock_audit(&mut *conn).await?;
-                let head: Option<(i64, String)> =
-                    sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                let (seq, prev_hash) = match head {
-                    Some((seq, hash)) => (seq + 1, hash),
-                    None => (1, domain::audit::GENESIS_HASH.to_string()),
-                };
-                let hash = domain::audit::chain_hash(seq, &prev_hash, event);
-                sqlx::query(concat!(
-                    "INSERT INTO audit_log (",
-                    $crate::rows::audit_columns!(),
-                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-                ))
-                .bind(seq)
-                .bind(event.at.millis())
-                .bind(event.actor.map(|a| a.to_string()))
-                .bind(event.actor_org.map(|o| o.to_string()))
-                .bind(event.action.as_str())
-                .bind(&event.subject)
-                .bind(event.org_scope.map(|o| o.to_string()))
-                .bind(&event.source)
-                .bind(&event.detail)
-                .bind(&prev_hash)
-                .bind(&hash)
-                .execute(&mut *conn)
-                .await?;
-                sqlx::query(
-                    "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) \
-                     ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-                )
-                .bind(seq)
-                .bind(&hash)
-                .execute(&mut *conn)
-                .await?;
-                Ok(())
             }
 
             /// After an UPDATE … WHERE version = expected touched nothing: tells a missing

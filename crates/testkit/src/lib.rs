@@ -1,13 +1,88 @@
-//! Fresh, empty stores for tests of this crate and the crates above it.
+//! Saathi's test kit, a dev-dependency of the crates whose tests touch a database.
+//!
+//! [`TestStore`] gives each test a fresh, empty store: a new SQLite file, or a new database on
+//! the test PostgreSQL server, so tests run in parallel. [`on_both_engines!`] runs each test once
+//! on each engine, because both must behave alike and only a test on both proves it.
 //!
 //! PostgreSQL tests need `SAATHI_TEST_POSTGRES_URL` (set by `scripts/test`, which installs and
-//! starts the server). Each test gets its own database, so tests run in parallel.
+//! starts the server).
 
 use std::sync::Arc;
 
 use sqlx::Connection;
+use store::{Store, StoreError, open};
 
-use crate::{Store, StoreError, open};
+/// The two engines every storage test runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs each listed test once on SQLite and once on PostgreSQL, as `sqlite::NAME` and
+/// `postgres::NAME`.
+///
+/// A test is either an `async fn(Engine)`, which builds what it needs on that engine (the web
+/// harness does), or an `async fn(&TestStore)`, which is handed a fresh store that is removed
+/// when the test has passed (a failed test leaves its database for `scripts/test` to sweep, and
+/// for a person to look at).
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    $crate::EngineTest::run(super::$case, $crate::Engine::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    $crate::EngineTest::run(super::$case, $crate::Engine::Postgres).await;
+                }
+            )*
+        }
+    };
+}
+
+/// A test [`on_both_engines!`] can run. `M` is [`TakesEngine`] or [`TakesStore`]: it only tells
+/// the two kinds of test apart by their argument, so that one macro serves both.
+pub trait EngineTest<M> {
+    fn run(self, engine: Engine) -> impl Future<Output = ()>;
+}
+
+/// Marks an `async fn(Engine)` test.
+pub enum TakesEngine {}
+
+/// Marks an `async fn(&TestStore)` test.
+pub enum TakesStore {}
+
+impl<F, Fut> EngineTest<TakesEngine> for F
+where
+    F: FnOnce(Engine) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    async fn run(self, engine: Engine) {
+        self(engine).await;
+    }
+}
+
+impl<F> EngineTest<TakesStore> for F
+where
+    F: AsyncFnOnce(&TestStore),
+{
+    async fn run(self, engine: Engine) {
+        let t = match TestStore::new(engine).await {
+            Ok(t) => t,
+            Err(err) => panic!("cannot make a {engine:?} store for the test: {err}"),
+        };
+        self(&t).await;
+        t.finish().await;
+    }
+}
 
 /// A store for one test, and what to remove when it is done.
 pub struct TestStore {
@@ -22,6 +97,14 @@ enum Cleanup {
 }
 
 impl TestStore {
+    /// A new store on `engine`.
+    pub async fn new(engine: Engine) -> Result<Self, StoreError> {
+        match engine {
+            Engine::Sqlite => Self::sqlite().await,
+            Engine::Postgres => Self::postgres().await,
+        }
+    }
+
     /// A new SQLite file in the temporary directory.
     pub async fn sqlite() -> Result<Self, StoreError> {
         let path = std::env::temp_dir().join(format!("saathi-test-{}.db", uuid::Uuid::now_v7()));
@@ -86,22 +169,7 @@ impl TestStore {
     /// Removes the database. Leftovers of a failed test are swept by `scripts/test`.
     pub async fn finish(self) {
         drop(self.store);
-        match self.cleanup {
-            Cleanup::File(path) => {
-                for suffix in ["", "-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-                }
-            }
-            Cleanup::Database { admin_url, name } => {
-                if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
-                    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                    )))
-                    .execute(&mut admin)
-                    .await;
-                }
-            }
-        }
+        remove(self.cleanup).await;
     }
 }
 

@@ -7,9 +7,19 @@ use domain::training::evaluation::Evaluation;
 use domain::training::exchange::ExchangeVisit;
 use domain::training::gate::{Gate, GatedAction};
 use domain::training::{Dropout, DropoutRate, Enrolment, Workshop};
-use domain::{Role, Timestamp, UserId};
+use domain::{Role, UserId};
 
 use crate::StoreError;
+
+mod evaluation;
+mod exchange;
+mod gate;
+mod workshop;
+
+pub(crate) use evaluation::EvaluationRow;
+pub(crate) use exchange::VisitRow;
+pub(crate) use gate::{GateRow, gate_from_row};
+pub(crate) use workshop::{EnrolmentRow, Seats, WorkshopRow};
 
 #[async_trait]
 pub trait TrainingStore {
@@ -86,198 +96,6 @@ pub trait TrainingStore {
     async fn evaluations_of(&self, workshop: uuid::Uuid) -> Result<Vec<Evaluation>, StoreError>;
     /// Staff and survivor places in the programme's workshops, and how many of them left.
     async fn dropout_rate(&self, programme: &str) -> Result<DropoutRate, StoreError>;
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct VisitRow {
-    id: String,
-    visitor_org: String,
-    host_org: String,
-    visited_on: String,
-    visitors: String,
-    learned: String,
-    recorded_at: i64,
-}
-
-impl TryFrom<VisitRow> for ExchangeVisit {
-    type Error = StoreError;
-    fn try_from(row: VisitRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("exchange visit {what} of {}", row.id));
-        Ok(ExchangeVisit {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            visitor_org: row.visitor_org.parse().map_err(|_| bad("visitor"))?,
-            host_org: row.host_org.parse().map_err(|_| bad("host"))?,
-            visited_on: domain::voice::parse_date(&row.visited_on).map_err(|_| bad("date"))?,
-            visitors: row.visitors,
-            learned: row.learned,
-            recorded_at: Timestamp::from_millis(row.recorded_at),
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct EvaluationRow {
-    id: String,
-    workshop_id: String,
-    enrolment_id: String,
-    org_id: String,
-    stage: String,
-    form_key: String,
-    form_version: i64,
-    answers: String,
-    recorded_at: i64,
-}
-
-impl TryFrom<EvaluationRow> for Evaluation {
-    type Error = StoreError;
-    fn try_from(row: EvaluationRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("evaluation {what} of {}", row.id));
-        Ok(Evaluation {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            workshop_id: row.workshop_id.parse().map_err(|_| bad("workshop"))?,
-            enrolment_id: row.enrolment_id.parse().map_err(|_| bad("enrolment"))?,
-            org_id: row.org_id.parse().map_err(|_| bad("organisation"))?,
-            stage: row.stage.parse().map_err(|_| bad("stage"))?,
-            form_key: row.form_key,
-            form_version: row.form_version,
-            answers: serde_json::from_str(&row.answers).map_err(|_| bad("answers"))?,
-            recorded_at: Timestamp::from_millis(row.recorded_at),
-        })
-    }
-}
-
-/// The two kinds of place in a workshop: staff enrolments and survivors' places, kept in
-/// tables of their own. The queries that treat them alike differ only in the table names, so
-/// each is written once per kind here, as literal SQL.
-#[derive(Clone, Copy)]
-pub(crate) enum Seats {
-    Staff,
-    Survivors,
-}
-
-impl Seats {
-    pub(crate) fn taken(self) -> &'static str {
-        match self {
-            Seats::Staff => {
-                "SELECT COUNT(*) FROM enrolments WHERE workshop_id = $1 AND dropped_at IS NULL"
-            }
-            Seats::Survivors => {
-                "SELECT COUNT(*) FROM survivor_places WHERE workshop_id = $1 AND dropped_at IS NULL"
-            }
-        }
-    }
-
-    pub(crate) fn drop_out(self) -> &'static str {
-        match self {
-            Seats::Staff => {
-                "UPDATE enrolments SET dropout_reason = $1, dropout_note = $2, dropped_at = $3 \
-                 WHERE id = $4 AND dropped_at IS NULL"
-            }
-            Seats::Survivors => {
-                "UPDATE survivor_places SET dropout_reason = $1, dropout_note = $2, dropped_at = $3 \
-                 WHERE id = $4 AND dropped_at IS NULL"
-            }
-        }
-    }
-
-    pub(crate) fn attend(self) -> &'static str {
-        match self {
-            Seats::Staff => {
-                "INSERT INTO attendance (enrolment_id, day, recorded_by, recorded_at) \
-                 VALUES ($1, $2, $3, $4) ON CONFLICT (enrolment_id, day) DO NOTHING"
-            }
-            Seats::Survivors => {
-                "INSERT INTO survivor_attendance (place_id, day, recorded_by, recorded_at) \
-                 VALUES ($1, $2, $3, $4) ON CONFLICT (place_id, day) DO NOTHING"
-            }
-        }
-    }
-}
-
-pub(crate) fn gate_from_row(
-    (role, action, workshop): (String, String, String),
-) -> Result<Gate, StoreError> {
-    let bad = || StoreError::Corrupt(format!("training gate {role}/{action}"));
-    Ok(Gate {
-        role: role.parse().map_err(|_| bad())?,
-        action: action.parse().map_err(|_| bad())?,
-        workshop,
-    })
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct EnrolmentRow {
-    id: String,
-    workshop_id: String,
-    user_id: String,
-    org_id: String,
-    years_in_org: i64,
-    childcare_needs: bool,
-    enrolled_at: i64,
-    dropout_reason: Option<String>,
-    dropout_note: Option<String>,
-    dropped_at: Option<i64>,
-}
-
-impl TryFrom<EnrolmentRow> for Enrolment {
-    type Error = StoreError;
-    fn try_from(row: EnrolmentRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("enrolment {what} of {}", row.id));
-        let dropout = match (row.dropout_reason, row.dropped_at) {
-            (Some(reason), Some(at)) => Some(Dropout {
-                reason: reason.parse().map_err(|_| bad("reason"))?,
-                note: row.dropout_note.unwrap_or_default(),
-                at: Timestamp::from_millis(at),
-            }),
-            _ => None,
-        };
-        Ok(Enrolment {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            workshop_id: row.workshop_id.parse().map_err(|_| bad("workshop"))?,
-            user_id: row.user_id.parse().map_err(|_| bad("user"))?,
-            org_id: row.org_id.parse().map_err(|_| bad("organisation"))?,
-            years_in_org: u32::try_from(row.years_in_org).map_err(|_| bad("years"))?,
-            childcare_needs: row.childcare_needs,
-            enrolled_at: Timestamp::from_millis(row.enrolled_at),
-            dropout,
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct WorkshopRow {
-    id: String,
-    programme: String,
-    template: String,
-    venue: String,
-    starts_on: String,
-    ends_on: String,
-    announced_on: String,
-    capacity: i64,
-    facilitators: String,
-    created_at: i64,
-}
-
-impl TryFrom<WorkshopRow> for Workshop {
-    type Error = StoreError;
-    fn try_from(row: WorkshopRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("workshop {what} of {}", row.id));
-        let date = |d: &str| domain::voice::parse_date(d).map_err(|_| bad("date"));
-        Ok(Workshop {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            programme: row.programme.clone(),
-            template: serde_json::from_str(&row.template).map_err(|_| bad("template"))?,
-            venue: row.venue.clone(),
-            starts_on: date(&row.starts_on)?,
-            ends_on: date(&row.ends_on)?,
-            announced_on: date(&row.announced_on)?,
-            capacity: u32::try_from(row.capacity).map_err(|_| bad("capacity"))?,
-            facilitators: serde_json::from_str(&row.facilitators)
-                .map_err(|_| bad("facilitators"))?,
-            trainers: Vec::new(),
-            created_at: Timestamp::from_millis(row.created_at),
-        })
-    }
 }
 
 macro_rules! impl_training_store {
@@ -397,10 +215,7 @@ macro_rules! impl_training_store {
                     let attended = days
                         .iter()
                         .filter(|(eid, _)| *eid == id)
-                        .map(|(_, d)| {
-                            domain::voice::parse_date(d)
-                                .map_err(|_| $crate::StoreError::Corrupt(format!("attendance day {d}")))
-                        })
+                        .map(|(_, d)| $crate::stored::parse_column("day", d, domain::voice::parse_date))
                         .collect::<Result<Vec<_>, _>>()?;
                     out.push((e, attended));
                 }
@@ -481,7 +296,7 @@ macro_rules! impl_training_store {
                 .bind(user.to_string())
                 .fetch_all(&self.pool)
                 .await?;
-                let trainers: Vec<(String, String)> = sqlx::query_as(
+                let trainers: Vec<(String, $crate::stored::Stored<domain::UserId>)> = sqlx::query_as(
                     "SELECT t.workshop_id, t.user_id FROM workshop_trainers t \
                      JOIN enrolments e ON e.workshop_id = t.workshop_id WHERE e.user_id = $1",
                 )
@@ -498,8 +313,8 @@ macro_rules! impl_training_store {
                     w.trainers = trainers
                         .iter()
                         .filter(|(wid, _)| *wid == id)
-                        .map(|(_, u)| u.parse().map_err(|_| $crate::StoreError::Corrupt(format!("trainer {u}"))))
-                        .collect::<Result<_, _>>()?;
+                        .map(|(_, u)| u.0)
+                        .collect();
                     let eid = e.id.to_string();
                     let attended = days.iter().find(|(x, _)| *x == eid).map(|(_, n)| *n).unwrap_or(0);
                     out.push((w, e, usize::try_from(attended).unwrap_or(0)));
@@ -508,12 +323,12 @@ macro_rules! impl_training_store {
             }
 
             async fn gates(&self) -> Result<Vec<domain::training::gate::Gate>, $crate::StoreError> {
-                let rows: Vec<(String, String, String)> = sqlx::query_as(
+                let rows: Vec<$crate::training::GateRow> = sqlx::query_as(
                     "SELECT role, action, workshop FROM training_gates ORDER BY role, action",
                 )
                 .fetch_all(&self.pool)
                 .await?;
-                rows.into_iter().map($crate::training::gate_from_row).collect()
+                Ok(rows.into_iter().map($crate::training::gate_from_row).collect())
             }
 
             async fn set_gate(
@@ -738,7 +553,7 @@ macro_rules! impl_training_store {
                 &self,
                 workshop: Option<uuid::Uuid>,
             ) -> Result<Vec<(uuid::Uuid, domain::UserId)>, $crate::StoreError> {
-                let rows: Vec<(String, String)> = match workshop {
+                let rows: Vec<($crate::stored::Stored<uuid::Uuid>, $crate::stored::Stored<domain::UserId>)> = match workshop {
                     Some(id) => sqlx::query_as("SELECT workshop_id, user_id FROM workshop_trainers WHERE workshop_id = $1")
                         .bind(id.to_string())
                         .fetch_all(&self.pool)
@@ -747,12 +562,7 @@ macro_rules! impl_training_store {
                         .fetch_all(&self.pool)
                         .await?,
                 };
-                rows.into_iter()
-                    .map(|(w, u)| {
-                        let bad = || $crate::StoreError::Corrupt(format!("trainer {u} of {w}"));
-                        Ok((w.parse().map_err(|_| bad())?, u.parse().map_err(|_| bad())?))
-                    })
-                    .collect()
+                Ok(rows.into_iter().map(|(w, u)| (w.0, u.0)).collect())
             }
         }
     };
