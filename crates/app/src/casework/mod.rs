@@ -13,7 +13,7 @@ use domain::{Case, CaseCode, CaseId, Language, Stage, Timestamp, VoiceEntry, Voi
 use rand_core::{OsRng, RngCore};
 use store::{NewCase, NewVoice, Store, StoreError};
 
-use crate::{Error, FieldError};
+use crate::{Acting, Error, FieldError};
 
 mod documents;
 mod own;
@@ -81,13 +81,8 @@ pub(super) fn event(
 }
 
 /// Records that she (the actor) read the case's content.
-pub async fn audit_read(
-    store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
-    case: &Case,
-) -> Result<(), Error> {
+pub async fn audit_read(store: &Arc<dyn Store>, acting: &Acting, case: &Case) -> Result<(), Error> {
+    let (actor, source, at) = acting.signed_in()?;
     Ok(store
         .append_audit(event(actor, source, at, AuditAction::CaseViewed, case))
         .await?)
@@ -112,11 +107,10 @@ fn identity_field(field: &'static str, text: &str, errors: &mut Vec<FieldError>)
 /// Opens a case in her own organisation, assigned to her.
 pub async fn create(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     input: &IdentityInput,
 ) -> Result<Case, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     crate::policy::require(
         actor,
         Action::CreateCase,
@@ -224,12 +218,11 @@ impl VoiceInput {
 
 pub async fn record_voice(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     input: &VoiceInput,
 ) -> Result<VoiceEntry, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::RecordVoice, case)?;
     let fields = input.validate(case, at)?;
     let id = VoiceId::new();
@@ -246,17 +239,15 @@ pub async fn record_voice(
     Ok(store.record_voice(&voice, audit).await?)
 }
 
-#[allow(clippy::too_many_arguments)]
 pub async fn correct_voice(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     entry: VoiceId,
     expected_version: i64,
     input: &VoiceInput,
 ) -> Result<VoiceEntry, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::RecordVoice, case)?;
     // Only her own organisation's records are hers to correct; another's, even one she may
     // read, stays as its writer left it.
@@ -283,17 +274,15 @@ pub async fn correct_voice(
 
 /// Moves the case along the journey: the journey's rules, then the policy (closing is the
 /// director's), then the store (which refuses a stale version).
-#[allow(clippy::too_many_arguments)]
 pub async fn change_stage(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     expected_version: i64,
     to: &str,
     reason: &str,
 ) -> Result<Case, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     // Someone who may move no case at all is told so before anything about her input.
     if !allowed(actor, Action::CloseCase, case) {
         check(actor, Action::ChangeStage, case)?;
@@ -353,11 +342,10 @@ pub async fn change_stage(
 /// Opens the identity section; the store records the opening in the same transaction.
 pub async fn open_identity(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
 ) -> Result<Identity, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::OpenIdentity, case)?;
     let seen = sight(store, actor, case, at).await?;
     let audit = event(actor, source, at, AuditAction::IdentityOpened, case);
@@ -383,12 +371,11 @@ pub struct DecisionInput {
 
 pub async fn log_decision(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     input: &DecisionInput,
 ) -> Result<domain::decision::Decision, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::LogDecision, case)?;
     let options = input.options.join("\n");
     let draft = DecisionDraft {
@@ -446,12 +433,11 @@ fn check_manage(actor: &Actor, case: &Case) -> Result<(), Error> {
 
 pub async fn record_consent(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     input: &ConsentInput,
 ) -> Result<domain::consent::Consent, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check_manage(actor, case)?;
     let draft = domain::consent::ConsentDraft {
         purpose: &input.purpose,
@@ -504,13 +490,12 @@ pub async fn record_consent(
 
 pub async fn revoke_consent(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     consent_id: &str,
     reason: &str,
 ) -> Result<(), Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check_manage(actor, case)?;
     let id: uuid::Uuid = consent_id.parse().map_err(|_| Error::NotFound)?;
     let consents = store.consents_of(case.id).await?;
@@ -626,16 +611,14 @@ pub async fn plan_of(
 
 /// Saves a new version of her plan: checked (texts, target dates, organisations that exist),
 /// based on `expected_version`, never overwriting a newer one.
-#[allow(clippy::too_many_arguments)]
 pub async fn save_plan(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     expected_version: i64,
     body: domain::plan::PlanBody,
 ) -> Result<domain::plan::Plan, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::EditPlan, case)?;
     let body = body.normalised();
     let mut errors: Vec<FieldError> = match body.check(case.opened_at) {
@@ -689,12 +672,11 @@ fn plan_field(place: &str) -> &'static str {
 /// Approves the plan's current version: the director, on a logged decision about the plan.
 pub async fn approve_plan(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     version: i64,
 ) -> Result<domain::plan::Plan, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::ApprovePlan, case)?;
     let seen = sight(store, actor, case, at).await?;
     let decisions = store.decisions_of(case.id, &seen).await?;
@@ -718,12 +700,11 @@ pub struct ReviewInput {
 /// Records a review of the current plan with her: does she agree, in her words.
 pub async fn review_plan(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     input: &ReviewInput,
 ) -> Result<domain::plan::PlanReview, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::EditPlan, case)?;
     let plan = plan_of(store, case, &sight(store, actor, case, at).await?).await?;
     let mut errors = Vec::new();
@@ -798,12 +779,11 @@ pub struct NoteInput {
 
 pub async fn write_note(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     input: &NoteInput,
 ) -> Result<domain::note::Note, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     let kind: domain::note::NoteKind = if input.kind.trim().is_empty() {
         return Err(Error::Invalid(vec![FieldError::required("kind")]));
     } else {
@@ -862,16 +842,14 @@ pub struct TranslationInput {
 
 /// Adds a person's translation of a note. Whoever may write that kind of note may translate
 /// one; a note she may not read is not found.
-#[allow(clippy::too_many_arguments)]
 pub async fn translate_note(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     note: &str,
     input: &TranslationInput,
 ) -> Result<domain::note::NoteTranslation, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     let id: uuid::Uuid = note.parse().map_err(|_| Error::NotFound)?;
     let readable = note_kinds(actor, case, false);
     let note = store
