@@ -54,3 +54,21 @@ impl Acting {
         }
     }
 }
+
+impl Acting {
+    /// A signed-in person acting through a page or the API.
+    pub fn person(actor: Actor, source: impl Into<String>, at: Timestamp) -> Self {
+        Self {
+            actor: Some(actor),
+            source: source.into(),
+            at,
+        }
+    }
+
+    /// Who acts, from where and when, for a service that only a signed-in person may use (her
+    /// case's records have an author).
+    pub fn signed_in(&self) -> Result<(&Actor, &str, Timestamp), Error> {
+        let actor = self.actor.as_ref().ok_or(Error::SignInRequired)?;
+        Ok((actor, &self.source, self.at))
+    }
+}

@@ -8,11 +8,11 @@ use domain::audit::AuditAction;
 use domain::consent::SectionClass;
 use domain::form::{Answer, Assessment, FormDef, FormVersion, Item, RawAnswers, check_answers};
 use domain::policy::{Action, Actor, DenyReason};
-use domain::{Case, Language, Timestamp};
+use domain::{Case, Language};
 use store::Store;
 
 use crate::casework::allowed;
-use crate::{Error, FieldError};
+use crate::{Acting, Error, FieldError};
 
 /// Whether she may write, and read, a section of this class in this case.
 pub fn may(actor: &Actor, case: &Case) -> impl Fn(SectionClass) -> bool {
@@ -47,17 +47,15 @@ pub fn answer_error(place: &str, e: &domain::DomainError) -> FieldError {
 }
 
 /// Fills `form_key` (at `version`, else its newest) for the case.
-#[allow(clippy::too_many_arguments)]
 pub async fn fill(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     form_key: &str,
     version: Option<i64>,
     raw: &RawAnswers,
 ) -> Result<Assessment, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     // A workshop questionnaire is not a case form: it is answered on the workshop's page.
     let form = form(store, form_key, version)
         .await

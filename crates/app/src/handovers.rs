@@ -12,7 +12,7 @@ use domain::{Case, DomainError, Stage, Timestamp};
 use store::Store;
 
 use crate::casework::allowed;
-use crate::{Error, FieldError};
+use crate::{Acting, Error, FieldError};
 
 /// The built-in form whose filling closes the "home and family assessment" gap.
 pub const HOME_ASSESSMENT: &str = "home-family-assessment";
@@ -40,17 +40,15 @@ fn event(
 
 /// Starts a handover (a draft). Without `sections`, everything her consent allows for that
 /// recipient travels; named sections her consent does not cover are refused, each named.
-#[allow(clippy::too_many_arguments)]
 pub async fn start(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     to: &str,
     reason: &str,
     sections: &[String],
 ) -> Result<Handover, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     // From the custodian, a handover; from an organisation that held her before, the sections
     // it still holds, shared with the custodian (who asked for them, with her consent).
     let sharing = case.custodian != actor.org_id;
@@ -242,13 +240,12 @@ fn step(h: &Handover, to: HandoverState) -> Result<Handover, Error> {
 /// Sends a draft: records the completeness score and gaps; gaps need a stated reason.
 pub async fn send(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     h: &Handover,
     case: &Case,
     gaps_reason: &str,
 ) -> Result<Handover, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     if !may_send(actor, h, case) {
         return Err(Error::Forbidden(DenyReason::NotAssigned));
     }
@@ -285,11 +282,10 @@ fn check_receiver(actor: &Actor, h: &Handover) -> Result<(), Error> {
 
 pub async fn acknowledge(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     h: &Handover,
 ) -> Result<Handover, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check_receiver(actor, h)?;
     let mut next = step(h, HandoverState::Acknowledged)?;
     next.acknowledged_at = Some(at);
@@ -306,11 +302,10 @@ pub async fn acknowledge(
 /// Accepts: custody moves to the receiver, and the person accepting carries the case.
 pub async fn accept(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     h: &Handover,
 ) -> Result<Handover, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check_receiver(actor, h)?;
     let mut next = step(h, HandoverState::Accepted)?;
     next.decided_at = Some(at);
@@ -322,12 +317,11 @@ pub async fn accept(
 
 pub async fn decline(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     h: &Handover,
     reason: &str,
 ) -> Result<Handover, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check_receiver(actor, h)?;
     let mut next = step(h, HandoverState::Declined)?;
     next.decline_reason = domain::case::parse_reason(reason)
@@ -356,13 +350,12 @@ pub struct FollowUpInput {
 /// transaction; without that consent, nothing does. Returns whether an update went.
 pub async fn record_followup(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     followup: &str,
     input: &FollowUpInput,
 ) -> Result<bool, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     crate::casework::check(actor, Action::RecordVoice, case)?;
     let id: uuid::Uuid = followup.parse().map_err(|_| Error::NotFound)?;
     let found = store.followups_of(case.id).await?;
@@ -438,13 +431,12 @@ fn invalid(field: &'static str, id: &'static str, english: &str) -> Error {
 /// Starts her repatriation on a route (blank: India → Bangladesh) from a day (blank: today).
 pub async fn repatriate(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    now: Timestamp,
+    acting: &Acting,
     case: &Case,
     route: &str,
     started_on: &str,
 ) -> Result<(), Error> {
+    let (actor, source, now) = acting.signed_in()?;
     if !allowed(actor, Action::Repatriate, case) {
         return Err(Error::Forbidden(DenyReason::NotAssigned));
     }
@@ -493,17 +485,15 @@ pub async fn repatriate(
 
 /// Records a step: done on a day (not before her repatriation started, not in the future), and
 /// her informed preference, which is required once the step is done.
-#[allow(clippy::too_many_arguments)]
 pub async fn record_step(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    now: Timestamp,
+    acting: &Acting,
     case: &Case,
     seq: i64,
     done_on: &str,
     her_preference: &str,
 ) -> Result<(), Error> {
+    let (actor, source, now) = acting.signed_in()?;
     if !allowed(actor, Action::Repatriate, case) {
         return Err(Error::Forbidden(DenyReason::NotAssigned));
     }

@@ -61,6 +61,11 @@ impl Ctx {
         Ok(actor)
     }
 
+    /// `actor` acting through this request, at `at`: what a service is given.
+    pub fn acting(&self, actor: &Actor, at: domain::Timestamp) -> app::Acting {
+        app::Acting::person(actor.clone(), self.source.as_str(), at)
+    }
+
     /// The signed-in user (after `authorize` succeeded).
     pub fn user(&self) -> Result<&User, AppError> {
         self.user.as_ref().ok_or(AppError::SignInRequired)

@@ -294,9 +294,7 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     let case = a.case(case_id).await.unwrap().unwrap();
     let h = handovers::start(
         a,
-        &actor,
-        "test",
-        T0,
+        &app::Acting::person(actor.clone(), "test", T0),
         &case,
         &satkhira.org.to_string(),
         "সে সাতক্ষীরায় বাড়ি ফিরবে",
@@ -307,9 +305,15 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     assert_eq!(h.sections, vec![SectionClass::Legal, SectionClass::Voice]);
     // A draft does not leave.
     assert!(package::export(a, &cli(), &h.id.to_string()).await.is_err());
-    let h = handovers::send(a, &actor, "test", T0, &h, &case, "বাড়ির মূল্যায়ন সাতক্ষীরায় হবে")
-        .await
-        .unwrap();
+    let h = handovers::send(
+        a,
+        &app::Acting::person(actor.clone(), "test", T0),
+        &h,
+        &case,
+        "বাড়ির মূল্যায়ন সাতক্ষীরায় হবে",
+    )
+    .await
+    .unwrap();
     let sealed = package::export(a, &cli(), &h.id.to_string()).await.unwrap();
     assert_eq!(sealed.to, "Mukti Mahila Samiti, Satkhira");
     assert!(
@@ -478,12 +482,20 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     );
 
     // Satkhira acknowledges and accepts; the answer goes back as a package.
-    let arrived_h = handovers::acknowledge(b, &satkhira.worker, "test", T0, &arrived_h)
-        .await
-        .unwrap();
-    let arrived_h = handovers::accept(b, &satkhira.worker, "test", T0, &arrived_h)
-        .await
-        .unwrap();
+    let arrived_h = handovers::acknowledge(
+        b,
+        &app::Acting::person(satkhira.worker.clone(), "test", T0),
+        &arrived_h,
+    )
+    .await
+    .unwrap();
+    let arrived_h = handovers::accept(
+        b,
+        &app::Acting::person(satkhira.worker.clone(), "test", T0),
+        &arrived_h,
+    )
+    .await
+    .unwrap();
     assert_eq!(
         b.case(case_id).await.unwrap().unwrap().custodian,
         satkhira.org
@@ -532,9 +544,7 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     };
     let sent = handovers::record_followup(
         b,
-        &satkhira.worker,
-        "test",
-        T0,
+        &app::Acting::person(satkhira.worker.clone(), "test", T0),
         &arrived,
         &first.to_string(),
         &input,
@@ -600,9 +610,7 @@ async fn the_age_tool_decrypts_a_package_with_the_identity(engine: Engine) {
     let case = a.case(case_id).await.unwrap().unwrap();
     let h = handovers::start(
         a,
-        &actor,
-        "test",
-        T0,
+        &app::Acting::person(actor.clone(), "test", T0),
         &case,
         &satkhira.org.to_string(),
         "সে বাড়ি ফিরবে",
@@ -610,9 +618,15 @@ async fn the_age_tool_decrypts_a_package_with_the_identity(engine: Engine) {
     )
     .await
     .unwrap();
-    let h = handovers::send(a, &actor, "test", T0, &h, &case, "পরে হবে")
-        .await
-        .unwrap();
+    let h = handovers::send(
+        a,
+        &app::Acting::person(actor.clone(), "test", T0),
+        &h,
+        &case,
+        "পরে হবে",
+    )
+    .await
+    .unwrap();
     let sealed = package::export(a, &cli(), &h.id.to_string()).await.unwrap();
 
     let identity = package::age_identity(b, &cli(), &satkhira_org)

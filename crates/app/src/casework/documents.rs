@@ -3,28 +3,26 @@
 
 use std::sync::Arc;
 
+use domain::Case;
 use domain::audit::AuditAction;
 use domain::policy::{Action, Actor};
 use domain::sight::Sight;
-use domain::{Case, Timestamp};
 use store::Store;
 
 use super::{allowed, check, event, sight};
-use crate::{Error, FieldError};
+use crate::{Acting, Error, FieldError};
 
 /// Attaches a document: the class decides who may (psychosocial: the counsellor), the bytes
 /// must be an allowed kind and within the limit.
-#[allow(clippy::too_many_arguments)]
 pub async fn add_document(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     section: &str,
     name: &str,
     bytes: &[u8],
 ) -> Result<domain::document::DocumentInfo, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     let (class, media_type) = match domain::document::check_document(section, bytes) {
         Ok(checked) => checked,
         Err((_, domain::DomainError::FileTooLarge { .. })) => return Err(Error::TooLarge),
@@ -70,12 +68,11 @@ pub async fn documents(
 /// Opens a document, recording the reading. One she may not open answers 404, as if absent.
 pub async fn open_document(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     id: &str,
 ) -> Result<(domain::document::DocumentInfo, Vec<u8>), Error> {
+    let (actor, source, at) = acting.signed_in()?;
     let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
     let seen = sight(store, actor, case, at).await?;
     let listed = documents(store, actor, case, &seen).await?;

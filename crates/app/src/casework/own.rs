@@ -5,23 +5,22 @@ use std::sync::Arc;
 
 use domain::audit::AuditAction;
 use domain::policy::{Action, Actor};
-use domain::{Case, CaseId, Timestamp, VoiceEntry, VoiceId};
+use domain::{Case, CaseId, VoiceEntry, VoiceId};
 use store::{NewVoice, Store};
 
 use super::{ReviewInput, VoiceInput, allowed, check, event, plan_of, sight};
-use crate::{Error, FieldError};
+use crate::{Acting, Error, FieldError};
 
 /// Links a survivor's own account to her case, so she can read her record and add her words.
 /// The account must be a survivor's alone (never one with a staff role), active, in the same
 /// organisation. Linking never makes her one of the staff who carry the case.
 pub async fn link_survivor(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     user: &str,
 ) -> Result<Case, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::LinkSurvivor, case)?;
     let invalid = || {
         Error::Invalid(vec![FieldError {
@@ -61,12 +60,11 @@ pub async fn load_own(store: &Arc<dyn Store>, actor: &Actor, id: &str) -> Result
 /// Her own words, written by herself: recorded as said, and read back by definition.
 pub async fn record_own_words(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     input: &VoiceInput,
 ) -> Result<VoiceEntry, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::OwnRecord, case)?;
     let mut fields = input.validate(case, at)?;
     fields.read_back = true;
@@ -87,12 +85,11 @@ pub async fn record_own_words(
 /// She says whether she agrees with her plan, in her words: a review of her own.
 pub async fn own_review(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    source: &str,
-    at: Timestamp,
+    acting: &Acting,
     case: &Case,
     input: &ReviewInput,
 ) -> Result<domain::plan::PlanReview, Error> {
+    let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::OwnRecord, case)?;
     let plan = plan_of(store, case, &sight(store, actor, case, at).await?).await?;
     let mut errors = Vec::new();

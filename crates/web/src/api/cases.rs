@@ -144,9 +144,7 @@ pub async fn create(
     )?;
     let case = casework::create(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &body.identity,
     )
     .await?;
@@ -178,7 +176,7 @@ pub async fn voice(
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let entries = state.store.voice_of(case.id, &seen).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     Ok(Json(
         json!({ "entries": entries.iter().map(voice_json).collect::<Vec<_>>() }),
     ))
@@ -194,9 +192,7 @@ pub async fn record_voice(
     let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
     let entry = casework::record_voice(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body,
     )
@@ -226,9 +222,7 @@ pub async fn correct_voice(
     let version = if_match(&headers, current)?;
     let corrected = casework::correct_voice(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         entry,
         version,
@@ -262,9 +256,7 @@ pub async fn change_stage(
     let version = if_match(&headers, case.version)?;
     let moved = casework::change_stage(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
         &body.stage,
@@ -282,7 +274,7 @@ pub async fn identity(
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::OpenIdentity).await?;
     let identity =
-        casework::open_identity(&state.store, &actor, &ctx.source, state.clock.now(), &case)
+        casework::open_identity(&state.store, &ctx.acting(&actor, state.clock.now()), &case)
             .await?;
     Ok(Json(
         json!({ "name": identity.name, "family": identity.family, "address": identity.address }),
@@ -314,7 +306,7 @@ pub async fn decisions(
     let case = casework::load(&state.store, &actor, &id, Action::ReadDecisions).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let decisions = state.store.decisions_of(case.id, &seen).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     Ok(Json(
         json!({ "decisions": decisions.iter().map(decision_json).collect::<Vec<_>>() }),
     ))
@@ -330,9 +322,7 @@ pub async fn log_decision(
     let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
     let decision = casework::log_decision(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body,
     )
@@ -367,7 +357,7 @@ pub async fn consents(
     let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
     let now = state.clock.now();
     let consents = state.store.consents_of(case.id).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, now, &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, now), &case).await?;
     Ok(Json(
         json!({ "consents": consents.iter().map(|c| consent_json(c, now)).collect::<Vec<_>>() }),
     ))
@@ -383,7 +373,7 @@ pub async fn record_consent(
     let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
     let now = state.clock.now();
     let consent =
-        casework::record_consent(&state.store, &actor, &ctx.source, now, &case, &body).await?;
+        casework::record_consent(&state.store, &ctx.acting(&actor, now), &case, &body).await?;
     Ok((StatusCode::CREATED, Json(consent_json(&consent, now))).into_response())
 }
 
@@ -404,9 +394,7 @@ pub async fn revoke_consent(
     let now = state.clock.now();
     casework::revoke_consent(
         &state.store,
-        &actor,
-        &ctx.source,
-        now,
+        &ctx.acting(&actor, now),
         &case,
         &consent,
         &body.reason,
@@ -471,7 +459,7 @@ pub async fn plan(
     let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let plan = casework::plan_of(&state.store, &case, &seen).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     Ok(with_etag(
         plan.version,
         plan_json(&state, &case, &plan, &seen).await?,
@@ -492,9 +480,7 @@ pub async fn save_plan(
     let version = if_match(&headers, current.version)?;
     let saved = casework::save_plan(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
         body,
@@ -519,9 +505,7 @@ pub async fn approve_plan(
     let version = if_match(&headers, current.version)?;
     let approved = casework::approve_plan(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
     )
@@ -542,9 +526,7 @@ pub async fn review_plan(
     let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
     let review = casework::review_plan(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body,
     )
@@ -583,7 +565,7 @@ pub async fn notes(
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let notes = state.store.notes_of(case.id, &kinds, &seen).await?;
     let translations = state.store.translations_of(case.id).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let notes: Vec<Value> = notes
         .iter()
         .map(|n| {
@@ -627,9 +609,7 @@ pub async fn translate_note(
     }
     let t = casework::translate_note(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &note,
         &body,
@@ -653,9 +633,7 @@ pub async fn write_note(
     }
     let note = casework::write_note(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body,
     )
@@ -700,9 +678,7 @@ pub async fn add_document(
     let (section, name, bytes) = crate::upload::read(multipart).await?;
     let info = casework::add_document(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &section,
         &name,
@@ -722,9 +698,7 @@ pub async fn download(
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
     let (info, bytes) = casework::open_document(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &doc,
     )
@@ -781,9 +755,7 @@ pub async fn link_survivor(
     let case = casework::load(&state.store, &actor, &id, Action::LinkSurvivor).await?;
     let linked = casework::link_survivor(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body.user,
     )

@@ -77,9 +77,7 @@ pub async fn fill(
     let raw = forms::raw_from_json(&body.answers)?;
     let a = forms::fill(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body.form,
         body.version,
@@ -137,7 +135,7 @@ pub async fn show_for_case(
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let (a, form) = forms::assessment_of(&state.store, &case, &aid, &seen).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let role = forms::may_read(&actor, &case);
     let may = |class| role(class) && seen.sees(class, a.org);
     Ok(Json(json!({

@@ -281,9 +281,7 @@ pub async fn fill(
     let raw = raw_of(&data);
     let result = forms::fill(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &data.get("form"),
         version,
@@ -341,7 +339,7 @@ pub async fn show(
         true,
     )
     .await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let page = Page::titled(&state, &ctx, "/cases", r.title);
     render(&ViewTemplate {
         page,
@@ -367,7 +365,7 @@ pub async fn pdf_download(
         sight: &seen,
     };
     let bytes = assessment_pdf(&state.store, &state.i18n, &reader, &case, &aid, ctx.lang).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("assessment-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((
         [

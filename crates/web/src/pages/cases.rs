@@ -161,7 +161,7 @@ pub async fn create(
         family: data.get("family"),
         address: data.get("address"),
     };
-    match casework::create(&state.store, &actor, &ctx.source, state.clock.now(), &input)
+    match casework::create(&state.store, &ctx.acting(&actor, state.clock.now()), &input)
         .await
         .map_err(AppError::from)
     {
@@ -724,7 +724,7 @@ async fn case_page<'a>(
     };
     // One reading, one audit entry: whatever content this page showed her.
     if full || can_read_decisions || !readable.is_empty() {
-        casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
+        casework::audit_read(&state.store, &ctx.acting(actor, state.clock.now()), case).await?;
     }
     let can_consent = allowed(actor, Action::ManageConsent, case);
     let directory = if can_consent {
@@ -999,9 +999,7 @@ pub async fn record_voice(
     };
     let result = casework::record_voice(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
@@ -1036,9 +1034,7 @@ pub async fn change_stage(
     };
     let result = casework::change_stage(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
         &data.get("stage"),
@@ -1098,7 +1094,7 @@ pub async fn identity(
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::OpenIdentity).await?;
     let identity =
-        casework::open_identity(&state.store, &actor, &ctx.source, state.clock.now(), &case)
+        casework::open_identity(&state.store, &ctx.acting(&actor, state.clock.now()), &case)
             .await?;
     let t = Tr {
         i18n: &state.i18n,
@@ -1135,9 +1131,7 @@ pub async fn log_decision(
     };
     let result = casework::log_decision(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
@@ -1178,9 +1172,7 @@ pub async fn record_consent(
     };
     let result = casework::record_consent(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
@@ -1212,9 +1204,7 @@ pub async fn revoke_consent(
     let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
     match casework::revoke_consent(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &consent,
         &data.get("reason"),
@@ -1262,9 +1252,7 @@ pub async fn write_note(
     };
     let result = casework::write_note(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
@@ -1299,9 +1287,7 @@ pub async fn translate_note(
     };
     let result = casework::translate_note(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &note,
         &input,
@@ -1343,9 +1329,7 @@ pub async fn add_document(
     let result = match crate::upload::read(multipart).await {
         Ok((section, name, bytes)) => casework::add_document(
             &state.store,
-            &actor,
-            &ctx.source,
-            state.clock.now(),
+            &ctx.acting(&actor, state.clock.now()),
             &case,
             &section,
             &name,
@@ -1402,9 +1386,7 @@ pub async fn correct_voice(
     };
     let result = casework::correct_voice(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         entry,
         version,
@@ -1452,9 +1434,7 @@ pub async fn link_survivor(
     let case = casework::load(&state.store, &actor, &id, Action::LinkSurvivor).await?;
     match casework::link_survivor(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &data.get("user"),
     )
@@ -1527,9 +1507,7 @@ pub async fn record_followup(
     };
     let result = app::handovers::record_followup(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &fid,
         &input,
@@ -1550,9 +1528,7 @@ pub async fn start_repatriation(
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
     let result = app::handovers::repatriate(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &data.get("route"),
         &data.get("started_on"),
@@ -1572,9 +1548,7 @@ pub async fn record_step(
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
     let result = app::handovers::record_step(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         seq,
         &data.get("done_on"),

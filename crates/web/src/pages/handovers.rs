@@ -324,9 +324,7 @@ pub async fn start(
     }
     let started = handovers::start(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &data.get("to"),
         &data.get("reason"),
@@ -348,14 +346,12 @@ pub async fn step(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let (h, case) = handovers::load(&state.store, &actor, &id).await?;
-    let (store, src, at) = (&state.store, ctx.source.as_str(), state.clock.now());
+    let (store, acting) = (&state.store, ctx.acting(&actor, state.clock.now()));
     let result = match action.as_str() {
-        "send" => {
-            handovers::send(store, &actor, src, at, &h, &case, &data.get("gaps_reason")).await
-        }
-        "acknowledge" => handovers::acknowledge(store, &actor, src, at, &h).await,
-        "accept" => handovers::accept(store, &actor, src, at, &h).await,
-        "decline" => handovers::decline(store, &actor, src, at, &h, &data.get("reason")).await,
+        "send" => handovers::send(store, &acting, &h, &case, &data.get("gaps_reason")).await,
+        "acknowledge" => handovers::acknowledge(store, &acting, &h).await,
+        "accept" => handovers::accept(store, &acting, &h).await,
+        "decline" => handovers::decline(store, &acting, &h, &data.get("reason")).await,
         _ => return Err(AppError::NotFound),
     }
     .map_err(AppError::from);

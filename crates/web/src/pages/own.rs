@@ -174,9 +174,7 @@ pub async fn add_words(
     };
     match casework::record_own_words(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
@@ -214,9 +212,7 @@ pub async fn review(
     };
     match casework::own_review(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )

@@ -87,7 +87,7 @@ async fn plan_page<'a>(
     };
     let seen = casework::sight(&state.store, actor, case, state.clock.now()).await?;
     let plan = casework::plan_of(&state.store, case, &seen).await?;
-    casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
+    casework::audit_read(&state.store, &ctx.acting(actor, state.clock.now()), case).await?;
     let views = views(&state.store, &t, case, &plan, &seen).await?;
     let mut page = Page::titled(
         state,
@@ -168,7 +168,7 @@ pub async fn print(
     };
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let plan = casework::plan_of(&state.store, &case, &seen).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let views = views(&state.store, &t, &case, &plan, &seen).await?;
     let page = Page::titled(
         &state,
@@ -319,9 +319,7 @@ async fn change(
     let result = if errors.is_empty() {
         casework::save_plan(
             &state.store,
-            &actor,
-            &ctx.source,
-            state.clock.now(),
+            &ctx.acting(&actor, state.clock.now()),
             &case,
             version,
             body,
@@ -394,9 +392,7 @@ pub async fn review(
     };
     match casework::review_plan(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
@@ -436,9 +432,7 @@ pub async fn approve(
     };
     match casework::approve_plan(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
     )
@@ -474,7 +468,7 @@ pub async fn pdf_download(
     let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let bytes = app::reports::plan_pdf(&state.store, &state.i18n, &case, &seen, ctx.lang).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("plan-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((
         [
