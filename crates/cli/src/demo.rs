@@ -1,11 +1,11 @@
-//! `saathi demo`: loads the demo network (see `web::demo`) and says who can sign in.
+//! `saathi demo`: loads the demo network (see `app::demo`) and says who can sign in.
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use app::demo::{self, DEMO_PASSWORD};
 use domain::{Clock, SystemClock};
 use store::Store;
-use web::demo::{self, DEMO_PASSWORD};
 
 use crate::Failure;
 

@@ -49,9 +49,9 @@ fn write(out: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
         .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))
 }
 
-fn failed(e: web::AppError) -> Failure {
+fn failed(e: app::Error) -> Failure {
     match e {
-        web::AppError::Internal(why) => Failure(why),
+        app::Error::Internal(why) => Failure(why),
         other => Failure(other.english()),
     }
 }
@@ -66,7 +66,7 @@ async fn audit(
     let event = AuditEvent::new(SystemClock.now(), action, format!("case:{}", case.id))
         .scoped_to(case.custodian)
         .from_source("cli")
-        .with_detail(web::accounts::detail(&[("language", language.code())]));
+        .with_detail(app::accounts::detail(&[("language", language.code())]));
     store.append_audit(event).await?;
     Ok(())
 }
@@ -88,10 +88,10 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
             };
             let case = found.ok_or_else(|| Failure(format!("no case {case}")))?;
             let i18n = i18n::I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?;
-            let sight = web::export::custodian_sight(store, &case, SystemClock.now())
+            let sight = app::reports::custodian_sight(store, &case, SystemClock.now())
                 .await
                 .map_err(failed)?;
-            let bytes = web::export::plan_pdf(store, &i18n, &case, &sight, language)
+            let bytes = app::reports::plan_pdf(store, &i18n, &case, &sight, language)
                 .await
                 .map_err(failed)?;
             audit(store, &case, language, AuditAction::PlanExported).await?;
@@ -105,13 +105,18 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
         } => {
             let language = self::language(&language)?;
             let i18n = i18n::I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?;
-            let (case, bytes) =
-                web::export::assessment_pdf(store, &i18n, &assessment, language, SystemClock.now())
-                    .await
-                    .map_err(|e| match e {
-                        web::AppError::NotFound => Failure(format!("no assessment {assessment}")),
-                        other => failed(other),
-                    })?;
+            let (case, bytes) = app::reports::assessment_pdf(
+                store,
+                &i18n,
+                &assessment,
+                language,
+                SystemClock.now(),
+            )
+            .await
+            .map_err(|e| match e {
+                app::Error::NotFound => Failure(format!("no assessment {assessment}")),
+                other => failed(other),
+            })?;
             audit(store, &case, language, AuditAction::AssessmentExported).await?;
             write(&out, &bytes)?;
             println!("{}\t{} bytes", out.display(), bytes.len());

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use app::Acting;
 use clap::Subcommand;
 use domain::{Clock, SystemClock};
 use store::Store;
-use web::accounts::Origin;
 
 use crate::Failure;
 
@@ -25,11 +25,11 @@ pub async fn run(store: &Arc<dyn Store>, command: FormsCommand) -> Result<ExitCo
         FormsCommand::Import { file } => {
             let bytes = std::fs::read(&file)
                 .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
-            let origin = Origin::cli(SystemClock.now());
-            let f = web::forms::import_xlsform(store, &origin, &bytes)
+            let origin = Acting::cli(SystemClock.now());
+            let f = app::forms::import_xlsform(store, &origin, &bytes)
                 .await
                 .map_err(|e| match e {
-                    web::AppError::Invalid(errors) => Failure(format!(
+                    app::Error::Invalid(errors) => Failure(format!(
                         "the form was not imported: {}",
                         errors
                             .iter()

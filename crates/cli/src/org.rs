@@ -3,10 +3,10 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use app::Acting;
+use app::accounts::{self, OrgInput};
 use clap::Subcommand;
-use domain::audit::{AuditAction, AuditEvent};
-use domain::organisation::{OrganisationFields, parse_district, parse_languages};
-use domain::{Clock, OrgId, SystemClock};
+use domain::{Clock, SystemClock};
 use store::Store;
 
 use crate::Failure;
@@ -55,24 +55,18 @@ pub async fn run(store: &Arc<dyn Store>, command: OrgCommand) -> Result<ExitCode
             district,
             languages,
         } => {
-            let fields = OrganisationFields {
-                name: name.parse()?,
-                kind: kind.parse()?,
-                country: country.parse()?,
-                district: parse_district(&district)?,
-                languages: parse_languages(&languages)?,
+            // The same checks and audit entry as the pages and the API.
+            let input = OrgInput {
+                name,
+                kind,
+                country,
+                district,
+                languages,
             };
-            let id = OrgId::new();
-            let event = AuditEvent::new(
-                SystemClock.now(),
-                AuditAction::OrganisationCreated,
-                format!("organisation:{id}"),
-            )
-            .scoped_to(id)
-            .from_source("cli")
-            .with_detail(serde_json::json!({ "name": fields.name.as_str() }).to_string());
-            store.create_organisation(id, &fields, event).await?;
-            println!("{id}");
+            let org = accounts::create_organisation(store, &Acting::cli(SystemClock.now()), &input)
+                .await
+                .map_err(|e| Failure(e.english()))?;
+            println!("{}", org.id);
         }
         OrgCommand::List => {
             for org in store.organisations().await? {

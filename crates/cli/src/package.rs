@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use app::Acting;
+use app::package::Imported;
 use clap::Subcommand;
 use domain::{Clock, SystemClock};
 use store::Store;
-use web::accounts::Origin;
-use web::package::Imported;
 
 use crate::Failure;
 
@@ -55,31 +55,31 @@ pub enum HandoverCommand {
     Import { file: PathBuf },
 }
 
-fn failed(e: web::AppError) -> Failure {
+fn failed(e: app::Error) -> Failure {
     Failure(e.english())
 }
 
 async fn org(store: &Arc<dyn Store>, id_or_name: &str) -> Result<domain::Organisation, Failure> {
-    web::accounts::find_organisation(store, id_or_name)
+    app::accounts::find_organisation(store, id_or_name)
         .await
         .map_err(|_| Failure(format!("no organisation with id or name {id_or_name:?}")))
 }
 
 pub async fn run_keys(store: &Arc<dyn Store>, command: KeysCommand) -> Result<ExitCode, Failure> {
-    let origin = Origin::cli(SystemClock.now());
+    let origin = Acting::cli(SystemClock.now());
     match command {
         // Made before the store is opened (see main).
         KeysCommand::Init { .. } => {}
         KeysCommand::Show { org: name } => {
             let org = org(store, &name).await?;
-            let keys = web::package::public_keys(store, &origin, &org)
+            let keys = app::package::public_keys(store, &origin, &org)
                 .await
                 .map_err(failed)?;
             println!("{}", serde_json::to_string(&keys)?);
         }
         KeysCommand::Identity { org: name } => {
             let org = org(store, &name).await?;
-            let identity = web::package::age_identity(store, &origin, &org)
+            let identity = app::package::age_identity(store, &origin, &org)
                 .await
                 .map_err(failed)?;
             println!("{identity}");
@@ -103,9 +103,9 @@ pub async fn trust(
             file.display()
         )));
     }
-    let origin = Origin::cli(SystemClock.now());
+    let origin = Acting::cli(SystemClock.now());
     for line in lines {
-        let (id, outcome) = web::package::trust(store, &origin, line, replace)
+        let (id, outcome) = app::package::trust(store, &origin, line, replace)
             .await
             .map_err(failed)?;
         let what = match outcome {
@@ -122,13 +122,13 @@ pub async fn run_handover(
     store: &Arc<dyn Store>,
     command: HandoverCommand,
 ) -> Result<ExitCode, Failure> {
-    let origin = Origin::cli(SystemClock.now());
+    let origin = Acting::cli(SystemClock.now());
     match command {
         HandoverCommand::Export { handover, out } => {
-            let exported = web::package::export(store, &origin, &handover)
+            let exported = app::package::export(store, &origin, &handover)
                 .await
                 .map_err(|e| match e {
-                    web::AppError::NotFound => Failure(format!("no handover {handover}")),
+                    app::Error::NotFound => Failure(format!("no handover {handover}")),
                     other => failed(other),
                 })?;
             // Write beside, then rename: a package is never left half-written under its name.
@@ -154,7 +154,7 @@ pub async fn run_handover(
                 state,
                 updates,
                 ..
-            } = web::package::import(store, &origin, &bytes, None)
+            } = app::package::import(store, &origin, &bytes, None)
                 .await
                 .map_err(failed)?;
             println!(

@@ -130,7 +130,7 @@ async fn checkpoint(
     let checkpoint = crate::audit::take(store, keys, now.millis()).await?;
     let path = dir.join(format!(
         "{}{}.json",
-        web::checkpoints::FILE_PREFIX,
+        app::checkpoints::FILE_PREFIX,
         stamp(now)
     ));
     crate::audit::write(&path, &checkpoint)?;

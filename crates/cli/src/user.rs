@@ -4,11 +4,11 @@ use std::io::Read;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use app::Acting;
+use app::accounts::{self, UserInput};
 use clap::Subcommand;
-use domain::audit::{AuditAction, AuditEvent};
-use domain::{Clock, OrgId, Organisation, SystemClock, Timestamp, TokenId, User, Username};
+use domain::{Clock, Organisation, SystemClock, Timestamp, TokenId, User, Username};
 use store::Store;
-use web::accounts::{self, Origin, UserInput};
 
 use crate::Failure;
 
@@ -68,15 +68,14 @@ pub enum TokenCommand {
 }
 
 async fn find_org(store: &Arc<dyn Store>, id_or_name: &str) -> Result<Organisation, Failure> {
-    if let Ok(id) = id_or_name.parse::<OrgId>()
-        && let Some(org) = store.organisation(id).await?
-    {
-        return Ok(org);
-    }
-    store
-        .organisation_by_name(id_or_name)
-        .await?
-        .ok_or_else(|| Failure(format!("no organisation with id or name {id_or_name:?}")))
+    accounts::find_organisation(store, id_or_name)
+        .await
+        .map_err(|e| match e {
+            app::Error::NotFound => {
+                Failure(format!("no organisation with id or name {id_or_name:?}"))
+            }
+            other => Failure(other.english()),
+        })
 }
 
 async fn find_user(store: &Arc<dyn Store>, username: &str) -> Result<User, Failure> {
@@ -109,7 +108,7 @@ pub async fn run_user(store: &Arc<dyn Store>, command: UserCommand) -> Result<Ex
                 language: language.unwrap_or_default(),
                 password: password.trim_end_matches(['\n', '\r']).to_string(),
             };
-            let origin = Origin::cli(SystemClock.now());
+            let origin = Acting::cli(SystemClock.now());
             let user = accounts::create_user(store, &origin, &org, &input)
                 .await
                 .map_err(|e| Failure(e.english()))?;
@@ -168,36 +167,16 @@ pub async fn run_token(store: &Arc<dyn Store>, command: TokenCommand) -> Result<
             expires_in,
         } => {
             let user = find_user(store, &user).await?;
-            let token = web::token::new_api_token();
-            let id = TokenId::new();
-            let expires_at = now.plus_seconds(expires_in);
-            let event = AuditEvent::new(now, AuditAction::TokenCreated, format!("token:{id}"))
-                .scoped_to(user.org_id)
-                .from_source("cli")
-                .with_detail(
-                    serde_json::json!({
-                        "user": user.username.as_str(),
-                        "label": label,
-                        "expires_at": expires_at.to_rfc3339(),
-                    })
-                    .to_string(),
-                );
-            store
-                .create_token(
-                    id,
-                    user.id,
-                    &web::token::hash_secret(&token),
-                    &label,
-                    expires_at,
-                    event,
-                )
-                .await?;
+            let issued = app::token::issue(store, &Acting::cli(now), &user, &label, expires_in)
+                .await
+                .map_err(|e| Failure(e.english()))?;
             eprintln!(
-                "saathi: token {id} created for {}, working until {}; it is shown only this once",
+                "saathi: token {} created for {}, working until {}; it is shown only this once",
+                issued.id,
                 user.username,
-                expires_at.to_rfc3339()
+                issued.expires_at.to_rfc3339()
             );
-            println!("{token}");
+            println!("{}", issued.secret);
         }
         TokenCommand::List { user } => {
             let user = find_user(store, &user).await?;
@@ -218,17 +197,12 @@ pub async fn run_token(store: &Arc<dyn Store>, command: TokenCommand) -> Result<
         }
         TokenCommand::Revoke { id } => {
             let id: TokenId = id.parse()?;
-            let token = store
-                .token(id)
-                .await?
-                .ok_or_else(|| Failure(format!("no token {id}")))?;
-            let scope = store.user(token.user_id).await?.map(|u| u.org_id);
-            let mut event = AuditEvent::new(now, AuditAction::TokenRevoked, format!("token:{id}"))
-                .from_source("cli");
-            if let Some(org) = scope {
-                event = event.scoped_to(org);
-            }
-            store.revoke_token(id, event).await?;
+            app::token::revoke(store, &Acting::cli(now), id)
+                .await
+                .map_err(|e| match e {
+                    app::Error::NotFound => Failure(format!("no token {id}")),
+                    other => Failure(other.english()),
+                })?;
             eprintln!("saathi: token {id} revoked");
         }
     }

@@ -3,7 +3,7 @@
 
 use std::process::{Command, Output};
 
-use store::testing::TestStore;
+use testkit::{TestStore, on_both_engines};
 
 mod safekeeping;
 
@@ -342,7 +342,7 @@ async fn accounts_from_the_command_line_keep_the_new_rules(t: &TestStore) {
     let now = domain::Timestamp(tokens[0].created_at.millis() + 5_000);
     let user = t
         .store
-        .user_for_token(&web::token::hash_secret(&secret), now)
+        .user_for_token(&app::token::hash_secret(&secret), now)
         .await
         .unwrap();
     assert_eq!(user.map(|u| u.id), Some(asha.id));
@@ -730,28 +730,7 @@ async fn forms_import_from_an_xlsform(t: &TestStore) {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-macro_rules! both {
-    ($($case:ident),* $(,)?) => {
-        mod sqlite { $(
-            #[tokio::test]
-            async fn $case() {
-                let t = store::testing::TestStore::sqlite().await.unwrap();
-                super::$case(&t).await;
-                t.finish().await;
-            }
-        )* }
-        mod postgres { $(
-            #[tokio::test]
-            async fn $case() {
-                let t = store::testing::TestStore::postgres().await.unwrap();
-                super::$case(&t).await;
-                t.finish().await;
-            }
-        )* }
-    };
-}
-
-both!(
+on_both_engines!(
     org_add_prints_the_id_and_refuses_bad_input,
     audit_verify_passes_then_names_the_edited_entry,
     users_and_tokens_from_the_command_line,

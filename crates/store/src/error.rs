@@ -23,7 +23,8 @@ pub enum StoreError {
     Conflict { expected: i64, current: i64 },
     #[error("not found")]
     NotFound,
-    /// A stored value no longer parses: the database was edited outside Saathi.
+    /// A stored value no longer parses: the database was edited outside Saathi. The text names
+    /// the column (or the record) and the value.
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -38,7 +39,7 @@ impl StoreError {
     pub(crate) fn from_write(err: sqlx::Error, what: &'static str) -> Self {
         match &err {
             sqlx::Error::Database(db) if db.is_unique_violation() => Self::Duplicate(what),
-            _ => Self::Database(err),
+            _ => Self::from_sqlx(err),
         }
     }
 
@@ -65,7 +66,7 @@ impl StoreError {
 
 impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
-        Self::Database(err)
+        Self::from_sqlx(err)
     }
 }
 

@@ -6,6 +6,7 @@ use domain::form::{Assessment, FormDef, FormVersion};
 use domain::{CaseId, Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::Stored;
 
 #[async_trait]
 pub trait FormStore {
@@ -56,34 +57,32 @@ impl TryFrom<FormRow> for FormVersion {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct AssessmentRow {
-    id: String,
-    case_id: String,
+    id: Stored<uuid::Uuid>,
+    case_id: Stored<domain::CaseId>,
     form_key: String,
     form_version: i64,
     answers: String,
-    recorded_by: String,
+    recorded_by: Stored<domain::UserId>,
     recorded_at: i64,
-    org_id: Option<String>,
+    org_id: Option<Stored<domain::OrgId>>,
 }
 
 impl TryFrom<AssessmentRow> for Assessment {
     type Error = StoreError;
     fn try_from(row: AssessmentRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("assessment {what} of {}", row.id));
+        let bad = |what: &str| StoreError::Corrupt(format!("assessment {what} of {}", row.id.0));
         Ok(Assessment {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            case_id: row.case_id.parse().map_err(|_| bad("case"))?,
+            id: row.id.0,
+            case_id: row.case_id.0,
             form_key: row.form_key.clone(),
             form_version: row.form_version,
             answers: serde_json::from_str(&row.answers).map_err(|_| bad("answers"))?,
-            recorded_by: row.recorded_by.parse().map_err(|_| bad("author"))?,
+            recorded_by: row.recorded_by.0,
             recorded_at: Timestamp::from_millis(row.recorded_at),
             org: row
                 .org_id
-                .as_deref()
-                .ok_or_else(|| bad("organisation"))?
-                .parse()
-                .map_err(|_| bad("organisation"))?,
+                .map(Stored::into_inner)
+                .ok_or_else(|| bad("organisation"))?,
         })
     }
 }

@@ -6,6 +6,7 @@ use domain::glossary::{Explanations, GlossaryTerm, TermDraft};
 use domain::{Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::Stored;
 
 #[async_trait]
 pub trait GlossaryStore {
@@ -47,7 +48,7 @@ pub(crate) use glossary_columns;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct TermRow {
-    id: String,
+    id: Stored<uuid::Uuid>,
     term: String,
     synonyms: String,
     explanation_bn: String,
@@ -61,10 +62,7 @@ impl TryFrom<TermRow> for GlossaryTerm {
     type Error = StoreError;
     fn try_from(row: TermRow) -> Result<Self, StoreError> {
         Ok(GlossaryTerm {
-            id: row
-                .id
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("glossary id {}", row.id)))?,
+            id: row.id.0,
             draft: TermDraft {
                 term: row.term,
                 synonyms: row.synonyms.lines().map(str::to_string).collect(),

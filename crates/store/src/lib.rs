@@ -22,12 +22,16 @@ mod safekeeping;
 mod sql;
 mod sqlite;
 mod store;
+mod stored;
 mod survivor_training;
-pub mod testing;
 mod training;
 mod twofactor;
 
-pub use cases::{CaseFilter, CaseStore, MAX_QUERY_TERMS, NewCase, NewVoice, OverdueStep, PlanSave};
+pub use cases::{
+    CaseFilter, CaseStore, ConsentStore, DecisionStore, DocumentStore, FollowUpStore,
+    HandoverStore, MAX_QUERY_TERMS, NewCase, NewVoice, NoteStore, OverdueStep, PlanSave, PlanStore,
+    RepatriationStore, VoiceStore,
+};
 pub use error::StoreError;
 pub use forms::FormStore;
 pub use glossary::GlossaryStore;

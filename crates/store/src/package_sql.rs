@@ -56,7 +56,7 @@ macro_rules! impl_package_store {
                     .map_err(|e| e.named("voice entry"))?;
                 }
                 if let Some((body, by, saved_at)) = &import.plan {
-                    let json = $crate::cases::plan_json(body)?;
+                    let json = $crate::cases::plan::plan_json(body)?;
                     sqlx::query(
                         "INSERT INTO plans (case_id, body, version, updated_by, updated_at, approved_version) \
                          VALUES ($1, $2, 1, $3, $4, NULL)",
@@ -275,18 +275,14 @@ macro_rules! impl_package_store {
                 &self,
                 org: domain::OrgId,
             ) -> Result<Option<domain::UserId>, $crate::StoreError> {
-                let id: Option<String> = sqlx::query_scalar(
+                let id: Option<$crate::stored::Stored<domain::UserId>> = sqlx::query_scalar(
                     "SELECT id FROM users WHERE org_id = $1 AND username = $2",
                 )
                 .bind(org.to_string())
                 .bind($crate::packages::account_username(org))
                 .fetch_optional(&self.pool)
                 .await?;
-                id.map(|id| {
-                    id.parse()
-                        .map_err(|_| $crate::StoreError::Corrupt(format!("user id {id}")))
-                })
-                .transpose()
+                Ok(id.map($crate::stored::Stored::into_inner))
             }
 
             async fn package_imported(&self, package_id: uuid::Uuid) -> Result<bool, $crate::StoreError> {

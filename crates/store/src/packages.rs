@@ -140,10 +140,7 @@ impl KeysRow {
             _ => None,
         };
         Ok(OrgKeys {
-            org_id: self
-                .org_id
-                .parse()
-                .map_err(|_| StoreError::Corrupt(format!("organisation id {}", self.org_id)))?,
+            org_id: crate::stored::parse_column("org_id", &self.org_id, str::parse)?,
             age_recipient: self.age_recipient,
             ed25519_public: self.ed25519_public,
             secrets: opened,

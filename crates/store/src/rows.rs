@@ -1,10 +1,13 @@
-//! Row shapes shared by both engines, and their conversion into domain types. A stored value
-//! that no longer parses becomes `StoreError::Corrupt`, never a panic.
+//! Row shapes shared by both engines, and their conversion into domain types. Ids and enums are
+//! decoded as the row is fetched (`Stored`), so a value that no longer parses becomes
+//! `StoreError::Corrupt` naming its column, never a panic.
 
+use domain::audit::AuditAction;
 use domain::audit::{AuditEvent, AuditRecord};
-use domain::organisation::{OrganisationFields, parse_languages};
-use domain::{Organisation, Roles, Timestamp, TokenId, User};
+use domain::organisation::{CountryCode, OrgKind, OrgName, OrganisationFields, parse_languages};
+use domain::{Language, OrgId, Organisation, Roles, Timestamp, TokenId, User, UserId, Username};
 
+use crate::stored::{Stored, parse_column};
 use crate::{StoreError, TokenInfo};
 
 // Column lists as macros, so queries stay `&'static str` literals built with `concat!` (sqlx
@@ -33,10 +36,10 @@ pub(crate) use {audit_columns, org_columns, token_columns, user_columns};
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct OrgRow {
-    id: String,
-    name: String,
-    kind: String,
-    country: String,
+    id: Stored<OrgId>,
+    name: Stored<OrgName>,
+    kind: Stored<OrgKind>,
+    country: Stored<CountryCode>,
     district: Option<String>,
     languages: String,
     version: i64,
@@ -48,13 +51,13 @@ impl TryFrom<OrgRow> for Organisation {
     type Error = StoreError;
     fn try_from(row: OrgRow) -> Result<Self, StoreError> {
         Ok(Organisation {
-            id: row.id.parse()?,
+            id: row.id.0,
             fields: OrganisationFields {
-                name: row.name.parse()?,
-                kind: row.kind.parse()?,
-                country: row.country.parse()?,
+                name: row.name.0,
+                kind: row.kind.0,
+                country: row.country.0,
                 district: row.district,
-                languages: parse_languages(&row.languages)?,
+                languages: parse_column("languages", &row.languages, parse_languages)?,
             },
             version: row.version,
             created_at: Timestamp(row.created_at),
@@ -65,12 +68,12 @@ impl TryFrom<OrgRow> for Organisation {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct UserRow {
-    id: String,
-    org_id: String,
-    username: String,
+    id: Stored<UserId>,
+    org_id: Stored<OrgId>,
+    username: Stored<Username>,
     display_name: Option<String>,
     roles: String,
-    language: String,
+    language: Stored<Language>,
     active: bool,
     version: i64,
     created_at: i64,
@@ -81,12 +84,12 @@ impl TryFrom<UserRow> for User {
     type Error = StoreError;
     fn try_from(row: UserRow) -> Result<Self, StoreError> {
         Ok(User {
-            id: row.id.parse()?,
-            org_id: row.org_id.parse()?,
-            username: row.username.parse()?,
+            id: row.id.0,
+            org_id: row.org_id.0,
+            username: row.username.0,
             display_name: row.display_name,
-            roles: Roles::parse_stored(&row.roles)?,
-            language: row.language.parse()?,
+            roles: parse_column("roles", &row.roles, Roles::parse_stored)?,
+            language: row.language.0,
             active: row.active,
             version: row.version,
             created_at: Timestamp(row.created_at),
@@ -97,8 +100,8 @@ impl TryFrom<UserRow> for User {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct TokenRow {
-    id: String,
-    user_id: String,
+    id: Stored<TokenId>,
+    user_id: Stored<UserId>,
     label: String,
     created_at: i64,
     revoked_at: Option<i64>,
@@ -110,8 +113,8 @@ impl TryFrom<TokenRow> for TokenInfo {
     type Error = StoreError;
     fn try_from(row: TokenRow) -> Result<Self, StoreError> {
         Ok(TokenInfo {
-            id: row.id.parse::<TokenId>()?,
-            user_id: row.user_id.parse()?,
+            id: row.id.0,
+            user_id: row.user_id.0,
             label: row.label,
             created_at: Timestamp(row.created_at),
             revoked_at: row.revoked_at.map(Timestamp),
@@ -125,11 +128,11 @@ impl TryFrom<TokenRow> for TokenInfo {
 pub(crate) struct AuditRow {
     seq: i64,
     at: i64,
-    actor_user_id: Option<String>,
-    actor_org_id: Option<String>,
-    action: String,
+    actor_user_id: Option<Stored<UserId>>,
+    actor_org_id: Option<Stored<OrgId>>,
+    action: Stored<AuditAction>,
     subject: String,
-    org_scope: Option<String>,
+    org_scope: Option<Stored<OrgId>>,
     source: String,
     detail: String,
     prev_hash: String,
@@ -143,11 +146,11 @@ impl TryFrom<AuditRow> for AuditRecord {
             seq: row.seq,
             event: AuditEvent {
                 at: Timestamp(row.at),
-                actor: row.actor_user_id.map(|id| id.parse()).transpose()?,
-                actor_org: row.actor_org_id.map(|id| id.parse()).transpose()?,
-                action: row.action.parse().map_err(StoreError::Corrupt)?,
+                actor: row.actor_user_id.map(Stored::into_inner),
+                actor_org: row.actor_org_id.map(Stored::into_inner),
+                action: row.action.0,
                 subject: row.subject,
-                org_scope: row.org_scope.map(|id| id.parse()).transpose()?,
+                org_scope: row.org_scope.map(Stored::into_inner),
                 source: row.source,
                 detail: row.detail,
             },

@@ -139,7 +139,11 @@ macro_rules! impl_safekeeping_store {
                         .fetch_all(&mut *tx)
                         .await?;
                 for (user, secret) in totp {
-                    let context = $crate::twofactor::secret_context(user.parse()?);
+                    let context = $crate::twofactor::secret_context($crate::stored::parse_column(
+                        "user_id",
+                        &user,
+                        str::parse,
+                    )?);
                     if keyfile::Sealer::is_sealed(&secret) {
                         self.secrets.open(&context, &secret)?;
                         continue;

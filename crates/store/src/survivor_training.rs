@@ -8,6 +8,7 @@ use domain::training::survivors::{Feedback, Peer, Place, Trainee};
 use domain::{Timestamp, UserId};
 
 use crate::StoreError;
+use crate::stored::Stored;
 
 #[async_trait]
 pub trait SurvivorTrainingStore {
@@ -69,26 +70,21 @@ pub trait SurvivorTrainingStore {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct TraineeRow {
-    id: String,
+    id: Stored<uuid::Uuid>,
     code: String,
     known_as: String,
-    org_id: Option<String>,
+    org_id: Option<Stored<domain::OrgId>>,
     created_at: i64,
 }
 
 impl TryFrom<TraineeRow> for Trainee {
     type Error = StoreError;
     fn try_from(row: TraineeRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("trainee {what} of {}", row.id));
         Ok(Trainee {
-            id: row.id.parse().map_err(|_| bad("id"))?,
+            id: row.id.0,
             code: row.code,
             known_as: row.known_as,
-            org_id: row
-                .org_id
-                .map(|o| o.parse())
-                .transpose()
-                .map_err(|_| bad("organisation"))?,
+            org_id: row.org_id.map(Stored::into_inner),
             created_at: Timestamp::from_millis(row.created_at),
         })
     }
@@ -96,11 +92,11 @@ impl TryFrom<TraineeRow> for Trainee {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct PlaceRow {
-    id: String,
-    workshop_id: String,
-    trainee_id: String,
+    id: Stored<uuid::Uuid>,
+    workshop_id: Stored<uuid::Uuid>,
+    trainee_id: Stored<uuid::Uuid>,
     enrolled_at: i64,
-    dropout_reason: Option<String>,
+    dropout_reason: Option<Stored<domain::training::DropoutReason>>,
     dropout_note: Option<String>,
     dropped_at: Option<i64>,
 }
@@ -108,19 +104,18 @@ pub(crate) struct PlaceRow {
 impl TryFrom<PlaceRow> for Place {
     type Error = StoreError;
     fn try_from(row: PlaceRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("survivor place {what} of {}", row.id));
         let dropout = match (row.dropout_reason, row.dropped_at) {
             (Some(reason), Some(at)) => Some(Dropout {
-                reason: reason.parse().map_err(|_| bad("reason"))?,
+                reason: reason.0,
                 note: row.dropout_note.unwrap_or_default(),
                 at: Timestamp::from_millis(at),
             }),
             _ => None,
         };
         Ok(Place {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            workshop_id: row.workshop_id.parse().map_err(|_| bad("workshop"))?,
-            trainee_id: row.trainee_id.parse().map_err(|_| bad("trainee"))?,
+            id: row.id.0,
+            workshop_id: row.workshop_id.0,
+            trainee_id: row.trainee_id.0,
             enrolled_at: Timestamp::from_millis(row.enrolled_at),
             dropout,
         })
@@ -129,41 +124,45 @@ impl TryFrom<PlaceRow> for Place {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct FeedbackRow {
-    id: String,
-    workshop_id: String,
-    theme: String,
-    tone: String,
+    id: Stored<uuid::Uuid>,
+    workshop_id: Stored<uuid::Uuid>,
+    theme: Stored<domain::training::survivors::Theme>,
+    tone: Stored<domain::training::survivors::Tone>,
     words: String,
-    language: String,
+    language: Stored<domain::Language>,
     recorded_at: i64,
 }
 
 impl TryFrom<FeedbackRow> for Feedback {
     type Error = StoreError;
     fn try_from(row: FeedbackRow) -> Result<Self, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("feedback {what} of {}", row.id));
         Ok(Feedback {
-            id: row.id.parse().map_err(|_| bad("id"))?,
-            workshop_id: row.workshop_id.parse().map_err(|_| bad("workshop"))?,
-            theme: row.theme.parse().map_err(|_| bad("theme"))?,
-            tone: row.tone.parse().map_err(|_| bad("tone"))?,
+            id: row.id.0,
+            workshop_id: row.workshop_id.0,
+            theme: row.theme.0,
+            tone: row.tone.0,
             words: row.words,
-            language: row.language.parse().map_err(|_| bad("language"))?,
+            language: row.language.0,
             recorded_at: Timestamp::from_millis(row.recorded_at),
         })
     }
 }
 
-pub(crate) fn peer_from_row(
-    (trainee, role, language, at): (String, String, String, i64),
-) -> Result<Peer, StoreError> {
-    let bad = || StoreError::Corrupt(format!("peer role of {trainee}"));
-    Ok(Peer {
-        trainee_id: trainee.parse().map_err(|_| bad())?,
-        role: role.parse().map_err(|_| bad())?,
-        consent_language: language.parse().map_err(|_| bad())?,
+/// Her peer role: (trainee, role, language her consent was given in, recorded at).
+pub(crate) type PeerRow = (
+    Stored<uuid::Uuid>,
+    Stored<domain::training::survivors::PeerRole>,
+    Stored<domain::Language>,
+    i64,
+);
+
+pub(crate) fn peer_from_row((trainee, role, language, at): PeerRow) -> Peer {
+    Peer {
+        trainee_id: trainee.0,
+        role: role.0,
+        consent_language: language.0,
         recorded_at: Timestamp::from_millis(at),
-    })
+    }
 }
 
 macro_rules! place_columns {
@@ -276,10 +275,7 @@ macro_rules! impl_survivor_training_store {
                     let attended = days
                         .iter()
                         .filter(|(pid, _)| *pid == id)
-                        .map(|(_, d)| {
-                            domain::voice::parse_date(d)
-                                .map_err(|_| $crate::StoreError::Corrupt(format!("attendance day {d}")))
-                        })
+                        .map(|(_, d)| $crate::stored::parse_column("day", d, domain::voice::parse_date))
                         .collect::<Result<Vec<_>, _>>()?;
                     out.push((place, trainee, attended));
                 }
@@ -404,13 +400,13 @@ macro_rules! impl_survivor_training_store {
                 &self,
                 trainee: uuid::Uuid,
             ) -> Result<Option<domain::training::survivors::Peer>, $crate::StoreError> {
-                let row: Option<(String, String, String, i64)> = sqlx::query_as(
+                let row: Option<$crate::survivor_training::PeerRow> = sqlx::query_as(
                     "SELECT trainee_id, role, consent_language, recorded_at FROM peer_roles WHERE trainee_id = $1",
                 )
                 .bind(trainee.to_string())
                 .fetch_optional(&self.pool)
                 .await?;
-                row.map($crate::survivor_training::peer_from_row).transpose()
+                Ok(row.map($crate::survivor_training::peer_from_row))
             }
         }
 

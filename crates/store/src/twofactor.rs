@@ -269,16 +269,11 @@ macro_rules! impl_two_factor_store {
             }
 
             async fn two_factor_roles(&self) -> Result<Vec<domain::Role>, $crate::StoreError> {
-                let rows: Vec<String> =
+                let rows: Vec<$crate::stored::Stored<domain::Role>> =
                     sqlx::query_scalar("SELECT role FROM two_factor_roles ORDER BY role")
                         .fetch_all(&self.pool)
                         .await?;
-                rows.iter()
-                    .map(|r| {
-                        r.parse()
-                            .map_err(|_| $crate::StoreError::Corrupt(format!("role {r}")))
-                    })
-                    .collect()
+                Ok(rows.into_iter().map($crate::stored::Stored::into_inner).collect())
             }
 
             async fn set_two_factor_roles(

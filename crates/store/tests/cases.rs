@@ -13,8 +13,8 @@ use domain::{
     CaseCode, CaseId, Language, OrgId, OrgKind, Role, Roles, Stage, Timestamp, UserId, VoiceId,
     VoiceKind,
 };
-use saathi_store::testing::TestStore;
 use saathi_store::{CaseFilter, NewCase, NewUser, NewVoice, Store, StoreError};
+use testkit::{TestStore, on_both_engines};
 
 const T0: Timestamp = Timestamp(1_795_910_400_000);
 
@@ -789,29 +789,37 @@ async fn a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel(t: &T
     assert_eq!(search(w.other_org, "ভয়", after).await, vec![new.id]);
 }
 
-macro_rules! on_both_engines {
-    ($($case:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let t = saathi_store::testing::TestStore::sqlite().await.unwrap();
-                    super::$case(&t).await;
-                    t.finish().await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let t = saathi_store::testing::TestStore::postgres().await.unwrap();
-                    super::$case(&t).await;
-                    t.finish().await;
-                }
-            )*
-        }
+/// A value edited outside Saathi is named, column and value, and never read as something else.
+async fn a_stored_value_that_does_not_parse_is_corrupt_and_names_its_column(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    let new = new_case(w.org, vec![w.worker], 11);
+    store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    let corrupt = |err: StoreError| match err {
+        StoreError::Corrupt(what) => what,
+        other => panic!("expected Corrupt, got {other:?}"),
     };
+
+    t.tamper("UPDATE cases SET stage = 'elsewhere'")
+        .await
+        .unwrap();
+    let what = corrupt(store.case(new.id).await.unwrap_err());
+    assert!(
+        what.contains("stage") && what.contains("elsewhere"),
+        "{what}"
+    );
+
+    t.tamper("UPDATE audit_log SET action = 'case-forgotten'")
+        .await
+        .unwrap();
+    let what = corrupt(store.audit_entries(None, 10).await.unwrap_err());
+    assert!(
+        what.contains("action") && what.contains("case-forgotten"),
+        "{what}"
+    );
 }
 
 on_both_engines!(
@@ -824,4 +832,5 @@ on_both_engines!(
     missed_follow_ups_are_listed_for_the_custodian_alone,
     overdue_repatriation_steps_are_listed_for_the_custodian_alone,
     a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel,
+    a_stored_value_that_does_not_parse_is_corrupt_and_names_its_column,
 );

@@ -7,8 +7,10 @@ use std::sync::Arc;
 use domain::audit::{AuditAction, AuditEvent, ChainBreak};
 use domain::organisation::OrganisationFields;
 use domain::{Clock, Language, OrgId, OrgKind, Role, Roles, Timestamp, TokenId, UserId};
-use saathi_store::testing::TestStore;
 use saathi_store::{AuditVerification, NewSession, NewUser, Store, StoreError, UserChanges};
+use testkit::{TestStore, on_both_engines};
+
+mod migrations;
 
 const T0: Timestamp = Timestamp(1_795_910_400_000);
 
@@ -892,32 +894,7 @@ async fn a_second_factor_is_confirmed_once_and_its_codes_are_never_used_twice(t:
     ));
 }
 
-macro_rules! conformance {
-    ($($case:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let t = saathi_store::testing::TestStore::sqlite().await.unwrap();
-                    super::$case(&t).await;
-                    t.finish().await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let t = saathi_store::testing::TestStore::postgres().await.unwrap();
-                    super::$case(&t).await;
-                    t.finish().await;
-                }
-            )*
-        }
-    };
-}
-
-conformance!(
+on_both_engines!(
     organisations_round_trip_and_refuse_duplicates,
     a_stale_update_is_a_conflict_not_an_overwrite,
     users_belong_to_one_organisation_and_names_are_unique,

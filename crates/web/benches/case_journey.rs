@@ -11,6 +11,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use app::{demo, token};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use domain::audit::{AuditAction, AuditEvent};
@@ -18,9 +19,9 @@ use domain::case::{Identity, StageChange};
 use domain::voice::VoiceFields;
 use domain::{CaseCode, CaseId, FixedClock, Language, Stage, Timestamp, VoiceId, VoiceKind};
 use http_body_util::BodyExt;
-use saathi_web::{AppState, WebConfig, app, demo, token};
-use store::testing::TestStore;
+use saathi_web::{AppState, WebConfig, router};
 use store::{NewCase, NewVoice, Store};
+use testkit::TestStore;
 use tower::ServiceExt;
 
 const T0: Timestamp = Timestamp(1_795_910_400_000);
@@ -207,7 +208,7 @@ async fn measure(engine: &str, t: TestStore, cases: usize) {
         Arc::new(FixedClock::at(T0)),
         WebConfig::default(),
     );
-    let router = app(state);
+    let router = router(state);
 
     // A session for the page, a token for the API.
     let session = token::random_hex();

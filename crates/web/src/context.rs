@@ -10,12 +10,12 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::policy::{Action, Actor, Resource};
 use domain::{Language, User};
 
 use crate::error::ErrorMark;
-use crate::token::{constant_time_eq, hash_secret, random_hex};
 use crate::{AppError, AppState, api, cookies, pages};
+use app::token::{constant_time_eq, hash_secret, random_hex};
 
 /// The largest form body read for the CSRF check (forms here are small; uploads come later
 /// with their own limit).
@@ -53,13 +53,17 @@ impl Ctx {
         })
     }
 
-    /// Asks the policy; every handler that acts for someone calls this first.
+    /// Asks the policy (through `app::policy`, the one way in) before a handler reads a body or
+    /// looks anything up; the services it calls ask again for what they do.
     pub fn authorize(&self, action: Action, resource: Resource) -> Result<Actor, AppError> {
         let actor = self.actor()?;
-        match authorize(&actor, action, &resource) {
-            Decision::Allow => Ok(actor),
-            Decision::Deny(reason) => Err(AppError::refused(&actor, action, reason)),
-        }
+        app::policy::require(&actor, action, &resource)?;
+        Ok(actor)
+    }
+
+    /// `actor` acting through this request, at `at`: what a service is given.
+    pub fn acting(&self, actor: &Actor, at: domain::Timestamp) -> app::Acting {
+        app::Acting::person(actor.clone(), self.source.as_str(), at)
     }
 
     /// The signed-in user (after `authorize` succeeded).
@@ -274,8 +278,8 @@ const ENROLMENT_PATHS: [&str; 5] = [
 /// Whether one of her roles requires a second factor she has not enrolled: one small query
 /// on every page while the network requires none.
 async fn must_enrol(state: &AppState, user: &User) -> Result<bool, AppError> {
-    Ok(crate::twofactor::required_of(&state.store, user).await?
-        && !crate::twofactor::enrolled(&state.store, user.id).await?)
+    Ok(app::twofactor::required_of(&state.store, user).await?
+        && !app::twofactor::enrolled(&state.store, user.id).await?)
 }
 
 /// Where someone who must change her password may still go: *My account*, signing out, the

@@ -1,45 +1,16 @@
-//! Every way a request can fail, each with a status and the Fluent ids that explain it.
+//! Every way a request can fail, each with a status and the Fluent ids that explain it: the
+//! services' [`app::Error`] mapped to its status, and what only HTTP can get wrong (a CSRF token,
+//! a method, a body's size or encoding).
 //!
 //! Handlers return `AppError`; its `IntoResponse` only marks the response. The context
 //! middleware then renders the mark for the reader: an HTML page in her language, or an
 //! `application/problem+json` body for the API. Causes of internal errors are logged, never
 //! shown.
 
+use app::FieldError;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use domain::DomainError;
 use domain::policy::DenyReason;
-use store::StoreError;
-
-/// A problem with one field of a form or JSON body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    /// The form field / JSON member, e.g. `password`, or an input named at run time
-    /// (`members.1.age` in a form).
-    pub field: std::borrow::Cow<'static, str>,
-    /// The Fluent id of the message.
-    pub message_id: &'static str,
-    /// The English text (for the CLI, logs and the API's `detail`).
-    pub english: String,
-}
-
-impl FieldError {
-    pub fn new(field: &'static str, err: &DomainError) -> Self {
-        Self {
-            field: field.into(),
-            message_id: err.message_id(),
-            english: err.to_string(),
-        }
-    }
-
-    pub fn required(field: &'static str) -> Self {
-        Self {
-            field: field.into(),
-            message_id: "error-required",
-            english: format!("{field} is required"),
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppError {
@@ -87,26 +58,11 @@ impl AppError {
         Self::Internal(cause.into())
     }
 
-    /// The error for a refusal: a training gate names the workshop she needs, so she knows
-    /// what to do next; anything else says why in general.
-    pub fn refused(
-        actor: &domain::policy::Actor,
-        action: domain::policy::Action,
-        reason: DenyReason,
-    ) -> Self {
-        match (reason, actor.training.unmet(&actor.roles, action)) {
-            (DenyReason::TrainingRequired, Some(gate)) => Self::TrainingRequired {
-                workshop: gate.workshop.clone(),
-            },
-            _ => Self::Forbidden(reason),
-        }
-    }
-
     /// The detail sentence in `lang`, with the workshop's title for a training gate.
     pub fn detail(&self, i18n: &i18n::I18n, lang: domain::Language) -> String {
         match self {
             Self::TrainingRequired { workshop } => {
-                let title = crate::training::programme()
+                let title = app::training::programme()
                     .ok()
                     .and_then(|p| p.workshop(workshop).map(|w| w.title.get(lang).to_string()))
                     .unwrap_or_else(|| workshop.clone());
@@ -183,53 +139,34 @@ impl AppError {
             Self::Internal(_) => "problem-internal-detail",
         }
     }
+}
 
-    /// One English line, for the command line.
-    pub fn english(&self) -> String {
-        match self {
-            Self::Invalid(errors) => errors
-                .iter()
-                .map(|e| e.english.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
-            Self::Malformed(why) => format!("the request could not be read: {why}"),
-            Self::Duplicate("error-duplicate-username") => "that username is already taken".into(),
-            Self::Duplicate("package-error-voice-exists") => {
-                "an entry of her words in this package is already on this server; nothing was imported"
-                    .into()
+/// The web's one mapping of a service's refusal to a status: every `app::Error` becomes the
+/// `AppError` with the same meaning, whose `status` is the HTTP side of it.
+impl From<app::Error> for AppError {
+    fn from(err: app::Error) -> Self {
+        use app::Error as E;
+        match err {
+            E::SignInRequired => Self::SignInRequired,
+            E::Forbidden(reason) => Self::Forbidden(reason),
+            E::TrainingRequired { workshop } => Self::TrainingRequired { workshop },
+            E::NotFound => Self::NotFound,
+            E::Malformed(why) => Self::Malformed(why),
+            E::Invalid(errors) => Self::Invalid(errors),
+            E::Duplicate(id) => Self::Duplicate(id),
+            E::PreconditionFailed { current_version } => {
+                Self::PreconditionFailed { current_version }
             }
-            Self::Duplicate("package-error-document-exists") => {
-                "a document in this package is already on this server; nothing was imported".into()
-            }
-            Self::Duplicate("package-error-record-exists") => {
-                "a record in this package is already on this server; nothing was imported".into()
-            }
-            Self::BadEncoding => "the text sent is not valid UTF-8".into(),
-            Self::MethodNotAllowed => "this path does not take that method".into(),
-            Self::BodyTooLarge => "the request body is larger than this route takes".into(),
-            Self::Duplicate(_) => "an organisation with that name already exists".into(),
-            Self::NotFound => "not found".into(),
-            Self::Forbidden(reason) => format!("not allowed ({reason:?})"),
-            Self::TrainingRequired { workshop } => {
-                format!("the network asks for the workshop {workshop:?} to be completed first")
-            }
-            Self::Internal(_) => "an internal error occurred; see the log".into(),
-            other => other.code().replace('-', " "),
+            E::TooLarge => Self::TooLarge,
+            E::Internal(cause) => Self::Internal(cause),
         }
     }
 }
 
-impl From<StoreError> for AppError {
-    fn from(err: StoreError) -> Self {
-        match err {
-            StoreError::NotFound => Self::NotFound,
-            StoreError::Duplicate("username") => Self::Duplicate("error-duplicate-username"),
-            StoreError::Duplicate(_) => Self::Duplicate("error-duplicate-organisation"),
-            StoreError::Conflict { current, .. } => Self::PreconditionFailed {
-                current_version: current,
-            },
-            other => Self::Internal(other.to_string()),
-        }
+/// A store error reached a handler directly (a plain read): as the services map it.
+impl From<store::StoreError> for AppError {
+    fn from(err: store::StoreError) -> Self {
+        app::Error::from(err).into()
     }
 }
 

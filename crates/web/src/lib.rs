@@ -6,47 +6,31 @@
 //! and renders every error — as an HTML page in her language, or as `application/problem+json`.
 //! Handlers ask the one policy function in `domain` before they touch anything.
 
-pub mod accounts;
 mod api;
-pub mod casework;
-pub mod checkpoints;
 mod context;
 mod cookies;
-pub mod demo;
 pub mod error;
-pub mod evaluation;
-pub mod exchange;
-pub mod export;
-pub mod forms;
-pub mod gates;
-pub mod glossary;
-pub mod handovers;
 mod headers;
 pub mod openapi;
-pub mod package;
 mod pages;
-pub mod password;
 pub mod routes;
 mod state;
-pub mod survivor_training;
 mod throttle;
-pub mod token;
-pub mod training;
-mod training_demo;
-pub mod twofactor;
+mod upload;
 
 use std::net::SocketAddr;
 
 use axum::Router;
 use tower_http::compression::CompressionLayer;
 
+pub use app::FieldError;
 pub use context::Ctx;
-pub use error::{AppError, FieldError};
+pub use error::AppError;
 pub use state::{AppState, WebConfig};
 
 /// The whole application: every route in [`routes::table`], behind the context, security
 /// header and compression layers.
-pub fn app(state: AppState) -> Router {
+pub fn router(state: AppState) -> Router {
     let mut router = Router::new();
     for route in routes::table() {
         router = router.route(route.path, route.handler);
@@ -86,7 +70,7 @@ pub async fn serve_until(
     use tower::ServiceExt;
 
     let header_read_timeout = state.config.header_read_timeout;
-    let router = app(state);
+    let router = router(state);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut stop = std::pin::pin!(stop);
     loop {

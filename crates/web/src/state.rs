@@ -1,11 +1,12 @@
 use std::sync::Arc;
 
+use app::App;
 use domain::Clock;
 use i18n::I18n;
 use store::Store;
 
 use crate::throttle::Throttle;
-use crate::twofactor::PendingSignIns;
+use app::twofactor::PendingSignIns;
 
 /// Settings of the web server.
 #[derive(Debug, Clone)]
@@ -47,12 +48,12 @@ impl Default for WebConfig {
     }
 }
 
-/// What every handler can reach. Cheap to clone: all behind `Arc`.
+/// What every handler can reach: the services' [`App`] (store, words, clock), and what only the
+/// web needs (its settings, the sign-in throttle, sign-ins waiting for a second factor). Cheap
+/// to clone: all behind `Arc`.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Arc<dyn Store>,
-    pub i18n: Arc<I18n>,
-    pub clock: Arc<dyn Clock>,
+    pub app: App,
     pub config: Arc<WebConfig>,
     pub(crate) throttle: Arc<Throttle>,
     /// Sign-ins waiting for their second factor.
@@ -67,12 +68,20 @@ impl AppState {
         config: WebConfig,
     ) -> Self {
         Self {
-            store,
-            i18n,
-            clock,
+            app: App::new(store, i18n, clock),
             config: Arc::new(config),
             throttle: Arc::new(Throttle::default()),
             pending: Arc::new(PendingSignIns::default()),
         }
+    }
+}
+
+/// A handler reads `state.store`, `state.i18n` and `state.clock` as the services do: they are
+/// the `App`'s, and the web state is the `App` with the web's own parts beside it.
+impl std::ops::Deref for AppState {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        &self.app
     }
 }

@@ -7,6 +7,7 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::{Engine, Harness};
 use serde_json::json;
+use testkit::on_both_engines;
 
 const PROBLEM: &str = "application/problem+json";
 

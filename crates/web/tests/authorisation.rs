@@ -9,6 +9,7 @@ use axum::http::{Method, StatusCode};
 use common::{Client, Engine, Harness};
 use domain::Role;
 use serde_json::json;
+use testkit::on_both_engines;
 
 #[derive(Debug, Clone, Copy)]
 enum Access {
@@ -1562,7 +1563,7 @@ async fn a_director_cannot_change_or_deactivate_the_network_admin(engine: Engine
 
     // Resetting her password is the same question, asked by the same service.
     let director = h.user("director.kolkata").await;
-    let origin = saathi_web::accounts::Origin {
+    let origin = app::Acting {
         actor: Some(domain::policy::Actor {
             user_id: director.id,
             org_id: director.org_id,
@@ -1573,17 +1574,15 @@ async fn a_director_cannot_change_or_deactivate_the_network_admin(engine: Engine
         at: common::T0,
     };
     let reset =
-        saathi_web::accounts::set_password(&h.store, &origin, &admin, "nodir-dhare-bari-amar")
-            .await;
+        app::accounts::set_password(&h.store, &origin, &admin, "nodir-dhare-bari-amar").await;
     assert_eq!(
         reset,
-        Err(saathi_web::AppError::Forbidden(
+        Err(app::Error::Forbidden(
             domain::policy::DenyReason::RoleNotAllowed
         ))
     );
     let reset =
-        saathi_web::accounts::set_password(&h.store, &origin, &current, "nodir-dhare-bari-amar")
-            .await;
+        app::accounts::set_password(&h.store, &origin, &current, "nodir-dhare-bari-amar").await;
     assert_eq!(reset, Ok(()));
 
     // The network admin may administer the director.

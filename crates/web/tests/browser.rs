@@ -518,7 +518,7 @@ async fn a_trainer_records_a_day_of_attendance_in_bengali() {
     let t = |id: &str| h.state.i18n.text(Language::Bn, id);
     // A workshop with two enrolled, through the same code the pages and the API use.
     let trainer = h.user("trainer").await;
-    let origin = saathi_web::accounts::Origin {
+    let origin = app::Acting {
         actor: Some(domain::policy::Actor {
             user_id: trainer.id,
             org_id: trainer.org_id,
@@ -528,10 +528,10 @@ async fn a_trainer_records_a_day_of_attendance_in_bengali() {
         source: "test".into(),
         at: common::T0,
     };
-    let w = saathi_web::training::schedule(
+    let w = app::training::schedule(
         &h.store,
         &origin,
-        &saathi_web::training::ScheduleInput {
+        &app::training::ScheduleInput {
             workshop: "knowing-the-survivor".into(),
             venue: "Salt Lake, Kolkata".into(),
             starts_on: "2027-01-11".into(),
@@ -542,11 +542,11 @@ async fn a_trainer_records_a_day_of_attendance_in_bengali() {
     .await
     .unwrap();
     for user in ["caseworker.kolkata", "caseworker.howrah"] {
-        saathi_web::training::enrol(
+        app::training::enrol(
             &h.store,
             &origin,
             &w.id.to_string(),
-            &saathi_web::training::EnrolInput {
+            &app::training::EnrolInput {
                 user: user.into(),
                 years_in_org: 3,
                 ..Default::default()

@@ -9,6 +9,7 @@ use common::{Engine, Harness};
 use domain::audit::AuditAction;
 use domain::{Clock, Language};
 use serde_json::json;
+use testkit::on_both_engines;
 
 async fn api_client(h: &Harness, username: &str) -> common::Client {
     let mut client = h.client();
@@ -1465,12 +1466,12 @@ on_both_engines!(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_has_cases_in_every_stage_with_voices_in_three_languages() {
-    let t = store::testing::TestStore::sqlite().await.unwrap();
+    let t = testkit::TestStore::sqlite().await.unwrap();
     let now = common::T0;
-    let first = saathi_web::demo::load(&t.store, now).await.unwrap();
+    let first = app::demo::load(&t.store, now).await.unwrap();
     assert!(first > 10);
     assert_eq!(
-        saathi_web::demo::load(&t.store, now).await.unwrap(),
+        app::demo::load(&t.store, now).await.unwrap(),
         0,
         "loading twice adds nothing"
     );

@@ -9,6 +9,7 @@ use axum::http::{Method, StatusCode};
 use common::{Engine, Harness};
 use domain::Language;
 use serde_json::json;
+use testkit::on_both_engines;
 
 async fn api(h: &Harness, username: &str) -> common::Client {
     let mut client = h.client();

@@ -8,6 +8,7 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::{Engine, Harness};
 use serde_json::json;
+use testkit::on_both_engines;
 
 async fn api(h: &Harness, username: &str) -> common::Client {
     let mut client = h.client();

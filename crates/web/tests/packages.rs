@@ -8,6 +8,8 @@ mod common;
 
 use std::sync::Arc;
 
+use app::Acting;
+use app::{handovers, package};
 use axum::http::StatusCode;
 use common::{Client, Engine, Harness, T0};
 use domain::audit::{AuditAction, AuditEvent};
@@ -17,10 +19,9 @@ use domain::organisation::OrganisationFields;
 use domain::policy::Actor;
 use domain::{FixedClock, Language, OrgId, Role, Roles, UserId};
 use i18n::I18n;
-use saathi_web::accounts::Origin;
-use saathi_web::{AppState, WebConfig, app, handovers, package};
-use store::testing::TestStore;
+use saathi_web::{AppState, WebConfig, router};
 use store::{NewUser, Store};
+use testkit::{TestStore, on_both_engines};
 
 /// A second server: its own database, one organisation and one case worker.
 struct Satkhira {
@@ -66,9 +67,7 @@ async fn satkhira(engine: Engine) -> Satkhira {
         display_name: None,
         roles: Roles::single(Role::CaseWorker),
         language: Language::Bn,
-        password_hash: saathi_web::password::hash(common::PASSWORD.into())
-            .await
-            .unwrap(),
+        password_hash: app::password::hash(common::PASSWORD.into()).await.unwrap(),
     };
     let event = AuditEvent::new(T0, AuditAction::UserCreated, "user").from_source("test");
     store.create_user(&user, event).await.unwrap();
@@ -96,8 +95,8 @@ async fn satkhira(engine: Engine) -> Satkhira {
     }
 }
 
-fn cli() -> Origin {
-    Origin::cli(T0)
+fn cli() -> Acting {
+    Acting::cli(T0)
 }
 
 async fn consent(
@@ -130,7 +129,7 @@ async fn consent(
 }
 
 async fn import_page(server: &Satkhira, bytes: &[u8]) -> common::Reply {
-    let mut client = Client::new(app(server.state.clone()), "10.2.0.1")
+    let mut client = Client::new(router(server.state.clone()), "10.2.0.1")
         .signed_in("caseworker.satkhira")
         .await;
     let csrf = client
@@ -295,9 +294,7 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     let case = a.case(case_id).await.unwrap().unwrap();
     let h = handovers::start(
         a,
-        &actor,
-        "test",
-        T0,
+        &app::Acting::person(actor.clone(), "test", T0),
         &case,
         &satkhira.org.to_string(),
         "সে সাতক্ষীরায় বাড়ি ফিরবে",
@@ -308,9 +305,15 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     assert_eq!(h.sections, vec![SectionClass::Legal, SectionClass::Voice]);
     // A draft does not leave.
     assert!(package::export(a, &cli(), &h.id.to_string()).await.is_err());
-    let h = handovers::send(a, &actor, "test", T0, &h, &case, "বাড়ির মূল্যায়ন সাতক্ষীরায় হবে")
-        .await
-        .unwrap();
+    let h = handovers::send(
+        a,
+        &app::Acting::person(actor.clone(), "test", T0),
+        &h,
+        &case,
+        "বাড়ির মূল্যায়ন সাতক্ষীরায় হবে",
+    )
+    .await
+    .unwrap();
     let sealed = package::export(a, &cli(), &h.id.to_string()).await.unwrap();
     assert_eq!(sealed.to, "Mukti Mahila Samiti, Satkhira");
     assert!(
@@ -479,12 +482,20 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     );
 
     // Satkhira acknowledges and accepts; the answer goes back as a package.
-    let arrived_h = handovers::acknowledge(b, &satkhira.worker, "test", T0, &arrived_h)
-        .await
-        .unwrap();
-    let arrived_h = handovers::accept(b, &satkhira.worker, "test", T0, &arrived_h)
-        .await
-        .unwrap();
+    let arrived_h = handovers::acknowledge(
+        b,
+        &app::Acting::person(satkhira.worker.clone(), "test", T0),
+        &arrived_h,
+    )
+    .await
+    .unwrap();
+    let arrived_h = handovers::accept(
+        b,
+        &app::Acting::person(satkhira.worker.clone(), "test", T0),
+        &arrived_h,
+    )
+    .await
+    .unwrap();
     assert_eq!(
         b.case(case_id).await.unwrap().unwrap().custodian,
         satkhira.org
@@ -533,9 +544,7 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     };
     let sent = handovers::record_followup(
         b,
-        &satkhira.worker,
-        "test",
-        T0,
+        &app::Acting::person(satkhira.worker.clone(), "test", T0),
         &arrived,
         &first.to_string(),
         &input,
@@ -601,9 +610,7 @@ async fn the_age_tool_decrypts_a_package_with_the_identity(engine: Engine) {
     let case = a.case(case_id).await.unwrap().unwrap();
     let h = handovers::start(
         a,
-        &actor,
-        "test",
-        T0,
+        &app::Acting::person(actor.clone(), "test", T0),
         &case,
         &satkhira.org.to_string(),
         "সে বাড়ি ফিরবে",
@@ -611,9 +618,15 @@ async fn the_age_tool_decrypts_a_package_with_the_identity(engine: Engine) {
     )
     .await
     .unwrap();
-    let h = handovers::send(a, &actor, "test", T0, &h, &case, "পরে হবে")
-        .await
-        .unwrap();
+    let h = handovers::send(
+        a,
+        &app::Acting::person(actor.clone(), "test", T0),
+        &h,
+        &case,
+        "পরে হবে",
+    )
+    .await
+    .unwrap();
     let sealed = package::export(a, &cli(), &h.id.to_string()).await.unwrap();
 
     let identity = package::age_identity(b, &cli(), &satkhira_org)
@@ -784,15 +797,15 @@ async fn a_trusted_senders_package_is_held_to_local_rules(engine: Engine) {
 
     // Her words or a document whose id is already here: 409 in the API, the page's message,
     // one line at the command line; nothing written, the refusal audited.
-    let mut api = Client::new(app(satkhira.state.clone()), "10.2.0.1");
+    let mut api = Client::new(router(satkhira.state.clone()), "10.2.0.1");
     api.bearer = Some({
-        let secret = saathi_web::token::new_api_token();
+        let secret = app::token::new_api_token();
         let id = domain::TokenId::new();
         let event = AuditEvent::new(T0, AuditAction::TokenCreated, "token").from_source("test");
         b.create_token(
             id,
             satkhira.worker.user_id,
-            &saathi_web::token::hash_secret(&secret),
+            &app::token::hash_secret(&secret),
             "test",
             domain::Timestamp(T0.millis() + 90 * 86_400_000),
             event,
@@ -919,12 +932,12 @@ async fn a_trusted_senders_package_is_held_to_local_rules(engine: Engine) {
             forge(edit.as_ref(), uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
         let err = package::import(b, &cli(), &sealed, None).await.unwrap_err();
         assert_eq!(
-            err.status(),
+            saathi_web::AppError::from(err.clone()).status(),
             StatusCode::UNPROCESSABLE_ENTITY,
             "{what}: {err:?}"
         );
         match &err {
-            saathi_web::AppError::Invalid(errors) => {
+            app::Error::Invalid(errors) => {
                 assert_eq!(
                     errors[0].message_id, "package-error-value",
                     "{what}: {err:?}"

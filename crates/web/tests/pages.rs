@@ -12,6 +12,7 @@ use common::{Engine, Harness, PASSWORD};
 use domain::Language;
 use domain::audit::AuditAction;
 use saathi_web::WebConfig;
+use testkit::on_both_engines;
 
 async fn sign_in_sets_strict_cookies_and_every_response_has_security_headers(engine: Engine) {
     let h = Harness::new(engine).await;

@@ -7,6 +7,7 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::{Engine, Harness};
 use serde_json::json;
+use testkit::on_both_engines;
 
 fn text_of(pdf: &[u8]) -> (String, String) {
     let path = std::env::temp_dir().join(format!("saathi-plan-{}.pdf", uuid::Uuid::now_v7()));

@@ -8,6 +8,7 @@ use axum::http::{Method, StatusCode};
 use common::{Engine, Harness};
 use domain::Language;
 use serde_json::json;
+use testkit::on_both_engines;
 
 async fn the_programme_has_its_phases_and_workshops(engine: Engine) {
     let h = Harness::new(engine).await;

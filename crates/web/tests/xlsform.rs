@@ -7,6 +7,7 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::{Engine, Harness};
 use rust_xlsxwriter::Workbook;
+use testkit::on_both_engines;
 
 fn xlsx(survey: &[&[&str]], choices: &[&[&str]], settings: &[&[&str]]) -> Vec<u8> {
     let mut book = Workbook::new();

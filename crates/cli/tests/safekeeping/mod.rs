@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use domain::audit::{AuditAction, AuditEvent};
 use domain::organisation::{OrgKind, OrganisationFields};
 use domain::{OrgId, Timestamp};
-use store::testing::TestStore;
+use testkit::{TestStore, on_both_engines};
 
 use crate::{saathi, stderr, stdout};
 
@@ -566,28 +566,7 @@ async fn serve_writes_a_checkpoint_and_a_backup_at_start(t: &TestStore) {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-macro_rules! both {
-    ($($case:ident),* $(,)?) => {
-        mod sqlite { $(
-            #[tokio::test]
-            async fn $case() {
-                let t = store::testing::TestStore::sqlite().await.unwrap();
-                super::$case(&t).await;
-                t.finish().await;
-            }
-        )* }
-        mod postgres { $(
-            #[tokio::test]
-            async fn $case() {
-                let t = store::testing::TestStore::postgres().await.unwrap();
-                super::$case(&t).await;
-                t.finish().await;
-            }
-        )* }
-    };
-}
-
-both!(
+on_both_engines!(
     a_checkpoint_catches_a_trail_cut_short,
     a_checkpoint_catches_a_rewritten_trail,
     secret_keys_are_sealed_with_the_key_file,

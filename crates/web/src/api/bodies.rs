@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 
 use super::names;
 use crate::AppError;
-use crate::casework::{
+use app::casework::{
     ConsentInput, DecisionInput, IdentityInput, NoteInput, ReviewInput, TranslationInput,
     VoiceInput,
 };

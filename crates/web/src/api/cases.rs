@@ -21,8 +21,8 @@ use super::problems::{
     Malformed, NotFound, Stale, Unauthorized,
 };
 use super::{ApiJson, if_match, names, with_etag};
-use crate::casework;
 use crate::{AppError, AppState, Ctx};
+use app::casework;
 
 /// A case in summary.
 #[derive(Serialize, ToSchema)]
@@ -427,9 +427,7 @@ pub async fn create(
     )?;
     let case = casework::create(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &body.identity.into(),
     )
     .await?;
@@ -472,7 +470,7 @@ pub async fn voice(
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let entries = state.store.voice_of(case.id, &seen).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     Ok(Json(VoiceList {
         entries: entries.iter().map(voice_json).collect(),
     }))
@@ -495,9 +493,7 @@ pub async fn record_voice(
     let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
     let entry = casework::record_voice(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body.into(),
     )
@@ -537,9 +533,7 @@ pub async fn correct_voice(
     let version = if_match(&headers, current)?;
     let corrected = casework::correct_voice(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         entry,
         version,
@@ -588,9 +582,7 @@ pub async fn change_stage(
     let version = if_match(&headers, case.version)?;
     let moved = casework::change_stage(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
         &body.stage,
@@ -613,7 +605,7 @@ pub async fn identity(
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::OpenIdentity).await?;
     let identity =
-        casework::open_identity(&state.store, &actor, &ctx.source, state.clock.now(), &case)
+        casework::open_identity(&state.store, &ctx.acting(&actor, state.clock.now()), &case)
             .await?;
     Ok(Json(Identity {
         name: identity.name,
@@ -652,7 +644,7 @@ pub async fn decisions(
     let case = casework::load(&state.store, &actor, &id, Action::ReadDecisions).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let decisions = state.store.decisions_of(case.id, &seen).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     Ok(Json(DecisionList {
         decisions: decisions.iter().map(decision_json).collect(),
     }))
@@ -674,9 +666,7 @@ pub async fn log_decision(
     let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
     let decision = casework::log_decision(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body.into(),
     )
@@ -716,7 +706,7 @@ pub async fn consents(
     let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
     let now = state.clock.now();
     let consents = state.store.consents_of(case.id).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, now, &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, now), &case).await?;
     Ok(Json(ConsentList {
         consents: consents.iter().map(|c| consent_json(c, now)).collect(),
     }))
@@ -739,7 +729,7 @@ pub async fn record_consent(
     let now = state.clock.now();
     let body = body.into();
     let consent =
-        casework::record_consent(&state.store, &actor, &ctx.source, now, &case, &body).await?;
+        casework::record_consent(&state.store, &ctx.acting(&actor, now), &case, &body).await?;
     Ok((StatusCode::CREATED, Json(consent_json(&consent, now))).into_response())
 }
 
@@ -771,9 +761,7 @@ pub async fn revoke_consent(
     let now = state.clock.now();
     casework::revoke_consent(
         &state.store,
-        &actor,
-        &ctx.source,
-        now,
+        &ctx.acting(&actor, now),
         &case,
         &consent,
         &body.reason,
@@ -855,7 +843,7 @@ pub async fn plan(
     let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let plan = casework::plan_of(&state.store, &case, &seen).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     Ok(with_etag(
         plan.version,
         plan_json(&state, &case, &plan, &seen).await?,
@@ -886,9 +874,7 @@ pub async fn save_plan(
     let version = if_match(&headers, current.version)?;
     let saved = casework::save_plan(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
         body,
@@ -920,9 +906,7 @@ pub async fn approve_plan(
     let version = if_match(&headers, current.version)?;
     let approved = casework::approve_plan(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
     )
@@ -949,9 +933,7 @@ pub async fn review_plan(
     let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
     let review = casework::review_plan(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body.into(),
     )
@@ -1000,7 +982,7 @@ pub async fn notes(
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let notes = state.store.notes_of(case.id, &kinds, &seen).await?;
     let translations = state.store.translations_of(case.id).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let notes = notes
         .iter()
         .map(|n| NoteJson {
@@ -1052,9 +1034,7 @@ pub async fn translate_note(
     }
     let t = casework::translate_note(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &note,
         &body.into(),
@@ -1084,9 +1064,7 @@ pub async fn write_note(
     }
     let note = casework::write_note(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body.into(),
     )
@@ -1139,12 +1117,10 @@ pub async fn add_document(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let (section, name, bytes) = casework::read_upload(multipart).await?;
+    let (section, name, bytes) = crate::upload::read(multipart).await?;
     let info = casework::add_document(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &section,
         &name,
@@ -1171,9 +1147,7 @@ pub async fn download(
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
     let (info, bytes) = casework::open_document(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &doc,
     )
@@ -1240,9 +1214,7 @@ pub async fn link_survivor(
     let case = casework::load(&state.store, &actor, &id, Action::LinkSurvivor).await?;
     let linked = casework::link_survivor(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body.user,
     )

@@ -14,7 +14,8 @@ use super::ApiJson;
 use super::problems::{
     BadQuery, BodyTooLarge, FileTooLarge, Forbidden, Invalid, Malformed, NotFound, Unauthorized,
 };
-use crate::{AppError, AppState, Ctx, FieldError, casework, forms};
+use crate::{AppError, AppState, Ctx};
+use app::{casework, forms};
 
 /// A version of a form, in short.
 #[derive(Serialize, ToSchema)]
@@ -195,9 +196,7 @@ pub async fn fill(
     let raw = forms::raw_from_json(&body.answers)?;
     let a = forms::fill(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body.form,
         body.version,
@@ -266,7 +265,7 @@ pub async fn show_for_case(
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let (a, form) = forms::assessment_of(&state.store, &case, &aid, &seen).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let role = forms::may_read(&actor, &case);
     let may = |class| role(class) && seen.sees(class, a.org);
     Ok(Json(Assessment {
@@ -277,20 +276,6 @@ pub async fn show_for_case(
         recorded_by: Some(a.recorded_by.to_string()),
         recorded_at: a.recorded_at.to_rfc3339(),
     }))
-}
-
-/// A definition's problems, each as a field error (for the API and the upload page).
-pub fn definition_errors(problems: Vec<String>) -> AppError {
-    AppError::Invalid(
-        problems
-            .into_iter()
-            .map(|p| FieldError {
-                field: "definition".into(),
-                message_id: "error-form-definition",
-                english: p,
-            })
-            .collect(),
-    )
 }
 
 /// `POST /api/v1/forms/xlsform`: the body is the `.xlsx` as it is.

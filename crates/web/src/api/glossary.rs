@@ -15,8 +15,8 @@ use super::problems::{
     BodyTooLarge, Forbidden, IfMatchMissing, Invalid, Malformed, NotFound, Stale, Unauthorized,
 };
 use super::{ApiJson, if_match, names, with_etag};
-use crate::glossary::{self, Glossary, Synonyms, TermInput};
 use crate::{AppError, AppState, Ctx, FieldError};
+use app::glossary::{self, Glossary, Synonyms, TermInput};
 
 /// A term of the network's glossary, with its plain explanation in each language.
 #[derive(Serialize, ToSchema)]

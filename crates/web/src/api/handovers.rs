@@ -14,7 +14,8 @@ use super::problems::{
     NotFound, Stale, Unauthorized,
 };
 use super::{ApiJson, names};
-use crate::{AppError, AppState, Ctx, casework, handovers};
+use crate::{AppError, AppState, Ctx};
+use app::{casework, handovers};
 
 /// A handover of her case from its custodian to another organisation.
 #[derive(Serialize, ToSchema)]
@@ -129,7 +130,7 @@ fn report_json(
     state: &AppState,
     ctx: &Ctx,
     r: &Completeness,
-    glossary: &crate::glossary::Glossary,
+    glossary: &app::glossary::Glossary,
 ) -> CompletenessReport {
     CompletenessReport {
         score: Some(r.score()),
@@ -187,9 +188,7 @@ pub async fn start(
     }
     let h = handovers::start(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body.to,
         &body.reason,
@@ -301,12 +300,12 @@ async fn step(
 ) -> Result<Json<HandoverJson>, AppError> {
     let actor = ctx.actor()?;
     let (h, case) = handovers::load(&state.store, &actor, &id).await?;
-    let (store, src, at) = (&state.store, ctx.source.as_str(), state.clock.now());
+    let (store, acting) = (&state.store, ctx.acting(&actor, state.clock.now()));
     let next = match action {
-        "send" => handovers::send(store, &actor, src, at, &h, &case, &body.gaps_reason).await?,
-        "acknowledge" => handovers::acknowledge(store, &actor, src, at, &h).await?,
-        "accept" => handovers::accept(store, &actor, src, at, &h).await?,
-        "decline" => handovers::decline(store, &actor, src, at, &h, &body.reason).await?,
+        "send" => handovers::send(store, &acting, &h, &case, &body.gaps_reason).await?,
+        "acknowledge" => handovers::acknowledge(store, &acting, &h).await?,
+        "accept" => handovers::accept(store, &acting, &h).await?,
+        "decline" => handovers::decline(store, &acting, &h, &body.reason).await?,
         _ => return Err(AppError::NotFound),
     };
     Ok(Json(handover_json(&next)))
@@ -488,9 +487,7 @@ pub async fn record_followup(
     let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
     let sent = handovers::record_followup(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &followup,
         &body.into(),
@@ -585,9 +582,7 @@ pub async fn start_repatriation(
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
     handovers::repatriate(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &body.route,
         &body.started_on,
@@ -680,9 +675,7 @@ pub async fn update_step(
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
     handovers::record_step(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         seq,
         &body.done_on,

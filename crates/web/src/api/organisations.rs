@@ -12,8 +12,9 @@ use super::problems::{
     Unauthorized,
 };
 use super::{ApiJson, OrgJson, if_match, names, with_etag};
-use crate::accounts::{self, OrgInput, Origin};
 use crate::{AppError, AppState, Ctx};
+use app::Acting;
+use app::accounts::{self, OrgInput};
 
 /// The body of a create or update.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -54,8 +55,8 @@ pub(crate) fn parse_org_id(text: &str) -> Result<OrgId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
 }
 
-pub(crate) fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
-    Ok(Origin {
+pub(crate) fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
+    Ok(Acting {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
         at: state.clock.now(),

@@ -11,7 +11,8 @@ use utoipa::ToSchema;
 
 use super::organisations::origin;
 use super::problems::{AlreadyHere, FileTooLarge, Forbidden, NotFound, Unauthorized};
-use crate::{AppError, AppState, Ctx, handovers, package};
+use crate::{AppError, AppState, Ctx};
+use app::{handovers, package};
 
 /// What an imported package brought.
 #[derive(Serialize, ToSchema)]

@@ -219,7 +219,7 @@ pub async fn programmes(
     ctx: Ctx,
 ) -> Result<Json<Vec<ProgrammeJson>>, AppError> {
     ctx.authorize(Action::ReadTraining, Resource::Network)?;
-    let programme = crate::training::programme()?;
+    let programme = app::training::programme()?;
     let scheduled = state.store.workshops().await?;
     let dropout = state.store.dropout_rate(&programme.key).await?;
     Ok(Json(vec![programme_json(&programme, &scheduled, dropout)]))
@@ -259,7 +259,7 @@ pub struct ScheduleBody {
     trainers: Vec<String>,
 }
 
-impl From<ScheduleBody> for crate::training::ScheduleInput {
+impl From<ScheduleBody> for app::training::ScheduleInput {
     fn from(b: ScheduleBody) -> Self {
         Self {
             workshop: b.workshop,
@@ -292,7 +292,7 @@ pub async fn schedule(
     ApiJson(body): ApiJson<ScheduleBody>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    let w = crate::training::schedule(&state.store, &origin, &body.into()).await?;
+    let w = app::training::schedule(&state.store, &origin, &body.into()).await?;
     Ok((StatusCode::CREATED, Json(workshop_json(&w))).into_response())
 }
 
@@ -315,7 +315,7 @@ pub async fn calendar(
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let description = crate::training::summary(&t, &w);
+    let description = app::training::summary(&t, &w);
     let ics = domain::training::calendar(&w, ctx.lang, &description, state.clock.now());
     Ok((
         [
@@ -351,7 +351,7 @@ pub struct EnrolBody {
     beyond_capacity: bool,
 }
 
-impl From<EnrolBody> for crate::training::EnrolInput {
+impl From<EnrolBody> for app::training::EnrolInput {
     fn from(b: EnrolBody) -> Self {
         Self {
             user: b.user,
@@ -386,7 +386,7 @@ pub async fn enrol(
     ApiJson(body): ApiJson<EnrolBody>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    let e = crate::training::enrol(&state.store, &origin, &id, &body.into()).await?;
+    let e = app::training::enrol(&state.store, &origin, &id, &body.into()).await?;
     Ok((
         StatusCode::CREATED,
         Json(Enrolled {
@@ -424,7 +424,7 @@ pub async fn attend(
     ApiJson(body): ApiJson<AttendBody>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    crate::training::attend(
+    app::training::attend(
         &state.store,
         &origin,
         &id,
@@ -464,7 +464,7 @@ pub async fn drop_out(
     ApiJson(body): ApiJson<DropoutBody>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    crate::training::drop_out(
+    app::training::drop_out(
         &state.store,
         &origin,
         &id,

@@ -60,7 +60,7 @@ pub async fn survivors(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<SurvivorPlace>>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (w, places) = crate::survivor_training::survivors(&state.store, &origin, &id).await?;
+    let (w, places) = app::training::survivors::survivors(&state.store, &origin, &id).await?;
     Ok(Json(
         places
             .iter()
@@ -102,7 +102,7 @@ pub struct SurvivorBody {
     beyond_capacity: bool,
 }
 
-impl From<SurvivorBody> for crate::survivor_training::SurvivorInput {
+impl From<SurvivorBody> for app::training::survivors::SurvivorInput {
     fn from(b: SurvivorBody) -> Self {
         Self {
             code: b.code,
@@ -135,7 +135,7 @@ pub async fn add_survivor(
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
     let body = body.into();
-    let (t, p) = crate::survivor_training::add_survivor(&state.store, &origin, &id, &body).await?;
+    let (t, p) = app::training::survivors::add_survivor(&state.store, &origin, &id, &body).await?;
     Ok(created(SurvivorAdded {
         place: p.id.to_string(),
         code: t.code,
@@ -167,7 +167,7 @@ pub async fn survivor_attendance(
     ApiJson(body): ApiJson<PlaceDay>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    crate::survivor_training::attend(
+    app::training::survivors::attend(
         &state.store,
         &origin,
         &id,
@@ -206,7 +206,7 @@ pub async fn survivor_dropout(
     ApiJson(body): ApiJson<PlaceDropout>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    crate::survivor_training::drop_out(
+    app::training::survivors::drop_out(
         &state.store,
         &origin,
         &id,
@@ -244,7 +244,7 @@ pub async fn feedback(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<FeedbackJson>>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let all = crate::survivor_training::feedback(&state.store, &origin, &id).await?;
+    let all = app::training::survivors::feedback(&state.store, &origin, &id).await?;
     Ok(Json(
         all.iter()
             .map(|f| FeedbackJson {
@@ -277,7 +277,7 @@ pub struct FeedbackBody {
     language: String,
 }
 
-impl From<FeedbackBody> for crate::survivor_training::FeedbackInput {
+impl From<FeedbackBody> for app::training::survivors::FeedbackInput {
     fn from(b: FeedbackBody) -> Self {
         Self {
             theme: b.theme,
@@ -310,7 +310,7 @@ pub async fn add_feedback(
     let origin = origin(&state, &ctx)?;
     let body = body.into();
     let f =
-        crate::survivor_training::add_feedback(&state.store, &origin, &id, &body, ctx.lang).await?;
+        app::training::survivors::add_feedback(&state.store, &origin, &id, &body, ctx.lang).await?;
     Ok(created(Created {
         id: f.id.to_string(),
     }))
@@ -362,7 +362,7 @@ pub async fn feedback_summary(
     Path(id): Path<String>,
 ) -> Result<Json<FeedbackSummary>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (w, s) = crate::survivor_training::feedback_summary(&state.store, &origin, &id).await?;
+    let (w, s) = app::training::survivors::feedback_summary(&state.store, &origin, &id).await?;
     let suppressed = |c: &Cell| *c == Cell::Suppressed;
     Ok(Json(FeedbackSummary {
         workshop: w.id.to_string(),
@@ -411,7 +411,7 @@ pub struct PeerBody {
     consent_language: String,
 }
 
-impl From<PeerBody> for crate::survivor_training::PeerInput {
+impl From<PeerBody> for app::training::survivors::PeerInput {
     fn from(b: PeerBody) -> Self {
         Self {
             code: b.code,
@@ -444,7 +444,7 @@ pub async fn set_peer(
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
     let body = body.into();
-    let (t, p) = crate::survivor_training::set_peer(&state.store, &origin, &body).await?;
+    let (t, p) = app::training::survivors::set_peer(&state.store, &origin, &body).await?;
     Ok(created(PeerRecorded {
         code: t.code,
         role: p.role.as_str(),
@@ -478,7 +478,7 @@ pub struct VisitBody {
     learned: String,
 }
 
-impl From<VisitBody> for crate::exchange::VisitInput {
+impl From<VisitBody> for app::training::exchange::VisitInput {
     fn from(b: VisitBody) -> Self {
         Self {
             visitor_org: b.visitor_org,
@@ -517,7 +517,7 @@ pub async fn add_visit(
     ApiJson(body): ApiJson<VisitBody>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let v = crate::exchange::record(&state.store, &origin, &body.into()).await?;
+    let v = app::training::exchange::record(&state.store, &origin, &body.into()).await?;
     Ok(created(visit_json(&v)))
 }
 
@@ -541,7 +541,7 @@ pub async fn visits(
     ctx: Ctx,
 ) -> Result<Json<Vec<VisitJson>>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (_, _, visits) = crate::exchange::overview(&state.store, &origin).await?;
+    let (_, _, visits) = app::training::exchange::overview(&state.store, &origin).await?;
     Ok(Json(visits.iter().map(visit_json).collect()))
 }
 
@@ -585,7 +585,7 @@ pub async fn matrix(
     ctx: Ctx,
 ) -> Result<Json<VisitMatrix>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (orgs, rows, _) = crate::exchange::overview(&state.store, &origin).await?;
+    let (orgs, rows, _) = app::training::exchange::overview(&state.store, &origin).await?;
     let name = |id: &domain::OrgId| {
         orgs.iter()
             .find(|o| o.id == *id)
@@ -664,7 +664,7 @@ pub async fn add_evaluation(
             (k.clone(), values)
         })
         .collect();
-    let e = crate::evaluation::record(
+    let e = app::training::evaluation::record(
         &state.store,
         &origin,
         &id,
@@ -769,7 +769,7 @@ pub async fn evaluation_results(
     Path(id): Path<String>,
 ) -> Result<Json<EvaluationResults>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let r = crate::evaluation::results(&state.store, &origin, &id).await?;
+    let r = app::training::evaluation::results(&state.store, &origin, &id).await?;
     Ok(Json(EvaluationResults {
         form: r.form.def.key.clone(),
         version: r.form.version,
@@ -843,7 +843,7 @@ pub struct GateBody {
     workshop: String,
 }
 
-impl From<GateBody> for crate::gates::GateInput {
+impl From<GateBody> for app::training::gates::GateInput {
     fn from(b: GateBody) -> Self {
         Self {
             role: b.role,
@@ -864,7 +864,7 @@ pub async fn set_gate(
     ApiJson(body): ApiJson<GateBody>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let g = crate::gates::set(&state.store, &origin, &body.into()).await?;
+    let g = app::training::gates::set(&state.store, &origin, &body.into()).await?;
     Ok(created(gate_json(&g)))
 }
 
@@ -880,11 +880,11 @@ pub async fn lift_gate(
     Path((role, action)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let input = crate::gates::GateInput {
+    let input = app::training::gates::GateInput {
         role,
         action,
         workshop: String::new(),
     };
-    crate::gates::lift(&state.store, &origin, &input).await?;
+    app::training::gates::lift(&state.store, &origin, &input).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

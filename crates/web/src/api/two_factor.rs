@@ -13,8 +13,9 @@ use utoipa::ToSchema;
 
 use super::problems::{BodyTooLarge, Forbidden, Invalid, Malformed, NotFound, Unauthorized};
 use super::{ApiJson, names};
-use crate::accounts::Origin;
-use crate::{AppError, AppState, Ctx, FieldError, twofactor};
+use crate::{AppError, AppState, Ctx, FieldError};
+use app::Acting;
+use app::twofactor;
 
 /// The roles that must sign in with a second factor.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -31,8 +32,8 @@ pub struct TwoFactorRoles {
     pub roles: Vec<&'static str>,
 }
 
-fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
-    Ok(Origin {
+fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
+    Ok(Acting {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
         at: state.clock.now(),

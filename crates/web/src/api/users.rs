@@ -13,8 +13,8 @@ use super::problems::{
     UsernameTaken,
 };
 use super::{ApiJson, UserJson, if_match, names, with_etag};
-use crate::accounts::{self, UserInput, UserUpdateInput};
 use crate::{AppError, AppState, Ctx};
+use app::accounts::{self, UserInput, UserUpdateInput};
 
 /// A new user.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -162,7 +162,7 @@ pub async fn update(
         .unwrap_or(ctx.actor()?.org_id);
     let actor = ctx.authorize(Action::UpdateUser, Resource::User { id, org })?;
     let user = user.ok_or(AppError::NotFound)?;
-    accounts::may_administer(&actor, &user)?;
+    app::policy::require_administer(&actor, &user)?;
     let version = if_match(&headers, user.version)?;
     let input = UserUpdateInput {
         display_name: body.display_name.unwrap_or_default(),

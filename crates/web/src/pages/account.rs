@@ -12,8 +12,10 @@ use super::{
     Choice, FormData, FormView, LangLink, Page, language_choices, render, render_with_status,
     see_other, sign_in,
 };
-use crate::accounts::{self, Origin};
-use crate::{AppError, AppState, Ctx, password};
+use crate::{AppError, AppState, Ctx};
+use app::Acting;
+use app::accounts::{self};
+use app::password;
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -97,12 +99,15 @@ pub async fn save_language(
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
     let user = ctx.user()?.clone();
-    let origin = Origin {
+    let origin = Acting {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
         at: state.clock.now(),
     };
-    match accounts::set_language(&state.store, &origin, &user, &data.get("language")).await {
+    match accounts::set_language(&state.store, &origin, &user, &data.get("language"))
+        .await
+        .map_err(AppError::from)
+    {
         Ok(()) => {
             let mut response = see_other("/account?notice=language-saved");
             let cookie =
@@ -155,7 +160,7 @@ pub async fn change_password(
         credentials.map(|c| c.password_hash),
     )
     .await;
-    let origin = Origin {
+    let origin = Acting {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
         at: now,
@@ -187,7 +192,10 @@ pub async fn change_password(
         .await;
     }
     state.throttle.record_success(username, &ctx.source);
-    match accounts::set_password(&state.store, &origin, &user, &data.get("new_password")).await {
+    match accounts::set_password(&state.store, &origin, &user, &data.get("new_password"))
+        .await
+        .map_err(AppError::from)
+    {
         Ok(()) => Ok(see_other("/sign-in?notice=password-changed")),
         Err(AppError::Invalid(errors)) => {
             reshow(&state, &ctx, StatusCode::UNPROCESSABLE_ENTITY, errors).await

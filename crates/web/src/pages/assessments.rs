@@ -8,14 +8,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::form::{Condition, Field, FieldKind, FormDef, FormVersion, Item, ROWS_MAX, RawAnswers};
 use domain::policy::Action;
-use std::sync::Arc;
 
-use domain::consent::SectionClass;
-use domain::{Case, Language};
-use store::Store;
+use domain::Case;
 
 use super::{FormData, Page, Tr, render, render_with_status, see_other};
-use crate::{AppError, AppState, Ctx, casework, forms};
+use crate::{AppError, AppState, Ctx};
+use app::reports::assessment::{Reader, assessment_pdf, reading};
+use app::{casework, forms};
 
 pub struct EntryField {
     /// The input's name: `reason`, or `members.1.age` in a repeat.
@@ -282,15 +281,14 @@ pub async fn fill(
     let raw = raw_of(&data);
     let result = forms::fill(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &data.get("form"),
         version,
         &raw,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     match result {
         Ok(a) => Ok(see_other(&format!(
             "/cases/{}/assessments/{}",
@@ -318,73 +316,6 @@ struct ViewTemplate<'a> {
     plain_words: Vec<(String, String)>,
 }
 
-/// The assessment as shown to her, and as printed.
-struct Reading {
-    title: String,
-    meta: String,
-    hidden_note: Option<String>,
-    sections: Vec<forms::ShownSection>,
-    plain_words: Vec<(String, String)>,
-}
-
-/// Who reads an assessment: the classes her role reads, and what her organisation holds
-/// (`sight`). She sees a section only where both allow it.
-pub(crate) struct Reader<'a> {
-    pub role: &'a (dyn Fn(SectionClass) -> bool + Sync),
-    pub sight: &'a domain::sight::Sight,
-}
-
-async fn reading(
-    store: &Arc<dyn Store>,
-    i18n: &i18n::I18n,
-    reader: &Reader<'_>,
-    lang: Language,
-    case: &Case,
-    aid: &str,
-    html: bool,
-) -> Result<Reading, AppError> {
-    let t = Tr { i18n, lang };
-    let (a, form) = forms::assessment_of(store, case, aid, reader.sight).await?;
-    let may = |class| (reader.role)(class) && reader.sight.sees(class, a.org);
-    let (mut sections, hidden) =
-        forms::show(&form, &a, lang, &may, &t.get("form-yes"), &t.get("form-no"));
-    let glossary = crate::glossary::Glossary::load(store).await?;
-    let texts: Vec<String> = sections
-        .iter()
-        .flat_map(|s| s.answers.iter().map(|a| a.value.clone()))
-        .collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let plain_words = glossary.explained(&refs, lang);
-    if html {
-        for s in &mut sections {
-            for answer in &mut s.answers {
-                answer.value = glossary.highlight(&answer.value, lang);
-            }
-        }
-    }
-    let author = store
-        .user(a.recorded_by)
-        .await?
-        .map(|u| u.name().to_string())
-        .unwrap_or_default();
-    Ok(Reading {
-        title: format!("{} · {}", form.def.title.get(lang), case.code.as_str()),
-        meta: format!(
-            "{} · {} · {}",
-            t.with(
-                "form-version",
-                "version",
-                &i18n::format_number(lang, a.form_version)
-            ),
-            t.datetime(&a.recorded_at),
-            author
-        ),
-        hidden_note: (hidden > 0).then(|| t.count("assessment-sections-hidden", hidden)),
-        sections,
-        plain_words,
-    })
-}
-
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -408,7 +339,7 @@ pub async fn show(
         true,
     )
     .await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let page = Page::titled(&state, &ctx, "/cases", r.title);
     render(&ViewTemplate {
         page,
@@ -418,57 +349,6 @@ pub async fn show(
         sections: r.sections,
         plain_words: r.plain_words,
     })
-}
-
-/// The assessment as a PDF report in `language`: the case code in the header, never her name;
-/// only the sections `reader` may read.
-pub(crate) async fn assessment_pdf(
-    store: &Arc<dyn Store>,
-    i18n: &i18n::I18n,
-    reader: &Reader<'_>,
-    case: &Case,
-    aid: &str,
-    language: Language,
-) -> Result<Vec<u8>, AppError> {
-    use pdf::Block;
-    let t = Tr {
-        i18n,
-        lang: language,
-    };
-    let r = reading(store, i18n, reader, language, case, aid, false).await?;
-    let mut blocks = vec![Block::Title(r.title.clone()), Block::Meta(r.meta)];
-    if let Some(note) = r.hidden_note {
-        blocks.push(Block::Paragraph(note));
-    }
-    for s in r.sections {
-        blocks.push(Block::Heading(s.label));
-        for a in s.answers {
-            blocks.push(Block::Term(a.label, a.value));
-        }
-        for (label, columns, rows) in s.tables {
-            blocks.push(Block::Paragraph(label));
-            for row in rows {
-                let cells: Vec<String> = columns
-                    .iter()
-                    .zip(row)
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(c, v)| format!("{c}: {v}"))
-                    .collect();
-                blocks.push(Block::Bullet(cells.join(" · ")));
-            }
-        }
-    }
-    if !r.plain_words.is_empty() {
-        blocks.push(Block::Heading(t.get("assessment-plain-words")));
-        blocks.extend(r.plain_words.into_iter().map(|(a, b)| Block::Term(a, b)));
-    }
-    let report = pdf::Report {
-        language: language.code().to_string(),
-        title: r.title,
-        header: t.with("pdf-header", "code", case.code.as_str()),
-        blocks,
-    };
-    crate::export::render(report, i18n, language).await
 }
 
 pub async fn pdf_download(
@@ -485,7 +365,7 @@ pub async fn pdf_download(
         sight: &seen,
     };
     let bytes = assessment_pdf(&state.store, &state.i18n, &reader, &case, &aid, ctx.lang).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("assessment-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((
         [

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use domain::consent::{Purpose, SectionClass};
 use domain::decision::{DecisionTopic, Participation};
-use domain::policy::{Action, Actor, Resource, authorize};
+use domain::policy::{Action, Actor, Resource};
 use domain::{Case, Stage, UserId, VoiceKind};
 use serde::Deserialize;
 
@@ -17,8 +17,8 @@ use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
 use crate::api::cases::filter_for;
-use crate::casework::{self, ConsentInput, DecisionInput, IdentityInput, VoiceInput, allowed};
 use crate::{AppError, AppState, Ctx};
+use app::casework::{self, ConsentInput, DecisionInput, IdentityInput, VoiceInput, allowed};
 
 pub struct CaseRow {
     pub href: String,
@@ -112,12 +112,11 @@ pub async fn list(
             mine: c.is_assigned(actor.user_id),
         })
         .collect();
-    let can_open = authorize(
+    let can_open = app::policy::allows(
         &actor,
         Action::CreateCase,
         &Resource::Organisation(actor.org_id),
-    )
-    .is_allowed();
+    );
     let stages = stage_choices(&page.t, &Stage::ALL);
     render(&ListTemplate {
         page,
@@ -162,7 +161,10 @@ pub async fn create(
         family: data.get("family"),
         address: data.get("address"),
     };
-    match casework::create(&state.store, &actor, &ctx.source, state.clock.now(), &input).await {
+    match casework::create(&state.store, &ctx.acting(&actor, state.clock.now()), &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(case) => Ok(see_other(&format!("/cases/{}?notice=created", case.id))),
         Err(AppError::Invalid(errors)) => {
             let page = Page::new(&state, &ctx, "/cases", "case-new-title");
@@ -538,7 +540,7 @@ async fn case_page<'a>(
     };
     let all_forms = state.store.forms().await?;
     let assessments = if full {
-        crate::forms::assessments_of(&state.store, case, &seen).await?
+        app::forms::assessments_of(&state.store, case, &seen).await?
     } else {
         Vec::new()
     }
@@ -564,7 +566,7 @@ async fn case_page<'a>(
         )
     })
     .collect();
-    let may_fill = crate::forms::may(actor, case);
+    let may_fill = app::forms::may(actor, case);
     let form_choices: Vec<Choice> = all_forms
         .iter()
         .filter(|f| f.def.purpose.is_case())
@@ -588,7 +590,7 @@ async fn case_page<'a>(
     } else {
         let found = state.store.notes_of(case.id, &readable, &seen).await?;
         let who = names(state, found.iter().map(|n| n.written_by)).await?;
-        let glossary = crate::glossary::Glossary::load(&state.store).await?;
+        let glossary = app::glossary::Glossary::load(&state.store).await?;
         let translations = state.store.translations_of(case.id).await?;
         let writable = casework::note_kinds(actor, case, true);
         let texts: Vec<&str> = found.iter().map(|n| n.text.as_str()).collect();
@@ -722,7 +724,7 @@ async fn case_page<'a>(
     };
     // One reading, one audit entry: whatever content this page showed her.
     if full || can_read_decisions || !readable.is_empty() {
-        casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
+        casework::audit_read(&state.store, &ctx.acting(actor, state.clock.now()), case).await?;
     }
     let can_consent = allowed(actor, Action::ManageConsent, case);
     let directory = if can_consent {
@@ -803,7 +805,7 @@ async fn case_page<'a>(
     let programme = if actor.training.gates.is_empty() {
         None
     } else {
-        Some(crate::training::programme()?)
+        Some(app::training::programme()?)
     };
     let training_needed = domain::training::gate::GatedAction::ALL
         .iter()
@@ -997,13 +999,12 @@ pub async fn record_voice(
     };
     let result = casework::record_voice(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     settle(
         &state,
         &ctx,
@@ -1033,15 +1034,14 @@ pub async fn change_stage(
     };
     let result = casework::change_stage(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
         &data.get("stage"),
         &data.get("reason"),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     let t = Tr {
         i18n: &state.i18n,
         lang: ctx.lang,
@@ -1094,7 +1094,7 @@ pub async fn identity(
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::OpenIdentity).await?;
     let identity =
-        casework::open_identity(&state.store, &actor, &ctx.source, state.clock.now(), &case)
+        casework::open_identity(&state.store, &ctx.acting(&actor, state.clock.now()), &case)
             .await?;
     let t = Tr {
         i18n: &state.i18n,
@@ -1131,13 +1131,12 @@ pub async fn log_decision(
     };
     let result = casework::log_decision(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     settle(
         &state,
         &ctx,
@@ -1173,13 +1172,12 @@ pub async fn record_consent(
     };
     let result = casework::record_consent(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     settle(
         &state,
         &ctx,
@@ -1206,14 +1204,13 @@ pub async fn revoke_consent(
     let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
     match casework::revoke_consent(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &consent,
         &data.get("reason"),
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(()) => Ok(see_other(&format!("/cases/{}?notice=revoked", case.id))),
         Err(AppError::Invalid(errors)) => {
@@ -1255,13 +1252,12 @@ pub async fn write_note(
     };
     let result = casework::write_note(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     settle(&state, &ctx, &actor, &case, result, "note", &data, |form| {
         Shown {
             note_form: Some(form),
@@ -1291,14 +1287,13 @@ pub async fn translate_note(
     };
     let result = casework::translate_note(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &note,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     match result {
         Ok(t) => Ok(see_other(&format!(
             "/cases/{}?notice=translation#note-{}",
@@ -1331,20 +1326,17 @@ pub async fn add_document(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let result = match casework::read_upload(multipart).await {
-        Ok((section, name, bytes)) => {
-            casework::add_document(
-                &state.store,
-                &actor,
-                &ctx.source,
-                state.clock.now(),
-                &case,
-                &section,
-                &name,
-                &bytes,
-            )
-            .await
-        }
+    let result = match crate::upload::read(multipart).await {
+        Ok((section, name, bytes)) => casework::add_document(
+            &state.store,
+            &ctx.acting(&actor, state.clock.now()),
+            &case,
+            &section,
+            &name,
+            &bytes,
+        )
+        .await
+        .map_err(AppError::from),
         Err(e) => Err(e),
     };
     let t = Tr {
@@ -1394,15 +1386,14 @@ pub async fn correct_voice(
     };
     let result = casework::correct_voice(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         entry,
         version,
         &input,
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     let t = Tr {
         i18n: &state.i18n,
         lang: ctx.lang,
@@ -1443,13 +1434,12 @@ pub async fn link_survivor(
     let case = casework::load(&state.store, &actor, &id, Action::LinkSurvivor).await?;
     match casework::link_survivor(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &data.get("user"),
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other(&format!("/cases/{}?notice=linked", case.id))),
         Err(AppError::Invalid(errors)) => {
@@ -1511,21 +1501,20 @@ pub async fn record_followup(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
-    let input = crate::handovers::FollowUpInput {
+    let input = app::handovers::FollowUpInput {
         outcome: data.get("outcome"),
         her_words: data.get("her_words"),
     };
-    let result = crate::handovers::record_followup(
+    let result = app::handovers::record_followup(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &fid,
         &input,
     )
     .await
-    .map(|_| ());
+    .map(|_| ())
+    .map_err(AppError::from);
     after(&state, &ctx, &actor, &case, result, "followup").await
 }
 
@@ -1537,16 +1526,15 @@ pub async fn start_repatriation(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
-    let result = crate::handovers::repatriate(
+    let result = app::handovers::repatriate(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &data.get("route"),
         &data.get("started_on"),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     after(&state, &ctx, &actor, &case, result, "repatriation").await
 }
 
@@ -1558,17 +1546,16 @@ pub async fn record_step(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
-    let result = crate::handovers::record_step(
+    let result = app::handovers::record_step(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         seq,
         &data.get("done_on"),
         &data.get("her_preference"),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     after(&state, &ctx, &actor, &case, result, "repatriation").await
 }
 

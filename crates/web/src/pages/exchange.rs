@@ -39,7 +39,7 @@ async fn page<'a>(
     notice: Option<&str>,
 ) -> Result<ExchangeTemplate<'a>, AppError> {
     let origin = crate::api::organisations::origin(state, ctx)?;
-    let (orgs, rows, visits) = crate::exchange::overview(&state.store, &origin).await?;
+    let (orgs, rows, visits) = app::training::exchange::overview(&state.store, &origin).await?;
     let t = Tr {
         i18n: &state.i18n,
         lang: ctx.lang,
@@ -130,14 +130,17 @@ pub async fn record(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = crate::api::organisations::origin(&state, &ctx)?;
-    let input = crate::exchange::VisitInput {
+    let input = app::training::exchange::VisitInput {
         visitor_org: data.get("visitor_org"),
         host_org: data.get("host_org"),
         visited_on: data.get("visited_on"),
         visitors: data.get("visitors"),
         learned: data.get("learned"),
     };
-    match crate::exchange::record(&state.store, &origin, &input).await {
+    match app::training::exchange::record(&state.store, &origin, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(see_other("/training/exchange-visits?notice=saved")),
         Err(AppError::Invalid(errors)) => {
             let t = Tr {

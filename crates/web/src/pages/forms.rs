@@ -5,10 +5,11 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::policy::{Action, Decision, Resource, authorize};
+use domain::policy::{Action, Resource};
 
 use super::{Page, Tr, render, render_with_status, see_other};
-use crate::{AppError, AppState, Ctx, casework, forms};
+use crate::{AppError, AppState, Ctx};
+use app::forms;
 
 #[derive(Template)]
 #[template(path = "forms.html")]
@@ -63,7 +64,7 @@ async fn page<'a>(
     Ok(FormsTemplate {
         page,
         forms,
-        can_import: authorize(&actor, Action::ManageForms, &Resource::Network) == Decision::Allow,
+        can_import: app::policy::allows(&actor, Action::ManageForms, &Resource::Network),
         problems,
     })
 }
@@ -88,8 +89,10 @@ pub async fn import(
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::ManageForms, Resource::Network)?;
     let origin = crate::api::organisations::origin(&state, &ctx)?;
-    let result = match casework::read_upload(multipart).await {
-        Ok((_, _, bytes)) => forms::import_xlsform(&state.store, &origin, &bytes).await,
+    let result = match crate::upload::read(multipart).await {
+        Ok((_, _, bytes)) => forms::import_xlsform(&state.store, &origin, &bytes)
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     let t = Tr {

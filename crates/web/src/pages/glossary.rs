@@ -5,11 +5,11 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::policy::{Action, Decision, Resource, authorize};
+use domain::policy::{Action, Resource};
 
 use super::{FormData, FormView, Page, Tr, render, render_with_status, see_other};
-use crate::glossary::{self, Glossary, TermInput};
 use crate::{AppError, AppState, Ctx};
+use app::glossary::{self, Glossary, TermInput};
 
 pub struct TermRow {
     pub term: String,
@@ -34,7 +34,7 @@ struct GlossaryTemplate<'a> {
     editing: Option<(String, i64)>,
 }
 
-fn origin(state: &AppState, ctx: &Ctx) -> Result<crate::accounts::Origin, AppError> {
+fn origin(state: &AppState, ctx: &Ctx) -> Result<app::Acting, AppError> {
     crate::api::organisations::origin(state, ctx)
 }
 
@@ -71,7 +71,7 @@ async fn page<'a>(
     Ok(GlossaryTemplate {
         page,
         terms,
-        can_edit: authorize(&actor, Action::EditGlossary, &Resource::Network) == Decision::Allow,
+        can_edit: app::policy::allows(&actor, Action::EditGlossary, &Resource::Network),
         scan,
         highlighted,
         explained,
@@ -119,7 +119,7 @@ pub async fn scan(
         lang: ctx.lang,
     };
     let scan = FormView::from_data(&data);
-    if let Err(AppError::Invalid(errors)) = glossary::check_scan_text(&data.get("text")) {
+    if let Err(app::Error::Invalid(errors)) = glossary::check_scan_text(&data.get("text")) {
         let scan = scan.with_errors(&t, &errors);
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -172,7 +172,8 @@ pub async fn add(
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
     let result = glossary::add(&state.store, &origin(&state, &ctx)?, &input(&data))
         .await
-        .map(|_| ());
+        .map(|_| ())
+        .map_err(AppError::from);
     after(&state, &ctx, &data, result, None).await
 }
 
@@ -223,7 +224,8 @@ pub async fn update(
         &input(&data),
     )
     .await
-    .map(|_| ());
+    .map(|_| ())
+    .map_err(AppError::from);
     let editing = Some((format!("/glossary/{}", t.id), version(&data)));
     after(&state, &ctx, &data, result, editing).await
 }

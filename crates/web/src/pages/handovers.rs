@@ -6,10 +6,11 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::handover::{Handover, HandoverState};
-use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::policy::{Action, Actor, Resource};
 
 use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
-use crate::{AppError, AppState, Ctx, casework, handovers};
+use crate::{AppError, AppState, Ctx};
+use app::{casework, handovers};
 
 pub struct Row {
     pub href: String,
@@ -89,11 +90,11 @@ async fn list_page<'a>(
     let outgoing = state.store.handovers_of(actor.org_id, false).await?;
     let incoming = rows(state, &t, &incoming, true).await?;
     let outgoing = rows(state, &t, &outgoing, false).await?;
-    let can_import = authorize(
+    let can_import = app::policy::allows(
         &actor,
         Action::ReceiveHandover,
         &Resource::Organisation(actor.org_id),
-    ) == Decision::Allow;
+    );
     Ok(ListTemplate {
         page,
         incoming,
@@ -114,13 +115,15 @@ pub async fn import(
     let org = ctx.actor()?.org_id;
     // Refused before the body is read.
     ctx.authorize(Action::ReceiveHandover, Resource::Organisation(org))?;
-    let result = match casework::read_upload(multipart).await {
+    let result = match crate::upload::read(multipart).await {
         Ok((_, _, bytes)) if bytes.is_empty() => Err(AppError::Invalid(vec![crate::FieldError {
             field: "package".into(),
             message_id: "package-error-no-file",
             english: "choose the package file".into(),
         }])),
-        Ok((_, _, bytes)) => crate::package::import(&state.store, &origin, &bytes, Some(org)).await,
+        Ok((_, _, bytes)) => app::package::import(&state.store, &origin, &bytes, Some(org))
+            .await
+            .map_err(AppError::from),
         Err(e) => Err(e),
     };
     let t = Tr {
@@ -237,11 +240,11 @@ async fn show_page<'a>(
             Vec::new(),
         )
     };
-    let receiver = authorize(
+    let receiver = app::policy::allows(
         actor,
         Action::ReceiveHandover,
         &Resource::Organisation(h.to_org),
-    ) == Decision::Allow;
+    );
     let remote = |org| async move {
         state
             .store
@@ -321,9 +324,7 @@ pub async fn start(
     }
     let started = handovers::start(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &data.get("to"),
         &data.get("reason"),
@@ -333,7 +334,7 @@ pub async fn start(
     match started {
         Ok(h) => Ok(see_other(&format!("/handovers/{}", h.id))),
         // Refused: the case page again, saying why (which consent is missing).
-        Err(e) => super::cases::after(&state, &ctx, &actor, &case, Err(e), "").await,
+        Err(e) => super::cases::after(&state, &ctx, &actor, &case, Err(e.into()), "").await,
     }
 }
 
@@ -345,16 +346,15 @@ pub async fn step(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let (h, case) = handovers::load(&state.store, &actor, &id).await?;
-    let (store, src, at) = (&state.store, ctx.source.as_str(), state.clock.now());
+    let (store, acting) = (&state.store, ctx.acting(&actor, state.clock.now()));
     let result = match action.as_str() {
-        "send" => {
-            handovers::send(store, &actor, src, at, &h, &case, &data.get("gaps_reason")).await
-        }
-        "acknowledge" => handovers::acknowledge(store, &actor, src, at, &h).await,
-        "accept" => handovers::accept(store, &actor, src, at, &h).await,
-        "decline" => handovers::decline(store, &actor, src, at, &h, &data.get("reason")).await,
+        "send" => handovers::send(store, &acting, &h, &case, &data.get("gaps_reason")).await,
+        "acknowledge" => handovers::acknowledge(store, &acting, &h).await,
+        "accept" => handovers::accept(store, &acting, &h).await,
+        "decline" => handovers::decline(store, &acting, &h, &data.get("reason")).await,
         _ => return Err(AppError::NotFound),
-    };
+    }
+    .map_err(AppError::from);
     match result {
         Ok(_) => Ok(see_other(&format!("/handovers/{}", h.id))),
         Err(AppError::Invalid(errors)) => {

@@ -110,12 +110,11 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             let text = format!("{from} → {to}: {}", t.get("handover-overdue-alert"));
             // The network admin sees that it is late, not the case: no link into case content.
             let opens = mine
-                && domain::policy::authorize(
+                && app::policy::allows(
                     &actor,
                     Action::ViewHandovers,
                     &Resource::Organisation(actor.org_id),
-                )
-                .is_allowed();
+                );
             let href = if opens {
                 format!("/handovers/{}", h.id)
             } else {
@@ -125,13 +124,11 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         }
     }
     let today = state.clock.now().to_datetime().date();
-    if domain::policy::authorize(
+    if app::policy::allows(
         &actor,
         Action::ListCases,
         &Resource::Organisation(actor.org_id),
-    )
-    .is_allowed()
-    {
+    ) {
         alerts.extend(late_in_cases(&state, &t, actor.org_id, today).await?);
     }
     if has(Role::NetworkAdmin) {
@@ -160,7 +157,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     }
     let checkpoint = if has(Role::NetworkAdmin) {
         let dir = state.config.checkpoint_dir.as_deref();
-        Some(crate::checkpoints::summary(&state.i18n, t.lang, dir).await)
+        Some(app::checkpoints::summary(&state.i18n, t.lang, dir).await)
     } else {
         None
     };

@@ -27,58 +27,11 @@ use axum::extract::{FromRequest, Request};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use domain::policy::{Action, Decision, Resource, authorize};
-use domain::{Language, Role, Timestamp};
-use i18n::{Arg, I18n};
+use domain::policy::{Action, Resource};
+use domain::{Language, Role};
 
 use crate::{AppError, AppState, Ctx, FieldError};
-
-/// Translates for one page: the reader's language over the loaded Fluent bundles.
-#[derive(Clone, Copy)]
-pub struct Tr<'a> {
-    pub i18n: &'a I18n,
-    pub lang: Language,
-}
-
-impl Tr<'_> {
-    pub fn get(&self, id: &str) -> String {
-        self.i18n.text(self.lang, id)
-    }
-
-    /// A message with one text argument.
-    pub fn with(&self, id: &str, name: &str, value: &str) -> String {
-        self.i18n
-            .text_with(self.lang, id, &[(name, Arg::Text(value.to_string()))])
-    }
-
-    /// A message with a count (`$count` for the plural, `$n` the number in her digits).
-    pub fn count(&self, id: &str, n: usize) -> String {
-        self.i18n
-            .text_with(self.lang, id, &[("count", Arg::Count(n as i64))])
-    }
-
-    /// A field's problem as one sentence: a missing consent also names the section it would
-    /// have to cover.
-    pub fn problem(&self, e: &FieldError) -> String {
-        if e.message_id == "error-no-consent" {
-            format!(
-                "{}: {}",
-                self.get(&format!("section-{}", e.field)),
-                self.get(e.message_id)
-            )
-        } else {
-            self.get(e.message_id)
-        }
-    }
-
-    pub fn role(&self, role: &Role) -> String {
-        self.get(role.message_id())
-    }
-
-    pub fn datetime(&self, at: &Timestamp) -> String {
-        i18n::format_datetime(self.lang, *at)
-    }
-}
+pub use app::Tr;
 
 /// A link in the navigation bar.
 pub struct NavLink {
@@ -159,7 +112,7 @@ impl<'a> Page<'a> {
 /// Whether the signed-in person may: for showing a link, a form or a section.
 pub fn allowed(ctx: &Ctx, action: Action, resource: Resource) -> bool {
     ctx.actor()
-        .is_ok_and(|a| authorize(&a, action, &resource) == Decision::Allow)
+        .is_ok_and(|a| app::policy::allows(&a, action, &resource))
 }
 
 /// The links a person sees are the ones the policy lets her follow.
@@ -167,8 +120,7 @@ fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
     let Ok(actor) = ctx.actor() else {
         return Vec::new();
     };
-    let allowed =
-        |action, resource: Resource| authorize(&actor, action, &resource) == Decision::Allow;
+    let allowed = |action, resource: Resource| app::policy::allows(&actor, action, &resource);
     let own = Resource::Organisation(actor.org_id);
     let mut links = vec![("/".to_string(), "nav-home")];
     if allowed(Action::ListCases, own) {
@@ -375,7 +327,7 @@ pub fn unreadable_form(
     };
     match render_with_status(err.status(), &template) {
         Ok(response) => response,
-        Err(_) => (err.status(), err.english()).into_response(),
+        Err(_) => (err.status(), err.code()).into_response(),
     }
 }
 
@@ -549,7 +501,7 @@ pub fn error_page(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
     };
     match render_with_status(err.status(), &template) {
         Ok(response) => response,
-        Err(_) => (err.status(), err.english()).into_response(),
+        Err(_) => (err.status(), err.code()).into_response(),
     }
 }
 

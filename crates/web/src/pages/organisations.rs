@@ -15,9 +15,10 @@ use serde::Deserialize;
 use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
-use crate::accounts::{self, OrgInput, Origin};
 use crate::api::organisations::parse_org_id;
 use crate::{AppError, AppState, Ctx};
+use app::Acting;
+use app::accounts::{self, OrgInput};
 
 /// An organisation as a row or a page shows it, in the reader's language.
 pub struct OrgView {
@@ -86,8 +87,8 @@ pub struct NoticeQuery {
 
 use super::allowed;
 
-fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
-    Ok(Origin {
+fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
+    Ok(Acting {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
         at: state.clock.now(),
@@ -222,6 +223,7 @@ pub async fn create(
     ctx.authorize(Action::CreateOrganisation, Resource::Network)?;
     match accounts::create_organisation(&state.store, &origin(&state, &ctx)?, &input_from(&data))
         .await
+        .map_err(AppError::from)
     {
         Ok(org) => Ok(see_other(&format!(
             "/organisations/{}?notice=created",
@@ -298,7 +300,8 @@ pub async fn update(
     let input = input_from(&data);
     let result =
         accounts::update_organisation(&state.store, &origin(&state, &ctx)?, id, version, &input)
-            .await;
+            .await
+            .map_err(AppError::from);
     let action = format!("/organisations/{id}/edit");
     match result {
         Ok(org) => Ok(see_other(&format!(

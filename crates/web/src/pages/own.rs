@@ -13,8 +13,8 @@ use store::CaseFilter;
 use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
-use crate::casework::{self, ReviewInput, VoiceInput};
 use crate::{AppError, AppState, Ctx};
+use app::casework::{self, ReviewInput, VoiceInput};
 
 pub struct Said {
     pub kind: String,
@@ -174,13 +174,12 @@ pub async fn add_words(
     };
     match casework::record_own_words(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other("/my-record")),
         Err(AppError::Invalid(errors)) => {
@@ -213,13 +212,12 @@ pub async fn review(
     };
     match casework::own_review(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other("/my-record")),
         Err(AppError::Invalid(errors)) => {

@@ -7,36 +7,15 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use domain::plan::{Agreement, Goal, GoalDomain, GoalStatus, Plan, PlanAction, SetBy};
+use domain::plan::{Agreement, Goal, GoalDomain, GoalStatus, PlanAction, SetBy};
 use domain::policy::{Action, Actor};
 use domain::voice::parse_date;
 use domain::{Case, OrgId};
 
 use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
-use crate::casework::{self, ReviewInput, allowed};
 use crate::{AppError, AppState, Ctx, FieldError};
-
-pub struct ActionView {
-    pub what: String,
-    pub detail: String,
-    pub status: String,
-}
-
-pub struct GoalView {
-    pub index: usize,
-    pub domain: String,
-    pub goal: String,
-    pub detail: String,
-    pub status: String,
-    pub actions: Vec<ActionView>,
-}
-
-pub struct ReviewView {
-    pub agreement: String,
-    pub her_words: String,
-    pub notes: String,
-    pub meta: String,
-}
+use app::casework::{self, ReviewInput, allowed};
+use app::reports::plan::{GoalView, ReviewView, views};
 
 #[derive(Template)]
 #[template(path = "plan.html")]
@@ -94,84 +73,6 @@ fn choices<T: Copy>(
         .collect()
 }
 
-pub(crate) struct Views {
-    approval: String,
-    goals: Vec<GoalView>,
-    reviews: Vec<ReviewView>,
-}
-
-pub(crate) async fn views(
-    store: &std::sync::Arc<dyn store::Store>,
-    t: &Tr<'_>,
-    case: &Case,
-    plan: &Plan,
-    sight: &domain::sight::Sight,
-) -> Result<Views, AppError> {
-    let directory = store.organisations().await?;
-    let org_name = |id: Option<OrgId>| {
-        id.and_then(|id| directory.iter().find(|o| o.id == id))
-            .map(|o| o.fields.name.to_string())
-            .unwrap_or_default()
-    };
-    let date = |d: Option<time::Date>| {
-        d.map(|d| i18n::localise_digits(t.lang, &domain::voice::format_date_iso(d)))
-    };
-    let detail = |set_by: SetBy, target: Option<time::Date>, org: String| {
-        let mut parts = vec![t.get(&set_by.message_id())];
-        if let Some(d) = date(target) {
-            parts.push(t.with("plan-target-on", "date", &d));
-        }
-        if !org.is_empty() {
-            parts.push(org);
-        }
-        parts.join(" · ")
-    };
-    let goals = plan
-        .body
-        .goals
-        .iter()
-        .enumerate()
-        .map(|(index, g)| GoalView {
-            index,
-            domain: t.get(&g.domain.message_id()),
-            goal: g.goal.clone(),
-            detail: detail(g.set_by, g.target, String::new()),
-            status: t.get(&g.status.message_id()),
-            actions: g
-                .actions
-                .iter()
-                .map(|a| ActionView {
-                    what: a.what.clone(),
-                    detail: detail(a.set_by, a.target, org_name(a.responsible)),
-                    status: t.get(&a.status.message_id()),
-                })
-                .collect(),
-        })
-        .collect();
-    let reviews = store
-        .plan_reviews(case.id, sight)
-        .await?
-        .iter()
-        .rev()
-        .map(|r| ReviewView {
-            agreement: t.get(&r.agreement.message_id()),
-            her_words: r.her_words.clone(),
-            notes: r.notes.clone(),
-            meta: t.datetime(&r.reviewed_at),
-        })
-        .collect();
-    let approval = match plan.approved_version {
-        Some(v) if v == plan.version => t.get("plan-approved-current"),
-        Some(_) => t.get("plan-approved-older"),
-        None => t.get("plan-not-approved"),
-    };
-    Ok(Views {
-        approval,
-        goals,
-        reviews,
-    })
-}
-
 async fn plan_page<'a>(
     state: &'a AppState,
     ctx: &Ctx,
@@ -186,7 +87,7 @@ async fn plan_page<'a>(
     };
     let seen = casework::sight(&state.store, actor, case, state.clock.now()).await?;
     let plan = casework::plan_of(&state.store, case, &seen).await?;
-    casework::audit_read(&state.store, actor, &ctx.source, state.clock.now(), case).await?;
+    casework::audit_read(&state.store, &ctx.acting(actor, state.clock.now()), case).await?;
     let views = views(&state.store, &t, case, &plan, &seen).await?;
     let mut page = Page::titled(
         state,
@@ -267,7 +168,7 @@ pub async fn print(
     };
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
     let plan = casework::plan_of(&state.store, &case, &seen).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let views = views(&state.store, &t, &case, &plan, &seen).await?;
     let page = Page::titled(
         &state,
@@ -275,7 +176,7 @@ pub async fn print(
         "/cases",
         t.with("plan-title", "code", case.code.as_str()),
     );
-    let glossary = crate::glossary::Glossary::load(&state.store).await?;
+    let glossary = app::glossary::Glossary::load(&state.store).await?;
     let texts: Vec<&str> = views
         .goals
         .iter()
@@ -418,14 +319,13 @@ async fn change(
     let result = if errors.is_empty() {
         casework::save_plan(
             &state.store,
-            &actor,
-            &ctx.source,
-            state.clock.now(),
+            &ctx.acting(&actor, state.clock.now()),
             &case,
             version,
             body,
         )
         .await
+        .map_err(AppError::from)
     } else {
         Err(AppError::Invalid(errors))
     };
@@ -492,13 +392,12 @@ pub async fn review(
     };
     match casework::review_plan(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         &input,
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other(&format!("/cases/{}/plan?saved=1", case.id))),
         Err(AppError::Invalid(errors)) => {
@@ -533,13 +432,12 @@ pub async fn approve(
     };
     match casework::approve_plan(
         &state.store,
-        &actor,
-        &ctx.source,
-        state.clock.now(),
+        &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other(&format!("/cases/{}/plan?saved=1", case.id))),
         Err(AppError::Invalid(errors)) => {
@@ -560,61 +458,6 @@ pub async fn approve(
     }
 }
 
-/// The plan as a printable report: the same content as the print view, with the glossary's
-/// plain words at the end. The header carries the case code, never her name.
-pub(crate) fn report(
-    t: &Tr<'_>,
-    case: &Case,
-    views: &Views,
-    glossary: &crate::glossary::Glossary,
-) -> pdf::Report {
-    use pdf::Block;
-    let title = t.with("plan-title", "code", case.code.as_str());
-    let mut blocks = vec![
-        Block::Title(title.clone()),
-        Block::Paragraph(views.approval.clone()),
-    ];
-    if views.goals.is_empty() {
-        blocks.push(Block::Paragraph(t.get("plan-empty")));
-    }
-    let mut texts: Vec<&str> = Vec::new();
-    for g in &views.goals {
-        blocks.push(Block::Heading(format!("{}: {}", g.domain, g.goal)));
-        blocks.push(Block::Meta(format!("{} · {}", g.detail, g.status)));
-        texts.push(&g.goal);
-        for a in &g.actions {
-            blocks.push(Block::Bullet(format!(
-                "{} — {} · {}",
-                a.what, a.detail, a.status
-            )));
-            texts.push(&a.what);
-        }
-    }
-    blocks.push(Block::Heading(t.get("plan-reviews")));
-    for r in &views.reviews {
-        blocks.push(Block::Paragraph(format!(
-            "{} — {}",
-            r.agreement, r.her_words
-        )));
-        blocks.push(Block::Meta(r.meta.clone()));
-    }
-    let plain = glossary.explained(&texts, t.lang);
-    if !plain.is_empty() {
-        blocks.push(Block::Heading(t.get("plan-plain-words")));
-        blocks.extend(
-            plain
-                .into_iter()
-                .map(|(term, text)| Block::Term(term, text)),
-        );
-    }
-    pdf::Report {
-        language: t.lang.code().to_string(),
-        title,
-        header: t.with("pdf-header", "code", case.code.as_str()),
-        blocks,
-    }
-}
-
 /// `GET /cases/{id}/plan.pdf`: the plan in the reader's language, recorded as a reading.
 pub async fn pdf_download(
     State(state): State<AppState>,
@@ -624,8 +467,8 @@ pub async fn pdf_download(
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
-    let bytes = crate::export::plan_pdf(&state.store, &state.i18n, &case, &seen, ctx.lang).await?;
-    casework::audit_read(&state.store, &actor, &ctx.source, state.clock.now(), &case).await?;
+    let bytes = app::reports::plan_pdf(&state.store, &state.i18n, &case, &seen, ctx.lang).await?;
+    casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("plan-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((
         [

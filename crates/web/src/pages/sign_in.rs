@@ -13,9 +13,10 @@ use serde::Deserialize;
 use store::NewSession;
 
 use super::{FormData, FormView, Page, render, render_with_status, see_other};
-use crate::accounts::Origin;
-use crate::token::{hash_secret, random_hex};
-use crate::{AppError, AppState, Ctx, accounts, cookies, password, twofactor};
+use crate::{AppError, AppState, Ctx, cookies};
+use app::Acting;
+use app::token::{hash_secret, random_hex};
+use app::{accounts, password, twofactor};
 
 #[derive(Template)]
 #[template(path = "sign_in.html")]
@@ -190,7 +191,7 @@ async fn start_session(
             twofactor::Passed::Code => "code",
             twofactor::Passed::RecoveryCode => "recovery-code",
         };
-        event = event.with_detail(crate::accounts::detail(&[("second_factor", how)]));
+        event = event.with_detail(app::accounts::detail(&[("second_factor", how)]));
     }
     state.store.append_audit(event).await?;
 
@@ -328,7 +329,7 @@ pub async fn code_submit(
         )?;
         return Ok(with_retry_after(response, wait_seconds));
     }
-    let origin = Origin {
+    let origin = Acting {
         actor: Some(domain::policy::Actor {
             user_id: user.id,
             org_id: user.org_id,

@@ -60,7 +60,7 @@ async fn page<'a>(
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let p = crate::training::programme()?;
+    let p = app::training::programme()?;
     let scheduled = state.store.workshops().await?;
     let date = |d| i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(d));
     let phases = p
@@ -100,7 +100,7 @@ async fn page<'a>(
                             .filter(|s| s.template.key == w.key)
                             .map(|s| Scheduled {
                                 dates: format!("{} – {}", date(s.starts_on), date(s.ends_on)),
-                                about: crate::training::summary(&t, s),
+                                about: app::training::summary(&t, s),
                                 href: format!("/training/workshops/{}", s.id),
                                 ics: format!("/api/v1/training/workshops/{}/calendar.ics", s.id),
                             })
@@ -262,7 +262,7 @@ pub async fn schedule(
         }
     }
     let capacity = data.get("capacity");
-    let input = crate::training::ScheduleInput {
+    let input = app::training::ScheduleInput {
         workshop: data.get("workshop"),
         venue: data.get("venue"),
         starts_on: data.get("starts_on"),
@@ -291,7 +291,9 @@ pub async fn schedule(
         });
     }
     let result = if problems.is_empty() {
-        crate::training::schedule(&state.store, &origin, &input).await
+        app::training::schedule(&state.store, &origin, &input)
+            .await
+            .map_err(AppError::from)
     } else {
         Err(AppError::Invalid(problems))
     };
@@ -315,8 +317,8 @@ pub async fn schedule(
     }
 }
 
-fn gate_input(data: &FormData) -> crate::gates::GateInput {
-    crate::gates::GateInput {
+fn gate_input(data: &FormData) -> app::training::gates::GateInput {
+    app::training::gates::GateInput {
         role: data.get("role"),
         action: data.get("action"),
         workshop: data.get("workshop"),
@@ -329,7 +331,10 @@ pub async fn set_gate(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = crate::api::organisations::origin(&state, &ctx)?;
-    match crate::gates::set(&state.store, &origin, &gate_input(&data)).await {
+    match app::training::gates::set(&state.store, &origin, &gate_input(&data))
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(see_other("/training?notice=gate-set")),
         Err(AppError::Invalid(errors)) => {
             let t = Tr {
@@ -358,6 +363,6 @@ pub async fn lift_gate(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = crate::api::organisations::origin(&state, &ctx)?;
-    crate::gates::lift(&state.store, &origin, &gate_input(&data)).await?;
+    app::training::gates::lift(&state.store, &origin, &gate_input(&data)).await?;
     Ok(see_other("/training?notice=gate-lifted"))
 }

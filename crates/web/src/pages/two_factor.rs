@@ -10,8 +10,9 @@ use domain::policy::{Action, Resource};
 use domain::{Role, User};
 
 use super::{Choice, FormData, FormView, Page, render, render_with_status, see_other, sign_in};
-use crate::accounts::Origin;
-use crate::{AppError, AppState, Ctx, twofactor};
+use crate::{AppError, AppState, Ctx};
+use app::Acting;
+use app::twofactor;
 
 const ACCOUNT_PATH: &str = "/account/two-factor";
 
@@ -33,8 +34,8 @@ struct CodesTemplate<'a> {
     codes: Vec<String>,
 }
 
-fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
-    Ok(Origin {
+fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
+    Ok(Acting {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
         at: state.clock.now(),
@@ -81,7 +82,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 pub async fn start(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
     let user = ctx.user()?;
-    match twofactor::begin(&state.store, user, state.clock.now()).await {
+    match twofactor::begin(&state.store, user, state.clock.now())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(()) => Ok(see_other(ACCOUNT_PATH)),
         Err(AppError::Invalid(errors)) => reshow(&state, &ctx, &errors).await,
         Err(other) => Err(other),
@@ -130,7 +134,10 @@ pub async fn confirm(
         return throttled(wait, page);
     }
     let origin = origin(&state, &ctx)?;
-    match twofactor::confirm(&state.store, &origin, &user, &data.get("code")).await {
+    match twofactor::confirm(&state.store, &origin, &user, &data.get("code"))
+        .await
+        .map_err(AppError::from)
+    {
         Ok(codes) => {
             state.throttle.record_success(username, &ctx.source);
             let page = Page::new(&state, &ctx, "/account", "twofactor-codes-heading");

@@ -5,16 +5,17 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::policy::{Action, Actor, Decision, Resource, authorize};
+use domain::policy::{Action, Actor, Resource};
 use domain::{OrgId, Organisation, Role, User, UserId};
 use serde::Deserialize;
 
 use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
-use crate::accounts::{self, Origin, UserInput, UserUpdateInput};
 use crate::api::organisations::parse_org_id;
 use crate::{AppError, AppState, Ctx};
+use app::Acting;
+use app::accounts::{self, UserInput, UserUpdateInput};
 
 pub struct UserView {
     /// None for an account she may not administer (the network admin, for a director).
@@ -29,7 +30,7 @@ pub struct UserView {
 impl UserView {
     fn new(t: &Tr, user: &User, actor: &Actor) -> Self {
         Self {
-            edit_href: accounts::may_administer(actor, user)
+            edit_href: app::policy::require_administer(actor, user)
                 .is_ok()
                 .then(|| format!("/users/{}/edit", user.id)),
             username: user.username.to_string(),
@@ -79,8 +80,8 @@ fn parse_user_id(text: &str) -> Result<UserId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
 }
 
-fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
-    Ok(Origin {
+fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
+    Ok(Acting {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
         at: state.clock.now(),
@@ -93,7 +94,7 @@ fn grantable(t: &Tr, actor: &Actor, org: OrgId, existing: Option<&User>) -> Vec<
     Role::ALL
         .into_iter()
         .filter(|r| {
-            authorize(actor, Action::GrantRole(*r), &Resource::Organisation(org)) == Decision::Allow
+            app::policy::allows(actor, Action::GrantRole(*r), &Resource::Organisation(org))
                 || existing.is_some_and(|u| u.roles.contains(*r))
         })
         .map(|r| Choice {
@@ -135,9 +136,9 @@ pub async fn list(
         .iter()
         .map(|u| UserView::new(&page.t, u, &actor))
         .collect();
-    let add_href = (authorize(&actor, Action::CreateUser, &Resource::Organisation(org_id))
-        == Decision::Allow)
-        .then(|| format!("{path}/new"));
+    let add_href =
+        (app::policy::allows(&actor, Action::CreateUser, &Resource::Organisation(org_id)))
+            .then(|| format!("{path}/new"));
     render(&ListTemplate {
         count: page.t.count("users-count", users.len()),
         page,
@@ -211,7 +212,10 @@ pub async fn create(
         language: data.get("language"),
         password: data.get("password"),
     };
-    match accounts::create_user(&state.store, &origin(&state, &ctx)?, &org, &input).await {
+    match accounts::create_user(&state.store, &origin(&state, &ctx)?, &org, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(see_other(&format!(
             "/organisations/{org_id}/users?notice=created"
         ))),
@@ -241,7 +245,7 @@ async fn load_user(state: &AppState, ctx: &Ctx, id: &str) -> Result<(Actor, User
         .unwrap_or(ctx.actor()?.org_id);
     let actor = ctx.authorize(Action::UpdateUser, Resource::User { id, org })?;
     let user = user.ok_or(AppError::NotFound)?;
-    accounts::may_administer(&actor, &user)?;
+    app::policy::require_administer(&actor, &user)?;
     Ok((actor, user))
 }
 
@@ -322,7 +326,9 @@ pub async fn update(
         active: data.has("active"),
     };
     let result =
-        accounts::update_user(&state.store, &origin(&state, &ctx)?, &user, version, &input).await;
+        accounts::update_user(&state.store, &origin(&state, &ctx)?, &user, version, &input)
+            .await
+            .map_err(AppError::from);
     match result {
         Ok(updated) => Ok(see_other(&format!(
             "/organisations/{}/users?notice=updated",

@@ -14,8 +14,8 @@ use domain::training::survivors::{Cell, PeerRole, Theme, Tone};
 use domain::training::{DropoutReason, Workshop};
 
 use super::{Choice, FormData, FormView, Page, Tr, render_with_status, see_other};
-use crate::accounts::Origin;
 use crate::{AppError, AppState, Ctx, FieldError};
+use app::Acting;
 
 pub struct ParticipantRow {
     pub id: String,
@@ -94,7 +94,7 @@ struct WorkshopTemplate<'a> {
     forms: Forms,
 }
 
-fn origin(state: &AppState, ctx: &Ctx) -> Result<Origin, AppError> {
+fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
     crate::api::organisations::origin(state, ctx)
 }
 
@@ -180,7 +180,7 @@ async fn page<'a>(
         ctx.authorize(Action::ManageTraining, Resource::Network)?;
     }
     let origin = origin(state, ctx)?;
-    let w = crate::training::workshop(&state.store, id).await?;
+    let w = app::training::workshop(&state.store, id).await?;
     let t = Tr {
         i18n: &state.i18n,
         lang: ctx.lang,
@@ -210,7 +210,7 @@ async fn page<'a>(
             });
         }
     }
-    let questionnaire = crate::evaluation::questionnaire(&state.store).await?;
+    let questionnaire = app::training::evaluation::questionnaire(&state.store).await?;
     let def = &questionnaire.def;
     let questions = def
         .sections
@@ -243,7 +243,7 @@ async fn page<'a>(
         })
         .collect();
     let results = if can_read_results && !survivors_workshop {
-        let r = crate::evaluation::results(&state.store, &origin, id).await?;
+        let r = app::training::evaluation::results(&state.store, &origin, id).await?;
         Some((
             t.i18n.text_with(
                 ctx.lang,
@@ -284,10 +284,10 @@ async fn page<'a>(
         && allowed(
             ctx,
             Action::SurvivorParticipants,
-            crate::survivor_training::resource(&origin, &w),
+            app::training::survivors::resource(&origin, &w),
         );
     let (survivors, feedback) = if trains_it {
-        let (_, places) = crate::survivor_training::survivors(&state.store, &origin, id).await?;
+        let (_, places) = app::training::survivors::survivors(&state.store, &origin, id).await?;
         let rows = places
             .iter()
             .map(|(p, tr, days)| SurvivorRow {
@@ -299,7 +299,7 @@ async fn page<'a>(
                 dropout: p.dropout.as_ref().map(|d| dropout_text(&t, d)),
             })
             .collect();
-        let said = crate::survivor_training::feedback(&state.store, &origin, id)
+        let said = app::training::survivors::feedback(&state.store, &origin, id)
             .await?
             .iter()
             .map(|f| {
@@ -315,7 +315,7 @@ async fn page<'a>(
         (None, Vec::new())
     };
     let summary = if survivors_workshop && can_read_results {
-        let (_, s) = crate::survivor_training::feedback_summary(&state.store, &origin, id).await?;
+        let (_, s) = app::training::survivors::feedback_summary(&state.store, &origin, id).await?;
         let mut rows = vec![(t.get("feedback-total"), cell(&t, &s.total))];
         rows.extend(
             s.themes
@@ -351,7 +351,7 @@ async fn page<'a>(
         page,
         id: w.id.to_string(),
         dates: format!("{} – {}", iso(&t, w.starts_on), iso(&t, w.ends_on)),
-        about: crate::training::summary(&t, &w),
+        about: app::training::summary(&t, &w),
         topics: w
             .template
             .topics
@@ -489,15 +489,16 @@ pub async fn enrol(
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
     let result = async {
-        let input = crate::training::EnrolInput {
+        let input = app::training::EnrolInput {
             user: data.get("user"),
             years_in_org: number(&data, "years_in_org")?.unwrap_or(0),
             childcare_needs: data.has("childcare_needs"),
             beyond_capacity: data.has("beyond_capacity"),
         };
-        crate::training::enrol(&state.store, &origin, &id, &input)
+        app::training::enrol(&state.store, &origin, &id, &input)
             .await
             .map(|_| ())
+            .map_err(AppError::from)
     }
     .await;
     after(&state, &ctx, &id, &data, result, "workshop-enrolled", |f| {
@@ -514,14 +515,15 @@ pub async fn attend(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let result = crate::training::attend(
+    let result = app::training::attend(
         &state.store,
         &origin,
         &id,
         &data.all("enrolment"),
         &data.get("day"),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     after(
         &state,
         &ctx,
@@ -541,7 +543,7 @@ pub async fn drop_out(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let result = crate::training::drop_out(
+    let result = app::training::drop_out(
         &state.store,
         &origin,
         &id,
@@ -549,7 +551,8 @@ pub async fn drop_out(
         &data.get("reason"),
         &data.get("note"),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     after(
         &state,
         &ctx,
@@ -575,7 +578,7 @@ pub async fn evaluate(
             raw.entry(k.clone()).or_default().push(v.clone());
         }
     }
-    let result = crate::evaluation::record(
+    let result = app::training::evaluation::record(
         &state.store,
         &origin,
         &id,
@@ -584,6 +587,7 @@ pub async fn evaluate(
         &raw,
     )
     .await
+    .map_err(AppError::from)
     .map(|_| ());
     after(&state, &ctx, &id, &data, result, "evaluation-saved", |f| {
         &mut f.evaluation
@@ -598,14 +602,15 @@ pub async fn add_survivor(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let input = crate::survivor_training::SurvivorInput {
+    let input = app::training::survivors::SurvivorInput {
         code: data.get("code"),
         known_as: data.get("known_as"),
         organisation: String::new(),
         beyond_capacity: data.has("beyond_capacity"),
     };
-    let result = crate::survivor_training::add_survivor(&state.store, &origin, &id, &input)
+    let result = app::training::survivors::add_survivor(&state.store, &origin, &id, &input)
         .await
+        .map_err(AppError::from)
         .map(|_| ());
     after(&state, &ctx, &id, &data, result, "survivor-added", |f| {
         &mut f.survivor
@@ -620,14 +625,15 @@ pub async fn survivor_attend(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let result = crate::survivor_training::attend(
+    let result = app::training::survivors::attend(
         &state.store,
         &origin,
         &id,
         &data.all("place"),
         &data.get("day"),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     after(
         &state,
         &ctx,
@@ -647,7 +653,7 @@ pub async fn survivor_drop_out(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let result = crate::survivor_training::drop_out(
+    let result = app::training::survivors::drop_out(
         &state.store,
         &origin,
         &id,
@@ -655,7 +661,8 @@ pub async fn survivor_drop_out(
         &data.get("reason"),
         &data.get("note"),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     after(
         &state,
         &ctx,
@@ -675,15 +682,16 @@ pub async fn add_feedback(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let input = crate::survivor_training::FeedbackInput {
+    let input = app::training::survivors::FeedbackInput {
         theme: data.get("theme"),
         tone: data.get("tone"),
         words: data.get("words"),
         language: data.get("language"),
     };
     let result =
-        crate::survivor_training::add_feedback(&state.store, &origin, &id, &input, ctx.lang)
+        app::training::survivors::add_feedback(&state.store, &origin, &id, &input, ctx.lang)
             .await
+            .map_err(AppError::from)
             .map(|_| ());
     after(&state, &ctx, &id, &data, result, "feedback-saved", |f| {
         &mut f.feedback
@@ -698,14 +706,15 @@ pub async fn set_peer(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let input = crate::survivor_training::PeerInput {
+    let input = app::training::survivors::PeerInput {
         code: data.get("code"),
         role: data.get("role"),
         consent: data.has("consent"),
         consent_language: data.get("consent_language"),
     };
-    let result = crate::survivor_training::set_peer(&state.store, &origin, &input)
+    let result = app::training::survivors::set_peer(&state.store, &origin, &input)
         .await
+        .map_err(AppError::from)
         .map(|_| ());
     after(&state, &ctx, &id, &data, result, "peer-saved", |f| {
         &mut f.peer
@@ -732,7 +741,7 @@ pub async fn brief(
     Path((id, enrolment)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::ManageTraining, Resource::Network)?;
-    let w = crate::training::workshop(&state.store, &id).await?;
+    let w = app::training::workshop(&state.store, &id).await?;
     let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| AppError::NotFound)?;
     let (e, _) = state
         .store
@@ -752,7 +761,7 @@ pub async fn brief(
         i18n: &state.i18n,
         lang,
     };
-    let programme = crate::training::programme()?;
+    let programme = app::training::programme()?;
     let title = w.template.title.get(lang).to_string();
     let day_count = (w.ends_on - w.starts_on).whole_days() + 1;
     let text = |id: &str, args: &[(&str, i18n::Arg)]| state.i18n.text_with(lang, id, args);

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use app::{demo, token};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -14,8 +15,7 @@ use domain::audit::{AuditAction, AuditEvent};
 use domain::{Clock, FixedClock, Language, OrgId, Role, Roles, Timestamp, TokenId, User, UserId};
 use http_body_util::BodyExt;
 use i18n::I18n;
-use saathi_web::{AppState, WebConfig, app, demo, token};
-use store::testing::TestStore;
+use saathi_web::{AppState, WebConfig, router};
 use store::{NewUser, Store};
 use tower::ServiceExt;
 
@@ -24,11 +24,8 @@ pub mod openapi;
 pub const T0: Timestamp = Timestamp(1_795_910_400_000);
 pub const PASSWORD: &str = demo::DEMO_PASSWORD;
 
-#[derive(Clone, Copy, Debug)]
-pub enum Engine {
-    Sqlite,
-    Postgres,
-}
+pub use testkit::Engine;
+use testkit::TestStore;
 
 pub struct Harness {
     pub state: AppState,
@@ -53,10 +50,7 @@ impl Harness {
     /// A fresh store with the demo network plus a care-giver, a survivor and a second trainer
     /// in Kolkata, so that every role has someone to sign in as.
     pub async fn new(engine: Engine) -> Self {
-        let test_store = match engine {
-            Engine::Sqlite => TestStore::sqlite().await.unwrap(),
-            Engine::Postgres => TestStore::postgres().await.unwrap(),
-        };
+        let test_store = TestStore::new(engine).await.unwrap();
         let store = test_store.store.clone();
         demo::load_network(&store, T0).await.unwrap();
         let kolkata = store
@@ -110,7 +104,7 @@ impl Harness {
     }
 
     pub fn app(&self) -> Router {
-        app(self.state.clone())
+        router(self.state.clone())
     }
 
     /// The same store and clock behind other settings (secure cookies, say).
@@ -121,7 +115,7 @@ impl Harness {
             self.clock.clone(),
             config,
         );
-        Client::new(app(state), "10.1.0.1")
+        Client::new(router(state), "10.1.0.1")
     }
 
     pub fn client(&self) -> Client {
@@ -514,29 +508,6 @@ impl Client {
         )
         .await
     }
-}
-
-/// Runs each listed `async fn(Engine)` test once on SQLite and once on PostgreSQL.
-#[macro_export]
-macro_rules! on_both_engines {
-    ($($case:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    super::$case($crate::common::Engine::Sqlite).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    super::$case($crate::common::Engine::Postgres).await;
-                }
-            )*
-        }
-    };
 }
 
 /// Escapes text the way askama does, to find a message in a page.

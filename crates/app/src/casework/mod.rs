@@ -1,0 +1,27 @@
+//! Cases, shared by the pages and the API: who may, what is valid, and the audit entry that goes
+//! with each change. Every read of a case's content is audited. One module per part of her
+//! record.
+
+mod access;
+mod consents;
+mod decisions;
+mod documents;
+mod identity;
+mod journey;
+mod notes;
+mod own;
+mod plan;
+mod readers;
+mod voice;
+
+pub use access::*;
+pub use consents::*;
+pub use decisions::*;
+pub use documents::{add_document, documents, open_document};
+pub use identity::*;
+pub use journey::*;
+pub use notes::*;
+pub use own::{link_survivor, load_own, own_review, record_own_words};
+pub use plan::*;
+pub use readers::*;
+pub use voice::*;

@@ -1,0 +1,132 @@
+//! Her own record, for the survivor it belongs to: linking her account to her case (never as
+//! staff), her own words and her say on her plan.
+
+use std::sync::Arc;
+
+use domain::audit::AuditAction;
+use domain::policy::{Action, Actor};
+use domain::{Case, CaseId, VoiceEntry, VoiceId};
+use store::{NewVoice, Store};
+
+use super::{ReviewInput, VoiceInput, allowed, check, event, plan_of, sight};
+use crate::{Acting, Error, FieldError};
+
+/// Links a survivor's own account to her case, so she can read her record and add her words.
+/// The account must be a survivor's alone (never one with a staff role), active, in the same
+/// organisation. Linking never makes her one of the staff who carry the case.
+pub async fn link_survivor(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    case: &Case,
+    user: &str,
+) -> Result<Case, Error> {
+    let (actor, source, at) = acting.signed_in()?;
+    check(actor, Action::LinkSurvivor, case)?;
+    let invalid = || {
+        Error::Invalid(vec![FieldError {
+            field: "user".into(),
+            message_id: "error-not-a-survivor-account",
+            english: "choose an active survivor account of this organisation".into(),
+        }])
+    };
+    let id: domain::UserId = user.parse().map_err(|_| invalid())?;
+    let account = store.user(id).await?.ok_or_else(invalid)?;
+    if !account.active
+        || account.org_id != case.custodian
+        || account.roles.iter().any(|r| r != domain::Role::Survivor)
+        || !account.roles.contains(domain::Role::Survivor)
+    {
+        return Err(invalid());
+    }
+    let audit = event(actor, source, at, AuditAction::SurvivorLinked, case)
+        .with_detail(crate::accounts::detail(&[("user", &id.to_string())]));
+    Ok(store.link_survivor(case.id, id, audit).await?)
+}
+
+/// Loads a case for its survivor. To anyone else it is forbidden if they can see the case,
+/// else not found.
+pub async fn load_own(store: &Arc<dyn Store>, actor: &Actor, id: &str) -> Result<Case, Error> {
+    let id: CaseId = id.parse().map_err(|_| Error::NotFound)?;
+    let case = store.case(id).await?.ok_or(Error::NotFound)?;
+    if allowed(actor, Action::OwnRecord, &case) {
+        Ok(case)
+    } else if allowed(actor, Action::ViewCaseSummary, &case) {
+        Err(Error::Forbidden(domain::policy::DenyReason::RoleNotAllowed))
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// Her own words, written by herself: recorded as said, and read back by definition.
+pub async fn record_own_words(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    case: &Case,
+    input: &VoiceInput,
+) -> Result<VoiceEntry, Error> {
+    let (actor, source, at) = acting.signed_in()?;
+    check(actor, Action::OwnRecord, case)?;
+    let mut fields = input.validate(case, at)?;
+    fields.read_back = true;
+    let id = VoiceId::new();
+    let audit = event(actor, source, at, AuditAction::VoiceRecorded, case).with_detail(
+        crate::accounts::detail(&[("entry", &id.to_string()), ("by", "herself")]),
+    );
+    let voice = NewVoice {
+        id,
+        case_id: case.id,
+        fields,
+        recorded_by: actor.user_id,
+        recorded_at: at,
+    };
+    Ok(store.record_voice(&voice, audit).await?)
+}
+
+/// She says whether she agrees with her plan, in her words: a review of her own.
+pub async fn own_review(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    case: &Case,
+    input: &ReviewInput,
+) -> Result<domain::plan::PlanReview, Error> {
+    let (actor, source, at) = acting.signed_in()?;
+    check(actor, Action::OwnRecord, case)?;
+    let plan = plan_of(store, case, &sight(store, actor, case, at).await?).await?;
+    let mut errors = Vec::new();
+    let agreement: Option<domain::plan::Agreement> = input
+        .agreement
+        .parse()
+        .map_err(|e| errors.push(FieldError::new("agreement", &e)))
+        .ok();
+    let her_words = domain::text::normalise(&input.her_words);
+    if her_words.is_empty() {
+        errors.push(FieldError::new(
+            "her_words",
+            &domain::DomainError::EmptyText,
+        ));
+    }
+    if plan.version == 0 {
+        errors.push(FieldError {
+            field: "agreement".into(),
+            message_id: "plan-empty",
+            english: "there is no plan yet".into(),
+        });
+    }
+    let Some(agreement) = agreement.filter(|_| errors.is_empty()) else {
+        return Err(Error::Invalid(errors));
+    };
+    let review = domain::plan::PlanReview {
+        id: uuid::Uuid::now_v7(),
+        plan_version: plan.version,
+        agreement,
+        her_words,
+        notes: String::new(),
+        reviewed_by: actor.user_id,
+        reviewed_at: at,
+    };
+    let audit = event(actor, source, at, AuditAction::PlanReviewed, case).with_detail(
+        crate::accounts::detail(&[("agreement", agreement.as_str()), ("by", "herself")]),
+    );
+    store.add_plan_review(case.id, &review, audit).await?;
+    Ok(review)
+}

@@ -1,0 +1,409 @@
+//! Assessments for the pages and the API: filling a form for a case (only the sections her
+//! role may write, checked against the version it is filled in), and reading one back in the
+//! reader's language with the sections she may not read left out.
+
+use std::sync::Arc;
+
+use domain::audit::AuditAction;
+use domain::consent::SectionClass;
+use domain::form::{Answer, Assessment, FormDef, FormVersion, Item, RawAnswers, check_answers};
+use domain::policy::{Action, Actor, DenyReason};
+use domain::{Case, Language};
+use store::Store;
+
+use crate::casework::allowed;
+use crate::{Acting, Error, FieldError};
+
+/// Whether she may write, and read, a section of this class in this case.
+pub fn may(actor: &Actor, case: &Case) -> impl Fn(SectionClass) -> bool {
+    move |class| allowed(actor, Action::Document(class), case)
+}
+
+/// Which classes of an assessment this person's role reads (what her organisation holds is
+/// the `sight`'s to say).
+pub fn may_read<'a>(actor: &'a Actor, case: &'a Case) -> impl Fn(SectionClass) -> bool + Sync + 'a {
+    move |class| allowed(actor, Action::ReadDocument(class), case)
+}
+
+pub async fn form(
+    store: &Arc<dyn Store>,
+    key: &str,
+    version: Option<i64>,
+) -> Result<FormVersion, Error> {
+    store
+        .form(key.trim(), version)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// A problem with one answer, named by the input's own name so the page puts the message
+/// beside it.
+pub fn answer_error(place: &str, e: &domain::DomainError) -> FieldError {
+    FieldError {
+        field: place.to_string().into(),
+        message_id: e.message_id(),
+        english: e.to_string(),
+    }
+}
+
+/// Fills `form_key` (at `version`, else its newest) for the case.
+pub async fn fill(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    case: &Case,
+    form_key: &str,
+    version: Option<i64>,
+    raw: &RawAnswers,
+) -> Result<Assessment, Error> {
+    let (actor, source, at) = acting.signed_in()?;
+    // A workshop questionnaire is not a case form: it is answered on the workshop's page.
+    let form = form(store, form_key, version)
+        .await
+        .ok()
+        .filter(|f| f.def.purpose.is_case())
+        .ok_or_else(|| {
+            Error::Invalid(vec![FieldError {
+                field: "form".into(),
+                message_id: "error-unknown-form",
+                english: format!("there is no case form {form_key:?}"),
+            }])
+        })?;
+    let may = may(actor, case);
+    if !form.def.sections.iter().any(|s| may(s.sensitivity)) {
+        return Err(Error::Forbidden(DenyReason::NotAssigned));
+    }
+    let answers = check_answers(&form.def, raw, &may).map_err(|errors| {
+        Error::Invalid(
+            errors
+                .iter()
+                .map(|(place, e)| answer_error(place, e))
+                .collect(),
+        )
+    })?;
+    let assessment = Assessment {
+        id: uuid::Uuid::now_v7(),
+        case_id: case.id,
+        form_key: form.def.key.clone(),
+        form_version: form.version,
+        answers,
+        recorded_by: actor.user_id,
+        recorded_at: at,
+        org: actor.org_id,
+    };
+    let audit = domain::audit::AuditEvent::new(
+        at,
+        AuditAction::AssessmentRecorded,
+        format!("case:{}", case.id),
+    )
+    .by(actor.user_id, actor.org_id)
+    .scoped_to(case.custodian)
+    .from_source(source.to_string())
+    .with_detail(crate::accounts::detail(&[
+        ("assessment", &assessment.id.to_string()),
+        ("form", &assessment.form_key),
+        ("version", &assessment.form_version.to_string()),
+    ]));
+    store.add_assessment(&assessment, audit).await?;
+    Ok(assessment)
+}
+
+/// One answered field as shown.
+pub struct Shown {
+    pub label: String,
+    pub value: String,
+}
+
+/// A section as shown: its label and answers, or rows for a repeat group.
+pub struct ShownSection {
+    pub label: String,
+    pub answers: Vec<Shown>,
+    /// Repeat groups: (label, column labels, rows of values).
+    pub tables: Vec<(String, Vec<String>, Vec<Vec<String>>)>,
+}
+
+fn display(
+    def: &FormDef,
+    f: &domain::form::Field,
+    a: &Answer,
+    language: Language,
+    yes: &str,
+    no: &str,
+) -> String {
+    match a {
+        Answer::One(v) if f.kind == domain::form::FieldKind::YesNo => {
+            if v == "yes" {
+                yes.to_string()
+            } else {
+                no.to_string()
+            }
+        }
+        Answer::One(v) => match f.kind {
+            domain::form::FieldKind::Choice => def.choice_label(f, v, language),
+            _ => v.clone(),
+        },
+        Answer::Many(vs) => vs
+            .iter()
+            .map(|v| def.choice_label(f, v, language))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Answer::Rows(_) => String::new(),
+    }
+}
+
+/// The assessment in `language`, in the form version it was filled in; sections she may not
+/// read are left out (and counted, so the page can say so).
+pub fn show(
+    form: &FormVersion,
+    assessment: &Assessment,
+    language: Language,
+    may: &dyn Fn(SectionClass) -> bool,
+    yes: &str,
+    no: &str,
+) -> (Vec<ShownSection>, usize) {
+    let def = &form.def;
+    let mut hidden = 0;
+    let mut shown = Vec::new();
+    for section in &def.sections {
+        if !may(section.sensitivity) {
+            hidden += 1;
+            continue;
+        }
+        let mut s = ShownSection {
+            label: section.label.get(language).to_string(),
+            answers: Vec::new(),
+            tables: Vec::new(),
+        };
+        for item in &section.items {
+            match item {
+                Item::Field(f) => {
+                    if let Some(a) = assessment.answers.get(&f.name) {
+                        s.answers.push(Shown {
+                            label: f.label.get(language).to_string(),
+                            value: display(def, f, a, language, yes, no),
+                        });
+                    }
+                }
+                Item::Repeat {
+                    name,
+                    label,
+                    fields,
+                    ..
+                } => {
+                    if let Some(Answer::Rows(rows)) = assessment.answers.get(name) {
+                        let columns = fields
+                            .iter()
+                            .map(|f| f.label.get(language).to_string())
+                            .collect();
+                        let rows = rows
+                            .iter()
+                            .map(|row| {
+                                fields
+                                    .iter()
+                                    .map(|f| {
+                                        row.get(&f.name)
+                                            .map(|a| display(def, f, a, language, yes, no))
+                                            .unwrap_or_default()
+                                    })
+                                    .collect()
+                            })
+                            .collect();
+                        s.tables
+                            .push((label.get(language).to_string(), columns, rows));
+                    }
+                }
+            }
+        }
+        shown.push(s);
+    }
+    (shown, hidden)
+}
+
+/// Answers as the API takes them: `{"name": "text" | ["a", "b"] | [{"field": …}, …]}`.
+pub fn raw_from_json(value: &serde_json::Value) -> Result<RawAnswers, Error> {
+    let bad = |what: &str| Error::Malformed(format!("answers: {what}"));
+    let object = value.as_object().ok_or_else(|| bad("not an object"))?;
+    let mut raw = RawAnswers::new();
+    let scalar = |v: &serde_json::Value| -> Option<String> {
+        match v {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            serde_json::Value::Bool(b) => Some(if *b { "yes" } else { "no" }.to_string()),
+            _ => None,
+        }
+    };
+    for (name, v) in object {
+        match v {
+            serde_json::Value::Array(items)
+                if items.iter().all(serde_json::Value::is_object) && !items.is_empty() =>
+            {
+                for (i, row) in items.iter().enumerate() {
+                    for (field, v) in row.as_object().into_iter().flatten() {
+                        let values = match v {
+                            serde_json::Value::Array(vs) => vs.iter().filter_map(scalar).collect(),
+                            other => scalar(other).into_iter().collect(),
+                        };
+                        raw.insert(format!("{name}.{i}.{field}"), values);
+                    }
+                }
+            }
+            serde_json::Value::Array(vs) => {
+                raw.insert(name.clone(), vs.iter().filter_map(scalar).collect());
+            }
+            serde_json::Value::Null => {}
+            other => {
+                let s = scalar(other).ok_or_else(|| bad(name))?;
+                raw.insert(name.clone(), vec![s]);
+            }
+        }
+    }
+    Ok(raw)
+}
+
+/// The assessment's answers as JSON, only the sections she may read.
+pub fn answers_json(
+    form: &FormVersion,
+    assessment: &Assessment,
+    may: &dyn Fn(SectionClass) -> bool,
+) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    for section in form.def.sections.iter().filter(|s| may(s.sensitivity)) {
+        for item in &section.items {
+            let name = match item {
+                Item::Field(f) => &f.name,
+                Item::Repeat { name, .. } => name,
+            };
+            if let Some(a) = assessment.answers.get(name)
+                && let Ok(v) = serde_json::to_value(a)
+            {
+                out.insert(name.clone(), v);
+            }
+        }
+    }
+    serde_json::Value::Object(out)
+}
+
+/// The assessment `id` of this case with its form; another case's, none, or one of which
+/// `sight` reaches no section: not found.
+pub async fn assessment_of(
+    store: &Arc<dyn Store>,
+    case: &Case,
+    id: &str,
+    sight: &domain::sight::Sight,
+) -> Result<(Assessment, FormVersion), Error> {
+    let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
+    let a = store
+        .assessment(id)
+        .await?
+        .filter(|a| a.case_id == case.id)
+        .ok_or(Error::NotFound)?;
+    let form = form(store, &a.form_key, Some(a.form_version)).await?;
+    if form
+        .def
+        .sections
+        .iter()
+        .any(|s| sight.sees(s.sensitivity, a.org))
+    {
+        Ok((a, form))
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// The case's assessments of which `sight` reaches some section, newest first, each with its
+/// form.
+pub async fn assessments_of(
+    store: &Arc<dyn Store>,
+    case: &Case,
+    sight: &domain::sight::Sight,
+) -> Result<Vec<(Assessment, FormVersion)>, Error> {
+    let mut found = Vec::new();
+    for a in store.assessments_of(case.id).await? {
+        let form = form(store, &a.form_key, Some(a.form_version)).await?;
+        if form
+            .def
+            .sections
+            .iter()
+            .any(|s| sight.sees(s.sensitivity, a.org))
+        {
+            found.push((a, form));
+        }
+    }
+    Ok(found)
+}
+
+/// Stores `def` as the next version of its form (the network admin; audited).
+pub async fn add_version(
+    store: &Arc<dyn Store>,
+    origin: &crate::Acting,
+    def: &FormDef,
+) -> Result<FormVersion, Error> {
+    origin.check(Action::ManageForms, domain::policy::Resource::Network)?;
+    def.check().map_err(definition_errors)?;
+    let audit = origin
+        .event(
+            AuditAction::FormVersionAdded,
+            format!("form:{}", def.key),
+            None,
+        )
+        .with_detail(crate::accounts::detail(&[("form", &def.key)]));
+    let by = origin.actor.as_ref().map(|a| a.user_id);
+    Ok(store.add_form_version(def, by, audit).await?)
+}
+
+/// The message id of the last line of a long list of an XLSForm's problems: "and N more".
+pub const MORE_PROBLEMS: &str = "xlsform-more-problems";
+
+/// "and N more" in her language, when `e` is that line of a refused XLSForm.
+pub fn more_problems(e: &FieldError, i18n: &i18n::I18n, lang: domain::Language) -> Option<String> {
+    let n: i64 = e
+        .english
+        .strip_prefix("and ")?
+        .strip_suffix(" more")?
+        .parse()
+        .ok()?;
+    (e.message_id == MORE_PROBLEMS)
+        .then(|| i18n.text_with(lang, MORE_PROBLEMS, &[("count", i18n::Arg::Count(n))]))
+}
+
+/// Reads an XLSForm and stores it as the next version of its form (the network admin). All or
+/// nothing: every row it could not take is listed, and nothing is stored.
+pub async fn import_xlsform(
+    store: &Arc<dyn Store>,
+    origin: &crate::Acting,
+    bytes: &[u8],
+) -> Result<FormVersion, Error> {
+    origin.check(Action::ManageForms, domain::policy::Resource::Network)?;
+    let def = xlsform::read(bytes, "imported-form").map_err(|problems| {
+        let mut errors: Vec<FieldError> = problems
+            .iter()
+            .map(|p| FieldError {
+                field: "file".into(),
+                message_id: "error-xlsform-row",
+                english: p.to_string(),
+            })
+            .collect();
+        if problems.more() > 0 {
+            errors.push(FieldError {
+                field: "file".into(),
+                message_id: MORE_PROBLEMS,
+                english: format!("and {} more", problems.more()),
+            });
+        }
+        Error::Invalid(errors)
+    })?;
+    add_version(store, origin, &def).await
+}
+
+/// A definition's problems, each as a field error (for the API and the upload page).
+pub fn definition_errors(problems: Vec<String>) -> Error {
+    Error::Invalid(
+        problems
+            .into_iter()
+            .map(|p| FieldError {
+                field: "definition".into(),
+                message_id: "error-form-definition",
+                english: p,
+            })
+            .collect(),
+    )
+}

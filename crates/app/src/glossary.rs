@@ -1,0 +1,361 @@
+//! The glossary for the pages and the API: reading it, scanning a text for its terms (with the
+//! plain explanation in the reader's language), highlighting them in narrative, and the network
+//! admin's curation with its audit entries.
+
+use std::sync::Arc;
+
+use domain::audit::AuditAction;
+use domain::glossary::{Explanations, GlossaryTerm, Scanner, TermDraft, check, parse_synonyms};
+use domain::policy::{Action, Resource};
+use domain::{DomainError, Language};
+use store::{Store, StoreError};
+
+use crate::Acting;
+use crate::accounts::detail;
+use crate::{Error, FieldError};
+
+/// The glossary as it stands, compiled for scanning.
+pub struct Glossary {
+    compiled: Arc<Compiled>,
+}
+
+/// The terms and the automaton built from them.
+struct Compiled {
+    terms: Vec<GlossaryTerm>,
+    scanner: Scanner,
+}
+
+/// The last glossary compiled, whatever store it came from. Compiling 50 terms takes about
+/// 5 ms, and the terms change rarely: each load reads them (one query) and compiles again only
+/// when they differ from the last, so a curator's change is seen at once. Keyed by the terms
+/// themselves, so it is right for several stores in one process (the tests) too.
+static LAST: std::sync::Mutex<Option<Arc<Compiled>>> = std::sync::Mutex::new(None);
+
+/// A term found in a text. `start` and `end` count characters (Unicode scalar values), which
+/// is what a script slicing the text by characters expects.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Hit {
+    pub term: String,
+    pub found: String,
+    pub start: usize,
+    pub end: usize,
+    pub explanation: String,
+}
+
+impl Glossary {
+    pub async fn load(store: &Arc<dyn Store>) -> Result<Self, Error> {
+        let terms = store.glossary().await?;
+        let last = LAST.lock().ok().and_then(|last| last.clone());
+        if let Some(compiled) = last.filter(|c| c.terms == terms) {
+            return Ok(Glossary { compiled });
+        }
+        let scanner = Scanner::new(terms.iter().map(|t| &t.draft));
+        let compiled = Arc::new(Compiled { terms, scanner });
+        if let Ok(mut last) = LAST.lock() {
+            *last = Some(compiled.clone());
+        }
+        Ok(Glossary { compiled })
+    }
+
+    pub fn terms(&self) -> &[GlossaryTerm] {
+        &self.compiled.terms
+    }
+
+    pub fn scanner(&self) -> &Scanner {
+        &self.compiled.scanner
+    }
+
+    pub fn explanation(&self, term: usize, language: Language) -> &str {
+        self.terms()
+            .get(term)
+            .map(|t| t.draft.explanations.get(language))
+            .unwrap_or_default()
+    }
+
+    pub fn term(&self, term: usize) -> &str {
+        self.terms()
+            .get(term)
+            .map(|t| t.draft.term.as_str())
+            .unwrap_or_default()
+    }
+
+    /// Every term in `text`, with character positions, in one pass.
+    pub fn hits(&self, text: &str, language: Language) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        // Matches come in order: count characters once, from one match to the next.
+        let (mut byte, mut chars) = (0, 0);
+        for f in self.scanner().scan(text) {
+            chars += text[byte..f.start].chars().count();
+            let start = chars;
+            let found = &text[f.start..f.end];
+            chars += found.chars().count();
+            byte = f.end;
+            hits.push(Hit {
+                term: self.term(f.term).to_string(),
+                found: found.to_string(),
+                start,
+                end: chars,
+                explanation: self.explanation(f.term, language).to_string(),
+            });
+        }
+        hits
+    }
+
+    /// The text as HTML, every term marked with its plain explanation (shown on hover and
+    /// read out by screen readers), everything else escaped.
+    pub fn highlight(&self, text: &str, language: Language) -> String {
+        let mut html = String::with_capacity(text.len() + 64);
+        let mut at = 0;
+        for f in self.scanner().scan(text) {
+            html.push_str(&escape(&text[at..f.start]));
+            let explanation = escape(self.explanation(f.term, language));
+            html.push_str(&format!(
+                "<mark class=\"jargon\" title=\"{explanation}\">{}</mark>",
+                escape(&text[f.start..f.end])
+            ));
+            at = f.end;
+        }
+        html.push_str(&escape(&text[at..]));
+        html
+    }
+
+    /// The distinct terms in these texts with their explanations, in order of appearance:
+    /// the "plain words" list under a narrative.
+    pub fn explained(&self, texts: &[&str], language: Language) -> Vec<(String, String)> {
+        let mut seen: Vec<usize> = Vec::new();
+        for text in texts {
+            for f in self.scanner().scan(text) {
+                if !seen.contains(&f.term) {
+                    seen.push(f.term);
+                }
+            }
+        }
+        seen.into_iter()
+            .map(|t| {
+                (
+                    self.term(t).to_string(),
+                    self.explanation(t, language).to_string(),
+                )
+            })
+            .collect()
+    }
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A term as typed into the form or the API.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TermInput {
+    pub term: String,
+    /// One per line, or separated by `|` (the API also takes a list).
+    pub synonyms: Synonyms,
+    pub explanation_bn: String,
+    pub explanation_hi: String,
+    pub explanation_en: String,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Synonyms {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl Default for Synonyms {
+    fn default() -> Self {
+        Synonyms::Text(String::new())
+    }
+}
+
+impl TermInput {
+    pub fn from_term(t: &GlossaryTerm) -> Self {
+        TermInput {
+            term: t.draft.term.clone(),
+            synonyms: Synonyms::Text(t.draft.synonyms.join("\n")),
+            explanation_bn: t.draft.explanations.bn.clone(),
+            explanation_hi: t.draft.explanations.hi.clone(),
+            explanation_en: t.draft.explanations.en.clone(),
+        }
+    }
+
+    fn draft(&self) -> Result<TermDraft, Error> {
+        let synonyms = match &self.synonyms {
+            Synonyms::Text(text) => parse_synonyms(text),
+            Synonyms::List(list) => list.clone(),
+        };
+        check(&TermDraft {
+            term: self.term.clone(),
+            synonyms,
+            explanations: Explanations {
+                bn: self.explanation_bn.clone(),
+                hi: self.explanation_hi.clone(),
+                en: self.explanation_en.clone(),
+            },
+        })
+        .map_err(|errors| {
+            Error::Invalid(
+                errors
+                    .iter()
+                    .map(|(field, e)| FieldError::new(field, e))
+                    .collect(),
+            )
+        })
+    }
+}
+
+fn taken(e: StoreError) -> Error {
+    match e {
+        StoreError::Duplicate(_) => Error::Invalid(vec![FieldError {
+            field: "term".into(),
+            message_id: "error-glossary-term-taken",
+            english: "the glossary has this term already".into(),
+        }]),
+        other => other.into(),
+    }
+}
+
+fn audit(origin: &Acting, action: AuditAction, t: &GlossaryTerm) -> domain::audit::AuditEvent {
+    origin
+        .event(action, format!("glossary:{}", t.id), None)
+        .with_detail(detail(&[("term", &t.draft.term)]))
+}
+
+pub async fn add(
+    store: &Arc<dyn Store>,
+    origin: &Acting,
+    input: &TermInput,
+) -> Result<GlossaryTerm, Error> {
+    origin.check(Action::EditGlossary, Resource::Network)?;
+    let draft = input.draft()?;
+    let id = uuid::Uuid::now_v7();
+    let planned = GlossaryTerm {
+        id,
+        draft: draft.clone(),
+        version: 1,
+        updated_at: origin.at,
+    };
+    let by = origin.actor.as_ref().map(|a| a.user_id);
+    store
+        .add_term(
+            id,
+            &draft,
+            by,
+            audit(origin, AuditAction::GlossaryTermAdded, &planned),
+        )
+        .await
+        .map_err(taken)
+}
+
+pub async fn update(
+    store: &Arc<dyn Store>,
+    origin: &Acting,
+    id: uuid::Uuid,
+    expected_version: i64,
+    input: &TermInput,
+) -> Result<GlossaryTerm, Error> {
+    origin.check(Action::EditGlossary, Resource::Network)?;
+    let draft = input.draft()?;
+    let planned = GlossaryTerm {
+        id,
+        draft: draft.clone(),
+        version: expected_version + 1,
+        updated_at: origin.at,
+    };
+    let by = origin.actor.as_ref().map(|a| a.user_id);
+    store
+        .update_term(
+            id,
+            expected_version,
+            &draft,
+            by,
+            audit(origin, AuditAction::GlossaryTermChanged, &planned),
+        )
+        .await
+        .map_err(taken)
+}
+
+pub async fn remove(
+    store: &Arc<dyn Store>,
+    origin: &Acting,
+    term: &GlossaryTerm,
+    expected_version: i64,
+) -> Result<(), Error> {
+    origin.check(Action::EditGlossary, Resource::Network)?;
+    Ok(store
+        .remove_term(
+            term.id,
+            expected_version,
+            audit(origin, AuditAction::GlossaryTermRemoved, term),
+        )
+        .await?)
+}
+
+/// The longest text the scan takes in one request (the API body limit is the outer bound).
+pub const SCAN_MAX_CHARS: usize = 2_000_000;
+
+pub fn check_scan_text(text: &str) -> Result<(), Error> {
+    if text.chars().count() > SCAN_MAX_CHARS {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "text",
+            &DomainError::TextTooLong {
+                max: SCAN_MAX_CHARS,
+            },
+        )]));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlighting_escapes_everything_but_its_own_marks() {
+        let terms = vec![GlossaryTerm {
+            id: uuid::Uuid::nil(),
+            draft: TermDraft {
+                term: "PTSD".into(),
+                synonyms: vec![],
+                explanations: Explanations {
+                    bn: "\"ভয়\" <পরে>".into(),
+                    hi: "डर".into(),
+                    en: "fear".into(),
+                },
+            },
+            version: 1,
+            updated_at: domain::Timestamp(0),
+        }];
+        let glossary = Glossary {
+            compiled: Arc::new(Compiled {
+                scanner: Scanner::new(terms.iter().map(|t| &t.draft)),
+                terms,
+            }),
+        };
+        assert_eq!(
+            glossary.highlight("<b>PTSD</b> & আরও", Language::Bn),
+            "&lt;b&gt;<mark class=\"jargon\" title=\"&quot;ভয়&quot; &lt;পরে&gt;\">PTSD</mark>&lt;/b&gt; &amp; আরও"
+        );
+        let hits = glossary.hits("তার PTSD আছে", Language::Hi);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            (hits[0].start, hits[0].end),
+            (4, 8),
+            "characters, not bytes"
+        );
+        assert_eq!(hits[0].explanation, "डर");
+    }
+}

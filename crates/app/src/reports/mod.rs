@@ -1,0 +1,105 @@
+//! Reports as PDF, for the pages and the `saathi export` command: the case plan in a chosen
+//! language (assessments follow with the forms engine).
+
+pub mod assessment;
+pub mod plan;
+
+use std::sync::Arc;
+
+use domain::sight::Sight;
+use domain::{Case, Language};
+use i18n::I18n;
+use store::Store;
+
+use crate::Tr;
+use crate::{Error, casework};
+
+/// A PDF that cannot be made is the server's problem (a missing font names the package to
+/// install); the message goes to the log and the CLI.
+fn failed(e: pdf::PdfError) -> Error {
+    Error::internal(e.to_string())
+}
+
+/// What the case's custodian holds of it now: the operator at the CLI prints the case as her
+/// organisation holds it, never what her consent keeps elsewhere.
+pub async fn custodian_sight(
+    store: &Arc<dyn Store>,
+    case: &Case,
+    at: domain::Timestamp,
+) -> Result<Sight, Error> {
+    let consents = store.consents_of(case.id).await?;
+    Ok(Sight::of(case.custodian, &case.passages, &consents, at))
+}
+
+/// The case plan as a PDF in `language`, as `sight` reaches it, with its glossary terms
+/// explained at the end.
+pub async fn plan_pdf(
+    store: &Arc<dyn Store>,
+    i18n: &I18n,
+    case: &Case,
+    sight: &Sight,
+    language: Language,
+) -> Result<Vec<u8>, Error> {
+    let t = Tr {
+        i18n,
+        lang: language,
+    };
+    let plan = casework::plan_of(store, case, sight).await?;
+    let views = crate::reports::plan::views(store, &t, case, &plan, sight).await?;
+    let glossary = crate::glossary::Glossary::load(store).await?;
+    let report = crate::reports::plan::report(&t, case, &views, &glossary);
+    render(report, i18n, language).await
+}
+
+/// Any report, with the page numbers in the reader's language. Laying out and shaping a long
+/// report takes a while, so it runs on a blocking thread, never on the server's workers.
+pub(crate) async fn render(
+    report: pdf::Report,
+    i18n: &I18n,
+    language: Language,
+) -> Result<Vec<u8>, Error> {
+    const PLACE: char = '\u{E000}';
+    let label = Tr {
+        i18n,
+        lang: language,
+    }
+    .with("pdf-page", "page", &PLACE.to_string());
+    tokio::task::spawn_blocking(move || {
+        let fonts = pdf::Fonts::from_env()?;
+        pdf::render(&report, &fonts, &|n| {
+            label.replace(PLACE, &i18n::format_number(language, n as i64))
+        })
+    })
+    .await
+    .map_err(|e| Error::internal(format!("the PDF task: {e}")))?
+    .map_err(failed)
+}
+
+/// A filled assessment as a PDF in `language`, every section the custodian holds (the operator
+/// at the CLI), in the form version it was filled in. Returns the case it belongs to, for the
+/// audit entry.
+pub async fn assessment_pdf(
+    store: &Arc<dyn Store>,
+    i18n: &I18n,
+    assessment: &str,
+    language: Language,
+    at: domain::Timestamp,
+) -> Result<(Case, Vec<u8>), Error> {
+    let id: uuid::Uuid = assessment.parse().map_err(|_| Error::NotFound)?;
+    let a = store.assessment(id).await?.ok_or(Error::NotFound)?;
+    let case = store.case(a.case_id).await?.ok_or(Error::NotFound)?;
+    let sight = custodian_sight(store, &case, at).await?;
+    let bytes = crate::reports::assessment::assessment_pdf(
+        store,
+        i18n,
+        &crate::reports::assessment::Reader {
+            role: &|_| true,
+            sight: &sight,
+        },
+        &case,
+        assessment,
+        language,
+    )
+    .await?;
+    Ok((case, bytes))
+}

@@ -1,0 +1,54 @@
+//! Words for one reader: her language over the loaded Fluent bundles. Pages, reports and
+//! services that write in her language share it.
+
+use domain::{Language, Role, Timestamp};
+use i18n::{Arg, I18n};
+
+use crate::FieldError;
+
+/// Translates for one page: the reader's language over the loaded Fluent bundles.
+#[derive(Clone, Copy)]
+pub struct Tr<'a> {
+    pub i18n: &'a I18n,
+    pub lang: Language,
+}
+
+impl Tr<'_> {
+    pub fn get(&self, id: &str) -> String {
+        self.i18n.text(self.lang, id)
+    }
+
+    /// A message with one text argument.
+    pub fn with(&self, id: &str, name: &str, value: &str) -> String {
+        self.i18n
+            .text_with(self.lang, id, &[(name, Arg::Text(value.to_string()))])
+    }
+
+    /// A message with a count (`$count` for the plural, `$n` the number in her digits).
+    pub fn count(&self, id: &str, n: usize) -> String {
+        self.i18n
+            .text_with(self.lang, id, &[("count", Arg::Count(n as i64))])
+    }
+
+    /// A field's problem as one sentence: a missing consent also names the section it would
+    /// have to cover.
+    pub fn problem(&self, e: &FieldError) -> String {
+        if e.message_id == "error-no-consent" {
+            format!(
+                "{}: {}",
+                self.get(&format!("section-{}", e.field)),
+                self.get(e.message_id)
+            )
+        } else {
+            self.get(e.message_id)
+        }
+    }
+
+    pub fn role(&self, role: &Role) -> String {
+        self.get(role.message_id())
+    }
+
+    pub fn datetime(&self, at: &Timestamp) -> String {
+        i18n::format_datetime(self.lang, *at)
+    }
+}

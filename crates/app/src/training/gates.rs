@@ -1,0 +1,94 @@
+//! Training gates as the network admin sets and lifts them. The policy enforces them
+//! (`domain::training::gate`); a new Saathi, and the demo, has none.
+
+use std::sync::Arc;
+
+use domain::Role;
+use domain::audit::AuditAction;
+use domain::policy::{Action, Resource};
+use domain::training::gate::{Gate, GatedAction};
+use store::Store;
+
+use crate::Acting;
+use crate::accounts::detail;
+use crate::training::invalid;
+use crate::{Error, FieldError};
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GateInput {
+    pub role: String,
+    pub action: String,
+    /// The workshop of the programme to complete first (its key).
+    pub workshop: String,
+}
+
+fn parse(input: &GateInput) -> Result<(Role, GatedAction), Error> {
+    let mut errors = Vec::new();
+    let role = input
+        .role
+        .parse::<Role>()
+        .map_err(|e| errors.push(FieldError::new("role", &e)))
+        .ok();
+    let action = input
+        .action
+        .parse::<GatedAction>()
+        .map_err(|e| errors.push(FieldError::new("action", &e)))
+        .ok();
+    match (role, action) {
+        (Some(role), Some(action)) if errors.is_empty() => Ok((role, action)),
+        _ => Err(Error::Invalid(errors)),
+    }
+}
+
+pub async fn set(
+    store: &Arc<dyn Store>,
+    origin: &Acting,
+    input: &GateInput,
+) -> Result<Gate, Error> {
+    origin.check(Action::ManageGates, Resource::Network)?;
+    let (role, action) = parse(input)?;
+    let programme = crate::training::programme()?;
+    let workshop = input.workshop.trim();
+    // Only a staff workshop can be required of staff: nobody could ever pass a gate on a
+    // survivors' workshop.
+    if programme
+        .workshop(workshop)
+        .is_none_or(|w| w.audience == domain::training::Audience::Survivors)
+    {
+        return Err(Error::Invalid(vec![FieldError {
+            field: "workshop".into(),
+            message_id: "error-unknown-workshop",
+            english: format!("the programme has no staff workshop {workshop:?}"),
+        }]));
+    }
+    if matches!(role, Role::Survivor | Role::NetworkAdmin | Role::Trainer) {
+        return Err(invalid("role", &domain::DomainError::AnswerNotValid));
+    }
+    let gate = Gate {
+        role,
+        action,
+        workshop: workshop.to_string(),
+    };
+    let audit = origin
+        .event(
+            AuditAction::GateSet,
+            format!("gate:{}/{}", role.as_str(), action.as_str()),
+            None,
+        )
+        .with_detail(detail(&[("workshop", workshop)]));
+    let by = origin.actor.as_ref().map(|a| a.user_id);
+    store.set_gate(&gate, by, audit).await?;
+    Ok(gate)
+}
+
+pub async fn lift(store: &Arc<dyn Store>, origin: &Acting, input: &GateInput) -> Result<(), Error> {
+    origin.check(Action::ManageGates, Resource::Network)?;
+    let (role, action) = parse(input)?;
+    let audit = origin.event(
+        AuditAction::GateLifted,
+        format!("gate:{}/{}", role.as_str(), action.as_str()),
+        None,
+    );
+    Ok(store.lift_gate(role, action, audit).await?)
+}

@@ -1,0 +1,156 @@
+//! The SQL of case search: the index of her words (each term marked with its section and its
+//! writer's organisation), and the query that finds cases by it.
+
+macro_rules! impl_case_search {
+    ($store:ty, $db:ty) => {
+        impl $store {
+            /// Replaces the search terms of one source (a voice entry, a note) with those of
+            /// `text`, each marked with its section and the organisation of `by`, its writer.
+            async fn index_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                case_id: &str,
+                source_id: &str,
+                text: &str,
+                section: domain::consent::SectionClass,
+                by: domain::UserId,
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query("DELETE FROM case_terms WHERE source_id = $1")
+                    .bind(source_id)
+                    .execute(&mut *conn)
+                    .await?;
+                for term in domain::text::terms(text) {
+                    sqlx::query(
+                        "INSERT INTO case_terms (case_id, source_id, term, section, org_id) \
+                         VALUES ($1, $2, $3, $4, (SELECT org_id FROM users WHERE id = $5))",
+                    )
+                    .bind(case_id)
+                    .bind(source_id)
+                    .bind(term)
+                    .bind(section.as_str())
+                    .bind(by.to_string())
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                Ok(())
+            }
+
+            /// The cases `filter` finds, newest first (`CaseStore::find_cases`).
+            async fn find_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                filter: &$crate::CaseFilter,
+            ) -> Result<Vec<domain::Case>, $crate::StoreError> {
+                let terms: Vec<&String> = filter.terms.iter().take($crate::cases::MAX_QUERY_TERMS).collect();
+                // The rarest term, if it is rare enough to start from: a search for a common
+                // word walks the newest cases and probes each (it finds 50 quickly); a search for
+                // a rare one starts from the few cases that have it. Counting stops at the limit.
+                let mut driver: Option<usize> = None;
+                let mut fewest = $crate::cases::RARE_TERM_ROWS + 1;
+                for (i, term) in terms.iter().enumerate() {
+                    let n: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM case_terms WHERE term >= $1 AND term < $2 LIMIT $3) AS hits",
+                    )
+                    .bind(term.as_str())
+                    .bind($crate::cases::prefix_end(term))
+                    .bind($crate::cases::RARE_TERM_ROWS + 1)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                    if n < fewest {
+                        fewest = n;
+                        driver = Some(i);
+                    }
+                }
+                let driven = driver.filter(|_| fewest <= $crate::cases::RARE_TERM_ROWS);
+                // Assembled from fixed fragments; every value is a bound parameter.
+                let mut sql = String::from(concat!(
+                    "SELECT ",
+                    $crate::cases::case_columns!(),
+                    " FROM cases c WHERE "
+                ));
+                let mut binds = vec![filter.custodian.to_string()];
+                if driven.is_some() {
+                    // `|| ''` keeps the planner off the organisation index: the rare term leads.
+                    sql.push_str("c.custodian_org_id || '' = $1");
+                } else {
+                    sql.push_str("c.custodian_org_id = $1");
+                }
+                if let Some(stage) = filter.stage {
+                    binds.push(stage.as_str().to_string());
+                    sql.push_str(&format!(" AND c.stage = ${}", binds.len()));
+                }
+                if let Some(user) = filter.assigned_to {
+                    binds.push(user.to_string());
+                    sql.push_str(&format!(
+                        " AND EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = c.id AND a.user_id = ${})",
+                        binds.len()
+                    ));
+                }
+                if let Some(user) = filter.survivor {
+                    binds.push(user.to_string());
+                    sql.push_str(&format!(" AND c.survivor_user_id = ${}", binds.len()));
+                }
+                if let Some(before) = filter.review_due_before {
+                    binds.push(before.millis().to_string());
+                    sql.push_str(&format!(
+                        " AND EXISTS (SELECT 1 FROM plan_versions v WHERE v.case_id = c.id AND v.version = 1 \
+                         AND COALESCE((SELECT MAX(r.reviewed_at) FROM plan_reviews r WHERE r.case_id = c.id), v.saved_at) \
+                         < CAST(${} AS BIGINT))",
+                        binds.len()
+                    ));
+                }
+                // A term counts only where the searcher's organisation may read its source: its
+                // own records, or a section a handover brought here while her consent to share
+                // it with this organisation holds (`domain::sight`, in SQL).
+                let readable = if terms.is_empty() {
+                    String::new()
+                } else {
+                    binds.push(filter.now.millis().to_string());
+                    let now = binds.len();
+                    binds.push(domain::voice::format_date_iso(filter.now.to_datetime().date()));
+                    let today = binds.len();
+                    format!(
+                        " AND (t.org_id = $1 OR (EXISTS (SELECT 1 FROM handovers h WHERE h.case_id = t.case_id \
+                         AND h.to_org_id = $1 AND h.state IN ('sent', 'acknowledged', 'accepted') \
+                         AND (',' || h.sections || ',') LIKE ('%,' || t.section || ',%')) \
+                         AND EXISTS (SELECT 1 FROM consents k WHERE k.case_id = t.case_id AND k.purpose = 'sharing' \
+                         AND k.section = t.section AND k.organisation_id = $1 \
+                         AND (k.revoked_at IS NULL OR k.revoked_at > CAST(${now} AS BIGINT)) \
+                         AND (k.expires_on IS NULL OR k.expires_on >= ${today}))))"
+                    )
+                };
+                for (i, term) in terms.iter().enumerate() {
+                    binds.push(term.to_string());
+                    binds.push($crate::cases::prefix_end(term));
+                    let (from, to) = (binds.len() - 1, binds.len());
+                    if driven == Some(i) {
+                        sql.push_str(&format!(
+                            " AND c.id IN (SELECT t.case_id FROM case_terms t WHERE t.term >= ${from} AND t.term < ${to}{readable})"
+                        ));
+                    } else {
+                        sql.push_str(&format!(
+                            " AND EXISTS (SELECT 1 FROM case_terms t WHERE t.case_id = c.id AND t.term >= ${from} AND t.term < ${to}{readable})"
+                        ));
+                    }
+                }
+                // With a rare term leading, `+` keeps the planner from walking the whole
+                // organisation in date order instead.
+                let order = if driven.is_some() { "+c.opened_at DESC, c.id DESC" } else { "c.opened_at DESC, c.id DESC" };
+                sql.push_str(&format!(
+                    " ORDER BY {order} LIMIT {} OFFSET {}",
+                    filter.limit.min(500),
+                    filter.offset
+                ));
+                let mut query = sqlx::query_as::<_, $crate::cases::CaseRow>(sqlx::AssertSqlSafe(sql));
+                for value in binds {
+                    query = query.bind(value);
+                }
+                let rows = query.fetch_all(&mut *conn).await?;
+                let mut cases = Vec::with_capacity(rows.len());
+                for row in rows {
+                    cases.push(Self::complete_in(&mut *conn, row).await?);
+                }
+                Ok(cases)
+            }
+        }
+    };
+}
+pub(crate) use impl_case_search;

@@ -1,0 +1,289 @@
+//! What the store keeps of cases: the case, its identity section, assignments, the journey and
+//! the search of her words. Each part of her record (her voice, plan, decisions, consents,
+//! notes, documents, handovers, follow-ups, repatriation) has a module and a store trait of its
+//! own; `CaseStore` has them all as supertraits, so a caller holding a `Store` sees one store.
+
+pub(crate) mod consent;
+pub(crate) mod decision;
+pub(crate) mod document;
+pub(crate) mod followup;
+pub(crate) mod handover;
+pub(crate) mod note;
+pub(crate) mod plan;
+pub(crate) mod repatriation;
+pub(crate) mod voice;
+
+use async_trait::async_trait;
+use domain::audit::AuditEvent;
+use domain::case::{Identity, StageChange};
+use domain::sight::{Passage, Sight};
+use domain::{Case, CaseCode, CaseId, OrgId, Stage, Timestamp, UserId};
+
+use crate::StoreError;
+use crate::stored::{Stored, parse_column};
+
+pub use self::{
+    consent::ConsentStore, decision::DecisionStore, document::DocumentStore,
+    followup::FollowUpStore, handover::HandoverStore, note::NoteStore, plan::PlanStore,
+    repatriation::RepatriationStore, voice::VoiceStore,
+};
+pub use self::{plan::PlanSave, repatriation::OverdueStep, voice::NewVoice};
+
+/// A case to open.
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    pub id: CaseId,
+    pub code: CaseCode,
+    pub custodian: OrgId,
+    pub opened_at: Timestamp,
+    pub assigned: Vec<UserId>,
+    pub identity: Identity,
+}
+
+/// Which cases to list. Always one custodian: a query never crosses organisations.
+#[derive(Debug, Clone)]
+pub struct CaseFilter {
+    pub custodian: OrgId,
+    /// When the search is made: her consents are read as they stand at this moment, so a
+    /// search finds words of another organisation only while she lets them be read here.
+    pub now: Timestamp,
+    pub stage: Option<Stage>,
+    /// Only cases this person is assigned to.
+    pub assigned_to: Option<UserId>,
+    /// Only the case her own account is linked to (a survivor's own record).
+    pub survivor: Option<UserId>,
+    /// Search terms (from `domain::text::terms`); each must match the start of a term of the
+    /// case's indexed text.
+    pub terms: Vec<String>,
+    /// Only cases whose plan is due for review: never reviewed, or last reviewed, before this
+    /// moment (the first version of the plan counts as its start).
+    pub review_due_before: Option<Timestamp>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl CaseFilter {
+    pub fn of(custodian: OrgId, now: Timestamp) -> Self {
+        Self {
+            custodian,
+            now,
+            stage: None,
+            assigned_to: None,
+            survivor: None,
+            terms: Vec::new(),
+            review_due_before: None,
+            limit: 50,
+            offset: 0,
+        }
+    }
+}
+
+/// The most terms of one query that are used (the rest narrow nothing in practice).
+pub const MAX_QUERY_TERMS: usize = 8;
+
+/// A search term found in at most this many indexed rows leads the query (see `find_cases`).
+pub(crate) const RARE_TERM_ROWS: i64 = 2000;
+
+/// The case and its journey, and through its supertraits every part of her record: a store of
+/// cases is all of them.
+#[async_trait]
+pub trait CaseStore:
+    voice::VoiceStore
+    + plan::PlanStore
+    + decision::DecisionStore
+    + consent::ConsentStore
+    + note::NoteStore
+    + document::DocumentStore
+    + handover::HandoverStore
+    + followup::FollowUpStore
+    + repatriation::RepatriationStore
+    + Send
+    + Sync
+{
+    /// Opens a case with its identity section and assigned staff. `Duplicate("case code")`
+    /// when the code is taken.
+    async fn create_case(&self, case: &NewCase, audit: AuditEvent) -> Result<Case, StoreError>;
+    async fn case(&self, id: CaseId) -> Result<Option<Case>, StoreError>;
+    /// Assigns a member of staff to the case; assigning twice changes nothing.
+    async fn assign(
+        &self,
+        case: CaseId,
+        user: UserId,
+        at: Timestamp,
+        audit: AuditEvent,
+    ) -> Result<Case, StoreError>;
+    /// Links her own account to her case (replacing an earlier link). She is never one of the
+    /// staff who carry it.
+    async fn link_survivor(
+        &self,
+        case: CaseId,
+        user: UserId,
+        audit: AuditEvent,
+    ) -> Result<Case, StoreError>;
+    async fn case_by_code(&self, code: &CaseCode) -> Result<Option<Case>, StoreError>;
+    /// Newest first.
+    async fn find_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>, StoreError>;
+    async fn count_cases(&self, custodian: OrgId) -> Result<u64, StoreError>;
+    /// How many of the organisation's cases this person carries.
+    async fn count_assigned(&self, custodian: OrgId, user: UserId) -> Result<u64, StoreError>;
+    /// Moves the case (the caller has checked the journey's rules and the policy). `Conflict`
+    /// when the case changed since `expected_version`.
+    async fn change_stage(
+        &self,
+        id: CaseId,
+        expected_version: i64,
+        change: &StageChange,
+        audit: AuditEvent,
+    ) -> Result<Case, StoreError>;
+    /// Oldest first.
+    async fn stage_history(&self, id: CaseId) -> Result<Vec<StageChange>, StoreError>;
+    /// Reads the identity section and records the reading, in one transaction. `None` when
+    /// there is none, or when `sight` does not reach it (then nothing is recorded).
+    async fn open_identity(
+        &self,
+        id: CaseId,
+        sight: &Sight,
+        audit: AuditEvent,
+    ) -> Result<Option<Identity>, StoreError>;
+    /// Every reading of the case's content and identity, newest first (at most `limit`).
+    async fn readings_of(
+        &self,
+        case: CaseId,
+        limit: u32,
+    ) -> Result<Vec<domain::audit::AuditRecord>, StoreError>;
+}
+
+/// The sections whose records of other organisations `sight` reaches, as one bound text for
+/// the SQL predicate `(',' || CAST($n AS TEXT) || ',') LIKE ('%,' || section || ',%')`.
+pub(crate) fn shared_sections(sight: &Sight) -> String {
+    sight
+        .shared()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The SQL predicate "this row is within the sight bound at `$org` and `$shared`" for a row
+/// whose organisation is `org_id` and whose section is `section` (an SQL expression).
+macro_rules! visible {
+    ($org:literal, $shared:literal, $section:literal) => {
+        concat!(
+            "(org_id = $",
+            $org,
+            " OR (',' || CAST($",
+            $shared,
+            " AS TEXT) || ',') LIKE ('%,' || ",
+            $section,
+            " || ',%'))"
+        )
+    };
+}
+pub(crate) use visible;
+
+macro_rules! case_columns {
+    () => {
+        "id, code, custodian_org_id, stage, opened_at, version, updated_at, survivor_user_id"
+    };
+}
+pub(crate) use case_columns;
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct CaseRow {
+    id: Stored<CaseId>,
+    code: Stored<CaseCode>,
+    custodian_org_id: Stored<OrgId>,
+    stage: Stored<Stage>,
+    opened_at: i64,
+    version: i64,
+    updated_at: i64,
+    survivor_user_id: Option<Stored<UserId>>,
+}
+
+/// One handover as sight needs it: (from, to, state, sections).
+pub(crate) type PassageRow = (
+    Stored<OrgId>,
+    Stored<OrgId>,
+    Stored<domain::handover::HandoverState>,
+    String,
+);
+
+pub(crate) fn passage(row: PassageRow) -> Result<Passage, StoreError> {
+    Ok(Passage {
+        from: row.0.0,
+        to: row.1.0,
+        state: row.2.0,
+        sections: list("sections", &row.3)?,
+    })
+}
+
+impl CaseRow {
+    pub(crate) fn into_case(
+        self,
+        assigned: Vec<Stored<UserId>>,
+        passages: Vec<PassageRow>,
+    ) -> Result<Case, StoreError> {
+        Ok(Case {
+            id: self.id.0,
+            code: self.code.0,
+            custodian: self.custodian_org_id.0,
+            stage: self.stage.0,
+            assigned: assigned.into_iter().map(Stored::into_inner).collect(),
+            opened_at: Timestamp(self.opened_at),
+            version: self.version,
+            updated_at: Timestamp(self.updated_at),
+            survivor: self.survivor_user_id.map(Stored::into_inner),
+            passages: passages
+                .into_iter()
+                .map(passage)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    pub(crate) fn id(&self) -> CaseId {
+        self.id.0
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct StageRow {
+    from_stage: Stored<Stage>,
+    to_stage: Stored<Stage>,
+    reason: String,
+    changed_by: Option<Stored<UserId>>,
+    changed_at: i64,
+}
+
+impl TryFrom<StageRow> for StageChange {
+    type Error = StoreError;
+    fn try_from(row: StageRow) -> Result<Self, StoreError> {
+        Ok(StageChange {
+            from: row.from_stage.0,
+            to: row.to_stage.0,
+            reason: row.reason,
+            by: row.changed_by.map(Stored::into_inner),
+            at: Timestamp(row.changed_at),
+        })
+    }
+}
+
+/// The upper bound of a prefix range: every term that starts with `prefix` sorts below it.
+pub(crate) fn prefix_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+/// A comma-separated column (the sections or gaps of a handover), each item parsed.
+fn list<T: std::str::FromStr<Err = domain::DomainError>>(
+    column: &str,
+    text: &str,
+) -> Result<Vec<T>, StoreError> {
+    parse_column(column, text, |text| {
+        text.split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::parse)
+            .collect()
+    })
+}
+
+pub(crate) fn join<T>(items: &[T], name: impl Fn(&T) -> &'static str) -> String {
+    items.iter().map(name).collect::<Vec<_>>().join(",")
+}
