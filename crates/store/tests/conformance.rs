@@ -10,6 +10,7 @@ use domain::{Clock, Language, OrgId, OrgKind, Role, Roles, Timestamp, TokenId, U
 use saathi_store::{AuditVerification, NewSession, NewUser, Store, StoreError, UserChanges};
 use testkit::{TestStore, on_both_engines};
 
+#[path = "migrations/mod.rs"]
 mod migrations;
 
 const T0: Timestamp = Timestamp(1_795_910_400_000);

@@ -2,10 +2,8 @@
 //! The JSON API: bearer tokens, problem+json for every error, ETags and If-Match, and an
 //! OpenAPI document that describes every route. Both engines.
 
-mod common;
-
+use crate::common::{Engine, Harness};
 use axum::http::{Method, StatusCode};
-use common::{Engine, Harness};
 use serde_json::json;
 use testkit::on_both_engines;
 
@@ -261,7 +259,7 @@ async fn a_survivor_account_holds_no_other_role_and_tokens_expire(engine: Engine
     assert_eq!(worker_api.get("/api/v1/me").await.status, StatusCode::OK);
     assert_eq!(
         h.store.tokens_of(worker.id).await.unwrap()[0].last_used_at,
-        Some(common::T0.plus_seconds(90 * 86_400 - 1))
+        Some(crate::common::T0.plus_seconds(90 * 86_400 - 1))
     );
     h.clock.advance_seconds(1);
     let reply = worker_api.get("/api/v1/me").await;
@@ -427,7 +425,7 @@ async fn a_revoked_token_opens_nothing(engine: Engine) {
     let trainer = h.user("trainer").await;
     let token = h.store.tokens_of(trainer.id).await.unwrap().remove(0);
     let event = domain::audit::AuditEvent::new(
-        common::T0,
+        crate::common::T0,
         domain::audit::AuditAction::TokenRevoked,
         "token",
     )

@@ -3,10 +3,8 @@
 //! entry here, and it tries each route as each role that must be refused (and as each role
 //! that must not be), on both engines.
 
-mod common;
-
+use crate::common::{Client, Engine, Harness};
 use axum::http::{Method, StatusCode};
-use common::{Client, Engine, Harness};
 use domain::Role;
 use serde_json::json;
 use testkit::on_both_engines;
@@ -1023,7 +1021,7 @@ async fn call(
     client: &mut Client,
     method: &str,
     path: &str,
-) -> common::Reply {
+) -> crate::common::Reply {
     let kolkata = h.kolkata().await;
     let colleague = h.user("director.kolkata").await;
     let is_user_path = path.starts_with("/users/") || path.starts_with("/api/v1/users/");
@@ -1282,7 +1280,7 @@ async fn call(
 }
 
 /// A small PDF attached as a multipart form (the page form sends its CSRF token in the query).
-async fn upload(client: &mut Client, path: &str) -> common::Reply {
+async fn upload(client: &mut Client, path: &str) -> crate::common::Reply {
     let body = "--XyZ\r\nContent-Disposition: form-data; name=\"section\"\r\n\r\nlegal\r\n\
                 --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"order.pdf\"\r\n\
                 Content-Type: application/pdf\r\n\r\n%PDF-1.4 test\r\n--XyZ--\r\n";
@@ -1575,7 +1573,7 @@ async fn a_director_cannot_change_or_deactivate_the_network_admin(engine: Engine
             training: Default::default(),
         }),
         source: "test".into(),
-        at: common::T0,
+        at: crate::common::T0,
     };
     let reset =
         app::accounts::set_password(&h.store, &origin, &admin, "nodir-dhare-bari-amar").await;

@@ -8,14 +8,12 @@
 //! `scripts/test` installs Chromium and chromedriver and sets `SAATHI_CHROMEDRIVER` and
 //! `SAATHI_CHROMIUM`.
 
-mod common;
-
 use std::net::SocketAddr;
 use std::process::Stdio;
 use std::time::Duration;
 
+use crate::common::{Engine, Harness, PASSWORD};
 use base64::Engine as _;
-use common::{Engine, Harness, PASSWORD};
 use domain::Language;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -526,7 +524,7 @@ async fn a_trainer_records_a_day_of_attendance_in_bengali() {
             training: Default::default(),
         }),
         source: "test".into(),
-        at: common::T0,
+        at: crate::common::T0,
     };
     let w = app::training::schedule(
         &h.store,

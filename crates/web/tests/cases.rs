@@ -2,16 +2,14 @@
 //! The case journey through the API and the pages, on both engines: her words kept word for
 //! word, bad input refused without writing, the journey's rules, hidden cases, search, audit.
 
-mod common;
-
+use crate::common::{Engine, Harness};
 use axum::http::{Method, StatusCode};
-use common::{Engine, Harness};
 use domain::audit::AuditAction;
 use domain::{Clock, Language};
 use serde_json::json;
 use testkit::on_both_engines;
 
-async fn api_client(h: &Harness, username: &str) -> common::Client {
+async fn api_client(h: &Harness, username: &str) -> crate::common::Client {
     let mut client = h.client();
     client.bearer = Some(h.token(username).await);
     client
@@ -1310,7 +1308,7 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
                 password_hash: hash,
             },
             domain::audit::AuditEvent::new(
-                common::T0,
+                crate::common::T0,
                 domain::audit::AuditAction::UserCreated,
                 "u",
             )
@@ -1467,7 +1465,7 @@ on_both_engines!(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_has_cases_in_every_stage_with_voices_in_three_languages() {
     let t = testkit::TestStore::sqlite().await.unwrap();
-    let now = common::T0;
+    let now = crate::common::T0;
     let first = app::demo::load(&t.store, now).await.unwrap();
     assert!(first > 10);
     assert_eq!(

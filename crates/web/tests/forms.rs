@@ -3,15 +3,13 @@
 //! the page (bad input kept and explained), a revised form that leaves an old assessment reading
 //! right, sections hidden by their sensitivity, and the assessment as PDF.
 
-mod common;
-
+use crate::common::{Engine, Harness};
 use axum::http::{Method, StatusCode};
-use common::{Engine, Harness};
 use domain::Language;
 use serde_json::json;
 use testkit::on_both_engines;
 
-async fn api(h: &Harness, username: &str) -> common::Client {
+async fn api(h: &Harness, username: &str) -> crate::common::Client {
     let mut client = h.client();
     client.bearer = Some(h.token(username).await);
     client
@@ -310,10 +308,10 @@ async fn a_home_assessment_closes_its_gap_in_the_handover_report(engine: Engine)
         to: domain::Stage::PreparingReturn,
         reason: "সে বাড়ি ফিরতে চায়".into(),
         by: None,
-        at: common::T0,
+        at: crate::common::T0,
     };
     let event = domain::audit::AuditEvent::new(
-        common::T0,
+        crate::common::T0,
         domain::audit::AuditAction::CaseStageChanged,
         "case",
     );

@@ -3,15 +3,13 @@
 //! and the page, the network admin's curation (with versions and audit), and jargon marked in
 //! a case's notes for a reader of another language.
 
-mod common;
-
+use crate::common::{Engine, Harness};
 use axum::http::{Method, StatusCode};
-use common::{Engine, Harness};
 use domain::Language;
 use serde_json::json;
 use testkit::on_both_engines;
 
-async fn api(h: &Harness, username: &str) -> common::Client {
+async fn api(h: &Harness, username: &str) -> crate::common::Client {
     let mut client = h.client();
     client.bearer = Some(h.token(username).await);
     client

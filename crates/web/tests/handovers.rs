@@ -3,14 +3,12 @@
 //! the completeness report and its gaps, the closed loop of dates, and custody moving on
 //! acceptance with her words arriving word for word.
 
-mod common;
-
+use crate::common::{Engine, Harness};
 use axum::http::{Method, StatusCode};
-use common::{Engine, Harness};
 use serde_json::json;
 use testkit::on_both_engines;
 
-async fn api(h: &Harness, username: &str) -> common::Client {
+async fn api(h: &Harness, username: &str) -> crate::common::Client {
     let mut client = h.client();
     client.bearer = Some(h.token(username).await);
     client
@@ -644,7 +642,7 @@ fn sharing(section: &str, org: domain::OrgId, explained_by: &str) -> serde_json:
 }
 
 /// The receiving side acknowledges, then accepts, handover `id`.
-async fn acknowledge_and_accept(receiver: &mut common::Client, id: &str) {
+async fn acknowledge_and_accept(receiver: &mut crate::common::Client, id: &str) {
     for step in ["acknowledge", "accept"] {
         let reply = receiver
             .json(
@@ -800,7 +798,7 @@ fn alert(
         let label = h.state.i18n.text(lang, &format!("repatriation-step-{key}"));
         args.push(("step", i18n::Arg::Text(label)));
     }
-    common::html(&h.state.i18n.text_with(lang, id, &args))
+    crate::common::html(&h.state.i18n.text_with(lang, id, &args))
 }
 
 async fn missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts(engine: Engine) {
@@ -897,7 +895,7 @@ async fn missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts(engi
 
     let admin = home("admin").await;
     let count = |id: &str, org: &str| {
-        common::html(&h.state.i18n.text_with(
+        crate::common::html(&h.state.i18n.text_with(
             En,
             id,
             &[
@@ -977,7 +975,7 @@ async fn recorded_in_every_section(h: &Harness) -> domain::CaseId {
         id: domain::CaseId::new(),
         code: domain::CaseCode::from_random(*uuid::Uuid::now_v7().as_bytes().last_chunk().unwrap()),
         custodian: worker.org_id,
-        opened_at: common::T0,
+        opened_at: crate::common::T0,
         assigned: vec![worker.id, counsellor.id],
         identity: domain::case::Identity {
             name: "echidnaname খাতুন".into(),
@@ -985,14 +983,17 @@ async fn recorded_in_every_section(h: &Harness) -> domain::CaseId {
             address: "বনগাঁ".into(),
         },
     };
-    let event =
-        domain::audit::AuditEvent::new(common::T0, domain::audit::AuditAction::CaseCreated, "case")
-            .from_source("test");
+    let event = domain::audit::AuditEvent::new(
+        crate::common::T0,
+        domain::audit::AuditAction::CaseCreated,
+        "case",
+    )
+    .from_source("test");
     h.store.create_case(&new, event).await.unwrap();
     let case = new.id;
     let mut w = api(h, "caseworker.kolkata").await;
     let mut c = api(h, "counsellor.kolkata").await;
-    let created = |r: common::Reply| assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let created = |r: crate::common::Reply| assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let at = |what: &str| format!("/api/v1/cases/{case}/{what}");
     created(
         w.json(
@@ -1137,7 +1138,7 @@ fn pdf_text(bytes: &[u8]) -> String {
 
 /// The sections whose indexed words (her words, a case note) find the case in a search.
 async fn searched(
-    client: &mut common::Client,
+    client: &mut crate::common::Client,
     case: domain::CaseId,
 ) -> Vec<domain::consent::SectionClass> {
     use domain::consent::SectionClass::{Other, Voice};
@@ -1191,7 +1192,7 @@ async fn her_consent_decides_what_another_organisation_reads(engine: Engine) {
         .create_user(
             &counsellor,
             domain::audit::AuditEvent::new(
-                common::T0,
+                crate::common::T0,
                 domain::audit::AuditAction::UserCreated,
                 "u",
             )
@@ -1293,13 +1294,13 @@ async fn her_consent_decides_what_another_organisation_reads(engine: Engine) {
         acknowledge_and_accept(&mut receiver, &handover).await;
         // Accepted: custody moves, sight does not widen; Jessore's counsellor joins the case.
         let event = domain::audit::AuditEvent::new(
-            common::T0,
+            crate::common::T0,
             domain::audit::AuditAction::CaseViewed,
             "assign",
         )
         .from_source("test");
         h.store
-            .assign(case, counsellor.id, common::T0, event)
+            .assign(case, counsellor.id, crate::common::T0, event)
             .await
             .unwrap();
         assert_eq!(

@@ -4,14 +4,12 @@
 //! file; the answer travels back the same way. Every refusal (damaged, tampered, another
 //! addressee, unknown sender, wrong key, replay) leaves the receiving database untouched.
 
-mod common;
-
 use std::sync::Arc;
 
+use crate::common::{Client, Engine, Harness, T0};
 use app::Acting;
 use app::{handovers, package};
 use axum::http::StatusCode;
-use common::{Client, Engine, Harness, T0};
 use domain::audit::{AuditAction, AuditEvent};
 use domain::consent::{Consent, ConsentFields, Purpose, SectionClass};
 use domain::handover::HandoverState;
@@ -67,7 +65,9 @@ async fn satkhira(engine: Engine) -> Satkhira {
         display_name: None,
         roles: Roles::single(Role::CaseWorker),
         language: Language::Bn,
-        password_hash: app::password::hash(common::PASSWORD.into()).await.unwrap(),
+        password_hash: app::password::hash(crate::common::PASSWORD.into())
+            .await
+            .unwrap(),
     };
     let event = AuditEvent::new(T0, AuditAction::UserCreated, "user").from_source("test");
     store.create_user(&user, event).await.unwrap();
@@ -128,7 +128,7 @@ async fn consent(
     store.record_consent(&c, event).await.unwrap();
 }
 
-async fn import_page(server: &Satkhira, bytes: &[u8]) -> common::Reply {
+async fn import_page(server: &Satkhira, bytes: &[u8]) -> crate::common::Reply {
     let mut client = Client::new(router(server.state.clone()), "10.2.0.1")
         .signed_in("caseworker.satkhira")
         .await;

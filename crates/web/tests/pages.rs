@@ -2,13 +2,12 @@
 //! The web pages as a person uses them: sign-in and its refusals, CSRF, throttling, languages,
 //! forms that keep her input, concurrent edits, and the size of the first page. Both engines.
 
-mod common;
 // Sign-in throttling and two-factor sign-in (`-- signin`, `-- twofactor`).
 #[path = "pages/signin.rs"]
 mod signin;
 
+use crate::common::{Engine, Harness, PASSWORD};
 use axum::http::StatusCode;
-use common::{Engine, Harness, PASSWORD};
 use domain::Language;
 use domain::audit::AuditAction;
 use saathi_web::WebConfig;
@@ -297,8 +296,9 @@ async fn users_holding_survivor_and_staff_roles_cannot_sign_in_until_split(engin
         language: Language::En,
         active: true,
     };
-    let event = domain::audit::AuditEvent::new(common::T0, AuditAction::UserUpdated, "upgrade")
-        .from_source("test");
+    let event =
+        domain::audit::AuditEvent::new(crate::common::T0, AuditAction::UserUpdated, "upgrade")
+            .from_source("test");
     h.store
         .update_user(counsellor.id, counsellor.version, &mixed, event)
         .await

@@ -2,10 +2,8 @@
 //! The case plan as PDF, on both engines: shaped Bengali and Devanagari that `pdftotext` gives
 //! back intact, fonts embedded, the case code in the header and never her name.
 
-mod common;
-
+use crate::common::{Engine, Harness};
 use axum::http::{Method, StatusCode};
-use common::{Engine, Harness};
 use serde_json::json;
 use testkit::on_both_engines;
 

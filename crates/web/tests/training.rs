@@ -2,10 +2,8 @@
 //! The training programme on both engines: the Caring Connections template with its three
 //! phases and refreshers, through the API and the page.
 
-mod common;
-
+use crate::common::{Engine, Harness};
 use axum::http::{Method, StatusCode};
-use common::{Engine, Harness};
 use domain::Language;
 use serde_json::json;
 use testkit::on_both_engines;
@@ -246,7 +244,7 @@ async fn enrolment_attendance_completion_and_drop_out(engine: Engine) {
     h.finish().await;
 }
 
-async fn schedule(trainer: &mut common::Client, workshop: &str, starts_on: &str) -> String {
+async fn schedule(trainer: &mut crate::common::Client, workshop: &str, starts_on: &str) -> String {
     let reply = trainer
         .json(
             Method::POST,

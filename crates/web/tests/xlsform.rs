@@ -2,10 +2,8 @@
 //! XLSForm import on both engines: a form written as KoboToolbox users write it becomes a new
 //! form version, through the page and the API; a broken one names its rows and changes nothing.
 
-mod common;
-
+use crate::common::{Engine, Harness};
 use axum::http::{Method, StatusCode};
-use common::{Engine, Harness};
 use rust_xlsxwriter::Workbook;
 use testkit::on_both_engines;
 
@@ -234,7 +232,11 @@ async fn a_long_list_of_problems_stops_at_a_hundred(engine: Engine) {
         "xlsform-more-problems",
         &[("count", i18n::Arg::Count(50))],
     );
-    assert!(reply.body.contains(&common::html(&more)), "{}", reply.body);
+    assert!(
+        reply.body.contains(&crate::common::html(&more)),
+        "{}",
+        reply.body
+    );
     assert!(
         !reply.body.contains("where_120"),
         "the rows past 100 are only counted"

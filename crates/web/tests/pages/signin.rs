@@ -9,7 +9,7 @@ use domain::audit::AuditAction;
 use domain::{Language, Role};
 use saathi_web::WebConfig;
 
-use crate::common::{self, Client, Engine, Harness, PASSWORD};
+use crate::common::{Client, Engine, Harness, PASSWORD};
 
 /// The same as `saathi_web`'s limit: ten distinct accounts may fail from one address.
 const ACCOUNTS_PER_ADDRESS: usize = 10;
@@ -91,7 +91,7 @@ async fn signin_spraying_one_password_stops_at_the_accounts_an_address_may_fail(
         &[("minutes", i18n::Arg::Text("15".into()))],
     );
     assert!(
-        reply.body.contains(&common::html(&expected)),
+        reply.body.contains(&crate::common::html(&expected)),
         "{}",
         reply.body
     );
@@ -149,7 +149,7 @@ async fn signin_failures_on_one_account_bring_growing_delays_never_a_lock(engine
         &[("count", i18n::Arg::Count(32))],
     );
     assert!(
-        reply.body.contains(&common::html(&expected)),
+        reply.body.contains(&crate::common::html(&expected)),
         "{}",
         reply.body
     );
@@ -268,7 +268,7 @@ async fn post_with_header(
     username: &str,
     password: &str,
     forwarded: &str,
-) -> common::Reply {
+) -> crate::common::Reply {
     let body = serde_urlencoded::to_string([
         ("username", username),
         ("password", password),
@@ -310,7 +310,7 @@ async fn signin_changing_the_password_checks_the_current_one_with_the_same_throt
         &[("count", i18n::Arg::Count(2))],
     );
     assert!(
-        reply.body.contains(&common::html(&expected)),
+        reply.body.contains(&crate::common::html(&expected)),
         "{}",
         reply.body
     );
@@ -408,7 +408,7 @@ async fn enrol(h: &Harness, client: &mut Client) -> (String, Vec<String>) {
     (secret, codes)
 }
 
-async fn code_step(client: &mut Client, code: &str) -> common::Reply {
+async fn code_step(client: &mut Client, code: &str) -> crate::common::Reply {
     client.post_form("/sign-in/code", &[("code", code)]).await
 }
 
@@ -488,7 +488,11 @@ async fn twofactor_codes_from_an_independent_app_sign_her_in_once_each(engine: E
         "twofactor-on",
         &[("count", i18n::Arg::Count(9))],
     );
-    assert!(page.body.contains(&common::html(&on)), "{}", page.body);
+    assert!(
+        page.body.contains(&crate::common::html(&on)),
+        "{}",
+        page.body
+    );
     h.finish().await;
 }
 
@@ -623,7 +627,7 @@ async fn twofactor_required_roles_enrol_first_and_the_director_resets_a_lost_pho
     h.finish().await;
 }
 
-crate::on_both_engines!(
+testkit::on_both_engines!(
     signin_an_office_behind_one_address_is_not_locked_by_wrong_usernames,
     signin_spraying_one_password_stops_at_the_accounts_an_address_may_fail,
     signin_failures_on_one_account_bring_growing_delays_never_a_lock,

@@ -1,0 +1,7 @@
+//! The store's integration tests as one binary: the conformance suite every engine must pass,
+//! the case store, and the migrations diff.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cases;
+mod conformance;
