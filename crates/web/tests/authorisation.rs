@@ -1307,6 +1307,260 @@ fn uuid_suffix() -> String {
     domain::UserId::new().to_string().replace('-', "")[20..].to_string()
 }
 
+/// The exact status each allowed role gets from each route with the table's request, so that a
+/// route answering anything else (a 500 to everyone, a 404 where it used to work) fails here.
+/// Many are 404 or 422 on purpose: the table's ids and bodies are not those of a real record,
+/// and the answer shows the route was reached and refused the input, not the person.
+const ANSWERS: &[(&str, &str, u16)] = &[
+    ("GET", "/api/v1/forms", 200),
+    ("GET", "/api/v1/forms/{key}", 200),
+    ("POST", "/api/v1/forms", 201),
+    ("POST", "/api/v1/forms/xlsform", 422),
+    ("GET", "/forms", 200),
+    ("GET", "/training", 200),
+    ("GET", "/api/v1/training/programmes", 200),
+    ("POST", "/api/v1/training/workshops", 201),
+    ("GET", "/api/v1/training/workshops/{id}/calendar.ics", 200),
+    ("GET", "/api/v1/training/workshops/{id}", 200),
+    ("POST", "/api/v1/training/workshops/{id}/enrolments", 422),
+    ("POST", "/api/v1/training/workshops/{id}/attendance", 404),
+    ("POST", "/api/v1/training/workshops/{id}/dropouts", 404),
+    (
+        "GET",
+        "/api/v1/training/workshops/{id}/feedback-summary",
+        200,
+    ),
+    ("POST", "/api/v1/training/workshops/{id}/evaluations", 404),
+    (
+        "GET",
+        "/api/v1/training/workshops/{id}/evaluation-results",
+        200,
+    ),
+    ("GET", "/api/v1/training/exchange-visits", 200),
+    ("GET", "/api/v1/training/exchange-visits/matrix", 200),
+    ("GET", "/api/v1/training/gates", 200),
+    ("POST", "/api/v1/training/gates", 201),
+    ("DELETE", "/api/v1/training/gates/{role}/{action}", 204),
+    ("GET", "/training/workshops/{id}", 200),
+    ("POST", "/training/workshops/{id}/enrolments", 422),
+    ("POST", "/training/workshops/{id}/attendance", 422),
+    ("POST", "/training/workshops/{id}/dropouts", 404),
+    ("POST", "/training/workshops/{id}/evaluations", 404),
+    ("GET", "/training/workshops/{id}/brief/{enrolment}", 404),
+    ("POST", "/training/workshops", 422),
+    ("POST", "/training/gates", 422),
+    ("POST", "/training/gates/lift", 422),
+    ("GET", "/training/exchange-visits", 200),
+    ("POST", "/training/exchange-visits", 422),
+    ("POST", "/forms/import", 422),
+    ("GET", "/glossary", 200),
+    ("POST", "/glossary/scan", 200),
+    ("POST", "/glossary", 303),
+    ("GET", "/glossary/{id}/edit", 404),
+    ("POST", "/glossary/{id}", 404),
+    ("POST", "/glossary/{id}/delete", 404),
+    ("GET", "/api/v1/glossary", 200),
+    ("POST", "/api/v1/glossary/scan", 200),
+    ("POST", "/api/v1/glossary", 201),
+    ("PUT", "/api/v1/glossary/{id}", 404),
+    ("DELETE", "/api/v1/glossary/{id}", 404),
+    ("GET", "/", 200),
+    ("GET", "/account", 200),
+    ("POST", "/account/password", 422),
+    ("GET", "/account/two-factor", 200),
+    ("POST", "/account/two-factor/start", 303),
+    ("POST", "/account/two-factor/confirm", 422),
+    ("GET", "/two-factor", 200),
+    ("POST", "/two-factor", 200),
+    ("GET", "/users/{id}/two-factor", 200),
+    ("POST", "/users/{id}/two-factor/reset", 200),
+    ("GET", "/api/v1/two-factor/roles", 200),
+    ("POST", "/api/v1/two-factor/roles", 200),
+    ("DELETE", "/api/v1/users/{id}/two-factor", 204),
+    ("POST", "/account/language", 422),
+    ("GET", "/organisations", 200),
+    ("GET", "/organisations/new", 200),
+    ("POST", "/organisations/new", 303),
+    ("GET", "/organisations/{id}", 200),
+    ("GET", "/organisations/{id}/edit", 200),
+    ("POST", "/organisations/{id}/edit", 303),
+    ("GET", "/organisations/{id}/users", 200),
+    ("GET", "/organisations/{id}/users/new", 200),
+    ("POST", "/organisations/{id}/users/new", 303),
+    ("GET", "/users/{id}/edit", 200),
+    ("GET", "/audit", 200),
+    ("GET", "/api/v1/me", 200),
+    ("GET", "/api/v1/organisations", 200),
+    ("POST", "/api/v1/organisations", 201),
+    ("GET", "/api/v1/organisations/{id}", 200),
+    ("PUT", "/api/v1/organisations/{id}", 412),
+    ("GET", "/api/v1/organisations/{id}/users", 200),
+    ("POST", "/api/v1/organisations/{id}/users", 201),
+    ("GET", "/api/v1/users/{id}", 200),
+    ("PUT", "/api/v1/users/{id}", 412),
+    ("GET", "/api/v1/audit", 200),
+    ("GET", "/api/v1/handovers", 200),
+    ("GET", "/api/v1/handovers/{id}/updates", 200),
+    ("GET", "/handovers", 200),
+    ("POST", "/handovers/import", 422),
+    ("POST", "/api/v1/handover-packages", 422),
+    ("GET", "/handovers/{id}", 200),
+    ("GET", "/api/v1/handovers/{id}", 200),
+    ("GET", "/api/v1/handovers/{id}/completeness", 200),
+    ("GET", "/cases", 200),
+    ("GET", "/cases/{id}", 200),
+    ("GET", "/api/v1/cases", 200),
+    ("GET", "/api/v1/cases/{id}", 200),
+    ("GET", "/api/v1/cases/{id}/notes", 200),
+    ("GET", "/cases/{id}/plan", 200),
+    ("GET", "/cases/{id}/plan/print", 200),
+    ("GET", "/cases/{id}/plan.pdf", 200),
+    ("POST", "/cases/{id}/plan/approve", 422),
+    ("GET", "/api/v1/cases/{id}/plan", 200),
+    ("POST", "/api/v1/cases/{id}/plan/approve", 412),
+    ("POST", "/cases/{id}/decisions", 303),
+    ("GET", "/api/v1/cases/{id}/decisions", 200),
+    ("POST", "/api/v1/cases/{id}/decisions", 201),
+    ("POST", "/cases/{id}/followups/{fid}", 404),
+    ("POST", "/cases/{id}/repatriation", 303),
+    ("POST", "/cases/{id}/repatriation/{seq}", 303),
+    ("POST", "/api/v1/cases/{id}/repatriation", 422),
+    ("GET", "/api/v1/cases/{id}/repatriation", 200),
+    ("POST", "/api/v1/cases/{id}/repatriation/{seq}", 200),
+    ("POST", "/api/v1/cases/{id}/handovers", 201),
+    ("GET", "/api/v1/cases/{id}/followups", 200),
+    ("POST", "/api/v1/cases/{id}/followups/{fid}", 404),
+    ("GET", "/api/v1/cases/{id}/assessments", 200),
+    ("POST", "/api/v1/cases/{id}/assessments", 422),
+    ("GET", "/api/v1/cases/{id}/assessments/{aid}", 404),
+    ("GET", "/cases/{id}/assessments/new", 404),
+    ("POST", "/cases/{id}/assessments", 422),
+    ("GET", "/cases/{id}/assessments/{aid}", 404),
+    ("GET", "/cases/{id}/assessments/{aid}/pdf", 404),
+    ("GET", "/handovers/{id}/package", 422),
+    ("GET", "/api/v1/handovers/{id}/package", 422),
+    ("POST", "/cases/{id}/handovers", 303),
+    ("POST", "/api/v1/handovers/{id}/send", 422),
+    ("POST", "/cases/{id}/survivor", 422),
+    ("POST", "/api/v1/cases/{id}/survivor", 422),
+    ("GET", "/cases/new", 200),
+    ("POST", "/cases/new", 303),
+    ("POST", "/cases/{id}/voice", 303),
+    ("POST", "/cases/{id}/stage", 303),
+    ("GET", "/cases/{id}/identity", 200),
+    ("POST", "/api/v1/cases", 201),
+    ("GET", "/api/v1/cases/{id}/voice", 200),
+    ("POST", "/api/v1/cases/{id}/voice", 201),
+    ("POST", "/api/v1/cases/{id}/stage", 412),
+    ("GET", "/api/v1/cases/{id}/identity", 200),
+    ("POST", "/cases/{id}/voice/{entry}", 400),
+    ("GET", "/api/v1/cases/{id}/documents", 200),
+    ("POST", "/api/v1/cases/{id}/documents", 201),
+    ("GET", "/api/v1/cases/{id}/documents/{doc}", 404),
+    ("POST", "/cases/{id}/documents", 303),
+    ("GET", "/cases/{id}/documents/{doc}", 404),
+    ("POST", "/api/v1/cases/{id}/notes", 201),
+    ("POST", "/cases/{id}/notes", 303),
+    ("POST", "/cases/{id}/notes/{nid}/translations", 404),
+    ("POST", "/api/v1/cases/{id}/notes/{nid}/translations", 404),
+    ("POST", "/cases/{id}/plan/status", 409),
+    ("POST", "/cases/{id}/plan/reviews", 303),
+    ("PUT", "/api/v1/cases/{id}/plan", 412),
+    ("POST", "/api/v1/cases/{id}/plan/reviews", 201),
+    ("GET", "/api/v1/cases/{id}/readers", 200),
+    ("POST", "/cases/{id}/consents", 303),
+    ("POST", "/cases/{id}/consents/{cid}/revoke", 404),
+    ("GET", "/api/v1/cases/{id}/consents", 200),
+    ("POST", "/api/v1/cases/{id}/consents", 201),
+    ("POST", "/api/v1/cases/{id}/consents/{cid}/revoke", 404),
+    ("GET", "/api/v1/training/workshops/{id}/survivors", 200),
+    ("POST", "/api/v1/training/workshops/{id}/survivors", 201),
+    (
+        "POST",
+        "/api/v1/training/workshops/{id}/survivors/attendance",
+        404,
+    ),
+    (
+        "POST",
+        "/api/v1/training/workshops/{id}/survivors/dropouts",
+        404,
+    ),
+    ("GET", "/api/v1/training/workshops/{id}/feedback", 200),
+    ("POST", "/api/v1/training/workshops/{id}/feedback", 201),
+    ("POST", "/api/v1/training/peers", 422),
+    ("POST", "/training/workshops/{id}/survivors", 422),
+    ("POST", "/training/workshops/{id}/survivors/attendance", 422),
+    ("POST", "/training/workshops/{id}/survivors/dropouts", 404),
+    ("POST", "/training/workshops/{id}/feedback", 422),
+    ("POST", "/training/workshops/{id}/peers", 422),
+    ("GET", "/my-record", 200),
+];
+
+/// Routes whose answer depends on the role, because the table's requests run in order: the
+/// second role's save is based on a version the first role's save has replaced (409 on a page,
+/// 412 in the API), or a visit the first role recorded is then a duplicate.
+const ANSWERS_BY_ROLE: &[(&str, &str, Role, u16)] = &[
+    (
+        "POST",
+        "/api/v1/training/exchange-visits",
+        Role::NetworkAdmin,
+        201,
+    ),
+    (
+        "POST",
+        "/api/v1/training/exchange-visits",
+        Role::Trainer,
+        422,
+    ),
+    ("POST", "/users/{id}/edit", Role::NetworkAdmin, 303),
+    ("POST", "/users/{id}/edit", Role::Director, 409),
+    (
+        "PUT",
+        "/api/v1/cases/{id}/voice/{entry}",
+        Role::CaseWorker,
+        200,
+    ),
+    (
+        "PUT",
+        "/api/v1/cases/{id}/voice/{entry}",
+        Role::Counsellor,
+        412,
+    ),
+    ("POST", "/cases/{id}/plan/goals", Role::CaseWorker, 303),
+    ("POST", "/cases/{id}/plan/goals", Role::Counsellor, 409),
+    ("POST", "/cases/{id}/plan/actions", Role::CaseWorker, 303),
+    ("POST", "/cases/{id}/plan/actions", Role::Counsellor, 409),
+];
+
+#[test]
+fn every_answer_belongs_to_a_route_of_the_table() {
+    let answers = ANSWERS
+        .iter()
+        .map(|(m, p, _)| (*m, *p))
+        .chain(ANSWERS_BY_ROLE.iter().map(|(m, p, _, _)| (*m, *p)));
+    for (method, path) in answers {
+        assert!(
+            TABLE.iter().any(|(m, p, _)| *m == method && *p == path),
+            "{method} {path} has an answer but no entry in the table: remove it"
+        );
+    }
+}
+
+/// The answer the table expects for `role` on `method path`.
+fn expected_answer(method: &str, path: &str, role: Role) -> Option<StatusCode> {
+    ANSWERS_BY_ROLE
+        .iter()
+        .find(|(m, p, r, _)| *m == method && *p == path && *r == role)
+        .map(|(_, _, _, s)| *s)
+        .or_else(|| {
+            ANSWERS
+                .iter()
+                .find(|(m, p, _)| *m == method && *p == path)
+                .map(|(_, _, s)| *s)
+        })
+        .and_then(|s| StatusCode::from_u16(s).ok())
+}
+
 async fn each_route_refuses_the_roles_it_must(engine: Engine) {
     let h = Harness::new(engine).await;
     let case = h.case().await;
@@ -1348,15 +1602,23 @@ async fn each_route_refuses_the_roles_it_must(engine: Engine) {
                     "{username} {method} {path}"
                 );
             } else if allowed {
-                // Allowed, and answered: not refused, and not broken (a route that answers 500
-                // to everyone fails here). The exact answer of each API route is also held to
-                // the statuses its OpenAPI operation lists (tests/common/openapi.rs).
+                // Allowed, and answered: not refused, not broken, and exactly what `ANSWERS`
+                // says this role gets. Each API answer is also held to the statuses its
+                // OpenAPI operation lists (tests/common/openapi.rs).
                 assert!(
                     reply.status != StatusCode::FORBIDDEN
                         && reply.status != StatusCode::UNAUTHORIZED
                         && !reply.status.is_server_error(),
                     "{username} ({role}) must be allowed {method} {path}, got {}: {}",
                     reply.status,
+                    reply.body
+                );
+                let expected = expected_answer(method, path, *role);
+                assert_eq!(
+                    Some(reply.status),
+                    expected,
+                    "{username} ({role}) {method} {path}: the allowed answer changed (add it to \
+                     ANSWERS if the route is new): {}",
                     reply.body
                 );
             } else {
