@@ -93,13 +93,13 @@ impl OrgInput {
 
 pub async fn create_organisation(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     input: &OrgInput,
 ) -> Result<Organisation, Error> {
-    origin.check(Action::CreateOrganisation, Resource::Network)?;
+    acting.check(Action::CreateOrganisation, Resource::Network)?;
     let fields = input.validate()?;
     let id = OrgId::new();
-    let event = origin
+    let event = acting
         .event(
             AuditAction::OrganisationCreated,
             format!("organisation:{id}"),
@@ -111,14 +111,14 @@ pub async fn create_organisation(
 
 pub async fn update_organisation(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: OrgId,
     expected_version: i64,
     input: &OrgInput,
 ) -> Result<Organisation, Error> {
-    origin.check(Action::UpdateOrganisation, Resource::Organisation(id))?;
+    acting.check(Action::UpdateOrganisation, Resource::Organisation(id))?;
     let fields = input.validate()?;
-    let event = origin
+    let event = acting
         .event(
             AuditAction::OrganisationUpdated,
             format!("organisation:{id}"),
@@ -186,20 +186,20 @@ fn parse_language(
         .ok()
 }
 
-fn check_grants(origin: &Acting, org: OrgId, roles: &Roles) -> Result<(), Error> {
+fn check_grants(acting: &Acting, org: OrgId, roles: &Roles) -> Result<(), Error> {
     for role in roles.iter() {
-        origin.check(Action::GrantRole(role), Resource::Organisation(org))?;
+        acting.check(Action::GrantRole(role), Resource::Organisation(org))?;
     }
     Ok(())
 }
 
 pub async fn create_user(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     org: &Organisation,
     input: &UserInput,
 ) -> Result<User, Error> {
-    origin.check(Action::CreateUser, Resource::Organisation(org.id))?;
+    acting.check(Action::CreateUser, Resource::Organisation(org.id))?;
     let mut errors = Vec::new();
     let username: Option<Username> = input
         .username
@@ -233,10 +233,10 @@ pub async fn create_user(
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    check_grants(origin, org.id, &roles)?;
+    check_grants(acting, org.id, &roles)?;
     let password_hash = password::hash(input.password.clone()).await?;
     let id = UserId::new();
-    let event = origin
+    let event = acting
         .event(AuditAction::UserCreated, format!("user:{id}"), Some(org.id))
         .with_detail(detail(&[
             ("username", username.as_str()),
@@ -266,12 +266,12 @@ pub struct UserUpdateInput {
 
 pub async fn update_user(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     user: &User,
     expected_version: i64,
     input: &UserUpdateInput,
 ) -> Result<User, Error> {
-    origin.administer(user)?;
+    acting.administer(user)?;
     let mut errors = Vec::new();
     let display_name = parse_display_name(&input.display_name)
         .map_err(|e| errors.push(FieldError::new("display_name", &e)))
@@ -284,7 +284,7 @@ pub async fn update_user(
     // Only roles being added need the right to grant them.
     let added = Roles::new(roles.iter().filter(|r| !user.roles.contains(*r)));
     if let Ok(added) = added {
-        check_grants(origin, user.org_id, &added)?;
+        check_grants(acting, user.org_id, &added)?;
     }
     let changes = UserChanges {
         display_name,
@@ -292,7 +292,7 @@ pub async fn update_user(
         language,
         active: input.active,
     };
-    let event = origin
+    let event = acting
         .event(
             AuditAction::UserUpdated,
             format!("user:{}", user.id),
@@ -310,12 +310,12 @@ pub async fn update_user(
 /// Sets a new password (her own, or by an administrator), after the password rule.
 pub async fn set_password(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     user: &User,
     new_password: &str,
 ) -> Result<(), Error> {
-    if origin.actor.as_ref().is_some_and(|a| a.user_id != user.id) {
-        origin.administer(user)?;
+    if acting.actor.as_ref().is_some_and(|a| a.user_id != user.id) {
+        acting.administer(user)?;
     }
     let org = store
         .organisation(user.org_id)
@@ -329,7 +329,7 @@ pub async fn set_password(
     check_password(new_password, context)
         .map_err(|e| Error::Invalid(vec![FieldError::new("password", &e)]))?;
     let hash = password::hash(new_password.to_string()).await?;
-    let event = origin.event(
+    let event = acting.event(
         AuditAction::PasswordChanged,
         format!("user:{}", user.id),
         Some(user.org_id),
@@ -342,14 +342,14 @@ pub async fn set_password(
 /// set, so nothing of the other change is lost.
 pub async fn set_language(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     user: &User,
     code: &str,
 ) -> Result<(), Error> {
     let language: Language = code
         .parse()
         .map_err(|e| Error::Invalid(vec![FieldError::new("language", &e)]))?;
-    let event = origin
+    let event = acting
         .event(
             AuditAction::UserUpdated,
             format!("user:{}", user.id),

@@ -334,19 +334,19 @@ pub async fn assessments_of(
 /// Stores `def` as the next version of its form (the network admin; audited).
 pub async fn add_version(
     store: &Arc<dyn Store>,
-    origin: &crate::Acting,
+    acting: &crate::Acting,
     def: &FormDef,
 ) -> Result<FormVersion, Error> {
-    origin.check(Action::ManageForms, domain::policy::Resource::Network)?;
+    acting.check(Action::ManageForms, domain::policy::Resource::Network)?;
     def.check().map_err(definition_errors)?;
-    let audit = origin
+    let audit = acting
         .event(
             AuditAction::FormVersionAdded,
             format!("form:{}", def.key),
             None,
         )
         .with_detail(crate::accounts::detail(&[("form", &def.key)]));
-    let by = origin.actor.as_ref().map(|a| a.user_id);
+    let by = acting.actor.as_ref().map(|a| a.user_id);
     Ok(store.add_form_version(def, by, audit).await?)
 }
 
@@ -369,10 +369,10 @@ pub fn more_problems(e: &FieldError, i18n: &i18n::I18n, lang: domain::Language) 
 /// nothing: every row it could not take is listed, and nothing is stored.
 pub async fn import_xlsform(
     store: &Arc<dyn Store>,
-    origin: &crate::Acting,
+    acting: &crate::Acting,
     bytes: &[u8],
 ) -> Result<FormVersion, Error> {
-    origin.check(Action::ManageForms, domain::policy::Resource::Network)?;
+    acting.check(Action::ManageForms, domain::policy::Resource::Network)?;
     let def = xlsform::read(bytes, "imported-form").map_err(|problems| {
         let mut errors: Vec<FieldError> = problems
             .iter()
@@ -391,7 +391,7 @@ pub async fn import_xlsform(
         }
         Error::Invalid(errors)
     })?;
-    add_version(store, origin, &def).await
+    add_version(store, acting, &def).await
 }
 
 /// A definition's problems, each as a field error (for the API and the upload page).

@@ -228,33 +228,33 @@ fn taken(e: StoreError) -> Error {
     }
 }
 
-fn audit(origin: &Acting, action: AuditAction, t: &GlossaryTerm) -> domain::audit::AuditEvent {
-    origin
+fn audit(acting: &Acting, action: AuditAction, t: &GlossaryTerm) -> domain::audit::AuditEvent {
+    acting
         .event(action, format!("glossary:{}", t.id), None)
         .with_detail(detail(&[("term", &t.draft.term)]))
 }
 
 pub async fn add(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     input: &TermInput,
 ) -> Result<GlossaryTerm, Error> {
-    origin.check(Action::EditGlossary, Resource::Network)?;
+    acting.check(Action::EditGlossary, Resource::Network)?;
     let draft = input.draft()?;
     let id = uuid::Uuid::now_v7();
     let planned = GlossaryTerm {
         id,
         draft: draft.clone(),
         version: 1,
-        updated_at: origin.at,
+        updated_at: acting.at,
     };
-    let by = origin.actor.as_ref().map(|a| a.user_id);
+    let by = acting.actor.as_ref().map(|a| a.user_id);
     store
         .add_term(
             id,
             &draft,
             by,
-            audit(origin, AuditAction::GlossaryTermAdded, &planned),
+            audit(acting, AuditAction::GlossaryTermAdded, &planned),
         )
         .await
         .map_err(taken)
@@ -262,27 +262,27 @@ pub async fn add(
 
 pub async fn update(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: uuid::Uuid,
     expected_version: i64,
     input: &TermInput,
 ) -> Result<GlossaryTerm, Error> {
-    origin.check(Action::EditGlossary, Resource::Network)?;
+    acting.check(Action::EditGlossary, Resource::Network)?;
     let draft = input.draft()?;
     let planned = GlossaryTerm {
         id,
         draft: draft.clone(),
         version: expected_version + 1,
-        updated_at: origin.at,
+        updated_at: acting.at,
     };
-    let by = origin.actor.as_ref().map(|a| a.user_id);
+    let by = acting.actor.as_ref().map(|a| a.user_id);
     store
         .update_term(
             id,
             expected_version,
             &draft,
             by,
-            audit(origin, AuditAction::GlossaryTermChanged, &planned),
+            audit(acting, AuditAction::GlossaryTermChanged, &planned),
         )
         .await
         .map_err(taken)
@@ -290,16 +290,16 @@ pub async fn update(
 
 pub async fn remove(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     term: &GlossaryTerm,
     expected_version: i64,
 ) -> Result<(), Error> {
-    origin.check(Action::EditGlossary, Resource::Network)?;
+    acting.check(Action::EditGlossary, Resource::Network)?;
     Ok(store
         .remove_term(
             term.id,
             expected_version,
-            audit(origin, AuditAction::GlossaryTermRemoved, term),
+            audit(acting, AuditAction::GlossaryTermRemoved, term),
         )
         .await?)
 }

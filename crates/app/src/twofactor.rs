@@ -211,7 +211,7 @@ pub async fn pending_enrolment(
 /// A wrong code is audited and answered `Invalid` on the `code` field.
 pub async fn confirm(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     user: &User,
     code: &str,
 ) -> Result<Vec<String>, Error> {
@@ -221,13 +221,13 @@ pub async fn confirm(
         .filter(|r| !r.confirmed())
         .ok_or(Error::NotFound)?;
     let secret = open_secret(&record.secret)?;
-    let Some(step) = matching_step(&secret, code, origin.at) else {
-        failed(store, origin, user, "enrolment").await?;
+    let Some(step) = matching_step(&secret, code, acting.at) else {
+        failed(store, acting, user, "enrolment").await?;
         return Err(wrong_code());
     };
     let codes = new_recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(c)).collect();
-    let event = origin.event(
+    let event = acting.event(
         AuditAction::TwoFactorEnrolled,
         format!("user:{}", user.id),
         Some(user.org_id),
@@ -247,7 +247,7 @@ pub enum Passed {
 /// answered `Ok(None)`; a code of a step already used is wrong too.
 pub async fn check(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     user: &User,
     typed: &str,
 ) -> Result<Option<Passed>, Error> {
@@ -256,12 +256,12 @@ pub async fn check(
     };
     let passed = if looks_like_code(typed) {
         let secret = open_secret(&record.secret)?;
-        match matching_step(&secret, typed, origin.at) {
+        match matching_step(&secret, typed, acting.at) {
             Some(step) if store.use_totp_step(user.id, step).await? => Some(Passed::Code),
             _ => None,
         }
     } else {
-        let event = origin.event(
+        let event = acting.event(
             AuditAction::TwoFactorRecoveryUsed,
             format!("user:{}", user.id),
             Some(user.org_id),
@@ -272,18 +272,18 @@ pub async fn check(
             .then_some(Passed::RecoveryCode)
     };
     if passed.is_none() {
-        failed(store, origin, user, "sign-in").await?;
+        failed(store, acting, user, "sign-in").await?;
     }
     Ok(passed)
 }
 
 async fn failed(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     user: &User,
     during: &str,
 ) -> Result<(), Error> {
-    let event = origin
+    let event = acting
         .event(
             AuditAction::TwoFactorFailed,
             format!("user:{}", user.id),
@@ -295,9 +295,9 @@ async fn failed(
 
 /// Removes her second factor (she lost her phone): her director, or the network admin for a
 /// director or network admin. She enrols again when her role requires it.
-pub async fn reset(store: &Arc<dyn Store>, origin: &Acting, target: &User) -> Result<(), Error> {
-    check_reset(origin, target)?;
-    let event = origin.event(
+pub async fn reset(store: &Arc<dyn Store>, acting: &Acting, target: &User) -> Result<(), Error> {
+    check_reset(acting, target)?;
+    let event = acting.event(
         AuditAction::TwoFactorReset,
         format!("user:{}", target.id),
         Some(target.org_id),
@@ -306,13 +306,13 @@ pub async fn reset(store: &Arc<dyn Store>, origin: &Acting, target: &User) -> Re
 }
 
 /// The policy for seeing and resetting `target`'s second factor, for each of her roles.
-pub fn check_reset(origin: &Acting, target: &User) -> Result<(), Error> {
+pub fn check_reset(acting: &Acting, target: &User) -> Result<(), Error> {
     let resource = Resource::User {
         id: target.id,
         org: target.org_id,
     };
     for role in target.roles.iter() {
-        origin.check(Action::ResetTwoFactor(role), resource)?;
+        acting.check(Action::ResetTwoFactor(role), resource)?;
     }
     Ok(())
 }
@@ -320,15 +320,15 @@ pub fn check_reset(origin: &Acting, target: &User) -> Result<(), Error> {
 /// Replaces the roles that must sign in with a second factor (the network admin).
 pub async fn set_required_roles(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     roles: &[Role],
 ) -> Result<Vec<Role>, Error> {
-    origin.check(Action::RequireTwoFactor, Resource::Network)?;
+    acting.check(Action::RequireTwoFactor, Resource::Network)?;
     let mut roles = roles.to_vec();
     roles.sort_by_key(|r| r.as_str());
     roles.dedup();
     let list: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-    let event = origin
+    let event = acting
         .event(AuditAction::TwoFactorRolesSet, "network".into(), None)
         .with_detail(serde_json::json!({ "roles": list }).to_string());
     store.set_two_factor_roles(&roles, event).await?;

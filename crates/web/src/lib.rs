@@ -4,7 +4,8 @@
 //! Every request passes through [`context`], which finds who is asking (session cookie for
 //! pages, bearer token for the API), in which language, checks the CSRF token of every form,
 //! and renders every error — as an HTML page in her language, or as `application/problem+json`.
-//! Handlers ask the one policy function in `domain` before they touch anything.
+//! Handlers are adapters: they read the request into the types of `app`'s services, call them
+//! (which ask the policy through `app::policy`, the one way in), and write the answer back.
 
 mod api;
 mod context;

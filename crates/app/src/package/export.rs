@@ -34,14 +34,14 @@ pub struct Exported {
 /// receiver's answer (acknowledged, accepted, declined) back to the sender.
 pub async fn export(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     handover: &str,
 ) -> Result<Exported, Error> {
     let id: uuid::Uuid = handover.parse().map_err(|_| Error::NotFound)?;
     let h = store.handover(id).await?.ok_or(Error::NotFound)?;
     let case = store.case(h.case_id).await?.ok_or(Error::NotFound)?;
     // Who may: the sender's case worker for the case, the receiver's staff for the answer.
-    if let Some(actor) = &origin.actor {
+    if let Some(actor) = &acting.actor {
         let permitted = if actor.org_id == h.from_org {
             crate::handovers::may_send(actor, &h, &case)
         } else {
@@ -85,9 +85,9 @@ pub async fn export(
         ));
     };
     let recipient = package::keys::recipient(&their_keys.age_recipient).map_err(refused)?;
-    let secrets = secrets_of(&local_keys(store, origin, &me_org).await?)?;
+    let secrets = secrets_of(&local_keys(store, acting, &me_org).await?)?;
     let entries = match kind {
-        Kind::Handover => handover_entries(store, origin, &h, &case).await?,
+        Kind::Handover => handover_entries(store, acting, &h, &case).await?,
         Kind::Receipt => {
             // News goes back only while she still consents to it for the sender.
             let consents = store.consents_of(case.id).await?;
@@ -96,7 +96,7 @@ pub async fn export(
                 section: None,
                 organisation: Some(h.from_org),
             };
-            let updates = if covers(&consents, wanted, origin.at).is_ok() {
+            let updates = if covers(&consents, wanted, acting.at).is_ok() {
                 store.followup_updates(h.id).await?
             } else {
                 Vec::new()
@@ -134,11 +134,11 @@ pub async fn export(
             id: them.0,
             name: them_org.fields.name.as_str().to_string(),
         },
-        created_at: origin.at.millis(),
+        created_at: acting.at.millis(),
         entries,
     };
     let bytes = package::seal(&draft, &secrets.signing, &recipient).map_err(refused)?;
-    let audit = origin
+    let audit = acting
         .event(
             AuditAction::PackageExported,
             format!("handover:{}", h.id),
@@ -168,7 +168,7 @@ pub async fn export(
 /// The entries of a handover: the sections her consent covers for the receiver at this moment.
 pub(super) async fn handover_entries(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     h: &Handover,
     case: &Case,
 ) -> Result<Vec<Entry>, Error> {
@@ -180,7 +180,7 @@ pub(super) async fn handover_entries(
             section: Some(*class),
             organisation: Some(h.to_org),
         };
-        if covers(&consents, wanted, origin.at).is_err() {
+        if covers(&consents, wanted, acting.at).is_err() {
             missing.push(FieldError {
                 field: class.as_str().into(),
                 message_id: "error-no-consent",
@@ -198,7 +198,7 @@ pub(super) async fn handover_entries(
     let travels = |class: SectionClass| h.sections.contains(&class);
     // What leaves is what the sender holds of her record, never more: on one server exactly
     // as between servers.
-    let held = domain::sight::Sight::of(h.from_org, &case.passages, &consents, origin.at);
+    let held = domain::sight::Sight::of(h.from_org, &case.passages, &consents, acting.at);
     let mut entries = vec![json_entry(
         "case.json",
         &CaseOut {
@@ -216,7 +216,7 @@ pub(super) async fn handover_entries(
     )?];
     // Reading what leaves is recorded as any reading is.
     let read = |action| {
-        origin
+        acting
             .event(action, format!("case:{}", case.id), Some(case.custodian))
             .with_detail(detail(&[("for", "handover-package")]))
     };

@@ -102,7 +102,7 @@ fn moment(what: &str, millis: i64, now: Timestamp) -> Result<Timestamp, Error> {
 /// us, from an unknown or mismatched sender, of an unknown version, or a replay.
 pub async fn import(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     bytes: &[u8],
     only: Option<OrgId>,
 ) -> Result<Imported, Error> {
@@ -110,9 +110,9 @@ pub async fn import(
         org: only,
         package: None,
     };
-    let result = open_and_import(store, origin, bytes, only, &mut seen).await;
+    let result = open_and_import(store, acting, bytes, only, &mut seen).await;
     if let Err(e) = &result {
-        audit_refusal(store, origin, &seen, e).await;
+        audit_refusal(store, acting, &seen, e).await;
     }
     result
 }
@@ -125,7 +125,7 @@ struct Seen {
 
 /// A refused import leaves one audit entry saying why, though nothing else is written. A
 /// person the policy refused, or a failure on our side, is not a refusal of the package.
-async fn audit_refusal(store: &Arc<dyn Store>, origin: &Acting, seen: &Seen, e: &Error) {
+async fn audit_refusal(store: &Arc<dyn Store>, acting: &Acting, seen: &Seen, e: &Error) {
     let reason = match e {
         Error::Invalid(errors) => errors
             .iter()
@@ -142,7 +142,7 @@ async fn audit_refusal(store: &Arc<dyn Store>, origin: &Acting, seen: &Seen, e: 
         Some(p) => format!("package:{p}"),
         None => "package".to_string(),
     };
-    let event = origin
+    let event = acting
         .event(AuditAction::PackageRefused, subject, seen.org)
         .with_detail(detail(&[("package", &package), ("reason", &reason)]));
     if let Err(failed) = store.append_audit(event).await {
@@ -178,14 +178,14 @@ fn redact(reason: &str) -> String {
 
 async fn open_and_import(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     bytes: &[u8],
     only: Option<OrgId>,
     seen: &mut Seen,
 ) -> Result<Imported, Error> {
     let mut locals = store.local_org_keys().await?;
     if let Some(org) = only {
-        origin.check(Action::ReceiveHandover, Resource::Organisation(org))?;
+        acting.check(Action::ReceiveHandover, Resource::Organisation(org))?;
         locals.retain(|k| k.org_id == org);
     }
     let secrets: Vec<OrgSecrets> = locals.iter().map(secrets_of).collect::<Result<_, _>>()?;
@@ -219,8 +219,8 @@ async fn open_and_import(
         return Err(replay());
     }
     let result = match p.manifest.kind {
-        Kind::Handover => import_handover(store, origin, &p, me, sender_id).await,
-        Kind::Receipt => import_receipt(store, origin, &p, me, sender_id).await,
+        Kind::Handover => import_handover(store, acting, &p, me, sender_id).await,
+        Kind::Receipt => import_receipt(store, acting, &p, me, sender_id).await,
     };
     match result {
         Err(Error::Duplicate("package")) => Err(replay()),
@@ -230,7 +230,7 @@ async fn open_and_import(
 
 pub(super) async fn import_handover(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     p: &package::Package,
     me: OrgId,
     sender: OrgId,
@@ -247,7 +247,7 @@ pub(super) async fn import_handover(
         .map(|s| field("section", s))
         .collect::<Result<_, _>>()?;
     let case_id = domain::CaseId(m.case_id);
-    let now = origin.at;
+    let now = acting.at;
     // Every value is held to the rules of a local write: lengths, dates, closed sets.
     let opened_at = moment("case opened_at", case_out.opened_at, now)?;
     // What travels is what the sections (her consents) allowed; anything else is refused.
@@ -481,7 +481,7 @@ pub(super) async fn import_handover(
         documents,
         handover,
     };
-    let audit = origin
+    let audit = acting
         .event(
             AuditAction::PackageImported,
             format!("handover:{}", m.handover_id),
@@ -536,7 +536,7 @@ pub(super) async fn sender_name(store: &Arc<dyn Store>, sender: OrgId) -> Result
 
 pub(super) async fn import_receipt(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     p: &package::Package,
     me: OrgId,
     sender: OrgId,
@@ -547,7 +547,7 @@ pub(super) async fn import_receipt(
         .await?
         .filter(|h| h.from_org == me && h.to_org == sender && h.case_id.0 == m.case_id)
         .ok_or_else(|| malformed("the answer is to a handover this organisation did not send"))?;
-    if let Some(actor) = &origin.actor {
+    if let Some(actor) = &acting.actor {
         let case = store.case(h.case_id).await?.ok_or(Error::NotFound)?;
         if !allowed(actor, Action::StartHandover, &case) {
             return Err(Error::Forbidden(domain::policy::DenyReason::NotAssigned));
@@ -582,7 +582,7 @@ pub(super) async fn import_receipt(
         next.state = *s;
         stepped = true;
     }
-    let now = origin.at;
+    let now = acting.at;
     next.acknowledged_at = receipt
         .acknowledged_at
         .map(|at| moment("answer acknowledged_at", at, now))
@@ -631,7 +631,7 @@ pub(super) async fn import_receipt(
             "this answer is already recorded; nothing was changed",
         ));
     }
-    let audit = origin
+    let audit = acting
         .event(
             AuditAction::PackageImported,
             format!("handover:{}", h.id),

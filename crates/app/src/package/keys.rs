@@ -18,7 +18,7 @@ use super::{invalid, refused};
 /// The organisation's keys, made on first use for one of this server's own organisations.
 pub(super) async fn local_keys(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     org: &Organisation,
 ) -> Result<OrgKeys, Error> {
     if let Some(keys) = store.org_keys(org.id).await? {
@@ -30,9 +30,9 @@ pub(super) async fn local_keys(
         age_recipient: secrets.age_recipient_text(),
         ed25519_public: secrets.ed25519_public_text(),
         secrets: Some((secrets.age_identity_text(), secrets.ed25519_secret_text())),
-        created_at: origin.at,
+        created_at: acting.at,
     };
-    let audit = origin.event(
+    let audit = acting.event(
         AuditAction::OrgKeysCreated,
         format!("organisation:{}", org.id),
         Some(org.id),
@@ -61,10 +61,10 @@ pub(super) fn secrets_of(keys: &OrgKeys) -> Result<OrgSecrets, Error> {
 /// An organisation's public keys as one line of JSON for `saathi org trust` on another server.
 pub async fn public_keys(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     org: &Organisation,
 ) -> Result<PublicKeys, Error> {
-    let keys = local_keys(store, origin, org).await?;
+    let keys = local_keys(store, acting, org).await?;
     Ok(PublicKeys {
         name: org.fields.name.as_str().to_string(),
         id: org.id.0,
@@ -85,12 +85,12 @@ pub async fn public_keys(
 /// Audited: whoever holds it can read every package sent to the organisation.
 pub async fn age_identity(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     org: &Organisation,
 ) -> Result<String, Error> {
-    let keys = local_keys(store, origin, org).await?;
+    let keys = local_keys(store, acting, org).await?;
     let secrets = secrets_of(&keys)?;
-    let audit = origin.event(
+    let audit = acting.event(
         AuditAction::OrgIdentityShown,
         format!("organisation:{}", org.id),
         Some(org.id),
@@ -104,11 +104,11 @@ pub async fn age_identity(
 /// a package would be redirected.
 pub async fn trust(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     line: &str,
     replace: bool,
 ) -> Result<(OrgId, TrustOutcome), Error> {
-    origin.check(Action::CreateOrganisation, Resource::Network)?;
+    acting.check(Action::CreateOrganisation, Resource::Network)?;
     let keys: PublicKeys = serde_json::from_str(line.trim()).map_err(|e| {
         invalid(
             "package-error-key",
@@ -165,11 +165,11 @@ pub async fn trust(
             age_recipient: keys.age_recipient.trim().to_string(),
             ed25519_public: keys.ed25519.trim().to_string(),
             secrets: None,
-            created_at: origin.at,
+            created_at: acting.at,
         },
         account,
     };
-    let audit = origin
+    let audit = acting
         .event(AuditAction::OrgTrusted, format!("organisation:{id}"), None)
         .with_detail(detail(&[
             ("name", &keys.name),

@@ -28,7 +28,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
     if !store.workshops().await?.is_empty() {
         return Ok(0);
     }
-    let origin = Acting {
+    let acting = Acting {
         actor: None,
         source: "demo".into(),
         at: now,
@@ -55,7 +55,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         ..Default::default()
     };
     let past =
-        training::schedule(store, &origin, &schedule("knowing-the-survivor", -42, -100)).await?;
+        training::schedule(store, &acting, &schedule("knowing-the-survivor", -42, -100)).await?;
     let id = past.id.to_string();
     let people = [
         ("director.kolkata", 11, 7),
@@ -70,7 +70,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
     for (i, (user, years, days)) in people.iter().enumerate() {
         let e = training::enrol(
             store,
-            &origin,
+            &acting,
             &id,
             &EnrolInput {
                 user: (*user).into(),
@@ -82,12 +82,12 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         added += 1;
         let who = [e.id.to_string()];
         for d in 0..*days {
-            training::attend(store, &origin, &id, &who, &iso(day(now, -42 + d))).await?;
+            training::attend(store, &acting, &id, &who, &iso(day(now, -42 + d))).await?;
         }
         if *user == "caseworker.mumbai" {
             training::drop_out(
                 store,
-                &origin,
+                &acting,
                 &id,
                 &e.id.to_string(),
                 "shelter-emergency",
@@ -110,18 +110,18 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
             ] {
                 raw.insert(field.into(), vec![value.into()]);
             }
-            evaluation::record(store, &origin, &id, &e.id.to_string(), stage, &raw).await?;
+            evaluation::record(store, &acting, &id, &e.id.to_string(), stage, &raw).await?;
             added += 1;
         }
     }
 
     // Phase 2: the documentation-tools workshop, announced only last week.
     let coming =
-        training::schedule(store, &origin, &schedule("documentation-tools", 20, -7)).await?;
+        training::schedule(store, &acting, &schedule("documentation-tools", 20, -7)).await?;
     for (user, childcare) in [("caseworker.jessore", true), ("caseworker.parganas", false)] {
         training::enrol(
             store,
-            &origin,
+            &acting,
             &coming.id.to_string(),
             &EnrolInput {
                 user: user.into(),
@@ -136,7 +136,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
 
     // Phase 3: survivors' own workshop, with what they said about it.
     let survivors =
-        training::schedule(store, &origin, &schedule("survivors-resilience", -20, -80)).await?;
+        training::schedule(store, &acting, &schedule("survivors-resilience", -20, -80)).await?;
     let sid = survivors.id.to_string();
     for (i, name) in ["মিনু", "রেশমা", "পারুল", "সালমা", "জোহরা", "তানিয়া"]
         .iter()
@@ -144,7 +144,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
     {
         let (_, place) = survivors::add_survivor(
             store,
-            &origin,
+            &acting,
             &sid,
             &survivors::SurvivorInput {
                 known_as: (*name).into(),
@@ -155,7 +155,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         added += 1;
         let who = [place.id.to_string()];
         for d in 0..(5 - (i as i64 % 3)) {
-            survivors::attend(store, &origin, &sid, &who, &iso(day(now, -20 + d))).await?;
+            survivors::attend(store, &acting, &sid, &who, &iso(day(now, -20 + d))).await?;
         }
     }
     let said = [
@@ -191,7 +191,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
     for (theme, tone, words) in said {
         survivors::add_feedback(
             store,
-            &origin,
+            &acting,
             &sid,
             &survivors::FeedbackInput {
                 theme: theme.into(),
@@ -234,7 +234,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
     for (from, to, when, who, learned) in visits {
         exchange::record(
             store,
-            &origin,
+            &acting,
             &exchange::VisitInput {
                 visitor_org: from,
                 host_org: to,

@@ -30,13 +30,13 @@ pub async fn questionnaire(store: &Arc<dyn Store>) -> Result<FormVersion, Error>
 /// she filled in or as she answers).
 pub async fn record(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
     enrolment: &str,
     stage: &str,
     raw: &RawAnswers,
 ) -> Result<Evaluation, Error> {
-    origin.check(Action::ManageTraining, Resource::Network)?;
+    acting.check(Action::ManageTraining, Resource::Network)?;
     let w = workshop(store, id).await?;
     let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| Error::NotFound)?;
     let (e, _) = store
@@ -64,9 +64,9 @@ pub async fn record(
         form_key: form.def.key.clone(),
         form_version: form.version,
         answers,
-        recorded_at: origin.at,
+        recorded_at: acting.at,
     };
-    let audit = origin
+    let audit = acting
         .event(
             AuditAction::EvaluationRecorded,
             format!("workshop:{}", w.id),
@@ -95,8 +95,8 @@ pub struct Results {
     pub by_org: Vec<(Organisation, Vec<ItemChange>)>,
 }
 
-pub async fn results(store: &Arc<dyn Store>, origin: &Acting, id: &str) -> Result<Results, Error> {
-    origin.check(Action::ReadTrainingResults, Resource::Network)?;
+pub async fn results(store: &Arc<dyn Store>, acting: &Acting, id: &str) -> Result<Results, Error> {
+    acting.check(Action::ReadTrainingResults, Resource::Network)?;
     let w = workshop(store, id).await?;
     let form = questionnaire(store).await?;
     let all = store.evaluations_of(w.id).await?;

@@ -31,10 +31,10 @@ pub struct VisitInput {
 /// Records a visit (trainers and the network admin, who run the programme).
 pub async fn record(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     input: &VisitInput,
 ) -> Result<ExchangeVisit, Error> {
-    origin.check(Action::ManageTraining, Resource::Network)?;
+    acting.check(Action::ManageTraining, Resource::Network)?;
     let mut errors = Vec::new();
     let mut org = async |field: &'static str, text: &str| -> Result<Option<Organisation>, Error> {
         let found = match text.trim().parse::<OrgId>() {
@@ -61,7 +61,7 @@ pub async fn record(
         visited_on,
         visitors: domain::text::normalise(&input.visitors),
         learned: domain::text::normalise(&input.learned),
-        recorded_at: origin.at,
+        recorded_at: acting.at,
     };
     errors.extend(
         check_visit(&visit, visitor.fields.kind, host.fields.kind)
@@ -71,7 +71,7 @@ pub async fn record(
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    let audit = origin
+    let audit = acting
         .event(
             AuditAction::ExchangeVisitRecorded,
             format!("exchange-visit:{}", visit.id),
@@ -81,7 +81,7 @@ pub async fn record(
             ("visitor_org", &visitor.id.to_string()),
             ("host_org", &host.id.to_string()),
         ]));
-    let by = origin.actor.as_ref().map(|a| a.user_id);
+    let by = acting.actor.as_ref().map(|a| a.user_id);
     store.add_visit(&visit, by, audit).await?;
     Ok(visit)
 }
@@ -89,9 +89,9 @@ pub async fn record(
 /// Every organisation with the counterparts it visited and hosted, and the visits themselves.
 pub async fn overview(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
 ) -> Result<(Vec<Organisation>, Vec<MatrixRow>, Vec<ExchangeVisit>), Error> {
-    origin.check(Action::ReadTraining, Resource::Network)?;
+    acting.check(Action::ReadTraining, Resource::Network)?;
     let orgs = store.organisations().await?;
     let visits = store.visits().await?;
     let kinds: Vec<(OrgId, domain::OrgKind)> = orgs.iter().map(|o| (o.id, o.fields.kind)).collect();

@@ -43,10 +43,10 @@ fn parse(input: &GateInput) -> Result<(Role, GatedAction), Error> {
 
 pub async fn set(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     input: &GateInput,
 ) -> Result<Gate, Error> {
-    origin.check(Action::ManageGates, Resource::Network)?;
+    acting.check(Action::ManageGates, Resource::Network)?;
     let (role, action) = parse(input)?;
     let programme = crate::training::programme()?;
     let workshop = input.workshop.trim();
@@ -70,22 +70,22 @@ pub async fn set(
         action,
         workshop: workshop.to_string(),
     };
-    let audit = origin
+    let audit = acting
         .event(
             AuditAction::GateSet,
             format!("gate:{}/{}", role.as_str(), action.as_str()),
             None,
         )
         .with_detail(detail(&[("workshop", workshop)]));
-    let by = origin.actor.as_ref().map(|a| a.user_id);
+    let by = acting.actor.as_ref().map(|a| a.user_id);
     store.set_gate(&gate, by, audit).await?;
     Ok(gate)
 }
 
-pub async fn lift(store: &Arc<dyn Store>, origin: &Acting, input: &GateInput) -> Result<(), Error> {
-    origin.check(Action::ManageGates, Resource::Network)?;
+pub async fn lift(store: &Arc<dyn Store>, acting: &Acting, input: &GateInput) -> Result<(), Error> {
+    acting.check(Action::ManageGates, Resource::Network)?;
     let (role, action) = parse(input)?;
-    let audit = origin.event(
+    let audit = acting.event(
         AuditAction::GateLifted,
         format!("gate:{}/{}", role.as_str(), action.as_str()),
         None,

@@ -46,10 +46,10 @@ pub struct ScheduleInput {
 
 pub async fn schedule(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     input: &ScheduleInput,
 ) -> Result<Workshop, Error> {
-    origin.check(Action::ManageTraining, Resource::Network)?;
+    acting.check(Action::ManageTraining, Resource::Network)?;
     let programme = programme()?;
     let template = programme
         .workshop(&input.workshop)
@@ -76,12 +76,12 @@ pub async fn schedule(
         date("ends_on", &input.ends_on)
     };
     let announced_on = if input.announced_on.trim().is_empty() {
-        Some(origin.at.to_datetime().date())
+        Some(acting.at.to_datetime().date())
     } else {
         date("announced_on", &input.announced_on)
     };
     let mut trainers = Vec::new();
-    if let Some(actor) = &origin.actor
+    if let Some(actor) = &acting.actor
         && actor.roles.contains(domain::Role::Trainer)
     {
         trainers.push(actor.user_id);
@@ -125,7 +125,7 @@ pub async fn schedule(
             .unwrap_or(domain::training::TARGET_GROUP_SIZE),
         facilitators: input.facilitators.clone(),
         trainers,
-        created_at: origin.at,
+        created_at: acting.at,
     };
     let problems = check_workshop(&workshop);
     if !problems.is_empty() {
@@ -136,7 +136,7 @@ pub async fn schedule(
                 .collect(),
         ));
     }
-    let audit = origin
+    let audit = acting
         .event(
             AuditAction::WorkshopScheduled,
             format!("workshop:{}", workshop.id),
@@ -146,7 +146,7 @@ pub async fn schedule(
             ("workshop", &workshop.template.key),
             ("starts_on", &domain::voice::format_date_iso(starts_on)),
         ]));
-    let by = origin.actor.as_ref().map(|a| a.user_id);
+    let by = acting.actor.as_ref().map(|a| a.user_id);
     store.add_workshop(&workshop, by, audit).await?;
     Ok(workshop)
 }
@@ -217,11 +217,11 @@ pub struct EnrolInput {
 /// workshops, recorded apart with pseudonymous codes, never through this.
 pub async fn enrol(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
     input: &EnrolInput,
 ) -> Result<domain::training::Enrolment, Error> {
-    origin.check(Action::ManageTraining, Resource::Network)?;
+    acting.check(Action::ManageTraining, Resource::Network)?;
     let w = workshop(store, id).await?;
     let unknown = || {
         Error::Invalid(vec![FieldError {
@@ -250,10 +250,10 @@ pub async fn enrol(
         org_id: user.org_id,
         years_in_org: input.years_in_org.min(80),
         childcare_needs: input.childcare_needs,
-        enrolled_at: origin.at,
+        enrolled_at: acting.at,
         dropout: None,
     };
-    let audit = origin
+    let audit = acting
         .event(
             AuditAction::Enrolled,
             format!("workshop:{}", w.id),
@@ -307,12 +307,12 @@ pub(crate) fn day_of(w: &Workshop, day: &str) -> Result<time::Date, Error> {
 /// people enrolled in it.
 pub async fn attend(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
     enrolments: &[String],
     day: &str,
 ) -> Result<(), Error> {
-    origin.check(Action::ManageTraining, Resource::Network)?;
+    acting.check(Action::ManageTraining, Resource::Network)?;
     let w = workshop(store, id).await?;
     let enrolled = store.enrolments_of(w.id).await?;
     let mut present = Vec::new();
@@ -340,7 +340,7 @@ pub async fn attend(
                 .filter(|e| e.org_id == *org)
                 .map(|e| e.id.to_string())
                 .collect();
-            origin
+            acting
                 .event(
                     AuditAction::AttendanceRecorded,
                     format!("workshop:{}", w.id),
@@ -352,7 +352,7 @@ pub async fn attend(
                 ]))
         })
         .collect();
-    let by = origin.actor.as_ref().map(|a| a.user_id);
+    let by = acting.actor.as_ref().map(|a| a.user_id);
     let ids: Vec<uuid::Uuid> = present.iter().map(|e| e.id).collect();
     Ok(store.record_attendance(&ids, day, by, &audit).await?)
 }
@@ -386,13 +386,13 @@ pub const DROPOUT_NOTE_MAX: usize = 500;
 /// Records that she left, with the reason (required; `other` needs a note).
 pub async fn drop_out(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
     enrolment: &str,
     reason: &str,
     note: &str,
 ) -> Result<(), Error> {
-    origin.check(Action::ManageTraining, Resource::Network)?;
+    acting.check(Action::ManageTraining, Resource::Network)?;
     let w = workshop(store, id).await?;
     let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| Error::NotFound)?;
     let enrolled = store.enrolments_of(w.id).await?;
@@ -400,8 +400,8 @@ pub async fn drop_out(
         .iter()
         .find(|(e, _)| e.id == enrolment && e.dropout.is_none())
         .ok_or(Error::NotFound)?;
-    let dropout = dropout(reason, note, origin.at)?;
-    let audit = origin
+    let dropout = dropout(reason, note, acting.at)?;
+    let audit = acting
         .event(
             AuditAction::DroppedOut,
             format!("workshop:{}", w.id),

@@ -22,17 +22,17 @@ use crate::{Error, FieldError};
 /// The workshop, if it is a survivor workshop and she is one of its trainers.
 pub async fn as_trainer(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
 ) -> Result<Workshop, Error> {
     // Her role first (a trainer at all), so nobody else learns whether the workshop exists;
     // then whether she trains this one.
-    origin.check(
+    acting.check(
         Action::SurvivorParticipants,
         Resource::Workshop { trainer: true },
     )?;
     let w = workshop(store, id).await?;
-    origin.check(Action::SurvivorParticipants, resource(origin, &w))?;
+    acting.check(Action::SurvivorParticipants, resource(acting, &w))?;
     if w.template.audience != Audience::Survivors {
         return Err(Error::Invalid(vec![FieldError {
             field: "workshop".into(),
@@ -44,9 +44,9 @@ pub async fn as_trainer(
 }
 
 /// The workshop as the policy sees it: whether the person asking is one of its trainers.
-pub fn resource(origin: &Acting, w: &Workshop) -> Resource {
+pub fn resource(acting: &Acting, w: &Workshop) -> Resource {
     Resource::Workshop {
-        trainer: origin
+        trainer: acting
             .actor
             .as_ref()
             .is_some_and(|a| w.trainers.contains(&a.user_id)),
@@ -67,21 +67,21 @@ pub struct SurvivorInput {
 
 pub async fn add_survivor(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
     input: &SurvivorInput,
 ) -> Result<(Trainee, Place), Error> {
-    let w = as_trainer(store, origin, id).await?;
+    let w = as_trainer(store, acting, id).await?;
     let code = input.code.trim().to_uppercase();
     let place = |trainee_id| Place {
         id: uuid::Uuid::now_v7(),
         workshop_id: w.id,
         trainee_id,
-        enrolled_at: origin.at,
+        enrolled_at: acting.at,
         dropout: None,
     };
     let audit = |place: &Place| {
-        origin
+        acting
             .event(
                 AuditAction::SurvivorEnrolled,
                 format!("workshop:{}", w.id),
@@ -103,7 +103,7 @@ pub async fn add_survivor(
         // Only someone who already trains her may bring her into another workshop; to anyone
         // else a code she was given says the same as one never given.
         let trainee = match store.trainee_by_code(&code).await? {
-            Some(t) if trains(store, origin, t.id).await? => t,
+            Some(t) if trains(store, acting, t.id).await? => t,
             _ => return Err(unknown_code(&code)),
         };
         let p = place(trainee.id);
@@ -142,7 +142,7 @@ pub async fn add_survivor(
             code: domain::training::survivors::code(OsRng.next_u32()),
             known_as: known_as.clone(),
             org_id,
-            created_at: origin.at,
+            created_at: acting.at,
         };
         let p = place(trainee.id);
         match store
@@ -170,12 +170,12 @@ fn unknown_code(code: &str) -> Error {
 /// Whether the person asking trains a workshop the survivor has (had) a place in.
 async fn trains(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     trainee: uuid::Uuid,
 ) -> Result<bool, Error> {
     for (p, _) in store.places_of_trainee(trainee).await? {
         if let Some(w) = store.workshop(p.workshop_id).await?
-            && matches!(resource(origin, &w), Resource::Workshop { trainer: true })
+            && matches!(resource(acting, &w), Resource::Workshop { trainer: true })
         {
             return Ok(true);
         }
@@ -186,10 +186,10 @@ async fn trains(
 /// Everyone in the workshop with the days each attended: for its trainers only.
 pub async fn survivors(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
 ) -> Result<(Workshop, Vec<(Place, Trainee, Vec<time::Date>)>), Error> {
-    let w = as_trainer(store, origin, id).await?;
+    let w = as_trainer(store, acting, id).await?;
     let places = store.places_of(w.id).await?;
     Ok((w, places))
 }
@@ -209,12 +209,12 @@ async fn place_of(store: &Arc<dyn Store>, w: &Workshop, place: &str) -> Result<P
 /// Records a day for every place ticked, all or none. The audit says on which day; never who.
 pub async fn attend(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
     places: &[String],
     day: &str,
 ) -> Result<(), Error> {
-    let w = as_trainer(store, origin, id).await?;
+    let w = as_trainer(store, acting, id).await?;
     let all = store.places_of(w.id).await?;
     let mut present = Vec::new();
     for text in places {
@@ -229,14 +229,14 @@ pub async fn attend(
         return Err(nobody("place"));
     }
     let day = crate::training::day_of(&w, day)?;
-    let audit = origin
+    let audit = acting
         .event(
             AuditAction::SurvivorAttendance,
             format!("workshop:{}", w.id),
             None,
         )
         .with_detail(detail(&[("day", &domain::voice::format_date_iso(day))]));
-    let by = origin.actor.as_ref().map(|a| a.user_id);
+    let by = acting.actor.as_ref().map(|a| a.user_id);
     Ok(store
         .record_survivor_attendance(&present, day, by, audit)
         .await?)
@@ -244,17 +244,17 @@ pub async fn attend(
 
 pub async fn drop_out(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
     place: &str,
     reason: &str,
     note: &str,
 ) -> Result<(), Error> {
-    let w = as_trainer(store, origin, id).await?;
+    let w = as_trainer(store, acting, id).await?;
     let p = place_of(store, &w, place).await?;
-    let dropout = crate::training::dropout(reason, note, origin.at)?;
+    let dropout = crate::training::dropout(reason, note, acting.at)?;
     // That someone left, not who or why: the reason stays with her trainers.
-    let audit = origin.event(
+    let audit = acting.event(
         AuditAction::SurvivorDroppedOut,
         format!("workshop:{}", w.id),
         None,
@@ -276,12 +276,12 @@ pub struct FeedbackInput {
 
 pub async fn add_feedback(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
     input: &FeedbackInput,
     lang: Language,
 ) -> Result<Feedback, Error> {
-    let w = as_trainer(store, origin, id).await?;
+    let w = as_trainer(store, acting, id).await?;
     let mut errors = Vec::new();
     let theme = input
         .theme
@@ -321,11 +321,11 @@ pub async fn add_feedback(
         tone,
         words,
         language,
-        recorded_at: origin.at,
+        recorded_at: acting.at,
     };
     // The audit says that feedback was recorded; not its theme (one entry per piece would
     // count themes past the suppression) and never the words.
-    let audit = origin.event(
+    let audit = acting.event(
         AuditAction::FeedbackRecorded,
         format!("workshop:{}", w.id),
         None,
@@ -337,10 +337,10 @@ pub async fn add_feedback(
 /// What survivors said, for the workshop's trainers: each piece, with no name.
 pub async fn feedback(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
 ) -> Result<Vec<Feedback>, Error> {
-    let w = as_trainer(store, origin, id).await?;
+    let w = as_trainer(store, acting, id).await?;
     Ok(store.feedback_of(w.id).await?)
 }
 
@@ -348,10 +348,10 @@ pub async fn feedback(
 /// under 5 suppressed.
 pub async fn feedback_summary(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     id: &str,
 ) -> Result<(Workshop, Summary), Error> {
-    origin.check(Action::ReadTrainingResults, Resource::Network)?;
+    acting.check(Action::ReadTrainingResults, Resource::Network)?;
     let w = workshop(store, id).await?;
     let all = store.feedback_of(w.id).await?;
     // Counted in people, not pieces: two survivors saying three things each are still two.
@@ -375,10 +375,10 @@ pub struct PeerInput {
 /// workshop of phase 3, only with her consent, and only by a trainer of one of them.
 pub async fn set_peer(
     store: &Arc<dyn Store>,
-    origin: &Acting,
+    acting: &Acting,
     input: &PeerInput,
 ) -> Result<(Trainee, Peer), Error> {
-    origin.check(
+    acting.check(
         Action::SurvivorParticipants,
         Resource::Workshop { trainer: true },
     )?;
@@ -393,7 +393,7 @@ pub async fn set_peer(
         let Some(w) = store.workshop(p.workshop_id).await? else {
             continue;
         };
-        trains_her |= matches!(resource(origin, &w), Resource::Workshop { trainer: true });
+        trains_her |= matches!(resource(acting, &w), Resource::Workshop { trainer: true });
         if p.dropout.is_none() && domain::training::completed(&w, *days) {
             completed.push(w.template.key.clone());
         }
@@ -426,14 +426,14 @@ pub async fn set_peer(
         trainee_id: trainee.id,
         role,
         consent_language,
-        recorded_at: origin.at,
+        recorded_at: acting.at,
     };
-    let audit = origin.event(
+    let audit = acting.event(
         AuditAction::PeerRoleRecorded,
         format!("trainee:{}", trainee.id),
         None,
     );
-    let by = origin.actor.as_ref().map(|a| a.user_id);
+    let by = acting.actor.as_ref().map(|a| a.user_id);
     store.set_peer(&peer, by, audit).await?;
     Ok((trainee, peer))
 }
