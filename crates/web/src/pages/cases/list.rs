@@ -1,0 +1,161 @@
+//! The case list, and opening a case.
+
+use super::*;
+
+pub struct CaseRow {
+    pub href: String,
+    pub code: String,
+    pub stage: String,
+    pub opened: String,
+    pub mine: bool,
+}
+
+#[derive(Template)]
+#[template(path = "cases.html")]
+struct ListTemplate<'a> {
+    page: Page<'a>,
+    cases: Vec<CaseRow>,
+    form: FormView,
+    stages: Vec<Choice>,
+    can_open: bool,
+    searching: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+    stage: Option<String>,
+    mine: Option<String>,
+    overdue: Option<String>,
+}
+
+pub(super) fn stage_choices(t: &Tr, stages: &[Stage]) -> Vec<Choice> {
+    stages
+        .iter()
+        .map(|s| Choice {
+            value: s.as_str().into(),
+            label: t.get(s.message_id()),
+        })
+        .collect()
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let mine = query.mine.as_deref() == Some("on");
+    let page = Page::new(&state, &ctx, "/cases", "cases-title");
+    let mut form = FormView::default();
+    form.set("q", query.q.clone().unwrap_or_default());
+    form.set("stage", query.stage.clone().unwrap_or_default());
+    if mine {
+        form.set("mine", "on");
+    }
+    let overdue = query.overdue.as_deref() == Some("on");
+    if overdue {
+        form.set("overdue", "on");
+    }
+    let filter = match filter_for(
+        &ctx,
+        state.clock.now(),
+        query.q.as_deref(),
+        query.stage.as_deref(),
+        mine,
+    ) {
+        Ok(filter) => Some(filter),
+        Err(AppError::Invalid(errors)) => {
+            form = form.with_errors(&page.t, &errors);
+            None
+        }
+        Err(other) => return Err(other),
+    };
+    let filter = filter.map(|mut f| {
+        if overdue {
+            f.review_due_before = Some(crate::api::cases::review_due_before(state.clock.now()));
+        }
+        f
+    });
+    let searching = filter
+        .as_ref()
+        .is_some_and(|f| !f.terms.is_empty() || f.review_due_before.is_some());
+    let cases = match &filter {
+        Some(filter) => state.store.find_cases(filter).await?,
+        None => Vec::new(),
+    };
+    let rows = cases
+        .iter()
+        .map(|c| CaseRow {
+            href: format!("/cases/{}", c.id),
+            code: c.code.to_string(),
+            stage: page.t.get(c.stage.message_id()),
+            opened: i18n::format_date(ctx.lang, c.opened_at),
+            mine: c.is_assigned(actor.user_id),
+        })
+        .collect();
+    let can_open = app::policy::allows(
+        &actor,
+        Action::CreateCase,
+        &Resource::Organisation(actor.org_id),
+    );
+    let stages = stage_choices(&page.t, &Stage::ALL);
+    render(&ListTemplate {
+        page,
+        cases: rows,
+        form,
+        stages,
+        can_open,
+        searching,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "case_new.html")]
+struct NewTemplate<'a> {
+    page: Page<'a>,
+    form: FormView,
+}
+
+pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.authorize(
+        Action::CreateCase,
+        Resource::Organisation(ctx.actor()?.org_id),
+    )?;
+    let page = Page::new(&state, &ctx, "/cases", "case-new-title");
+    render(&NewTemplate {
+        page,
+        form: FormView::default(),
+    })
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.authorize(
+        Action::CreateCase,
+        Resource::Organisation(ctx.actor()?.org_id),
+    )?;
+    let input = IdentityInput {
+        name: data.get("name"),
+        family: data.get("family"),
+        address: data.get("address"),
+    };
+    match casework::create(&state.store, &ctx.acting(&actor, state.clock.now()), &input)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(case) => Ok(see_other(&format!("/cases/{}?notice=created", case.id))),
+        Err(AppError::Invalid(errors)) => {
+            let page = Page::new(&state, &ctx, "/cases", "case-new-title");
+            let form = FormView::from_data(&data).with_errors(&page.t, &errors);
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &NewTemplate { page, form },
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
