@@ -1,16 +1,12 @@
 //! The case pages: the list with search and filters, opening a case, the case page with her
 //! voice first, the journey, and the identity section (each opening recorded).
 
-use std::collections::HashMap;
-
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::consent::{Purpose, SectionClass};
-use domain::decision::{DecisionTopic, Participation};
 use domain::policy::{Action, Actor, Resource};
-use domain::{Case, Stage, UserId, VoiceKind};
+use domain::{Case, Stage};
 use serde::Deserialize;
 
 use super::{
@@ -18,111 +14,25 @@ use super::{
 };
 use crate::api::cases::filter_for;
 use crate::{AppError, AppState, Ctx};
-use app::casework::{self, ConsentInput, DecisionInput, IdentityInput, VoiceInput, allowed};
+use app::casework::{self, ConsentInput, DecisionInput, IdentityInput, VoiceInput};
 
 mod changes;
 mod list;
 
 pub use changes::*;
-use list::stage_choices;
 pub use list::*;
 
-pub struct VoiceView {
-    pub kind: String,
-    pub text: String,
-    pub lang: &'static str,
-    pub meta: String,
-    pub read_back: bool,
-    pub corrected: bool,
-    /// Where a correction goes, the version it is based on, and the form (her pending
-    /// correction after a conflict, else the entry as it stands).
-    pub correct_action: String,
-    /// Earlier versions, oldest first, with when they were recorded.
-    pub earlier: Vec<(String, String)>,
-    pub version: i64,
-    pub form: FormView,
-    pub open: bool,
-}
-
-pub struct DecisionView {
-    pub topic: String,
-    pub what: String,
-    pub decided_by: String,
-    pub options: String,
-    pub her_choice: String,
-    pub participation: String,
-    pub her_view: String,
-    pub absent_reason: String,
-    pub meta: String,
-}
-
-pub struct ConsentView {
-    pub purpose: String,
-    pub scope: String,
-    pub explained: String,
-    pub status: String,
-    pub active: bool,
-    pub revoke_action: String,
-    pub revoked_reason: String,
-}
+mod sections;
 
 pub use crate::api::cases::download;
-
-pub struct DocumentView {
-    pub href: String,
-    pub name: String,
-    pub class: String,
-    pub meta: String,
-}
-
-pub struct NoteView {
-    pub kind: String,
-    /// Her text as HTML, glossary terms marked with their plain explanation.
-    pub html: String,
-    /// Written in a language other than the reader's: says so, in hers.
-    pub other_language: Option<String>,
-    /// People's translations of it: (language · translator, language code, text).
-    pub translations: Vec<(String, &'static str, String)>,
-    /// Where a translation goes, when she may add one, and the form.
-    pub translate_action: Option<String>,
-    pub translate_form: FormView,
-    pub lang: &'static str,
-    pub response: String,
-    pub punitive: bool,
-    pub meta: String,
-}
-
-pub struct FollowUpView {
-    pub action: String,
-    pub due: String,
-    pub result: String,
-    pub missed: bool,
-    pub done: bool,
-}
-
-pub struct StepView {
-    pub action: String,
-    pub label: String,
-    pub agency: String,
-    pub due: String,
-    pub done: String,
-    pub overdue: bool,
-    pub preference: String,
-}
-
-pub struct ReadingView {
-    pub organisation: String,
-    pub roles: String,
-    pub day: String,
-    pub what: String,
-    pub times: String,
-}
-
-pub struct ChangeView {
-    pub what: String,
-    pub reason: String,
-    pub meta: String,
-}
+use sections::consents::ConsentView;
+use sections::decisions::DecisionView;
+use sections::documents::DocumentView;
+use sections::journey::{FollowUpView, StepView};
+use sections::notes::NoteView;
+use sections::readers::ReadingView;
+use sections::stage::ChangeView;
+use sections::voice::VoiceView;
 
 #[derive(Template)]
 #[template(path = "case.html")]
@@ -199,20 +109,6 @@ struct Shown {
     notice: Option<String>,
 }
 
-async fn names(
-    state: &AppState,
-    ids: impl Iterator<Item = UserId>,
-) -> Result<HashMap<UserId, String>, AppError> {
-    let mut names = HashMap::new();
-    for id in ids {
-        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
-            let user = state.store.user(id).await?;
-            slot.insert(user.map(|u| u.name().to_string()).unwrap_or_default());
-        }
-    }
-    Ok(names)
-}
-
 async fn case_page<'a>(
     state: &'a AppState,
     ctx: &Ctx,
@@ -227,558 +123,82 @@ async fn case_page<'a>(
     let title = t.with("case-title", "code", case.code.as_str());
     let mut page = Page::titled(state, ctx, "/cases", title);
     page.notice = shown.notice;
-    let full = allowed(actor, Action::ViewCase, case);
-    // The custodian's own work on the journey (follow-ups, repatriation, who read her record);
-    // an earlier custodian or a receiver waiting to answer reads only her record as it holds it.
-    let custodial = allowed(actor, Action::FollowJourney, case);
     let seen = casework::sight(&state.store, actor, case, state.clock.now()).await?;
-    let correction = shown.correction;
-    let correction_for = correction.as_ref().map(|(id, _)| *id);
-    let (voice, history) = if full {
-        let entries = state.store.voice_of(case.id, &seen).await?;
-        let changes = state.store.stage_history(case.id).await?;
-        let who = names(
-            state,
-            entries
-                .iter()
-                .map(|e| e.recorded_by)
-                .chain(changes.iter().filter_map(|c| c.by)),
-        )
-        .await?;
-        let mut history = HashMap::new();
-        for e in entries.iter().filter(|e| e.version > 1) {
-            history.insert(e.id, state.store.voice_history(e.id, &seen).await?);
-        }
-        let voice = entries
-            .iter()
-            .map(|e| VoiceView {
-                earlier: history
-                    .get(&e.id)
-                    .map(|versions| {
-                        versions
-                            .iter()
-                            .filter(|v| v.version < e.version)
-                            .map(|v| (v.text.clone(), t.datetime(&v.recorded_at)))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                correct_action: format!("/cases/{}/voice/{}", case.id, e.id),
-                version: e.version,
-                open: correction_for == Some(e.id),
-                form: match (&correction, correction_for == Some(e.id)) {
-                    (Some((_, form)), true) => form.clone(),
-                    _ => {
-                        let mut form = FormView::default();
-                        form.set("kind", e.kind.as_str());
-                        form.set("text", e.text.clone());
-                        form.set("language", e.language.code());
-                        form.set("spoken_on", domain::voice::format_date_iso(e.spoken_on));
-                        if e.read_back {
-                            form.set("read_back", "on");
-                        }
-                        form
-                    }
-                },
-                kind: t.get(e.kind.message_id()),
-                text: e.text.clone(),
-                lang: e.language.code(),
-                meta: t.with(
-                    "voice-meta",
-                    "when",
-                    &format!(
-                        "{} · {}",
-                        i18n::localise_digits(
-                            ctx.lang,
-                            &domain::voice::format_date_iso(e.spoken_on)
-                        ),
-                        who.get(&e.recorded_by).cloned().unwrap_or_default()
-                    ),
-                ),
-                read_back: e.read_back,
-                corrected: e.version > 1,
-            })
-            .collect();
-        let history = changes
-            .iter()
-            .map(|c| ChangeView {
-                what: format!(
-                    "{} → {}",
-                    t.get(c.from.message_id()),
-                    t.get(c.to.message_id())
-                ),
-                reason: c.reason.clone(),
-                meta: format!(
-                    "{} · {}",
-                    t.datetime(&c.at),
-                    c.by.and_then(|b| who.get(&b).cloned()).unwrap_or_default()
-                ),
-            })
-            .collect();
-        (voice, history)
-    } else {
-        (Vec::new(), Vec::new())
+    let v = sections::Viewing {
+        state,
+        ctx,
+        actor,
+        case,
+        t,
+        seen: &seen,
     };
-    let can_decide = allowed(actor, Action::LogDecision, case);
-    let can_read_decisions = allowed(actor, Action::ReadDecisions, case);
-    let decisions = if can_read_decisions {
-        let logged = state.store.decisions_of(case.id, &seen).await?;
-        let who = names(state, logged.iter().map(|d| d.recorded_by)).await?;
-        logged
-            .iter()
-            .rev()
-            .map(|d| DecisionView {
-                topic: t.get(d.fields.topic.message_id()),
-                what: d.fields.what.clone(),
-                decided_by: d.fields.decided_by.clone(),
-                options: d.fields.options.join(" · "),
-                her_choice: d.fields.her_choice.clone(),
-                participation: t.get(d.fields.participation.message_id()),
-                her_view: d.fields.her_view.clone(),
-                absent_reason: d.fields.absent_reason.clone(),
-                meta: format!(
-                    "{} · {}",
-                    t.datetime(&d.recorded_at),
-                    who.get(&d.recorded_by).cloned().unwrap_or_default()
-                ),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let readings = if custodial {
-        casework::readings(&state.store, case)
-            .await?
-            .iter()
-            .map(|r| ReadingView {
-                organisation: r.organisation.clone(),
-                roles: r
-                    .roles
-                    .iter()
-                    .map(|role| t.role(role))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                day: i18n::format_date(ctx.lang, r.day),
-                what: t.get(if r.identity {
-                    "readers-identity"
-                } else {
-                    "readers-record"
-                }),
-                times: i18n::format_number(ctx.lang, r.times as i64),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let documents = if full {
-        casework::documents(&state.store, actor, case, &seen)
-            .await?
-            .iter()
-            .map(|d| DocumentView {
-                href: format!("/cases/{}/documents/{}", case.id, d.id),
-                name: d.name.clone(),
-                class: t.get(d.class.message_id()),
-                meta: format!(
-                    "{} KB · {}",
-                    i18n::format_number(ctx.lang, (d.size + 1023) / 1024),
-                    t.datetime(&d.uploaded_at)
-                ),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let all_forms = state.store.forms().await?;
-    let assessments = if full {
-        app::forms::assessments_of(&state.store, case, &seen).await?
-    } else {
-        Vec::new()
-    }
-    .iter()
-    .map(|(a, _)| {
-        let title = all_forms
-            .iter()
-            .find(|f| f.def.key == a.form_key)
-            .map(|f| f.def.title.get(t.lang).to_string())
-            .unwrap_or_else(|| a.form_key.clone());
-        (
-            format!("/cases/{}/assessments/{}", case.id, a.id),
-            title,
-            format!(
-                "{} · {}",
-                t.with(
-                    "form-version",
-                    "version",
-                    &i18n::format_number(t.lang, a.form_version)
-                ),
-                t.datetime(&a.recorded_at)
-            ),
-        )
-    })
-    .collect();
-    let may_fill = app::forms::may(actor, case);
-    let form_choices: Vec<Choice> = all_forms
-        .iter()
-        .filter(|f| f.def.purpose.is_case())
-        .filter(|f| f.def.sections.iter().any(|s| may_fill(s.sensitivity)))
-        .map(|f| Choice {
-            value: f.def.key.clone(),
-            label: f.def.title.get(t.lang).to_string(),
-        })
-        .collect();
-    let document_classes: Vec<Choice> = domain::document::DOCUMENT_CLASSES
-        .iter()
-        .filter(|c| allowed(actor, Action::Document(**c), case))
-        .map(|c| Choice {
-            value: c.as_str().into(),
-            label: t.get(c.message_id()),
-        })
-        .collect();
-    let readable = casework::note_kinds(actor, case, false);
-    let (notes, plain_words) = if readable.is_empty() {
-        (Vec::new(), Vec::new())
-    } else {
-        let found = state.store.notes_of(case.id, &readable, &seen).await?;
-        let who = names(state, found.iter().map(|n| n.written_by)).await?;
-        let glossary = app::glossary::Glossary::load(&state.store).await?;
-        let translations = state.store.translations_of(case.id).await?;
-        let writable = casework::note_kinds(actor, case, true);
-        let texts: Vec<&str> = found.iter().map(|n| n.text.as_str()).collect();
-        let plain_words = glossary.explained(&texts, t.lang);
-        let views = found
-            .iter()
-            .map(|n| NoteView {
-                kind: t.get(&n.kind.message_id()),
-                html: glossary.highlight(&n.text, t.lang),
-                other_language: (n.language != t.lang)
-                    .then(|| t.with("note-other-language", "language", n.language.autonym())),
-                translations: translations
-                    .iter()
-                    .filter(|tr| tr.note_id == n.id)
-                    .map(|tr| {
-                        (
-                            format!("{} · {}", tr.language.autonym(), tr.translator),
-                            tr.language.code(),
-                            tr.text.clone(),
-                        )
-                    })
-                    .collect(),
-                translate_action: writable
-                    .contains(&n.kind)
-                    .then(|| format!("/cases/{}/notes/{}/translations", case.id, n.id)),
-                translate_form: match &shown.translation {
-                    Some((id, form)) if *id == n.id => form.clone(),
-                    _ => FormView::default(),
-                },
-                lang: n.language.code(),
-                response: n
-                    .response
-                    .as_ref()
-                    .map(|(r, what)| format!("{}: {}", t.get(&r.message_id()), what))
-                    .unwrap_or_default(),
-                punitive: n
-                    .response
-                    .as_ref()
-                    .is_some_and(|r| r.0 == domain::note::Response::Punitive),
-                meta: format!(
-                    "{} · {}",
-                    t.datetime(&n.written_at),
-                    who.get(&n.written_by).cloned().unwrap_or_default()
-                ),
-            })
-            .collect();
-        (views, plain_words)
-    };
-    let note_kinds: Vec<Choice> = casework::note_kinds(actor, case, true)
-        .iter()
-        .map(|k| Choice {
-            value: k.as_str().into(),
-            label: t.get(&k.message_id()),
-        })
-        .collect();
-    let survivor_accounts: Vec<Choice> = if allowed(actor, Action::LinkSurvivor, case) {
-        state
-            .store
-            .users_in(case.custodian)
-            .await?
-            .iter()
-            .filter(|u| {
-                u.active
-                    && u.roles.iter().all(|r| r == domain::Role::Survivor)
-                    && case.survivor != Some(u.id)
-            })
-            .map(|u| Choice {
-                value: u.id.to_string(),
-                label: u.name().to_string(),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let destinations = if allowed(actor, Action::StartHandover, case)
-        || allowed(actor, Action::ShareSection, case)
-    {
-        super::handovers::destinations(state, actor, case).await?
-    } else {
-        Vec::new()
-    };
-    let today = state.clock.now().to_datetime().date();
-    let iso = |d: time::Date| i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(d));
-    let followups = if custodial {
-        state
-            .store
-            .followups_of(case.id)
-            .await?
-            .iter()
-            .map(|f| FollowUpView {
-                action: format!("/cases/{}/followups/{}", case.id, f.id),
-                due: iso(f.due_on),
-                result: f
-                    .done
-                    .as_ref()
-                    .map(|d| format!("{}: {}", t.get(&d.outcome.message_id()), d.her_words))
-                    .unwrap_or_default(),
-                missed: f.is_missed(today),
-                done: f.done.is_some(),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let steps = if custodial {
-        match state.store.repatriation(case.id).await? {
-            Some((_, started_on, steps)) => {
-                let due = domain::repatriation::due_dates(started_on, &steps);
-                let late = domain::repatriation::overdue(started_on, &steps, today);
-                Some(
-                    steps
-                        .iter()
-                        .zip(due)
-                        .zip(late)
-                        .map(|((s, due), overdue)| StepView {
-                            action: format!("/cases/{}/repatriation/{}", case.id, s.seq),
-                            label: t.get(&format!("repatriation-step-{}", s.key)),
-                            agency: s.agency.clone(),
-                            due: iso(due),
-                            done: s.done_on.map(iso).unwrap_or_default(),
-                            overdue,
-                            preference: s.her_preference.clone(),
-                        })
-                        .collect(),
-                )
-            }
-            None => None,
-        }
-    } else {
-        None
-    };
+    let voice = sections::voice::voice(&v, shown.voice_form, shown.correction).await?;
+    let stage = sections::stage::stage(&v, shown.stage_form).await?;
+    let decisions = sections::decisions::decisions(&v, shown.decision_form).await?;
+    let readings = sections::readers::readers(&v).await?;
+    let documents = sections::documents::documents(&v, shown.document_error).await?;
+    let assessments = sections::assessments::assessments(&v).await?;
+    let notes = sections::notes::notes(&v, shown.note_form, shown.translation).await?;
+    let survivor_accounts = sections::survivor::accounts(&v).await?;
+    let destinations = sections::handovers::destinations(&v).await?;
+    let journey = sections::journey::journey(&v).await?;
+    let full = v.may(Action::ViewCase);
     // One reading, one audit entry: whatever content this page showed her.
-    if full || can_read_decisions || !readable.is_empty() {
+    if full || decisions.can_read || notes.readable {
         casework::audit_read(&state.store, &ctx.acting(actor, state.clock.now()), case).await?;
     }
-    let can_consent = allowed(actor, Action::ManageConsent, case);
-    let directory = if can_consent {
-        state.store.organisations().await?
-    } else {
-        Vec::new()
-    };
-    let consents = if can_consent {
-        let now = state.clock.now();
-        let org_name = |id: Option<domain::OrgId>| {
-            id.and_then(|id| directory.iter().find(|o| o.id == id))
-                .map(|o| o.fields.name.to_string())
-                .unwrap_or_default()
-        };
-        state
-            .store
-            .consents_of(case.id)
-            .await?
-            .iter()
-            .rev()
-            .map(|c| ConsentView {
-                purpose: t.get(c.fields.purpose.message_id()),
-                scope: [
-                    c.fields
-                        .section
-                        .map(|s| t.get(s.message_id()))
-                        .unwrap_or_default(),
-                    org_name(c.fields.organisation),
-                ]
-                .into_iter()
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join(" → "),
-                explained: format!(
-                    "{} · {} · {}",
-                    c.fields.explained_how,
-                    c.fields.explained_in.autonym(),
-                    c.fields.explained_by
-                ),
-                status: match c.status(now) {
-                    "active" => match c.fields.expires_on {
-                        Some(last) => t.with(
-                            "consent-active-until",
-                            "date",
-                            &i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(last)),
-                        ),
-                        None => t.get("consent-active"),
-                    },
-                    "revoked" => t.get("consent-revoked"),
-                    _ => t.get("consent-expired"),
-                },
-                active: c.is_active(now),
-                revoke_action: format!("/cases/{}/consents/{}/revoke", case.id, c.id),
-                revoked_reason: c.revoked_reason.clone().unwrap_or_default(),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mut next: Vec<Stage> = Vec::new();
-    for stage in case.stage.next_choices() {
-        let action = if stage == Stage::Closed {
-            Action::CloseCase
-        } else {
-            Action::ChangeStage
-        };
-        if allowed(actor, action, case) {
-            next.push(stage);
-        }
-    }
-    let voice_form = shown.voice_form.unwrap_or_else(|| {
-        let mut form = FormView::default();
-        form.set("language", ctx.lang.code());
-        form.set("kind", VoiceKind::Hope.as_str());
-        form
-    });
-    // Read the programme only when a gate is set (none is, by default).
-    let programme = if actor.training.gates.is_empty() {
-        None
-    } else {
-        Some(app::training::programme()?)
-    };
-    let training_needed = domain::training::gate::GatedAction::ALL
-        .iter()
-        .filter_map(|gated| {
-            let gate = actor.training.unmet_gated(&actor.roles, *gated)?;
-            let workshop = programme
-                .as_ref()
-                .and_then(|p| p.workshop(&gate.workshop))
-                .map(|w| w.title.get(ctx.lang).to_string())
-                .unwrap_or_else(|| gate.workshop.clone());
-            Some(state.i18n.text_with(
-                ctx.lang,
-                "gate-you-need",
-                &[
-                    ("action", i18n::Arg::Text(t.get(&gated.message_id()))),
-                    ("workshop", i18n::Arg::Text(workshop)),
-                ],
-            ))
-        })
-        .collect();
+    let consents = sections::consents::consents(&v, shown.consent_form).await?;
+    let training_needed = sections::gates::training_needed(&v)?;
     Ok(CaseTemplate {
         training_needed,
         stage: t.get(case.stage.message_id()),
         opened: i18n::format_date(ctx.lang, case.opened_at),
         full,
-        voice,
-        voice_form,
-        kinds: VoiceKind::ALL
-            .iter()
-            .map(|k| Choice {
-                value: k.as_str().into(),
-                label: t.get(k.message_id()),
-            })
-            .collect(),
+        voice: voice.entries,
+        voice_form: voice.form,
+        kinds: voice.kinds,
         languages: language_choices(),
-        can_record: allowed(actor, Action::RecordVoice, case),
-        history,
-        stage_form: shown.stage_form.unwrap_or_default(),
-        next_stages: stage_choices(&t, &next),
+        can_record: voice.can_record,
+        history: stage.history,
+        stage_form: stage.form,
+        next_stages: stage.next,
         version: case.version,
         action_base: format!("/cases/{}", case.id),
         readings,
-        followups,
-        outcomes: domain::followup::Outcome::ALL
-            .iter()
-            .map(|o| Choice {
-                value: o.as_str().into(),
-                label: t.get(&o.message_id()),
-            })
-            .collect(),
-        steps,
-        can_repatriate: allowed(actor, Action::Repatriate, case),
-        documents,
-        document_classes,
-        document_error: shown.document_error,
-        notes,
-        plain_words,
-        assessments,
-        form_choices,
-        can_read_notes: !readable.is_empty(),
-        note_kinds,
-        note_form: shown.note_form.unwrap_or_else(|| {
-            let mut form = FormView::default();
-            form.set("language", ctx.lang.code());
-            form
-        }),
-        responses: domain::note::Response::ALL
-            .iter()
-            .map(|r| Choice {
-                value: r.as_str().into(),
-                label: t.get(&r.message_id()),
-            })
-            .collect(),
-        can_consent,
-        consents,
-        consent_form: shown.consent_form.unwrap_or_else(|| {
-            let mut form = FormView::default();
-            form.set("explained_in", ctx.lang.code());
-            form
-        }),
-        purposes: Purpose::ALL
-            .iter()
-            .map(|p| Choice {
-                value: p.as_str().into(),
-                label: t.get(p.message_id()),
-            })
-            .collect(),
-        sections: SectionClass::ALL
-            .iter()
-            .map(|c| Choice {
-                value: c.as_str().into(),
-                label: t.get(c.message_id()),
-            })
-            .collect(),
-        organisations: directory
-            .iter()
-            .map(|o| Choice {
-                value: o.id.to_string(),
-                label: o.fields.name.to_string(),
-            })
-            .collect(),
-        can_decide,
-        can_read_decisions,
-        decisions,
-        decision_form: shown.decision_form.unwrap_or_default(),
-        topics: DecisionTopic::ALL
-            .iter()
-            .map(|d| Choice {
-                value: d.as_str().into(),
-                label: t.get(d.message_id()),
-            })
-            .collect(),
-        participations: Participation::ALL
-            .iter()
-            .map(|p| Choice {
-                value: p.as_str().into(),
-                label: t.get(p.message_id()),
-            })
-            .collect(),
-        plan_href: allowed(actor, Action::ReadPlan, case)
+        followups: journey.followups,
+        outcomes: journey.outcomes,
+        steps: journey.steps,
+        can_repatriate: journey.can_repatriate,
+        documents: documents.entries,
+        document_classes: documents.classes,
+        document_error: documents.error,
+        notes: notes.entries,
+        plain_words: notes.plain_words,
+        assessments: assessments.filled,
+        form_choices: assessments.forms,
+        can_read_notes: notes.readable,
+        note_kinds: notes.kinds,
+        note_form: notes.form,
+        responses: notes.responses,
+        can_consent: consents.can_consent,
+        consents: consents.entries,
+        consent_form: consents.form,
+        purposes: consents.purposes,
+        sections: consents.sections,
+        organisations: consents.organisations,
+        can_decide: decisions.can_decide,
+        can_read_decisions: decisions.can_read,
+        decisions: decisions.entries,
+        decision_form: decisions.form,
+        topics: decisions.topics,
+        participations: decisions.participations,
+        plan_href: v
+            .may(Action::ReadPlan)
             .then(|| format!("/cases/{}/plan", case.id)),
         survivor_accounts,
         destinations,
-        identity_href: allowed(actor, Action::OpenIdentity, case)
+        identity_href: v
+            .may(Action::OpenIdentity)
             .then(|| format!("/cases/{}/identity", case.id)),
         page,
     })

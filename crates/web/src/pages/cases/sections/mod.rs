@@ -1,0 +1,67 @@
+//! The case page, one section at a time. Each function here loads what its section shows, asks
+//! the policy itself whether the reader may see it (through `casework::allowed`, the same path
+//! the services take), and queries nothing when she may not; so the case page only assembles
+//! them, and a page of one section could call its function alone.
+
+use std::collections::HashMap;
+
+use domain::policy::{Action, Actor};
+use domain::sight::Sight;
+use domain::{Case, UserId};
+
+use crate::pages::Tr;
+use crate::{AppError, AppState, Ctx};
+use app::casework::allowed;
+
+pub mod assessments;
+pub mod consents;
+pub mod decisions;
+pub mod documents;
+pub mod gates;
+pub mod handovers;
+pub mod journey;
+pub mod notes;
+pub mod readers;
+pub mod stage;
+pub mod survivor;
+pub mod voice;
+
+/// Who reads which case, in which language, and what her organisation holds of it: what every
+/// section starts from. The sight is made once per page, since making it reads her consents
+/// and handovers.
+pub struct Viewing<'a> {
+    pub state: &'a AppState,
+    pub ctx: &'a Ctx,
+    pub actor: &'a Actor,
+    pub case: &'a Case,
+    pub t: Tr<'a>,
+    pub seen: &'a Sight,
+}
+
+impl Viewing<'_> {
+    /// Whether the reader may do `action` on this case: the policy's answer, for deciding what
+    /// a section loads and which controls it shows.
+    pub fn may(&self, action: Action) -> bool {
+        allowed(self.actor, action, self.case)
+    }
+
+    /// The date as the page writes it: ISO order, in the reader's digits.
+    pub fn iso(&self, date: time::Date) -> String {
+        i18n::localise_digits(self.ctx.lang, &domain::voice::format_date_iso(date))
+    }
+}
+
+/// The names of the people who wrote what a section shows, each looked up once.
+pub(super) async fn names(
+    state: &AppState,
+    ids: impl Iterator<Item = UserId>,
+) -> Result<HashMap<UserId, String>, AppError> {
+    let mut names = HashMap::new();
+    for id in ids {
+        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
+            let user = state.store.user(id).await?;
+            slot.insert(user.map(|u| u.name().to_string()).unwrap_or_default());
+        }
+    }
+    Ok(names)
+}

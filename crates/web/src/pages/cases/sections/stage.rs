@@ -1,0 +1,69 @@
+//! Where her case stands: the stages it went through, and where it may go next.
+
+use domain::Stage;
+use domain::policy::Action;
+
+use super::super::list::stage_choices;
+use super::{Viewing, names};
+use crate::AppError;
+use crate::pages::{Choice, FormView};
+
+pub struct ChangeView {
+    pub what: String,
+    pub reason: String,
+    pub meta: String,
+}
+
+pub struct StageSection {
+    /// Each change of stage, oldest first; empty unless the reader may see the whole case.
+    pub history: Vec<ChangeView>,
+    /// The stages the reader may move the case to (closing is its own permission).
+    pub next: Vec<Choice>,
+    pub form: FormView,
+}
+
+/// The stage's history and the next stages the reader may choose; `form` is her change
+/// re-shown after a refusal.
+pub async fn stage(v: &Viewing<'_>, form: Option<FormView>) -> Result<StageSection, AppError> {
+    let t = v.t;
+    let history = if v.may(Action::ViewCase) {
+        let changes = v.state.store.stage_history(v.case.id).await?;
+        let who = names(v.state, changes.iter().filter_map(|c| c.by)).await?;
+        changes
+            .iter()
+            .map(|c| ChangeView {
+                what: format!(
+                    "{} → {}",
+                    t.get(c.from.message_id()),
+                    t.get(c.to.message_id())
+                ),
+                reason: c.reason.clone(),
+                meta: format!(
+                    "{} · {}",
+                    t.datetime(&c.at),
+                    c.by.and_then(|b| who.get(&b).cloned()).unwrap_or_default()
+                ),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let next: Vec<Stage> = v
+        .case
+        .stage
+        .next_choices()
+        .into_iter()
+        .filter(|stage| {
+            v.may(if *stage == Stage::Closed {
+                Action::CloseCase
+            } else {
+                Action::ChangeStage
+            })
+        })
+        .collect();
+    Ok(StageSection {
+        history,
+        next: stage_choices(&t, &next),
+        form: form.unwrap_or_default(),
+    })
+}
