@@ -8,6 +8,8 @@ use axum::response::Response;
 use domain::audit::AuditAction;
 use domain::policy::{Action, Resource};
 
+use serde::Deserialize;
+
 use super::{
     Choice, FormData, FormView, LangLink, Page, language_choices, render, render_with_status,
     see_other, sign_in,
@@ -92,6 +94,21 @@ pub async fn show(
 /// Saves her language: the only way her preference changes (a link with `?lang=` only sets
 /// the language of this browser session). The session's cookie is cleared, so her choice shows
 /// at once.
+/// Her language for the pages.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct LanguageForm {
+    language: String,
+}
+
+/// Changing her password: the current one, then the new one. No `Debug`: it holds both.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct PasswordForm {
+    current_password: String,
+    new_password: String,
+}
+
 pub async fn save_language(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -104,7 +121,8 @@ pub async fn save_language(
         source: ctx.source.clone(),
         at: state.clock.now(),
     };
-    match accounts::set_language(&state.store, &origin, &user, &data.get("language"))
+    let form: LanguageForm = data.read()?;
+    match accounts::set_language(&state.store, &origin, &user, &form.language)
         .await
         .map_err(AppError::from)
     {
@@ -139,6 +157,7 @@ pub async fn change_password(
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
     let user = ctx.user()?.clone();
+    let form: PasswordForm = data.read()?;
     let now = state.clock.now();
     let t = super::Tr {
         i18n: &state.i18n,
@@ -155,11 +174,8 @@ pub async fn change_password(
         return Ok(sign_in::with_retry_after(response, wait));
     }
     let credentials = state.store.credentials(&user.username).await?;
-    let current_ok = password::verify(
-        data.get("current_password"),
-        credentials.map(|c| c.password_hash),
-    )
-    .await;
+    let current_ok =
+        password::verify(form.current_password, credentials.map(|c| c.password_hash)).await;
     let origin = Acting {
         actor: Some(ctx.actor()?),
         source: ctx.source.clone(),
@@ -192,7 +208,7 @@ pub async fn change_password(
         .await;
     }
     state.throttle.record_success(username, &ctx.source);
-    match accounts::set_password(&state.store, &origin, &user, &data.get("new_password"))
+    match accounts::set_password(&state.store, &origin, &user, &form.new_password)
         .await
         .map_err(AppError::from)
     {

@@ -11,6 +11,8 @@ use domain::policy::Action;
 
 use domain::Case;
 
+use serde::Deserialize;
+
 use super::{FormData, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 use app::reports::assessment::{Reader, assessment_pdf, reading};
@@ -259,14 +261,38 @@ pub async fn new(
     render(&entry_page(&state, &ctx, &case, &form, &RawAnswers::new(), &[]).await?)
 }
 
-fn raw_of(data: &FormData) -> RawAnswers {
-    let mut raw = RawAnswers::new();
-    for (k, v) in &data.0 {
-        if !matches!(k.as_str(), "csrf" | "form" | "version") {
-            raw.entry(k.clone()).or_default().push(v.clone());
+/// A filled assessment: which form and version, then her answers under the names the
+/// XLSForm gave its questions (so they cannot be fields of a struct).
+struct FilledForm {
+    form: String,
+    /// `None` when absent or unreadable: the newest version is used.
+    version: Option<i64>,
+    answers: RawAnswers,
+}
+
+/// The fields every assessment form sends besides its answers.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct FilledFields {
+    form: String,
+    version: String,
+}
+
+impl FilledForm {
+    fn read(data: &FormData) -> Result<Self, AppError> {
+        let fixed: FilledFields = data.read()?;
+        let mut answers = RawAnswers::new();
+        for (k, v) in &data.0 {
+            if !matches!(k.as_str(), "csrf" | "form" | "version") {
+                answers.entry(k.clone()).or_default().push(v.clone());
+            }
         }
+        Ok(Self {
+            form: fixed.form,
+            version: fixed.version.trim().parse().ok(),
+            answers,
+        })
     }
-    raw
 }
 
 pub async fn fill(
@@ -277,13 +303,16 @@ pub async fn fill(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let version = data.get("version").trim().parse().ok();
-    let raw = raw_of(&data);
+    let FilledForm {
+        form: key,
+        version,
+        answers: raw,
+    } = FilledForm::read(&data)?;
     let result = forms::fill(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
         &case,
-        &data.get("form"),
+        &key,
         version,
         &raw,
     )
@@ -295,7 +324,7 @@ pub async fn fill(
             case.id, a.id
         ))),
         Err(AppError::Invalid(errors)) if errors.iter().all(|e| e.field != "form") => {
-            let form = forms::form(&state.store, &data.get("form"), version).await?;
+            let form = forms::form(&state.store, &key, version).await?;
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &entry_page(&state, &ctx, &case, &form, &raw, &errors).await?,

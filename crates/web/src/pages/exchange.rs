@@ -8,6 +8,8 @@ use axum::response::Response;
 use domain::policy::{Action, Resource};
 use domain::training::exchange::Progress;
 
+use serde::Deserialize;
+
 use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 
@@ -124,18 +126,31 @@ pub async fn show(
     render(&page(&state, &ctx, FormView::default(), notice).await?)
 }
 
+/// An exchange visit between two organisations, and what the visitors learned.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct VisitForm {
+    visitor_org: String,
+    host_org: String,
+    visited_on: String,
+    /// Kept as text: the service says, in her language, when it is not a number.
+    visitors: String,
+    learned: String,
+}
+
 pub async fn record(
     State(state): State<AppState>,
     ctx: Ctx,
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = crate::api::organisations::origin(&state, &ctx)?;
+    let form: VisitForm = data.read()?;
     let input = app::training::exchange::VisitInput {
-        visitor_org: data.get("visitor_org"),
-        host_org: data.get("host_org"),
-        visited_on: data.get("visited_on"),
-        visitors: data.get("visitors"),
-        learned: data.get("learned"),
+        visitor_org: form.visitor_org,
+        host_org: form.host_org,
+        visited_on: form.visited_on,
+        visitors: form.visitors,
+        learned: form.learned,
     };
     match app::training::exchange::record(&state.store, &origin, &input)
         .await

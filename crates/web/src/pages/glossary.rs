@@ -7,6 +7,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use domain::policy::{Action, Resource};
 
+use serde::Deserialize;
+
 use super::{FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 use app::glossary::{self, Glossary, TermInput};
@@ -108,6 +110,44 @@ pub async fn show(
     )
 }
 
+/// Text to scan for glossary terms.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ScanForm {
+    text: String,
+}
+
+/// A glossary term, its synonyms one per line, and its plain explanation in each language;
+/// `version` when it is edited or removed.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct TermForm {
+    term: String,
+    synonyms: String,
+    explanation_bn: String,
+    explanation_hi: String,
+    explanation_en: String,
+    version: String,
+}
+
+impl TermForm {
+    /// The version the change is based on; a missing or unreadable one is 0, which the service
+    /// refuses as out of date.
+    fn version(&self) -> i64 {
+        self.version.trim().parse().unwrap_or(0)
+    }
+
+    fn input(self) -> TermInput {
+        TermInput {
+            term: self.term,
+            synonyms: glossary::Synonyms::Text(self.synonyms),
+            explanation_bn: self.explanation_bn,
+            explanation_hi: self.explanation_hi,
+            explanation_en: self.explanation_en,
+        }
+    }
+}
+
 /// Scans the text typed in and shows it again with its terms marked and explained.
 pub async fn scan(
     State(state): State<AppState>,
@@ -119,7 +159,8 @@ pub async fn scan(
         lang: ctx.lang,
     };
     let scan = FormView::from_data(&data);
-    if let Err(app::Error::Invalid(errors)) = glossary::check_scan_text(&data.get("text")) {
+    let form: ScanForm = data.read()?;
+    if let Err(app::Error::Invalid(errors)) = glossary::check_scan_text(&form.text) {
         let scan = scan.with_errors(&t, &errors);
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -127,16 +168,6 @@ pub async fn scan(
         );
     }
     render(&page(&state, &ctx, scan, FormView::default(), None, None).await?)
-}
-
-fn input(data: &FormData) -> TermInput {
-    TermInput {
-        term: data.get("term"),
-        synonyms: glossary::Synonyms::Text(data.get("synonyms")),
-        explanation_bn: data.get("explanation_bn"),
-        explanation_hi: data.get("explanation_hi"),
-        explanation_en: data.get("explanation_en"),
-    }
 }
 
 /// After a change: the glossary again, or the form with her input and what was wrong.
@@ -170,7 +201,8 @@ pub async fn add(
     data: FormData,
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
-    let result = glossary::add(&state.store, &origin(&state, &ctx)?, &input(&data))
+    let input = data.read::<TermForm>()?.input();
+    let result = glossary::add(&state.store, &origin(&state, &ctx)?, &input)
         .await
         .map(|_| ())
         .map_err(AppError::from);
@@ -204,10 +236,6 @@ pub async fn edit(
     render(&page(&state, &ctx, FormView::default(), form, editing, None).await?)
 }
 
-fn version(data: &FormData) -> i64 {
-    data.get("version").trim().parse().unwrap_or(0)
-}
-
 pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -216,17 +244,19 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
     let t = term(&state, &id).await?;
+    let form: TermForm = data.read()?;
+    let version = form.version();
     let result = glossary::update(
         &state.store,
         &origin(&state, &ctx)?,
         t.id,
-        version(&data),
-        &input(&data),
+        version,
+        &form.input(),
     )
     .await
     .map(|_| ())
     .map_err(AppError::from);
-    let editing = Some((format!("/glossary/{}", t.id), version(&data)));
+    let editing = Some((format!("/glossary/{}", t.id), version));
     after(&state, &ctx, &data, result, editing).await
 }
 
@@ -238,6 +268,7 @@ pub async fn remove(
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
     let t = term(&state, &id).await?;
-    glossary::remove(&state.store, &origin(&state, &ctx)?, &t, version(&data)).await?;
+    let version = data.read::<TermForm>()?.version();
+    glossary::remove(&state.store, &origin(&state, &ctx)?, &t, version).await?;
     Ok(see_other("/glossary?notice=removed"))
 }

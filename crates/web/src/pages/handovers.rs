@@ -8,6 +8,8 @@ use axum::response::Response;
 use domain::handover::{Handover, HandoverState};
 use domain::policy::{Action, Actor, Resource};
 
+use serde::Deserialize;
+
 use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 use app::{casework, handovers};
@@ -310,6 +312,25 @@ pub async fn show(
     render(&show_page(&state, &ctx, &actor, &h, &case, FormView::default()).await?)
 }
 
+/// Starting a handover: to whom, why, and which sections of her record travel (a checkbox
+/// each).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct StartForm {
+    to: String,
+    reason: String,
+    sections: Vec<String>,
+}
+
+/// A step of a handover: why sections she did not consent to stay behind (sending), or why
+/// it is declined.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct StepForm {
+    gaps_reason: String,
+    reason: String,
+}
+
 pub async fn start(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -322,13 +343,14 @@ pub async fn start(
     if !casework::allowed(&actor, Action::ShareSection, &case) {
         casework::check(&actor, Action::StartHandover, &case)?;
     }
+    let form: StartForm = data.read()?;
     let started = handovers::start(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
         &case,
-        &data.get("to"),
-        &data.get("reason"),
-        &data.all("sections"),
+        &form.to,
+        &form.reason,
+        &form.sections,
     )
     .await;
     match started {
@@ -347,11 +369,12 @@ pub async fn step(
     let actor = ctx.actor()?;
     let (h, case) = handovers::load(&state.store, &actor, &id).await?;
     let (store, acting) = (&state.store, ctx.acting(&actor, state.clock.now()));
+    let form: StepForm = data.read()?;
     let result = match action.as_str() {
-        "send" => handovers::send(store, &acting, &h, &case, &data.get("gaps_reason")).await,
+        "send" => handovers::send(store, &acting, &h, &case, &form.gaps_reason).await,
         "acknowledge" => handovers::acknowledge(store, &acting, &h).await,
         "accept" => handovers::accept(store, &acting, &h).await,
-        "decline" => handovers::decline(store, &acting, &h, &data.get("reason")).await,
+        "decline" => handovers::decline(store, &acting, &h, &form.reason).await,
         _ => return Err(AppError::NotFound),
     }
     .map_err(AppError::from);

@@ -6,6 +6,7 @@ pub mod assessments;
 pub mod audit;
 pub mod cases;
 pub mod exchange;
+mod form;
 pub mod forms;
 pub mod glossary;
 pub mod handovers;

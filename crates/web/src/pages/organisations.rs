@@ -172,13 +172,29 @@ fn form_template<'a>(
     }
 }
 
-fn input_from(data: &FormData) -> OrgInput {
-    OrgInput {
-        name: data.get("name"),
-        kind: data.get("kind"),
-        country: data.get("country"),
-        district: data.get("district"),
-        languages: data.all("languages").join(","),
+/// An organisation as its form sends it; `version` only when it is edited (kept as text: the
+/// handler refuses a form without a readable one).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct OrgForm {
+    version: String,
+    name: String,
+    kind: String,
+    country: String,
+    district: String,
+    /// One checkbox per language she works in.
+    languages: Vec<String>,
+}
+
+impl From<OrgForm> for OrgInput {
+    fn from(form: OrgForm) -> Self {
+        OrgInput {
+            name: form.name,
+            kind: form.kind,
+            country: form.country,
+            district: form.district,
+            languages: form.languages.join(","),
+        }
     }
 }
 
@@ -221,7 +237,8 @@ pub async fn create(
     data: FormData,
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::CreateOrganisation, Resource::Network)?;
-    match accounts::create_organisation(&state.store, &origin(&state, &ctx)?, &input_from(&data))
+    let input = OrgInput::from(data.read::<OrgForm>()?);
+    match accounts::create_organisation(&state.store, &origin(&state, &ctx)?, &input)
         .await
         .map_err(AppError::from)
     {
@@ -294,10 +311,11 @@ pub async fn update(
         .organisation(id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let Ok(version) = data.get("version").parse::<i64>() else {
+    let form: OrgForm = data.read()?;
+    let Ok(version) = form.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
-    let input = input_from(&data);
+    let input = OrgInput::from(form);
     let result =
         accounts::update_organisation(&state.store, &origin(&state, &ctx)?, id, version, &input)
             .await

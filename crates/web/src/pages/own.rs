@@ -10,6 +10,8 @@ use domain::VoiceKind;
 use domain::policy::Action;
 use store::CaseFilter;
 
+use serde::Deserialize;
+
 use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
@@ -157,6 +159,23 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     render(&own_page(&state, &ctx, case, form).await?)
 }
 
+/// Words she adds to her own record.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct WordsForm {
+    kind: String,
+    text: String,
+    language: String,
+}
+
+/// Her review of her plan: whether she agrees, and what she says.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ReviewForm {
+    agreement: String,
+    her_words: String,
+}
+
 pub async fn add_words(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -165,10 +184,11 @@ pub async fn add_words(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load_own(&state.store, &actor, &id).await?;
+    let form: WordsForm = data.read()?;
     let input = VoiceInput {
-        kind: data.get("kind"),
-        text: data.get("text"),
-        language: data.get("language"),
+        kind: form.kind,
+        text: form.text,
+        language: form.language,
         spoken_on: None,
         read_back: true,
     };
@@ -205,9 +225,10 @@ pub async fn review(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load_own(&state.store, &actor, &id).await?;
+    let form: ReviewForm = data.read()?;
     let input = ReviewInput {
-        agreement: data.get("agreement"),
-        her_words: data.get("her_words"),
+        agreement: form.agreement,
+        her_words: form.her_words,
         notes: String::new(),
     };
     match casework::own_review(

@@ -55,13 +55,29 @@ pub async fn form(
     })
 }
 
+/// The sign-in form. No `Debug`: it holds her password.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct SignInForm {
+    username: String,
+    password: String,
+}
+
+/// A second factor's code (from her app or a recovery code).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub(super) struct CodeForm {
+    pub(super) code: String,
+}
+
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let username_text = data.get("username").trim().to_lowercase();
-    let password_text = data.get("password");
+    let form: SignInForm = data.read()?;
+    let username_text = form.username.trim().to_lowercase();
+    let password_text = form.password;
     let now = state.clock.now();
     let refuse = |status: StatusCode, message: String| {
         let page = Page::new(&state, &ctx, "/sign-in", "sign-in-title");
@@ -339,7 +355,8 @@ pub async fn code_submit(
         source: ctx.source.clone(),
         at: now,
     };
-    match twofactor::check(&state.store, &origin, &user, &data.get("code")).await? {
+    let form: CodeForm = data.read()?;
+    match twofactor::check(&state.store, &origin, &user, &form.code).await? {
         Some(passed) => {
             state
                 .throttle

@@ -10,6 +10,8 @@ use domain::Role;
 use domain::policy::{Action, Resource};
 use domain::training::gate::GatedAction;
 
+use serde::Deserialize;
+
 use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 
@@ -238,6 +240,42 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A workshop put on the calendar. Facilitators and those trained in mental health come one
+/// per line, trainers' usernames separated by commas.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ScheduleForm {
+    workshop: String,
+    venue: String,
+    starts_on: String,
+    ends_on: String,
+    announced_on: String,
+    /// Kept as text: the handler says, in her language, when it is not a whole number.
+    capacity: String,
+    facilitators: String,
+    mental_health: String,
+    trainers: String,
+}
+
+/// A training gate: which role needs which workshop before which action.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct GateForm {
+    role: String,
+    action: String,
+    workshop: String,
+}
+
+impl From<GateForm> for app::training::gates::GateInput {
+    fn from(form: GateForm) -> Self {
+        app::training::gates::GateInput {
+            role: form.role,
+            action: form.action,
+            workshop: form.workshop,
+        }
+    }
+}
+
 /// Puts a workshop on the calendar and opens its page.
 pub async fn schedule(
     State(state): State<AppState>,
@@ -245,8 +283,9 @@ pub async fn schedule(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = crate::api::organisations::origin(&state, &ctx)?;
-    let mental_health = lines(&data.get("mental_health"));
-    let mut facilitators: Vec<domain::training::Facilitator> = lines(&data.get("facilitators"))
+    let form: ScheduleForm = data.read()?;
+    let mental_health = lines(&form.mental_health);
+    let mut facilitators: Vec<domain::training::Facilitator> = lines(&form.facilitators)
         .into_iter()
         .map(|name| domain::training::Facilitator {
             mental_health: mental_health.contains(&name),
@@ -261,17 +300,17 @@ pub async fn schedule(
             });
         }
     }
-    let capacity = data.get("capacity");
+    let capacity = form.capacity;
     let input = app::training::ScheduleInput {
-        workshop: data.get("workshop"),
-        venue: data.get("venue"),
-        starts_on: data.get("starts_on"),
-        ends_on: data.get("ends_on"),
-        announced_on: data.get("announced_on"),
+        workshop: form.workshop,
+        venue: form.venue,
+        starts_on: form.starts_on,
+        ends_on: form.ends_on,
+        announced_on: form.announced_on,
         capacity: capacity.trim().parse().ok(),
         facilitators,
-        trainers: data
-            .get("trainers")
+        trainers: form
+            .trainers
             .split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
@@ -317,21 +356,14 @@ pub async fn schedule(
     }
 }
 
-fn gate_input(data: &FormData) -> app::training::gates::GateInput {
-    app::training::gates::GateInput {
-        role: data.get("role"),
-        action: data.get("action"),
-        workshop: data.get("workshop"),
-    }
-}
-
 pub async fn set_gate(
     State(state): State<AppState>,
     ctx: Ctx,
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = crate::api::organisations::origin(&state, &ctx)?;
-    match app::training::gates::set(&state.store, &origin, &gate_input(&data))
+    let input = data.read::<GateForm>()?.into();
+    match app::training::gates::set(&state.store, &origin, &input)
         .await
         .map_err(AppError::from)
     {
@@ -363,6 +395,7 @@ pub async fn lift_gate(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = crate::api::organisations::origin(&state, &ctx)?;
-    app::training::gates::lift(&state.store, &origin, &gate_input(&data)).await?;
+    let input = data.read::<GateForm>()?.into();
+    app::training::gates::lift(&state.store, &origin, &input).await?;
     Ok(see_other("/training?notice=gate-lifted"))
 }

@@ -9,6 +9,8 @@ use axum::response::Response;
 use domain::policy::{Action, Resource};
 use domain::{Role, User};
 
+use serde::Deserialize;
+
 use super::{Choice, FormData, FormView, Page, render, render_with_status, see_other, sign_in};
 use crate::{AppError, AppState, Ctx};
 use app::Acting;
@@ -134,7 +136,8 @@ pub async fn confirm(
         return throttled(wait, page);
     }
     let origin = origin(&state, &ctx)?;
-    match twofactor::confirm(&state.store, &origin, &user, &data.get("code"))
+    let form: sign_in::CodeForm = data.read()?;
+    match twofactor::confirm(&state.store, &origin, &user, &form.code)
         .await
         .map_err(AppError::from)
     {
@@ -204,6 +207,13 @@ pub async fn roles(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
     render(&roles_page(&state, &ctx, None).await?)
 }
 
+/// The roles that must use a second factor (a checkbox each).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct RolesForm {
+    roles: Vec<String>,
+}
+
 /// `POST /two-factor`: replaces them.
 pub async fn set_roles(
     State(state): State<AppState>,
@@ -211,8 +221,9 @@ pub async fn set_roles(
     data: FormData,
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::RequireTwoFactor, Resource::Network)?;
+    let form: RolesForm = data.read()?;
     let mut roles = Vec::new();
-    for text in data.all("roles") {
+    for text in form.roles {
         roles.push(text.parse::<Role>().map_err(|_| {
             AppError::Invalid(vec![crate::FieldError {
                 field: "roles".into(),

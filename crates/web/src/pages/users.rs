@@ -192,6 +192,29 @@ pub async fn new_form(
     render(&new_template(&state, &ctx, &actor, &org, form))
 }
 
+/// A new account. No `Debug`: it holds her first password.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct NewUserForm {
+    username: String,
+    display_name: String,
+    roles: Vec<String>,
+    language: String,
+    password: String,
+}
+
+/// An account's changes, with the version they are based on (kept as text: the handler
+/// refuses a form without a readable one).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct UserForm {
+    version: String,
+    display_name: String,
+    roles: Vec<String>,
+    language: String,
+    active: bool,
+}
+
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -205,12 +228,13 @@ pub async fn create(
         .organisation(org_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let form: NewUserForm = data.read()?;
     let input = UserInput {
-        username: data.get("username").trim().to_string(),
-        display_name: data.get("display_name"),
-        roles: data.all("roles"),
-        language: data.get("language"),
-        password: data.get("password"),
+        username: form.username.trim().to_string(),
+        display_name: form.display_name,
+        roles: form.roles,
+        language: form.language,
+        password: form.password,
     };
     match accounts::create_user(&state.store, &origin(&state, &ctx)?, &org, &input)
         .await
@@ -316,14 +340,15 @@ pub async fn update(
     data: FormData,
 ) -> Result<Response, AppError> {
     let (actor, user) = load_user(&state, &ctx, &id).await?;
-    let Ok(version) = data.get("version").parse::<i64>() else {
+    let form: UserForm = data.read()?;
+    let Ok(version) = form.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
     let input = UserUpdateInput {
-        display_name: data.get("display_name"),
-        roles: data.all("roles"),
-        language: data.get("language"),
-        active: data.has("active"),
+        display_name: form.display_name,
+        roles: form.roles,
+        language: form.language,
+        active: form.active,
     };
     let result =
         accounts::update_user(&state.store, &origin(&state, &ctx)?, &user, version, &input)

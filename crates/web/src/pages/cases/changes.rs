@@ -3,6 +3,125 @@
 
 use super::*;
 
+/// The voice forms: a new entry, and a correction (which also sends the version it is based on).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct VoiceForm {
+    kind: String,
+    text: String,
+    language: String,
+    spoken_on: String,
+    read_back: bool,
+    /// Kept as text: a correction without a readable version is refused by the handler.
+    version: String,
+}
+
+impl From<VoiceForm> for VoiceInput {
+    fn from(form: VoiceForm) -> Self {
+        VoiceInput {
+            kind: form.kind,
+            text: form.text,
+            language: form.language,
+            spoken_on: Some(form.spoken_on),
+            read_back: form.read_back,
+        }
+    }
+}
+
+/// Moving the case to another stage.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct StageForm {
+    version: String,
+    stage: String,
+    reason: String,
+}
+
+/// A decision made about her; `options` is one option per line.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct DecisionForm {
+    topic: String,
+    what: String,
+    decided_by: String,
+    options: String,
+    her_choice: String,
+    participation: String,
+    her_view: String,
+    absent_reason: String,
+}
+
+/// A consent she gave, and how it was explained to her.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ConsentForm {
+    purpose: String,
+    section: String,
+    organisation: String,
+    explained_how: String,
+    explained_in: String,
+    explained_by: String,
+    expires_on: String,
+}
+
+/// Why a consent is revoked.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ReasonForm {
+    reason: String,
+}
+
+/// A case note, with how the people around her responded.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct NoteForm {
+    kind: String,
+    text: String,
+    language: String,
+    response: String,
+    response_text: String,
+}
+
+/// A person's translation of a note.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct TranslationForm {
+    language: String,
+    text: String,
+    translator: String,
+}
+
+/// Linking her own account to the case.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct SurvivorForm {
+    user: String,
+}
+
+/// A follow-up's outcome, in her words.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct FollowUpForm {
+    outcome: String,
+    her_words: String,
+}
+
+/// Starting her repatriation.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct RepatriationForm {
+    route: String,
+    started_on: String,
+}
+
+/// One step of her repatriation done.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct StepForm {
+    done_on: String,
+    her_preference: String,
+}
+
 pub async fn record_voice(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -11,13 +130,7 @@ pub async fn record_voice(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
-    let input = VoiceInput {
-        kind: data.get("kind"),
-        text: data.get("text"),
-        language: data.get("language"),
-        spoken_on: Some(data.get("spoken_on")),
-        read_back: data.has("read_back"),
-    };
+    let input = VoiceInput::from(data.read::<VoiceForm>()?);
     let result = casework::record_voice(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
@@ -50,7 +163,8 @@ pub async fn change_stage(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
-    let Ok(version) = data.get("version").parse::<i64>() else {
+    let form: StageForm = data.read()?;
+    let Ok(version) = form.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
     let result = casework::change_stage(
@@ -58,8 +172,8 @@ pub async fn change_stage(
         &ctx.acting(&actor, state.clock.now()),
         &case,
         version,
-        &data.get("stage"),
-        &data.get("reason"),
+        &form.stage,
+        &form.reason,
     )
     .await
     .map_err(AppError::from);
@@ -140,15 +254,16 @@ pub async fn log_decision(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
+    let form: DecisionForm = data.read()?;
     let input = DecisionInput {
-        topic: data.get("topic"),
-        what: data.get("what"),
-        decided_by: data.get("decided_by"),
-        options: data.get("options").lines().map(str::to_string).collect(),
-        her_choice: data.get("her_choice"),
-        participation: data.get("participation"),
-        her_view: data.get("her_view"),
-        absent_reason: data.get("absent_reason"),
+        topic: form.topic,
+        what: form.what,
+        decided_by: form.decided_by,
+        options: form.options.lines().map(str::to_string).collect(),
+        her_choice: form.her_choice,
+        participation: form.participation,
+        her_view: form.her_view,
+        absent_reason: form.absent_reason,
     };
     let result = casework::log_decision(
         &state.store,
@@ -182,14 +297,15 @@ pub async fn record_consent(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let form: ConsentForm = data.read()?;
     let input = ConsentInput {
-        purpose: data.get("purpose"),
-        section: data.get("section"),
-        organisation: data.get("organisation"),
-        explained_how: data.get("explained_how"),
-        explained_in: data.get("explained_in"),
-        explained_by: data.get("explained_by"),
-        expires_on: data.get("expires_on"),
+        purpose: form.purpose,
+        section: form.section,
+        organisation: form.organisation,
+        explained_how: form.explained_how,
+        explained_in: form.explained_in,
+        explained_by: form.explained_by,
+        expires_on: form.expires_on,
     };
     let result = casework::record_consent(
         &state.store,
@@ -223,12 +339,13 @@ pub async fn revoke_consent(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let form: ReasonForm = data.read()?;
     match casework::revoke_consent(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
         &case,
         &consent,
-        &data.get("reason"),
+        &form.reason,
     )
     .await
     .map_err(AppError::from)
@@ -264,12 +381,13 @@ pub async fn write_note(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let form: NoteForm = data.read()?;
     let input = casework::NoteInput {
-        kind: data.get("kind"),
-        text: data.get("text"),
-        language: data.get("language"),
-        response: data.get("response"),
-        response_text: data.get("response_text"),
+        kind: form.kind,
+        text: form.text,
+        language: form.language,
+        response: form.response,
+        response_text: form.response_text,
     };
     let result = casework::write_note(
         &state.store,
@@ -301,10 +419,11 @@ pub async fn translate_note(
             domain::policy::DenyReason::RoleNotAllowed,
         ));
     }
+    let form: TranslationForm = data.read()?;
     let input = casework::TranslationInput {
-        language: data.get("language"),
-        text: data.get("text"),
-        translator: data.get("translator"),
+        language: form.language,
+        text: form.text,
+        translator: form.translator,
     };
     let result = casework::translate_note(
         &state.store,
@@ -395,16 +514,11 @@ pub async fn correct_voice(
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
     let entry: domain::VoiceId = entry.parse().map_err(|_| AppError::NotFound)?;
-    let Ok(version) = data.get("version").parse::<i64>() else {
+    let form: VoiceForm = data.read()?;
+    let Ok(version) = form.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
-    let input = VoiceInput {
-        kind: data.get("kind"),
-        text: data.get("text"),
-        language: data.get("language"),
-        spoken_on: Some(data.get("spoken_on")),
-        read_back: data.has("read_back"),
-    };
+    let input = VoiceInput::from(form);
     let result = casework::correct_voice(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
@@ -453,11 +567,12 @@ pub async fn link_survivor(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::LinkSurvivor).await?;
+    let form: SurvivorForm = data.read()?;
     match casework::link_survivor(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
         &case,
-        &data.get("user"),
+        &form.user,
     )
     .await
     .map_err(AppError::from)
@@ -489,9 +604,10 @@ pub async fn record_followup(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let form: FollowUpForm = data.read()?;
     let input = app::handovers::FollowUpInput {
-        outcome: data.get("outcome"),
-        her_words: data.get("her_words"),
+        outcome: form.outcome,
+        her_words: form.her_words,
     };
     let result = app::handovers::record_followup(
         &state.store,
@@ -514,12 +630,13 @@ pub async fn start_repatriation(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
+    let form: RepatriationForm = data.read()?;
     let result = app::handovers::repatriate(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
         &case,
-        &data.get("route"),
-        &data.get("started_on"),
+        &form.route,
+        &form.started_on,
     )
     .await
     .map_err(AppError::from);
@@ -534,13 +651,14 @@ pub async fn record_step(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
+    let form: StepForm = data.read()?;
     let result = app::handovers::record_step(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
         &case,
         seq,
-        &data.get("done_on"),
-        &data.get("her_preference"),
+        &form.done_on,
+        &form.her_preference,
     )
     .await
     .map_err(AppError::from);

@@ -129,6 +129,15 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
     })
 }
 
+/// A new case: who she is, kept apart from the rest of her record.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct IdentityForm {
+    name: String,
+    family: String,
+    address: String,
+}
+
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -138,10 +147,11 @@ pub async fn create(
         Action::CreateCase,
         Resource::Organisation(ctx.actor()?.org_id),
     )?;
+    let form: IdentityForm = data.read()?;
     let input = IdentityInput {
-        name: data.get("name"),
-        family: data.get("family"),
-        address: data.get("address"),
+        name: form.name,
+        family: form.family,
+        address: form.address,
     };
     match casework::create(&state.store, &ctx.acting(&actor, state.clock.now()), &input)
         .await
