@@ -12,6 +12,8 @@ use domain::policy::{Action, Actor};
 use domain::voice::parse_date;
 use domain::{Case, OrgId};
 
+use serde::Deserialize;
+
 use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx, FieldError};
 use app::casework::{self, ReviewInput, allowed};
@@ -215,12 +217,45 @@ pub async fn print(
     })
 }
 
+/// A change to the plan, as the goal, action and status forms send it: each uses some of
+/// these fields. Everything is text, since the handler reads each value itself and puts its
+/// message beside its field.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ChangeForm {
+    version: String,
+    /// The goal an action or a status is for: its index in the plan.
+    goal: String,
+    domain: String,
+    set_by: String,
+    target: String,
+    goal_text: String,
+    responsible: String,
+    what: String,
+    status: String,
+}
+
+/// Her review of the plan with the case worker.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ReviewForm {
+    agreement: String,
+    her_words: String,
+    notes: String,
+}
+
+/// Approving a plan version.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ApproveForm {
+    version: String,
+}
+
 fn parse<T: std::str::FromStr<Err = domain::DomainError>>(
-    data: &FormData,
+    text: &str,
     field: &'static str,
     errors: &mut Vec<FieldError>,
 ) -> Option<T> {
-    let text = data.get(field);
     if text.trim().is_empty() {
         errors.push(FieldError::required(field));
         return None;
@@ -230,12 +265,11 @@ fn parse<T: std::str::FromStr<Err = domain::DomainError>>(
         .ok()
 }
 
-fn target(data: &FormData, errors: &mut Vec<FieldError>) -> Option<time::Date> {
-    let text = data.get("target");
+fn target(text: &str, errors: &mut Vec<FieldError>) -> Option<time::Date> {
     if text.trim().is_empty() {
         return None;
     }
-    parse_date(&text)
+    parse_date(text)
         .map_err(|e| errors.push(FieldError::new("target", &e)))
         .ok()
 }
@@ -260,7 +294,8 @@ async fn change(
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let Ok(version) = data.get("version").parse::<i64>() else {
+    let form: ChangeForm = data.read()?;
+    let Ok(version) = form.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
@@ -268,20 +303,20 @@ async fn change(
     let mut body = current.body.clone();
     let mut errors = Vec::new();
     let goal_index = || {
-        data.get("goal")
+        form.goal
             .parse::<usize>()
             .ok()
             .filter(|i| *i < body.goals.len())
     };
     match kind {
         Change::AddGoal => {
-            let domain = parse::<GoalDomain>(&data, "domain", &mut errors);
-            let set_by = parse::<SetBy>(&data, "set_by", &mut errors);
-            let target = target(&data, &mut errors);
+            let domain = parse::<GoalDomain>(&form.domain, "domain", &mut errors);
+            let set_by = parse::<SetBy>(&form.set_by, "set_by", &mut errors);
+            let target = target(&form.target, &mut errors);
             if let (Some(domain), Some(set_by)) = (domain, set_by) {
                 body.goals.push(Goal {
                     domain,
-                    goal: data.get("goal_text"),
+                    goal: form.goal_text.clone(),
                     set_by,
                     target,
                     status: GoalStatus::Open,
@@ -294,12 +329,12 @@ async fn change(
             if goal.is_none() {
                 errors.push(FieldError::required("goal"));
             }
-            let set_by = parse::<SetBy>(&data, "set_by", &mut errors);
-            let target = target(&data, &mut errors);
-            let responsible = data.get("responsible").parse::<OrgId>().ok();
+            let set_by = parse::<SetBy>(&form.set_by, "set_by", &mut errors);
+            let target = target(&form.target, &mut errors);
+            let responsible = form.responsible.parse::<OrgId>().ok();
             if let (Some(goal), Some(set_by)) = (goal, set_by) {
                 body.goals[goal].actions.push(PlanAction {
-                    what: data.get("what"),
+                    what: form.what.clone(),
                     responsible,
                     target,
                     set_by,
@@ -308,7 +343,7 @@ async fn change(
             }
         }
         Change::SetStatus => {
-            let status = parse::<GoalStatus>(&data, "status", &mut errors);
+            let status = parse::<GoalStatus>(&form.status, "status", &mut errors);
             match (goal_index(), status) {
                 (Some(goal), Some(status)) => body.goals[goal].status = status,
                 (None, _) => errors.push(FieldError::required("goal")),
@@ -385,10 +420,11 @@ pub async fn review(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
+    let form: ReviewForm = data.read()?;
     let input = ReviewInput {
-        agreement: data.get("agreement"),
-        her_words: data.get("her_words"),
-        notes: data.get("notes"),
+        agreement: form.agreement,
+        her_words: form.her_words,
+        notes: form.notes,
     };
     match casework::review_plan(
         &state.store,
@@ -423,7 +459,7 @@ pub async fn approve(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ApprovePlan).await?;
-    let Ok(version) = data.get("version").parse::<i64>() else {
+    let Ok(version) = data.read::<ApproveForm>()?.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
     let t = Tr {

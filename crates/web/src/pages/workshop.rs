@@ -13,6 +13,8 @@ use domain::policy::{Action, Resource};
 use domain::training::survivors::{Cell, PeerRole, Theme, Tone};
 use domain::training::{DropoutReason, Workshop};
 
+use serde::Deserialize;
+
 use super::{Choice, FormData, FormView, Page, Tr, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx, FieldError};
 use app::Acting;
@@ -467,8 +469,74 @@ async fn after(
     }
 }
 
-fn number(data: &FormData, name: &'static str) -> Result<Option<u32>, AppError> {
-    let text = data.get(name);
+/// Enrolling a staff member in a workshop.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct EnrolForm {
+    user: String,
+    /// Kept as text: [`number`] says, in her language, when it is not a whole number.
+    years_in_org: String,
+    childcare_needs: bool,
+    beyond_capacity: bool,
+}
+
+/// A day's attendance: one checkbox per enrolment (or survivor's place) present.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct AttendForm {
+    enrolment: Vec<String>,
+    place: Vec<String>,
+    day: String,
+}
+
+/// Someone leaving a workshop: whose enrolment (or survivor's place), why, and a note.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct DropOutForm {
+    enrolment: String,
+    place: String,
+    reason: String,
+    note: String,
+}
+
+/// The fixed fields of a workshop evaluation; its answers are named by the form's questions.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct EvaluationFields {
+    enrolment: String,
+    stage: String,
+}
+
+/// A survivor taking part in a workshop, known by a code.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct SurvivorForm {
+    code: String,
+    known_as: String,
+    beyond_capacity: bool,
+}
+
+/// Survivors' feedback, with no link to who gave it.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct FeedbackForm {
+    theme: String,
+    tone: String,
+    words: String,
+    language: String,
+}
+
+/// A survivor's peer role, with her consent and the language it was asked in.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct PeerForm {
+    code: String,
+    role: String,
+    consent: bool,
+    consent_language: String,
+}
+
+fn number(text: &str, name: &'static str) -> Result<Option<u32>, AppError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -489,11 +557,12 @@ pub async fn enrol(
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
     let result = async {
+        let form: EnrolForm = data.read()?;
         let input = app::training::EnrolInput {
-            user: data.get("user"),
-            years_in_org: number(&data, "years_in_org")?.unwrap_or(0),
-            childcare_needs: data.has("childcare_needs"),
-            beyond_capacity: data.has("beyond_capacity"),
+            user: form.user,
+            years_in_org: number(&form.years_in_org, "years_in_org")?.unwrap_or(0),
+            childcare_needs: form.childcare_needs,
+            beyond_capacity: form.beyond_capacity,
         };
         app::training::enrol(&state.store, &origin, &id, &input)
             .await
@@ -515,15 +584,10 @@ pub async fn attend(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let result = app::training::attend(
-        &state.store,
-        &origin,
-        &id,
-        &data.all("enrolment"),
-        &data.get("day"),
-    )
-    .await
-    .map_err(AppError::from);
+    let form: AttendForm = data.read()?;
+    let result = app::training::attend(&state.store, &origin, &id, &form.enrolment, &form.day)
+        .await
+        .map_err(AppError::from);
     after(
         &state,
         &ctx,
@@ -543,13 +607,14 @@ pub async fn drop_out(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
+    let form: DropOutForm = data.read()?;
     let result = app::training::drop_out(
         &state.store,
         &origin,
         &id,
-        &data.get("enrolment"),
-        &data.get("reason"),
-        &data.get("note"),
+        &form.enrolment,
+        &form.reason,
+        &form.note,
     )
     .await
     .map_err(AppError::from);
@@ -572,6 +637,7 @@ pub async fn evaluate(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
+    let fixed: EvaluationFields = data.read()?;
     let mut raw = RawAnswers::new();
     for (k, v) in &data.0 {
         if !matches!(k.as_str(), "csrf" | "enrolment" | "stage") {
@@ -582,8 +648,8 @@ pub async fn evaluate(
         &state.store,
         &origin,
         &id,
-        &data.get("enrolment"),
-        &data.get("stage"),
+        &fixed.enrolment,
+        &fixed.stage,
         &raw,
     )
     .await
@@ -602,11 +668,12 @@ pub async fn add_survivor(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
+    let form: SurvivorForm = data.read()?;
     let input = app::training::survivors::SurvivorInput {
-        code: data.get("code"),
-        known_as: data.get("known_as"),
+        code: form.code,
+        known_as: form.known_as,
         organisation: String::new(),
-        beyond_capacity: data.has("beyond_capacity"),
+        beyond_capacity: form.beyond_capacity,
     };
     let result = app::training::survivors::add_survivor(&state.store, &origin, &id, &input)
         .await
@@ -625,15 +692,11 @@ pub async fn survivor_attend(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let result = app::training::survivors::attend(
-        &state.store,
-        &origin,
-        &id,
-        &data.all("place"),
-        &data.get("day"),
-    )
-    .await
-    .map_err(AppError::from);
+    let form: AttendForm = data.read()?;
+    let result =
+        app::training::survivors::attend(&state.store, &origin, &id, &form.place, &form.day)
+            .await
+            .map_err(AppError::from);
     after(
         &state,
         &ctx,
@@ -653,13 +716,14 @@ pub async fn survivor_drop_out(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
+    let form: DropOutForm = data.read()?;
     let result = app::training::survivors::drop_out(
         &state.store,
         &origin,
         &id,
-        &data.get("place"),
-        &data.get("reason"),
-        &data.get("note"),
+        &form.place,
+        &form.reason,
+        &form.note,
     )
     .await
     .map_err(AppError::from);
@@ -682,11 +746,12 @@ pub async fn add_feedback(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
+    let form: FeedbackForm = data.read()?;
     let input = app::training::survivors::FeedbackInput {
-        theme: data.get("theme"),
-        tone: data.get("tone"),
-        words: data.get("words"),
-        language: data.get("language"),
+        theme: form.theme,
+        tone: form.tone,
+        words: form.words,
+        language: form.language,
     };
     let result =
         app::training::survivors::add_feedback(&state.store, &origin, &id, &input, ctx.lang)
@@ -706,11 +771,12 @@ pub async fn set_peer(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
+    let form: PeerForm = data.read()?;
     let input = app::training::survivors::PeerInput {
-        code: data.get("code"),
-        role: data.get("role"),
-        consent: data.has("consent"),
-        consent_language: data.get("consent_language"),
+        code: form.code,
+        role: form.role,
+        consent: form.consent,
+        consent_language: form.consent_language,
     };
     let result = app::training::survivors::set_peer(&state.store, &origin, &input)
         .await
