@@ -265,8 +265,7 @@ pub async fn completeness(
         && casework::allowed(&actor, Action::ViewCase, &case)
         && h.sent_at.is_none()
     {
-        let (report, glossary) =
-            handovers::report(&state.store, &case, &h, state.clock.now()).await?;
+        let (report, glossary) = handovers::report(&state, &case, &h, state.clock.now()).await?;
         return Ok(Json(report_json(&state, &ctx, &report, &glossary)));
     }
     Ok(Json(CompletenessReport {
@@ -302,7 +301,7 @@ async fn step(
     let (h, case) = handovers::load(&state.store, &actor, &id).await?;
     let (store, acting) = (&state.store, ctx.acting(&actor, state.clock.now()));
     let next = match action {
-        "send" => handovers::send(store, &acting, &h, &case, &body.gaps_reason).await?,
+        "send" => handovers::send(&state, &acting, &h, &case, &body.gaps_reason).await?,
         "acknowledge" => handovers::acknowledge(store, &acting, &h).await?,
         "accept" => handovers::accept(store, &acting, &h).await?,
         "decline" => handovers::decline(store, &acting, &h, &body.reason).await?,

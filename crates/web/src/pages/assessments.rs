@@ -329,16 +329,7 @@ pub async fn show(
         role: &role,
         sight: &seen,
     };
-    let r = reading(
-        &state.store,
-        &state.i18n,
-        &reader,
-        ctx.lang,
-        &case,
-        &aid,
-        true,
-    )
-    .await?;
+    let r = reading(&state, &reader, ctx.lang, &case, &aid, true).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let page = Page::titled(&state, &ctx, "/cases", r.title);
     render(&ViewTemplate {
@@ -364,7 +355,7 @@ pub async fn pdf_download(
         role: &role,
         sight: &seen,
     };
-    let bytes = assessment_pdf(&state.store, &state.i18n, &reader, &case, &aid, ctx.lang).await?;
+    let bytes = assessment_pdf(&state, &reader, &case, &aid, ctx.lang).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("assessment-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((

@@ -9,7 +9,7 @@ use domain::policy::{Action, Resource};
 
 use super::{FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
-use app::glossary::{self, Glossary, TermInput};
+use app::glossary::{self, TermInput};
 
 pub struct TermRow {
     pub term: String,
@@ -48,7 +48,7 @@ async fn page<'a>(
 ) -> Result<GlossaryTemplate<'a>, AppError> {
     let actor = ctx.authorize(Action::ReadGlossary, Resource::Network)?;
     let page = Page::new(state, ctx, "/glossary", "glossary-title").notice(notice);
-    let glossary = Glossary::load(&state.store).await?;
+    let glossary = state.glossary().await?;
     let text = scan.value("text").to_string();
     let (highlighted, explained) = if text.trim().is_empty() {
         (None, Vec::new())
@@ -170,7 +170,7 @@ pub async fn add(
     data: FormData,
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
-    let result = glossary::add(&state.store, &origin(&state, &ctx)?, &input(&data))
+    let result = glossary::add(&state, &origin(&state, &ctx)?, &input(&data))
         .await
         .map(|_| ())
         .map_err(AppError::from);
@@ -217,7 +217,7 @@ pub async fn update(
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
     let t = term(&state, &id).await?;
     let result = glossary::update(
-        &state.store,
+        &state,
         &origin(&state, &ctx)?,
         t.id,
         version(&data),
@@ -238,6 +238,6 @@ pub async fn remove(
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
     let t = term(&state, &id).await?;
-    glossary::remove(&state.store, &origin(&state, &ctx)?, &t, version(&data)).await?;
+    glossary::remove(&state, &origin(&state, &ctx)?, &t, version(&data)).await?;
     Ok(see_other("/glossary?notice=removed"))
 }

@@ -217,8 +217,7 @@ async fn show_page<'a>(
         && h.from_org == actor.org_id
         && casework::allowed(actor, Action::ViewCase, case);
     let (gaps, score, jargon) = if sender_live {
-        let (report, glossary) =
-            handovers::report(&state.store, case, h, state.clock.now()).await?;
+        let (report, glossary) = handovers::report(state, case, h, state.clock.now()).await?;
         (
             report.gaps.iter().map(|g| t.get(&g.message_id())).collect(),
             report.score(),
@@ -348,7 +347,7 @@ pub async fn step(
     let (h, case) = handovers::load(&state.store, &actor, &id).await?;
     let (store, acting) = (&state.store, ctx.acting(&actor, state.clock.now()));
     let result = match action.as_str() {
-        "send" => handovers::send(store, &acting, &h, &case, &data.get("gaps_reason")).await,
+        "send" => handovers::send(&state, &acting, &h, &case, &data.get("gaps_reason")).await,
         "acknowledge" => handovers::acknowledge(store, &acting, &h).await,
         "accept" => handovers::accept(store, &acting, &h).await,
         "decline" => handovers::decline(store, &acting, &h, &data.get("reason")).await,

@@ -176,7 +176,7 @@ pub async fn print(
         "/cases",
         t.with("plan-title", "code", case.code.as_str()),
     );
-    let glossary = app::glossary::Glossary::load(&state.store).await?;
+    let glossary = state.glossary().await?;
     let texts: Vec<&str> = views
         .goals
         .iter()
@@ -467,7 +467,7 @@ pub async fn pdf_download(
     let actor = ctx.actor()?;
     let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
     let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
-    let bytes = app::reports::plan_pdf(&state.store, &state.i18n, &case, &seen, ctx.lang).await?;
+    let bytes = app::reports::plan_pdf(&state, &case, &seen, ctx.lang).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("plan-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((

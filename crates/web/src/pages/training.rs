@@ -60,7 +60,7 @@ async fn page<'a>(
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let p = app::training::programme()?;
+    let p = state.programme();
     let scheduled = state.store.workshops().await?;
     let date = |d| i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(d));
     let phases = p
@@ -291,7 +291,7 @@ pub async fn schedule(
         });
     }
     let result = if problems.is_empty() {
-        app::training::schedule(&state.store, &origin, &input)
+        app::training::schedule(&state, &origin, &input)
             .await
             .map_err(AppError::from)
     } else {
@@ -331,7 +331,7 @@ pub async fn set_gate(
     data: FormData,
 ) -> Result<Response, AppError> {
     let origin = crate::api::organisations::origin(&state, &ctx)?;
-    match app::training::gates::set(&state.store, &origin, &gate_input(&data))
+    match app::training::gates::set(&state, &origin, &gate_input(&data))
         .await
         .map_err(AppError::from)
     {

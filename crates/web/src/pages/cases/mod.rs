@@ -439,7 +439,7 @@ async fn case_page<'a>(
     } else {
         let found = state.store.notes_of(case.id, &readable, &seen).await?;
         let who = names(state, found.iter().map(|n| n.written_by)).await?;
-        let glossary = app::glossary::Glossary::load(&state.store).await?;
+        let glossary = state.glossary().await?;
         let translations = state.store.translations_of(case.id).await?;
         let writable = casework::note_kinds(actor, case, true);
         let texts: Vec<&str> = found.iter().map(|n| n.text.as_str()).collect();
@@ -654,7 +654,7 @@ async fn case_page<'a>(
     let programme = if actor.training.gates.is_empty() {
         None
     } else {
-        Some(app::training::programme()?)
+        Some(state.programme())
     };
     let training_needed = domain::training::gate::GatedAction::ALL
         .iter()
