@@ -8,7 +8,7 @@ use domain::audit::{AuditAction, AuditEvent};
 use domain::consent::{Purpose, SectionClass, Use, covers};
 use domain::handover::{Completeness, CompletenessInputs, Handover, HandoverState, completeness};
 use domain::policy::{Action, Actor, DenyReason, Resource};
-use domain::{Case, DomainError, Stage, Timestamp};
+use domain::{Case, DomainError, HandoverId, Stage, Timestamp};
 use store::Store;
 
 use crate::casework::allowed;
@@ -199,11 +199,11 @@ pub async fn report(
 /// Who may see a handover: case staff of either organisation. Others: not found.
 pub async fn load(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    id: &str,
+    acting: &Acting,
+    id: HandoverId,
 ) -> Result<(Handover, Case), Error> {
-    let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
-    let h = store.handover(id).await?.ok_or(Error::NotFound)?;
+    let (actor, _, _) = acting.signed_in()?;
+    let h = store.handover(id.0).await?.ok_or(Error::NotFound)?;
     let side = if actor.org_id == h.to_org && h.state != HandoverState::Draft {
         h.to_org
     } else {

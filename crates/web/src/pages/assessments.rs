@@ -250,7 +250,7 @@ pub async fn new(
     Query(q): Query<NewQuery>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
     let form = forms::form(&state.store, &q.form, None).await?;
     let may = forms::may(&actor, &case);
     if !form.def.sections.iter().any(|s| may(s.sensitivity)) {
@@ -276,7 +276,7 @@ pub async fn fill(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
     let version = data.get("version").trim().parse().ok();
     let raw = raw_of(&data);
     let result = forms::fill(
@@ -322,8 +322,8 @@ pub async fn show(
     Path((id, aid)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let role = forms::may_read(&actor, &case);
     let reader = Reader {
         role: &role,
@@ -348,8 +348,8 @@ pub async fn pdf_download(
     Path((id, aid)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let role = forms::may_read(&actor, &case);
     let reader = Reader {
         role: &role,

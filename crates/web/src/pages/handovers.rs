@@ -305,7 +305,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let (h, case) = handovers::load(&state.store, &actor, &id).await?;
+    let (h, case) = ctx.handover(&state, &id).await?;
     render(&show_page(&state, &ctx, &actor, &h, &case, FormView::default()).await?)
 }
 
@@ -316,7 +316,7 @@ pub async fn start(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     // The custodian hands her over; an organisation that held her before shares what it holds.
     if !casework::allowed(&actor, Action::ShareSection, &case) {
         casework::check(&actor, Action::StartHandover, &case)?;
@@ -344,7 +344,7 @@ pub async fn step(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let (h, case) = handovers::load(&state.store, &actor, &id).await?;
+    let (h, case) = ctx.handover(&state, &id).await?;
     let (store, acting) = (&state.store, ctx.acting(&actor, state.clock.now()));
     let result = match action.as_str() {
         "send" => handovers::send(&state, &acting, &h, &case, &data.get("gaps_reason")).await,

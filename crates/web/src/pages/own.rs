@@ -62,7 +62,7 @@ async fn own_page<'a>(
     };
     let page = Page::new(state, ctx, "/my-record", "own-title");
     // Her record as her organisation holds it: the same sight as its staff.
-    let seen = casework::sight(&state.store, &ctx.actor()?, case, state.clock.now()).await?;
+    let seen = ctx.sight(state, case).await?;
     let said = state
         .store
         .voice_of(case.id, &seen)
@@ -164,7 +164,7 @@ pub async fn add_words(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load_own(&state.store, &actor, &id).await?;
+    let case = ctx.own_case(&state, &id).await?;
     let input = VoiceInput {
         kind: data.get("kind"),
         text: data.get("text"),
@@ -204,7 +204,7 @@ pub async fn review(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load_own(&state.store, &actor, &id).await?;
+    let case = ctx.own_case(&state, &id).await?;
     let input = ReviewInput {
         agreement: data.get("agreement"),
         her_words: data.get("her_words"),

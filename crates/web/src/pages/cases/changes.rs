@@ -10,7 +10,7 @@ pub async fn record_voice(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let case = ctx.case(&state, &id, Action::RecordVoice).await?;
     let input = VoiceInput {
         kind: data.get("kind"),
         text: data.get("text"),
@@ -49,7 +49,7 @@ pub async fn change_stage(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     let Ok(version) = data.get("version").parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
@@ -113,7 +113,7 @@ pub async fn identity(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::OpenIdentity).await?;
+    let case = ctx.case(&state, &id, Action::OpenIdentity).await?;
     let identity =
         casework::open_identity(&state.store, &ctx.acting(&actor, state.clock.now()), &case)
             .await?;
@@ -139,7 +139,7 @@ pub async fn log_decision(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
+    let case = ctx.case(&state, &id, Action::LogDecision).await?;
     let input = DecisionInput {
         topic: data.get("topic"),
         what: data.get("what"),
@@ -181,7 +181,7 @@ pub async fn record_consent(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let case = ctx.case(&state, &id, Action::ManageConsent).await?;
     let input = ConsentInput {
         purpose: data.get("purpose"),
         section: data.get("section"),
@@ -222,7 +222,7 @@ pub async fn revoke_consent(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let case = ctx.case(&state, &id, Action::ManageConsent).await?;
     match casework::revoke_consent(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
@@ -263,7 +263,7 @@ pub async fn write_note(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     let input = casework::NoteInput {
         kind: data.get("kind"),
         text: data.get("text"),
@@ -295,7 +295,7 @@ pub async fn translate_note(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     if casework::note_kinds(&actor, &case, true).is_empty() {
         return Err(AppError::Forbidden(
             domain::policy::DenyReason::RoleNotAllowed,
@@ -346,7 +346,7 @@ pub async fn add_document(
     multipart: axum::extract::Multipart,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
     let result = match crate::upload::read(multipart).await {
         Ok((section, name, bytes)) => casework::add_document(
             &state.store,
@@ -393,7 +393,7 @@ pub async fn correct_voice(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let case = ctx.case(&state, &id, Action::RecordVoice).await?;
     let entry: domain::VoiceId = entry.parse().map_err(|_| AppError::NotFound)?;
     let Ok(version) = data.get("version").parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
@@ -452,7 +452,7 @@ pub async fn link_survivor(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::LinkSurvivor).await?;
+    let case = ctx.case(&state, &id, Action::LinkSurvivor).await?;
     match casework::link_survivor(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
@@ -488,7 +488,7 @@ pub async fn record_followup(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let case = ctx.case(&state, &id, Action::RecordVoice).await?;
     let input = app::handovers::FollowUpInput {
         outcome: data.get("outcome"),
         her_words: data.get("her_words"),
@@ -513,7 +513,7 @@ pub async fn start_repatriation(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
+    let case = ctx.case(&state, &id, Action::Repatriate).await?;
     let result = app::handovers::repatriate(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
@@ -533,7 +533,7 @@ pub async fn record_step(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
+    let case = ctx.case(&state, &id, Action::Repatriate).await?;
     let result = app::handovers::record_step(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),

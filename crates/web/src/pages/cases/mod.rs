@@ -231,7 +231,7 @@ async fn case_page<'a>(
     // The custodian's own work on the journey (follow-ups, repatriation, who read her record);
     // an earlier custodian or a receiver waiting to answer reads only her record as it holds it.
     let custodial = allowed(actor, Action::FollowJourney, case);
-    let seen = casework::sight(&state.store, actor, case, state.clock.now()).await?;
+    let seen = ctx.sight(state, case).await?;
     let correction = shown.correction;
     let correction_for = correction.as_ref().map(|(id, _)| *id);
     let (voice, history) = if full {
@@ -796,7 +796,7 @@ pub async fn show(
     Query(query): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     let t = Tr {
         i18n: &state.i18n,
         lang: ctx.lang,
