@@ -10,26 +10,16 @@ use domain::policy::{Action, Resource};
 use domain::{DomainError, Language};
 use store::{Store, StoreError};
 
-use crate::Acting;
 use crate::accounts::detail;
+use crate::{Acting, App};
 use crate::{Error, FieldError};
 
-/// The glossary as it stands, compiled for scanning.
+/// The glossary as it stands, compiled for scanning: the terms and the automaton built from
+/// them. [`crate::App::glossary`] keeps one until a curator changes a term.
 pub struct Glossary {
-    compiled: Arc<Compiled>,
-}
-
-/// The terms and the automaton built from them.
-struct Compiled {
     terms: Vec<GlossaryTerm>,
     scanner: Scanner,
 }
-
-/// The last glossary compiled, whatever store it came from. Compiling 50 terms takes about
-/// 5 ms, and the terms change rarely: each load reads them (one query) and compiles again only
-/// when they differ from the last, so a curator's change is seen at once. Keyed by the terms
-/// themselves, so it is right for several stores in one process (the tests) too.
-static LAST: std::sync::Mutex<Option<Arc<Compiled>>> = std::sync::Mutex::new(None);
 
 /// A term found in a text. `start` and `end` count characters (Unicode scalar values), which
 /// is what a script slicing the text by characters expects.
@@ -43,26 +33,24 @@ pub struct Hit {
 }
 
 impl Glossary {
-    pub async fn load(store: &Arc<dyn Store>) -> Result<Self, Error> {
+    /// Reads every term (one query) and compiles them: for [`crate::App::glossary`], which
+    /// keeps the result.
+    pub(crate) async fn load(store: &Arc<dyn Store>) -> Result<Self, Error> {
         let terms = store.glossary().await?;
-        let last = LAST.lock().ok().and_then(|last| last.clone());
-        if let Some(compiled) = last.filter(|c| c.terms == terms) {
-            return Ok(Glossary { compiled });
-        }
+        Ok(Self::compile(terms))
+    }
+
+    fn compile(terms: Vec<GlossaryTerm>) -> Self {
         let scanner = Scanner::new(terms.iter().map(|t| &t.draft));
-        let compiled = Arc::new(Compiled { terms, scanner });
-        if let Ok(mut last) = LAST.lock() {
-            *last = Some(compiled.clone());
-        }
-        Ok(Glossary { compiled })
+        Glossary { terms, scanner }
     }
 
     pub fn terms(&self) -> &[GlossaryTerm] {
-        &self.compiled.terms
+        &self.terms
     }
 
     pub fn scanner(&self) -> &Scanner {
-        &self.compiled.scanner
+        &self.scanner
     }
 
     pub fn explanation(&self, term: usize, language: Language) -> &str {
@@ -234,11 +222,8 @@ fn audit(acting: &Acting, action: AuditAction, t: &GlossaryTerm) -> domain::audi
         .with_detail(detail(&[("term", &t.draft.term)]))
 }
 
-pub async fn add(
-    store: &Arc<dyn Store>,
-    acting: &Acting,
-    input: &TermInput,
-) -> Result<GlossaryTerm, Error> {
+/// Adds a term; the next [`App::glossary`] compiles it in.
+pub async fn add(app: &App, acting: &Acting, input: &TermInput) -> Result<GlossaryTerm, Error> {
     acting.check(Action::EditGlossary, Resource::Network)?;
     let draft = input.draft()?;
     let id = uuid::Uuid::now_v7();
@@ -249,7 +234,8 @@ pub async fn add(
         updated_at: acting.at,
     };
     let by = acting.actor.as_ref().map(|a| a.user_id);
-    store
+    let added = app
+        .store
         .add_term(
             id,
             &draft,
@@ -257,11 +243,14 @@ pub async fn add(
             audit(acting, AuditAction::GlossaryTermAdded, &planned),
         )
         .await
-        .map_err(taken)
+        .map_err(taken)?;
+    app.glossary_changed();
+    Ok(added)
 }
 
+/// Changes a term; the next [`App::glossary`] compiles the change in.
 pub async fn update(
-    store: &Arc<dyn Store>,
+    app: &App,
     acting: &Acting,
     id: uuid::Uuid,
     expected_version: i64,
@@ -276,7 +265,8 @@ pub async fn update(
         updated_at: acting.at,
     };
     let by = acting.actor.as_ref().map(|a| a.user_id);
-    store
+    let changed = app
+        .store
         .update_term(
             id,
             expected_version,
@@ -285,23 +275,28 @@ pub async fn update(
             audit(acting, AuditAction::GlossaryTermChanged, &planned),
         )
         .await
-        .map_err(taken)
+        .map_err(taken)?;
+    app.glossary_changed();
+    Ok(changed)
 }
 
+/// Removes a term; the next [`App::glossary`] no longer finds it.
 pub async fn remove(
-    store: &Arc<dyn Store>,
+    app: &App,
     acting: &Acting,
     term: &GlossaryTerm,
     expected_version: i64,
 ) -> Result<(), Error> {
     acting.check(Action::EditGlossary, Resource::Network)?;
-    Ok(store
+    app.store
         .remove_term(
             term.id,
             expected_version,
             audit(acting, AuditAction::GlossaryTermRemoved, term),
         )
-        .await?)
+        .await?;
+    app.glossary_changed();
+    Ok(())
 }
 
 /// The longest text the scan takes in one request (the API body limit is the outer bound).
@@ -339,12 +334,7 @@ mod tests {
             version: 1,
             updated_at: domain::Timestamp(0),
         }];
-        let glossary = Glossary {
-            compiled: Arc::new(Compiled {
-                scanner: Scanner::new(terms.iter().map(|t| &t.draft)),
-                terms,
-            }),
-        };
+        let glossary = Glossary::compile(terms);
         assert_eq!(
             glossary.highlight("<b>PTSD</b> & আরও", Language::Bn),
             "&lt;b&gt;<mark class=\"jargon\" title=\"&quot;ভয়&quot; &lt;পরে&gt;\">PTSD</mark>&lt;/b&gt; &amp; আরও"

@@ -8,11 +8,11 @@ use domain::audit::{AuditAction, AuditEvent};
 use domain::consent::{Purpose, SectionClass, Use, covers};
 use domain::handover::{Completeness, CompletenessInputs, Handover, HandoverState, completeness};
 use domain::policy::{Action, Actor, DenyReason, Resource};
-use domain::{Case, DomainError, Stage, Timestamp};
+use domain::{Case, DomainError, HandoverId, Stage, Timestamp};
 use store::Store;
 
 use crate::casework::allowed;
-use crate::{Acting, Error, FieldError};
+use crate::{Acting, App, Error, FieldError};
 
 /// The built-in form whose filling closes the "home and family assessment" gap.
 pub const HOME_ASSESSMENT: &str = "home-family-assessment";
@@ -150,12 +150,13 @@ pub async fn start(
 /// The completeness report of the case for this handover, as it stands now, with the glossary
 /// its jargon list refers to.
 pub async fn report(
-    store: &Arc<dyn Store>,
+    app: &App,
     case: &Case,
     h: &Handover,
     now: Timestamp,
-) -> Result<(Completeness, crate::glossary::Glossary), Error> {
-    let glossary = crate::glossary::Glossary::load(store).await?;
+) -> Result<(Completeness, Arc<crate::glossary::Glossary>), Error> {
+    let store = &app.store;
+    let glossary = app.glossary().await?;
     // The case as the sender holds it: what could travel.
     let consents = store.consents_of(case.id).await?;
     let held = domain::sight::Sight::of(h.from_org, &case.passages, &consents, now);
@@ -198,11 +199,11 @@ pub async fn report(
 /// Who may see a handover: case staff of either organisation. Others: not found.
 pub async fn load(
     store: &Arc<dyn Store>,
-    actor: &Actor,
-    id: &str,
+    acting: &Acting,
+    id: HandoverId,
 ) -> Result<(Handover, Case), Error> {
-    let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
-    let h = store.handover(id).await?.ok_or(Error::NotFound)?;
+    let (actor, _, _) = acting.signed_in()?;
+    let h = store.handover(id.0).await?.ok_or(Error::NotFound)?;
     let side = if actor.org_id == h.to_org && h.state != HandoverState::Draft {
         h.to_org
     } else {
@@ -239,18 +240,19 @@ fn step(h: &Handover, to: HandoverState) -> Result<Handover, Error> {
 
 /// Sends a draft: records the completeness score and gaps; gaps need a stated reason.
 pub async fn send(
-    store: &Arc<dyn Store>,
+    app: &App,
     acting: &Acting,
     h: &Handover,
     case: &Case,
     gaps_reason: &str,
 ) -> Result<Handover, Error> {
+    let store = &app.store;
     let (actor, source, at) = acting.signed_in()?;
     if !may_send(actor, h, case) {
         return Err(Error::Forbidden(DenyReason::NotAssigned));
     }
     let mut next = step(h, HandoverState::Sent)?;
-    let (report, _) = report(store, case, h, at).await?;
+    let (report, _) = report(app, case, h, at).await?;
     let gaps_reason = domain::text::normalise(gaps_reason);
     if !report.gaps.is_empty() && gaps_reason.is_empty() {
         return Err(Error::Invalid(vec![FieldError::new(

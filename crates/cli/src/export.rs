@@ -49,6 +49,12 @@ fn write(out: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
         .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))
 }
 
+/// What the report services reach: the store, the words and the clock.
+fn app(store: &Arc<dyn Store>) -> Result<app::App, Failure> {
+    let i18n = i18n::I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?;
+    app::App::new(store.clone(), Arc::new(i18n), Arc::new(SystemClock)).map_err(failed)
+}
+
 fn failed(e: app::Error) -> Failure {
     match e {
         app::Error::Internal(why) => Failure(why),
@@ -87,11 +93,11 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
                 },
             };
             let case = found.ok_or_else(|| Failure(format!("no case {case}")))?;
-            let i18n = i18n::I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?;
+            let app = self::app(store)?;
             let sight = app::reports::custodian_sight(store, &case, SystemClock.now())
                 .await
                 .map_err(failed)?;
-            let bytes = app::reports::plan_pdf(store, &i18n, &case, &sight, language)
+            let bytes = app::reports::plan_pdf(&app, &case, &sight, language)
                 .await
                 .map_err(failed)?;
             audit(store, &case, language, AuditAction::PlanExported).await?;
@@ -104,19 +110,14 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
             out,
         } => {
             let language = self::language(&language)?;
-            let i18n = i18n::I18n::load().map_err(|e| Failure(format!("interface text: {e}")))?;
-            let (case, bytes) = app::reports::assessment_pdf(
-                store,
-                &i18n,
-                &assessment,
-                language,
-                SystemClock.now(),
-            )
-            .await
-            .map_err(|e| match e {
-                app::Error::NotFound => Failure(format!("no assessment {assessment}")),
-                other => failed(other),
-            })?;
+            let app = self::app(store)?;
+            let (case, bytes) =
+                app::reports::assessment_pdf(&app, &assessment, language, SystemClock.now())
+                    .await
+                    .map_err(|e| match e {
+                        app::Error::NotFound => Failure(format!("no assessment {assessment}")),
+                        other => failed(other),
+                    })?;
             audit(store, &case, language, AuditAction::AssessmentExported).await?;
             write(&out, &bytes)?;
             println!("{}\t{} bytes", out.display(), bytes.len());

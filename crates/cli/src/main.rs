@@ -211,7 +211,8 @@ async fn serve(
         ..WebConfig::default()
     };
     schedule::start(&store, url, keys.map(Arc::new), &args.safekeeping)?;
-    let state = AppState::new(store, i18n, clock, config);
+    let state = AppState::new(store, i18n, clock, config)
+        .map_err(|e| Failure(format!("cannot start: {}", e.english())))?;
     eprintln!(
         "saathi: open http://{} in a browser (Ctrl-C stops)",
         args.listen

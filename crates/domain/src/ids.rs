@@ -69,6 +69,11 @@ id_type!(
     "case"
 );
 id_type!(
+    /// One handover of a case from one organisation to another.
+    HandoverId,
+    "handover"
+);
+id_type!(
     /// One entry of her voice; its corrections are versions of the same entry.
     VoiceId,
     "voice entry"

@@ -32,7 +32,7 @@ pub mod voice;
 pub use case::{Case, CaseCode, Stage};
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use error::DomainError;
-pub use ids::{CaseId, OrgId, TokenId, UserId, VoiceId};
+pub use ids::{CaseId, HandoverId, OrgId, TokenId, UserId, VoiceId};
 pub use language::Language;
 pub use organisation::{CountryCode, OrgKind, OrgName, Organisation};
 pub use role::{Role, Roles};

@@ -207,7 +207,8 @@ async fn measure(engine: &str, t: TestStore, cases: usize) {
         Arc::new(i18n::I18n::load().unwrap()),
         Arc::new(FixedClock::at(T0)),
         WebConfig::default(),
-    );
+    )
+    .unwrap();
     let router = router(state);
 
     // A session for the page, a token for the API.

@@ -59,12 +59,14 @@ impl AppError {
     }
 
     /// The detail sentence in `lang`, with the workshop's title for a training gate.
-    pub fn detail(&self, i18n: &i18n::I18n, lang: domain::Language) -> String {
+    pub fn detail(&self, app: &app::App, lang: domain::Language) -> String {
+        let i18n = &app.i18n;
         match self {
             Self::TrainingRequired { workshop } => {
-                let title = app::training::programme()
-                    .ok()
-                    .and_then(|p| p.workshop(workshop).map(|w| w.title.get(lang).to_string()))
+                let title = app
+                    .programme()
+                    .workshop(workshop)
+                    .map(|w| w.title.get(lang).to_string())
                     .unwrap_or_else(|| workshop.clone());
                 i18n.text_with(
                     lang,

@@ -14,6 +14,7 @@ pub mod error;
 mod headers;
 pub mod openapi;
 mod pages;
+mod path;
 pub mod routes;
 mod state;
 mod throttle;

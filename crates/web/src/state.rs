@@ -66,13 +66,13 @@ impl AppState {
         i18n: Arc<I18n>,
         clock: Arc<dyn Clock>,
         config: WebConfig,
-    ) -> Self {
-        Self {
-            app: App::new(store, i18n, clock),
+    ) -> Result<Self, app::Error> {
+        Ok(Self {
+            app: App::new(store, i18n, clock)?,
             config: Arc::new(config),
             throttle: Arc::new(Throttle::default()),
             pending: Arc::new(PendingSignIns::default()),
-        }
+        })
     }
 }
 

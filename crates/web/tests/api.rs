@@ -530,7 +530,8 @@ async fn a_request_whose_headers_do_not_arrive_in_time_is_dropped() {
         h.state.i18n.clone(),
         h.clock.clone(),
         config,
-    );
+    )
+    .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -527,7 +527,7 @@ async fn a_trainer_records_a_day_of_attendance_in_bengali() {
         at: crate::common::T0,
     };
     let w = app::training::schedule(
-        &h.store,
+        &h.state,
         &origin,
         &app::training::ScheduleInput {
             workshop: "knowing-the-survivor".into(),

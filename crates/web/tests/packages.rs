@@ -80,7 +80,8 @@ async fn satkhira(engine: Engine) -> Satkhira {
             demo: true,
             ..WebConfig::default()
         },
-    );
+    )
+    .unwrap();
     Satkhira {
         state,
         store,
@@ -306,7 +307,7 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     // A draft does not leave.
     assert!(package::export(a, &cli(), &h.id.to_string()).await.is_err());
     let h = handovers::send(
-        a,
+        &kolkata_server.state,
         &app::Acting::person(actor.clone(), "test", T0),
         &h,
         &case,
@@ -619,7 +620,7 @@ async fn the_age_tool_decrypts_a_package_with_the_identity(engine: Engine) {
     .await
     .unwrap();
     let h = handovers::send(
-        a,
+        &kolkata_server.state,
         &app::Acting::person(actor.clone(), "test", T0),
         &h,
         &case,

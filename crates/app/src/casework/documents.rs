@@ -74,7 +74,7 @@ pub async fn open_document(
 ) -> Result<(domain::document::DocumentInfo, Vec<u8>), Error> {
     let (actor, source, at) = acting.signed_in()?;
     let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
-    let seen = sight(store, actor, case, at).await?;
+    let seen = sight(store, acting, case).await?;
     let listed = documents(store, actor, case, &seen).await?;
     if !listed.iter().any(|d| d.id == id) {
         return Err(Error::NotFound);

@@ -86,7 +86,7 @@ pub async fn open_identity(
 ) -> Result<Identity, Error> {
     let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::OpenIdentity, case)?;
-    let seen = sight(store, actor, case, at).await?;
+    let seen = sight(store, acting, case).await?;
     let audit = event(actor, source, at, AuditAction::IdentityOpened, case);
     store
         .open_identity(case.id, &seen, audit)

@@ -60,7 +60,7 @@ pub async fn change_stage(
     if to == Stage::Closed {
         // The approval stands on a logged decision with her participation (or why not).
         let decisions = store
-            .decisions_of(case.id, &sight(store, actor, case, at).await?)
+            .decisions_of(case.id, &sight(store, acting, case).await?)
             .await?;
         closure_is_approved(&decisions)
             .map_err(|e| Error::Invalid(vec![FieldError::new("stage", &e)]))?;

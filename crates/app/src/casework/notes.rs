@@ -113,7 +113,7 @@ pub async fn translate_note(
     let id: uuid::Uuid = note.parse().map_err(|_| Error::NotFound)?;
     let readable = note_kinds(actor, case, false);
     let note = store
-        .notes_of(case.id, &readable, &sight(store, actor, case, at).await?)
+        .notes_of(case.id, &readable, &sight(store, acting, case).await?)
         .await?
         .into_iter()
         .find(|n| n.id == id)

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use domain::audit::AuditAction;
-use domain::policy::{Action, Actor};
+use domain::policy::Action;
 use domain::{Case, CaseId, VoiceEntry, VoiceId};
 use store::{NewVoice, Store};
 
@@ -45,8 +45,8 @@ pub async fn link_survivor(
 
 /// Loads a case for its survivor. To anyone else it is forbidden if they can see the case,
 /// else not found.
-pub async fn load_own(store: &Arc<dyn Store>, actor: &Actor, id: &str) -> Result<Case, Error> {
-    let id: CaseId = id.parse().map_err(|_| Error::NotFound)?;
+pub async fn load_own(store: &Arc<dyn Store>, acting: &Acting, id: CaseId) -> Result<Case, Error> {
+    let (actor, _, _) = acting.signed_in()?;
     let case = store.case(id).await?.ok_or(Error::NotFound)?;
     if allowed(actor, Action::OwnRecord, &case) {
         Ok(case)
@@ -91,7 +91,7 @@ pub async fn own_review(
 ) -> Result<domain::plan::PlanReview, Error> {
     let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::OwnRecord, case)?;
-    let plan = plan_of(store, case, &sight(store, actor, case, at).await?).await?;
+    let plan = plan_of(store, case, &sight(store, acting, case).await?).await?;
     let mut errors = Vec::new();
     let agreement: Option<domain::plan::Agreement> = input
         .agreement

@@ -69,7 +69,7 @@ pub async fn save_plan(
     let audit = event(actor, source, at, AuditAction::PlanSaved, case).with_detail(
         crate::accounts::detail(&[("version", &(expected_version + 1).to_string())]),
     );
-    let seen = sight(store, actor, case, at).await?;
+    let seen = sight(store, acting, case).await?;
     let save = store::PlanSave {
         case: case.id,
         expected_version,
@@ -100,7 +100,7 @@ pub async fn approve_plan(
 ) -> Result<domain::plan::Plan, Error> {
     let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::ApprovePlan, case)?;
-    let seen = sight(store, actor, case, at).await?;
+    let seen = sight(store, acting, case).await?;
     let decisions = store.decisions_of(case.id, &seen).await?;
     domain::plan::approval_is_backed(&decisions)
         .map_err(|e| Error::Invalid(vec![FieldError::new("plan", &e)]))?;
@@ -128,7 +128,7 @@ pub async fn review_plan(
 ) -> Result<domain::plan::PlanReview, Error> {
     let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::EditPlan, case)?;
-    let plan = plan_of(store, case, &sight(store, actor, case, at).await?).await?;
+    let plan = plan_of(store, case, &sight(store, acting, case).await?).await?;
     let mut errors = Vec::new();
     let agreement: Option<domain::plan::Agreement> = if input.agreement.trim().is_empty() {
         errors.push(FieldError::required("agreement"));

@@ -115,7 +115,7 @@ pub async fn correct_voice(
         .voice_history(entry, &Sight::own(actor.org_id))
         .await?;
     if history.first().is_none_or(|v| v.case_id != case.id) {
-        let seen = sight(store, actor, case, at).await?;
+        let seen = sight(store, acting, case).await?;
         let readable = store.voice_history(entry, &seen).await?;
         return Err(match readable.first() {
             Some(v) if v.case_id == case.id => {

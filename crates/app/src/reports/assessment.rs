@@ -1,13 +1,10 @@
 //! A filled assessment read back: in the form version it was filled in, only the sections the
 //! reader may read, with glossary terms explained; for the page and as a PDF report.
 
-use std::sync::Arc;
-
 use domain::consent::SectionClass;
 use domain::{Case, Language};
-use store::Store;
 
-use crate::{Error, Tr, forms};
+use crate::{App, Error, Tr, forms};
 
 /// The assessment as shown to her, and as printed.
 pub struct Reading {
@@ -26,20 +23,20 @@ pub struct Reader<'a> {
 }
 
 pub async fn reading(
-    store: &Arc<dyn Store>,
-    i18n: &i18n::I18n,
+    app: &App,
     reader: &Reader<'_>,
     lang: Language,
     case: &Case,
     aid: &str,
     html: bool,
 ) -> Result<Reading, Error> {
+    let (store, i18n) = (&app.store, &*app.i18n);
     let t = Tr { i18n, lang };
     let (a, form) = forms::assessment_of(store, case, aid, reader.sight).await?;
     let may = |class| (reader.role)(class) && reader.sight.sees(class, a.org);
     let (mut sections, hidden) =
         forms::show(&form, &a, lang, &may, &t.get("form-yes"), &t.get("form-no"));
-    let glossary = crate::glossary::Glossary::load(store).await?;
+    let glossary = app.glossary().await?;
     let texts: Vec<String> = sections
         .iter()
         .flat_map(|s| s.answers.iter().map(|a| a.value.clone()))
@@ -79,19 +76,19 @@ pub async fn reading(
 /// The assessment as a PDF report in `language`: the case code in the header, never her name;
 /// only the sections `reader` may read.
 pub async fn assessment_pdf(
-    store: &Arc<dyn Store>,
-    i18n: &i18n::I18n,
+    app: &App,
     reader: &Reader<'_>,
     case: &Case,
     aid: &str,
     language: Language,
 ) -> Result<Vec<u8>, Error> {
     use pdf::Block;
+    let i18n = &*app.i18n;
     let t = Tr {
         i18n,
         lang: language,
     };
-    let r = reading(store, i18n, reader, language, case, aid, false).await?;
+    let r = reading(app, reader, language, case, aid, false).await?;
     let mut blocks = vec![Block::Title(r.title.clone()), Block::Meta(r.meta)];
     if let Some(note) = r.hidden_note {
         blocks.push(Block::Paragraph(note));

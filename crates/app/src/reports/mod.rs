@@ -11,7 +11,7 @@ use domain::{Case, Language};
 use i18n::I18n;
 use store::Store;
 
-use crate::Tr;
+use crate::{App, Tr};
 use crate::{Error, casework};
 
 /// A PDF that cannot be made is the server's problem (a missing font names the package to
@@ -34,19 +34,19 @@ pub async fn custodian_sight(
 /// The case plan as a PDF in `language`, as `sight` reaches it, with its glossary terms
 /// explained at the end.
 pub async fn plan_pdf(
-    store: &Arc<dyn Store>,
-    i18n: &I18n,
+    app: &App,
     case: &Case,
     sight: &Sight,
     language: Language,
 ) -> Result<Vec<u8>, Error> {
+    let (store, i18n) = (&app.store, &*app.i18n);
     let t = Tr {
         i18n,
         lang: language,
     };
     let plan = casework::plan_of(store, case, sight).await?;
     let views = crate::reports::plan::views(store, &t, case, &plan, sight).await?;
-    let glossary = crate::glossary::Glossary::load(store).await?;
+    let glossary = app.glossary().await?;
     let report = crate::reports::plan::report(&t, case, &views, &glossary);
     render(report, i18n, language).await
 }
@@ -79,19 +79,18 @@ pub(crate) async fn render(
 /// at the CLI), in the form version it was filled in. Returns the case it belongs to, for the
 /// audit entry.
 pub async fn assessment_pdf(
-    store: &Arc<dyn Store>,
-    i18n: &I18n,
+    app: &App,
     assessment: &str,
     language: Language,
     at: domain::Timestamp,
 ) -> Result<(Case, Vec<u8>), Error> {
+    let store = &app.store;
     let id: uuid::Uuid = assessment.parse().map_err(|_| Error::NotFound)?;
     let a = store.assessment(id).await?.ok_or(Error::NotFound)?;
     let case = store.case(a.case_id).await?.ok_or(Error::NotFound)?;
     let sight = custodian_sight(store, &case, at).await?;
     let bytes = crate::reports::assessment::assessment_pdf(
-        store,
-        i18n,
+        app,
         &crate::reports::assessment::Reader {
             role: &|_| true,
             sight: &sight,

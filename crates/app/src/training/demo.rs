@@ -33,6 +33,8 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         source: "demo".into(),
         at: now,
     };
+    // A one-off command, not a request: it parses the template for itself.
+    let programme = training::template()?;
     let mut added = 0;
 
     // Phase 1, "knowing the survivor", ran six weeks ago.
@@ -54,8 +56,13 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         trainers: vec!["trainer".into()],
         ..Default::default()
     };
-    let past =
-        training::schedule(store, &acting, &schedule("knowing-the-survivor", -42, -100)).await?;
+    let past = training::schedule_from(
+        store,
+        &programme,
+        &acting,
+        &schedule("knowing-the-survivor", -42, -100),
+    )
+    .await?;
     let id = past.id.to_string();
     let people = [
         ("director.kolkata", 11, 7),
@@ -116,8 +123,13 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
     }
 
     // Phase 2: the documentation-tools workshop, announced only last week.
-    let coming =
-        training::schedule(store, &acting, &schedule("documentation-tools", 20, -7)).await?;
+    let coming = training::schedule_from(
+        store,
+        &programme,
+        &acting,
+        &schedule("documentation-tools", 20, -7),
+    )
+    .await?;
     for (user, childcare) in [("caseworker.jessore", true), ("caseworker.parganas", false)] {
         training::enrol(
             store,
@@ -135,8 +147,13 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
     }
 
     // Phase 3: survivors' own workshop, with what they said about it.
-    let survivors =
-        training::schedule(store, &acting, &schedule("survivors-resilience", -20, -80)).await?;
+    let survivors = training::schedule_from(
+        store,
+        &programme,
+        &acting,
+        &schedule("survivors-resilience", -20, -80),
+    )
+    .await?;
     let sid = survivors.id.to_string();
     for (i, name) in ["মিনু", "রেশমা", "পারুল", "সালমা", "জোহরা", "তানিয়া"]
         .iter()

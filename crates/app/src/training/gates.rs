@@ -9,9 +9,9 @@ use domain::policy::{Action, Resource};
 use domain::training::gate::{Gate, GatedAction};
 use store::Store;
 
-use crate::Acting;
 use crate::accounts::detail;
 use crate::training::invalid;
+use crate::{Acting, App};
 use crate::{Error, FieldError};
 
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -41,14 +41,11 @@ fn parse(input: &GateInput) -> Result<(Role, GatedAction), Error> {
     }
 }
 
-pub async fn set(
-    store: &Arc<dyn Store>,
-    acting: &Acting,
-    input: &GateInput,
-) -> Result<Gate, Error> {
+pub async fn set(app: &App, acting: &Acting, input: &GateInput) -> Result<Gate, Error> {
+    let store = &app.store;
     acting.check(Action::ManageGates, Resource::Network)?;
     let (role, action) = parse(input)?;
-    let programme = crate::training::programme()?;
+    let programme = app.programme();
     let workshop = input.workshop.trim();
     // Only a staff workshop can be required of staff: nobody could ever pass a gate on a
     // survivors' workshop.

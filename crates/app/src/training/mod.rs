@@ -14,12 +14,14 @@ use domain::policy::{Action, Resource};
 use domain::training::{Facilitator, Programme, Workshop, check_workshop};
 use store::Store;
 
-use crate::Acting;
 use crate::accounts::detail;
+use crate::{Acting, App};
 
 use crate::{Error, FieldError, Tr};
 
-pub fn programme() -> Result<Programme, Error> {
+/// Parses the programme template compiled into the binary. [`crate::App::new`] does it once;
+/// everything that serves requests asks [`crate::App::programme`].
+pub(crate) fn template() -> Result<Programme, Error> {
     domain::training::caring_connections()
         .map_err(|e| Error::internal(format!("the programme template: {e}")))
 }
@@ -45,12 +47,21 @@ pub struct ScheduleInput {
 }
 
 pub async fn schedule(
+    app: &App,
+    acting: &Acting,
+    input: &ScheduleInput,
+) -> Result<Workshop, Error> {
+    schedule_from(&app.store, app.programme(), acting, input).await
+}
+
+/// [`schedule`], for the demo loader, which has a store but no [`App`].
+pub(crate) async fn schedule_from(
     store: &Arc<dyn Store>,
+    programme: &Programme,
     acting: &Acting,
     input: &ScheduleInput,
 ) -> Result<Workshop, Error> {
     acting.check(Action::ManageTraining, Resource::Network)?;
-    let programme = programme()?;
     let template = programme
         .workshop(&input.workshop)
         .cloned()

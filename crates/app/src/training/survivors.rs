@@ -14,9 +14,9 @@ use domain::{DomainError, Language};
 use rand_core::{OsRng, RngCore};
 use store::{Store, StoreError};
 
-use crate::Acting;
 use crate::accounts::detail;
 use crate::training::{full, invalid, nobody, workshop};
+use crate::{Acting, App};
 use crate::{Error, FieldError};
 
 /// The workshop, if it is a survivor workshop and she is one of its trainers.
@@ -374,10 +374,11 @@ pub struct PeerInput {
 /// Records her as a peer supporter, educator or leader: only after she completed every
 /// workshop of phase 3, only with her consent, and only by a trainer of one of them.
 pub async fn set_peer(
-    store: &Arc<dyn Store>,
+    app: &App,
     acting: &Acting,
     input: &PeerInput,
 ) -> Result<(Trainee, Peer), Error> {
+    let store = &app.store;
     acting.check(
         Action::SurvivorParticipants,
         Resource::Workshop { trainer: true },
@@ -406,7 +407,7 @@ pub async fn set_peer(
         .consent_language
         .parse()
         .map_err(|e| invalid("consent_language", &e))?;
-    let programme = crate::training::programme()?;
+    let programme = app.programme();
     let phase3: Vec<&str> = programme
         .phases
         .iter()

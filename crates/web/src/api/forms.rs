@@ -192,7 +192,7 @@ pub async fn fill(
     ApiJson(body): ApiJson<FillBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
     let raw = forms::raw_from_json(&body.answers)?;
     let a = forms::fill(
         &state.store,
@@ -204,7 +204,7 @@ pub async fn fill(
     )
     .await?;
     let form = forms::form(&state.store, &a.form_key, Some(a.form_version)).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let role = forms::may_read(&actor, &case);
     let may = |class| role(class) && seen.sees(class, a.org);
     Ok((
@@ -231,9 +231,8 @@ pub async fn list_for_case(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Assessment>>, AppError> {
-    let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let found = forms::assessments_of(&state.store, &case, &seen).await?;
     Ok(Json(
         found
@@ -262,8 +261,8 @@ pub async fn show_for_case(
     Path((id, aid)): Path<(String, String)>,
 ) -> Result<Json<Assessment>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let (a, form) = forms::assessment_of(&state.store, &case, &aid, &seen).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let role = forms::may_read(&actor, &case);

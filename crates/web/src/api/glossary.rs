@@ -16,7 +16,7 @@ use super::problems::{
 };
 use super::{ApiJson, if_match, names, with_etag};
 use crate::{AppError, AppState, Ctx, FieldError};
-use app::glossary::{self, Glossary, Synonyms, TermInput};
+use app::glossary::{self, Synonyms, TermInput};
 
 /// A term of the network's glossary, with its plain explanation in each language.
 #[derive(Serialize, ToSchema)]
@@ -133,7 +133,7 @@ pub async fn create(
     ApiJson(body): ApiJson<TermBody>,
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
-    let t = glossary::add(&state.store, &origin(&state, &ctx)?, &body.into()).await?;
+    let t = glossary::add(&state, &origin(&state, &ctx)?, &body.into()).await?;
     let mut response = with_etag(t.version, term_json(&t));
     *response.status_mut() = StatusCode::CREATED;
     Ok(response)
@@ -168,7 +168,7 @@ pub async fn update(
     let current = find(&state, &id).await?;
     let version = if_match(&headers, current.version)?;
     let t = glossary::update(
-        &state.store,
+        &state,
         &origin(&state, &ctx)?,
         current.id,
         version,
@@ -193,7 +193,7 @@ pub async fn remove(
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
     let current = find(&state, &id).await?;
     let version = if_match(&headers, current.version)?;
-    glossary::remove(&state.store, &origin(&state, &ctx)?, &current, version).await?;
+    glossary::remove(&state, &origin(&state, &ctx)?, &current, version).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -267,7 +267,7 @@ pub async fn scan(
             .map_err(|e| AppError::Invalid(vec![FieldError::new("language", &e)]))?
     };
     glossary::check_scan_text(&body.text)?;
-    let glossary = Glossary::load(&state.store).await?;
+    let glossary = state.glossary().await?;
     let hits = glossary.hits(&body.text, language);
     Ok(Json(ScanResult {
         language: language.code(),

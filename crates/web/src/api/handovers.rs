@@ -181,7 +181,7 @@ pub async fn start(
     ApiJson(body): ApiJson<StartBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     // The custodian hands her over; an organisation that held her before shares what it holds.
     if !casework::allowed(&actor, Action::ShareSection, &case) {
         casework::check(&actor, Action::StartHandover, &case)?;
@@ -244,7 +244,7 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<HandoverJson>, AppError> {
-    let (h, _) = handovers::load(&state.store, &ctx.actor()?, &id).await?;
+    let (h, _) = ctx.handover(&state, &id).await?;
     Ok(Json(handover_json(&h)))
 }
 
@@ -260,13 +260,12 @@ pub async fn completeness(
     Path(id): Path<String>,
 ) -> Result<Json<CompletenessReport>, AppError> {
     let actor = ctx.actor()?;
-    let (h, case) = handovers::load(&state.store, &actor, &id).await?;
+    let (h, case) = ctx.handover(&state, &id).await?;
     if h.from_org == actor.org_id
         && casework::allowed(&actor, Action::ViewCase, &case)
         && h.sent_at.is_none()
     {
-        let (report, glossary) =
-            handovers::report(&state.store, &case, &h, state.clock.now()).await?;
+        let (report, glossary) = handovers::report(&state, &case, &h, state.clock.now()).await?;
         return Ok(Json(report_json(&state, &ctx, &report, &glossary)));
     }
     Ok(Json(CompletenessReport {
@@ -299,10 +298,10 @@ async fn step(
     body: StepBody,
 ) -> Result<Json<HandoverJson>, AppError> {
     let actor = ctx.actor()?;
-    let (h, case) = handovers::load(&state.store, &actor, &id).await?;
+    let (h, case) = ctx.handover(&state, &id).await?;
     let (store, acting) = (&state.store, ctx.acting(&actor, state.clock.now()));
     let next = match action {
-        "send" => handovers::send(store, &acting, &h, &case, &body.gaps_reason).await?,
+        "send" => handovers::send(&state, &acting, &h, &case, &body.gaps_reason).await?,
         "acknowledge" => handovers::acknowledge(store, &acting, &h).await?,
         "accept" => handovers::accept(store, &acting, &h).await?,
         "decline" => handovers::decline(store, &acting, &h, &body.reason).await?,
@@ -451,8 +450,7 @@ pub async fn followups(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<FollowUps>, AppError> {
-    let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::FollowJourney).await?;
+    let case = ctx.case(&state, &id, Action::FollowJourney).await?;
     let today = state.clock.now().to_datetime().date();
     let list = state.store.followups_of(case.id).await?;
     Ok(Json(FollowUps {
@@ -484,7 +482,7 @@ pub async fn record_followup(
     ApiJson(body): ApiJson<FollowUpBody>,
 ) -> Result<Json<FollowUpRecorded>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let case = ctx.case(&state, &id, Action::RecordVoice).await?;
     let sent = handovers::record_followup(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
@@ -510,7 +508,7 @@ pub async fn updates(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<FollowUpUpdates>, AppError> {
-    let (h, _) = handovers::load(&state.store, &ctx.actor()?, &id).await?;
+    let (h, _) = ctx.handover(&state, &id).await?;
     let list = state.store.followup_updates(h.id).await?;
     Ok(Json(FollowUpUpdates {
         updates: list
@@ -579,7 +577,7 @@ pub async fn start_repatriation(
     ApiJson(body): ApiJson<RepatriationBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
+    let case = ctx.case(&state, &id, Action::Repatriate).await?;
     handovers::repatriate(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
@@ -637,8 +635,7 @@ pub async fn repatriation(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<Repatriation>, AppError> {
-    let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::FollowJourney).await?;
+    let case = ctx.case(&state, &id, Action::FollowJourney).await?;
     Ok(Json(repatriation_json(&state, &ctx, &case).await?))
 }
 
@@ -672,7 +669,7 @@ pub async fn update_step(
     ApiJson(body): ApiJson<StepUpdate>,
 ) -> Result<Json<Repatriation>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
+    let case = ctx.case(&state, &id, Action::Repatriate).await?;
     handovers::record_step(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),

@@ -91,7 +91,7 @@ pub fn problem_with_status(
         kind: format!("/problems/{code}"),
         title: i18n.text(ctx.lang, &format!("problem-{code}-title")),
         status: status.as_u16(),
-        detail: err.detail(i18n, ctx.lang),
+        detail: err.detail(state, ctx.lang),
         code: code.to_string(),
         errors: None,
         reason: None,

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use super::organisations::origin;
 use super::problems::{AlreadyHere, FileTooLarge, Forbidden, NotFound, Unauthorized};
 use crate::{AppError, AppState, Ctx};
-use app::{handovers, package};
+use app::package;
 
 /// What an imported package brought.
 #[derive(Serialize, ToSchema)]
@@ -64,9 +64,8 @@ pub async fn download(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let actor = ctx.actor()?;
     // Someone who cannot see the handover learns nothing of it: 404.
-    let (h, case) = handovers::load(&state.store, &actor, &id).await?;
+    let (h, case) = ctx.handover(&state, &id).await?;
     let exported = package::export(&state.store, &origin, &h.id.to_string()).await?;
     let kind = match exported.kind {
         ::package::Kind::Handover => "handover",

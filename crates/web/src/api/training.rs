@@ -219,10 +219,10 @@ pub async fn programmes(
     ctx: Ctx,
 ) -> Result<Json<Vec<ProgrammeJson>>, AppError> {
     ctx.authorize(Action::ReadTraining, Resource::Network)?;
-    let programme = app::training::programme()?;
+    let programme = state.programme();
     let scheduled = state.store.workshops().await?;
     let dropout = state.store.dropout_rate(&programme.key).await?;
-    Ok(Json(vec![programme_json(&programme, &scheduled, dropout)]))
+    Ok(Json(vec![programme_json(programme, &scheduled, dropout)]))
 }
 
 /// A workshop to schedule, as typed in.
@@ -292,7 +292,7 @@ pub async fn schedule(
     ApiJson(body): ApiJson<ScheduleBody>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    let w = app::training::schedule(&state.store, &origin, &body.into()).await?;
+    let w = app::training::schedule(&state, &origin, &body.into()).await?;
     Ok((StatusCode::CREATED, Json(workshop_json(&w))).into_response())
 }
 

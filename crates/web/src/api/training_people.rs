@@ -444,7 +444,7 @@ pub async fn set_peer(
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
     let body = body.into();
-    let (t, p) = app::training::survivors::set_peer(&state.store, &origin, &body).await?;
+    let (t, p) = app::training::survivors::set_peer(&state, &origin, &body).await?;
     Ok(created(PeerRecorded {
         code: t.code,
         role: p.role.as_str(),
@@ -864,7 +864,7 @@ pub async fn set_gate(
     ApiJson(body): ApiJson<GateBody>,
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
-    let g = app::training::gates::set(&state.store, &origin, &body.into()).await?;
+    let g = app::training::gates::set(&state, &origin, &body.into()).await?;
     Ok(created(gate_json(&g)))
 }
 

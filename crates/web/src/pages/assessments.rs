@@ -252,7 +252,7 @@ pub async fn new(
     Query(q): Query<NewQuery>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
     let form = forms::form(&state.store, &q.form, None).await?;
     let may = forms::may(&actor, &case);
     if !form.def.sections.iter().any(|s| may(s.sensitivity)) {
@@ -302,7 +302,7 @@ pub async fn fill(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
     let FilledForm {
         form: key,
         version,
@@ -351,23 +351,14 @@ pub async fn show(
     Path((id, aid)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let role = forms::may_read(&actor, &case);
     let reader = Reader {
         role: &role,
         sight: &seen,
     };
-    let r = reading(
-        &state.store,
-        &state.i18n,
-        &reader,
-        ctx.lang,
-        &case,
-        &aid,
-        true,
-    )
-    .await?;
+    let r = reading(&state, &reader, ctx.lang, &case, &aid, true).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let page = Page::titled(&state, &ctx, "/cases", r.title);
     render(&ViewTemplate {
@@ -386,14 +377,14 @@ pub async fn pdf_download(
     Path((id, aid)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let role = forms::may_read(&actor, &case);
     let reader = Reader {
         role: &role,
         sight: &seen,
     };
-    let bytes = assessment_pdf(&state.store, &state.i18n, &reader, &case, &aid, ctx.lang).await?;
+    let bytes = assessment_pdf(&state, &reader, &case, &aid, ctx.lang).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("assessment-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::{FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
-use app::glossary::{self, Glossary, TermInput};
+use app::glossary::{self, TermInput};
 
 pub struct TermRow {
     pub term: String,
@@ -50,7 +50,7 @@ async fn page<'a>(
 ) -> Result<GlossaryTemplate<'a>, AppError> {
     let actor = ctx.authorize(Action::ReadGlossary, Resource::Network)?;
     let page = Page::new(state, ctx, "/glossary", "glossary-title").notice(notice);
-    let glossary = Glossary::load(&state.store).await?;
+    let glossary = state.glossary().await?;
     let text = scan.value("text").to_string();
     let (highlighted, explained) = if text.trim().is_empty() {
         (None, Vec::new())
@@ -202,7 +202,7 @@ pub async fn add(
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
     let input = data.read::<TermForm>()?.input();
-    let result = glossary::add(&state.store, &origin(&state, &ctx)?, &input)
+    let result = glossary::add(&state, &origin(&state, &ctx)?, &input)
         .await
         .map(|_| ())
         .map_err(AppError::from);
@@ -246,16 +246,10 @@ pub async fn update(
     let t = term(&state, &id).await?;
     let form: TermForm = data.read()?;
     let version = form.version();
-    let result = glossary::update(
-        &state.store,
-        &origin(&state, &ctx)?,
-        t.id,
-        version,
-        &form.input(),
-    )
-    .await
-    .map(|_| ())
-    .map_err(AppError::from);
+    let result = glossary::update(&state, &origin(&state, &ctx)?, t.id, version, &form.input())
+        .await
+        .map(|_| ())
+        .map_err(AppError::from);
     let editing = Some((format!("/glossary/{}", t.id), version));
     after(&state, &ctx, &data, result, editing).await
 }
@@ -269,6 +263,6 @@ pub async fn remove(
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
     let t = term(&state, &id).await?;
     let version = data.read::<TermForm>()?.version();
-    glossary::remove(&state.store, &origin(&state, &ctx)?, &t, version).await?;
+    glossary::remove(&state, &origin(&state, &ctx)?, &t, version).await?;
     Ok(see_other("/glossary?notice=removed"))
 }

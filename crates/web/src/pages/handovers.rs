@@ -219,8 +219,7 @@ async fn show_page<'a>(
         && h.from_org == actor.org_id
         && casework::allowed(actor, Action::ViewCase, case);
     let (gaps, score, jargon) = if sender_live {
-        let (report, glossary) =
-            handovers::report(&state.store, case, h, state.clock.now()).await?;
+        let (report, glossary) = handovers::report(state, case, h, state.clock.now()).await?;
         (
             report.gaps.iter().map(|g| t.get(&g.message_id())).collect(),
             report.score(),
@@ -308,7 +307,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let (h, case) = handovers::load(&state.store, &actor, &id).await?;
+    let (h, case) = ctx.handover(&state, &id).await?;
     render(&show_page(&state, &ctx, &actor, &h, &case, FormView::default()).await?)
 }
 
@@ -338,7 +337,7 @@ pub async fn start(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     // The custodian hands her over; an organisation that held her before shares what it holds.
     if !casework::allowed(&actor, Action::ShareSection, &case) {
         casework::check(&actor, Action::StartHandover, &case)?;
@@ -367,11 +366,11 @@ pub async fn step(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let (h, case) = handovers::load(&state.store, &actor, &id).await?;
+    let (h, case) = ctx.handover(&state, &id).await?;
     let (store, acting) = (&state.store, ctx.acting(&actor, state.clock.now()));
     let form: StepForm = data.read()?;
     let result = match action.as_str() {
-        "send" => handovers::send(store, &acting, &h, &case, &form.gaps_reason).await,
+        "send" => handovers::send(&state, &acting, &h, &case, &form.gaps_reason).await,
         "acknowledge" => handovers::acknowledge(store, &acting, &h).await,
         "accept" => handovers::accept(store, &acting, &h).await,
         "decline" => handovers::decline(store, &acting, &h, &form.reason).await,

@@ -490,7 +490,7 @@ pub fn error_page(state: &AppState, ctx: &Ctx, err: &AppError) -> Response {
     }
     let mut page = Page::new(state, ctx, "/", &format!("problem-{}-title", err.code()));
     page.nav.iter_mut().for_each(|l| l.current = false);
-    let mut detail = err.detail(&state.i18n, ctx.lang);
+    let mut detail = err.detail(state, ctx.lang);
     if let AppError::Invalid(errors) = err {
         for e in errors {
             detail.push(' ');

@@ -64,7 +64,7 @@ async fn own_page<'a>(
     };
     let page = Page::new(state, ctx, "/my-record", "own-title");
     // Her record as her organisation holds it: the same sight as its staff.
-    let seen = casework::sight(&state.store, &ctx.actor()?, case, state.clock.now()).await?;
+    let seen = ctx.sight(state, case).await?;
     let said = state
         .store
         .voice_of(case.id, &seen)
@@ -183,7 +183,7 @@ pub async fn add_words(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load_own(&state.store, &actor, &id).await?;
+    let case = ctx.own_case(&state, &id).await?;
     let form: WordsForm = data.read()?;
     let input = VoiceInput {
         kind: form.kind,
@@ -224,7 +224,7 @@ pub async fn review(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load_own(&state.store, &actor, &id).await?;
+    let case = ctx.own_case(&state, &id).await?;
     let form: ReviewForm = data.read()?;
     let input = ReviewInput {
         agreement: form.agreement,

@@ -87,7 +87,7 @@ async fn plan_page<'a>(
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let seen = casework::sight(&state.store, actor, case, state.clock.now()).await?;
+    let seen = ctx.sight(state, case).await?;
     let plan = casework::plan_of(&state.store, case, &seen).await?;
     casework::audit_read(&state.store, &ctx.acting(actor, state.clock.now()), case).await?;
     let views = views(&state.store, &t, case, &plan, &seen).await?;
@@ -153,7 +153,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
+    let case = ctx.case(&state, &id, Action::ReadPlan).await?;
     render(&plan_page(&state, &ctx, &actor, &case, FormView::default(), None).await?)
 }
 
@@ -163,12 +163,12 @@ pub async fn print(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
+    let case = ctx.case(&state, &id, Action::ReadPlan).await?;
     let t = Tr {
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let plan = casework::plan_of(&state.store, &case, &seen).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let views = views(&state.store, &t, &case, &plan, &seen).await?;
@@ -178,7 +178,7 @@ pub async fn print(
         "/cases",
         t.with("plan-title", "code", case.code.as_str()),
     );
-    let glossary = app::glossary::Glossary::load(&state.store).await?;
+    let glossary = state.glossary().await?;
     let texts: Vec<&str> = views
         .goals
         .iter()
@@ -289,7 +289,7 @@ async fn change(
     kind: Change,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
+    let case = ctx.case(&state, &id, Action::EditPlan).await?;
     let t = Tr {
         i18n: &state.i18n,
         lang: ctx.lang,
@@ -298,7 +298,7 @@ async fn change(
     let Ok(version) = form.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let current = casework::plan_of(&state.store, &case, &seen).await?;
     let mut body = current.body.clone();
     let mut errors = Vec::new();
@@ -419,7 +419,7 @@ pub async fn review(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
+    let case = ctx.case(&state, &id, Action::EditPlan).await?;
     let form: ReviewForm = data.read()?;
     let input = ReviewInput {
         agreement: form.agreement,
@@ -458,7 +458,7 @@ pub async fn approve(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ApprovePlan).await?;
+    let case = ctx.case(&state, &id, Action::ApprovePlan).await?;
     let Ok(version) = data.read::<ApproveForm>()?.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
@@ -501,9 +501,9 @@ pub async fn pdf_download(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
-    let bytes = app::reports::plan_pdf(&state.store, &state.i18n, &case, &seen, ctx.lang).await?;
+    let case = ctx.case(&state, &id, Action::ReadPlan).await?;
+    let seen = ctx.sight(&state, &case).await?;
+    let bytes = app::reports::plan_pdf(&state, &case, &seen, ctx.lang).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("plan-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((

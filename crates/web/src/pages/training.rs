@@ -62,7 +62,7 @@ async fn page<'a>(
         i18n: &state.i18n,
         lang: ctx.lang,
     };
-    let p = app::training::programme()?;
+    let p = state.programme();
     let scheduled = state.store.workshops().await?;
     let date = |d| i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(d));
     let phases = p
@@ -330,7 +330,7 @@ pub async fn schedule(
         });
     }
     let result = if problems.is_empty() {
-        app::training::schedule(&state.store, &origin, &input)
+        app::training::schedule(&state, &origin, &input)
             .await
             .map_err(AppError::from)
     } else {
@@ -363,7 +363,7 @@ pub async fn set_gate(
 ) -> Result<Response, AppError> {
     let origin = crate::api::organisations::origin(&state, &ctx)?;
     let input = data.read::<GateForm>()?.into();
-    match app::training::gates::set(&state.store, &origin, &input)
+    match app::training::gates::set(&state, &origin, &input)
         .await
         .map_err(AppError::from)
     {

@@ -778,7 +778,7 @@ pub async fn set_peer(
         consent: form.consent,
         consent_language: form.consent_language,
     };
-    let result = app::training::survivors::set_peer(&state.store, &origin, &input)
+    let result = app::training::survivors::set_peer(&state, &origin, &input)
         .await
         .map_err(AppError::from)
         .map(|_| ());
@@ -827,7 +827,7 @@ pub async fn brief(
         i18n: &state.i18n,
         lang,
     };
-    let programme = app::training::programme()?;
+    let programme = state.programme();
     let title = w.template.title.get(lang).to_string();
     let day_count = (w.ends_on - w.starts_on).whole_days() + 1;
     let text = |id: &str, args: &[(&str, i18n::Arg)]| state.i18n.text_with(lang, id, args);

@@ -94,7 +94,8 @@ impl Harness {
                 demo: true,
                 ..WebConfig::default()
             },
-        );
+        )
+        .unwrap();
         Self {
             state,
             clock,
@@ -114,7 +115,8 @@ impl Harness {
             self.state.i18n.clone(),
             self.clock.clone(),
             config,
-        );
+        )
+        .unwrap();
         Client::new(router(state), "10.1.0.1")
     }
 

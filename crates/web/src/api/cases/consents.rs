@@ -31,7 +31,7 @@ pub async fn consents(
     Path(id): Path<String>,
 ) -> Result<Json<ConsentList>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let case = ctx.case(&state, &id, Action::ManageConsent).await?;
     let now = state.clock.now();
     let consents = state.store.consents_of(case.id).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, now), &case).await?;
@@ -53,7 +53,7 @@ pub async fn record_consent(
     ApiJson(body): ApiJson<ConsentBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let case = ctx.case(&state, &id, Action::ManageConsent).await?;
     let now = state.clock.now();
     let body = body.into();
     let consent =
@@ -85,7 +85,7 @@ pub async fn revoke_consent(
     ApiJson(body): ApiJson<RevokeBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let case = ctx.case(&state, &id, Action::ManageConsent).await?;
     let now = state.clock.now();
     casework::revoke_consent(
         &state.store,
@@ -113,8 +113,7 @@ pub async fn readers(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<Readings>, AppError> {
-    let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::FollowJourney).await?;
+    let case = ctx.case(&state, &id, Action::FollowJourney).await?;
     let lines = casework::readings(&state.store, &case).await?;
     Ok(Json(Readings {
         readings: lines

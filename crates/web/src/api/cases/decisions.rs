@@ -29,8 +29,8 @@ pub async fn decisions(
     Path(id): Path<String>,
 ) -> Result<Json<DecisionList>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ReadDecisions).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ReadDecisions).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let decisions = state.store.decisions_of(case.id, &seen).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     Ok(Json(DecisionList {
@@ -51,7 +51,7 @@ pub async fn log_decision(
     ApiJson(body): ApiJson<DecisionBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
+    let case = ctx.case(&state, &id, Action::LogDecision).await?;
     let decision = casework::log_decision(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),

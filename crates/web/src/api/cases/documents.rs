@@ -25,8 +25,8 @@ pub async fn documents(
     Path(id): Path<String>,
 ) -> Result<Json<DocumentList>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let docs = casework::documents(&state.store, &actor, &case, &seen).await?;
     Ok(Json(DocumentList {
         documents: docs.iter().map(document_json).collect(),
@@ -46,7 +46,7 @@ pub async fn add_document(
     multipart: axum::extract::Multipart,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
     let (section, name, bytes) = crate::upload::read(multipart).await?;
     let info = casework::add_document(
         &state.store,
@@ -74,7 +74,7 @@ pub async fn download(
     Path((id, doc)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
     let (info, bytes) = casework::open_document(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),

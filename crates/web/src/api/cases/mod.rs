@@ -464,7 +464,7 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let case = casework::load(&state.store, &ctx.actor()?, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     Ok(with_etag(case.version, CaseJson::from(&case)))
 }
 
@@ -479,8 +479,8 @@ pub async fn voice(
     Path(id): Path<String>,
 ) -> Result<Json<VoiceList>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let entries = state.store.voice_of(case.id, &seen).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     Ok(Json(VoiceList {
@@ -502,7 +502,7 @@ pub async fn record_voice(
     ApiJson(body): ApiJson<VoiceBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let case = ctx.case(&state, &id, Action::RecordVoice).await?;
     let entry = casework::record_voice(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
@@ -533,7 +533,7 @@ pub async fn correct_voice(
     ApiJson(body): ApiJson<VoiceBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let case = ctx.case(&state, &id, Action::RecordVoice).await?;
     let entry: VoiceId = entry.parse().map_err(|_| AppError::NotFound)?;
     let current = state
         .store
@@ -585,7 +585,7 @@ pub async fn change_stage(
     ApiJson(body): ApiJson<StageBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     // Someone who may move this case neither along nor to its close is refused before her
     // ETag is looked at; a stale one is then 412 before any rule of the move.
     if !casework::allowed(&actor, Action::CloseCase, &case) {
@@ -615,7 +615,7 @@ pub async fn identity(
     Path(id): Path<String>,
 ) -> Result<Json<Identity>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::OpenIdentity).await?;
+    let case = ctx.case(&state, &id, Action::OpenIdentity).await?;
     let identity =
         casework::open_identity(&state.store, &ctx.acting(&actor, state.clock.now()), &case)
             .await?;
@@ -649,7 +649,7 @@ pub async fn link_survivor(
     ApiJson(body): ApiJson<LinkBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::LinkSurvivor).await?;
+    let case = ctx.case(&state, &id, Action::LinkSurvivor).await?;
     let linked = casework::link_survivor(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),

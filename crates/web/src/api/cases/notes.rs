@@ -28,14 +28,14 @@ pub async fn notes(
     Path(id): Path<String>,
 ) -> Result<Json<NoteList>, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     let kinds = casework::note_kinds(&actor, &case, false);
     if kinds.is_empty() {
         return Err(AppError::Forbidden(
             domain::policy::DenyReason::RoleNotAllowed,
         ));
     }
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let notes = state.store.notes_of(case.id, &kinds, &seen).await?;
     let translations = state.store.translations_of(case.id).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
@@ -82,7 +82,7 @@ pub async fn translate_note(
     ApiJson(body): ApiJson<TranslationBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     if casework::note_kinds(&actor, &case, true).is_empty() {
         return Err(AppError::Forbidden(
             domain::policy::DenyReason::RoleNotAllowed,
@@ -112,7 +112,7 @@ pub async fn write_note(
     ApiJson(body): ApiJson<NoteBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     if casework::note_kinds(&actor, &case, true).is_empty() {
         return Err(AppError::Forbidden(
             domain::policy::DenyReason::RoleNotAllowed,

@@ -40,8 +40,8 @@ pub async fn plan(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ReadPlan).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ReadPlan).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let plan = casework::plan_of(&state.store, &case, &seen).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     Ok(with_etag(
@@ -68,8 +68,8 @@ pub async fn save_plan(
 ) -> Result<Response, AppError> {
     let body = domain::plan::PlanBody::try_from(body)?;
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::EditPlan).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let current = casework::plan_of(&state.store, &case, &seen).await?;
     let version = if_match(&headers, current.version)?;
     let saved = casework::save_plan(
@@ -100,8 +100,8 @@ pub async fn approve_plan(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ApprovePlan).await?;
-    let seen = casework::sight(&state.store, &actor, &case, state.clock.now()).await?;
+    let case = ctx.case(&state, &id, Action::ApprovePlan).await?;
+    let seen = ctx.sight(&state, &case).await?;
     let current = casework::plan_of(&state.store, &case, &seen).await?;
     let version = if_match(&headers, current.version)?;
     let approved = casework::approve_plan(
@@ -130,7 +130,7 @@ pub async fn review_plan(
     ApiJson(body): ApiJson<ReviewBody>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::EditPlan).await?;
+    let case = ctx.case(&state, &id, Action::EditPlan).await?;
     let review = casework::review_plan(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),

@@ -129,7 +129,7 @@ pub async fn record_voice(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let case = ctx.case(&state, &id, Action::RecordVoice).await?;
     let input = VoiceInput::from(data.read::<VoiceForm>()?);
     let result = casework::record_voice(
         &state.store,
@@ -162,7 +162,7 @@ pub async fn change_stage(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     let form: StageForm = data.read()?;
     let Ok(version) = form.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
@@ -227,7 +227,7 @@ pub async fn identity(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::OpenIdentity).await?;
+    let case = ctx.case(&state, &id, Action::OpenIdentity).await?;
     let identity =
         casework::open_identity(&state.store, &ctx.acting(&actor, state.clock.now()), &case)
             .await?;
@@ -253,7 +253,7 @@ pub async fn log_decision(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::LogDecision).await?;
+    let case = ctx.case(&state, &id, Action::LogDecision).await?;
     let form: DecisionForm = data.read()?;
     let input = DecisionInput {
         topic: form.topic,
@@ -296,7 +296,7 @@ pub async fn record_consent(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let case = ctx.case(&state, &id, Action::ManageConsent).await?;
     let form: ConsentForm = data.read()?;
     let input = ConsentInput {
         purpose: form.purpose,
@@ -338,7 +338,7 @@ pub async fn revoke_consent(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ManageConsent).await?;
+    let case = ctx.case(&state, &id, Action::ManageConsent).await?;
     let form: ReasonForm = data.read()?;
     match casework::revoke_consent(
         &state.store,
@@ -380,7 +380,7 @@ pub async fn write_note(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     let form: NoteForm = data.read()?;
     let input = casework::NoteInput {
         kind: form.kind,
@@ -413,7 +413,7 @@ pub async fn translate_note(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     if casework::note_kinds(&actor, &case, true).is_empty() {
         return Err(AppError::Forbidden(
             domain::policy::DenyReason::RoleNotAllowed,
@@ -465,7 +465,7 @@ pub async fn add_document(
     multipart: axum::extract::Multipart,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCase).await?;
+    let case = ctx.case(&state, &id, Action::ViewCase).await?;
     let result = match crate::upload::read(multipart).await {
         Ok((section, name, bytes)) => casework::add_document(
             &state.store,
@@ -512,7 +512,7 @@ pub async fn correct_voice(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let case = ctx.case(&state, &id, Action::RecordVoice).await?;
     let entry: domain::VoiceId = entry.parse().map_err(|_| AppError::NotFound)?;
     let form: VoiceForm = data.read()?;
     let Ok(version) = form.version.parse::<i64>() else {
@@ -566,7 +566,7 @@ pub async fn link_survivor(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::LinkSurvivor).await?;
+    let case = ctx.case(&state, &id, Action::LinkSurvivor).await?;
     let form: SurvivorForm = data.read()?;
     match casework::link_survivor(
         &state.store,
@@ -603,7 +603,7 @@ pub async fn record_followup(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::RecordVoice).await?;
+    let case = ctx.case(&state, &id, Action::RecordVoice).await?;
     let form: FollowUpForm = data.read()?;
     let input = app::handovers::FollowUpInput {
         outcome: form.outcome,
@@ -629,7 +629,7 @@ pub async fn start_repatriation(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
+    let case = ctx.case(&state, &id, Action::Repatriate).await?;
     let form: RepatriationForm = data.read()?;
     let result = app::handovers::repatriate(
         &state.store,
@@ -650,7 +650,7 @@ pub async fn record_step(
     data: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::Repatriate).await?;
+    let case = ctx.case(&state, &id, Action::Repatriate).await?;
     let form: StepForm = data.read()?;
     let result = app::handovers::record_step(
         &state.store,

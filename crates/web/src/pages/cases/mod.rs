@@ -123,7 +123,7 @@ async fn case_page<'a>(
     let title = t.with("case-title", "code", case.code.as_str());
     let mut page = Page::titled(state, ctx, "/cases", title);
     page.notice = shown.notice;
-    let seen = casework::sight(&state.store, actor, case, state.clock.now()).await?;
+    let seen = ctx.sight(state, case).await?;
     let v = sections::Viewing {
         state,
         ctx,
@@ -216,7 +216,7 @@ pub async fn show(
     Query(query): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
-    let case = casework::load(&state.store, &actor, &id, Action::ViewCaseSummary).await?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
     let t = Tr {
         i18n: &state.i18n,
         lang: ctx.lang,

@@ -4,21 +4,16 @@ use super::Viewing;
 use crate::AppError;
 
 /// One line per gated action she may not take yet, naming the workshop that opens it; empty
-/// unless the network set gates (the programme is read only then).
+/// unless the network set gates.
 pub fn training_needed(v: &Viewing<'_>) -> Result<Vec<String>, AppError> {
     let actor = v.actor;
-    let programme = if actor.training.gates.is_empty() {
-        None
-    } else {
-        Some(app::training::programme()?)
-    };
+    let programme = v.state.programme();
     Ok(domain::training::gate::GatedAction::ALL
         .iter()
         .filter_map(|gated| {
             let gate = actor.training.unmet_gated(&actor.roles, *gated)?;
             let workshop = programme
-                .as_ref()
-                .and_then(|p| p.workshop(&gate.workshop))
+                .workshop(&gate.workshop)
                 .map(|w| w.title.get(v.ctx.lang).to_string())
                 .unwrap_or_else(|| gate.workshop.clone());
             Some(v.state.i18n.text_with(
