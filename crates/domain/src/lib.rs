@@ -24,10 +24,12 @@ pub mod policy;
 pub mod repatriation;
 pub mod role;
 pub mod sight;
+pub mod stay;
 pub mod text;
 pub mod training;
 pub mod user;
 pub mod voice;
+pub mod zone;
 
 pub use case::{Case, CaseCode, Stage};
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};

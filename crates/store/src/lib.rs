@@ -26,11 +26,12 @@ mod stored;
 mod survivor_training;
 mod training;
 mod twofactor;
+mod zones;
 
 pub use cases::{
     CaseFilter, CaseStore, ConsentStore, DecisionStore, DocumentStore, FollowUpStore,
     HandoverStore, MAX_QUERY_TERMS, NewCase, NewVoice, NoteStore, OverdueStep, PlanSave, PlanStore,
-    RepatriationStore, VoiceStore,
+    RepatriationStore, StayStore, VoiceStore,
 };
 pub use error::StoreError;
 pub use forms::FormStore;
@@ -46,3 +47,4 @@ pub use store::{
 pub use survivor_training::SurvivorTrainingStore;
 pub use training::TrainingStore;
 pub use twofactor::{TotpRecord, TwoFactorStore};
+pub use zones::TimeZoneStore;

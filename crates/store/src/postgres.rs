@@ -59,3 +59,4 @@ crate::training::impl_training_store!(PgStore, Postgres);
 crate::survivor_training::impl_survivor_training_store!(PgStore, Postgres);
 crate::twofactor::impl_two_factor_store!(PgStore, Postgres);
 crate::safekeeping::impl_safekeeping_store!(PgStore, Postgres);
+crate::zones::impl_time_zone_store!(PgStore, Postgres);

@@ -90,6 +90,7 @@ pub trait Store:
     + crate::SurvivorTrainingStore
     + crate::TwoFactorStore
     + crate::SafekeepingStore
+    + crate::TimeZoneStore
     + Send
     + Sync
 {

@@ -284,6 +284,7 @@ async fn change(
                     goal: data.get("goal_text"),
                     set_by,
                     target,
+                    target_set_by: None,
                     status: GoalStatus::Open,
                     actions: Vec::new(),
                 });
