@@ -15,6 +15,7 @@ pub mod form;
 pub mod glossary;
 pub mod handover;
 pub mod ids;
+pub mod indicators;
 pub mod language;
 pub mod note;
 pub mod organisation;
