@@ -13,6 +13,7 @@ mod forms;
 mod forms_sql;
 mod glossary;
 mod glossary_sql;
+mod indicators;
 mod open;
 mod package_sql;
 mod packages;
@@ -36,6 +37,7 @@ pub use cases::{
 pub use error::StoreError;
 pub use forms::FormStore;
 pub use glossary::GlossaryStore;
+pub use indicators::IndicatorStore;
 pub use open::{Engine, open, open_with};
 pub use packages::{
     ImportedHandover, OrgKeys, PackageStore, TrustOutcome, TrustedOrg, account_username,

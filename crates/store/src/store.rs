@@ -91,6 +91,7 @@ pub trait Store:
     + crate::TwoFactorStore
     + crate::SafekeepingStore
     + crate::TimeZoneStore
+    + crate::IndicatorStore
     + Send
     + Sync
 {

@@ -163,7 +163,179 @@ async fn the_newest_terms_of_her_stay_are_in_force(t: &TestStore) {
     let _ = w.nasrin;
 }
 
+/// Her words, decisions and incidents in and around Kolkata's 2026-Q3, and one record of the
+/// NGO in Jashore: each query returns the organisation's own rows of the period, no other.
+async fn each_indicator_reads_its_organisations_rows_of_the_period(t: &TestStore) {
+    use domain::decision::{Decision, DecisionFields, DecisionTopic, Participation};
+    use domain::indicators::Period;
+    use domain::note::{Note, NoteKind, Response};
+    use domain::voice::VoiceFields;
+    use domain::{VoiceId, VoiceKind};
+    use saathi_store::NewVoice;
+
+    let store = &t.store;
+    let w = world(store).await;
+    let kolkata = store.time_zone_of(w.kolkata).await.unwrap();
+    let q3 = Period::Quarter {
+        year: 2026,
+        quarter: 3,
+    }
+    .bounds(&kolkata);
+    let case = open_case(store, w.kolkata, w.rupa, 1, T0).await;
+    let theirs = open_case(store, w.jashore, w.nasrin, 2, T0).await;
+    // Just before Q3 in Kolkata (23:50 IST on 30 June), in it, and in Q4.
+    let before = Timestamp(q3.start.millis() - 10 * 60_000);
+    let moments = [
+        before,
+        T0.plus_seconds(3 * DAY),
+        T0.plus_seconds(40 * DAY),
+        q3.end,
+    ];
+
+    for (i, (&at, read_back)) in moments.iter().zip([true, false, true, true]).enumerate() {
+        let voice = NewVoice {
+            id: VoiceId::new(),
+            case_id: case,
+            fields: VoiceFields {
+                kind: VoiceKind::Hope,
+                text: format!("আমি বাড়ি যেতে চাই {i}"),
+                language: Language::Bn,
+                spoken_on: parse_date("2026-07-01").unwrap(),
+                read_back,
+            },
+            recorded_by: w.rupa,
+            recorded_at: at,
+        };
+        let entry = store
+            .record_voice(&voice, event(AuditAction::VoiceRecorded, "case"))
+            .await
+            .unwrap();
+        if i == 1 {
+            // Read back to her at a later visit: the newest version counts.
+            let mut fields = voice.fields.clone();
+            fields.read_back = true;
+            store
+                .correct_voice(
+                    entry.id,
+                    entry.version,
+                    &fields,
+                    w.rupa,
+                    at.plus_seconds(DAY),
+                    event(AuditAction::VoiceCorrected, "case"),
+                )
+                .await
+                .unwrap();
+        }
+        let participation = [
+            Participation::Informed,
+            Participation::DecidedWithHer,
+            Participation::Absent,
+            Participation::Consulted,
+        ][i];
+        for (case, by) in [(case, w.rupa), (theirs, w.nasrin)] {
+            let decision = Decision {
+                id: uuid::Uuid::now_v7(),
+                case_id: case,
+                fields: DecisionFields {
+                    topic: DecisionTopic::General,
+                    what: "স্কুলে ভর্তি".into(),
+                    decided_by: "কেস কনফারেন্স".into(),
+                    options: vec![],
+                    her_choice: String::new(),
+                    participation,
+                    her_view: String::new(),
+                    absent_reason: "অসুস্থ".into(),
+                },
+                recorded_by: by,
+                recorded_at: at,
+            };
+            store
+                .log_decision(&decision, event(AuditAction::DecisionLogged, "case"))
+                .await
+                .unwrap();
+        }
+        let response = [
+            Response::Punitive,
+            Response::Positive,
+            Response::Punitive,
+            Response::Positive,
+        ][i];
+        for (kind, response) in [
+            (
+                NoteKind::Incident,
+                Some((response, "কথা বলা হয়েছে".to_string())),
+            ),
+            (NoteKind::Daily, None),
+        ] {
+            let note = Note {
+                id: uuid::Uuid::now_v7(),
+                case_id: case,
+                kind,
+                text: "ঝগড়া".into(),
+                language: Language::Bn,
+                response,
+                written_by: w.rupa,
+                written_at: at,
+            };
+            store
+                .add_note(&note, event(AuditAction::NoteWritten, "case"))
+                .await
+                .unwrap();
+        }
+    }
+
+    assert_eq!(
+        store.voice_read_back(w.kolkata, q3).await.unwrap(),
+        vec![true, true]
+    );
+    assert!(
+        store
+            .voice_read_back(w.jashore, q3)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        store.decision_participation(w.kolkata, q3).await.unwrap(),
+        vec![Participation::DecidedWithHer, Participation::Absent]
+    );
+    // The NGO's own decisions, in its own quarter: 23:50 in Kolkata on 30 June is already
+    // 00:20 on 1 July in Jashore.
+    let dhaka = store.time_zone_of(w.jashore).await.unwrap();
+    let q3_dhaka = Period::Quarter {
+        year: 2026,
+        quarter: 3,
+    }
+    .bounds(&dhaka);
+    assert_eq!(
+        store
+            .decision_participation(w.jashore, q3_dhaka)
+            .await
+            .unwrap(),
+        vec![
+            Participation::Informed,
+            Participation::DecidedWithHer,
+            Participation::Absent
+        ]
+    );
+    assert_eq!(
+        store.incident_responses(w.kolkata, q3).await.unwrap(),
+        vec![
+            (moments[1], Response::Positive),
+            (moments[2], Response::Punitive)
+        ]
+    );
+    assert!(
+        store
+            .review_agreements(w.kolkata, q3)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
 on_both_engines!(
     an_organisation_keeps_its_time_zone_or_takes_its_countrys,
     the_newest_terms_of_her_stay_are_in_force,
+    each_indicator_reads_its_organisations_rows_of_the_period,
 );
