@@ -37,7 +37,7 @@ pub use cases::{
 pub use error::StoreError;
 pub use forms::FormStore;
 pub use glossary::GlossaryStore;
-pub use indicators::IndicatorStore;
+pub use indicators::{FieldRows, IndicatorStore};
 pub use open::{Engine, open, open_with};
 pub use packages::{
     ImportedHandover, OrgKeys, PackageStore, TrustOutcome, TrustedOrg, account_username,
