@@ -298,6 +298,17 @@ pub async fn view(
     })
 }
 
+/// The quarter `acting` is in, read in the zone of the reader's organisation: the period shown
+/// when none is asked for.
+pub async fn current_quarter(store: &Arc<dyn Store>, acting: &Acting) -> Result<Period, Error> {
+    let (actor, _, at) = acting.signed_in()?;
+    let today = store.time_zone_of(actor.org_id).await?.date_of(at);
+    Ok(Period::Quarter {
+        year: today.year(),
+        quarter: (u8::from(today.month()) - 1) / 3 + 1,
+    })
+}
+
 fn year_of(period: Period) -> i32 {
     match period {
         Period::Quarter { year, .. } | Period::Year(year) => year,
