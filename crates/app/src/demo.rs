@@ -615,6 +615,8 @@ async fn load_plan(
                 goal: "বাড়ি ফিরে সেলাইয়ের কাজ শিখে নিজের টাকা রোজগার করা".into(),
                 set_by: SetBy::Her,
                 target: later(240),
+                // She chose the goal; the training's next intake set its date.
+                target_set_by: Some(SetBy::Team),
                 status: GoalStatus::InProgress,
                 actions: vec![PlanAction {
                     what: "গ্রামের কাছে সেলাই প্রশিক্ষণে ভর্তির ব্যবস্থা".into(),
@@ -629,6 +631,7 @@ async fn load_plan(
                 goal: "রাতে ঘুম আসে না — কাউন্সেলরের সঙ্গে সপ্তাহে একবার কথা".into(),
                 set_by: SetBy::Her,
                 target: None,
+                target_set_by: None,
                 status: GoalStatus::InProgress,
                 actions: vec![PlanAction {
                     what: "সাপ্তাহিক কাউন্সেলিং, একজন দিদির সঙ্গে".into(),
@@ -643,6 +646,7 @@ async fn load_plan(
                 goal: "আদালতে সাক্ষ্য দেওয়ার আগে কী হবে তা জেনে নেওয়া".into(),
                 set_by: SetBy::Order,
                 target: later(60),
+                target_set_by: None,
                 status: GoalStatus::Open,
                 actions: Vec::new(),
             },

@@ -12,6 +12,7 @@ mod error;
 pub mod forms;
 pub mod glossary;
 pub mod handovers;
+pub mod indicators;
 pub mod package;
 pub mod password;
 pub mod policy;

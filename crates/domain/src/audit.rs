@@ -100,10 +100,12 @@ pub enum AuditAction {
     TwoFactorReset,
     /// The roles that must use a second factor were changed.
     TwoFactorRolesSet,
+    /// Who set the length of her stay and the date she wants to leave, recorded with her.
+    StayTermsRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 69] = [
+    pub const ALL: [AuditAction; 70] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -173,6 +175,7 @@ impl AuditAction {
         AuditAction::TwoFactorRecoveryUsed,
         AuditAction::TwoFactorReset,
         AuditAction::TwoFactorRolesSet,
+        AuditAction::StayTermsRecorded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -246,6 +249,7 @@ impl AuditAction {
             Self::TwoFactorRecoveryUsed => "two-factor-recovery-used",
             Self::TwoFactorReset => "two-factor-reset",
             Self::TwoFactorRolesSet => "two-factor-roles-set",
+            Self::StayTermsRecorded => "stay-terms-recorded",
         }
     }
 

@@ -172,6 +172,10 @@ pub enum DomainError {
     PhaseNotCompleted,
     #[error("she must say yes herself before this is recorded")]
     ConsentNeeded,
+    #[error("unknown time zone {0:?}: use an IANA name such as Asia/Kolkata or Asia/Dhaka")]
+    UnknownTimeZone(String),
+    #[error("unknown period {0:?}: use a quarter such as 2026-Q3 or a year such as 2026")]
+    InvalidPeriod(String),
 }
 
 impl DomainError {
@@ -250,6 +254,8 @@ impl DomainError {
             Self::NotCounterparts => "error-not-counterparts",
             Self::PhaseNotCompleted => "error-phase-not-completed",
             Self::ConsentNeeded => "error-consent-needed",
+            Self::UnknownTimeZone(_) => "error-unknown-time-zone",
+            Self::InvalidPeriod(_) => "error-invalid-period",
         }
     }
 }

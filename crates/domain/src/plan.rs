@@ -129,9 +129,20 @@ pub struct Goal {
     pub set_by: SetBy,
     #[serde(with = "iso_date", default)]
     pub target: Option<Date>,
+    /// Who set the target date, when not whoever set the goal (a court may date a goal she
+    /// chose). Plans saved before this was recorded have none: the goal's setter counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_set_by: Option<SetBy>,
     pub status: GoalStatus,
     #[serde(default)]
     pub actions: Vec<PlanAction>,
+}
+
+impl Goal {
+    /// Who set the target date: its own setter where recorded, else the goal's.
+    pub fn target_setter(&self) -> SetBy {
+        self.target_set_by.unwrap_or(self.set_by)
+    }
 }
 
 /// The plan's content: what a save replaces as a whole.
@@ -265,6 +276,7 @@ mod tests {
             goal: "সেলাই শিখে নিজের রোজগার".into(),
             set_by: SetBy::Her,
             target: target.map(|t| parse_date(t).unwrap()),
+            target_set_by: None,
             status: GoalStatus::Open,
             actions: vec![PlanAction {
                 what: "সেলাই প্রশিক্ষণে ভর্তি".into(),
@@ -303,6 +315,31 @@ mod tests {
                 r#"{"goals":[{"domain":"wealth","goal":"x","set_by":"her","status":"open"}]}"#
             )
             .is_err()
+        );
+    }
+
+    #[test]
+    fn a_target_counts_its_own_setter_and_old_plans_the_goals() {
+        let old: Goal = serde_json::from_str(
+            r#"{"domain":"family","goal":"মায়ের কাছে ফেরা","set_by":"her","target":"2027-01-31","status":"open"}"#,
+        )
+        .unwrap();
+        assert_eq!(old.target_set_by, None);
+        assert_eq!(old.target_setter(), SetBy::Her);
+        let dated_by_court = Goal {
+            target_set_by: Some(SetBy::Order),
+            ..old.clone()
+        };
+        assert_eq!(dated_by_court.target_setter(), SetBy::Order);
+        let json = serde_json::to_string(&old).unwrap();
+        assert!(
+            !json.contains("target_set_by"),
+            "old plans keep their shape: {json}"
+        );
+        assert!(
+            serde_json::to_string(&dated_by_court)
+                .unwrap()
+                .contains("\"target_set_by\":\"order\"")
         );
     }
 }

@@ -133,6 +133,12 @@ pub enum Action {
     /// Her own record, for the survivor it belongs to: her words, her plan, who read it; add
     /// her own words and say whether she agrees with her plan.
     OwnRecord,
+    /// Read the restorative-care indicators and the field's counts, as figures
+    /// (`docs/indicators.md`): a director for her own organisation, the network admin for
+    /// every organisation and the network (`Resource::Network`). Never case-level content.
+    ReadIndicators,
+    /// Read the training part of the indicators: trainers, directors and the network admin.
+    ReadTrainingIndicators,
 }
 
 /// What it is done to.
@@ -472,6 +478,21 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             Decision::Allow => Decision::Allow,
             _ => case_reading(actor, resource, &[Role::CaseWorker, Role::Counsellor], true),
         },
+        // A director reads her own organisation's figures; only the network admin reads
+        // another organisation's, or the network's side by side with its total.
+        ReadIndicators => match resource {
+            Resource::Organisation(org) => org_admin(actor, *org),
+            Resource::Network => {
+                allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed)
+            }
+            _ => Decision::Deny(DenyReason::RoleNotAllowed),
+        },
+        ReadTrainingIndicators => allow_if(
+            [Role::Director, Role::Trainer, Role::NetworkAdmin]
+                .into_iter()
+                .any(|r| actor.has(r)),
+            DenyReason::RoleNotAllowed,
+        ),
         ViewUser => match resource {
             Resource::User { id, .. } if *id == actor.user_id => Decision::Allow,
             other => match resource_org(other) {
@@ -635,6 +656,63 @@ mod tests {
             roles: Roles::single(role),
             training: Default::default(),
         }
+    }
+
+    #[test]
+    fn a_director_reads_her_own_indicators_and_the_network_admin_every_organisations() {
+        let own = OrgId::new();
+        let other = OrgId::new();
+        let may =
+            |role, action, resource: Resource| authorize(&actor(role, own), action, &resource);
+        let care = Action::ReadIndicators;
+        assert!(may(Role::Director, care, Resource::Organisation(own)).is_allowed());
+        assert_eq!(
+            may(Role::Director, care, Resource::Organisation(other)),
+            Decision::Deny(DenyReason::OtherOrganisation)
+        );
+        assert_eq!(
+            may(Role::Director, care, Resource::Network),
+            Decision::Deny(DenyReason::RoleNotAllowed),
+            "the network's side by side is the network admin's"
+        );
+        assert!(may(Role::NetworkAdmin, care, Resource::Organisation(other)).is_allowed());
+        assert!(may(Role::NetworkAdmin, care, Resource::Network).is_allowed());
+        for role in [
+            Role::Trainer,
+            Role::CaseWorker,
+            Role::Counsellor,
+            Role::CareGiver,
+            Role::Survivor,
+        ] {
+            assert_eq!(
+                may(role, care, Resource::Organisation(own)),
+                Decision::Deny(DenyReason::RoleNotAllowed),
+                "{role:?}"
+            );
+            assert!(!may(role, care, Resource::Network).is_allowed(), "{role:?}");
+        }
+        let training = Action::ReadTrainingIndicators;
+        for role in [Role::Trainer, Role::Director, Role::NetworkAdmin] {
+            assert!(
+                may(role, training, Resource::Network).is_allowed(),
+                "{role:?}"
+            );
+        }
+        for role in [
+            Role::CaseWorker,
+            Role::Counsellor,
+            Role::CareGiver,
+            Role::Survivor,
+        ] {
+            assert!(
+                !may(role, training, Resource::Network).is_allowed(),
+                "{role:?}"
+            );
+        }
+        assert!(
+            !may(Role::Director, care, on_case(own, true)).is_allowed(),
+            "figures, never a case"
+        );
     }
 
     #[test]

@@ -29,6 +29,10 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("signin.ftl", include_str!("../locales/en/signin.ftl")),
             ("accounts.ftl", include_str!("../locales/en/accounts.ftl")),
             ("keys.ftl", include_str!("../locales/en/keys.ftl")),
+            (
+                "indicators.ftl",
+                include_str!("../locales/en/indicators.ftl"),
+            ),
         ],
     ),
     (
@@ -43,6 +47,10 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("signin.ftl", include_str!("../locales/bn/signin.ftl")),
             ("accounts.ftl", include_str!("../locales/bn/accounts.ftl")),
             ("keys.ftl", include_str!("../locales/bn/keys.ftl")),
+            (
+                "indicators.ftl",
+                include_str!("../locales/bn/indicators.ftl"),
+            ),
         ],
     ),
     (
@@ -57,6 +65,10 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("signin.ftl", include_str!("../locales/hi/signin.ftl")),
             ("accounts.ftl", include_str!("../locales/hi/accounts.ftl")),
             ("keys.ftl", include_str!("../locales/hi/keys.ftl")),
+            (
+                "indicators.ftl",
+                include_str!("../locales/hi/indicators.ftl"),
+            ),
         ],
     ),
 ];

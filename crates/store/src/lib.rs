@@ -13,6 +13,7 @@ mod forms;
 mod forms_sql;
 mod glossary;
 mod glossary_sql;
+mod indicators;
 mod open;
 mod package_sql;
 mod packages;
@@ -26,15 +27,17 @@ mod stored;
 mod survivor_training;
 mod training;
 mod twofactor;
+mod zones;
 
 pub use cases::{
     CaseFilter, CaseStore, ConsentStore, DecisionStore, DocumentStore, FollowUpStore,
     HandoverStore, MAX_QUERY_TERMS, NewCase, NewVoice, NoteStore, OverdueStep, PlanSave, PlanStore,
-    RepatriationStore, VoiceStore,
+    RepatriationStore, StayStore, VoiceStore,
 };
 pub use error::StoreError;
 pub use forms::FormStore;
 pub use glossary::GlossaryStore;
+pub use indicators::{FieldRows, IndicatorStore};
 pub use open::{Engine, open, open_with};
 pub use packages::{
     ImportedHandover, OrgKeys, PackageStore, TrustOutcome, TrustedOrg, account_username,
@@ -46,3 +49,4 @@ pub use store::{
 pub use survivor_training::SurvivorTrainingStore;
 pub use training::TrainingStore;
 pub use twofactor::{TotpRecord, TwoFactorStore};
+pub use zones::TimeZoneStore;

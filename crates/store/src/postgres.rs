@@ -59,3 +59,5 @@ crate::training::impl_training_store!(PgStore, Postgres);
 crate::survivor_training::impl_survivor_training_store!(PgStore, Postgres);
 crate::twofactor::impl_two_factor_store!(PgStore, Postgres);
 crate::safekeeping::impl_safekeeping_store!(PgStore, Postgres);
+crate::zones::impl_time_zone_store!(PgStore, Postgres);
+crate::indicators::impl_indicator_store!(PgStore, Postgres);

@@ -57,3 +57,5 @@ crate::training::impl_training_store!(SqliteStore, Sqlite);
 crate::survivor_training::impl_survivor_training_store!(SqliteStore, Sqlite);
 crate::twofactor::impl_two_factor_store!(SqliteStore, Sqlite);
 crate::safekeeping::impl_safekeeping_store!(SqliteStore, Sqlite);
+crate::zones::impl_time_zone_store!(SqliteStore, Sqlite);
+crate::indicators::impl_indicator_store!(SqliteStore, Sqlite);

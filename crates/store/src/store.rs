@@ -90,6 +90,8 @@ pub trait Store:
     + crate::SurvivorTrainingStore
     + crate::TwoFactorStore
     + crate::SafekeepingStore
+    + crate::TimeZoneStore
+    + crate::IndicatorStore
     + Send
     + Sync
 {

@@ -31,6 +31,7 @@ use crate::api;
         api::users::show,
         api::users::update,
         api::audit::list,
+        api::indicators::show,
         api::two_factor::roles,
         api::two_factor::set_roles,
         api::two_factor::reset,

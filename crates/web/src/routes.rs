@@ -163,6 +163,7 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/api/v1/users/{id}", get(api::users::show)),
         route(M::PUT, "/api/v1/users/{id}", put(api::users::update)),
         route(M::GET, "/api/v1/audit", get(api::audit::list)),
+        route(M::GET, "/api/v1/indicators", get(api::indicators::show)),
         route(
             M::GET,
             "/api/v1/two-factor/roles",

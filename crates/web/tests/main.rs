@@ -12,6 +12,7 @@ mod cases;
 mod forms;
 mod glossary;
 mod handovers;
+mod indicators;
 mod packages;
 mod pages;
 mod pdf;

@@ -12,6 +12,7 @@ mod notes;
 mod own;
 mod plan;
 mod readers;
+mod stay;
 mod voice;
 
 pub use access::*;
@@ -24,4 +25,5 @@ pub use notes::*;
 pub use own::{link_survivor, load_own, own_review, record_own_words};
 pub use plan::*;
 pub use readers::*;
+pub use stay::{StayInput, record_stay, stay_terms};
 pub use voice::*;

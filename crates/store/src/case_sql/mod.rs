@@ -14,13 +14,14 @@ mod note;
 mod plan;
 mod repatriation;
 mod search;
+mod stay;
 mod voice;
 
 pub(crate) use {
     consent::impl_consent_store, decision::impl_decision_store, document::impl_document_store,
     followup::impl_followup_store, handover::impl_handover_store, note::impl_note_store,
     plan::impl_plan_store, repatriation::impl_repatriation_store, search::impl_case_search,
-    voice::impl_voice_store,
+    stay::impl_stay_store, voice::impl_voice_store,
 };
 
 macro_rules! impl_case_store {
@@ -35,6 +36,7 @@ macro_rules! impl_case_store {
         $crate::case_sql::impl_handover_store!($store, $db);
         $crate::case_sql::impl_followup_store!($store, $db);
         $crate::case_sql::impl_repatriation_store!($store, $db);
+        $crate::case_sql::impl_stay_store!($store, $db);
 
         impl $store {
             async fn assigned_in(

@@ -11,6 +11,7 @@ pub(crate) mod handover;
 pub(crate) mod note;
 pub(crate) mod plan;
 pub(crate) mod repatriation;
+pub(crate) mod stay;
 pub(crate) mod voice;
 
 use async_trait::async_trait;
@@ -22,6 +23,7 @@ use domain::{Case, CaseCode, CaseId, OrgId, Stage, Timestamp, UserId};
 use crate::StoreError;
 use crate::stored::{Stored, parse_column};
 
+pub use self::stay::StayStore;
 pub use self::{
     consent::ConsentStore, decision::DecisionStore, document::DocumentStore,
     followup::FollowUpStore, handover::HandoverStore, note::NoteStore, plan::PlanStore,
@@ -97,6 +99,7 @@ pub trait CaseStore:
     + handover::HandoverStore
     + followup::FollowUpStore
     + repatriation::RepatriationStore
+    + stay::StayStore
     + Send
     + Sync
 {

@@ -280,6 +280,10 @@ pub struct GoalJson {
     #[serde(default)]
     #[schema(format = Date)]
     pub target: Option<String>,
+    /// Who set the target date, when not whoever set the goal (absent: the goal's setter).
+    #[serde(default)]
+    #[schema(value_type = Option<names::SetByName>)]
+    pub target_set_by: Option<domain::plan::SetBy>,
     #[schema(value_type = names::GoalStatusName)]
     pub status: domain::plan::GoalStatus,
     #[serde(default)]
@@ -337,6 +341,7 @@ impl TryFrom<PlanBodyJson> for domain::plan::PlanBody {
                 goal: goal.goal,
                 set_by: goal.set_by,
                 target: target(format!("goals[{g}].target"), goal.target)?,
+                target_set_by: goal.target_set_by,
                 status: goal.status,
                 actions,
             });

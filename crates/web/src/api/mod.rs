@@ -7,6 +7,7 @@ pub mod cases;
 pub mod forms;
 pub mod glossary;
 pub mod handovers;
+pub mod indicators;
 pub mod me;
 pub mod names;
 pub mod organisations;

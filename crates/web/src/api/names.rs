@@ -34,6 +34,8 @@ macro_rules! names {
 }
 
 names! {
+    /// A restorative-care indicator or one of the field's counts (`docs/indicators.md`).
+    IndicatorName = app::indicators::Measure::ALL.iter().map(|m| m.key()).collect();
     /// `bn`, `hi` or `en`.
     LanguageCode = domain::Language::ALL.iter().map(|l| l.code()).collect();
     /// A role, e.g. `case-worker`.

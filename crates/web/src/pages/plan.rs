@@ -319,6 +319,7 @@ async fn change(
                     goal: form.goal_text.clone(),
                     set_by,
                     target,
+                    target_set_by: None,
                     status: GoalStatus::Open,
                     actions: Vec::new(),
                 });

@@ -1,0 +1,492 @@
+//! The restorative-care indicators (`docs/indicators.md`): the director's view of her
+//! organisation and the network admin's of every organisation side by side with the network's
+//! total, over a quarter or a year and the four-quarter trend, with small numbers suppressed.
+//!
+//! Suppression is decided on one canonical table per calendar year: every organisation of the
+//! network by the year's four quarters, with each organisation's year, each quarter's network
+//! total and the network's year (`suppress::Table`). Every view (a quarter, a year, a trend that
+//! reaches into the year before, one organisation or all) reads its cells from those tables, so a
+//! figure hidden in one view is hidden in every other and no subtraction between views gives it
+//! back. A director's view is a row of the network's table: it hides at least what the network
+//! admin's hides.
+
+use std::sync::Arc;
+
+use domain::indicators::suppress::Table;
+use domain::indicators::{self as formula, Bounds, Period, Share, Spread};
+use domain::policy::{Action, Resource};
+use domain::zone::TimeZone;
+use domain::{OrgId, Timestamp};
+use store::Store;
+
+use crate::{Acting, Error};
+
+/// One figure of the view, in the order they are shown (`docs/indicators.md`): the
+/// restorative-care indicators first, the field's counts last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// R1a: open cases with her words in the 90 days before the period's end.
+    VoiceLately,
+    /// R1b: entries of her words read back to her.
+    ReadBack,
+    /// R2a: goals she set.
+    GoalsSheSet,
+    /// R2b: target dates she set.
+    TargetsSheSet,
+    /// R2c: plan reviews she agreed with.
+    ReviewsAgreed,
+    /// R2d: plans approved without her recorded agreement (a count; the goal is zero).
+    ApprovedWithoutHer,
+    /// R3: decisions she took part in.
+    DecisionsWithHer,
+    /// R5: shelter incidents met with a positive response.
+    PositiveResponses,
+    /// R6a: handovers in which her words and agreed plan travelled.
+    VoiceTravelled,
+    /// R6b: completeness of handovers (median, 90th percentile).
+    Completeness,
+    /// R6c: days from sending a handover to its acknowledgement.
+    DaysToAcknowledge,
+    /// Girls identified (cases opened).
+    Identified,
+    /// Girls in care at the period's end.
+    InCare,
+    /// Girls returned.
+    Returned,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 14] = [
+        Measure::VoiceLately,
+        Measure::ReadBack,
+        Measure::GoalsSheSet,
+        Measure::TargetsSheSet,
+        Measure::ReviewsAgreed,
+        Measure::ApprovedWithoutHer,
+        Measure::DecisionsWithHer,
+        Measure::PositiveResponses,
+        Measure::VoiceTravelled,
+        Measure::Completeness,
+        Measure::DaysToAcknowledge,
+        Measure::Identified,
+        Measure::InCare,
+        Measure::Returned,
+    ];
+
+    /// Its stable key, for the API and the page's Fluent ids (`indicator-<key>`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::VoiceLately => "r1a-voice-lately",
+            Measure::ReadBack => "r1b-read-back",
+            Measure::GoalsSheSet => "r2a-goals-she-set",
+            Measure::TargetsSheSet => "r2b-targets-she-set",
+            Measure::ReviewsAgreed => "r2c-reviews-agreed",
+            Measure::ApprovedWithoutHer => "r2d-approved-without-her",
+            Measure::DecisionsWithHer => "r3-decisions-with-her",
+            Measure::PositiveResponses => "r5-positive-responses",
+            Measure::VoiceTravelled => "r6a-voice-travelled",
+            Measure::Completeness => "r6b-completeness",
+            Measure::DaysToAcknowledge => "r6c-days-to-acknowledge",
+            Measure::Identified => "count-identified",
+            Measure::InCare => "count-in-care",
+            Measure::Returned => "count-returned",
+        }
+    }
+
+    /// Whether it is a state at the period's end rather than what happened during it: its
+    /// year is its fourth quarter, and its quarters do not add up to the year.
+    fn at_end(self) -> bool {
+        matches!(self, Measure::VoiceLately | Measure::InCare)
+    }
+}
+
+/// What one organisation's rows give for one measure and quarter, before suppression: the
+/// parts that add up across quarters and organisations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sample {
+    Share(Share),
+    /// The values a median and 90th percentile are taken over.
+    Values(Vec<i64>),
+    /// A count of people or events.
+    Count(u64),
+}
+
+impl Sample {
+    /// The figure's n: the denominator, the number of values, or the count itself.
+    pub fn n(&self) -> u64 {
+        match self {
+            Sample::Share(s) => s.n,
+            Sample::Values(v) => v.len() as u64,
+            Sample::Count(c) => *c,
+        }
+    }
+
+    /// Adds another part of the same measure (another quarter, another organisation).
+    fn merge(&self, other: &Sample) -> Sample {
+        match (self, other) {
+            (Sample::Share(a), Sample::Share(b)) => Sample::Share(Share {
+                count: a.count + b.count,
+                n: a.n + b.n,
+            }),
+            (Sample::Values(a), Sample::Values(b)) => {
+                Sample::Values(a.iter().chain(b).copied().collect())
+            }
+            (Sample::Count(a), Sample::Count(b)) => Sample::Count(a + b),
+            (a, _) => a.clone(),
+        }
+    }
+
+    fn value(&self) -> Value {
+        match self {
+            Sample::Share(s) => Value::Percent(s.percent()),
+            Sample::Values(v) => {
+                let spread = Spread::of(v.clone());
+                Value::Spread {
+                    median: spread.median,
+                    p90: spread.p90,
+                }
+            }
+            Sample::Count(c) => Value::Count(*c),
+        }
+    }
+}
+
+/// A shown figure's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// A whole percentage; `None` when n is zero (no data, never 0 %).
+    Percent(Option<u64>),
+    Spread {
+        median: Option<i64>,
+        p90: Option<i64>,
+    },
+    Count(u64),
+}
+
+/// A figure as the reader sees it: with its n, or suppressed (its n too, since n is what adds
+/// up across views).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Shown { n: u64, value: Value },
+    Suppressed,
+}
+
+impl Figure {
+    fn of(sample: &Sample, hidden: bool) -> Self {
+        if hidden {
+            Figure::Suppressed
+        } else {
+            Figure::Shown {
+                n: sample.n(),
+                value: sample.value(),
+            }
+        }
+    }
+}
+
+/// One measure for one organisation (or the network): the period's figure and the four
+/// quarters of the trend, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub measure: Measure,
+    pub period: Figure,
+    pub trend: Vec<Figure>,
+}
+
+/// One organisation's figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgFigures {
+    pub org: OrgId,
+    pub name: String,
+    pub lines: Vec<Line>,
+}
+
+/// What the reader may see for the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicators {
+    pub period: Period,
+    /// The four quarters of the trend, oldest first.
+    pub trend: Vec<Period>,
+    /// Her organisation for a director; every organisation, by name, for the network admin; none
+    /// for a trainer.
+    pub organisations: Vec<OrgFigures>,
+    /// The network's total, for the network admin viewing the network.
+    pub network: Option<Vec<Line>>,
+    /// Whether the training part is shown (it comes with its own figures; empty for now).
+    pub training: bool,
+}
+
+/// Whose figures to show: one organisation, or (no organisation named) the reader's own view.
+///
+/// A director without an organisation named sees her own; the network admin sees the network;
+/// a trainer sees the training part only. Naming an organisation asks for that one alone.
+pub async fn view(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    period: Period,
+    organisation: Option<OrgId>,
+) -> Result<Indicators, Error> {
+    let (actor, _, _) = acting.signed_in()?;
+    let trend = period.trend();
+    let empty = Indicators {
+        period,
+        trend: trend.clone(),
+        organisations: Vec::new(),
+        network: None,
+        training: false,
+    };
+    let (scope, network) = match organisation {
+        Some(org) => {
+            acting.check(Action::ReadIndicators, Resource::Organisation(org))?;
+            if store.organisation(org).await?.is_none() {
+                return Err(Error::NotFound);
+            }
+            (Some(org), false)
+        }
+        None if crate::policy::allows(actor, Action::ReadIndicators, &Resource::Network) => {
+            (None, true)
+        }
+        None if crate::policy::allows(
+            actor,
+            Action::ReadIndicators,
+            &Resource::Organisation(actor.org_id),
+        ) =>
+        {
+            (Some(actor.org_id), false)
+        }
+        None => {
+            acting.check(Action::ReadTrainingIndicators, Resource::Network)?;
+            return Ok(Indicators {
+                training: true,
+                ..empty
+            });
+        }
+    };
+    let training = crate::policy::allows(actor, Action::ReadTrainingIndicators, &Resource::Network);
+
+    let mut orgs = store.organisations().await?;
+    orgs.sort_by_key(|o| o.fields.name.to_string());
+    let mut years: Vec<i32> = trend.iter().map(|p| year_of(*p)).collect();
+    years.dedup();
+    // Every organisation's samples, for every quarter of the years the view reaches: the
+    // canonical tables are the network's, whoever reads them.
+    let mut samples: Vec<Vec<Vec<Sample>>> = Vec::new(); // [org][quarter of `years`][measure]
+    for org in &orgs {
+        let zone = store.time_zone_of(org.id).await?;
+        let mut quarters = Vec::new();
+        for &year in &years {
+            for quarter in Period::Year(year).quarters() {
+                quarters.push(samples_of(store, org.id, &zone, quarter).await?);
+            }
+        }
+        samples.push(quarters);
+    }
+    let names: Vec<(OrgId, String)> = orgs
+        .iter()
+        .map(|o| (o.id, o.fields.name.to_string()))
+        .collect();
+    let (organisations, total) = assemble(period, &years, &names, &samples);
+    Ok(Indicators {
+        period,
+        trend,
+        organisations: organisations
+            .into_iter()
+            .filter(|o| scope.is_none_or(|s| s == o.org))
+            .collect(),
+        network: network.then_some(total),
+        training,
+    })
+}
+
+/// The quarter `acting` is in, read in the zone of the reader's organisation: the period shown
+/// when none is asked for.
+pub async fn current_quarter(store: &Arc<dyn Store>, acting: &Acting) -> Result<Period, Error> {
+    let (actor, _, at) = acting.signed_in()?;
+    let today = store.time_zone_of(actor.org_id).await?.date_of(at);
+    Ok(Period::Quarter {
+        year: today.year(),
+        quarter: (u8::from(today.month()) - 1) / 3 + 1,
+    })
+}
+
+fn year_of(period: Period) -> i32 {
+    match period {
+        Period::Quarter { year, .. } | Period::Year(year) => year,
+    }
+}
+
+/// Suppresses and lays out: for each organisation and the network, each measure's period
+/// figure and trend, read from the canonical table of each year. `samples[org][q][measure]`
+/// holds the quarters of `years` in order.
+pub fn assemble(
+    period: Period,
+    years: &[i32],
+    orgs: &[(OrgId, String)],
+    samples: &[Vec<Vec<Sample>>],
+) -> (Vec<OrgFigures>, Vec<Line>) {
+    let trend = period.trend();
+    // Where a quarter sits in `samples`: (index of its year, quarter 0–3).
+    let place = |p: Period| match p {
+        Period::Quarter { year, quarter } => years
+            .iter()
+            .position(|y| *y == year)
+            .map(|y| (y, usize::from(quarter) - 1)),
+        Period::Year(_) => None,
+    };
+    let mut org_lines: Vec<Vec<Line>> = vec![Vec::new(); orgs.len()];
+    let mut network = Vec::new();
+    for (m, &measure) in Measure::ALL.iter().enumerate() {
+        // One protected table per year: organisations by quarters.
+        let tables: Vec<Table> = (0..years.len())
+            .map(|y| {
+                Table::protect(
+                    samples
+                        .iter()
+                        .map(|quarters| (0..4).map(|q| quarters[y * 4 + q][m].n()).collect())
+                        .collect(),
+                )
+            })
+            .collect();
+        let cell = |r: usize, y: usize, q: usize| &samples[r][y * 4 + q][m];
+        let column = |y: usize, q: usize| {
+            (0..orgs.len()).fold(empty_like(cell(0, y, q)), |acc, r| acc.merge(cell(r, y, q)))
+        };
+        let org_year = |r: usize, y: usize| {
+            if measure.at_end() {
+                cell(r, y, 3).clone()
+            } else {
+                (0..4).fold(empty_like(cell(r, y, 0)), |acc, q| acc.merge(cell(r, y, q)))
+            }
+        };
+        let network_year = |y: usize| {
+            if measure.at_end() {
+                column(y, 3)
+            } else {
+                (0..orgs.len()).fold(empty_like(cell(0, y, 0)), |acc, r| {
+                    acc.merge(&org_year(r, y))
+                })
+            }
+        };
+        for (r, lines) in org_lines.iter_mut().enumerate() {
+            let quarter_figure = |p: Period| match place(p) {
+                Some((y, q)) => Figure::of(cell(r, y, q), tables[y].hidden[r][q]),
+                None => Figure::Suppressed,
+            };
+            let period_figure = match period {
+                Period::Quarter { .. } => quarter_figure(period),
+                Period::Year(year) => match years.iter().position(|y| *y == year) {
+                    Some(_) if measure.at_end() => {
+                        quarter_figure(Period::Quarter { year, quarter: 4 })
+                    }
+                    Some(y) => Figure::of(&org_year(r, y), tables[y].row_total_hidden[r]),
+                    None => Figure::Suppressed,
+                },
+            };
+            lines.push(Line {
+                measure,
+                period: period_figure,
+                trend: trend.iter().map(|p| quarter_figure(*p)).collect(),
+            });
+        }
+        if orgs.is_empty() {
+            continue;
+        }
+        let network_quarter = |p: Period| match place(p) {
+            Some((y, q)) => Figure::of(&column(y, q), tables[y].column_total_hidden[q]),
+            None => Figure::Suppressed,
+        };
+        let period_figure = match period {
+            Period::Quarter { .. } => network_quarter(period),
+            Period::Year(year) => match years.iter().position(|y| *y == year) {
+                Some(_) if measure.at_end() => {
+                    network_quarter(Period::Quarter { year, quarter: 4 })
+                }
+                Some(y) => Figure::of(&network_year(y), tables[y].grand_total_hidden),
+                None => Figure::Suppressed,
+            },
+        };
+        network.push(Line {
+            measure,
+            period: period_figure,
+            trend: trend.iter().map(|p| network_quarter(*p)).collect(),
+        });
+    }
+    let figures = orgs
+        .iter()
+        .zip(org_lines)
+        .map(|((org, name), lines)| OrgFigures {
+            org: *org,
+            name: name.clone(),
+            lines,
+        })
+        .collect();
+    (figures, network)
+}
+
+/// A sample of nothing, of the same kind.
+fn empty_like(sample: &Sample) -> Sample {
+    match sample {
+        Sample::Share(_) => Sample::Share(Share::default()),
+        Sample::Values(_) => Sample::Values(Vec::new()),
+        Sample::Count(_) => Sample::Count(0),
+    }
+}
+
+/// One organisation's samples for one quarter, in the order of [`Measure::ALL`]: one store
+/// query per indicator, each through its pure formula.
+async fn samples_of(
+    store: &Arc<dyn Store>,
+    org: OrgId,
+    zone: &TimeZone,
+    quarter: Period,
+) -> Result<Vec<Sample>, Error> {
+    let span: Bounds = quarter.bounds(zone);
+    let open = store.open_cases_at(org, span.end).await?;
+    let read_back = store.voice_read_back(org, span).await?;
+    let goals = store.plan_goals(org, span).await?;
+    let reviews = store.review_agreements(org, span).await?;
+    let approvals = store.approvals_reviewed(org, span).await?;
+    let decisions = store.decision_participation(org, span).await?;
+    let incidents = store.incident_responses(org, span).await?;
+    let handovers = store.handovers_sent(org, span).await?;
+    let counts = store.field_counts(org, span).await?;
+    let positive = formula::positive_by_month(&incidents, quarter, zone)
+        .into_iter()
+        .fold(Share::default(), |a, (_, s)| Share {
+            count: a.count + s.count,
+            n: a.n + s.n,
+        });
+    let values = |s: Spread, all: Vec<i64>| {
+        debug_assert_eq!(s.n, all.len() as u64);
+        Sample::Values(all)
+    };
+    let completeness: Vec<i64> = handovers.iter().filter_map(|h| h.score).collect();
+    let acknowledge: Vec<i64> = handovers
+        .iter()
+        .filter_map(|h| h.acknowledged_at.map(|a| whole_days(h.sent_at, a)))
+        .collect();
+    Ok(vec![
+        Sample::Share(formula::voice_lately(&open, span.end)),
+        Sample::Share(formula::read_back(&read_back)),
+        Sample::Share(formula::goals_she_set(&goals)),
+        Sample::Share(formula::targets_she_set(&goals)),
+        Sample::Share(formula::reviews_agreed(&reviews)),
+        Sample::Count(formula::approved_without_her(&approvals)),
+        Sample::Share(formula::decisions_with_her(&decisions)),
+        Sample::Share(positive),
+        Sample::Share(formula::voice_travelled(&handovers)),
+        values(formula::completeness(&handovers), completeness),
+        values(formula::days_to_acknowledge(&handovers), acknowledge),
+        Sample::Count(counts.identified),
+        Sample::Count(counts.in_care),
+        Sample::Count(counts.returned),
+    ])
+}
+
+/// Whole days between two instants, as `domain::indicators` counts them.
+fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
+    (to.millis() - from.millis()).div_euclid(86_400_000)
+}
+
+#[cfg(test)]
+mod tests;

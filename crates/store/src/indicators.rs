@@ -1,0 +1,397 @@
+//! The rows the restorative-care indicators read (`docs/indicators.md`): one query per
+//! indicator, always for one organisation and one period. Each record counts for the
+//! organisation that wrote it (`org_id`), which is the custodian at that moment, since only the
+//! custodian's staff write to a case: the custody rule, kept by the write path.
+
+use async_trait::async_trait;
+use domain::decision::Participation;
+use domain::indicators::{Bounds, GoalRow, HandoverRow, OpenCase};
+use domain::note::Response;
+use domain::plan::{Agreement, PlanBody};
+use domain::{CaseId, OrgId, Timestamp};
+
+use crate::StoreError;
+use crate::stored::Stored;
+
+#[async_trait]
+pub trait IndicatorStore: Send + Sync {
+    /// R1b: for each entry of her words `org` first recorded in `span`, whether its newest
+    /// version was read back to her.
+    async fn voice_read_back(&self, org: OrgId, span: Bounds) -> Result<Vec<bool>, StoreError>;
+    /// R2c: the agreement recorded at each plan review `org` held in `span`.
+    async fn review_agreements(
+        &self,
+        org: OrgId,
+        span: Bounds,
+    ) -> Result<Vec<Agreement>, StoreError>;
+    /// R3: her participation in each decision `org` logged in `span`.
+    async fn decision_participation(
+        &self,
+        org: OrgId,
+        span: Bounds,
+    ) -> Result<Vec<Participation>, StoreError>;
+    /// R5: each shelter incident `org` recorded in `span` with a response, and when.
+    async fn incident_responses(
+        &self,
+        org: OrgId,
+        span: Bounds,
+    ) -> Result<Vec<(Timestamp, Response)>, StoreError>;
+    /// R1a: the cases open (not `closed`) in `org`'s custody at `end`, each with the newest
+    /// entry of her words `org` first recorded before `end`. Custody at an instant is the
+    /// receiver of the newest handover accepted before it, else the sender of the first one
+    /// accepted after it, else the case's custodian: custody passes only on acceptance.
+    async fn open_cases_at(&self, org: OrgId, end: Timestamp) -> Result<Vec<OpenCase>, StoreError>;
+    /// R2a, R2b: the goals of each case's newest plan version `org` saved in `span`.
+    async fn plan_goals(&self, org: OrgId, span: Bounds) -> Result<Vec<GoalRow>, StoreError>;
+    /// R2d: for each plan version `org` approved in `span`, the agreements recorded at the
+    /// reviews of that version (empty when none was reviewed).
+    async fn approvals_reviewed(
+        &self,
+        org: OrgId,
+        span: Bounds,
+    ) -> Result<Vec<Vec<Agreement>>, StoreError>;
+    /// R6a–c: the handovers sent in `span` that `org` sent or received; a handover counts for
+    /// both sides.
+    async fn handovers_sent(
+        &self,
+        org: OrgId,
+        span: Bounds,
+    ) -> Result<Vec<HandoverRow>, StoreError>;
+    /// The field's counts: girls identified (cases `org` opened in `span`), in care at its end
+    /// (`in-care` or `preparing-return` in `org`'s custody) and returned (moved to `returned`
+    /// in `span` while in `org`'s custody). Reunified is not counted here yet.
+    async fn field_counts(&self, org: OrgId, span: Bounds) -> Result<FieldRows, StoreError>;
+}
+
+/// The field's counts as the store reads them; reunification needs the home-and-family
+/// assessment and comes later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FieldRows {
+    pub identified: u64,
+    pub in_care: u64,
+    pub returned: u64,
+}
+
+/// The organisation holding custody of case `c` at the instant bound to `$2` (the custody rule:
+/// a handover passes it when accepted).
+macro_rules! custodian_at {
+    () => {
+        "COALESCE(\
+         (SELECT h.to_org_id FROM handovers h WHERE h.case_id = c.id AND h.state = 'accepted' \
+          AND h.decided_at < $2 ORDER BY h.decided_at DESC LIMIT 1), \
+         (SELECT h.from_org_id FROM handovers h WHERE h.case_id = c.id AND h.state = 'accepted' \
+          ORDER BY h.decided_at LIMIT 1), \
+         c.custodian_org_id)"
+    };
+}
+pub(crate) use custodian_at;
+
+/// The stage of case `c` at the instant bound to `$2`: its newest move before then, else the
+/// stage it was opened in (`identified`).
+macro_rules! stage_at {
+    () => {
+        "COALESCE((SELECT s.to_stage FROM stage_changes s WHERE s.case_id = c.id \
+          AND s.changed_at < $2 ORDER BY s.seq DESC LIMIT 1), 'identified')"
+    };
+}
+pub(crate) use stage_at;
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct OpenCaseRow {
+    pub(crate) id: Stored<CaseId>,
+    pub(crate) last_words: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ApprovalRow {
+    pub(crate) case_id: String,
+    pub(crate) version: i64,
+    pub(crate) agreement: Option<Stored<Agreement>>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct HandoverSentRow {
+    pub(crate) voice: bool,
+    pub(crate) agreed_plan: bool,
+    pub(crate) score: Option<i64>,
+    pub(crate) sent_at: i64,
+    pub(crate) acknowledged_at: Option<i64>,
+}
+
+/// The goals of stored plan bodies, each target counted for its own setter (or the goal's).
+pub(crate) fn goal_rows(bodies: Vec<String>) -> Result<Vec<GoalRow>, StoreError> {
+    let mut rows = Vec::new();
+    for body in bodies {
+        let body: PlanBody =
+            serde_json::from_str(&body).map_err(|e| StoreError::Corrupt(format!("plan: {e}")))?;
+        rows.extend(body.goals.iter().map(|g| GoalRow {
+            set_by: g.set_by,
+            target_set_by: g.target.map(|_| g.target_setter()),
+        }));
+    }
+    Ok(rows)
+}
+
+/// Groups the approvals' review rows (ordered by case and version) per approved version.
+pub(crate) fn group_approvals(rows: Vec<ApprovalRow>) -> Vec<Vec<Agreement>> {
+    let mut out: Vec<((String, i64), Vec<Agreement>)> = Vec::new();
+    for row in rows {
+        let key = (row.case_id, row.version);
+        match out.last_mut() {
+            Some((last, agreements)) if *last == key => {
+                agreements.extend(row.agreement.map(|a| a.0))
+            }
+            _ => out.push((key, row.agreement.map(|a| a.0).into_iter().collect())),
+        }
+    }
+    out.into_iter().map(|(_, a)| a).collect()
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct IncidentRow {
+    pub(crate) written_at: i64,
+    pub(crate) response: Stored<Response>,
+}
+
+macro_rules! impl_indicator_store {
+    ($store:ty, $db:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::IndicatorStore for $store {
+            async fn voice_read_back(
+                &self,
+                org: domain::OrgId,
+                span: domain::indicators::Bounds,
+            ) -> Result<Vec<bool>, $crate::StoreError> {
+                Ok(sqlx::query_scalar(
+                    "SELECT n.read_back FROM voice_entries f JOIN voice_entries n \
+                     ON n.entry_id = f.entry_id \
+                     AND n.version = (SELECT MAX(m.version) FROM voice_entries m WHERE m.entry_id = f.entry_id) \
+                     WHERE f.version = (SELECT MIN(m.version) FROM voice_entries m WHERE m.entry_id = f.entry_id) \
+                     AND f.org_id = $1 AND f.recorded_at >= $2 AND f.recorded_at < $3 \
+                     ORDER BY f.recorded_at, f.entry_id",
+                )
+                .bind(org.to_string())
+                .bind(span.start.millis())
+                .bind(span.end.millis())
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn review_agreements(
+                &self,
+                org: domain::OrgId,
+                span: domain::indicators::Bounds,
+            ) -> Result<Vec<domain::plan::Agreement>, $crate::StoreError> {
+                let rows: Vec<$crate::stored::Stored<domain::plan::Agreement>> = sqlx::query_scalar(
+                    "SELECT agreement FROM plan_reviews \
+                     WHERE org_id = $1 AND reviewed_at >= $2 AND reviewed_at < $3 \
+                     ORDER BY reviewed_at, id",
+                )
+                .bind(org.to_string())
+                .bind(span.start.millis())
+                .bind(span.end.millis())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map($crate::stored::Stored::into_inner).collect())
+            }
+
+            async fn decision_participation(
+                &self,
+                org: domain::OrgId,
+                span: domain::indicators::Bounds,
+            ) -> Result<Vec<domain::decision::Participation>, $crate::StoreError> {
+                let rows: Vec<$crate::stored::Stored<domain::decision::Participation>> =
+                    sqlx::query_scalar(
+                        "SELECT participation FROM decisions \
+                         WHERE org_id = $1 AND recorded_at >= $2 AND recorded_at < $3 \
+                         ORDER BY recorded_at, id",
+                    )
+                    .bind(org.to_string())
+                    .bind(span.start.millis())
+                    .bind(span.end.millis())
+                    .fetch_all(&self.pool)
+                    .await?;
+                Ok(rows.into_iter().map($crate::stored::Stored::into_inner).collect())
+            }
+
+            async fn incident_responses(
+                &self,
+                org: domain::OrgId,
+                span: domain::indicators::Bounds,
+            ) -> Result<Vec<(domain::Timestamp, domain::note::Response)>, $crate::StoreError> {
+                let rows: Vec<$crate::indicators::IncidentRow> = sqlx::query_as(
+                    "SELECT written_at, response FROM notes \
+                     WHERE kind = 'incident' AND response IS NOT NULL \
+                     AND org_id = $1 AND written_at >= $2 AND written_at < $3 \
+                     ORDER BY written_at, id",
+                )
+                .bind(org.to_string())
+                .bind(span.start.millis())
+                .bind(span.end.millis())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|r| (domain::Timestamp(r.written_at), r.response.0))
+                    .collect())
+            }
+
+            async fn open_cases_at(
+                &self,
+                org: domain::OrgId,
+                end: domain::Timestamp,
+            ) -> Result<Vec<domain::indicators::OpenCase>, $crate::StoreError> {
+                let rows: Vec<$crate::indicators::OpenCaseRow> = sqlx::query_as(concat!(
+                    "SELECT c.id, (SELECT MAX(v.recorded_at) FROM voice_entries v \
+                     WHERE v.case_id = c.id AND v.org_id = $1 AND v.recorded_at < $2 \
+                     AND v.version = (SELECT MIN(m.version) FROM voice_entries m WHERE m.entry_id = v.entry_id)) \
+                     AS last_words FROM cases c WHERE c.opened_at < $2 AND ",
+                    $crate::indicators::custodian_at!(),
+                    " = $1 AND ",
+                    $crate::indicators::stage_at!(),
+                    " <> 'closed' ORDER BY c.opened_at, c.id"
+                ))
+                .bind(org.to_string())
+                .bind(end.millis())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|r| domain::indicators::OpenCase {
+                        case: r.id.0,
+                        last_words: r.last_words.map(domain::Timestamp),
+                    })
+                    .collect())
+            }
+
+            async fn plan_goals(
+                &self,
+                org: domain::OrgId,
+                span: domain::indicators::Bounds,
+            ) -> Result<Vec<domain::indicators::GoalRow>, $crate::StoreError> {
+                let bodies: Vec<String> = sqlx::query_scalar(
+                    "SELECT p.body FROM plan_versions p \
+                     WHERE p.org_id = $1 AND p.saved_at >= $2 AND p.saved_at < $3 \
+                     AND p.version = (SELECT MAX(m.version) FROM plan_versions m \
+                     WHERE m.case_id = p.case_id AND m.org_id = $1 AND m.saved_at >= $2 AND m.saved_at < $3) \
+                     ORDER BY p.saved_at, p.case_id",
+                )
+                .bind(org.to_string())
+                .bind(span.start.millis())
+                .bind(span.end.millis())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::indicators::goal_rows(bodies)
+            }
+
+            async fn approvals_reviewed(
+                &self,
+                org: domain::OrgId,
+                span: domain::indicators::Bounds,
+            ) -> Result<Vec<Vec<domain::plan::Agreement>>, $crate::StoreError> {
+                let rows: Vec<$crate::indicators::ApprovalRow> = sqlx::query_as(
+                    "SELECT p.case_id, p.version, r.agreement FROM plan_versions p \
+                     LEFT JOIN plan_reviews r ON r.case_id = p.case_id AND r.plan_version = p.version \
+                     WHERE p.org_id = $1 AND p.approved_at >= $2 AND p.approved_at < $3 \
+                     ORDER BY p.case_id, p.version, r.reviewed_at",
+                )
+                .bind(org.to_string())
+                .bind(span.start.millis())
+                .bind(span.end.millis())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok($crate::indicators::group_approvals(rows))
+            }
+
+            async fn handovers_sent(
+                &self,
+                org: domain::OrgId,
+                span: domain::indicators::Bounds,
+            ) -> Result<Vec<domain::indicators::HandoverRow>, $crate::StoreError> {
+                let rows: Vec<$crate::indicators::HandoverSentRow> = sqlx::query_as(
+                    "SELECT (',' || h.sections || ',') LIKE '%,voice,%' AS voice, \
+                     EXISTS (SELECT 1 FROM plan_reviews r WHERE r.case_id = h.case_id \
+                     AND r.org_id = h.from_org_id AND r.agreement IN ('agreed', 'partly') \
+                     AND r.reviewed_at <= h.sent_at) AS agreed_plan, \
+                     h.score, h.sent_at, h.acknowledged_at FROM handovers h \
+                     WHERE (h.from_org_id = $1 OR h.to_org_id = $1) \
+                     AND h.sent_at >= $2 AND h.sent_at < $3 \
+                     ORDER BY h.sent_at, h.id",
+                )
+                .bind(org.to_string())
+                .bind(span.start.millis())
+                .bind(span.end.millis())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|r| domain::indicators::HandoverRow {
+                        voice_travelled: r.voice,
+                        agreed_plan_travelled: r.agreed_plan,
+                        score: r.score,
+                        sent_at: domain::Timestamp(r.sent_at),
+                        acknowledged_at: r.acknowledged_at.map(domain::Timestamp),
+                    })
+                    .collect())
+            }
+
+            async fn field_counts(
+                &self,
+                org: domain::OrgId,
+                span: domain::indicators::Bounds,
+            ) -> Result<$crate::indicators::FieldRows, $crate::StoreError> {
+                // Identified: the case's first custodian is the sender of its first accepted
+                // handover, else its custodian; the instant bound to $2 is the period's start,
+                // so `custodian_at` there with `opened_at` in the span gives the opener.
+                let identified: i64 = sqlx::query_scalar(concat!(
+                    "SELECT COUNT(*) FROM cases c WHERE c.opened_at >= $2 AND c.opened_at < $3 AND ",
+                    $crate::indicators::custodian_at!(),
+                    " = $1"
+                ))
+                .bind(org.to_string())
+                .bind(span.start.millis())
+                .bind(span.end.millis())
+                .fetch_one(&self.pool)
+                .await?;
+                let in_care: i64 = sqlx::query_scalar(concat!(
+                    "SELECT COUNT(*) FROM cases c WHERE c.opened_at < $2 AND ",
+                    $crate::indicators::custodian_at!(),
+                    " = $1 AND ",
+                    $crate::indicators::stage_at!(),
+                    " IN ('in-care', 'preparing-return')"
+                ))
+                .bind(org.to_string())
+                .bind(span.end.millis())
+                .fetch_one(&self.pool)
+                .await?;
+                // Returned: each case counted once, for the custodian at its first return in
+                // the span.
+                let returned: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM cases c WHERE EXISTS (SELECT 1 FROM stage_changes s \
+                     WHERE s.case_id = c.id AND s.to_stage = 'returned' \
+                     AND s.changed_at >= $2 AND s.changed_at < $3 \
+                     AND s.seq = (SELECT MIN(f.seq) FROM stage_changes f WHERE f.case_id = c.id \
+                     AND f.to_stage = 'returned' AND f.changed_at >= $2 AND f.changed_at < $3) \
+                     AND COALESCE(\
+                     (SELECT h.to_org_id FROM handovers h WHERE h.case_id = c.id AND h.state = 'accepted' \
+                      AND h.decided_at < s.changed_at ORDER BY h.decided_at DESC LIMIT 1), \
+                     (SELECT h.from_org_id FROM handovers h WHERE h.case_id = c.id AND h.state = 'accepted' \
+                      ORDER BY h.decided_at LIMIT 1), \
+                     c.custodian_org_id) = $1)",
+                )
+                .bind(org.to_string())
+                .bind(span.start.millis())
+                .bind(span.end.millis())
+                .fetch_one(&self.pool)
+                .await?;
+                let count = |n: i64| u64::try_from(n).unwrap_or(0);
+                Ok($crate::indicators::FieldRows {
+                    identified: count(identified),
+                    in_care: count(in_care),
+                    returned: count(returned),
+                })
+            }
+        }
+    };
+}
+pub(crate) use impl_indicator_store;

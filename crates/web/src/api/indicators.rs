@@ -1,0 +1,158 @@
+//! `GET /api/v1/indicators`: the restorative-care indicators as figures, each with its n,
+//! suppressed figures as `null` with `suppressed: true` (`docs/indicators.md`).
+
+use app::indicators::{self, Figure, Line, Value};
+use axum::Json;
+use axum::extract::{Query, State};
+use domain::OrgId;
+use domain::indicators::Period;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::names;
+use super::problems::{BadQuery, Forbidden, NotFound, Unauthorized};
+use crate::{AppError, AppState, Ctx};
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IndicatorsQuery {
+    /// A quarter (`2026-Q3`) or a year (`2026`), in each organisation's own time zone; the
+    /// current quarter when absent.
+    #[param(pattern = "^[0-9]{4}(-[Qq][1-4])?$", example = "2026-Q3")]
+    period: Option<String>,
+    /// One organisation; absent, the reader's own view (a director's organisation, the
+    /// network admin's network).
+    #[param(format = Uuid)]
+    organisation: Option<String>,
+}
+
+/// The indicators for the period, with the four-quarter trend.
+#[derive(Serialize, ToSchema)]
+pub struct IndicatorsBody {
+    /// The period shown.
+    pub period: String,
+    /// The four quarters of the trend, oldest first.
+    pub trend: Vec<String>,
+    /// Her organisation for a director; every organisation for the network admin; none for a
+    /// trainer.
+    pub organisations: Vec<OrganisationIndicators>,
+    /// The network's total, when the network admin views the network; `null` otherwise.
+    pub network: Option<Vec<IndicatorLine>>,
+    /// Whether the reader sees the training part.
+    pub training: bool,
+}
+
+/// One organisation's figures.
+#[derive(Serialize, ToSchema)]
+pub struct OrganisationIndicators {
+    #[schema(format = Uuid)]
+    pub id: String,
+    pub name: String,
+    pub indicators: Vec<IndicatorLine>,
+}
+
+/// One indicator: the period's figure and the trend's four.
+#[derive(Serialize, ToSchema)]
+pub struct IndicatorLine {
+    #[schema(value_type = names::IndicatorName)]
+    pub indicator: &'static str,
+    pub period: FigureJson,
+    /// Oldest first, one per quarter of `trend`.
+    pub trend: Vec<FigureJson>,
+}
+
+/// A figure with its n. Suppressed, every number is `null` (n too, since n is what adds up
+/// across views). Only the numbers of its kind are set: `percent` for a share (`null` when n
+/// is 0: no data), `median` and `p90` for days or scores, `count` for a count.
+#[derive(Serialize, ToSchema)]
+pub struct FigureJson {
+    pub suppressed: bool,
+    #[schema(minimum = 0)]
+    pub n: Option<u64>,
+    #[schema(minimum = 0, maximum = 100)]
+    pub percent: Option<u64>,
+    pub median: Option<i64>,
+    pub p90: Option<i64>,
+    #[schema(minimum = 0)]
+    pub count: Option<u64>,
+}
+
+impl From<Figure> for FigureJson {
+    fn from(figure: Figure) -> Self {
+        let mut json = FigureJson {
+            suppressed: true,
+            n: None,
+            percent: None,
+            median: None,
+            p90: None,
+            count: None,
+        };
+        if let Figure::Shown { n, value } = figure {
+            json.suppressed = false;
+            json.n = Some(n);
+            match value {
+                Value::Percent(p) => json.percent = p,
+                Value::Spread { median, p90 } => {
+                    json.median = median;
+                    json.p90 = p90;
+                }
+                Value::Count(c) => json.count = Some(c),
+            }
+        }
+        json
+    }
+}
+
+fn lines(lines: Vec<Line>) -> Vec<IndicatorLine> {
+    lines
+        .into_iter()
+        .map(|l| IndicatorLine {
+            indicator: l.measure.key(),
+            period: l.period.into(),
+            trend: l.trend.into_iter().map(FigureJson::from).collect(),
+        })
+        .collect()
+}
+
+#[utoipa::path(get, path = "/api/v1/indicators", tag = "indicators", params(IndicatorsQuery),
+    summary = "The restorative-care indicators: a director's organisation, or every organisation and the network's total for the network admin; small numbers suppressed.",
+    responses((status = 200, description = "The figures, each with its n.", body = IndicatorsBody),
+        BadQuery, Unauthorized, Forbidden, NotFound))]
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<IndicatorsQuery>,
+) -> Result<Json<IndicatorsBody>, AppError> {
+    let actor = ctx.actor()?;
+    let acting = ctx.acting(&actor, state.clock.now());
+    let period: Period = match query.period.as_deref() {
+        Some(text) => text
+            .parse()
+            .map_err(|e: domain::DomainError| AppError::Malformed(format!("period: {e}")))?,
+        None => indicators::current_quarter(&state.store, &acting).await?,
+    };
+    let organisation = query
+        .organisation
+        .as_deref()
+        .map(|id| {
+            id.parse::<OrgId>()
+                .map_err(|_| AppError::Malformed(format!("organisation: {id:?} is not an id")))
+        })
+        .transpose()?;
+    let view = indicators::view(&state.store, &acting, period, organisation).await?;
+    Ok(Json(IndicatorsBody {
+        period: view.period.to_string(),
+        trend: view.trend.iter().map(ToString::to_string).collect(),
+        organisations: view
+            .organisations
+            .into_iter()
+            .map(|o| OrganisationIndicators {
+                id: o.org.to_string(),
+                name: o.name,
+                indicators: lines(o.lines),
+            })
+            .collect(),
+        network: view.network.map(lines),
+        training: view.training,
+    }))
+}

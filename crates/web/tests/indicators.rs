@@ -1,0 +1,236 @@
+//! `GET /api/v1/indicators`: who sees which organisation's figures, the errors of its query,
+//! and small numbers hidden in every view the API gives, on both engines.
+
+use axum::http::StatusCode;
+use domain::audit::{AuditAction, AuditEvent};
+use domain::decision::{Decision, DecisionFields, DecisionTopic, Participation};
+use domain::{CaseCode, CaseId, Timestamp};
+use serde_json::Value;
+use testkit::on_both_engines;
+
+use crate::common::{Engine, Harness, T0};
+
+async fn api(h: &Harness, username: &str) -> crate::common::Client {
+    let mut client = h.client();
+    client.bearer = Some(h.token(username).await);
+    client
+}
+
+/// 15 August 2026, in 2026-Q3 in every zone.
+const AUGUST: Timestamp = Timestamp(1_786_752_000_000);
+
+/// `count` decisions logged by `username` on a new case of her organisation in August 2026.
+async fn decisions(h: &Harness, username: &str, count: usize, seed: u8) {
+    let user = h.user(username).await;
+    let case = store::NewCase {
+        id: CaseId::new(),
+        code: CaseCode::from_random([seed, 3, 5, 7, 9]),
+        custodian: user.org_id,
+        opened_at: Timestamp(AUGUST.millis() - 86_400_000 * 30),
+        assigned: vec![user.id],
+        identity: domain::case::Identity::default(),
+    };
+    let event = AuditEvent::new(T0, AuditAction::CaseCreated, "case").from_source("test");
+    h.store.create_case(&case, event).await.unwrap();
+    for i in 0..count {
+        let decision = Decision {
+            id: uuid::Uuid::now_v7(),
+            case_id: case.id,
+            fields: DecisionFields {
+                topic: DecisionTopic::General,
+                what: format!("সিদ্ধান্ত {i}"),
+                decided_by: "কেস কনফারেন্স".into(),
+                options: vec![],
+                her_choice: String::new(),
+                participation: if i % 2 == 0 {
+                    Participation::DecidedWithHer
+                } else {
+                    Participation::Informed
+                },
+                her_view: String::new(),
+                absent_reason: String::new(),
+            },
+            recorded_by: user.id,
+            recorded_at: AUGUST,
+        };
+        let event = AuditEvent::new(T0, AuditAction::DecisionLogged, "case").from_source("test");
+        h.store.log_decision(&decision, event).await.unwrap();
+    }
+}
+
+/// The figure of `indicator` in `lines` at the period (`None`) or the trend's `i`th quarter.
+fn figure<'a>(lines: &'a Value, indicator: &str, trend: Option<usize>) -> &'a Value {
+    let line = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["indicator"] == indicator)
+        .unwrap();
+    match trend {
+        None => &line["period"],
+        Some(i) => &line["trend"][i],
+    }
+}
+
+fn organisation<'a>(body: &'a Value, id: &str) -> &'a Value {
+    &body["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == id)
+        .unwrap()["indicators"]
+}
+
+async fn each_reader_sees_what_is_hers_to_see(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let kolkata = h.kolkata().await.to_string();
+    let jessore = h.org("Notun Alo, Jessore").await.to_string();
+
+    // The network admin: every organisation side by side, and the network's total.
+    let mut admin = api(&h, "admin").await;
+    let reply = admin.get("/api/v1/indicators?period=2026-Q3").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let body = reply.json();
+    assert_eq!(body["period"], "2026-Q3");
+    assert_eq!(
+        body["trend"],
+        serde_json::json!(["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"])
+    );
+    let orgs = h.store.organisations().await.unwrap().len();
+    assert_eq!(body["organisations"].as_array().unwrap().len(), orgs);
+    assert!(body["network"].is_array());
+    // No data is not 0 %: n is 0 and the share is null, and nothing is hidden.
+    let none = figure(organisation(&body, &kolkata), "r3-decisions-with-her", None);
+    assert_eq!(none["suppressed"], false);
+    assert_eq!(none["n"], 0);
+    assert!(none["percent"].is_null());
+
+    // Her own organisation's, for a director; no network total.
+    let mut director = api(&h, "director.kolkata").await;
+    let body = director.get("/api/v1/indicators?period=2026").await.json();
+    let ids: Vec<&str> = body["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec![kolkata.as_str()]);
+    assert!(body["network"].is_null());
+    // Another organisation's is refused; the network admin may open any, and an unknown one is
+    // not found.
+    let reply = director
+        .get(&format!(
+            "/api/v1/indicators?period=2026-Q3&organisation={jessore}"
+        ))
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(reply.problem().as_deref(), Some("forbidden"));
+    let reply = admin
+        .get(&format!(
+            "/api/v1/indicators?period=2026-Q3&organisation={jessore}"
+        ))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.json()["organisations"][0]["id"], jessore.as_str());
+    let reply = admin
+        .get(&format!(
+            "/api/v1/indicators?period=2026-Q3&organisation={}",
+            domain::OrgId::new()
+        ))
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+
+    // A period that is not one is a 400 problem, told in her language.
+    for bad in ["2026-Q5", "Q3-2026", "26"] {
+        let reply = director
+            .get(&format!("/api/v1/indicators?period={bad}&lang=bn"))
+            .await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(reply.problem().as_deref(), Some("malformed"));
+        let title = reply.json()["title"].as_str().unwrap().to_string();
+        assert!(!title.is_ascii(), "in Bengali: {title}");
+    }
+
+    // A trainer sees the training part only; a care-giver and a survivor nothing.
+    let body = api(&h, "trainer")
+        .await
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json();
+    assert_eq!(body["organisations"], serde_json::json!([]));
+    assert_eq!(body["training"], true);
+    for username in [
+        "caregiver.kolkata",
+        "survivor.kolkata",
+        "caseworker.kolkata",
+    ] {
+        let reply = api(&h, username)
+            .await
+            .get("/api/v1/indicators?period=2026-Q3")
+            .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{username}");
+    }
+    h.finish().await;
+}
+
+/// The shelter logs six decisions in 2026-Q3, the NGO in Jessore two. The NGO's two are hidden
+/// everywhere, and the shelter's six with them wherever the network's total would give the two
+/// away: no view, subtracted from another, tells that two decisions were the NGO's.
+async fn a_small_organisations_figures_cannot_be_worked_out_from_any_view(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let kolkata = h.kolkata().await.to_string();
+    let jessore = h.org("Notun Alo, Jessore").await.to_string();
+    decisions(&h, "caseworker.kolkata", 6, 1).await;
+    decisions(&h, "caseworker.jessore", 2, 2).await;
+    let r3 = "r3-decisions-with-her";
+    let mut admin = api(&h, "admin").await;
+    let mut shown_jessore = Vec::new();
+    for (period, at) in [("2026-Q3", None), ("2026", None), ("2026-Q4", Some(2))] {
+        let body = admin
+            .get(&format!("/api/v1/indicators?period={period}"))
+            .await
+            .json();
+        let jessore_q3 = figure(organisation(&body, &jessore), r3, at);
+        let kolkata_q3 = figure(organisation(&body, &kolkata), r3, at);
+        let network_q3 = figure(
+            body["network"]
+                .as_array()
+                .map(|_| &body["network"])
+                .unwrap(),
+            r3,
+            at,
+        );
+        shown_jessore.push(jessore_q3["suppressed"].clone());
+        assert_eq!(jessore_q3["suppressed"], true, "{period}");
+        assert!(jessore_q3["n"].is_null() && jessore_q3["percent"].is_null());
+        // The network's quarter is 8; were the shelter's 6 shown, 8 − 6 would be the NGO's 2.
+        if period != "2026" {
+            assert_eq!(network_q3["n"], 8, "{period}");
+            assert_eq!(kolkata_q3["suppressed"], true, "{period}");
+        }
+        // Each organisation's year: the shelter's 6 alone would be the year less nothing.
+        let year = admin.get("/api/v1/indicators?period=2026").await.json();
+        for org in [&kolkata, &jessore] {
+            assert_eq!(
+                figure(organisation(&year, org), r3, None)["suppressed"],
+                true
+            );
+        }
+    }
+    // The director sees her own row of the same table: hidden there too.
+    let body = api(&h, "director.kolkata")
+        .await
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json();
+    assert_eq!(
+        figure(organisation(&body, &kolkata), r3, None)["suppressed"],
+        true
+    );
+    h.finish().await;
+}
+
+on_both_engines!(
+    each_reader_sees_what_is_hers_to_see,
+    a_small_organisations_figures_cannot_be_worked_out_from_any_view,
+);
