@@ -353,32 +353,70 @@ pub async fn add_version(
 /// The message id of the last line of a long list of an XLSForm's problems: "and N more".
 pub const MORE_PROBLEMS: &str = "xlsform-more-problems";
 
-/// "and N more" in her language, when `e` is that line of a refused XLSForm.
-pub fn more_problems(e: &FieldError, i18n: &i18n::I18n, lang: domain::Language) -> Option<String> {
-    let n: i64 = e
-        .english
-        .strip_prefix("and ")?
-        .strip_suffix(" more")?
-        .parse()
-        .ok()?;
-    (e.message_id == MORE_PROBLEMS)
-        .then(|| i18n.text_with(lang, MORE_PROBLEMS, &[("count", i18n::Arg::Count(n))]))
+/// A line of a refused XLSForm in her language: a row's problem (sheet, row, why, and what
+/// the form wrote there), or "and N more"; `None` for any other error.
+pub fn xlsform_problem(
+    e: &FieldError,
+    i18n: &i18n::I18n,
+    lang: domain::Language,
+) -> Option<String> {
+    if e.message_id == MORE_PROBLEMS {
+        let n: i64 = e
+            .english
+            .strip_prefix("and ")?
+            .strip_suffix(" more")?
+            .parse()
+            .ok()?;
+        return Some(i18n.text_with(lang, MORE_PROBLEMS, &[("count", i18n::Arg::Count(n))]));
+    }
+    let code = xlsform::code::ALL
+        .iter()
+        .find(|c| **c == e.message_id)
+        .copied()?;
+    let p = xlsform::Problem::from_line(code, &e.english)?;
+    let place = if p.row == 0 {
+        i18n.text_with(
+            lang,
+            "xlsform-place-sheet",
+            &[("sheet", p.sheet.as_str().into())],
+        )
+    } else {
+        i18n.text_with(
+            lang,
+            "xlsform-place-row",
+            &[
+                ("sheet", p.sheet.as_str().into()),
+                ("row", i18n::Arg::Count(p.row as i64)),
+            ],
+        )
+    };
+    Some(i18n.text_with(
+        lang,
+        code,
+        &[
+            ("place", i18n::Arg::Text(place)),
+            ("what", p.what.as_str().into()),
+        ],
+    ))
 }
 
 /// Reads an XLSForm and stores it as the next version of its form (the network admin). All or
-/// nothing: every row it could not take is listed, and nothing is stored.
+/// nothing: every row it could not take is listed, and nothing is stored. `file_name` names
+/// the form when its settings have no `form_id`, as pyxform does: never a shared default, so
+/// an unrelated form never becomes the next version of another.
 pub async fn import_xlsform(
     store: &Arc<dyn Store>,
     acting: &crate::Acting,
     bytes: &[u8],
+    file_name: Option<&str>,
 ) -> Result<FormVersion, Error> {
     acting.check(Action::ManageForms, domain::policy::Resource::Network)?;
-    let def = xlsform::read(bytes, "imported-form").map_err(|problems| {
+    let def = xlsform::read(bytes, file_name).map_err(|problems| {
         let mut errors: Vec<FieldError> = problems
             .iter()
             .map(|p| FieldError {
                 field: "file".into(),
-                message_id: "error-xlsform-row",
+                message_id: p.code,
                 english: p.to_string(),
             })
             .collect();

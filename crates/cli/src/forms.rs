@@ -13,7 +13,7 @@ use crate::Failure;
 
 #[derive(Subcommand)]
 pub enum FormsCommand {
-    /// Read an XLSForm (.xlsx with survey, choices and settings sheets) into a new version of
+    /// Read an XLSForm (.xlsx or .xls with survey, choices and settings sheets) into a new version of
     /// its form. Nothing is saved unless every row can be taken; the rows that cannot are named.
     Import { file: PathBuf },
     /// List the forms, one per line: key, version, title.
@@ -26,7 +26,8 @@ pub async fn run(store: &Arc<dyn Store>, command: FormsCommand) -> Result<ExitCo
             let bytes = std::fs::read(&file)
                 .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
             let origin = Acting::cli(SystemClock.now());
-            let f = app::forms::import_xlsform(store, &origin, &bytes)
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+            let f = app::forms::import_xlsform(store, &origin, &bytes, name.as_deref())
                 .await
                 .map_err(|e| match e {
                     app::Error::Invalid(errors) => Failure(format!(

@@ -719,7 +719,7 @@ async fn forms_import_from_an_xlsform(t: &TestStore) {
     let bad = dir.join("bad.xlsx");
     std::fs::write(
         &bad,
-        xlsform(&[&["type", "name", "label"], &["geopoint", "where", "Where"]]),
+        xlsform(&[&["type", "name", "label"], &["barcode", "where", "Where"]]),
     )
     .unwrap();
     refused(

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::consent::SectionClass;
 use crate::{DomainError, Language};
 
+pub mod expression;
+
 /// A text in each working language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
@@ -49,6 +51,40 @@ pub enum FieldKind {
     /// Any of a choice list.
     Choices,
     YesNo,
+    /// The kinds below are XLSForm's, kept as the form wrote them (`Number` above is what
+    /// definitions before them used for both of these).
+    Integer,
+    Decimal,
+    /// HH:MM.
+    Time,
+    /// YYYY-MM-DDTHH:MM.
+    DateTime,
+    /// Text shown to the person filling in; nothing is asked.
+    Note,
+    /// A value worked out from other answers (`Field::calculation`); nothing is asked.
+    Calculate,
+    /// "OK" or nothing.
+    Acknowledge,
+    /// A number within `Field::parameters` (`start=0 end=10 step=1`).
+    Range,
+    /// Coordinates as text: "latitude longitude [altitude [accuracy]]".
+    Geopoint,
+    /// Media answers: kept in the definition; becoming a document of the case is still to come.
+    Image,
+    Audio,
+    File,
+}
+
+impl FieldKind {
+    /// Whether a person answers it (a note and a calculation are not answered).
+    pub fn is_asked(self) -> bool {
+        !matches!(self, FieldKind::Note | FieldKind::Calculate)
+    }
+
+    /// Whether an answer is a file, which filling in does not take yet.
+    pub fn is_media(self) -> bool {
+        matches!(self, FieldKind::Image | FieldKind::Audio | FieldKind::File)
+    }
 }
 
 /// Show an item only when another field's answer is (or, for several choices, includes) a value.
@@ -72,6 +108,35 @@ pub struct Field {
     pub choices: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relevant: Option<Condition>,
+    /// An XLSForm `relevant` beyond the one [`Condition`] (with the conditions of the groups
+    /// around it joined by `and`), kept as written and evaluated by [`expression`] where it
+    /// can be; where it cannot, the field is always shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevant_expression: Option<String>,
+    /// A `calculate` field's expression, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calculation: Option<String>,
+    /// A `range` field's `parameters`, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<String>,
+}
+
+impl Field {
+    /// A field with no help, condition or calculation.
+    pub fn new(name: &str, kind: FieldKind, label: Text) -> Self {
+        Field {
+            name: name.to_string(),
+            kind,
+            label,
+            help: None,
+            required: false,
+            choices: None,
+            relevant: None,
+            relevant_expression: None,
+            calculation: None,
+            parameters: None,
+        }
+    }
 }
 
 /// A field, or a group of fields answered once per row (each household member, each service).
@@ -85,6 +150,9 @@ pub enum Item {
         fields: Vec<Field>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         relevant: Option<Condition>,
+        /// As `Field::relevant_expression`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        relevant_expression: Option<String>,
     },
 }
 
@@ -95,6 +163,28 @@ pub struct Section {
     /// Who may read the answers, as for the documents of her record.
     pub sensitivity: SectionClass,
     pub items: Vec<Item>,
+    /// Whether the form wrote it as a group (`begin group`); questions outside any group are
+    /// kept in sections of their own, in their place.
+    #[serde(default = "written_as_group", skip_serializing_if = "is_true")]
+    pub group: bool,
+    /// The names of groups written inside this one: their questions are in `items`, their
+    /// conditions joined into each question's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inner_groups: Vec<String>,
+    /// A condition on the whole section (an XLSForm group's `relevant`), as on a field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevant: Option<Condition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevant_expression: Option<String>,
+}
+
+/// Definitions stored before `Section::group` were all written as groups.
+fn written_as_group() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,13 +241,19 @@ pub const ROWS_MAX: usize = 50;
 /// Names the entry page uses for itself; a field may not take them.
 const RESERVED: [&str; 3] = ["csrf", "form", "version"];
 
+/// A name as XLSForm (and XML) takes it, case kept: a letter or `_` first, then letters,
+/// digits, `_`, `-` and `.` (`vic_TypeOfExploitation`, `__version__`).
 fn key_ok(name: &str) -> bool {
+    let mut chars = name.chars();
     !RESERVED.contains(&name)
-        && !name.is_empty()
-        && name.len() <= 64
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        && name.len() <= 100
+        && chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// Whether `name` can name a form or a field: what a reader of XLSForm names checks first.
+pub fn name_ok(name: &str) -> bool {
+    key_ok(name)
 }
 
 impl FormDef {
@@ -184,7 +280,56 @@ impl FormDef {
             problems.push("the form has no title".into());
         }
         let mut seen: Vec<&str> = Vec::new();
+        let every: Vec<&str> = self
+            .fields()
+            .map(|(_, f)| f.name.as_str())
+            .chain(self.sections.iter().flat_map(|s| {
+                s.items.iter().filter_map(|i| match i {
+                    Item::Repeat { name, .. } => Some(name.as_str()),
+                    Item::Field(_) => None,
+                })
+            }))
+            .collect();
+        // An expression may name any question of the form, before or after it.
+        let mut unknown = |place: &str, text: &Option<String>| {
+            for name in text.iter().flat_map(|t| expression::references(t)) {
+                if !every.contains(&name.as_str()) {
+                    problems.push(format!("{place} refers to an unknown field {name:?}"));
+                }
+            }
+        };
         for section in &self.sections {
+            unknown(&section.name, &section.relevant_expression);
+            for item in &section.items {
+                match item {
+                    Item::Field(f) => {
+                        unknown(&f.name, &f.relevant_expression);
+                        unknown(&f.name, &f.calculation);
+                    }
+                    Item::Repeat {
+                        name,
+                        fields,
+                        relevant_expression,
+                        ..
+                    } => {
+                        unknown(name, relevant_expression);
+                        for f in fields {
+                            unknown(&f.name, &f.relevant_expression);
+                            unknown(&f.name, &f.calculation);
+                        }
+                    }
+                }
+            }
+        }
+        for section in &self.sections {
+            if let Some(c) = &section.relevant
+                && !seen.contains(&c.field.as_str())
+            {
+                problems.push(format!(
+                    "section {:?} depends on {:?}, which does not come before it",
+                    section.name, c.field
+                ));
+            }
             for item in &section.items {
                 let (fields, relevant, group) = match item {
                     Item::Field(f) => (std::slice::from_ref(f), &None, None),
@@ -211,7 +356,10 @@ impl FormDef {
                 }
                 for f in fields {
                     if !key_ok(&f.name) || seen.contains(&f.name.as_str()) {
-                        problems.push(format!("field name {:?} (unique, a–z 0–9 _ -)", f.name));
+                        problems.push(format!(
+                            "field name {:?} (unique; a letter or _, then letters, digits, _ - .)",
+                            f.name
+                        ));
                     }
                     if matches!(f.kind, FieldKind::Choice | FieldKind::Choices) {
                         match &f.choices {
@@ -261,6 +409,38 @@ impl FormDef {
     }
 }
 
+/// The value of an answer as an expression sees it: a `select_multiple` is its values
+/// separated by spaces, as XForms stores it; no answer is the empty text.
+fn value_of(name: &str, top: &Answers, row: Option<&Answers>) -> expression::Value {
+    let answer = row.and_then(|r| r.get(name)).or_else(|| top.get(name));
+    expression::Value::Text(match answer {
+        Some(Answer::One(v)) => v.clone(),
+        Some(Answer::Many(vs)) => vs.join(" "),
+        _ => String::new(),
+    })
+}
+
+/// Whether an item is shown: its condition, and its expression where Saathi can evaluate it
+/// (one it cannot leaves the item shown).
+pub fn shown(
+    condition: &Option<Condition>,
+    written: &Option<String>,
+    top: &Answers,
+    row: Option<&Answers>,
+) -> bool {
+    holds(condition, top, row)
+        && written
+            .as_deref()
+            .and_then(expression::parse)
+            .is_none_or(|e| e.evaluate(&|name| value_of(name, top, row)).truthy())
+}
+
+/// A `calculate` field's value, where Saathi can work it out.
+pub fn calculated(f: &Field, top: &Answers, row: Option<&Answers>) -> Option<String> {
+    let e = expression::parse(f.calculation.as_deref()?)?;
+    Some(e.evaluate(&|name| value_of(name, top, row)).text()).filter(|v| !v.is_empty())
+}
+
 /// Whether a condition holds given the answers so far (top level, or within the row).
 pub fn holds(condition: &Option<Condition>, top: &Answers, row: Option<&Answers>) -> bool {
     let Some(c) = condition else {
@@ -289,7 +469,7 @@ fn one_field(
         .filter(|v| !v.is_empty())
         .collect();
     if values.is_empty() {
-        if f.required {
+        if f.required && !f.kind.is_media() {
             errors.push((place, DomainError::AnswerRequired));
         }
         return None;
@@ -303,8 +483,63 @@ fn one_field(
         errors.push((place, DomainError::AnswerNotValid));
         None
     };
+    let number = |text: &str| -> Option<String> {
+        let folded: String = text
+            .chars()
+            .map(|c| match c {
+                '\u{09E6}'..='\u{09EF}' => char::from(b'0' + (c as u32 - 0x09E6) as u8),
+                '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
+                c => c,
+            })
+            .collect();
+        folded
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .map(|_| folded)
+    };
     match f.kind {
         FieldKind::Text | FieldKind::LongText => Some(Answer::One(first)),
+        FieldKind::Integer => match number(&first) {
+            Some(n) if n.parse::<i64>().is_ok() => Some(Answer::One(n)),
+            _ => bad(errors, place),
+        },
+        FieldKind::Decimal => match number(&first) {
+            Some(n) => Some(Answer::One(n)),
+            None => bad(errors, place),
+        },
+        FieldKind::Range => match number(&first) {
+            Some(n) if in_range(f.parameters.as_deref(), &n) => Some(Answer::One(n)),
+            _ => bad(errors, place),
+        },
+        FieldKind::Time => match time_of_day(&first) {
+            Some(t) => Some(Answer::One(t)),
+            None => bad(errors, place),
+        },
+        FieldKind::DateTime => {
+            let (date, time) = first.split_once(['T', ' ']).unwrap_or((first.as_str(), ""));
+            match (crate::voice::parse_date(date), time_of_day(time)) {
+                (Ok(d), Some(t)) => Some(Answer::One(format!(
+                    "{}T{t}",
+                    crate::voice::format_date_iso(d)
+                ))),
+                _ => bad(errors, place),
+            }
+        }
+        FieldKind::Acknowledge => match first.as_str() {
+            "OK" | "ok" | "yes" => Some(Answer::One("OK".into())),
+            _ => bad(errors, place),
+        },
+        FieldKind::Geopoint => match geopoint(&first) {
+            Some(g) => Some(Answer::One(g)),
+            None => bad(errors, place),
+        },
+        // Not asked, or (media) not taken yet: nothing typed is kept.
+        FieldKind::Note
+        | FieldKind::Calculate
+        | FieldKind::Image
+        | FieldKind::Audio
+        | FieldKind::File => None,
         FieldKind::Number => {
             let folded: String = first
                 .chars()
@@ -349,6 +584,48 @@ fn one_field(
     }
 }
 
+/// `HH:MM` or `HH:MM:SS`, as `HH:MM`.
+fn time_of_day(text: &str) -> Option<String> {
+    let mut parts = text.trim().split(':');
+    let h: u8 = parts.next()?.parse().ok()?;
+    let m: u8 = parts.next()?.parse().ok()?;
+    let s: u8 = parts.next().map_or(Some(0), |s| s.parse().ok())?;
+    (h < 24 && m < 60 && s < 60 && parts.next().is_none()).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// "latitude longitude [altitude [accuracy]]", as ODK stores a geopoint.
+fn geopoint(text: &str) -> Option<String> {
+    let parts: Vec<f64> = text
+        .split([' ', ','])
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse::<f64>().ok().filter(|n| n.is_finite()))
+        .collect::<Option<_>>()?;
+    let ok = (2..=4).contains(&parts.len()) && parts[0].abs() <= 90.0 && parts[1].abs() <= 180.0;
+    ok.then(|| {
+        parts
+            .iter()
+            .map(f64::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Whether a number is within a range's `start=… end=…` (where they can be read).
+fn in_range(parameters: Option<&str>, n: &str) -> bool {
+    let Ok(n) = n.parse::<f64>() else {
+        return false;
+    };
+    let bound = |key: &str| {
+        parameters?
+            .split_whitespace()
+            .filter_map(|p| p.split_once('='))
+            .find(|(k, _)| k.trim() == key)
+            .and_then(|(_, v)| v.trim().parse::<f64>().ok())
+    };
+    let (start, end) = (bound("start").unwrap_or(0.0), bound("end").unwrap_or(10.0));
+    n >= start.min(end) && n <= start.max(end)
+}
+
 /// Checks what was typed against the definition: required answers (only where relevant), the
 /// kind of each, choices from their list. Answers to items not shown are dropped. Each problem
 /// names its input (`reason`, `members.1.age`).
@@ -364,10 +641,24 @@ pub fn check_answers(
     let mut errors = Vec::new();
     let empty: Vec<String> = Vec::new();
     for section in def.sections.iter().filter(|s| may(s.sensitivity)) {
+        if !shown(
+            &section.relevant,
+            &section.relevant_expression,
+            &answers,
+            None,
+        ) {
+            continue;
+        }
         for item in &section.items {
             match item {
                 Item::Field(f) => {
-                    if !holds(&f.relevant, &answers, None) {
+                    if !shown(&f.relevant, &f.relevant_expression, &answers, None) {
+                        continue;
+                    }
+                    if f.kind == FieldKind::Calculate {
+                        if let Some(v) = calculated(f, &answers, None) {
+                            answers.insert(f.name.clone(), Answer::One(v));
+                        }
                         continue;
                     }
                     let values = raw.get(&f.name).unwrap_or(&empty);
@@ -379,9 +670,10 @@ pub fn check_answers(
                     name,
                     fields,
                     relevant,
+                    relevant_expression,
                     ..
                 } => {
-                    if !holds(relevant, &answers, None) {
+                    if !shown(relevant, relevant_expression, &answers, None) {
                         continue;
                     }
                     let beyond = raw.iter().any(|(k, vs)| {
@@ -406,7 +698,13 @@ pub fn check_answers(
                         }
                         let mut row = Answers::new();
                         for f in fields {
-                            if !holds(&f.relevant, &answers, Some(&row)) {
+                            if !shown(&f.relevant, &f.relevant_expression, &answers, Some(&row)) {
+                                continue;
+                            }
+                            if f.kind == FieldKind::Calculate {
+                                if let Some(v) = calculated(f, &answers, Some(&row)) {
+                                    row.insert(f.name.clone(), Answer::One(v));
+                                }
                                 continue;
                             }
                             let input = format!("{prefix}{}", f.name);
@@ -489,7 +787,7 @@ mod tests {
             required,
             choices: matches!(kind, FieldKind::Choice | FieldKind::Choices)
                 .then(|| "risk".to_string()),
-            relevant: None,
+            ..Field::new(name, kind, t(name))
         }
     }
 
@@ -518,8 +816,13 @@ mod tests {
                             field("age", FieldKind::Number, false),
                         ],
                         relevant: None,
+                        relevant_expression: None,
                     },
                 ],
+                group: true,
+                inner_groups: Vec::new(),
+                relevant: None,
+                relevant_expression: None,
             }],
             choice_lists: BTreeMap::from([(
                 "risk".to_string(),

@@ -84,7 +84,7 @@ fn broken() -> Vec<u8> {
     xlsx(
         &[
             HEAD,
-            &["geopoint", "where", "Where", "কোথায়", "कहाँ", "", ""],
+            &["barcode", "where", "Where", "কোথায়", "कहाँ", "", ""],
             &["select_one colours", "colour", "Colour", "রং", "रंग", "", ""],
         ],
         &[&["list_name", "name", "label"], &["yn", "yes", "Yes"]],
@@ -119,7 +119,7 @@ async fn an_xlsform_becomes_a_form_and_a_broken_one_changes_nothing(engine: Engi
         .map(|e| e["english"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(rows.len(), 2, "{rows:?}");
-    assert!(rows[0].starts_with("survey row 2") && rows[0].contains("geopoint"));
+    assert!(rows[0].starts_with("survey row 2") && rows[0].contains("barcode"));
     assert!(rows[1].starts_with("survey row 3") && rows[1].contains("colours"));
     assert_eq!(
         h.store.forms().await.unwrap().len(),
@@ -140,7 +140,7 @@ async fn an_xlsform_becomes_a_form_and_a_broken_one_changes_nothing(engine: Engi
         )
         .await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(reply.body.contains("geopoint"), "the rows are listed");
+    assert!(reply.body.contains("barcode"), "the rows are listed");
     assert!(
         reply
             .body
@@ -176,10 +176,14 @@ async fn a_long_list_of_problems_stops_at_a_hundred(engine: Engine) {
     let names: Vec<String> = (0..150).map(|i| format!("where_{i}")).collect();
     let mut survey: Vec<Vec<&str>> = vec![HEAD.to_vec()];
     for name in &names {
-        survey.push(vec!["geopoint", name, "Where", "কোথায়", "कहाँ", "", ""]);
+        survey.push(vec!["barcode", name, "Where", "কোথায়", "कहाँ", "", ""]);
     }
     let survey: Vec<&[&str]> = survey.iter().map(Vec::as_slice).collect();
-    let file = xlsx(&survey, &[&["list_name", "name", "label"]], &[]);
+    let file = xlsx(
+        &survey,
+        &[&["list_name", "name", "label"]],
+        &[&["form_id"], &["many"]],
+    );
     let mut admin = h.client();
     admin.bearer = Some(h.token("admin").await);
     let reply = admin

@@ -1,122 +1,34 @@
-//! XLSForm import: the `survey`, `choices` and `settings` sheets of an `.xlsx`, as ODK and
-//! KoboToolbox users write them, into a [`FormDef`]. All or nothing: every row that cannot be
-//! taken is named with its sheet, its row number (as the spreadsheet shows it) and why, and no
-//! form comes out of a file with problems.
+//! XLSForm import, as pyxform (the reference reader) reads a form: the `survey`, `choices`
+//! and `settings` sheets of an `.xlsx` or `.xls`, into a [`FormDef`]. Question order and names
+//! are kept exactly as written; questions outside any group stay in their place. All or
+//! nothing: every row that cannot be taken is named with its sheet, its row number and why
+//! (a Fluent id, see [`problems::code`]), and no form comes out of a file with problems.
 //!
-//! Taken: `text` (with `appearance` `multiline`: long text), `integer`, `decimal`, `date`,
-//! `select_one LIST`, `select_multiple LIST`, `begin group`/`end group` (a top-level group is a
-//! section; a `sensitivity` column on its row sets the section's class, default `other`),
-//! `begin repeat`/`end repeat`, `required`, `relevant` of the simple forms `${field} = 'value'`
-//! and `selected(${field}, 'value')`, `label`/`hint` with language columns
-//! (`label::Bengali (bn)`, `label::bn`, `label::English`). Skipped without complaint, as they
-//! ask nothing: `note` and the metadata types (`start`, `end`, `today`, `deviceid`, …).
+//! A top-level group is a section (a `sensitivity` column on its row sets the section's
+//! class, default `other`); groups inside it are kept by name, their `relevant` joined into
+//! their questions'. `relevant` and `calculation` are kept as written and evaluated where
+//! [`domain::form::expression`] can.
 
-use std::collections::BTreeMap;
-use std::io::Cursor;
+use std::collections::{BTreeMap, BTreeSet};
 
-use calamine::{Data, Reader, Xlsx};
 use domain::consent::SectionClass;
 use domain::form::{Choice, Condition, Field, FieldKind, FormDef, Item, Section, Text};
 
+mod header;
+mod kind;
 mod problems;
+mod workbook;
 
-pub use problems::{PROBLEMS_KEPT, Problem, Problems};
-
-/// Which working language a column suffix names: `Bengali (bn)`, `bn`, `English`, `Bangla`.
-fn language_of(suffix: &str) -> Option<&'static str> {
-    let s = suffix.trim().to_lowercase();
-    let code = s
-        .rsplit_once('(')
-        .and_then(|(_, c)| c.strip_suffix(')'))
-        .map(str::trim)
-        .unwrap_or(s.as_str());
-    match code {
-        "bn" | "bengali" | "bangla" | "বাংলা" => Some("bn"),
-        "hi" | "hindi" | "हिन्दी" | "हिंदी" => Some("hi"),
-        "en" | "english" => Some("en"),
-        _ => None,
-    }
-}
-
-fn cell(row: &[Data], col: Option<usize>) -> String {
-    col.and_then(|c| row.get(c))
-        .map(|d| match d {
-            Data::Empty => String::new(),
-            Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-            other => other.to_string(),
-        })
-        .unwrap_or_default()
-        .trim()
-        .to_string()
-}
-
-/// A sheet's header: the column of each plain name, and of each language of `label`/`hint`.
-struct Header {
-    columns: BTreeMap<String, usize>,
-    /// (base, language) → column
-    texts: BTreeMap<(String, &'static str), usize>,
-    /// `label`/`hint` columns with a language this Saathi does not work in.
-    unknown_languages: Vec<String>,
-}
-
-impl Header {
-    fn read(row: &[Data], default_language: &'static str) -> Self {
-        let mut columns = BTreeMap::new();
-        let mut texts = BTreeMap::new();
-        let mut unknown_languages = Vec::new();
-        for (i, d) in row.iter().enumerate() {
-            let name = d.to_string().trim().to_string();
-            let lower = name.to_lowercase();
-            if let Some((base, suffix)) = lower.split_once("::") {
-                let base = base.trim().to_string();
-                if base == "label" || base == "hint" {
-                    let original_suffix = name.split_once("::").map(|x| x.1).unwrap_or_default();
-                    match language_of(original_suffix) {
-                        Some(lang) => {
-                            texts.insert((base, lang), i);
-                        }
-                        None => unknown_languages.push(name.clone()),
-                    }
-                } else if base == "saathi" {
-                    // Our own columns: `saathi::sensitivity`.
-                    columns.insert(suffix.trim().to_string(), i);
-                } else {
-                    // `form_title::Bengali (bn)` and the like.
-                    columns.insert(lower.clone(), i);
-                }
-            } else if lower == "label" || lower == "hint" {
-                texts.entry((lower.clone(), default_language)).or_insert(i);
-            } else {
-                columns.insert(lower.replace(' ', "_"), i);
-            }
-        }
-        Header {
-            columns,
-            texts,
-            unknown_languages,
-        }
-    }
-
-    fn col(&self, name: &str) -> Option<usize> {
-        self.columns.get(name).copied()
-    }
-
-    fn text(&self, row: &[Data], base: &str) -> Text {
-        let get =
-            |lang: &'static str| cell(row, self.texts.get(&(base.to_string(), lang)).copied());
-        Text {
-            bn: get("bn"),
-            hi: get("hi"),
-            en: get("en"),
-        }
-    }
-}
+use header::{Header, language_of};
+use kind::{RowType, row_type};
+pub use problems::{PROBLEMS_KEPT, Problem, Problems, code};
 
 fn is_empty(t: &Text) -> bool {
     t.bn.is_empty() && t.hi.is_empty() && t.en.is_empty()
 }
 
-/// `${field} = 'value'` or `selected(${field}, 'value')`.
+/// `${field} = 'value'` or `selected(${field}, 'value')`: the one condition every Saathi
+/// page can say in words ("Answer only if …").
 fn condition(text: &str) -> Option<Condition> {
     let t = text.trim();
     let quoted = |s: &str| {
@@ -124,13 +36,15 @@ fn condition(text: &str) -> Option<Condition> {
         s.strip_prefix('\'')
             .and_then(|x| x.strip_suffix('\''))
             .or_else(|| s.strip_prefix('"').and_then(|x| x.strip_suffix('"')))
+            .filter(|x| !x.contains(['\'', '"']))
             .map(str::to_string)
     };
     let reference = |s: &str| {
         s.trim()
             .strip_prefix("${")
             .and_then(|x| x.strip_suffix('}'))
-            .map(|x| x.trim().to_lowercase())
+            .filter(|x| !x.contains(['$', '{', '}']))
+            .map(|x| x.trim().to_string())
     };
     if let Some(inner) = t
         .strip_prefix("selected(")
@@ -143,7 +57,7 @@ fn condition(text: &str) -> Option<Condition> {
         });
     }
     let (field, value) = t.split_once('=')?;
-    if field.ends_with('!') || field.ends_with('<') || field.ends_with('>') {
+    if field.ends_with(['!', '<', '>']) || value.contains('=') {
         return None;
     }
     Some(Condition {
@@ -159,480 +73,555 @@ fn truthy(text: &str) -> bool {
     )
 }
 
-const METADATA: [&str; 12] = [
-    "start",
-    "end",
-    "today",
-    "deviceid",
-    "subscriberid",
-    "simserial",
-    "phonenumber",
-    "username",
-    "email",
-    "audit",
-    "start-geopoint",
-    "imei",
-];
-
-fn sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Option<calamine::Range<Data>> {
-    let found = workbook
-        .sheet_names()
-        .into_iter()
-        .find(|s| s.trim().eq_ignore_ascii_case(name))?;
-    workbook.worksheet_range(&found).ok()
+/// A relevance made of the conditions of the groups around an item and its own: one simple
+/// condition on an earlier field stays a [`Condition`]; anything else is kept as written.
+fn relevance(texts: &[&str], earlier: &BTreeSet<String>) -> (Option<Condition>, Option<String>) {
+    let texts: Vec<&str> = texts.iter().copied().filter(|t| !t.is_empty()).collect();
+    match texts.as_slice() {
+        [] => (None, None),
+        [one] => match condition(one) {
+            Some(c) if earlier.contains(&c.field) => (Some(c), None),
+            _ => (None, Some(one.to_string())),
+        },
+        many => (
+            None,
+            Some(
+                many.iter()
+                    .map(|t| format!("({t})"))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+            ),
+        ),
+    }
 }
 
-/// Where rows are being added: the open section, and the open repeat in it, if any.
-struct Open {
-    section: Option<Section>,
-    repeat: Option<(usize, Item)>,
-    /// Groups nested inside the section's group, flattened into it.
-    depth: usize,
+/// What the form's `settings` say, or its file name.
+struct Settings {
+    key: Option<String>,
+    title: Text,
+    default_language: &'static str,
 }
 
-/// Reads an XLSForm. `fallback_key` names the form when the settings sheet has no `form_id`.
-pub fn read(bytes: &[u8], fallback_key: &str) -> Result<FormDef, Problems> {
+fn settings(rows: Option<&workbook::Rows>) -> Settings {
+    let mut out = Settings {
+        key: None,
+        title: Text::default(),
+        default_language: "en",
+    };
+    let Some([head, values, ..]) = rows.map(Vec::as_slice) else {
+        return out;
+    };
+    let header = Header::read(head, "en");
+    if let Some(lang) = language_of(header.cell(values, "default_language")) {
+        out.default_language = lang;
+    }
+    let id = header.cell(values, "form_id");
+    out.key = (!id.is_empty()).then(|| id.to_string());
+    for (suffix, column) in header.suffixed("form_title") {
+        let v = values.get(column).cloned().unwrap_or_default();
+        match language_of(suffix) {
+            Some("bn") => out.title.bn = v,
+            Some("hi") => out.title.hi = v,
+            Some(_) => out.title.en = v,
+            None => {}
+        }
+    }
+    // A plain `form_title` is in the default language, unless that one is given too.
+    let slot = match out.default_language {
+        "bn" => &mut out.title.bn,
+        "hi" => &mut out.title.hi,
+        _ => &mut out.title.en,
+    };
+    if slot.is_empty() {
+        *slot = header.cell(values, "form_title").to_string();
+    }
+    out
+}
+
+/// A file name's stem as a form key: what pyxform would take as the form's id.
+fn key_from_file_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s).trim();
+    let mut key: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if key
+        .chars()
+        .next()
+        .is_some_and(|c| !(c.is_alphabetic() || c == '_'))
+    {
+        key.insert(0, '_');
+    }
+    key
+}
+
+fn choice_lists(
+    rows: Option<&workbook::Rows>,
+    default_language: &'static str,
+    problems: &mut Problems,
+) -> BTreeMap<String, Vec<Choice>> {
+    let mut lists: BTreeMap<String, Vec<Choice>> = BTreeMap::new();
+    let Some((head, rows)) = rows.and_then(|r| r.split_first()) else {
+        return lists;
+    };
+    let header = Header::read(head, default_language);
+    for lang in &header.unknown_languages {
+        problems.push(Problem::new(
+            "choices",
+            1,
+            code::LANGUAGE,
+            lang,
+            "Saathi works in Bengali (bn), Hindi (hi) and English (en)",
+        ));
+    }
+    if header.col("list_name").is_none() {
+        problems.push(Problem::new(
+            "choices",
+            1,
+            code::NO_COLUMN,
+            "list_name",
+            "the choices sheet has no such column",
+        ));
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let n = i + 2;
+        let list = header.cell(row, "list_name");
+        let name = header.cell(row, "name");
+        if list.is_empty() && name.is_empty() {
+            continue;
+        }
+        if name.is_empty() || list.is_empty() {
+            problems.push(Problem::new(
+                "choices",
+                n,
+                code::CHOICE_INCOMPLETE,
+                "",
+                "a choice needs a list_name and a name",
+            ));
+            continue;
+        }
+        let mut label = header.text(row, "label");
+        // pyxform takes a choice without a label (with a warning); its name stands for it.
+        if is_empty(&label) {
+            label.en = name.to_string();
+        }
+        lists.entry(list.to_string()).or_default().push(Choice {
+            value: name.to_string(),
+            label,
+        });
+    }
+    lists
+}
+
+/// What is open around the row being read.
+enum Frame {
+    /// A top-level group: the section being filled.
+    Section,
+    /// A group inside it, with its `relevant` as written.
+    Inner(String),
+    /// A repeat being filled (`None` when it could not be taken, so that its end still
+    /// matches and the rows inside are not blamed twice).
+    Repeat(Option<Repeat>),
+}
+
+struct Repeat {
+    name: String,
+    label: Text,
+    fields: Vec<Field>,
+    relevant: (Option<Condition>, Option<String>),
+}
+
+struct Reading {
+    sections: Vec<Section>,
+    /// The section being filled: a group, or questions outside any group.
+    current: Option<Section>,
+    stack: Vec<Frame>,
+    title: Text,
+}
+
+impl Reading {
+    /// The section outside any group, opened in place when a question comes outside one.
+    fn loose(&mut self, row: usize) -> &mut Section {
+        let first = self.sections.is_empty();
+        let title = self.title.clone();
+        self.current.get_or_insert_with(|| Section {
+            name: if first {
+                "main".into()
+            } else {
+                format!("part-{row}")
+            },
+            label: title,
+            sensitivity: SectionClass::Other,
+            items: Vec::new(),
+            group: false,
+            inner_groups: Vec::new(),
+            relevant: None,
+            relevant_expression: None,
+        })
+    }
+
+    fn close_loose(&mut self) {
+        if self.stack.is_empty()
+            && let Some(section) = self.current.take()
+        {
+            self.sections.push(section);
+        }
+    }
+
+    /// The `relevant` of the groups inside the section (or inside the repeat) around the row,
+    /// as written: the groups around a repeat already hold for the repeat as a whole.
+    fn around(&self) -> Vec<&str> {
+        let mut texts: Vec<&str> = self
+            .stack
+            .iter()
+            .rev()
+            .take_while(|f| !matches!(f, Frame::Repeat(_)))
+            .filter_map(|f| match f {
+                Frame::Inner(r) => Some(r.as_str()),
+                _ => None,
+            })
+            .collect();
+        texts.reverse();
+        texts
+    }
+
+    fn add(&mut self, row: usize, field: Field) {
+        if let Some(Frame::Repeat(repeat)) = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|f| matches!(f, Frame::Repeat(_)))
+        {
+            if let Some(r) = repeat {
+                r.fields.push(field);
+            }
+            return;
+        }
+        self.loose(row).items.push(Item::Field(field));
+    }
+}
+
+/// Reads an XLSForm. `file_name` names the form when its settings have no `form_id`.
+pub fn read(bytes: &[u8], file_name: Option<&str>) -> Result<FormDef, Problems> {
     let mut problems = Problems::default();
-    let problem = |sheet: &str, row: usize, message: String| Problem {
-        sheet: sheet.to_string(),
-        row,
-        message,
-    };
-    let mut workbook: Xlsx<_> =
-        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
-            let mut problems = Problems::default();
-            problems.push(problem("file", 0, format!("not an .xlsx workbook ({e})")));
-            problems
-        })?;
-
-    // Settings first: the default language and the form's id and title.
-    let mut key = fallback_key.to_string();
-    let mut title = Text::default();
-    let mut default_language = "en";
-    if let Some(settings) = sheet(&mut workbook, "settings") {
-        let mut rows = settings.rows();
-        if let (Some(head), Some(values)) = (rows.next(), rows.next()) {
-            let header = Header::read(head, "en");
-            if let Some(lang) = header
-                .col("default_language")
-                .map(|c| cell(values, Some(c)))
-                .and_then(|l| language_of(&l))
-            {
-                default_language = lang;
-            }
-            let header = Header::read(head, default_language);
-            let id = cell(values, header.col("form_id"));
-            if !id.is_empty() {
-                key = id;
-            }
-            let plain = cell(values, header.col("form_title"));
-            for (column, lang) in header.columns.iter().filter_map(|(k, c)| {
-                k.strip_prefix("form_title::")
-                    .and_then(language_of)
-                    .map(|l| (*c, l))
-            }) {
-                let v = cell(values, Some(column));
-                match lang {
-                    "bn" => title.bn = v,
-                    "hi" => title.hi = v,
-                    _ => title.en = v,
-                }
-            }
-            // A plain `form_title` is in the default language, unless that one is given too.
-            let slot = match default_language {
-                "bn" => &mut title.bn,
-                "hi" => &mut title.hi,
-                _ => &mut title.en,
-            };
-            if slot.is_empty() {
-                *slot = plain;
-            }
+    let book = workbook::open(bytes).map_err(|p| {
+        let mut problems = Problems::default();
+        problems.push(p);
+        problems
+    })?;
+    let settings = settings(book.settings.as_ref());
+    let key = match (&settings.key, file_name.filter(|n| !n.trim().is_empty())) {
+        (Some(id), _) => id.trim().to_string(),
+        (None, Some(name)) => key_from_file_name(name),
+        (None, None) => {
+            problems.push(Problem::new(
+                "settings",
+                0,
+                code::NO_FORM_ID,
+                "form_id",
+                "the form has no form_id and came without a file name to name it",
+            ));
+            String::new()
         }
+    };
+    if !key.is_empty() && !domain::form::name_ok(&key) {
+        problems.push(Problem::new(
+            "settings",
+            2,
+            code::NAME_INVALID,
+            &key,
+            "a name starts with a letter or _ and has only letters, digits, _ - and .",
+        ));
     }
-    let key = key.trim().to_lowercase().replace([' ', '.'], "-");
+    let mut title = settings.title.clone();
     if is_empty(&title) {
-        title.en = key.clone();
+        title.en = file_name
+            .map(|n| {
+                let base = n.rsplit(['/', '\\']).next().unwrap_or(n);
+                base.rsplit_once('.').map_or(base, |(s, _)| s).to_string()
+            })
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| key.clone());
     }
+    let default_language = settings.default_language;
+    let lists = choice_lists(book.choices.as_ref(), default_language, &mut problems);
 
-    // Choices.
-    let mut choice_lists: BTreeMap<String, Vec<Choice>> = BTreeMap::new();
-    if let Some(choices) = sheet(&mut workbook, "choices") {
-        let mut rows = choices.rows().enumerate();
-        if let Some((_, head)) = rows.next() {
-            let header = Header::read(head, default_language);
-            for lang in &header.unknown_languages {
-                problems.push(problem(
-                    "choices",
-                    1,
-                    format!(
-                        "column {lang:?}: Saathi works in Bengali (bn), Hindi (hi) and English (en)"
-                    ),
-                ));
-            }
-            let list_col = header.col("list_name");
-            if list_col.is_none() {
-                problems.push(problem("choices", 1, "no list_name column".into()));
-            }
-            for (i, row) in rows {
-                let list = cell(row, list_col);
-                let name = cell(row, header.col("name"));
-                if list.is_empty() && name.is_empty() {
-                    continue;
-                }
-                let label = header.text(row, "label");
-                if name.is_empty() || list.is_empty() {
-                    problems.push(problem(
-                        "choices",
-                        i + 1,
-                        "a choice needs a list_name and a name".into(),
-                    ));
-                    continue;
-                }
-                if is_empty(&label) {
-                    problems.push(problem(
-                        "choices",
-                        i + 1,
-                        format!("choice {name:?} has no label"),
-                    ));
-                }
-                choice_lists
-                    .entry(list)
-                    .or_default()
-                    .push(Choice { value: name, label });
-            }
-        }
-    }
-
-    // The survey.
-    let Some(survey) = sheet(&mut workbook, "survey") else {
-        problems.push(problem("survey", 0, "there is no survey sheet".into()));
-        return Err(problems);
-    };
-    let mut rows = survey.rows().enumerate();
-    let Some((_, head)) = rows.next() else {
-        problems.push(problem("survey", 0, "the survey sheet is empty".into()));
+    let Some((head, rows)) = book.survey.as_ref().and_then(|s| s.split_first()) else {
+        problems.push(Problem::new(
+            "survey",
+            0,
+            code::NO_SURVEY,
+            "",
+            "there is no survey sheet, or it is empty",
+        ));
         return Err(problems);
     };
     let header = Header::read(head, default_language);
     for lang in &header.unknown_languages {
-        problems.push(problem(
+        problems.push(Problem::new(
             "survey",
             1,
-            format!("column {lang:?}: Saathi works in Bengali (bn), Hindi (hi) and English (en)"),
+            code::LANGUAGE,
+            lang,
+            "Saathi works in Bengali (bn), Hindi (hi) and English (en)",
         ));
     }
     for needed in ["type", "name"] {
         if header.col(needed).is_none() {
-            problems.push(problem("survey", 1, format!("no {needed} column")));
+            problems.push(Problem::new(
+                "survey",
+                1,
+                code::NO_COLUMN,
+                needed,
+                "the survey sheet has no such column",
+            ));
         }
     }
-    let mut sections: Vec<Section> = Vec::new();
-    let mut open = Open {
-        section: None,
-        repeat: None,
-        depth: 0,
+    let mut reading = Reading {
+        sections: Vec::new(),
+        current: None,
+        stack: Vec::new(),
+        title: title.clone(),
     };
-    let mut loose: Vec<Item> = Vec::new();
-    for (i, row) in rows {
-        let n = i + 1;
-        let kind = cell(row, header.col("type"));
-        if kind.is_empty() {
+    // Names taken so far: a condition may only be a simple one on an earlier question.
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    let mut opened: Vec<(usize, &'static str)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let n = i + 2;
+        let type_cell = header.cell(row, "type");
+        if type_cell.is_empty() {
             continue;
         }
-        let name = cell(row, header.col("name")).to_lowercase();
+        let problem = |code: &'static str, what: &str, message: &str| {
+            Problem::new("survey", n, code, what, message)
+        };
+        let written_name = header.cell(row, "name");
         let label = header.text(row, "label");
         let hint = header.text(row, "hint");
-        let words: Vec<&str> = kind.split_whitespace().collect();
-        let base = words
-            .first()
-            .copied()
-            .unwrap_or_default()
-            .to_lowercase()
-            .replace('_', " ");
-        let base = base.as_str();
-        match (base, words.get(1).map(|w| w.to_lowercase())) {
-            ("begin", Some(what)) | ("end", Some(what)) if what == "group" || what == "repeat" => {
-                // `begin group` / `end group` written with a space.
-                handle_structure(
-                    &mut problems,
-                    n,
-                    &format!("{base} {what}"),
-                    &name,
-                    &label,
-                    row,
-                    &header,
-                    &mut open,
-                    &mut sections,
-                    &mut loose,
-                );
-                continue;
+        let relevant = header.cell(row, "relevant");
+        let appearance = header.cell(row, "appearance").to_lowercase();
+        let row_kind = row_type(type_cell, &appearance);
+        // A name is needed, well formed and unique, for everything that holds an answer.
+        let needs_name = matches!(
+            row_kind,
+            RowType::BeginRepeat | RowType::Question(..) | RowType::BeginGroup
+        );
+        let name = match &row_kind {
+            RowType::Question(FieldKind::Note, _) if written_name.is_empty() => {
+                format!("generated_note_name_{n}")
             }
-            _ => {}
-        }
-        let kind_lower = kind.to_lowercase();
-        if matches!(
-            kind_lower.as_str(),
-            "begin_group" | "end_group" | "begin_repeat" | "end_repeat"
-        ) {
-            handle_structure(
-                &mut problems,
-                n,
-                &kind_lower.replace('_', " "),
-                &name,
-                &label,
-                row,
-                &header,
-                &mut open,
-                &mut sections,
-                &mut loose,
-            );
-            continue;
-        }
-        if kind_lower == "note" || METADATA.contains(&kind_lower.as_str()) {
-            continue;
-        }
-        let appearance = cell(row, header.col("appearance")).to_lowercase();
-        let (field_kind, list) = match words.as_slice() {
-            [t] if matches!(t.to_lowercase().as_str(), "text" | "string") => {
-                if appearance.contains("multiline") {
-                    (FieldKind::LongText, None)
-                } else {
-                    (FieldKind::Text, None)
-                }
-            }
-            [t] if matches!(t.to_lowercase().as_str(), "integer" | "int" | "decimal") => {
-                (FieldKind::Number, None)
-            }
-            [t] if t.eq_ignore_ascii_case("date") => (FieldKind::Date, None),
-            [t, list] if t.eq_ignore_ascii_case("select_one") => {
-                (FieldKind::Choice, Some(list.to_string()))
-            }
-            [t, list] if t.eq_ignore_ascii_case("select_multiple") => {
-                (FieldKind::Choices, Some(list.to_string()))
-            }
-            _ => {
-                problems.push(problem(
-                    "survey",
-                    n,
-                    format!(
-                        "the question type {kind:?} is not supported (use text, integer, decimal, date, select_one or select_multiple)"
-                    ),
-                ));
-                continue;
-            }
+            RowType::BeginGroup if written_name.is_empty() => format!("group-{n}"),
+            _ => written_name.to_string(),
         };
-        if let Some(list) = &list
-            && !choice_lists.contains_key(list)
-        {
-            problems.push(problem(
-                "survey",
-                n,
-                format!(
-                    "{kind:?} names the choice list {list:?}, which is not on the choices sheet"
-                ),
-            ));
-            continue;
+        if needs_name {
+            if name.is_empty() {
+                problems.push(problem(
+                    code::NAME_MISSING,
+                    type_cell,
+                    "this row needs a name",
+                ));
+            } else if !domain::form::name_ok(&name) {
+                problems.push(problem(
+                    code::NAME_INVALID,
+                    &name,
+                    "a name starts with a letter or _ and has only letters, digits, _ - and .",
+                ));
+            } else if !names.insert(name.clone()) {
+                problems.push(problem(
+                    code::NAME_TAKEN,
+                    &name,
+                    "another row already has this name",
+                ));
+            }
         }
-        if name.is_empty() {
-            problems.push(problem("survey", n, "a question needs a name".into()));
-            continue;
-        }
-        if is_empty(&label) {
-            problems.push(problem(
-                "survey",
-                n,
-                format!("question {name:?} has no label"),
-            ));
-        }
-        let relevant_text = cell(row, header.col("relevant"));
-        let relevant = if relevant_text.is_empty() {
-            None
-        } else {
-            match condition(&relevant_text) {
-                Some(c) => Some(c),
-                None => {
+        match row_kind {
+            RowType::BeginGroup if reading.stack.is_empty() => {
+                reading.close_loose();
+                let class = header.cell(row, "sensitivity");
+                let sensitivity = if class.is_empty() {
+                    SectionClass::Other
+                } else {
+                    class.parse::<SectionClass>().unwrap_or_else(|_| {
+                        problems.push(problem(
+                            code::SENSITIVITY,
+                            class,
+                            "use legal, health, psychosocial, identity, voice or other",
+                        ));
+                        SectionClass::Other
+                    })
+                };
+                let (relevant, relevant_expression) = relevance(&[relevant], &names);
+                reading.current = Some(Section {
+                    name,
+                    label,
+                    sensitivity,
+                    items: Vec::new(),
+                    group: true,
+                    inner_groups: Vec::new(),
+                    relevant,
+                    relevant_expression,
+                });
+                reading.stack.push(Frame::Section);
+                opened.push((n, "begin group"));
+            }
+            RowType::BeginGroup => {
+                if let Some(s) = reading.current.as_mut() {
+                    s.inner_groups.push(name);
+                }
+                reading.stack.push(Frame::Inner(relevant.to_string()));
+                opened.push((n, "begin group"));
+            }
+            RowType::EndGroup => match reading.stack.last() {
+                Some(Frame::Section) => {
+                    reading.stack.pop();
+                    opened.pop();
+                    if let Some(s) = reading.current.take() {
+                        reading.sections.push(s);
+                    }
+                }
+                Some(Frame::Inner(_)) => {
+                    reading.stack.pop();
+                    opened.pop();
+                }
+                _ => problems.push(problem(
+                    code::END_WITHOUT_BEGIN,
+                    type_cell,
+                    "no begin group is open here",
+                )),
+            },
+            RowType::BeginRepeat => {
+                let inside = reading.stack.iter().any(|f| matches!(f, Frame::Repeat(_)));
+                let repeat = if inside {
                     problems.push(problem(
-                        "survey",
-                        n,
-                        format!(
-                            "relevant {relevant_text:?} is not one Saathi takes: use ${{field}} = 'value' or selected(${{field}}, 'value')"
-                        ),
+                        code::REPEAT_IN_REPEAT,
+                        &name,
+                        "a repeat inside a repeat is not taken",
                     ));
                     None
+                } else {
+                    let mut around = reading.around();
+                    around.push(relevant);
+                    Some(Repeat {
+                        name,
+                        label,
+                        fields: Vec::new(),
+                        relevant: relevance(&around, &names),
+                    })
+                };
+                if reading.stack.is_empty() {
+                    reading.loose(n);
                 }
+                reading.stack.push(Frame::Repeat(repeat));
+                opened.push((n, "begin repeat"));
             }
-        };
-        let field = Field {
-            name,
-            kind: field_kind,
-            label,
-            help: (!is_empty(&hint)).then_some(hint),
-            required: truthy(&cell(row, header.col("required"))),
-            choices: list,
-            relevant,
-        };
-        match (&mut open.repeat, &mut open.section) {
-            (Some((_, Item::Repeat { fields, .. })), _) => fields.push(field),
-            (_, Some(section)) => section.items.push(Item::Field(field)),
-            _ => loose.push(Item::Field(field)),
+            RowType::EndRepeat => match reading.stack.last() {
+                Some(Frame::Repeat(_)) => {
+                    opened.pop();
+                    if let Some(Frame::Repeat(Some(r))) = reading.stack.pop() {
+                        let item = Item::Repeat {
+                            name: r.name,
+                            label: r.label,
+                            fields: r.fields,
+                            relevant: r.relevant.0,
+                            relevant_expression: r.relevant.1,
+                        };
+                        reading.loose(n).items.push(item);
+                    }
+                }
+                _ => problems.push(problem(
+                    code::END_WITHOUT_BEGIN,
+                    type_cell,
+                    "no begin repeat is open here",
+                )),
+            },
+            RowType::Metadata => {}
+            RowType::NotTaken(feature) => problems.push(problem(
+                code::TYPE_NOT_TAKEN,
+                type_cell,
+                &format!("Saathi does not take this XLSForm feature ({feature}) yet"),
+            )),
+            RowType::Unknown => problems.push(problem(
+                code::TYPE_UNKNOWN,
+                type_cell,
+                "this question type is not one XLSForm has",
+            )),
+            RowType::Question(kind, list) => {
+                if let Some(list) = &list
+                    && !lists.contains_key(list)
+                {
+                    problems.push(problem(
+                        code::LIST_MISSING,
+                        list,
+                        "this choice list is not on the choices sheet",
+                    ));
+                    continue;
+                }
+                if kind != FieldKind::Calculate && is_empty(&label) && is_empty(&hint) {
+                    problems.push(problem(
+                        code::LABEL_MISSING,
+                        &name,
+                        "this question has no label",
+                    ));
+                }
+                let mut around = reading.around();
+                around.push(relevant);
+                let (relevant, relevant_expression) = relevance(&around, &names);
+                let calculation = header.cell(row, "calculation");
+                let parameters = header.cell(row, "parameters");
+                let field = Field {
+                    help: (!is_empty(&hint)).then_some(hint),
+                    required: kind.is_asked() && truthy(header.cell(row, "required")),
+                    choices: list,
+                    relevant,
+                    relevant_expression,
+                    calculation: (!calculation.is_empty()).then(|| calculation.to_string()),
+                    parameters: (kind == FieldKind::Range && !parameters.is_empty())
+                        .then(|| parameters.to_string()),
+                    ..Field::new(&name, kind, label)
+                };
+                reading.add(n, field);
+            }
         }
     }
-    if open.repeat.is_some() {
-        problems.push(problem(
+    for (row, what) in opened.into_iter().rev() {
+        problems.push(Problem::new(
             "survey",
-            0,
-            "a begin repeat has no end repeat".into(),
+            row,
+            code::BEGIN_WITHOUT_END,
+            what,
+            "it is never closed",
         ));
     }
-    if open.section.is_some() {
-        problems.push(problem(
-            "survey",
-            0,
-            "a begin group has no end group".into(),
-        ));
-    }
-    if !loose.is_empty() {
-        sections.insert(
-            0,
-            Section {
-                name: "main".into(),
-                label: title.clone(),
-                sensitivity: SectionClass::Other,
-                items: loose,
-            },
-        );
+    if let Some(section) = reading.current.take() {
+        reading.sections.push(section);
     }
     let def = FormDef {
         key,
         title,
-        sections,
-        choice_lists,
+        sections: reading.sections,
+        choice_lists: lists,
         purpose: domain::form::FormPurpose::Case,
     };
     if problems.is_empty()
         && let Err(found) = def.check()
     {
-        problems.extend(found.into_iter().map(|m| problem("survey", 0, m)));
+        problems.extend(
+            found
+                .into_iter()
+                .map(|m| Problem::new("survey", 0, code::DEFINITION, "", &m)),
+        );
     }
     if problems.is_empty() {
         Ok(def)
     } else {
         Err(problems)
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn handle_structure(
-    problems: &mut Problems,
-    n: usize,
-    what: &str,
-    name: &str,
-    label: &Text,
-    row: &[Data],
-    header: &Header,
-    open: &mut Open,
-    sections: &mut Vec<Section>,
-    loose: &mut Vec<Item>,
-) {
-    let problem = |message: String| Problem {
-        sheet: "survey".into(),
-        row: n,
-        message,
-    };
-    let relevant_text = cell(row, header.col("relevant"));
-    let relevant = if relevant_text.is_empty() {
-        None
-    } else {
-        condition(&relevant_text)
-    };
-    match what {
-        "begin group" if !relevant_text.is_empty() => {
-            problems.push(problem(format!(
-                "a condition on a whole group ({relevant_text:?}) is not supported: put it on its questions"
-            )));
-            // Still open the group, so its end is matched and later rows are read right.
-            open.depth += usize::from(open.section.is_some());
-            if open.section.is_none() {
-                open.section = Some(Section {
-                    name: format!("section-{n}"),
-                    label: label.clone(),
-                    sensitivity: SectionClass::Other,
-                    items: Vec::new(),
-                });
-            }
-        }
-        "begin repeat" if !relevant_text.is_empty() && relevant.is_none() => {
-            problems.push(problem(format!(
-                "relevant {relevant_text:?} is not one Saathi takes: use ${{field}} = 'value' or selected(${{field}}, 'value')"
-            )));
-        }
-        "begin group" => {
-            if open.repeat.is_some() {
-                problems.push(problem("a group inside a repeat is not supported".into()));
-            } else if open.section.is_some() {
-                // A group within a group: its questions join the outer section.
-                open.depth += 1;
-            } else {
-                let class = cell(row, header.col("sensitivity"));
-                let sensitivity = if class.is_empty() {
-                    SectionClass::Other
-                } else {
-                    match class.parse::<SectionClass>() {
-                        Ok(c) => c,
-                        Err(_) => {
-                            problems.push(problem(format!(
-                                "sensitivity {class:?}: use legal, health, psychosocial, identity, voice or other"
-                            )));
-                            SectionClass::Other
-                        }
-                    }
-                };
-                open.section = Some(Section {
-                    name: if name.is_empty() {
-                        format!("section-{n}")
-                    } else {
-                        name.to_string()
-                    },
-                    label: label.clone(),
-                    sensitivity,
-                    items: Vec::new(),
-                });
-            }
-        }
-        "end group" => {
-            if open.depth > 0 {
-                open.depth -= 1;
-            } else if let Some(section) = open.section.take() {
-                sections.push(section);
-            } else {
-                problems.push(problem("an end group without a begin group".into()));
-            }
-        }
-        "begin repeat" => {
-            if open.repeat.is_some() {
-                problems.push(problem("a repeat inside a repeat is not supported".into()));
-            } else if name.is_empty() {
-                problems.push(problem("a repeat needs a name".into()));
-            } else {
-                open.repeat = Some((
-                    n,
-                    Item::Repeat {
-                        name: name.to_string(),
-                        label: label.clone(),
-                        fields: Vec::new(),
-                        relevant,
-                    },
-                ));
-            }
-        }
-        "end repeat" => match open.repeat.take() {
-            Some((_, item)) => match &mut open.section {
-                Some(section) => section.items.push(item),
-                None => loose.push(item),
-            },
-            None => problems.push(problem("an end repeat without a begin repeat".into())),
-        },
-        _ => {}
     }
 }
 

@@ -191,16 +191,21 @@ fn good() -> Vec<u8> {
 
 #[test]
 fn a_kobo_style_form_is_read_whole() {
-    let def = read(&good(), "upload").expect("a good form");
+    let def = read(&good(), Some("upload.xlsx")).expect("a good form");
     assert_eq!(def.key, "kobo_followup");
     assert_eq!(def.title.en, "Follow-up visit (Kobo)");
     assert_eq!(def.title.bn, "ফলো-আপ পরিদর্শন (কোবো)");
-    assert_eq!(def.sections.len(), 2);
-    assert_eq!(def.sections[1].sensitivity, SectionClass::Psychosocial);
+    assert_eq!(
+        def.sections.len(),
+        3,
+        "the note before the first group has its own"
+    );
+    assert_eq!(def.sections[2].sensitivity, SectionClass::Psychosocial);
     let names: Vec<&str> = def.fields().map(|(_, f)| f.name.as_str()).collect();
     assert_eq!(
         names,
         [
+            "intro",
             "visit_date",
             "met_her",
             "why_not",
@@ -224,7 +229,7 @@ fn a_kobo_style_form_is_read_whole() {
     );
     assert!(
         def.fields()
-            .any(|(g, f)| g == Some("members") && f.name == "age" && f.kind == FieldKind::Number)
+            .any(|(g, f)| g == Some("members") && f.name == "age" && f.kind == FieldKind::Integer)
     );
     assert_eq!(def.choice_lists["risks"][1].label.bn, "ঋণ");
     let risks = def
@@ -239,70 +244,153 @@ fn a_kobo_style_form_is_read_whole() {
 }
 
 #[test]
-fn every_row_it_cannot_take_is_named_and_nothing_comes_out() {
+fn every_row_it_cannot_take_is_named_once_and_nothing_comes_out() {
+    let row = |t: &'static str, name: &'static str, relevant: &'static str| -> Vec<&'static str> {
+        vec![t, name, "L", "ল", "ल", "", "", relevant, "", ""]
+    };
+    let rows = [
+        HEAD.to_vec(),
+        row("begin_group", "g", ""),
+        row("colour_wheel", "wheel", ""),
+        row("select_one colours", "colour", ""),
+        row("text", "x", "${a} > 3"),
+        row("calculate", "sum", ""),
+        row("text", "x", ""),
+        row("begin group", "later", "${x} = 'y'"),
+        row("end group", "", ""),
+    ];
+    let survey: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
     let bytes = workbook(
-        &[
-            HEAD,
-            &["begin_group", "g", "G", "গ", "ग", "", "", "", "", ""],
-            &[
-                "geopoint",
-                "where",
-                "Where",
-                "কোথায়",
-                "कहाँ",
-                "",
-                "",
-                "",
-                "",
-                "",
-            ],
-            &[
-                "select_one colours",
-                "colour",
-                "Colour",
-                "রং",
-                "रंग",
-                "",
-                "",
-                "",
-                "",
-                "",
-            ],
-            &["text", "x", "X", "এক্স", "एक्स", "", "", "${a} > 3", "", ""],
-            &["calculate", "sum", "", "", "", "", "", "", "", ""],
-            &[
-                "begin group",
-                "later",
-                "Later",
-                "পরে",
-                "बाद में",
-                "",
-                "",
-                "${x} = 'y'",
-                "",
-                "",
-            ],
-            &["end group", "", "", "", "", "", "", "", "", ""],
-        ],
+        &survey,
         &[&["list_name", "name", "label"], &["yn", "yes", "Yes"]],
         &[],
     );
-    let problems = read(&bytes, "broken").unwrap_err();
+    let problems = read(&bytes, Some("broken.xlsx")).unwrap_err();
     let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-    assert_eq!(lines.len(), 6, "{lines:#?}");
-    assert!(lines[0].starts_with("survey row 3: the question type \"geopoint\""));
-    assert!(lines[1].contains("row 4") && lines[1].contains("\"colours\""));
-    assert!(lines[2].contains("row 5") && lines[2].contains("relevant"));
-    assert!(lines[3].contains("row 6") && lines[3].contains("calculate"));
-    assert!(lines[4].contains("row 7") && lines[4].contains("whole group"));
-    assert!(lines[5].contains("begin group has no end group"));
+    assert_eq!(
+        lines,
+        [
+            "survey row 3: “colour_wheel”: this question type is not one XLSForm has",
+            "survey row 4: “colours”: this choice list is not on the choices sheet",
+            "survey row 7: “x”: another row already has this name",
+            "survey row 2: “begin group”: it is never closed",
+        ]
+    );
+    let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
+    assert_eq!(
+        codes,
+        [
+            code::TYPE_UNKNOWN,
+            code::LIST_MISSING,
+            code::NAME_TAKEN,
+            code::BEGIN_WITHOUT_END
+        ]
+    );
+    for p in problems.iter() {
+        assert_eq!(Problem::from_line(p.code, &p.to_string()).as_ref(), Some(p));
+    }
+}
+
+#[test]
+fn order_names_and_expressions_are_kept_as_written() {
+    let bytes = workbook(
+        &[
+            &[
+                "type",
+                "name",
+                "label:English (en)",
+                "relevant",
+                "calculation",
+            ],
+            &["text", "family_Name", "Family name", "", ""],
+            &[
+                "begin group",
+                "father",
+                "Father",
+                "${family_Name} != ''",
+                "",
+            ],
+            &["integer", "Age", "Age", "", ""],
+            &["begin group", "older", "Older", "${Age} > 60", ""],
+            &["select_one yn", "Pension", "Pension?", "", ""],
+            &["end group", "", "", "", ""],
+            &["end group", "", "", "", ""],
+            &["time", "met_at", "Met at", "", ""],
+            &["geopoint", "where", "Where", "", ""],
+            &["image", "photo", "Photo", "", ""],
+            &["calculate", "__version__", "", "", "'v1'"],
+            &["note", "", "Thank you", "", ""],
+        ],
+        &[
+            &["list name", "name", "label:English (en)"],
+            &["yn", "Yes", ""],
+        ],
+        &[],
+    );
+    let def = read(&bytes, Some("forms/Father Visit.xlsx")).expect("read");
+    assert_eq!(def.key, "Father_Visit", "no form_id: the file name");
+    assert_eq!(def.title.en, "Father Visit");
+    let names: Vec<&str> = def.fields().map(|(_, f)| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "family_Name",
+            "Age",
+            "Pension",
+            "met_at",
+            "where",
+            "photo",
+            "__version__",
+            "generated_note_name_13"
+        ]
+    );
+    let sections: Vec<(&str, bool)> = def
+        .sections
+        .iter()
+        .map(|s| (s.name.as_str(), s.group))
+        .collect();
+    assert_eq!(
+        sections,
+        [("main", false), ("father", true), ("part-9", false)]
+    );
+    assert_eq!(
+        def.sections[1].relevant_expression.as_deref(),
+        Some("${family_Name} != ''")
+    );
+    assert_eq!(def.sections[1].inner_groups, ["older"]);
+    let pension = def
+        .fields()
+        .find(|(_, f)| f.name == "Pension")
+        .expect("p")
+        .1;
+    assert_eq!(pension.relevant_expression.as_deref(), Some("${Age} > 60"));
+    assert_eq!(
+        def.choice_lists["yn"][0].label.en, "Yes",
+        "the name stands in"
+    );
+    let version = def.fields().find(|(_, f)| f.kind == FieldKind::Calculate);
+    assert_eq!(
+        version.and_then(|(_, f)| f.calculation.as_deref()),
+        Some("'v1'")
+    );
+}
+
+#[test]
+fn a_form_without_form_id_or_file_name_is_not_given_a_made_up_one() {
+    let bytes = workbook(&[&["type", "name", "label"], &["text", "a", "A"]], &[], &[]);
+    let problems = read(&bytes, None).unwrap_err();
+    assert_eq!(
+        problems.iter().next().map(|p| p.code),
+        Some(code::NO_FORM_ID)
+    );
 }
 
 #[test]
 fn a_file_that_is_not_a_workbook_says_so() {
-    let problems = read(b"%PDF-1.7", "x").unwrap_err();
+    let problems = read(b"%PDF-1.7", Some("x.xlsx")).unwrap_err();
     let first = problems.iter().next().unwrap();
-    assert!(first.to_string().contains("not an .xlsx workbook"));
+    assert_eq!(first.code, code::NOT_A_WORKBOOK);
+    assert!(first.to_string().contains("not an .xlsx or .xls workbook"));
 }
 
 #[test]
@@ -310,7 +398,7 @@ fn only_the_first_hundred_problems_are_kept_and_the_rest_counted() {
     let bad: Vec<[String; 3]> = (0..3000)
         .map(|i| {
             [
-                "geopoint".to_string(),
+                "barcode".to_string(),
                 format!("where_{i}"),
                 "Where".to_string(),
             ]
@@ -320,7 +408,7 @@ fn only_the_first_hundred_problems_are_kept_and_the_rest_counted() {
     survey.extend(bad.iter().map(|r| r.iter().map(String::as_str).collect()));
     let survey: Vec<&[&str]> = survey.iter().map(Vec::as_slice).collect();
     let bytes = workbook(&survey, &[], &[]);
-    let problems = read(&bytes, "huge").unwrap_err();
+    let problems = read(&bytes, Some("huge.xlsx")).unwrap_err();
     assert_eq!(problems.iter().count(), PROBLEMS_KEPT);
     assert_eq!(problems.more(), 3000 - PROBLEMS_KEPT);
     assert_eq!(problems.len(), 3000);

@@ -277,18 +277,29 @@ pub async fn show_for_case(
     }))
 }
 
-/// `POST /api/v1/forms/xlsform`: the body is the `.xlsx` as it is.
+/// `POST /api/v1/forms/xlsform`: the body is the `.xlsx` or `.xls` as it is; a
+/// `Content-Disposition` file name names a form whose settings have no `form_id`.
 #[utoipa::path(post, path = "/api/v1/forms/xlsform", tag = "forms",
-    summary = "Import an XLSForm (the body is the .xlsx as it is) as the next version of its form (network admin). All or nothing: each row that cannot be taken is listed in `errors`.",
+    summary = "Import an XLSForm (the body is the .xlsx or .xls as it is; a Content-Disposition filename names a form without form_id) as the next version of its form (network admin). All or nothing: each row that cannot be taken is listed in `errors`.",
     request_body(content = Vec<u8>, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     responses((status = 201, description = "Imported.", body = FormSummary),
         Unauthorized, Forbidden, FileTooLarge, Invalid))]
 pub async fn import_xlsform(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    let f = forms::import_xlsform(&state.store, &origin, &body).await?;
+    // `attachment; filename="visit.xlsx"`: the name alone, as a browser would save it.
+    let file_name = headers
+        .get(axum::http::header::CONTENT_DISPOSITION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.split(';')
+                .find_map(|p| p.trim().strip_prefix("filename="))
+        })
+        .map(|n| n.trim_matches('"').to_string());
+    let f = forms::import_xlsform(&state.store, &origin, &body, file_name.as_deref()).await?;
     Ok((StatusCode::CREATED, Json(summary(&f))).into_response())
 }

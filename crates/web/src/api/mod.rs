@@ -107,7 +107,7 @@ pub fn problem_with_status(
                     .map(|e| ProblemField {
                         field: e.field.to_string(),
                         code: e.message_id.to_string(),
-                        message: app::forms::more_problems(e, i18n, ctx.lang)
+                        message: app::forms::xlsform_problem(e, i18n, ctx.lang)
                             .unwrap_or_else(|| i18n.text(ctx.lang, e.message_id)),
                         english: e.english.clone(),
                     })

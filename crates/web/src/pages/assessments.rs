@@ -67,6 +67,14 @@ fn kind_name(kind: FieldKind) -> &'static str {
         FieldKind::Choice => "choice",
         FieldKind::Choices => "choices",
         FieldKind::YesNo => "yes-no",
+        FieldKind::Integer | FieldKind::Decimal | FieldKind::Range => "number",
+        FieldKind::Time => "time",
+        FieldKind::DateTime => "datetime",
+        FieldKind::Note => "note",
+        FieldKind::Calculate => "calculate",
+        FieldKind::Acknowledge => "acknowledge",
+        FieldKind::Geopoint => "geopoint",
+        FieldKind::Image | FieldKind::Audio | FieldKind::File => "media",
     }
 }
 

@@ -90,7 +90,7 @@ pub async fn import(
     ctx.authorize(Action::ManageForms, Resource::Network)?;
     let origin = crate::api::organisations::origin(&state, &ctx)?;
     let result = match crate::upload::read(multipart).await {
-        Ok((_, _, bytes)) => forms::import_xlsform(&state.store, &origin, &bytes)
+        Ok((_, name, bytes)) => forms::import_xlsform(&state.store, &origin, &bytes, Some(&name))
             .await
             .map_err(AppError::from),
         Err(e) => Err(e),
@@ -111,7 +111,7 @@ pub async fn import(
             errors
                 .iter()
                 .map(|e| {
-                    forms::more_problems(e, &state.i18n, ctx.lang)
+                    forms::xlsform_problem(e, &state.i18n, ctx.lang)
                         .unwrap_or_else(|| e.english.clone())
                 })
                 .collect(),
