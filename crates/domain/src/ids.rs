@@ -74,6 +74,11 @@ id_type!(
     "handover"
 );
 id_type!(
+    /// One workshop of the training programme, as scheduled.
+    WorkshopId,
+    "workshop"
+);
+id_type!(
     /// One entry of her voice; its corrections are versions of the same entry.
     VoiceId,
     "voice entry"

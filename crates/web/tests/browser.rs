@@ -543,7 +543,7 @@ async fn a_trainer_records_a_day_of_attendance_in_bengali() {
         app::training::enrol(
             &h.store,
             &origin,
-            &w.id.to_string(),
+            domain::WorkshopId(w.id),
             &app::training::EnrolInput {
                 user: user.into(),
                 years_in_org: 3,

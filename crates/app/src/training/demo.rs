@@ -63,7 +63,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         &schedule("knowing-the-survivor", -42, -100),
     )
     .await?;
-    let id = past.id.to_string();
+    let id = domain::WorkshopId(past.id);
     let people = [
         ("director.kolkata", 11, 7),
         ("caseworker.kolkata", 4, 7),
@@ -78,7 +78,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         let e = training::enrol(
             store,
             &acting,
-            &id,
+            id,
             &EnrolInput {
                 user: (*user).into(),
                 years_in_org: *years,
@@ -89,13 +89,13 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         added += 1;
         let who = [e.id.to_string()];
         for d in 0..*days {
-            training::attend(store, &acting, &id, &who, &iso(day(now, -42 + d))).await?;
+            training::attend(store, &acting, id, &who, &iso(day(now, -42 + d))).await?;
         }
         if *user == "caseworker.mumbai" {
             training::drop_out(
                 store,
                 &acting,
-                &id,
+                id,
                 &e.id.to_string(),
                 "shelter-emergency",
                 "নতুন উদ্ধার হওয়া মেয়েরা এসেছে, হোমে ফিরতে হল",
@@ -117,7 +117,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
             ] {
                 raw.insert(field.into(), vec![value.into()]);
             }
-            evaluation::record(store, &acting, &id, &e.id.to_string(), stage, &raw).await?;
+            evaluation::record(store, &acting, id, &e.id.to_string(), stage, &raw).await?;
             added += 1;
         }
     }
@@ -134,7 +134,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         training::enrol(
             store,
             &acting,
-            &coming.id.to_string(),
+            domain::WorkshopId(coming.id),
             &EnrolInput {
                 user: user.into(),
                 years_in_org: 5,
@@ -154,7 +154,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         &schedule("survivors-resilience", -20, -80),
     )
     .await?;
-    let sid = survivors.id.to_string();
+    let sid = domain::WorkshopId(survivors.id);
     for (i, name) in ["মিনু", "রেশমা", "পারুল", "সালমা", "জোহরা", "তানিয়া"]
         .iter()
         .enumerate()
@@ -162,7 +162,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         let (_, place) = survivors::add_survivor(
             store,
             &acting,
-            &sid,
+            sid,
             &survivors::SurvivorInput {
                 known_as: (*name).into(),
                 ..Default::default()
@@ -172,7 +172,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         added += 1;
         let who = [place.id.to_string()];
         for d in 0..(5 - (i as i64 % 3)) {
-            survivors::attend(store, &acting, &sid, &who, &iso(day(now, -20 + d))).await?;
+            survivors::attend(store, &acting, sid, &who, &iso(day(now, -20 + d))).await?;
         }
     }
     let said = [
@@ -209,7 +209,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
         survivors::add_feedback(
             store,
             &acting,
-            &sid,
+            sid,
             &survivors::FeedbackInput {
                 theme: theme.into(),
                 tone: tone.into(),

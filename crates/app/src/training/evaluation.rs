@@ -1,6 +1,7 @@
 //! Workshop questionnaires before and after, answered on the forms engine's
 //! `workshop-evaluation`, and the change they show per workshop and per organisation.
 
+use domain::WorkshopId;
 use std::sync::Arc;
 
 use domain::audit::AuditAction;
@@ -31,7 +32,7 @@ pub async fn questionnaire(store: &Arc<dyn Store>) -> Result<FormVersion, Error>
 pub async fn record(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
     enrolment: &str,
     stage: &str,
     raw: &RawAnswers,
@@ -95,7 +96,11 @@ pub struct Results {
     pub by_org: Vec<(Organisation, Vec<ItemChange>)>,
 }
 
-pub async fn results(store: &Arc<dyn Store>, acting: &Acting, id: &str) -> Result<Results, Error> {
+pub async fn results(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    id: WorkshopId,
+) -> Result<Results, Error> {
     acting.check(Action::ReadTrainingResults, Resource::Network)?;
     let w = workshop(store, id).await?;
     let form = questionnaire(store).await?;

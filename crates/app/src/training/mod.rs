@@ -7,6 +7,7 @@ pub mod exchange;
 pub mod gates;
 pub mod survivors;
 
+use domain::WorkshopId;
 use std::sync::Arc;
 
 use domain::audit::AuditAction;
@@ -207,9 +208,8 @@ pub(crate) fn invalid(field: &'static str, e: &domain::DomainError) -> Error {
     Error::Invalid(vec![FieldError::new(field, e)])
 }
 
-pub async fn workshop(store: &Arc<dyn Store>, id: &str) -> Result<Workshop, Error> {
-    let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
-    store.workshop(id).await?.ok_or(Error::NotFound)
+pub async fn workshop(store: &Arc<dyn Store>, id: WorkshopId) -> Result<Workshop, Error> {
+    store.workshop(id.0).await?.ok_or(Error::NotFound)
 }
 
 /// An enrolment as typed in.
@@ -229,7 +229,7 @@ pub struct EnrolInput {
 pub async fn enrol(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
     input: &EnrolInput,
 ) -> Result<domain::training::Enrolment, Error> {
     acting.check(Action::ManageTraining, Resource::Network)?;
@@ -319,7 +319,7 @@ pub(crate) fn day_of(w: &Workshop, day: &str) -> Result<time::Date, Error> {
 pub async fn attend(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
     enrolments: &[String],
     day: &str,
 ) -> Result<(), Error> {
@@ -398,7 +398,7 @@ pub const DROPOUT_NOTE_MAX: usize = 500;
 pub async fn drop_out(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
     enrolment: &str,
     reason: &str,
     note: &str,

@@ -2,6 +2,7 @@
 //! pseudonymous codes; only the trainers of the workshop see who attended or read what each
 //! said. Directors and managers get [`feedback_summary`]: themes and counts, none under 5.
 
+use domain::WorkshopId;
 use std::sync::Arc;
 
 use domain::audit::AuditAction;
@@ -23,7 +24,7 @@ use crate::{Error, FieldError};
 pub async fn as_trainer(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
 ) -> Result<Workshop, Error> {
     // Her role first (a trainer at all), so nobody else learns whether the workshop exists;
     // then whether she trains this one.
@@ -68,7 +69,7 @@ pub struct SurvivorInput {
 pub async fn add_survivor(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
     input: &SurvivorInput,
 ) -> Result<(Trainee, Place), Error> {
     let w = as_trainer(store, acting, id).await?;
@@ -187,7 +188,7 @@ async fn trains(
 pub async fn survivors(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
 ) -> Result<(Workshop, Vec<(Place, Trainee, Vec<time::Date>)>), Error> {
     let w = as_trainer(store, acting, id).await?;
     let places = store.places_of(w.id).await?;
@@ -210,7 +211,7 @@ async fn place_of(store: &Arc<dyn Store>, w: &Workshop, place: &str) -> Result<P
 pub async fn attend(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
     places: &[String],
     day: &str,
 ) -> Result<(), Error> {
@@ -245,7 +246,7 @@ pub async fn attend(
 pub async fn drop_out(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
     place: &str,
     reason: &str,
     note: &str,
@@ -277,7 +278,7 @@ pub struct FeedbackInput {
 pub async fn add_feedback(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
     input: &FeedbackInput,
     lang: Language,
 ) -> Result<Feedback, Error> {
@@ -338,7 +339,7 @@ pub async fn add_feedback(
 pub async fn feedback(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
 ) -> Result<Vec<Feedback>, Error> {
     let w = as_trainer(store, acting, id).await?;
     Ok(store.feedback_of(w.id).await?)
@@ -349,7 +350,7 @@ pub async fn feedback(
 pub async fn feedback_summary(
     store: &Arc<dyn Store>,
     acting: &Acting,
-    id: &str,
+    id: WorkshopId,
 ) -> Result<(Workshop, Summary), Error> {
     acting.check(Action::ReadTrainingResults, Resource::Network)?;
     let w = workshop(store, id).await?;

@@ -386,7 +386,8 @@ pub async fn enrol(
     ApiJson(body): ApiJson<EnrolBody>,
 ) -> Result<Response, AppError> {
     let origin = super::organisations::origin(&state, &ctx)?;
-    let e = app::training::enrol(&state.store, &origin, &id, &body.into()).await?;
+    let e =
+        app::training::enrol(&state.store, &origin, crate::path::id(&id)?, &body.into()).await?;
     Ok((
         StatusCode::CREATED,
         Json(Enrolled {
@@ -427,7 +428,7 @@ pub async fn attend(
     app::training::attend(
         &state.store,
         &origin,
-        &id,
+        crate::path::id(&id)?,
         std::slice::from_ref(&body.enrolment),
         &body.day,
     )
@@ -467,7 +468,7 @@ pub async fn drop_out(
     app::training::drop_out(
         &state.store,
         &origin,
-        &id,
+        crate::path::id(&id)?,
         &body.enrolment,
         &body.reason,
         &body.note,

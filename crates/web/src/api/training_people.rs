@@ -60,7 +60,8 @@ pub async fn survivors(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<SurvivorPlace>>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (w, places) = app::training::survivors::survivors(&state.store, &origin, &id).await?;
+    let (w, places) =
+        app::training::survivors::survivors(&state.store, &origin, crate::path::id(&id)?).await?;
     Ok(Json(
         places
             .iter()
@@ -135,7 +136,9 @@ pub async fn add_survivor(
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
     let body = body.into();
-    let (t, p) = app::training::survivors::add_survivor(&state.store, &origin, &id, &body).await?;
+    let (t, p) =
+        app::training::survivors::add_survivor(&state.store, &origin, crate::path::id(&id)?, &body)
+            .await?;
     Ok(created(SurvivorAdded {
         place: p.id.to_string(),
         code: t.code,
@@ -170,7 +173,7 @@ pub async fn survivor_attendance(
     app::training::survivors::attend(
         &state.store,
         &origin,
-        &id,
+        crate::path::id(&id)?,
         std::slice::from_ref(&body.place),
         &body.day,
     )
@@ -209,7 +212,7 @@ pub async fn survivor_dropout(
     app::training::survivors::drop_out(
         &state.store,
         &origin,
-        &id,
+        crate::path::id(&id)?,
         &body.place,
         &body.reason,
         &body.note,
@@ -244,7 +247,8 @@ pub async fn feedback(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<FeedbackJson>>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let all = app::training::survivors::feedback(&state.store, &origin, &id).await?;
+    let all =
+        app::training::survivors::feedback(&state.store, &origin, crate::path::id(&id)?).await?;
     Ok(Json(
         all.iter()
             .map(|f| FeedbackJson {
@@ -309,8 +313,14 @@ pub async fn add_feedback(
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
     let body = body.into();
-    let f =
-        app::training::survivors::add_feedback(&state.store, &origin, &id, &body, ctx.lang).await?;
+    let f = app::training::survivors::add_feedback(
+        &state.store,
+        &origin,
+        crate::path::id(&id)?,
+        &body,
+        ctx.lang,
+    )
+    .await?;
     Ok(created(Created {
         id: f.id.to_string(),
     }))
@@ -362,7 +372,9 @@ pub async fn feedback_summary(
     Path(id): Path<String>,
 ) -> Result<Json<FeedbackSummary>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let (w, s) = app::training::survivors::feedback_summary(&state.store, &origin, &id).await?;
+    let (w, s) =
+        app::training::survivors::feedback_summary(&state.store, &origin, crate::path::id(&id)?)
+            .await?;
     let suppressed = |c: &Cell| *c == Cell::Suppressed;
     Ok(Json(FeedbackSummary {
         workshop: w.id.to_string(),
@@ -667,7 +679,7 @@ pub async fn add_evaluation(
     let e = app::training::evaluation::record(
         &state.store,
         &origin,
-        &id,
+        crate::path::id(&id)?,
         &body.enrolment,
         &body.stage,
         &raw,
@@ -769,7 +781,8 @@ pub async fn evaluation_results(
     Path(id): Path<String>,
 ) -> Result<Json<EvaluationResults>, AppError> {
     let origin = origin(&state, &ctx)?;
-    let r = app::training::evaluation::results(&state.store, &origin, &id).await?;
+    let r =
+        app::training::evaluation::results(&state.store, &origin, crate::path::id(&id)?).await?;
     Ok(Json(EvaluationResults {
         form: r.form.def.key.clone(),
         version: r.form.version,

@@ -182,6 +182,7 @@ async fn page<'a>(
         ctx.authorize(Action::ManageTraining, Resource::Network)?;
     }
     let origin = origin(state, ctx)?;
+    let id: domain::WorkshopId = crate::path::id(id)?;
     let w = app::training::workshop(&state.store, id).await?;
     let t = Tr {
         i18n: &state.i18n,
@@ -564,7 +565,7 @@ pub async fn enrol(
             childcare_needs: form.childcare_needs,
             beyond_capacity: form.beyond_capacity,
         };
-        app::training::enrol(&state.store, &origin, &id, &input)
+        app::training::enrol(&state.store, &origin, crate::path::id(&id)?, &input)
             .await
             .map(|_| ())
             .map_err(AppError::from)
@@ -585,9 +586,15 @@ pub async fn attend(
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
     let form: AttendForm = data.read()?;
-    let result = app::training::attend(&state.store, &origin, &id, &form.enrolment, &form.day)
-        .await
-        .map_err(AppError::from);
+    let result = app::training::attend(
+        &state.store,
+        &origin,
+        crate::path::id(&id)?,
+        &form.enrolment,
+        &form.day,
+    )
+    .await
+    .map_err(AppError::from);
     after(
         &state,
         &ctx,
@@ -611,7 +618,7 @@ pub async fn drop_out(
     let result = app::training::drop_out(
         &state.store,
         &origin,
-        &id,
+        crate::path::id(&id)?,
         &form.enrolment,
         &form.reason,
         &form.note,
@@ -647,7 +654,7 @@ pub async fn evaluate(
     let result = app::training::evaluation::record(
         &state.store,
         &origin,
-        &id,
+        crate::path::id(&id)?,
         &fixed.enrolment,
         &fixed.stage,
         &raw,
@@ -675,10 +682,15 @@ pub async fn add_survivor(
         organisation: String::new(),
         beyond_capacity: form.beyond_capacity,
     };
-    let result = app::training::survivors::add_survivor(&state.store, &origin, &id, &input)
-        .await
-        .map_err(AppError::from)
-        .map(|_| ());
+    let result = app::training::survivors::add_survivor(
+        &state.store,
+        &origin,
+        crate::path::id(&id)?,
+        &input,
+    )
+    .await
+    .map_err(AppError::from)
+    .map(|_| ());
     after(&state, &ctx, &id, &data, result, "survivor-added", |f| {
         &mut f.survivor
     })
@@ -693,10 +705,15 @@ pub async fn survivor_attend(
 ) -> Result<Response, AppError> {
     let origin = origin(&state, &ctx)?;
     let form: AttendForm = data.read()?;
-    let result =
-        app::training::survivors::attend(&state.store, &origin, &id, &form.place, &form.day)
-            .await
-            .map_err(AppError::from);
+    let result = app::training::survivors::attend(
+        &state.store,
+        &origin,
+        crate::path::id(&id)?,
+        &form.place,
+        &form.day,
+    )
+    .await
+    .map_err(AppError::from);
     after(
         &state,
         &ctx,
@@ -720,7 +737,7 @@ pub async fn survivor_drop_out(
     let result = app::training::survivors::drop_out(
         &state.store,
         &origin,
-        &id,
+        crate::path::id(&id)?,
         &form.place,
         &form.reason,
         &form.note,
@@ -753,11 +770,16 @@ pub async fn add_feedback(
         words: form.words,
         language: form.language,
     };
-    let result =
-        app::training::survivors::add_feedback(&state.store, &origin, &id, &input, ctx.lang)
-            .await
-            .map_err(AppError::from)
-            .map(|_| ());
+    let result = app::training::survivors::add_feedback(
+        &state.store,
+        &origin,
+        crate::path::id(&id)?,
+        &input,
+        ctx.lang,
+    )
+    .await
+    .map_err(AppError::from)
+    .map(|_| ());
     after(&state, &ctx, &id, &data, result, "feedback-saved", |f| {
         &mut f.feedback
     })
@@ -807,7 +829,7 @@ pub async fn brief(
     Path((id, enrolment)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::ManageTraining, Resource::Network)?;
-    let w = app::training::workshop(&state.store, &id).await?;
+    let w = app::training::workshop(&state.store, crate::path::id(&id)?).await?;
     let enrolment: uuid::Uuid = enrolment.parse().map_err(|_| AppError::NotFound)?;
     let (e, _) = state
         .store
