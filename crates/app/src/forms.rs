@@ -287,12 +287,11 @@ pub fn answers_json(
 pub async fn assessment_of(
     store: &Arc<dyn Store>,
     case: &Case,
-    id: &str,
+    id: domain::AssessmentId,
     sight: &domain::sight::Sight,
 ) -> Result<(Assessment, FormVersion), Error> {
-    let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
     let a = store
-        .assessment(id)
+        .assessment(id.0)
         .await?
         .filter(|a| a.case_id == case.id)
         .ok_or(Error::NotFound)?;

@@ -110,14 +110,16 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
             out,
         } => {
             let language = self::language(&language)?;
+            let id: domain::AssessmentId = assessment
+                .parse()
+                .map_err(|_| Failure(format!("no assessment {assessment}")))?;
             let app = self::app(store)?;
-            let (case, bytes) =
-                app::reports::assessment_pdf(&app, &assessment, language, SystemClock.now())
-                    .await
-                    .map_err(|e| match e {
-                        app::Error::NotFound => Failure(format!("no assessment {assessment}")),
-                        other => failed(other),
-                    })?;
+            let (case, bytes) = app::reports::assessment_pdf(&app, id, language, SystemClock.now())
+                .await
+                .map_err(|e| match e {
+                    app::Error::NotFound => Failure(format!("no assessment {assessment}")),
+                    other => failed(other),
+                })?;
             audit(store, &case, language, AuditAction::AssessmentExported).await?;
             write(&out, &bytes)?;
             println!("{}\t{} bytes", out.display(), bytes.len());

@@ -74,6 +74,21 @@ id_type!(
     "handover"
 );
 id_type!(
+    /// One filled assessment form on a case.
+    AssessmentId,
+    "assessment"
+);
+id_type!(
+    /// One document kept on a case.
+    DocumentId,
+    "document"
+);
+id_type!(
+    /// One consent she gave (or withdrew).
+    ConsentId,
+    "consent"
+);
+id_type!(
     /// One workshop of the training programme, as scheduled.
     WorkshopId,
     "workshop"

@@ -35,7 +35,10 @@ pub mod zone;
 pub use case::{Case, CaseCode, Stage};
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use error::DomainError;
-pub use ids::{CaseId, HandoverId, OrgId, TokenId, UserId, VoiceId, WorkshopId};
+pub use ids::{
+    AssessmentId, CaseId, ConsentId, DocumentId, HandoverId, OrgId, TokenId, UserId, VoiceId,
+    WorkshopId,
+};
 pub use language::Language;
 pub use organisation::{CountryCode, OrgKind, OrgName, Organisation};
 pub use role::{Role, Roles};

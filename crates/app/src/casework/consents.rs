@@ -90,12 +90,12 @@ pub async fn revoke_consent(
     store: &Arc<dyn Store>,
     acting: &Acting,
     case: &Case,
-    consent_id: &str,
+    consent_id: domain::ConsentId,
     reason: &str,
 ) -> Result<(), Error> {
     let (actor, source, at) = acting.signed_in()?;
     check_manage(actor, case)?;
-    let id: uuid::Uuid = consent_id.parse().map_err(|_| Error::NotFound)?;
+    let id = consent_id.0;
     let consents = store.consents_of(case.id).await?;
     let consent = consents
         .iter()

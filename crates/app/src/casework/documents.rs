@@ -70,10 +70,10 @@ pub async fn open_document(
     store: &Arc<dyn Store>,
     acting: &Acting,
     case: &Case,
-    id: &str,
+    id: domain::DocumentId,
 ) -> Result<(domain::document::DocumentInfo, Vec<u8>), Error> {
     let (actor, source, at) = acting.signed_in()?;
-    let id: uuid::Uuid = id.parse().map_err(|_| Error::NotFound)?;
+    let id = id.0;
     let seen = sight(store, acting, case).await?;
     let listed = documents(store, actor, case, &seen).await?;
     if !listed.iter().any(|d| d.id == id) {

@@ -27,7 +27,7 @@ pub async fn reading(
     reader: &Reader<'_>,
     lang: Language,
     case: &Case,
-    aid: &str,
+    aid: domain::AssessmentId,
     html: bool,
 ) -> Result<Reading, Error> {
     let (store, i18n) = (&app.store, &*app.i18n);
@@ -79,7 +79,7 @@ pub async fn assessment_pdf(
     app: &App,
     reader: &Reader<'_>,
     case: &Case,
-    aid: &str,
+    aid: domain::AssessmentId,
     language: Language,
 ) -> Result<Vec<u8>, Error> {
     use pdf::Block;

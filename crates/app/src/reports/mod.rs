@@ -80,13 +80,15 @@ pub(crate) async fn render(
 /// audit entry.
 pub async fn assessment_pdf(
     app: &App,
-    assessment: &str,
+    assessment: domain::AssessmentId,
     language: Language,
     at: domain::Timestamp,
 ) -> Result<(Case, Vec<u8>), Error> {
     let store = &app.store;
-    let id: uuid::Uuid = assessment.parse().map_err(|_| Error::NotFound)?;
-    let a = store.assessment(id).await?.ok_or(Error::NotFound)?;
+    let a = store
+        .assessment(assessment.0)
+        .await?
+        .ok_or(Error::NotFound)?;
     let case = store.case(a.case_id).await?.ok_or(Error::NotFound)?;
     let sight = custodian_sight(store, &case, at).await?;
     let bytes = crate::reports::assessment::assessment_pdf(

@@ -263,7 +263,8 @@ pub async fn show_for_case(
     let actor = ctx.actor()?;
     let case = ctx.case(&state, &id, Action::ViewCase).await?;
     let seen = ctx.sight(&state, &case).await?;
-    let (a, form) = forms::assessment_of(&state.store, &case, &aid, &seen).await?;
+    let (a, form) =
+        forms::assessment_of(&state.store, &case, crate::path::id(&aid)?, &seen).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let role = forms::may_read(&actor, &case);
     let may = |class| role(class) && seen.sees(class, a.org);

@@ -366,7 +366,15 @@ pub async fn show(
         role: &role,
         sight: &seen,
     };
-    let r = reading(&state, &reader, ctx.lang, &case, &aid, true).await?;
+    let r = reading(
+        &state,
+        &reader,
+        ctx.lang,
+        &case,
+        crate::path::id(&aid)?,
+        true,
+    )
+    .await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let page = Page::titled(&state, &ctx, "/cases", r.title);
     render(&ViewTemplate {
@@ -392,7 +400,7 @@ pub async fn pdf_download(
         role: &role,
         sight: &seen,
     };
-    let bytes = assessment_pdf(&state, &reader, &case, &aid, ctx.lang).await?;
+    let bytes = assessment_pdf(&state, &reader, &case, crate::path::id(&aid)?, ctx.lang).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("assessment-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((

@@ -91,7 +91,7 @@ pub async fn revoke_consent(
         &state.store,
         &ctx.acting(&actor, now),
         &case,
-        &consent,
+        crate::path::id(&consent)?,
         &body.reason,
     )
     .await?;

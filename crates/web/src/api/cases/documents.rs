@@ -79,7 +79,7 @@ pub async fn download(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
         &case,
-        &doc,
+        crate::path::id(&doc)?,
     )
     .await?;
     let mut response = bytes.into_response();

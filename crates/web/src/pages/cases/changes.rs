@@ -344,7 +344,7 @@ pub async fn revoke_consent(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
         &case,
-        &consent,
+        crate::path::id(&consent)?,
         &form.reason,
     )
     .await
