@@ -46,6 +46,15 @@ impl Acting {
 }
 
 impl Acting {
+    /// The cases the store may return to whoever acts: the operator at the CLI reaches every
+    /// case, a person those of her organisation (and her own, for a survivor).
+    pub fn case_scope(&self) -> domain::scope::CaseScope {
+        match &self.actor {
+            None => domain::scope::CaseScope::Network,
+            Some(actor) => domain::scope::CaseScope::of(actor),
+        }
+    }
+
     /// `may_administer`, when a person is acting (the operator at the CLI is trusted).
     pub fn administer(&self, user: &User) -> Result<(), Error> {
         match &self.actor {

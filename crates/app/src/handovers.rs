@@ -214,7 +214,10 @@ pub async fn load(
     if !visible {
         return Err(Error::NotFound);
     }
-    let case = store.case(h.case_id).await?.ok_or(Error::NotFound)?;
+    let case = store
+        .case(h.case_id, &acting.case_scope())
+        .await?
+        .ok_or(Error::NotFound)?;
     Ok((h, case))
 }
 

@@ -86,7 +86,7 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
         } => {
             let language = self::language(&language)?;
             let found = match case.parse::<domain::CaseId>() {
-                Ok(id) => store.case(id).await?,
+                Ok(id) => store.case(id, &domain::scope::CaseScope::Network).await?,
                 Err(_) => match case.parse::<domain::CaseCode>() {
                     Ok(code) => store.case_by_code(&code).await?,
                     Err(_) => None,

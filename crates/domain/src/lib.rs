@@ -24,6 +24,7 @@ pub mod plan;
 pub mod policy;
 pub mod repatriation;
 pub mod role;
+pub mod scope;
 pub mod sight;
 pub mod stay;
 pub mod text;

@@ -112,7 +112,13 @@ async fn cases_open_with_their_staff_and_codes_are_unique(t: &TestStore) {
         .unwrap();
     assert_eq!(case.stage, Stage::Identified);
     assert_eq!(case.assigned, vec![w.worker, w.counsellor]);
-    assert_eq!(store.case(new.id).await.unwrap(), Some(case.clone()));
+    assert_eq!(
+        store
+            .case(new.id, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap(),
+        Some(case.clone())
+    );
     assert_eq!(
         store.case_by_code(&new.code).await.unwrap().map(|c| c.id),
         Some(new.id)
@@ -130,7 +136,13 @@ async fn cases_open_with_their_staff_and_codes_are_unique(t: &TestStore) {
         1,
         "nothing half-written"
     );
-    assert!(store.case(twin.id).await.unwrap().is_none());
+    assert!(
+        store
+            .case(twin.id, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 async fn the_journey_is_recorded_and_a_stale_change_is_refused(t: &TestStore) {
@@ -686,7 +698,11 @@ async fn a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel(t: &T
         .await
         .unwrap();
     let sight = |org: OrgId, at: Timestamp| async move {
-        let case = store.case(new.id).await.unwrap().unwrap();
+        let case = store
+            .case(new.id, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap();
         let consents = store.consents_of(new.id).await.unwrap();
         Sight::of(org, &case.passages, &consents, at)
     };
@@ -806,7 +822,12 @@ async fn a_stored_value_that_does_not_parse_is_corrupt_and_names_its_column(t: &
     t.tamper("UPDATE cases SET stage = 'elsewhere'")
         .await
         .unwrap();
-    let what = corrupt(store.case(new.id).await.unwrap_err());
+    let what = corrupt(
+        store
+            .case(new.id, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap_err(),
+    );
     assert!(
         what.contains("stage") && what.contains("elsewhere"),
         "{what}"
@@ -822,6 +843,97 @@ async fn a_stored_value_that_does_not_parse_is_corrupt_and_names_its_column(t: &
     );
 }
 
+/// CONVENTIONS: every read of case data takes the reader's scope. A case is returned to the
+/// organisation that holds it, to one named on any of its handovers (a draft included), to her
+/// own account, and to the whole network; to anyone else it does not exist.
+async fn a_case_is_read_only_within_its_scope(t: &TestStore) {
+    use domain::handover::{Handover, HandoverState};
+    use domain::scope::CaseScope;
+    let store = &t.store;
+    let w = world(store).await;
+    let mut users = Vec::new();
+    for (name, role) in [("salma", Role::CaseWorker), ("mitu", Role::Survivor)] {
+        let user = NewUser {
+            id: UserId::new(),
+            org_id: w.other_org,
+            username: name.parse().unwrap(),
+            display_name: None,
+            roles: Roles::single(role),
+            language: Language::Bn,
+            password_hash: "$argon2id$not-a-real-hash".into(),
+        };
+        store
+            .create_user(&user, event(AuditAction::UserCreated, name))
+            .await
+            .unwrap();
+        users.push(user.id);
+    }
+    let (colleague, her) = (users[0], users[1]);
+    let new = new_case(w.org, vec![w.worker], 11);
+    store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    let reaches =
+        |scope: CaseScope| async move { store.case(new.id, &scope).await.unwrap().map(|c| c.id) };
+    let holder = CaseScope::Organisation {
+        org: w.org,
+        user: w.worker,
+    };
+    let elsewhere = CaseScope::Organisation {
+        org: w.other_org,
+        user: colleague,
+    };
+    let herself = CaseScope::Organisation {
+        org: w.other_org,
+        user: her,
+    };
+    assert_eq!(reaches(holder).await, Some(new.id));
+    assert_eq!(reaches(CaseScope::Network).await, Some(new.id));
+    assert_eq!(reaches(elsewhere).await, None, "another organisation");
+    assert_eq!(reaches(herself).await, None, "not yet linked to her");
+
+    store
+        .link_survivor(new.id, her, event(AuditAction::SurvivorLinked, "case"))
+        .await
+        .unwrap();
+    assert_eq!(reaches(herself).await, Some(new.id), "her own case");
+    assert_eq!(
+        reaches(elsewhere).await,
+        None,
+        "her link opens nothing to others"
+    );
+
+    let draft = Handover {
+        id: uuid::Uuid::now_v7(),
+        case_id: new.id,
+        from_org: w.org,
+        to_org: w.other_org,
+        state: HandoverState::Draft,
+        reason: "she goes home".into(),
+        sections: Vec::new(),
+        score: None,
+        gaps: Vec::new(),
+        gaps_reason: String::new(),
+        decline_reason: String::new(),
+        created_by: w.worker,
+        created_at: T0,
+        sent_at: None,
+        acknowledged_at: None,
+        decided_at: None,
+        version: 1,
+    };
+    store
+        .create_handover(&draft, event(AuditAction::HandoverStarted, "handover"))
+        .await
+        .unwrap();
+    assert_eq!(
+        reaches(elsewhere).await,
+        Some(new.id),
+        "named on a handover"
+    );
+}
+
 on_both_engines!(
     cases_open_with_their_staff_and_codes_are_unique,
     the_journey_is_recorded_and_a_stale_change_is_refused,
@@ -833,4 +945,5 @@ on_both_engines!(
     overdue_repatriation_steps_are_listed_for_the_custodian_alone,
     a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel,
     a_stored_value_that_does_not_parse_is_corrupt_and_names_its_column,
+    a_case_is_read_only_within_its_scope,
 );

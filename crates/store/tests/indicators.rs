@@ -343,7 +343,12 @@ async fn move_to(
     by: UserId,
     at: Timestamp,
 ) {
-    let version = store.case(case).await.unwrap().unwrap().version;
+    let version = store
+        .case(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
     store
         .change_stage(
             case,
@@ -435,7 +440,11 @@ async fn save_plan(
     goals: &str,
     at: Timestamp,
 ) -> i64 {
-    let seen = store.case(case).await.unwrap().unwrap();
+    let seen = store
+        .case(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     let consents = store.consents_of(case).await.unwrap();
     let sight = domain::sight::Sight::of(org, &seen.passages, &consents, at);
     let current = store
@@ -581,7 +590,11 @@ async fn custody_plans_handovers_and_counts_follow_the_rule(t: &TestStore) {
     );
     let v = save_plan(store, f, w.kolkata, w.rupa, &newest, days(2)).await;
     let f_sight = {
-        let case = store.case(f).await.unwrap().unwrap();
+        let case = store
+            .case(f, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap();
         domain::sight::Sight::of(w.kolkata, &case.passages, &[], days(3))
     };
     store
@@ -616,7 +629,11 @@ async fn custody_plans_handovers_and_counts_follow_the_rule(t: &TestStore) {
     )
     .await;
     let a_sight = {
-        let case = store.case(a).await.unwrap().unwrap();
+        let case = store
+            .case(a, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap();
         domain::sight::Sight::of(w.kolkata, &case.passages, &[], days(2))
     };
     store

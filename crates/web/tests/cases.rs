@@ -474,7 +474,12 @@ async fn a_stage_change_in_the_page_says_what_is_wrong(engine: Engine) {
     assert_eq!(reply.status, StatusCode::CONFLICT);
     assert!(reply.body.contains(&h.text(Language::Bn, "case-conflict")));
     assert_eq!(
-        h.store.case(case).await.unwrap().unwrap().stage,
+        h.store
+            .case(case, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap()
+            .stage,
         domain::Stage::InCare
     );
     h.finish().await;
@@ -886,9 +891,15 @@ async fn the_plan_page_keeps_her_change_when_someone_saved_first(engine: Engine)
         "the printed plan carries the case code, never her name"
     );
     assert!(
-        print
-            .body
-            .contains(h.store.case(case).await.unwrap().unwrap().code.as_str())
+        print.body.contains(
+            h.store
+                .case(case, &domain::scope::CaseScope::Network)
+                .await
+                .unwrap()
+                .unwrap()
+                .code
+                .as_str()
+        )
     );
     h.finish().await;
 }
@@ -1279,7 +1290,12 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let linked = h.store.case(case).await.unwrap().unwrap();
+    let linked = h
+        .store
+        .case(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(linked.survivor, Some(survivor.id));
     assert!(
         !linked.is_assigned(survivor.id),
@@ -1514,7 +1530,12 @@ async fn the_demo_has_cases_in_every_stage_with_voices_in_three_languages() {
             continue;
         }
         assert_eq!(missed.len(), 1, "{missed:?}");
-        let returned = t.store.case(missed[0].1.case_id).await.unwrap().unwrap();
+        let returned = t
+            .store
+            .case(missed[0].1.case_id, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(returned.stage, domain::Stage::Returned);
         assert_eq!(late.len(), 1, "{late:?}");
         assert_eq!(late[0].step.key, "nationality-verified");

@@ -172,7 +172,13 @@ async fn an_assessment_is_filled_revised_and_still_reads_right(engine: Engine) {
         .unwrap();
     std::fs::remove_file(&file).ok();
     let text = String::from_utf8_lossy(&out.stdout);
-    let code = h.store.case(case).await.unwrap().unwrap().code;
+    let code = h
+        .store
+        .case(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap()
+        .code;
     assert!(text.contains(code.as_str()));
     assert!(text.contains("পরিদর্শনের তারিখ"), "{text}");
     assert!(text.contains("গ্রামের"), "{text}");
@@ -302,7 +308,12 @@ fn required_answers(form: &serde_json::Value) -> serde_json::Map<String, serde_j
 async fn a_home_assessment_closes_its_gap_in_the_handover_report(engine: Engine) {
     let h = Harness::new(engine).await;
     let (case, _) = h.case().await;
-    let current = h.store.case(case).await.unwrap().unwrap();
+    let current = h
+        .store
+        .case(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     let change = domain::case::StageChange {
         from: current.stage,
         to: domain::Stage::PreparingReturn,

@@ -278,7 +278,12 @@ async fn a_receiver_may_decline_with_a_reason(engine: Engine) {
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.json()["decline_reason"], "আমাদের আশ্রয়ে জায়গা নেই");
     assert_eq!(
-        h.store.case(case).await.unwrap().unwrap().custodian,
+        h.store
+            .case(case, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap()
+            .custodian,
         h.kolkata().await,
         "custody stays"
     );
@@ -769,7 +774,12 @@ async fn her_words_and_plan_travel_from_kolkata_through_howrah_to_jessore(engine
         "her plan, word for word"
     );
     assert_eq!(
-        h.store.case(case).await.unwrap().unwrap().custodian,
+        h.store
+            .case(case, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap()
+            .custodian,
         h.org("Notun Alo, Jessore").await
     );
     h.finish().await;
@@ -824,7 +834,7 @@ async fn missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts(engi
 
     let returned_code = h
         .store
-        .case(returned)
+        .case(returned, &domain::scope::CaseScope::Network)
         .await
         .unwrap()
         .unwrap()
@@ -832,7 +842,7 @@ async fn missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts(engi
         .to_string();
     let repatriating_code = h
         .store
-        .case(repatriating)
+        .case(repatriating, &domain::scope::CaseScope::Network)
         .await
         .unwrap()
         .unwrap()
@@ -1467,7 +1477,12 @@ async fn a_section_left_behind_is_shared_on_request_with_her_consent(engine: Eng
     send_and_accept(reply.json()["id"].as_str().unwrap().to_string()).await;
     assert!(receiver.get(&documents).await.body.contains("dingolegal"));
     assert_eq!(
-        h.store.case(case).await.unwrap().unwrap().custodian,
+        h.store
+            .case(case, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap()
+            .custodian,
         jessore
     );
     // Sharing is not a way into a case one never held.

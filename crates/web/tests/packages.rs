@@ -149,7 +149,12 @@ async fn import_page(server: &Satkhira, bytes: &[u8]) -> crate::common::Reply {
 
 async fn nothing_arrived(server: &Satkhira, case: domain::CaseId, handover: uuid::Uuid) {
     assert!(
-        server.store.case(case).await.unwrap().is_none(),
+        server
+            .store
+            .case(case, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .is_none(),
         "a refused package wrote a case"
     );
     assert!(server.store.handover(handover).await.unwrap().is_none());
@@ -292,7 +297,11 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     };
     let event = AuditEvent::new(T0, AuditAction::PlanReviewed, "plan").from_source("test");
     a.add_plan_review(case_id, &review, event).await.unwrap();
-    let case = a.case(case_id).await.unwrap().unwrap();
+    let case = a
+        .case(case_id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     let h = handovers::start(
         a,
         &app::Acting::person(actor.clone(), "test", T0),
@@ -416,7 +425,11 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         reply.header("location"),
         Some(format!("/handovers/{}", h.id).as_str())
     );
-    let arrived = b.case(case_id).await.unwrap().unwrap();
+    let arrived = b
+        .case(case_id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(arrived.code, case.code);
     assert_eq!(
         arrived.custodian, kolkata.id,
@@ -498,7 +511,11 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     .await
     .unwrap();
     assert_eq!(
-        b.case(case_id).await.unwrap().unwrap().custodian,
+        b.case(case_id, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap()
+            .custodian,
         satkhira.org
     );
     let answer = package::export(b, &cli(), &h.id.to_string()).await.unwrap();
@@ -511,7 +528,11 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     assert_eq!(back.state, HandoverState::Accepted);
     assert_eq!(back.acknowledged_at, arrived_h.acknowledged_at);
     assert_eq!(
-        a.case(case_id).await.unwrap().unwrap().custodian,
+        a.case(case_id, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap()
+            .custodian,
         satkhira.org
     );
     let err = package::import(a, &cli(), &answer.bytes, None)
@@ -525,7 +546,11 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
 
     // She goes home; at the first follow-up, her words reach Kolkata (she consented) in the
     // next answer package. The same answer again brings nothing new.
-    let arrived = b.case(case_id).await.unwrap().unwrap();
+    let arrived = b
+        .case(case_id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     let change = domain::case::StageChange {
         from: arrived.stage,
         to: domain::Stage::Returned,
@@ -608,7 +633,11 @@ async fn the_age_tool_decrypts_a_package_with_the_identity(engine: Engine) {
         roles: worker.roles.clone(),
         training: Default::default(),
     };
-    let case = a.case(case_id).await.unwrap().unwrap();
+    let case = a
+        .case(case_id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     let h = handovers::start(
         a,
         &app::Acting::person(actor.clone(), "test", T0),
@@ -787,7 +816,13 @@ async fn a_trusted_senders_package_is_held_to_local_rules(engine: Engine) {
     let (voice_id, doc_id) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
     let (sealed, case_id, _) = forge(&keep, voice_id, doc_id);
     package::import(b, &cli(), &sealed, None).await.unwrap();
-    let sender = b.case(case_id).await.unwrap().unwrap().passages[0].from;
+    let sender = b
+        .case(case_id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap()
+        .passages[0]
+        .from;
     let docs = b
         .documents_of(case_id, &domain::sight::Sight::own(sender))
         .await

@@ -49,7 +49,13 @@ async fn her_plan_prints_in_bengali_and_hindi_with_the_case_code_only(engine: En
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let code = h.store.case(case).await.unwrap().unwrap().code;
+    let code = h
+        .store
+        .case(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap()
+        .code;
 
     let mut page = h.client().signed_in("caseworker.kolkata").await;
     let reply = page.get(&format!("/cases/{case}/plan.pdf?lang=bn")).await;

@@ -56,7 +56,10 @@ pub async fn load(
     id: CaseId,
     action: Action,
 ) -> Result<Case, Error> {
-    let case = store.case(id).await?.ok_or(Error::NotFound)?;
+    let case = store
+        .case(id, &acting.case_scope())
+        .await?
+        .ok_or(Error::NotFound)?;
     if let Some(actor) = &acting.actor {
         if !allowed(actor, Action::ViewCaseSummary, &case) {
             return Err(Error::NotFound);

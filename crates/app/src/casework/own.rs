@@ -47,7 +47,10 @@ pub async fn link_survivor(
 /// else not found.
 pub async fn load_own(store: &Arc<dyn Store>, acting: &Acting, id: CaseId) -> Result<Case, Error> {
     let (actor, _, _) = acting.signed_in()?;
-    let case = store.case(id).await?.ok_or(Error::NotFound)?;
+    let case = store
+        .case(id, &acting.case_scope())
+        .await?
+        .ok_or(Error::NotFound)?;
     if allowed(actor, Action::OwnRecord, &case) {
         Ok(case)
     } else if allowed(actor, Action::ViewCaseSummary, &case) {

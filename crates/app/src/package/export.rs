@@ -39,7 +39,10 @@ pub async fn export(
 ) -> Result<Exported, Error> {
     let id: uuid::Uuid = handover.parse().map_err(|_| Error::NotFound)?;
     let h = store.handover(id).await?.ok_or(Error::NotFound)?;
-    let case = store.case(h.case_id).await?.ok_or(Error::NotFound)?;
+    let case = store
+        .case(h.case_id, &acting.case_scope())
+        .await?
+        .ok_or(Error::NotFound)?;
     // Who may: the sender's case worker for the case, the receiver's staff for the answer.
     if let Some(actor) = &acting.actor {
         let permitted = if actor.org_id == h.from_org {

@@ -548,7 +548,10 @@ pub(super) async fn import_receipt(
         .filter(|h| h.from_org == me && h.to_org == sender && h.case_id.0 == m.case_id)
         .ok_or_else(|| malformed("the answer is to a handover this organisation did not send"))?;
     if let Some(actor) = &acting.actor {
-        let case = store.case(h.case_id).await?.ok_or(Error::NotFound)?;
+        let case = store
+            .case(h.case_id, &acting.case_scope())
+            .await?
+            .ok_or(Error::NotFound)?;
         if !allowed(actor, Action::StartHandover, &case) {
             return Err(Error::Forbidden(domain::policy::DenyReason::NotAssigned));
         }
@@ -651,7 +654,10 @@ pub(super) async fn import_receipt(
         Err(StoreError::Duplicate(_)) => return Err(Error::Duplicate("package")),
         other => other?,
     };
-    let case = store.case(h.case_id).await?.ok_or(Error::NotFound)?;
+    let case = store
+        .case(h.case_id, &acting.case_scope())
+        .await?
+        .ok_or(Error::NotFound)?;
     Ok(Imported {
         kind: "receipt",
         handover_id: h.id,

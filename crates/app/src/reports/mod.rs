@@ -89,7 +89,10 @@ pub async fn assessment_pdf(
         .assessment(assessment.0)
         .await?
         .ok_or(Error::NotFound)?;
-    let case = store.case(a.case_id).await?.ok_or(Error::NotFound)?;
+    let case = store
+        .case(a.case_id, &domain::scope::CaseScope::Network)
+        .await?
+        .ok_or(Error::NotFound)?;
     let sight = custodian_sight(store, &case, at).await?;
     let bytes = crate::reports::assessment::assessment_pdf(
         app,

@@ -219,9 +219,33 @@ macro_rules! impl_case_store {
                 Ok(found)
             }
 
-            async fn case(&self, id: domain::CaseId) -> Result<Option<domain::Case>, $crate::StoreError> {
+            async fn case(
+                &self,
+                id: domain::CaseId,
+                scope: &domain::scope::CaseScope,
+            ) -> Result<Option<domain::Case>, $crate::StoreError> {
                 let mut conn = self.pool.acquire().await?;
-                Self::case_in(&mut conn, id).await
+                let (org, user) = match scope {
+                    domain::scope::CaseScope::Network => return Self::case_in(&mut conn, id).await,
+                    domain::scope::CaseScope::Organisation { org, user } => (org, user),
+                };
+                let row: Option<$crate::cases::CaseRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::case_columns!(),
+                    " FROM cases c WHERE c.id = $1 AND (c.custodian_org_id = $2 \
+                     OR c.survivor_user_id = $3 \
+                     OR EXISTS (SELECT 1 FROM handovers h WHERE h.case_id = c.id \
+                     AND (h.from_org_id = $2 OR h.to_org_id = $2)))"
+                ))
+                .bind(id.to_string())
+                .bind(org.to_string())
+                .bind(user.to_string())
+                .fetch_optional(&mut *conn)
+                .await?;
+                match row {
+                    Some(row) => Ok(Some(Self::complete_in(&mut *conn, row).await?)),
+                    None => Ok(None),
+                }
             }
 
             async fn case_by_code(

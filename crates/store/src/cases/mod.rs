@@ -106,7 +106,12 @@ pub trait CaseStore:
     /// Opens a case with its identity section and assigned staff. `Duplicate("case code")`
     /// when the code is taken.
     async fn create_case(&self, case: &NewCase, audit: AuditEvent) -> Result<Case, StoreError>;
-    async fn case(&self, id: CaseId) -> Result<Option<Case>, StoreError>;
+    /// The case, if `scope` reaches it (`None` otherwise, as if there were none).
+    async fn case(
+        &self,
+        id: CaseId,
+        scope: &domain::scope::CaseScope,
+    ) -> Result<Option<Case>, StoreError>;
     /// Assigns a member of staff to the case; assigning twice changes nothing.
     async fn assign(
         &self,

@@ -47,6 +47,7 @@ async fn rows(
     t: &Tr<'_>,
     list: &[Handover],
     incoming: bool,
+    scope: &domain::scope::CaseScope,
 ) -> Result<Vec<Row>, AppError> {
     let now = state.clock.now();
     let mut rows = Vec::new();
@@ -57,7 +58,7 @@ async fn rows(
             .await?;
         let code = state
             .store
-            .case(h.case_id)
+            .case(h.case_id, scope)
             .await?
             .map(|c| c.code.to_string())
             .unwrap_or_default();
@@ -90,8 +91,9 @@ async fn list_page<'a>(
     let t = page.t;
     let incoming = state.store.handovers_of(actor.org_id, true).await?;
     let outgoing = state.store.handovers_of(actor.org_id, false).await?;
-    let incoming = rows(state, &t, &incoming, true).await?;
-    let outgoing = rows(state, &t, &outgoing, false).await?;
+    let scope = domain::scope::CaseScope::of(&actor);
+    let incoming = rows(state, &t, &incoming, true, &scope).await?;
+    let outgoing = rows(state, &t, &outgoing, false, &scope).await?;
     let can_import = app::policy::allows(
         &actor,
         Action::ReceiveHandover,

@@ -37,7 +37,12 @@ pub struct Harness {
 impl Harness {
     /// What the case's custodian holds of it now, for tests that look at the store directly.
     pub async fn sight(&self, case: domain::CaseId) -> domain::sight::Sight {
-        let found = self.store.case(case).await.unwrap().unwrap();
+        let found = self
+            .store
+            .case(case, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap();
         let consents = self.store.consents_of(case).await.unwrap();
         domain::sight::Sight::of(
             found.custodian,
