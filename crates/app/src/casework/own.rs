@@ -8,7 +8,7 @@ use domain::policy::Action;
 use domain::{Case, CaseId, VoiceEntry, VoiceId};
 use store::{NewVoice, Store};
 
-use super::{ReviewInput, VoiceInput, allowed, check, event, plan_of, sight};
+use super::{ReviewInput, VoiceInput, allowed, check, event};
 use crate::{Acting, Error, FieldError};
 
 /// Links a survivor's own account to her case, so she can read her record and add her words.
@@ -92,44 +92,5 @@ pub async fn own_review(
     case: &Case,
     input: &ReviewInput,
 ) -> Result<domain::plan::PlanReview, Error> {
-    let (actor, source, at) = acting.signed_in()?;
-    check(actor, Action::OwnRecord, case)?;
-    let plan = plan_of(store, case, &sight(store, acting, case).await?).await?;
-    let mut errors = Vec::new();
-    let agreement: Option<domain::plan::Agreement> = input
-        .agreement
-        .parse()
-        .map_err(|e| errors.push(FieldError::new("agreement", &e)))
-        .ok();
-    let her_words = domain::text::normalise(&input.her_words);
-    if her_words.is_empty() {
-        errors.push(FieldError::new(
-            "her_words",
-            &domain::DomainError::EmptyText,
-        ));
-    }
-    if plan.version == 0 {
-        errors.push(FieldError {
-            field: "agreement".into(),
-            message_id: "plan-empty",
-            english: "there is no plan yet".into(),
-        });
-    }
-    let Some(agreement) = agreement.filter(|_| errors.is_empty()) else {
-        return Err(Error::Invalid(errors));
-    };
-    let review = domain::plan::PlanReview {
-        id: uuid::Uuid::now_v7(),
-        plan_version: plan.version,
-        agreement,
-        her_words,
-        notes: String::new(),
-        reviewed_by: actor.user_id,
-        reviewed_at: at,
-    };
-    let audit = event(actor, source, at, AuditAction::PlanReviewed, case).with_detail(
-        crate::accounts::detail(&[("agreement", agreement.as_str()), ("by", "herself")]),
-    );
-    store.add_plan_review(case.id, &review, audit).await?;
-    Ok(review)
+    super::plan::add_review(store, acting, case, input, super::plan::Reviewer::Herself).await
 }

@@ -126,20 +126,50 @@ pub async fn review_plan(
     case: &Case,
     input: &ReviewInput,
 ) -> Result<domain::plan::PlanReview, Error> {
+    add_review(store, acting, case, input, Reviewer::Team).await
+}
+
+/// Who records a plan review: the team with her, or she herself on her own page (where no
+/// notes are asked for and the audit entry says it was hers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reviewer {
+    Team,
+    Herself,
+}
+
+/// A review of the current plan: the one path both kinds of review take, so that an empty
+/// plan, missing words and the audit entry are treated alike.
+pub(crate) async fn add_review(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    case: &Case,
+    input: &ReviewInput,
+    by: Reviewer,
+) -> Result<domain::plan::PlanReview, Error> {
+    let herself = by == Reviewer::Herself;
     let (actor, source, at) = acting.signed_in()?;
-    check(actor, Action::EditPlan, case)?;
+    check(
+        actor,
+        if herself {
+            Action::OwnRecord
+        } else {
+            Action::EditPlan
+        },
+        case,
+    )?;
     let plan = plan_of(store, case, &sight(store, acting, case).await?).await?;
     let mut errors = Vec::new();
-    let agreement: Option<domain::plan::Agreement> = if input.agreement.trim().is_empty() {
-        errors.push(FieldError::required("agreement"));
-        None
-    } else {
-        input
-            .agreement
-            .parse()
-            .map_err(|e| errors.push(FieldError::new("agreement", &e)))
-            .ok()
-    };
+    let agreement: Option<domain::plan::Agreement> =
+        if !herself && input.agreement.trim().is_empty() {
+            errors.push(FieldError::required("agreement"));
+            None
+        } else {
+            input
+                .agreement
+                .parse()
+                .map_err(|e| errors.push(FieldError::new("agreement", &e)))
+                .ok()
+        };
     let her_words = domain::text::normalise(&input.her_words);
     if her_words.is_empty() {
         errors.push(FieldError::new(
@@ -151,7 +181,12 @@ pub async fn review_plan(
         errors.push(FieldError {
             field: "agreement".into(),
             message_id: "plan-empty",
-            english: "there is no plan to review yet".into(),
+            english: if herself {
+                "there is no plan yet"
+            } else {
+                "there is no plan to review yet"
+            }
+            .into(),
         });
     }
     let Some(agreement) = agreement.filter(|_| errors.is_empty()) else {
@@ -162,13 +197,20 @@ pub async fn review_plan(
         plan_version: plan.version,
         agreement,
         her_words,
-        notes: domain::text::normalise(&input.notes),
+        notes: if herself {
+            String::new()
+        } else {
+            domain::text::normalise(&input.notes)
+        },
         reviewed_by: actor.user_id,
         reviewed_at: at,
     };
-    let audit = event(actor, source, at, AuditAction::PlanReviewed, case).with_detail(
-        crate::accounts::detail(&[("agreement", agreement.as_str())]),
-    );
+    let mut detail = vec![("agreement", agreement.as_str())];
+    if herself {
+        detail.push(("by", "herself"));
+    }
+    let audit = event(actor, source, at, AuditAction::PlanReviewed, case)
+        .with_detail(crate::accounts::detail(&detail));
     store.add_plan_review(case.id, &review, audit).await?;
     Ok(review)
 }
