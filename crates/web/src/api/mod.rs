@@ -194,6 +194,18 @@ pub fn with_etag<T: Serialize>(version: i64, body: T) -> Response {
     response
 }
 
+/// A record just made: 201 Created, its ETag, and where it now lives (`Location`).
+pub fn created<T: Serialize>(version: i64, body: T, location: &str) -> Response {
+    let mut response = with_etag(version, body);
+    *response.status_mut() = StatusCode::CREATED;
+    if let Ok(v) = HeaderValue::from_str(location) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::LOCATION, v);
+    }
+    response
+}
+
 /// An organisation of the directory.
 #[derive(Serialize, ToSchema)]
 #[schema(as = Organisation)]

@@ -1,6 +1,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use domain::OrgId;
 use domain::policy::{Action, Resource};
@@ -108,14 +108,11 @@ pub async fn create(
     ctx.authorize(Action::CreateOrganisation, Resource::Network)?;
     let org =
         accounts::create_organisation(&state.store, &origin(&state, &ctx)?, &body.into()).await?;
-    let mut response = with_etag(org.version, OrgJson::from(&org));
-    *response.status_mut() = StatusCode::CREATED;
-    if let Ok(v) = format!("/api/v1/organisations/{}", org.id).parse() {
-        response
-            .headers_mut()
-            .insert(axum::http::header::LOCATION, v);
-    }
-    Ok(response)
+    Ok(super::created(
+        org.version,
+        OrgJson::from(&org),
+        &format!("/api/v1/organisations/{}", org.id),
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "accounts",

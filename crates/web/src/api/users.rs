@@ -1,6 +1,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use domain::UserId;
 use domain::policy::{Action, Resource};
@@ -105,14 +105,11 @@ pub async fn create(
         password: body.password,
     };
     let user = accounts::create_user(&state.store, &origin(&state, &ctx)?, &org, &input).await?;
-    let mut response = with_etag(user.version, UserJson::from(&user));
-    *response.status_mut() = StatusCode::CREATED;
-    if let Ok(v) = format!("/api/v1/users/{}", user.id).parse() {
-        response
-            .headers_mut()
-            .insert(axum::http::header::LOCATION, v);
-    }
-    Ok(response)
+    Ok(super::created(
+        user.version,
+        UserJson::from(&user),
+        &format!("/api/v1/users/{}", user.id),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "accounts",

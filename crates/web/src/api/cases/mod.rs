@@ -443,14 +443,11 @@ pub async fn create(
         &body.identity.into(),
     )
     .await?;
-    let mut response = with_etag(case.version, CaseJson::from(&case));
-    *response.status_mut() = StatusCode::CREATED;
-    if let Ok(v) = format!("/api/v1/cases/{}", case.id).parse() {
-        response
-            .headers_mut()
-            .insert(axum::http::header::LOCATION, v);
-    }
-    Ok(response)
+    Ok(super::created(
+        case.version,
+        CaseJson::from(&case),
+        &format!("/api/v1/cases/{}", case.id),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases",
