@@ -850,7 +850,7 @@ async fn followups_made(
     use domain::followup::{FollowUpResult, Outcome};
     let today = now.to_datetime().date();
     let due: Vec<_> = store
-        .followups_of(case.id)
+        .followups_of(case.id, &domain::scope::CaseScope::Network)
         .await?
         .into_iter()
         .filter(|f| f.is_missed(today))
@@ -911,7 +911,10 @@ async fn repatriation_under_way(
             event(AuditAction::RepatriationStarted, day(0).1),
         )
         .await?;
-    let Some((_, _, steps)) = store.repatriation(case.id).await? else {
+    let Some((_, _, steps)) = store
+        .repatriation(case.id, &domain::scope::CaseScope::Network)
+        .await?
+    else {
         return Ok(());
     };
     let done = [

@@ -81,7 +81,7 @@ pub async fn start(
     }
     let reason = domain::case::parse_reason(reason)
         .map_err(|e| Error::Invalid(vec![FieldError::new("reason", &e)]))?;
-    let consents = store.consents_of(case.id).await?;
+    let consents = store.consents_of(case.id, &acting.case_scope()).await?;
     let covered = |class: SectionClass| {
         covers(
             &consents,
@@ -151,14 +151,15 @@ pub async fn start(
 /// its jargon list refers to.
 pub async fn report(
     app: &App,
+    acting: &Acting,
     case: &Case,
     h: &Handover,
-    now: Timestamp,
 ) -> Result<(Completeness, Arc<crate::glossary::Glossary>), Error> {
+    let now = acting.at;
     let store = &app.store;
     let glossary = app.glossary().await?;
     // The case as the sender holds it: what could travel.
-    let consents = store.consents_of(case.id).await?;
+    let consents = store.consents_of(case.id, &acting.case_scope()).await?;
     let held = domain::sight::Sight::of(h.from_org, &case.passages, &consents, now);
     let voice = store.voice_of(case.id, &held).await?;
     let plan = store.plan(case.id, &held).await?;
@@ -203,7 +204,10 @@ pub async fn load(
     id: HandoverId,
 ) -> Result<(Handover, Case), Error> {
     let (actor, _, _) = acting.signed_in()?;
-    let h = store.handover(id.0).await?.ok_or(Error::NotFound)?;
+    let h = store
+        .handover(id.0, &acting.case_scope())
+        .await?
+        .ok_or(Error::NotFound)?;
     let side = if actor.org_id == h.to_org && h.state != HandoverState::Draft {
         h.to_org
     } else {
@@ -255,7 +259,7 @@ pub async fn send(
         return Err(Error::Forbidden(DenyReason::NotAssigned));
     }
     let mut next = step(h, HandoverState::Sent)?;
-    let (report, _) = report(app, case, h, at).await?;
+    let (report, _) = report(app, acting, case, h).await?;
     let gaps_reason = domain::text::normalise(gaps_reason);
     if !report.gaps.is_empty() && gaps_reason.is_empty() {
         return Err(Error::Invalid(vec![FieldError::new(
@@ -363,7 +367,7 @@ pub async fn record_followup(
     let (actor, source, at) = acting.signed_in()?;
     crate::casework::check(actor, Action::RecordVoice, case)?;
     let id: uuid::Uuid = followup.parse().map_err(|_| Error::NotFound)?;
-    let found = store.followups_of(case.id).await?;
+    let found = store.followups_of(case.id, &acting.case_scope()).await?;
     let target = found.iter().find(|f| f.id == id).ok_or(Error::NotFound)?;
     if target.done.is_some() {
         return Err(Error::Invalid(vec![FieldError::new(
@@ -388,7 +392,7 @@ pub async fn record_followup(
         .iter()
         .find(|h| h.case_id == case.id && h.state == HandoverState::Accepted)
     {
-        let consents = store.consents_of(case.id).await?;
+        let consents = store.consents_of(case.id, &acting.case_scope()).await?;
         let wanted = Use {
             purpose: Purpose::FollowUpUpdates,
             section: None,
@@ -502,7 +506,10 @@ pub async fn record_step(
     if !allowed(actor, Action::Repatriate, case) {
         return Err(Error::Forbidden(DenyReason::NotAssigned));
     }
-    let (_, started_on, steps) = store.repatriation(case.id).await?.ok_or(Error::NotFound)?;
+    let (_, started_on, steps) = store
+        .repatriation(case.id, &acting.case_scope())
+        .await?
+        .ok_or(Error::NotFound)?;
     let mut step = steps
         .into_iter()
         .find(|s| s.seq == seq)

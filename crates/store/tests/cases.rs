@@ -189,7 +189,10 @@ async fn the_journey_is_recorded_and_a_stale_change_is_refused(t: &TestStore) {
         ),
         "{err:?}"
     );
-    let history = store.stage_history(new.id).await.unwrap();
+    let history = store
+        .stage_history(new.id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!(
         (history[0].from, history[0].to),
@@ -455,7 +458,11 @@ async fn missed_follow_ups_are_listed_for_the_custodian_alone(t: &TestStore) {
     let ours = case_at(store, w.org, 10, &[Stage::Returned]).await;
     let closed = case_at(store, w.org, 11, &[Stage::Returned, Stage::Closed]).await;
     let theirs = case_at(store, w.other_org, 12, &[Stage::Returned]).await;
-    let first = store.followups_of(ours.id).await.unwrap()[0].id;
+    let first = store
+        .followups_of(ours.id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()[0]
+        .id;
     let result = domain::followup::FollowUpResult {
         outcome: domain::followup::Outcome::FirstContact,
         her_words: "মায়ের কাছে ভালো আছি".into(),
@@ -501,7 +508,7 @@ async fn missed_follow_ups_are_listed_for_the_custodian_alone(t: &TestStore) {
     );
     assert_eq!(
         store
-            .followups_of(closed.id)
+            .followups_of(closed.id, &domain::scope::CaseScope::Network)
             .await
             .unwrap()
             .iter()
@@ -559,7 +566,11 @@ async fn overdue_repatriation_steps_are_listed_for_the_custodian_alone(t: &TestS
         )]
     );
 
-    let (_, _, steps) = store.repatriation(ours.id).await.unwrap().unwrap();
+    let (_, _, steps) = store
+        .repatriation(ours.id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     let mut done = steps[0].clone();
     done.done_on = Some(day("2026-12-05"));
     done.her_preference = "সে মায়ের কাছে ফিরতে চায়".into();
@@ -703,7 +714,10 @@ async fn a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel(t: &T
             .await
             .unwrap()
             .unwrap();
-        let consents = store.consents_of(new.id).await.unwrap();
+        let consents = store
+            .consents_of(new.id, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap();
         Sight::of(org, &case.passages, &consents, at)
     };
     let read = |e: &str| event(AuditAction::IdentityOpened, e);
@@ -934,6 +948,164 @@ async fn a_case_is_read_only_within_its_scope(t: &TestStore) {
     );
 }
 
+/// Every read of one of her records takes the reader's scope, as the case itself does: another
+/// organisation gets nothing of a case it never had to do with, until a handover names it.
+async fn her_records_are_read_only_within_the_case_scope(t: &TestStore) {
+    use domain::consent::{Consent, ConsentFields, Purpose, SectionClass};
+    use domain::handover::{Handover, HandoverState};
+    use domain::note::{Note, NoteKind, NoteTranslation};
+    use domain::scope::CaseScope;
+    let store = &t.store;
+    let w = world(store).await;
+    let new = case_at(
+        store,
+        w.org,
+        31,
+        &[Stage::InCare, Stage::PreparingReturn, Stage::Returned],
+    )
+    .await;
+    let consent = Consent {
+        id: uuid::Uuid::now_v7(),
+        case_id: new.id,
+        fields: ConsentFields {
+            purpose: Purpose::Sharing,
+            section: Some(SectionClass::Voice),
+            organisation: Some(w.other_org),
+            explained_how: "পড়ে শোনানো হয়েছে".into(),
+            explained_in: Language::Bn,
+            explained_by: "রূপা".into(),
+            expires_on: None,
+        },
+        recorded_by: w.worker,
+        recorded_at: T0,
+        revoked_at: None,
+        revoked_reason: None,
+    };
+    store
+        .record_consent(&consent, event(AuditAction::ConsentRecorded, "case"))
+        .await
+        .unwrap();
+    let note = Note {
+        id: uuid::Uuid::now_v7(),
+        case_id: new.id,
+        kind: NoteKind::Daily,
+        text: "আজ সে বাগানে কাজ করেছে".into(),
+        language: Language::Bn,
+        response: None,
+        written_by: w.worker,
+        written_at: T0,
+    };
+    store
+        .add_note(&note, event(AuditAction::NoteWritten, "case"))
+        .await
+        .unwrap();
+    store
+        .add_translation(
+            &NoteTranslation {
+                id: uuid::Uuid::now_v7(),
+                note_id: note.id,
+                case_id: new.id,
+                language: Language::En,
+                text: "Today she worked in the garden".into(),
+                translator: "Rupa".into(),
+                added_by: w.worker,
+                added_at: T0,
+            },
+            event(AuditAction::NoteTranslated, "case"),
+        )
+        .await
+        .unwrap();
+    store
+        .start_repatriation(
+            new.id,
+            "IN-BD",
+            parse_date("2026-11-29").unwrap(),
+            event(AuditAction::RepatriationStarted, "case"),
+        )
+        .await
+        .unwrap();
+    store
+        .append_audit(event(AuditAction::CaseViewed, &format!("case:{}", new.id)))
+        .await
+        .unwrap();
+    let draft = Handover {
+        id: uuid::Uuid::now_v7(),
+        case_id: new.id,
+        from_org: w.org,
+        to_org: w.org,
+        state: HandoverState::Draft,
+        reason: "she goes home".into(),
+        sections: Vec::new(),
+        score: None,
+        gaps: Vec::new(),
+        gaps_reason: String::new(),
+        decline_reason: String::new(),
+        created_by: w.worker,
+        created_at: T0,
+        sent_at: None,
+        acknowledged_at: None,
+        decided_at: None,
+        version: 1,
+    };
+    store
+        .create_handover(&draft, event(AuditAction::HandoverStarted, "handover"))
+        .await
+        .unwrap();
+
+    // How many of each record the scope reaches: stage changes, consents, translations,
+    // follow-ups, repatriation steps, readings, and the handover.
+    let counts = |scope: CaseScope| async move {
+        [
+            store.stage_history(new.id, &scope).await.unwrap().len(),
+            store.consents_of(new.id, &scope).await.unwrap().len(),
+            store.translations_of(new.id, &scope).await.unwrap().len(),
+            store.followups_of(new.id, &scope).await.unwrap().len(),
+            store
+                .repatriation(new.id, &scope)
+                .await
+                .unwrap()
+                .map_or(0, |(_, _, steps)| steps.len()),
+            store.readings_of(new.id, &scope, 10).await.unwrap().len(),
+            usize::from(store.handover(draft.id, &scope).await.unwrap().is_some()),
+        ]
+    };
+    let holder = counts(CaseScope::Organisation {
+        org: w.org,
+        user: w.worker,
+    })
+    .await;
+    assert!(
+        holder.iter().all(|n| *n > 0),
+        "the holder reads them all: {holder:?}"
+    );
+    assert_eq!(holder[0], 3, "three stage changes");
+    assert_eq!(counts(CaseScope::Network).await, holder);
+    let elsewhere = CaseScope::Organisation {
+        org: w.other_org,
+        user: UserId::new(),
+    };
+    assert_eq!(
+        counts(elsewhere).await,
+        [0; 7],
+        "another organisation reads none"
+    );
+
+    let offered = Handover {
+        id: uuid::Uuid::now_v7(),
+        to_org: w.other_org,
+        ..draft
+    };
+    store
+        .create_handover(&offered, event(AuditAction::HandoverStarted, "handover"))
+        .await
+        .unwrap();
+    assert_eq!(
+        counts(elsewhere).await,
+        holder,
+        "named on a handover, it reaches the case as the scope says"
+    );
+}
+
 on_both_engines!(
     cases_open_with_their_staff_and_codes_are_unique,
     the_journey_is_recorded_and_a_stale_change_is_refused,
@@ -946,4 +1118,5 @@ on_both_engines!(
     a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel,
     a_stored_value_that_does_not_parse_is_corrupt_and_names_its_column,
     a_case_is_read_only_within_its_scope,
+    her_records_are_read_only_within_the_case_scope,
 );

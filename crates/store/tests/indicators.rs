@@ -445,7 +445,10 @@ async fn save_plan(
         .await
         .unwrap()
         .unwrap();
-    let consents = store.consents_of(case).await.unwrap();
+    let consents = store
+        .consents_of(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap();
     let sight = domain::sight::Sight::of(org, &seen.passages, &consents, at);
     let current = store
         .plan(case, &sight)

@@ -61,6 +61,11 @@ impl Ctx {
         Ok(actor)
     }
 
+    /// The cases the signed-in person's store reads reach (`domain::scope`).
+    pub fn scope(&self) -> Result<domain::scope::CaseScope, AppError> {
+        Ok(domain::scope::CaseScope::of(&self.actor()?))
+    }
+
     /// `actor` acting through this request, at `at`: what a service is given.
     pub fn acting(&self, actor: &Actor, at: domain::Timestamp) -> app::Acting {
         app::Acting::person(actor.clone(), self.source.as_str(), at)

@@ -357,7 +357,14 @@ async fn a_stale_if_match_is_412_before_any_rule_of_the_change(engine: Engine) {
         .filter(|s| **s == StatusCode::PRECONDITION_FAILED)
         .count();
     assert_eq!((ok, stale), (1, 19), "{statuses:?}");
-    assert_eq!(h.store.stage_history(case).await.unwrap().len(), 1);
+    assert_eq!(
+        h.store
+            .stage_history(case, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     h.finish().await;
 }
 

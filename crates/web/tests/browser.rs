@@ -489,7 +489,12 @@ async fn a_case_worker_reads_the_completeness_report_and_sends_a_handover() {
     std::fs::write(&file, &png).unwrap();
     eprintln!("screenshot: {}", file.display());
 
-    let sent = h.store.handover(id).await.unwrap().unwrap();
+    let sent = h
+        .store
+        .handover(id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(sent.state, domain::handover::HandoverState::Sent);
     assert_eq!(
         score,

@@ -233,7 +233,11 @@ async fn the_journey_keeps_its_rules_and_its_versions(engine: Engine) {
         .json(Method::POST, &path, &close, &[("if-match", "\"2\"")])
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let history = h.store.stage_history(case).await.unwrap();
+    let history = h
+        .store
+        .stage_history(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[1].by, Some(h.user("director.kolkata").await.id));
     h.finish().await;
@@ -574,7 +578,11 @@ async fn consent_is_per_purpose_and_a_revoked_one_blocks_sharing(engine: Engine)
         "error-date-in-past"
     );
     assert!(
-        h.store.consents_of(case).await.unwrap().is_empty(),
+        h.store
+            .consents_of(case, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .is_empty(),
         "nothing half-written"
     );
 
@@ -590,7 +598,17 @@ async fn consent_is_per_purpose_and_a_revoked_one_blocks_sharing(engine: Engine)
         organisation: Some(jessore),
     };
     let now = h.clock.now();
-    assert!(domain::consent::covers(&h.store.consents_of(case).await.unwrap(), what, now).is_ok());
+    assert!(
+        domain::consent::covers(
+            &h.store
+                .consents_of(case, &domain::scope::CaseScope::Network)
+                .await
+                .unwrap(),
+            what,
+            now
+        )
+        .is_ok()
+    );
 
     let revoke = format!("{path}/{}/revoke", consent["id"].as_str().unwrap());
     let reply = worker
@@ -609,7 +627,10 @@ async fn consent_is_per_purpose_and_a_revoked_one_blocks_sharing(engine: Engine)
     assert_eq!(reply.json()["errors"][0]["code"], "error-already-revoked");
     h.clock.advance_seconds(1);
     let blocked = domain::consent::covers(
-        &h.store.consents_of(case).await.unwrap(),
+        &h.store
+            .consents_of(case, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap(),
         what,
         h.clock.now(),
     );
@@ -1541,7 +1562,7 @@ async fn the_demo_has_cases_in_every_stage_with_voices_in_three_languages() {
         assert_eq!(late[0].step.key, "nationality-verified");
         let (route, _, steps) = t
             .store
-            .repatriation(late[0].step.case_id)
+            .repatriation(late[0].step.case_id, &domain::scope::CaseScope::Network)
             .await
             .unwrap()
             .unwrap();

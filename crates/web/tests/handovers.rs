@@ -594,7 +594,12 @@ async fn follow_up_and_repatriation_in_the_case_page(engine: Engine) {
         page.body
             .contains(&h.text(domain::Language::Bn, "followups-heading"))
     );
-    let first = h.store.followups_of(case).await.unwrap()[0].id;
+    let first = h
+        .store
+        .followups_of(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()[0]
+        .id;
     let reply = jessore_worker
         .post_form(
             &format!("/cases/{case}/followups/{first}"),
@@ -848,8 +853,17 @@ async fn missed_follow_ups_and_late_repatriation_steps_are_home_page_alerts(engi
         .unwrap()
         .code
         .to_string();
-    let followups = h.store.followups_of(returned).await.unwrap();
-    let (_, started, steps) = h.store.repatriation(repatriating).await.unwrap().unwrap();
+    let followups = h
+        .store
+        .followups_of(returned, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap();
+    let (_, started, steps) = h
+        .store
+        .repatriation(repatriating, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     let due = domain::repatriation::due_dates(started, &steps);
     let missed = |lang| {
         alert(

@@ -157,7 +157,14 @@ async fn nothing_arrived(server: &Satkhira, case: domain::CaseId, handover: uuid
             .is_none(),
         "a refused package wrote a case"
     );
-    assert!(server.store.handover(handover).await.unwrap().is_none());
+    assert!(
+        server
+            .store
+            .handover(handover, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: Engine) {
@@ -439,14 +446,19 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
     let here = domain::sight::Sight::of(
         satkhira.org,
         &arrived.passages,
-        &b.consents_of(case_id).await.unwrap(),
+        &b.consents_of(case_id, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap(),
         T0,
     );
     let voice = b.voice_of(case_id, &here).await.unwrap();
     assert_eq!(voice.len(), 1);
     assert_eq!(voice[0].text, "আমি আবার স্কুলে যেতে চাই");
     assert_eq!(voice[0].language, Language::Bn);
-    let consents = b.consents_of(case_id).await.unwrap();
+    let consents = b
+        .consents_of(case_id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap();
     assert_eq!(
         consents.len(),
         3,
@@ -482,7 +494,11 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         arrived_reviews[0].agreement,
         domain::plan::Agreement::Agreed
     );
-    let arrived_h = b.handover(h.id).await.unwrap().unwrap();
+    let arrived_h = b
+        .handover(h.id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(arrived_h.state, HandoverState::Sent);
     assert_eq!(arrived_h.gaps_reason, "বাড়ির মূল্যায়ন সাতক্ষীরায় হবে");
 
@@ -524,7 +540,11 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         .await
         .unwrap();
     assert_eq!(done.state, "accepted");
-    let back = a.handover(h.id).await.unwrap().unwrap();
+    let back = a
+        .handover(h.id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(back.state, HandoverState::Accepted);
     assert_eq!(back.acknowledged_at, arrived_h.acknowledged_at);
     assert_eq!(
@@ -563,7 +583,11 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         .change_stage(case_id, arrived.version, &change, event)
         .await
         .unwrap();
-    let first = b.followups_of(case_id).await.unwrap()[0].id;
+    let first = b
+        .followups_of(case_id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()[0]
+        .id;
     let input = handovers::FollowUpInput {
         outcome: "family-visit".into(),
         her_words: "মায়ের কাছে ভালো আছি".into(),

@@ -99,7 +99,11 @@ async fn her_plan_prints_in_bengali_and_hindi_with_the_case_code_only(engine: En
     let (text, _) = text_of(&reply.bytes);
     assert!(text.contains("पृष्ठ"), "{text}");
     // The download is a reading of her record.
-    let readers = h.store.readings_of(case, 100).await.unwrap();
+    let readers = h
+        .store
+        .readings_of(case, &domain::scope::CaseScope::Network, 100)
+        .await
+        .unwrap();
     assert!(!readers.is_empty());
     h.finish().await;
 }

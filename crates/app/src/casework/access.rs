@@ -39,7 +39,7 @@ pub async fn sight(store: &Arc<dyn Store>, acting: &Acting, case: &Case) -> Resu
         Some(_) => return Err(Error::NotFound),
         None => case.custodian,
     };
-    let consents = store.consents_of(case.id).await?;
+    let consents = store.consents_of(case.id, &acting.case_scope()).await?;
     Ok(Sight::of(org, &case.passages, &consents, acting.at))
 }
 

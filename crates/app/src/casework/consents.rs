@@ -96,7 +96,7 @@ pub async fn revoke_consent(
     let (actor, source, at) = acting.signed_in()?;
     check_manage(actor, case)?;
     let id = consent_id.0;
-    let consents = store.consents_of(case.id).await?;
+    let consents = store.consents_of(case.id, &acting.case_scope()).await?;
     let consent = consents
         .iter()
         .find(|c| c.id == id)

@@ -6,7 +6,7 @@ use domain::audit::AuditAction;
 use domain::{Case, Timestamp};
 use store::Store;
 
-use crate::Error;
+use crate::{Acting, Error};
 
 /// One line of "who has read her record": an organisation, the reader's roles, a day, what
 /// was read, and how many times that day. People are not named: she is told which
@@ -20,8 +20,14 @@ pub struct Reading {
     pub times: usize,
 }
 
-pub async fn readings(store: &Arc<dyn Store>, case: &Case) -> Result<Vec<Reading>, Error> {
-    let records = store.readings_of(case.id, 1000).await?;
+pub async fn readings(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    case: &Case,
+) -> Result<Vec<Reading>, Error> {
+    let records = store
+        .readings_of(case.id, &acting.case_scope(), 1000)
+        .await?;
     let mut lines: Vec<Reading> = Vec::new();
     let mut orgs: std::collections::HashMap<domain::OrgId, String> =
         std::collections::HashMap::new();

@@ -38,7 +38,10 @@ pub async fn export(
     handover: &str,
 ) -> Result<Exported, Error> {
     let id: uuid::Uuid = handover.parse().map_err(|_| Error::NotFound)?;
-    let h = store.handover(id).await?.ok_or(Error::NotFound)?;
+    let h = store
+        .handover(id, &acting.case_scope())
+        .await?
+        .ok_or(Error::NotFound)?;
     let case = store
         .case(h.case_id, &acting.case_scope())
         .await?
@@ -93,7 +96,7 @@ pub async fn export(
         Kind::Handover => handover_entries(store, acting, &h, &case).await?,
         Kind::Receipt => {
             // News goes back only while she still consents to it for the sender.
-            let consents = store.consents_of(case.id).await?;
+            let consents = store.consents_of(case.id, &acting.case_scope()).await?;
             let wanted = Use {
                 purpose: Purpose::FollowUpUpdates,
                 section: None,
@@ -175,7 +178,7 @@ pub(super) async fn handover_entries(
     h: &Handover,
     case: &Case,
 ) -> Result<Vec<Entry>, Error> {
-    let consents = store.consents_of(case.id).await?;
+    let consents = store.consents_of(case.id, &acting.case_scope()).await?;
     let mut missing = Vec::new();
     for class in &h.sections {
         let wanted = Use {

@@ -543,7 +543,7 @@ pub(super) async fn import_receipt(
 ) -> Result<Imported, Error> {
     let m = &p.manifest;
     let h = store
-        .handover(m.handover_id)
+        .handover(m.handover_id, &acting.case_scope())
         .await?
         .filter(|h| h.from_org == me && h.to_org == sender && h.case_id.0 == m.case_id)
         .ok_or_else(|| malformed("the answer is to a handover this organisation did not send"))?;

@@ -21,13 +21,16 @@ fn failed(e: pdf::PdfError) -> Error {
 }
 
 /// What the case's custodian holds of it now: the operator at the CLI prints the case as her
-/// organisation holds it, never what her consent keeps elsewhere.
+/// organisation holds it, never what her consent keeps elsewhere. The operator's reads reach
+/// the whole network.
 pub async fn custodian_sight(
     store: &Arc<dyn Store>,
     case: &Case,
     at: domain::Timestamp,
 ) -> Result<Sight, Error> {
-    let consents = store.consents_of(case.id).await?;
+    let consents = store
+        .consents_of(case.id, &domain::scope::CaseScope::Network)
+        .await?;
     Ok(Sight::of(case.custodian, &case.passages, &consents, at))
 }
 

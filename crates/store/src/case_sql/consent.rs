@@ -49,13 +49,19 @@ macro_rules! impl_consent_store {
             async fn consents_of(
                 &self,
                 case: domain::CaseId,
+                scope: &domain::scope::CaseScope,
             ) -> Result<Vec<domain::consent::Consent>, $crate::StoreError> {
+                let (org, user) = $crate::cases::scope_binds(scope);
                 let rows: Vec<$crate::cases::consent::ConsentRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::cases::consent::consent_columns!(),
-                    " FROM consents WHERE case_id = $1 ORDER BY recorded_at, id"
+                    " FROM consents WHERE case_id = $1 AND ",
+                    $crate::cases::in_scope!("$1", "2", "3"),
+                    " ORDER BY recorded_at, id"
                 ))
                 .bind(case.to_string())
+                .bind(org)
+                .bind(user)
                 .fetch_all(&self.pool)
                 .await?;
                 $crate::rows::convert(rows)

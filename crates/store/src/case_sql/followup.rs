@@ -8,12 +8,18 @@ macro_rules! impl_followup_store {
             async fn followups_of(
                 &self,
                 case: domain::CaseId,
+                scope: &domain::scope::CaseScope,
             ) -> Result<Vec<domain::followup::FollowUp>, $crate::StoreError> {
-                let rows: Vec<$crate::cases::followup::FollowUpRow> = sqlx::query_as(
+                let (org, user) = $crate::cases::scope_binds(scope);
+                let rows: Vec<$crate::cases::followup::FollowUpRow> = sqlx::query_as(concat!(
                     "SELECT id, case_id, due_on, outcome, her_words, done_by, done_at FROM followups \
-                     WHERE case_id = $1 ORDER BY due_on, id",
-                )
+                     WHERE case_id = $1 AND ",
+                    $crate::cases::in_scope!("$1", "2", "3"),
+                    " ORDER BY due_on, id"
+                ))
                 .bind(case.to_string())
+                .bind(org)
+                .bind(user)
                 .fetch_all(&self.pool)
                 .await?;
                 $crate::rows::convert(rows)

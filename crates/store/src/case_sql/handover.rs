@@ -53,13 +53,18 @@ macro_rules! impl_handover_store {
             async fn handover(
                 &self,
                 id: uuid::Uuid,
+                scope: &domain::scope::CaseScope,
             ) -> Result<Option<domain::handover::Handover>, $crate::StoreError> {
+                let (org, user) = $crate::cases::scope_binds(scope);
                 let row: Option<$crate::cases::handover::HandoverRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::cases::handover::handover_columns!(),
-                    " FROM handovers WHERE id = $1"
+                    " FROM handovers WHERE id = $1 AND ",
+                    $crate::cases::in_scope!("handovers.case_id", "2", "3")
                 ))
                 .bind(id.to_string())
+                .bind(org)
+                .bind(user)
                 .fetch_optional(&self.pool)
                 .await?;
                 row.map(TryInto::try_into).transpose()

@@ -232,10 +232,8 @@ macro_rules! impl_case_store {
                 let row: Option<$crate::cases::CaseRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::cases::case_columns!(),
-                    " FROM cases c WHERE c.id = $1 AND (c.custodian_org_id = $2 \
-                     OR c.survivor_user_id = $3 \
-                     OR EXISTS (SELECT 1 FROM handovers h WHERE h.case_id = c.id \
-                     AND (h.from_org_id = $2 OR h.to_org_id = $2)))"
+                    " FROM cases c WHERE c.id = $1 AND ",
+                    $crate::cases::within!("c", "2", "3")
                 ))
                 .bind(id.to_string())
                 .bind(org.to_string())
@@ -357,12 +355,18 @@ macro_rules! impl_case_store {
             async fn stage_history(
                 &self,
                 id: domain::CaseId,
+                scope: &domain::scope::CaseScope,
             ) -> Result<Vec<domain::case::StageChange>, $crate::StoreError> {
-                let rows: Vec<$crate::cases::StageRow> = sqlx::query_as(
+                let (org, user) = $crate::cases::scope_binds(scope);
+                let rows: Vec<$crate::cases::StageRow> = sqlx::query_as(concat!(
                     "SELECT from_stage, to_stage, reason, changed_by, changed_at FROM stage_changes \
-                     WHERE case_id = $1 ORDER BY seq",
-                )
+                     WHERE case_id = $1 AND ",
+                    $crate::cases::in_scope!("$1", "2", "3"),
+                    " ORDER BY seq"
+                ))
                 .bind(id.to_string())
+                .bind(org)
+                .bind(user)
                 .fetch_all(&self.pool)
                 .await?;
                 $crate::rows::convert(rows)
@@ -395,16 +399,22 @@ macro_rules! impl_case_store {
             async fn readings_of(
                 &self,
                 case: domain::CaseId,
+                scope: &domain::scope::CaseScope,
                 limit: u32,
             ) -> Result<Vec<domain::audit::AuditRecord>, $crate::StoreError> {
+                let (org, user) = $crate::cases::scope_binds(scope);
                 let rows: Vec<$crate::rows::AuditRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::rows::audit_columns!(),
-                    " FROM audit_log WHERE subject = $1 AND action IN ('case-viewed', 'identity-opened', 'document-opened') \
-                     ORDER BY seq DESC LIMIT $2"
+                    " FROM audit_log WHERE subject = $1 AND action IN ('case-viewed', 'identity-opened', 'document-opened') AND ",
+                    $crate::cases::in_scope!("$5", "3", "4"),
+                    " ORDER BY seq DESC LIMIT $2"
                 ))
                 .bind(format!("case:{case}"))
                 .bind(i64::from(limit))
+                .bind(org)
+                .bind(user)
+                .bind(case.to_string())
                 .fetch_all(&self.pool)
                 .await?;
                 $crate::rows::convert(rows)

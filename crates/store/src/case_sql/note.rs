@@ -94,12 +94,18 @@ macro_rules! impl_note_store {
             async fn translations_of(
                 &self,
                 case: domain::CaseId,
+                scope: &domain::scope::CaseScope,
             ) -> Result<Vec<domain::note::NoteTranslation>, $crate::StoreError> {
-                let rows: Vec<$crate::cases::note::TranslationRow> = sqlx::query_as(
+                let (org, user) = $crate::cases::scope_binds(scope);
+                let rows: Vec<$crate::cases::note::TranslationRow> = sqlx::query_as(concat!(
                     "SELECT id, note_id, case_id, language, text, translator, added_by, added_at \
-                     FROM note_translations WHERE case_id = $1 ORDER BY added_at, id",
-                )
+                     FROM note_translations WHERE case_id = $1 AND ",
+                    $crate::cases::in_scope!("$1", "2", "3"),
+                    " ORDER BY added_at, id"
+                ))
                 .bind(case.to_string())
+                .bind(org)
+                .bind(user)
                 .fetch_all(&self.pool)
                 .await?;
                 $crate::rows::convert(rows)

@@ -51,10 +51,17 @@ macro_rules! impl_repatriation_store {
             async fn repatriation(
                 &self,
                 case: domain::CaseId,
+                scope: &domain::scope::CaseScope,
             ) -> Result<Option<(String, time::Date, Vec<domain::repatriation::Step>)>, $crate::StoreError> {
-                let head: Option<(String, String)> =
-                    sqlx::query_as("SELECT route, started_on FROM repatriations WHERE case_id = $1")
+                let (org, user) = $crate::cases::scope_binds(scope);
+                // The steps belong to the head row: once the head is within scope, so are they.
+                let head: Option<(String, String)> = sqlx::query_as(concat!(
+                    "SELECT route, started_on FROM repatriations WHERE case_id = $1 AND ",
+                    $crate::cases::in_scope!("$1", "2", "3")
+                ))
                         .bind(case.to_string())
+                        .bind(org)
+                        .bind(user)
                         .fetch_optional(&self.pool)
                         .await?;
                 let Some((route, started_on)) = head else {

@@ -14,7 +14,11 @@ use crate::stored::{Stored, parse_column};
 pub trait ConsentStore: Send + Sync {
     async fn record_consent(&self, consent: &Consent, audit: AuditEvent) -> Result<(), StoreError>;
     /// Oldest first, revoked ones included.
-    async fn consents_of(&self, case: CaseId) -> Result<Vec<Consent>, StoreError>;
+    async fn consents_of(
+        &self,
+        case: CaseId,
+        scope: &domain::scope::CaseScope,
+    ) -> Result<Vec<Consent>, StoreError>;
     /// Revokes an active consent; `NotFound` when there is no such consent still active.
     async fn revoke_consent(
         &self,

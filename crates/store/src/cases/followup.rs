@@ -13,7 +13,11 @@ use crate::stored::{Stored, parse_column};
 #[async_trait]
 pub trait FollowUpStore: Send + Sync {
     /// Oldest due first.
-    async fn followups_of(&self, case: CaseId) -> Result<Vec<FollowUp>, StoreError>;
+    async fn followups_of(
+        &self,
+        case: CaseId,
+        scope: &domain::scope::CaseScope,
+    ) -> Result<Vec<FollowUp>, StoreError>;
     /// Records a follow-up's result (once: `Conflict` if already recorded), and the update for
     /// the sending organisation when there is one, in one transaction.
     async fn record_followup(

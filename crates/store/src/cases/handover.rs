@@ -17,7 +17,12 @@ pub trait HandoverStore: Send + Sync {
         handover: &Handover,
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
-    async fn handover(&self, id: uuid::Uuid) -> Result<Option<Handover>, StoreError>;
+    /// The handover, if `scope` reaches the case it names.
+    async fn handover(
+        &self,
+        id: uuid::Uuid,
+        scope: &domain::scope::CaseScope,
+    ) -> Result<Option<Handover>, StoreError>;
     /// Handovers sent before `sent_before` and still not acknowledged, oldest first.
     async fn unacknowledged_handovers(
         &self,

@@ -144,7 +144,11 @@ pub trait CaseStore:
         audit: AuditEvent,
     ) -> Result<Case, StoreError>;
     /// Oldest first.
-    async fn stage_history(&self, id: CaseId) -> Result<Vec<StageChange>, StoreError>;
+    async fn stage_history(
+        &self,
+        id: CaseId,
+        scope: &domain::scope::CaseScope,
+    ) -> Result<Vec<StageChange>, StoreError>;
     /// Reads the identity section and records the reading, in one transaction. `None` when
     /// there is none, or when `sight` does not reach it (then nothing is recorded).
     async fn open_identity(
@@ -157,6 +161,7 @@ pub trait CaseStore:
     async fn readings_of(
         &self,
         case: CaseId,
+        scope: &domain::scope::CaseScope,
         limit: u32,
     ) -> Result<Vec<domain::audit::AuditRecord>, StoreError>;
 }
@@ -187,6 +192,59 @@ macro_rules! visible {
     };
 }
 pub(crate) use visible;
+
+/// Whether the case aliased `$alias` is within the reader's scope (`$org`, `$user` are parameter
+/// numbers): her organisation holds it, it is her own, or her organisation is named on one of
+/// its handovers in any state. One text for [`CaseStore::case`] and every scoped read.
+macro_rules! within {
+    ($alias:literal, $org:literal, $user:literal) => {
+        concat!(
+            "(",
+            $alias,
+            ".custodian_org_id = $",
+            $org,
+            " OR ",
+            $alias,
+            ".survivor_user_id = $",
+            $user,
+            " OR EXISTS (SELECT 1 FROM handovers sh WHERE sh.case_id = ",
+            $alias,
+            ".id AND (sh.from_org_id = $",
+            $org,
+            " OR sh.to_org_id = $",
+            $org,
+            ")))"
+        )
+    };
+}
+/// The scope predicate over a case named by the SQL expression `$case`, for the reads that
+/// start from one of her records rather than from the case row itself. `$org` bound to NULL
+/// (see [`scope_binds`]) is the network, which reaches every case.
+macro_rules! in_scope {
+    ($case:literal, $org:literal, $user:literal) => {
+        concat!(
+            "($",
+            $org,
+            " IS NULL OR EXISTS (SELECT 1 FROM cases sc WHERE sc.id = ",
+            $case,
+            " AND ",
+            $crate::cases::within!("sc", $org, $user),
+            "))"
+        )
+    };
+}
+pub(crate) use in_scope;
+pub(crate) use within;
+
+/// What the `$org`/`$user` parameters of [`in_scope!`] are bound to: `None` for the network.
+pub(crate) fn scope_binds(scope: &domain::scope::CaseScope) -> (Option<String>, Option<String>) {
+    match scope {
+        domain::scope::CaseScope::Network => (None, None),
+        domain::scope::CaseScope::Organisation { org, user } => {
+            (Some(org.to_string()), Some(user.to_string()))
+        }
+    }
+}
 
 macro_rules! case_columns {
     () => {

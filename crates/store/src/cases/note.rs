@@ -29,7 +29,11 @@ pub trait NoteStore: Send + Sync {
     ) -> Result<(), StoreError>;
     /// Every translation of the case's notes, oldest first (the caller shows only those of the
     /// notes she may read).
-    async fn translations_of(&self, case: CaseId) -> Result<Vec<NoteTranslation>, StoreError>;
+    async fn translations_of(
+        &self,
+        case: CaseId,
+        scope: &domain::scope::CaseScope,
+    ) -> Result<Vec<NoteTranslation>, StoreError>;
 }
 
 #[derive(sqlx::FromRow)]

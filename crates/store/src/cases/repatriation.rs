@@ -37,6 +37,7 @@ pub trait RepatriationStore: Send + Sync {
     async fn repatriation(
         &self,
         case: CaseId,
+        scope: &domain::scope::CaseScope,
     ) -> Result<Option<(String, time::Date, Vec<domain::repatriation::Step>)>, StoreError>;
     async fn update_step(
         &self,

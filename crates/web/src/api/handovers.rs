@@ -265,7 +265,8 @@ pub async fn completeness(
         && casework::allowed(&actor, Action::ViewCase, &case)
         && h.sent_at.is_none()
     {
-        let (report, glossary) = handovers::report(&state, &case, &h, state.clock.now()).await?;
+        let (report, glossary) =
+            handovers::report(&state, &ctx.acting(&actor, state.clock.now()), &case, &h).await?;
         return Ok(Json(report_json(&state, &ctx, &report, &glossary)));
     }
     Ok(Json(CompletenessReport {
@@ -452,7 +453,7 @@ pub async fn followups(
 ) -> Result<Json<FollowUps>, AppError> {
     let case = ctx.case(&state, &id, Action::FollowJourney).await?;
     let today = state.clock.now().to_datetime().date();
-    let list = state.store.followups_of(case.id).await?;
+    let list = state.store.followups_of(case.id, &ctx.scope()?).await?;
     Ok(Json(FollowUps {
         followups: list
             .iter()
@@ -595,7 +596,8 @@ async fn repatriation_json(
     ctx: &Ctx,
     case: &domain::Case,
 ) -> Result<Repatriation, AppError> {
-    let Some((route, started_on, steps)) = state.store.repatriation(case.id).await? else {
+    let Some((route, started_on, steps)) = state.store.repatriation(case.id, &ctx.scope()?).await?
+    else {
         return Err(AppError::NotFound);
     };
     let today = state.clock.now().to_datetime().date();

@@ -221,7 +221,8 @@ async fn show_page<'a>(
         && h.from_org == actor.org_id
         && casework::allowed(actor, Action::ViewCase, case);
     let (gaps, score, jargon) = if sender_live {
-        let (report, glossary) = handovers::report(state, case, h, state.clock.now()).await?;
+        let (report, glossary) =
+            handovers::report(state, &ctx.acting(actor, state.clock.now()), case, h).await?;
         (
             report.gaps.iter().map(|g| t.get(&g.message_id())).collect(),
             report.score(),

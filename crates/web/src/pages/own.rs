@@ -90,28 +90,32 @@ async fn own_page<'a>(
             )
         })
         .collect();
-    let readings = casework::readings(&state.store, case)
-        .await?
-        .iter()
-        .filter(|r| !r.roles.contains(&domain::Role::Survivor))
-        .map(|r| Reading {
-            who: format!(
-                "{} ({})",
-                r.organisation,
-                r.roles
-                    .iter()
-                    .map(|role| t.role(role))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            when: i18n::format_date(ctx.lang, r.day),
-            what: t.get(if r.identity {
-                "readers-identity"
-            } else {
-                "readers-record"
-            }),
-        })
-        .collect();
+    let readings = casework::readings(
+        &state.store,
+        &ctx.acting(&ctx.actor()?, state.clock.now()),
+        case,
+    )
+    .await?
+    .iter()
+    .filter(|r| !r.roles.contains(&domain::Role::Survivor))
+    .map(|r| Reading {
+        who: format!(
+            "{} ({})",
+            r.organisation,
+            r.roles
+                .iter()
+                .map(|role| t.role(role))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        when: i18n::format_date(ctx.lang, r.day),
+        what: t.get(if r.identity {
+            "readers-identity"
+        } else {
+            "readers-record"
+        }),
+    })
+    .collect();
     Ok(OwnTemplate {
         base: format!("/my-record/{}", case.id),
         said,

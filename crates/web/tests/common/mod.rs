@@ -43,7 +43,11 @@ impl Harness {
             .await
             .unwrap()
             .unwrap();
-        let consents = self.store.consents_of(case).await.unwrap();
+        let consents = self
+            .store
+            .consents_of(case, &domain::scope::CaseScope::Network)
+            .await
+            .unwrap();
         domain::sight::Sight::of(
             found.custodian,
             &found.passages,

@@ -33,7 +33,7 @@ pub async fn consents(
     let actor = ctx.actor()?;
     let case = ctx.case(&state, &id, Action::ManageConsent).await?;
     let now = state.clock.now();
-    let consents = state.store.consents_of(case.id).await?;
+    let consents = state.store.consents_of(case.id, &ctx.scope()?).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, now), &case).await?;
     Ok(Json(ConsentList {
         consents: consents.iter().map(|c| consent_json(c, now)).collect(),
@@ -95,7 +95,7 @@ pub async fn revoke_consent(
         &body.reason,
     )
     .await?;
-    let consents = state.store.consents_of(case.id).await?;
+    let consents = state.store.consents_of(case.id, &ctx.scope()?).await?;
     let revoked = consents
         .iter()
         .find(|c| c.id.to_string() == consent)
@@ -114,7 +114,8 @@ pub async fn readers(
     Path(id): Path<String>,
 ) -> Result<Json<Readings>, AppError> {
     let case = ctx.case(&state, &id, Action::FollowJourney).await?;
-    let lines = casework::readings(&state.store, &case).await?;
+    let acting = ctx.acting(&ctx.actor()?, state.clock.now());
+    let lines = casework::readings(&state.store, &acting, &case).await?;
     Ok(Json(Readings {
         readings: lines
             .iter()

@@ -37,7 +37,7 @@ pub async fn notes(
     }
     let seen = ctx.sight(&state, &case).await?;
     let notes = state.store.notes_of(case.id, &kinds, &seen).await?;
-    let translations = state.store.translations_of(case.id).await?;
+    let translations = state.store.translations_of(case.id, &ctx.scope()?).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let notes = notes
         .iter()

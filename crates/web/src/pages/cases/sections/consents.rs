@@ -50,7 +50,7 @@ pub async fn consents(
         };
         v.state
             .store
-            .consents_of(v.case.id)
+            .consents_of(v.case.id, &v.scope())
             .await?
             .iter()
             .rev()

@@ -41,7 +41,7 @@ pub async fn journey(v: &Viewing<'_>) -> Result<JourneySection, AppError> {
     let followups = if custodial {
         v.state
             .store
-            .followups_of(v.case.id)
+            .followups_of(v.case.id, &v.scope())
             .await?
             .iter()
             .map(|f| FollowUpView {
@@ -62,7 +62,7 @@ pub async fn journey(v: &Viewing<'_>) -> Result<JourneySection, AppError> {
     let steps = if custodial {
         v.state
             .store
-            .repatriation(v.case.id)
+            .repatriation(v.case.id, &v.scope())
             .await?
             .map(|(_, started_on, steps)| {
                 let due = domain::repatriation::due_dates(started_on, &steps);

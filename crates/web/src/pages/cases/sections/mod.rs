@@ -45,6 +45,16 @@ impl Viewing<'_> {
         allowed(self.actor, action, self.case)
     }
 
+    /// The cases this reader's store reads reach.
+    pub fn scope(&self) -> domain::scope::CaseScope {
+        domain::scope::CaseScope::of(self.actor)
+    }
+
+    /// The reader acting now: what a service is given.
+    pub fn acting(&self) -> app::Acting {
+        self.ctx.acting(self.actor, self.state.clock.now())
+    }
+
     /// The date as the page writes it: ISO order, in the reader's digits.
     pub fn iso(&self, date: time::Date) -> String {
         i18n::localise_digits(self.ctx.lang, &domain::voice::format_date_iso(date))

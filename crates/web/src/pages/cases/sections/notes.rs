@@ -51,7 +51,7 @@ pub async fn notes(
         let found = v.state.store.notes_of(v.case.id, &readable, v.seen).await?;
         let who = names(v.state, found.iter().map(|n| n.written_by)).await?;
         let glossary = v.state.glossary().await?;
-        let translations = v.state.store.translations_of(v.case.id).await?;
+        let translations = v.state.store.translations_of(v.case.id, &v.scope()).await?;
         let texts: Vec<&str> = found.iter().map(|n| n.text.as_str()).collect();
         let plain_words = glossary.explained(&texts, t.lang);
         let views = found

@@ -21,7 +21,7 @@ pub async fn readers(v: &Viewing<'_>) -> Result<Vec<ReadingView>, AppError> {
         return Ok(Vec::new());
     }
     let t = v.t;
-    Ok(casework::readings(&v.state.store, v.case)
+    Ok(casework::readings(&v.state.store, &v.acting(), v.case)
         .await?
         .iter()
         .map(|r| ReadingView {

@@ -27,7 +27,7 @@ pub struct StageSection {
 pub async fn stage(v: &Viewing<'_>, form: Option<FormView>) -> Result<StageSection, AppError> {
     let t = v.t;
     let history = if v.may(Action::ViewCase) {
-        let changes = v.state.store.stage_history(v.case.id).await?;
+        let changes = v.state.store.stage_history(v.case.id, &v.scope()).await?;
         let who = names(v.state, changes.iter().filter_map(|c| c.by)).await?;
         changes
             .iter()
