@@ -657,6 +657,7 @@ pub fn table() -> Vec<Route> {
             "/api/v1/glossary/{id}",
             axum::routing::delete(api::glossary::remove),
         ),
+        route(M::GET, "/indicators", get(pages::indicators::show)),
         route(M::GET, "/glossary", get(pages::glossary::show)),
         route(M::POST, "/glossary", post(pages::glossary::add)),
         route(M::POST, "/glossary/scan", post(pages::glossary::scan)),

@@ -230,7 +230,80 @@ async fn a_small_organisations_figures_cannot_be_worked_out_from_any_view(engine
     h.finish().await;
 }
 
+/// The page: her organisation's figures for a director, in Bengali, each with its n, a bar and
+/// a trend drawn as SVG with its title and description; the network admin's with every
+/// organisation beside the network's total; the training part for a trainer; nothing for a
+/// case worker. No figure links to a case.
+async fn the_indicator_page_draws_the_figures_in_her_language(engine: Engine) {
+    let h = Harness::new(engine).await;
+    decisions(&h, "caseworker.kolkata", 10, 3).await;
+    decisions(&h, "caseworker.jessore", 6, 4).await;
+
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let reply = director.get("/indicators?period=2026-Q3&lang=bn").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let page = reply.body;
+    assert!(
+        page.contains("যে সিদ্ধান্তে সে অংশ নিয়েছে"),
+        "R3 named in Bengali"
+    );
+    // Five of her ten decisions were taken with her.
+    assert!(
+        page.contains("৫০% · n = ১০"),
+        "R3 with its n, in Bengali digits"
+    );
+    assert!(
+        page.contains("জুলাই–সেপ্টেম্বর ২০২৬"),
+        "the period the long way"
+    );
+    assert!(page.matches("<svg").count() >= 10, "a chart per indicator");
+    assert!(page.contains("<title") && page.contains("<desc"));
+    assert!(
+        !page.contains("পুরো নেটওয়ার্ক"),
+        "no network total for a director"
+    );
+    assert!(!page.contains("href=\"/cases/"), "no link to a case");
+    assert!(
+        !page.contains("2026-Q3<"),
+        "no machine period shown as text"
+    );
+
+    let mut admin = h.client().signed_in("admin").await;
+    let page = admin.get("/indicators?period=2026-Q3&lang=en").await.body;
+    assert!(page.contains("The whole network"));
+    // The network's sixteen decisions, eight with her, and each member's beside it.
+    assert!(page.contains("50% · n = 16"), "the network's total");
+    assert!(page.contains("Nirapad Shelter Home, Kolkata") && page.contains("Notun Alo, Jessore"));
+    assert!(
+        page.contains("50% · n = 6"),
+        "the NGO's six, beside the network's"
+    );
+
+    let page = h
+        .client()
+        .signed_in("trainer")
+        .await
+        .get("/indicators?lang=hi")
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("प्रशिक्षण कार्यक्रम"),
+        "the training part, in Hindi"
+    );
+    assert!(!page.body.contains("पूरा नेटवर्क"));
+
+    let reply = h
+        .client()
+        .signed_in("caseworker.kolkata")
+        .await
+        .get("/indicators")
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    h.finish().await;
+}
+
 on_both_engines!(
     each_reader_sees_what_is_hers_to_see,
+    the_indicator_page_draws_the_figures_in_her_language,
     a_small_organisations_figures_cannot_be_worked_out_from_any_view,
 );

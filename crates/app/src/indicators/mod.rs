@@ -19,7 +19,7 @@ use domain::zone::TimeZone;
 use domain::{OrgId, Timestamp};
 use store::Store;
 
-use crate::{Acting, Error};
+use crate::{Acting, App, Error};
 
 /// One figure of the view, in the order they are shown (`docs/indicators.md`): the
 /// restorative-care indicators first, the field's counts last.
@@ -91,6 +91,37 @@ impl Measure {
             Measure::InCare => "count-in-care",
             Measure::Returned => "count-returned",
         }
+    }
+
+    /// What the network aims at (`docs/indicators.md`, "Targets"), in the figure's own unit:
+    /// every girl heard, every decision and review with her, every handover carrying her words,
+    /// no plan approved without her. None where her choice rather than a rate is the point (the
+    /// goals and dates she set), for days, and for the field's counts.
+    pub fn target(self) -> Option<u64> {
+        match self {
+            Measure::VoiceLately
+            | Measure::ReadBack
+            | Measure::ReviewsAgreed
+            | Measure::DecisionsWithHer
+            | Measure::PositiveResponses
+            | Measure::VoiceTravelled
+            | Measure::Completeness => Some(100),
+            Measure::ApprovedWithoutHer => Some(0),
+            Measure::GoalsSheSet
+            | Measure::TargetsSheSet
+            | Measure::DaysToAcknowledge
+            | Measure::Identified
+            | Measure::InCare
+            | Measure::Returned => None,
+        }
+    }
+
+    /// The field's familiar counts, shown second and labelled as counts.
+    pub fn is_field_count(self) -> bool {
+        matches!(
+            self,
+            Measure::Identified | Measure::InCare | Measure::Returned
+        )
     }
 
     /// Whether it is a state at the period's end rather than what happened during it: its
@@ -212,8 +243,48 @@ pub struct Indicators {
     pub organisations: Vec<OrgFigures>,
     /// The network's total, for the network admin viewing the network.
     pub network: Option<Vec<Line>>,
-    /// Whether the training part is shown (it comes with its own figures; empty for now).
-    pub training: bool,
+    /// The training part, for those who may read it.
+    pub training: Option<TrainingFigures>,
+}
+
+/// The training programme's part (`docs/indicators.md`, "Training"): people, not cases, so a
+/// figure about fewer than five is hidden like any other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrainingFigures {
+    /// Staff and survivors who left a workshop before its end, of all enrolled.
+    pub dropout: Figure,
+    /// The drop-out rate the network projects, in whole percent.
+    pub projected_dropout: u64,
+    /// Member organisations whose staff visited at least one counterpart, of all members.
+    pub exchange_coverage: Figure,
+}
+
+/// A share as shown alone: hidden when it is about fewer than five.
+fn lone(share: Share) -> Figure {
+    Figure::of(
+        &Sample::Share(share),
+        share.n < domain::indicators::suppress::MIN_N,
+    )
+}
+
+async fn training_figures(app: &App) -> Result<TrainingFigures, Error> {
+    let store = &app.store;
+    let rate = store.dropout_rate(&app.programme().key).await?;
+    let orgs = store.organisations().await?;
+    let visits = store.visits().await?;
+    let kinds: Vec<(OrgId, domain::OrgKind)> = orgs.iter().map(|o| (o.id, o.fields.kind)).collect();
+    let rows = domain::training::exchange::matrix(&kinds, &visits);
+    Ok(TrainingFigures {
+        dropout: lone(Share {
+            count: rate.dropped as u64,
+            n: rate.enrolled as u64,
+        }),
+        projected_dropout: u64::from(domain::training::PROJECTED_DROPOUT_PERCENT),
+        exchange_coverage: lone(Share {
+            count: rows.iter().filter(|r| !r.visited.is_empty()).count() as u64,
+            n: rows.len() as u64,
+        }),
+    })
 }
 
 /// Whose figures to show: one organisation, or (no organisation named) the reader's own view.
@@ -221,11 +292,12 @@ pub struct Indicators {
 /// A director without an organisation named sees her own; the network admin sees the network;
 /// a trainer sees the training part only. Naming an organisation asks for that one alone.
 pub async fn view(
-    store: &Arc<dyn Store>,
+    app: &App,
     acting: &Acting,
     period: Period,
     organisation: Option<OrgId>,
 ) -> Result<Indicators, Error> {
+    let store = &app.store;
     let (actor, _, _) = acting.signed_in()?;
     let trend = period.trend();
     let empty = Indicators {
@@ -233,7 +305,7 @@ pub async fn view(
         trend: trend.clone(),
         organisations: Vec::new(),
         network: None,
-        training: false,
+        training: None,
     };
     let (scope, network) = match organisation {
         Some(org) => {
@@ -257,12 +329,17 @@ pub async fn view(
         None => {
             acting.check(Action::ReadTrainingIndicators, Resource::Network)?;
             return Ok(Indicators {
-                training: true,
+                training: Some(training_figures(app).await?),
                 ..empty
             });
         }
     };
-    let training = crate::policy::allows(actor, Action::ReadTrainingIndicators, &Resource::Network);
+    let training =
+        if crate::policy::allows(actor, Action::ReadTrainingIndicators, &Resource::Network) {
+            Some(training_figures(app).await?)
+        } else {
+            None
+        };
 
     let mut orgs = store.organisations().await?;
     orgs.sort_by_key(|o| o.fields.name.to_string());

@@ -5,3 +5,79 @@ error-invalid-period = একটি ত্রৈমাসিক (যেমন 20
 audit-action-stay-terms-recorded = তার থাকার শর্ত লেখা হয়েছে
 stay-length-set-by = তার থাকার মেয়াদ কে ঠিক করেছে
 stay-wants-to-leave-on = সে যে তারিখে চলে যেতে চায়
+
+## The indicators page (/indicators)
+nav-indicators = সূচক
+indicators-title = যত্ন কি তার শক্তি ফেরাচ্ছে?
+indicators-intro = আগে তার কথা, তার পরিকল্পনা আর তার সিদ্ধান্ত; পরে মাঠের চেনা গণনা। প্রতিটি সংখ্যার পাশে n লেখা আছে: কতগুলো কেস, মানুষ বা ঘটনা নিয়ে সংখ্যাটি।
+indicators-period = সময়কাল
+indicators-organisation = সংস্থা
+indicators-show = দেখান
+indicators-small-numbers = পাঁচের কম কিছু নিয়ে হলে সংখ্যাটি লুকানো থাকে, আর যে সংখ্যা থেকে লুকানো সংখ্যা বের করা যায়, সেটিও লুকানো থাকে।
+indicators-quarter = { $quarter ->
+    [1] জানুয়ারি–মার্চ
+    [2] এপ্রিল–জুন
+    [3] জুলাই–সেপ্টেম্বর
+   *[4] অক্টোবর–ডিসেম্বর
+} { $year }
+indicators-quarter-short = { $quarter ->
+    [1] জানু–মার্চ
+    [2] এপ্রি–জুন
+    [3] জুলা–সেপ্টে
+   *[4] অক্টো–ডিসে
+} ’{ $year }
+indicators-network-total = পুরো নেটওয়ার্ক
+indicators-with-n = { $figure } · n = { $n }
+indicators-hidden = লুকানো: নিরাপদে দেখানোর মতো যথেষ্ট নয়
+indicators-no-data = এই সময়ের কোনো তথ্য নেই
+indicators-percent = { $value }%
+indicators-spread = মধ্যমা { $median }, ৯০তম পার্সেন্টাইল { $p90 }
+indicators-spread-days = মধ্যমা { $median } দিন, ৯০তম পার্সেন্টাইল { $p90 } দিন
+indicators-target = লক্ষ্য { $target }
+indicators-bar-desc = { $name }: { $figure }। { $target }
+indicators-trend = গত চার ত্রৈমাসিকে
+indicators-trend-desc = { $name }, প্রতি ত্রৈমাসিকে; যে ত্রৈমাসিকের সংখ্যা লুকানো, সেখানে কোনো বিন্দু নেই।
+indicators-why-and-table = কেন জরুরি, আর সংখ্যাগুলো
+indicators-quarter-heading = ত্রৈমাসিক
+indicators-figure-heading = সংখ্যা
+indicators-by-organisation = প্রতিটি সংস্থা
+indicators-counts = মাঠের চেনা গণনা
+indicators-counts-note = এগুলো শুধু গণনা, যত্নের মাপ নয়: কতজন, তা বলে; তার কথা শোনা হয়েছে কি না, তা বলে না।
+indicators-funnel = শনাক্ত হওয়া থেকে ঘরে ফেরা পর্যন্ত
+indicators-count-heading = গণনা
+indicators-training = প্রশিক্ষণ কর্মসূচি
+indicators-training-dropout = কর্মশালা শেষ হওয়ার আগে ছেড়ে গেছেন
+indicators-training-dropout-figure = { $n } জনের মধ্যে { $percent }%
+indicators-training-projected = নেটওয়ার্কের অনুমান { $projected }
+indicators-training-dropout-desc = মাঝপথে ছেড়েছেন { $figure }, নেটওয়ার্কের অনুমান { $projected }; দণ্ডটি ০ থেকে ১০% পর্যন্ত।
+indicators-training-exchange = যে সংস্থাগুলো অন্য পারের সংস্থা ঘুরে দেখেছে
+indicators-training-exchange-desc = অন্য পারের সংস্থা ঘুরে দেখেছে: { $figure }
+indicators-empty = আপনার দেখার মতো কোনো সূচক নেই।
+indicator-r1a-voice-lately = খোলা কেস, যেখানে গত ৯০ দিনে তার নিজের কথা লেখা হয়েছে
+indicator-r1a-voice-lately-why = যে মেয়ের কথা তিন মাস কেউ লেখেনি, তার পরিকল্পনা তার জন্য বানানো, তার সঙ্গে নয়।
+indicator-r1b-read-back = তার কথা তাকে পড়ে শোনানো হয়েছে
+indicator-r1b-read-back-why = যে কথা তাকে পড়ে শোনানো হয়েছে, সে কথা সে নিজের বলে মেনে নিয়েছে।
+indicator-r2a-goals-she-set = যে লক্ষ্য সে নিজে ঠিক করেছে
+indicator-r2a-goals-she-set-why = যে লক্ষ্য সে নিজে বেছেছে, তার জন্যই সে খাটে।
+indicator-r2b-targets-she-set = যে সময়সীমা সে নিজে ঠিক করেছে
+indicator-r2b-targets-she-set-why = কবে সে তৈরি, তা ঠিক করবে তার নিজের গতি, হোমের নয়।
+indicator-r2c-reviews-agreed = পরিকল্পনার পর্যালোচনা, যাতে সে একমত
+indicator-r2c-reviews-agreed-why = যে পর্যালোচনায় সে একমত নয়, তা তার সম্পর্কে অন্যদের নেওয়া সিদ্ধান্ত।
+indicator-r2d-approved-without-her = তার সম্মতি ছাড়া অনুমোদিত পরিকল্পনা (লক্ষ্য: একটিও নয়)
+indicator-r2d-approved-without-her-why = তার লেখা সম্মতি ছাড়া কোনো পরিকল্পনা অনুমোদন হওয়া উচিত নয়।
+indicator-r3-decisions-with-her = যে সিদ্ধান্তে সে অংশ নিয়েছে
+indicator-r3-decisions-with-her-why = নিজের জীবনের সিদ্ধান্তে অংশ নিয়েই সে আবার নিজের জীবনের হাল ধরে।
+indicator-r5-positive-responses = যে ঘটনায় শাস্তি নয়, সহায়তা দেওয়া হয়েছে
+indicator-r5-positive-responses-why = ঘটনার পর শাস্তি মানে আটকে রাখার যত্ন; সহায়তা তার শক্তি ফেরায়।
+indicator-r6a-voice-travelled = যে হস্তান্তরে তার কথা আর পরিকল্পনা সঙ্গে গেছে
+indicator-r6a-voice-travelled-why = তার কথা তার সঙ্গে যাওয়া চাই, যাতে পরের দল তাকে বাদ দিয়ে আবার শুরু না করে।
+indicator-r6b-completeness = হস্তান্তরের সম্পূর্ণতা (১০০-র মধ্যে)
+indicator-r6b-completeness-why = সম্পূর্ণ হস্তান্তর মানে তাকে আবার নিজের কাহিনি বলতে হবে না।
+indicator-r6c-days-to-acknowledge = হস্তান্তরের প্রাপ্তি স্বীকারে কত দিন লেগেছে
+indicator-r6c-days-to-acknowledge-why = যে হস্তান্তরের প্রাপ্তি কেউ স্বীকার করেনি, সেখানে যত্ন ভেঙে গেছে।
+indicator-count-identified = শনাক্ত মেয়ে
+indicator-count-identified-why = গণনা: কতগুলো কেস খোলা হয়েছে।
+indicator-count-in-care = সময়ের শেষে যত্নে থাকা মেয়ে
+indicator-count-in-care-why = গণনা: কতজন যত্নে ছিল।
+indicator-count-returned = ঘরে ফেরা মেয়ে
+indicator-count-returned-why = গণনা: কতজন ফিরেছে।

@@ -6,3 +6,79 @@ error-invalid-period = Choose a quarter such as 2026-Q3, or a year such as 2026.
 audit-action-stay-terms-recorded = Terms of her stay recorded
 stay-length-set-by = Who set the length of her stay
 stay-wants-to-leave-on = The date she wants to leave
+
+## The indicators page (/indicators)
+nav-indicators = Indicators
+indicators-title = Is care restorative?
+indicators-intro = Her voice, her plan and her decisions first; the field's counts after. Each figure shows its n: the number of cases, people or events it is about.
+indicators-period = Period
+indicators-organisation = Organisation
+indicators-show = Show
+indicators-small-numbers = A figure about fewer than five is hidden, and so is any figure that would let someone work a hidden one out.
+indicators-quarter = { $quarter ->
+    [1] January–March
+    [2] April–June
+    [3] July–September
+   *[4] October–December
+} { $year }
+indicators-quarter-short = { $quarter ->
+    [1] Jan–Mar
+    [2] Apr–Jun
+    [3] Jul–Sep
+   *[4] Oct–Dec
+} ’{ $year }
+indicators-network-total = The whole network
+indicators-with-n = { $figure } · n = { $n }
+indicators-hidden = Hidden: too few to show safely
+indicators-no-data = No data for this period
+indicators-percent = { $value }%
+indicators-spread = median { $median }, 90th percentile { $p90 }
+indicators-spread-days = median { $median } days, 90th percentile { $p90 } days
+indicators-target = target { $target }
+indicators-bar-desc = { $name }: { $figure }. { $target }
+indicators-trend = Over the last four quarters
+indicators-trend-desc = { $name }, quarter by quarter; a quarter whose figure is hidden has no point.
+indicators-why-and-table = Why it matters, and the figures
+indicators-quarter-heading = Quarter
+indicators-figure-heading = Figure
+indicators-by-organisation = Each organisation
+indicators-counts = The counts the field knows
+indicators-counts-note = These are counts, not measures of care: they say how many, not whether she was listened to.
+indicators-funnel = From identified to returned
+indicators-count-heading = Count
+indicators-training = The training programme
+indicators-training-dropout = Left a workshop before its end
+indicators-training-dropout-figure = { $percent }% of { $n } people
+indicators-training-projected = the network projects { $projected }
+indicators-training-dropout-desc = Drop-out { $figure } against the { $projected } the network projects; the bar runs from 0 to 10%.
+indicators-training-exchange = Organisations that visited a counterpart
+indicators-training-exchange-desc = Organisations that visited a counterpart: { $figure }
+indicators-empty = There are no indicators for you to see.
+indicator-r1a-voice-lately = Open cases with her own words in the last 90 days
+indicator-r1a-voice-lately-why = A plan made for a girl whose words nobody has written down for three months is made for her, not with her.
+indicator-r1b-read-back = Her words read back to her
+indicator-r1b-read-back-why = Words read back to her are words she has confirmed as her own.
+indicator-r2a-goals-she-set = Goals she set herself
+indicator-r2a-goals-she-set-why = Goals she chose are goals she works for.
+indicator-r2b-targets-she-set = Target dates she set herself
+indicator-r2b-targets-she-set-why = Her pace, not the shelter's, decides when she is ready.
+indicator-r2c-reviews-agreed = Plan reviews she agreed with
+indicator-r2c-reviews-agreed-why = A review she does not agree with is a decision made about her.
+indicator-r2d-approved-without-her = Plans approved without her agreement (the goal is none)
+indicator-r2d-approved-without-her-why = No plan should be approved without her recorded agreement.
+indicator-r3-decisions-with-her = Decisions she took part in
+indicator-r3-decisions-with-her-why = Taking part in the decisions about her life is how she takes it back into her own hands.
+indicator-r5-positive-responses = Incidents met with support, not punishment
+indicator-r5-positive-responses-why = Punishment after an incident is custodial care; support gives her strength back.
+indicator-r6a-voice-travelled = Handovers that carried her words and her plan
+indicator-r6a-voice-travelled-why = Her words must travel with her, so that the next team does not start again without her.
+indicator-r6b-completeness = Completeness of handovers (score out of 100)
+indicator-r6b-completeness-why = A complete handover means she does not have to tell her story again.
+indicator-r6c-days-to-acknowledge = Days until a handover was acknowledged
+indicator-r6c-days-to-acknowledge-why = A handover nobody acknowledges is care that has broken.
+indicator-count-identified = Girls identified
+indicator-count-identified-why = A count: how many cases were opened.
+indicator-count-in-care = Girls in care at the end of the period
+indicator-count-in-care-why = A count: how many were in care.
+indicator-count-returned = Girls returned home
+indicator-count-returned-why = A count: how many returned.

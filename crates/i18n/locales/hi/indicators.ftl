@@ -5,3 +5,79 @@ error-invalid-period = एक तिमाही (जैसे 2026-Q3) या �
 audit-action-stay-terms-recorded = उसके रहने की शर्तें दर्ज की गईं
 stay-length-set-by = उसके रहने की अवधि किसने तय की
 stay-wants-to-leave-on = वह किस तारीख़ को जाना चाहती है
+
+## The indicators page (/indicators)
+nav-indicators = संकेतक
+indicators-title = क्या देखभाल उसकी ताक़त लौटा रही है?
+indicators-intro = पहले उसकी बात, उसकी योजना और उसके फ़ैसले; बाद में क्षेत्र की जानी-पहचानी गिनती। हर आँकड़े के साथ n लिखा है: कितने केस, लोग या घटनाएँ।
+indicators-period = अवधि
+indicators-organisation = संगठन
+indicators-show = दिखाएँ
+indicators-small-numbers = पाँच से कम के बारे में आँकड़ा छिपा रहता है, और वह आँकड़ा भी, जिससे छिपा हुआ आँकड़ा निकाला जा सके।
+indicators-quarter = { $quarter ->
+    [1] जनवरी–मार्च
+    [2] अप्रैल–जून
+    [3] जुलाई–सितंबर
+   *[4] अक्तूबर–दिसंबर
+} { $year }
+indicators-quarter-short = { $quarter ->
+    [1] जन–मार्च
+    [2] अप्रै–जून
+    [3] जुला–सितं
+   *[4] अक्तू–दिसं
+} ’{ $year }
+indicators-network-total = पूरा नेटवर्क
+indicators-with-n = { $figure } · n = { $n }
+indicators-hidden = छिपा हुआ: सुरक्षित दिखाने के लिए बहुत कम
+indicators-no-data = इस अवधि का कोई आँकड़ा नहीं
+indicators-percent = { $value }%
+indicators-spread = माध्यिका { $median }, 90वाँ पर्सेंटाइल { $p90 }
+indicators-spread-days = माध्यिका { $median } दिन, 90वाँ पर्सेंटाइल { $p90 } दिन
+indicators-target = लक्ष्य { $target }
+indicators-bar-desc = { $name }: { $figure }। { $target }
+indicators-trend = पिछली चार तिमाहियों में
+indicators-trend-desc = { $name }, हर तिमाही; जिस तिमाही का आँकड़ा छिपा है, वहाँ कोई बिंदु नहीं।
+indicators-why-and-table = यह क्यों ज़रूरी है, और आँकड़े
+indicators-quarter-heading = तिमाही
+indicators-figure-heading = आँकड़ा
+indicators-by-organisation = हर संगठन
+indicators-counts = क्षेत्र की जानी-पहचानी गिनती
+indicators-counts-note = ये सिर्फ़ गिनती हैं, देखभाल का माप नहीं: ये बताती हैं कितनी, यह नहीं कि उसकी बात सुनी गई या नहीं।
+indicators-funnel = पहचान से घर वापसी तक
+indicators-count-heading = गिनती
+indicators-training = प्रशिक्षण कार्यक्रम
+indicators-training-dropout = कार्यशाला ख़त्म होने से पहले छोड़ गए
+indicators-training-dropout-figure = { $n } लोगों में से { $percent }%
+indicators-training-projected = नेटवर्क का अनुमान { $projected }
+indicators-training-dropout-desc = बीच में छोड़ा { $figure }, नेटवर्क का अनुमान { $projected }; पट्टी 0 से 10% तक है।
+indicators-training-exchange = जिन संगठनों ने सीमा पार के संगठन का दौरा किया
+indicators-training-exchange-desc = सीमा पार के संगठन का दौरा किया: { $figure }
+indicators-empty = आपके देखने के लिए कोई संकेतक नहीं है।
+indicator-r1a-voice-lately = खुले केस, जिनमें पिछले 90 दिनों में उसकी अपनी बात लिखी गई
+indicator-r1a-voice-lately-why = जिस लड़की की बात तीन महीने से किसी ने नहीं लिखी, उसकी योजना उसके लिए बनी है, उसके साथ नहीं।
+indicator-r1b-read-back = उसकी बात उसे पढ़कर सुनाई गई
+indicator-r1b-read-back-why = जो बात उसे पढ़कर सुनाई गई, उसे उसने अपनी बात माना है।
+indicator-r2a-goals-she-set = लक्ष्य, जो उसने ख़ुद तय किए
+indicator-r2a-goals-she-set-why = जो लक्ष्य उसने ख़ुद चुने, उन्हीं के लिए वह मेहनत करती है।
+indicator-r2b-targets-she-set = समय-सीमा, जो उसने ख़ुद तय की
+indicator-r2b-targets-she-set-why = वह कब तैयार है, यह उसकी अपनी रफ़्तार तय करे, शेल्टर की नहीं।
+indicator-r2c-reviews-agreed = योजना की समीक्षाएँ, जिनसे वह सहमत थी
+indicator-r2c-reviews-agreed-why = जिस समीक्षा से वह सहमत नहीं, वह उसके बारे में दूसरों का लिया फ़ैसला है।
+indicator-r2d-approved-without-her = उसकी सहमति के बिना मंज़ूर योजनाएँ (लक्ष्य: एक भी नहीं)
+indicator-r2d-approved-without-her-why = उसकी दर्ज सहमति के बिना कोई योजना मंज़ूर नहीं होनी चाहिए।
+indicator-r3-decisions-with-her = फ़ैसले, जिनमें उसने हिस्सा लिया
+indicator-r3-decisions-with-her-why = अपनी ज़िंदगी के फ़ैसलों में हिस्सा लेकर ही वह फिर से अपनी ज़िंदगी सँभालती है।
+indicator-r5-positive-responses = घटनाएँ, जिनके बाद दंडात्मक कार्रवाई नहीं, सहारा दिया गया
+indicator-r5-positive-responses-why = घटना के बाद दंडात्मक कार्रवाई क़ैद जैसी देखभाल है; सहारा उसकी ताक़त लौटाता है।
+indicator-r6a-voice-travelled = हस्तांतरण, जिनमें उसकी बात और योजना साथ गई
+indicator-r6a-voice-travelled-why = उसकी बात उसके साथ जानी चाहिए, ताकि अगली टीम उसके बिना फिर से शुरू न करे।
+indicator-r6b-completeness = हस्तांतरण की पूर्णता (100 में से)
+indicator-r6b-completeness-why = पूरा हस्तांतरण यानी उसे अपनी कहानी फिर से नहीं सुनानी पड़ेगी।
+indicator-r6c-days-to-acknowledge = हस्तांतरण की पावती में लगे दिन
+indicator-r6c-days-to-acknowledge-why = जिस हस्तांतरण की पावती किसी ने नहीं दी, वहाँ देखभाल टूट गई है।
+indicator-count-identified = पहचानी गई लड़कियाँ
+indicator-count-identified-why = गिनती: कितने केस खुले।
+indicator-count-in-care = अवधि के अंत में देखभाल में लड़कियाँ
+indicator-count-in-care-why = गिनती: कितनी देखभाल में थीं।
+indicator-count-returned = घर लौटीं लड़कियाँ
+indicator-count-returned-why = गिनती: कितनी घर लौटीं।

@@ -40,6 +40,20 @@ pub struct IndicatorsBody {
     pub network: Option<Vec<IndicatorLine>>,
     /// Whether the reader sees the training part.
     pub training: bool,
+    /// The training part's figures, when `training`; `null` otherwise.
+    pub training_figures: Option<TrainingIndicators>,
+}
+
+/// The training programme's figures: people, not cases, hidden below five like any other.
+#[derive(Serialize, ToSchema)]
+pub struct TrainingIndicators {
+    /// Staff and survivors who left a workshop before its end, of all enrolled.
+    pub dropout: FigureJson,
+    /// The drop-out rate the network projects, in whole percent.
+    #[schema(minimum = 0, maximum = 100)]
+    pub projected_dropout_percent: u64,
+    /// Member organisations whose staff visited at least one counterpart, of all members.
+    pub exchange_coverage: FigureJson,
 }
 
 /// One organisation's figures.
@@ -139,7 +153,7 @@ pub async fn show(
                 .map_err(|_| AppError::Malformed(format!("organisation: {id:?} is not an id")))
         })
         .transpose()?;
-    let view = indicators::view(&state.store, &acting, period, organisation).await?;
+    let view = indicators::view(&state, &acting, period, organisation).await?;
     Ok(Json(IndicatorsBody {
         period: view.period.to_string(),
         trend: view.trend.iter().map(ToString::to_string).collect(),
@@ -153,6 +167,11 @@ pub async fn show(
             })
             .collect(),
         network: view.network.map(lines),
-        training: view.training,
+        training: view.training.is_some(),
+        training_figures: view.training.map(|t| TrainingIndicators {
+            dropout: t.dropout.into(),
+            projected_dropout_percent: t.projected_dropout,
+            exchange_coverage: t.exchange_coverage.into(),
+        }),
     }))
 }

@@ -11,6 +11,7 @@ pub mod forms;
 pub mod glossary;
 pub mod handovers;
 pub mod home;
+pub mod indicators;
 pub mod organisations;
 pub mod own;
 pub mod plan;
@@ -138,6 +139,12 @@ fn nav_links(t: &Tr, ctx: &Ctx, path: &str) -> Vec<NavLink> {
             format!("/organisations/{}/users", actor.org_id),
             "nav-users",
         ));
+    }
+    if allowed(Action::ReadIndicators, own)
+        || allowed(Action::ReadIndicators, Resource::Network)
+        || allowed(Action::ReadTrainingIndicators, Resource::Network)
+    {
+        links.push(("/indicators".into(), "nav-indicators"));
     }
     if allowed(Action::ReadAudit, own) {
         links.push(("/audit".into(), "nav-audit"));
