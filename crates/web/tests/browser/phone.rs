@@ -242,7 +242,8 @@ impl Fixture {
 }
 
 /// The demo network with its cases and training, plus what the demo lacks: an assessment, a
-/// draft handover and a care-giver who signs in with an authenticator.
+/// draft handover, the demo survivor's account linked to her case, and a care-giver who signs
+/// in with an authenticator.
 async fn fixture(h: &Harness) -> Fixture {
     app::demo::load(&h.store, T0).await.unwrap();
     let code = |index: u8| domain::CaseCode::from_random([0xA7, 0x5E, 0x00, 0x00, index]);
@@ -295,6 +296,19 @@ async fn fixture(h: &Harness) -> Fixture {
         workshops.push(w.id.to_string());
     }
     let glossary_term = h.store.glossary().await.unwrap()[0].id.to_string();
+
+    // The demo survivor reads her own record: the girl's with the late handover.
+    let survivor = h.user("survivor.demo").await;
+    let event = domain::audit::AuditEvent::new(
+        T0,
+        domain::audit::AuditAction::SurvivorLinked,
+        format!("case:{}", case.id),
+    )
+    .from_source("test");
+    h.store
+        .link_survivor(case.id, survivor.id, event)
+        .await
+        .unwrap();
 
     // The care-giver has an authenticator, so signing in asks for her code.
     let caregiver = h.user("caregiver.kolkata").await;
