@@ -19,6 +19,8 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+mod phone;
+
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// A minimal HTTP/1.1 client: chromedriver is the only server it talks to. Every call has a
@@ -97,6 +99,20 @@ struct Browser {
 
 impl Browser {
     async fn start() -> Self {
+        Self::launch(json!({})).await
+    }
+
+    /// A browser whose viewport is a phone's: `width` × `height` CSS pixels, touch, one device
+    /// pixel per CSS pixel (so screenshots stay small).
+    async fn phone(width: u32, height: u32) -> Self {
+        Self::launch(json!({"mobileEmulation": {"deviceMetrics": {
+            "width": width, "height": height, "pixelRatio": 1.0, "mobile": true, "touch": true
+        }}}))
+        .await
+    }
+
+    /// Starts chromedriver and a session; `extra` adds to the Chromium options.
+    async fn launch(extra: Value) -> Self {
         let driver_path = std::env::var("SAATHI_CHROMEDRIVER")
             .expect("SAATHI_CHROMEDRIVER is not set: run the tests with ./scripts/test, which installs chromedriver");
         let chromium =
@@ -125,13 +141,18 @@ impl Browser {
         assert!(ready, "chromedriver did not start on port {port}");
         let profile =
             std::env::temp_dir().join(format!("saathi-chromium-{}", domain::UserId::new()));
-        let capabilities = json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+        let mut options = json!({
             "binary": chromium,
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
                      "--disable-dev-shm-usage", "--window-size=1200,900",
                      format!("--user-data-dir={}", profile.display())]
-        }}}});
+        });
+        if let (Some(options), Some(extra)) = (options.as_object_mut(), extra.as_object()) {
+            options.extend(extra.clone());
+        }
+        let capabilities =
+            json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": options}}});
         let reply = http(port, "POST", "/session", Some(&capabilities)).await;
         let session = reply["value"]["sessionId"]
             .as_str()
@@ -365,6 +386,26 @@ async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
         &[("count", i18n::Arg::Count(1))],
     );
     assert_eq!(browser.text("a[href='/cases?mine=on']").await, carried);
+    // A wide screen shows the menu's links in the header, without the menu button: the link is
+    // what the browser paints at its place. (WebDriver's own test of "displayed" counts
+    // anything in a closed <details> as hidden, whatever the page's style.)
+    let shown = browser
+        .command(
+            "POST",
+            "/execute/sync",
+            Some(json!({"args": [], "script": "
+                const a = document.querySelector(\"header nav a[href='/cases']\");
+                const r = a.getBoundingClientRect();
+                const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                const summary = document.querySelector('details.menu > summary').getBoundingClientRect();
+                return [top === a ? a.textContent : null, summary.width];"})),
+        )
+        .await;
+    assert_eq!(
+        shown,
+        json!([h.state.i18n.text(Language::Bn, "nav-cases"), 0]),
+        "the header shows its links on a wide screen"
+    );
     let png = browser.screenshot().await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let file = artifacts().join("home-caseworker-kolkata-bn.png");

@@ -14,6 +14,7 @@ nav-language = ভাষা
 nav-sign-out = সাইন আউট
 nav-skip = মূল অংশে যান
 nav-main = প্রধান মেনু
+nav-menu = মেনু
 signed-in-as = { $name } হিসেবে সাইন ইন করা আছে
 
 ## সাইন ইন

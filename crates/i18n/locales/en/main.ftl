@@ -14,6 +14,7 @@ nav-language = Language
 nav-sign-out = Sign out
 nav-skip = Skip to content
 nav-main = Main menu
+nav-menu = Menu
 signed-in-as = Signed in as { $name }
 
 ## Sign-in

@@ -14,6 +14,7 @@ nav-language = भाषा
 nav-sign-out = साइन आउट करें
 nav-skip = सामग्री पर जाएँ
 nav-main = मुख्य मेनू
+nav-menu = मेनू
 signed-in-as = { $name } के रूप में साइन इन हैं
 
 ## साइन इन
