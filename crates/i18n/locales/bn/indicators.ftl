@@ -25,7 +25,7 @@ indicators-quarter-short = { $quarter ->
     [2] এপ্রি–জুন
     [3] জুলা–সেপ্টে
    *[4] অক্টো–ডিসে
-} ’{ $year }
+}
 indicators-network-total = পুরো নেটওয়ার্ক
 indicators-with-n = { $figure } · n = { $n }
 indicators-hidden = লুকানো: নিরাপদে দেখানোর মতো যথেষ্ট নয়

@@ -26,7 +26,7 @@ indicators-quarter-short = { $quarter ->
     [2] Apr–Jun
     [3] Jul–Sep
    *[4] Oct–Dec
-} ’{ $year }
+}
 indicators-network-total = The whole network
 indicators-with-n = { $figure } · n = { $n }
 indicators-hidden = Hidden: too few to show safely

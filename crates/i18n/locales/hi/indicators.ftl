@@ -25,7 +25,7 @@ indicators-quarter-short = { $quarter ->
     [2] अप्रै–जून
     [3] जुला–सितं
    *[4] अक्तू–दिसं
-} ’{ $year }
+}
 indicators-network-total = पूरा नेटवर्क
 indicators-with-n = { $figure } · n = { $n }
 indicators-hidden = छिपा हुआ: सुरक्षित दिखाने के लिए बहुत कम

@@ -207,6 +207,10 @@ impl Fixture {
                 vec![at("admin", fill(&self.director))]
             }
             "/glossary/{id}/edit" => vec![at("admin", fill(&self.glossary_term))],
+            "/indicators" => ["admin", "director.kolkata", "trainer"]
+                .into_iter()
+                .map(|user| at(user, route.into()))
+                .collect(),
             "/cases" | "/cases/new" | "/handovers" => vec![at("caseworker.kolkata", route.into())],
             "/cases/{id}" => vec![
                 at("caseworker.kolkata", fill(&self.case)),
@@ -446,6 +450,32 @@ async fn every_page_fits_a_390_px_phone_in_each_language() {
                 )
                 .unwrap();
                 std::fs::write(dir.join(format!("decision-log-{}.png", lang.code())), png).unwrap();
+            }
+            if visit.route == "/indicators" && visit.user == Some("director.kolkata") {
+                // Her organisation's indicators are drawn, each chart within the phone's width.
+                let drawn = browser
+                    .command(
+                        "POST",
+                        "/execute/sync",
+                        Some(json!({"script": "return Array.from(document.querySelectorAll('svg.chart')).map(s => [s.getBoundingClientRect().width, s.querySelector('title, desc') !== null]);", "args": []})),
+                    )
+                    .await;
+                let charts = drawn.as_array().cloned().unwrap_or_default();
+                if charts.len() < 10 {
+                    failures.push(format!(
+                        "{name}: {} SVG charts, not one per indicator",
+                        charts.len()
+                    ));
+                }
+                for chart in &charts {
+                    let width = chart[0].as_f64().unwrap_or(f64::MAX);
+                    if width <= 0.0 || width > f64::from(WIDTH) || chart[1] != true {
+                        failures.push(format!(
+                            "{name}: a chart {width} px wide, titled: {}",
+                            chart[1]
+                        ));
+                    }
+                }
             }
             if visit.route == "/" && visit.user == Some("admin") {
                 // The menu opens with a tap, without script, and shows every link.

@@ -37,19 +37,19 @@ pub struct Trend {
     /// Each unbroken run of the line, as the `points` attribute of a `<polyline>`.
     pub runs: Vec<String>,
     pub points: Vec<Point>,
-    /// The axis labels under each quarter: (x, label).
-    pub axis: Vec<(u64, String)>,
+    /// The axis labels under each quarter, on two lines: (x, months, year).
+    pub axis: Vec<(u64, String, String)>,
 }
 
 /// The height of a trend's drawing area and the band its values are drawn in.
-pub const TREND_HEIGHT: u64 = 110;
+pub const TREND_HEIGHT: u64 = 120;
 const TOP: u64 = 10;
 const BOTTOM: u64 = 80;
 
 impl Trend {
     /// `values` holds one entry per quarter (`None` when hidden or empty), with its label;
     /// `scale` is the value drawn at the top (100 for shares; the largest value for counts).
-    pub fn of(values: &[(Option<u64>, String)], axis: Vec<String>, scale: u64) -> Self {
+    pub fn of(values: &[(Option<u64>, String)], axis: Vec<(String, String)>, scale: u64) -> Self {
         let step = WIDTH / values.len().max(1) as u64;
         let x = |i: usize| step / 2 + i as u64 * step;
         let scale = scale.max(1);
@@ -84,7 +84,7 @@ impl Trend {
             axis: axis
                 .into_iter()
                 .enumerate()
-                .map(|(i, l)| (x(i), l))
+                .map(|(i, (months, year))| (x(i), months, year))
                 .collect(),
         }
     }
@@ -138,7 +138,10 @@ mod tests {
                 (None, label("c")),
                 (Some(50), label("d")),
             ],
-            vec![label("Q1"), label("Q2"), label("Q3"), label("Q4")],
+            ["Q1", "Q2", "Q3", "Q4"]
+                .iter()
+                .map(|q| (label(q), label("2026")))
+                .collect(),
             100,
         );
         // Two points joined, the lone last one drawn as a dot only.

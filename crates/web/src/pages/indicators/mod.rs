@@ -178,24 +178,20 @@ fn period_label(t: &Tr, period: Period) -> String {
     }
 }
 
-/// The quarter under a trend's point, short enough for a phone's axis.
-fn axis_label(t: &Tr, period: Period) -> String {
+/// The quarter under a trend's point, on two lines short enough for a phone's axis: its
+/// months, and its year.
+fn axis_label(t: &Tr, period: Period) -> (String, String) {
+    let year = |y: i32| i18n::localise_digits(t.lang, &y.to_string());
     match period {
-        Period::Quarter { year, quarter } => t.i18n.text_with(
-            t.lang,
-            "indicators-quarter-short",
-            &[
-                ("quarter", i18n::Arg::Count(i64::from(quarter))),
-                (
-                    "year",
-                    i18n::Arg::Text(i18n::localise_digits(
-                        t.lang,
-                        &format!("{:02}", year.rem_euclid(100)),
-                    )),
-                ),
-            ],
+        Period::Quarter { year: y, quarter } => (
+            t.i18n.text_with(
+                t.lang,
+                "indicators-quarter-short",
+                &[("quarter", i18n::Arg::Count(i64::from(quarter)))],
+            ),
+            year(y),
         ),
-        Period::Year(y) => i18n::localise_digits(t.lang, &y.to_string()),
+        Period::Year(y) => (year(y), String::new()),
     }
 }
 
