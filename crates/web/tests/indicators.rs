@@ -302,8 +302,85 @@ async fn the_indicator_page_draws_the_figures_in_her_language(engine: Engine) {
     h.finish().await;
 }
 
+/// The director's home page puts the indicators first, then the plans waiting for her approval
+/// and her organisation's cases by stage; the trainer's lists the workshops to come.
+async fn home_pages_lead_with_what_each_reader_acts_on(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let code = h
+        .store
+        .case(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap()
+        .code
+        .to_string();
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let before = director.get("/?lang=en").await.body;
+    assert!(
+        !before.contains("Plans waiting for your approval"),
+        "no plan yet"
+    );
+
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let plan = serde_json::json!({"goals": [{"domain": "safety", "goal": "নিরাপদে থাকা", "set_by": "her", "status": "open"}]});
+    let reply = worker
+        .json(
+            axum::http::Method::PUT,
+            &format!("/api/v1/cases/{case}/plan"),
+            &plan,
+            &[("if-match", "\"0\"")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+
+    let page = director.get("/?lang=en").await.body;
+    let first = |text: &str| {
+        page.find(text)
+            .unwrap_or_else(|| panic!("{text} on the page"))
+    };
+    assert!(
+        first("Is care restorative? This quarter") < first("cases, by stage (counts)")
+    );
+    assert!(page.contains("href=\"/indicators\""));
+    assert!(
+        page.contains(&format!("href=\"/cases/{case}/plan\">{code}</a>")),
+        "her plan waits"
+    );
+    // The stage counts, in the reader's digits.
+    let bn = director.get("/?lang=bn").await.body;
+    assert!(
+        bn.contains("<dt>শনাক্ত হয়েছে</dt><dd>১</dd>"),
+        "one case, in Bengali digits"
+    );
+
+    // A case worker sees neither the indicators nor the approvals.
+    let page = h
+        .client()
+        .signed_in("caseworker.kolkata")
+        .await
+        .get("/?lang=en")
+        .await
+        .body;
+    assert!(!page.contains("This quarter") && !page.contains("waiting for your approval"));
+
+    // The trainer: the workshop to come, by its title, with its dates in words.
+    h.survivor_workshop().await;
+    let page = h
+        .client()
+        .signed_in("trainer")
+        .await
+        .get("/?lang=en")
+        .await
+        .body;
+    assert!(!page.contains("No workshops are scheduled yet."), "{page}");
+    assert!(page.contains("1 March 2027 – 5 March 2027"));
+    h.finish().await;
+}
+
 on_both_engines!(
     each_reader_sees_what_is_hers_to_see,
+    home_pages_lead_with_what_each_reader_acts_on,
     the_indicator_page_draws_the_figures_in_her_language,
     a_small_organisations_figures_cannot_be_worked_out_from_any_view,
 );

@@ -81,3 +81,9 @@ indicator-count-in-care = সময়ের শেষে যত্নে থা
 indicator-count-in-care-why = গণনা: কতজন যত্নে ছিল।
 indicator-count-returned = ঘরে ফেরা মেয়ে
 indicator-count-returned-why = গণনা: কতজন ফিরেছে।
+
+## Home: the director's and the network's first view, the trainer's coming workshops
+home-indicators-heading = যত্ন কি তার শক্তি ফেরাচ্ছে? এই ত্রৈমাসিকে
+home-indicators-all = সব সূচক দেখুন
+home-plans-awaiting = যে পরিকল্পনাগুলো আপনার অনুমোদনের অপেক্ষায়
+home-cases-by-stage = আপনার সংস্থার কেস, ধাপ অনুযায়ী (গণনা)

@@ -82,3 +82,9 @@ indicator-count-in-care = Girls in care at the end of the period
 indicator-count-in-care-why = A count: how many were in care.
 indicator-count-returned = Girls returned home
 indicator-count-returned-why = A count: how many returned.
+
+## Home: the director's and the network's first view, the trainer's coming workshops
+home-indicators-heading = Is care restorative? This quarter
+home-indicators-all = See every indicator
+home-plans-awaiting = Plans waiting for your approval
+home-cases-by-stage = Your organisation's cases, by stage (counts)

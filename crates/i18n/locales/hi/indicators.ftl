@@ -81,3 +81,9 @@ indicator-count-in-care = अवधि के अंत में देखभ�
 indicator-count-in-care-why = गिनती: कितनी देखभाल में थीं।
 indicator-count-returned = घर लौटीं लड़कियाँ
 indicator-count-returned-why = गिनती: कितनी घर लौटीं।
+
+## Home: the director's and the network's first view, the trainer's coming workshops
+home-indicators-heading = क्या देखभाल उसकी ताक़त लौटा रही है? इस तिमाही
+home-indicators-all = सभी संकेतक देखें
+home-plans-awaiting = योजनाएँ जो आपकी मंज़ूरी की राह देख रही हैं
+home-cases-by-stage = आपके संगठन के केस, चरण के अनुसार (गिनती)

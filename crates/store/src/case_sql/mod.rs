@@ -294,6 +294,41 @@ macro_rules! impl_case_store {
                 Ok(u64::try_from(n).unwrap_or(0))
             }
 
+            async fn stage_counts(
+                &self,
+                custodian: domain::OrgId,
+            ) -> Result<Vec<(domain::Stage, u64)>, $crate::StoreError> {
+                let rows: Vec<($crate::stored::Stored<domain::Stage>, i64)> = sqlx::query_as(
+                    "SELECT stage, COUNT(*) FROM cases WHERE custodian_org_id = $1 GROUP BY stage",
+                )
+                .bind(custodian.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(stage, n)| (stage.0, u64::try_from(n).unwrap_or(0)))
+                    .collect())
+            }
+
+            async fn plans_awaiting_approval(
+                &self,
+                custodian: domain::OrgId,
+            ) -> Result<Vec<(domain::CaseId, domain::CaseCode)>, $crate::StoreError> {
+                let rows: Vec<(
+                    $crate::stored::Stored<domain::CaseId>,
+                    $crate::stored::Stored<domain::CaseCode>,
+                )> = sqlx::query_as(
+                    "SELECT c.id, c.code FROM cases c JOIN plans p ON p.case_id = c.id \
+                     WHERE c.custodian_org_id = $1 AND c.stage <> 'closed' \
+                     AND (p.approved_version IS NULL OR p.approved_version < p.version) \
+                     ORDER BY c.code",
+                )
+                .bind(custodian.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map(|(id, code)| (id.0, code.0)).collect())
+            }
+
             async fn change_stage(
                 &self,
                 id: domain::CaseId,

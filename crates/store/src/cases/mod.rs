@@ -134,6 +134,14 @@ pub trait CaseStore:
     async fn count_cases(&self, custodian: OrgId) -> Result<u64, StoreError>;
     /// How many of the organisation's cases this person carries.
     async fn count_assigned(&self, custodian: OrgId, user: UserId) -> Result<u64, StoreError>;
+    /// How many of the organisation's cases are at each stage (stages with none left out).
+    async fn stage_counts(&self, custodian: OrgId) -> Result<Vec<(Stage, u64)>, StoreError>;
+    /// The organisation's open cases whose newest plan version is not approved, by code: what
+    /// waits for its director.
+    async fn plans_awaiting_approval(
+        &self,
+        custodian: OrgId,
+    ) -> Result<Vec<(CaseId, CaseCode)>, StoreError>;
     /// Moves the case (the caller has checked the journey's rules and the policy). `Conflict`
     /// when the case changed since `expected_version`.
     async fn change_stage(

@@ -34,6 +34,15 @@ struct HomeTemplate<'a> {
     alerts: Vec<(String, String)>,
     /// Network admin: the newest audit checkpoint's short hash, to note down or send on.
     checkpoint: Option<String>,
+    /// Director and network admin: the first indicator this quarter, (name, figure), before
+    /// any count; the link goes to all of them.
+    headline: Option<(String, String)>,
+    /// Director: her organisation's cases at each stage, (stage, count).
+    by_stage: Vec<(String, String)>,
+    /// Director: plans waiting for her approval, (link, case code).
+    awaiting_approval: Vec<(String, String)>,
+    /// Trainer: the workshops still to come or running, (link, title, dates).
+    workshops: Vec<(String, String, String)>,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -161,6 +170,35 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     } else {
         None
     };
+    let acting = ctx.acting(&actor, state.clock.now());
+    let headline = headline(&state, &t, &acting).await?;
+    let (by_stage, awaiting_approval) = if has(Role::Director) {
+        let overview = app::casework::overview(&state.store, &acting, actor.org_id).await?;
+        (
+            overview
+                .by_stage
+                .iter()
+                .map(|(stage, n)| {
+                    (
+                        t.get(stage.message_id()),
+                        i18n::format_number(t.lang, i64::try_from(*n).unwrap_or(i64::MAX)),
+                    )
+                })
+                .collect(),
+            overview
+                .awaiting_approval
+                .iter()
+                .map(|(id, code)| (format!("/cases/{id}/plan"), code.to_string()))
+                .collect(),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let workshops = if has(Role::Trainer) {
+        coming_workshops(&state, &t, today).await?
+    } else {
+        Vec::new()
+    };
     let roles = actor
         .roles
         .iter()
@@ -183,6 +221,10 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         survivor: has(Role::Survivor),
         alerts,
         checkpoint,
+        headline,
+        by_stage,
+        awaiting_approval,
+        workshops,
         page,
     };
     render(&template)
@@ -223,4 +265,61 @@ async fn late_in_cases(
         ));
     }
     Ok(alerts)
+}
+
+/// The first restorative indicator this quarter, for those who read the indicators of their
+/// organisation or the network: her words lately, with its n (or why it is hidden).
+async fn headline(
+    state: &AppState,
+    t: &Tr<'_>,
+    acting: &app::Acting,
+) -> Result<Option<(String, String)>, AppError> {
+    let Some(actor) = &acting.actor else {
+        return Ok(None);
+    };
+    let reads = |resource| app::policy::allows(actor, Action::ReadIndicators, &resource);
+    if !(reads(Resource::Network) || reads(Resource::Organisation(actor.org_id))) {
+        return Ok(None);
+    }
+    let period = app::indicators::current_quarter(&state.store, acting).await?;
+    let view = app::indicators::view(state, acting, period, None).await?;
+    let lines = match &view.network {
+        Some(network) => Some(network),
+        None => view.organisations.first().map(|o| &o.lines),
+    };
+    Ok(lines.and_then(|lines| lines.first()).map(|line| {
+        (
+            t.get(&format!("indicator-{}", line.measure.key())),
+            super::indicators::figure_text(t, line.measure, line.period),
+        )
+    }))
+}
+
+/// The workshops that have not ended yet, soonest first: (link, title, dates).
+async fn coming_workshops(
+    state: &AppState,
+    t: &Tr<'_>,
+    today: time::Date,
+) -> Result<Vec<(String, String, String)>, AppError> {
+    let date = |d: time::Date| {
+        i18n::format_date(t.lang, Timestamp::from_datetime(d.midnight().assume_utc()))
+    };
+    let mut coming: Vec<_> = state
+        .store
+        .workshops()
+        .await?
+        .into_iter()
+        .filter(|w| w.ends_on >= today)
+        .collect();
+    coming.sort_by_key(|w| (w.starts_on, w.id));
+    Ok(coming
+        .iter()
+        .map(|w| {
+            (
+                format!("/training/workshops/{}", w.id),
+                w.template.title.get(t.lang).to_string(),
+                format!("{} – {}", date(w.starts_on), date(w.ends_on)),
+            )
+        })
+        .collect())
 }

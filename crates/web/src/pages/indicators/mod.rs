@@ -200,7 +200,7 @@ fn number(t: &Tr, n: u64) -> String {
 }
 
 /// A figure in words, with its n.
-fn figure_text(t: &Tr, measure: Measure, figure: Figure) -> String {
+pub(super) fn figure_text(t: &Tr, measure: Measure, figure: Figure) -> String {
     let Figure::Shown { n, value } = figure else {
         return t.get("indicators-hidden");
     };
