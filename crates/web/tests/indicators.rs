@@ -339,9 +339,7 @@ async fn home_pages_lead_with_what_each_reader_acts_on(engine: Engine) {
         page.find(text)
             .unwrap_or_else(|| panic!("{text} on the page"))
     };
-    assert!(
-        first("Is care restorative? This quarter") < first("cases, by stage (counts)")
-    );
+    assert!(first("Is care restorative? This quarter") < first("cases, by stage (counts)"));
     assert!(page.contains("href=\"/indicators\""));
     assert!(
         page.contains(&format!("href=\"/cases/{case}/plan\">{code}</a>")),
