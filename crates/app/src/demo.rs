@@ -139,6 +139,7 @@ fn broken(err: domain::DomainError) -> Error {
 pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error> {
     let added = load_network(store, now).await?;
     let added = added + load_cases(store, now).await?;
+    let added = added + crate::indicators::demo::load(store, now).await?;
     Ok(added + crate::training::demo::load(store, now).await?)
 }
 
@@ -504,12 +505,7 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Err
                 .await?
         {
             case = store
-                .assign(
-                    case.id,
-                    her.id,
-                    opened,
-                    event(AuditAction::SurvivorLinked, opened),
-                )
+                .link_survivor(case.id, her.id, event(AuditAction::SurvivorLinked, opened))
                 .await?;
         }
         // Closing is the director's approval.

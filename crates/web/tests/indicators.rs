@@ -376,8 +376,48 @@ async fn home_pages_lead_with_what_each_reader_acts_on(engine: Engine) {
     h.finish().await;
 }
 
+/// The demo's year: the shelter's share of decisions taken with her rises quarter by quarter
+/// and every quarter shows it, while the transit home's two girls a quarter stay hidden.
+async fn the_demo_tells_a_year_every_chart_can_show(engine: Engine) {
+    let h = Harness::new(engine).await;
+    app::demo::load(&h.store, T0).await.unwrap();
+    let body = api(&h, "admin")
+        .await
+        .get("/api/v1/indicators?period=2026-Q4")
+        .await
+        .json();
+    let kolkata = organisation(&body, &h.kolkata().await.to_string());
+    for indicator in [
+        "r3-decisions-with-her",
+        "r1b-read-back",
+        "r2a-goals-she-set",
+    ] {
+        let shares: Vec<u64> = (0..4)
+            .map(|i| {
+                let f = figure(kolkata, indicator, Some(i));
+                f["percent"]
+                    .as_u64()
+                    .unwrap_or_else(|| panic!("{indicator} shown in quarter {i}: {f}"))
+            })
+            .collect();
+        assert!(
+            shares.windows(2).all(|w| w[0] < w[1]),
+            "{indicator} rises: {shares:?}"
+        );
+    }
+    let howrah = h.org("Pather Sathi Transit Home, Howrah").await.to_string();
+    let howrah = organisation(&body, &howrah);
+    assert_eq!(
+        figure(howrah, "r3-decisions-with-her", None)["suppressed"],
+        true
+    );
+    assert_eq!(figure(howrah, "count-identified", None)["suppressed"], true);
+    h.finish().await;
+}
+
 on_both_engines!(
     each_reader_sees_what_is_hers_to_see,
+    the_demo_tells_a_year_every_chart_can_show,
     home_pages_lead_with_what_each_reader_acts_on,
     the_indicator_page_draws_the_figures_in_her_language,
     a_small_organisations_figures_cannot_be_worked_out_from_any_view,

@@ -565,5 +565,6 @@ fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
     (to.millis() - from.millis()).div_euclid(86_400_000)
 }
 
+pub mod demo;
 #[cfg(test)]
 mod tests;
