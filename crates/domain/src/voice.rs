@@ -84,10 +84,12 @@ pub fn parse_voice_text(text: &str) -> Result<String, DomainError> {
     Ok(text)
 }
 
-/// A calendar date typed as `YYYY-MM-DD`.
+/// A calendar date typed as `YYYY-MM-DD`, in ASCII, Bengali or Devanagari digits (a browser's
+/// date input sends ASCII; a date typed by hand on a Bengali keyboard is `২০২৬-০৮-২৬`).
 pub fn parse_date(text: &str) -> Result<Date, DomainError> {
     let invalid = || DomainError::InvalidDate(text.to_string());
-    let mut parts = text.trim().splitn(3, '-');
+    let folded = crate::text::ascii_digits(text);
+    let mut parts = folded.trim().splitn(3, '-');
     let mut number = |len: usize| -> Result<i32, DomainError> {
         let part = parts
             .next()
@@ -191,6 +193,16 @@ mod tests {
             Err(DomainError::DateInFuture)
         );
         assert!(parse_date("30/11/2026").is_err());
+        // Her own digits are read as the browser's.
+        assert_eq!(
+            parse_date("২০২৬-০৮-২৬").unwrap(),
+            parse_date("2026-08-26").unwrap()
+        );
+        assert_eq!(
+            parse_date("२०२६-०८-२६").unwrap(),
+            parse_date("2026-08-26").unwrap()
+        );
+        assert!(parse_date("২০২৬-১৩-২৬").is_err());
         assert!(parse_date("2026-02-30").is_err());
         assert_eq!(
             format_date_iso(parse_date("2026-03-07").unwrap()),

@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
+use domain::Case;
 use domain::audit::AuditAction;
-use domain::{Case, Timestamp};
+use domain::zone::TimeZone;
 use store::Store;
 
 use crate::Error;
@@ -15,12 +16,19 @@ use crate::Error;
 pub struct Reading {
     pub organisation: String,
     pub roles: Vec<domain::Role>,
-    pub day: Timestamp,
+    /// The day, on the reader's organisation's clock.
+    pub day: time::Date,
     pub identity: bool,
     pub times: usize,
 }
 
-pub async fn readings(store: &Arc<dyn Store>, case: &Case) -> Result<Vec<Reading>, Error> {
+/// The readings of her record, grouped by the day they fell on in `zone` (the zone of whoever
+/// is shown them).
+pub async fn readings(
+    store: &Arc<dyn Store>,
+    case: &Case,
+    zone: &TimeZone,
+) -> Result<Vec<Reading>, Error> {
     let records = store.readings_of(case.id, 1000).await?;
     let mut lines: Vec<Reading> = Vec::new();
     let mut orgs: std::collections::HashMap<domain::OrgId, String> =
@@ -53,7 +61,7 @@ pub async fn readings(store: &Arc<dyn Store>, case: &Case) -> Result<Vec<Reading
             None => Vec::new(),
         };
         let identity = event.action == AuditAction::IdentityOpened;
-        let day = Timestamp(event.at.millis() - event.at.millis().rem_euclid(86_400_000));
+        let day = zone.date_of(event.at);
         match lines.last_mut() {
             Some(last)
                 if last.organisation == organisation

@@ -114,14 +114,14 @@ pub async fn readers(
     Path(id): Path<String>,
 ) -> Result<Json<Readings>, AppError> {
     let case = ctx.case(&state, &id, Action::FollowJourney).await?;
-    let lines = casework::readings(&state.store, &case).await?;
+    let lines = casework::readings(&state.store, &case, &ctx.zone).await?;
     Ok(Json(Readings {
         readings: lines
             .iter()
             .map(|r| Reading {
                 organisation: r.organisation.clone(),
                 roles: r.roles.iter().map(|role| role.as_str()).collect(),
-                day: domain::voice::format_date_iso(r.day.to_datetime().date()),
+                day: domain::voice::format_date_iso(r.day),
                 what: if r.identity { "identity" } else { "record" },
                 times: r.times,
             })

@@ -21,7 +21,7 @@ pub async fn readers(v: &Viewing<'_>) -> Result<Vec<ReadingView>, AppError> {
         return Ok(Vec::new());
     }
     let t = v.t;
-    Ok(casework::readings(&v.state.store, v.case)
+    Ok(casework::readings(&v.state.store, v.case, &v.ctx.zone)
         .await?
         .iter()
         .map(|r| ReadingView {
@@ -32,7 +32,7 @@ pub async fn readers(v: &Viewing<'_>) -> Result<Vec<ReadingView>, AppError> {
                 .map(|role| t.role(role))
                 .collect::<Vec<_>>()
                 .join(", "),
-            day: i18n::format_date(v.ctx.lang, r.day),
+            day: t.day(r.day),
             what: t.get(if r.identity {
                 "readers-identity"
             } else {
