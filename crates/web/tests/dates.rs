@@ -347,6 +347,14 @@ async fn an_organisation_is_added_with_its_zone_and_its_people_read_times_on_it(
     );
     let shown = admin.get(reply.header("location").unwrap()).await;
     assert!(shown.body.contains("বাংলাদেশ সময়"), "{}", shown.body);
+    // Its edit form offers the zone it has, chosen.
+    let edit = admin.get(&format!("/organisations/{org}/edit")).await;
+    assert!(
+        edit.body
+            .contains("<option value=\"Asia/Dhaka\" selected>বাংলাদেশ সময় (Asia/Dhaka)</option>"),
+        "{}",
+        edit.body
+    );
 
     // Through the API a zone may be left out: its country's.
     let mut api = h.client();
