@@ -8,6 +8,7 @@ use domain::organisation::{OrganisationFields, parse_district, parse_languages};
 use domain::password::{PasswordContext, check_password};
 use domain::policy::{Action, Resource};
 use domain::user::parse_display_name;
+use domain::zone::TimeZone;
 use domain::{Language, OrgId, Organisation, Role, Roles, Timestamp, User, UserId, Username};
 use store::{NewUser, Store, UserChanges};
 
@@ -23,6 +24,8 @@ pub struct OrgInput {
     pub district: String,
     /// Comma-separated codes: `bn,en`.
     pub languages: String,
+    /// An IANA zone name (`Asia/Dhaka`); blank means its country's (`Asia/Kolkata` for India).
+    pub time_zone: String,
 }
 
 impl OrgInput {
@@ -39,6 +42,7 @@ impl OrgInput {
                 .map(|l| l.code())
                 .collect::<Vec<_>>()
                 .join(","),
+            time_zone: org.fields.time_zone.to_string(),
         }
     }
 
@@ -74,11 +78,20 @@ impl OrgInput {
         let languages = parse_languages(&self.languages)
             .map_err(|e| errors.push(FieldError::new("languages", &e)))
             .ok();
+        let time_zone = if self.time_zone.trim().is_empty() {
+            None
+        } else {
+            self.time_zone
+                .parse::<TimeZone>()
+                .map_err(|e| errors.push(FieldError::new("time_zone", &e)))
+                .ok()
+        };
         match (name, kind, country, district, languages) {
             (Some(name), Some(kind), Some(country), Some(district), Some(languages))
                 if errors.is_empty() =>
             {
                 Ok(OrganisationFields {
+                    time_zone: time_zone.unwrap_or_else(|| TimeZone::for_country(&country)),
                     name,
                     kind,
                     country,
@@ -105,7 +118,10 @@ pub async fn create_organisation(
             format!("organisation:{id}"),
             Some(id),
         )
-        .with_detail(detail(&[("name", fields.name.as_str())]));
+        .with_detail(detail(&[
+            ("name", fields.name.as_str()),
+            ("time_zone", fields.time_zone.as_str()),
+        ]));
     Ok(store.create_organisation(id, &fields, event).await?)
 }
 

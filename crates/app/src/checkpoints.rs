@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use domain::Timestamp;
-use i18n::{Arg, I18n};
+use i18n::Arg;
 use keyfile::Checkpoint;
 
 /// How checkpoint files are named in the directory: `audit-checkpoint-20261129T200100Z.json`.
@@ -32,7 +32,8 @@ pub async fn newest(dir: &Path) -> Option<Checkpoint> {
 }
 
 /// One sentence in her language: the newest checkpoint, or why there is none.
-pub async fn summary(i18n: &I18n, lang: domain::Language, dir: Option<&Path>) -> String {
+pub async fn summary(t: &crate::Tr<'_>, dir: Option<&Path>) -> String {
+    let (i18n, lang) = (t.i18n, t.lang);
     let Some(dir) = dir else {
         return i18n.text_with(lang, "keys-checkpoint-off", &[]);
     };
@@ -45,10 +46,7 @@ pub async fn summary(i18n: &I18n, lang: domain::Language, dir: Option<&Path>) ->
                 ("seq", Arg::Text(i18n::format_number(lang, checkpoint.seq))),
                 (
                     "date",
-                    Arg::Text(i18n::format_date(
-                        lang,
-                        Timestamp::from_millis(checkpoint.at),
-                    )),
+                    Arg::Text(t.date(Timestamp::from_millis(checkpoint.at))),
                 ),
                 ("hash", Arg::Text(checkpoint.short_hash())),
                 (

@@ -26,6 +26,7 @@ struct DemoOrg {
     country: &'static str,
     district: &'static str,
     languages: &'static [Language],
+    time_zone: &'static str,
 }
 
 const ORGS: [DemoOrg; 5] = [
@@ -35,6 +36,7 @@ const ORGS: [DemoOrg; 5] = [
         country: "IN",
         district: "Kolkata",
         languages: &[Language::Bn, Language::En, Language::Hi],
+        time_zone: "Asia/Kolkata",
     },
     DemoOrg {
         name: "Asha Niketan, Mumbai",
@@ -42,6 +44,7 @@ const ORGS: [DemoOrg; 5] = [
         country: "IN",
         district: "Mumbai",
         languages: &[Language::Hi, Language::En],
+        time_zone: "Asia/Kolkata",
     },
     DemoOrg {
         name: "Pather Sathi Transit Home, Howrah",
@@ -49,6 +52,7 @@ const ORGS: [DemoOrg; 5] = [
         country: "IN",
         district: "Howrah",
         languages: &[Language::Bn, Language::Hi],
+        time_zone: "Asia/Kolkata",
     },
     DemoOrg {
         name: "Sundarban Mahila Samiti, South 24 Parganas",
@@ -56,6 +60,7 @@ const ORGS: [DemoOrg; 5] = [
         country: "IN",
         district: "South 24 Parganas",
         languages: &[Language::Bn],
+        time_zone: "Asia/Kolkata",
     },
     DemoOrg {
         name: "Notun Alo, Jessore",
@@ -63,6 +68,7 @@ const ORGS: [DemoOrg; 5] = [
         country: "BD",
         district: "Jessore",
         languages: &[Language::Bn],
+        time_zone: "Asia/Dhaka",
     },
 ];
 
@@ -157,6 +163,7 @@ pub async fn load_network(store: &Arc<dyn Store>, now: Timestamp) -> Result<usiz
                     country: org.country.parse().map_err(broken)?,
                     district: Some(org.district.to_string()),
                     languages: org.languages.to_vec(),
+                    time_zone: org.time_zone.parse().map_err(broken)?,
                 };
                 let id = OrgId::new();
                 let event = AuditEvent::new(

@@ -137,10 +137,34 @@ fn display(
                 no.to_string()
             }
         }
-        Answer::One(v) => match f.kind {
-            domain::form::FieldKind::Choice => def.choice_label(f, v, language),
-            _ => v.clone(),
-        },
+        Answer::One(v) => {
+            use domain::form::FieldKind;
+            match f.kind {
+                FieldKind::Choice => def.choice_label(f, v, language),
+                // A date the long way, a number and a time in her digits: as every page
+                // writes them, never as stored (`2026-08-26`, `45`).
+                FieldKind::Date => domain::voice::parse_date(v)
+                    .map(|d| i18n::format_day(language, d))
+                    .unwrap_or_else(|_| v.clone()),
+                FieldKind::DateTime => match v.split_once('T') {
+                    Some((day, clock)) => match domain::voice::parse_date(day) {
+                        Ok(d) => format!(
+                            "{}, {}",
+                            i18n::format_day(language, d),
+                            i18n::localise_digits(language, clock)
+                        ),
+                        Err(_) => v.clone(),
+                    },
+                    None => v.clone(),
+                },
+                FieldKind::Integer
+                | FieldKind::Decimal
+                | FieldKind::Number
+                | FieldKind::Range
+                | FieldKind::Time => i18n::localise_digits(language, v),
+                _ => v.clone(),
+            }
+        }
         Answer::Many(vs) => vs
             .iter()
             .map(|v| def.choice_label(f, v, language))

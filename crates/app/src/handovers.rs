@@ -461,12 +461,14 @@ pub async fn repatriate(
             "no such repatriation route",
         ));
     }
+    // Days on her organisation's calendar.
+    let zone = store.time_zone_of(actor.org_id).await?;
     let started_on = if started_on.trim().is_empty() {
-        now.to_datetime().date()
+        zone.date_of(now)
     } else {
         let date = domain::voice::parse_date(started_on)
             .map_err(|e| Error::Invalid(vec![FieldError::new("started_on", &e)]))?;
-        domain::voice::check_spoken_on(date, case.opened_at, now)
+        domain::voice::check_spoken_on(date, case.opened_at, now, &zone)
             .map_err(|e| Error::Invalid(vec![FieldError::new("started_on", &e)]))?;
         date
     };
@@ -515,9 +517,10 @@ pub async fn record_step(
         .find(|s| s.seq == seq)
         .ok_or(Error::NotFound)?;
     let mut errors = Vec::new();
+    let today = store.time_zone_of(actor.org_id).await?.date_of(now);
     if !done_on.trim().is_empty() {
         match domain::voice::parse_date(done_on) {
-            Ok(d) if d > now.to_datetime().date() => {
+            Ok(d) if d > today => {
                 errors.push(FieldError::new("done_on", &DomainError::DateInFuture))
             }
             Ok(d) if d < started_on => errors.push(FieldError::new(

@@ -1,19 +1,27 @@
 //! Words for one reader: her language over the loaded Fluent bundles. Pages, reports and
 //! services that write in her language share it.
 
+use domain::zone::TimeZone;
 use domain::{Language, Role, Timestamp};
 use i18n::{Arg, I18n};
+use time::Date;
 
 use crate::FieldError;
 
-/// Translates for one page: the reader's language over the loaded Fluent bundles.
+/// Translates for one page: the reader's language over the loaded Fluent bundles, and the
+/// clock of her organisation (its time zone) for every date and time shown to her.
 #[derive(Clone, Copy)]
 pub struct Tr<'a> {
     pub i18n: &'a I18n,
     pub lang: Language,
+    pub zone: &'a TimeZone,
 }
 
-impl Tr<'_> {
+impl<'a> Tr<'a> {
+    pub fn new(i18n: &'a I18n, lang: Language, zone: &'a TimeZone) -> Self {
+        Self { i18n, lang, zone }
+    }
+
     pub fn get(&self, id: &str) -> String {
         self.i18n.text(self.lang, id)
     }
@@ -48,7 +56,24 @@ impl Tr<'_> {
         self.get(role.message_id())
     }
 
+    /// A calendar day the long way, in her words and digits: "২৬ আগস্ট ২০২৬".
+    pub fn day(&self, date: Date) -> String {
+        i18n::format_day(self.lang, date)
+    }
+
+    /// The day an instant fell on in her organisation's zone.
+    pub fn date(&self, at: Timestamp) -> String {
+        i18n::format_date_in(self.lang, at, self.zone)
+    }
+
+    /// An instant on her organisation's clock, the zone named in her language:
+    /// "২৬ আগস্ট ২০২৬, ০২:১০ বাংলাদেশ সময়".
     pub fn datetime(&self, at: &Timestamp) -> String {
-        i18n::format_datetime(self.lang, *at)
+        self.i18n.datetime(self.lang, *at, self.zone)
+    }
+
+    /// A number in her digits, with the Indian grouping.
+    pub fn number(&self, n: i64) -> String {
+        i18n::format_number(self.lang, n)
     }
 }

@@ -68,7 +68,11 @@ fn totp(secret: &[u8], digits: u8, account: &str) -> Result<Totp, Error> {
 
 /// The step whose code `code` is, within one step of `unix_seconds`, for codes of `digits`.
 fn step_of(secret: &[u8], code: &str, unix_seconds: u64, digits: u8) -> Option<i64> {
-    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    // Her phone's keyboard may type the code in Bengali or Devanagari digits.
+    let code: String = domain::text::ascii_digits(code)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if code.len() != usize::from(digits) || !code.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -86,7 +90,10 @@ pub fn matching_step(secret: &[u8], code: &str, now: Timestamp) -> Option<i64> {
 
 /// Whether the text is shaped like an authenticator code rather than a recovery code.
 pub fn looks_like_code(text: &str) -> bool {
-    let digits: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits: Vec<char> = domain::text::ascii_digits(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     digits.len() == usize::from(DIGITS) && digits.iter().all(char::is_ascii_digit)
 }
 
@@ -409,6 +416,16 @@ mod tests {
                 "T = {time}"
             );
         }
+    }
+
+    #[test]
+    fn a_code_typed_in_bengali_or_devanagari_digits_is_the_same_code() {
+        let (time, _) = RFC_VECTORS[3];
+        let step = Some((time / STEP_SECONDS) as i64);
+        assert_eq!(step_of(RFC_SEED, "৮৯০০৫৯২৪", time, 8), step);
+        assert_eq!(step_of(RFC_SEED, "८९००५९२४", time, 8), step);
+        assert_eq!(step_of(RFC_SEED, "৮৯০০৫৯২৫", time, 8), None);
+        assert!(looks_like_code("১২৩ ৪৫৬"));
     }
 
     #[test]

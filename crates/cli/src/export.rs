@@ -97,7 +97,10 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
             let sight = app::reports::custodian_sight(store, &case, SystemClock.now())
                 .await
                 .map_err(failed)?;
-            let bytes = app::reports::plan_pdf(&app, &case, &sight, language)
+            // Times on the custodian's clock: hers is the view the operator prints.
+            let zone = store.time_zone_of(case.custodian).await?;
+            let t = app::Tr::new(&app.i18n, language, &zone);
+            let bytes = app::reports::plan_pdf(&app, &case, &sight, t)
                 .await
                 .map_err(failed)?;
             audit(store, &case, language, AuditAction::PlanExported).await?;

@@ -30,8 +30,11 @@ pub enum OrgCommand {
         /// Working languages, comma-separated: bn,hi,en.
         #[arg(long, default_value = "")]
         languages: String,
+        /// Its time zone, an IANA name: Asia/Kolkata, Asia/Dhaka … (default: its country's).
+        #[arg(long, default_value = "")]
+        time_zone: String,
     },
-    /// List organisations, one per line: id, kind, country, name.
+    /// List organisations, one per line: id, kind, country, time zone, name.
     List,
     /// Add an organisation of another Saathi server to the directory, from the line its
     /// `saathi keys show` printed, so packages can be sent to it and its packages checked.
@@ -54,6 +57,7 @@ pub async fn run(store: &Arc<dyn Store>, command: OrgCommand) -> Result<ExitCode
             country,
             district,
             languages,
+            time_zone,
         } => {
             // The same checks and audit entry as the pages and the API.
             let input = OrgInput {
@@ -62,6 +66,7 @@ pub async fn run(store: &Arc<dyn Store>, command: OrgCommand) -> Result<ExitCode
                 country,
                 district,
                 languages,
+                time_zone,
             };
             let org = accounts::create_organisation(store, &Acting::cli(SystemClock.now()), &input)
                 .await
@@ -71,8 +76,12 @@ pub async fn run(store: &Arc<dyn Store>, command: OrgCommand) -> Result<ExitCode
         OrgCommand::List => {
             for org in store.organisations().await? {
                 println!(
-                    "{}\t{}\t{}\t{}",
-                    org.id, org.fields.kind, org.fields.country, org.fields.name
+                    "{}\t{}\t{}\t{}\t{}",
+                    org.id,
+                    org.fields.kind,
+                    org.fields.country,
+                    org.fields.time_zone,
+                    org.fields.name
                 );
             }
         }

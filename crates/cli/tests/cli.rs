@@ -66,6 +66,8 @@ async fn org_add_prints_the_id_and_refuses_bad_input(t: &TestStore) {
     let id: domain::OrgId = stdout(&out).parse().expect("org add prints only the id");
     let stored = t.store.organisation(id).await.unwrap().unwrap();
     assert_eq!(stored.fields.country.as_str(), "BD");
+    // No zone given: its country's.
+    assert_eq!(stored.fields.time_zone.as_str(), "Asia/Dhaka");
 
     let dup = saathi(url, &add);
     assert!(!dup.status.success());
@@ -92,12 +94,70 @@ async fn org_add_prints_the_id_and_refuses_bad_input(t: &TestStore) {
         stderr(&bad_kind)
     );
 
+    let bad_zone = saathi(
+        url,
+        &[
+            "org",
+            "add",
+            "--name",
+            "Y",
+            "--kind",
+            "source",
+            "--country",
+            "BD",
+            "--time-zone",
+            "Asia/Atlantis",
+        ],
+    );
+    assert!(!bad_zone.status.success());
+    assert_eq!(
+        stderr(&bad_zone).lines().count(),
+        1,
+        "{}",
+        stderr(&bad_zone)
+    );
+    assert!(
+        stderr(&bad_zone).contains("Asia/Atlantis"),
+        "{}",
+        stderr(&bad_zone)
+    );
+
     let list = saathi(url, &["org", "list"]);
     assert!(stdout(&list).contains("Ashar Alo, Jessore"));
+    assert!(
+        stdout(&list).contains("\tAsia/Dhaka\t"),
+        "{}",
+        stdout(&list)
+    );
     assert_eq!(
         t.store.organisations().await.unwrap().len(),
         1,
         "refusals wrote nothing"
+    );
+
+    // A zone named on the command line is the one kept, in the database's spelling.
+    let out = saathi(
+        url,
+        &[
+            "org",
+            "add",
+            "--name",
+            "Sanlaap, Kathmandu office",
+            "--kind",
+            "transit",
+            "--country",
+            "IN",
+            "--time-zone",
+            "asia/kathmandu",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id: domain::OrgId = stdout(&out).parse().unwrap();
+    let stored = t.store.organisation(id).await.unwrap().unwrap();
+    assert_eq!(stored.fields.time_zone.as_str(), "Asia/Kathmandu");
+    assert_eq!(
+        t.store.time_zone_of(id).await.unwrap().as_str(),
+        "Asia/Kathmandu"
     );
 }
 

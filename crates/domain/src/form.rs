@@ -484,14 +484,7 @@ fn one_field(
         None
     };
     let number = |text: &str| -> Option<String> {
-        let folded: String = text
-            .chars()
-            .map(|c| match c {
-                '\u{09E6}'..='\u{09EF}' => char::from(b'0' + (c as u32 - 0x09E6) as u8),
-                '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
-                c => c,
-            })
-            .collect();
+        let folded = crate::text::ascii_digits(text.trim());
         folded
             .parse::<f64>()
             .ok()
@@ -541,14 +534,7 @@ fn one_field(
         | FieldKind::Audio
         | FieldKind::File => None,
         FieldKind::Number => {
-            let folded: String = first
-                .chars()
-                .map(|c| match c {
-                    '\u{09E6}'..='\u{09EF}' => char::from(b'0' + (c as u32 - 0x09E6) as u8),
-                    '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
-                    c => c,
-                })
-                .collect();
+            let folded = crate::text::ascii_digits(first.trim());
             match folded.parse::<f64>() {
                 Ok(n) if n.is_finite() => Some(Answer::One(folded)),
                 _ => bad(errors, place),
@@ -586,6 +572,7 @@ fn one_field(
 
 /// `HH:MM` or `HH:MM:SS`, as `HH:MM`.
 fn time_of_day(text: &str) -> Option<String> {
+    let text = crate::text::ascii_digits(text);
     let mut parts = text.trim().split(':');
     let h: u8 = parts.next()?.parse().ok()?;
     let m: u8 = parts.next()?.parse().ok()?;
@@ -595,7 +582,7 @@ fn time_of_day(text: &str) -> Option<String> {
 
 /// "latitude longitude [altitude [accuracy]]", as ODK stores a geopoint.
 fn geopoint(text: &str) -> Option<String> {
-    let parts: Vec<f64> = text
+    let parts: Vec<f64> = crate::text::ascii_digits(text)
         .split([' ', ','])
         .filter(|p| !p.is_empty())
         .map(|p| p.parse::<f64>().ok().filter(|n| n.is_finite()))
@@ -857,7 +844,7 @@ mod tests {
         let ok = check_answers(
             &d,
             &raw(&[
-                ("visited_on", "2026-11-20"),
+                ("visited_on", "২০২৬-১১-২০"),
                 ("safe", "no"),
                 ("risks", "stigma"),
                 ("risks", "trafficker_nearby"),
@@ -880,6 +867,11 @@ mod tests {
         };
         assert_eq!(rows.len(), 2, "an empty row in between is skipped");
         assert_eq!(rows[0].get("age"), Some(&Answer::One("45".into())));
+        // A date typed in Bengali digits is kept as the browser would send it.
+        assert_eq!(
+            ok.get("visited_on"),
+            Some(&Answer::One("2026-11-20".into()))
+        );
 
         // Not relevant: dropped. Required missing, wrong kinds, unknown choice: each named.
         let dropped = check_answers(

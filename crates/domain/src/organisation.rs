@@ -181,6 +181,9 @@ pub struct OrganisationFields {
     pub country: CountryCode,
     pub district: Option<String>,
     pub languages: Vec<Language>,
+    /// Where its days begin, and the clock its people read times by.
+    #[serde(default)]
+    pub time_zone: crate::zone::TimeZone,
 }
 
 /// An organisation as stored. `version` grows by one on every change; it is the ETag.

@@ -24,12 +24,19 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Bengali and Devanagari digits as ASCII, so `২০২৬`, `२०२६` and `2026` find each other.
-fn fold_digit(c: char) -> char {
+pub fn fold_digit(c: char) -> char {
     match c {
         '\u{09E6}'..='\u{09EF}' => char::from(b'0' + (c as u32 - 0x09E6) as u8),
         '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
         other => other,
     }
+}
+
+/// A number or date as she typed it, with Bengali (২৬) and Devanagari (२६) digits read as
+/// ASCII ones (26): the one step before every parse of a number or a date that a person typed.
+/// Nothing else changes, so a parser still refuses what is not a number.
+pub fn ascii_digits(text: &str) -> String {
+    text.chars().map(fold_digit).collect()
 }
 
 /// The search terms of a text: normalised, joiners removed, lower-cased, digits folded, split

@@ -84,10 +84,12 @@ pub fn parse_voice_text(text: &str) -> Result<String, DomainError> {
     Ok(text)
 }
 
-/// A calendar date typed as `YYYY-MM-DD`.
+/// A calendar date typed as `YYYY-MM-DD`, in ASCII, Bengali or Devanagari digits (a browser's
+/// date input sends ASCII; a date typed by hand on a Bengali keyboard is `২০২৬-০৮-২৬`).
 pub fn parse_date(text: &str) -> Result<Date, DomainError> {
     let invalid = || DomainError::InvalidDate(text.to_string());
-    let mut parts = text.trim().splitn(3, '-');
+    let folded = crate::text::ascii_digits(text);
+    let mut parts = folded.trim().splitn(3, '-');
     let mut number = |len: usize| -> Result<i32, DomainError> {
         let part = parts
             .next()
@@ -111,12 +113,19 @@ pub fn format_date_iso(date: Date) -> String {
     )
 }
 
-/// When she said it: not in the future, not before the case was opened.
-pub fn check_spoken_on(date: Date, opened: Timestamp, now: Timestamp) -> Result<(), DomainError> {
-    if date > now.to_datetime().date() {
+/// When she said it: not in the future, not before the case was opened, both days read on the
+/// clock of `zone` (the organisation that records it): at 01:00 in Dhaka it is already
+/// tomorrow in UTC's terms, and "today" must not be refused as the future.
+pub fn check_spoken_on(
+    date: Date,
+    opened: Timestamp,
+    now: Timestamp,
+    zone: &crate::zone::TimeZone,
+) -> Result<(), DomainError> {
+    if date > zone.date_of(now) {
         return Err(DomainError::DateInFuture);
     }
-    if date < opened.to_datetime().date() {
+    if date < zone.date_of(opened) {
         return Err(DomainError::DateBeforeCaseOpened);
     }
     Ok(())
@@ -179,18 +188,39 @@ mod tests {
 
     #[test]
     fn she_cannot_have_spoken_before_the_case_or_in_the_future() {
-        let opened = Timestamp(1_795_910_400_000); // 2026-11-29
+        let utc: crate::zone::TimeZone = "UTC".parse().unwrap();
+        let opened = Timestamp(1_795_910_400_000); // 2026-11-29 00:00 UTC
         let now = opened.plus_seconds(86_400 * 3);
-        assert!(check_spoken_on(parse_date("2026-11-30").unwrap(), opened, now).is_ok());
+        assert!(check_spoken_on(parse_date("2026-11-30").unwrap(), opened, now, &utc).is_ok());
         assert_eq!(
-            check_spoken_on(parse_date("2026-11-01").unwrap(), opened, now),
+            check_spoken_on(parse_date("2026-11-01").unwrap(), opened, now, &utc),
             Err(DomainError::DateBeforeCaseOpened)
         );
         assert_eq!(
-            check_spoken_on(parse_date("2027-01-01").unwrap(), opened, now),
+            check_spoken_on(parse_date("2027-01-01").unwrap(), opened, now, &utc),
             Err(DomainError::DateInFuture)
         );
         assert!(parse_date("30/11/2026").is_err());
+        // 20:00 UTC on 2 December is 3 December in Dhaka: "today" there is not the future,
+        // and the case opened (05:00 on 29 November in Dhaka) on the 29th there too.
+        let dhaka: crate::zone::TimeZone = "Asia/Dhaka".parse().unwrap();
+        let evening = opened.plus_seconds(86_400 * 3 + 20 * 3600);
+        let third = parse_date("2026-12-03").unwrap();
+        assert!(check_spoken_on(third, opened, evening, &dhaka).is_ok());
+        assert_eq!(
+            check_spoken_on(third, opened, evening, &utc),
+            Err(DomainError::DateInFuture)
+        );
+        // Her own digits are read as the browser's.
+        assert_eq!(
+            parse_date("২০২৬-০৮-২৬").unwrap(),
+            parse_date("2026-08-26").unwrap()
+        );
+        assert_eq!(
+            parse_date("२०२६-०८-२६").unwrap(),
+            parse_date("2026-08-26").unwrap()
+        );
+        assert!(parse_date("২০২৬-১৩-২৬").is_err());
         assert!(parse_date("2026-02-30").is_err());
         assert_eq!(
             format_date_iso(parse_date("2026-03-07").unwrap()),

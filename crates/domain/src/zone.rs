@@ -62,17 +62,33 @@ impl TimeZone {
 
     /// The calendar date of an instant in this zone.
     pub fn date_of(&self, at: Timestamp) -> time::Date {
-        let fallback = at.to_datetime().date();
+        self.local(at).date()
+    }
+
+    /// The date and wall-clock time of an instant in this zone: what a clock on the wall of
+    /// the organisation's office showed.
+    pub fn local(&self, at: Timestamp) -> time::PrimitiveDateTime {
+        let utc = at.to_datetime();
+        let fallback = time::PrimitiveDateTime::new(utc.date(), utc.time());
         let Ok(instant) = jiff::Timestamp::from_millisecond(at.millis()) else {
             return fallback;
         };
-        let civil = instant.to_zoned_datetime(self.rules()).date();
-        time::Month::try_from(civil.month() as u8)
+        let civil = instant.to_zoned_datetime(self.rules()).datetime();
+        let date = time::Month::try_from(civil.month() as u8)
             .ok()
             .and_then(|m| {
                 time::Date::from_calendar_date(civil.year().into(), m, civil.day() as u8).ok()
-            })
-            .unwrap_or(fallback)
+            });
+        let clock = time::Time::from_hms(
+            civil.hour() as u8,
+            civil.minute() as u8,
+            civil.second() as u8,
+        )
+        .ok();
+        match (date, clock) {
+            (Some(date), Some(clock)) => time::PrimitiveDateTime::new(date, clock),
+            _ => fallback,
+        }
     }
 }
 
@@ -164,5 +180,19 @@ mod tests {
         let earlier = Timestamp(utc_midnight - 5 * 3_600_000 - 45 * 60_000);
         assert_eq!(dhaka.date_of(earlier), date!(2026 - 07 - 01));
         assert_eq!(kolkata.date_of(earlier), date!(2026 - 06 - 30));
+    }
+
+    #[test]
+    fn late_on_the_25th_in_utc_is_the_26th_in_dhaka() {
+        use time::macros::datetime;
+        let dhaka: TimeZone = "Asia/Dhaka".parse().unwrap();
+        let kolkata: TimeZone = "Asia/Kolkata".parse().unwrap();
+        // 25 August 2026, 20:10 UTC.
+        let at = Timestamp::from_datetime(datetime!(2026-08-25 20:10 UTC));
+        assert_eq!(dhaka.local(at), datetime!(2026-08-26 02:10));
+        assert_eq!(kolkata.local(at), datetime!(2026-08-26 01:40));
+        assert_eq!(dhaka.date_of(at), date!(2026 - 08 - 26));
+        let afternoon = Timestamp::from_datetime(datetime!(2026-08-25 10:00 UTC));
+        assert_eq!(kolkata.local(afternoon), datetime!(2026-08-25 15:30));
     }
 }

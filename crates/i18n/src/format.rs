@@ -1,7 +1,9 @@
 //! Numbers and dates written the way each language writes them: Bengali with Bengali digits,
 //! all three with the Indian grouping used on both sides of the border (১২,৩৪,৫৬৭ · 12,34,567).
 
+use domain::zone::TimeZone;
 use domain::{Language, Timestamp};
+use time::Date;
 
 const BENGALI_DIGITS: [char; 10] = ['০', '১', '২', '৩', '৪', '৫', '৬', '৭', '৮', '৯'];
 
@@ -85,21 +87,28 @@ pub fn format_number(language: Language, n: i64) -> String {
     localise_digits(language, &format!("{sign}{grouped}"))
 }
 
-/// A calendar date: "29 নভেম্বর ২০২৬", "29 नवंबर 2026", "29 November 2026".
-pub fn format_date(language: Language, at: Timestamp) -> String {
-    let dt = at.to_datetime();
-    let month = MONTHS[language_index(language)][usize::from(u8::from(dt.month())) - 1];
-    localise_digits(language, &format!("{} {month} {}", dt.day(), dt.year()))
+/// A calendar day written the long way, in the language's words and digits:
+/// "২৬ আগস্ট ২০২৬", "26 अगस्त 2026", "26 August 2026". Every date on a page or in a PDF is
+/// written by this (an ISO date belongs only to the API and to a date input's `value`).
+pub fn format_day(language: Language, date: Date) -> String {
+    let month = MONTHS[language_index(language)][usize::from(u8::from(date.month())) - 1];
+    localise_digits(language, &format!("{} {month} {}", date.day(), date.year()))
 }
 
-/// A date and time (UTC, 24-hour): "29 নভেম্বর ২০২৬, ১৪:০৫".
-pub fn format_datetime(language: Language, at: Timestamp) -> String {
-    let dt = at.to_datetime();
+/// The day an instant fell on in `zone`, the long way.
+pub fn format_date_in(language: Language, at: Timestamp, zone: &TimeZone) -> String {
+    format_day(language, zone.date_of(at))
+}
+
+/// The day and the wall-clock time (24-hour) of an instant in `zone`, without the zone's name:
+/// "২৬ আগস্ট ২০২৬, ০২:১০". [`crate::I18n::datetime`] adds the name in the reader's language.
+pub fn format_datetime_in(language: Language, at: Timestamp, zone: &TimeZone) -> String {
+    let local = zone.local(at);
     let time = localise_digits(
         language,
-        &format!("{:02}:{:02} UTC", dt.hour(), dt.minute()),
+        &format!("{:02}:{:02}", local.hour(), local.minute()),
     );
-    format!("{}, {time}", format_date(language, at))
+    format!("{}, {time}", format_day(language, local.date()))
 }
 
 #[cfg(test)]
@@ -117,14 +126,46 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_written_in_the_language() {
-        let at = Timestamp(1_795_962_300_000); // 2026-11-29 14:25 UTC
-        assert_eq!(format_date(Language::Bn, at), "২৯ নভেম্বর ২০২৬");
-        assert_eq!(format_date(Language::Hi, at), "29 नवंबर 2026");
-        assert_eq!(format_date(Language::En, at), "29 November 2026");
+    fn dates_are_written_the_long_way_in_the_language() {
+        let day = time::macros::date!(2026 - 08 - 26);
+        assert_eq!(format_day(Language::Bn, day), "২৬ আগস্ট ২০২৬");
+        assert_eq!(format_day(Language::Hi, day), "26 अगस्त 2026");
+        assert_eq!(format_day(Language::En, day), "26 August 2026");
+        let new_year = time::macros::date!(2027 - 01 - 01);
+        assert_eq!(format_day(Language::Bn, new_year), "১ জানুয়ারি ২০২৭");
+        assert_eq!(format_day(Language::Hi, new_year), "1 जनवरी 2027");
+    }
+
+    #[test]
+    fn times_are_read_on_the_organisations_clock() {
+        let kolkata: TimeZone = "Asia/Kolkata".parse().unwrap();
+        let dhaka: TimeZone = "Asia/Dhaka".parse().unwrap();
+        let at = Timestamp(1_795_962_300_000); // 29 November 2026, 14:25 UTC
         assert_eq!(
-            format_datetime(Language::Bn, at),
-            "২৯ নভেম্বর ২০২৬, ১৪:২৫ UTC"
+            format_datetime_in(Language::Bn, at, &dhaka),
+            "২৯ নভেম্বর ২০২৬, ২০:২৫"
+        );
+        assert_eq!(
+            format_datetime_in(Language::Hi, at, &kolkata),
+            "29 नवंबर 2026, 19:55"
+        );
+        assert_eq!(
+            format_datetime_in(Language::En, at, &kolkata),
+            "29 November 2026, 19:55"
+        );
+        // Late on 25 August in UTC (20:10) is already 26 August in Dhaka and Kolkata.
+        let late = Timestamp(1_787_688_600_000);
+        assert_eq!(
+            format_date_in(Language::En, late, &TimeZone::default()),
+            "26 August 2026"
+        );
+        assert_eq!(
+            format_datetime_in(Language::Bn, late, &dhaka),
+            "২৬ আগস্ট ২০২৬, ০২:১০"
+        );
+        assert_eq!(
+            format_datetime_in(Language::Hi, late, &kolkata),
+            "26 अगस्त 2026, 01:40"
         );
     }
 }

@@ -8,12 +8,13 @@ mod format;
 
 use std::collections::{BTreeSet, HashMap};
 
-use domain::Language;
+use domain::zone::TimeZone;
+use domain::{Language, Timestamp};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use thiserror::Error;
 
-pub use format::{format_date, format_datetime, format_number, localise_digits};
+pub use format::{format_date_in, format_datetime_in, format_day, format_number, localise_digits};
 
 /// The Fluent sources, per language: (file name, text).
 const SOURCES: [(Language, &[(&str, &str)]); 3] = [
@@ -33,6 +34,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
                 "indicators.ftl",
                 include_str!("../locales/en/indicators.ftl"),
             ),
+            ("time.ftl", include_str!("../locales/en/time.ftl")),
         ],
     ),
     (
@@ -51,6 +53,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
                 "indicators.ftl",
                 include_str!("../locales/bn/indicators.ftl"),
             ),
+            ("time.ftl", include_str!("../locales/bn/time.ftl")),
         ],
     ),
     (
@@ -69,6 +72,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
                 "indicators.ftl",
                 include_str!("../locales/hi/indicators.ftl"),
             ),
+            ("time.ftl", include_str!("../locales/hi/time.ftl")),
         ],
     ),
 ];
@@ -191,7 +195,43 @@ impl I18n {
     pub fn has(&self, language: Language, id: &str) -> bool {
         self.message_ids(language).contains(id)
     }
+
+    /// A time zone's name in `language`: "ভারতীয় সময়" for `Asia/Kolkata`, "বাংলাদেশ সময়" for
+    /// `Asia/Dhaka`; a zone without a name of its own is called by its IANA name.
+    pub fn zone_name(&self, language: Language, zone: &TimeZone) -> String {
+        let id = zone_message_id(zone);
+        if self.has(language, &id) {
+            self.text(language, &id)
+        } else {
+            self.text_with(
+                language,
+                "zone-other",
+                &[("zone", Arg::Text(zone.as_str().to_string()))],
+            )
+        }
+    }
+
+    /// An instant as the reader's organisation's clock showed it, with the zone named in her
+    /// language: "২৬ আগস্ট ২০২৬, ০২:১০ বাংলাদেশ সময়".
+    pub fn datetime(&self, language: Language, at: Timestamp, zone: &TimeZone) -> String {
+        format!(
+            "{} {}",
+            format_datetime_in(language, at, zone),
+            self.zone_name(language, zone)
+        )
+    }
 }
+
+/// The Fluent id of a zone's name: `zone-asia-kolkata` for `Asia/Kolkata`.
+pub fn zone_message_id(zone: &TimeZone) -> String {
+    format!(
+        "zone-{}",
+        zone.as_str().to_ascii_lowercase().replace(['/', '_'], "-")
+    )
+}
+
+/// The zones named in every language, as an organisation's form offers them.
+pub const NAMED_ZONES: [&str; 3] = ["Asia/Kolkata", "Asia/Dhaka", "Asia/Kathmandu"];
 
 /// A value for a message argument.
 #[derive(Debug, Clone)]
@@ -276,6 +316,43 @@ mod tests {
         assert_eq!(many, "1,200 users");
         let bn = i18n.text_with(Language::Bn, "users-count", &[("count", Arg::Count(12))]);
         assert!(bn.contains("১২"), "{bn}");
+    }
+
+    #[test]
+    fn times_name_the_readers_zone_in_her_language() {
+        let i18n = i18n();
+        let dhaka: TimeZone = "Asia/Dhaka".parse().unwrap();
+        let kolkata: TimeZone = "Asia/Kolkata".parse().unwrap();
+        // 25 August 2026, 20:10 UTC: already the 26th on both sides of the border.
+        let late = Timestamp(1_787_688_600_000);
+        assert_eq!(
+            i18n.datetime(Language::Bn, late, &dhaka),
+            "২৬ আগস্ট ২০২৬, ০২:১০ বাংলাদেশ সময়"
+        );
+        assert_eq!(
+            i18n.datetime(Language::Bn, late, &kolkata),
+            "২৬ আগস্ট ২০২৬, ০১:৪০ ভারতীয় সময়"
+        );
+        assert_eq!(
+            i18n.datetime(Language::Hi, late, &dhaka),
+            "26 अगस्त 2026, 02:10 बांग्लादेश समय"
+        );
+        assert_eq!(
+            i18n.datetime(Language::En, late, &kolkata),
+            "26 August 2026, 01:40 India time"
+        );
+        // Every zone the organisation form offers has a name of its own in all three.
+        for name in NAMED_ZONES {
+            let zone: TimeZone = name.parse().unwrap();
+            for language in Language::ALL {
+                assert!(
+                    i18n.has(language, &zone_message_id(&zone)),
+                    "{name} unnamed in {language}"
+                );
+            }
+        }
+        let paris: TimeZone = "Europe/Paris".parse().unwrap();
+        assert_eq!(i18n.zone_name(Language::Bn, &paris), "Europe/Paris সময়");
     }
 
     #[test]

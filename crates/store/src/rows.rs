@@ -14,7 +14,7 @@ use crate::{StoreError, TokenInfo};
 // asks for proof that run-time-built SQL is safe; literals need none).
 macro_rules! org_columns {
     () => {
-        "id, name, kind, country, district, languages, version, created_at, updated_at"
+        "id, name, kind, country, district, languages, time_zone, version, created_at, updated_at"
     };
 }
 macro_rules! user_columns {
@@ -42,6 +42,7 @@ pub(crate) struct OrgRow {
     country: Stored<CountryCode>,
     district: Option<String>,
     languages: String,
+    time_zone: Option<Stored<domain::zone::TimeZone>>,
     version: i64,
     created_at: i64,
     updated_at: i64,
@@ -55,6 +56,11 @@ impl TryFrom<OrgRow> for Organisation {
             fields: OrganisationFields {
                 name: row.name.0,
                 kind: row.kind.0,
+                // None set: its country's (migration 0023 gave every organisation one).
+                time_zone: match row.time_zone {
+                    Some(zone) => zone.0,
+                    None => domain::zone::TimeZone::for_country(&row.country.0),
+                },
                 country: row.country.0,
                 district: row.district,
                 languages: parse_column("languages", &row.languages, parse_languages)?,

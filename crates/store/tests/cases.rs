@@ -39,6 +39,7 @@ async fn world(store: &Arc<dyn Store>) -> World {
             country: "IN".parse().unwrap(),
             district: None,
             languages: vec![Language::Bn],
+            time_zone: "Asia/Kolkata".parse().unwrap(),
         };
         store
             .create_organisation(id, &fields, event(AuditAction::OrganisationCreated, name))

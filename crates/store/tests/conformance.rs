@@ -22,6 +22,7 @@ fn fields(name: &str) -> OrganisationFields {
         country: "IN".parse().unwrap(),
         district: Some("Kolkata".into()),
         languages: vec![Language::Bn, Language::En],
+        time_zone: "Asia/Kolkata".parse().unwrap(),
     }
 }
 
@@ -101,6 +102,7 @@ async fn a_stale_update_is_a_conflict_not_an_overwrite(t: &TestStore) {
     let mut changed = fields("Transit Home, Howrah");
     changed.kind = OrgKind::Transit;
     changed.district = Some("Howrah".into());
+    changed.time_zone = "Asia/Dhaka".parse().unwrap();
     let updated = store
         .update_organisation(
             id,
@@ -112,6 +114,9 @@ async fn a_stale_update_is_a_conflict_not_an_overwrite(t: &TestStore) {
         .unwrap();
     assert_eq!(updated.version, 2);
     assert_eq!(updated.fields.kind, OrgKind::Transit);
+    // The zone is part of what is changed, and the store's own reading of it agrees.
+    assert_eq!(updated.fields.time_zone.as_str(), "Asia/Dhaka");
+    assert_eq!(store.time_zone_of(id).await.unwrap().as_str(), "Asia/Dhaka");
 
     let mut stale = changed.clone();
     stale.district = Some("Somewhere else".into());

@@ -45,6 +45,7 @@ async fn world(store: &Arc<dyn Store>) -> World {
             country: country.parse().unwrap(),
             district: None,
             languages: vec![Language::Bn],
+            time_zone: domain::zone::TimeZone::for_country(&country.parse().unwrap()),
         };
         store
             .create_organisation(id, &fields, event(AuditAction::OrganisationCreated, name))

@@ -39,9 +39,16 @@ pub struct Ctx {
     pub training: domain::training::gate::Standing,
     /// Her password no longer passes the rule: every page but *My account* sends her there.
     pub must_change_password: bool,
+    /// Her organisation's time zone: every time on a page is read on its clock (India's
+    /// before sign-in).
+    pub zone: domain::zone::TimeZone,
 }
 
 impl Ctx {
+    /// Words, dates and times for this reader: her language, her organisation's clock.
+    pub fn tr<'a>(&'a self, i18n: &'a i18n::I18n) -> app::Tr<'a> {
+        app::Tr::new(i18n, self.lang, &self.zone)
+    }
     /// The signed-in person as the policy sees her, or `SignInRequired`.
     pub fn actor(&self) -> Result<Actor, AppError> {
         let user = self.user.as_ref().ok_or(AppError::SignInRequired)?;
@@ -208,7 +215,16 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         },
         None => Default::default(),
     };
+    // Her organisation's clock: the times on her pages, the days the API groups by.
+    let zone = match &user {
+        Some(u) => match state.store.time_zone_of(u.org_id).await {
+            Ok(zone) => zone,
+            Err(err) => return AppError::from(err).into_response(),
+        },
+        _ => domain::zone::TimeZone::default(),
+    };
     let ctx = Ctx {
+        zone,
         user,
         lang,
         csrf: csrf.clone(),

@@ -801,13 +801,7 @@ fn alert(
 ) -> String {
     let mut args = vec![
         ("code", i18n::Arg::Text(code.to_string())),
-        (
-            "due",
-            i18n::Arg::Text(i18n::format_date(
-                lang,
-                domain::Timestamp::from_datetime(due.midnight().assume_utc()),
-            )),
-        ),
+        ("due", i18n::Arg::Text(i18n::format_day(lang, due))),
     ];
     if let Some(key) = step {
         let label = h.state.i18n.text(lang, &format!("repatriation-step-{key}"));

@@ -48,6 +48,7 @@ async fn satkhira(engine: Engine) -> Satkhira {
         country: "BD".parse().unwrap(),
         district: None,
         languages: vec![Language::Bn],
+        time_zone: "Asia/Dhaka".parse().unwrap(),
     };
     let event = AuditEvent::new(
         T0,

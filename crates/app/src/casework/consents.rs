@@ -47,7 +47,9 @@ pub async fn record_consent(
         expires_on: &input.expires_on,
     };
     let mut errors: Vec<FieldError> = Vec::new();
-    let fields = match draft.check(at.to_datetime().date()) {
+    // "Not already past" on her organisation's calendar.
+    let today = store.time_zone_of(actor.org_id).await?.date_of(at);
+    let fields = match draft.check(today) {
         Ok(fields) => Some(fields),
         Err(found) => {
             errors.extend(found.iter().map(|(field, e)| FieldError::new(field, e)));

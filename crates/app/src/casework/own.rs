@@ -69,7 +69,8 @@ pub async fn record_own_words(
 ) -> Result<VoiceEntry, Error> {
     let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::OwnRecord, case)?;
-    let mut fields = input.validate(case, at)?;
+    let zone = store.time_zone_of(actor.org_id).await?;
+    let mut fields = input.validate(case, at, &zone)?;
     fields.read_back = true;
     let id = VoiceId::new();
     let audit = event(actor, source, at, AuditAction::VoiceRecorded, case).with_detail(

@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
+use domain::Case;
 use domain::audit::AuditAction;
-use domain::{Case, Timestamp};
+use domain::zone::TimeZone;
 use store::Store;
 
 use crate::{Acting, Error};
@@ -15,15 +16,19 @@ use crate::{Acting, Error};
 pub struct Reading {
     pub organisation: String,
     pub roles: Vec<domain::Role>,
-    pub day: Timestamp,
+    /// The day, on the reader's organisation's clock.
+    pub day: time::Date,
     pub identity: bool,
     pub times: usize,
 }
 
+/// The readings of her record, grouped by the day they fell on in `zone` (the zone of whoever
+/// is shown them), as far as the reader's scope reaches.
 pub async fn readings(
     store: &Arc<dyn Store>,
     acting: &Acting,
     case: &Case,
+    zone: &TimeZone,
 ) -> Result<Vec<Reading>, Error> {
     let records = store
         .readings_of(case.id, &acting.case_scope(), 1000)
@@ -59,7 +64,7 @@ pub async fn readings(
             None => Vec::new(),
         };
         let identity = event.action == AuditAction::IdentityOpened;
-        let day = Timestamp(event.at.millis() - event.at.millis().rem_euclid(86_400_000));
+        let day = zone.date_of(event.at);
         match lines.last_mut() {
             Some(last)
                 if last.organisation == organisation

@@ -7,6 +7,7 @@ use domain::audit::AuditAction;
 use domain::policy::Action;
 use domain::sight::Sight;
 use domain::voice::{VoiceFields, check_spoken_on, parse_date, parse_voice_text};
+use domain::zone::TimeZone;
 use domain::{Case, Language, Timestamp, VoiceEntry, VoiceId};
 use store::{NewVoice, Store};
 
@@ -26,7 +27,14 @@ pub struct VoiceInput {
 }
 
 impl VoiceInput {
-    pub fn validate(&self, case: &Case, now: Timestamp) -> Result<VoiceFields, Error> {
+    /// Checks every field; days ("today", "not in the future") are read on `zone`'s clock, the
+    /// recording organisation's.
+    pub fn validate(
+        &self,
+        case: &Case,
+        now: Timestamp,
+        zone: &TimeZone,
+    ) -> Result<VoiceFields, Error> {
         let mut errors = Vec::new();
         let kind = if self.kind.trim().is_empty() {
             errors.push(FieldError::required("kind"));
@@ -55,9 +63,9 @@ impl VoiceInput {
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            None => Some(now.to_datetime().date()),
+            None => Some(zone.date_of(now)),
             Some(text) => parse_date(text)
-                .and_then(|d| check_spoken_on(d, case.opened_at, now).map(|()| d))
+                .and_then(|d| check_spoken_on(d, case.opened_at, now, zone).map(|()| d))
                 .map_err(|e| errors.push(FieldError::new("spoken_on", &e)))
                 .ok(),
         };
@@ -84,7 +92,8 @@ pub async fn record_voice(
 ) -> Result<VoiceEntry, Error> {
     let (actor, source, at) = acting.signed_in()?;
     check(actor, Action::RecordVoice, case)?;
-    let fields = input.validate(case, at)?;
+    let zone = store.time_zone_of(actor.org_id).await?;
+    let fields = input.validate(case, at, &zone)?;
     let id = VoiceId::new();
     let audit = event(actor, source, at, AuditAction::VoiceRecorded, case).with_detail(
         crate::accounts::detail(&[("entry", &id.to_string()), ("kind", fields.kind.as_str())]),
@@ -124,7 +133,8 @@ pub async fn correct_voice(
             _ => Error::NotFound,
         });
     }
-    let fields = input.validate(case, at)?;
+    let zone = store.time_zone_of(actor.org_id).await?;
+    let fields = input.validate(case, at, &zone)?;
     let audit = event(actor, source, at, AuditAction::VoiceCorrected, case)
         .with_detail(crate::accounts::detail(&[("entry", &entry.to_string())]));
     Ok(store

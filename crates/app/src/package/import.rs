@@ -270,6 +270,8 @@ pub(super) async fn import_handover(
         },
         None => domain::case::Identity::default(),
     };
+    // Her words and consents were dated on the sender's calendar.
+    let sender_zone = store.time_zone_of(sender).await?;
     let voice = parse_json::<Vec<VoiceOut>>(p, "voice.json")?
         .unwrap_or_default()
         .into_iter()
@@ -277,7 +279,7 @@ pub(super) async fn import_handover(
             let spoken_on = local("voice spoken_on", parse_date(&v.spoken_on))?;
             local(
                 "voice spoken_on",
-                check_spoken_on(spoken_on, opened_at, now),
+                check_spoken_on(spoken_on, opened_at, now, &sender_zone),
             )?;
             Ok(VoiceEntry {
                 id: VoiceId(v.id),
@@ -379,7 +381,7 @@ pub(super) async fn import_handover(
                 expires_on: c.expires_on.as_deref().unwrap_or_default(),
             };
             // As when it was recorded: an expiry may have passed since, not before.
-            let fields = local_all("consent", draft.check(recorded_at.to_datetime().date()))?;
+            let fields = local_all("consent", draft.check(sender_zone.date_of(recorded_at)))?;
             let revoked_at = c
                 .revoked_at
                 .map(|at| moment("consent revoked_at", at, now))

@@ -122,6 +122,10 @@ pub async fn trust(
         match &existing {
             Some(org) => org.fields.clone(),
             None => {
+                let country: domain::CountryCode =
+                    keys.country.as_deref().unwrap_or("BD").parse().map_err(
+                        |e: domain::DomainError| invalid(e.message_id(), &e.to_string()),
+                    )?;
                 OrganisationFields {
                     name: keys.name.parse().map_err(|e: domain::DomainError| {
                         invalid(e.message_id(), &e.to_string())
@@ -132,9 +136,8 @@ pub async fn trust(
                         .unwrap_or("source")
                         .parse()
                         .unwrap_or(OrgKind::Source),
-                    country: keys.country.as_deref().unwrap_or("BD").parse().map_err(
-                        |e: domain::DomainError| invalid(e.message_id(), &e.to_string()),
-                    )?,
+                    time_zone: domain::zone::TimeZone::for_country(&country),
+                    country,
                     district: None,
                     languages: keys
                         .languages

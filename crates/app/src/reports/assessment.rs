@@ -1,8 +1,8 @@
 //! A filled assessment read back: in the form version it was filled in, only the sections the
 //! reader may read, with glossary terms explained; for the page and as a PDF report.
 
+use domain::Case;
 use domain::consent::SectionClass;
-use domain::{Case, Language};
 
 use crate::{App, Error, Tr, forms};
 
@@ -25,13 +25,12 @@ pub struct Reader<'a> {
 pub async fn reading(
     app: &App,
     reader: &Reader<'_>,
-    lang: Language,
+    t: Tr<'_>,
     case: &Case,
     aid: domain::AssessmentId,
     html: bool,
 ) -> Result<Reading, Error> {
-    let (store, i18n) = (&app.store, &*app.i18n);
-    let t = Tr { i18n, lang };
+    let (store, lang) = (&app.store, t.lang);
     let (a, form) = forms::assessment_of(store, case, aid, reader.sight).await?;
     let may = |class| (reader.role)(class) && reader.sight.sees(class, a.org);
     let (mut sections, hidden) =
@@ -59,11 +58,7 @@ pub async fn reading(
         title: format!("{} · {}", form.def.title.get(lang), case.code.as_str()),
         meta: format!(
             "{} · {} · {}",
-            t.with(
-                "form-version",
-                "version",
-                &i18n::format_number(lang, a.form_version)
-            ),
+            t.with("form-version", "version", &t.number(a.form_version)),
             t.datetime(&a.recorded_at),
             author
         ),
@@ -73,22 +68,18 @@ pub async fn reading(
     })
 }
 
-/// The assessment as a PDF report in `language`: the case code in the header, never her name;
-/// only the sections `reader` may read.
+/// The assessment as a PDF report in the reader's language, times on her organisation's clock:
+/// the case code in the header, never her name; only the sections `reader` may read.
 pub async fn assessment_pdf(
     app: &App,
     reader: &Reader<'_>,
     case: &Case,
     aid: domain::AssessmentId,
-    language: Language,
+    t: Tr<'_>,
 ) -> Result<Vec<u8>, Error> {
     use pdf::Block;
-    let i18n = &*app.i18n;
-    let t = Tr {
-        i18n,
-        lang: language,
-    };
-    let r = reading(app, reader, language, case, aid, false).await?;
+    let (i18n, language) = (&*app.i18n, t.lang);
+    let r = reading(app, reader, t, case, aid, false).await?;
     let mut blocks = vec![Block::Title(r.title.clone()), Block::Meta(r.meta)];
     if let Some(note) = r.hidden_note {
         blocks.push(Block::Paragraph(note));

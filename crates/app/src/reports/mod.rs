@@ -34,19 +34,10 @@ pub async fn custodian_sight(
     Ok(Sight::of(case.custodian, &case.passages, &consents, at))
 }
 
-/// The case plan as a PDF in `language`, as `sight` reaches it, with its glossary terms
+/// The case plan as a PDF in the reader's language (`t`), as `sight` reaches it, with its glossary terms
 /// explained at the end.
-pub async fn plan_pdf(
-    app: &App,
-    case: &Case,
-    sight: &Sight,
-    language: Language,
-) -> Result<Vec<u8>, Error> {
-    let (store, i18n) = (&app.store, &*app.i18n);
-    let t = Tr {
-        i18n,
-        lang: language,
-    };
+pub async fn plan_pdf(app: &App, case: &Case, sight: &Sight, t: Tr<'_>) -> Result<Vec<u8>, Error> {
+    let (store, i18n, language) = (&app.store, &*app.i18n, t.lang);
     let plan = casework::plan_of(store, case, sight).await?;
     let views = crate::reports::plan::views(store, &t, case, &plan, sight).await?;
     let glossary = app.glossary().await?;
@@ -62,11 +53,11 @@ pub(crate) async fn render(
     language: Language,
 ) -> Result<Vec<u8>, Error> {
     const PLACE: char = '\u{E000}';
-    let label = Tr {
-        i18n,
-        lang: language,
-    }
-    .with("pdf-page", "page", &PLACE.to_string());
+    let label = i18n.text_with(
+        language,
+        "pdf-page",
+        &[("page", i18n::Arg::Text(PLACE.to_string()))],
+    );
     tokio::task::spawn_blocking(move || {
         let fonts = pdf::Fonts::from_env()?;
         pdf::render(&report, &fonts, &|n| {
@@ -97,6 +88,8 @@ pub async fn assessment_pdf(
         .await?
         .ok_or(Error::NotFound)?;
     let sight = custodian_sight(store, &case, at).await?;
+    // Times on the custodian's clock: hers is the view the operator prints.
+    let zone = store.time_zone_of(case.custodian).await?;
     let bytes = crate::reports::assessment::assessment_pdf(
         app,
         &crate::reports::assessment::Reader {
@@ -105,7 +98,7 @@ pub async fn assessment_pdf(
         },
         &case,
         assessment,
-        language,
+        Tr::new(&app.i18n, language, &zone),
     )
     .await?;
     Ok((case, bytes))

@@ -52,9 +52,7 @@ pub async fn views(
             .map(|o| o.fields.name.to_string())
             .unwrap_or_default()
     };
-    let date = |d: Option<time::Date>| {
-        d.map(|d| i18n::localise_digits(t.lang, &domain::voice::format_date_iso(d)))
-    };
+    let date = |d: Option<time::Date>| d.map(|d| t.day(d));
     let detail = |set_by: SetBy, target: Option<time::Date>, org: String| {
         let mut parts = vec![t.get(&set_by.message_id())];
         if let Some(d) = date(target) {

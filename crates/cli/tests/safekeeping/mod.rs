@@ -301,6 +301,7 @@ fn fields(name: &str) -> OrganisationFields {
         country: "IN".parse().unwrap(),
         district: None,
         languages: vec![],
+        time_zone: "Asia/Kolkata".parse().unwrap(),
     }
 }
 

@@ -85,7 +85,8 @@ macro_rules! impl_store {
                 let mut tx = self.begin_write().await?;
                 sqlx::query(
                     "INSERT INTO organisations (id, name, kind, country, district, languages, \
-                     version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7)",
+                     time_zone, version, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $8, 1, $7, $7)",
                 )
                 .bind(id.to_string())
                 .bind(fields.name.as_str())
@@ -94,6 +95,7 @@ macro_rules! impl_store {
                 .bind(fields.district.as_deref())
                 .bind($crate::rows::language_list(fields))
                 .bind(audit.at.millis())
+                .bind(fields.time_zone.as_str())
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| $crate::StoreError::from_write(e, "organisation"))?;
@@ -113,7 +115,7 @@ macro_rules! impl_store {
                 let mut tx = self.begin_write().await?;
                 let done = sqlx::query(
                     "UPDATE organisations SET name = $1, kind = $2, country = $3, district = $4, \
-                     languages = $5, version = version + 1, updated_at = $6 \
+                     languages = $5, version = version + 1, updated_at = $6, time_zone = $9 \
                      WHERE id = $7 AND version = $8",
                 )
                 .bind(fields.name.as_str())
@@ -124,6 +126,7 @@ macro_rules! impl_store {
                 .bind(audit.at.millis())
                 .bind(id.to_string())
                 .bind(expected_version)
+                .bind(fields.time_zone.as_str())
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| $crate::StoreError::from_write(e, "organisation"))?;

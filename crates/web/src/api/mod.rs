@@ -221,6 +221,9 @@ pub struct OrgJson {
     pub district: Option<String>,
     #[schema(value_type = Vec<names::LanguageCode>)]
     pub languages: Vec<String>,
+    /// Its IANA time-zone name: where its days begin.
+    #[schema(example = "Asia/Kolkata")]
+    pub time_zone: String,
     /// The version, as in the ETag.
     pub version: i64,
     #[schema(format = DateTime)]
@@ -243,6 +246,7 @@ impl From<&Organisation> for OrgJson {
                 .iter()
                 .map(|l| l.code().to_string())
                 .collect(),
+            time_zone: org.fields.time_zone.to_string(),
             version: org.version,
             created_at: org.created_at.to_rfc3339(),
             updated_at: org.updated_at.to_rfc3339(),

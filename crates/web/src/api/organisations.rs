@@ -37,6 +37,10 @@ pub struct OrgBody {
     #[serde(default)]
     #[schema(value_type = Vec<names::LanguageCode>)]
     languages: Vec<String>,
+    /// An IANA time-zone name (`Asia/Kolkata`, `Asia/Dhaka`); left out, its country's.
+    #[serde(default)]
+    #[schema(example = "Asia/Dhaka")]
+    time_zone: Option<String>,
 }
 
 impl From<OrgBody> for OrgInput {
@@ -47,6 +51,7 @@ impl From<OrgBody> for OrgInput {
             country: body.country,
             district: body.district.unwrap_or_default(),
             languages: body.languages.join(","),
+            time_zone: body.time_zone.unwrap_or_default(),
         }
     }
 }

@@ -311,10 +311,7 @@ pub async fn calendar(
     ctx.authorize(Action::ReadTraining, Resource::Network)?;
     let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
     let w = state.store.workshop(id).await?.ok_or(AppError::NotFound)?;
-    let t = crate::pages::Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let description = app::training::summary(&t, &w);
     let ics = domain::training::calendar(&w, ctx.lang, &description, state.clock.now());
     Ok((

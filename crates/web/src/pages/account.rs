@@ -42,7 +42,7 @@ impl AccountTemplate<'_> {
 
 async fn account_page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     form: FormView,
 ) -> Result<AccountTemplate<'a>, AppError> {
     ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
@@ -138,10 +138,7 @@ pub async fn save_language(
             Ok(response)
         }
         Err(AppError::Invalid(errors)) => {
-            let t = super::Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let form = FormView::default().with_errors(&t, &errors);
             let template = account_page(&state, &ctx, form).await?;
             render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &template)
@@ -159,10 +156,7 @@ pub async fn change_password(
     let user = ctx.user()?.clone();
     let form: PasswordForm = data.read()?;
     let now = state.clock.now();
-    let t = super::Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     // The current password is checked with the same throttle as a sign-in: a session left
     // open on a shared computer is no way round it.
     let username = user.username.as_str();
@@ -227,10 +221,7 @@ async fn reshow(
     status: StatusCode,
     errors: Vec<crate::FieldError>,
 ) -> Result<Response, AppError> {
-    let t = super::Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let form = FormView::default().with_errors(&t, &errors);
     let template = account_page(state, ctx, form).await?;
     render_with_status(status, &template)

@@ -216,17 +216,14 @@ pub struct NewQuery {
 
 async fn entry_page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     case: &Case,
     form: &FormVersion,
     input: &RawAnswers,
     errors: &[crate::FieldError],
 ) -> Result<EntryTemplate<'a>, AppError> {
     let actor = ctx.actor()?;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let messages = errors
         .iter()
         .map(|e| (e.field.to_string(), t.get(e.message_id)))
@@ -369,7 +366,7 @@ pub async fn show(
     let r = reading(
         &state,
         &reader,
-        ctx.lang,
+        ctx.tr(&state.i18n),
         &case,
         crate::path::id(&aid)?,
         true,
@@ -400,7 +397,14 @@ pub async fn pdf_download(
         role: &role,
         sight: &seen,
     };
-    let bytes = assessment_pdf(&state, &reader, &case, crate::path::id(&aid)?, ctx.lang).await?;
+    let bytes = assessment_pdf(
+        &state,
+        &reader,
+        &case,
+        crate::path::id(&aid)?,
+        ctx.tr(&state.i18n),
+    )
+    .await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("assessment-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((

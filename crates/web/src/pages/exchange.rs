@@ -10,7 +10,7 @@ use domain::training::exchange::Progress;
 
 use serde::Deserialize;
 
-use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
+use super::{Choice, FormData, FormView, Page, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 
 pub struct MatrixLine {
@@ -36,16 +36,13 @@ struct ExchangeTemplate<'a> {
 
 async fn page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     form: FormView,
     notice: Option<&str>,
 ) -> Result<ExchangeTemplate<'a>, AppError> {
     let origin = crate::api::organisations::origin(state, ctx)?;
     let (orgs, rows, visits) = app::training::exchange::overview(&state.store, &origin).await?;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let name = |id: &domain::OrgId| {
         orgs.iter()
             .find(|o| o.id == *id)
@@ -83,7 +80,7 @@ async fn page<'a>(
                         ("host", i18n::Arg::Text(name(&v.host_org))),
                     ],
                 ),
-                i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(v.visited_on)),
+                i18n::format_day(ctx.lang, v.visited_on),
                 v.visitors.clone(),
                 v.learned.clone(),
             )
@@ -158,10 +155,7 @@ pub async fn record(
     {
         Ok(_) => Ok(see_other("/training/exchange-visits?notice=saved")),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &page(

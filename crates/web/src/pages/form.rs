@@ -22,6 +22,18 @@ use serde::forward_to_deserialize_any;
 use super::FormData;
 use crate::AppError;
 
+/// A whole number as she typed it, in ASCII, Bengali (২৬) or Devanagari (२६) digits: `None`
+/// when the field is blank, `Some(Err(()))` when it is not a whole number. Every page form that
+/// asks for a number reads it through this (dates go through `domain::voice::parse_date`, which
+/// folds the digits the same way).
+pub fn whole_number(text: &str) -> Option<Result<u32, ()>> {
+    let folded = domain::text::ascii_digits(text.trim());
+    if folded.is_empty() {
+        return None;
+    }
+    Some(folded.parse().map_err(|_| ()))
+}
+
 impl FormData {
     /// The form as `T`. Fails only when `T` asks for a shape no form has (a number, a nested
     /// struct), which is the handler's mistake, not hers: a 400 naming it.

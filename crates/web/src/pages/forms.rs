@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use domain::policy::{Action, Resource};
 
-use super::{Page, Tr, render, render_with_status, see_other};
+use super::{Page, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 use app::forms;
 
@@ -29,15 +29,12 @@ pub struct NoticeQuery {
 
 async fn page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     notice: Option<String>,
     problems: Vec<String>,
 ) -> Result<FormsTemplate<'a>, AppError> {
     let actor = ctx.authorize(Action::ReadForms, Resource::Network)?;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let mut page = Page::new(state, ctx, "/forms", "forms-title");
     page.notice = notice;
     let forms = state
@@ -74,10 +71,7 @@ pub async fn list(
     ctx: Ctx,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let notice = q.imported.map(|key| t.with("forms-imported", "key", &key));
     render(&page(&state, &ctx, notice, Vec::new()).await?)
 }
@@ -95,10 +89,7 @@ pub async fn import(
             .map_err(AppError::from),
         Err(e) => Err(e),
     };
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let (status, problems) = match result {
         Ok(f) => return Ok(see_other(&format!("/forms?imported={}", f.def.key))),
         Err(AppError::TooLarge) => (

@@ -9,7 +9,7 @@ use domain::policy::{Action, Resource};
 
 use serde::Deserialize;
 
-use super::{FormData, FormView, Page, Tr, render, render_with_status, see_other};
+use super::{FormData, FormView, Page, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 use app::glossary::{self, TermInput};
 
@@ -42,7 +42,7 @@ fn origin(state: &AppState, ctx: &Ctx) -> Result<app::Acting, AppError> {
 
 async fn page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     scan: FormView,
     form: FormView,
     editing: Option<(String, i64)>,
@@ -154,10 +154,7 @@ pub async fn scan(
     ctx: Ctx,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let scan = FormView::from_data(&data);
     let form: ScanForm = data.read()?;
     if let Err(app::Error::Invalid(errors)) = glossary::check_scan_text(&form.text) {
@@ -181,10 +178,7 @@ async fn after(
     match result {
         Ok(()) => Ok(see_other("/glossary?notice=saved")),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let form = FormView::from_data(data).with_errors(&t, &errors);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,

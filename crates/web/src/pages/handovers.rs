@@ -80,7 +80,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 
 async fn list_page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     import_error: Option<String>,
 ) -> Result<ListTemplate<'a>, AppError> {
     let actor = ctx.authorize(
@@ -130,10 +130,7 @@ pub async fn import(
             .map_err(AppError::from),
         Err(e) => Err(e),
     };
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let (status, message) = match result {
         Ok(done) => return Ok(see_other(&format!("/handovers/{}", done.handover_id))),
         Err(AppError::TooLarge) => (StatusCode::PAYLOAD_TOO_LARGE, t.get("error-file-too-large")),
@@ -175,16 +172,13 @@ struct ShowTemplate<'a> {
 
 async fn show_page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     actor: &Actor,
     h: &Handover,
     case: &domain::Case,
     form: FormView,
 ) -> Result<ShowTemplate<'a>, AppError> {
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let page = Page::titled(
         state,
         ctx,
@@ -383,10 +377,7 @@ pub async fn step(
     match result {
         Ok(_) => Ok(see_other(&format!("/handovers/{}", h.id))),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let form = FormView::from_data(&data).with_errors(&t, &errors);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -4,9 +4,9 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+use domain::OrgId;
 use domain::Role;
 use domain::policy::{Action, Resource};
-use domain::{OrgId, Timestamp};
 use i18n::Arg;
 
 use super::{Page, Tr, render};
@@ -132,7 +132,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             alerts.push((href, text));
         }
     }
-    let today = state.clock.now().to_datetime().date();
+    let today = ctx.zone.date_of(state.clock.now());
     if app::policy::allows(
         &actor,
         Action::ListCases,
@@ -166,7 +166,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     }
     let checkpoint = if has(Role::NetworkAdmin) {
         let dir = state.config.checkpoint_dir.as_deref();
-        Some(app::checkpoints::summary(&state.i18n, t.lang, dir).await)
+        Some(app::checkpoints::summary(&t, dir).await)
     } else {
         None
     };
@@ -238,9 +238,7 @@ async fn late_in_cases(
     org: OrgId,
     today: time::Date,
 ) -> Result<Vec<(String, String)>, AppError> {
-    let date = |d: time::Date| {
-        i18n::format_date(t.lang, Timestamp::from_datetime(d.midnight().assume_utc()))
-    };
+    let date = |d: time::Date| t.day(d);
     let text = |id: &str, code: &domain::CaseCode, args: Vec<(&str, String)>| {
         let mut all = vec![("code", Arg::Text(code.to_string()))];
         all.extend(args.into_iter().map(|(k, v)| (k, Arg::Text(v))));
@@ -301,9 +299,6 @@ async fn coming_workshops(
     t: &Tr<'_>,
     today: time::Date,
 ) -> Result<Vec<(String, String, String)>, AppError> {
-    let date = |d: time::Date| {
-        i18n::format_date(t.lang, Timestamp::from_datetime(d.midnight().assume_utc()))
-    };
     let mut coming: Vec<_> = state
         .store
         .workshops()
@@ -318,7 +313,7 @@ async fn coming_workshops(
             (
                 format!("/training/workshops/{}", w.id),
                 w.template.title.get(t.lang).to_string(),
-                format!("{} – {}", date(w.starts_on), date(w.ends_on)),
+                format!("{} – {}", t.day(w.starts_on), t.day(w.ends_on)),
             )
         })
         .collect())

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod cases;
 pub mod exchange;
 mod form;
+pub use form::whole_number;
 pub mod forms;
 pub mod glossary;
 pub mod handovers;
@@ -64,20 +65,14 @@ pub struct Page<'a> {
 
 impl<'a> Page<'a> {
     /// The frame of a page at `path` titled by the Fluent id `title_id`.
-    pub fn new(state: &'a AppState, ctx: &Ctx, path: &str, title_id: &str) -> Self {
-        let t = Tr {
-            i18n: &state.i18n,
-            lang: ctx.lang,
-        };
+    pub fn new(state: &'a AppState, ctx: &'a Ctx, path: &str, title_id: &str) -> Self {
+        let t = ctx.tr(&state.i18n);
         let title = t.get(title_id);
         Self::titled(state, ctx, path, title)
     }
 
-    pub fn titled(state: &'a AppState, ctx: &Ctx, path: &str, title: String) -> Self {
-        let t = Tr {
-            i18n: &state.i18n,
-            lang: ctx.lang,
-        };
+    pub fn titled(state: &'a AppState, ctx: &'a Ctx, path: &str, title: String) -> Self {
+        let t = ctx.tr(&state.i18n);
         let languages = Language::ALL
             .into_iter()
             .map(|l| LangLink {

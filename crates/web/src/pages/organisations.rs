@@ -28,6 +28,8 @@ pub struct OrgView {
     pub country: String,
     pub district: String,
     pub languages: String,
+    /// Its time zone, named in the reader's language.
+    pub time_zone: String,
 }
 
 impl OrgView {
@@ -45,6 +47,7 @@ impl OrgView {
                 .map(|l| l.autonym())
                 .collect::<Vec<_>>()
                 .join(", "),
+            time_zone: t.i18n.zone_name(t.lang, &org.fields.time_zone),
         }
     }
 }
@@ -74,6 +77,8 @@ struct FormTemplate<'a> {
     form: FormView,
     kinds: Vec<Choice>,
     languages: Vec<Choice>,
+    /// The zones offered, named in her language; blank is "its country's".
+    zones: Vec<Choice>,
     /// The version the form is based on (edits only).
     version: Option<i64>,
     /// After a conflict: what is saved now, to compare with her input.
@@ -147,7 +152,7 @@ pub async fn show(
 
 fn form_template<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     title_id: &str,
     action: String,
     form: FormView,
@@ -161,11 +166,31 @@ fn form_template<'a>(
             label: page.t.get(k.message_id()),
         })
         .collect();
+    let mut zones = vec![Choice {
+        value: String::new(),
+        label: page.t.get("organisation-time-zone-country"),
+    }];
+    zones.extend(i18n::NAMED_ZONES.iter().filter_map(|name| {
+        let zone: domain::zone::TimeZone = name.parse().ok()?;
+        Some(Choice {
+            label: format!("{} ({name})", page.t.i18n.zone_name(page.t.lang, &zone)),
+            value: (*name).to_string(),
+        })
+    }));
+    // A zone set some other way (the API, the command line) is offered as it is.
+    let typed = form.value("time_zone").to_string();
+    if !typed.is_empty() && !zones.iter().any(|z| z.value == typed) {
+        zones.push(Choice {
+            label: typed.clone(),
+            value: typed,
+        });
+    }
     FormTemplate {
         page,
         action,
         form,
         kinds,
+        zones,
         languages: language_choices(),
         version,
         current: None,
@@ -184,6 +209,8 @@ struct OrgForm {
     district: String,
     /// One checkbox per language she works in.
     languages: Vec<String>,
+    /// An IANA zone name; blank, its country's.
+    time_zone: String,
 }
 
 impl From<OrgForm> for OrgInput {
@@ -194,6 +221,7 @@ impl From<OrgForm> for OrgInput {
             country: form.country,
             district: form.district,
             languages: form.languages.join(","),
+            time_zone: form.time_zone,
         }
     }
 }
@@ -205,6 +233,7 @@ fn form_from_org(org: &Organisation) -> FormView {
     form.set("kind", input.kind);
     form.set("country", input.country);
     form.set("district", input.district);
+    form.set("time_zone", input.time_zone);
     form.set_all(
         "languages",
         org.fields

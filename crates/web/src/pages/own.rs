@@ -13,7 +13,7 @@ use store::CaseFilter;
 use serde::Deserialize;
 
 use super::{
-    Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
+    Choice, FormData, FormView, Page, language_choices, render, render_with_status, see_other,
 };
 use crate::{AppError, AppState, Ctx};
 use app::casework::{self, ReviewInput, VoiceInput};
@@ -54,14 +54,11 @@ struct NoneTemplate<'a> {
 
 async fn own_page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     case: &domain::Case,
     form: FormView,
 ) -> Result<OwnTemplate<'a>, AppError> {
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let page = Page::new(state, ctx, "/my-record", "own-title");
     // Her record as her organisation holds it: the same sight as its staff.
     let seen = ctx.sight(state, case).await?;
@@ -74,7 +71,7 @@ async fn own_page<'a>(
             kind: t.get(e.kind.message_id()),
             text: e.text.clone(),
             lang: e.language.code(),
-            when: i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(e.spoken_on)),
+            when: t.day(e.spoken_on),
         })
         .collect();
     let plan = casework::plan_of(&state.store, case, &seen).await?;
@@ -94,6 +91,7 @@ async fn own_page<'a>(
         &state.store,
         &ctx.acting(&ctx.actor()?, state.clock.now()),
         case,
+        &ctx.zone,
     )
     .await?
     .iter()
@@ -108,7 +106,7 @@ async fn own_page<'a>(
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        when: i18n::format_date(ctx.lang, r.day),
+        when: t.day(r.day),
         what: t.get(if r.identity {
             "readers-identity"
         } else {
@@ -207,10 +205,7 @@ pub async fn add_words(
     {
         Ok(_) => Ok(see_other("/my-record")),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let form = FormView::from_data(&data).with_errors(&t, &errors);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -246,10 +241,7 @@ pub async fn review(
     {
         Ok(_) => Ok(see_other("/my-record")),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let form = FormView::from_data(&data).with_errors(&t, &errors);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,

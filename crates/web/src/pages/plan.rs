@@ -77,16 +77,13 @@ fn choices<T: Copy>(
 
 async fn plan_page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     actor: &Actor,
     case: &Case,
     form: FormView,
     notice: Option<String>,
 ) -> Result<PlanTemplate<'a>, AppError> {
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let seen = ctx.sight(state, case).await?;
     let plan = casework::plan_of(&state.store, case, &seen).await?;
     casework::audit_read(&state.store, &ctx.acting(actor, state.clock.now()), case).await?;
@@ -164,10 +161,7 @@ pub async fn print(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = ctx.case(&state, &id, Action::ReadPlan).await?;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let seen = ctx.sight(&state, &case).await?;
     let plan = casework::plan_of(&state.store, &case, &seen).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
@@ -290,10 +284,7 @@ async fn change(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = ctx.case(&state, &id, Action::EditPlan).await?;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let form: ChangeForm = data.read()?;
     let Ok(version) = form.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
@@ -438,10 +429,7 @@ pub async fn review(
     {
         Ok(_) => Ok(see_other(&format!("/cases/{}/plan?saved=1", case.id))),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let form = FormView::from_data(&data).with_errors(&t, &errors);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -463,10 +451,7 @@ pub async fn approve(
     let Ok(version) = data.read::<ApproveForm>()?.version.parse::<i64>() else {
         return Err(AppError::Malformed("the form has no version".into()));
     };
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     match casework::approve_plan(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
@@ -504,7 +489,7 @@ pub async fn pdf_download(
     let actor = ctx.actor()?;
     let case = ctx.case(&state, &id, Action::ReadPlan).await?;
     let seen = ctx.sight(&state, &case).await?;
-    let bytes = app::reports::plan_pdf(&state, &case, &seen, ctx.lang).await?;
+    let bytes = app::reports::plan_pdf(&state, &case, &seen, ctx.tr(&state.i18n)).await?;
     casework::audit_read(&state.store, &ctx.acting(&actor, state.clock.now()), &case).await?;
     let file = format!("plan-{}-{}.pdf", case.code.as_str(), ctx.lang.code());
     Ok((

@@ -92,10 +92,7 @@ pub async fn submit(
             },
         )
     };
-    let t = super::Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     // A throttled attempt is audited and answered 429, saying how long to wait.
     let throttled = async |wait_seconds: i64| -> Result<Response, AppError> {
         audit(
@@ -305,10 +302,7 @@ pub async fn code_submit(
     };
     let ctx = in_her_language(&ctx, &pending, &query);
     let now = state.clock.now();
-    let t = super::Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let refuse = |status: StatusCode, message: String| {
         let page = Page::new(&state, &ctx, "/sign-in", "signin-code-title");
         render_with_status(

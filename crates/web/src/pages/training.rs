@@ -12,7 +12,7 @@ use domain::training::gate::GatedAction;
 
 use serde::Deserialize;
 
-use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
+use super::{Choice, FormData, FormView, Page, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 
 pub struct WorkshopRow {
@@ -52,19 +52,16 @@ struct TrainingTemplate<'a> {
 
 async fn page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     schedule: FormView,
     gate: FormView,
     notice: Option<&str>,
 ) -> Result<TrainingTemplate<'a>, AppError> {
     ctx.authorize(Action::ReadTraining, Resource::Network)?;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let p = state.programme();
     let scheduled = state.store.workshops().await?;
-    let date = |d| i18n::localise_digits(ctx.lang, &domain::voice::format_date_iso(d));
+    let date = |d| t.day(d);
     let phases = p
         .phases
         .iter()
@@ -307,7 +304,7 @@ pub async fn schedule(
         starts_on: form.starts_on,
         ends_on: form.ends_on,
         announced_on: form.announced_on,
-        capacity: capacity.trim().parse().ok(),
+        capacity: super::whole_number(&capacity).and_then(Result::ok),
         facilitators,
         trainers: form
             .trainers
@@ -317,10 +314,7 @@ pub async fn schedule(
             .map(String::from)
             .collect(),
     };
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let mut problems = Vec::new();
     if !capacity.trim().is_empty() && input.capacity.is_none() {
         problems.push(crate::FieldError {
@@ -369,10 +363,7 @@ pub async fn set_gate(
     {
         Ok(_) => Ok(see_other("/training?notice=gate-set")),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &page(

@@ -46,7 +46,7 @@ fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
 
 async fn enrol_page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     form: FormView,
 ) -> Result<EnrolTemplate<'a>, AppError> {
     ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
@@ -99,10 +99,7 @@ async fn reshow(
     ctx: &Ctx,
     errors: &[crate::FieldError],
 ) -> Result<Response, AppError> {
-    let t = super::Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let form = FormView::default().with_errors(&t, errors);
     render_with_status(
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -120,10 +117,7 @@ pub async fn confirm(
     ctx.authorize(Action::UseOwnAccount, Resource::Network)?;
     let user = ctx.user()?.clone();
     let now = state.clock.now();
-    let t = super::Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let username = user.username.as_str();
     let throttled = |wait: i64, page: EnrolTemplate| {
         let mut page = page;
@@ -179,7 +173,7 @@ fn role_choices(page: &Page) -> Vec<Choice> {
 
 async fn roles_page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     notice: Option<&str>,
 ) -> Result<RolesTemplate<'a>, AppError> {
     ctx.authorize(Action::RequireTwoFactor, Resource::Network)?;
@@ -262,7 +256,7 @@ async fn load_target(state: &AppState, ctx: &Ctx, id: &str) -> Result<User, AppE
 
 async fn user_page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     target: &User,
     notice: Option<&str>,
 ) -> Result<UserTemplate<'a>, AppError> {

@@ -123,10 +123,7 @@ pub async fn list(
         _ => None,
     };
     let path = format!("/organisations/{org_id}/users");
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let title = t.with("users-title", "organisation", org.fields.name.as_str());
     let page = Page::titled(&state, &ctx, &path, title).notice(notice);
     let users: Vec<UserView> = state
@@ -149,7 +146,7 @@ pub async fn list(
 
 fn new_template<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     actor: &Actor,
     org: &Organisation,
     form: FormView,
@@ -275,7 +272,7 @@ async fn load_user(state: &AppState, ctx: &Ctx, id: &str) -> Result<(Actor, User
 
 fn edit_template<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     actor: &Actor,
     user: &User,
     form: FormView,

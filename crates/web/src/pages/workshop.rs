@@ -102,17 +102,13 @@ fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
 
 use super::allowed;
 
-fn iso(t: &Tr, d: time::Date) -> String {
-    i18n::localise_digits(t.lang, &domain::voice::format_date_iso(d))
-}
-
 fn days_of(t: &Tr, w: &Workshop) -> Vec<Choice> {
     let mut out = Vec::new();
     let mut d = w.starts_on;
     while d <= w.ends_on {
         out.push(Choice {
             value: domain::voice::format_date_iso(d),
-            label: iso(t, d),
+            label: t.day(d),
         });
         match d.next_day() {
             Some(next) => d = next,
@@ -171,7 +167,7 @@ fn change_rows(t: &Tr, items: &[domain::training::evaluation::ItemChange]) -> Ve
 
 async fn page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     id: &str,
     forms: Forms,
     notice: Option<&str>,
@@ -184,10 +180,7 @@ async fn page<'a>(
     let origin = origin(state, ctx)?;
     let id: domain::WorkshopId = crate::path::id(id)?;
     let w = app::training::workshop(&state.store, id).await?;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let survivors_workshop = w.template.audience == domain::training::Audience::Survivors;
     let mut participants = Vec::new();
     if can_manage && !survivors_workshop {
@@ -353,7 +346,7 @@ async fn page<'a>(
     Ok(WorkshopTemplate {
         page,
         id: w.id.to_string(),
-        dates: format!("{} – {}", iso(&t, w.starts_on), iso(&t, w.ends_on)),
+        dates: format!("{} – {}", t.day(w.starts_on), t.day(w.ends_on)),
         about: app::training::summary(&t, &w),
         topics: w
             .template
@@ -455,10 +448,7 @@ async fn after(
             "/training/workshops/{id}?notice={notice}"
         ))),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let mut forms = Forms::default();
             *which(&mut forms) = FormView::from_data(data).with_errors(&t, &errors);
             render_with_status(
@@ -538,10 +528,7 @@ struct PeerForm {
 }
 
 fn number(text: &str, name: &'static str) -> Result<Option<u32>, AppError> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    text.trim().parse().map(Some).map_err(|_| {
+    super::whole_number(text).transpose().map_err(|()| {
         AppError::Invalid(vec![FieldError {
             field: name.into(),
             message_id: "error-not-a-number",
@@ -845,10 +832,12 @@ pub async fn brief(
         .ok_or(AppError::NotFound)?;
     let org = state.store.organisation(e.org_id).await?;
     let lang = user.language;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang,
-    };
+    // Written to her, in her language and on her organisation's clock.
+    let zone = org
+        .as_ref()
+        .map(|o| o.fields.time_zone.clone())
+        .unwrap_or_default();
+    let t = Tr::new(&state.i18n, lang, &zone);
     let programme = state.programme();
     let title = w.template.title.get(lang).to_string();
     let day_count = (w.ends_on - w.starts_on).whole_days() + 1;
@@ -866,8 +855,8 @@ pub async fn brief(
         text(
             "brief-dates",
             &[
-                ("from", arg(&iso(&t, w.starts_on))),
-                ("to", arg(&iso(&t, w.ends_on))),
+                ("from", arg(&t.day(w.starts_on))),
+                ("to", arg(&t.day(w.ends_on))),
                 ("count", i18n::Arg::Count(day_count)),
             ],
         ),

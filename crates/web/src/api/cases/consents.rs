@@ -115,14 +115,14 @@ pub async fn readers(
 ) -> Result<Json<Readings>, AppError> {
     let case = ctx.case(&state, &id, Action::FollowJourney).await?;
     let acting = ctx.acting(&ctx.actor()?, state.clock.now());
-    let lines = casework::readings(&state.store, &acting, &case).await?;
+    let lines = casework::readings(&state.store, &acting, &case, &ctx.zone).await?;
     Ok(Json(Readings {
         readings: lines
             .iter()
             .map(|r| Reading {
                 organisation: r.organisation.clone(),
                 roles: r.roles.iter().map(|role| role.as_str()).collect(),
-                day: domain::voice::format_date_iso(r.day.to_datetime().date()),
+                day: domain::voice::format_date_iso(r.day),
                 what: if r.identity { "identity" } else { "record" },
                 times: r.times,
             })

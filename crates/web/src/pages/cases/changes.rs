@@ -177,10 +177,7 @@ pub async fn change_stage(
     )
     .await
     .map_err(AppError::from);
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     match result {
         Ok(_) => Ok(see_other(&format!("/cases/{}?notice=stage", case.id))),
         Err(AppError::Invalid(errors)) => {
@@ -231,10 +228,7 @@ pub async fn identity(
     let identity =
         casework::open_identity(&state.store, &ctx.acting(&actor, state.clock.now()), &case)
             .await?;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let title = t.with("identity-title", "code", case.code.as_str());
     let page = Page::titled(&state, &ctx, "/cases", title).notice(Some("identity-recorded"));
     render(&IdentityTemplate {
@@ -352,10 +346,7 @@ pub async fn revoke_consent(
     {
         Ok(()) => Ok(see_other(&format!("/cases/{}?notice=revoked", case.id))),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let message = errors
                 .first()
                 .map(|e| t.get(e.message_id))
@@ -440,10 +431,7 @@ pub async fn translate_note(
             case.id, t.note_id
         ))),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let id: uuid::Uuid = note.parse().map_err(|_| AppError::NotFound)?;
             let shown = Shown {
                 translation: Some((id, FormView::from_data(&data).with_errors(&t, &errors))),
@@ -479,10 +467,7 @@ pub async fn add_document(
         .map_err(AppError::from),
         Err(e) => Err(e),
     };
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let problem = match result {
         Ok(_) => return Ok(see_other(&format!("/cases/{}?notice=document", case.id))),
         Err(AppError::TooLarge) => (StatusCode::PAYLOAD_TOO_LARGE, t.get("error-file-too-large")),
@@ -529,10 +514,7 @@ pub async fn correct_voice(
     )
     .await
     .map_err(AppError::from);
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let (status, form, notice) = match result {
         Ok(_) => return Ok(see_other(&format!("/cases/{}?notice=voice", case.id))),
         Err(AppError::Invalid(errors)) => (
@@ -579,10 +561,7 @@ pub async fn link_survivor(
     {
         Ok(_) => Ok(see_other(&format!("/cases/{}?notice=linked", case.id))),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let shown = Shown {
                 notice: errors.first().map(|e| t.get(e.message_id)),
                 ..Shown::default()

@@ -90,7 +90,7 @@ pub async fn list(
             href: format!("/cases/{}", c.id),
             code: c.code.to_string(),
             stage: page.t.get(c.stage.message_id()),
-            opened: i18n::format_date(ctx.lang, c.opened_at),
+            opened: page.t.date(c.opened_at),
             mine: c.is_assigned(actor.user_id),
         })
         .collect();

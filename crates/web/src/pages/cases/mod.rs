@@ -111,15 +111,12 @@ struct Shown {
 
 async fn case_page<'a>(
     state: &'a AppState,
-    ctx: &Ctx,
+    ctx: &'a Ctx,
     actor: &Actor,
     case: &Case,
     shown: Shown,
 ) -> Result<CaseTemplate<'a>, AppError> {
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let title = t.with("case-title", "code", case.code.as_str());
     let mut page = Page::titled(state, ctx, "/cases", title);
     page.notice = shown.notice;
@@ -152,7 +149,7 @@ async fn case_page<'a>(
     Ok(CaseTemplate {
         training_needed,
         stage: t.get(case.stage.message_id()),
-        opened: i18n::format_date(ctx.lang, case.opened_at),
+        opened: t.date(case.opened_at),
         full,
         voice: voice.entries,
         voice_form: voice.form,
@@ -217,10 +214,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang: ctx.lang,
-    };
+    let t = ctx.tr(&state.i18n);
     let notice = match query.notice.as_deref() {
         Some("created") => Some(t.get("case-created")),
         Some("voice") => Some(t.get("voice-saved")),
@@ -262,10 +256,7 @@ pub(crate) async fn after(
     match result {
         Ok(()) => Ok(see_other(&format!("/cases/{}?notice={notice}", case.id))),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let message = errors
                 .iter()
                 .map(|e| t.problem(e))
@@ -300,10 +291,7 @@ async fn settle<T>(
     match result {
         Ok(_) => Ok(see_other(&format!("/cases/{}?notice={notice}", case.id))),
         Err(AppError::Invalid(errors)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang: ctx.lang,
-            };
+            let t = ctx.tr(&state.i18n);
             let shown = place(FormView::from_data(data).with_errors(&t, &errors));
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -75,7 +75,7 @@ pub async fn consents(
                 ),
                 status: match c.status(now) {
                     "active" => match c.fields.expires_on {
-                        Some(last) => t.with("consent-active-until", "date", &v.iso(last)),
+                        Some(last) => t.with("consent-active-until", "date", &v.day(last)),
                         None => t.get("consent-active"),
                     },
                     "revoked" => t.get("consent-revoked"),

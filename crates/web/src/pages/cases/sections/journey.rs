@@ -37,7 +37,7 @@ pub struct JourneySection {
 pub async fn journey(v: &Viewing<'_>) -> Result<JourneySection, AppError> {
     let t = v.t;
     let custodial = v.may(Action::FollowJourney);
-    let today = v.state.clock.now().to_datetime().date();
+    let today = v.ctx.zone.date_of(v.state.clock.now());
     let followups = if custodial {
         v.state
             .store
@@ -46,7 +46,7 @@ pub async fn journey(v: &Viewing<'_>) -> Result<JourneySection, AppError> {
             .iter()
             .map(|f| FollowUpView {
                 action: format!("/cases/{}/followups/{}", v.case.id, f.id),
-                due: v.iso(f.due_on),
+                due: v.day(f.due_on),
                 result: f
                     .done
                     .as_ref()
@@ -75,8 +75,8 @@ pub async fn journey(v: &Viewing<'_>) -> Result<JourneySection, AppError> {
                         action: format!("/cases/{}/repatriation/{}", v.case.id, s.seq),
                         label: t.get(&format!("repatriation-step-{}", s.key)),
                         agency: s.agency.clone(),
-                        due: v.iso(due),
-                        done: s.done_on.map(|d| v.iso(d)).unwrap_or_default(),
+                        due: v.day(due),
+                        done: s.done_on.map(|d| v.day(d)).unwrap_or_default(),
                         overdue,
                         preference: s.her_preference.clone(),
                     })

@@ -55,9 +55,9 @@ impl Viewing<'_> {
         self.ctx.acting(self.actor, self.state.clock.now())
     }
 
-    /// The date as the page writes it: ISO order, in the reader's digits.
-    pub fn iso(&self, date: time::Date) -> String {
-        i18n::localise_digits(self.ctx.lang, &domain::voice::format_date_iso(date))
+    /// A date as the page writes it: the long way, in the reader's words and digits.
+    pub fn day(&self, date: time::Date) -> String {
+        i18n::format_day(self.ctx.lang, date)
     }
 }
 

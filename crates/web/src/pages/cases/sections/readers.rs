@@ -21,24 +21,26 @@ pub async fn readers(v: &Viewing<'_>) -> Result<Vec<ReadingView>, AppError> {
         return Ok(Vec::new());
     }
     let t = v.t;
-    Ok(casework::readings(&v.state.store, &v.acting(), v.case)
-        .await?
-        .iter()
-        .map(|r| ReadingView {
-            organisation: r.organisation.clone(),
-            roles: r
-                .roles
-                .iter()
-                .map(|role| t.role(role))
-                .collect::<Vec<_>>()
-                .join(", "),
-            day: i18n::format_date(v.ctx.lang, r.day),
-            what: t.get(if r.identity {
-                "readers-identity"
-            } else {
-                "readers-record"
-            }),
-            times: i18n::format_number(v.ctx.lang, r.times as i64),
-        })
-        .collect())
+    Ok(
+        casework::readings(&v.state.store, &v.acting(), v.case, &v.ctx.zone)
+            .await?
+            .iter()
+            .map(|r| ReadingView {
+                organisation: r.organisation.clone(),
+                roles: r
+                    .roles
+                    .iter()
+                    .map(|role| t.role(role))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                day: t.day(r.day),
+                what: t.get(if r.identity {
+                    "readers-identity"
+                } else {
+                    "readers-record"
+                }),
+                times: i18n::format_number(v.ctx.lang, r.times as i64),
+            })
+            .collect(),
+    )
 }

@@ -89,7 +89,7 @@ pub async fn voice(
                     "when",
                     &format!(
                         "{} · {}",
-                        v.iso(e.spoken_on),
+                        v.day(e.spoken_on),
                         who.get(&e.recorded_by).cloned().unwrap_or_default()
                     ),
                 ),
