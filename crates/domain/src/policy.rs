@@ -139,6 +139,45 @@ pub enum Action {
     ReadIndicators,
     /// Read the training part of the indicators: trainers, directors and the network admin.
     ReadTrainingIndicators,
+    /// Take a list out of Saathi as a spreadsheet (CSV or XLSX); see [`Export`] for who may
+    /// take which. Within an export, each row is still read as its own reading would be.
+    Export(Export),
+}
+
+/// The spreadsheets Saathi writes, each a list that a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Export {
+    /// Her organisation's case list (codes, stages, dates, who carries each, plan review): the
+    /// director and the staff who carry cases, not a care-giver (her view is daily care).
+    Cases,
+    /// One form's filled assessments, of the cases she reads in full: case workers and
+    /// counsellors.
+    Assessments,
+    /// A workshop's attendance by day, its drop-outs and evaluation results: whoever records
+    /// attendance (trainers, the network admin).
+    Attendance,
+    /// The programme's drop-outs by workshop and the exchange-visit matrix: those who read
+    /// training results (directors, trainers, the network admin).
+    Training,
+}
+
+impl Export {
+    pub const ALL: [Export; 4] = [
+        Export::Cases,
+        Export::Assessments,
+        Export::Attendance,
+        Export::Training,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Export::Cases => "cases",
+            Export::Assessments => "assessments",
+            Export::Attendance => "attendance",
+            Export::Training => "training",
+        }
+    }
 }
 
 /// What it is done to.
@@ -488,6 +527,28 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             _ => Decision::Deny(DenyReason::RoleNotAllowed),
         },
         ReadTrainingIndicators => allow_if(
+            [Role::Director, Role::Trainer, Role::NetworkAdmin]
+                .into_iter()
+                .any(|r| actor.has(r)),
+            DenyReason::RoleNotAllowed,
+        ),
+        Export(crate::policy::Export::Cases) => case_work(
+            actor,
+            resource,
+            &[Role::Director, Role::CaseWorker, Role::Counsellor],
+            false,
+        ),
+        Export(crate::policy::Export::Assessments) => case_work(
+            actor,
+            resource,
+            &[Role::CaseWorker, Role::Counsellor],
+            false,
+        ),
+        Export(crate::policy::Export::Attendance) => allow_if(
+            actor.has(Role::Trainer) || actor.has(Role::NetworkAdmin),
+            DenyReason::RoleNotAllowed,
+        ),
+        Export(crate::policy::Export::Training) => allow_if(
             [Role::Director, Role::Trainer, Role::NetworkAdmin]
                 .into_iter()
                 .any(|r| actor.has(r)),

@@ -19,6 +19,8 @@ struct ListTemplate<'a> {
     stages: Vec<Choice>,
     can_open: bool,
     searching: bool,
+    /// The list as a spreadsheet, with the filters shown: (CSV, XLSX), for those who may.
+    downloads: Option<(String, String)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -100,6 +102,35 @@ pub async fn list(
         &Resource::Organisation(actor.org_id),
     );
     let stages = stage_choices(&page.t, &Stage::ALL);
+    let downloads = app::policy::allows(
+        &actor,
+        Action::Export(domain::policy::Export::Cases),
+        &Resource::Organisation(actor.org_id),
+    )
+    .then(|| {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
+            pairs.push(("q", q));
+        }
+        if let Some(stage) = query.stage.as_deref().filter(|s| !s.trim().is_empty()) {
+            pairs.push(("stage", stage));
+        }
+        if mine {
+            pairs.push(("mine", "true"));
+        }
+        if overdue {
+            pairs.push(("overdue", "true"));
+        }
+        let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        let link = |ext: &str| {
+            if query.is_empty() {
+                format!("/exports/cases.{ext}")
+            } else {
+                format!("/exports/cases.{ext}?{query}")
+            }
+        };
+        (link("csv"), link("xlsx"))
+    });
     render(&ListTemplate {
         page,
         cases: rows,
@@ -107,6 +138,7 @@ pub async fn list(
         stages,
         can_open,
         searching,
+        downloads,
     })
 }
 
