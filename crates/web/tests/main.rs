@@ -9,6 +9,7 @@ mod api;
 mod authorisation;
 mod browser;
 mod cases;
+mod exports;
 mod forms;
 mod glossary;
 mod handovers;
