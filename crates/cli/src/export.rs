@@ -133,6 +133,12 @@ async fn sheet(
         .await
         .map_err(|e| match e {
             app::Error::NotFound => Failure(not_found),
+            // The refusal as the pages say it, in English.
+            app::Error::Forbidden(reason) => Failure(format!(
+                "refused to {}: {}",
+                args.as_user,
+                app.i18n.text(Language::En, reason.message_id())
+            )),
             other => failed(other),
         })?;
     write(&args.out, &download.bytes)?;

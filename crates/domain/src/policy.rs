@@ -720,6 +720,60 @@ mod tests {
     }
 
     #[test]
+    fn each_export_is_for_those_who_read_its_list() {
+        let own = OrgId::new();
+        let org = Resource::Organisation(own);
+        let may = |role, export, resource: &Resource| {
+            authorize(&actor(role, own), Action::Export(export), resource)
+        };
+        for role in [Role::Director, Role::CaseWorker, Role::Counsellor] {
+            assert!(may(role, Export::Cases, &org).is_allowed(), "{role:?}");
+        }
+        assert_eq!(
+            may(Role::CareGiver, Export::Cases, &org),
+            Decision::Deny(DenyReason::RoleNotAllowed),
+            "a care-giver's view is daily care, not the list"
+        );
+        assert_eq!(
+            may(
+                Role::CaseWorker,
+                Export::Cases,
+                &Resource::Organisation(OrgId::new())
+            ),
+            Decision::Deny(DenyReason::OtherOrganisation)
+        );
+        assert!(may(Role::Counsellor, Export::Assessments, &org).is_allowed());
+        assert_eq!(
+            may(Role::Director, Export::Assessments, &org),
+            Decision::Deny(DenyReason::RoleNotAllowed),
+            "assessments are content: for those who read cases in full"
+        );
+        for role in [Role::Trainer, Role::NetworkAdmin] {
+            assert!(may(role, Export::Attendance, &Resource::Network).is_allowed());
+        }
+        assert_eq!(
+            may(Role::Director, Export::Attendance, &Resource::Network),
+            Decision::Deny(DenyReason::RoleNotAllowed)
+        );
+        for role in [Role::Director, Role::Trainer, Role::NetworkAdmin] {
+            assert!(may(role, Export::Training, &Resource::Network).is_allowed());
+        }
+        for role in [Role::CaseWorker, Role::Survivor] {
+            for export in Export::ALL {
+                let resource = if matches!(export, Export::Cases | Export::Assessments) {
+                    org
+                } else {
+                    Resource::Network
+                };
+                let allowed = may(role, export, &resource).is_allowed();
+                let expected = role == Role::CaseWorker
+                    && matches!(export, Export::Cases | Export::Assessments);
+                assert_eq!(allowed, expected, "{role:?} {export:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_director_reads_her_own_indicators_and_the_network_admin_every_organisations() {
         let own = OrgId::new();
         let other = OrgId::new();
