@@ -13,7 +13,7 @@ use domain::form::{Answer, Answers, Field, FieldKind, FormDef, FormVersion, Item
 use domain::policy::{Action, Export, Resource};
 use domain::{Case, Language};
 
-use super::{Cell, Download, Format, Table, audited, write};
+use super::{Cell, Download, Entry, Format, Table, audited, write};
 use crate::casework::{self, allowed};
 use crate::{Acting, App, Error};
 
@@ -168,9 +168,8 @@ pub async fn assessments(
     let mut versions: BTreeMap<i64, FormVersion> = BTreeMap::new();
     versions.insert(newest.version, newest.clone());
     for (a, _, _) in &submissions {
-        if !versions.contains_key(&a.form_version) {
-            let v = crate::forms::form(&app.store, &key, Some(a.form_version)).await?;
-            versions.insert(a.form_version, v);
+        if let std::collections::btree_map::Entry::Vacant(slot) = versions.entry(a.form_version) {
+            slot.insert(crate::forms::form(&app.store, &key, Some(a.form_version)).await?);
         }
     }
     let mut columns = columns_of(&newest.def, &reads);
@@ -300,16 +299,13 @@ pub async fn assessments(
         ids.dedup();
         ids.len().to_string()
     };
-    audited(
-        &app.store,
-        acting,
-        Export::Assessments,
-        format!("form:{key}"),
-        Some(org),
-        &download,
-        false,
-        &[("form", key.clone()), ("cases", cases)],
-    )
-    .await?;
+    let entry = Entry {
+        export: Export::Assessments,
+        subject: format!("form:{key}"),
+        scope: Some(org),
+        identity: false,
+        filters: vec![("form", key.clone()), ("cases", cases)],
+    };
+    audited(&app.store, acting, &entry, &download).await?;
     Ok(download)
 }

@@ -8,7 +8,7 @@ use domain::policy::{Action, Export, Resource};
 use domain::{Case, CaseId, Language, Stage, UserId};
 use store::CaseFilter;
 
-use super::{Download, Format, Table, audited, write};
+use super::{Download, Entry, Format, Table, audited, write};
 use crate::casework::{self, allowed};
 use crate::{Acting, App, Error, FieldError};
 
@@ -298,16 +298,13 @@ pub async fn cases(
             },
         ),
     ];
-    audited(
-        &app.store,
-        acting,
-        Export::Cases,
-        format!("org:{org}"),
-        Some(org),
-        &download,
-        query.identity,
-        &filters,
-    )
-    .await?;
+    let entry = Entry {
+        export: Export::Cases,
+        subject: format!("org:{org}"),
+        scope: Some(org),
+        identity: query.identity,
+        filters: filters.to_vec(),
+    };
+    audited(&app.store, acting, &entry, &download).await?;
     Ok(download)
 }

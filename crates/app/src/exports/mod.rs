@@ -95,33 +95,44 @@ fn write(name: &str, tables: &[Table], format: Format) -> Result<Download, Error
     })
 }
 
-/// The one audit entry of an export: which list, in which format, how many rows, whether it
-/// carried identity, and its filters. Written before the file leaves.
-async fn audited(
-    store: &Arc<dyn Store>,
-    acting: &Acting,
+/// What the audit entry of an export says: which list, about what, in whose scope, whether it
+/// carried identity, and its filters (empty ones left out).
+struct Entry {
     export: Export,
     subject: String,
     scope: Option<OrgId>,
-    download: &Download,
     identity: bool,
-    filters: &[(&str, String)],
+    filters: Vec<(&'static str, String)>,
+}
+
+/// The one audit entry of an export, with its format and rows. Written before the file
+/// leaves.
+async fn audited(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    entry: &Entry,
+    download: &Download,
 ) -> Result<(), Error> {
     let rows = download.rows.to_string();
     let mut pairs: Vec<(&str, &str)> = vec![
-        ("export", export.as_str()),
+        ("export", entry.export.as_str()),
         ("format", download.format.extension()),
         ("rows", &rows),
-        ("identity", if identity { "yes" } else { "no" }),
+        ("identity", if entry.identity { "yes" } else { "no" }),
     ];
     pairs.extend(
-        filters
+        entry
+            .filters
             .iter()
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| (*k, v.as_str())),
     );
     let event = acting
-        .event(AuditAction::SpreadsheetExported, subject, scope)
+        .event(
+            AuditAction::SpreadsheetExported,
+            entry.subject.clone(),
+            entry.scope,
+        )
         .with_detail(crate::accounts::detail(&pairs));
     store.append_audit(event).await?;
     Ok(())

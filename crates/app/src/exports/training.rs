@@ -8,7 +8,7 @@ use domain::training::DropoutReason;
 use domain::training::evaluation::{ItemChange, Mean};
 use domain::{Language, WorkshopId};
 
-use super::{Cell, Download, Format, Table, audited, write};
+use super::{Cell, Download, Entry, Format, Table, audited, write};
 use crate::{Acting, App, Error};
 
 fn day(d: time::Date) -> String {
@@ -136,17 +136,14 @@ pub async fn attendance(
     evaluation.rows.extend(results.workshop.iter().map(item));
     let name = format!("workshop-{}", w.id);
     let download = write(&name, &[attendance, dropouts, evaluation], format)?;
-    audited(
-        &app.store,
-        acting,
-        Export::Attendance,
-        format!("workshop:{}", w.id),
-        None,
-        &download,
-        false,
-        &[],
-    )
-    .await?;
+    let entry = Entry {
+        export: Export::Attendance,
+        subject: format!("workshop:{}", w.id),
+        scope: None,
+        identity: false,
+        filters: Vec::new(),
+    };
+    audited(&app.store, acting, &entry, &download).await?;
     Ok(download)
 }
 
@@ -225,16 +222,13 @@ pub async fn programme(
         matrix.rows.push(row);
     }
     let download = write("training", &[dropouts, matrix], format)?;
-    audited(
-        &app.store,
-        acting,
-        Export::Training,
-        format!("programme:{}", app.programme().key),
-        None,
-        &download,
-        false,
-        &[],
-    )
-    .await?;
+    let entry = Entry {
+        export: Export::Training,
+        subject: format!("programme:{}", app.programme().key),
+        scope: None,
+        identity: false,
+        filters: Vec::new(),
+    };
+    audited(&app.store, acting, &entry, &download).await?;
     Ok(download)
 }

@@ -109,7 +109,7 @@ xlsform-definition = { $place }: ফর্মটি যেভাবে লেখ
 
 ## Spreadsheets (exports)
 export-download = এই তালিকা ডাউনলোড করুন
-export-download-csv = CSV
+export-download-csv = CSV ফাইল
 export-download-xlsx = এক্সেল (XLSX)
 export-download-zip = CSV ফাইলগুলো (zip)
 export-error-carried-by = আপনার সংস্থায় এই ইউজারনেমের কেউ নেই।

@@ -109,7 +109,7 @@ xlsform-definition = { $place }: the form cannot be filled as written (a conditi
 
 ## Spreadsheets (exports)
 export-download = Download this list
-export-download-csv = CSV
+export-download-csv = CSV file
 export-download-xlsx = Excel (XLSX)
 export-download-zip = CSV files (zip)
 export-error-carried-by = No one in your organisation has that username.

@@ -109,7 +109,7 @@ xlsform-definition = { $place }: फ़ॉर्म जैसा लिखा �
 
 ## Spreadsheets (exports)
 export-download = यह सूची डाउनलोड करें
-export-download-csv = CSV
+export-download-csv = CSV फ़ाइल
 export-download-xlsx = एक्सेल (XLSX)
 export-download-zip = CSV फ़ाइलें (zip)
 export-error-carried-by = आपकी संस्था में इस यूज़रनेम का कोई नहीं है।
