@@ -175,6 +175,28 @@ async fn each_list_page_links_to_its_download_for_those_who_may(engine: Engine) 
         2,
         "the header and her case"
     );
+    // The list's own filters of code and dates, kept in the link; a bad date is shown beside
+    // its field, in her language.
+    let (id, _) = h.case().await;
+    let code = h
+        .store
+        .case(id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap()
+        .code;
+    let prefix = &code.as_str()[..4];
+    let list = worker
+        .get(&format!("/cases?code={prefix}&opened_from=2026-01-01"))
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains(code.as_str()));
+    assert!(list.body.contains(&format!(
+        "href=\"/exports/cases.xlsx?code={prefix}&#38;opened_from=2026-01-01\""
+    )));
+    let bad = worker.get("/cases?opened_to=2026-02-30").await;
+    assert_eq!(bad.status, StatusCode::OK);
+    assert!(bad.body.contains(&h.text(Language::Bn, "error-invalid-date")));
     let forms = worker.get("/forms").await;
     assert!(
         forms

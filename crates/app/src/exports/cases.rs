@@ -52,7 +52,8 @@ fn problem(field: &'static str, message_id: &'static str, english: &str) -> Fiel
 }
 
 /// The store's filter for `query`, within the reader's organisation; every problem at once.
-async fn filter_for(app: &App, acting: &Acting, query: &CaseQuery) -> Result<CaseFilter, Error> {
+/// The list page filters with it too, so a download holds what the list showed.
+pub async fn case_filter(app: &App, acting: &Acting, query: &CaseQuery) -> Result<CaseFilter, Error> {
     let (actor, _, at) = acting.signed_in()?;
     let mut filter = CaseFilter::of(actor.org_id, at);
     let mut errors = Vec::new();
@@ -181,7 +182,7 @@ pub async fn cases(
             },
         )?;
     }
-    let filter = filter_for(app, acting, query).await?;
+    let filter = case_filter(app, acting, query).await?;
     let found = all(app, &filter).await?;
     let mut due_filter = filter.clone();
     due_filter.review_due_before = Some(at.plus_seconds(-REVIEW_EVERY_DAYS * 86_400));
