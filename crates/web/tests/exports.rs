@@ -196,7 +196,10 @@ async fn each_list_page_links_to_its_download_for_those_who_may(engine: Engine) 
     )));
     let bad = worker.get("/cases?opened_to=2026-02-30").await;
     assert_eq!(bad.status, StatusCode::OK);
-    assert!(bad.body.contains(&h.text(Language::Bn, "error-invalid-date")));
+    assert!(
+        bad.body
+            .contains(&h.text(Language::Bn, "error-invalid-date"))
+    );
     let forms = worker.get("/forms").await;
     assert!(
         forms

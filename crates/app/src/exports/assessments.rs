@@ -123,6 +123,10 @@ pub async fn assessments(
         &Resource::Organisation(org),
     )?;
     let newest = crate::forms::form(&app.store, key, None).await?;
+    // A workshop's questionnaire is not filled for cases: its results are the workshop's.
+    if !newest.def.purpose.is_case() {
+        return Err(Error::NotFound);
+    }
     let key = newest.def.key.clone();
     // The classes her role reads on a case she carries: a section she may not read is no
     // column at all.

@@ -53,7 +53,11 @@ fn problem(field: &'static str, message_id: &'static str, english: &str) -> Fiel
 
 /// The store's filter for `query`, within the reader's organisation; every problem at once.
 /// The list page filters with it too, so a download holds what the list showed.
-pub async fn case_filter(app: &App, acting: &Acting, query: &CaseQuery) -> Result<CaseFilter, Error> {
+pub async fn case_filter(
+    app: &App,
+    acting: &Acting,
+    query: &CaseQuery,
+) -> Result<CaseFilter, Error> {
     let (actor, _, at) = acting.signed_in()?;
     let mut filter = CaseFilter::of(actor.org_id, at);
     let mut errors = Vec::new();

@@ -302,6 +302,14 @@ fn family_form() -> domain::form::FormDef {
                      "label": {"bn": "বয়স", "hi": "उम्र", "en": "Age"}}
                  ]}
             ]
+        }, {
+            "name": "feelings",
+            "label": {"bn": "অনুভূতি", "hi": "भावनाएँ", "en": "Feelings"},
+            "sensitivity": "psychosocial",
+            "items": [
+                {"type": "field", "name": "mood", "kind": "text",
+                 "label": {"bn": "মন", "hi": "मन", "en": "Mood"}}
+            ]
         }],
         "choice_lists": {
             "types": [
@@ -457,6 +465,53 @@ async fn assessments_are_one_row_per_submission_and_a_sheet_per_repeat(t: &TestS
             .rows,
         0
     );
+    // A psychosocial section is the counsellor's: her export has its column, the case
+    // worker's has none at all.
+    let counsellor = as_user(&app, "counsellor.kolkata").await;
+    let counsellor_id = counsellor.actor.as_ref().unwrap().user_id;
+    let audit = domain::audit::AuditEvent::new(NOW, AuditAction::CaseViewed, "test");
+    let case = app
+        .store
+        .assign(case.id, counsellor_id, NOW, audit)
+        .await
+        .unwrap();
+    crate::forms::fill(
+        &app.store,
+        &counsellor,
+        &case,
+        "family_visit",
+        None,
+        &answers(&[("vic_TypeOfExploitation", &["labour"]), ("mood", &["শান্ত"])]),
+    )
+    .await
+    .unwrap();
+    let theirs = assessments(&app, &counsellor, "family_visit", Language::En, Format::Csv)
+        .await
+        .unwrap();
+    let files = read_back(&theirs.bytes, "c.zip", ZIP);
+    let main = files["family_visit.csv"].as_array().unwrap();
+    assert_eq!(main[0][3], "mood");
+    assert_eq!(main.len(), 4);
+    assert_eq!(main[3][3], "শান্ত");
+    let workers = assessments(&app, &worker, "family_visit", Language::En, Format::Csv)
+        .await
+        .unwrap();
+    let text = String::from_utf8_lossy(&workers.bytes).to_string();
+    assert!(!text.contains("mood") && !text.contains("শান্ত"));
+    // A workshop's questionnaire is not a case form.
+    assert_eq!(
+        assessments(
+            &app,
+            &worker,
+            "workshop-evaluation",
+            Language::En,
+            Format::Csv
+        )
+        .await
+        .unwrap_err(),
+        crate::Error::NotFound
+    );
+
     let director = as_user(&app, "director.kolkata").await;
     assert_eq!(
         assessments(&app, &director, "family_visit", Language::En, Format::Xlsx)
@@ -471,7 +526,7 @@ async fn assessments_are_one_row_per_submission_and_a_sheet_per_repeat(t: &TestS
         crate::Error::NotFound
     );
     let entries = exports_of(&app).await;
-    assert_eq!(entries.len(), 4);
+    assert_eq!(entries.len(), 6);
     assert_eq!(entries[1].subject, "form:family_visit");
 }
 
