@@ -12,6 +12,24 @@ mod training;
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+mod names {
+    use super::*;
+
+    #[test]
+    fn a_file_name_is_split_at_its_last_dot_into_a_name_and_a_format() {
+        assert_eq!(
+            split_file_name("home.v2.xlsx"),
+            Some(("home.v2", Format::Xlsx))
+        );
+        assert_eq!(split_file_name("a.CSV"), Some(("a", Format::Csv)));
+        assert_eq!(split_file_name("a.zip"), Some(("a", Format::Zip)));
+        for bad in [".csv", "a.pdf", "a", "a.", ""] {
+            assert_eq!(split_file_name(bad), None, "{bad:?}");
+        }
+    }
+}
+
 use std::sync::Arc;
 
 use domain::audit::AuditAction;

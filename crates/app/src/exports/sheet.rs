@@ -118,6 +118,17 @@ fn sheet_name(name: &str, taken: &[String]) -> String {
         .unwrap_or(base)
 }
 
+/// The most characters Excel keeps in one cell.
+const CELL_MAX: usize = 32_767;
+
+/// A text as a cell takes it: cut at Excel's limit (no answer Saathi keeps is that long).
+fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(CELL_MAX) {
+        None => text.into(),
+        Some((end, _)) => text[..end].to_string().into(),
+    }
+}
+
 fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::internal(format!("writing the workbook: {e}"))
 }
@@ -135,7 +146,7 @@ pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>, Error> {
         for (c, head) in table.header.iter().enumerate() {
             let col = u16::try_from(c).map_err(|_| Error::internal("too many columns"))?;
             sheet
-                .write_string_with_format(0, col, head, &bold)
+                .write_string_with_format(0, col, cell_text(head), &bold)
                 .map_err(xlsx_error)?;
         }
         for (r, row) in table.rows.iter().enumerate() {
@@ -146,7 +157,9 @@ pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>, Error> {
                     Cell::Text(t) if t.is_empty() => {}
                     // Written as text, never as a formula, whatever it starts with.
                     Cell::Text(t) => {
-                        sheet.write_string(at, col, t).map_err(xlsx_error)?;
+                        sheet
+                            .write_string(at, col, cell_text(t))
+                            .map_err(xlsx_error)?;
                     }
                     Cell::Count(n) => {
                         sheet.write_number(at, col, *n as f64).map_err(xlsx_error)?;
@@ -202,6 +215,16 @@ mod tests {
             text,
             "a,\"b,c\"\r\n\"সে বলল, \"\"বাড়ি\"\"\",\"line\nbreak\"\r\n3,\r\n"
         );
+    }
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_and_the_workbook_still_written() {
+        let long = "ক".repeat(CELL_MAX + 5);
+        assert_eq!(cell_text(&long).chars().count(), CELL_MAX);
+        assert_eq!(cell_text("ছোট"), "ছোট");
+        let mut t = Table::new("t", vec!["a".into()]);
+        t.rows.push(vec![Cell::Text(long)]);
+        assert!(xlsx(&[t]).unwrap().starts_with(b"PK"));
     }
 
     #[test]
