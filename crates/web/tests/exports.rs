@@ -208,6 +208,8 @@ async fn each_list_page_links_to_its_download_for_those_who_may(engine: Engine) 
     );
     let exchange = worker.get("/training/exchange-visits").await;
     assert!(!exchange.body.contains("/exports/training.xlsx"));
+    let programme = worker.get("/training").await;
+    assert!(!programme.body.contains("/exports/training.xlsx"));
 
     let mut carer = h.client().signed_in("caregiver.kolkata").await;
     let list = carer.get("/cases").await;
@@ -223,6 +225,11 @@ async fn each_list_page_links_to_its_download_for_those_who_may(engine: Engine) 
     let mut trainer = h.client().signed_in("trainer").await;
     let exchange = trainer.get("/training/exchange-visits").await;
     assert!(exchange.body.contains("href=\"/exports/training.xlsx\""));
+    let programme = trainer.get("/training").await;
+    assert!(programme.body.contains("href=\"/exports/training.xlsx\""));
+    let book = trainer.get("/exports/training.xlsx").await;
+    assert_eq!(book.status, StatusCode::OK);
+    assert!(book.bytes.starts_with(b"PK"));
     let missing = trainer.get("/exports/workshops/not-an-id.xlsx").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(
