@@ -466,3 +466,28 @@ pub fn detail(pairs: &[(&str, &str)]) -> String {
         .collect();
     serde_json::Value::Object(map).to_string()
 }
+
+/// A command run on the server in the name of `username` (the CLI's `--as`): her rights apply,
+/// and the audit trail records her, from `source`. An unknown or deactivated account acts as
+/// nobody (`NotFound`).
+pub async fn acting_as(
+    store: &Arc<dyn Store>,
+    username: &str,
+    source: &str,
+    at: Timestamp,
+) -> Result<Acting, Error> {
+    let name: domain::Username = username.trim().parse().map_err(|_| Error::NotFound)?;
+    let user = store
+        .user_by_username(&name)
+        .await?
+        .filter(|u| u.active)
+        .ok_or(Error::NotFound)?;
+    let training = crate::training::gates::standing(store, &user).await?;
+    let actor = domain::policy::Actor {
+        user_id: user.id,
+        org_id: user.org_id,
+        roles: user.roles.clone(),
+        training,
+    };
+    Ok(Acting::person(actor, source, at))
+}

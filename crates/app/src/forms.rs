@@ -121,7 +121,7 @@ pub struct ShownSection {
     pub tables: Vec<(String, Vec<String>, Vec<Vec<String>>)>,
 }
 
-fn display(
+pub(crate) fn display(
     def: &FormDef,
     f: &domain::form::Field,
     a: &Answer,

@@ -9,6 +9,7 @@ pub mod casework;
 pub mod checkpoints;
 pub mod demo;
 mod error;
+pub mod exports;
 pub mod forms;
 pub mod glossary;
 pub mod handovers;

@@ -1,4 +1,5 @@
-//! `saathi export …`: reports as PDF files, from the server itself.
+//! `saathi export …`: reports as PDF files, and lists as spreadsheets in the name of a user
+//! (`--as`), from the server itself.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,120 @@ pub enum ExportCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Her organisation's case list as a spreadsheet, with the list's filters. Identity only
+    /// with --identity, and only for someone who may open it. Recorded in the audit trail.
+    Cases {
+        #[command(flatten)]
+        sheet: SheetArgs,
+        /// Only cases at this stage (e.g. in-care).
+        #[arg(long)]
+        stage: Option<String>,
+        /// Only the cases --as carries.
+        #[arg(long)]
+        mine: bool,
+        /// Only the cases this colleague (a username) carries.
+        #[arg(long)]
+        carried_by: Option<String>,
+        /// Only cases whose code begins so (e.g. K7Q2).
+        #[arg(long)]
+        code: Option<String>,
+        /// Opened on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        opened_from: Option<String>,
+        /// Opened on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        opened_to: Option<String>,
+        /// Only cases whose plan is due for review.
+        #[arg(long)]
+        overdue: bool,
+        /// Add her name, family and address (each opening is audited).
+        #[arg(long)]
+        identity: bool,
+    },
+    /// A form's filled assessments, one row per submission and one column per question name
+    /// (a repeat on its own sheet; as CSV, a zip of files when the form has repeats).
+    /// Recorded in the audit trail.
+    Assessments {
+        #[command(flatten)]
+        sheet: SheetArgs,
+        /// The form's key (e.g. home-family-assessment).
+        #[arg(long)]
+        form: String,
+    },
+    /// A workshop's attendance by day, its drop-outs and evaluation results (as CSV, a zip of
+    /// three files). Recorded in the audit trail.
+    Attendance {
+        #[command(flatten)]
+        sheet: SheetArgs,
+        /// The workshop's id.
+        #[arg(long)]
+        workshop: String,
+    },
+}
+
+/// What every spreadsheet export takes.
+#[derive(clap::Args)]
+pub struct SheetArgs {
+    /// The username whose rights apply; the audit trail records her as the one who exported.
+    #[arg(long = "as", value_name = "USERNAME")]
+    as_user: String,
+    #[arg(long, value_parser = ["csv", "xlsx"])]
+    format: String,
+    /// The language of labels (stages, choices, yes/no): bn, hi or en.
+    #[arg(long, default_value = "en")]
+    language: String,
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// The person `--as` names, acting from the command line now.
+async fn acting_as(store: &Arc<dyn Store>, username: &str) -> Result<app::Acting, Failure> {
+    app::accounts::acting_as(store, username, "cli", SystemClock.now())
+        .await
+        .map_err(|e| match e {
+            app::Error::NotFound => Failure(format!("no active user {username}")),
+            other => failed(other),
+        })
+}
+
+/// Writes a spreadsheet export and says where, and what it became (a CSV of several tables
+/// comes as a zip).
+async fn sheet(
+    store: &Arc<dyn Store>,
+    args: &SheetArgs,
+    not_found: String,
+    export: impl AsyncFnOnce(
+        &app::App,
+        &app::Acting,
+        Language,
+        app::exports::Format,
+    ) -> Result<app::exports::Download, app::Error>,
+) -> Result<(), Failure> {
+    let language = self::language(&args.language)?;
+    let format = app::exports::Format::from_extension(&args.format)
+        .ok_or_else(|| Failure(format!("unknown format {:?}: use csv or xlsx", args.format)))?;
+    let acting = acting_as(store, &args.as_user).await?;
+    let app = self::app(store)?;
+    let download = export(&app, &acting, language, format)
+        .await
+        .map_err(|e| match e {
+            app::Error::NotFound => Failure(not_found),
+            // The refusal as the pages say it, in English.
+            app::Error::Forbidden(reason) => Failure(format!(
+                "refused to {}: {}",
+                args.as_user,
+                app.i18n.text(Language::En, reason.message_id())
+            )),
+            other => failed(other),
+        })?;
+    write(&args.out, &download.bytes)?;
+    println!(
+        "{}\t{} rows\t{}",
+        args.out.display(),
+        download.rows,
+        download.format.extension()
+    );
+    Ok(())
 }
 
 fn language(text: &str) -> Result<Language, Failure> {
@@ -126,6 +241,66 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
             audit(store, &case, language, AuditAction::AssessmentExported).await?;
             write(&out, &bytes)?;
             println!("{}\t{} bytes", out.display(), bytes.len());
+        }
+        ExportCommand::Cases {
+            sheet,
+            stage,
+            mine,
+            carried_by,
+            code,
+            opened_from,
+            opened_to,
+            overdue,
+            identity,
+        } => {
+            let query = app::exports::CaseQuery {
+                q: None,
+                stage,
+                mine,
+                carried_by,
+                code,
+                opened_from,
+                opened_to,
+                overdue,
+                identity,
+            };
+            let none = "no cases".to_string();
+            self::sheet(
+                store,
+                &sheet,
+                none,
+                async |app, acting, language, format| {
+                    app::exports::cases(app, acting, &query, language, format).await
+                },
+            )
+            .await?;
+        }
+        ExportCommand::Assessments { sheet, form } => {
+            let none = format!("no form {form}");
+            self::sheet(
+                store,
+                &sheet,
+                none,
+                async |app, acting, language, format| {
+                    app::exports::assessments(app, acting, &form, language, format).await
+                },
+            )
+            .await?;
+        }
+        ExportCommand::Attendance { sheet, workshop } => {
+            let id: domain::WorkshopId = workshop
+                .parse()
+                .map_err(|_| Failure(format!("no workshop {workshop}")))?;
+            let none = format!("no workshop {workshop}");
+            self::sheet(
+                store,
+                &sheet,
+                none,
+                async |app, acting, language, format| {
+                    app::exports::attendance(app, acting, id, language, format).await
+                },
+            )
+            .await?;
         }
     }
     Ok(ExitCode::SUCCESS)

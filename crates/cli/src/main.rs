@@ -79,7 +79,7 @@ enum Command {
     /// Handover packages to and from other Saathi servers.
     #[command(subcommand)]
     Handover(package::HandoverCommand),
-    /// Reports as PDF files.
+    /// Reports as PDF files, and lists as spreadsheets (CSV or XLSX).
     #[command(subcommand)]
     Export(export::ExportCommand),
     /// The network's forms (documentation tools).

@@ -790,7 +790,203 @@ async fn forms_import_from_an_xlsform(t: &TestStore) {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// `saathi export cases|assessments|attendance --as USERNAME`: her rights apply, the audit
+/// trail names her, and a refusal writes nothing.
+async fn export_spreadsheets_as_a_user(t: &TestStore) {
+    let url = t.url();
+    assert!(saathi(url, &["demo"]).status.success());
+    let worker = t
+        .store
+        .user_by_username(&"caseworker.kolkata".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut filter = store::CaseFilter::of(worker.org_id, domain::Timestamp(0));
+    filter.limit = 500;
+    let cases = t.store.find_cases(&filter).await.unwrap();
+    assert!(!cases.is_empty());
+    let dir = std::env::temp_dir().join(format!("saathi-sheets-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = |name: &str| dir.join(name).to_str().unwrap().to_string();
+
+    let csv = out("cases.csv");
+    let done = saathi(
+        url,
+        &[
+            "export",
+            "cases",
+            "--as",
+            "caseworker.kolkata",
+            "--format",
+            "csv",
+            "--language",
+            "bn",
+            "--out",
+            &csv,
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(
+        text.starts_with("case_code,stage,opened_on,updated_on,carried_by,plan_review_due\r\n")
+    );
+    assert_eq!(text.matches("\r\n").count(), cases.len() + 1);
+    for case in &cases {
+        assert!(text.contains(case.code.as_str()), "{}", case.code);
+    }
+    let newest = &t.store.audit_entries(None, 1).await.unwrap()[0].event;
+    assert_eq!(
+        newest.action,
+        domain::audit::AuditAction::SpreadsheetExported
+    );
+    assert_eq!(newest.actor, Some(worker.id), "the audit trail names --as");
+    assert_eq!(newest.source, "cli");
+
+    let xlsx = out("cases.xlsx");
+    let done = saathi(
+        url,
+        &[
+            "export",
+            "cases",
+            "--as",
+            "director.kolkata",
+            "--format",
+            "xlsx",
+            "--stage",
+            "in-care",
+            "--out",
+            &xlsx,
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+
+    // The home and family assessment has a repeat: as CSV it is a zip of its files.
+    let zip = out("home.csv");
+    let done = saathi(
+        url,
+        &[
+            "export",
+            "assessments",
+            "--as",
+            "caseworker.kolkata",
+            "--form",
+            "home-family-assessment",
+            "--format",
+            "csv",
+            "--out",
+            &zip,
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(stdout(&done).ends_with("zip"), "{}", stdout(&done));
+    assert!(std::fs::read(&zip).unwrap().starts_with(b"PK"));
+
+    let workshop = t.store.workshops().await.unwrap()[0].id.to_string();
+    let sheet = out("workshop.xlsx");
+    let done = saathi(
+        url,
+        &[
+            "export",
+            "attendance",
+            "--as",
+            "trainer",
+            "--workshop",
+            &workshop,
+            "--format",
+            "xlsx",
+            "--out",
+            &sheet,
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(std::fs::read(&sheet).unwrap().starts_with(b"PK"));
+
+    let never = out("never.csv");
+    let run = |args: &[&str]| {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--out", never.as_str()]);
+        saathi(url, &all)
+    };
+    refused(
+        &run(&["export", "cases", "--as", "nobody.here", "--format", "csv"]),
+        "no active user nobody.here",
+    );
+    refused(
+        &run(&["export", "cases", "--as", "trainer", "--format", "csv"]),
+        "refused to trainer",
+    );
+    refused(
+        &run(&[
+            "export",
+            "cases",
+            "--as",
+            "director.kolkata",
+            "--format",
+            "csv",
+            "--identity",
+        ]),
+        "refused to director.kolkata",
+    );
+    refused(
+        &run(&[
+            "export",
+            "assessments",
+            "--as",
+            "caseworker.kolkata",
+            "--form",
+            "no-such-form",
+            "--format",
+            "xlsx",
+        ]),
+        "no form no-such-form",
+    );
+    refused(
+        &run(&[
+            "export",
+            "attendance",
+            "--as",
+            "trainer",
+            "--workshop",
+            "not-an-id",
+            "--format",
+            "xlsx",
+        ]),
+        "no workshop not-an-id",
+    );
+    refused(
+        &run(&[
+            "export",
+            "cases",
+            "--as",
+            "caseworker.kolkata",
+            "--format",
+            "csv",
+            "--opened-from",
+            "2026-02-30",
+        ]),
+        "date",
+    );
+    let bad_format = run(&[
+        "export",
+        "cases",
+        "--as",
+        "caseworker.kolkata",
+        "--format",
+        "pdf",
+    ]);
+    assert!(!bad_format.status.success());
+    assert!(
+        !std::path::Path::new(&never).exists(),
+        "a refusal writes no file"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 on_both_engines!(
+    export_spreadsheets_as_a_user,
     org_add_prints_the_id_and_refuses_bad_input,
     audit_verify_passes_then_names_the_edited_entry,
     users_and_tokens_from_the_command_line,

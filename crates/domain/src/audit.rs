@@ -73,6 +73,9 @@ pub enum AuditAction {
     PlanExported,
     AssessmentRecorded,
     AssessmentExported,
+    /// A list left the server as a spreadsheet (CSV, XLSX or a zip of CSVs): which, with its
+    /// filters, its rows and whether it carried identity.
+    SpreadsheetExported,
     WorkshopScheduled,
     Enrolled,
     AttendanceRecorded,
@@ -105,7 +108,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 70] = [
+    pub const ALL: [AuditAction; 71] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -155,6 +158,7 @@ impl AuditAction {
         AuditAction::PlanExported,
         AuditAction::AssessmentRecorded,
         AuditAction::AssessmentExported,
+        AuditAction::SpreadsheetExported,
         AuditAction::WorkshopScheduled,
         AuditAction::Enrolled,
         AuditAction::AttendanceRecorded,
@@ -229,6 +233,7 @@ impl AuditAction {
             Self::PlanExported => "plan-exported",
             Self::AssessmentRecorded => "assessment-recorded",
             Self::AssessmentExported => "assessment-exported",
+            Self::SpreadsheetExported => "spreadsheet-exported",
             Self::WorkshopScheduled => "workshop-scheduled",
             Self::Enrolled => "enrolled",
             Self::AttendanceRecorded => "attendance-recorded",

@@ -139,6 +139,45 @@ pub enum Action {
     ReadIndicators,
     /// Read the training part of the indicators: trainers, directors and the network admin.
     ReadTrainingIndicators,
+    /// Take a list out of Saathi as a spreadsheet (CSV or XLSX); see [`Export`] for who may
+    /// take which. Within an export, each row is still read as its own reading would be.
+    Export(Export),
+}
+
+/// The spreadsheets Saathi writes, each a list that a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Export {
+    /// Her organisation's case list (codes, stages, dates, who carries each, plan review): the
+    /// director and the staff who carry cases, not a care-giver (her view is daily care).
+    Cases,
+    /// One form's filled assessments, of the cases she reads in full: case workers and
+    /// counsellors.
+    Assessments,
+    /// A workshop's attendance by day, its drop-outs and evaluation results: whoever records
+    /// attendance (trainers, the network admin).
+    Attendance,
+    /// The programme's drop-outs by workshop and the exchange-visit matrix: those who read
+    /// training results (directors, trainers, the network admin).
+    Training,
+}
+
+impl Export {
+    pub const ALL: [Export; 4] = [
+        Export::Cases,
+        Export::Assessments,
+        Export::Attendance,
+        Export::Training,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Export::Cases => "cases",
+            Export::Assessments => "assessments",
+            Export::Attendance => "attendance",
+            Export::Training => "training",
+        }
+    }
 }
 
 /// What it is done to.
@@ -493,6 +532,28 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
                 .any(|r| actor.has(r)),
             DenyReason::RoleNotAllowed,
         ),
+        Export(crate::policy::Export::Cases) => case_work(
+            actor,
+            resource,
+            &[Role::Director, Role::CaseWorker, Role::Counsellor],
+            false,
+        ),
+        Export(crate::policy::Export::Assessments) => case_work(
+            actor,
+            resource,
+            &[Role::CaseWorker, Role::Counsellor],
+            false,
+        ),
+        Export(crate::policy::Export::Attendance) => allow_if(
+            actor.has(Role::Trainer) || actor.has(Role::NetworkAdmin),
+            DenyReason::RoleNotAllowed,
+        ),
+        Export(crate::policy::Export::Training) => allow_if(
+            [Role::Director, Role::Trainer, Role::NetworkAdmin]
+                .into_iter()
+                .any(|r| actor.has(r)),
+            DenyReason::RoleNotAllowed,
+        ),
         ViewUser => match resource {
             Resource::User { id, .. } if *id == actor.user_id => Decision::Allow,
             other => match resource_org(other) {
@@ -655,6 +716,60 @@ mod tests {
             org_id: org,
             roles: Roles::single(role),
             training: Default::default(),
+        }
+    }
+
+    #[test]
+    fn each_export_is_for_those_who_read_its_list() {
+        let own = OrgId::new();
+        let org = Resource::Organisation(own);
+        let may = |role, export, resource: &Resource| {
+            authorize(&actor(role, own), Action::Export(export), resource)
+        };
+        for role in [Role::Director, Role::CaseWorker, Role::Counsellor] {
+            assert!(may(role, Export::Cases, &org).is_allowed(), "{role:?}");
+        }
+        assert_eq!(
+            may(Role::CareGiver, Export::Cases, &org),
+            Decision::Deny(DenyReason::RoleNotAllowed),
+            "a care-giver's view is daily care, not the list"
+        );
+        assert_eq!(
+            may(
+                Role::CaseWorker,
+                Export::Cases,
+                &Resource::Organisation(OrgId::new())
+            ),
+            Decision::Deny(DenyReason::OtherOrganisation)
+        );
+        assert!(may(Role::Counsellor, Export::Assessments, &org).is_allowed());
+        assert_eq!(
+            may(Role::Director, Export::Assessments, &org),
+            Decision::Deny(DenyReason::RoleNotAllowed),
+            "assessments are content: for those who read cases in full"
+        );
+        for role in [Role::Trainer, Role::NetworkAdmin] {
+            assert!(may(role, Export::Attendance, &Resource::Network).is_allowed());
+        }
+        assert_eq!(
+            may(Role::Director, Export::Attendance, &Resource::Network),
+            Decision::Deny(DenyReason::RoleNotAllowed)
+        );
+        for role in [Role::Director, Role::Trainer, Role::NetworkAdmin] {
+            assert!(may(role, Export::Training, &Resource::Network).is_allowed());
+        }
+        for role in [Role::CaseWorker, Role::Survivor] {
+            for export in Export::ALL {
+                let resource = if matches!(export, Export::Cases | Export::Assessments) {
+                    org
+                } else {
+                    Resource::Network
+                };
+                let allowed = may(role, export, &resource).is_allowed();
+                let expected = role == Role::CaseWorker
+                    && matches!(export, Export::Cases | Export::Assessments);
+                assert_eq!(allowed, expected, "{role:?} {export:?}");
+            }
         }
     }
 

@@ -1107,7 +1107,60 @@ async fn her_records_are_read_only_within_the_case_scope(t: &TestStore) {
     );
 }
 
+/// The export's filters: a code's beginning and the days it was opened, within one
+/// organisation, newest first.
+async fn cases_are_found_by_code_and_by_when_they_were_opened(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    let mut older = new_case(w.org, vec![w.worker], 21);
+    older.opened_at = T0.plus_seconds(-10 * 86_400);
+    let newer = new_case(w.org, vec![w.counsellor], 22);
+    let mut elsewhere = new_case(w.other_org, vec![], 21);
+    elsewhere.code = CaseCode::from_random([21, 1, 2, 3, 5]);
+    for case in [&older, &newer, &elsewhere] {
+        store
+            .create_case(case, event(AuditAction::CaseCreated, "case"))
+            .await
+            .unwrap();
+    }
+    let ids = |filter: CaseFilter| {
+        let store = store.clone();
+        async move {
+            store
+                .find_cases(&filter)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    let all = CaseFilter::of(w.org, T0);
+    assert_eq!(ids(all.clone()).await, vec![newer.id, older.id]);
+    let mut by_code = all.clone();
+    by_code.code_prefix = Some(older.code.as_str()[..4].to_string());
+    assert_eq!(
+        ids(by_code.clone()).await,
+        vec![older.id],
+        "another organisation's case with the same beginning is never found"
+    );
+    by_code.code_prefix = Some(older.code.to_string());
+    assert_eq!(ids(by_code).await, vec![older.id]);
+    let mut recent = all.clone();
+    recent.opened_from = Some(T0.plus_seconds(-86_400));
+    assert_eq!(ids(recent).await, vec![newer.id]);
+    let mut earlier = all.clone();
+    earlier.opened_before = Some(T0);
+    assert_eq!(ids(earlier.clone()).await, vec![older.id]);
+    earlier.opened_from = Some(T0.plus_seconds(-5 * 86_400));
+    assert!(ids(earlier).await.is_empty());
+    let mut carried = all;
+    carried.assigned_to = Some(w.counsellor);
+    assert_eq!(ids(carried).await, vec![newer.id]);
+}
+
 on_both_engines!(
+    cases_are_found_by_code_and_by_when_they_were_opened,
     cases_open_with_their_staff_and_codes_are_unique,
     the_journey_is_recorded_and_a_stale_change_is_refused,
     opening_the_identity_is_audited,

@@ -312,25 +312,13 @@ fn password_change_path(path: &str) -> bool {
         || path.starts_with("/static/")
 }
 
-/// The training gates and, only when there are any, the workshops she completed: one small
-/// query on every request while the network sets no gates.
+/// The training gates and, only when there are any, the workshops she completed (the same
+/// reading the CLI's `--as` makes, in `app`).
 async fn standing(
     state: &AppState,
     user: &User,
 ) -> Result<domain::training::gate::Standing, AppError> {
-    let gates = state.store.gates().await?;
-    if gates.is_empty() {
-        return Ok(Default::default());
-    }
-    let completed = state
-        .store
-        .workshops_of(user.id)
-        .await?
-        .into_iter()
-        .filter(|(w, e, days)| e.dropout.is_none() && domain::training::completed(w, *days))
-        .map(|(w, _, _)| w.template.key)
-        .collect();
-    Ok(domain::training::gate::Standing { gates, completed })
+    Ok(app::training::gates::standing(&state.store, user).await?)
 }
 
 /// Reads the form body, checks its `csrf` field, and hands the body on unchanged. A file upload

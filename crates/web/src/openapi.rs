@@ -111,6 +111,11 @@ use crate::api;
         api::handovers::start_repatriation,
         api::handovers::repatriation,
         api::handovers::update_step,
+        api::exports::cases_csv,
+        api::exports::cases_xlsx,
+        api::exports::form,
+        api::exports::workshop,
+        api::exports::training,
     )
 )]
 struct Document;

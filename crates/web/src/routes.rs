@@ -164,6 +164,45 @@ pub fn table() -> Vec<Route> {
         route(M::PUT, "/api/v1/users/{id}", put(api::users::update)),
         route(M::GET, "/api/v1/audit", get(api::audit::list)),
         route(M::GET, "/api/v1/indicators", get(api::indicators::show)),
+        // Spreadsheets: the API, and the same handlers for the pages' download links.
+        route(
+            M::GET,
+            "/api/v1/exports/cases.csv",
+            get(api::exports::cases_csv),
+        ),
+        route(
+            M::GET,
+            "/api/v1/exports/cases.xlsx",
+            get(api::exports::cases_xlsx),
+        ),
+        route(
+            M::GET,
+            "/api/v1/exports/forms/{file}",
+            get(api::exports::form),
+        ),
+        route(
+            M::GET,
+            "/api/v1/exports/workshops/{file}",
+            get(api::exports::workshop),
+        ),
+        route(
+            M::GET,
+            "/api/v1/exports/training.xlsx",
+            get(api::exports::training),
+        ),
+        route(M::GET, "/exports/cases.csv", get(api::exports::cases_csv)),
+        route(M::GET, "/exports/cases.xlsx", get(api::exports::cases_xlsx)),
+        route(M::GET, "/exports/forms/{file}", get(api::exports::form)),
+        route(
+            M::GET,
+            "/exports/workshops/{file}",
+            get(api::exports::workshop),
+        ),
+        route(
+            M::GET,
+            "/exports/training.xlsx",
+            get(api::exports::training),
+        ),
         route(
             M::GET,
             "/api/v1/two-factor/roles",

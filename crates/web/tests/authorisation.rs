@@ -637,6 +637,31 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/audit", Access::Roles(ORG_ADMIN)),
     ("GET", "/api/v1/indicators", Access::Roles(RESULTS)),
     ("GET", "/indicators", Access::Roles(RESULTS)),
+    // Spreadsheets: the case list for the staff who carry cases and their director; a form's
+    // assessments for those who read cases in full; a workshop's attendance for whoever
+    // records it; the programme's matrix for those who read training results.
+    ("GET", "/api/v1/exports/cases.csv", Access::Roles(DECIDERS)),
+    ("GET", "/api/v1/exports/cases.xlsx", Access::Roles(DECIDERS)),
+    (
+        "GET",
+        "/api/v1/exports/forms/{file}",
+        Access::Roles(ASSIGNED),
+    ),
+    (
+        "GET",
+        "/api/v1/exports/workshops/{file}",
+        Access::Roles(TRAINERS),
+    ),
+    (
+        "GET",
+        "/api/v1/exports/training.xlsx",
+        Access::Roles(RESULTS),
+    ),
+    ("GET", "/exports/cases.csv", Access::Roles(DECIDERS)),
+    ("GET", "/exports/cases.xlsx", Access::Roles(DECIDERS)),
+    ("GET", "/exports/forms/{file}", Access::Roles(ASSIGNED)),
+    ("GET", "/exports/workshops/{file}", Access::Roles(TRAINERS)),
+    ("GET", "/exports/training.xlsx", Access::Roles(RESULTS)),
     ("GET", "/cases", Access::Roles(CASE_STAFF)),
     ("GET", "/cases/new", Access::Roles(CASE_WORKERS)),
     ("POST", "/cases/new", Access::Roles(CASE_WORKERS)),
@@ -1058,6 +1083,13 @@ async fn call(
         .replace("{enrolment}", &uuid::Uuid::now_v7().to_string())
         .replace("{role}", "care-giver")
         .replace("{action}", "open-identity");
+    // An export's file: the built-in follow-up form, or the table's workshop.
+    let file = if path.contains("/exports/workshops/") {
+        format!("{}.xlsx", h.survivor_workshop_id().await)
+    } else {
+        "follow-up-visit.xlsx".to_string()
+    };
+    let path = path.replace("{file}", &file);
     let unique = uuid_suffix();
     if method == "POST"
         && (path.ends_with("/documents") || path == "/handovers/import" || path == "/forms/import")
@@ -1410,6 +1442,16 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("GET", "/api/v1/audit", 200),
     ("GET", "/api/v1/indicators", 200),
     ("GET", "/indicators", 200),
+    ("GET", "/api/v1/exports/cases.csv", 200),
+    ("GET", "/api/v1/exports/cases.xlsx", 200),
+    ("GET", "/api/v1/exports/forms/{file}", 200),
+    ("GET", "/api/v1/exports/workshops/{file}", 200),
+    ("GET", "/api/v1/exports/training.xlsx", 200),
+    ("GET", "/exports/cases.csv", 200),
+    ("GET", "/exports/cases.xlsx", 200),
+    ("GET", "/exports/forms/{file}", 200),
+    ("GET", "/exports/workshops/{file}", 200),
+    ("GET", "/exports/training.xlsx", 200),
     ("GET", "/api/v1/handovers", 200),
     ("GET", "/api/v1/handovers/{id}/updates", 200),
     ("GET", "/handovers", 200),

@@ -10,6 +10,7 @@ mod authorisation;
 mod browser;
 mod cases;
 mod dates;
+mod exports;
 mod forms;
 mod glossary;
 mod handovers;

@@ -89,3 +89,23 @@ pub async fn lift(store: &Arc<dyn Store>, acting: &Acting, input: &GateInput) ->
     );
     Ok(store.lift_gate(role, action, audit).await?)
 }
+
+/// The training gates in force and, only when there are any, the workshops `user` completed:
+/// what the policy reads of her training. One small query while the network sets no gates.
+pub async fn standing(
+    store: &Arc<dyn Store>,
+    user: &domain::User,
+) -> Result<domain::training::gate::Standing, Error> {
+    let gates = store.gates().await?;
+    if gates.is_empty() {
+        return Ok(Default::default());
+    }
+    let completed = store
+        .workshops_of(user.id)
+        .await?
+        .into_iter()
+        .filter(|(w, e, days)| e.dropout.is_none() && domain::training::completed(w, *days))
+        .map(|(w, _, _)| w.template.key)
+        .collect();
+    Ok(domain::training::gate::Standing { gates, completed })
+}

@@ -84,6 +84,7 @@ error-xlsform-row = ফর্মটি সংরক্ষণ হয়নি। 
 error-too-many-rows = সারি খুব বেশি: সর্বোচ্চ ৫০টি।
 package-error-case-exists = এই কেস (বা তার কোড) এই সার্ভারে আগে থেকেই আছে। কিছুই বদলায়নি।
 audit-action-assessment-exported = মূল্যায়ন পিডিএফ হিসেবে রপ্তানি হয়েছে
+audit-action-spreadsheet-exported = তালিকা স্প্রেডশিট হিসেবে রপ্তানি হয়েছে
 # An XLSForm's problems, one per row (issue 14): $place is the sheet and row, $what as the form wrote it.
 xlsform-place-row = { $sheet } শিট, { $n } নম্বর সারি
 xlsform-place-sheet = { $sheet } শিট
@@ -105,3 +106,13 @@ xlsform-repeat-in-repeat = { $place }: “{ $what }” রিপিটটি আ
 xlsform-sensitivity = { $place }: sensitivity “{ $what }”: legal, health, psychosocial, identity, voice অথবা other লিখুন।
 xlsform-no-form-id = { $place }: ফর্মটির কোনো form_id নেই, আর নাম দেওয়ার মতো কোনো ফাইলের নামও আসেনি।
 xlsform-definition = { $place }: ফর্মটি যেভাবে লেখা সেভাবে পূরণ করা যায় না (কোনো শর্ত বা হিসাব এমন প্রশ্নের কথা বলছে যা ফর্মে নেই)।
+
+## Spreadsheets (exports)
+export-download = এই তালিকা ডাউনলোড করুন
+export-download-csv = CSV ফাইল
+export-download-xlsx = এক্সেল (XLSX)
+export-download-zip = CSV ফাইলগুলো (zip)
+export-error-carried-by = আপনার সংস্থায় এই ইউজারনেমের কেউ নেই।
+export-error-carried-by-mine = নিজের কেস অথবা একজন সহকর্মীর কেস বেছে নিন, দুটো একসাথে নয় (খোঁজা হয় শুধু আপনার নিজের কেসে)।
+export-error-code = কেস কোড অক্ষর আর সংখ্যা দিয়ে তৈরি, যেমন K7Q2-XM4P।
+export-error-dates = শেষ দিনটি প্রথম দিনের আগে পড়েছে।

@@ -84,6 +84,7 @@ error-xlsform-row = The form was not saved. These rows could not be taken:
 error-too-many-rows = Too many rows: at most 50.
 package-error-case-exists = This case (or its code) is already on this server. Nothing was changed.
 audit-action-assessment-exported = Assessment exported as PDF
+audit-action-spreadsheet-exported = List exported as a spreadsheet
 # An XLSForm's problems, one per row (issue 14): $place is the sheet and row, $what as the form wrote it.
 xlsform-place-row = { $sheet }, row { $n }
 xlsform-place-sheet = { $sheet }
@@ -105,3 +106,13 @@ xlsform-repeat-in-repeat = { $place }: the repeat “{ $what }” is inside anot
 xlsform-sensitivity = { $place }: sensitivity “{ $what }”: use legal, health, psychosocial, identity, voice or other.
 xlsform-no-form-id = { $place }: the form has no form_id, and no file name came with it to name it.
 xlsform-definition = { $place }: the form cannot be filled as written (a condition or calculation names a question that is not in the form).
+
+## Spreadsheets (exports)
+export-download = Download this list
+export-download-csv = CSV file
+export-download-xlsx = Excel (XLSX)
+export-download-zip = CSV files (zip)
+export-error-carried-by = No one in your organisation has that username.
+export-error-carried-by-mine = Choose your own cases or a colleague's, not both (a search looks in your own cases).
+export-error-code = A case code is letters and digits, like K7Q2-XM4P.
+export-error-dates = The last day comes before the first.

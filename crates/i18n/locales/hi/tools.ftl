@@ -84,6 +84,7 @@ error-xlsform-row = फ़ॉर्म नहीं सहेजा गया।
 error-too-many-rows = पंक्तियाँ बहुत ज़्यादा हैं: अधिकतम 50।
 package-error-case-exists = यह केस (या उसका कोड) इस सर्वर पर पहले से है। कुछ नहीं बदला।
 audit-action-assessment-exported = आकलन पीडीएफ़ के रूप में निर्यात हुआ
+audit-action-spreadsheet-exported = सूची स्प्रेडशीट के रूप में निर्यात हुई
 # An XLSForm's problems, one per row (issue 14): $place is the sheet and row, $what as the form wrote it.
 xlsform-place-row = { $sheet } शीट, पंक्ति { $n }
 xlsform-place-sheet = { $sheet } शीट
@@ -105,3 +106,13 @@ xlsform-repeat-in-repeat = { $place }: रिपीट “{ $what }” दूस
 xlsform-sensitivity = { $place }: sensitivity “{ $what }”: legal, health, psychosocial, identity, voice या other लिखें।
 xlsform-no-form-id = { $place }: फ़ॉर्म में form_id नहीं है, और नाम देने के लिए कोई फ़ाइल-नाम भी नहीं आया।
 xlsform-definition = { $place }: फ़ॉर्म जैसा लिखा है वैसा भरा नहीं जा सकता (कोई शर्त या गणना ऐसे प्रश्न का नाम लेती है जो फ़ॉर्म में नहीं है)।
+
+## Spreadsheets (exports)
+export-download = यह सूची डाउनलोड करें
+export-download-csv = CSV फ़ाइल
+export-download-xlsx = एक्सेल (XLSX)
+export-download-zip = CSV फ़ाइलें (zip)
+export-error-carried-by = आपकी संस्था में इस यूज़रनेम का कोई नहीं है।
+export-error-carried-by-mine = अपने केस या किसी सहकर्मी के केस चुनें, दोनों एक साथ नहीं (खोज केवल आपके अपने केसों में होती है)।
+export-error-code = केस कोड अक्षरों और अंकों से बनता है, जैसे K7Q2-XM4P।
+export-error-dates = आख़िरी दिन पहले दिन से पहले पड़ता है।

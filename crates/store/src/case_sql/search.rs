@@ -100,6 +100,23 @@ macro_rules! impl_case_search {
                 // A term counts only where the searcher's organisation may read its source: its
                 // own records, or a section a handover brought here while her consent to share
                 // it with this organisation holds (`domain::sight`, in SQL).
+                if let Some(prefix) = filter.code_prefix.as_deref().filter(|p| !p.is_empty()) {
+                    binds.push(prefix.to_string());
+                    binds.push($crate::cases::prefix_end(prefix));
+                    sql.push_str(&format!(
+                        " AND c.code >= ${} AND c.code < ${}",
+                        binds.len() - 1,
+                        binds.len()
+                    ));
+                }
+                if let Some(from) = filter.opened_from {
+                    binds.push(from.millis().to_string());
+                    sql.push_str(&format!(" AND c.opened_at >= CAST(${} AS BIGINT)", binds.len()));
+                }
+                if let Some(before) = filter.opened_before {
+                    binds.push(before.millis().to_string());
+                    sql.push_str(&format!(" AND c.opened_at < CAST(${} AS BIGINT)", binds.len()));
+                }
                 let readable = if terms.is_empty() {
                     String::new()
                 } else {

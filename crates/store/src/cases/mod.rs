@@ -60,6 +60,12 @@ pub struct CaseFilter {
     /// Only cases whose plan is due for review: never reviewed, or last reviewed, before this
     /// moment (the first version of the plan counts as its start).
     pub review_due_before: Option<Timestamp>,
+    /// Only cases whose code starts with this (as stored: capitals, with its dash).
+    pub code_prefix: Option<String>,
+    /// Only cases opened at or after this moment.
+    pub opened_from: Option<Timestamp>,
+    /// Only cases opened before this moment.
+    pub opened_before: Option<Timestamp>,
     pub limit: u32,
     pub offset: u32,
 }
@@ -74,6 +80,9 @@ impl CaseFilter {
             survivor: None,
             terms: Vec::new(),
             review_due_before: None,
+            code_prefix: None,
+            opened_from: None,
+            opened_before: None,
             limit: 50,
             offset: 0,
         }

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod bodies;
 pub mod cases;
+pub mod exports;
 pub mod forms;
 pub mod glossary;
 pub mod handovers;

@@ -30,6 +30,8 @@ struct ExchangeTemplate<'a> {
     /// Who visited whom, when, who went, what they learned.
     visits: Vec<(String, String, String, String)>,
     can_record: bool,
+    /// The programme's drop-outs and this matrix as a workbook, for those who may.
+    can_export: bool,
     organisations: Vec<Choice>,
     form: FormView,
 }
@@ -100,6 +102,11 @@ async fn page<'a>(
         .collect();
     let page = Page::new(state, ctx, "/training/exchange-visits", "exchange-title").notice(notice);
     Ok(ExchangeTemplate {
+        can_export: super::allowed(
+            ctx,
+            Action::Export(domain::policy::Export::Training),
+            Resource::Network,
+        ),
         page,
         matrix,
         visits,

@@ -15,9 +15,11 @@ use app::forms;
 #[template(path = "forms.html")]
 struct FormsTemplate<'a> {
     page: Page<'a>,
-    /// (title, key, version · date)
-    forms: Vec<(String, String, String)>,
+    /// (title, key, version · date, whether its filled assessments can be downloaded)
+    forms: Vec<(String, String, String, bool)>,
     can_import: bool,
+    /// Whether she may download a form's filled assessments (of the cases she reads in full).
+    can_export: bool,
     problems: Vec<String>,
 }
 
@@ -55,6 +57,7 @@ async fn page<'a>(
                     ),
                     t.datetime(&f.created_at)
                 ),
+                f.def.purpose.is_case(),
             )
         })
         .collect();
@@ -62,6 +65,11 @@ async fn page<'a>(
         page,
         forms,
         can_import: app::policy::allows(&actor, Action::ManageForms, &Resource::Network),
+        can_export: app::policy::allows(
+            &actor,
+            Action::Export(domain::policy::Export::Assessments),
+            &Resource::Organisation(actor.org_id),
+        ),
         problems,
     })
 }

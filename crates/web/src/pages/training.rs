@@ -37,6 +37,8 @@ struct TrainingTemplate<'a> {
     programme: String,
     dropout: String,
     dropout_high: bool,
+    /// The drop-outs by workshop and the exchange matrix as a workbook, for those who may.
+    can_export: bool,
     phases: Vec<(String, Vec<WorkshopRow>)>,
     can_schedule: bool,
     can_gate: bool,
@@ -169,6 +171,11 @@ async fn page<'a>(
         dropout_high: rate.above_projection(),
         phases,
         can_schedule: super::allowed(ctx, Action::ManageTraining, Resource::Network),
+        can_export: super::allowed(
+            ctx,
+            Action::Export(domain::policy::Export::Training),
+            Resource::Network,
+        ),
         can_gate: super::allowed(ctx, Action::ManageGates, Resource::Network),
         workshops: p.workshops().map(choice).collect(),
         // A gate can only ask for a workshop staff can take.

@@ -94,6 +94,8 @@ struct WorkshopTemplate<'a> {
     /// For directors and managers: themes and tones with their counts.
     summary: Option<Vec<(String, String)>>,
     forms: Forms,
+    /// Attendance, drop-outs and evaluation results as a spreadsheet, for those who may.
+    can_export: bool,
 }
 
 fn origin(state: &AppState, ctx: &Ctx) -> Result<Acting, AppError> {
@@ -344,6 +346,11 @@ async fn page<'a>(
     )
     .notice(notice);
     Ok(WorkshopTemplate {
+        can_export: allowed(
+            ctx,
+            Action::Export(domain::policy::Export::Attendance),
+            Resource::Network,
+        ),
         page,
         id: w.id.to_string(),
         dates: format!("{} – {}", t.day(w.starts_on), t.day(w.ends_on)),

@@ -7,9 +7,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::policy::{Action, Resource};
 use domain::voice::format_date_iso;
-use domain::{Case, Stage, VoiceEntry, VoiceId};
+use domain::{Case, VoiceEntry, VoiceId};
 use serde::{Deserialize, Serialize};
-use store::CaseFilter;
 use utoipa::{IntoParams, ToSchema};
 
 pub use super::bodies::{
@@ -343,6 +342,16 @@ pub struct CaseQuery {
     stage: Option<String>,
     /// Only the caller's own cases.
     mine: Option<bool>,
+    /// Only the cases this colleague (a username of the caller's organisation) carries.
+    carried_by: Option<String>,
+    /// Only cases whose code begins so (`K7Q2`).
+    code: Option<String>,
+    /// Opened on or after this day (YYYY-MM-DD).
+    #[param(format = Date)]
+    opened_from: Option<String>,
+    /// Opened on or before this day (YYYY-MM-DD).
+    #[param(format = Date)]
+    opened_to: Option<String>,
     /// Only cases whose plan is due for review (not reviewed with her for 90 days).
     overdue: Option<bool>,
     /// At most this many (1 to 500; default 50).
@@ -350,43 +359,8 @@ pub struct CaseQuery {
     offset: Option<u32>,
 }
 
-/// The filter a query asks for, within her own organisation. Searching her words is limited to
-/// the cases she is assigned to: a summary must not leak what a case says.
-pub fn filter_for(
-    ctx: &Ctx,
-    now: domain::Timestamp,
-    q: Option<&str>,
-    stage: Option<&str>,
-    mine: bool,
-) -> Result<CaseFilter, AppError> {
-    let actor = ctx.authorize(
-        Action::ListCases,
-        Resource::Organisation(ctx.actor()?.org_id),
-    )?;
-    let mut filter = CaseFilter::of(actor.org_id, now);
-    filter.stage = match stage.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(text) => Some(
-            text.parse::<Stage>()
-                .map_err(|e| AppError::Invalid(vec![crate::FieldError::new("stage", &e)]))?,
-        ),
-        None => None,
-    };
-    filter.terms = q.map(domain::text::terms).unwrap_or_default();
-    if mine || !filter.terms.is_empty() {
-        filter.assigned_to = Some(actor.user_id);
-    }
-    Ok(filter)
-}
-
-/// How often a plan is reviewed with her; a plan not reviewed for longer is overdue.
-pub const REVIEW_EVERY_DAYS: i64 = 90;
-
-pub fn review_due_before(now: domain::Timestamp) -> domain::Timestamp {
-    now.plus_seconds(-REVIEW_EVERY_DAYS * 86_400)
-}
-
 #[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(CaseQuery),
-    summary = "Cases of her organisation, newest first. `q` searches her words in the cases assigned to the caller; `stage`, `mine=true` and `overdue=true` filter.",
+    summary = "Cases of her organisation, newest first. `q` searches her words in the cases assigned to the caller; `stage`, `mine=true`, `carried_by`, `code`, `opened_from`, `opened_to` and `overdue=true` filter (the same filters `GET /api/v1/exports/cases.csv` takes).",
     responses((status = 200, description = "The cases.", body = CaseList),
         BadQuery, Unauthorized, Forbidden, Invalid))]
 pub async fn list(
@@ -394,16 +368,23 @@ pub async fn list(
     ctx: Ctx,
     Query(query): Query<CaseQuery>,
 ) -> Result<Json<CaseList>, AppError> {
-    let mut filter = filter_for(
-        &ctx,
-        state.clock.now(),
-        query.q.as_deref(),
-        query.stage.as_deref(),
-        query.mine.unwrap_or(false),
+    let actor = ctx.authorize(
+        Action::ListCases,
+        Resource::Organisation(ctx.actor()?.org_id),
     )?;
-    if query.overdue.unwrap_or(false) {
-        filter.review_due_before = Some(review_due_before(state.clock.now()));
-    }
+    let wanted = app::exports::CaseQuery {
+        q: query.q,
+        stage: query.stage,
+        mine: query.mine.unwrap_or(false),
+        carried_by: query.carried_by,
+        code: query.code,
+        opened_from: query.opened_from,
+        opened_to: query.opened_to,
+        overdue: query.overdue.unwrap_or(false),
+        identity: false,
+    };
+    let acting = ctx.acting(&actor, state.clock.now());
+    let mut filter = app::exports::case_filter(&state, &acting, &wanted).await?;
     filter.limit = query.limit.unwrap_or(50).clamp(1, 500);
     filter.offset = query.offset.unwrap_or(0);
     let cases = state.store.find_cases(&filter).await?;

@@ -19,6 +19,8 @@ struct ListTemplate<'a> {
     stages: Vec<Choice>,
     can_open: bool,
     searching: bool,
+    /// The list as a spreadsheet, with the filters shown: (CSV, XLSX), for those who may.
+    downloads: Option<(String, String)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -27,6 +29,9 @@ pub struct ListQuery {
     stage: Option<String>,
     mine: Option<String>,
     overdue: Option<String>,
+    code: Option<String>,
+    opened_from: Option<String>,
+    opened_to: Option<String>,
 }
 
 pub(super) fn stage_choices(t: &Tr, stages: &[Stage]) -> Vec<Choice> {
@@ -44,26 +49,46 @@ pub async fn list(
     ctx: Ctx,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let actor = ctx.actor()?;
+    let actor = ctx.authorize(
+        Action::ListCases,
+        Resource::Organisation(ctx.actor()?.org_id),
+    )?;
     let mine = query.mine.as_deref() == Some("on");
+    let overdue = query.overdue.as_deref() == Some("on");
     let page = Page::new(&state, &ctx, "/cases", "cases-title");
     let mut form = FormView::default();
-    form.set("q", query.q.clone().unwrap_or_default());
-    form.set("stage", query.stage.clone().unwrap_or_default());
+    for (name, value) in [
+        ("q", &query.q),
+        ("stage", &query.stage),
+        ("code", &query.code),
+        ("opened_from", &query.opened_from),
+        ("opened_to", &query.opened_to),
+    ] {
+        form.set(name, value.clone().unwrap_or_default());
+    }
     if mine {
         form.set("mine", "on");
     }
-    let overdue = query.overdue.as_deref() == Some("on");
     if overdue {
         form.set("overdue", "on");
     }
-    let filter = match filter_for(
-        &ctx,
-        state.clock.now(),
-        query.q.as_deref(),
-        query.stage.as_deref(),
+    // The same filter the download takes (`app::exports`), so the file holds what is shown.
+    let wanted = app::exports::CaseQuery {
+        q: query.q.clone(),
+        stage: query.stage.clone(),
         mine,
-    ) {
+        carried_by: None,
+        code: query.code.clone(),
+        opened_from: query.opened_from.clone(),
+        opened_to: query.opened_to.clone(),
+        overdue,
+        identity: false,
+    };
+    let acting = ctx.acting(&actor, state.clock.now());
+    let filter = match app::exports::case_filter(&state, &acting, &wanted)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(filter) => Some(filter),
         Err(AppError::Invalid(errors)) => {
             form = form.with_errors(&page.t, &errors);
@@ -71,15 +96,13 @@ pub async fn list(
         }
         Err(other) => return Err(other),
     };
-    let filter = filter.map(|mut f| {
-        if overdue {
-            f.review_due_before = Some(crate::api::cases::review_due_before(state.clock.now()));
-        }
-        f
+    let searching = filter.as_ref().is_some_and(|f| {
+        !f.terms.is_empty()
+            || f.review_due_before.is_some()
+            || f.code_prefix.is_some()
+            || f.opened_from.is_some()
+            || f.opened_before.is_some()
     });
-    let searching = filter
-        .as_ref()
-        .is_some_and(|f| !f.terms.is_empty() || f.review_due_before.is_some());
     let cases = match &filter {
         Some(filter) => state.store.find_cases(filter).await?,
         None => Vec::new(),
@@ -100,6 +123,40 @@ pub async fn list(
         &Resource::Organisation(actor.org_id),
     );
     let stages = stage_choices(&page.t, &Stage::ALL);
+    let downloads = app::policy::allows(
+        &actor,
+        Action::Export(domain::policy::Export::Cases),
+        &Resource::Organisation(actor.org_id),
+    )
+    .then(|| {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        for (name, value) in [
+            ("q", &query.q),
+            ("stage", &query.stage),
+            ("code", &query.code),
+            ("opened_from", &query.opened_from),
+            ("opened_to", &query.opened_to),
+        ] {
+            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+                pairs.push((name, v));
+            }
+        }
+        if mine {
+            pairs.push(("mine", "true"));
+        }
+        if overdue {
+            pairs.push(("overdue", "true"));
+        }
+        let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        let link = |ext: &str| {
+            if query.is_empty() {
+                format!("/exports/cases.{ext}")
+            } else {
+                format!("/exports/cases.{ext}?{query}")
+            }
+        };
+        (link("csv"), link("xlsx"))
+    });
     render(&ListTemplate {
         page,
         cases: rows,
@@ -107,6 +164,7 @@ pub async fn list(
         stages,
         can_open,
         searching,
+        downloads,
     })
 }
 

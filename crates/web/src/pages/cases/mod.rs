@@ -12,7 +12,6 @@ use serde::Deserialize;
 use super::{
     Choice, FormData, FormView, Page, Tr, language_choices, render, render_with_status, see_other,
 };
-use crate::api::cases::filter_for;
 use crate::{AppError, AppState, Ctx};
 use app::casework::{self, ConsentInput, DecisionInput, IdentityInput, VoiceInput};
 
