@@ -249,7 +249,7 @@ async fn the_indicator_page_draws_the_figures_in_her_language(engine: Engine) {
     );
     // Five of her ten decisions were taken with her.
     assert!(
-        page.contains("৫০% · n = ১০"),
+        page.contains("৫০% (মোট ১০)"),
         "R3 with its n, in Bengali digits"
     );
     assert!(
@@ -272,10 +272,10 @@ async fn the_indicator_page_draws_the_figures_in_her_language(engine: Engine) {
     let page = admin.get("/indicators?period=2026-Q3&lang=en").await.body;
     assert!(page.contains("The whole network"));
     // The network's sixteen decisions, eight with her, and each member's beside it.
-    assert!(page.contains("50% · n = 16"), "the network's total");
+    assert!(page.contains("50% (n = 16)"), "the network's total");
     assert!(page.contains("Nirapad Shelter Home, Kolkata") && page.contains("Notun Alo, Jessore"));
     assert!(
-        page.contains("50% · n = 6"),
+        page.contains("50% (n = 6)"),
         "the NGO's six, beside the network's"
     );
 

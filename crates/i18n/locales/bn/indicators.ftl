@@ -27,10 +27,9 @@ indicators-quarter-short = { $quarter ->
    *[4] অক্টো–ডিসে
 }
 indicators-network-total = পুরো নেটওয়ার্ক
-indicators-with-n = { $figure } · n = { $n }
+indicators-with-n = { $figure } (মোট { $n })
 indicators-hidden = লুকানো: নিরাপদে দেখানোর মতো যথেষ্ট নয়
 indicators-no-data = এই সময়ের কোনো তথ্য নেই
-indicators-percent = { $value }%
 indicators-spread = মধ্যমা { $median }, ৯০তম পার্সেন্টাইল { $p90 }
 indicators-spread-days = মধ্যমা { $median } দিন, ৯০তম পার্সেন্টাইল { $p90 } দিন
 indicators-target = লক্ষ্য { $target }

@@ -28,10 +28,9 @@ indicators-quarter-short = { $quarter ->
    *[4] Oct–Dec
 }
 indicators-network-total = The whole network
-indicators-with-n = { $figure } · n = { $n }
+indicators-with-n = { $figure } (n = { $n })
 indicators-hidden = Hidden: too few to show safely
 indicators-no-data = No data for this period
-indicators-percent = { $value }%
 indicators-spread = median { $median }, 90th percentile { $p90 }
 indicators-spread-days = median { $median } days, 90th percentile { $p90 } days
 indicators-target = target { $target }

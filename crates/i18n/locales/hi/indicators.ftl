@@ -27,10 +27,9 @@ indicators-quarter-short = { $quarter ->
    *[4] अक्तू–दिसं
 }
 indicators-network-total = पूरा नेटवर्क
-indicators-with-n = { $figure } · n = { $n }
+indicators-with-n = { $figure } (कुल { $n })
 indicators-hidden = छिपा हुआ: सुरक्षित दिखाने के लिए बहुत कम
 indicators-no-data = इस अवधि का कोई आँकड़ा नहीं
-indicators-percent = { $value }%
 indicators-spread = माध्यिका { $median }, 90वाँ पर्सेंटाइल { $p90 }
 indicators-spread-days = माध्यिका { $median } दिन, 90वाँ पर्सेंटाइल { $p90 } दिन
 indicators-target = लक्ष्य { $target }

@@ -245,7 +245,8 @@ pub(super) fn figure_text(t: &Tr, measure: Measure, figure: Figure) -> String {
 }
 
 fn percent(t: &Tr, p: u64) -> String {
-    t.with("indicators-percent", "value", &number(t, p))
+    // The sign is written the same in all three languages; the digits are hers.
+    format!("{}%", number(t, p))
 }
 
 /// The value a chart draws for a figure: a share's percent, a spread's median, a count.
