@@ -1393,6 +1393,21 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
         "by organisation and role, not by name"
     );
     assert!(!page.body.contains("রিনা খাতুন"));
+    // The page speaks to her, in the first person, with no advice meant for staff.
+    for mine in [
+        "কারা আমার নথি পড়েছেন",
+        "আমি যে ভাষায় লিখছি",
+        "আমি কি এই পরিকল্পনায় রাজি?",
+        "আমি রাজি",
+    ] {
+        assert!(page.body.contains(mine), "{mine}");
+    }
+    for theirs in ["কারা তার নথি পড়েছেন", "সে যে ভাষায় বলেছে", "সে একমত", "শুরু করুন"]
+    {
+        assert!(!page.body.contains(theirs), "{theirs}");
+    }
+    let home = her.get("/").await.body;
+    assert!(!home.contains("সারভাইভার"), "her home page gives her no label");
     let reply = her
         .post_form(
             &format!("/my-record/{case}/voice"),

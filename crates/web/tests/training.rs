@@ -245,6 +245,18 @@ async fn enrolment_attendance_completion_and_drop_out(engine: Engine) {
     assert_eq!(dropout["rate_percent"], "50.00");
     assert_eq!(dropout["projected_percent"], 2);
     assert_eq!(dropout["above_projection"], true);
+    // The page says it as people, in her words and digits: one of two, a whole percent.
+    let mut page = h.client().signed_in("trainer").await;
+    let bn = page.get("/training?lang=bn").await.body;
+    assert!(
+        bn.contains("মাঝপথে ছেড়েছেন ২ জনের ১ জন (৫০%)"),
+        "the drop-out in Bengali"
+    );
+    let en = page.get("/training?lang=en").await.body;
+    assert!(
+        en.contains("Left before the end: 1 of 2 people (50%)"),
+        "in English"
+    );
     h.finish().await;
 }
 

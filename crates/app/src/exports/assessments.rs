@@ -95,10 +95,15 @@ struct Words {
     language: Language,
 }
 
-/// One answer as the reader's language shows it; a calculation not stored is worked out.
+/// One answer as KoboToolbox exports it: a choice by its label in the chosen language, yes or
+/// no in words, and a number, date or time as stored (`45`, `2026-08-26`), so that a
+/// spreadsheet sorts and sums it. A calculation not stored is worked out.
 fn value(def: &FormDef, f: &Field, top: &Answers, row: Option<&Answers>, words: &Words) -> String {
     let own = row.unwrap_or(top);
     match own.get(&f.name) {
+        Some(Answer::One(v)) if !matches!(f.kind, FieldKind::Choice | FieldKind::YesNo) => {
+            v.clone()
+        }
         Some(a) => crate::forms::display(def, f, a, words.language, &words.yes, &words.no),
         None if f.kind == FieldKind::Calculate => {
             domain::form::calculated(f, top, row).unwrap_or_default()

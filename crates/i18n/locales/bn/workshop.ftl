@@ -3,7 +3,7 @@ problem-training-required-title = আগে একটি কর্মশাল�
 forbidden-training-required = এটি করার আগে নেটওয়ার্ক চায় আপনি “{ $workshop }” কর্মশালাটি সম্পূর্ণ করুন। পরের বার এটি কবে হবে, আপনার প্রশিক্ষক জানাতে পারবেন।
 error-not-a-number = একটি পূর্ণসংখ্যা লিখুন।
 error-choose-someone = অন্তত একজনের পাশে টিক দিন।
-error-unknown-trainer = এই ইউজারনেমে কোনো সক্রিয় প্রশিক্ষক নেই।
+error-unknown-trainer = এই ব্যবহারকারীর নামে কোনো সক্রিয় প্রশিক্ষক নেই।
 error-not-survivor-workshop = এই কর্মশালাটি কর্মীদের জন্য; সারভাইভাররা তাদের নিজেদের আলাদা কর্মশালায় অংশ নেয়।
 error-unknown-code = এই কোডে কোনো সারভাইভার নেই।
 error-evaluation-done = তার এই প্রশ্নমালা আগেই লেখা হয়েছে।
@@ -19,10 +19,10 @@ audit-action-evaluation-recorded = কর্মশালার প্রশ্�
 audit-action-gate-set = প্রশিক্ষণের শর্ত চালু হয়েছে
 audit-action-gate-lifted = প্রশিক্ষণের শর্ত তুলে নেওয়া হয়েছে
 
-training-dropout-rate = এ পর্যন্ত ঝরে পড়া: { $count ->
-    [one] একটি জায়গার
-   *[other] { $n }টি জায়গার
-} মধ্যে { $rate }% (নেটওয়ার্কের অনুমান { $projected }%)।
+training-dropout-rate = মাঝপথে ছেড়েছেন { $count ->
+    [one] একজনের
+   *[other] { $n } জনের
+} { $dropped } জন ({ $rate }%); নেটওয়ার্কের অনুমান { $projected }%।
 training-schedule = ক্যালেন্ডারে একটি কর্মশালা যোগ করুন
 training-workshop = কর্মশালা
 training-venue = স্থান
@@ -32,7 +32,7 @@ training-announced-on = সংস্থাগুলিকে তারিখ জ
 training-capacity = জায়গা (ফাঁকা রাখলে: ১৬)
 training-facilitators-input = সঞ্চালক, প্রতি লাইনে একজন
 training-mental-health-input = তাঁদের মধ্যে মানসিক স্বাস্থ্য বিশেষজ্ঞ, প্রতি লাইনে একজন
-training-trainers-input = আর যে প্রশিক্ষকরা এটি চালাবেন (ইউজারনেম, কমা দিয়ে আলাদা করে)
+training-trainers-input = আর যে প্রশিক্ষকরা এটি চালাবেন (ব্যবহারকারীর নাম, কমা দিয়ে আলাদা করে)
 training-schedule-submit = কর্মশালার দিন ঠিক করুন
 training-suppressed = ৫-এর কম
 training-risk-shelter-staff-residential = আবাসিক কর্মশালায় হোমের কর্মী
@@ -64,7 +64,7 @@ workshop-dropout-note = কথায় লিখুন (অন্য কার�
 workshop-save-dropout = সংরক্ষণ করুন
 workshop-dropout-saved = সংরক্ষিত হয়েছে: সে কর্মশালা ছেড়ে গেছে।
 workshop-enrol = একজন কর্মীর নাম লেখান
-workshop-username = তার ইউজারনেম
+workshop-username = তার ব্যবহারকারীর নাম
 workshop-years = তার সংস্থায় কত বছর
 workshop-childcare = যোগ দিতে তার শিশুর দেখাশোনার ব্যবস্থা দরকার
 workshop-beyond-capacity = ইচ্ছা করেই কর্মশালার সীমার বাইরে
@@ -190,7 +190,7 @@ gate-action-write-psychosocial-note = মনো-সামাজিক নোট 
 gate-action-open-identity = তার পরিচয় অংশ খোলা
 gate-action-start-handover = হস্তান্তর শুরু করা
 gate-action-log-decision = সিদ্ধান্ত লেখা
-error-needs-trainer = সারভাইভারদের কর্মশালা চালানোর জন্য একজন প্রশিক্ষক লাগবে: ইউজারনেম দিয়ে যোগ করুন।
+error-needs-trainer = সারভাইভারদের কর্মশালা চালানোর জন্য একজন প্রশিক্ষক লাগবে: ব্যবহারকারীর নাম দিয়ে যোগ করুন।
 audit-action-survivor-dropped-out = একজন সারভাইভার কর্মশালা ছেড়ে গেছেন
 gate-you-need = { $action } — এর আগে নেটওয়ার্ক চায় আপনি “{ $workshop }” কর্মশালাটি সম্পূর্ণ করুন।
 evaluation-org-too-few = এই সংস্থার খুব কম কর্মী উত্তর দিয়েছেন; গড় দেখালে কে কী বলেছেন বোঝা যেতে পারে, তাই দেখানো হচ্ছে না।

@@ -19,10 +19,10 @@ audit-action-evaluation-recorded = Workshop questionnaire recorded
 audit-action-gate-set = Training gate set
 audit-action-gate-lifted = Training gate lifted
 
-training-dropout-rate = Drop-outs so far: { $rate }% of { $count ->
-    [one] one place
-   *[other] { $n } places
-} (the network projects { $projected }%).
+training-dropout-rate = Left before the end: { $dropped } of { $count ->
+    [one] one person
+   *[other] { $n } people
+} ({ $rate }%); the network projects { $projected }%.
 training-schedule = Put a workshop on the calendar
 training-workshop = Workshop
 training-venue = Venue

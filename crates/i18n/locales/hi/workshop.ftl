@@ -19,10 +19,10 @@ audit-action-evaluation-recorded = कार्यशाला की प्र�
 audit-action-gate-set = प्रशिक्षण की शर्त लागू की गई
 audit-action-gate-lifted = प्रशिक्षण की शर्त हटाई गई
 
-training-dropout-rate = अब तक बीच में छोड़ा: { $count ->
-    [one] एक जगह में से
-   *[other] { $n } जगहों में से
-} { $rate }% (नेटवर्क का अनुमान { $projected }%)।
+training-dropout-rate = बीच में छोड़ा: { $count ->
+    [one] एक में से
+   *[other] { $n } में से
+} { $dropped } लोगों ने ({ $rate }%); नेटवर्क का अनुमान { $projected }%।
 training-schedule = कैलेंडर में एक कार्यशाला रखें
 training-workshop = कार्यशाला
 training-venue = स्थान

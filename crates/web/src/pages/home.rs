@@ -212,7 +212,12 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             "organisation",
             org.fields.name.as_str(),
         ),
-        roles: t.with("home-roles", "roles", &roles),
+        // She is a person with an account, not a label: her home page names no role.
+        roles: if has(Role::Survivor) {
+            String::new()
+        } else {
+            t.with("home-roles", "roles", &roles)
+        },
         network,
         own_users,
         cases,

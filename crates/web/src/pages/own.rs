@@ -133,7 +133,8 @@ async fn own_page<'a>(
             .iter()
             .map(|a| Choice {
                 value: a.as_str().into(),
-                label: t.get(&a.message_id()),
+                // Said by her: "I agree", not "she agrees".
+                label: t.get(&format!("own-{}", a.message_id())),
             })
             .collect(),
         page,

@@ -116,12 +116,17 @@ async fn page<'a>(
         ctx.lang,
         "training-dropout-rate",
         &[
+            // A whole percent, rounded: "1 of 14 (7%)" reads better than 7.14.
             (
                 "rate",
-                i18n::Arg::Text(i18n::localise_digits(
+                i18n::Arg::Text(i18n::format_number(
                     ctx.lang,
-                    &domain::training::evaluation::decimal(rate.percent_hundredths()),
+                    (rate.percent_hundredths() + 50) / 100,
                 )),
+            ),
+            (
+                "dropped",
+                i18n::Arg::Text(i18n::format_number(ctx.lang, rate.dropped as i64)),
             ),
             ("count", i18n::Arg::Count(rate.enrolled as i64)),
             (

@@ -35,6 +35,11 @@ const FILES: &[&str] = &[
     "/cases/{id}/documents/{doc}",
     "/handovers/{id}/package",
     "/cases/{id}/assessments/{aid}/pdf",
+    "/exports/cases.csv",
+    "/exports/cases.xlsx",
+    "/exports/forms/{file}",
+    "/exports/workshops/{file}",
+    "/exports/training.xlsx",
 ];
 
 /// Runs in the page. Returns what the test asserts on: the viewport's width, the document's
