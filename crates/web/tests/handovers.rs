@@ -329,9 +329,16 @@ async fn in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides(engine: E
 
     let alert = h.text(domain::Language::Bn, "handover-overdue-alert");
     let mut jessore_worker = h.client().signed_in("caseworker.jessore").await;
+    let home = jessore_worker.get("/").await.body;
+    assert!(!home.contains(&alert), "not late yet");
+    // But it has arrived: the receiver hears of it the same day, with the way to it.
     assert!(
-        !jessore_worker.get("/").await.body.contains(&alert),
-        "not late yet"
+        home.contains("থেকে একটি কেস এসেছে") && home.contains(&page_path),
+        "the day it arrives"
+    );
+    assert!(
+        !kolkata.get("/").await.body.contains("থেকে একটি কেস এসেছে"),
+        "the sender is not told her own handover arrived"
     );
     h.clock.advance_seconds(8 * 86_400);
     // Sessions last 12 hours: a week later, everyone signs in again.
@@ -339,6 +346,10 @@ async fn in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides(engine: E
     let mut kolkata = h.client().signed_in("caseworker.kolkata").await;
     let home = jessore_worker.get("/").await;
     assert!(home.body.contains(&alert), "the receiver sees it is late");
+    assert!(
+        !home.body.contains("থেকে একটি কেস এসেছে"),
+        "once late, it is one alert, not two"
+    );
     assert!(home.body.contains(&page_path));
     assert!(
         kolkata.get("/").await.body.contains(&alert),

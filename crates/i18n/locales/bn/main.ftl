@@ -551,6 +551,7 @@ handover-accept = গ্রহণ: আমরা তার কেস নিচ্
 handover-decline = ফিরিয়ে দিন
 handover-decline-reason = কেন ফিরিয়ে দিচ্ছি
 handover-overdue = সময়মতো প্রাপ্তি স্বীকার হয়নি
+handover-arrived-alert = { $organisation } থেকে একটি কেস এসেছে: তার সঙ্গে যা এসেছে পড়ুন, আর প্রাপ্তি স্বীকার করুন।
 handover-overdue-alert = পাঠানো হয়েছে, কিন্তু সময়মতো প্রাপ্তি স্বীকার হয়নি
 handover-start = কেস হস্তান্তর করুন
 handover-start-hint = শুধু সেটুকুই যাবে যা ওই সংস্থার জন্য তার সম্মতি অনুমতি দেয়। পাঠানোর আগে সম্পূর্ণতার রিপোর্ট দেখতে পাবেন।

@@ -551,6 +551,7 @@ handover-accept = Accept: we take her case
 handover-decline = Decline
 handover-decline-reason = Why we decline
 handover-overdue = not acknowledged in time
+handover-arrived-alert = A case has arrived from { $organisation }: read what came with her and acknowledge it.
 handover-overdue-alert = sent, and not acknowledged in time
 handover-start = Hand the case over
 handover-start-hint = Only what her consent allows for that organisation travels. You see the completeness report before sending.

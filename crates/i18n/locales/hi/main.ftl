@@ -551,6 +551,7 @@ handover-accept = स्वीकार करें: हम उसका के
 handover-decline = लौटाएँ
 handover-decline-reason = हम क्यों लौटा रहे हैं
 handover-overdue = समय पर प्राप्ति स्वीकार नहीं हुई
+handover-arrived-alert = { $organisation } से एक केस आया है: उसके साथ जो आया है उसे पढ़ें, और प्राप्ति स्वीकार करें।
 handover-overdue-alert = भेजा गया, पर समय पर प्राप्ति स्वीकार नहीं हुई
 handover-start = केस हस्तांतरित करें
 handover-start-hint = केवल वही जाएगा जिसकी उस संगठन के लिए उसकी सहमति अनुमति देती है। भेजने से पहले आप पूर्णता की रिपोर्ट देखेंगी।

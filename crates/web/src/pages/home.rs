@@ -132,6 +132,29 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             alerts.push((href, text));
         }
     }
+    // A handover that has arrived is news the day it comes, not after the days allowed to
+    // acknowledge it (those are above, as late).
+    if app::policy::allows(
+        &actor,
+        Action::ViewHandovers,
+        &Resource::Organisation(actor.org_id),
+    ) {
+        for h in state.store.handovers_of(actor.org_id, true).await? {
+            let waiting = h.state == domain::handover::HandoverState::Sent
+                && h.sent_at.is_some_and(|sent| sent >= cutoff);
+            if !waiting {
+                continue;
+            }
+            let from = state
+                .store
+                .organisation(h.from_org)
+                .await?
+                .map(|o| o.fields.name.to_string())
+                .unwrap_or_default();
+            let text = t.with("handover-arrived-alert", "organisation", &from);
+            alerts.push((format!("/handovers/{}", h.id), text));
+        }
+    }
     let today = ctx.zone.date_of(state.clock.now());
     if app::policy::allows(
         &actor,
