@@ -192,6 +192,15 @@ pub trait Store:
         &self,
         scope: Option<OrgId>,
         limit: u32,
+    ) -> Result<Vec<AuditRecord>, StoreError> {
+        self.audit_page(scope, None, limit).await
+    }
+    /// The newest entries before `before` (a `seq`), newest first: one page of the trail.
+    async fn audit_page(
+        &self,
+        scope: Option<OrgId>,
+        before: Option<i64>,
+        limit: u32,
     ) -> Result<Vec<AuditRecord>, StoreError>;
     /// Walks the whole chain.
     async fn verify_audit(&self) -> Result<AuditVerification, StoreError>;

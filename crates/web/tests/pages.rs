@@ -880,7 +880,66 @@ async fn the_admin_home_page_shows_the_newest_audit_checkpoint(engine: Engine) {
     h.finish().await;
 }
 
+/// The audit page names a case by its code, never its id, and pages back through the trail
+/// fifty entries at a time.
+async fn the_audit_page_names_cases_by_code_and_pages_back(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let code = h
+        .store
+        .case(case, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap()
+        .code
+        .to_string();
+    let kolkata = h.kolkata().await;
+    for i in 0..60 {
+        let event = domain::audit::AuditEvent::new(
+            crate::common::T0,
+            AuditAction::CaseViewed,
+            format!("case:{case}"),
+        )
+        .scoped_to(kolkata)
+        .from_source(&format!("test {i}"));
+        h.store.append_audit(event).await.unwrap();
+    }
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let first = director.get("/audit?lang=en").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(
+        first.body.contains(&format!("Case {code}")),
+        "the case by its code"
+    );
+    assert!(!first.body.contains(&case.to_string()), "never its id");
+    assert!(first.body.contains("test 59") && !first.body.contains("test 9<"));
+    let older = first
+        .body
+        .split("href=\"/audit?before=")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to older entries")
+        .to_string();
+    let second = director
+        .get(&format!("/audit?before={older}&lang=en"))
+        .await;
+    assert_eq!(second.status, StatusCode::OK);
+    assert!(second.body.contains("test 9<"), "the older entries");
+    assert!(!second.body.contains("test 59<"));
+    assert!(
+        second.body.contains("href=\"/audit\""),
+        "a way back to the newest"
+    );
+    // Text that is not a position is the newest page, not an error.
+    assert_eq!(
+        director.get("/audit?before=soon").await.status,
+        StatusCode::OK
+    );
+    h.finish().await;
+}
+
 on_both_engines!(
+    the_audit_page_names_cases_by_code_and_pages_back,
     the_admin_home_page_shows_the_newest_audit_checkpoint,
     sign_in_sets_strict_cookies_and_every_response_has_security_headers,
     a_wrong_password_and_an_unknown_user_get_one_message_in_her_language,

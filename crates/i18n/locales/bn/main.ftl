@@ -113,6 +113,9 @@ role-survivor = সারভাইভার
 
 ## অডিট তালিকা
 audit-title = অডিট তালিকা
+audit-case = কেস { $code }
+audit-older = আরও পুরোনো এন্ট্রি
+audit-newest = সবচেয়ে নতুন এন্ট্রি
 audit-empty = এখনও কিছু লেখা হয়নি।
 audit-when = কখন
 audit-who = কে

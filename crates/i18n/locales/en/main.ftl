@@ -113,6 +113,9 @@ role-survivor = Survivor
 
 ## Audit trail
 audit-title = Audit trail
+audit-case = Case { $code }
+audit-older = Older entries
+audit-newest = The newest entries
 audit-empty = Nothing has been recorded yet.
 audit-when = When
 audit-who = Who

@@ -113,6 +113,9 @@ role-survivor = सर्वाइवर
 
 ## ऑडिट रिकॉर्ड
 audit-title = ऑडिट रिकॉर्ड
+audit-case = केस { $code }
+audit-older = और पुरानी प्रविष्टियाँ
+audit-newest = सबसे नई प्रविष्टियाँ
 audit-empty = अभी तक कुछ भी दर्ज नहीं किया गया है।
 audit-when = कब
 audit-who = किसने

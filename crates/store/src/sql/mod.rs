@@ -534,20 +534,23 @@ macro_rules! impl_store {
                 Ok(())
             }
 
-            async fn audit_entries(
+            async fn audit_page(
                 &self,
                 scope: Option<domain::OrgId>,
+                before: Option<i64>,
                 limit: u32,
             ) -> Result<Vec<domain::audit::AuditRecord>, $crate::StoreError> {
+                let before = before.unwrap_or(i64::MAX);
                 let rows: Vec<$crate::rows::AuditRow> = match scope {
                     Some(org) => {
                         sqlx::query_as(concat!(
                             "SELECT ",
                             $crate::rows::audit_columns!(),
-                            " FROM audit_log WHERE org_scope = $1 ORDER BY seq DESC LIMIT $2"
+                            " FROM audit_log WHERE org_scope = $1 AND seq < $3 ORDER BY seq DESC LIMIT $2"
                         ))
                         .bind(org.to_string())
                         .bind(i64::from(limit))
+                        .bind(before)
                         .fetch_all(&self.pool)
                         .await?
                     }
@@ -555,9 +558,10 @@ macro_rules! impl_store {
                         sqlx::query_as(concat!(
                             "SELECT ",
                             $crate::rows::audit_columns!(),
-                            " FROM audit_log ORDER BY seq DESC LIMIT $1"
+                            " FROM audit_log WHERE seq < $2 ORDER BY seq DESC LIMIT $1"
                         ))
                         .bind(i64::from(limit))
+                        .bind(before)
                         .fetch_all(&self.pool)
                         .await?
                     }

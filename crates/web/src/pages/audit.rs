@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::UserId;
 
@@ -11,8 +11,14 @@ use super::{Page, render};
 use crate::api::audit::audit_scope;
 use crate::{AppError, AppState, Ctx};
 
-/// How many entries the page shows; the API pages further.
-const SHOWN: u32 = 200;
+/// How many entries one page shows: a few phone screens.
+const SHOWN: u32 = 50;
+
+#[derive(serde::Deserialize)]
+pub struct AuditQuery {
+    /// The page that starts after this entry (`seq`): older ones.
+    before: Option<String>,
+}
 
 pub struct EntryView {
     pub when: String,
@@ -27,12 +33,43 @@ pub struct EntryView {
 struct AuditTemplate<'a> {
     page: Page<'a>,
     entries: Vec<EntryView>,
+    /// The link to the next, older page, when there may be one.
+    older: Option<String>,
+    /// Whether this is a later page (a link back to the newest).
+    paged: bool,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<AuditQuery>,
+) -> Result<Response, AppError> {
     let scope = audit_scope(&ctx)?;
     let page = Page::new(&state, &ctx, "/audit", "audit-title");
-    let records = state.store.audit_entries(scope, SHOWN).await?;
+    // Text that is not a position starts at the newest, as a list treats an unknown filter.
+    let before = query.before.as_deref().and_then(|b| b.parse::<i64>().ok());
+    let records = state.store.audit_page(scope, before, SHOWN).await?;
+    // A case is named by its code, as her workers know it, never by its id; each is looked up
+    // once, within the reader's scope.
+    let cases = domain::scope::CaseScope::of(&ctx.actor()?);
+    let mut codes: HashMap<String, String> = HashMap::new();
+    for subject in records.iter().map(|r| r.event.subject.as_str()) {
+        let Some(id) = subject.strip_prefix("case:") else {
+            continue;
+        };
+        if codes.contains_key(id) {
+            continue;
+        }
+        let code = match id.parse::<domain::CaseId>() {
+            Ok(case) => state
+                .store
+                .case(case, &cases)
+                .await?
+                .map(|c| page.t.with("audit-case", "code", c.code.as_str())),
+            Err(_) => None,
+        };
+        codes.insert(id.to_string(), code.unwrap_or_else(|| "—".into()));
+    }
     // Name the people, not their ids; each is looked up once.
     let mut names: HashMap<UserId, String> = HashMap::new();
     for id in records.iter().filter_map(|r| r.event.actor) {
@@ -56,9 +93,22 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                 .and_then(|id| names.get(&id).cloned())
                 .unwrap_or_else(|| "—".into()),
             what: page.t.get(&r.event.action.message_id()),
-            subject: r.event.subject.clone(),
+            subject: r
+                .event
+                .subject
+                .strip_prefix("case:")
+                .and_then(|id| codes.get(id).cloned())
+                .unwrap_or_else(|| r.event.subject.clone()),
             source: r.event.source.clone(),
         })
         .collect();
-    render(&AuditTemplate { page, entries })
+    let older = (records.len() == SHOWN as usize)
+        .then(|| records.last().map(|r| format!("/audit?before={}", r.seq)))
+        .flatten();
+    render(&AuditTemplate {
+        page,
+        entries,
+        older,
+        paged: before.is_some(),
+    })
 }
