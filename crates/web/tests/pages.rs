@@ -901,7 +901,7 @@ async fn the_audit_page_names_cases_by_code_and_pages_back(engine: Engine) {
             format!("case:{case}"),
         )
         .scoped_to(kolkata)
-        .from_source(&format!("test {i}"));
+        .from_source(format!("test {i}"));
         h.store.append_audit(event).await.unwrap();
     }
     let mut director = h.client().signed_in("director.kolkata").await;
