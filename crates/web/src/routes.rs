@@ -122,6 +122,7 @@ pub fn table() -> Vec<Route> {
             "/cases/{id}/stage",
             post(pages::cases::change_stage),
         ),
+        route(M::POST, "/cases/{id}/stay", post(pages::cases::record_stay)),
         route(M::GET, "/cases/{id}/identity", get(pages::cases::identity)),
         route(
             M::POST,

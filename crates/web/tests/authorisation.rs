@@ -690,6 +690,14 @@ const TABLE: &[(&str, &str, Access)] = &[
         },
     ),
     (
+        "POST",
+        "/cases/{id}/stay",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
         "GET",
         "/cases/{id}/identity",
         Access::Case {
@@ -1180,6 +1188,11 @@ async fn call(
                     ("decided_by", "কেস কনফারেন্স".into()),
                     ("participation", "informed".into()),
                 ]
+            } else if path.ends_with("/stay") {
+                vec![
+                    ("length_set_by", "order".into()),
+                    ("wants_to_leave_on", "".into()),
+                ]
             } else if path.ends_with("/stage") {
                 vec![
                     ("stage", "in-care".into()),
@@ -1500,6 +1513,7 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("POST", "/cases/new", 303),
     ("POST", "/cases/{id}/voice", 303),
     ("POST", "/cases/{id}/stage", 303),
+    ("POST", "/cases/{id}/stay", 303),
     ("GET", "/cases/{id}/identity", 200),
     ("POST", "/api/v1/cases", 201),
     ("GET", "/api/v1/cases/{id}/voice", 200),

@@ -1492,7 +1492,44 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
     h.finish().await;
 }
 
+/// The terms of her stay are recorded with her on the journey: who set how long she stays and
+/// the date she wants to leave, typed in her digits; a missing answer re-shows her input.
+async fn the_terms_of_her_stay_are_recorded_with_her(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut worker = h.client().signed_in("caseworker.kolkata").await;
+    let page = worker.get(&format!("/cases/{case}")).await.body;
+    assert!(
+        page.contains(&h.text(Language::Bn, "stay-none")),
+        "none yet"
+    );
+    let reply = worker
+        .post_form(
+            &format!("/cases/{case}/stay"),
+            &[("length_set_by", ""), ("wants_to_leave_on", "২০২৭-০৩-০১")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("২০২৭-০৩-০১"), "her date is kept");
+    let reply = worker
+        .post_form(
+            &format!("/cases/{case}/stay"),
+            &[
+                ("length_set_by", "order"),
+                ("wants_to_leave_on", "২০২৭-০৩-০১"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let page = worker.get(&format!("/cases/{case}?lang=bn")).await.body;
+    assert!(page.contains(&h.text(Language::Bn, "set-by-order")));
+    assert!(page.contains("১ মার্চ ২০২৭"), "the date the long way");
+    assert!(!page.contains(&h.text(Language::Bn, "stay-none")));
+    h.finish().await;
+}
+
 on_both_engines!(
+    the_terms_of_her_stay_are_recorded_with_her,
     an_upload_is_named_after_what_it_is,
     she_reads_her_own_record_and_adds_her_words,
     a_correction_in_the_page_keeps_both_words_when_two_correct_at_once,

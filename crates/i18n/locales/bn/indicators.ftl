@@ -4,6 +4,12 @@ error-unknown-time-zone = সময় অঞ্চলের নাম বেছ
 error-invalid-period = একটি ত্রৈমাসিক (যেমন 2026-Q3) বা একটি বছর (যেমন 2026) বেছে নিন।
 audit-action-stay-terms-recorded = তার থাকার শর্ত লেখা হয়েছে
 stay-length-set-by = তার থাকার মেয়াদ কে ঠিক করেছে
+stay-heading = তার থাকার শর্ত
+stay-none = এখনও লেখা হয়নি: তাকে জিজ্ঞেস করুন, কতদিন থাকবে তা কে ঠিক করেছে, আর সে কবে যেতে চায়।
+stay-no-date = তার কোনো তারিখ নেই
+stay-hint = তার মনে কোনো তারিখ না থাকলে ফাঁকা রাখুন।
+stay-save = তার সঙ্গে বসে শর্ত লিখুন
+stay-saved = তার থাকার শর্ত লেখা হয়েছে।
 stay-wants-to-leave-on = সে যে তারিখে চলে যেতে চায়
 
 ## The indicators page (/indicators)

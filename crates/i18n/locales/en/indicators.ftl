@@ -5,6 +5,12 @@ error-unknown-time-zone = Choose a time zone by its name, such as Asia/Kolkata o
 error-invalid-period = Choose a quarter such as 2026-Q3, or a year such as 2026.
 audit-action-stay-terms-recorded = Terms of her stay recorded
 stay-length-set-by = Who set the length of her stay
+stay-heading = The terms of her stay
+stay-none = Not recorded yet: ask her who set how long she stays, and when she wants to leave.
+stay-no-date = She has no date
+stay-hint = Leave it blank if she has no date in mind.
+stay-save = Record the terms with her
+stay-saved = The terms of her stay are recorded.
 stay-wants-to-leave-on = The date she wants to leave
 
 ## The indicators page (/indicators)

@@ -4,6 +4,12 @@ error-unknown-time-zone = समय क्षेत्र का नाम च�
 error-invalid-period = एक तिमाही (जैसे 2026-Q3) या एक साल (जैसे 2026) चुनें।
 audit-action-stay-terms-recorded = उसके रहने की शर्तें दर्ज की गईं
 stay-length-set-by = उसके रहने की अवधि किसने तय की
+stay-heading = उसके रहने की शर्तें
+stay-none = अभी दर्ज नहीं: उससे पूछें कि वह कितने दिन रहेगी यह किसने तय किया, और वह कब जाना चाहती है।
+stay-no-date = उसकी कोई तारीख़ नहीं है
+stay-hint = अगर उसके मन में कोई तारीख़ नहीं है तो ख़ाली छोड़ें।
+stay-save = उसके साथ शर्तें दर्ज करें
+stay-saved = उसके रहने की शर्तें दर्ज हो गईं।
 stay-wants-to-leave-on = वह किस तारीख़ को जाना चाहती है
 
 ## The indicators page (/indicators)

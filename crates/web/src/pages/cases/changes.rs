@@ -643,3 +643,42 @@ pub async fn record_step(
     .map_err(AppError::from);
     after(&state, &ctx, &actor, &case, result, "repatriation").await
 }
+
+/// The terms of her stay, recorded with her: who set how long she stays, and the date she
+/// wants to leave (blank when she has none).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct StayForm {
+    length_set_by: String,
+    wants_to_leave_on: String,
+}
+
+pub async fn record_stay(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let case = ctx.case(&state, &id, Action::ViewCaseSummary).await?;
+    let form: StayForm = data.read()?;
+    let input = casework::StayInput {
+        length_set_by: form.length_set_by,
+        wants_to_leave_on: form.wants_to_leave_on,
+    };
+    let result = casework::record_stay(
+        &state.store,
+        &ctx.acting(&actor, state.clock.now()),
+        &case,
+        &input,
+    )
+    .await
+    .map_err(AppError::from);
+    settle(&state, &ctx, &actor, &case, result, "stay", &data, |form| {
+        Shown {
+            stay_form: Some(form),
+            ..Shown::default()
+        }
+    })
+    .await
+}

@@ -49,6 +49,11 @@ struct CaseTemplate<'a> {
     languages: Vec<Choice>,
     can_record: bool,
     history: Vec<ChangeView>,
+    /// The terms of her stay in force: (who set its length, the date she wants to leave).
+    stay: Option<(String, String)>,
+    can_record_stay: bool,
+    stay_form: FormView,
+    stay_setters: Vec<Choice>,
     stage_form: FormView,
     next_stages: Vec<Choice>,
     version: i64,
@@ -99,6 +104,7 @@ struct Shown {
     /// A correction that could not be saved: which entry, and her input.
     correction: Option<(domain::VoiceId, FormView)>,
     stage_form: Option<FormView>,
+    stay_form: Option<FormView>,
     decision_form: Option<FormView>,
     consent_form: Option<FormView>,
     note_form: Option<FormView>,
@@ -129,7 +135,7 @@ async fn case_page<'a>(
         seen: &seen,
     };
     let voice = sections::voice::voice(&v, shown.voice_form, shown.correction).await?;
-    let stage = sections::stage::stage(&v, shown.stage_form).await?;
+    let stage = sections::stage::stage(&v, shown.stage_form, shown.stay_form).await?;
     let decisions = sections::decisions::decisions(&v, shown.decision_form).await?;
     let readings = sections::readers::readers(&v).await?;
     let documents = sections::documents::documents(&v, shown.document_error).await?;
@@ -156,6 +162,10 @@ async fn case_page<'a>(
         languages: language_choices(),
         can_record: voice.can_record,
         history: stage.history,
+        stay: stage.stay,
+        can_record_stay: stage.can_record_stay,
+        stay_form: stage.stay_form,
+        stay_setters: stage.stay_setters,
         stage_form: stage.form,
         next_stages: stage.next,
         version: case.version,
@@ -218,6 +228,7 @@ pub async fn show(
         Some("created") => Some(t.get("case-created")),
         Some("voice") => Some(t.get("voice-saved")),
         Some("stage") => Some(t.get("stage-saved")),
+        Some("stay") => Some(t.get("stay-saved")),
         Some("decision") => Some(t.get("decision-saved")),
         Some("consent") => Some(t.get("consent-saved")),
         Some("revoked") => Some(t.get("consent-revoked-notice")),

@@ -20,11 +20,22 @@ pub struct StageSection {
     /// The stages the reader may move the case to (closing is its own permission).
     pub next: Vec<Choice>,
     pub form: FormView,
+    /// The terms of her stay in force, for those who see the whole case: (who set its
+    /// length, the date she wants to leave or that she has none).
+    pub stay: Option<(String, String)>,
+    /// Those who move her along the journey record the terms with her.
+    pub can_record_stay: bool,
+    pub stay_form: FormView,
+    pub stay_setters: Vec<Choice>,
 }
 
 /// The stage's history and the next stages the reader may choose; `form` is her change
 /// re-shown after a refusal.
-pub async fn stage(v: &Viewing<'_>, form: Option<FormView>) -> Result<StageSection, AppError> {
+pub async fn stage(
+    v: &Viewing<'_>,
+    form: Option<FormView>,
+    stay_form: Option<FormView>,
+) -> Result<StageSection, AppError> {
     let t = v.t;
     let history = if v.may(Action::ViewCase) {
         let changes = v.state.store.stage_history(v.case.id, &v.scope()).await?;
@@ -61,9 +72,36 @@ pub async fn stage(v: &Viewing<'_>, form: Option<FormView>) -> Result<StageSecti
             })
         })
         .collect();
+    let stay = if v.may(Action::ViewCase) {
+        app::casework::stay_terms(&v.state.store, &v.acting(), v.case)
+            .await?
+            .map(|terms| {
+                (
+                    t.get(&format!("set-by-{}", terms.fields.length_set_by.as_str())),
+                    terms
+                        .fields
+                        .wants_to_leave_on
+                        .map(|d| v.day(d))
+                        .unwrap_or_else(|| t.get("stay-no-date")),
+                )
+            })
+    } else {
+        None
+    };
+    let can_record_stay = v.may(Action::ChangeStage);
     Ok(StageSection {
         history,
         next: stage_choices(&t, &next),
         form: form.unwrap_or_default(),
+        stay,
+        can_record_stay,
+        stay_form: stay_form.unwrap_or_default(),
+        stay_setters: domain::plan::SetBy::ALL
+            .iter()
+            .map(|s| Choice {
+                value: s.as_str().to_string(),
+                label: t.get(&format!("set-by-{}", s.as_str())),
+            })
+            .collect(),
     })
 }
