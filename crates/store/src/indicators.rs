@@ -30,6 +30,14 @@ pub trait IndicatorStore: Send + Sync {
         org: OrgId,
         span: Bounds,
     ) -> Result<Vec<Participation>, StoreError>;
+    /// R4: the stays that ended in `span` while `org` held her case (its staff moved her out
+    /// of care), each from her first move into care, with the terms of her stay in force when
+    /// she left.
+    async fn stays_ended(
+        &self,
+        org: OrgId,
+        span: Bounds,
+    ) -> Result<Vec<domain::indicators::Stay>, StoreError>;
     /// R5: each shelter incident `org` recorded in `span` with a response, and when.
     async fn incident_responses(
         &self,
@@ -148,6 +156,28 @@ pub(crate) fn group_approvals(rows: Vec<ApprovalRow>) -> Vec<Vec<Agreement>> {
 }
 
 #[derive(sqlx::FromRow)]
+pub(crate) struct StayRow {
+    pub(crate) entered: Option<i64>,
+    pub(crate) left_at: i64,
+    pub(crate) set_by: Option<Stored<domain::plan::SetBy>>,
+    pub(crate) wants: Option<String>,
+}
+
+/// Leaving care: the first move out of `in-care` or `preparing-return` to a stage past them
+/// (a move back into care is not leaving it), as `docs/indicators.md` defines a stay's end.
+macro_rules! leaves_care {
+    ($alias:literal) => {
+        concat!(
+            $alias,
+            ".from_stage IN ('in-care', 'preparing-return') AND ",
+            $alias,
+            ".to_stage NOT IN ('in-care', 'preparing-return')"
+        )
+    };
+}
+pub(crate) use leaves_care;
+
+#[derive(sqlx::FromRow)]
 pub(crate) struct IncidentRow {
     pub(crate) written_at: i64,
     pub(crate) response: Stored<Response>,
@@ -212,6 +242,58 @@ macro_rules! impl_indicator_store {
                     .fetch_all(&self.pool)
                     .await?;
                 Ok(rows.into_iter().map($crate::stored::Stored::into_inner).collect())
+            }
+
+            async fn stays_ended(
+                &self,
+                org: domain::OrgId,
+                span: domain::indicators::Bounds,
+            ) -> Result<Vec<domain::indicators::Stay>, $crate::StoreError> {
+                let rows: Vec<$crate::indicators::StayRow> = sqlx::query_as(concat!(
+                    "SELECT (SELECT MIN(e.changed_at) FROM stage_changes e \
+                     WHERE e.case_id = l.case_id AND e.to_stage = 'in-care') AS entered, \
+                     l.changed_at AS left_at, \
+                     (SELECT t.length_set_by FROM stay_terms t WHERE t.case_id = l.case_id \
+                     AND t.recorded_at <= l.changed_at ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1) AS set_by, \
+                     (SELECT t.wants_to_leave_on FROM stay_terms t WHERE t.case_id = l.case_id \
+                     AND t.recorded_at <= l.changed_at ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1) AS wants \
+                     FROM stage_changes l JOIN cases c ON c.id = l.case_id \
+                     LEFT JOIN users u ON u.id = l.changed_by \
+                     WHERE ",
+                    $crate::indicators::leaves_care!("l"),
+                    " AND l.seq = (SELECT MIN(f.seq) FROM stage_changes f WHERE f.case_id = l.case_id AND ",
+                    $crate::indicators::leaves_care!("f"),
+                    ") AND COALESCE(u.org_id, c.custodian_org_id) = $1 \
+                     AND l.changed_at >= $2 AND l.changed_at < $3 \
+                     ORDER BY l.changed_at, l.case_id"
+                ))
+                .bind(org.to_string())
+                .bind(span.start.millis())
+                .bind(span.end.millis())
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter()
+                    .filter_map(|r| r.entered.map(|entered| (entered, r)))
+                    .map(|(entered, r)| {
+                        let wants_to_leave_on = r
+                            .wants
+                            .as_deref()
+                            .map(|d| {
+                                $crate::stored::parse_column(
+                                    "wants_to_leave_on",
+                                    d,
+                                    domain::voice::parse_date,
+                                )
+                            })
+                            .transpose()?;
+                        Ok(domain::indicators::Stay {
+                            entered: domain::Timestamp(entered),
+                            left: domain::Timestamp(r.left_at),
+                            length_set_by: r.set_by.map(|s| s.0),
+                            wants_to_leave_on,
+                        })
+                    })
+                    .collect()
             }
 
             async fn incident_responses(

@@ -805,7 +805,114 @@ async fn custody_plans_handovers_and_counts_follow_the_rule(t: &TestStore) {
     );
 }
 
+/// R4: a stay runs from her first move into care to her first move out of it, counts for the
+/// organisation whose staff moved her out, in the period she left, with the terms in force
+/// then; a move back into care is not leaving it.
+async fn a_stay_ends_when_she_leaves_care_with_the_terms_in_force(t: &TestStore) {
+    use domain::Stage;
+    use domain::indicators::{Bounds, Stay};
+    let store = &t.store;
+    let w = world(store).await;
+    let case = open_case(store, w.kolkata, w.rupa, 41, T0).await;
+    let at = |days: i64| T0.plus_seconds(days * DAY);
+    move_to(store, case, Stage::Identified, Stage::InCare, w.rupa, at(2)).await;
+    let terms = |set_by, recorded: i64| StayTerms {
+        case_id: case,
+        fields: StayTermsFields {
+            length_set_by: set_by,
+            wants_to_leave_on: Some(parse_date("2026-08-01").unwrap()),
+        },
+        org_id: w.kolkata,
+        recorded_by: w.rupa,
+        recorded_at: at(recorded),
+    };
+    for t in [terms(SetBy::Order, 3), terms(SetBy::Her, 70)] {
+        store
+            .record_stay_terms(&t, event(AuditAction::StayTermsRecorded, "case"))
+            .await
+            .unwrap();
+    }
+    // Preparing to go home, then back into care: she has not left.
+    move_to(
+        store,
+        case,
+        Stage::InCare,
+        Stage::PreparingReturn,
+        w.rupa,
+        at(20),
+    )
+    .await;
+    move_to(
+        store,
+        case,
+        Stage::PreparingReturn,
+        Stage::InCare,
+        w.rupa,
+        at(25),
+    )
+    .await;
+    move_to(
+        store,
+        case,
+        Stage::InCare,
+        Stage::PreparingReturn,
+        w.rupa,
+        at(40),
+    )
+    .await;
+    move_to(
+        store,
+        case,
+        Stage::PreparingReturn,
+        Stage::InTransit,
+        w.rupa,
+        at(50),
+    )
+    .await;
+    move_to(
+        store,
+        case,
+        Stage::InTransit,
+        Stage::Returned,
+        w.rupa,
+        at(60),
+    )
+    .await;
+    let span = |from: i64, to: i64| Bounds {
+        start: at(from),
+        end: at(to),
+    };
+    assert_eq!(
+        store.stays_ended(w.kolkata, span(0, 90)).await.unwrap(),
+        vec![Stay {
+            entered: at(2),
+            left: at(50),
+            // The terms recorded after she left are not the ones she left under.
+            length_set_by: Some(SetBy::Order),
+            wants_to_leave_on: Some(parse_date("2026-08-01").unwrap()),
+        }]
+    );
+    assert!(
+        store
+            .stays_ended(w.kolkata, span(51, 90))
+            .await
+            .unwrap()
+            .is_empty(),
+        "another period"
+    );
+    assert!(
+        store
+            .stays_ended(w.jashore, span(0, 90))
+            .await
+            .unwrap()
+            .is_empty(),
+        "another organisation"
+    );
+    let _ = w.nasrin;
+}
+
 on_both_engines!(
+    a_stay_ends_when_she_leaves_care_with_the_terms_in_force,
     an_organisation_keeps_its_time_zone_or_takes_its_countrys,
     the_newest_terms_of_her_stay_are_in_force,
     each_indicator_reads_its_organisations_rows_of_the_period,

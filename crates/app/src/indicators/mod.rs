@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use domain::indicators::suppress::Table;
 use domain::indicators::{self as formula, Bounds, Period, Share, Spread};
+use domain::plan::SetBy;
 use domain::policy::{Action, Resource};
 use domain::zone::TimeZone;
 use domain::{OrgId, Timestamp};
@@ -39,6 +40,16 @@ pub enum Measure {
     ApprovedWithoutHer,
     /// R3: decisions she took part in.
     DecisionsWithHer,
+    /// R4a: days in shelter, of the stays that ended (median, 90th percentile).
+    StayDays,
+    /// R4b: the same, for stays whose length a court or police order set.
+    StayDaysByOrder,
+    /// R4b: the same, for stays whose length the team set.
+    StayDaysByTeam,
+    /// R4b: the same, for stays whose length she chose.
+    StayDaysByHer,
+    /// R4c: stays that ran past the date she wanted to leave.
+    PastHerDate,
     /// R5: shelter incidents met with a positive response.
     PositiveResponses,
     /// R6a: handovers in which her words and agreed plan travelled.
@@ -56,7 +67,7 @@ pub enum Measure {
 }
 
 impl Measure {
-    pub const ALL: [Measure; 14] = [
+    pub const ALL: [Measure; 19] = [
         Measure::VoiceLately,
         Measure::ReadBack,
         Measure::GoalsSheSet,
@@ -64,6 +75,11 @@ impl Measure {
         Measure::ReviewsAgreed,
         Measure::ApprovedWithoutHer,
         Measure::DecisionsWithHer,
+        Measure::StayDays,
+        Measure::StayDaysByOrder,
+        Measure::StayDaysByTeam,
+        Measure::StayDaysByHer,
+        Measure::PastHerDate,
         Measure::PositiveResponses,
         Measure::VoiceTravelled,
         Measure::Completeness,
@@ -83,6 +99,11 @@ impl Measure {
             Measure::ReviewsAgreed => "r2c-reviews-agreed",
             Measure::ApprovedWithoutHer => "r2d-approved-without-her",
             Measure::DecisionsWithHer => "r3-decisions-with-her",
+            Measure::StayDays => "r4a-days-in-shelter",
+            Measure::StayDaysByOrder => "r4b-days-set-by-order",
+            Measure::StayDaysByTeam => "r4b-days-set-by-team",
+            Measure::StayDaysByHer => "r4b-days-set-by-her",
+            Measure::PastHerDate => "r4c-past-her-date",
             Measure::PositiveResponses => "r5-positive-responses",
             Measure::VoiceTravelled => "r6a-voice-travelled",
             Measure::Completeness => "r6b-completeness",
@@ -106,14 +127,30 @@ impl Measure {
             | Measure::PositiveResponses
             | Measure::VoiceTravelled
             | Measure::Completeness => Some(100),
-            Measure::ApprovedWithoutHer => Some(0),
+            Measure::ApprovedWithoutHer | Measure::PastHerDate => Some(0),
             Measure::GoalsSheSet
             | Measure::TargetsSheSet
+            | Measure::StayDays
+            | Measure::StayDaysByOrder
+            | Measure::StayDaysByTeam
+            | Measure::StayDaysByHer
             | Measure::DaysToAcknowledge
             | Measure::Identified
             | Measure::InCare
             | Measure::Returned => None,
         }
+    }
+
+    /// Whether its figures are days (a median and 90th percentile of them).
+    pub fn in_days(self) -> bool {
+        matches!(
+            self,
+            Measure::StayDays
+                | Measure::StayDaysByOrder
+                | Measure::StayDaysByTeam
+                | Measure::StayDaysByHer
+                | Measure::DaysToAcknowledge
+        )
     }
 
     /// The field's familiar counts, shown second and labelled as counts.
@@ -525,6 +562,16 @@ async fn samples_of(
     let approvals = store.approvals_reviewed(org, span).await?;
     let decisions = store.decision_participation(org, span).await?;
     let incidents = store.incident_responses(org, span).await?;
+    let stays = store.stays_ended(org, span).await?;
+    let stay_days = |setter: Option<Option<SetBy>>| {
+        Sample::Values(
+            stays
+                .iter()
+                .filter(|s| setter.is_none_or(|wanted| s.length_set_by == wanted))
+                .map(|s| whole_days(s.entered, s.left))
+                .collect(),
+        )
+    };
     let handovers = store.handovers_sent(org, span).await?;
     let counts = store.field_counts(org, span).await?;
     let positive = formula::positive_by_month(&incidents, quarter, zone)
@@ -550,6 +597,11 @@ async fn samples_of(
         Sample::Share(formula::reviews_agreed(&reviews)),
         Sample::Count(formula::approved_without_her(&approvals)),
         Sample::Share(formula::decisions_with_her(&decisions)),
+        stay_days(None),
+        stay_days(Some(Some(SetBy::Order))),
+        stay_days(Some(Some(SetBy::Team))),
+        stay_days(Some(Some(SetBy::Her))),
+        Sample::Share(formula::past_her_date(&stays, zone)),
         Sample::Share(positive),
         Sample::Share(formula::voice_travelled(&handovers)),
         values(formula::completeness(&handovers), completeness),

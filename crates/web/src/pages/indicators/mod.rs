@@ -226,7 +226,7 @@ pub(super) fn figure_text(t: &Tr, measure: Measure, figure: Figure) -> String {
                 x.map(|x| i18n::format_number(t.lang, x))
                     .unwrap_or_else(|| "—".into())
             };
-            let id = if measure == Measure::DaysToAcknowledge {
+            let id = if measure.in_days() {
                 "indicators-spread-days"
             } else {
                 "indicators-spread"
