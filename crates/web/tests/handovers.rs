@@ -653,6 +653,9 @@ async fn follow_up_and_repatriation_in_the_case_page(engine: Engine) {
         domain::Language::Bn,
         "repatriation-step-nationality-verified"
     )));
+    // The agencies too are named in her language, not in the route's English.
+    assert!(page.body.contains("সীমান্তে বিএসএফ ও বিজিবি"));
+    assert!(!page.body.contains("BSF and BGB at the border"));
     h.finish().await;
 }
 

@@ -569,6 +569,13 @@ error-followup-done = এই খোঁজখবর আগেই লেখা হ
 audit-action-follow-up-recorded = খোঁজখবর লেখা হয়েছে
 
 ## Repatriation
+repatriation-agency-hir-requested = হোম / শিশু কল্যাণ কমিটি (ভারত)
+repatriation-agency-hir-received = উৎস এলাকার এনজিও, বাংলাদেশের সমাজকল্যাণ মন্ত্রণালয়ের সঙ্গে
+repatriation-agency-nationality-verified = বাংলাদেশ হাইকমিশন / স্বরাষ্ট্র মন্ত্রণালয়
+repatriation-agency-repatriation-order = রাজ্যের স্বরাষ্ট্র দপ্তর (ভারত)
+repatriation-agency-travel-permit = বাংলাদেশ হাইকমিশন
+repatriation-agency-border-handover = সীমান্তে বিএসএফ ও বিজিবি
+repatriation-agency-received = উৎস এলাকার এনজিও (বাংলাদেশ)
 repatriation-step-hir-requested = বাড়ির তদন্ত রিপোর্ট চাওয়া হয়েছে
 repatriation-step-hir-received = বাড়ির তদন্ত রিপোর্ট এসেছে
 repatriation-step-nationality-verified = জাতীয়তা যাচাই হয়েছে

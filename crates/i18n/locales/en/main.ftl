@@ -569,6 +569,13 @@ error-followup-done = This follow-up is already recorded.
 audit-action-follow-up-recorded = Follow-up recorded
 
 ## Repatriation
+repatriation-agency-hir-requested = Shelter / Child Welfare Committee (India)
+repatriation-agency-hir-received = Source-area NGO with the Bangladesh Ministry of Social Welfare
+repatriation-agency-nationality-verified = Bangladesh High Commission / Ministry of Home Affairs
+repatriation-agency-repatriation-order = State Home Department (India)
+repatriation-agency-travel-permit = Bangladesh High Commission
+repatriation-agency-border-handover = BSF and BGB at the border
+repatriation-agency-received = Source-area NGO (Bangladesh)
 repatriation-step-hir-requested = Home investigation report requested
 repatriation-step-hir-received = Home investigation report received
 repatriation-step-nationality-verified = Nationality verified

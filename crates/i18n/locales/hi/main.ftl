@@ -569,6 +569,13 @@ error-followup-done = यह फ़ॉलो-अप पहले ही दर�
 audit-action-follow-up-recorded = फ़ॉलो-अप दर्ज हुआ
 
 ## Repatriation
+repatriation-agency-hir-requested = शेल्टर / बाल कल्याण समिति (भारत)
+repatriation-agency-hir-received = स्रोत क्षेत्र का एनजीओ, बांग्लादेश के समाज कल्याण मंत्रालय के साथ
+repatriation-agency-nationality-verified = बांग्लादेश उच्चायोग / गृह मंत्रालय
+repatriation-agency-repatriation-order = राज्य गृह विभाग (भारत)
+repatriation-agency-travel-permit = बांग्लादेश उच्चायोग
+repatriation-agency-border-handover = सीमा पर बीएसएफ़ और बीजीबी
+repatriation-agency-received = स्रोत क्षेत्र का एनजीओ (बांग्लादेश)
 repatriation-step-hir-requested = घर की जाँच रिपोर्ट माँगी गई
 repatriation-step-hir-received = घर की जाँच रिपोर्ट मिली
 repatriation-step-nationality-verified = राष्ट्रीयता की पुष्टि हुई

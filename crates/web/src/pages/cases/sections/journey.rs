@@ -74,7 +74,9 @@ pub async fn journey(v: &Viewing<'_>) -> Result<JourneySection, AppError> {
                     .map(|((s, due), overdue)| StepView {
                         action: format!("/cases/{}/repatriation/{}", v.case.id, s.seq),
                         label: t.get(&format!("repatriation-step-{}", s.key)),
-                        agency: s.agency.clone(),
+                        // The agencies are the route's own (migration 0012), named here in
+                        // her language; the API keeps the stored English name.
+                        agency: t.get(&format!("repatriation-agency-{}", s.key)),
                         due: v.day(due),
                         done: s.done_on.map(|d| v.day(d)).unwrap_or_default(),
                         overdue,
