@@ -177,6 +177,20 @@ macro_rules! leaves_care {
 }
 pub(crate) use leaves_care;
 
+/// One column of the terms of her stay in force when she left (the move `l`): the newest
+/// recorded by then.
+macro_rules! terms_when_she_left {
+    ($column:literal) => {
+        concat!(
+            "(SELECT t.",
+            $column,
+            " FROM stay_terms t WHERE t.case_id = l.case_id \
+             AND t.recorded_at <= l.changed_at ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1)"
+        )
+    };
+}
+pub(crate) use terms_when_she_left;
+
 #[derive(sqlx::FromRow)]
 pub(crate) struct IncidentRow {
     pub(crate) written_at: i64,
@@ -252,11 +266,11 @@ macro_rules! impl_indicator_store {
                 let rows: Vec<$crate::indicators::StayRow> = sqlx::query_as(concat!(
                     "SELECT (SELECT MIN(e.changed_at) FROM stage_changes e \
                      WHERE e.case_id = l.case_id AND e.to_stage = 'in-care') AS entered, \
-                     l.changed_at AS left_at, \
-                     (SELECT t.length_set_by FROM stay_terms t WHERE t.case_id = l.case_id \
-                     AND t.recorded_at <= l.changed_at ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1) AS set_by, \
-                     (SELECT t.wants_to_leave_on FROM stay_terms t WHERE t.case_id = l.case_id \
-                     AND t.recorded_at <= l.changed_at ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1) AS wants \
+                     l.changed_at AS left_at, ",
+                    $crate::indicators::terms_when_she_left!("length_set_by"),
+                    " AS set_by, ",
+                    $crate::indicators::terms_when_she_left!("wants_to_leave_on"),
+                    " AS wants \
                      FROM stage_changes l JOIN cases c ON c.id = l.case_id \
                      LEFT JOIN users u ON u.id = l.changed_by \
                      WHERE ",
