@@ -770,7 +770,7 @@ pub fn table() -> Vec<Route> {
 
 /// Uploads may be as large as the largest document, plus room for the form around it.
 fn upload_limit() -> axum::extract::DefaultBodyLimit {
-    axum::extract::DefaultBodyLimit::max(domain::document::DOCUMENT_MAX_BYTES + 64 * 1024)
+    axum::extract::DefaultBodyLimit::max(domain::document::UPLOAD_MAX_BYTES + 64 * 1024)
 }
 
 /// (method, path) of every route, for tests and the OpenAPI completeness check.

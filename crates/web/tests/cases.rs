@@ -1113,6 +1113,64 @@ async fn documents_are_checked_limited_and_every_opening_recorded(engine: Engine
     h.finish().await;
 }
 
+/// A voice note from her phone is kept as she recorded it: recognised by its content, allowed
+/// to be larger than a scanned paper, and still limited.
+async fn her_recordings_from_a_phone_are_taken_within_their_own_limit(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let path = format!("/api/v1/cases/{case}/documents");
+    let mut counsellor = api_client(&h, "counsellor.kolkata").await;
+    // A WhatsApp voice note is Ogg Opus; this one is longer than a paper may be.
+    let mut opus = b"OggS\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00OpusHead".to_vec();
+    opus.resize(domain::document::DOCUMENT_MAX_BYTES + 1024, 0);
+    let reply = counsellor
+        .upload(&path, "psychosocial", "PTT-20261130-WA0003.opus", &opus)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let recording = reply.json();
+    assert_eq!(recording["media_type"], "audio/ogg");
+    let reply = counsellor
+        .get(&format!("{path}/{}", recording["id"].as_str().unwrap()))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("content-type"), Some("audio/ogg"));
+    assert!(
+        reply
+            .header("content-disposition")
+            .unwrap()
+            .contains("PTT-20261130-WA0003.opus")
+    );
+    assert_eq!(reply.body.len(), opus.len());
+
+    // An AMR call recording named as if it were something else is named for what it is.
+    let reply = counsellor
+        .upload(&path, "psychosocial", "call.txt", b"#!AMR\n\x3c\x48\xf5")
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    assert_eq!(reply.json()["media_type"], "audio/amr");
+
+    // Past the recording limit nothing is written.
+    opus.resize(domain::document::RECORDING_MAX_BYTES + 1, 0);
+    let reply = counsellor
+        .upload(&path, "psychosocial", "long.opus", &opus)
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        h.store
+            .documents_of(case, &h.sight(case).await)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    h.finish().await;
+}
+
 /// A file is kept as what its first bytes say, under a name that says the same: a PDF named
 /// `x.html` downloads as `x.pdf`, and characters that reorder text are gone from names.
 async fn an_upload_is_named_after_what_it_is(engine: Engine) {
@@ -1535,6 +1593,7 @@ on_both_engines!(
     a_correction_in_the_page_keeps_both_words_when_two_correct_at_once,
     a_plan_not_reviewed_with_her_for_ninety_days_is_overdue,
     documents_are_checked_limited_and_every_opening_recorded,
+    her_recordings_from_a_phone_are_taken_within_their_own_limit,
     psychosocial_notes_are_for_counsellors_and_incidents_record_the_response,
     the_plan_is_versioned_checked_reviewed_with_her_and_approved,
     the_plan_page_keeps_her_change_when_someone_saved_first,
