@@ -648,6 +648,7 @@ pub fn table() -> Vec<Route> {
             post(api::forms::import_xlsform).layer(crate::api::packages::limit()),
         ),
         route(M::GET, "/forms", get(pages::forms::list)),
+        route(M::GET, "/forms/{key}", get(pages::forms::show)),
         route(
             M::POST,
             "/forms/import",

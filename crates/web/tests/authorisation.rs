@@ -169,6 +169,7 @@ const TABLE: &[(&str, &str, Access)] = &[
         Access::Roles(NETWORK_ADMIN),
     ),
     ("GET", "/forms", Access::Roles(STAFF)),
+    ("GET", "/forms/{key}", Access::Roles(STAFF)),
     ("GET", "/training", Access::Roles(STAFF)),
     ("GET", "/api/v1/training/programmes", Access::Roles(STAFF)),
     (
@@ -1371,6 +1372,7 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("POST", "/api/v1/forms", 201),
     ("POST", "/api/v1/forms/xlsform", 422),
     ("GET", "/forms", 200),
+    ("GET", "/forms/{key}", 200),
     ("GET", "/training", 200),
     ("GET", "/api/v1/training/programmes", 200),
     ("POST", "/api/v1/training/workshops", 201),

@@ -248,7 +248,80 @@ async fn a_long_list_of_problems_stops_at_a_hundred(engine: Engine) {
     h.finish().await;
 }
 
+/// A worker reads a form's questions in her language, with their choices and conditions,
+/// before she opens it with a girl.
+async fn a_form_can_be_read_before_anyone_fills_it_in(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut admin = h.client();
+    admin.bearer = Some(h.token("admin").await);
+    let reply = admin
+        .send_bytes(Method::POST, "/api/v1/forms/xlsform", None, good(), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+
+    let mut worker = h.client().signed_in("caseworker.kolkata").await;
+    let list = worker.get("/forms?lang=bn").await;
+    assert!(
+        list.body.contains(r#"href="/forms/quick_safety""#),
+        "the title links to its questions"
+    );
+    let reply = worker.get("/forms/quick_safety?lang=bn").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let t = |key: &str| crate::common::html(&h.text(domain::Language::Bn, key));
+    for expected in [
+        "Quick safety check".to_string(),
+        "পরিদর্শন".into(),
+        "সে কি নিরাপদ?".into(),
+        "কী করা হয়েছে".into(),
+        "হ্যাঁ".into(),
+        // Her condition in words, not as the expression.
+        crate::common::html(&h.state.i18n.text_with(
+            domain::Language::Bn,
+            "form-only-if",
+            &[
+                ("question", i18n::Arg::Text("সে কি নিরাপদ?".into())),
+                ("answer", i18n::Arg::Text("না".into())),
+            ],
+        )),
+        t("form-kind-date"),
+        t("form-kind-choice"),
+        t("form-required"),
+        // The name as the form wrote it: the column in an export.
+        "visit_date".into(),
+    ] {
+        assert!(
+            reply.body.contains(&expected),
+            "{expected} in {}",
+            reply.body
+        );
+    }
+    assert!(
+        !reply.body.contains("${safe}"),
+        "the simple condition is said in words"
+    );
+    assert!(
+        !reply.body.contains(r#"name="visit_date""#),
+        "nothing is filled in here"
+    );
+    // The `start` metadata row is not a question she is asked.
+    assert!(
+        reply
+            .body
+            .contains(&crate::common::html(&h.state.i18n.text_with(
+                domain::Language::Bn,
+                "form-preview-count",
+                &[("count", i18n::Arg::Text("৩".into()))],
+            )))
+    );
+    assert_eq!(
+        worker.get("/forms/no-such-form").await.status,
+        StatusCode::NOT_FOUND
+    );
+    h.finish().await;
+}
+
 on_both_engines!(
     an_xlsform_becomes_a_form_and_a_broken_one_changes_nothing,
     a_long_list_of_problems_stops_at_a_hundred,
+    a_form_can_be_read_before_anyone_fills_it_in,
 );

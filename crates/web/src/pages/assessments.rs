@@ -79,7 +79,7 @@ fn kind_name(kind: FieldKind) -> &'static str {
 }
 
 /// What a condition says, in her words: "Answer only if «Is the home safe?» is «No»".
-fn condition_text(t: &Tr, def: &FormDef, condition: &Option<Condition>) -> String {
+pub(super) fn condition_text(t: &Tr, def: &FormDef, condition: &Option<Condition>) -> String {
     let Some(c) = condition else {
         return String::new();
     };

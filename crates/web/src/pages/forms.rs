@@ -1,8 +1,9 @@
-//! The network's forms: every form with its version, and (for the network admin) a new version
-//! from an XLSForm, with each row that could not be taken listed.
+//! The network's forms: every form with its version, each form's questions to read before
+//! anyone fills it in, and (for the network admin) a new version from an XLSForm, with each row
+//! that could not be taken listed.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::policy::{Action, Resource};
@@ -118,4 +119,181 @@ pub async fn import(
         Err(other) => return Err(other),
     };
     render_with_status(status, &page(&state, &ctx, None, problems).await?)
+}
+
+/// A question as the preview shows it: what is asked, how it is answered, and when.
+pub struct PreviewQuestion {
+    pub label: String,
+    /// Its name as the form wrote it, the column it has in a spreadsheet export.
+    pub name: String,
+    /// How it is answered, in her words ("a date", "one of a list").
+    pub kind: String,
+    pub required: bool,
+    pub help: String,
+    pub choices: Vec<String>,
+    /// "Asked only if …", or the form's own condition when it is more than one answer.
+    pub condition: String,
+    /// A calculation as the form wrote it.
+    pub calculation: Option<String>,
+}
+
+pub enum PreviewItem {
+    Question(PreviewQuestion),
+    Repeat {
+        label: String,
+        condition: String,
+        questions: Vec<PreviewQuestion>,
+    },
+}
+
+pub struct PreviewSection {
+    pub label: String,
+    /// Who reads the answers: the section class, named as on the case page.
+    pub class: String,
+    pub condition: String,
+    pub items: Vec<PreviewItem>,
+}
+
+#[derive(Template)]
+#[template(path = "form_preview.html")]
+struct PreviewTemplate<'a> {
+    page: Page<'a>,
+    meta: String,
+    sections: Vec<PreviewSection>,
+    questions: String,
+}
+
+/// When an item is shown: the one-answer condition in her words, else the form's expression.
+fn preview_condition(
+    t: &super::Tr,
+    def: &domain::form::FormDef,
+    simple: &Option<domain::form::Condition>,
+    expression: &Option<String>,
+) -> String {
+    let said = super::assessments::condition_text(t, def, simple);
+    match expression {
+        Some(e) if said.is_empty() => t.with("form-preview-only-when", "condition", e),
+        _ => said,
+    }
+}
+
+fn preview_question(
+    t: &super::Tr,
+    def: &domain::form::FormDef,
+    f: &domain::form::Field,
+) -> PreviewQuestion {
+    use domain::form::FieldKind;
+    let choices = match f.kind {
+        FieldKind::YesNo => vec![t.get("form-yes"), t.get("form-no")],
+        FieldKind::Choice | FieldKind::Choices => f
+            .choices
+            .as_ref()
+            .and_then(|l| def.choice_lists.get(l))
+            .map(|list| {
+                list.iter()
+                    .map(|c| c.label.get(t.lang).to_string())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let kind = match f.kind {
+        FieldKind::Text => "text",
+        FieldKind::LongText => "long-text",
+        FieldKind::Number | FieldKind::Decimal => "number",
+        FieldKind::Integer => "integer",
+        FieldKind::Date => "date",
+        FieldKind::Choice => "choice",
+        FieldKind::Choices => "choices",
+        FieldKind::YesNo => "yes-no",
+        FieldKind::Time => "time",
+        FieldKind::DateTime => "datetime",
+        FieldKind::Note => "note",
+        FieldKind::Calculate => "calculate",
+        FieldKind::Acknowledge => "acknowledge",
+        FieldKind::Range => "range",
+        FieldKind::Geopoint => "geopoint",
+        FieldKind::Image => "image",
+        FieldKind::Audio => "audio",
+        FieldKind::File => "file",
+    };
+    PreviewQuestion {
+        label: f.label.get(t.lang).to_string(),
+        name: f.name.clone(),
+        kind: t.get(&format!("form-kind-{kind}")),
+        required: f.required,
+        help: f
+            .help
+            .as_ref()
+            .map(|h| h.get(t.lang).to_string())
+            .unwrap_or_default(),
+        choices,
+        condition: preview_condition(t, def, &f.relevant, &f.relevant_expression),
+        calculation: f.calculation.clone(),
+    }
+}
+
+/// `GET /forms/{key}`: the latest version of a form, its questions in the reader's language,
+/// so that a worker (and the girl, if she asks) knows what will be asked before it is.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(key): Path<String>,
+) -> Result<Response, AppError> {
+    ctx.authorize(Action::ReadForms, Resource::Network)?;
+    let form = forms::form(&state.store, &key, None).await?;
+    let t = ctx.tr(&state.i18n);
+    let def = &form.def;
+    let sections: Vec<PreviewSection> = def
+        .sections
+        .iter()
+        .map(|s| PreviewSection {
+            label: s.label.get(ctx.lang).to_string(),
+            class: t.get(&format!("section-{}", s.sensitivity.as_str())),
+            condition: preview_condition(&t, def, &s.relevant, &s.relevant_expression),
+            items: s
+                .items
+                .iter()
+                .map(|item| match item {
+                    domain::form::Item::Field(f) => {
+                        PreviewItem::Question(preview_question(&t, def, f))
+                    }
+                    domain::form::Item::Repeat {
+                        label,
+                        fields,
+                        relevant,
+                        relevant_expression,
+                        ..
+                    } => PreviewItem::Repeat {
+                        label: label.get(ctx.lang).to_string(),
+                        condition: preview_condition(&t, def, relevant, relevant_expression),
+                        questions: fields
+                            .iter()
+                            .map(|f| preview_question(&t, def, f))
+                            .collect(),
+                    },
+                })
+                .collect(),
+        })
+        .collect();
+    let asked = def.fields().filter(|(_, f)| f.kind.is_asked()).count();
+    let page = Page::titled(&state, &ctx, "/forms", def.title.get(ctx.lang).to_string());
+    render(&PreviewTemplate {
+        meta: format!(
+            "{} · {}",
+            t.with(
+                "form-version",
+                "version",
+                &i18n::format_number(ctx.lang, form.version)
+            ),
+            t.datetime(&form.created_at)
+        ),
+        questions: t.with(
+            "form-preview-count",
+            "count",
+            &i18n::format_number(ctx.lang, i64::try_from(asked).unwrap_or(i64::MAX)),
+        ),
+        sections,
+        page,
+    })
 }

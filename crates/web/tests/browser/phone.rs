@@ -212,6 +212,11 @@ impl Fixture {
                 vec![at("admin", fill(&self.director))]
             }
             "/glossary/{id}/edit" => vec![at("admin", fill(&self.glossary_term))],
+            // The longest built-in form, with its choices and conditions.
+            "/forms/{key}" => vec![at(
+                "caseworker.kolkata",
+                route.replace("{key}", "home-family-assessment"),
+            )],
             "/indicators" => ["admin", "director.kolkata", "trainer"]
                 .into_iter()
                 .map(|user| at(user, route.into()))
