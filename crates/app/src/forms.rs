@@ -46,7 +46,108 @@ pub fn answer_error(place: &str, e: &domain::DomainError) -> FieldError {
     }
 }
 
-/// Fills `form_key` (at `version`, else its newest) for the case.
+/// A file given for a photo, recording or file question, under the input's name (`photo`, or
+/// `members.2.photo` in a repeat).
+#[derive(Debug, Clone)]
+pub struct MediaFile {
+    pub place: String,
+    /// The name it had on her phone.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The files that answer questions, checked as uploads are (content, size) and against what
+/// each question asks, each becoming a document under its section's class; its id goes into
+/// `raw` as the answer. Problems are named by the input, like any answer's.
+fn media_documents(
+    def: &FormDef,
+    case: &Case,
+    actor: &Actor,
+    at: domain::Timestamp,
+    files: Vec<MediaFile>,
+    raw: &mut RawAnswers,
+    errors: &mut Vec<FieldError>,
+) -> Vec<(domain::document::DocumentInfo, Vec<u8>)> {
+    let mut documents = Vec::new();
+    for file in files {
+        let Some((section, field)) = def.media_place(&file.place) else {
+            errors.push(answer_error(
+                &file.place,
+                &domain::DomainError::AnswerNotValid,
+            ));
+            continue;
+        };
+        let checked = domain::document::check_document("other", &file.bytes)
+            .map_err(|(_, e)| e)
+            .and_then(|(_, media_type)| field.kind.takes(media_type).map(|()| media_type));
+        let media_type = match checked {
+            Ok(media_type) => media_type,
+            Err(e) => {
+                errors.push(answer_error(&file.place, &e));
+                continue;
+            }
+        };
+        let info = domain::document::DocumentInfo {
+            id: uuid::Uuid::now_v7(),
+            case_id: case.id,
+            class: section.sensitivity,
+            name: domain::document::stored_name(&file.name, media_type),
+            media_type: media_type.to_string(),
+            size: i64::try_from(file.bytes.len()).unwrap_or(i64::MAX),
+            uploaded_by: actor.user_id,
+            uploaded_at: at,
+        };
+        raw.insert(file.place, vec![info.id.to_string()]);
+        documents.push((info, file.bytes));
+    }
+    documents
+}
+
+/// Every document a media answer names: (the input's place, its section's class, the id).
+fn media_answers(
+    def: &FormDef,
+    answers: &domain::form::Answers,
+) -> Vec<(String, SectionClass, uuid::Uuid)> {
+    let id_of = |answers: &domain::form::Answers, name: &str| match answers.get(name) {
+        Some(Answer::One(id)) => uuid::Uuid::parse_str(id).ok(),
+        _ => None,
+    };
+    let mut named = Vec::new();
+    for section in &def.sections {
+        for item in &section.items {
+            match item {
+                Item::Field(f) if f.kind.is_media() => {
+                    if let Some(id) = id_of(answers, &f.name) {
+                        named.push((f.name.clone(), section.sensitivity, id));
+                    }
+                }
+                Item::Field(_) => {}
+                Item::Repeat { name, fields, .. } => {
+                    let Some(Answer::Rows(rows)) = answers.get(name) else {
+                        continue;
+                    };
+                    for (i, row) in rows.iter().enumerate() {
+                        for f in fields.iter().filter(|f| f.kind.is_media()) {
+                            if let Some(id) = id_of(row, &f.name) {
+                                named.push((
+                                    format!("{name}.{i}.{}", f.name),
+                                    section.sensitivity,
+                                    id,
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    named
+}
+
+/// Fills `form_key` (at `version`, else its newest) for the case. A photo, recording or file
+/// question is answered by a file in `files`, which becomes a document of the case in the same
+/// transaction, or (from the API) by the id of a document the case already has, of the class
+/// of the question's section.
 pub async fn fill(
     store: &Arc<dyn Store>,
     acting: &Acting,
@@ -54,6 +155,7 @@ pub async fn fill(
     form_key: &str,
     version: Option<i64>,
     raw: &RawAnswers,
+    files: Vec<MediaFile>,
 ) -> Result<Assessment, Error> {
     let (actor, source, at) = acting.signed_in()?;
     // A workshop questionnaire is not a case form: it is answered on the workshop's page.
@@ -72,14 +174,43 @@ pub async fn fill(
     if !form.def.sections.iter().any(|s| may(s.sensitivity)) {
         return Err(Error::Forbidden(DenyReason::NotAssigned));
     }
-    let answers = check_answers(&form.def, raw, &may).map_err(|errors| {
-        Error::Invalid(
-            errors
+    let mut raw = raw.clone();
+    let mut errors = Vec::new();
+    let mut documents = media_documents(&form.def, case, actor, at, files, &mut raw, &mut errors);
+    let answers = match check_answers(&form.def, &raw, &may) {
+        Ok(answers) if errors.is_empty() => answers,
+        Ok(_) => return Err(Error::Invalid(errors)),
+        Err(more) => {
+            // A file refused above is not also "required".
+            let more: Vec<FieldError> = more
                 .iter()
+                .filter(|(place, _)| !errors.iter().any(|e| e.field == place.as_str()))
                 .map(|(place, e)| answer_error(place, e))
-                .collect(),
-        )
-    })?;
+                .collect();
+            errors.extend(more);
+            return Err(Error::Invalid(errors));
+        }
+    };
+    // A file whose question was not asked (its condition did not hold) is not kept; an id
+    // given for a question must be a document of this case, of that section's class.
+    let named = media_answers(&form.def, &answers);
+    documents.retain(|(info, _)| named.iter().any(|(_, _, id)| *id == info.id));
+    let given: Vec<&(String, SectionClass, uuid::Uuid)> = named
+        .iter()
+        .filter(|(_, _, id)| !documents.iter().any(|(info, _)| info.id == *id))
+        .collect();
+    if !given.is_empty() {
+        let sight = crate::casework::sight(store, acting, case).await?;
+        let held = store.documents_of(case.id, &sight).await?;
+        let missing: Vec<FieldError> = given
+            .iter()
+            .filter(|(_, class, id)| !held.iter().any(|d| d.id == *id && d.class == *class))
+            .map(|(place, _, _)| answer_error(place, &domain::DomainError::NoSuchDocument))
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::Invalid(missing));
+        }
+    }
     let assessment = Assessment {
         id: uuid::Uuid::now_v7(),
         case_id: case.id,
@@ -103,7 +234,22 @@ pub async fn fill(
         ("form", &assessment.form_key),
         ("version", &assessment.form_version.to_string()),
     ]));
-    store.add_assessment(&assessment, audit).await?;
+    let files: Vec<store::AnswerFile> = documents
+        .into_iter()
+        .map(|(info, content)| store::AnswerFile {
+            audit: crate::casework::event(actor, source, at, AuditAction::DocumentAdded, case)
+                .with_detail(crate::accounts::detail(&[
+                    ("document", &info.id.to_string()),
+                    ("section", info.class.as_str()),
+                    ("assessment", &assessment.id.to_string()),
+                ])),
+            info,
+            content,
+        })
+        .collect();
+    store
+        .add_assessment_with_files(&assessment, &files, audit)
+        .await?;
     Ok(assessment)
 }
 
@@ -111,6 +257,8 @@ pub async fn fill(
 pub struct Shown {
     pub label: String,
     pub value: String,
+    /// For a photo, recording or file question: the document the answer is.
+    pub document: Option<uuid::Uuid>,
 }
 
 /// A section as shown: its label and answers, or rows for a repeat group.
@@ -204,6 +352,12 @@ pub fn show(
                         s.answers.push(Shown {
                             label: f.label.get(language).to_string(),
                             value: display(def, f, a, language, yes, no),
+                            document: match a {
+                                Answer::One(id) if f.kind.is_media() => {
+                                    uuid::Uuid::parse_str(id).ok()
+                                }
+                                _ => None,
+                            },
                         });
                     }
                 }

@@ -143,8 +143,16 @@ pub enum DomainError {
     EmptyFile,
     #[error("the file is larger than {max_mb} MB")]
     FileTooLarge { max_mb: usize },
-    #[error("only PDF, JPEG and PNG files can be attached")]
+    #[error(
+        "only PDF, JPEG and PNG papers and MP3, M4A, OGG, AMR, WebM or WAV recordings can be attached"
+    )]
     FileTypeNotAllowed,
+    /// A file for a form's question of another kind: a recording where it asks for a photo.
+    #[error("this question asks for {wanted}")]
+    MediaNotWanted { wanted: &'static str },
+    /// A media answer naming no document of this case.
+    #[error("no document of this case has that id")]
+    NoSuchDocument,
     #[error(
         "a handover goes draft → sent → acknowledged → accepted or declined: {from} cannot become {to}"
     )]
@@ -244,6 +252,9 @@ impl DomainError {
             Self::EmptyFile => "error-empty-file",
             Self::FileTooLarge { .. } => "error-file-too-large",
             Self::FileTypeNotAllowed => "error-file-type",
+            Self::MediaNotWanted { wanted: "a photo" } => "error-media-image",
+            Self::MediaNotWanted { .. } => "error-media-audio",
+            Self::NoSuchDocument => "error-no-such-document",
             Self::HandoverStep { .. } => "error-handover-step",
             Self::Corrupt(_) => "error-internal",
             Self::SameOrganisation => "error-same-organisation",

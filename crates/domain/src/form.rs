@@ -69,7 +69,8 @@ pub enum FieldKind {
     Range,
     /// Coordinates as text: "latitude longitude [altitude [accuracy]]".
     Geopoint,
-    /// Media answers: kept in the definition; becoming a document of the case is still to come.
+    /// Media answers: the file becomes a document of the case, filed under the class of the
+    /// section the question is in; the answer is that document's id.
     Image,
     Audio,
     File,
@@ -81,9 +82,25 @@ impl FieldKind {
         !matches!(self, FieldKind::Note | FieldKind::Calculate)
     }
 
-    /// Whether an answer is a file, which filling in does not take yet.
+    /// Whether an answer is a file (kept as a document of the case, answered by its id).
     pub fn is_media(self) -> bool {
         matches!(self, FieldKind::Image | FieldKind::Audio | FieldKind::File)
+    }
+
+    /// Whether a file of `media_type` (as [`crate::document::sniff`] found it) answers a
+    /// question of this kind: a photo is an image, a recording audio, a file any allowed kind.
+    pub fn takes(self, media_type: &str) -> Result<(), DomainError> {
+        match self {
+            FieldKind::Image if !media_type.starts_with("image/") => {
+                Err(DomainError::MediaNotWanted { wanted: "a photo" })
+            }
+            FieldKind::Audio if !crate::document::is_recording(media_type) => {
+                Err(DomainError::MediaNotWanted {
+                    wanted: "a recording",
+                })
+            }
+            _ => Ok(()),
+        }
     }
 }
 
@@ -397,6 +414,34 @@ impl FormDef {
             .is_some_and(|list| list.iter().any(|c| c.value == value))
     }
 
+    /// The section and field a media answer at `place` belongs to (`photo`, or
+    /// `members.2.photo` in a repeat), when the field there takes a file.
+    pub fn media_place(&self, place: &str) -> Option<(&Section, &Field)> {
+        let (repeat, name) = match place.split_once('.') {
+            Some((repeat, rest)) => {
+                let (row, name) = rest.split_once('.')?;
+                row.parse::<usize>().ok().filter(|i| *i < ROWS_MAX)?;
+                (Some(repeat), name)
+            }
+            None => (None, place),
+        };
+        self.sections
+            .iter()
+            .find_map(|s| {
+                s.items.iter().find_map(|item| match (item, repeat) {
+                    (Item::Field(f), None) if f.name == name => Some((s, f)),
+                    (
+                        Item::Repeat {
+                            name: r, fields, ..
+                        },
+                        Some(repeat),
+                    ) if r == repeat => fields.iter().find(|f| f.name == name).map(|f| (s, f)),
+                    _ => None,
+                })
+            })
+            .filter(|(_, f)| f.kind.is_media())
+    }
+
     /// The label of a choice, for display.
     pub fn choice_label(&self, field: &Field, value: &str, language: Language) -> String {
         field
@@ -469,7 +514,7 @@ fn one_field(
         .filter(|v| !v.is_empty())
         .collect();
     if values.is_empty() {
-        if f.required && !f.kind.is_media() {
+        if f.required {
             errors.push((place, DomainError::AnswerRequired));
         }
         return None;
@@ -527,12 +572,15 @@ fn one_field(
             Some(g) => Some(Answer::One(g)),
             None => bad(errors, place),
         },
-        // Not asked, or (media) not taken yet: nothing typed is kept.
-        FieldKind::Note
-        | FieldKind::Calculate
-        | FieldKind::Image
-        | FieldKind::Audio
-        | FieldKind::File => None,
+        // Not asked: nothing typed is kept.
+        FieldKind::Note | FieldKind::Calculate => None,
+        // The document the file became; the service checks it is one of this case's.
+        FieldKind::Image | FieldKind::Audio | FieldKind::File => {
+            match uuid::Uuid::parse_str(&first) {
+                Ok(id) if values.len() == 1 => Some(Answer::One(id.to_string())),
+                _ => bad(errors, place),
+            }
+        }
         FieldKind::Number => {
             let folded = crate::text::ascii_digits(first.trim());
             match folded.parse::<f64>() {
@@ -834,6 +882,58 @@ mod tests {
             raw.entry(k.to_string()).or_default().push(v.to_string());
         }
         raw
+    }
+
+    #[test]
+    fn a_media_answer_is_a_document_of_the_right_kind_in_its_place() {
+        let mut d = def();
+        let photo = Field::new("photo", FieldKind::Image, t("Photo"));
+        let voice = Field::new("voice", FieldKind::Audio, t("Voice"));
+        d.sections[0].items.push(Item::Field(photo));
+        d.sections[0].items.push(Item::Repeat {
+            name: "people".into(),
+            label: t("People"),
+            fields: vec![voice],
+            relevant: None,
+            relevant_expression: None,
+        });
+        assert_eq!(
+            d.media_place("photo").map(|(_, f)| f.name.as_str()),
+            Some("photo")
+        );
+        assert_eq!(
+            d.media_place("people.3.voice").map(|(_, f)| f.kind),
+            Some(FieldKind::Audio)
+        );
+        assert!(d.media_place("people.x.voice").is_none());
+        assert!(d.media_place(&format!("people.{ROWS_MAX}.voice")).is_none());
+        assert!(
+            d.media_place("voice").is_none(),
+            "a repeat's field is named with its row"
+        );
+        assert!(d.media_place("people").is_none());
+
+        assert_eq!(FieldKind::Image.takes("image/png"), Ok(()));
+        assert!(FieldKind::Image.takes("audio/ogg").is_err());
+        assert_eq!(FieldKind::Audio.takes("audio/amr"), Ok(()));
+        assert!(FieldKind::Audio.takes("application/pdf").is_err());
+        assert_eq!(FieldKind::File.takes("application/pdf"), Ok(()));
+
+        let id = uuid::Uuid::now_v7().to_string();
+        let given = [("visited_on", "2026-08-26"), ("safe", "yes")];
+        let with = |photo: &str| {
+            let mut pairs = given.to_vec();
+            pairs.push(("photo", photo));
+            check_answers(&d, &raw(&pairs), &|_| true)
+        };
+        assert_eq!(
+            with(&id).unwrap().get("photo"),
+            Some(&Answer::One(id.clone()))
+        );
+        assert_eq!(
+            with("house.jpg").unwrap_err(),
+            vec![("photo".to_string(), DomainError::AnswerNotValid)]
+        );
     }
 
     #[test]

@@ -25,13 +25,32 @@ pub trait FormStore {
         by: Option<UserId>,
         audit: AuditEvent,
     ) -> Result<FormVersion, StoreError>;
-    async fn add_assessment(&self, a: &Assessment, audit: AuditEvent) -> Result<(), StoreError>;
+    async fn add_assessment(&self, a: &Assessment, audit: AuditEvent) -> Result<(), StoreError> {
+        self.add_assessment_with_files(a, &[], audit).await
+    }
+    /// A filled form with the documents its photo, recording and file questions became, each
+    /// with its own audit entry, in one transaction: never an answer naming a document that
+    /// was not written, nor a document of an assessment that was not.
+    async fn add_assessment_with_files(
+        &self,
+        a: &Assessment,
+        files: &[AnswerFile],
+        audit: AuditEvent,
+    ) -> Result<(), StoreError>;
     async fn assessment(&self, id: uuid::Uuid) -> Result<Option<Assessment>, StoreError>;
     /// Newest first.
     async fn assessments_of(&self, case: CaseId) -> Result<Vec<Assessment>, StoreError>;
     /// Loads each built-in tool the store does not have yet (a form the network revised stays
     /// as it is); returns whether it added any.
     async fn seed_forms(&self, defs: &[FormDef], at: Timestamp) -> Result<bool, StoreError>;
+}
+
+/// A file a form's question was answered with, becoming a document of the case.
+#[derive(Debug, Clone)]
+pub struct AnswerFile {
+    pub info: domain::document::DocumentInfo,
+    pub content: Vec<u8>,
+    pub audit: AuditEvent,
 }
 
 #[derive(sqlx::FromRow)]

@@ -88,12 +88,17 @@ macro_rules! impl_form_store {
                 })
             }
 
-            async fn add_assessment(
+            async fn add_assessment_with_files(
                 &self,
                 a: &domain::form::Assessment,
+                files: &[$crate::forms::AnswerFile],
                 audit: domain::audit::AuditEvent,
             ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
+                for file in files {
+                    Self::insert_document_in(&mut tx, &file.info, &file.content).await?;
+                    Self::append_in(&mut tx, &file.audit).await?;
+                }
                 let answers = serde_json::to_string(&a.answers)
                     .map_err(|e| $crate::StoreError::Corrupt(e.to_string()))?;
                 sqlx::query(

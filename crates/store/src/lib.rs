@@ -35,7 +35,7 @@ pub use cases::{
     RepatriationStore, StayStore, VoiceStore,
 };
 pub use error::StoreError;
-pub use forms::FormStore;
+pub use forms::{AnswerFile, FormStore};
 pub use glossary::GlossaryStore;
 pub use indicators::{FieldRows, IndicatorStore};
 pub use open::{Engine, open, open_with};

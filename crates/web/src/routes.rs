@@ -677,7 +677,7 @@ pub fn table() -> Vec<Route> {
         route(
             M::POST,
             "/cases/{id}/assessments",
-            post(pages::assessments::fill),
+            post(pages::assessments::fill).layer(assessment_limit()),
         ),
         route(
             M::GET,
@@ -770,6 +770,12 @@ pub fn table() -> Vec<Route> {
 }
 
 /// Uploads may be as large as the largest document, plus room for the form around it.
+/// An assessment whose questions take photos or recordings: each file is limited as an upload
+/// is; the body may carry two of the largest.
+fn assessment_limit() -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(2 * domain::document::UPLOAD_MAX_BYTES + 64 * 1024)
+}
+
 fn upload_limit() -> axum::extract::DefaultBodyLimit {
     axum::extract::DefaultBodyLimit::max(domain::document::UPLOAD_MAX_BYTES + 64 * 1024)
 }

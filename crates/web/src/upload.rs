@@ -41,3 +41,40 @@ pub async fn read(
     }
     Ok((section, name, bytes))
 }
+
+/// A form sent as multipart because some of its questions take a file: its text fields in
+/// order, and each file given, by input name (an input left empty sends no file).
+pub async fn read_form(
+    mut multipart: axum::extract::Multipart,
+) -> Result<(Vec<(String, String)>, Vec<app::forms::MediaFile>), AppError> {
+    let too_large_or_malformed = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge
+        } else {
+            AppError::Malformed(e.body_text())
+        }
+    };
+    let mut fields = Vec::new();
+    let mut files = Vec::new();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(too_large_or_malformed)?
+    {
+        let place = field.name().unwrap_or_default().to_string();
+        match field.file_name().map(str::to_string) {
+            Some(name) => {
+                let bytes = field.bytes().await.map_err(too_large_or_malformed)?;
+                if !bytes.is_empty() || !name.is_empty() {
+                    files.push(app::forms::MediaFile {
+                        place,
+                        name,
+                        bytes: bytes.to_vec(),
+                    });
+                }
+            }
+            None => fields.push((place, field.text().await.map_err(too_large_or_malformed)?)),
+        }
+    }
+    Ok((fields, files))
+}

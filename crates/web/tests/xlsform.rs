@@ -320,8 +320,164 @@ async fn a_form_can_be_read_before_anyone_fills_it_in(engine: Engine) {
     h.finish().await;
 }
 
+/// A home visit form with a photo of the house and a recording of what her mother said: the
+/// files become documents of the case, filed under the section's class, in one transaction with
+/// the answers; a file of the wrong kind changes nothing.
+async fn a_photo_or_recording_answer_becomes_a_document_of_her_case(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let survey: &[&[&str]] = &[
+        &[
+            "type",
+            "name",
+            "label::English (en)",
+            "label::Bengali (bn)",
+            "required",
+            "sensitivity",
+        ],
+        &["begin_group", "home", "Home", "বাড়ি", "", "legal"],
+        &["text", "village", "Village", "গ্রাম", "yes", ""],
+        &["image", "house", "The house", "বাড়িটি", "", ""],
+        &["audio", "mother", "Her mother's words", "মায়ের কথা", "", ""],
+        &["end_group", "", "", "", "", ""],
+    ];
+    let file = xlsx(
+        survey,
+        &[&["list_name", "name", "label"]],
+        &[
+            &["form_title", "form_id"],
+            &["Home visit with media", "home_media"],
+        ],
+    );
+    let mut admin = h.client();
+    admin.bearer = Some(h.token("admin").await);
+    let reply = admin
+        .send_bytes(Method::POST, "/api/v1/forms/xlsform", None, file, &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+
+    let mut worker = h.client().signed_in("caseworker.kolkata").await;
+    let entry = worker
+        .get(&format!("/cases/{case}/assessments/new?form=home_media"))
+        .await;
+    assert_eq!(entry.status, StatusCode::OK);
+    assert!(entry.body.contains(r#"enctype="multipart/form-data""#));
+    assert!(
+        entry
+            .body
+            .contains(r#"type="file" accept="image/jpeg,image/png""#)
+    );
+    let csrf = worker.csrf.clone().unwrap();
+    let action = format!("/cases/{case}/assessments?csrf={csrf}");
+    let documents = || async {
+        h.store
+            .documents_of(case, &h.sight(case).await)
+            .await
+            .unwrap()
+    };
+    let png: &[u8] = b"\x89PNG\r\n\x1a\nthe house";
+    let amr: &[u8] = b"#!AMR\n\x3c\x48";
+
+    // A photo where the recording goes: refused, her typed answer kept, nothing written.
+    let reply = worker
+        .multipart(
+            &action,
+            &[
+                ("form", "home_media"),
+                ("version", "1"),
+                ("village", "হিঙ্গলগঞ্জ"),
+            ],
+            &[("house", "house.jpg", png), ("mother", "mother.png", png)],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    let lang: domain::Language = reply.html_lang().unwrap().parse().unwrap();
+    assert!(
+        reply
+            .body
+            .contains(&crate::common::html(&h.text(lang, "error-media-audio")))
+    );
+    assert!(reply.body.contains("হিঙ্গলগঞ্জ"), "her answer is kept");
+    assert!(
+        documents().await.is_empty(),
+        "no document without its assessment"
+    );
+
+    let reply = worker
+        .multipart(
+            &action,
+            &[
+                ("form", "home_media"),
+                ("version", "1"),
+                ("village", "হিঙ্গলগঞ্জ"),
+            ],
+            &[("house", "IMG_2041.jpg", png), ("mother", "call.amr", amr)],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let held = documents().await;
+    assert_eq!(held.len(), 2);
+    for d in &held {
+        assert_eq!(
+            d.class,
+            domain::consent::SectionClass::Legal,
+            "filed under its section"
+        );
+    }
+    let photo = held.iter().find(|d| d.media_type == "image/png").unwrap();
+    assert_eq!(photo.name, "IMG_2041.png", "named for what it is");
+    let audit = h.store.audit_entries(None, 3).await.unwrap();
+    let actions: Vec<_> = audit.iter().map(|e| e.event.action).collect();
+    assert!(actions.contains(&domain::audit::AuditAction::AssessmentRecorded));
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| **a == domain::audit::AuditAction::DocumentAdded)
+            .count(),
+        2
+    );
+    let view = worker.get(reply.header("location").unwrap()).await;
+    assert!(
+        view.body
+            .contains(&format!(r#"href="/cases/{case}/documents/{}""#, photo.id)),
+        "the answer links to its document"
+    );
+
+    // From the API a media answer names a document the case has, of the section's class.
+    let mut api = h.client();
+    api.bearer = Some(h.token("caseworker.kolkata").await);
+    let path = format!("/api/v1/cases/{case}/assessments");
+    let body = |house: String| serde_json::json!({"form": "home_media", "answers": {"village": "হিঙ্গলগঞ্জ", "house": house}});
+    let reply = api
+        .json(Method::POST, &path, &body(photo.id.to_string()), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let reply = api
+        .json(
+            Method::POST,
+            &path,
+            &body(uuid::Uuid::now_v7().to_string()),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert_eq!(reply.json()["errors"][0]["code"], "error-no-such-document");
+    h.finish().await;
+}
+
 on_both_engines!(
     an_xlsform_becomes_a_form_and_a_broken_one_changes_nothing,
     a_long_list_of_problems_stops_at_a_hundred,
     a_form_can_be_read_before_anyone_fills_it_in,
+    a_photo_or_recording_answer_becomes_a_document_of_her_case,
 );

@@ -373,6 +373,7 @@ async fn assessments_are_one_row_per_submission_and_a_sheet_per_repeat(t: &TestS
             ("members.0.age", &["45"]),
             ("members.1.relation", &["ভাই, ছোট"]),
         ]),
+        Vec::new(),
     )
     .await
     .unwrap();
@@ -383,6 +384,7 @@ async fn assessments_are_one_row_per_submission_and_a_sheet_per_repeat(t: &TestS
         "family_visit",
         None,
         &answers(&[("vic_TypeOfExploitation", &["sexual"])]),
+        Vec::new(),
     )
     .await
     .unwrap();
@@ -482,6 +484,7 @@ async fn assessments_are_one_row_per_submission_and_a_sheet_per_repeat(t: &TestS
         "family_visit",
         None,
         &answers(&[("vic_TypeOfExploitation", &["labour"]), ("mood", &["শান্ত"])]),
+        Vec::new(),
     )
     .await
     .unwrap();

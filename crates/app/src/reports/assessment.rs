@@ -49,6 +49,29 @@ pub async fn reading(
             }
         }
     }
+    // A photo, recording or file answer is named by its document, and on a page links to it
+    // (opening it is recorded there, as for any document). One she may not open is said so.
+    if sections
+        .iter()
+        .any(|s| s.answers.iter().any(|a| a.document.is_some()))
+    {
+        let documents = store.documents_of(case.id, reader.sight).await?;
+        for answer in sections.iter_mut().flat_map(|s| s.answers.iter_mut()) {
+            let Some(id) = answer.document else { continue };
+            answer.value = match documents
+                .iter()
+                .find(|d| d.id == id && (reader.role)(d.class))
+            {
+                Some(d) if html => format!(
+                    "<a href=\"/cases/{}/documents/{id}\">{}</a>",
+                    case.id,
+                    crate::glossary::escape(&d.name)
+                ),
+                Some(d) => d.name.clone(),
+                None => t.get("assessment-document-closed"),
+            };
+        }
+    }
     let author = store
         .user(a.recorded_by)
         .await?

@@ -174,7 +174,9 @@ pub struct FillBody {
     /// A version; absent: the newest.
     #[serde(default, deserialize_with = "super::bodies::whole_opt")]
     version: Option<i64>,
-    /// Each field's answer, by its name (`null` is read as not answered).
+    /// Each field's answer, by its name (`null` is read as not answered). A photo, recording or
+    /// file question is answered with the id of a document of the case, in the class of the
+    /// question's section: upload it first (`POST /api/v1/cases/{id}/documents`).
     #[schema(value_type = std::collections::BTreeMap<String, super::bodies::Answer>)]
     answers: Value,
 }
@@ -201,6 +203,7 @@ pub async fn fill(
         &body.form,
         body.version,
         &raw,
+        Vec::new(),
     )
     .await?;
     let form = forms::form(&state.store, &a.form_key, Some(a.form_version)).await?;

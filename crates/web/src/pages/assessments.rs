@@ -31,6 +31,8 @@ pub struct EntryField {
     /// "Answer only if …", when the field depends on another answer.
     pub condition: String,
     pub error: Option<String>,
+    /// For a photo, recording or file question: the kinds of file the picker offers.
+    pub accept: &'static str,
 }
 
 pub enum EntryItem {
@@ -55,6 +57,8 @@ struct EntryTemplate<'a> {
     version: i64,
     version_note: String,
     has_errors: bool,
+    /// Whether a question takes a file: the form is then sent as multipart.
+    has_media: bool,
     sections: Vec<EntrySection>,
 }
 
@@ -147,6 +151,11 @@ fn entry_field(
         value: values.first().cloned().unwrap_or_default(),
         condition: condition_text(t, def, &f.relevant),
         error: errors.get(&name).cloned(),
+        accept: match f.kind {
+            FieldKind::Image => "image/jpeg,image/png",
+            FieldKind::Audio => "audio/*,.m4a,.amr,.opus",
+            _ => "application/pdf,image/jpeg,image/png,audio/*,.m4a,.amr,.opus",
+        },
         name,
     }
 }
@@ -246,6 +255,7 @@ async fn entry_page<'a>(
             &i18n::format_number(ctx.lang, form.version),
         ),
         has_errors: !errors.is_empty(),
+        has_media: form.def.fields().any(|(_, f)| f.kind.is_media()),
         sections: entry_sections(&t, form, &may, input, &messages),
     })
 }
@@ -300,14 +310,31 @@ impl FilledForm {
     }
 }
 
+/// Saves a filled form. A form with photo, recording or file questions comes as multipart,
+/// its files beside its answers; any other as an ordinary form.
 pub async fn fill(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    data: FormData,
+    request: axum::extract::Request,
 ) -> Result<Response, AppError> {
+    use axum::extract::FromRequest;
     let actor = ctx.actor()?;
     let case = ctx.case(&state, &id, Action::ViewCase).await?;
+    let is_multipart = request
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let (data, files) = if is_multipart {
+        let multipart = axum::extract::Multipart::from_request(request, &state)
+            .await
+            .map_err(|e| AppError::Malformed(e.body_text()))?;
+        let (fields, files) = crate::upload::read_form(multipart).await?;
+        (FormData(fields), files)
+    } else {
+        (FormData::from_request(request, &state).await?, Vec::new())
+    };
     let FilledForm {
         form: key,
         version,
@@ -320,6 +347,7 @@ pub async fn fill(
         &key,
         version,
         &raw,
+        files,
     )
     .await
     .map_err(AppError::from);

@@ -480,19 +480,35 @@ impl Client {
 
     /// Posts a multipart form with `section` and a file.
     pub async fn upload(&mut self, path: &str, section: &str, name: &str, bytes: &[u8]) -> Reply {
+        self.multipart(path, &[("section", section)], &[("file", name, bytes)])
+            .await
+    }
+
+    /// Posts a multipart form: text fields, then files as (input name, file name, bytes).
+    pub async fn multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> Reply {
         let mut body: Vec<u8> = Vec::new();
-        body.extend_from_slice(
-            format!(
-                "--XyZ\r\nContent-Disposition: form-data; name=\"section\"\r\n\r\n{section}\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(
-            format!("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--XyZ\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
                 .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n--XyZ--\r\n");
+            );
+        }
+        for (input, name, bytes) in files {
+            body.extend_from_slice(
+                format!("--XyZ\r\nContent-Disposition: form-data; name=\"{input}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(b"--XyZ--\r\n");
         self.send_bytes(
             Method::POST,
             path,
