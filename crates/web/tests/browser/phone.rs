@@ -543,6 +543,7 @@ async fn every_page_fits_a_390_px_phone_in_each_language() {
         visits.len(),
         dir.join("widths.tsv").display()
     );
+    eprintln!("case summaries in bn at {WIDTH} px: {summary_heights:?} px tall");
     assert_eq!(
         summary_heights.len(),
         2,
