@@ -35,6 +35,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
                 include_str!("../locales/en/indicators.ftl"),
             ),
             ("time.ftl", include_str!("../locales/en/time.ftl")),
+            ("case.ftl", include_str!("../locales/en/case.ftl")),
         ],
     ),
     (
@@ -54,6 +55,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
                 include_str!("../locales/bn/indicators.ftl"),
             ),
             ("time.ftl", include_str!("../locales/bn/time.ftl")),
+            ("case.ftl", include_str!("../locales/bn/case.ftl")),
         ],
     ),
     (
@@ -73,6 +75,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
                 include_str!("../locales/hi/indicators.ftl"),
             ),
             ("time.ftl", include_str!("../locales/hi/time.ftl")),
+            ("case.ftl", include_str!("../locales/hi/case.ftl")),
         ],
     ),
 ];

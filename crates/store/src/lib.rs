@@ -30,7 +30,7 @@ mod twofactor;
 mod zones;
 
 pub use cases::{
-    CaseFilter, CaseStore, ConsentStore, DecisionStore, DocumentStore, FollowUpStore,
+    CaseFilter, CaseStore, ConsentStore, DecisionStore, DocumentStore, FollowUpStore, Glance,
     HandoverStore, MAX_QUERY_TERMS, NewCase, NewVoice, NoteStore, OverdueStep, PlanSave, PlanStore,
     RepatriationStore, StayStore, VoiceStore,
 };

@@ -520,6 +520,77 @@ async fn missed_follow_ups_are_listed_for_the_custodian_alone(t: &TestStore) {
     );
 }
 
+/// A page of cases at a glance, in one query: the next follow-up and how many were missed,
+/// the next repatriation step and how many are late, the plan's state; the custodian's cases
+/// alone.
+async fn cases_are_seen_at_a_glance_by_their_custodian_alone(t: &TestStore) {
+    let store = &t.store;
+    let w = world(store).await;
+    // Returned on 2026-11-29: follow-ups due 2026-12-29, 2027-02-28, 2027-05-29, 2027-11-29.
+    let returned = case_at(store, w.org, 30, &[Stage::Returned]).await;
+    let going = case_at(store, w.org, 31, &[Stage::InCare]).await;
+    let theirs = case_at(store, w.other_org, 32, &[Stage::Returned]).await;
+    store
+        .start_repatriation(
+            going.id,
+            "IN-BD",
+            parse_date("2026-11-29").unwrap(),
+            event(AuditAction::RepatriationStarted, "case"),
+        )
+        .await
+        .unwrap();
+    let today = parse_date("2027-03-01").unwrap();
+    let ids = [returned.id, going.id, theirs.id];
+    let glances = store.glances(w.org, &ids, today).await.unwrap();
+    assert_eq!(glances.len(), 2, "another organisation's case is left out");
+    let of = |id| glances.iter().find(|g| g.case == id).unwrap().clone();
+    let r = of(returned.id);
+    assert_eq!(r.next_followup, Some(parse_date("2026-12-29").unwrap()));
+    assert_eq!(r.missed_followups, 2);
+    assert_eq!((r.next_step.clone(), r.overdue_steps), (None, 0));
+    assert_eq!(r.plan, None);
+    let g = of(going.id);
+    assert_eq!((g.next_followup, g.missed_followups), (None, 0));
+    // Step 1 expected 7 days after the start, step 2 sixty after that: both late by March.
+    assert_eq!(
+        g.next_step,
+        Some((
+            "hir-requested".to_string(),
+            parse_date("2026-12-06").unwrap()
+        ))
+    );
+    assert_eq!(g.overdue_steps, 2);
+
+    // One follow-up recorded: the next is the one after, one missed.
+    let first = store
+        .followups_of(returned.id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()[0]
+        .id;
+    let result = domain::followup::FollowUpResult {
+        outcome: domain::followup::Outcome::FirstContact,
+        her_words: "মায়ের কাছে ভালো আছি".into(),
+        by: w.worker,
+        at: T0.plus_seconds(30 * 86_400),
+    };
+    store
+        .record_followup(
+            first,
+            &result,
+            None,
+            event(AuditAction::FollowUpRecorded, "case"),
+        )
+        .await
+        .unwrap();
+    let glances = store.glances(w.org, &[returned.id], today).await.unwrap();
+    assert_eq!(
+        glances[0].next_followup,
+        Some(parse_date("2027-02-28").unwrap())
+    );
+    assert_eq!(glances[0].missed_followups, 1);
+    assert!(store.glances(w.org, &[], today).await.unwrap().is_empty());
+}
+
 async fn overdue_repatriation_steps_are_listed_for_the_custodian_alone(t: &TestStore) {
     let store = &t.store;
     let w = world(store).await;
@@ -1169,6 +1240,7 @@ on_both_engines!(
     a_common_word_is_found_by_walking_the_newest_cases,
     missed_follow_ups_are_listed_for_the_custodian_alone,
     overdue_repatriation_steps_are_listed_for_the_custodian_alone,
+    cases_are_seen_at_a_glance_by_their_custodian_alone,
     a_section_is_read_elsewhere_only_while_her_consent_lets_it_travel,
     a_stored_value_that_does_not_parse_is_corrupt_and_names_its_column,
     a_case_is_read_only_within_its_scope,

@@ -112,6 +112,37 @@ pub fn table() -> Vec<Route> {
         route(M::GET, "/cases/new", get(pages::cases::new_form)),
         route(M::POST, "/cases/new", post(pages::cases::create)),
         route(M::GET, "/cases/{id}", get(pages::cases::show)),
+        // The case's sections, each a page of its own.
+        route(M::GET, "/cases/{id}/words", get(pages::cases::words)),
+        route(
+            M::GET,
+            "/cases/{id}/decisions",
+            get(pages::cases::decisions),
+        ),
+        route(M::GET, "/cases/{id}/consents", get(pages::cases::consents)),
+        route(
+            M::GET,
+            "/cases/{id}/documents",
+            get(pages::cases::documents),
+        ),
+        route(M::GET, "/cases/{id}/notes", get(pages::cases::notes)),
+        route(M::GET, "/cases/{id}/journey", get(pages::cases::journey)),
+        route(
+            M::GET,
+            "/cases/{id}/handovers",
+            get(pages::cases::handovers),
+        ),
+        route(
+            M::GET,
+            "/cases/{id}/repatriation",
+            get(pages::cases::repatriation),
+        ),
+        route(M::GET, "/cases/{id}/readers", get(pages::cases::readers)),
+        route(
+            M::GET,
+            "/cases/{id}/assessments",
+            get(pages::cases::assessments),
+        ),
         route(
             M::POST,
             "/cases/{id}/voice",

@@ -674,6 +674,87 @@ const TABLE: &[(&str, &str, Access)] = &[
             act: CASE_STAFF,
         },
     ),
+    // The case's sections, each a page: refused as the long case page hid the section.
+    (
+        "GET",
+        "/cases/{id}/words",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/decisions",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DECIDERS,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/consents",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/documents",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/notes",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_STAFF,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/journey",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/handovers",
+        Access::Case {
+            see: CASE_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/repatriation",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/readers",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/cases/{id}/assessments",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
     (
         "POST",
         "/cases/{id}/voice",
@@ -1477,6 +1558,16 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("GET", "/api/v1/handovers/{id}/completeness", 200),
     ("GET", "/cases", 200),
     ("GET", "/cases/{id}", 200),
+    ("GET", "/cases/{id}/words", 200),
+    ("GET", "/cases/{id}/decisions", 200),
+    ("GET", "/cases/{id}/consents", 200),
+    ("GET", "/cases/{id}/documents", 200),
+    ("GET", "/cases/{id}/notes", 200),
+    ("GET", "/cases/{id}/journey", 200),
+    ("GET", "/cases/{id}/handovers", 200),
+    ("GET", "/cases/{id}/repatriation", 200),
+    ("GET", "/cases/{id}/readers", 200),
+    ("GET", "/cases/{id}/assessments", 200),
     ("GET", "/api/v1/cases", 200),
     ("GET", "/api/v1/cases/{id}", 200),
     ("GET", "/api/v1/cases/{id}/notes", 200),

@@ -424,23 +424,36 @@ async fn a_case_worker_signs_in_and_reads_saathi_in_bengali() {
         browser.wait_for_url(&format!("{base}/cases/{case}")).await,
         format!("{base}/cases/{case}")
     );
+    // Her words are the first section the summary links to.
+    assert_eq!(
+        browser.text("ul.sections a").await,
+        h.state.i18n.text(Language::Bn, "voice-heading"),
+        "her voice is the first section"
+    );
+    browser
+        .click(&format!("a[href='/cases/{case}/words']"))
+        .await;
+    let words = format!("{base}/cases/{case}/words");
+    assert_eq!(browser.wait_for_url(&words).await, words);
     let hope = "আমি নার্স হতে চাই, মায়ের কাছে থেকে পড়াশোনা করব।";
     browser.type_into("#text", hope).await;
     browser
         .click("form[action$='/voice'] button[type=submit]")
         .await;
-    let saved = format!("{base}/cases/{case}?notice=voice");
+    let saved = format!("{base}/cases/{case}/words?saved=voice");
     assert_eq!(browser.wait_for_url(&saved).await, saved);
     assert_eq!(
         browser.text("section.voice blockquote").await,
         hope,
         "her newest words come first"
     );
+    // The page says what was saved, once: not again when she comes back to it.
     assert_eq!(
-        browser.text("main h2").await,
-        h.state.i18n.text(Language::Bn, "voice-heading"),
-        "her voice is the first section"
+        browser.texts("p.notice").await,
+        vec![h.state.i18n.text(Language::Bn, "voice-saved")]
     );
+    browser.go(&words).await;
+    assert!(browser.texts("p.notice").await.is_empty());
     let case_png = browser.screenshot().await;
     std::fs::write(artifacts().join("case-voice-bn.png"), &case_png).unwrap();
 
@@ -459,10 +472,7 @@ async fn a_case_worker_reads_the_completeness_report_and_sends_a_handover() {
 
     let browser = Browser::start().await;
     browser.sign_in(&base, "caseworker.kolkata").await;
-    browser.go(&format!("{base}/cases/{case}")).await;
-    browser
-        .click("details:has(form[action$='/handovers']) > summary")
-        .await;
+    browser.go(&format!("{base}/cases/{case}/handovers")).await;
     browser
         .click(&format!("#handover-to option[value='{jessore}']"))
         .await;

@@ -353,18 +353,18 @@ async fn the_case_page_shows_her_voice_first_and_keeps_her_words_on_a_mistake(en
     let path = format!("/cases/{case}");
     let page = worker.get(&path).await;
     assert_eq!(page.status, StatusCode::OK);
-    let voice_at = page
-        .body
-        .find(&h.text(Language::Bn, "voice-heading"))
-        .unwrap();
-    let journey_at = page
-        .body
-        .find(&h.text(Language::Bn, "journey-heading"))
-        .unwrap();
+    let voice_at = page.body.find(&format!("href=\"{path}/words\"")).unwrap();
+    let journey_at = page.body.find(&format!("href=\"{path}/journey\"")).unwrap();
     assert!(voice_at < journey_at, "her voice comes first");
-    assert!(page.body.contains("আমি আবার স্কুলে যেতে চাই"));
     assert!(
-        !page.body.contains("রিনা খাতুন"),
+        !page.body.contains("আমি আবার স্কুলে যেতে চাই"),
+        "the summary opens no section"
+    );
+    let words = worker.get(&format!("{path}/words")).await;
+    assert_eq!(words.status, StatusCode::OK);
+    assert!(words.body.contains("আমি আবার স্কুলে যেতে চাই"));
+    assert!(
+        !words.body.contains("রিনা খাতুন"),
         "her name stays in the identity section"
     );
 
@@ -408,7 +408,12 @@ async fn the_case_page_shows_her_voice_first_and_keeps_her_words_on_a_mistake(en
         )
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let page = worker.get(&path).await;
+    assert_eq!(
+        reply.header("location"),
+        Some(format!("{path}/words?saved=voice").as_str()),
+        "back to the page it came from"
+    );
+    let page = worker.get(&format!("{path}/words")).await;
     assert!(
         page.body.find(words).unwrap() < page.body.find("আমি আবার স্কুলে যেতে চাই").unwrap(),
         "newest first"
@@ -419,15 +424,15 @@ async fn the_case_page_shows_her_voice_first_and_keeps_her_words_on_a_mistake(en
     let audit = h.store.audit_entries(None, 5).await.unwrap();
     assert_eq!(audit[0].event.action, AuditAction::IdentityOpened);
 
-    // A director sees the summary, not her words.
+    // A director sees the summary, not her words: their page is refused her.
     let mut director = h.client().signed_in("director.kolkata").await;
     let page = director.get(&path).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains(words));
-    assert!(
-        page.body
-            .contains(&h.text(Language::Bn, "case-summary-only"))
-    );
+    assert!(!page.body.contains(&format!("href=\"{path}/words\"")));
+    let refused = director.get(&format!("{path}/words")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(!refused.body.contains(words));
     h.finish().await;
 }
 
@@ -651,7 +656,7 @@ async fn consent_is_per_purpose_and_a_revoked_one_blocks_sharing(engine: Engine)
     );
 
     let mut pages = h.client().signed_in("caseworker.kolkata").await;
-    let page = pages.get(&format!("/cases/{case}")).await;
+    let page = pages.get(&format!("/cases/{case}/consents")).await;
     assert!(page.body.contains(&h.text(Language::Bn, "consent-revoked")));
     let reply = pages
         .post_form(
@@ -1321,7 +1326,7 @@ async fn a_correction_in_the_page_keeps_both_words_when_two_correct_at_once(engi
         .unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[0].text, "আমি আবার স্কুলে যেতে চাই");
-    let page = worker.get(&format!("/cases/{case}")).await;
+    let page = worker.get(&format!("/cases/{case}/words")).await;
     assert!(
         page.body.contains(&h.text(Language::Bn, "voice-earlier")),
         "the earlier words are on the page"
@@ -1512,7 +1517,20 @@ async fn she_reads_her_own_record_and_adds_her_words(engine: Engine) {
         her.get(&format!("/cases/{case}")).await.status,
         StatusCode::NOT_FOUND
     );
-    for page in ["identity", "plan"] {
+    for page in [
+        "identity",
+        "plan",
+        "words",
+        "decisions",
+        "consents",
+        "documents",
+        "notes",
+        "journey",
+        "handovers",
+        "repatriation",
+        "readers",
+        "assessments",
+    ] {
         assert_eq!(
             her.get(&format!("/cases/{case}/{page}")).await.status,
             StatusCode::NOT_FOUND,
@@ -1556,7 +1574,7 @@ async fn the_terms_of_her_stay_are_recorded_with_her(engine: Engine) {
     let h = Harness::new(engine).await;
     let (case, _) = h.case().await;
     let mut worker = h.client().signed_in("caseworker.kolkata").await;
-    let page = worker.get(&format!("/cases/{case}")).await.body;
+    let page = worker.get(&format!("/cases/{case}/journey")).await.body;
     assert!(
         page.contains(&h.text(Language::Bn, "stay-none")),
         "none yet"
@@ -1579,7 +1597,10 @@ async fn the_terms_of_her_stay_are_recorded_with_her(engine: Engine) {
         )
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let page = worker.get(&format!("/cases/{case}?lang=bn")).await.body;
+    let page = worker
+        .get(&format!("/cases/{case}/journey?lang=bn"))
+        .await
+        .body;
     assert!(page.contains(&h.text(Language::Bn, "set-by-order")));
     assert!(page.contains("১ মার্চ ২০২৭"), "the date the long way");
     assert!(!page.contains(&h.text(Language::Bn, "stay-none")));

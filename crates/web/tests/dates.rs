@@ -140,6 +140,9 @@ async fn walk(h: &Harness, username: &str, lang: &str) -> Walk {
     .collect();
     let mut visited = BTreeSet::new();
     let mut bodies = Vec::new();
+    // The first case summary she opens is read through every section page it links to; the
+    // other cases' pages wait their turn behind the rest.
+    let mut opened_case = false;
     while let Some(path) = queue.pop_front() {
         if visited.len() >= 70 || !visited.insert(path.clone()) {
             continue;
@@ -158,7 +161,15 @@ async fn walk(h: &Harness, username: &str, lang: &str) -> Walk {
             visited.remove(&path);
             continue;
         }
-        queue.extend(links(&reply.body));
+        let is_summary = path.starts_with("/cases/") && path.len() == 43;
+        if is_summary && !opened_case {
+            opened_case = true;
+            for link in links(&reply.body).into_iter().rev() {
+                queue.push_front(link);
+            }
+        } else {
+            queue.extend(links(&reply.body));
+        }
         bodies.push((path, reply.body));
     }
     Walk {
@@ -249,6 +260,20 @@ async fn no_page_writes_an_iso_date_or_utc_in_any_language(engine: Engine) {
         "{seen:?}"
     );
     assert!(has(&|p| p.ends_with("/plan")), "{seen:?}");
+    // And each section of her record, on its own page.
+    for section in [
+        "/words",
+        "/decisions",
+        "/consents",
+        "/documents",
+        "/notes",
+        "/journey",
+    ] {
+        assert!(
+            has(&|p| p.starts_with("/cases/") && p.ends_with(section)),
+            "{section}: {seen:?}"
+        );
+    }
     assert!(has(&|p| p.starts_with("/training/workshops/")), "{seen:?}");
     assert!(has(&|p| p == "/training"), "{seen:?}");
     assert!(has(&|p| p == "/training/exchange-visits"), "{seen:?}");
@@ -520,7 +545,7 @@ async fn numbers_and_dates_typed_in_her_digits_are_read_and_shown_in_words(engin
     assert!(entries.iter().any(
         |e| e.text == "আমি সেলাই শিখতে চাই" && e.spoken_on == time::macros::date!(2026 - 11 - 29)
     ));
-    let shown = worker.get(&format!("/cases/{case}")).await;
+    let shown = worker.get(&format!("/cases/{case}/words")).await;
     assert!(shown.body.contains("২৯ নভেম্বর ২০২৬"), "{}", shown.body);
     // A date in no calendar is still refused, in her language.
     let reply = worker

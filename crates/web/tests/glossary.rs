@@ -212,7 +212,7 @@ async fn jargon_is_marked_in_the_page_and_in_her_notes(engine: Engine) {
     let written = reply.json();
 
     let mut page = h.client().signed_in("caseworker.kolkata").await;
-    let case_page = page.get(&format!("/cases/{case}?lang=bn")).await;
+    let case_page = page.get(&format!("/cases/{case}/notes?lang=bn")).await;
     assert!(case_page.body.contains("<mark class=\"jargon\""));
     assert!(
         case_page
@@ -263,7 +263,7 @@ async fn jargon_is_marked_in_the_page_and_in_her_notes(engine: Engine) {
         .await
         .json();
     assert_eq!(notes["notes"][0]["translations"][0]["translator"], "রুপা দাস");
-    let case_page = page.get(&format!("/cases/{case}")).await;
+    let case_page = page.get(&format!("/cases/{case}/notes")).await;
     assert!(case_page.body.contains("সিডব্লিউসি এইচআইআর চেয়েছে"));
 
     // In print, the terms of her plan are marked and explained at the end.

@@ -600,7 +600,7 @@ async fn follow_up_and_repatriation_in_the_case_page(engine: Engine) {
     let (case, _) = h.case().await;
     accepted_and_returned(&h, case, false).await;
     let mut jessore_worker = h.client().signed_in("caseworker.jessore").await;
-    let page = jessore_worker.get(&format!("/cases/{case}")).await;
+    let page = jessore_worker.get(&format!("/cases/{case}/journey")).await;
     assert!(
         page.body
             .contains(&h.text(domain::Language::Bn, "followups-heading"))
@@ -618,9 +618,13 @@ async fn follow_up_and_repatriation_in_the_case_page(engine: Engine) {
         )
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(
+        reply.header("location"),
+        Some(format!("/cases/{case}/journey?saved=followup").as_str())
+    );
     assert!(
         jessore_worker
-            .get(&format!("/cases/{case}"))
+            .get(&format!("/cases/{case}/journey"))
             .await
             .body
             .contains("মা খুশি")
@@ -648,7 +652,7 @@ async fn follow_up_and_repatriation_in_the_case_page(engine: Engine) {
             .body
             .contains(&h.text(domain::Language::Bn, "error-empty-text"))
     );
-    let page = kolkata.get(&format!("/cases/{other}")).await;
+    let page = kolkata.get(&format!("/cases/{other}/repatriation")).await;
     assert!(page.body.contains(&h.text(
         domain::Language::Bn,
         "repatriation-step-nationality-verified"

@@ -8,6 +8,7 @@ mod common;
 mod api;
 mod authorisation;
 mod browser;
+mod casepage;
 mod cases;
 mod dates;
 mod exports;

@@ -38,7 +38,7 @@ use domain::{Language, OrgId};
 use store::Store;
 
 pub use assessments::assessments;
-pub use cases::{CaseQuery, case_filter, cases};
+pub use cases::{CaseQuery, REVIEW_EVERY_DAYS, case_filter, cases};
 pub use sheet::{Cell, Table};
 pub use training::{attendance, programme};
 

@@ -7,6 +7,7 @@ pub(crate) mod consent;
 pub(crate) mod decision;
 pub(crate) mod document;
 pub(crate) mod followup;
+pub(crate) mod glance;
 pub(crate) mod handover;
 pub(crate) mod note;
 pub(crate) mod plan;
@@ -23,6 +24,7 @@ use domain::{Case, CaseCode, CaseId, OrgId, Stage, Timestamp, UserId};
 use crate::StoreError;
 use crate::stored::{Stored, parse_column};
 
+pub use self::glance::Glance;
 pub use self::stay::StayStore;
 pub use self::{
     consent::ConsentStore, decision::DecisionStore, document::DocumentStore,
@@ -151,6 +153,15 @@ pub trait CaseStore:
         &self,
         custodian: OrgId,
     ) -> Result<Vec<(CaseId, CaseCode)>, StoreError>;
+    /// The custodian's cases among `ids`, each at a glance (next dates due, her plan's state;
+    /// see [`Glance`]), in one query; a case of another custodian is left out. `today` is the
+    /// custodian's day, for what is past.
+    async fn glances(
+        &self,
+        custodian: OrgId,
+        ids: &[CaseId],
+        today: time::Date,
+    ) -> Result<Vec<Glance>, StoreError>;
     /// Moves the case (the caller has checked the journey's rules and the policy). `Conflict`
     /// when the case changed since `expected_version`.
     async fn change_stage(

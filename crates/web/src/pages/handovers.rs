@@ -352,7 +352,18 @@ pub async fn start(
     match started {
         Ok(h) => Ok(see_other(&format!("/handovers/{}", h.id))),
         // Refused: the case page again, saying why (which consent is missing).
-        Err(e) => super::cases::after(&state, &ctx, &actor, &case, Err(e.into()), "").await,
+        Err(e) => {
+            super::cases::after(
+                &state,
+                &ctx,
+                &actor,
+                &case,
+                Err(e.into()),
+                super::cases::Section::Handovers,
+                "",
+            )
+            .await
+        }
     }
 }
 

@@ -60,7 +60,11 @@ pub struct Page<'a> {
     pub languages: Vec<LangLink>,
     pub signed_in_as: Option<String>,
     pub csrf: String,
+    /// What was saved: a confirmation, in the success box.
     pub notice: Option<String>,
+    /// Why something was refused, in the error box (never in the success box), with a link
+    /// to where it can be put right when there is one: (text, (link, its words)).
+    pub problem: Option<(String, Option<(String, String)>)>,
 }
 
 impl<'a> Page<'a> {
@@ -96,6 +100,7 @@ impl<'a> Page<'a> {
             signed_in_as,
             csrf: ctx.csrf.clone(),
             notice: None,
+            problem: None,
         }
     }
 

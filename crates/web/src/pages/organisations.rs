@@ -379,7 +379,7 @@ pub async fn update(
                 form,
                 Some(current.version),
             );
-            template.page.notice = Some(template.page.t.get("organisation-conflict"));
+            template.page.problem = Some((template.page.t.get("organisation-conflict"), None));
             template.current = Some(OrgView::new(&template.page.t, &current));
             render_with_status(StatusCode::CONFLICT, &template)
         }

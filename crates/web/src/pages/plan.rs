@@ -4,7 +4,7 @@
 //! form, so she can look at both and save again.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::plan::{Agreement, Goal, GoalDomain, GoalStatus, PlanAction, SetBy};
@@ -17,16 +17,18 @@ use serde::Deserialize;
 use super::{Choice, FormData, FormView, Page, Tr, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx, FieldError};
 use app::casework::{self, ReviewInput, allowed};
-use app::reports::plan::{GoalView, ReviewView, views};
+use app::reports::plan::{ActionView, GoalView, ReviewView, views};
 
 #[derive(Template)]
 #[template(path = "plan.html")]
 struct PlanTemplate<'a> {
     page: Page<'a>,
     base: String,
+    /// The case's summary, to go back to.
+    back: String,
     version: i64,
     approval: String,
-    goals: Vec<GoalView>,
+    goals: Vec<PlanGoal>,
     reviews: Vec<ReviewView>,
     can_edit: bool,
     can_approve: bool,
@@ -61,6 +63,77 @@ pub struct PrintGoal {
     pub actions: Vec<(String, String, String)>,
 }
 
+/// A goal as the plan page shows it: its words, its status as stored (so the status list
+/// starts at it, never at a default that would reset it), and whether its target date, or an
+/// action's, has passed while it is still open.
+pub struct PlanGoal {
+    pub index: usize,
+    pub domain: String,
+    pub goal: String,
+    pub detail: String,
+    pub status: String,
+    pub status_value: &'static str,
+    pub past: bool,
+    /// Each action, and whether its target has passed while it is open.
+    pub actions: Vec<(ActionView, bool)>,
+}
+
+/// Whether a target is past on `today` for something still open.
+fn past(target: Option<time::Date>, status: GoalStatus, today: time::Date) -> bool {
+    !matches!(status, GoalStatus::Achieved | GoalStatus::Dropped)
+        && target.is_some_and(|d| d < today)
+}
+
+fn plan_goals(views: Vec<GoalView>, plan: &domain::plan::Plan, today: time::Date) -> Vec<PlanGoal> {
+    views
+        .into_iter()
+        .filter_map(|g| {
+            let goal = plan.body.goals.get(g.index)?;
+            Some(PlanGoal {
+                index: g.index,
+                domain: g.domain,
+                goal: g.goal,
+                detail: g.detail,
+                status: g.status,
+                status_value: goal.status.as_str(),
+                past: past(goal.target, goal.status, today),
+                actions: g
+                    .actions
+                    .into_iter()
+                    .zip(&goal.actions)
+                    .map(|(view, a)| (view, past(a.target, a.status, today)))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// What a save on the plan page saved, by the key its redirect carries (`?saved=KEY`; see
+/// `pages::cases` for why a query parameter).
+fn saved(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "goal" => "plan-goal-saved",
+        "action" => "plan-action-saved",
+        "status" => "plan-status-saved",
+        "review" => "plan-review-saved",
+        "approved" => "plan-approved-saved",
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SavedQuery {
+    saved: Option<String>,
+}
+
+/// What the plan page says above the plan: what was saved, or why something was refused with
+/// where to put it right.
+#[derive(Default)]
+struct Said {
+    notice: Option<String>,
+    problem: Option<(String, Option<(String, String)>)>,
+}
+
 fn choices<T: Copy>(
     t: &Tr,
     all: &[T],
@@ -81,7 +154,7 @@ async fn plan_page<'a>(
     actor: &Actor,
     case: &Case,
     form: FormView,
-    notice: Option<String>,
+    said: Said,
 ) -> Result<PlanTemplate<'a>, AppError> {
     let t = ctx.tr(&state.i18n);
     let seen = ctx.sight(state, case).await?;
@@ -94,7 +167,9 @@ async fn plan_page<'a>(
         "/cases",
         t.with("plan-title", "code", case.code.as_str()),
     );
-    page.notice = notice;
+    page.notice = said.notice;
+    page.problem = said.problem;
+    let today = ctx.zone.date_of(state.clock.now());
     let organisations = state
         .store
         .organisations()
@@ -117,9 +192,10 @@ async fn plan_page<'a>(
         .collect();
     Ok(PlanTemplate {
         base: format!("/cases/{}/plan", case.id),
+        back: format!("/cases/{}", case.id),
         version: plan.version,
         approval: views.approval,
-        goals: views.goals,
+        goals: plan_goals(views.goals, &plan, today),
         reviews: views.reviews,
         can_edit: allowed(actor, Action::EditPlan, case),
         can_approve: allowed(actor, Action::ApprovePlan, case) && plan.version > 0,
@@ -148,10 +224,16 @@ pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
+    Query(query): Query<SavedQuery>,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let case = ctx.case(&state, &id, Action::ReadPlan).await?;
-    render(&plan_page(&state, &ctx, &actor, &case, FormView::default(), None).await?)
+    let t = ctx.tr(&state.i18n);
+    let said = Said {
+        notice: query.saved.as_deref().and_then(saved).map(|id| t.get(id)),
+        problem: None,
+    };
+    render(&plan_page(&state, &ctx, &actor, &case, FormView::default(), said).await?)
 }
 
 pub async fn print(
@@ -357,20 +439,30 @@ async fn change(
         Err(AppError::Invalid(errors))
     };
     match result {
-        Ok(_) => Ok(see_other(&format!("/cases/{}/plan?saved=1", case.id))),
+        Ok(_) => {
+            let key = match kind {
+                Change::AddGoal => "goal",
+                Change::AddAction => "action",
+                Change::SetStatus => "status",
+            };
+            Ok(see_other(&format!("/cases/{}/plan?saved={key}", case.id)))
+        }
         Err(AppError::Invalid(errors)) => {
             let form = FormView::from_data(&data).with_errors(&t, &errors);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &plan_page(&state, &ctx, &actor, &case, form, None).await?,
+                &plan_page(&state, &ctx, &actor, &case, form, Said::default()).await?,
             )
         }
         Err(AppError::PreconditionFailed { .. }) => {
             let form = FormView::from_data(&data);
-            let notice = Some(t.get("plan-conflict"));
+            let said = Said {
+                notice: None,
+                problem: Some((t.get("plan-conflict"), None)),
+            };
             render_with_status(
                 StatusCode::CONFLICT,
-                &plan_page(&state, &ctx, &actor, &case, form, notice).await?,
+                &plan_page(&state, &ctx, &actor, &case, form, said).await?,
             )
         }
         Err(other) => Err(other),
@@ -427,13 +519,13 @@ pub async fn review(
     .await
     .map_err(AppError::from)
     {
-        Ok(_) => Ok(see_other(&format!("/cases/{}/plan?saved=1", case.id))),
+        Ok(_) => Ok(see_other(&format!("/cases/{}/plan?saved=review", case.id))),
         Err(AppError::Invalid(errors)) => {
             let t = ctx.tr(&state.i18n);
             let form = FormView::from_data(&data).with_errors(&t, &errors);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &plan_page(&state, &ctx, &actor, &case, form, None).await?,
+                &plan_page(&state, &ctx, &actor, &case, form, Said::default()).await?,
             )
         }
         Err(other) => Err(other),
@@ -461,19 +553,38 @@ pub async fn approve(
     .await
     .map_err(AppError::from)
     {
-        Ok(_) => Ok(see_other(&format!("/cases/{}/plan?saved=1", case.id))),
+        Ok(_) => Ok(see_other(&format!(
+            "/cases/{}/plan?saved=approved",
+            case.id
+        ))),
+        // Refused: said as a refusal; without a logged decision, with the way to log one.
         Err(AppError::Invalid(errors)) => {
-            let notice = errors.first().map(|e| t.get(e.message_id));
+            let problem = errors.first().map(|e| {
+                let fix = (e.message_id == "error-plan-needs-decision").then(|| {
+                    (
+                        format!("/cases/{}/decisions#decision-form", case.id),
+                        t.get("plan-log-decision"),
+                    )
+                });
+                (t.get(e.message_id), fix)
+            });
+            let said = Said {
+                notice: None,
+                problem,
+            };
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &plan_page(&state, &ctx, &actor, &case, FormView::default(), notice).await?,
+                &plan_page(&state, &ctx, &actor, &case, FormView::default(), said).await?,
             )
         }
         Err(AppError::PreconditionFailed { .. }) => {
-            let notice = Some(t.get("plan-conflict"));
+            let said = Said {
+                notice: None,
+                problem: Some((t.get("plan-conflict"), None)),
+            };
             render_with_status(
                 StatusCode::CONFLICT,
-                &plan_page(&state, &ctx, &actor, &case, FormView::default(), notice).await?,
+                &plan_page(&state, &ctx, &actor, &case, FormView::default(), said).await?,
             )
         }
         Err(other) => Err(other),

@@ -378,7 +378,7 @@ pub async fn update(
                 FormView::from_data(&data),
                 user.version,
             );
-            template.page.notice = Some(template.page.t.get("user-conflict"));
+            template.page.problem = Some((template.page.t.get("user-conflict"), None));
             template.current = Some(UserView::new(&template.page.t, &user, &actor));
             render_with_status(StatusCode::CONFLICT, &template)
         }

@@ -138,6 +138,7 @@ return {
   small, faint, squeezed,
   problem: problem ? problem.getAttribute('data-problem') : null,
   lang: document.documentElement.lang,
+  height: Math.round(document.documentElement.scrollHeight),
 };
 "#;
 
@@ -226,9 +227,19 @@ impl Fixture {
                 at("caseworker.kolkata", fill(&self.case)),
                 at("caseworker.kolkata", fill(&self.repatriating)),
             ],
-            "/cases/{id}/identity" | "/cases/{id}/plan" | "/cases/{id}/plan/print" => {
-                vec![at("caseworker.kolkata", fill(&self.case))]
-            }
+            "/cases/{id}/identity"
+            | "/cases/{id}/plan"
+            | "/cases/{id}/plan/print"
+            | "/cases/{id}/words"
+            | "/cases/{id}/decisions"
+            | "/cases/{id}/consents"
+            | "/cases/{id}/documents"
+            | "/cases/{id}/notes"
+            | "/cases/{id}/journey"
+            | "/cases/{id}/handovers"
+            | "/cases/{id}/readers"
+            | "/cases/{id}/assessments" => vec![at("caseworker.kolkata", fill(&self.case))],
+            "/cases/{id}/repatriation" => vec![at("caseworker.kolkata", fill(&self.repatriating))],
             "/cases/{id}/assessments/new" => vec![at(
                 "caseworker.kolkata",
                 format!("{}?form=follow-up-visit", fill(&self.case)),
@@ -403,6 +414,7 @@ async fn every_page_fits_a_390_px_phone_in_each_language() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut failures: Vec<String> = Vec::new();
     let mut measured: Vec<Measured> = Vec::new();
+    let mut summary_heights: Vec<u64> = Vec::new();
     let mut signed_in: Option<Option<&str>> = None;
     for visit in &visits {
         if signed_in != Some(visit.user) {
@@ -446,11 +458,20 @@ async fn every_page_fits_a_390_px_phone_in_each_language() {
             });
             let png = browser.screenshot().await;
             std::fs::write(dir.join(format!("{}-{}.png", visit.name, lang.code())), png).unwrap();
-            if visit.url == format!("/cases/{}", fixture.case) {
+            if visit.route == "/cases/{id}" && lang == Language::Bn {
+                // The case page reads in one screen, or three at most.
+                let height = page["height"].as_u64().unwrap_or(u64::MAX);
+                if height > 3 * u64::from(HEIGHT) {
+                    failures.push(format!(
+                        "{name}: the case summary is {height} px tall (at most three screens, {} px)",
+                        3 * HEIGHT
+                    ));
+                }
+                summary_heights.push(height);
+            }
+            if visit.url == format!("/cases/{}/decisions", fixture.case) {
                 // Her quoted words in the decision log, in a picture of that section.
-                let id = browser
-                    .find("section[aria-labelledby=decisions-heading]")
-                    .await;
+                let id = browser.find("main section").await;
                 let data = browser
                     .command("GET", &format!("/element/{id}/screenshot"), None)
                     .await;
@@ -526,6 +547,12 @@ async fn every_page_fits_a_390_px_phone_in_each_language() {
         "{} pages in 3 languages measured; widths in {}",
         visits.len(),
         dir.join("widths.tsv").display()
+    );
+    eprintln!("case summaries in bn at {WIDTH} px: {summary_heights:?} px tall");
+    assert_eq!(
+        summary_heights.len(),
+        2,
+        "both case summaries were measured in bn"
     );
     assert!(
         failures.is_empty(),

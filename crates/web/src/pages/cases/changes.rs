@@ -1,5 +1,6 @@
 //! What the case page's forms change: her words, the journey, decisions, consents, notes,
-//! documents, follow-ups and repatriation. Each calls its service and comes back to the page.
+//! documents, follow-ups and repatriation. Each calls its service and comes back to the page of
+//! its section (`?saved=…`), or shows that page again with her input and why it was refused.
 
 use super::*;
 
@@ -145,6 +146,7 @@ pub async fn record_voice(
         &actor,
         &case,
         result,
+        Section::Words,
         "voice",
         &data,
         |form| Shown {
@@ -178,34 +180,28 @@ pub async fn change_stage(
     .await
     .map_err(AppError::from);
     let t = ctx.tr(&state.i18n);
-    match result {
-        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=stage", case.id))),
-        Err(AppError::Invalid(errors)) => {
-            let form = FormView::from_data(&data).with_errors(&t, &errors);
-            let shown = Shown {
-                stage_form: Some(form),
+    let (status, shown) = match result {
+        Ok(_) => return Ok(saved_at(&case, Section::Summary, "stage")),
+        Err(AppError::Invalid(errors)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Shown {
+                stage_form: Some(FormView::from_data(&data).with_errors(&t, &errors)),
+                problem: Some(t.get("problem-invalid-detail")),
                 ..Shown::default()
-            };
-            render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &case_page(&state, &ctx, &actor, &case, shown).await?,
-            )
-        }
-        Err(AppError::PreconditionFailed { .. }) => {
-            // Someone moved the case meanwhile: show where it is now, keep her reason.
-            let form = FormView::from_data(&data);
-            let shown = Shown {
-                stage_form: Some(form),
-                notice: Some(t.get("case-conflict")),
+            },
+        ),
+        // Someone moved the case meanwhile: show where it is now, keep her reason.
+        Err(AppError::PreconditionFailed { .. }) => (
+            StatusCode::CONFLICT,
+            Shown {
+                stage_form: Some(FormView::from_data(&data)),
+                problem: Some(t.get("case-conflict")),
                 ..Shown::default()
-            };
-            render_with_status(
-                StatusCode::CONFLICT,
-                &case_page(&state, &ctx, &actor, &case, shown).await?,
-            )
-        }
-        Err(other) => Err(other),
-    }
+            },
+        ),
+        Err(other) => return Err(other),
+    };
+    reshow(&state, &ctx, &actor, &case, Section::Summary, status, shown).await
 }
 
 #[derive(Template)]
@@ -273,6 +269,7 @@ pub async fn log_decision(
         &actor,
         &case,
         result,
+        Section::Decisions,
         "decision",
         &data,
         |form| Shown {
@@ -315,6 +312,7 @@ pub async fn record_consent(
         &actor,
         &case,
         result,
+        Section::Consents,
         "consent",
         &data,
         |form| Shown {
@@ -344,7 +342,7 @@ pub async fn revoke_consent(
     .await
     .map_err(AppError::from)
     {
-        Ok(()) => Ok(see_other(&format!("/cases/{}?notice=revoked", case.id))),
+        Ok(()) => Ok(saved_at(&case, Section::Consents, "revoked")),
         Err(AppError::Invalid(errors)) => {
             let t = ctx.tr(&state.i18n);
             let message = errors
@@ -352,13 +350,19 @@ pub async fn revoke_consent(
                 .map(|e| t.get(e.message_id))
                 .unwrap_or_default();
             let shown = Shown {
-                notice: Some(message),
+                problem: Some(message),
                 ..Shown::default()
             };
-            render_with_status(
+            reshow(
+                &state,
+                &ctx,
+                &actor,
+                &case,
+                Section::Consents,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &case_page(&state, &ctx, &actor, &case, shown).await?,
+                shown,
             )
+            .await
         }
         Err(other) => Err(other),
     }
@@ -388,12 +392,20 @@ pub async fn write_note(
     )
     .await
     .map_err(AppError::from);
-    settle(&state, &ctx, &actor, &case, result, "note", &data, |form| {
-        Shown {
+    settle(
+        &state,
+        &ctx,
+        &actor,
+        &case,
+        result,
+        Section::Notes,
+        "note",
+        &data,
+        |form| Shown {
             note_form: Some(form),
             ..Shown::default()
-        }
-    })
+        },
+    )
     .await
 }
 
@@ -427,7 +439,7 @@ pub async fn translate_note(
     .map_err(AppError::from);
     match result {
         Ok(t) => Ok(see_other(&format!(
-            "/cases/{}?notice=translation#note-{}",
+            "/cases/{}/notes?saved=translation#note-{}",
             case.id, t.note_id
         ))),
         Err(AppError::Invalid(errors)) => {
@@ -435,12 +447,19 @@ pub async fn translate_note(
             let id: uuid::Uuid = note.parse().map_err(|_| AppError::NotFound)?;
             let shown = Shown {
                 translation: Some((id, FormView::from_data(&data).with_errors(&t, &errors))),
+                problem: Some(t.get("problem-invalid-detail")),
                 ..Shown::default()
             };
-            render_with_status(
+            reshow(
+                &state,
+                &ctx,
+                &actor,
+                &case,
+                Section::Notes,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &case_page(&state, &ctx, &actor, &case, shown).await?,
+                shown,
             )
+            .await
         }
         Err(other) => Err(other),
     }
@@ -469,7 +488,7 @@ pub async fn add_document(
     };
     let t = ctx.tr(&state.i18n);
     let problem = match result {
-        Ok(_) => return Ok(see_other(&format!("/cases/{}?notice=document", case.id))),
+        Ok(_) => return Ok(saved_at(&case, Section::Documents, "document")),
         Err(AppError::TooLarge) => (StatusCode::PAYLOAD_TOO_LARGE, t.get("error-file-too-large")),
         Err(AppError::Invalid(errors)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -484,10 +503,16 @@ pub async fn add_document(
         document_error: Some(problem.1),
         ..Shown::default()
     };
-    render_with_status(
+    reshow(
+        &state,
+        &ctx,
+        &actor,
+        &case,
+        Section::Documents,
         problem.0,
-        &case_page(&state, &ctx, &actor, &case, shown).await?,
+        shown,
     )
+    .await
 }
 
 pub async fn correct_voice(
@@ -515,12 +540,12 @@ pub async fn correct_voice(
     .await
     .map_err(AppError::from);
     let t = ctx.tr(&state.i18n);
-    let (status, form, notice) = match result {
-        Ok(_) => return Ok(see_other(&format!("/cases/{}?notice=voice", case.id))),
+    let (status, form, problem) = match result {
+        Ok(_) => return Ok(saved_at(&case, Section::Words, "voice")),
         Err(AppError::Invalid(errors)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             FormView::from_data(&data).with_errors(&t, &errors),
-            None,
+            Some(t.get("problem-invalid-detail")),
         ),
         // Someone corrected it first: the entry shows their words, her correction stays in the form.
         Err(AppError::PreconditionFailed { .. }) => (
@@ -532,13 +557,10 @@ pub async fn correct_voice(
     };
     let shown = Shown {
         correction: Some((entry, form)),
-        notice,
+        problem,
         ..Shown::default()
     };
-    render_with_status(
-        status,
-        &case_page(&state, &ctx, &actor, &case, shown).await?,
-    )
+    reshow(&state, &ctx, &actor, &case, Section::Words, status, shown).await
 }
 
 pub async fn link_survivor(
@@ -559,17 +581,23 @@ pub async fn link_survivor(
     .await
     .map_err(AppError::from)
     {
-        Ok(_) => Ok(see_other(&format!("/cases/{}?notice=linked", case.id))),
+        Ok(_) => Ok(saved_at(&case, Section::Summary, "linked")),
         Err(AppError::Invalid(errors)) => {
             let t = ctx.tr(&state.i18n);
             let shown = Shown {
-                notice: errors.first().map(|e| t.get(e.message_id)),
+                problem: errors.first().map(|e| t.get(e.message_id)),
                 ..Shown::default()
             };
-            render_with_status(
+            reshow(
+                &state,
+                &ctx,
+                &actor,
+                &case,
+                Section::Summary,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &case_page(&state, &ctx, &actor, &case, shown).await?,
+                shown,
             )
+            .await
         }
         Err(other) => Err(other),
     }
@@ -598,7 +626,16 @@ pub async fn record_followup(
     .await
     .map(|_| ())
     .map_err(AppError::from);
-    after(&state, &ctx, &actor, &case, result, "followup").await
+    after(
+        &state,
+        &ctx,
+        &actor,
+        &case,
+        result,
+        Section::Journey,
+        "followup",
+    )
+    .await
 }
 
 pub async fn start_repatriation(
@@ -619,7 +656,16 @@ pub async fn start_repatriation(
     )
     .await
     .map_err(AppError::from);
-    after(&state, &ctx, &actor, &case, result, "repatriation").await
+    after(
+        &state,
+        &ctx,
+        &actor,
+        &case,
+        result,
+        Section::Repatriation,
+        "repatriation",
+    )
+    .await
 }
 
 pub async fn record_step(
@@ -641,7 +687,16 @@ pub async fn record_step(
     )
     .await
     .map_err(AppError::from);
-    after(&state, &ctx, &actor, &case, result, "repatriation").await
+    after(
+        &state,
+        &ctx,
+        &actor,
+        &case,
+        result,
+        Section::Repatriation,
+        "repatriation",
+    )
+    .await
 }
 
 /// The terms of her stay, recorded with her: who set how long she stays, and the date she
@@ -674,11 +729,19 @@ pub async fn record_stay(
     )
     .await
     .map_err(AppError::from);
-    settle(&state, &ctx, &actor, &case, result, "stay", &data, |form| {
-        Shown {
+    settle(
+        &state,
+        &ctx,
+        &actor,
+        &case,
+        result,
+        Section::Journey,
+        "stay",
+        &data,
+        |form| Shown {
             stay_form: Some(form),
             ..Shown::default()
-        }
-    })
+        },
+    )
     .await
 }

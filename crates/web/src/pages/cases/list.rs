@@ -8,6 +8,10 @@ pub struct CaseRow {
     pub stage: String,
     pub opened: String,
     pub mine: bool,
+    /// The next thing due, when something is.
+    pub next_due: Option<summary::Due>,
+    /// Her plan's state in a few words.
+    pub plan: String,
 }
 
 #[derive(Template)]
@@ -107,14 +111,23 @@ pub async fn list(
         Some(filter) => state.store.find_cases(filter).await?,
         None => Vec::new(),
     };
+    // Beside each case, what is due next and her plan's state: one query for the page.
+    let today = ctx.zone.date_of(state.clock.now());
+    let ids: Vec<domain::CaseId> = cases.iter().map(|c| c.id).collect();
+    let glances = state.store.glances(actor.org_id, &ids, today).await?;
     let rows = cases
         .iter()
-        .map(|c| CaseRow {
-            href: format!("/cases/{}", c.id),
-            code: c.code.to_string(),
-            stage: page.t.get(c.stage.message_id()),
-            opened: page.t.date(c.opened_at),
-            mine: c.is_assigned(actor.user_id),
+        .map(|c| {
+            let glance = glances.iter().find(|g| g.case == c.id);
+            CaseRow {
+                href: format!("/cases/{}", c.id),
+                code: c.code.to_string(),
+                stage: page.t.get(c.stage.message_id()),
+                opened: page.t.date(c.opened_at),
+                mine: c.is_assigned(actor.user_id),
+                next_due: summary::next_due(&page.t, glance, &[], today),
+                plan: summary::plan_status(&page.t, glance.and_then(|g| g.plan)),
+            }
         })
         .collect();
     let can_open = app::policy::allows(
@@ -215,7 +228,7 @@ pub async fn create(
         .await
         .map_err(AppError::from)
     {
-        Ok(case) => Ok(see_other(&format!("/cases/{}?notice=created", case.id))),
+        Ok(case) => Ok(saved_at(&case, Section::Summary, "created")),
         Err(AppError::Invalid(errors)) => {
             let page = Page::new(&state, &ctx, "/cases", "case-new-title");
             let form = FormView::from_data(&data).with_errors(&page.t, &errors);

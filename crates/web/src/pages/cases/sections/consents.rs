@@ -18,7 +18,6 @@ pub struct ConsentView {
 }
 
 pub struct ConsentsSection {
-    pub can_consent: bool,
     /// Newest first; empty when she may not manage them.
     pub entries: Vec<ConsentView>,
     pub form: FormView,
@@ -90,7 +89,6 @@ pub async fn consents(
         Vec::new()
     };
     Ok(ConsentsSection {
-        can_consent,
         entries,
         form: form.unwrap_or_else(|| {
             let mut form = FormView::default();

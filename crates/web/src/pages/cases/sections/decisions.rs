@@ -20,7 +20,6 @@ pub struct DecisionView {
 }
 
 pub struct DecisionsSection {
-    pub can_read: bool,
     pub can_decide: bool,
     /// Newest first; empty when she may not read them.
     pub entries: Vec<DecisionView>,
@@ -62,7 +61,6 @@ pub async fn decisions(
         Vec::new()
     };
     Ok(DecisionsSection {
-        can_read,
         can_decide: v.may(Action::LogDecision),
         entries,
         form: form.unwrap_or_default(),

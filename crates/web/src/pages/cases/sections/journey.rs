@@ -34,11 +34,17 @@ pub struct JourneySection {
 
 /// Follow-ups and repatriation: the custodian's own work (`FollowJourney`); an earlier
 /// custodian or a receiver waiting to answer sees none of it.
-pub async fn journey(v: &Viewing<'_>) -> Result<JourneySection, AppError> {
+/// `with_followups` and `with_steps` say which of the two the page shows: nothing is read for
+/// the other.
+pub async fn journey(
+    v: &Viewing<'_>,
+    with_followups: bool,
+    with_steps: bool,
+) -> Result<JourneySection, AppError> {
     let t = v.t;
     let custodial = v.may(Action::FollowJourney);
     let today = v.ctx.zone.date_of(v.state.clock.now());
-    let followups = if custodial {
+    let followups = if custodial && with_followups {
         v.state
             .store
             .followups_of(v.case.id, &v.scope())
@@ -59,7 +65,7 @@ pub async fn journey(v: &Viewing<'_>) -> Result<JourneySection, AppError> {
     } else {
         Vec::new()
     };
-    let steps = if custodial {
+    let steps = if custodial && with_steps {
         v.state
             .store
             .repatriation(v.case.id, &v.scope())

@@ -24,8 +24,6 @@ pub struct NoteView {
 }
 
 pub struct NotesSection {
-    /// Whether she may read any kind of note (the section shows only then).
-    pub readable: bool,
     pub entries: Vec<NoteView>,
     /// The glossary terms in the notes, with their plain explanation in her language.
     pub plain_words: Vec<(String, String)>,
@@ -99,7 +97,6 @@ pub async fn notes(
         (views, plain_words)
     };
     Ok(NotesSection {
-        readable: !readable.is_empty(),
         entries,
         plain_words,
         kinds: writable

@@ -30,14 +30,16 @@ pub struct StageSection {
 }
 
 /// The stage's history and the next stages the reader may choose; `form` is her change
-/// re-shown after a refusal.
+/// re-shown after a refusal. The history and the terms of her stay are read only `with_journey`
+/// (the journey's page; the summary shows the stage and its form alone).
 pub async fn stage(
     v: &Viewing<'_>,
     form: Option<FormView>,
     stay_form: Option<FormView>,
+    with_journey: bool,
 ) -> Result<StageSection, AppError> {
     let t = v.t;
-    let history = if v.may(Action::ViewCase) {
+    let history = if with_journey && v.may(Action::ViewCase) {
         let changes = v.state.store.stage_history(v.case.id, &v.scope()).await?;
         let who = names(v.state, changes.iter().filter_map(|c| c.by)).await?;
         changes
@@ -72,7 +74,7 @@ pub async fn stage(
             })
         })
         .collect();
-    let stay = if v.may(Action::ViewCase) {
+    let stay = if with_journey && v.may(Action::ViewCase) {
         app::casework::stay_terms(&v.state.store, &v.acting(), v.case)
             .await?
             .map(|terms| {
