@@ -16,6 +16,7 @@ pub mod glossary;
 pub mod handover;
 pub mod ids;
 pub mod indicators;
+pub mod intake;
 pub mod language;
 pub mod note;
 pub mod organisation;

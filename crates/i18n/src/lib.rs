@@ -35,6 +35,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
                 include_str!("../locales/en/indicators.ftl"),
             ),
             ("time.ftl", include_str!("../locales/en/time.ftl")),
+            ("intake.ftl", include_str!("../locales/en/intake.ftl")),
         ],
     ),
     (
@@ -54,6 +55,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
                 include_str!("../locales/bn/indicators.ftl"),
             ),
             ("time.ftl", include_str!("../locales/bn/time.ftl")),
+            ("intake.ftl", include_str!("../locales/bn/intake.ftl")),
         ],
     ),
     (
@@ -73,6 +75,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
                 include_str!("../locales/hi/indicators.ftl"),
             ),
             ("time.ftl", include_str!("../locales/hi/time.ftl")),
+            ("intake.ftl", include_str!("../locales/hi/intake.ftl")),
         ],
     ),
 ];

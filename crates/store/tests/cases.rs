@@ -74,6 +74,7 @@ async fn world(store: &Arc<dyn Store>) -> World {
 
 fn new_case(org: OrgId, assigned: Vec<UserId>, seed: u8) -> NewCase {
     NewCase {
+        intake: Default::default(),
         id: CaseId::new(),
         code: CaseCode::from_random([seed, 1, 2, 3, 4]),
         custodian: org,
@@ -144,6 +145,48 @@ async fn cases_open_with_their_staff_and_codes_are_unique(t: &TestStore) {
             .unwrap()
             .is_none()
     );
+}
+
+async fn a_case_keeps_how_she_came_to_it(t: &TestStore) {
+    use domain::intake::{Exploitation, Gender, Intake, Place, SpokenLanguage};
+    let store = &t.store;
+    let w = world(store).await;
+    let mut new = new_case(w.org, vec![w.worker], 7);
+    new.intake = Intake {
+        identified_on: Some(parse_date("2026-08-26").unwrap()),
+        place: Place {
+            district: "উত্তর ২৪ পরগনা".into(),
+            state: "West Bengal".into(),
+            country: Some("IN".parse().unwrap()),
+        },
+        age: None,
+        born_on: Some(parse_date("2010-03-01").unwrap()),
+        gender: Some(Gender::Feminine),
+        languages: vec![SpokenLanguage::Bengali, SpokenLanguage::Hindi],
+        citizenship: Some("BD".parse().unwrap()),
+        exploitation: vec![Exploitation::SexualExploitation, Exploitation::ForcedLabour],
+    };
+    let case = store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    assert_eq!(case.intake, new.intake);
+    let read = store
+        .case(new.id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(read.intake, new.intake, "read back as written");
+    let listed = store.find_cases(&CaseFilter::of(w.org, T0)).await.unwrap();
+    assert_eq!(listed[0].intake.citizenship, new.intake.citizenship);
+
+    // A case opened without them knows none of them.
+    let bare = new_case(w.org, vec![w.worker], 8);
+    let case = store
+        .create_case(&bare, event(AuditAction::CaseCreated, "bare"))
+        .await
+        .unwrap();
+    assert_eq!(case.intake, Intake::default());
 }
 
 async fn the_journey_is_recorded_and_a_stale_change_is_refused(t: &TestStore) {
@@ -1160,6 +1203,7 @@ async fn cases_are_found_by_code_and_by_when_they_were_opened(t: &TestStore) {
 }
 
 on_both_engines!(
+    a_case_keeps_how_she_came_to_it,
     cases_are_found_by_code_and_by_when_they_were_opened,
     cases_open_with_their_staff_and_codes_are_unique,
     the_journey_is_recorded_and_a_stale_change_is_refused,

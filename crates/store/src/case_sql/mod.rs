@@ -103,9 +103,12 @@ macro_rules! impl_case_store {
                 what: &'static str,
             ) -> Result<(), $crate::StoreError> {
                 let id = case.id.to_string();
+                let intake = $crate::cases::IntakeBinds::of(&case.intake);
                 sqlx::query(
-                    "INSERT INTO cases (id, code, custodian_org_id, stage, opened_at, version, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, 1, $6)",
+                    "INSERT INTO cases (id, code, custodian_org_id, stage, opened_at, version, updated_at, \
+                     identified_on, identified_district, identified_state, identified_country, age_years, \
+                     born_on, gender, languages, citizenship, exploitation) \
+                     VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
                 )
                 .bind(&id)
                 .bind(case.code.as_str())
@@ -113,6 +116,16 @@ macro_rules! impl_case_store {
                 .bind(stage.as_str())
                 .bind(case.opened_at.millis())
                 .bind(updated_at.millis())
+                .bind(intake.identified_on)
+                .bind(intake.district)
+                .bind(intake.state)
+                .bind(intake.country)
+                .bind(intake.age)
+                .bind(intake.born_on)
+                .bind(intake.gender)
+                .bind(intake.languages)
+                .bind(intake.citizenship)
+                .bind(intake.exploitation)
                 .execute(&mut *conn)
                 .await
                 .map_err(|e| $crate::StoreError::from_write(e, what))?;

@@ -23,6 +23,10 @@ pub use list::*;
 
 mod sections;
 
+fn intake_country_id(code: &str) -> String {
+    sections::intake::country_id(code).unwrap_or_default()
+}
+
 pub use crate::api::cases::download;
 use sections::consents::ConsentView;
 use sections::decisions::DecisionView;
@@ -42,6 +46,8 @@ struct CaseTemplate<'a> {
     training_needed: Vec<String>,
     stage: String,
     opened: String,
+    /// How she came to the case (the partial `case_intake.html`).
+    intake: sections::intake::IntakeView,
     full: bool,
     voice: Vec<VoiceView>,
     voice_form: FormView,
@@ -155,6 +161,7 @@ async fn case_page<'a>(
         training_needed,
         stage: t.get(case.stage.message_id()),
         opened: t.date(case.opened_at),
+        intake: sections::intake::intake(&t, &case.intake, case.opened_at),
         full,
         voice: voice.entries,
         voice_form: voice.form,
