@@ -189,6 +189,80 @@ async fn a_case_keeps_how_she_came_to_it(t: &TestStore) {
     assert_eq!(case.intake, Intake::default());
 }
 
+async fn only_cases_with_her_consent_to_statistics_are_counted(t: &TestStore) {
+    use domain::consent::{Consent, ConsentFields, Purpose};
+    let store = &t.store;
+    let w = world(store).await;
+    let day = 86_400_000;
+    let consent = |case_id, purpose, expires_on: Option<&str>| Consent {
+        id: uuid::Uuid::now_v7(),
+        case_id,
+        fields: ConsentFields {
+            purpose,
+            section: None,
+            organisation: None,
+            explained_how: "পড়ে শোনানো হয়েছে".into(),
+            explained_in: Language::Bn,
+            explained_by: "রূপা".into(),
+            expires_on: expires_on.map(|d| parse_date(d).unwrap()),
+        },
+        recorded_by: w.worker,
+        recorded_at: T0,
+        revoked_at: None,
+        revoked_reason: None,
+    };
+    // (custodian, purpose, expires, revoked): which consent each case has.
+    let plans = [
+        (w.org, Purpose::Statistics, None, false),
+        (w.org, Purpose::Services, None, false),
+        (w.org, Purpose::Statistics, None, true),
+        (w.org, Purpose::Statistics, Some("2026-11-30"), false),
+        (w.other_org, Purpose::Statistics, None, false),
+    ];
+    let mut ids = Vec::new();
+    for (seed, (org, purpose, expires, revoked)) in plans.into_iter().enumerate() {
+        let new = new_case(org, vec![], 40 + seed as u8);
+        store
+            .create_case(&new, event(AuditAction::CaseCreated, "case"))
+            .await
+            .unwrap();
+        let c = consent(new.id, purpose, expires);
+        store
+            .record_consent(&c, event(AuditAction::ConsentRecorded, "case"))
+            .await
+            .unwrap();
+        if revoked {
+            store
+                .revoke_consent(
+                    c.id,
+                    w.worker,
+                    Timestamp(T0.millis() + 1000),
+                    "মত বদলেছে",
+                    event(AuditAction::ConsentRevoked, "case"),
+                )
+                .await
+                .unwrap();
+        }
+        ids.push(new.id);
+    }
+    let now = Timestamp(T0.millis() + day);
+    let found = |cases: Vec<domain::Case>| cases.iter().map(|c| c.id).collect::<Vec<_>>();
+    assert_eq!(
+        found(store.statistical_cases(Some(w.org), now).await.unwrap()),
+        vec![ids[0], ids[3]],
+        "her organisation's, with an active consent to statistics"
+    );
+    let network = found(store.statistical_cases(None, now).await.unwrap());
+    assert_eq!(network.len(), 3);
+    assert!(network.contains(&ids[4]));
+    // The day after its last day, the expired one counts no more.
+    let later = Timestamp(T0.millis() + 3 * day);
+    assert_eq!(
+        found(store.statistical_cases(Some(w.org), later).await.unwrap()),
+        vec![ids[0]]
+    );
+}
+
 async fn the_journey_is_recorded_and_a_stale_change_is_refused(t: &TestStore) {
     let store = &t.store;
     let w = world(store).await;
@@ -1204,6 +1278,7 @@ async fn cases_are_found_by_code_and_by_when_they_were_opened(t: &TestStore) {
 
 on_both_engines!(
     a_case_keeps_how_she_came_to_it,
+    only_cases_with_her_consent_to_statistics_are_counted,
     cases_are_found_by_code_and_by_when_they_were_opened,
     cases_open_with_their_staff_and_codes_are_unique,
     the_journey_is_recorded_and_a_stale_change_is_refused,

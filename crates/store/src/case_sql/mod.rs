@@ -444,6 +444,28 @@ macro_rules! impl_case_store {
                 Ok(Some(domain::case::Identity { name, family, address }))
             }
 
+            async fn statistical_cases(
+                &self,
+                custodian: Option<domain::OrgId>,
+                now: domain::Timestamp,
+            ) -> Result<Vec<domain::Case>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::CaseRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::case_columns!(),
+                    " FROM cases c WHERE ($1 = '' OR c.custodian_org_id = $1) AND EXISTS ( \
+                     SELECT 1 FROM consents s WHERE s.case_id = c.id AND s.purpose = 'statistics' \
+                     AND s.recorded_at <= $2 AND (s.revoked_at IS NULL OR s.revoked_at > $2) \
+                     AND (s.expires_on IS NULL OR s.expires_on >= $3)) \
+                     ORDER BY c.opened_at, c.id"
+                ))
+                .bind(custodian.map(|o| o.to_string()).unwrap_or_default())
+                .bind(now.millis())
+                .bind(domain::voice::format_date_iso(now.to_datetime().date()))
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter().map($crate::cases::CaseRow::bare).collect()
+            }
+
             async fn readings_of(
                 &self,
                 case: domain::CaseId,

@@ -176,6 +176,15 @@ pub trait CaseStore:
         sight: &Sight,
         audit: AuditEvent,
     ) -> Result<Option<Identity>, StoreError>;
+    /// The cases whose survivor's consent to anonymous statistics holds at `now` (recorded,
+    /// not revoked by then, not past its last day), with how she came to each: of one
+    /// custodian, or of the whole network when `custodian` is `None`. Without their staff or
+    /// handovers: for the anonymised HTCDS export only. Oldest first.
+    async fn statistical_cases(
+        &self,
+        custodian: Option<OrgId>,
+        now: Timestamp,
+    ) -> Result<Vec<Case>, StoreError>;
     /// Every reading of the case's content and identity, newest first (at most `limit`).
     async fn readings_of(
         &self,
@@ -392,6 +401,11 @@ impl CaseRow {
                 .map(passage)
                 .collect::<Result<_, _>>()?,
         })
+    }
+
+    /// The case without its staff and handovers.
+    pub(crate) fn bare(self) -> Result<Case, StoreError> {
+        self.into_case(Vec::new(), Vec::new())
     }
 
     pub(crate) fn id(&self) -> CaseId {
