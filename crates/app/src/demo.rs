@@ -501,7 +501,7 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Err
                 .record_voice(&voice, event(AuditAction::VoiceRecorded, opened))
                 .await?;
         }
-        // Her consents: services always; for the girl preparing to go home to South 24
+        // Her consents: services always, statistics mostly; for the girl preparing to go home to South 24
         // Parganas, sharing her voice with the NGO there and news back to the shelter.
         let language = demo.voices.first().map(|v| v.1).unwrap_or(Language::Bn);
         let parganas = store
@@ -510,6 +510,10 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Err
             .map(|o| o.id.to_string())
             .unwrap_or_default();
         let mut drafts = vec![("services", "", String::new())];
+        // Most agreed to be counted in anonymous statistics (the HTCDS export); one did not.
+        if index != 5 {
+            drafts.push(("statistics", "", String::new()));
+        }
         if index == 2 {
             drafts.push(("sharing", "voice", parganas.clone()));
             drafts.push(("follow-up-updates", "", parganas));
