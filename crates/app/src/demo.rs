@@ -398,6 +398,50 @@ const MOVES: [&str; 7] = [
     "সে নিজে বলেছে আর সাহায্যের দরকার নেই; পরিচালক অনুমোদন করেছেন।",
 ];
 
+/// How a demo case came to the shelter: identified a few days before the case was opened, in
+/// the organisation's district, mostly girls from Bangladesh in their mid-teens.
+fn demo_intake(index: usize, org: &DemoOrg, opened: Timestamp) -> domain::intake::Intake {
+    use domain::intake::{Exploitation, Gender, Intake, Place, SpokenLanguage};
+    let state = match org.district {
+        "Mumbai" => "Maharashtra",
+        "Jessore" => "Khulna",
+        _ => "West Bengal",
+    };
+    let identified = opened.plus_seconds(-((index % 4) as i64) * 86_400);
+    let identified_on = identified.to_datetime().date();
+    let exploitation = match index % 5 {
+        0 | 2 | 4 => vec![Exploitation::SexualExploitation],
+        1 => vec![Exploitation::Servitude, Exploitation::ChildLabour],
+        _ => vec![Exploitation::ForcedLabour],
+    };
+    let mut languages = vec![SpokenLanguage::Bengali];
+    if org.district == "Mumbai" || index.is_multiple_of(3) {
+        languages.push(SpokenLanguage::Hindi);
+    }
+    let age = 14 + (index % 6) as u8;
+    Intake {
+        identified_on: Some(identified_on),
+        place: Place {
+            district: org.district.to_string(),
+            state: state.to_string(),
+            country: org.country.parse().ok(),
+        },
+        // Every third girl knows her date of birth roughly; the others told her age.
+        born_on: (index % 3 == 2)
+            .then(|| {
+                identified_on
+                    .replace_year(identified_on.year() - i32::from(age))
+                    .ok()
+            })
+            .flatten(),
+        age: (index % 3 != 2).then_some(age),
+        gender: Some(Gender::Feminine),
+        languages,
+        citizenship: (if index % 4 == 3 { "IN" } else { "BD" }).parse().ok(),
+        exploitation,
+    }
+}
+
 async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error> {
     let mut added = 0;
     for (index, demo) in CASES.iter().enumerate() {
@@ -419,6 +463,7 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Err
         }
         let opened = now.plus_seconds(-demo.days_ago * 86_400);
         let new = NewCase {
+            intake: demo_intake(index, &ORGS[org_index], opened),
             id: CaseId::new(),
             code: code.clone(),
             custodian: worker.org_id,
@@ -456,7 +501,7 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Err
                 .record_voice(&voice, event(AuditAction::VoiceRecorded, opened))
                 .await?;
         }
-        // Her consents: services always; for the girl preparing to go home to South 24
+        // Her consents: services always, statistics mostly; for the girl preparing to go home to South 24
         // Parganas, sharing her voice with the NGO there and news back to the shelter.
         let language = demo.voices.first().map(|v| v.1).unwrap_or(Language::Bn);
         let parganas = store
@@ -465,6 +510,10 @@ async fn load_cases(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Err
             .map(|o| o.id.to_string())
             .unwrap_or_default();
         let mut drafts = vec![("services", "", String::new())];
+        // Most agreed to be counted in anonymous statistics (the HTCDS export); one did not.
+        if index != 5 {
+            drafts.push(("statistics", "", String::new()));
+        }
         if index == 2 {
             drafts.push(("sharing", "voice", parganas.clone()));
             drafts.push(("follow-up-updates", "", parganas));

@@ -19,7 +19,7 @@ pub mod password;
 pub mod policy;
 pub mod reports;
 pub mod token;
-mod tr;
+pub mod tr;
 pub mod training;
 pub mod twofactor;
 

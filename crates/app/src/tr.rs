@@ -48,8 +48,14 @@ impl<'a> Tr<'a> {
                 self.get(e.message_id)
             )
         } else {
-            self.get(e.message_id)
+            self.field(e)
         }
+    }
+
+    /// A field's message as shown beside it: one that names a day (the day she was
+    /// identified) writes it the long way, in her words and digits.
+    pub fn field(&self, e: &FieldError) -> String {
+        dated_problem(e, self.i18n, self.lang).unwrap_or_else(|| self.get(e.message_id))
     }
 
     pub fn role(&self, role: &Role) -> String {
@@ -75,5 +81,44 @@ impl<'a> Tr<'a> {
     /// A number in her digits, with the Indian grouping.
     pub fn number(&self, n: i64) -> String {
         i18n::format_number(self.lang, n)
+    }
+}
+
+/// The messages whose English text ends with the day they name, as `(YYYY-MM-DD)`.
+const DATED: [&str; 1] = ["error-date-before-identified"];
+
+/// A problem that names a day, in `lang` with the day written the long way
+/// ("২৬ আগস্ট ২০২৬"); `None` for any other problem.
+pub fn dated_problem(e: &FieldError, i18n: &I18n, lang: Language) -> Option<String> {
+    if !DATED.contains(&e.message_id) {
+        return None;
+    }
+    let inside = e.english.trim_end().strip_suffix(')')?;
+    let iso = &inside[inside.rfind('(')? + 1..];
+    let date = domain::voice::parse_date(iso).ok()?;
+    Some(i18n.text_with(
+        lang,
+        e.message_id,
+        &[("date", Arg::Text(i18n::format_day(lang, date)))],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_that_names_a_day_writes_it_the_long_way() {
+        let i18n = I18n::load().unwrap();
+        let e = FieldError::new(
+            "spoken_on",
+            &domain::DomainError::DateBeforeIdentified(time::macros::date!(2026 - 08 - 26)),
+        );
+        let bn = dated_problem(&e, &i18n, Language::Bn).unwrap();
+        assert!(bn.contains("২৬ আগস্ট ২০২৬"), "{bn}");
+        let en = dated_problem(&e, &i18n, Language::En).unwrap();
+        assert!(en.contains("26 August 2026"), "{en}");
+        let other = FieldError::required("name");
+        assert_eq!(dated_problem(&other, &i18n, Language::En), None);
     }
 }

@@ -84,6 +84,20 @@ pub enum ExportCommand {
         #[arg(long)]
         workshop: String,
     },
+    /// The anonymised HTCDS 2.0 export: one row per case whose survivor consented to
+    /// statistics, k-anonymous (k = 5). The format follows --out's ending (.csv or .json).
+    /// Without --as, the whole network, as the operator; with it, what that person may take
+    /// (the network admin: the network; a director: her organisation). Prints what was
+    /// generalised and suppressed. Recorded in the audit trail.
+    Htcds {
+        /// The username whose rights apply; the audit trail records her as the one who
+        /// exported.
+        #[arg(long = "as", value_name = "USERNAME")]
+        as_user: Option<String>,
+        /// FILE.csv or FILE.json.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 /// What every spreadsheet export takes.
@@ -301,6 +315,29 @@ pub async fn run(store: &Arc<dyn Store>, command: ExportCommand) -> Result<ExitC
                 },
             )
             .await?;
+        }
+        ExportCommand::Htcds { as_user, out } => {
+            let extension = out.extension().and_then(|e| e.to_str()).unwrap_or_default();
+            let format = app::exports::HtcdsFormat::from_extension(extension).ok_or_else(|| {
+                Failure(format!("{}: name the file .csv or .json", out.display()))
+            })?;
+            let acting = match &as_user {
+                Some(username) => acting_as(store, username).await?,
+                None => app::Acting::cli(SystemClock.now()),
+            };
+            let app = self::app(store)?;
+            let export = app::exports::htcds(&app, &acting, format)
+                .await
+                .map_err(|e| match e {
+                    app::Error::Forbidden(reason) => Failure(format!(
+                        "refused to {}: {}",
+                        as_user.as_deref().unwrap_or("the operator"),
+                        app.i18n.text(Language::En, reason.message_id())
+                    )),
+                    other => failed(other),
+                })?;
+            write(&out, &export.bytes)?;
+            println!("{}	{}", out.display(), export.report.line());
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -790,6 +790,91 @@ async fn forms_import_from_an_xlsform(t: &TestStore) {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// `saathi export htcds`: the operator exports the network, the line on stdout reports the
+/// anonymity, every group has five or more, and a case worker is refused with nothing written.
+async fn export_htcds_from_the_command_line(t: &TestStore) {
+    let url = t.url();
+    assert!(saathi(url, &["demo"]).status.success());
+    let dir = std::env::temp_dir().join(format!("saathi-htcds-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = dir.join("htcds.json");
+    let done = saathi(url, &["export", "htcds", "--out", json.to_str().unwrap()]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(stdout(&done).contains("\tk=5; age="), "{}", stdout(&done));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let records = doc["records"].as_array().unwrap();
+    assert_eq!(doc["anonymity"]["exported"], records.len());
+    assert!(
+        doc["anonymity"]["considered"].as_u64().unwrap() >= 11,
+        "the demo's consents"
+    );
+    let mut groups = std::collections::HashMap::<String, usize>::new();
+    for r in records {
+        let key = [
+            "saathi_AgeGroup",
+            "prs_Gender",
+            "prs_Citizenship",
+            "saathi_IdentifiedDistrict",
+            "saathi_IdentifiedState",
+            "saathi_IdentifiedCountry",
+            "saathi_IdentifiedYear",
+        ]
+        .map(|f| r[f].to_string())
+        .join("|");
+        *groups.entry(key).or_default() += 1;
+    }
+    assert!(groups.values().all(|n| *n >= 5), "{groups:?}");
+
+    let csv = dir.join("mine.csv");
+    let refused_run = saathi(
+        url,
+        &[
+            "export",
+            "htcds",
+            "--as",
+            "caseworker.kolkata",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(!refused_run.status.success());
+    assert_eq!(
+        stderr(&refused_run).lines().count(),
+        1,
+        "{}",
+        stderr(&refused_run)
+    );
+    assert!(!csv.exists(), "nothing written for a refused export");
+    let done = saathi(
+        url,
+        &[
+            "export",
+            "htcds",
+            "--as",
+            "director.kolkata",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(
+        std::fs::read(&csv)
+            .unwrap()
+            .starts_with(b"\xEF\xBB\xBFprs_Gender,")
+    );
+    let wrong = saathi(
+        url,
+        &[
+            "export",
+            "htcds",
+            "--out",
+            dir.join("x.txt").to_str().unwrap(),
+        ],
+    );
+    assert!(!wrong.status.success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// `saathi export cases|assessments|attendance --as USERNAME`: her rights apply, the audit
 /// trail names her, and a refusal writes nothing.
 async fn export_spreadsheets_as_a_user(t: &TestStore) {
@@ -986,6 +1071,7 @@ async fn export_spreadsheets_as_a_user(t: &TestStore) {
 }
 
 on_both_engines!(
+    export_htcds_from_the_command_line,
     export_spreadsheets_as_a_user,
     org_add_prints_the_id_and_refuses_bad_input,
     audit_verify_passes_then_names_the_edited_entry,

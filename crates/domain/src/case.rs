@@ -190,6 +190,10 @@ pub struct Case {
     /// Her own account, when one is linked: never one of the staff.
     #[serde(default)]
     pub survivor: Option<UserId>,
+    /// How she came to the case: when and where she was identified, her age, gender,
+    /// languages, citizenship and the type of exploitation ([`crate::intake`]).
+    #[serde(skip)]
+    pub intake: crate::intake::Intake,
     /// Its handovers, oldest first: who held custody before, who is waiting to receive her,
     /// and which sections travelled to whom (see [`crate::sight`]).
     #[serde(skip)]

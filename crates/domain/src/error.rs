@@ -72,6 +72,27 @@ pub enum DomainError {
     DateInFuture,
     #[error("the date is before the case was opened")]
     DateBeforeCaseOpened,
+    /// A date before the day she was identified (her words cannot be older than that). The
+    /// message names the day: the English text ends with it as `(YYYY-MM-DD)`, which the
+    /// pages and API read back to write it the long way in the reader's language.
+    #[error("the date is before the day she was identified ({})", crate::voice::format_date_iso(*.0))]
+    DateBeforeIdentified(time::Date),
+    #[error(
+        "unknown gender {0:?}: use feminine, masculine, transgender-feminine, transgender-masculine, non-conforming or not-specified"
+    )]
+    UnknownGender(String),
+    #[error("unknown type of exploitation {0:?}")]
+    UnknownExploitation(String),
+    #[error("unknown language {0:?}: use an ISO 639-1 code such as bn, hi, ur or ne")]
+    UnknownSpokenLanguage(String),
+    #[error("{0:?} is not an age in years (0 to 120)")]
+    InvalidAge(String),
+    #[error("give her age or an approximate date of birth, not both")]
+    AgeAndBirthDate,
+    #[error("the date of birth is after the day she was identified")]
+    BornAfterIdentified,
+    #[error("a place must be at most 100 characters")]
+    PlaceTooLong,
     #[error("{0:?} is not a case code")]
     InvalidCaseCode(String),
     #[error("unknown participation {0:?}: use decided-with-her, consulted, informed or absent")]
@@ -219,6 +240,14 @@ impl DomainError {
             Self::InvalidDate(_) => "error-invalid-date",
             Self::DateInFuture => "error-date-in-future",
             Self::DateBeforeCaseOpened => "error-date-before-case",
+            Self::DateBeforeIdentified(_) => "error-date-before-identified",
+            Self::UnknownGender(_) => "error-unknown-gender",
+            Self::UnknownExploitation(_) => "error-unknown-exploitation",
+            Self::UnknownSpokenLanguage(_) => "error-unknown-spoken-language",
+            Self::InvalidAge(_) => "error-invalid-age",
+            Self::AgeAndBirthDate => "error-age-and-birth-date",
+            Self::BornAfterIdentified => "error-born-after-identified",
+            Self::PlaceTooLong => "error-place-too-long",
             Self::InvalidCaseCode(_) => "error-invalid-case-code",
             Self::UnknownParticipation(_) => "error-unknown-participation",
             Self::ParticipationRequired => "error-participation-required",

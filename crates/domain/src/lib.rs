@@ -3,6 +3,7 @@
 //! The domain decides, the store remembers, the web and CLI translate. Nothing here does I/O or
 //! reads the clock itself, so every rule can be tested with plain values.
 
+pub mod anonymity;
 pub mod audit;
 pub mod case;
 pub mod clock;
@@ -16,6 +17,7 @@ pub mod glossary;
 pub mod handover;
 pub mod ids;
 pub mod indicators;
+pub mod intake;
 pub mod language;
 pub mod note;
 pub mod organisation;

@@ -131,6 +131,24 @@ pub fn check_spoken_on(
     Ok(())
 }
 
+/// When she said it, for a case that knows the day she was identified: not in the future, and
+/// not before `identified` (which may be long before the case was opened in Saathi). The
+/// refusal names that day.
+pub fn check_spoken_since(
+    date: Date,
+    identified: Date,
+    now: Timestamp,
+    zone: &crate::zone::TimeZone,
+) -> Result<(), DomainError> {
+    if date > zone.date_of(now) {
+        return Err(DomainError::DateInFuture);
+    }
+    if date < identified {
+        return Err(DomainError::DateBeforeIdentified(identified));
+    }
+    Ok(())
+}
+
 /// One version of one entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoiceEntry {

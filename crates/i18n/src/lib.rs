@@ -36,6 +36,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ),
             ("time.ftl", include_str!("../locales/en/time.ftl")),
             ("case.ftl", include_str!("../locales/en/case.ftl")),
+            ("intake.ftl", include_str!("../locales/en/intake.ftl")),
         ],
     ),
     (
@@ -56,6 +57,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ),
             ("time.ftl", include_str!("../locales/bn/time.ftl")),
             ("case.ftl", include_str!("../locales/bn/case.ftl")),
+            ("intake.ftl", include_str!("../locales/bn/intake.ftl")),
         ],
     ),
     (
@@ -76,6 +78,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ),
             ("time.ftl", include_str!("../locales/hi/time.ftl")),
             ("case.ftl", include_str!("../locales/hi/case.ftl")),
+            ("intake.ftl", include_str!("../locales/hi/intake.ftl")),
         ],
     ),
 ];

@@ -74,6 +74,7 @@ async fn world(store: &Arc<dyn Store>) -> World {
 
 fn new_case(org: OrgId, assigned: Vec<UserId>, seed: u8) -> NewCase {
     NewCase {
+        intake: Default::default(),
         id: CaseId::new(),
         code: CaseCode::from_random([seed, 1, 2, 3, 4]),
         custodian: org,
@@ -143,6 +144,122 @@ async fn cases_open_with_their_staff_and_codes_are_unique(t: &TestStore) {
             .await
             .unwrap()
             .is_none()
+    );
+}
+
+async fn a_case_keeps_how_she_came_to_it(t: &TestStore) {
+    use domain::intake::{Exploitation, Gender, Intake, Place, SpokenLanguage};
+    let store = &t.store;
+    let w = world(store).await;
+    let mut new = new_case(w.org, vec![w.worker], 7);
+    new.intake = Intake {
+        identified_on: Some(parse_date("2026-08-26").unwrap()),
+        place: Place {
+            district: "উত্তর ২৪ পরগনা".into(),
+            state: "West Bengal".into(),
+            country: Some("IN".parse().unwrap()),
+        },
+        age: None,
+        born_on: Some(parse_date("2010-03-01").unwrap()),
+        gender: Some(Gender::Feminine),
+        languages: vec![SpokenLanguage::Bengali, SpokenLanguage::Hindi],
+        citizenship: Some("BD".parse().unwrap()),
+        exploitation: vec![Exploitation::SexualExploitation, Exploitation::ForcedLabour],
+    };
+    let case = store
+        .create_case(&new, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    assert_eq!(case.intake, new.intake);
+    let read = store
+        .case(new.id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(read.intake, new.intake, "read back as written");
+    let listed = store.find_cases(&CaseFilter::of(w.org, T0)).await.unwrap();
+    assert_eq!(listed[0].intake.citizenship, new.intake.citizenship);
+
+    // A case opened without them knows none of them.
+    let bare = new_case(w.org, vec![w.worker], 8);
+    let case = store
+        .create_case(&bare, event(AuditAction::CaseCreated, "bare"))
+        .await
+        .unwrap();
+    assert_eq!(case.intake, Intake::default());
+}
+
+async fn only_cases_with_her_consent_to_statistics_are_counted(t: &TestStore) {
+    use domain::consent::{Consent, ConsentFields, Purpose};
+    let store = &t.store;
+    let w = world(store).await;
+    let day = 86_400_000;
+    let consent = |case_id, purpose, expires_on: Option<&str>| Consent {
+        id: uuid::Uuid::now_v7(),
+        case_id,
+        fields: ConsentFields {
+            purpose,
+            section: None,
+            organisation: None,
+            explained_how: "পড়ে শোনানো হয়েছে".into(),
+            explained_in: Language::Bn,
+            explained_by: "রূপা".into(),
+            expires_on: expires_on.map(|d| parse_date(d).unwrap()),
+        },
+        recorded_by: w.worker,
+        recorded_at: T0,
+        revoked_at: None,
+        revoked_reason: None,
+    };
+    // (custodian, purpose, expires, revoked): which consent each case has.
+    let plans = [
+        (w.org, Purpose::Statistics, None, false),
+        (w.org, Purpose::Services, None, false),
+        (w.org, Purpose::Statistics, None, true),
+        (w.org, Purpose::Statistics, Some("2026-11-30"), false),
+        (w.other_org, Purpose::Statistics, None, false),
+    ];
+    let mut ids = Vec::new();
+    for (seed, (org, purpose, expires, revoked)) in plans.into_iter().enumerate() {
+        let new = new_case(org, vec![], 40 + seed as u8);
+        store
+            .create_case(&new, event(AuditAction::CaseCreated, "case"))
+            .await
+            .unwrap();
+        let c = consent(new.id, purpose, expires);
+        store
+            .record_consent(&c, event(AuditAction::ConsentRecorded, "case"))
+            .await
+            .unwrap();
+        if revoked {
+            store
+                .revoke_consent(
+                    c.id,
+                    w.worker,
+                    Timestamp(T0.millis() + 1000),
+                    "মত বদলেছে",
+                    event(AuditAction::ConsentRevoked, "case"),
+                )
+                .await
+                .unwrap();
+        }
+        ids.push(new.id);
+    }
+    let now = Timestamp(T0.millis() + day);
+    let found = |cases: Vec<domain::Case>| cases.iter().map(|c| c.id).collect::<Vec<_>>();
+    assert_eq!(
+        found(store.statistical_cases(Some(w.org), now).await.unwrap()),
+        vec![ids[0], ids[3]],
+        "her organisation's, with an active consent to statistics"
+    );
+    let network = found(store.statistical_cases(None, now).await.unwrap());
+    assert_eq!(network.len(), 3);
+    assert!(network.contains(&ids[4]));
+    // The day after its last day, the expired one counts no more.
+    let later = Timestamp(T0.millis() + 3 * day);
+    assert_eq!(
+        found(store.statistical_cases(Some(w.org), later).await.unwrap()),
+        vec![ids[0]]
     );
 }
 
@@ -1231,6 +1348,8 @@ async fn cases_are_found_by_code_and_by_when_they_were_opened(t: &TestStore) {
 }
 
 on_both_engines!(
+    a_case_keeps_how_she_came_to_it,
+    only_cases_with_her_consent_to_statistics_are_counted,
     cases_are_found_by_code_and_by_when_they_were_opened,
     cases_open_with_their_staff_and_codes_are_unique,
     the_journey_is_recorded_and_a_stale_change_is_refused,

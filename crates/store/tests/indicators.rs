@@ -86,6 +86,7 @@ async fn open_case(
     at: Timestamp,
 ) -> CaseId {
     let new = NewCase {
+        intake: Default::default(),
         id: CaseId::new(),
         code: CaseCode::from_random([seed, 7, 7, 7, seed]),
         custodian: org,

@@ -70,6 +70,7 @@ async fn load(store: &Arc<dyn Store>, cases: usize) -> (domain::UserId, Vec<Case
     for i in 0..cases {
         let r = rng.next();
         let new = NewCase {
+            intake: Default::default(),
             id: CaseId::new(),
             code: CaseCode::from_random([
                 (i >> 24) as u8,

@@ -116,6 +116,8 @@ use crate::api;
         api::exports::form,
         api::exports::workshop,
         api::exports::training,
+        api::exports::htcds_csv,
+        api::exports::htcds_json,
     )
 )]
 struct Document;

@@ -222,6 +222,16 @@ pub fn table() -> Vec<Route> {
             "/api/v1/exports/training.xlsx",
             get(api::exports::training),
         ),
+        route(
+            M::GET,
+            "/api/v1/exports/htcds.csv",
+            get(api::exports::htcds_csv),
+        ),
+        route(
+            M::GET,
+            "/api/v1/exports/htcds.json",
+            get(api::exports::htcds_json),
+        ),
         route(M::GET, "/exports/cases.csv", get(api::exports::cases_csv)),
         route(M::GET, "/exports/cases.xlsx", get(api::exports::cases_xlsx)),
         route(M::GET, "/exports/forms/{file}", get(api::exports::form)),

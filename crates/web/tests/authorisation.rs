@@ -663,6 +663,13 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/exports/forms/{file}", Access::Roles(ASSIGNED)),
     ("GET", "/exports/workshops/{file}", Access::Roles(TRAINERS)),
     ("GET", "/exports/training.xlsx", Access::Roles(RESULTS)),
+    // The anonymised HTCDS export: the network admin (the network), a director (hers).
+    ("GET", "/api/v1/exports/htcds.csv", Access::Roles(ORG_ADMIN)),
+    (
+        "GET",
+        "/api/v1/exports/htcds.json",
+        Access::Roles(ORG_ADMIN),
+    ),
     ("GET", "/cases", Access::Roles(CASE_STAFF)),
     ("GET", "/cases/new", Access::Roles(CASE_WORKERS)),
     ("POST", "/cases/new", Access::Roles(CASE_WORKERS)),
@@ -1543,6 +1550,8 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("GET", "/api/v1/exports/forms/{file}", 200),
     ("GET", "/api/v1/exports/workshops/{file}", 200),
     ("GET", "/api/v1/exports/training.xlsx", 200),
+    ("GET", "/api/v1/exports/htcds.csv", 200),
+    ("GET", "/api/v1/exports/htcds.json", 200),
     ("GET", "/exports/cases.csv", 200),
     ("GET", "/exports/cases.xlsx", 200),
     ("GET", "/exports/forms/{file}", 200),

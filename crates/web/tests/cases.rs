@@ -100,7 +100,7 @@ async fn bad_voice_input_is_refused_and_nothing_is_written(engine: Engine) {
         (
             json!({"kind": "hope", "text": "আমি", "language": "bn", "spoken_on": "2020-01-01"}),
             "spoken_on",
-            "error-date-before-case",
+            "error-date-before-identified",
         ),
         (
             json!({"kind": "hope", "text": "আমি", "language": "bn", "spoken_on": "next week"}),
@@ -385,11 +385,14 @@ async fn the_case_page_shows_her_voice_first_and_keeps_her_words_on_a_mistake(en
             .body
             .contains(&h.text(Language::Bn, "error-empty-text"))
     );
-    assert!(
-        reply
-            .body
-            .contains(&h.text(Language::Bn, "error-date-before-case"))
+    // Her words cannot be older than the day she was identified, and the message names it
+    // (the case was opened, and so identified, on 29 November 2026 in Kolkata).
+    let named = h.state.i18n.text_with(
+        Language::Bn,
+        "error-date-before-identified",
+        &[("date", i18n::Arg::Text("২৯ নভেম্বর ২০২৬".into()))],
     );
+    assert!(reply.body.contains(&crate::common::html(&named)), "{named}");
     assert!(
         reply.body.contains("value=\"fear\" selected"),
         "her choice is kept"

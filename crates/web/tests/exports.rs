@@ -240,7 +240,81 @@ async fn each_list_page_links_to_its_download_for_those_who_may(engine: Engine) 
     h.finish().await;
 }
 
+async fn the_htcds_export_is_for_the_network_admin_and_a_director_and_reports_its_anonymity(
+    engine: Engine,
+) {
+    use axum::http::Method;
+    use serde_json::json;
+    let h = Harness::new(engine).await;
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    // Six girls with her consent to statistics, one without.
+    for n in 0..7 {
+        let reply = worker
+            .json(
+                Method::POST,
+                "/api/v1/cases",
+                &json!({"identity": {"name": "রিনা"}, "intake": {
+                    "identified_on": "2026-08-26", "identified_district": "Howrah",
+                    "identified_state": "West Bengal", "identified_country": "IN", "age": 16,
+                    "gender": "feminine", "citizenship": if n == 6 { "NP" } else { "BD" },
+                    "exploitation": ["forced-labour"]}}),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        let id = reply.json()["id"].as_str().unwrap().to_string();
+        let purpose = if n == 6 { "services" } else { "statistics" };
+        let reply = worker
+            .json(
+                Method::POST,
+                &format!("/api/v1/cases/{id}/consents"),
+                &json!({"purpose": purpose, "explained_how": "ছবির কার্ড দেখিয়ে",
+                    "explained_in": "bn", "explained_by": "রূপা"}),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    }
+    let before = exported(&h).await.len();
+
+    let mut director = api(&h, "director.kolkata").await;
+    let csv = director.get("/api/v1/exports/htcds.csv").await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.body);
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert_eq!(
+        csv.header("x-saathi-anonymity"),
+        Some("k=5; age=band; area=district; considered=6; exported=6; suppressed=0")
+    );
+    assert!(
+        csv.body.starts_with('\u{feff}'),
+        "a byte-order mark for Excel"
+    );
+    assert!(
+        csv.body
+            .contains("Feminine,BD,ForcedLabour,Active,TRUE,15-17,2026,Howrah")
+    );
+    assert!(!csv.body.contains("NP"), "no case without the consent");
+
+    let mut admin = api(&h, "admin").await;
+    let reply = admin.get("/api/v1/exports/htcds.json").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let doc = reply.json();
+    assert_eq!(doc["standard"], "HTCDS 2.0");
+    assert_eq!(doc["anonymity"]["exported"], 6);
+    assert_eq!(doc["records"].as_array().unwrap().len(), 6);
+    assert_eq!(doc["records"][0]["prs_Citizenship"], "BD");
+    assert_eq!(exported(&h).await.len(), before + 2, "each is audited");
+
+    for username in ["caseworker.kolkata", "counsellor.kolkata"] {
+        let mut other = api(&h, username).await;
+        let reply = other.get("/api/v1/exports/htcds.csv").await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{username}");
+    }
+    h.finish().await;
+}
+
 on_both_engines!(
+    the_htcds_export_is_for_the_network_admin_and_a_director_and_reports_its_anonymity,
     the_api_writes_each_format_and_refuses_exactly,
     each_list_page_links_to_its_download_for_those_who_may,
 );

@@ -1008,6 +1008,7 @@ async fn recorded_in_every_section(h: &Harness) -> domain::CaseId {
     let worker = h.user("caseworker.kolkata").await;
     let counsellor = h.user("counsellor.kolkata").await;
     let new = store::NewCase {
+        intake: Default::default(),
         id: domain::CaseId::new(),
         code: domain::CaseCode::from_random(*uuid::Uuid::now_v7().as_bytes().last_chunk().unwrap()),
         custodian: worker.org_id,

@@ -23,6 +23,7 @@ const AUGUST: Timestamp = Timestamp(1_786_752_000_000);
 async fn decisions(h: &Harness, username: &str, count: usize, seed: u8) {
     let user = h.user(username).await;
     let case = store::NewCase {
+        intake: Default::default(),
         id: CaseId::new(),
         code: CaseCode::from_random([seed, 3, 5, 7, 9]),
         custodian: user.org_id,

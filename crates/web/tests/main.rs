@@ -16,6 +16,7 @@ mod forms;
 mod glossary;
 mod handovers;
 mod indicators;
+mod intake;
 mod packages;
 mod pages;
 mod pdf;

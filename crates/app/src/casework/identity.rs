@@ -11,6 +11,7 @@ use rand_core::{OsRng, RngCore};
 use store::{NewCase, Store, StoreError};
 
 use super::access::{check, event, sight};
+use super::intake::IntakeInput;
 use crate::{Acting, Error, FieldError};
 
 /// The identity section as typed in.
@@ -29,11 +30,23 @@ fn identity_field(field: &'static str, text: &str, errors: &mut Vec<FieldError>)
     })
 }
 
-/// Opens a case in her own organisation, assigned to her.
+/// Opens a case in her own organisation, assigned to her, knowing nothing yet of how she came.
 pub async fn create(
     store: &Arc<dyn Store>,
     acting: &Acting,
     input: &IdentityInput,
+) -> Result<Case, Error> {
+    open(store, acting, input, &IntakeInput::default()).await
+}
+
+/// Opens a case as it happened: her identity section and the intake facts (when and where she
+/// was identified, her age, gender, languages, citizenship, the type of exploitation), every
+/// problem of both beside its field.
+pub async fn open(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    input: &IdentityInput,
+    intake: &IntakeInput,
 ) -> Result<Case, Error> {
     let (actor, source, at) = acting.signed_in()?;
     crate::policy::require(
@@ -50,6 +63,8 @@ pub async fn create(
     if identity.name.is_empty() {
         errors.push(FieldError::required("name"));
     }
+    let zone = store.time_zone_of(actor.org_id).await?;
+    let intake = intake.validate(at, &zone, &mut errors);
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
@@ -64,6 +79,7 @@ pub async fn create(
             opened_at: at,
             assigned: vec![actor.user_id],
             identity: identity.clone(),
+            intake: intake.clone(),
         };
         let audit = AuditEvent::new(at, AuditAction::CaseCreated, format!("case:{}", new.id))
             .by(actor.user_id, actor.org_id)

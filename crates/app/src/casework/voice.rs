@@ -6,7 +6,7 @@ use std::sync::Arc;
 use domain::audit::AuditAction;
 use domain::policy::Action;
 use domain::sight::Sight;
-use domain::voice::{VoiceFields, check_spoken_on, parse_date, parse_voice_text};
+use domain::voice::{VoiceFields, check_spoken_since, parse_date, parse_voice_text};
 use domain::zone::TimeZone;
 use domain::{Case, Language, Timestamp, VoiceEntry, VoiceId};
 use store::{NewVoice, Store};
@@ -65,7 +65,10 @@ impl VoiceInput {
         {
             None => Some(zone.date_of(now)),
             Some(text) => parse_date(text)
-                .and_then(|d| check_spoken_on(d, case.opened_at, now, zone).map(|()| d))
+                .and_then(|d| {
+                    let identified = case.intake.identified_day(case.opened_at, zone);
+                    check_spoken_since(d, identified, now, zone).map(|()| d)
+                })
                 .map_err(|e| errors.push(FieldError::new("spoken_on", &e)))
                 .ok(),
         };

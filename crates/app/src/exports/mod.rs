@@ -6,9 +6,12 @@
 
 mod assessments;
 mod cases;
+pub mod htcds;
 pub mod sheet;
 mod training;
 
+#[cfg(test)]
+mod htcds_tests;
 #[cfg(test)]
 mod tests;
 
@@ -39,6 +42,7 @@ use store::Store;
 
 pub use assessments::assessments;
 pub use cases::{CaseQuery, REVIEW_EVERY_DAYS, case_filter, cases};
+pub use htcds::{HtcdsExport, HtcdsFormat, htcds};
 pub use sheet::{Cell, Table};
 pub use training::{attendance, programme};
 

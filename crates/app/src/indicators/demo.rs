@@ -116,6 +116,7 @@ impl Case<'_> {
         let at = self.at;
         let opened = at(0);
         let new = NewCase {
+            intake: Default::default(),
             id: CaseId::new(),
             code,
             custodian: self.org,

@@ -466,6 +466,7 @@ pub(super) async fn import_handover(
     let import = ImportedHandover {
         package_id: m.package_id,
         case: NewCase {
+            intake: Default::default(),
             id: case_id,
             code: code.clone(),
             // Custody stays with the sender until the receiver accepts, as on one server.

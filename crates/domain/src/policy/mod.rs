@@ -160,14 +160,19 @@ pub enum Export {
     /// The programme's drop-outs by workshop and the exchange-visit matrix: those who read
     /// training results (directors, trainers, the network admin).
     Training,
+    /// The anonymised, k-anonymous HTCDS record export of the cases whose survivor consented
+    /// to statistics: the network admin for the whole network (`Resource::Network`), a
+    /// director for her organisation (`Resource::Organisation`).
+    Htcds,
 }
 
 impl Export {
-    pub const ALL: [Export; 4] = [
+    pub const ALL: [Export; 5] = [
         Export::Cases,
         Export::Assessments,
         Export::Attendance,
         Export::Training,
+        Export::Htcds,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -176,6 +181,7 @@ impl Export {
             Export::Assessments => "assessments",
             Export::Attendance => "attendance",
             Export::Training => "training",
+            Export::Htcds => "htcds",
         }
     }
 }
@@ -548,6 +554,16 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             actor.has(Role::Trainer) || actor.has(Role::NetworkAdmin),
             DenyReason::RoleNotAllowed,
         ),
+        Export(crate::policy::Export::Htcds) => match resource {
+            Resource::Network => {
+                allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed)
+            }
+            Resource::Organisation(_) if actor.has(Role::NetworkAdmin) => Decision::Allow,
+            Resource::Organisation(org) if actor.has(Role::Director) => {
+                allow_if(*org == actor.org_id, DenyReason::OtherOrganisation)
+            }
+            _ => Decision::Deny(DenyReason::RoleNotAllowed),
+        },
         Export(crate::policy::Export::Training) => allow_if(
             [Role::Director, Role::Trainer, Role::NetworkAdmin]
                 .into_iter()

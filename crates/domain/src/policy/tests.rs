@@ -190,6 +190,33 @@ fn each_export_is_for_those_who_read_its_list() {
     for role in [Role::Director, Role::Trainer, Role::NetworkAdmin] {
         assert!(may(role, Export::Training, &Resource::Network).is_allowed());
     }
+    assert!(may(Role::NetworkAdmin, Export::Htcds, &Resource::Network).is_allowed());
+    assert!(may(Role::Director, Export::Htcds, &org).is_allowed());
+    assert_eq!(
+        may(Role::Director, Export::Htcds, &Resource::Network),
+        Decision::Deny(DenyReason::RoleNotAllowed),
+        "a director exports her own organisation, not the network"
+    );
+    assert_eq!(
+        may(
+            Role::Director,
+            Export::Htcds,
+            &Resource::Organisation(OrgId::new())
+        ),
+        Decision::Deny(DenyReason::OtherOrganisation)
+    );
+    for role in [
+        Role::CaseWorker,
+        Role::Counsellor,
+        Role::Trainer,
+        Role::CareGiver,
+    ] {
+        assert_eq!(
+            may(role, Export::Htcds, &org),
+            Decision::Deny(DenyReason::RoleNotAllowed),
+            "{role:?}"
+        );
+    }
     for role in [Role::CaseWorker, Role::Survivor] {
         for export in Export::ALL {
             let resource = if matches!(export, Export::Cases | Export::Assessments) {

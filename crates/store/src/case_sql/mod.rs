@@ -103,9 +103,12 @@ macro_rules! impl_case_store {
                 what: &'static str,
             ) -> Result<(), $crate::StoreError> {
                 let id = case.id.to_string();
+                let intake = $crate::cases::IntakeBinds::of(&case.intake);
                 sqlx::query(
-                    "INSERT INTO cases (id, code, custodian_org_id, stage, opened_at, version, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, 1, $6)",
+                    "INSERT INTO cases (id, code, custodian_org_id, stage, opened_at, version, updated_at, \
+                     identified_on, identified_district, identified_state, identified_country, age_years, \
+                     born_on, gender, languages, citizenship, exploitation) \
+                     VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
                 )
                 .bind(&id)
                 .bind(case.code.as_str())
@@ -113,6 +116,16 @@ macro_rules! impl_case_store {
                 .bind(stage.as_str())
                 .bind(case.opened_at.millis())
                 .bind(updated_at.millis())
+                .bind(intake.identified_on)
+                .bind(intake.district)
+                .bind(intake.state)
+                .bind(intake.country)
+                .bind(intake.age)
+                .bind(intake.born_on)
+                .bind(intake.gender)
+                .bind(intake.languages)
+                .bind(intake.citizenship)
+                .bind(intake.exploitation)
                 .execute(&mut *conn)
                 .await
                 .map_err(|e| $crate::StoreError::from_write(e, what))?;
@@ -471,6 +484,28 @@ macro_rules! impl_case_store {
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(Some(domain::case::Identity { name, family, address }))
+            }
+
+            async fn statistical_cases(
+                &self,
+                custodian: Option<domain::OrgId>,
+                now: domain::Timestamp,
+            ) -> Result<Vec<domain::Case>, $crate::StoreError> {
+                let rows: Vec<$crate::cases::CaseRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::case_columns!(),
+                    " FROM cases c WHERE ($1 = '' OR c.custodian_org_id = $1) AND EXISTS ( \
+                     SELECT 1 FROM consents s WHERE s.case_id = c.id AND s.purpose = 'statistics' \
+                     AND s.recorded_at <= $2 AND (s.revoked_at IS NULL OR s.revoked_at > $2) \
+                     AND (s.expires_on IS NULL OR s.expires_on >= $3)) \
+                     ORDER BY c.opened_at, c.id"
+                ))
+                .bind(custodian.map(|o| o.to_string()).unwrap_or_default())
+                .bind(now.millis())
+                .bind(domain::voice::format_date_iso(now.to_datetime().date()))
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter().map($crate::cases::CaseRow::bare).collect()
             }
 
             async fn readings_of(

@@ -42,6 +42,8 @@ pub struct NewCase {
     pub opened_at: Timestamp,
     pub assigned: Vec<UserId>,
     pub identity: Identity,
+    /// How she came to the case (may be all unknown).
+    pub intake: domain::intake::Intake,
 }
 
 /// Which cases to list. Always one custodian: a query never crosses organisations.
@@ -185,6 +187,15 @@ pub trait CaseStore:
         sight: &Sight,
         audit: AuditEvent,
     ) -> Result<Option<Identity>, StoreError>;
+    /// The cases whose survivor's consent to anonymous statistics holds at `now` (recorded,
+    /// not revoked by then, not past its last day), with how she came to each: of one
+    /// custodian, or of the whole network when `custodian` is `None`. Without their staff or
+    /// handovers: for the anonymised HTCDS export only. Oldest first.
+    async fn statistical_cases(
+        &self,
+        custodian: Option<OrgId>,
+        now: Timestamp,
+    ) -> Result<Vec<Case>, StoreError>;
     /// Every reading of the case's content and identity, newest first (at most `limit`).
     async fn readings_of(
         &self,
@@ -276,7 +287,9 @@ pub(crate) fn scope_binds(scope: &domain::scope::CaseScope) -> (Option<String>, 
 
 macro_rules! case_columns {
     () => {
-        "id, code, custodian_org_id, stage, opened_at, version, updated_at, survivor_user_id"
+        "id, code, custodian_org_id, stage, opened_at, version, updated_at, survivor_user_id, \
+         identified_on, identified_district, identified_state, identified_country, age_years, \
+         born_on, gender, languages, citizenship, exploitation"
     };
 }
 pub(crate) use case_columns;
@@ -291,6 +304,54 @@ pub(crate) struct CaseRow {
     version: i64,
     updated_at: i64,
     survivor_user_id: Option<Stored<UserId>>,
+    identified_on: Option<String>,
+    identified_district: String,
+    identified_state: String,
+    identified_country: Option<Stored<domain::CountryCode>>,
+    age_years: Option<i64>,
+    born_on: Option<String>,
+    gender: Option<Stored<domain::intake::Gender>>,
+    languages: String,
+    citizenship: Option<Stored<domain::CountryCode>>,
+    exploitation: String,
+}
+
+/// A stored `YYYY-MM-DD`, naming its column when it is not one.
+fn stored_date(column: &str, text: Option<String>) -> Result<Option<time::Date>, StoreError> {
+    text.map(|t| parse_column(column, &t, domain::voice::parse_date))
+        .transpose()
+}
+
+/// The columns of a case's intake, bound by `insert_case_in`.
+pub(crate) struct IntakeBinds {
+    pub identified_on: Option<String>,
+    pub district: String,
+    pub state: String,
+    pub country: Option<String>,
+    pub age: Option<i64>,
+    pub born_on: Option<String>,
+    pub gender: Option<&'static str>,
+    pub languages: String,
+    pub citizenship: Option<String>,
+    pub exploitation: String,
+}
+
+impl IntakeBinds {
+    pub(crate) fn of(intake: &domain::intake::Intake) -> Self {
+        use domain::voice::format_date_iso;
+        Self {
+            identified_on: intake.identified_on.map(format_date_iso),
+            district: intake.place.district.clone(),
+            state: intake.place.state.clone(),
+            country: intake.place.country.as_ref().map(|c| c.to_string()),
+            age: intake.age.map(i64::from),
+            born_on: intake.born_on.map(format_date_iso),
+            gender: intake.gender.map(|g| g.as_str()),
+            languages: join(&intake.languages, |l| l.as_str()),
+            citizenship: intake.citizenship.as_ref().map(|c| c.to_string()),
+            exploitation: join(&intake.exploitation, |e| e.as_str()),
+        }
+    }
 }
 
 /// One handover as sight needs it: (from, to, state, sections).
@@ -326,11 +387,36 @@ impl CaseRow {
             version: self.version,
             updated_at: Timestamp(self.updated_at),
             survivor: self.survivor_user_id.map(Stored::into_inner),
+            intake: domain::intake::Intake {
+                identified_on: stored_date("identified_on", self.identified_on)?,
+                place: domain::intake::Place {
+                    district: self.identified_district,
+                    state: self.identified_state,
+                    country: self.identified_country.map(Stored::into_inner),
+                },
+                age: self
+                    .age_years
+                    .map(|a| {
+                        u8::try_from(a)
+                            .map_err(|_| StoreError::Corrupt(format!("column \"age_years\": {a}")))
+                    })
+                    .transpose()?,
+                born_on: stored_date("born_on", self.born_on)?,
+                gender: self.gender.map(Stored::into_inner),
+                languages: list("languages", &self.languages)?,
+                citizenship: self.citizenship.map(Stored::into_inner),
+                exploitation: list("exploitation", &self.exploitation)?,
+            },
             passages: passages
                 .into_iter()
                 .map(passage)
                 .collect::<Result<_, _>>()?,
         })
+    }
+
+    /// The case without its staff and handovers.
+    pub(crate) fn bare(self) -> Result<Case, StoreError> {
+        self.into_case(Vec::new(), Vec::new())
     }
 
     pub(crate) fn id(&self) -> CaseId {

@@ -31,6 +31,111 @@ pub struct IdentityBody {
     pub address: String,
 }
 
+/// How she came to the case, as sent when it is opened. Every field may be left out; a
+/// missing day of identification is today. Dates are `YYYY-MM-DD` (Bengali or Devanagari
+/// digits are read too).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = IntakeInput)]
+pub struct IntakeBody {
+    /// The day she was identified: today or before, never in the future.
+    #[serde(default)]
+    #[schema(format = Date)]
+    pub identified_on: Option<String>,
+    /// The district where she was identified.
+    #[serde(default)]
+    #[schema(max_length = 100)]
+    pub identified_district: String,
+    /// Its state (India) or division (Bangladesh).
+    #[serde(default)]
+    #[schema(max_length = 100)]
+    pub identified_state: String,
+    /// Its country, ISO 3166-1 alpha-2 (`IN`, `BD`).
+    #[serde(default)]
+    #[schema(pattern = "^[A-Za-z]{2}$")]
+    pub identified_country: Option<String>,
+    /// Her age in years when she was identified (or give `born_on`, not both).
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 120)]
+    pub age: Option<u8>,
+    /// An approximate date of birth (or give `age`, not both).
+    #[serde(default)]
+    #[schema(format = Date)]
+    pub born_on: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<names::GenderName>)]
+    pub gender: Option<String>,
+    /// The languages she speaks, the one she speaks best first.
+    #[serde(default)]
+    #[schema(value_type = Vec<names::SpokenLanguageCode>)]
+    pub languages: Vec<String>,
+    /// Her nationality, ISO 3166-1 alpha-2.
+    #[serde(default)]
+    #[schema(pattern = "^[A-Za-z]{2}$")]
+    pub citizenship: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Vec<names::ExploitationName>)]
+    pub exploitation: Vec<String>,
+}
+
+impl From<IntakeBody> for app::casework::IntakeInput {
+    fn from(b: IntakeBody) -> Self {
+        Self {
+            identified_on: b.identified_on.unwrap_or_default(),
+            identified_district: b.identified_district,
+            identified_state: b.identified_state,
+            identified_country: b.identified_country.unwrap_or_default(),
+            age: b.age.map(|a| a.to_string()).unwrap_or_default(),
+            born_on: b.born_on.unwrap_or_default(),
+            gender: b.gender.unwrap_or_default(),
+            languages: b.languages,
+            citizenship: b.citizenship.unwrap_or_default(),
+            exploitation: b.exploitation,
+        }
+    }
+}
+
+/// How she came to the case, as recorded. Unknown facts are `null` or empty.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Intake)]
+pub struct IntakeJson {
+    /// The day she was identified (`null` for a case opened before it was asked).
+    #[schema(format = Date)]
+    pub identified_on: Option<String>,
+    pub identified_district: String,
+    pub identified_state: String,
+    pub identified_country: Option<String>,
+    /// Her age in years when identified, as recorded (`null` when her date of birth is given).
+    pub age: Option<u8>,
+    #[schema(format = Date)]
+    pub born_on: Option<String>,
+    #[schema(value_type = Option<names::GenderName>)]
+    pub gender: Option<&'static str>,
+    #[schema(value_type = Vec<names::SpokenLanguageCode>)]
+    pub languages: Vec<&'static str>,
+    pub citizenship: Option<String>,
+    #[schema(value_type = Vec<names::ExploitationName>)]
+    pub exploitation: Vec<&'static str>,
+}
+
+impl From<&domain::intake::Intake> for IntakeJson {
+    fn from(i: &domain::intake::Intake) -> Self {
+        use domain::voice::format_date_iso;
+        Self {
+            identified_on: i.identified_on.map(format_date_iso),
+            identified_district: i.place.district.clone(),
+            identified_state: i.place.state.clone(),
+            identified_country: i.place.country.as_ref().map(|c| c.to_string()),
+            age: i.age,
+            born_on: i.born_on.map(format_date_iso),
+            gender: i.gender.map(|g| g.as_str()),
+            languages: i.languages.iter().map(|l| l.as_str()).collect(),
+            citizenship: i.citizenship.as_ref().map(|c| c.to_string()),
+            exploitation: i.exploitation.iter().map(|e| e.as_str()).collect(),
+        }
+    }
+}
+
 impl From<IdentityBody> for IdentityInput {
     fn from(b: IdentityBody) -> Self {
         Self {

@@ -3,18 +3,19 @@
 //! download from a page and one from the API are the same file, checked and audited by the
 //! same service (`app::exports`).
 
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderValue;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use domain::policy::{Action, Export, Resource};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use super::names;
 use super::problems::{BadQuery, Forbidden, Invalid, NotFound, Unauthorized};
 use crate::{AppError, AppState, Ctx};
-use app::exports::{self, Download, Format};
+use app::exports::{self, Download, Format, HtcdsFormat};
 
 /// The case list's filters, as `GET /api/v1/cases` and the list page take them, and whether
 /// to add her identity.
@@ -200,4 +201,149 @@ pub async fn training(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
     let acting = ctx.acting(&actor, state.clock.now());
     let download = exports::programme(&state, &acting, ctx.lang, Format::Xlsx).await?;
     Ok(attachment(download))
+}
+
+/// The header that carries the k-anonymity report of an HTCDS export (both formats; the JSON
+/// also has it inside): `k=5; age=band; area=state; considered=40; exported=38; suppressed=2`.
+pub const ANONYMITY_HEADER: &str = "x-saathi-anonymity";
+
+/// What the HTCDS export did to stay k-anonymous.
+#[derive(Serialize, ToSchema)]
+#[schema(as = HtcdsAnonymity)]
+pub struct AnonymityBody {
+    /// The smallest group any combination of quasi-identifiers may have (5).
+    pub k: usize,
+    /// How ages were generalised: `band` (0-11, 12-14, 15-17, 18-24, 25-34, 35-49, 50+) or
+    /// `child-or-adult` (0-17, 18+).
+    #[schema(value_type = String, pattern = "^(band|child-or-adult)$")]
+    pub age: &'static str,
+    /// How the place she was identified was generalised: `district`, `state`, `country` or
+    /// `withheld`.
+    #[schema(value_type = String, pattern = "^(district|state|country|withheld)$")]
+    pub area: &'static str,
+    /// Cases with her consent to statistics, in the caller's scope.
+    pub considered: usize,
+    pub exported: usize,
+    /// Cases left out whole because their group stayed under `k`.
+    pub suppressed: usize,
+}
+
+/// One case, de-identified, with HTCDS 2.0 field names (and Saathi's own `saathi_` columns
+/// for the generalised quasi-identifiers); `docs/htcds.md` maps each. Unknown is `null`.
+#[derive(Serialize, ToSchema)]
+#[schema(as = HtcdsRecord)]
+pub struct HtcdsRecordBody {
+    /// `Feminine`, `Masculine`, `TransgenderFeminine`, `TransgenderMasculine`,
+    /// `NonConforming` or `NonSpecifiedUnknown`.
+    #[serde(rename = "prs_Gender")]
+    pub gender: Option<&'static str>,
+    /// ISO 3166-1 alpha-2.
+    #[serde(rename = "prs_Citizenship")]
+    pub citizenship: Option<String>,
+    /// HTCDS value names, e.g. `SexualExploitation`.
+    #[serde(rename = "vic_TypeOfExploitation")]
+    pub exploitation: Vec<&'static str>,
+    /// `Active`, `FollowUp` or `Closed`.
+    #[serde(rename = "cas_Status")]
+    pub status: &'static str,
+    #[serde(rename = "con_Consent")]
+    pub consent: bool,
+    /// The age group when she was identified (`15-17`, `0-17`, `18+` …).
+    #[serde(rename = "saathi_AgeGroup")]
+    pub age_group: Option<&'static str>,
+    #[serde(rename = "saathi_IdentifiedYear")]
+    pub year: i32,
+    /// `null` unless the export kept districts.
+    #[serde(rename = "saathi_IdentifiedDistrict")]
+    pub district: Option<String>,
+    #[serde(rename = "saathi_IdentifiedState")]
+    pub state: Option<String>,
+    #[serde(rename = "saathi_IdentifiedCountry")]
+    pub country: Option<String>,
+}
+
+/// The HTCDS export as JSON.
+#[derive(Serialize, ToSchema)]
+#[schema(as = HtcdsExport)]
+pub struct HtcdsBody {
+    /// `HTCDS 2.0`.
+    pub standard: &'static str,
+    pub anonymity: AnonymityBody,
+    pub records: Vec<HtcdsRecordBody>,
+}
+
+impl From<&exports::HtcdsExport> for HtcdsBody {
+    fn from(e: &exports::HtcdsExport) -> Self {
+        Self {
+            standard: exports::htcds::STANDARD,
+            anonymity: AnonymityBody {
+                k: e.report.k,
+                age: e.report.age.as_str(),
+                area: e.report.area.as_str(),
+                considered: e.report.considered,
+                exported: e.report.exported,
+                suppressed: e.report.suppressed,
+            },
+            records: e
+                .records
+                .iter()
+                .map(|r| HtcdsRecordBody {
+                    gender: r.gender,
+                    citizenship: r.citizenship.clone(),
+                    exploitation: r.exploitation.clone(),
+                    status: r.status,
+                    consent: r.consent,
+                    age_group: r.age_group,
+                    year: r.year,
+                    district: r.district.clone(),
+                    state: r.state.clone(),
+                    country: r.country.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+async fn htcds(state: AppState, ctx: Ctx, format: HtcdsFormat) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let acting = ctx.acting(&actor, state.clock.now());
+    // The service asks the policy: the network for the network admin, her organisation for a
+    // director.
+    let export = exports::htcds(&state, &acting, format).await?;
+    let report = HeaderValue::from_str(&export.report.line())
+        .unwrap_or_else(|_| HeaderValue::from_static(""));
+    let mut response = match format {
+        HtcdsFormat::Json => Json(HtcdsBody::from(&export)).into_response(),
+        HtcdsFormat::Csv => (
+            [(
+                CONTENT_TYPE,
+                HeaderValue::from_static(format.content_type()),
+            )],
+            export.bytes,
+        )
+            .into_response(),
+    };
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_DISPOSITION, disposition(&export.file_name));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(ANONYMITY_HEADER, report);
+    Ok(response)
+}
+
+#[utoipa::path(get, path = "/api/v1/exports/htcds.csv", tag = "exports",
+    summary = "The anonymised HTCDS 2.0 export as CSV (UTF-8 with a byte-order mark): one row per case whose survivor consented to statistics, k-anonymous with k = 5 over age group, gender, citizenship, place and year she was identified. The network admin exports the network, a director her organisation. The report of what was generalised and suppressed is in the `X-Saathi-Anonymity` header. Audited.",
+    responses((status = 200, description = "The records.", content_type = "text/csv", body = String,
+            headers(("X-Saathi-Anonymity" = String, description = "What was generalised and suppressed: `k=5; age=band; area=state; considered=40; exported=38; suppressed=2`."))),
+        Unauthorized, Forbidden))]
+pub async fn htcds_csv(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    htcds(state, ctx, HtcdsFormat::Csv).await
+}
+
+#[utoipa::path(get, path = "/api/v1/exports/htcds.json", tag = "exports",
+    summary = "The anonymised HTCDS 2.0 export as JSON, with the report of what was generalised and suppressed inside (`anonymity`). As `htcds.csv`. Audited.",
+    responses((status = 200, description = "The records and the report.", body = HtcdsBody,
+            headers(("X-Saathi-Anonymity" = String, description = "The report, as in `htcds.csv`."))),
+        Unauthorized, Forbidden))]
+pub async fn htcds_json(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    htcds(state, ctx, HtcdsFormat::Json).await
 }

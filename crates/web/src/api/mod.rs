@@ -109,6 +109,7 @@ pub fn problem_with_status(
                         field: e.field.to_string(),
                         code: e.message_id.to_string(),
                         message: app::forms::xlsform_problem(e, i18n, ctx.lang)
+                            .or_else(|| app::tr::dated_problem(e, i18n, ctx.lang))
                             .unwrap_or_else(|| i18n.text(ctx.lang, e.message_id)),
                         english: e.english.clone(),
                     })

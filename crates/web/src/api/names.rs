@@ -56,6 +56,12 @@ names! {
     SectionName = domain::consent::SectionClass::ALL.iter().map(|s| s.as_str()).collect();
     /// A handover's state.
     HandoverStateName = domain::handover::HandoverState::ALL.iter().map(|s| s.as_str()).collect();
+    /// Her gender (HTCDS `prs_Gender`, in Saathi's names).
+    GenderName = domain::intake::Gender::ALL.iter().map(|g| g.as_str()).collect();
+    /// A language she speaks (ISO 639-1; `sat` for Santali).
+    SpokenLanguageCode = domain::intake::SpokenLanguage::ALL.iter().map(|l| l.as_str()).collect();
+    /// A type of exploitation (HTCDS `vic_TypeOfExploitation`, in Saathi's names).
+    ExploitationName = domain::intake::Exploitation::ALL.iter().map(|e| e.as_str()).collect();
     /// A gap the completeness report names.
     GapName = domain::handover::Gap::ALL.iter().map(|g| g.as_str()).collect();
     /// A kind of case note.

@@ -400,6 +400,8 @@ mod tests {
 pub struct FormView {
     values: HashMap<String, Vec<String>>,
     errors: HashMap<String, String>,
+    /// The same messages in the order they were found, for the summary at the top.
+    listed: Vec<(String, String)>,
 }
 
 impl FormView {
@@ -414,6 +416,7 @@ impl FormView {
         Self {
             values,
             errors: HashMap::new(),
+            listed: Vec::new(),
         }
     }
 
@@ -451,15 +454,24 @@ impl FormView {
     /// Puts each field's message, in her language, beside the field.
     pub fn with_errors(mut self, t: &Tr, errors: &[FieldError]) -> Self {
         for e in errors {
-            self.errors
-                .entry(e.field.to_string())
-                .or_insert_with(|| t.get(e.message_id));
+            if !self.errors.contains_key(e.field.as_ref()) {
+                let message = t.field(e);
+                self.listed.push((e.field.to_string(), message.clone()));
+                self.errors.insert(e.field.to_string(), message);
+            }
         }
         self
     }
 
     pub fn add_error(&mut self, field: &'static str, message: String) {
+        self.listed.push((field.to_string(), message.clone()));
         self.errors.insert(field.to_string(), message);
+    }
+
+    /// Every (field, message), in the order found: the summary at the top of a form, each
+    /// linking to its field.
+    pub fn listed_errors(&self) -> &[(String, String)] {
+        &self.listed
     }
 }
 

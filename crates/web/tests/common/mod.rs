@@ -160,6 +160,7 @@ impl Harness {
         let worker = self.user("caseworker.kolkata").await;
         let counsellor = self.user("counsellor.kolkata").await;
         let new = store::NewCase {
+            intake: Default::default(),
             id: domain::CaseId::new(),
             code: domain::CaseCode::from_random(rand_bytes()),
             custodian: worker.org_id,

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 pub use super::bodies::{
-    ConsentBody, DecisionBody, IdentityBody, NoteBody, PlanBodyJson, ReviewBody, TranslationBody,
-    VoiceBody,
+    ConsentBody, DecisionBody, IdentityBody, IntakeBody, IntakeJson, NoteBody, PlanBodyJson,
+    ReviewBody, TranslationBody, VoiceBody,
 };
 use super::problems::{
     BadQuery, BodyTooLarge, DocumentTooLarge, Forbidden, ForbiddenOrGated, IfMatchMissing, Invalid,
@@ -56,6 +56,9 @@ pub struct CaseJson {
     pub version: i64,
     #[schema(format = DateTime)]
     pub updated_at: String,
+    /// How she came to the case: when and where she was identified, her age, gender,
+    /// languages, citizenship and the type of exploitation.
+    pub intake: IntakeJson,
 }
 
 /// Cases, newest first.
@@ -314,6 +317,7 @@ impl From<&Case> for CaseJson {
             opened_at: case.opened_at.to_rfc3339(),
             version: case.version,
             updated_at: case.updated_at.to_rfc3339(),
+            intake: IntakeJson::from(&case.intake),
         }
     }
 }
@@ -393,13 +397,16 @@ pub async fn list(
     }))
 }
 
-/// A new case: her identity section, which may be left blank until she is ready.
+/// A new case: her identity section, which may be left blank until she is ready, and how she
+/// came to the case (every fact optional).
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(as = NewCase)]
 pub struct NewCaseBody {
     #[serde(default)]
     identity: IdentityBody,
+    #[serde(default)]
+    intake: IntakeBody,
 }
 
 #[utoipa::path(post, path = "/api/v1/cases", tag = "cases",
@@ -418,10 +425,11 @@ pub async fn create(
         Action::CreateCase,
         Resource::Organisation(ctx.actor()?.org_id),
     )?;
-    let case = casework::create(
+    let case = casework::open(
         &state.store,
         &ctx.acting(&actor, state.clock.now()),
         &body.identity.into(),
+        &body.intake.into(),
     )
     .await?;
     Ok(super::created(

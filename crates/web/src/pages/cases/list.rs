@@ -186,6 +186,43 @@ pub async fn list(
 struct NewTemplate<'a> {
     page: Page<'a>,
     form: FormView,
+    intake: IntakeChoices,
+}
+
+/// The closed lists of the intake, in the reader's language.
+pub struct IntakeChoices {
+    pub genders: Vec<Choice>,
+    pub languages: Vec<Choice>,
+    pub countries: Vec<Choice>,
+    pub exploitation: Vec<Choice>,
+}
+
+impl IntakeChoices {
+    fn new(t: &Tr) -> Self {
+        use domain::intake::{Exploitation, Gender, ROUTE_COUNTRIES, SpokenLanguage};
+        let choice = |value: &str, id: &str| Choice {
+            value: value.to_string(),
+            label: t.get(id),
+        };
+        Self {
+            genders: Gender::ALL
+                .iter()
+                .map(|g| choice(g.as_str(), g.message_id()))
+                .collect(),
+            languages: SpokenLanguage::ALL
+                .iter()
+                .map(|l| choice(l.as_str(), l.message_id()))
+                .collect(),
+            countries: ROUTE_COUNTRIES
+                .iter()
+                .map(|c| choice(c, &super::intake_country_id(c)))
+                .collect(),
+            exploitation: Exploitation::ALL
+                .iter()
+                .map(|e| choice(e.as_str(), e.message_id()))
+                .collect(),
+        }
+    }
 }
 
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -194,19 +231,31 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         Resource::Organisation(ctx.actor()?.org_id),
     )?;
     let page = Page::new(&state, &ctx, "/cases", "case-new-title");
+    let intake = IntakeChoices::new(&page.t);
     render(&NewTemplate {
         page,
         form: FormView::default(),
+        intake,
     })
 }
 
-/// A new case: who she is, kept apart from the rest of her record.
+/// A new case: who she is, kept apart from the rest of her record, and how she came to us.
 #[derive(Default, Deserialize)]
 #[serde(default)]
 struct IdentityForm {
     name: String,
     family: String,
     address: String,
+    identified_on: String,
+    identified_district: String,
+    identified_state: String,
+    identified_country: String,
+    age: String,
+    born_on: String,
+    gender: String,
+    languages: Vec<String>,
+    citizenship: String,
+    exploitation: Vec<String>,
 }
 
 pub async fn create(
@@ -224,17 +273,35 @@ pub async fn create(
         family: form.family,
         address: form.address,
     };
-    match casework::create(&state.store, &ctx.acting(&actor, state.clock.now()), &input)
-        .await
-        .map_err(AppError::from)
+    let intake = casework::IntakeInput {
+        identified_on: form.identified_on,
+        identified_district: form.identified_district,
+        identified_state: form.identified_state,
+        identified_country: form.identified_country,
+        age: form.age,
+        born_on: form.born_on,
+        gender: form.gender,
+        languages: form.languages,
+        citizenship: form.citizenship,
+        exploitation: form.exploitation,
+    };
+    match casework::open(
+        &state.store,
+        &ctx.acting(&actor, state.clock.now()),
+        &input,
+        &intake,
+    )
+    .await
+    .map_err(AppError::from)
     {
         Ok(case) => Ok(saved_at(&case, Section::Summary, "created")),
         Err(AppError::Invalid(errors)) => {
             let page = Page::new(&state, &ctx, "/cases", "case-new-title");
             let form = FormView::from_data(&data).with_errors(&page.t, &errors);
+            let intake = IntakeChoices::new(&page.t);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &NewTemplate { page, form },
+                &NewTemplate { page, form, intake },
             )
         }
         Err(other) => Err(other),

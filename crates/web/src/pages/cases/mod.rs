@@ -39,6 +39,10 @@ pub use section::*;
 
 mod sections;
 
+fn intake_country_id(code: &str) -> String {
+    sections::intake::country_id(code).unwrap_or_default()
+}
+
 pub use crate::api::cases::download;
 use sections::stage::StageSection;
 
@@ -230,6 +234,8 @@ struct SummaryTemplate<'a> {
     alerts: Vec<(String, String)>,
     /// The pages of her record she may open: (link, heading).
     sections: Vec<(String, String)>,
+    /// How she came to the case (the partial `case_intake.html`).
+    intake: sections::intake::IntakeView,
     plan_href: Option<String>,
     identity_href: Option<String>,
     action_base: String,
@@ -338,6 +344,7 @@ async fn summary_page<'a>(
         steps: summary::stepper(&t, case.stage),
         carried_by: summary::carried_by(&v).await?,
         opened: t.date(case.opened_at),
+        intake: sections::intake::intake(&t, &case.intake, case.opened_at),
         next_due,
         plan_status,
         alerts,

@@ -19,6 +19,7 @@ pub mod decisions;
 pub mod documents;
 pub mod gates;
 pub mod handovers;
+pub mod intake;
 pub mod journey;
 pub mod notes;
 pub mod readers;

@@ -1,0 +1,69 @@
+# কেস খোলা, যেমন ঘটেছিল (ইস্যু ১৫): সে কীভাবে আমাদের কাছে এল।
+intake-title = সে কীভাবে আমাদের কাছে এল
+intake-intro = তাকে কবে ও কোথায় শনাক্ত করা হয়েছিল, যেমন ঘটেছিল। সে যা এখনও বলেনি, তা ফাঁকা রাখুন।
+intake-identified-on = যেদিন তাকে শনাক্ত করা হয়েছিল
+intake-identified-on-hint = এটি আজকের আগের দিন হতে পারে। ফাঁকা রাখলে আজকের দিন ধরা হবে।
+intake-place = কোথায় তাকে শনাক্ত করা হয়েছিল
+intake-district = জেলা
+intake-state = রাজ্য বা বিভাগ
+intake-country = দেশ
+intake-age = তার বয়স (বছর)
+intake-born-on = অথবা তার জন্মতারিখ, জানা থাকলে (আনুমানিক হলেও চলবে)
+intake-age-or-birth-hint = দুটির একটি দিন।
+intake-gender = লিঙ্গ
+intake-languages = সে যে ভাষায় কথা বলে
+intake-citizenship = জাতীয়তা (নাগরিকত্ব)
+intake-exploitation = শোষণের ধরন
+intake-unknown = জানা নেই
+intake-age-years = { $age } বছর
+intake-born-about = আনুমানিক জন্ম { $date }
+intake-errors-title = এই ঘরগুলো আবার দেখুন:
+
+gender-feminine = নারী
+gender-masculine = পুরুষ
+gender-transgender-feminine = রূপান্তরকামী নারী
+gender-transgender-masculine = রূপান্তরকামী পুরুষ
+gender-non-conforming = প্রচলিত লিঙ্গ-পরিচয়ের বাইরে
+gender-not-specified = বলা হয়নি
+
+exploitation-sexual-exploitation = যৌন শোষণ
+exploitation-forced-labour = জোরপূর্বক শ্রম
+exploitation-child-labour = শিশুশ্রম
+exploitation-forced-marriage = জোরপূর্বক বিয়ে
+exploitation-servitude = গৃহদাসত্ব
+exploitation-forced-begging = জোর করে ভিক্ষা করানো
+exploitation-organ-removal = অঙ্গ অপসারণ
+exploitation-forced-adoption = জোরপূর্বক দত্তক
+exploitation-surrogacy = সারোগেসি (গর্ভ ভাড়া)
+exploitation-forced-military = সশস্ত্র গোষ্ঠীতে জোর করে যুক্ত করা
+exploitation-other = অন্য ধরন
+
+spoken-bn = বাংলা
+spoken-hi = হিন্দি
+spoken-ur = উর্দু
+spoken-ne = নেপালি
+spoken-or = ওড়িয়া
+spoken-as = অসমিয়া
+spoken-mr = মারাঠি
+spoken-te = তেলুগু
+spoken-ta = তামিল
+spoken-my = বর্মি
+spoken-sat = সাঁওতালি
+spoken-en = ইংরেজি
+
+country-bd = বাংলাদেশ
+country-in = ভারত
+country-np = নেপাল
+country-mm = মিয়ানমার
+country-pk = পাকিস্তান
+country-bt = ভুটান
+country-lk = শ্রীলঙ্কা
+
+error-date-before-identified = তারিখটি তাকে শনাক্ত করার দিনের ({ $date }) আগের।
+error-unknown-gender = তালিকা থেকে তার লিঙ্গ বেছে নিন।
+error-unknown-exploitation = তালিকা থেকে শোষণের ধরন বেছে নিন।
+error-unknown-spoken-language = তালিকা থেকে তার ভাষা বেছে নিন।
+error-invalid-age = তার বয়স বছরে লিখুন, ০ থেকে ১২০-এর মধ্যে।
+error-age-and-birth-date = তার বয়স অথবা জন্মতারিখ দিন, দুটো একসঙ্গে নয়।
+error-born-after-identified = জন্মতারিখটি তাকে শনাক্ত করার দিনের পরের।
+error-place-too-long = জায়গার নাম ১০০ অক্ষরের বেশি হতে পারবে না।

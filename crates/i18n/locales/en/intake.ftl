@@ -1,0 +1,69 @@
+# Opening a case as it happened (issue 15): how she came to the case.
+intake-title = How she came to us
+intake-intro = When and where she was identified, as it happened. Leave blank what she has not told you yet.
+intake-identified-on = Day she was identified
+intake-identified-on-hint = It may be before today. Blank means today.
+intake-place = Where she was identified
+intake-district = District
+intake-state = State or division
+intake-country = Country
+intake-age = Her age (years)
+intake-born-on = Or her date of birth, if known (approximate is fine)
+intake-age-or-birth-hint = Give one of the two.
+intake-gender = Gender
+intake-languages = Languages she speaks
+intake-citizenship = Nationality (citizenship)
+intake-exploitation = Type of exploitation
+intake-unknown = Not known
+intake-age-years = { $age } years
+intake-born-about = born about { $date }
+intake-errors-title = Please check these fields:
+
+gender-feminine = Female
+gender-masculine = Male
+gender-transgender-feminine = Transgender woman
+gender-transgender-masculine = Transgender man
+gender-non-conforming = Non-conforming
+gender-not-specified = Not specified
+
+exploitation-sexual-exploitation = Sexual exploitation
+exploitation-forced-labour = Forced labour
+exploitation-child-labour = Child labour
+exploitation-forced-marriage = Forced marriage
+exploitation-servitude = Domestic servitude
+exploitation-forced-begging = Forced begging
+exploitation-organ-removal = Organ removal
+exploitation-forced-adoption = Forced adoption
+exploitation-surrogacy = Surrogacy
+exploitation-forced-military = Forced military service (by armed groups)
+exploitation-other = Other
+
+spoken-bn = Bengali
+spoken-hi = Hindi
+spoken-ur = Urdu
+spoken-ne = Nepali
+spoken-or = Odia
+spoken-as = Assamese
+spoken-mr = Marathi
+spoken-te = Telugu
+spoken-ta = Tamil
+spoken-my = Burmese
+spoken-sat = Santali
+spoken-en = English
+
+country-bd = Bangladesh
+country-in = India
+country-np = Nepal
+country-mm = Myanmar
+country-pk = Pakistan
+country-bt = Bhutan
+country-lk = Sri Lanka
+
+error-date-before-identified = The date is before the day she was identified ({ $date }).
+error-unknown-gender = Choose her gender from the list.
+error-unknown-exploitation = Choose the type of exploitation from the list.
+error-unknown-spoken-language = Choose her languages from the list.
+error-invalid-age = Enter her age as a number of years, from 0 to 120.
+error-age-and-birth-date = Give her age or her date of birth, not both.
+error-born-after-identified = The date of birth is after the day she was identified.
+error-place-too-long = A place name must be at most 100 characters.

@@ -1,0 +1,69 @@
+# केस खोलना, जैसा हुआ था (इश्यू 15): वह हम तक कैसे पहुँची।
+intake-title = वह हम तक कैसे पहुँची
+intake-intro = उसकी पहचान कब और कहाँ हुई, जैसा हुआ था। जो उसने अभी तक नहीं बताया, उसे ख़ाली छोड़ दें।
+intake-identified-on = जिस दिन उसकी पहचान हुई
+intake-identified-on-hint = यह आज से पहले का दिन हो सकता है। ख़ाली छोड़ने पर आज का दिन माना जाएगा।
+intake-place = उसकी पहचान कहाँ हुई
+intake-district = ज़िला
+intake-state = राज्य या डिवीज़न
+intake-country = देश
+intake-age = उसकी उम्र (साल)
+intake-born-on = या उसकी जन्मतिथि, अगर पता हो (अनुमान से भी चलेगी)
+intake-age-or-birth-hint = दोनों में से एक दें।
+intake-gender = लिंग
+intake-languages = वह जो भाषाएँ बोलती है
+intake-citizenship = राष्ट्रीयता (नागरिकता)
+intake-exploitation = शोषण का प्रकार
+intake-unknown = पता नहीं
+intake-age-years = { $age } साल
+intake-born-about = लगभग { $date } को जन्म
+intake-errors-title = इन ख़ानों को फिर से देखें:
+
+gender-feminine = महिला
+gender-masculine = पुरुष
+gender-transgender-feminine = ट्रांसजेंडर महिला
+gender-transgender-masculine = ट्रांसजेंडर पुरुष
+gender-non-conforming = प्रचलित लिंग-पहचान से अलग
+gender-not-specified = नहीं बताया
+
+exploitation-sexual-exploitation = यौन शोषण
+exploitation-forced-labour = जबरन मज़दूरी
+exploitation-child-labour = बाल मज़दूरी
+exploitation-forced-marriage = जबरन शादी
+exploitation-servitude = घरेलू दासता
+exploitation-forced-begging = जबरन भीख मँगवाना
+exploitation-organ-removal = अंग निकालना
+exploitation-forced-adoption = जबरन गोद लेना
+exploitation-surrogacy = सरोगेसी (किराए की कोख)
+exploitation-forced-military = सशस्त्र समूहों में जबरन शामिल करना
+exploitation-other = अन्य प्रकार
+
+spoken-bn = बांग्ला
+spoken-hi = हिंदी
+spoken-ur = उर्दू
+spoken-ne = नेपाली
+spoken-or = ओड़िया
+spoken-as = असमिया
+spoken-mr = मराठी
+spoken-te = तेलुगु
+spoken-ta = तमिल
+spoken-my = बर्मी
+spoken-sat = संथाली
+spoken-en = अंग्रेज़ी
+
+country-bd = बांग्लादेश
+country-in = भारत
+country-np = नेपाल
+country-mm = म्यांमार
+country-pk = पाकिस्तान
+country-bt = भूटान
+country-lk = श्रीलंका
+
+error-date-before-identified = यह तारीख़ उसकी पहचान के दिन ({ $date }) से पहले की है।
+error-unknown-gender = सूची से उसका लिंग चुनें।
+error-unknown-exploitation = सूची से शोषण का प्रकार चुनें।
+error-unknown-spoken-language = सूची से उसकी भाषाएँ चुनें।
+error-invalid-age = उसकी उम्र सालों में लिखें, 0 से 120 के बीच।
+error-age-and-birth-date = उसकी उम्र या जन्मतिथि दें, दोनों एक साथ नहीं।
+error-born-after-identified = जन्मतिथि उसकी पहचान के दिन के बाद की है।
+error-place-too-long = जगह का नाम 100 अक्षरों से ज़्यादा नहीं हो सकता।
