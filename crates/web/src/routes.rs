@@ -698,6 +698,11 @@ pub fn table() -> Vec<Route> {
             axum::routing::delete(api::glossary::remove),
         ),
         route(M::GET, "/indicators", get(pages::indicators::show)),
+        route(
+            M::GET,
+            "/indicators/cases",
+            get(pages::indicators::cases::show),
+        ),
         route(M::GET, "/glossary", get(pages::glossary::show)),
         route(M::POST, "/glossary", post(pages::glossary::add)),
         route(M::POST, "/glossary/scan", post(pages::glossary::scan)),

@@ -20,7 +20,7 @@ async fn api(h: &Harness, username: &str) -> crate::common::Client {
 const AUGUST: Timestamp = Timestamp(1_786_752_000_000);
 
 /// `count` decisions logged by `username` on a new case of her organisation in August 2026.
-async fn decisions(h: &Harness, username: &str, count: usize, seed: u8) {
+async fn decisions(h: &Harness, username: &str, count: usize, seed: u8) -> CaseId {
     let user = h.user(username).await;
     let case = store::NewCase {
         id: CaseId::new(),
@@ -56,6 +56,7 @@ async fn decisions(h: &Harness, username: &str, count: usize, seed: u8) {
         let event = AuditEvent::new(T0, AuditAction::DecisionLogged, "case").from_source("test");
         h.store.log_decision(&decision, event).await.unwrap();
     }
+    case.id
 }
 
 /// The figure of `indicator` in `lines` at the period (`None`) or the trend's `i`th quarter.
@@ -415,7 +416,74 @@ async fn the_demo_tells_a_year_every_chart_can_show(engine: Engine) {
     h.finish().await;
 }
 
+/// A director opens her own organisation's cases behind R1a from its card: the open cases with
+/// none of her words in the 90 days, each linked; never a case of another organisation, never
+/// one whose words were heard. The network admin reads figures only.
+async fn a_director_opens_the_cases_behind_a_figure(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let silent = decisions(&h, "caseworker.kolkata", 1, 3).await;
+    let elsewhere = decisions(&h, "caseworker.jessore", 1, 4).await;
+    // Her words recorded on 29 November 2026, within the quarter's last 90 days.
+    let (heard, _) = h.case().await;
+
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director
+        .get("/indicators?period=2026-Q4&lang=en")
+        .await
+        .body;
+    let link = "href=\"/indicators/cases?figure=r1a-voice-lately&#38;period=2026-Q4\"";
+    assert_eq!(page.matches(link).count(), 1, "one link, on R1a's card");
+    let reply = director
+        .get("/indicators/cases?figure=r1a-voice-lately&period=2026-Q4&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let list = reply.body;
+    assert!(
+        list.contains(&format!("href=\"/cases/{silent}\"")),
+        "{list}"
+    );
+    assert!(
+        !list.contains(&format!("/cases/{heard}")),
+        "her words were heard"
+    );
+    assert!(
+        !list.contains(&format!("/cases/{elsewhere}")),
+        "another organisation's case"
+    );
+    assert!(list.contains("Never, by your organisation"));
+    // In Bengali, the same list with the period the long way.
+    let bn = director
+        .get("/indicators/cases?period=2026-Q4&lang=bn")
+        .await
+        .body;
+    assert!(bn.contains("অক্টোবর–ডিসেম্বর ২০২৬"), "{bn}");
+    assert!(bn.contains(&format!("/cases/{silent}")));
+    for wrong in ["r3-decisions-with-her", "no-such-figure"] {
+        let reply = director
+            .get(&format!("/indicators/cases?figure={wrong}"))
+            .await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{wrong}");
+    }
+
+    // The network admin: figures, no lists, no links to any.
+    let mut admin = h.client().signed_in("admin").await;
+    let page = admin.get("/indicators?period=2026-Q4").await.body;
+    assert!(!page.contains("/indicators/cases"));
+    assert!(!page.contains("href=\"/cases/"));
+    let reply = admin.get("/indicators/cases?period=2026-Q4").await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let reply = h
+        .client()
+        .signed_in("caseworker.kolkata")
+        .await
+        .get("/indicators/cases")
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    h.finish().await;
+}
+
 on_both_engines!(
+    a_director_opens_the_cases_behind_a_figure,
     each_reader_sees_what_is_hers_to_see,
     the_demo_tells_a_year_every_chart_can_show,
     home_pages_lead_with_what_each_reader_acts_on,

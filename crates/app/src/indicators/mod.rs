@@ -617,6 +617,7 @@ fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
     (to.millis() - from.millis()).div_euclid(86_400_000)
 }
 
+pub mod cases;
 pub mod demo;
 #[cfg(test)]
 mod tests;

@@ -103,3 +103,17 @@ home-indicators-heading = Is care restorative? This quarter
 home-indicators-all = See every indicator
 home-plans-awaiting = Plans waiting for your approval
 home-cases-by-stage = Your organisation's cases, by stage (counts)
+
+## The cases behind a figure: the director's own organisation's, to act on
+indicator-cases-title = The cases behind a figure
+indicator-cases-open = Open the cases behind this figure
+indicator-cases-heading = { $figure }: { $period }
+indicator-cases-r1a-voice-lately = Your organisation's open cases at the end of the period with none of her own words recorded in the 90 days before. Sit with her and write down what she says.
+indicator-cases-last-words = Her words last recorded
+indicator-cases-never = Never, by your organisation
+indicator-cases-none = No case is behind this figure: every open case has her words.
+indicator-cases-elsewhere = { $count ->
+    [one] One more case was counted that another organisation holds now; it is not listed here.
+   *[other] { $count } more cases were counted that other organisations hold now; they are not listed here.
+}
+indicator-cases-back = Back to the indicators

@@ -102,3 +102,17 @@ home-indicators-heading = क्या देखभाल उसकी ताक
 home-indicators-all = सभी संकेतक देखें
 home-plans-awaiting = योजनाएँ जो आपकी मंज़ूरी की राह देख रही हैं
 home-cases-by-stage = आपके संगठन के केस, चरण के अनुसार (गिनती)
+
+## The cases behind a figure: the director's own organisation's, to act on
+indicator-cases-title = आँकड़े के पीछे के केस
+indicator-cases-open = इस आँकड़े के पीछे के केस खोलें
+indicator-cases-heading = { $period } की अवधि में: { $figure }
+indicator-cases-r1a-voice-lately = अवधि के अंत में आपकी संस्था के खुले केस, जिनमें उससे पहले के 90 दिनों में उसकी अपनी कोई बात नहीं लिखी गई। उसके पास बैठिए और वह जो कहती है, उसे लिखिए।
+indicator-cases-last-words = उसकी बात आख़िरी बार लिखी गई
+indicator-cases-never = आपकी संस्था ने कभी नहीं लिखी
+indicator-cases-none = इस आँकड़े के पीछे कोई केस नहीं है: हर खुले केस में उसकी बात है।
+indicator-cases-elsewhere = { $count ->
+    [one] एक और केस गिना गया जो अब दूसरी संस्था के पास है; वह यहाँ नहीं दिखाया गया।
+   *[other] { $count } और केस गिने गए जो अब दूसरी संस्थाओं के पास हैं; वे यहाँ नहीं दिखाए गए।
+}
+indicator-cases-back = संकेतकों पर लौटें

@@ -216,6 +216,7 @@ impl Fixture {
                 .into_iter()
                 .map(|user| at(user, route.into()))
                 .collect(),
+            "/indicators/cases" => vec![at("director.kolkata", route.into())],
             "/cases" | "/cases/new" | "/handovers" => vec![at("caseworker.kolkata", route.into())],
             "/cases/{id}" => vec![
                 at("caseworker.kolkata", fill(&self.case)),

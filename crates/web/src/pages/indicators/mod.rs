@@ -3,6 +3,7 @@
 //! target and its trend over four quarters; the field's counts come second, as a funnel. Small
 //! numbers are hidden by `app::indicators` before anything here sees them.
 
+pub mod cases;
 mod chart;
 
 use app::indicators::{self, Figure, Indicators, Line, Measure, Value};
@@ -43,6 +44,8 @@ pub struct Card {
     pub quarters: Vec<(String, String)>,
     /// For the network admin: every organisation's figure beside the network's.
     pub organisations: Vec<(String, String)>,
+    /// For her director: the list of her organisation's cases behind the figure.
+    pub cases: Option<String>,
 }
 
 /// One block of cards: her organisation's, or the network's with its members beside.
@@ -119,7 +122,14 @@ pub async fn show(
     } else {
         Vec::new()
     };
-    let blocks = blocks(&t, &view);
+    // Her director may open the cases behind a figure of her own organisation, never another's.
+    let lists = super::allowed(
+        &ctx,
+        Action::ReadIndicatorCases,
+        Resource::Organisation(actor.org_id),
+    )
+    .then_some(actor.org_id);
+    let blocks = blocks(&t, &view, lists);
     let training = view.training.map(|f| training_part(&t, f));
     render(&IndicatorsTemplate {
         period: period_label(&t, period),
@@ -163,7 +173,7 @@ fn choices(t: &Tr, current: Period, chosen: Period) -> Vec<Choice> {
 }
 
 /// A period the long way, in her language and digits: "জুলাই–সেপ্টেম্বর ২০২৬", "2026".
-fn period_label(t: &Tr, period: Period) -> String {
+pub(super) fn period_label(t: &Tr, period: Period) -> String {
     let year = |y: i32| i18n::localise_digits(t.lang, &y.to_string());
     match period {
         Period::Quarter { year: y, quarter } => t.i18n.text_with(
@@ -267,6 +277,7 @@ fn card(
     trend_periods: &[Period],
     line: &Line,
     members: Vec<(String, String)>,
+    lists: Option<Period>,
 ) -> Card {
     let measure = line.measure;
     let name = t.get(&format!("indicator-{}", measure.key()));
@@ -334,6 +345,9 @@ fn card(
             .map(|(f, p)| (period_label(t, *p), figure_text(t, measure, *f)))
             .collect(),
         organisations: members,
+        cases: lists
+            .filter(|_| indicators::cases::CaseList::behind(measure).is_some())
+            .map(|period| format!("/indicators/cases?figure={}&period={period}", measure.key())),
         name,
         figure,
         target,
@@ -344,7 +358,7 @@ fn card(
 
 /// Her organisation's block for a director (or one organisation for the network admin); the
 /// network's with each member's figure beside it for the network admin.
-fn blocks(t: &Tr, view: &Indicators) -> Vec<Block> {
+fn blocks(t: &Tr, view: &Indicators, lists: Option<OrgId>) -> Vec<Block> {
     let mut blocks = Vec::new();
     if let Some(network) = &view.network {
         let members = |m: usize| {
@@ -364,6 +378,7 @@ fn blocks(t: &Tr, view: &Indicators) -> Vec<Block> {
             &view.trend,
             network,
             members,
+            None,
         ));
     } else {
         for (i, o) in view.organisations.iter().enumerate() {
@@ -374,6 +389,7 @@ fn blocks(t: &Tr, view: &Indicators) -> Vec<Block> {
                 &view.trend,
                 &o.lines,
                 |_| Vec::new(),
+                (lists == Some(o.org)).then_some(view.period),
             ));
         }
     }
@@ -387,12 +403,13 @@ fn block(
     trend: &[Period],
     lines: &[Line],
     members: impl Fn(usize) -> Vec<(String, String)>,
+    lists: Option<Period>,
 ) -> Block {
     let cards = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.measure.is_field_count())
-        .map(|(m, l)| card(t, prefix, trend, l, members(m)))
+        .map(|(m, l)| card(t, prefix, trend, l, members(m), lists))
         .collect();
     let counts: Vec<(String, String, Option<u64>)> = lines
         .iter()
