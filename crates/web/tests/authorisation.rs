@@ -637,6 +637,10 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/audit", Access::Roles(ORG_ADMIN)),
     ("GET", "/api/v1/indicators", Access::Roles(RESULTS)),
     ("GET", "/indicators", Access::Roles(RESULTS)),
+    ("GET", "/api/v1/indicators.xlsx", Access::Roles(RESULTS)),
+    ("GET", "/api/v1/indicators.pdf", Access::Roles(RESULTS)),
+    ("GET", "/indicators.xlsx", Access::Roles(RESULTS)),
+    ("GET", "/indicators.pdf", Access::Roles(RESULTS)),
     // The cases behind a figure: her director alone; the network admin reads figures only.
     ("GET", "/indicators/cases", Access::Roles(DIRECTOR)),
     // Spreadsheets: the case list for the staff who carry cases and their director; a form's
@@ -1457,6 +1461,10 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("GET", "/api/v1/audit", 200),
     ("GET", "/api/v1/indicators", 200),
     ("GET", "/indicators", 200),
+    ("GET", "/api/v1/indicators.xlsx", 200),
+    ("GET", "/api/v1/indicators.pdf", 200),
+    ("GET", "/indicators.xlsx", 200),
+    ("GET", "/indicators.pdf", 200),
     ("GET", "/indicators/cases", 200),
     ("GET", "/api/v1/exports/cases.csv", 200),
     ("GET", "/api/v1/exports/cases.xlsx", 200),

@@ -619,5 +619,7 @@ fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
 
 pub mod cases;
 pub mod demo;
+pub mod report;
 #[cfg(test)]
 mod tests;
+pub mod words;

@@ -116,3 +116,9 @@ indicator-cases-elsewhere = { $count ->
    *[other] আরও { $count }টি কেস গোনা হয়েছে, যা এখন অন্য সংস্থার কাছে আছে; সেগুলো এখানে দেখানো হয়নি।
 }
 indicator-cases-back = সূচকে ফিরে যান
+
+## The indicator report out of Saathi
+indicators-export-suppressed = লুকানো (নিরাপদে দেখানোর মতো যথেষ্ট নয়)
+indicators-download = প্রতিবেদনটি সঙ্গে নিন:
+indicators-download-xlsx = ওয়ার্কবুক (XLSX)
+indicators-download-pdf = পিডিএফ

@@ -117,3 +117,9 @@ indicator-cases-elsewhere = { $count ->
    *[other] { $count } more cases were counted that other organisations hold now; they are not listed here.
 }
 indicator-cases-back = Back to the indicators
+
+## The indicator report out of Saathi
+indicators-export-suppressed = hidden (too few to show safely)
+indicators-download = Take the report with you:
+indicators-download-xlsx = Workbook (XLSX)
+indicators-download-pdf = PDF

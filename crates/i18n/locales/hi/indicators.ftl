@@ -116,3 +116,9 @@ indicator-cases-elsewhere = { $count ->
    *[other] { $count } और केस गिने गए जो अब दूसरी संस्थाओं के पास हैं; वे यहाँ नहीं दिखाए गए।
 }
 indicator-cases-back = संकेतकों पर लौटें
+
+## The indicator report out of Saathi
+indicators-export-suppressed = छिपा हुआ (सुरक्षित दिखाने के लिए बहुत कम)
+indicators-download = रिपोर्ट साथ ले जाएँ:
+indicators-download-xlsx = वर्कबुक (XLSX)
+indicators-download-pdf = पीडीएफ़

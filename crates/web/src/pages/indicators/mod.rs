@@ -6,6 +6,8 @@
 pub mod cases;
 mod chart;
 
+use app::indicators::words::{drawn, number, percent};
+pub(super) use app::indicators::words::{figure_text, period_label};
 use app::indicators::{self, Figure, Indicators, Line, Measure, Value};
 use askama::Template;
 use axum::extract::{Query, State};
@@ -77,6 +79,8 @@ struct IndicatorsTemplate<'a> {
     chosen_organisation: String,
     blocks: Vec<Block>,
     training: Option<TrainingPart>,
+    /// The report as a workbook and as PDF, for the same period and organisation.
+    downloads: Option<(String, String)>,
     width: u64,
     trend_height: u64,
     funnel_height: u64,
@@ -131,7 +135,18 @@ pub async fn show(
     .then_some(actor.org_id);
     let blocks = blocks(&t, &view, lists);
     let training = view.training.map(|f| training_part(&t, f));
+    let downloads = (!blocks.is_empty() || training.is_some()).then(|| {
+        let query = match organisation {
+            Some(o) => format!("period={period}&organisation={o}"),
+            None => format!("period={period}"),
+        };
+        (
+            format!("/indicators.xlsx?{query}"),
+            format!("/indicators.pdf?{query}"),
+        )
+    });
     render(&IndicatorsTemplate {
+        downloads,
         period: period_label(&t, period),
         periods,
         chosen_organisation: organisation.map(|o| o.to_string()).unwrap_or_default(),
@@ -172,22 +187,6 @@ fn choices(t: &Tr, current: Period, chosen: Period) -> Vec<Choice> {
         .collect()
 }
 
-/// A period the long way, in her language and digits: "জুলাই–সেপ্টেম্বর ২০২৬", "2026".
-pub(super) fn period_label(t: &Tr, period: Period) -> String {
-    let year = |y: i32| i18n::localise_digits(t.lang, &y.to_string());
-    match period {
-        Period::Quarter { year: y, quarter } => t.i18n.text_with(
-            t.lang,
-            "indicators-quarter",
-            &[
-                ("quarter", i18n::Arg::Count(i64::from(quarter))),
-                ("year", i18n::Arg::Text(year(y))),
-            ],
-        ),
-        Period::Year(y) => year(y),
-    }
-}
-
 /// The quarter under a trend's point, on two lines short enough for a phone's axis: its
 /// months, and its year.
 fn axis_label(t: &Tr, period: Period) -> (String, String) {
@@ -202,72 +201,6 @@ fn axis_label(t: &Tr, period: Period) -> (String, String) {
             year(y),
         ),
         Period::Year(y) => (year(y), String::new()),
-    }
-}
-
-fn number(t: &Tr, n: u64) -> String {
-    i18n::format_number(t.lang, i64::try_from(n).unwrap_or(i64::MAX))
-}
-
-/// A figure in words, with its n.
-pub(super) fn figure_text(t: &Tr, measure: Measure, figure: Figure) -> String {
-    let Figure::Shown { n, value } = figure else {
-        return t.get("indicators-hidden");
-    };
-    let with_n = |text: String| {
-        t.i18n.text_with(
-            t.lang,
-            "indicators-with-n",
-            &[
-                ("figure", i18n::Arg::Text(text)),
-                ("n", i18n::Arg::Text(number(t, n))),
-            ],
-        )
-    };
-    match value {
-        Value::Percent(None)
-        | Value::Spread {
-            median: None,
-            p90: None,
-        } => t.get("indicators-no-data"),
-        Value::Percent(Some(p)) => with_n(percent(t, p)),
-        Value::Spread { median, p90 } => {
-            let v = |x: Option<i64>| {
-                x.map(|x| i18n::format_number(t.lang, x))
-                    .unwrap_or_else(|| "—".into())
-            };
-            let id = if measure.in_days() {
-                "indicators-spread-days"
-            } else {
-                "indicators-spread"
-            };
-            with_n(t.i18n.text_with(
-                t.lang,
-                id,
-                &[
-                    ("median", i18n::Arg::Text(v(median))),
-                    ("p90", i18n::Arg::Text(v(p90))),
-                ],
-            ))
-        }
-        Value::Count(c) => number(t, c),
-    }
-}
-
-fn percent(t: &Tr, p: u64) -> String {
-    // The sign is written the same in all three languages; the digits are hers.
-    format!("{}%", number(t, p))
-}
-
-/// The value a chart draws for a figure: a share's percent, a spread's median, a count.
-fn drawn(figure: Figure) -> Option<u64> {
-    match figure {
-        Figure::Suppressed => None,
-        Figure::Shown { value, .. } => match value {
-            Value::Percent(p) => p,
-            Value::Spread { median, .. } => median.and_then(|m| u64::try_from(m).ok()),
-            Value::Count(c) => Some(c),
-        },
     }
 }
 
