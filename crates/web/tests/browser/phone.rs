@@ -40,6 +40,8 @@ const FILES: &[&str] = &[
     "/exports/forms/{file}",
     "/exports/workshops/{file}",
     "/exports/training.xlsx",
+    "/indicators.xlsx",
+    "/indicators.pdf",
 ];
 
 /// Runs in the page. Returns what the test asserts on: the viewport's width, the document's
