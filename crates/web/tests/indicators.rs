@@ -413,6 +413,32 @@ async fn the_demo_tells_a_year_every_chart_can_show(engine: Engine) {
         true
     );
     assert_eq!(figure(howrah, "count-identified", None)["suppressed"], true);
+
+    // The page stays light on a 2G phone: the heaviest view (the network admin's, every
+    // member beside the network, in Bengali) and a director's, with the stylesheet, each under
+    // 30 KB gzipped.
+    for (username, path) in [
+        ("admin", "/indicators?period=2026-Q4&lang=bn"),
+        ("director.kolkata", "/indicators?period=2026-Q4&lang=bn"),
+    ] {
+        let mut client = h.client().signed_in(username).await;
+        let mut total = 0;
+        for path in [path, "/static/saathi.css"] {
+            let reply = client
+                .send(
+                    axum::http::Method::GET,
+                    path,
+                    None,
+                    String::new(),
+                    &[("accept-encoding", "gzip")],
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK);
+            assert_eq!(reply.header("content-encoding"), Some("gzip"), "{path}");
+            total += reply.size;
+        }
+        assert!(total < 30 * 1024, "{username}: {total} bytes");
+    }
     h.finish().await;
 }
 
@@ -734,7 +760,83 @@ async fn the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures(engin
     h.finish().await;
 }
 
+/// R5 by month on the director's card: each month of the quarter with its n; a month about
+/// fewer than five is hidden, and so is the next smallest, so the quarter less the shown month
+/// gives neither away.
+async fn incidents_are_shown_by_month_with_small_months_hidden(engine: Engine) {
+    use domain::note::{Note, NoteKind, Response};
+    let h = Harness::new(engine).await;
+    let case = decisions(&h, "caseworker.kolkata", 0, 5).await;
+    let worker = h.user("caseworker.kolkata").await;
+    const MONTH: i64 = 31 * 86_400_000;
+    // July: 6 (4 met with support); August: 2 (1); September: 7 (7).
+    for (at, count, positive) in [
+        (AUGUST.millis() - MONTH, 6, 4),
+        (AUGUST.millis(), 2, 1),
+        (AUGUST.millis() + MONTH, 7, 7),
+    ] {
+        for i in 0..count {
+            let note = Note {
+                id: uuid::Uuid::now_v7(),
+                case_id: case,
+                kind: NoteKind::Incident,
+                text: "রাতে ঝগড়া হয়েছে।".into(),
+                language: domain::Language::Bn,
+                response: Some(if i < positive {
+                    (Response::Positive, "কথা বলা হয়েছে।".into())
+                } else {
+                    (Response::Punitive, "বাইরে যাওয়া বন্ধ।".into())
+                }),
+                written_by: worker.id,
+                written_at: Timestamp(at + i64::from(i) * 60_000),
+            };
+            let event = AuditEvent::new(T0, AuditAction::NoteWritten, "note").from_source("test");
+            h.store.add_note(&note, event).await.unwrap();
+        }
+    }
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director
+        .get("/indicators?period=2026-Q3&lang=en")
+        .await
+        .body;
+    // The quarter: 12 of 15.
+    assert!(page.contains("80% (n = 15)"), "{page}");
+    assert!(page.contains("By month"));
+    let row = |month: &str| {
+        let start = page
+            .find(&format!("<th scope=\"row\">{month}</th>"))
+            .unwrap_or_else(|| panic!("{month}"));
+        page[start..start + 200].to_string()
+    };
+    assert!(row("September 2026").contains("100% (n = 7)"));
+    for hidden in ["July 2026", "August 2026"] {
+        let row = row(hidden);
+        assert!(row.contains("Hidden"), "{hidden}: {row}");
+    }
+    assert!(!page.contains("(n = 2)") && !page.contains("(n = 6)") && !page.contains("(n = 8)"));
+    // In Bengali, the months in her words and digits.
+    let bn = director
+        .get("/indicators?period=2026-Q3&lang=bn")
+        .await
+        .body;
+    assert!(
+        bn.contains("সেপ্টেম্বর ২০২৬") && bn.contains("১০০% (মোট ৭)"),
+        "{bn}"
+    );
+    // The network's total is not split by month.
+    let admin = h
+        .client()
+        .signed_in("admin")
+        .await
+        .get("/indicators?period=2026-Q3&lang=en")
+        .await
+        .body;
+    assert!(!admin.contains("By month"));
+    h.finish().await;
+}
+
 on_both_engines!(
+    incidents_are_shown_by_month_with_small_months_hidden,
     the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures,
     a_director_opens_the_cases_behind_a_figure,
     each_reader_sees_what_is_hers_to_see,

@@ -122,3 +122,7 @@ indicators-export-suppressed = লুকানো (নিরাপদে দে�
 indicators-download = প্রতিবেদনটি সঙ্গে নিন:
 indicators-download-xlsx = ওয়ার্কবুক (XLSX)
 indicators-download-pdf = পিডিএফ
+
+## R5 by month
+indicators-by-month = মাস অনুযায়ী
+indicators-month-heading = মাস

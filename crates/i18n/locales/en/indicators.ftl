@@ -123,3 +123,7 @@ indicators-export-suppressed = hidden (too few to show safely)
 indicators-download = Take the report with you:
 indicators-download-xlsx = Workbook (XLSX)
 indicators-download-pdf = PDF
+
+## R5 by month
+indicators-by-month = By month
+indicators-month-heading = Month

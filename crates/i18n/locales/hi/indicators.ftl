@@ -122,3 +122,7 @@ indicators-export-suppressed = छिपा हुआ (सुरक्षित 
 indicators-download = रिपोर्ट साथ ले जाएँ:
 indicators-download-xlsx = वर्कबुक (XLSX)
 indicators-download-pdf = पीडीएफ़
+
+## R5 by month
+indicators-by-month = महीने के हिसाब से
+indicators-month-heading = महीना

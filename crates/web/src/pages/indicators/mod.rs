@@ -48,6 +48,8 @@ pub struct Card {
     pub organisations: Vec<(String, String)>,
     /// For her director: the list of her organisation's cases behind the figure.
     pub cases: Option<String>,
+    /// R5 by month: (month, figure).
+    pub months: Vec<(String, String)>,
 }
 
 /// One block of cards: her organisation's, or the network's with its members beside.
@@ -211,6 +213,7 @@ fn card(
     line: &Line,
     members: Vec<(String, String)>,
     lists: Option<Period>,
+    months: &[(time::Date, Figure)],
 ) -> Card {
     let measure = line.measure;
     let name = t.get(&format!("indicator-{}", measure.key()));
@@ -278,6 +281,19 @@ fn card(
             .map(|(f, p)| (period_label(t, *p), figure_text(t, measure, *f)))
             .collect(),
         organisations: members,
+        months: if measure == Measure::PositiveResponses {
+            months
+                .iter()
+                .map(|(first, f)| {
+                    (
+                        i18n::format_month(t.lang, *first),
+                        figure_text(t, measure, *f),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         cases: lists
             .filter(|_| indicators::cases::CaseList::behind(measure).is_some())
             .map(|period| format!("/indicators/cases?figure={}&period={period}", measure.key())),
@@ -311,7 +327,10 @@ fn blocks(t: &Tr, view: &Indicators, lists: Option<OrgId>) -> Vec<Block> {
             &view.trend,
             network,
             members,
-            None,
+            Own {
+                lists: None,
+                months: &[],
+            },
         ));
     } else {
         for (i, o) in view.organisations.iter().enumerate() {
@@ -322,11 +341,21 @@ fn blocks(t: &Tr, view: &Indicators, lists: Option<OrgId>) -> Vec<Block> {
                 &view.trend,
                 &o.lines,
                 |_| Vec::new(),
-                (lists == Some(o.org)).then_some(view.period),
+                Own {
+                    lists: (lists == Some(o.org)).then_some(view.period),
+                    months: &o.months,
+                },
             ));
         }
     }
     blocks
+}
+
+/// What an organisation's own block adds to its cards: the period whose case lists her
+/// director may open, and R5 by month.
+struct Own<'a> {
+    lists: Option<Period>,
+    months: &'a [(time::Date, Figure)],
 }
 
 fn block(
@@ -336,13 +365,14 @@ fn block(
     trend: &[Period],
     lines: &[Line],
     members: impl Fn(usize) -> Vec<(String, String)>,
-    lists: Option<Period>,
+    own: Own,
 ) -> Block {
+    let Own { lists, months } = own;
     let cards = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.measure.is_field_count())
-        .map(|(m, l)| card(t, prefix, trend, l, members(m), lists))
+        .map(|(m, l)| card(t, prefix, trend, l, members(m), lists, months))
         .collect();
     let counts: Vec<(String, String, Option<u64>)> = lines
         .iter()
