@@ -688,7 +688,7 @@ async fn the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures(engin
     }
     // A trend per indicator (its axis at least), and the network's R3 bar: track, fill and
     // target mark.
-    let indicators = keys.len() as u64 - 3;
+    let indicators = keys.len() as u64 - 4;
     let painted = pdf["painted"].as_u64().unwrap();
     assert!(painted >= indicators + 3, "charts drawn: {painted}");
 

@@ -64,10 +64,12 @@ pub enum Measure {
     InCare,
     /// Girls returned.
     Returned,
+    /// Girls returned to live with their family (`docs/indicators.md`, "Reunified").
+    Reunified,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 19] = [
+    pub const ALL: [Measure; 20] = [
         Measure::VoiceLately,
         Measure::ReadBack,
         Measure::GoalsSheSet,
@@ -87,6 +89,7 @@ impl Measure {
         Measure::Identified,
         Measure::InCare,
         Measure::Returned,
+        Measure::Reunified,
     ];
 
     /// Its stable key, for the API and the page's Fluent ids (`indicator-<key>`).
@@ -111,6 +114,7 @@ impl Measure {
             Measure::Identified => "count-identified",
             Measure::InCare => "count-in-care",
             Measure::Returned => "count-returned",
+            Measure::Reunified => "count-reunified",
         }
     }
 
@@ -137,7 +141,8 @@ impl Measure {
             | Measure::DaysToAcknowledge
             | Measure::Identified
             | Measure::InCare
-            | Measure::Returned => None,
+            | Measure::Returned
+            | Measure::Reunified => None,
         }
     }
 
@@ -157,7 +162,7 @@ impl Measure {
     pub fn is_field_count(self) -> bool {
         matches!(
             self,
-            Measure::Identified | Measure::InCare | Measure::Returned
+            Measure::Identified | Measure::InCare | Measure::Returned | Measure::Reunified
         )
     }
 
@@ -627,6 +632,12 @@ async fn samples_of(
     };
     let handovers = store.handovers_sent(org, span).await?;
     let counts = store.field_counts(org, span).await?;
+    let reunified = store
+        .return_recommendations(org, span)
+        .await?
+        .iter()
+        .filter(|r| formula::reunified(r.as_deref()))
+        .count() as u64;
     let by_month = formula::positive_by_month(&incidents, quarter, zone);
     let positive = by_month.iter().fold(Share::default(), |a, (_, s)| Share {
         count: a.count + s.count,
@@ -661,6 +672,7 @@ async fn samples_of(
         Sample::Count(counts.identified),
         Sample::Count(counts.in_care),
         Sample::Count(counts.returned),
+        Sample::Count(reunified),
     ];
     Ok((samples, by_month))
 }

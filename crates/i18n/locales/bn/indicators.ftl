@@ -96,6 +96,8 @@ indicator-count-in-care = সময়ের শেষে যত্নে থা
 indicator-count-in-care-why = গণনা: কতজন যত্নে ছিল।
 indicator-count-returned = ঘরে ফেরা মেয়ে
 indicator-count-returned-why = গণনা: কতজন ফিরেছে।
+indicator-count-reunified = পরিবারের কাছে ফিরে যাওয়া মেয়ে
+indicator-count-reunified-why = একটি গণনা: বাড়ি ও পরিবার মূল্যায়নের সুপারিশ মেনে কতজন পরিবারের সঙ্গে থাকতে ফিরে গেছে।
 
 ## Home: the director's and the network's first view, the trainer's coming workshops
 home-indicators-heading = যত্ন কি তার শক্তি ফেরাচ্ছে? এই ত্রৈমাসিকে

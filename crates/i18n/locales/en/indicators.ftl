@@ -97,6 +97,8 @@ indicator-count-in-care = Girls in care at the end of the period
 indicator-count-in-care-why = A count: how many were in care.
 indicator-count-returned = Girls returned home
 indicator-count-returned-why = A count: how many returned.
+indicator-count-reunified = Girls reunified with their family
+indicator-count-reunified-why = A count: how many returned to live with their family, as her home and family assessment recommended.
 
 ## Home: the director's and the network's first view, the trainer's coming workshops
 home-indicators-heading = Is care restorative? This quarter

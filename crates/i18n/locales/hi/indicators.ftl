@@ -96,6 +96,8 @@ indicator-count-in-care = अवधि के अंत में देखभ�
 indicator-count-in-care-why = गिनती: कितनी देखभाल में थीं।
 indicator-count-returned = घर लौटीं लड़कियाँ
 indicator-count-returned-why = गिनती: कितनी घर लौटीं।
+indicator-count-reunified = परिवार से फिर मिली लड़कियाँ
+indicator-count-reunified-why = एक गिनती: घर और परिवार के आकलन की सिफ़ारिश पर कितनी लड़कियाँ परिवार के साथ रहने लौटीं।
 
 ## Home: the director's and the network's first view, the trainer's coming workshops
 home-indicators-heading = क्या देखभाल उसकी ताक़त लौटा रही है? इस तिमाही

@@ -157,7 +157,8 @@ pub async fn show(
         training,
         width: chart::WIDTH,
         trend_height: chart::TREND_HEIGHT,
-        funnel_height: 3 * chart::STEP_HEIGHT,
+        funnel_height: Measure::ALL.iter().filter(|m| m.is_field_count()).count() as u64
+            * chart::STEP_HEIGHT,
         page,
     })
 }
