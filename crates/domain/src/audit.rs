@@ -76,6 +76,8 @@ pub enum AuditAction {
     /// A list left the server as a spreadsheet (CSV, XLSX or a zip of CSVs): which, with its
     /// filters, its rows and whether it carried identity.
     SpreadsheetExported,
+    /// The indicator report taken out as a workbook or a PDF (figures only, suppressed).
+    IndicatorsExported,
     WorkshopScheduled,
     Enrolled,
     AttendanceRecorded,
@@ -108,7 +110,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 71] = [
+    pub const ALL: [AuditAction; 72] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -159,6 +161,7 @@ impl AuditAction {
         AuditAction::AssessmentRecorded,
         AuditAction::AssessmentExported,
         AuditAction::SpreadsheetExported,
+        AuditAction::IndicatorsExported,
         AuditAction::WorkshopScheduled,
         AuditAction::Enrolled,
         AuditAction::AttendanceRecorded,
@@ -234,6 +237,7 @@ impl AuditAction {
             Self::AssessmentRecorded => "assessment-recorded",
             Self::AssessmentExported => "assessment-exported",
             Self::SpreadsheetExported => "spreadsheet-exported",
+            Self::IndicatorsExported => "indicators-exported",
             Self::WorkshopScheduled => "workshop-scheduled",
             Self::Enrolled => "enrolled",
             Self::AttendanceRecorded => "attendance-recorded",

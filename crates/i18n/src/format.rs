@@ -95,6 +95,12 @@ pub fn format_day(language: Language, date: Date) -> String {
     localise_digits(language, &format!("{} {month} {}", date.day(), date.year()))
 }
 
+/// A month and its year, in the language's words and digits: "জুলাই ২০২৬", "July 2026".
+pub fn format_month(language: Language, date: Date) -> String {
+    let month = MONTHS[language_index(language)][usize::from(u8::from(date.month())) - 1];
+    localise_digits(language, &format!("{month} {}", date.year()))
+}
+
 /// The day an instant fell on in `zone`, the long way.
 pub fn format_date_in(language: Language, at: Timestamp, zone: &TimeZone) -> String {
     format_day(language, zone.date_of(at))

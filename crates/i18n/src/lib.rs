@@ -14,7 +14,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use thiserror::Error;
 
-pub use format::{format_date_in, format_datetime_in, format_day, format_number, localise_digits};
+pub use format::{
+    format_date_in, format_datetime_in, format_day, format_month, format_number, localise_digits,
+};
 
 /// The Fluent sources, per language: (file name, text).
 const SOURCES: [(Language, &[(&str, &str)]); 3] = [

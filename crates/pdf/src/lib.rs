@@ -8,12 +8,16 @@
 //! title, headings, paragraphs, bullets, small "meta" lines and term/explanation pairs, wrapped
 //! at spaces, onto as many A4 pages as needed, each numbered.
 
+mod chart;
+
 use std::path::{Path, PathBuf};
 
 use krilla::Document;
 use krilla::geom::Point;
 use krilla::page::PageSettings;
 use krilla::text::{Font, TextDirection};
+
+pub use chart::Chart;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
@@ -90,6 +94,8 @@ pub enum Block {
     Meta(String),
     /// A term and its explanation (the plain-words list).
     Term(String, String),
+    /// A picture: its words go in the blocks beside it.
+    Chart(Chart),
 }
 
 pub struct Report {
@@ -188,6 +194,8 @@ struct Line {
     words: Vec<String>,
     size: f32,
     indent: f32,
+    /// A chart in the place of words: the line is its height.
+    chart: Option<Chart>,
 }
 
 /// Whether a word may be cut before `next` (after `prev`): never inside a syllable, so not
@@ -249,6 +257,7 @@ fn wrap(m: &Measure, text: &str, size: f32, indent: f32, out: &mut Vec<Line>) {
                     words: std::mem::take(&mut line),
                     size,
                     indent,
+                    chart: None,
                 });
                 width = 0.0;
             }
@@ -259,6 +268,7 @@ fn wrap(m: &Measure, text: &str, size: f32, indent: f32, out: &mut Vec<Line>) {
             words: line,
             size,
             indent,
+            chart: None,
         });
     }
 }
@@ -291,6 +301,15 @@ pub fn render(
                 add(6.0, term, 11.0, 0.0, &mut lines);
                 add(0.0, plain, 10.0, 12.0, &mut lines);
             }
+            Block::Chart(c) => lines.push((
+                4.0,
+                Line {
+                    words: Vec::new(),
+                    size: c.height() / 1.45,
+                    indent: 0.0,
+                    chart: Some(c.clone()),
+                },
+            )),
         }
     }
 
@@ -346,6 +365,12 @@ pub fn render(
         let mut surface = page.surface();
         draw(&mut surface, MARGIN, MARGIN, 9.0, &header_words);
         for (y, line) in page_lines {
+            if let Some(c) = &line.chart {
+                // `y` is where a line of this size sits; the chart fills the line.
+                let top = *y - line.size * 1.1;
+                chart::draw(&mut surface, MARGIN, top, PAGE_W - 2.0 * MARGIN, c);
+                continue;
+            }
             draw(
                 &mut surface,
                 MARGIN + line.indent,
@@ -452,5 +477,49 @@ mod tests {
     #[test]
     fn isolation_marks_never_reach_the_page() {
         assert_eq!(clean("\u{2068}KOL-1\u{2069} পরিকল্পনা"), "KOL-1 পরিকল্পনা");
+    }
+
+    #[test]
+    fn charts_take_their_height_on_the_page_and_break_onto_the_next() {
+        let Ok(fonts) = Fonts::from_env() else {
+            panic!("fonts-noto-core is needed (scripts/test-deps installs it)");
+        };
+        let report = |charts: usize| Report {
+            language: "en".into(),
+            title: "indicators".into(),
+            header: "Saathi".into(),
+            blocks: (0..charts)
+                .flat_map(|i| {
+                    [
+                        Block::Chart(Chart::Bar {
+                            value: i as u64,
+                            max: 100,
+                            target: Some(100),
+                        }),
+                        Block::Chart(Chart::Trend {
+                            points: vec![Some(10), None, Some(40), Some(i as u64)],
+                            max: 100,
+                        }),
+                    ]
+                })
+                .collect(),
+        };
+        let pages = |pdf: &[u8]| {
+            String::from_utf8_lossy(pdf)
+                .matches("/Type /Page\n")
+                .count()
+                + String::from_utf8_lossy(pdf).matches("/Type /Page ").count()
+                + String::from_utf8_lossy(pdf).matches("/Type/Page/").count()
+        };
+        let one = render(&report(2), &fonts, &|n| format!("page {n}")).expect("render");
+        let many = render(&report(20), &fonts, &|n| format!("page {n}")).expect("render");
+        assert!(one.starts_with(b"%PDF-"));
+        // Twenty bars and trends (about 1,700 points) do not fit one A4 page (730 points).
+        assert!(
+            pages(&many) > pages(&one),
+            "{} pages, then {}",
+            pages(&one),
+            pages(&many)
+        );
     }
 }

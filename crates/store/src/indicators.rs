@@ -69,6 +69,27 @@ pub trait IndicatorStore: Send + Sync {
     /// (`in-care` or `preparing-return` in `org`'s custody) and returned (moved to `returned`
     /// in `span` while in `org`'s custody). Reunified is not counted here yet.
     async fn field_counts(&self, org: OrgId, span: Bounds) -> Result<FieldRows, StoreError>;
+    /// Reunified: for each case `field_counts` counts as returned (its first move to
+    /// `returned` in `span`, in `org`'s custody then), the recommendation of her newest
+    /// home-and-family assessment recorded by then (`None` when there is none or it gave none).
+    async fn return_recommendations(
+        &self,
+        org: OrgId,
+        span: Bounds,
+    ) -> Result<Vec<Option<String>>, StoreError>;
+}
+
+/// The recommendation in a home-and-family assessment's stored answers.
+pub(crate) fn recommendation(answers: Option<String>) -> Result<Option<String>, StoreError> {
+    let Some(answers) = answers else {
+        return Ok(None);
+    };
+    let answers: domain::form::Answers = serde_json::from_str(&answers)
+        .map_err(|e| StoreError::Corrupt(format!("assessment answers: {e}")))?;
+    Ok(match answers.get("recommendation") {
+        Some(domain::form::Answer::One(value)) => Some(value.clone()),
+        _ => None,
+    })
 }
 
 /// The field's counts as the store reads them; reunification needs the home-and-family
@@ -429,6 +450,37 @@ macro_rules! impl_indicator_store {
                         acknowledged_at: r.acknowledged_at.map(domain::Timestamp),
                     })
                     .collect())
+            }
+
+            async fn return_recommendations(
+                &self,
+                org: domain::OrgId,
+                span: domain::indicators::Bounds,
+            ) -> Result<Vec<Option<String>>, $crate::StoreError> {
+                let rows: Vec<Option<String>> = sqlx::query_scalar(
+                    "SELECT (SELECT a.answers FROM assessments a WHERE a.case_id = c.id \
+                     AND a.form_key = 'home-family-assessment' AND a.recorded_at <= s.changed_at \
+                     ORDER BY a.recorded_at DESC, a.id DESC LIMIT 1) AS answers \
+                     FROM cases c JOIN stage_changes s ON s.case_id = c.id \
+                     WHERE s.to_stage = 'returned' AND s.changed_at >= $2 AND s.changed_at < $3 \
+                     AND s.seq = (SELECT MIN(f.seq) FROM stage_changes f WHERE f.case_id = c.id \
+                     AND f.to_stage = 'returned' AND f.changed_at >= $2 AND f.changed_at < $3) \
+                     AND COALESCE(\
+                     (SELECT h.to_org_id FROM handovers h WHERE h.case_id = c.id AND h.state = 'accepted' \
+                      AND h.decided_at < s.changed_at ORDER BY h.decided_at DESC LIMIT 1), \
+                     (SELECT h.from_org_id FROM handovers h WHERE h.case_id = c.id AND h.state = 'accepted' \
+                      ORDER BY h.decided_at LIMIT 1), \
+                     c.custodian_org_id) = $1 \
+                     ORDER BY s.changed_at, c.id",
+                )
+                .bind(org.to_string())
+                .bind(span.start.millis())
+                .bind(span.end.millis())
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter()
+                    .map($crate::indicators::recommendation)
+                    .collect()
             }
 
             async fn field_counts(

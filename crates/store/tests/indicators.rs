@@ -541,6 +541,33 @@ async fn custody_plans_handovers_and_counts_follow_the_rule(t: &TestStore) {
         days(-50),
     )
     .await;
+    // Her home-and-family assessments: the newest before her return recommends going home;
+    // an earlier one and a later one say otherwise.
+    for (at, recommendation) in [
+        (days(10), "other_relative"),
+        (days(20), "return_home"),
+        (days(40), "other_relative"),
+    ] {
+        let assessment = domain::form::Assessment {
+            id: uuid::Uuid::now_v7(),
+            case_id: a,
+            form_key: "home-family-assessment".into(),
+            form_version: 1,
+            answers: [(
+                "recommendation".to_string(),
+                domain::form::Answer::One(recommendation.into()),
+            )]
+            .into_iter()
+            .collect(),
+            recorded_by: w.rupa,
+            recorded_at: at,
+            org: w.kolkata,
+        };
+        store
+            .add_assessment(&assessment, event(AuditAction::AssessmentRecorded, "case"))
+            .await
+            .unwrap();
+    }
     move_to(store, a, Stage::InCare, Stage::Returned, w.rupa, days(30)).await;
     move_to(store, c, Stage::Identified, Stage::Closed, w.rupa, days(10)).await;
     move_to(
@@ -795,6 +822,18 @@ async fn custody_plans_handovers_and_counts_follow_the_rule(t: &TestStore) {
             in_care: 2,
             returned: 1
         }
+    );
+    // Reunified: A's return, with the recommendation in force then.
+    assert_eq!(
+        store.return_recommendations(w.kolkata, q3).await.unwrap(),
+        vec![Some("return_home".to_string())]
+    );
+    assert_eq!(
+        store
+            .return_recommendations(w.jashore, dhaka_q3)
+            .await
+            .unwrap(),
+        Vec::<Option<String>>::new()
     );
     assert_eq!(
         store.field_counts(w.jashore, dhaka_q3).await.unwrap(),

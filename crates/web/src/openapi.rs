@@ -32,6 +32,8 @@ use crate::api;
         api::users::update,
         api::audit::list,
         api::indicators::show,
+        api::indicators::report_xlsx,
+        api::indicators::report_pdf,
         api::two_factor::roles,
         api::two_factor::set_roles,
         api::two_factor::reset,

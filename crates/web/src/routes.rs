@@ -196,6 +196,16 @@ pub fn table() -> Vec<Route> {
         route(M::PUT, "/api/v1/users/{id}", put(api::users::update)),
         route(M::GET, "/api/v1/audit", get(api::audit::list)),
         route(M::GET, "/api/v1/indicators", get(api::indicators::show)),
+        route(
+            M::GET,
+            "/api/v1/indicators.xlsx",
+            get(api::indicators::report_xlsx),
+        ),
+        route(
+            M::GET,
+            "/api/v1/indicators.pdf",
+            get(api::indicators::report_pdf),
+        ),
         // Spreadsheets: the API, and the same handlers for the pages' download links.
         route(
             M::GET,
@@ -740,6 +750,18 @@ pub fn table() -> Vec<Route> {
             axum::routing::delete(api::glossary::remove),
         ),
         route(M::GET, "/indicators", get(pages::indicators::show)),
+        // The page's downloads: the API's handlers, as `/exports` are.
+        route(
+            M::GET,
+            "/indicators.xlsx",
+            get(api::indicators::report_xlsx),
+        ),
+        route(M::GET, "/indicators.pdf", get(api::indicators::report_pdf)),
+        route(
+            M::GET,
+            "/indicators/cases",
+            get(pages::indicators::cases::show),
+        ),
         route(M::GET, "/glossary", get(pages::glossary::show)),
         route(M::POST, "/glossary", post(pages::glossary::add)),
         route(M::POST, "/glossary/scan", post(pages::glossary::scan)),

@@ -638,6 +638,12 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/audit", Access::Roles(ORG_ADMIN)),
     ("GET", "/api/v1/indicators", Access::Roles(RESULTS)),
     ("GET", "/indicators", Access::Roles(RESULTS)),
+    ("GET", "/api/v1/indicators.xlsx", Access::Roles(RESULTS)),
+    ("GET", "/api/v1/indicators.pdf", Access::Roles(RESULTS)),
+    ("GET", "/indicators.xlsx", Access::Roles(RESULTS)),
+    ("GET", "/indicators.pdf", Access::Roles(RESULTS)),
+    // The cases behind a figure: her director alone; the network admin reads figures only.
+    ("GET", "/indicators/cases", Access::Roles(DIRECTOR)),
     // Spreadsheets: the case list for the staff who carry cases and their director; a form's
     // assessments for those who read cases in full; a workshop's attendance for whoever
     // records it; the programme's matrix for those who read training results.
@@ -1545,6 +1551,11 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("GET", "/api/v1/audit", 200),
     ("GET", "/api/v1/indicators", 200),
     ("GET", "/indicators", 200),
+    ("GET", "/api/v1/indicators.xlsx", 200),
+    ("GET", "/api/v1/indicators.pdf", 200),
+    ("GET", "/indicators.xlsx", 200),
+    ("GET", "/indicators.pdf", 200),
+    ("GET", "/indicators/cases", 200),
     ("GET", "/api/v1/exports/cases.csv", 200),
     ("GET", "/api/v1/exports/cases.xlsx", 200),
     ("GET", "/api/v1/exports/forms/{file}", 200),

@@ -20,7 +20,7 @@ async fn api(h: &Harness, username: &str) -> crate::common::Client {
 const AUGUST: Timestamp = Timestamp(1_786_752_000_000);
 
 /// `count` decisions logged by `username` on a new case of her organisation in August 2026.
-async fn decisions(h: &Harness, username: &str, count: usize, seed: u8) {
+async fn decisions(h: &Harness, username: &str, count: usize, seed: u8) -> CaseId {
     let user = h.user(username).await;
     let case = store::NewCase {
         intake: Default::default(),
@@ -57,6 +57,7 @@ async fn decisions(h: &Harness, username: &str, count: usize, seed: u8) {
         let event = AuditEvent::new(T0, AuditAction::DecisionLogged, "case").from_source("test");
         h.store.log_decision(&decision, event).await.unwrap();
     }
+    case.id
 }
 
 /// The figure of `indicator` in `lines` at the period (`None`) or the trend's `i`th quarter.
@@ -413,10 +414,432 @@ async fn the_demo_tells_a_year_every_chart_can_show(engine: Engine) {
         true
     );
     assert_eq!(figure(howrah, "count-identified", None)["suppressed"], true);
+
+    // The page stays light on a 2G phone: the heaviest view (the network admin's, every
+    // member beside the network, in Bengali) and a director's, with the stylesheet, each under
+    // 30 KB gzipped.
+    for (username, path) in [
+        ("admin", "/indicators?period=2026-Q4&lang=bn"),
+        ("director.kolkata", "/indicators?period=2026-Q4&lang=bn"),
+    ] {
+        let mut client = h.client().signed_in(username).await;
+        let mut total = 0;
+        for path in [path, "/static/saathi.css"] {
+            let reply = client
+                .send(
+                    axum::http::Method::GET,
+                    path,
+                    None,
+                    String::new(),
+                    &[("accept-encoding", "gzip")],
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK);
+            assert_eq!(reply.header("content-encoding"), Some("gzip"), "{path}");
+            total += reply.size;
+        }
+        assert!(total < 30 * 1024, "{username}: {total} bytes");
+    }
+    h.finish().await;
+}
+
+/// A director opens her own organisation's cases behind R1a from its card: the open cases with
+/// none of her words in the 90 days, each linked; never a case of another organisation, never
+/// one whose words were heard. The network admin reads figures only.
+async fn a_director_opens_the_cases_behind_a_figure(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let silent = decisions(&h, "caseworker.kolkata", 1, 3).await;
+    let elsewhere = decisions(&h, "caseworker.jessore", 1, 4).await;
+    // Her words recorded on 29 November 2026, within the quarter's last 90 days.
+    let (heard, _) = h.case().await;
+
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director
+        .get("/indicators?period=2026-Q4&lang=en")
+        .await
+        .body;
+    let link = "href=\"/indicators/cases?figure=r1a-voice-lately&#38;period=2026-Q4\"";
+    assert_eq!(page.matches(link).count(), 1, "one link, on R1a's card");
+    let reply = director
+        .get("/indicators/cases?figure=r1a-voice-lately&period=2026-Q4&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let list = reply.body;
+    assert!(
+        list.contains(&format!("href=\"/cases/{silent}\"")),
+        "{list}"
+    );
+    assert!(
+        !list.contains(&format!("/cases/{heard}")),
+        "her words were heard"
+    );
+    assert!(
+        !list.contains(&format!("/cases/{elsewhere}")),
+        "another organisation's case"
+    );
+    assert!(list.contains("Never, by your organisation"));
+    // In Bengali, the same list with the period the long way.
+    let bn = director
+        .get("/indicators/cases?period=2026-Q4&lang=bn")
+        .await
+        .body;
+    assert!(bn.contains("অক্টোবর–ডিসেম্বর ২০২৬"), "{bn}");
+    assert!(bn.contains(&format!("/cases/{silent}")));
+    for wrong in ["r3-decisions-with-her", "no-such-figure"] {
+        let reply = director
+            .get(&format!("/indicators/cases?figure={wrong}"))
+            .await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{wrong}");
+    }
+
+    // The network admin: figures, no lists, no links to any.
+    let mut admin = h.client().signed_in("admin").await;
+    let page = admin.get("/indicators?period=2026-Q4").await.body;
+    assert!(!page.contains("/indicators/cases"));
+    assert!(!page.contains("href=\"/cases/"));
+    let reply = admin.get("/indicators/cases?period=2026-Q4").await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let reply = h
+        .client()
+        .signed_in("caseworker.kolkata")
+        .await
+        .get("/indicators/cases")
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    h.finish().await;
+}
+
+/// Runs `script` with the test Python over `bytes` written to a file, and reads its JSON.
+fn python_reads(bytes: &[u8], ext: &str, script: &str) -> Value {
+    let python = std::env::var_os("SAATHI_PYOTP_PYTHON")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "/var/cache/saathi-test/pyotp/bin/python".into());
+    let path =
+        std::env::temp_dir().join(format!("saathi-indicators-{}.{ext}", uuid::Uuid::now_v7()));
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new(&python)
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{} (scripts/test-deps): {e}", python.display()));
+    let pdftotext = (ext == "pdf").then(|| {
+        std::process::Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils, from scripts/test-deps)")
+    });
+    std::fs::remove_file(&path).ok();
+    assert!(
+        out.status.success(),
+        "python: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    if let Some(text) = pdftotext {
+        value["pdftotext"] = Value::from(String::from_utf8_lossy(&text.stdout).to_string());
+    }
+    value
+}
+
+/// Every sheet as {name: rows}, as openpyxl reads it.
+const OPENPYXL: &str = r#"
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({ws.title: [["" if c is None else c for c in row] for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}))
+"#;
+
+/// The text pypdf extracts, and how many shapes each page fills or strokes.
+const PYPDF: &str = r#"
+import json, re, sys, pypdf
+r = pypdf.PdfReader(sys.argv[1])
+text = "\n".join(p.extract_text() for p in r.pages)
+ops = 0
+for p in r.pages:
+    data = p.get_contents().get_data()
+    ops += len(re.findall(rb"(?m)(?:^|\s)(?:f|S|B|f\*)\s*$", data))
+print(json.dumps({"text": text, "pages": len(r.pages), "painted": ops}))
+"#;
+
+/// The report leaves Saathi as a workbook (every indicator a sheet, each hidden cell marked)
+/// and as a PDF in her language with the charts drawn; the same figures are hidden there as in
+/// the API, and no hidden number appears. Each download is audited.
+async fn the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures(engine: Engine) {
+    let h = Harness::new(engine).await;
+    decisions(&h, "caseworker.kolkata", 6, 1).await;
+    decisions(&h, "caseworker.jessore", 2, 2).await;
+    let r3 = "r3-decisions-with-her";
+    let mut admin = api(&h, "admin").await;
+    let body = admin.get("/api/v1/indicators?period=2026-Q3").await.json();
+    let reply = admin.get("/api/v1/indicators.xlsx?period=2026-Q3").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        reply.headers["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let book = python_reads(&reply.bytes, "xlsx", OPENPYXL);
+    let sheets = book.as_object().unwrap();
+    let keys: Vec<&str> = body["network"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["indicator"].as_str().unwrap())
+        .collect();
+    for key in &keys {
+        assert!(sheets.contains_key(*key), "a sheet for {key}");
+    }
+    assert!(sheets.contains_key("training"));
+    // Every row agrees with the API: hidden there, marked here; shown, the same n.
+    let mut checked = 0;
+    for key in &keys {
+        let rows = sheets[*key].as_array().unwrap();
+        assert_eq!(
+            rows[0],
+            serde_json::json!([
+                "organisation",
+                "period",
+                "figure",
+                "n",
+                "value",
+                "p90",
+                "status"
+            ])
+        );
+        for row in &rows[1..] {
+            let (holder, period) = (row[0].as_str().unwrap(), row[1].as_str().unwrap());
+            let lines = if holder == "The whole network" {
+                &body["network"]
+            } else {
+                &body["organisations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|o| o["name"] == holder)
+                    .unwrap_or_else(|| panic!("{holder}"))["indicators"]
+            };
+            let at = body["trend"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .position(|p| p == period)
+                .unwrap_or_else(|| panic!("{period}"));
+            let api = figure(lines, key, Some(at));
+            if api["suppressed"] == true {
+                assert_eq!(row[6], "suppressed", "{key} {holder} {period}");
+                for cell in &row.as_array().unwrap()[3..6] {
+                    assert_eq!(cell, "hidden (too few to show safely)", "{key} {holder}");
+                }
+            } else {
+                assert_ne!(row[6], "suppressed", "{key} {holder} {period}");
+                assert_eq!(row[3], api["n"], "{key} {holder} {period}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= keys.len() * 4 * 2, "{checked} rows");
+    // The two small organisations' decisions are hidden, and their numbers are nowhere in
+    // their rows; the network's eight are shown.
+    let r3_rows = sheets[r3].as_array().unwrap();
+    let row_of = |holder: &str| {
+        r3_rows
+            .iter()
+            .find(|r| r[0] == holder && r[1] == "2026-Q3")
+            .unwrap_or_else(|| panic!("{holder}"))
+    };
+    for (holder, hidden) in [
+        ("Nirapad Shelter Home, Kolkata", ["6", "3", "50"]),
+        ("Notun Alo, Jessore", ["2", "1", "50"]),
+    ] {
+        let row = row_of(holder);
+        assert_eq!(row[6], "suppressed");
+        for cell in row.as_array().unwrap()[2..].iter() {
+            let text = cell.to_string();
+            for number in hidden {
+                assert!(!text.contains(number), "{holder}: {number} in {text}");
+            }
+        }
+    }
+    let network = row_of("The whole network");
+    assert_eq!(
+        (network[3].as_u64(), network[4].as_u64()),
+        (Some(8), Some(50))
+    );
+
+    // The PDF, in the network admin's English and a director's Bengali, read by pdftotext and
+    // by pypdf.
+    let reply = admin
+        .get("/api/v1/indicators.pdf?period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.headers["content-type"], "application/pdf");
+    let pdf = python_reads(&reply.bytes, "pdf", PYPDF);
+    for text in [
+        pdf["pdftotext"].as_str().unwrap(),
+        pdf["text"].as_str().unwrap(),
+    ] {
+        assert!(text.contains("Decisions she took part in"), "{text}");
+        assert!(text.contains("50% (n = 8)"), "the network's figure");
+        assert!(
+            !text.contains("(n = 6)") && !text.contains("(n = 2)"),
+            "{text}"
+        );
+        assert!(text.contains("Nirapad Shelter Home, Kolkata: Hidden"));
+        assert!(!text.contains("2026-Q3"), "no machine period");
+    }
+    // A trend per indicator (its axis at least), and the network's R3 bar: track, fill and
+    // target mark.
+    let indicators = keys.len() as u64 - 4;
+    let painted = pdf["painted"].as_u64().unwrap();
+    assert!(painted >= indicators + 3, "charts drawn: {painted}");
+
+    let mut director = api(&h, "director.kolkata").await;
+    let reply = director
+        .get("/api/v1/indicators.pdf?period=2026-Q3&lang=bn")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let pdf = python_reads(&reply.bytes, "pdf", PYPDF);
+    let text = pdf["pdftotext"].as_str().unwrap();
+    assert!(text.contains("যে সিদ্ধান্তে সে অংশ নিয়েছে"), "{text}");
+    assert!(text.contains("জুলাই–সেপ্টেম্বর ২০২৬"));
+    assert!(text.contains("লুকানো"), "her organisation's R3 is hidden");
+    assert!(!text.contains("(মোট ৬)") && !text.contains("৫০%"), "{text}");
+    assert!(!text.contains("Notun Alo"), "her organisation only");
+    let reply = director
+        .get("/api/v1/indicators.pdf?period=2026-Q3&lang=hi")
+        .await;
+    // pdftotext reads the shaped Devanagari back (pypdf does not yet: a conjunct's glyph has
+    // no ToUnicode entry of its own).
+    let text = python_reads(&reply.bytes, "pdf", PYPDF)["pdftotext"].to_string();
+    assert!(text.contains("हिस्सा"), "{text}");
+
+    // Who may: as the figures. A case worker is refused; another organisation's is refused a
+    // director; a period that is not one is a 400.
+    let reply = api(&h, "caseworker.kolkata")
+        .await
+        .get("/api/v1/indicators.xlsx?period=2026-Q3")
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let reply = director
+        .get(&format!("/api/v1/indicators.xlsx?organisation={jessore}"))
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let reply = director.get("/api/v1/indicators.pdf?period=2026-Q9").await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+
+    // Audited: one entry per file that left, with its format.
+    let entries: Vec<_> = h
+        .store
+        .audit_entries(None, 500)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.event)
+        .filter(|e| e.action == domain::audit::AuditAction::IndicatorsExported)
+        .collect();
+    assert_eq!(entries.len(), 4, "{entries:?}");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.detail.contains("\"format\":\"xlsx\""))
+    );
+
+    // The page links to both, for the period shown.
+    let page = h
+        .client()
+        .signed_in("director.kolkata")
+        .await
+        .get("/indicators?period=2026-Q3&lang=en")
+        .await
+        .body;
+    assert!(
+        page.contains("href=\"/indicators.xlsx?period=2026-Q3\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"/indicators.pdf?period=2026-Q3\""));
+    h.finish().await;
+}
+
+/// R5 by month on the director's card: each month of the quarter with its n; a month about
+/// fewer than five is hidden, and so is the next smallest, so the quarter less the shown month
+/// gives neither away.
+async fn incidents_are_shown_by_month_with_small_months_hidden(engine: Engine) {
+    use domain::note::{Note, NoteKind, Response};
+    let h = Harness::new(engine).await;
+    let case = decisions(&h, "caseworker.kolkata", 0, 5).await;
+    let worker = h.user("caseworker.kolkata").await;
+    const MONTH: i64 = 31 * 86_400_000;
+    // July: 6 (4 met with support); August: 2 (1); September: 7 (7).
+    for (at, count, positive) in [
+        (AUGUST.millis() - MONTH, 6, 4),
+        (AUGUST.millis(), 2, 1),
+        (AUGUST.millis() + MONTH, 7, 7),
+    ] {
+        for i in 0..count {
+            let note = Note {
+                id: uuid::Uuid::now_v7(),
+                case_id: case,
+                kind: NoteKind::Incident,
+                text: "রাতে ঝগড়া হয়েছে।".into(),
+                language: domain::Language::Bn,
+                response: Some(if i < positive {
+                    (Response::Positive, "কথা বলা হয়েছে।".into())
+                } else {
+                    (Response::Punitive, "বাইরে যাওয়া বন্ধ।".into())
+                }),
+                written_by: worker.id,
+                written_at: Timestamp(at + i64::from(i) * 60_000),
+            };
+            let event = AuditEvent::new(T0, AuditAction::NoteWritten, "note").from_source("test");
+            h.store.add_note(&note, event).await.unwrap();
+        }
+    }
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director
+        .get("/indicators?period=2026-Q3&lang=en")
+        .await
+        .body;
+    // The quarter: 12 of 15.
+    assert!(page.contains("80% (n = 15)"), "{page}");
+    assert!(page.contains("By month"));
+    let row = |month: &str| {
+        let start = page
+            .find(&format!("<th scope=\"row\">{month}</th>"))
+            .unwrap_or_else(|| panic!("{month}"));
+        page[start..start + 200].to_string()
+    };
+    assert!(row("September 2026").contains("100% (n = 7)"));
+    for hidden in ["July 2026", "August 2026"] {
+        let row = row(hidden);
+        assert!(row.contains("Hidden"), "{hidden}: {row}");
+    }
+    assert!(!page.contains("(n = 2)") && !page.contains("(n = 6)") && !page.contains("(n = 8)"));
+    // In Bengali, the months in her words and digits.
+    let bn = director
+        .get("/indicators?period=2026-Q3&lang=bn")
+        .await
+        .body;
+    assert!(
+        bn.contains("সেপ্টেম্বর ২০২৬") && bn.contains("১০০% (মোট ৭)"),
+        "{bn}"
+    );
+    // The network's total is not split by month.
+    let admin = h
+        .client()
+        .signed_in("admin")
+        .await
+        .get("/indicators?period=2026-Q3&lang=en")
+        .await
+        .body;
+    assert!(!admin.contains("By month"));
     h.finish().await;
 }
 
 on_both_engines!(
+    incidents_are_shown_by_month_with_small_months_hidden,
+    the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures,
+    a_director_opens_the_cases_behind_a_figure,
     each_reader_sees_what_is_hers_to_see,
     the_demo_tells_a_year_every_chart_can_show,
     home_pages_lead_with_what_each_reader_acts_on,

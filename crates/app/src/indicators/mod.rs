@@ -64,10 +64,12 @@ pub enum Measure {
     InCare,
     /// Girls returned.
     Returned,
+    /// Girls returned to live with their family (`docs/indicators.md`, "Reunified").
+    Reunified,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 19] = [
+    pub const ALL: [Measure; 20] = [
         Measure::VoiceLately,
         Measure::ReadBack,
         Measure::GoalsSheSet,
@@ -87,6 +89,7 @@ impl Measure {
         Measure::Identified,
         Measure::InCare,
         Measure::Returned,
+        Measure::Reunified,
     ];
 
     /// Its stable key, for the API and the page's Fluent ids (`indicator-<key>`).
@@ -111,6 +114,7 @@ impl Measure {
             Measure::Identified => "count-identified",
             Measure::InCare => "count-in-care",
             Measure::Returned => "count-returned",
+            Measure::Reunified => "count-reunified",
         }
     }
 
@@ -137,7 +141,8 @@ impl Measure {
             | Measure::DaysToAcknowledge
             | Measure::Identified
             | Measure::InCare
-            | Measure::Returned => None,
+            | Measure::Returned
+            | Measure::Reunified => None,
         }
     }
 
@@ -157,7 +162,7 @@ impl Measure {
     pub fn is_field_count(self) -> bool {
         matches!(
             self,
-            Measure::Identified | Measure::InCare | Measure::Returned
+            Measure::Identified | Measure::InCare | Measure::Returned | Measure::Reunified
         )
     }
 
@@ -267,6 +272,9 @@ pub struct OrgFigures {
     pub org: OrgId,
     pub name: String,
     pub lines: Vec<Line>,
+    /// R5 by month over the period, each month as its first day (`docs/indicators.md`, R5):
+    /// hidden with its quarter, and so that no hidden month is its quarter less the others.
+    pub months: Vec<(time::Date, Figure)>,
 }
 
 /// What the reader may see for the period.
@@ -385,21 +393,29 @@ pub async fn view(
     // Every organisation's samples, for every quarter of the years the view reaches: the
     // canonical tables are the network's, whoever reads them.
     let mut samples: Vec<Vec<Vec<Sample>>> = Vec::new(); // [org][quarter of `years`][measure]
+    let mut months: Vec<Vec<Vec<(time::Date, Share)>>> = Vec::new(); // [org][quarter][month]
     for org in &orgs {
         let zone = store.time_zone_of(org.id).await?;
         let mut quarters = Vec::new();
+        let mut by_month = Vec::new();
         for &year in &years {
             for quarter in Period::Year(year).quarters() {
-                quarters.push(samples_of(store, org.id, &zone, quarter).await?);
+                let (sample, month) = samples_of(store, org.id, &zone, quarter).await?;
+                quarters.push(sample);
+                by_month.push(month);
             }
         }
         samples.push(quarters);
+        months.push(by_month);
     }
     let names: Vec<(OrgId, String)> = orgs
         .iter()
         .map(|o| (o.id, o.fields.name.to_string()))
         .collect();
-    let (organisations, total) = assemble(period, &years, &names, &samples);
+    let (mut organisations, total) = assemble(period, &years, &names, &samples);
+    for (r, o) in organisations.iter_mut().enumerate() {
+        o.months = months_of(period, &years, &months[r], &o.lines);
+    }
     Ok(Indicators {
         period,
         trend,
@@ -410,6 +426,47 @@ pub async fn view(
         network: network.then_some(total),
         training,
     })
+}
+
+/// R5 by month over `period` for one organisation: each quarter's months protected against
+/// that quarter's figure as the trend shows it (`suppress::protect_parts`). The network's total
+/// is not split by month, so no month adds up across organisations to a shown figure.
+fn months_of(
+    period: Period,
+    years: &[i32],
+    months: &[Vec<(time::Date, Share)>],
+    lines: &[Line],
+) -> Vec<(time::Date, Figure)> {
+    let Some(r5) = lines
+        .iter()
+        .find(|l| l.measure == Measure::PositiveResponses)
+    else {
+        return Vec::new();
+    };
+    let trend = period.trend();
+    let mut out = Vec::new();
+    for quarter in period.quarters() {
+        let (Period::Quarter { year, quarter: q }, Some(at)) =
+            (quarter, trend.iter().position(|p| *p == quarter))
+        else {
+            continue;
+        };
+        let Some(y) = years.iter().position(|v| *v == year) else {
+            continue;
+        };
+        let Some(shares) = months.get(y * 4 + usize::from(q) - 1) else {
+            continue;
+        };
+        let quarter_hidden = r5.trend.get(at).is_none_or(|f| *f == Figure::Suppressed);
+        let ns: Vec<u64> = shares.iter().map(|(_, s)| s.n).collect();
+        let hidden = domain::indicators::suppress::protect_parts(&ns, quarter_hidden);
+        out.extend(
+            shares.iter().zip(hidden).map(|((first, share), hidden)| {
+                (*first, Figure::of(&Sample::Share(*share), hidden))
+            }),
+        );
+    }
+    out
 }
 
 /// The quarter `acting` is in, read in the zone of the reader's organisation: the period shown
@@ -532,6 +589,7 @@ pub fn assemble(
             org: *org,
             name: name.clone(),
             lines,
+            months: Vec::new(),
         })
         .collect();
     (figures, network)
@@ -553,7 +611,7 @@ async fn samples_of(
     org: OrgId,
     zone: &TimeZone,
     quarter: Period,
-) -> Result<Vec<Sample>, Error> {
+) -> Result<(Vec<Sample>, Vec<(time::Date, Share)>), Error> {
     let span: Bounds = quarter.bounds(zone);
     let open = store.open_cases_at(org, span.end).await?;
     let read_back = store.voice_read_back(org, span).await?;
@@ -574,12 +632,17 @@ async fn samples_of(
     };
     let handovers = store.handovers_sent(org, span).await?;
     let counts = store.field_counts(org, span).await?;
-    let positive = formula::positive_by_month(&incidents, quarter, zone)
-        .into_iter()
-        .fold(Share::default(), |a, (_, s)| Share {
-            count: a.count + s.count,
-            n: a.n + s.n,
-        });
+    let reunified = store
+        .return_recommendations(org, span)
+        .await?
+        .iter()
+        .filter(|r| formula::reunified(r.as_deref()))
+        .count() as u64;
+    let by_month = formula::positive_by_month(&incidents, quarter, zone);
+    let positive = by_month.iter().fold(Share::default(), |a, (_, s)| Share {
+        count: a.count + s.count,
+        n: a.n + s.n,
+    });
     let values = |s: Spread, all: Vec<i64>| {
         debug_assert_eq!(s.n, all.len() as u64);
         Sample::Values(all)
@@ -589,7 +652,7 @@ async fn samples_of(
         .iter()
         .filter_map(|h| h.acknowledged_at.map(|a| whole_days(h.sent_at, a)))
         .collect();
-    Ok(vec![
+    let samples = vec![
         Sample::Share(formula::voice_lately(&open, span.end)),
         Sample::Share(formula::read_back(&read_back)),
         Sample::Share(formula::goals_she_set(&goals)),
@@ -609,7 +672,9 @@ async fn samples_of(
         Sample::Count(counts.identified),
         Sample::Count(counts.in_care),
         Sample::Count(counts.returned),
-    ])
+        Sample::Count(reunified),
+    ];
+    Ok((samples, by_month))
 }
 
 /// Whole days between two instants, as `domain::indicators` counts them.
@@ -617,6 +682,9 @@ fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
     (to.millis() - from.millis()).div_euclid(86_400_000)
 }
 
+pub mod cases;
 pub mod demo;
+pub mod report;
 #[cfg(test)]
 mod tests;
+pub mod words;

@@ -27,7 +27,8 @@ fn samples(ns: &[Vec<u64>]) -> Vec<Vec<Vec<Sample>>> {
                             Measure::ApprovedWithoutHer
                             | Measure::Identified
                             | Measure::InCare
-                            | Measure::Returned => Sample::Count(n),
+                            | Measure::Returned
+                            | Measure::Reunified => Sample::Count(n),
                             _ => Sample::Share(Share { count: n / 2, n }),
                         })
                         .collect()

@@ -74,6 +74,23 @@ impl Line {
     }
 }
 
+/// The parts of one figure shown under it (R5's months under its quarter): which parts to
+/// hide. A hidden figure hides all its parts, since shown parts would add up to it; a shown one
+/// hides each part too small and then, as [`Line::protect`], enough others that no hidden part
+/// is the figure less the shown ones; if that leaves nothing to hide, all are hidden.
+pub fn protect_parts(ns: &[u64], figure_hidden: bool) -> Vec<bool> {
+    if figure_hidden {
+        return vec![true; ns.len()];
+    }
+    let mut line = Line::of(ns);
+    line.total_hidden = false;
+    line.protect();
+    if line.total_hidden {
+        return vec![true; ns.len()];
+    }
+    line.parts.into_iter().map(|(_, hidden)| hidden).collect()
+}
+
 /// A table of n: rows (organisations) by columns (quarters), with each row's total (the
 /// organisation's year), each column's total (the network's quarter) and the grand total (the
 /// network's year). Every line is protected, again and again until none changes, so a cell

@@ -219,3 +219,49 @@ fn reunified_means_living_with_her_family() {
     assert!(!reunified(Some("other_safe_place")));
     assert!(!reunified(None));
 }
+
+#[test]
+fn a_months_parts_are_hidden_so_that_its_quarter_gives_none_away() {
+    use super::suppress::protect_parts;
+    // All large: all shown.
+    assert_eq!(protect_parts(&[6, 7, 8], false), vec![false, false, false]);
+    // One small month: it and the smallest other one, so the quarter less the shown month is
+    // two months together.
+    assert_eq!(protect_parts(&[2, 9, 6], false), vec![true, false, true]);
+    // No incidents in a month reveal no one.
+    assert_eq!(protect_parts(&[0, 9, 6], false), vec![false, false, false]);
+    // Two small months, together still under five: a third hidden with them.
+    assert_eq!(protect_parts(&[1, 2, 7], false), vec![true, true, true]);
+    // A hidden quarter hides every month.
+    assert_eq!(protect_parts(&[6, 7, 8], true), vec![true, true, true]);
+    // Whatever is shown, the hidden months together are never 1 to 4, nor one month alone.
+    for a in 0..8u64 {
+        for b in 0..8u64 {
+            for c in 0..8u64 {
+                let ns = [a, b, c];
+                let hidden = protect_parts(&ns, false);
+                let all_hidden = hidden.iter().all(|h| *h);
+                let sum: u64 = ns
+                    .iter()
+                    .zip(&hidden)
+                    .filter(|(_, h)| **h)
+                    .map(|(n, _)| n)
+                    .sum();
+                let alone = ns
+                    .iter()
+                    .zip(&hidden)
+                    .filter(|(n, h)| **h && **n > 0)
+                    .count();
+                assert!(
+                    all_hidden || (!super::suppress::too_small(sum) && alone != 1),
+                    "{ns:?} {hidden:?}"
+                );
+                for (n, h) in ns.iter().zip(&hidden) {
+                    if super::suppress::too_small(*n) {
+                        assert!(h, "{ns:?}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -139,6 +139,10 @@ pub enum Action {
     ReadIndicators,
     /// Read the training part of the indicators: trainers, directors and the network admin.
     ReadTrainingIndicators,
+    /// Open the list of her own organisation's cases behind an indicator's figure (for
+    /// example the open cases with no words of hers in 90 days), to act on it: the director,
+    /// for her organisation alone. The network admin reads figures, never case lists.
+    ReadIndicatorCases,
     /// Take a list out of Saathi as a spreadsheet (CSV or XLSX); see [`Export`] for who may
     /// take which. Within an export, each row is still read as its own reading would be.
     Export(Export),
@@ -530,6 +534,10 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             Resource::Network => {
                 allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed)
             }
+            _ => Decision::Deny(DenyReason::RoleNotAllowed),
+        },
+        ReadIndicatorCases => match resource {
+            Resource::Organisation(_) => case_work(actor, resource, &[Role::Director], false),
             _ => Decision::Deny(DenyReason::RoleNotAllowed),
         },
         ReadTrainingIndicators => allow_if(

@@ -528,3 +528,41 @@ fn survivors_and_trainers_do_not_see_the_directory() {
         .is_allowed()
     );
 }
+
+#[test]
+fn only_her_director_opens_the_cases_behind_a_figure() {
+    let own = OrgId::new();
+    let other = OrgId::new();
+    let may = |role, resource: Resource| {
+        authorize(&actor(role, own), Action::ReadIndicatorCases, &resource)
+    };
+    assert!(may(Role::Director, Resource::Organisation(own)).is_allowed());
+    assert_eq!(
+        may(Role::Director, Resource::Organisation(other)),
+        Decision::Deny(DenyReason::OtherOrganisation)
+    );
+    assert_eq!(
+        may(Role::Director, Resource::Network),
+        Decision::Deny(DenyReason::RoleNotAllowed)
+    );
+    assert!(
+        !may(Role::Director, on_case(own, true)).is_allowed(),
+        "a list of her organisation, not a case"
+    );
+    for role in [
+        Role::NetworkAdmin,
+        Role::Trainer,
+        Role::CaseWorker,
+        Role::Counsellor,
+        Role::CareGiver,
+        Role::Survivor,
+    ] {
+        for resource in [Resource::Organisation(own), Resource::Network] {
+            assert_eq!(
+                may(role, resource),
+                Decision::Deny(DenyReason::RoleNotAllowed),
+                "{role:?}: figures only"
+            );
+        }
+    }
+}

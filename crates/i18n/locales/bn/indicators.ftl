@@ -96,9 +96,35 @@ indicator-count-in-care = সময়ের শেষে যত্নে থা
 indicator-count-in-care-why = গণনা: কতজন যত্নে ছিল।
 indicator-count-returned = ঘরে ফেরা মেয়ে
 indicator-count-returned-why = গণনা: কতজন ফিরেছে।
+indicator-count-reunified = পরিবারের কাছে ফিরে যাওয়া মেয়ে
+indicator-count-reunified-why = একটি গণনা: বাড়ি ও পরিবার মূল্যায়নের সুপারিশ মেনে কতজন পরিবারের সঙ্গে থাকতে ফিরে গেছে।
 
 ## Home: the director's and the network's first view, the trainer's coming workshops
 home-indicators-heading = যত্ন কি তার শক্তি ফেরাচ্ছে? এই ত্রৈমাসিকে
 home-indicators-all = সব সূচক দেখুন
 home-plans-awaiting = যে পরিকল্পনাগুলো আপনার অনুমোদনের অপেক্ষায়
 home-cases-by-stage = আপনার সংস্থার কেস, ধাপ অনুযায়ী (গণনা)
+
+## The cases behind a figure: the director's own organisation's, to act on
+indicator-cases-title = সংখ্যার পেছনের কেসগুলো
+indicator-cases-open = এই সংখ্যার পেছনের কেসগুলো খুলুন
+indicator-cases-heading = { $period } সময়কালে: { $figure }
+indicator-cases-r1a-voice-lately = সময়কালের শেষে আপনার সংস্থার খোলা কেস, যেখানে তার আগের ৯০ দিনে তার নিজের কোনো কথা লেখা হয়নি। তার পাশে বসুন, সে যা বলে তা লিখে রাখুন।
+indicator-cases-last-words = তার কথা শেষ লেখা হয়েছে
+indicator-cases-never = আপনার সংস্থা কখনো লেখেনি
+indicator-cases-none = এই সংখ্যার পেছনে কোনো কেস নেই: প্রতিটি খোলা কেসে তার কথা আছে।
+indicator-cases-elsewhere = { $count ->
+    [one] আরও { $count }টি কেস গোনা হয়েছে, যা এখন অন্য সংস্থার কাছে আছে; সেগুলো এখানে দেখানো হয়নি।
+   *[other] আরও { $count }টি কেস গোনা হয়েছে, যা এখন অন্য সংস্থার কাছে আছে; সেগুলো এখানে দেখানো হয়নি।
+}
+indicator-cases-back = সূচকে ফিরে যান
+
+## The indicator report out of Saathi
+indicators-export-suppressed = লুকানো (নিরাপদে দেখানোর মতো যথেষ্ট নয়)
+indicators-download = প্রতিবেদনটি সঙ্গে নিন:
+indicators-download-xlsx = ওয়ার্কবুক (XLSX)
+indicators-download-pdf = পিডিএফ
+
+## R5 by month
+indicators-by-month = মাস অনুযায়ী
+indicators-month-heading = মাস

@@ -85,6 +85,7 @@ error-too-many-rows = সারি খুব বেশি: সর্বোচ্
 package-error-case-exists = এই কেস (বা তার কোড) এই সার্ভারে আগে থেকেই আছে। কিছুই বদলায়নি।
 audit-action-assessment-exported = মূল্যায়ন পিডিএফ হিসেবে রপ্তানি হয়েছে
 audit-action-spreadsheet-exported = তালিকা স্প্রেডশিট হিসেবে রপ্তানি হয়েছে
+audit-action-indicators-exported = সূচকের প্রতিবেদন রপ্তানি হয়েছে
 # An XLSForm's problems, one per row (issue 14): $place is the sheet and row, $what as the form wrote it.
 xlsform-place-row = { $sheet } শিট, { $n } নম্বর সারি
 xlsform-place-sheet = { $sheet } শিট

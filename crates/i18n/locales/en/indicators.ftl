@@ -97,9 +97,35 @@ indicator-count-in-care = Girls in care at the end of the period
 indicator-count-in-care-why = A count: how many were in care.
 indicator-count-returned = Girls returned home
 indicator-count-returned-why = A count: how many returned.
+indicator-count-reunified = Girls reunified with their family
+indicator-count-reunified-why = A count: how many returned to live with their family, as her home and family assessment recommended.
 
 ## Home: the director's and the network's first view, the trainer's coming workshops
 home-indicators-heading = Is care restorative? This quarter
 home-indicators-all = See every indicator
 home-plans-awaiting = Plans waiting for your approval
 home-cases-by-stage = Your organisation's cases, by stage (counts)
+
+## The cases behind a figure: the director's own organisation's, to act on
+indicator-cases-title = The cases behind a figure
+indicator-cases-open = Open the cases behind this figure
+indicator-cases-heading = { $figure }: { $period }
+indicator-cases-r1a-voice-lately = Your organisation's open cases at the end of the period with none of her own words recorded in the 90 days before. Sit with her and write down what she says.
+indicator-cases-last-words = Her words last recorded
+indicator-cases-never = Never, by your organisation
+indicator-cases-none = No case is behind this figure: every open case has her words.
+indicator-cases-elsewhere = { $count ->
+    [one] One more case was counted that another organisation holds now; it is not listed here.
+   *[other] { $count } more cases were counted that other organisations hold now; they are not listed here.
+}
+indicator-cases-back = Back to the indicators
+
+## The indicator report out of Saathi
+indicators-export-suppressed = hidden (too few to show safely)
+indicators-download = Take the report with you:
+indicators-download-xlsx = Workbook (XLSX)
+indicators-download-pdf = PDF
+
+## R5 by month
+indicators-by-month = By month
+indicators-month-heading = Month

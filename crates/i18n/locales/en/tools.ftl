@@ -85,6 +85,7 @@ error-too-many-rows = Too many rows: at most 50.
 package-error-case-exists = This case (or its code) is already on this server. Nothing was changed.
 audit-action-assessment-exported = Assessment exported as PDF
 audit-action-spreadsheet-exported = List exported as a spreadsheet
+audit-action-indicators-exported = Indicator report exported
 # An XLSForm's problems, one per row (issue 14): $place is the sheet and row, $what as the form wrote it.
 xlsform-place-row = { $sheet }, row { $n }
 xlsform-place-sheet = { $sheet }

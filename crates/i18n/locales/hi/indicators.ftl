@@ -96,9 +96,35 @@ indicator-count-in-care = अवधि के अंत में देखभ�
 indicator-count-in-care-why = गिनती: कितनी देखभाल में थीं।
 indicator-count-returned = घर लौटीं लड़कियाँ
 indicator-count-returned-why = गिनती: कितनी घर लौटीं।
+indicator-count-reunified = परिवार से फिर मिली लड़कियाँ
+indicator-count-reunified-why = एक गिनती: घर और परिवार के आकलन की सिफ़ारिश पर कितनी लड़कियाँ परिवार के साथ रहने लौटीं।
 
 ## Home: the director's and the network's first view, the trainer's coming workshops
 home-indicators-heading = क्या देखभाल उसकी ताक़त लौटा रही है? इस तिमाही
 home-indicators-all = सभी संकेतक देखें
 home-plans-awaiting = योजनाएँ जो आपकी मंज़ूरी की राह देख रही हैं
 home-cases-by-stage = आपके संगठन के केस, चरण के अनुसार (गिनती)
+
+## The cases behind a figure: the director's own organisation's, to act on
+indicator-cases-title = आँकड़े के पीछे के केस
+indicator-cases-open = इस आँकड़े के पीछे के केस खोलें
+indicator-cases-heading = { $period } की अवधि में: { $figure }
+indicator-cases-r1a-voice-lately = अवधि के अंत में आपकी संस्था के खुले केस, जिनमें उससे पहले के 90 दिनों में उसकी अपनी कोई बात नहीं लिखी गई। उसके पास बैठिए और वह जो कहती है, उसे लिखिए।
+indicator-cases-last-words = उसकी बात आख़िरी बार लिखी गई
+indicator-cases-never = आपकी संस्था ने कभी नहीं लिखी
+indicator-cases-none = इस आँकड़े के पीछे कोई केस नहीं है: हर खुले केस में उसकी बात है।
+indicator-cases-elsewhere = { $count ->
+    [one] एक और केस गिना गया जो अब दूसरी संस्था के पास है; वह यहाँ नहीं दिखाया गया।
+   *[other] { $count } और केस गिने गए जो अब दूसरी संस्थाओं के पास हैं; वे यहाँ नहीं दिखाए गए।
+}
+indicator-cases-back = संकेतकों पर लौटें
+
+## The indicator report out of Saathi
+indicators-export-suppressed = छिपा हुआ (सुरक्षित दिखाने के लिए बहुत कम)
+indicators-download = रिपोर्ट साथ ले जाएँ:
+indicators-download-xlsx = वर्कबुक (XLSX)
+indicators-download-pdf = पीडीएफ़
+
+## R5 by month
+indicators-by-month = महीने के हिसाब से
+indicators-month-heading = महीना

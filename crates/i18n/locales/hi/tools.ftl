@@ -85,6 +85,7 @@ error-too-many-rows = पंक्तियाँ बहुत ज़्या�
 package-error-case-exists = यह केस (या उसका कोड) इस सर्वर पर पहले से है। कुछ नहीं बदला।
 audit-action-assessment-exported = आकलन पीडीएफ़ के रूप में निर्यात हुआ
 audit-action-spreadsheet-exported = सूची स्प्रेडशीट के रूप में निर्यात हुई
+audit-action-indicators-exported = संकेतकों की रिपोर्ट निर्यात हुई
 # An XLSForm's problems, one per row (issue 14): $place is the sheet and row, $what as the form wrote it.
 xlsform-place-row = { $sheet } शीट, पंक्ति { $n }
 xlsform-place-sheet = { $sheet } शीट

@@ -63,7 +63,7 @@ impl From<CaseExportQuery> for exports::CaseQuery {
 }
 
 /// `filename=` in ASCII, and `filename*=` with the name as written (RFC 6266).
-fn disposition(name: &str) -> HeaderValue {
+pub(super) fn disposition(name: &str) -> HeaderValue {
     let ascii: String = name
         .chars()
         .map(|c| {

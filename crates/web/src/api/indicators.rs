@@ -1,9 +1,13 @@
 //! `GET /api/v1/indicators`: the restorative-care indicators as figures, each with its n,
 //! suppressed figures as `null` with `suppressed: true` (`docs/indicators.md`).
 
+use app::indicators::report::{self, ReportFormat};
 use app::indicators::{self, Figure, Line, Value};
 use axum::Json;
 use axum::extract::{Query, State};
+use axum::http::HeaderValue;
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
 use domain::OrgId;
 use domain::indicators::Period;
 use serde::{Deserialize, Serialize};
@@ -24,6 +28,32 @@ pub struct IndicatorsQuery {
     /// network admin's network).
     #[param(format = Uuid)]
     organisation: Option<String>,
+}
+
+impl IndicatorsQuery {
+    /// The period (the reader's current quarter when none is named) and the organisation; a
+    /// value that does not parse is a 400.
+    async fn parse(
+        &self,
+        state: &AppState,
+        acting: &app::Acting,
+    ) -> Result<(Period, Option<OrgId>), AppError> {
+        let period: Period = match self.period.as_deref() {
+            Some(text) => text
+                .parse()
+                .map_err(|e: domain::DomainError| AppError::Malformed(format!("period: {e}")))?,
+            None => indicators::current_quarter(&state.store, acting).await?,
+        };
+        let organisation = self
+            .organisation
+            .as_deref()
+            .map(|id| {
+                id.parse::<OrgId>()
+                    .map_err(|_| AppError::Malformed(format!("organisation: {id:?} is not an id")))
+            })
+            .transpose()?;
+        Ok((period, organisation))
+    }
 }
 
 /// The indicators for the period, with the four-quarter trend.
@@ -139,20 +169,7 @@ pub async fn show(
 ) -> Result<Json<IndicatorsBody>, AppError> {
     let actor = ctx.actor()?;
     let acting = ctx.acting(&actor, state.clock.now());
-    let period: Period = match query.period.as_deref() {
-        Some(text) => text
-            .parse()
-            .map_err(|e: domain::DomainError| AppError::Malformed(format!("period: {e}")))?,
-        None => indicators::current_quarter(&state.store, &acting).await?,
-    };
-    let organisation = query
-        .organisation
-        .as_deref()
-        .map(|id| {
-            id.parse::<OrgId>()
-                .map_err(|_| AppError::Malformed(format!("organisation: {id:?} is not an id")))
-        })
-        .transpose()?;
+    let (period, organisation) = query.parse(&state, &acting).await?;
     let view = indicators::view(&state, &acting, period, organisation).await?;
     Ok(Json(IndicatorsBody {
         period: view.period.to_string(),
@@ -174,4 +191,55 @@ pub async fn show(
             exchange_coverage: t.exchange_coverage.into(),
         }),
     }))
+}
+
+async fn report(
+    state: AppState,
+    ctx: Ctx,
+    query: IndicatorsQuery,
+    format: ReportFormat,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let acting = ctx.acting(&actor, state.clock.now());
+    let (period, organisation) = query.parse(&state, &acting).await?;
+    let file = report::report(&state, &acting, period, organisation, ctx.lang, format).await?;
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                HeaderValue::from_static(file.format.content_type()),
+            ),
+            (
+                CONTENT_DISPOSITION,
+                super::exports::disposition(&file.file_name),
+            ),
+            (CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        file.bytes,
+    )
+        .into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/indicators.xlsx", tag = "indicators", params(IndicatorsQuery),
+    summary = "The indicator report as an XLSX workbook: one sheet per indicator (and one for the training part), a row per organisation and period, hidden figures marked `suppressed` in every cell. The same figures and readers as GET /api/v1/indicators; labels in the reader's language. Audited.",
+    responses((status = 200, description = "The workbook.", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        BadQuery, Unauthorized, Forbidden, NotFound))]
+pub async fn report_xlsx(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<IndicatorsQuery>,
+) -> Result<Response, AppError> {
+    report(state, ctx, query, ReportFormat::Xlsx).await
+}
+
+#[utoipa::path(get, path = "/api/v1/indicators.pdf", tag = "indicators", params(IndicatorsQuery),
+    summary = "The indicator report as a PDF in the reader's language (bn, hi or en), each indicator with its figure, its bar against the target and its trend drawn; hidden figures say so. The same figures and readers as GET /api/v1/indicators. Audited.",
+    responses((status = 200, description = "The report.", content_type = "application/pdf", body = Vec<u8>),
+        BadQuery, Unauthorized, Forbidden, NotFound))]
+pub async fn report_pdf(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<IndicatorsQuery>,
+) -> Result<Response, AppError> {
+    report(state, ctx, query, ReportFormat::Pdf).await
 }

@@ -40,6 +40,8 @@ const FILES: &[&str] = &[
     "/exports/forms/{file}",
     "/exports/workshops/{file}",
     "/exports/training.xlsx",
+    "/indicators.xlsx",
+    "/indicators.pdf",
 ];
 
 /// Runs in the page. Returns what the test asserts on: the viewport's width, the document's
@@ -222,6 +224,7 @@ impl Fixture {
                 .into_iter()
                 .map(|user| at(user, route.into()))
                 .collect(),
+            "/indicators/cases" => vec![at("director.kolkata", route.into())],
             "/cases" | "/cases/new" | "/handovers" => vec![at("caseworker.kolkata", route.into())],
             "/cases/{id}" => vec![
                 at("caseworker.kolkata", fill(&self.case)),

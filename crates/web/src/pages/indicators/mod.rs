@@ -3,8 +3,11 @@
 //! target and its trend over four quarters; the field's counts come second, as a funnel. Small
 //! numbers are hidden by `app::indicators` before anything here sees them.
 
+pub mod cases;
 mod chart;
 
+use app::indicators::words::{drawn, number, percent};
+pub(super) use app::indicators::words::{figure_text, period_label};
 use app::indicators::{self, Figure, Indicators, Line, Measure, Value};
 use askama::Template;
 use axum::extract::{Query, State};
@@ -43,6 +46,10 @@ pub struct Card {
     pub quarters: Vec<(String, String)>,
     /// For the network admin: every organisation's figure beside the network's.
     pub organisations: Vec<(String, String)>,
+    /// For her director: the list of her organisation's cases behind the figure.
+    pub cases: Option<String>,
+    /// R5 by month: (month, figure).
+    pub months: Vec<(String, String)>,
 }
 
 /// One block of cards: her organisation's, or the network's with its members beside.
@@ -74,6 +81,8 @@ struct IndicatorsTemplate<'a> {
     chosen_organisation: String,
     blocks: Vec<Block>,
     training: Option<TrainingPart>,
+    /// The report as a workbook and as PDF, for the same period and organisation.
+    downloads: Option<(String, String)>,
     width: u64,
     trend_height: u64,
     funnel_height: u64,
@@ -119,9 +128,27 @@ pub async fn show(
     } else {
         Vec::new()
     };
-    let blocks = blocks(&t, &view);
+    // Her director may open the cases behind a figure of her own organisation, never another's.
+    let lists = super::allowed(
+        &ctx,
+        Action::ReadIndicatorCases,
+        Resource::Organisation(actor.org_id),
+    )
+    .then_some(actor.org_id);
+    let blocks = blocks(&t, &view, lists);
     let training = view.training.map(|f| training_part(&t, f));
+    let downloads = (!blocks.is_empty() || training.is_some()).then(|| {
+        let query = match organisation {
+            Some(o) => format!("period={period}&organisation={o}"),
+            None => format!("period={period}"),
+        };
+        (
+            format!("/indicators.xlsx?{query}"),
+            format!("/indicators.pdf?{query}"),
+        )
+    });
     render(&IndicatorsTemplate {
+        downloads,
         period: period_label(&t, period),
         periods,
         chosen_organisation: organisation.map(|o| o.to_string()).unwrap_or_default(),
@@ -130,7 +157,8 @@ pub async fn show(
         training,
         width: chart::WIDTH,
         trend_height: chart::TREND_HEIGHT,
-        funnel_height: 3 * chart::STEP_HEIGHT,
+        funnel_height: Measure::ALL.iter().filter(|m| m.is_field_count()).count() as u64
+            * chart::STEP_HEIGHT,
         page,
     })
 }
@@ -162,22 +190,6 @@ fn choices(t: &Tr, current: Period, chosen: Period) -> Vec<Choice> {
         .collect()
 }
 
-/// A period the long way, in her language and digits: "জুলাই–সেপ্টেম্বর ২০২৬", "2026".
-fn period_label(t: &Tr, period: Period) -> String {
-    let year = |y: i32| i18n::localise_digits(t.lang, &y.to_string());
-    match period {
-        Period::Quarter { year: y, quarter } => t.i18n.text_with(
-            t.lang,
-            "indicators-quarter",
-            &[
-                ("quarter", i18n::Arg::Count(i64::from(quarter))),
-                ("year", i18n::Arg::Text(year(y))),
-            ],
-        ),
-        Period::Year(y) => year(y),
-    }
-}
-
 /// The quarter under a trend's point, on two lines short enough for a phone's axis: its
 /// months, and its year.
 fn axis_label(t: &Tr, period: Period) -> (String, String) {
@@ -195,78 +207,14 @@ fn axis_label(t: &Tr, period: Period) -> (String, String) {
     }
 }
 
-fn number(t: &Tr, n: u64) -> String {
-    i18n::format_number(t.lang, i64::try_from(n).unwrap_or(i64::MAX))
-}
-
-/// A figure in words, with its n.
-pub(super) fn figure_text(t: &Tr, measure: Measure, figure: Figure) -> String {
-    let Figure::Shown { n, value } = figure else {
-        return t.get("indicators-hidden");
-    };
-    let with_n = |text: String| {
-        t.i18n.text_with(
-            t.lang,
-            "indicators-with-n",
-            &[
-                ("figure", i18n::Arg::Text(text)),
-                ("n", i18n::Arg::Text(number(t, n))),
-            ],
-        )
-    };
-    match value {
-        Value::Percent(None)
-        | Value::Spread {
-            median: None,
-            p90: None,
-        } => t.get("indicators-no-data"),
-        Value::Percent(Some(p)) => with_n(percent(t, p)),
-        Value::Spread { median, p90 } => {
-            let v = |x: Option<i64>| {
-                x.map(|x| i18n::format_number(t.lang, x))
-                    .unwrap_or_else(|| "—".into())
-            };
-            let id = if measure.in_days() {
-                "indicators-spread-days"
-            } else {
-                "indicators-spread"
-            };
-            with_n(t.i18n.text_with(
-                t.lang,
-                id,
-                &[
-                    ("median", i18n::Arg::Text(v(median))),
-                    ("p90", i18n::Arg::Text(v(p90))),
-                ],
-            ))
-        }
-        Value::Count(c) => number(t, c),
-    }
-}
-
-fn percent(t: &Tr, p: u64) -> String {
-    // The sign is written the same in all three languages; the digits are hers.
-    format!("{}%", number(t, p))
-}
-
-/// The value a chart draws for a figure: a share's percent, a spread's median, a count.
-fn drawn(figure: Figure) -> Option<u64> {
-    match figure {
-        Figure::Suppressed => None,
-        Figure::Shown { value, .. } => match value {
-            Value::Percent(p) => p,
-            Value::Spread { median, .. } => median.and_then(|m| u64::try_from(m).ok()),
-            Value::Count(c) => Some(c),
-        },
-    }
-}
-
 fn card(
     t: &Tr,
     prefix: &str,
     trend_periods: &[Period],
     line: &Line,
     members: Vec<(String, String)>,
+    lists: Option<Period>,
+    months: &[(time::Date, Figure)],
 ) -> Card {
     let measure = line.measure;
     let name = t.get(&format!("indicator-{}", measure.key()));
@@ -334,6 +282,22 @@ fn card(
             .map(|(f, p)| (period_label(t, *p), figure_text(t, measure, *f)))
             .collect(),
         organisations: members,
+        months: if measure == Measure::PositiveResponses {
+            months
+                .iter()
+                .map(|(first, f)| {
+                    (
+                        i18n::format_month(t.lang, *first),
+                        figure_text(t, measure, *f),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        cases: lists
+            .filter(|_| indicators::cases::CaseList::behind(measure).is_some())
+            .map(|period| format!("/indicators/cases?figure={}&period={period}", measure.key())),
         name,
         figure,
         target,
@@ -344,7 +308,7 @@ fn card(
 
 /// Her organisation's block for a director (or one organisation for the network admin); the
 /// network's with each member's figure beside it for the network admin.
-fn blocks(t: &Tr, view: &Indicators) -> Vec<Block> {
+fn blocks(t: &Tr, view: &Indicators, lists: Option<OrgId>) -> Vec<Block> {
     let mut blocks = Vec::new();
     if let Some(network) = &view.network {
         let members = |m: usize| {
@@ -364,6 +328,10 @@ fn blocks(t: &Tr, view: &Indicators) -> Vec<Block> {
             &view.trend,
             network,
             members,
+            Own {
+                lists: None,
+                months: &[],
+            },
         ));
     } else {
         for (i, o) in view.organisations.iter().enumerate() {
@@ -374,10 +342,21 @@ fn blocks(t: &Tr, view: &Indicators) -> Vec<Block> {
                 &view.trend,
                 &o.lines,
                 |_| Vec::new(),
+                Own {
+                    lists: (lists == Some(o.org)).then_some(view.period),
+                    months: &o.months,
+                },
             ));
         }
     }
     blocks
+}
+
+/// What an organisation's own block adds to its cards: the period whose case lists her
+/// director may open, and R5 by month.
+struct Own<'a> {
+    lists: Option<Period>,
+    months: &'a [(time::Date, Figure)],
 }
 
 fn block(
@@ -387,12 +366,14 @@ fn block(
     trend: &[Period],
     lines: &[Line],
     members: impl Fn(usize) -> Vec<(String, String)>,
+    own: Own,
 ) -> Block {
+    let Own { lists, months } = own;
     let cards = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.measure.is_field_count())
-        .map(|(m, l)| card(t, prefix, trend, l, members(m)))
+        .map(|(m, l)| card(t, prefix, trend, l, members(m), lists, months))
         .collect();
     let counts: Vec<(String, String, Option<u64>)> = lines
         .iter()

@@ -1,0 +1,113 @@
+//! The cases behind a figure (`docs/indicators.md`, "Who sees what"): a director opens the list
+//! of her own organisation's cases that a figure counts against, so that she can act on them.
+//! The network admin reads figures only; nobody reads another organisation's list, and a case
+//! her organisation no longer holds is counted, never linked.
+
+use domain::indicators::{self as formula, Period};
+use domain::policy::{Action, Resource};
+use domain::scope::CaseScope;
+use domain::{CaseCode, CaseId, Stage, Timestamp};
+
+use super::Measure;
+use crate::{Acting, App, Error};
+
+/// A list a director can open from an indicator's card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseList {
+    /// R1a's gap: open cases in her organisation's custody at the period's end with no words
+    /// of hers recorded by it in the 90 days before.
+    WithoutVoiceLately,
+}
+
+impl CaseList {
+    pub const ALL: [CaseList; 1] = [CaseList::WithoutVoiceLately];
+
+    /// The figure it stands behind.
+    pub fn measure(self) -> Measure {
+        match self {
+            CaseList::WithoutVoiceLately => Measure::VoiceLately,
+        }
+    }
+
+    /// The list behind a figure, if it has one.
+    pub fn behind(measure: Measure) -> Option<CaseList> {
+        CaseList::ALL.into_iter().find(|l| l.measure() == measure)
+    }
+
+    /// Its key in a link: the figure's key.
+    pub fn key(self) -> &'static str {
+        self.measure().key()
+    }
+
+    pub fn from_key(key: &str) -> Option<CaseList> {
+        CaseList::ALL.into_iter().find(|l| l.key() == key)
+    }
+}
+
+/// One case of the list, as the case list shows it (code and stage, no content), with the
+/// last day her organisation recorded her words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseBehind {
+    pub id: CaseId,
+    pub code: CaseCode,
+    pub stage: Stage,
+    pub last_words: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CasesBehind {
+    pub list: CaseList,
+    pub period: Period,
+    /// The cases her organisation still holds, oldest first.
+    pub cases: Vec<CaseBehind>,
+    /// Cases the figure counted that have since passed to another organisation: counted, not
+    /// named, since no indicator view links to a case outside her organisation.
+    pub elsewhere: u64,
+}
+
+/// The cases of the reader's own organisation behind `list`'s figure for `period`. Only a
+/// director, for her organisation (`Action::ReadIndicatorCases`).
+pub async fn cases_behind(
+    app: &App,
+    acting: &Acting,
+    list: CaseList,
+    period: Period,
+) -> Result<CasesBehind, Error> {
+    let (actor, _, _) = acting.signed_in()?;
+    let org = actor.org_id;
+    acting.check(Action::ReadIndicatorCases, Resource::Organisation(org))?;
+    let store = &app.store;
+    let zone = store.time_zone_of(org).await?;
+    let span = period.bounds(&zone);
+    let (ids, last_words): (Vec<CaseId>, Vec<(CaseId, Option<Timestamp>)>) = match list {
+        CaseList::WithoutVoiceLately => {
+            let open = store.open_cases_at(org, span.end).await?;
+            let ids = formula::without_voice_lately(&open, span.end);
+            let last = open.iter().map(|c| (c.case, c.last_words)).collect();
+            (ids, last)
+        }
+    };
+    let scope = CaseScope::of(actor);
+    let mut cases = Vec::new();
+    let mut elsewhere = 0;
+    for id in ids {
+        match store.case(id, &scope).await? {
+            Some(case) if case.custodian == org => cases.push(CaseBehind {
+                id,
+                code: case.code,
+                stage: case.stage,
+                last_words: last_words
+                    .iter()
+                    .find(|(c, _)| *c == id)
+                    .and_then(|(_, t)| *t),
+            }),
+            _ => elsewhere += 1,
+        }
+    }
+    Ok(CasesBehind {
+        list,
+        period,
+        cases,
+        elsewhere,
+    })
+}

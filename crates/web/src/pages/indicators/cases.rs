@@ -1,0 +1,100 @@
+//! `/indicators/cases`: the director's own organisation's cases behind a figure (for example
+//! the open cases with no words of hers in 90 days), each linked to its case so that she can
+//! act on it. Only hers: the network admin reads figures, never case lists (403).
+
+use app::indicators::cases::{self, CaseList};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use domain::indicators::Period;
+use serde::Deserialize;
+
+use super::period_label;
+use crate::pages::{Page, render};
+use crate::{AppError, AppState, Ctx};
+
+#[derive(Deserialize)]
+pub struct CasesQuery {
+    figure: Option<String>,
+    period: Option<String>,
+}
+
+pub struct Row {
+    pub href: String,
+    pub code: String,
+    pub stage: String,
+    pub last_words: String,
+}
+
+#[derive(Template)]
+#[template(path = "indicator_cases.html")]
+struct CasesTemplate<'a> {
+    page: Page<'a>,
+    heading: String,
+    explain: String,
+    rows: Vec<Row>,
+    elsewhere: Option<String>,
+    back: String,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<CasesQuery>,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor()?;
+    let acting = ctx.acting(&actor, state.clock.now());
+    // No figure named is R1a's; a figure with no list behind it is not found.
+    let list = match query.figure.as_deref().filter(|f| !f.is_empty()) {
+        None => CaseList::WithoutVoiceLately,
+        Some(key) => CaseList::from_key(key).ok_or(app::Error::NotFound)?,
+    };
+    let current = app::indicators::current_quarter(&state.store, &acting).await?;
+    let period = query
+        .period
+        .as_deref()
+        .and_then(|p| p.parse::<Period>().ok())
+        .unwrap_or(current);
+    let behind = cases::cases_behind(&state, &acting, list, period).await?;
+    let page = Page::new(&state, &ctx, "/indicators/cases", "indicator-cases-title");
+    let t = &page.t;
+    let rows = behind
+        .cases
+        .iter()
+        .map(|c| Row {
+            href: format!("/cases/{}", c.id),
+            code: c.code.to_string(),
+            stage: t.get(c.stage.message_id()),
+            last_words: c
+                .last_words
+                .map(|at| t.date(at))
+                .unwrap_or_else(|| t.get("indicator-cases-never")),
+        })
+        .collect();
+    let heading = t.i18n.text_with(
+        t.lang,
+        "indicator-cases-heading",
+        &[
+            (
+                "figure",
+                i18n::Arg::Text(t.get(&format!("indicator-{}", list.key()))),
+            ),
+            ("period", i18n::Arg::Text(period_label(t, period))),
+        ],
+    );
+    let elsewhere = (behind.elsewhere > 0).then(|| {
+        t.i18n.text_with(
+            t.lang,
+            "indicator-cases-elsewhere",
+            &[("count", i18n::Arg::Count(behind.elsewhere as i64))],
+        )
+    });
+    render(&CasesTemplate {
+        heading,
+        explain: t.get(&format!("indicator-cases-{}", list.key())),
+        rows,
+        elsewhere,
+        back: format!("/indicators?period={period}"),
+        page,
+    })
+}
