@@ -68,6 +68,8 @@ pub enum AuditAction {
     GlossaryTermAdded,
     GlossaryTermChanged,
     GlossaryTermRemoved,
+    /// A named person reviewed a term's translation into one language.
+    GlossaryTranslationReviewed,
     NoteTranslated,
     /// A report left the server as a file (the CLI's `export`).
     PlanExported,
@@ -108,7 +110,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 71] = [
+    pub const ALL: [AuditAction; 72] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -154,6 +156,7 @@ impl AuditAction {
         AuditAction::GlossaryTermAdded,
         AuditAction::GlossaryTermChanged,
         AuditAction::GlossaryTermRemoved,
+        AuditAction::GlossaryTranslationReviewed,
         AuditAction::NoteTranslated,
         AuditAction::PlanExported,
         AuditAction::AssessmentRecorded,
@@ -229,6 +232,7 @@ impl AuditAction {
             Self::GlossaryTermAdded => "glossary-term-added",
             Self::GlossaryTermChanged => "glossary-term-changed",
             Self::GlossaryTermRemoved => "glossary-term-removed",
+            Self::GlossaryTranslationReviewed => "glossary-translation-reviewed",
             Self::NoteTranslated => "note-translated",
             Self::PlanExported => "plan-exported",
             Self::AssessmentRecorded => "assessment-recorded",
