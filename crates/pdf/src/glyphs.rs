@@ -11,10 +11,11 @@
 //! - Each run is shaped at the *characters* cluster level, so each glyph knows which characters
 //!   it stands for, and gets a ToUnicode entry for them. A glyph keeps the first text it was
 //!   given (there is one entry per glyph and font).
-//! - A cluster (a syllable, as shaping groups it) is drawn glyph by glyph, in reading order,
-//!   each glyph placed on its own where shaping put it: pypdf reads any `TJ` adjustment wider
-//!   than half a space as a space inside the word. Only glyphs that take no room (a reph, a
-//!   candrabindu) may be read in another order than they are seen.
+//! - A cluster (a syllable, as shaping groups it) is drawn in reading order, each glyph where
+//!   shaping put it, with no `TJ` adjustment: pypdf reads any adjustment wider than half a space
+//!   as a space inside the word. Glyphs that follow one another at the font's own advance go
+//!   out as one string; any other glyph is placed on its own. Only glyphs that take no room (a
+//!   reph, a candrabindu) may be read in another order than they are seen.
 //! - A glyph of no room, or moved by an offset (a vowel sign under or over its letter), is drawn
 //!   as its outline where it belongs, and as invisible text where the reading has got to: a
 //!   reader that measures the gaps between glyphs finds none inside the word, and reads it in
@@ -251,6 +252,16 @@ impl Texts {
     }
 }
 
+/// Glyphs gathered to go out as one string: where it starts and ends, and the text of each
+/// glyph in turn.
+#[derive(Default)]
+pub(crate) struct Batch {
+    x: f32,
+    end: f32,
+    glyphs: Vec<KrillaGlyph>,
+    text: String,
+}
+
 /// What a word is drawn with.
 pub(crate) struct Pen<'a> {
     pub fonts: &'a Fonts,
@@ -342,14 +353,49 @@ impl Pen<'_> {
         size: f32,
     ) -> f32 {
         let mut pen = x;
+        let mut batch = Batch::default();
         for cluster in shaped {
             if let Some(reading) = &cluster.reading {
-                pen = self.in_order(surface, script, pen, y, &cluster.glyphs, reading, size);
+                pen = self.in_order(
+                    surface,
+                    script,
+                    (pen, y),
+                    &cluster.glyphs,
+                    reading,
+                    size,
+                    &mut batch,
+                );
             } else {
+                self.flush(surface, script, y, size, &mut batch);
                 pen = self.reordered(surface, script, pen, y, text, &cluster, size);
             }
         }
+        self.flush(surface, script, y, size, &mut batch);
         pen
+    }
+
+    /// Draws the glyphs gathered so far as one piece of text.
+    fn flush(
+        &mut self,
+        surface: &mut Surface,
+        script: Script,
+        y: f32,
+        size: f32,
+        batch: &mut Batch,
+    ) {
+        if batch.glyphs.is_empty() {
+            return;
+        }
+        let face = self.fonts.face(script);
+        surface.draw_glyphs(
+            Point::from_xy(batch.x, y),
+            &batch.glyphs,
+            face.font.clone(),
+            &batch.text,
+            size,
+            false,
+        );
+        *batch = Batch::default();
     }
 
     /// A cluster whose glyphs are not in the order of its characters: one piece, which krilla
@@ -401,11 +447,11 @@ impl Pen<'_> {
         &mut self,
         surface: &mut Surface,
         script: Script,
-        x: f32,
-        y: f32,
+        (x, y): (f32, f32),
         glyphs: &[Placed],
         reading: &[usize],
         size: f32,
+        batch: &mut Batch,
     ) -> f32 {
         // Where each glyph is drawn: the pen moves in the order shaping put them.
         let mut pens = Vec::with_capacity(glyphs.len());
@@ -414,12 +460,15 @@ impl Pen<'_> {
             pens.push(pen);
             pen += g.advance;
         }
+        let face = &self.m.faces[script as usize];
+        let units = size / face.units_per_em() as f32;
         // Where it is read: after the last glyph read that moved the pen.
         let mut read_at = x;
         for &i in reading {
             let (g, at) = (&glyphs[i], pens[i]);
             let moved = g.x_offset.abs() > 0.01 || g.y_offset.abs() > 0.01;
             if moved || (g.advance.abs() <= 0.01 && (at - read_at).abs() > 0.01) {
+                self.flush(surface, script, y, size, batch);
                 // Seen where it belongs; read where the reading has got to.
                 let seen = Point::from_xy(at + g.x_offset, y - g.y_offset);
                 self.outline(surface, script, seen, g, size);
@@ -431,10 +480,41 @@ impl Pen<'_> {
                     self.glyph(surface, script, Point::from_xy(read_at, y), g, size);
                     surface.set_fill(None);
                 }
-            } else {
-                self.glyph(surface, script, Point::from_xy(at, y), g, size);
-                read_at = at + g.advance;
+                continue;
             }
+            let Some(text) = self.texts.of(script, g.gid, &g.text) else {
+                self.flush(surface, script, y, size, batch);
+                self.outline(surface, script, Point::from_xy(at, y), g, size);
+                read_at = at + g.advance;
+                continue;
+            };
+            // Glyphs that follow one another at the font's own advance go out as one string
+            // (no adjustment between them); any other starts a piece of its own.
+            let own = face
+                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid as u16))
+                .map(|a| a as f32 * units);
+            let plain = own.is_some_and(|a| (a - g.advance).abs() < 0.001 * size);
+            if !plain || batch.glyphs.is_empty() || (batch.end - at).abs() > 0.01 {
+                self.flush(surface, script, y, size, batch);
+                batch.x = at;
+            }
+            self.texts.registered(script, g.gid);
+            let range = batch.text.len()..batch.text.len() + text.len();
+            batch.text.push_str(&text);
+            batch.glyphs.push(KrillaGlyph::new(
+                GlyphId::new(g.gid),
+                g.advance / size,
+                0.0,
+                0.0,
+                0.0,
+                range,
+                None,
+            ));
+            batch.end = at + g.advance;
+            if !plain {
+                self.flush(surface, script, y, size, batch);
+            }
+            read_at = at + g.advance;
         }
         pen
     }
