@@ -5,7 +5,10 @@
 use std::sync::Arc;
 
 use domain::audit::AuditAction;
-use domain::glossary::{Explanations, GlossaryTerm, Scanner, TermDraft, check, parse_synonyms};
+use domain::glossary::{
+    Explanations, GlossaryTerm, Headwords, Review, Scanner, TermDraft, check, check_reviewer,
+    parse_synonyms,
+};
 use domain::policy::{Action, Resource};
 use domain::{DomainError, Language};
 use store::{Store, StoreError};
@@ -57,6 +60,14 @@ impl Glossary {
         self.terms()
             .get(term)
             .map(|t| t.draft.explanations.get(language))
+            .unwrap_or_default()
+    }
+
+    /// The term as a reader of `language` sees it: `ট্রমা (trauma)`.
+    pub fn heading(&self, term: usize, language: Language) -> String {
+        self.terms()
+            .get(term)
+            .map(|t| t.draft.heading(language))
             .unwrap_or_default()
     }
 
@@ -121,7 +132,7 @@ impl Glossary {
         seen.into_iter()
             .map(|t| {
                 (
-                    self.term(t).to_string(),
+                    self.heading(t, language),
                     self.explanation(t, language).to_string(),
                 )
             })
@@ -149,6 +160,9 @@ pub(crate) fn escape(text: &str) -> String {
 #[serde(default, deny_unknown_fields)]
 pub struct TermInput {
     pub term: String,
+    /// The headword in Bengali and in Hindi (blank: the term is shown).
+    pub headword_bn: String,
+    pub headword_hi: String,
     /// One per line, or separated by `|` (the API also takes a list).
     pub synonyms: Synonyms,
     pub explanation_bn: String,
@@ -173,6 +187,8 @@ impl TermInput {
     pub fn from_term(t: &GlossaryTerm) -> Self {
         TermInput {
             term: t.draft.term.clone(),
+            headword_bn: t.draft.headwords.bn.clone(),
+            headword_hi: t.draft.headwords.hi.clone(),
             synonyms: Synonyms::Text(t.draft.synonyms.join("\n")),
             explanation_bn: t.draft.explanations.bn.clone(),
             explanation_hi: t.draft.explanations.hi.clone(),
@@ -187,6 +203,10 @@ impl TermInput {
         };
         check(&TermDraft {
             term: self.term.clone(),
+            headwords: Headwords {
+                bn: self.headword_bn.clone(),
+                hi: self.headword_hi.clone(),
+            },
             synonyms,
             explanations: Explanations {
                 bn: self.explanation_bn.clone(),
@@ -232,6 +252,7 @@ pub async fn add(app: &App, acting: &Acting, input: &TermInput) -> Result<Glossa
         draft: draft.clone(),
         version: 1,
         updated_at: acting.at,
+        reviews: Vec::new(),
     };
     let by = acting.actor.as_ref().map(|a| a.user_id);
     let added = app
@@ -263,6 +284,7 @@ pub async fn update(
         draft: draft.clone(),
         version: expected_version + 1,
         updated_at: acting.at,
+        reviews: Vec::new(),
     };
     let by = acting.actor.as_ref().map(|a| a.user_id);
     let changed = app
@@ -299,6 +321,64 @@ pub async fn remove(
     Ok(())
 }
 
+/// A review as typed in: which translation, and who read it.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReviewInput {
+    /// `bn`, `hi` or `en`.
+    pub language: String,
+    /// The name of the person who read the translation and found it right.
+    pub reviewer: String,
+}
+
+/// Records that a named person reviewed the term's translation into one language as it reads
+/// now (at `expected_version`); a later change to that translation makes it unreviewed again.
+pub async fn review(
+    app: &App,
+    acting: &Acting,
+    term: &GlossaryTerm,
+    expected_version: i64,
+    input: &ReviewInput,
+) -> Result<GlossaryTerm, Error> {
+    acting.check(Action::ReviewGlossary, Resource::Network)?;
+    let mut errors = Vec::new();
+    let language = input
+        .language
+        .parse::<Language>()
+        .map_err(|e| errors.push(FieldError::new("language", &e)))
+        .ok();
+    let reviewer = check_reviewer(&input.reviewer)
+        .map_err(|e| errors.push(FieldError::new("reviewer", &e)))
+        .ok();
+    let (Some(language), Some(reviewer)) = (language, reviewer) else {
+        return Err(Error::Invalid(errors));
+    };
+    let review = Review {
+        language,
+        text: term.draft.translation(language),
+        reviewer,
+        at: acting.at,
+    };
+    let event = acting
+        .event(
+            AuditAction::GlossaryTranslationReviewed,
+            format!("glossary:{}", term.id),
+            None,
+        )
+        .with_detail(detail(&[
+            ("term", &term.draft.term),
+            ("language", language.code()),
+            ("reviewer", &review.reviewer),
+        ]));
+    let by = acting.actor.as_ref().map(|a| a.user_id);
+    let reviewed = app
+        .store
+        .review_term(term.id, expected_version, &review, by, event)
+        .await?;
+    app.glossary_changed();
+    Ok(reviewed)
+}
+
 /// The longest text the scan takes in one request (the API body limit is the outer bound).
 pub const SCAN_MAX_CHARS: usize = 2_000_000;
 
@@ -324,6 +404,7 @@ mod tests {
             id: uuid::Uuid::nil(),
             draft: TermDraft {
                 term: "PTSD".into(),
+                headwords: Headwords::default(),
                 synonyms: vec![],
                 explanations: Explanations {
                     bn: "\"ভয়\" <পরে>".into(),
@@ -333,6 +414,7 @@ mod tests {
             },
             version: 1,
             updated_at: domain::Timestamp(0),
+            reviews: Vec::new(),
         }];
         let glossary = Glossary::compile(terms);
         assert_eq!(

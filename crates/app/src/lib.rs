@@ -157,6 +157,8 @@ mod tests {
 
         let input = TermInput {
             term: "Sakhi circle".into(),
+            headword_bn: "সখী দল".into(),
+            headword_hi: "सखी समूह".into(),
             synonyms: Synonyms::Text("Sakhi meeting".into()),
             explanation_bn: "আশ্রয়".into(),
             explanation_hi: "आश्रय".into(),
@@ -176,6 +178,26 @@ mod tests {
             .expect("changed");
         let after = app.glossary().await.expect("the glossary");
         assert!(has(&after, "Sakhi group") && !has(&after, "Sakhi circle"));
+
+        let review = glossary::ReviewInput {
+            language: "bn".into(),
+            reviewer: "রুপা দাস".into(),
+        };
+        let changed = glossary::review(&app, &acting, &changed, changed.version, &review)
+            .await
+            .expect("reviewed");
+        let after = app.glossary().await.expect("the glossary");
+        let term = after
+            .terms()
+            .iter()
+            .find(|t| t.id == changed.id)
+            .expect("there");
+        assert_eq!(
+            term.review(domain::Language::Bn)
+                .map(|r| r.reviewer.as_str()),
+            Some("রুপা দাস"),
+            "a review is seen by the next read"
+        );
 
         glossary::remove(&app, &acting, &changed, changed.version)
             .await

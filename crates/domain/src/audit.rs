@@ -68,6 +68,8 @@ pub enum AuditAction {
     GlossaryTermAdded,
     GlossaryTermChanged,
     GlossaryTermRemoved,
+    /// A named person reviewed a term's translation into one language.
+    GlossaryTranslationReviewed,
     NoteTranslated,
     /// A report left the server as a file (the CLI's `export`).
     PlanExported,
@@ -110,7 +112,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 72] = [
+    pub const ALL: [AuditAction; 73] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -156,6 +158,7 @@ impl AuditAction {
         AuditAction::GlossaryTermAdded,
         AuditAction::GlossaryTermChanged,
         AuditAction::GlossaryTermRemoved,
+        AuditAction::GlossaryTranslationReviewed,
         AuditAction::NoteTranslated,
         AuditAction::PlanExported,
         AuditAction::AssessmentRecorded,
@@ -232,6 +235,7 @@ impl AuditAction {
             Self::GlossaryTermAdded => "glossary-term-added",
             Self::GlossaryTermChanged => "glossary-term-changed",
             Self::GlossaryTermRemoved => "glossary-term-removed",
+            Self::GlossaryTranslationReviewed => "glossary-translation-reviewed",
             Self::NoteTranslated => "note-translated",
             Self::PlanExported => "plan-exported",
             Self::AssessmentRecorded => "assessment-recorded",

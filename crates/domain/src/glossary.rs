@@ -32,12 +32,70 @@ impl Explanations {
     }
 }
 
+/// The headword in Bengali and in Hindi; the English one is the term itself. Blank: the
+/// term is shown as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Headwords {
+    pub bn: String,
+    pub hi: String,
+}
+
 /// A term as typed in (or read from the starter list), before it is stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TermDraft {
+    /// The term as the reports write it (most often English): the key two terms may not share.
     pub term: String,
+    pub headwords: Headwords,
     pub synonyms: Vec<String>,
     pub explanations: Explanations,
+}
+
+impl TermDraft {
+    /// The headword in this language: the Bengali or Hindi one, or the term itself.
+    pub fn headword(&self, language: Language) -> &str {
+        let own = match language {
+            Language::Bn => &self.headwords.bn,
+            Language::Hi => &self.headwords.hi,
+            Language::En => &self.term,
+        };
+        if own.trim().is_empty() {
+            &self.term
+        } else {
+            own
+        }
+    }
+
+    /// What a reader of this language sees as the entry's title: her language's headword with
+    /// the term as reports write it in brackets (`ট্রমা (trauma)`), or the term alone.
+    pub fn heading(&self, language: Language) -> String {
+        let own = self.headword(language);
+        if key(own) == key(&self.term) {
+            self.term.clone()
+        } else {
+            format!("{own} ({})", self.term)
+        }
+    }
+
+    /// The translation into one language, as a reviewer reads it: the headword and the
+    /// explanation. A review holds this text; a change to it makes the translation unreviewed.
+    pub fn translation(&self, language: Language) -> String {
+        format!(
+            "{}\n{}",
+            self.headword(language),
+            self.explanations.get(language)
+        )
+    }
+}
+
+/// Someone who speaks the language read a translation and found it right: her name as the
+/// network admin typed it, and the text she read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    pub language: Language,
+    pub reviewer: String,
+    /// [`TermDraft::translation`] at the time.
+    pub text: String,
+    pub at: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,11 +104,37 @@ pub struct GlossaryTerm {
     pub draft: TermDraft,
     pub version: i64,
     pub updated_at: Timestamp,
+    /// The reviews recorded, one per language at most (current or not; see [`Self::review`]).
+    pub reviews: Vec<Review>,
+}
+
+impl GlossaryTerm {
+    /// The review of this language's translation as it reads now; none when nobody reviewed it
+    /// or it changed since.
+    pub fn review(&self, language: Language) -> Option<&Review> {
+        let now = self.draft.translation(language);
+        self.reviews
+            .iter()
+            .find(|r| r.language == language && r.text == now)
+    }
 }
 
 pub const TERM_MAX: usize = 100;
 pub const EXPLANATION_MAX: usize = 1000;
 pub const SYNONYMS_MAX: usize = 20;
+pub const REVIEWER_MAX: usize = 100;
+
+/// The reviewer's name, normalised; blank or too long is refused.
+pub fn check_reviewer(name: &str) -> Result<String, DomainError> {
+    let name = crate::text::normalise(name);
+    if name.is_empty() {
+        Err(DomainError::EmptyText)
+    } else if name.chars().count() > REVIEWER_MAX {
+        Err(DomainError::TextTooLong { max: REVIEWER_MAX })
+    } else {
+        Ok(name)
+    }
+}
 
 /// The key two terms may not share: the term lower-cased and normalised.
 pub fn key(term: &str) -> String {
@@ -60,6 +144,26 @@ pub fn key(term: &str) -> String {
 /// Checks and normalises a draft; each problem names its field.
 pub fn check(draft: &TermDraft) -> Result<TermDraft, Vec<(&'static str, DomainError)>> {
     let mut errors = Vec::new();
+    let term = {
+        let value = crate::text::normalise(&draft.term);
+        if value.is_empty() {
+            errors.push(("term", DomainError::EmptyText));
+        } else if value.chars().count() > TERM_MAX {
+            errors.push(("term", DomainError::TextTooLong { max: TERM_MAX }));
+        }
+        value
+    };
+    let mut headword = |field: &'static str, value: &str| {
+        let value = crate::text::normalise(value);
+        if value.chars().count() > TERM_MAX {
+            errors.push((field, DomainError::TextTooLong { max: TERM_MAX }));
+        }
+        value
+    };
+    let headwords = Headwords {
+        bn: headword("headword_bn", &draft.headwords.bn),
+        hi: headword("headword_hi", &draft.headwords.hi),
+    };
     let mut text = |field: &'static str, value: &str, max: usize| {
         let value = crate::text::normalise(value);
         if value.is_empty() {
@@ -69,7 +173,6 @@ pub fn check(draft: &TermDraft) -> Result<TermDraft, Vec<(&'static str, DomainEr
         }
         value
     };
-    let term = text("term", &draft.term, TERM_MAX);
     let explanations = Explanations {
         bn: text("explanation_bn", &draft.explanations.bn, EXPLANATION_MAX),
         hi: text("explanation_hi", &draft.explanations.hi, EXPLANATION_MAX),
@@ -95,6 +198,7 @@ pub fn check(draft: &TermDraft) -> Result<TermDraft, Vec<(&'static str, DomainEr
     if errors.is_empty() {
         Ok(TermDraft {
             term,
+            headwords,
             synonyms,
             explanations,
         })
@@ -112,27 +216,53 @@ pub fn parse_synonyms(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The starter glossary's newest edition. A Saathi that loaded an older one adds the terms of
+/// the newer editions (and the headwords of the older ones) when it starts.
+pub const STARTER_EDITION: i64 = 2;
+
+/// A term of the starter list and the edition that brought it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StarterTerm {
+    pub edition: i64,
+    pub draft: TermDraft,
+}
+
 /// The starter glossary every new Saathi has (`data/glossary-starter.tsv`): terms from
-/// counselling, medical and legal reports about trafficking survivors, written with care
-/// workers in mind.
-pub fn starter() -> Vec<TermDraft> {
+/// counselling, psychiatric, medical and legal reports about trafficking survivors, from India
+/// and from Bangladesh, and the words of case management and repatriation, written for care
+/// workers at a small NGO.
+pub fn starter_terms() -> Vec<StarterTerm> {
     include_str!("../data/glossary-starter.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|line| {
             let mut cols = line.split('\t');
+            let edition = cols.next()?.trim().parse().ok()?;
             let term = cols.next()?.to_string();
+            let headwords = Headwords {
+                bn: cols.next()?.to_string(),
+                hi: cols.next()?.to_string(),
+            };
             let synonyms = parse_synonyms(cols.next()?);
             let en = cols.next()?.to_string();
             let bn = cols.next()?.to_string();
             let hi = cols.next()?.to_string();
-            Some(TermDraft {
-                term,
-                synonyms,
-                explanations: Explanations { bn, hi, en },
+            Some(StarterTerm {
+                edition,
+                draft: TermDraft {
+                    term,
+                    headwords,
+                    synonyms,
+                    explanations: Explanations { bn, hi, en },
+                },
             })
         })
         .collect()
+}
+
+/// Every term of the starter glossary, of every edition.
+pub fn starter() -> Vec<TermDraft> {
+    starter_terms().into_iter().map(|t| t.draft).collect()
 }
 
 /// Part of a word (as in `text`): letters and digits of any script, and the Bengali and
@@ -309,25 +439,61 @@ mod tests {
             .collect()
     }
 
+    fn has_script(text: &str, block: std::ops::RangeInclusive<char>) -> bool {
+        text.chars().any(|c| block.contains(&c))
+    }
+
     #[test]
-    fn the_starter_glossary_has_forty_terms_explained_in_three_languages() {
+    fn the_starter_glossary_has_150_terms_explained_and_headed_in_three_languages() {
         let terms = starter();
-        assert!(terms.len() >= 40, "{} terms", terms.len());
+        assert!(terms.len() >= 150, "{} terms", terms.len());
         for t in &terms {
             let checked = check(t).unwrap_or_else(|e| panic!("{}: {e:?}", t.term));
             let e = &checked.explanations;
-            assert!(
-                e.bn.chars().any(|c| ('\u{0980}'..='\u{09FF}').contains(&c)),
-                "{}: bn",
-                t.term
-            );
-            assert!(
-                e.hi.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)),
-                "{}: hi",
-                t.term
-            );
+            assert!(has_script(&e.bn, '\u{0980}'..='\u{09FF}'), "{}: bn", t.term);
+            assert!(has_script(&e.hi, '\u{0900}'..='\u{097F}'), "{}: hi", t.term);
             assert!(e.en.is_ascii(), "{}: en", t.term);
+            assert_ne!(e.bn, e.en, "{}: bn is the English", t.term);
+            assert_ne!(e.hi, e.en, "{}: hi is the English", t.term);
+            let h = &checked.headwords;
+            assert!(
+                has_script(&h.bn, '\u{0980}'..='\u{09FF}'),
+                "{}: bn headword",
+                t.term
+            );
+            assert!(
+                has_script(&h.hi, '\u{0900}'..='\u{097F}'),
+                "{}: hi headword",
+                t.term
+            );
         }
+        // The labels the programme profile itself names, and Bangladesh's law beside India's.
+        for needed in [
+            "passive-aggressive behaviours",
+            "manic-depressive tendencies",
+            "Prevention and Suppression of Human Trafficking Act 2012",
+            "Children Act 2013",
+            "GD entry",
+            "Victim Support Centre",
+            "ITPA",
+            "JJ Act",
+            "CWC",
+            "FIR",
+            "164 statement",
+        ] {
+            let (terms, scanner) = scanner();
+            let found = scanner.scan(needed);
+            assert_eq!(found.len(), 1, "{needed}");
+            assert_eq!(
+                (found[0].start, found[0].end),
+                (0, needed.len()),
+                "{needed} is found whole, as {}",
+                terms[found[0].term].term
+            );
+        }
+        let editions: Vec<i64> = starter_terms().iter().map(|t| t.edition).collect();
+        assert!(editions.iter().all(|e| (1..=STARTER_EDITION).contains(e)));
+        assert_eq!(editions.iter().filter(|e| **e == 1).count(), 50);
         let mut keys: Vec<String> = terms
             .iter()
             .flat_map(|t| std::iter::once(&t.term).chain(&t.synonyms))
@@ -362,9 +528,54 @@ mod tests {
     }
 
     #[test]
+    fn a_headword_is_shown_in_her_language_with_the_term_in_brackets() {
+        let terms = starter();
+        let trauma = terms.iter().find(|t| t.term == "trauma").unwrap();
+        assert_eq!(trauma.heading(Language::Bn), "মানসিক আঘাত (trauma)");
+        assert_eq!(trauma.heading(Language::Hi), "मानसिक आघात (trauma)");
+        assert_eq!(trauma.heading(Language::En), "trauma");
+        let bare = TermDraft {
+            term: "কাউন্সেলিং".into(),
+            ..TermDraft::default()
+        };
+        assert_eq!(
+            bare.heading(Language::Bn),
+            "কাউন্সেলিং",
+            "no headword: the term alone"
+        );
+    }
+
+    #[test]
+    fn a_review_holds_only_while_the_translation_reads_as_reviewed() {
+        let draft = starter().into_iter().find(|t| t.term == "PTSD").unwrap();
+        let mut term = GlossaryTerm {
+            id: uuid::Uuid::nil(),
+            reviews: vec![Review {
+                language: Language::Bn,
+                reviewer: "রুপা দাস".into(),
+                text: draft.translation(Language::Bn),
+                at: Timestamp(0),
+            }],
+            draft,
+            version: 1,
+            updated_at: Timestamp(0),
+        };
+        assert_eq!(
+            term.review(Language::Bn).map(|r| r.reviewer.as_str()),
+            Some("রুপা দাস")
+        );
+        assert!(term.review(Language::Hi).is_none());
+        term.draft.explanations.bn.push_str(" আরও।");
+        assert!(term.review(Language::Bn).is_none(), "changed since");
+        assert_eq!(check_reviewer("  "), Err(DomainError::EmptyText));
+        assert_eq!(check_reviewer(" রুপা দাস ").as_deref(), Ok("রুপা দাস"));
+    }
+
+    #[test]
     fn both_encodings_of_ya_are_found() {
         let terms = vec![TermDraft {
             term: "নিয়ম".into(),
+            headwords: Headwords::default(),
             synonyms: vec![],
             explanations: Explanations::default(),
         }];
@@ -379,6 +590,7 @@ mod tests {
     fn a_draft_is_checked_field_by_field() {
         let draft = TermDraft {
             term: "  ".into(),
+            headwords: Headwords::default(),
             synonyms: vec!["a".into(), "A".into()],
             explanations: Explanations {
                 bn: "ব্যাখ্যা".into(),
@@ -391,6 +603,7 @@ mod tests {
         assert_eq!(fields, vec!["term", "explanation_hi", "explanation_en"]);
         let ok = check(&TermDraft {
             term: " Trauma ".into(),
+            headwords: Headwords::default(),
             synonyms: vec!["trauma".into(), "ট্রমা".into(), "ট্রমা".into()],
             explanations: Explanations {
                 bn: "ক".into(),

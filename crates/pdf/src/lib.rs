@@ -1,21 +1,29 @@
 //! Reports as PDF: a case plan (and, with the forms engine, an assessment) in the reader's
 //! language. Bengali and Devanagari need real shaping — conjuncts such as ক্ষ and ত্র, the
-//! i-matra drawn before its consonant — so text is shaped with rustybuzz (through krilla) and
-//! the Noto fonts are embedded, subset, with a ToUnicode map so the words can be copied and
-//! searched again (`pdftotext` gives them back).
+//! i-matra drawn before its consonant — so text is shaped with rustybuzz and the Noto fonts are
+//! embedded, subset. Every word can be read back (`glyphs` says how): an `ActualText` span over
+//! each word and a ToUnicode entry for each glyph.
+//!
+//! The PDF is tagged for screen readers: the document's language, a heading, paragraph or list
+//! item for each block with its words in reading order (a word in another script says its own
+//! language), and the running header and footer marked as artifacts.
 //!
 //! The layout is deliberately plain: a running header with the case code (never her name), a
 //! title, headings, paragraphs, bullets, small "meta" lines and term/explanation pairs, wrapped
 //! at spaces, onto as many A4 pages as needed, each numbered.
 
 mod chart;
+mod glyphs;
 
+use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 
 use krilla::Document;
-use krilla::geom::Point;
 use krilla::page::PageSettings;
-use krilla::text::{Font, TextDirection};
+use krilla::tagging::{
+    ArtifactType, ContentTag, Identifier, ListNumbering, Node, Tag, TagGroup, TagTree,
+};
+use krilla::text::Font;
 
 pub use chart::Chart;
 
@@ -32,7 +40,7 @@ pub enum PdfError {
 /// Where Debian's `fonts-noto-core` puts them.
 pub const DEFAULT_FONT_DIR: &str = "/usr/share/fonts/truetype/noto";
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Script {
     Latin,
     Bengali,
@@ -153,6 +161,7 @@ fn runs(word: &str) -> Vec<(Script, &str)> {
 }
 
 struct Measure<'a> {
+    /// Latin, Bengali, Devanagari, in the order of [`Script`].
     faces: [rustybuzz::Face<'a>; 3],
 }
 
@@ -189,13 +198,29 @@ impl<'a> Measure<'a> {
     }
 }
 
-/// A line laid out: its words, to be drawn one after another with a space between.
+/// A line laid out: its words, to be drawn one after another with a space between, and the
+/// part of the report it belongs to.
 struct Line {
     words: Vec<String>,
     size: f32,
     indent: f32,
     /// A chart in the place of words: the line is its height.
     chart: Option<Chart>,
+    /// The part of the report (an index into its parts), or [`NO_PART`] for a chart.
+    part: usize,
+}
+
+/// The part of a chart's line: a chart is drawn as an artifact, its figures being in the text
+/// beside it.
+const NO_PART: usize = usize::MAX;
+
+/// What a part of the report is, for the tag tree.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Title,
+    Heading,
+    Paragraph,
+    Item,
 }
 
 /// Whether a word may be cut before `next` (after `prev`): never inside a syllable, so not
@@ -258,6 +283,7 @@ fn wrap(m: &Measure, text: &str, size: f32, indent: f32, out: &mut Vec<Line>) {
                     size,
                     indent,
                     chart: None,
+                    part: 0,
                 });
                 width = 0.0;
             }
@@ -269,6 +295,7 @@ fn wrap(m: &Measure, text: &str, size: f32, indent: f32, out: &mut Vec<Line>) {
             size,
             indent,
             chart: None,
+            part: 0,
         });
     }
 }
@@ -281,25 +308,30 @@ pub fn render(
     page_label: &dyn Fn(usize) -> String,
 ) -> Result<Vec<u8>, PdfError> {
     let m = Measure::new(fonts)?;
-    // Lines with the space to leave before them.
+    // Lines with the space to leave before them, and the parts they belong to.
     let mut lines: Vec<(f32, Line)> = Vec::new();
-    let add = |gap: f32, text: &str, size: f32, indent: f32, lines: &mut Vec<(f32, Line)>| {
-        let mut wrapped = Vec::new();
-        wrap(&m, &clean(text), size, indent, &mut wrapped);
-        for (i, l) in wrapped.into_iter().enumerate() {
-            lines.push((if i == 0 { gap } else { 0.0 }, l));
-        }
-    };
+    let mut parts: Vec<Kind> = Vec::new();
+    let mut add =
+        |lines: &mut Vec<(f32, Line)>, gap: f32, text: &str, size: f32, indent: f32, kind: Kind| {
+            let part = parts.len();
+            parts.push(kind);
+            let mut wrapped = Vec::new();
+            wrap(&m, &clean(text), size, indent, &mut wrapped);
+            for (i, mut l) in wrapped.into_iter().enumerate() {
+                l.part = part;
+                lines.push((if i == 0 { gap } else { 0.0 }, l));
+            }
+        };
     for block in &report.blocks {
         match block {
-            Block::Title(t) => add(0.0, t, 18.0, 0.0, &mut lines),
-            Block::Heading(t) => add(14.0, t, 13.0, 0.0, &mut lines),
-            Block::Paragraph(t) => add(4.0, t, 11.0, 0.0, &mut lines),
-            Block::Meta(t) => add(1.0, t, 9.0, 0.0, &mut lines),
-            Block::Bullet(t) => add(3.0, &format!("• {t}"), 11.0, 12.0, &mut lines),
+            Block::Title(t) => add(&mut lines, 0.0, t, 18.0, 0.0, Kind::Title),
+            Block::Heading(t) => add(&mut lines, 14.0, t, 13.0, 0.0, Kind::Heading),
+            Block::Paragraph(t) => add(&mut lines, 4.0, t, 11.0, 0.0, Kind::Paragraph),
+            Block::Meta(t) => add(&mut lines, 1.0, t, 9.0, 0.0, Kind::Paragraph),
+            Block::Bullet(t) => add(&mut lines, 3.0, &format!("• {t}"), 11.0, 12.0, Kind::Item),
             Block::Term(term, plain) => {
-                add(6.0, term, 11.0, 0.0, &mut lines);
-                add(0.0, plain, 10.0, 12.0, &mut lines);
+                add(&mut lines, 6.0, term, 11.0, 0.0, Kind::Paragraph);
+                add(&mut lines, 0.0, plain, 10.0, 12.0, Kind::Paragraph);
             }
             Block::Chart(c) => lines.push((
                 4.0,
@@ -308,6 +340,7 @@ pub fn render(
                     size: c.height() / 1.45,
                     indent: 0.0,
                     chart: Some(c.clone()),
+                    part: NO_PART,
                 },
             )),
         }
@@ -335,61 +368,147 @@ pub fn render(
             page.push((y - line.size * 0.35, line));
         }
     }
-    let space = |size: f32| m.width(Script::Latin, " ", size);
-    let draw =
-        |surface: &mut krilla::surface::Surface, x0: f32, y: f32, size: f32, words: &[String]| {
-            let mut x = x0;
-            for (i, word) in words.iter().enumerate() {
-                if i > 0 {
-                    x += space(size);
-                }
-                for (script, text) in runs(word) {
-                    let face = fonts.face(script);
-                    surface.draw_text(
-                        Point::from_xy(x, y),
-                        face.font.clone(),
-                        size,
-                        text,
-                        false,
-                        TextDirection::LeftToRight,
-                    );
-                    x += m.width(script, text, size);
-                }
-            }
-        };
+    let mut pen = glyphs::Pen {
+        fonts,
+        m: &m,
+        texts: glyphs::Texts::default(),
+        language: report.language.clone(),
+    };
+    // The words of each part, in reading order, for the tag tree.
+    let mut tagged: Vec<Vec<Identifier>> = vec![Vec::new(); parts.len()];
     let header_words: Vec<String> = header.split(' ').map(str::to_string).collect();
+    let mut draw = |surface: &mut krilla::surface::Surface,
+                    x0: f32,
+                    y: f32,
+                    size: f32,
+                    words: &[String],
+                    more: bool,
+                    ids: Option<&mut Vec<Identifier>>| {
+        let tag = ids.is_some();
+        let mut found = Vec::new();
+        let mut x = x0;
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                let (end, id) = pen.space(surface, x, y, size, tag);
+                x = end;
+                found.extend(id);
+            }
+            let (end, id) = pen.word(surface, x, y, word, size, tag);
+            x = end;
+            found.extend(id);
+        }
+        // The line break inside a part is a word break too.
+        if more && !words.is_empty() {
+            let (_, id) = pen.space(surface, x, y, size, tag);
+            found.extend(id);
+        }
+        if let Some(ids) = ids {
+            ids.extend(found);
+        }
+    };
     for (n, page_lines) in pages.iter().enumerate() {
         let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
             .ok_or_else(|| PdfError::Write("page size".into()))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        draw(&mut surface, MARGIN, MARGIN, 9.0, &header_words);
-        for (y, line) in page_lines {
+        surface.start_tagged(ContentTag::Artifact(ArtifactType::Header));
+        draw(
+            &mut surface,
+            MARGIN,
+            MARGIN,
+            9.0,
+            &header_words,
+            false,
+            None,
+        );
+        surface.end_tagged();
+        for (i, (y, line)) in page_lines.iter().enumerate() {
             if let Some(c) = &line.chart {
                 // `y` is where a line of this size sits; the chart fills the line.
                 let top = *y - line.size * 1.1;
+                surface.start_tagged(ContentTag::Artifact(ArtifactType::Other));
                 chart::draw(&mut surface, MARGIN, top, PAGE_W - 2.0 * MARGIN, c);
+                surface.end_tagged();
                 continue;
             }
+            let more = page_lines
+                .get(i + 1)
+                .is_some_and(|(_, next)| next.part == line.part)
+                || (i + 1 == page_lines.len()
+                    && pages
+                        .get(n + 1)
+                        .and_then(|p| p.first())
+                        .is_some_and(|(_, next)| next.part == line.part));
             draw(
                 &mut surface,
                 MARGIN + line.indent,
                 *y,
                 line.size,
                 &line.words,
+                more,
+                tagged.get_mut(line.part),
             );
         }
         let footer: Vec<String> = clean(&page_label(n + 1))
             .split(' ')
             .map(str::to_string)
             .collect();
-        draw(&mut surface, MARGIN, PAGE_H - MARGIN + 12.0, 9.0, &footer);
+        surface.start_tagged(ContentTag::Artifact(ArtifactType::Footer));
+        draw(
+            &mut surface,
+            MARGIN,
+            PAGE_H - MARGIN + 12.0,
+            9.0,
+            &footer,
+            false,
+            None,
+        );
+        surface.end_tagged();
         surface.finish();
         page.finish();
     }
+    document.set_tag_tree(tag_tree(&report.language, &report.title, &parts, tagged));
     document
         .finish()
         .map_err(|e| PdfError::Write(format!("{e:?}")))
+}
+
+/// The document's structure for screen readers: its language, and each part (a heading, a
+/// paragraph, consecutive bullets as one list) holding its words in reading order.
+fn tag_tree(language: &str, title: &str, parts: &[Kind], words: Vec<Vec<Identifier>>) -> TagTree {
+    let mut tree = TagTree::new().with_lang(Some(language.to_string()));
+    let mut list: Option<TagGroup> = None;
+    let group =
+        |children: Vec<Identifier>| -> Vec<Node> { children.into_iter().map(Node::from).collect() };
+    let one = NonZeroU16::MIN;
+    let two = one.saturating_add(1);
+    for (kind, children) in parts.iter().zip(words) {
+        if *kind != Kind::Item
+            && let Some(l) = list.take()
+        {
+            tree.push(l);
+        }
+        match kind {
+            Kind::Title => tree.push(TagGroup::with_children(
+                Tag::Hn(one, Some(clean(title))),
+                group(children),
+            )),
+            Kind::Heading => {
+                tree.push(TagGroup::with_children(Tag::Hn(two, None), group(children)))
+            }
+            Kind::Paragraph => tree.push(TagGroup::with_children(Tag::P, group(children))),
+            Kind::Item => {
+                let body = TagGroup::with_children(Tag::LBody, group(children));
+                let item = TagGroup::with_children(Tag::LI, vec![body.into()]);
+                list.get_or_insert_with(|| TagGroup::new(Tag::L(ListNumbering::Disc)))
+                    .push(item);
+            }
+        }
+    }
+    if let Some(l) = list {
+        tree.push(l);
+    }
+    tree
 }
 
 #[cfg(test)]

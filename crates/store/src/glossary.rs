@@ -2,8 +2,8 @@
 
 use async_trait::async_trait;
 use domain::audit::AuditEvent;
-use domain::glossary::{Explanations, GlossaryTerm, TermDraft};
-use domain::{Timestamp, UserId};
+use domain::glossary::{Explanations, GlossaryTerm, Headwords, Review, StarterTerm, TermDraft};
+use domain::{Language, Timestamp, UserId};
 
 use crate::StoreError;
 use crate::stored::Stored;
@@ -35,13 +35,32 @@ pub trait GlossaryStore {
         expected_version: i64,
         audit: AuditEvent,
     ) -> Result<(), StoreError>;
-    /// Loads `terms` unless a starter list was loaded before; returns whether it did.
-    async fn seed_glossary(&self, terms: &[TermDraft], at: Timestamp) -> Result<bool, StoreError>;
+    /// Records that `review.reviewer` read the term's translation into `review.language` as
+    /// `review.text` (replacing an earlier review of that language), if the term is still at
+    /// `expected_version`.
+    async fn review_term(
+        &self,
+        id: uuid::Uuid,
+        expected_version: i64,
+        review: &Review,
+        by: Option<UserId>,
+        audit: AuditEvent,
+    ) -> Result<GlossaryTerm, StoreError>;
+    /// Loads the starter list up to `edition`: all of it on a new store; on one that loaded an
+    /// older edition, the terms of the newer editions (unless the network has a term by that
+    /// name already) and the headwords its older terms lacked. Returns whether it loaded anything.
+    async fn seed_glossary(
+        &self,
+        terms: &[StarterTerm],
+        edition: i64,
+        at: Timestamp,
+    ) -> Result<bool, StoreError>;
 }
 
 macro_rules! glossary_columns {
     () => {
-        "id, term, synonyms, explanation_bn, explanation_hi, explanation_en, version, updated_at"
+        "id, term, headword_bn, headword_hi, synonyms, explanation_bn, explanation_hi, explanation_en, \
+         version, updated_at"
     };
 }
 pub(crate) use glossary_columns;
@@ -50,6 +69,8 @@ pub(crate) use glossary_columns;
 pub(crate) struct TermRow {
     id: Stored<uuid::Uuid>,
     term: String,
+    headword_bn: String,
+    headword_hi: String,
     synonyms: String,
     explanation_bn: String,
     explanation_hi: String,
@@ -65,6 +86,10 @@ impl TryFrom<TermRow> for GlossaryTerm {
             id: row.id.0,
             draft: TermDraft {
                 term: row.term,
+                headwords: Headwords {
+                    bn: row.headword_bn,
+                    hi: row.headword_hi,
+                },
                 synonyms: row.synonyms.lines().map(str::to_string).collect(),
                 explanations: Explanations {
                     bn: row.explanation_bn,
@@ -74,6 +99,44 @@ impl TryFrom<TermRow> for GlossaryTerm {
             },
             version: row.version,
             updated_at: Timestamp::from_millis(row.updated_at),
+            reviews: Vec::new(),
         })
     }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ReviewRow {
+    pub(crate) term_id: Stored<uuid::Uuid>,
+    language: Stored<Language>,
+    reviewer: String,
+    reviewed: String,
+    marked_at: i64,
+}
+
+impl ReviewRow {
+    pub(crate) fn review(self) -> Review {
+        Review {
+            language: self.language.0,
+            reviewer: self.reviewer,
+            text: self.reviewed,
+            at: Timestamp::from_millis(self.marked_at),
+        }
+    }
+}
+
+/// Each term with its reviews.
+pub(crate) fn with_reviews(
+    mut terms: Vec<GlossaryTerm>,
+    reviews: Vec<ReviewRow>,
+) -> Vec<GlossaryTerm> {
+    for row in reviews {
+        let id = row.term_id.0;
+        if let Some(t) = terms.iter_mut().find(|t| t.id == id) {
+            t.reviews.push(row.review());
+        }
+    }
+    for t in &mut terms {
+        t.reviews.sort_by_key(|r| r.language);
+    }
+    terms
 }

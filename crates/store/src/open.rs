@@ -45,7 +45,13 @@ pub async fn open_with(
     let at = domain::Timestamp::from_millis(now);
     // Another process may load them at the same moment: its marker row wins, ours rolls back.
     for seeded in [
-        store.seed_glossary(&domain::glossary::starter(), at).await,
+        store
+            .seed_glossary(
+                &domain::glossary::starter_terms(),
+                domain::glossary::STARTER_EDITION,
+                at,
+            )
+            .await,
         store.seed_forms(&domain::form::built_in(), at).await,
     ] {
         match seeded {

@@ -5,4 +5,5 @@
 
 mod cases;
 mod conformance;
+mod glossary;
 mod indicators;

@@ -106,6 +106,7 @@ use crate::api;
         api::glossary::create,
         api::glossary::scan,
         api::glossary::update,
+        api::glossary::review,
         api::glossary::remove,
         api::handovers::followups,
         api::handovers::record_followup,

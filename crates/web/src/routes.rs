@@ -745,6 +745,11 @@ pub fn table() -> Vec<Route> {
         route(M::POST, "/api/v1/glossary/scan", post(api::glossary::scan)),
         route(M::PUT, "/api/v1/glossary/{id}", put(api::glossary::update)),
         route(
+            M::POST,
+            "/api/v1/glossary/{id}/reviews",
+            post(api::glossary::review),
+        ),
+        route(
             M::DELETE,
             "/api/v1/glossary/{id}",
             axum::routing::delete(api::glossary::remove),
@@ -767,6 +772,11 @@ pub fn table() -> Vec<Route> {
         route(M::POST, "/glossary/scan", post(pages::glossary::scan)),
         route(M::GET, "/glossary/{id}/edit", get(pages::glossary::edit)),
         route(M::POST, "/glossary/{id}", post(pages::glossary::update)),
+        route(
+            M::POST,
+            "/glossary/{id}/review",
+            post(pages::glossary::review),
+        ),
         route(
             M::POST,
             "/glossary/{id}/delete",

@@ -399,6 +399,11 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("POST", "/glossary/{id}", Access::Roles(NETWORK_ADMIN)),
     (
         "POST",
+        "/glossary/{id}/review",
+        Access::Roles(NETWORK_ADMIN),
+    ),
+    (
+        "POST",
         "/glossary/{id}/delete",
         Access::Roles(NETWORK_ADMIN),
     ),
@@ -406,6 +411,11 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/glossary/scan", Access::SignedIn),
     ("POST", "/api/v1/glossary", Access::Roles(NETWORK_ADMIN)),
     ("PUT", "/api/v1/glossary/{id}", Access::Roles(NETWORK_ADMIN)),
+    (
+        "POST",
+        "/api/v1/glossary/{id}/reviews",
+        Access::Roles(NETWORK_ADMIN),
+    ),
     (
         "DELETE",
         "/api/v1/glossary/{id}",
@@ -1382,6 +1392,8 @@ async fn call(
                 json!({"form": "follow-up-visit", "answers": {}})
             } else if path.ends_with("/glossary/scan") {
                 json!({"text": "Signs of PTSD", "language": "bn"})
+            } else if path.starts_with("/api/v1/glossary/") && path.ends_with("/reviews") {
+                json!({"language": "bn", "reviewer": "রুপা দাস"})
             } else if path.starts_with("/api/v1/glossary") {
                 json!({"term": format!("term {unique}"), "explanation_bn": "সহজ মানে",
                     "explanation_hi": "आसान अर्थ", "explanation_en": "plain words"})
@@ -1508,11 +1520,13 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("POST", "/glossary", 303),
     ("GET", "/glossary/{id}/edit", 404),
     ("POST", "/glossary/{id}", 404),
+    ("POST", "/glossary/{id}/review", 404),
     ("POST", "/glossary/{id}/delete", 404),
     ("GET", "/api/v1/glossary", 200),
     ("POST", "/api/v1/glossary/scan", 200),
     ("POST", "/api/v1/glossary", 201),
     ("PUT", "/api/v1/glossary/{id}", 404),
+    ("POST", "/api/v1/glossary/{id}/reviews", 404),
     ("DELETE", "/api/v1/glossary/{id}", 404),
     ("GET", "/", 200),
     ("GET", "/account", 200),

@@ -20,13 +20,40 @@ async fn the_starter_glossary_explains_mixed_language_text(engine: Engine) {
     let mut worker = api(&h, "caseworker.kolkata").await;
     let terms = worker.get("/api/v1/glossary").await.json();
     let terms = terms.as_array().unwrap();
-    assert!(terms.len() >= 40, "{} terms", terms.len());
-    assert!(terms.iter().all(|t| {
+    assert!(terms.len() >= 150, "{} terms", terms.len());
+    for t in terms {
         let e = &t["explanations"];
-        ["bn", "hi", "en"]
-            .iter()
-            .all(|l| !e[*l].as_str().unwrap().is_empty())
-    }));
+        let text = |l: &str| e[l].as_str().unwrap();
+        assert!(
+            ["bn", "hi", "en"].iter().all(|l| !text(l).is_empty()),
+            "{t}"
+        );
+        assert_ne!(text("bn"), text("en"), "{}", t["term"]);
+        assert_ne!(text("hi"), text("en"), "{}", t["term"]);
+        assert!(
+            !t["headwords"]["bn"].as_str().unwrap().is_empty(),
+            "{}",
+            t["term"]
+        );
+        assert!(
+            !t["headwords"]["hi"].as_str().unwrap().is_empty(),
+            "{}",
+            t["term"]
+        );
+        assert_eq!(t["reviews"], json!([]), "nothing is reviewed yet");
+    }
+    let named = |term: &str| terms.iter().any(|t| t["term"] == term);
+    for term in [
+        "passive-aggressive behaviour",
+        "manic-depressive tendencies",
+        "Prevention and Suppression of Human Trafficking Act 2012",
+        "Children Act 2013",
+        "GD entry",
+        "Victim Support Centre",
+        "JJ Act",
+    ] {
+        assert!(named(term), "{term}");
+    }
 
     let text = "Signs of PTSD; তার ট্রমার কথা সে বলে। उसे आघात है, sir.";
     let reply = worker
@@ -92,10 +119,10 @@ async fn the_network_admin_curates_the_glossary(engine: Engine) {
     let h = Harness::new(engine).await;
     let mut admin = api(&h, "admin").await;
     let mut worker = api(&h, "caseworker.kolkata").await;
-    let term = json!({"term": "GD entry", "synonyms": ["General Diary", "জিডি"],
-        "explanation_bn": "থানায় লেখা সাধারণ ডায়েরি: কোনো ঘটনার খবর পুলিশের খাতায় তোলা।",
-        "explanation_hi": "थाने में दर्ज सामान्य डायरी: किसी घटना की सूचना पुलिस के रजिस्टर में।",
-        "explanation_en": "A General Diary entry: a note of an incident in the police station's register."});
+    let term = json!({"term": "case diary", "synonyms": ["police case diary", "কেস ডায়েরি"],
+        "explanation_bn": "তদন্তকারী কর্মকর্তার রোজকার খাতা: তদন্তে কী করা হলো।",
+        "explanation_hi": "जाँच अधिकारी की रोज़ की डायरी: जाँच में क्या किया गया।",
+        "explanation_en": "The investigating officer's daily record of the investigation."});
     let reply = admin
         .json(Method::POST, "/api/v1/glossary", &term, &[])
         .await;
@@ -107,15 +134,15 @@ async fn the_network_admin_curates_the_glossary(engine: Engine) {
         .json(
             Method::POST,
             "/api/v1/glossary/scan",
-            &scan("তারা থানায় জিডি করেছে"),
+            &scan("তারা থানায় কেস ডায়েরি দেখেছে"),
             &[],
         )
         .await
         .json();
-    assert_eq!(found["matches"][0]["term"], "GD entry");
+    assert_eq!(found["matches"][0]["term"], "case diary");
 
     // The same term again, in another case: refused, and said in her language.
-    let again = json!({"term": "gd ENTRY", "explanation_bn": "ক", "explanation_hi": "क", "explanation_en": "e"});
+    let again = json!({"term": "Case DIARY", "explanation_bn": "ক", "explanation_hi": "क", "explanation_en": "e"});
     let reply = admin
         .json(
             Method::POST,
@@ -135,7 +162,7 @@ async fn the_network_admin_curates_the_glossary(engine: Engine) {
     let reply = admin.json(Method::PUT, &path, &term, &[]).await;
     assert_eq!(reply.status, StatusCode::PRECONDITION_REQUIRED);
     let mut changed = term.clone();
-    changed["synonyms"] = json!("General Diary|জিডি|জি.ডি.");
+    changed["synonyms"] = json!("police case diary|কেস ডায়েরি|সিডি");
     let reply = admin
         .json(Method::PUT, &path, &changed, &[("if-match", "\"1\"")])
         .await;
@@ -157,7 +184,7 @@ async fn the_network_admin_curates_the_glossary(engine: Engine) {
         .json(
             Method::POST,
             "/api/v1/glossary/scan",
-            &scan("তারা থানায় জিডি করেছে"),
+            &scan("তারা থানায় কেস ডায়েরি দেখেছে"),
             &[],
         )
         .await
@@ -303,7 +330,157 @@ async fn jargon_is_marked_in_the_page_and_in_her_notes(engine: Engine) {
     h.finish().await;
 }
 
+async fn the_network_admin_records_who_reviewed_a_translation(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut admin = api(&h, "admin").await;
+    let terms = admin.get("/api/v1/glossary").await.json();
+    let term = terms
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["term"] == "passive-aggressive behaviour")
+        .unwrap()
+        .clone();
+    let id = term["id"].as_str().unwrap().to_string();
+    let path = format!("/api/v1/glossary/{id}/reviews");
+    let body = json!({"language": "bn", "reviewer": "রুপা দাস"});
+
+    // Only the network admin, and only at the version she read.
+    for username in [
+        "caseworker.kolkata",
+        "director.kolkata",
+        "counsellor.kolkata",
+    ] {
+        let mut other = api(&h, username).await;
+        let reply = other
+            .json(Method::POST, &path, &body, &[("if-match", "\"1\"")])
+            .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{username}");
+    }
+    let reply = admin.json(Method::POST, &path, &body, &[]).await;
+    assert_eq!(reply.status, StatusCode::PRECONDITION_REQUIRED);
+    let reply = admin
+        .json(Method::POST, &path, &body, &[("if-match", "\"7\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::PRECONDITION_FAILED);
+    let reply = admin
+        .json(
+            Method::POST,
+            &path,
+            &json!({"language": "fr", "reviewer": " "}),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let problem = reply.json();
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["language", "reviewer"], "{}", reply.body);
+    let reply = admin
+        .json(Method::POST, &path, &body, &[("if-match", "\"1\"")])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reviewed = reply.json();
+    assert_eq!(reviewed["version"], 1, "a review does not change the term");
+    assert_eq!(reviewed["reviews"].as_array().unwrap().len(), 1);
+    assert_eq!(reviewed["reviews"][0]["language"], "bn");
+    assert_eq!(reviewed["reviews"][0]["reviewer"], "রুপা দাস");
+
+    // Her page in Bengali: the reviewed headword shows who reviewed it; others are marked.
+    let mut page = h.client().signed_in("caseworker.kolkata").await;
+    let unreviewed = h.text(Language::Bn, "glossary-unreviewed");
+    let bn = page.get("/glossary?lang=bn").await;
+    assert_eq!(bn.status, StatusCode::OK);
+    assert!(
+        bn.body
+            .contains("চাপা রাগ দেখানো (passive-aggressive behaviour)")
+    );
+    assert!(bn.body.contains("রুপা দাস"), "who reviewed it");
+    assert!(
+        bn.body.matches(unreviewed.as_str()).count() >= 150,
+        "every other term is marked as not yet reviewed"
+    );
+    // In Hindi the same term is not reviewed.
+    let hi = page.get("/glossary?lang=hi&q=passive-aggressive").await;
+    assert!(
+        hi.body
+            .contains("दबा हुआ गुस्सा जताना (passive-aggressive behaviour)")
+    );
+    assert!(
+        hi.body
+            .contains(&h.text(Language::Hi, "glossary-unreviewed"))
+    );
+    assert!(!hi.body.contains("রুপা দাস"));
+    assert!(
+        !hi.body.contains("(PTSD)"),
+        "the filter leaves other terms out"
+    );
+
+    // A change to the Bengali translation makes it unreviewed again.
+    let mut changed = json!({"term": term["term"], "synonyms": term["synonyms"],
+        "headword_bn": term["headwords"]["bn"], "headword_hi": term["headwords"]["hi"],
+        "explanation_bn": format!("{} আরও একটি কথা।", term["explanations"]["bn"].as_str().unwrap()),
+        "explanation_hi": term["explanations"]["hi"], "explanation_en": term["explanations"]["en"]});
+    let reply = admin
+        .json(
+            Method::PUT,
+            &format!("/api/v1/glossary/{id}"),
+            &changed,
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.json()["reviews"], json!([]));
+    changed["explanation_bn"] = term["explanations"]["bn"].clone();
+
+    // The page form: the admin records a review; bad input comes back with what she typed.
+    let mut admin_page = h.client().signed_in("admin").await;
+    admin_page.get("/glossary?lang=bn").await;
+    let form_path = format!("/glossary/{id}/review");
+    let reply = admin_page
+        .post_form(
+            &form_path,
+            &[("language", "hi"), ("reviewer", ""), ("version", "2")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "error-empty-text"))
+    );
+    let reply = admin_page
+        .post_form(
+            &form_path,
+            &[("language", "hi"), ("reviewer", "सुनीता"), ("version", "2")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let hi = page.get("/glossary?lang=hi&q=passive-aggressive").await;
+    assert!(hi.body.contains("सुनीता"), "{}", hi.body);
+    let reply = page
+        .post_form(
+            &form_path,
+            &[("language", "bn"), ("reviewer", "রুপা"), ("version", "2")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "a case worker may not");
+
+    let audit = h.store.audit_entries(None, 1000).await.unwrap();
+    let reviews = audit
+        .iter()
+        .filter(|e| e.event.action.as_str() == "glossary-translation-reviewed")
+        .count();
+    assert_eq!(reviews, 2);
+    h.finish().await;
+}
+
 on_both_engines!(
+    the_network_admin_records_who_reviewed_a_translation,
     the_starter_glossary_explains_mixed_language_text,
     the_network_admin_curates_the_glossary,
     jargon_is_marked_in_the_page_and_in_her_notes,

@@ -78,12 +78,27 @@ async fn her_plan_prints_in_bengali_and_hindi_with_the_case_code_only(engine: En
             "{words:?} not in the PDF text:\n{text}"
         );
     }
-    // pdftotext guesses a space after a vowel sign with a nasal mark (केंद्र comes back as
-    // "कें द्र"); the characters and their order are right, which is what this checks.
-    let spaceless: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    for words in ["केंद्र", "সেলাইশিখেনিজেরদোকান", "प्रशिक्षणकेंद्रमेंदाखिला"]
+    // Each word comes back whole, with no space guessed inside it (it used to give "कें द्र"
+    // and "স্কু ল"), in a line that reads as she wrote it.
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation() || c == '।'))
+        .collect();
+    for word in [
+        "केंद्र",
+        "प्रशिक्षण",
+        "दाखिला",
+        "সেলাই",
+        "শিখে",
+        "নিজের",
+        "দোকান",
+        "কিশোরী",
+    ] {
+        assert!(words.contains(&word), "{word:?} not whole in:\n{text}");
+    }
+    for line in ["সেলাই শিখে নিজের দোকান", "प्रशिक्षण केंद्र में दाखिला"]
     {
-        assert!(spaceless.contains(words), "{words:?} not in:\n{text}");
+        assert!(text.contains(line), "{line:?} not in:\n{text}");
     }
     assert!(
         text.contains(&h.text(domain::Language::Bn, "plan-plain-words")),

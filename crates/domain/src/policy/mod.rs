@@ -40,6 +40,9 @@ pub enum Action {
     ReadGlossary,
     /// Add, change or remove glossary terms: the network admin, who curates it for everyone.
     EditGlossary,
+    /// Record that a named person reviewed a term's translation into one language: the network
+    /// admin, who curates the glossary.
+    ReviewGlossary,
     /// Read the network's forms (the documentation tools): anyone who works on cases.
     ReadForms,
     /// Add a form or a new version of one (from JSON or an XLSForm): the network admin.
@@ -415,6 +418,7 @@ fn by_role(actor: &Actor, action: Action, resource: &Resource) -> Decision {
         UseOwnAccount => Decision::Allow,
         ReadGlossary => Decision::Allow,
         EditGlossary => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
+        ReviewGlossary => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         ReadForms => allow_if(actor.is_staff(), DenyReason::RoleNotAllowed),
         ManageForms => allow_if(actor.has(Role::NetworkAdmin), DenyReason::RoleNotAllowed),
         ReadTraining => allow_if(actor.is_staff(), DenyReason::RoleNotAllowed),

@@ -18,15 +18,20 @@ use super::{ApiJson, if_match, names, with_etag};
 use crate::{AppError, AppState, Ctx, FieldError};
 use app::glossary::{self, Synonyms, TermInput};
 
-/// A term of the network's glossary, with its plain explanation in each language.
+/// A term of the network's glossary, with its headword and plain explanation in each language
+/// and who reviewed each translation.
 #[derive(Serialize, ToSchema)]
 #[schema(as = GlossaryTerm)]
 pub struct TermJson {
     #[schema(format = Uuid)]
     pub id: String,
+    /// The term as reports write it.
     pub term: String,
+    pub headwords: Headwords,
     pub synonyms: Vec<String>,
     pub explanations: Explanations,
+    /// The translations someone reviewed as they read now; a language not listed is unreviewed.
+    pub reviews: Vec<ReviewJson>,
     /// The version, as in the ETag.
     pub version: i64,
     #[schema(format = DateTime)]
@@ -41,6 +46,40 @@ pub struct Explanations {
     pub en: String,
 }
 
+/// The headword in Bengali and in Hindi; blank: the term is shown.
+#[derive(Serialize, ToSchema)]
+#[schema(as = GlossaryHeadwords)]
+pub struct Headwords {
+    pub bn: String,
+    pub hi: String,
+}
+
+/// A translation that a named person reviewed.
+#[derive(Serialize, ToSchema)]
+#[schema(as = GlossaryReview)]
+pub struct ReviewJson {
+    #[schema(value_type = names::LanguageCode)]
+    pub language: &'static str,
+    pub reviewer: String,
+    #[schema(format = DateTime)]
+    pub reviewed_at: String,
+}
+
+/// Who reviewed the term's translation into one language (as it reads at the `If-Match`
+/// version).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = GlossaryReviewInput)]
+pub struct ReviewBody {
+    #[serde(default)]
+    #[schema(value_type = names::LanguageCode, required = true)]
+    language: String,
+    /// The name of the person who read it.
+    #[serde(default)]
+    #[schema(required = true, min_length = 1, max_length = 100)]
+    reviewer: String,
+}
+
 /// A term as typed in.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -49,6 +88,14 @@ pub struct TermBody {
     #[serde(default)]
     #[schema(required = true, min_length = 1, max_length = 100)]
     term: String,
+    /// The headword in Bengali; blank or absent: none.
+    #[serde(default)]
+    #[schema(max_length = 100)]
+    headword_bn: String,
+    /// The headword in Hindi; blank or absent: none.
+    #[serde(default)]
+    #[schema(max_length = 100)]
+    headword_hi: String,
     /// A list, or one text with one per line or separated by `|`.
     #[serde(default)]
     synonyms: SynonymsBody,
@@ -82,6 +129,8 @@ impl From<TermBody> for TermInput {
     fn from(b: TermBody) -> Self {
         Self {
             term: b.term,
+            headword_bn: b.headword_bn,
+            headword_hi: b.headword_hi,
             synonyms: match b.synonyms {
                 SynonymsBody::Text(text) => Synonyms::Text(text),
                 SynonymsBody::List(list) => Synonyms::List(list),
@@ -97,12 +146,25 @@ pub fn term_json(t: &GlossaryTerm) -> TermJson {
     TermJson {
         id: t.id.to_string(),
         term: t.draft.term.clone(),
+        headwords: Headwords {
+            bn: t.draft.headwords.bn.clone(),
+            hi: t.draft.headwords.hi.clone(),
+        },
         synonyms: t.draft.synonyms.clone(),
         explanations: Explanations {
             bn: t.draft.explanations.bn.clone(),
             hi: t.draft.explanations.hi.clone(),
             en: t.draft.explanations.en.clone(),
         },
+        reviews: Language::ALL
+            .into_iter()
+            .filter_map(|l| t.review(l))
+            .map(|r| ReviewJson {
+                language: r.language.code(),
+                reviewer: r.reviewer.clone(),
+                reviewed_at: r.at.to_rfc3339(),
+            })
+            .collect(),
         version: t.version,
         updated_at: t.updated_at.to_rfc3339(),
     }
@@ -195,6 +257,33 @@ pub async fn remove(
     let version = if_match(&headers, current.version)?;
     glossary::remove(&state, &origin(&state, &ctx)?, &current, version).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/glossary/{id}/reviews", tag = "glossary",
+    summary = "Record that a named person reviewed the term's translation into one language (network admin). Needs If-Match.",
+    params(("id" = String, Path, description = "The term."),
+        ("If-Match" = String, Header, description = "The ETag of the version she read.")),
+    request_body = ReviewBody,
+    responses((status = 200, description = "Recorded.", body = TermJson,
+            headers(("ETag" = String, description = "The version (unchanged)."))),
+        Malformed, Unauthorized, Forbidden, NotFound, Stale, BodyTooLarge, Invalid,
+        IfMatchMissing))]
+pub async fn review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<ReviewBody>,
+) -> Result<Response, AppError> {
+    ctx.authorize(Action::ReviewGlossary, Resource::Network)?;
+    let current = find(&state, &id).await?;
+    let version = if_match(&headers, current.version)?;
+    let input = glossary::ReviewInput {
+        language: body.language,
+        reviewer: body.reviewer,
+    };
+    let t = glossary::review(&state, &origin(&state, &ctx)?, &current, version, &input).await?;
+    Ok(with_etag(t.version, term_json(&t)))
 }
 
 /// A text to scan for jargon.

@@ -13,11 +13,24 @@ use super::{FormData, FormView, Page, render, render_with_status, see_other};
 use crate::{AppError, AppState, Ctx};
 use app::glossary::{self, TermInput};
 
+/// A term as a reader of one language sees it.
 pub struct TermRow {
-    pub term: String,
+    /// Its place on the page (`#term-…`).
+    pub anchor: String,
+    /// Her language's headword with the term in brackets.
+    pub heading: String,
     pub synonyms: String,
     pub explanation: String,
+    /// "Reviewed by …, on …", or none: the page marks the translation as not yet reviewed.
+    pub reviewed: Option<String>,
     pub edit_href: String,
+}
+
+/// One language's translation of the term being edited, and who reviewed it.
+pub struct ReviewLine {
+    pub language: &'static str,
+    pub code: &'static str,
+    pub reviewed: Option<String>,
 }
 
 #[derive(Template)]
@@ -34,6 +47,53 @@ struct GlossaryTemplate<'a> {
     form: FormView,
     /// Editing one term: its path and version.
     editing: Option<(String, i64)>,
+    /// The filter typed in (`?q=`), and how many terms it left of how many.
+    query: String,
+    shown: Option<String>,
+    /// Editing one term, for the network admin: each translation's review, and the form to
+    /// record one.
+    reviews: Vec<ReviewLine>,
+    review_form: FormView,
+    can_review: bool,
+}
+
+/// What the glossary page shows besides the terms: a text scanned, a form being filled, the
+/// term being edited, a notice, and the filter.
+#[derive(Default)]
+struct View {
+    scan: FormView,
+    form: FormView,
+    editing: Option<(String, i64)>,
+    review_form: FormView,
+    notice: Option<&'static str>,
+    query: String,
+}
+
+/// "Reviewed by Rupa Das on 26 August 2026", in her language.
+fn reviewed_line(t: &app::Tr, review: &domain::glossary::Review) -> String {
+    t.i18n.text_with(
+        t.lang,
+        "glossary-reviewed-by",
+        &[
+            ("reviewer", i18n::Arg::Text(review.reviewer.clone())),
+            ("date", i18n::Arg::Text(t.date(review.at))),
+        ],
+    )
+}
+
+/// Whether a term answers the filter: the words typed appear in its term, a headword, another
+/// spelling, or the explanation in her language (any case, any Unicode form).
+fn matches(term: &domain::glossary::GlossaryTerm, query: &str, lang: domain::Language) -> bool {
+    let query = domain::glossary::key(query);
+    if query.is_empty() {
+        return true;
+    }
+    let d = &term.draft;
+    std::iter::once(&d.term)
+        .chain([&d.headwords.bn, &d.headwords.hi])
+        .chain(&d.synonyms)
+        .chain(std::iter::once(&d.explanations.get(lang).to_string()))
+        .any(|text| domain::glossary::key(text).contains(&query))
 }
 
 fn origin(state: &AppState, ctx: &Ctx) -> Result<app::Acting, AppError> {
@@ -43,15 +103,13 @@ fn origin(state: &AppState, ctx: &Ctx) -> Result<app::Acting, AppError> {
 async fn page<'a>(
     state: &'a AppState,
     ctx: &'a Ctx,
-    scan: FormView,
-    form: FormView,
-    editing: Option<(String, i64)>,
-    notice: Option<&str>,
+    view: View,
 ) -> Result<GlossaryTemplate<'a>, AppError> {
     let actor = ctx.authorize(Action::ReadGlossary, Resource::Network)?;
-    let page = Page::new(state, ctx, "/glossary", "glossary-title").notice(notice);
+    let page = Page::new(state, ctx, "/glossary", "glossary-title").notice(view.notice);
+    let t = ctx.tr(&state.i18n);
     let glossary = state.glossary().await?;
-    let text = scan.value("text").to_string();
+    let text = view.scan.value("text").to_string();
     let (highlighted, explained) = if text.trim().is_empty() {
         (None, Vec::new())
     } else {
@@ -60,31 +118,71 @@ async fn page<'a>(
             glossary.explained(&[&text], ctx.lang),
         )
     };
-    let terms = glossary
-        .terms()
+    let all = glossary.terms();
+    let mut terms: Vec<TermRow> = all
         .iter()
-        .map(|t| TermRow {
-            term: t.draft.term.clone(),
-            synonyms: t.draft.synonyms.join(", "),
-            explanation: t.draft.explanations.get(ctx.lang).to_string(),
-            edit_href: format!("/glossary/{}/edit", t.id),
+        .filter(|term| matches(term, &view.query, ctx.lang))
+        .map(|term| TermRow {
+            anchor: format!("term-{}", term.id),
+            heading: term.draft.heading(ctx.lang),
+            synonyms: term.draft.synonyms.join(", "),
+            explanation: term.draft.explanations.get(ctx.lang).to_string(),
+            reviewed: term.review(ctx.lang).map(|r| reviewed_line(&t, r)),
+            edit_href: format!("/glossary/{}/edit", term.id),
         })
         .collect();
+    // In the order of her alphabet: the headwords she reads.
+    terms.sort_by_key(|row| domain::glossary::key(&row.heading));
+    let shown = (!view.query.trim().is_empty()).then(|| {
+        t.i18n.text_with(
+            t.lang,
+            "glossary-shown",
+            &[
+                ("count", i18n::Arg::Count(terms.len() as i64)),
+                ("total", i18n::Arg::Text(t.number(all.len() as i64))),
+            ],
+        )
+    });
+    let editing_term = view
+        .editing
+        .as_ref()
+        .and_then(|(path, _)| path.rsplit('/').next())
+        .and_then(|id| id.parse::<uuid::Uuid>().ok())
+        .and_then(|id| all.iter().find(|term| term.id == id));
+    let reviews = editing_term
+        .map(|term| {
+            domain::Language::ALL
+                .into_iter()
+                .map(|l| ReviewLine {
+                    language: l.autonym(),
+                    code: l.code(),
+                    reviewed: term.review(l).map(|r| reviewed_line(&t, r)),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(GlossaryTemplate {
         page,
         terms,
         can_edit: app::policy::allows(&actor, Action::EditGlossary, &Resource::Network),
-        scan,
+        can_review: app::policy::allows(&actor, Action::ReviewGlossary, &Resource::Network),
+        scan: view.scan,
         highlighted,
         explained,
-        form,
-        editing,
+        form: view.form,
+        editing: view.editing,
+        query: view.query,
+        shown,
+        reviews,
+        review_form: view.review_form,
     })
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct NoticeQuery {
     notice: Option<String>,
+    /// Words to filter the terms by.
+    q: Option<String>,
 }
 
 pub async fn show(
@@ -95,19 +193,15 @@ pub async fn show(
     let notice = match query.notice.as_deref() {
         Some("saved") => Some("glossary-saved"),
         Some("removed") => Some("glossary-removed"),
+        Some("reviewed") => Some("glossary-review-saved"),
         _ => None,
     };
-    render(
-        &page(
-            &state,
-            &ctx,
-            FormView::default(),
-            FormView::default(),
-            None,
-            notice,
-        )
-        .await?,
-    )
+    let view = View {
+        notice,
+        query: query.q.unwrap_or_default().trim().to_string(),
+        ..View::default()
+    };
+    render(&page(&state, &ctx, view).await?)
 }
 
 /// Text to scan for glossary terms.
@@ -123,6 +217,8 @@ struct ScanForm {
 #[serde(default)]
 struct TermForm {
     term: String,
+    headword_bn: String,
+    headword_hi: String,
     synonyms: String,
     explanation_bn: String,
     explanation_hi: String,
@@ -140,6 +236,8 @@ impl TermForm {
     fn input(self) -> TermInput {
         TermInput {
             term: self.term,
+            headword_bn: self.headword_bn,
+            headword_hi: self.headword_hi,
             synonyms: glossary::Synonyms::Text(self.synonyms),
             explanation_bn: self.explanation_bn,
             explanation_hi: self.explanation_hi,
@@ -161,10 +259,28 @@ pub async fn scan(
         let scan = scan.with_errors(&t, &errors);
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&state, &ctx, scan, FormView::default(), None, None).await?,
+            &page(
+                &state,
+                &ctx,
+                View {
+                    scan,
+                    ..View::default()
+                },
+            )
+            .await?,
         );
     }
-    render(&page(&state, &ctx, scan, FormView::default(), None, None).await?)
+    render(
+        &page(
+            &state,
+            &ctx,
+            View {
+                scan,
+                ..View::default()
+            },
+        )
+        .await?,
+    )
 }
 
 /// After a change: the glossary again, or the form with her input and what was wrong.
@@ -182,7 +298,16 @@ async fn after(
             let form = FormView::from_data(data).with_errors(&t, &errors);
             render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &page(state, ctx, FormView::default(), form, editing, None).await?,
+                &page(
+                    state,
+                    ctx,
+                    View {
+                        form,
+                        editing,
+                        ..View::default()
+                    },
+                )
+                .await?,
             )
         }
         Err(other) => Err(other),
@@ -212,6 +337,20 @@ async fn term(state: &AppState, id: &str) -> Result<domain::glossary::GlossaryTe
         .ok_or(AppError::NotFound)
 }
 
+/// The term's fields as the edit form shows them.
+fn term_form(t: &domain::glossary::GlossaryTerm) -> FormView {
+    let input = TermInput::from_term(t);
+    let mut form = FormView::default();
+    form.set("term", input.term);
+    form.set("headword_bn", input.headword_bn);
+    form.set("headword_hi", input.headword_hi);
+    form.set("synonyms", t.draft.synonyms.join("\n"));
+    form.set("explanation_bn", input.explanation_bn);
+    form.set("explanation_hi", input.explanation_hi);
+    form.set("explanation_en", input.explanation_en);
+    form
+}
+
 pub async fn edit(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -219,15 +358,20 @@ pub async fn edit(
 ) -> Result<Response, AppError> {
     ctx.authorize(Action::EditGlossary, Resource::Network)?;
     let t = term(&state, &id).await?;
-    let input = TermInput::from_term(&t);
-    let mut form = FormView::default();
-    form.set("term", input.term);
-    form.set("synonyms", t.draft.synonyms.join("\n"));
-    form.set("explanation_bn", input.explanation_bn);
-    form.set("explanation_hi", input.explanation_hi);
-    form.set("explanation_en", input.explanation_en);
+    let form = term_form(&t);
     let editing = Some((format!("/glossary/{}", t.id), t.version));
-    render(&page(&state, &ctx, FormView::default(), form, editing, None).await?)
+    render(
+        &page(
+            &state,
+            &ctx,
+            View {
+                form,
+                editing,
+                ..View::default()
+            },
+        )
+        .await?,
+    )
 }
 
 pub async fn update(
@@ -259,4 +403,58 @@ pub async fn remove(
     let version = data.read::<TermForm>()?.version();
     glossary::remove(&state, &origin(&state, &ctx)?, &t, version).await?;
     Ok(see_other("/glossary?notice=removed"))
+}
+
+/// Who reviewed which translation, and the version she read.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ReviewForm {
+    language: String,
+    reviewer: String,
+    version: String,
+}
+
+/// Records that a named person reviewed one translation of the term; back to the glossary, or
+/// the edit page again with her input and what was wrong.
+pub async fn review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    ctx.authorize(Action::ReviewGlossary, Resource::Network)?;
+    let t = term(&state, &id).await?;
+    let form: ReviewForm = data.read()?;
+    // A missing or unreadable version is 0, which the store refuses as out of date.
+    let version = form.version.trim().parse().unwrap_or(0);
+    let input = glossary::ReviewInput {
+        language: form.language,
+        reviewer: form.reviewer,
+    };
+    match glossary::review(&state, &origin(&state, &ctx)?, &t, version, &input).await {
+        Ok(_) => Ok(see_other(&format!(
+            "/glossary?notice=reviewed#term-{}",
+            t.id
+        ))),
+        Err(app::Error::Invalid(errors)) => {
+            let tr = ctx.tr(&state.i18n);
+            let review_form = FormView::from_data(&data).with_errors(&tr, &errors);
+            let form = term_form(&t);
+            render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(
+                    &state,
+                    &ctx,
+                    View {
+                        form,
+                        editing: Some((format!("/glossary/{}", t.id), t.version)),
+                        review_form,
+                        ..View::default()
+                    },
+                )
+                .await?,
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
 }
