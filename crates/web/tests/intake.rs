@@ -187,6 +187,18 @@ async fn the_api_opens_a_case_as_it_happened_and_reads_it_back(engine: Engine) {
     assert_eq!(got["exploitation"], json!(["sexual-exploitation"]));
     assert_eq!(got["identified_country"], "IN");
 
+    // An age written as a whole number with a decimal point (as JSON tools may) is her age.
+    let reply = worker
+        .json(
+            Method::POST,
+            "/api/v1/cases",
+            &json!({"identity": {"name": "সীমা"}, "intake": {"age": 15.0}}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    assert_eq!(reply.json()["intake"]["age"], 15);
+
     // Without an intake the case is identified today (the old body keeps working).
     let reply = worker
         .json(

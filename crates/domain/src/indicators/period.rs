@@ -123,7 +123,8 @@ impl FromStr for Period {
             return Err(invalid());
         }
         let year: i32 = year.parse().map_err(|_| invalid())?;
-        if year < 1970 {
+        // Before 1970 Saathi holds no records; the calendar is not kept past 2999.
+        if !(1970..=2999).contains(&year) {
             return Err(invalid());
         }
         match quarter {

@@ -55,7 +55,7 @@ pub struct IntakeBody {
     #[schema(pattern = "^[A-Za-z]{2}$")]
     pub identified_country: Option<String>,
     /// Her age in years when she was identified (or give `born_on`, not both).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_opt")]
     #[schema(minimum = 0, maximum = 120)]
     pub age: Option<u8>,
     /// An approximate date of birth (or give `age`, not both).

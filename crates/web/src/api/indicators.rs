@@ -22,7 +22,11 @@ use crate::{AppError, AppState, Ctx};
 pub struct IndicatorsQuery {
     /// A quarter (`2026-Q3`) or a year (`2026`), in each organisation's own time zone; the
     /// current quarter when absent.
-    #[param(pattern = "^[0-9]{4}(-[Qq][1-4])?$", example = "2026-Q3")]
+    /// Years from 1970 to 2999: before, Saathi holds no records; after, no calendar is kept.
+    #[param(
+        pattern = "^(19[7-9][0-9]|2[0-9]{3})(-[Qq][1-4])?$",
+        example = "2026-Q3"
+    )]
     period: Option<String>,
     /// One organisation; absent, the reader's own view (a director's organisation, the
     /// network admin's network).
