@@ -190,6 +190,7 @@ pub async fn report(
             .iter()
             .any(|(a, _)| a.form_key == HOME_ASSESSMENT),
         document_classes: &documents,
+        travelling: &h.sections,
         receiver_languages: &receiver.fields.languages,
         narrative: &narrative,
         glossary: glossary.scanner(),

@@ -87,6 +87,19 @@ async fn a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words(engine: 
         gaps,
         ["no-agreed-plan", "no-legal-summary", "no-health-summary"]
     );
+    // Counted as items here, out of those checked; each gap says how to close it, and where.
+    assert_eq!(report["checked"], 5);
+    assert_eq!(report["present"], 2);
+    assert_eq!(report["nothing_travels"], false);
+    assert_eq!(
+        report["gaps"][0]["fix_href"],
+        format!("/cases/{case}/plan").as_str()
+    );
+    assert_eq!(
+        report["gaps"][1]["fix"],
+        h.text(domain::Language::Bn, "gap-no-legal-summary-fix")
+            .as_str()
+    );
     let terms: Vec<&str> = report["jargon"]
         .as_array()
         .unwrap()
@@ -310,6 +323,37 @@ async fn in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides(engine: E
             .contains(&h.text(domain::Language::Bn, "gap-no-health-summary")),
         "the report is shown before sending"
     );
+    // No consent covers anything for Jessore: nothing travels, said once, before sending; her
+    // words and her plan are the first gaps, each with the page where her consent is recorded.
+    assert!(
+        page.body
+            .contains(&h.text(domain::Language::Bn, "handover-nothing-travels")),
+        "{}",
+        page.body
+    );
+    let words = page
+        .body
+        .find(&h.text(domain::Language::Bn, "gap-voice-does-not-travel"))
+        .expect("her words do not travel");
+    let plan = page
+        .body
+        .find(&h.text(domain::Language::Bn, "gap-plan-does-not-travel"))
+        .expect("her plan does not travel");
+    let health = page
+        .body
+        .find(&h.text(domain::Language::Bn, "gap-no-health-summary"))
+        .unwrap();
+    assert!(words < plan && plan < health, "the first gaps");
+    assert!(page.body[words..plan].contains(&format!("/cases/{case}/consents\"")));
+    assert!(
+        page.body
+            .contains(&h.text(domain::Language::Bn, "gap-voice-does-not-travel-fix"))
+    );
+    assert!(
+        page.body.contains("টির মধ্যে ০টি তথ্য আছে"),
+        "a count of items, in her digits"
+    );
+    assert!(!page.body.contains("১০০-র মধ্যে"), "not a score out of 100");
     let reply = kolkata
         .post_form(&format!("{page_path}/send"), &[("gaps_reason", "")])
         .await;

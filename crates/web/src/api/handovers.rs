@@ -71,6 +71,14 @@ pub struct CompletenessReport {
     /// Glossary terms found in her words and the notes (draft only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub jargon: Option<Vec<JargonJson>>,
+    /// How many of the things checked are here, travelling with it (`checked` minus the gaps;
+    /// draft only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub present: Option<usize>,
+    /// Nothing at all travels with it: no section of her record is covered by her consent for
+    /// the receiver, or none was chosen (draft only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nothing_travels: Option<bool>,
     /// Why it went with gaps (once sent).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gaps_reason: Option<String>,
@@ -84,6 +92,10 @@ pub struct GapJson {
     pub code: &'static str,
     /// In the caller's language.
     pub message: String,
+    /// How to close it, in the caller's language.
+    pub fix: String,
+    /// The page of the case where it is closed (a path on this server).
+    pub fix_href: String,
 }
 
 /// A glossary term found, with its plain explanation.
@@ -117,11 +129,18 @@ pub fn handover_json(h: &Handover) -> HandoverJson {
     }
 }
 
-fn gaps_json(state: &AppState, ctx: &Ctx, gaps: &[domain::handover::Gap]) -> Vec<GapJson> {
+fn gaps_json(
+    state: &AppState,
+    ctx: &Ctx,
+    case: domain::CaseId,
+    gaps: &[domain::handover::Gap],
+) -> Vec<GapJson> {
     gaps.iter()
         .map(|g| GapJson {
             code: g.as_str(),
             message: state.i18n.text(ctx.lang, &g.message_id()),
+            fix: state.i18n.text(ctx.lang, &g.fix_message_id()),
+            fix_href: format!("/cases/{case}/{}", g.fix_page()),
         })
         .collect()
 }
@@ -129,13 +148,16 @@ fn gaps_json(state: &AppState, ctx: &Ctx, gaps: &[domain::handover::Gap]) -> Vec
 fn report_json(
     state: &AppState,
     ctx: &Ctx,
+    case: domain::CaseId,
     r: &Completeness,
     glossary: &app::glossary::Glossary,
 ) -> CompletenessReport {
     CompletenessReport {
         score: Some(r.score()),
         checked: Some(r.checked),
-        gaps: gaps_json(state, ctx, &r.gaps),
+        present: Some(r.present()),
+        nothing_travels: Some(r.nothing_travels),
+        gaps: gaps_json(state, ctx, case, &r.gaps),
         jargon: Some(
             r.jargon
                 .iter()
@@ -267,12 +289,14 @@ pub async fn completeness(
     {
         let (report, glossary) =
             handovers::report(&state, &ctx.acting(&actor, state.clock.now()), &case, &h).await?;
-        return Ok(Json(report_json(&state, &ctx, &report, &glossary)));
+        return Ok(Json(report_json(&state, &ctx, case.id, &report, &glossary)));
     }
     Ok(Json(CompletenessReport {
         score: h.score,
         checked: None,
-        gaps: gaps_json(&state, &ctx, &h.gaps),
+        present: None,
+        nothing_travels: None,
+        gaps: gaps_json(&state, &ctx, h.case_id, &h.gaps),
         jargon: None,
         gaps_reason: Some(h.gaps_reason.clone()),
     }))
