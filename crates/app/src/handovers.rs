@@ -282,6 +282,32 @@ pub async fn send(
         .await?)
 }
 
+/// Cancels a draft: only whoever may send it, and only while it is a draft (a sent one is
+/// refused as a conflict: it has already left).
+pub async fn cancel(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    h: &Handover,
+    case: &Case,
+) -> Result<Handover, Error> {
+    let (actor, source, at) = acting.signed_in()?;
+    if !may_send(actor, h, case) {
+        return Err(Error::Forbidden(DenyReason::NotAssigned));
+    }
+    if h.state != HandoverState::Draft {
+        return Err(Error::Duplicate("error-handover-not-draft"));
+    }
+    let next = step(h, HandoverState::Cancelled)?;
+    Ok(store
+        .update_handover(
+            &next,
+            h.version,
+            None,
+            event(actor, source, at, AuditAction::HandoverCancelled, &next),
+        )
+        .await?)
+}
+
 fn check_receiver(actor: &Actor, h: &Handover) -> Result<(), Error> {
     crate::policy::require(
         actor,

@@ -18,15 +18,18 @@ pub enum HandoverState {
     Acknowledged,
     Accepted,
     Declined,
+    /// A draft its sender withdrew before sending.
+    Cancelled,
 }
 
 impl HandoverState {
-    pub const ALL: [HandoverState; 5] = [
+    pub const ALL: [HandoverState; 6] = [
         HandoverState::Draft,
         HandoverState::Sent,
         HandoverState::Acknowledged,
         HandoverState::Accepted,
         HandoverState::Declined,
+        HandoverState::Cancelled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -36,6 +39,7 @@ impl HandoverState {
             HandoverState::Acknowledged => "acknowledged",
             HandoverState::Accepted => "accepted",
             HandoverState::Declined => "declined",
+            HandoverState::Cancelled => "cancelled",
         }
     }
 
@@ -52,6 +56,7 @@ impl HandoverState {
                 | (Sent, Acknowledged)
                 | (Acknowledged, Accepted)
                 | (Acknowledged, Declined)
+                | (Draft, Cancelled)
         );
         if ok {
             Ok(())
@@ -338,6 +343,11 @@ mod tests {
         assert!(Sent.check_step(Accepted).is_err(), "acknowledge first");
         assert!(Accepted.check_step(Declined).is_err());
         assert!(Draft.check_step(Acknowledged).is_err());
+        assert!(Draft.check_step(Cancelled).is_ok());
+        assert!(
+            Sent.check_step(Cancelled).is_err(),
+            "only a draft is cancelled"
+        );
     }
 
     #[test]

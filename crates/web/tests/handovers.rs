@@ -1023,7 +1023,120 @@ on_both_engines!(
     in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides,
     a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words,
     a_receiver_may_decline_with_a_reason,
+    a_draft_is_cancelled_by_its_sender_and_a_sent_one_is_not,
 );
+
+async fn a_draft_is_cancelled_by_its_sender_and_a_sent_one_is_not(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let mut kolkata = h.client().signed_in("caseworker.kolkata").await;
+    kolkata.get(&format!("/cases/{case}")).await;
+    let start =
+        |reason: &'static str| [("to", jessore.to_string()), ("reason", reason.to_string())];
+    let fields = start("সে বাড়ি ফিরবে");
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let reply = kolkata
+        .post_form(&format!("/cases/{case}/handovers"), &fields)
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let page_path = reply.header("location").unwrap().to_string();
+    let id: uuid::Uuid = page_path
+        .strip_prefix("/handovers/")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let page = kolkata.get(&page_path).await;
+    assert!(
+        page.body.contains(&format!("{page_path}/cancel")),
+        "the draft offers cancelling"
+    );
+    assert!(
+        page.body
+            .contains(&h.text(domain::Language::Bn, "handover-cancel"))
+    );
+
+    // The counsellor sees it but does not send it, so she cannot cancel it either.
+    let mut counsellor = api(&h, "counsellor.kolkata").await;
+    let cancel = format!("/api/v1/handovers/{id}/cancel");
+    let reply = counsellor
+        .json(Method::POST, &cancel, &json!({}), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+
+    let reply = kolkata.post_form(&format!("{page_path}/cancel"), &[]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = h
+        .store
+        .handover(id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.state, domain::handover::HandoverState::Cancelled);
+    let page = kolkata.get(&page_path).await;
+    assert!(
+        page.body
+            .contains(&h.text(domain::Language::Bn, "handover-state-cancelled"))
+    );
+    assert!(
+        !page.body.contains(&format!("{page_path}/cancel")),
+        "nothing left to cancel"
+    );
+    let mut admin = api(&h, "admin").await;
+    let audit = admin.get("/api/v1/audit").await;
+    assert!(audit.body.contains("handover-cancelled"), "{}", audit.body);
+
+    // A sent handover cannot be cancelled: 409 in the API, a refusal in her language on the page.
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/handovers"),
+            &json!({"to": jessore.to_string(), "reason": "সে বাড়ি ফিরবে"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let sent = reply.json()["id"].as_str().unwrap().to_string();
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{sent}/send"),
+            &json!({"gaps_reason": "জরুরি"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{sent}/cancel"),
+            &json!({}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
+    assert_eq!(reply.problem().as_deref(), Some("duplicate"));
+    let reply = kolkata
+        .post_form(&format!("/handovers/{sent}/cancel"), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(domain::Language::Bn, "error-handover-not-draft")),
+        "{}",
+        reply.body
+    );
+    let still = h
+        .store
+        .handover(sent.parse().unwrap(), &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(still.state, domain::handover::HandoverState::Sent);
+    h.finish().await;
+}
 
 /// One section's words, as the record writes them: each must be read at Jessore exactly while
 /// her consent lets that section travel there.

@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::problems::{
     BadQuery, BodyTooLarge, Forbidden, ForbiddenOrGated, Invalid, Malformed, MalformedOrBadSeq,
-    NotFound, Stale, Unauthorized,
+    NotDraft, NotFound, Stale, Unauthorized,
 };
 use super::{ApiJson, names};
 use crate::{AppError, AppState, Ctx};
@@ -330,6 +330,7 @@ async fn step(
         "acknowledge" => handovers::acknowledge(store, &acting, &h).await?,
         "accept" => handovers::accept(store, &acting, &h).await?,
         "decline" => handovers::decline(store, &acting, &h, &body.reason).await?,
+        "cancel" => handovers::cancel(store, &acting, &h, &case).await?,
         _ => return Err(AppError::NotFound),
     };
     Ok(Json(handover_json(&next)))
@@ -387,6 +388,23 @@ step_route!(
     "/api/v1/handovers/{id}/accept",
     "Accept her case (the receiving organisation): it becomes the custodian."
 );
+/// Cancels a draft (whoever may send it); a sent handover is refused with 409.
+#[utoipa::path(post, path = "/api/v1/handovers/{id}/cancel", tag = "handovers",
+    summary = "Cancel a draft (whoever may send it); one already sent cannot be cancelled.",
+    params(("id" = String, Path, description = "The handover.")),
+    request_body(content = Option<StepBody>, description = "Optional: `{}` or none at all."),
+    responses((status = 200, description = "Cancelled; the handover as it is now.", body = HandoverJson),
+        Malformed, Unauthorized, Forbidden, NotFound, NotDraft, Stale, Invalid))]
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    req: axum::extract::Request,
+) -> Result<Json<HandoverJson>, AppError> {
+    let body = body_of(req).await?;
+    step(state, ctx, id, "cancel", body).await
+}
+
 step_route!(
     decline,
     "decline",

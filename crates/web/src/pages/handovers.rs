@@ -415,6 +415,7 @@ pub async fn step(
         "acknowledge" => handovers::acknowledge(store, &acting, &h).await,
         "accept" => handovers::accept(store, &acting, &h).await,
         "decline" => handovers::decline(store, &acting, &h, &form.reason).await,
+        "cancel" => handovers::cancel(store, &acting, &h, &case).await,
         _ => return Err(AppError::NotFound),
     }
     .map_err(AppError::from);
