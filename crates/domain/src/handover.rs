@@ -287,6 +287,30 @@ pub fn completeness(inputs: &CompletenessInputs) -> Completeness {
     }
 }
 
+/// How near an organisation is to the place her intake records: 0 in her district (and
+/// country, when both are known), 1 in her country, 2 elsewhere or when the place is unknown.
+/// The recipient list is sorted by it, nearest first.
+pub fn nearness(place: &crate::intake::Place, org: &crate::organisation::OrganisationFields) -> u8 {
+    let same_country = place
+        .country
+        .as_ref()
+        .is_some_and(|c| c.as_str().eq_ignore_ascii_case(org.country.as_str()));
+    let district = place.district.trim();
+    let same_district = !district.is_empty()
+        && (place.country.is_none() || same_country)
+        && org
+            .district
+            .as_deref()
+            .is_some_and(|d| d.trim().to_lowercase() == district.to_lowercase());
+    if same_district {
+        0
+    } else if same_country {
+        1
+    } else {
+        2
+    }
+}
+
 /// A handover as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Handover {
@@ -475,5 +499,33 @@ mod tests {
             };
             assert_eq!(h.items_when_sent(), Some((r.present(), checked)));
         }
+    }
+
+    #[test]
+    fn the_nearest_organisations_come_first() {
+        use crate::organisation::{OrgKind, OrganisationFields};
+        let org = |country: &str, district: Option<&str>| OrganisationFields {
+            name: "Somewhere".parse().unwrap(),
+            kind: OrgKind::Source,
+            country: country.parse().unwrap(),
+            district: district.map(str::to_string),
+            languages: vec![Language::Bn],
+            time_zone: Default::default(),
+        };
+        let jessore = crate::intake::Place {
+            district: "Jessore".into(),
+            state: String::new(),
+            country: Some("BD".parse().unwrap()),
+        };
+        assert_eq!(nearness(&jessore, &org("BD", Some("jessore"))), 0);
+        assert_eq!(nearness(&jessore, &org("BD", Some("Khulna"))), 1);
+        assert_eq!(
+            nearness(&jessore, &org("IN", Some("Jessore"))),
+            2,
+            "same name, other country"
+        );
+        assert_eq!(nearness(&jessore, &org("IN", None)), 2);
+        let unknown = crate::intake::Place::default();
+        assert_eq!(nearness(&unknown, &org("BD", Some("Jessore"))), 2);
     }
 }

@@ -1024,7 +1024,50 @@ on_both_engines!(
     a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words,
     a_receiver_may_decline_with_a_reason,
     a_draft_is_cancelled_by_its_sender_and_a_sent_one_is_not,
+    the_recipients_in_her_country_come_first,
 );
+
+async fn the_recipients_in_her_country_come_first(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let reply = worker
+        .json(
+            Method::POST,
+            "/api/v1/cases",
+            &json!({"identity": {"name": "রিনা"}, "intake": {
+                "identified_on": "2026-08-26", "identified_district": "Jessore",
+                "identified_country": "BD"}}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let case = reply.json()["id"].as_str().unwrap().to_string();
+    let mut kolkata = h.client().signed_in("caseworker.kolkata").await;
+    let page = kolkata.get(&format!("/cases/{case}/handovers")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let organisations = h.store.organisations().await.unwrap();
+    let position = |id: domain::OrgId| page.body.find(&format!("value=\"{id}\""));
+    let jessore = position(h.org("Notun Alo, Jessore").await).expect("Jessore is offered");
+    let mut others = 0;
+    for o in organisations
+        .iter()
+        .filter(|o| o.fields.country.as_str() != "BD")
+    {
+        if let Some(at) = position(o.id) {
+            others += 1;
+            assert!(
+                jessore < at,
+                "{} is listed before Jessore",
+                o.fields.name.as_str()
+            );
+        }
+    }
+    assert!(
+        others > 0,
+        "organisations elsewhere are offered too, after hers"
+    );
+    h.finish().await;
+}
 
 async fn a_draft_is_cancelled_by_its_sender_and_a_sent_one_is_not(engine: Engine) {
     let h = Harness::new(engine).await;

@@ -433,7 +433,6 @@ pub async fn step(
     }
 }
 
-/// The organisations a case may go to (every other one in the directory).
 /// Where `actor` may send the case: from the custodian, anywhere else; from an organisation
 /// that held her before, only to the custodian (sharing what it still holds).
 pub async fn destinations(
@@ -442,10 +441,10 @@ pub async fn destinations(
     case: &domain::Case,
 ) -> Result<Vec<Choice>, AppError> {
     let sharing = case.custodian != actor.org_id;
-    Ok(state
-        .store
-        .organisations()
-        .await?
+    let mut organisations = state.store.organisations().await?;
+    // Those in the district or country where she was identified first, then the others.
+    organisations.sort_by_key(|o| domain::handover::nearness(&case.intake.place, &o.fields));
+    Ok(organisations
         .iter()
         .filter(|o| (o.id == case.custodian) == sharing)
         .map(|o| Choice {
