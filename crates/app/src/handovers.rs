@@ -190,6 +190,7 @@ pub async fn report(
             .iter()
             .any(|(a, _)| a.form_key == HOME_ASSESSMENT),
         document_classes: &documents,
+        travelling: &h.sections,
         receiver_languages: &receiver.fields.languages,
         narrative: &narrative,
         glossary: glossary.scanner(),
@@ -277,6 +278,32 @@ pub async fn send(
             h.version,
             None,
             event(actor, source, at, AuditAction::HandoverSent, &next),
+        )
+        .await?)
+}
+
+/// Cancels a draft: only whoever may send it, and only while it is a draft (a sent one is
+/// refused as a conflict: it has already left).
+pub async fn cancel(
+    store: &Arc<dyn Store>,
+    acting: &Acting,
+    h: &Handover,
+    case: &Case,
+) -> Result<Handover, Error> {
+    let (actor, source, at) = acting.signed_in()?;
+    if !may_send(actor, h, case) {
+        return Err(Error::Forbidden(DenyReason::NotAssigned));
+    }
+    if h.state != HandoverState::Draft {
+        return Err(Error::Duplicate("error-handover-not-draft"));
+    }
+    let next = step(h, HandoverState::Cancelled)?;
+    Ok(store
+        .update_handover(
+            &next,
+            h.version,
+            None,
+            event(actor, source, at, AuditAction::HandoverCancelled, &next),
         )
         .await?)
 }

@@ -52,6 +52,7 @@ pub enum AuditAction {
     HandoverAcknowledged,
     HandoverAccepted,
     HandoverDeclined,
+    HandoverCancelled,
     FollowUpRecorded,
     RepatriationStarted,
     RepatriationStepUpdated,
@@ -112,7 +113,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 73] = [
+    pub const ALL: [AuditAction; 74] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -146,6 +147,7 @@ impl AuditAction {
         AuditAction::HandoverAcknowledged,
         AuditAction::HandoverAccepted,
         AuditAction::HandoverDeclined,
+        AuditAction::HandoverCancelled,
         AuditAction::FollowUpRecorded,
         AuditAction::RepatriationStarted,
         AuditAction::RepatriationStepUpdated,
@@ -223,6 +225,7 @@ impl AuditAction {
             Self::HandoverAcknowledged => "handover-acknowledged",
             Self::HandoverAccepted => "handover-accepted",
             Self::HandoverDeclined => "handover-declined",
+            Self::HandoverCancelled => "handover-cancelled",
             Self::FollowUpRecorded => "follow-up-recorded",
             Self::RepatriationStarted => "repatriation-started",
             Self::RepatriationStepUpdated => "repatriation-step-updated",

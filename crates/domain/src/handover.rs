@@ -18,15 +18,18 @@ pub enum HandoverState {
     Acknowledged,
     Accepted,
     Declined,
+    /// A draft its sender withdrew before sending.
+    Cancelled,
 }
 
 impl HandoverState {
-    pub const ALL: [HandoverState; 5] = [
+    pub const ALL: [HandoverState; 6] = [
         HandoverState::Draft,
         HandoverState::Sent,
         HandoverState::Acknowledged,
         HandoverState::Accepted,
         HandoverState::Declined,
+        HandoverState::Cancelled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -36,6 +39,7 @@ impl HandoverState {
             HandoverState::Acknowledged => "acknowledged",
             HandoverState::Accepted => "accepted",
             HandoverState::Declined => "declined",
+            HandoverState::Cancelled => "cancelled",
         }
     }
 
@@ -52,6 +56,7 @@ impl HandoverState {
                 | (Sent, Acknowledged)
                 | (Acknowledged, Accepted)
                 | (Acknowledged, Declined)
+                | (Draft, Cancelled)
         );
         if ok {
             Ok(())
@@ -83,6 +88,11 @@ impl fmt::Display for HandoverState {
 /// Something the completeness check found missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gap {
+    /// Her words do not travel: her sharing consent for the voice section does not name the
+    /// receiving organisation.
+    VoiceDoesNotTravel,
+    /// Her plan (part of the voice section) does not travel, for the same reason.
+    PlanDoesNotTravel,
     /// No hope, fear or plan in her words recorded in the last 90 days.
     VoiceNotRecent,
     /// No case plan, or none she has agreed to (fully or partly).
@@ -96,7 +106,9 @@ pub enum Gap {
 }
 
 impl Gap {
-    pub const ALL: [Gap; 6] = [
+    pub const ALL: [Gap; 8] = [
+        Gap::VoiceDoesNotTravel,
+        Gap::PlanDoesNotTravel,
         Gap::VoiceNotRecent,
         Gap::NoAgreedPlan,
         Gap::NoHomeAssessment,
@@ -107,6 +119,8 @@ impl Gap {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            Gap::VoiceDoesNotTravel => "voice-does-not-travel",
+            Gap::PlanDoesNotTravel => "plan-does-not-travel",
             Gap::VoiceNotRecent => "voice-not-recent",
             Gap::NoAgreedPlan => "no-agreed-plan",
             Gap::NoHomeAssessment => "no-home-assessment",
@@ -118,6 +132,22 @@ impl Gap {
 
     pub fn message_id(self) -> String {
         format!("gap-{}", self.as_str())
+    }
+
+    /// How to close the gap, in words (a message id).
+    pub fn fix_message_id(self) -> String {
+        format!("gap-{}-fix", self.as_str())
+    }
+
+    /// The case's page where the gap is closed (under `/cases/{id}/`).
+    pub fn fix_page(self) -> &'static str {
+        match self {
+            Gap::VoiceDoesNotTravel | Gap::PlanDoesNotTravel => "consents",
+            Gap::VoiceNotRecent | Gap::NoSharedLanguage => "words",
+            Gap::NoAgreedPlan => "plan",
+            Gap::NoHomeAssessment => "assessments",
+            Gap::NoLegalSummary | Gap::NoHealthSummary => "documents",
+        }
     }
 }
 
@@ -142,6 +172,8 @@ pub struct CompletenessInputs<'a> {
     /// A home and family assessment is recorded for her.
     pub home_assessed: bool,
     pub document_classes: &'a [SectionClass],
+    /// The sections that travel with this handover (her consent for the receiver covers them).
+    pub travelling: &'a [SectionClass],
     pub receiver_languages: &'a [Language],
     /// Narrative text to scan for jargon: her words and the case notes.
     pub narrative: &'a [&'a str],
@@ -164,9 +196,16 @@ pub struct Completeness {
     pub checked: usize,
     /// Glossary terms found, each once, in the order they first appear.
     pub jargon: Vec<Jargon>,
+    /// Nothing at all travels with this handover.
+    pub nothing_travels: bool,
 }
 
 impl Completeness {
+    /// How many of the things checked are here (travel with the handover).
+    pub fn present(&self) -> usize {
+        self.checked.saturating_sub(self.gaps.len())
+    }
+
     /// 0–100: the share of checks passed.
     pub fn score(&self) -> i64 {
         if self.checked == 0 {
@@ -181,12 +220,17 @@ const RECENT_SECONDS: i64 = 90 * 86_400;
 pub fn completeness(inputs: &CompletenessInputs) -> Completeness {
     let mut gaps = Vec::new();
     let mut checked = 0;
+    let travels = |class: SectionClass| inputs.travelling.contains(&class);
+    // Her words, her plan and her decisions travel as one section.
+    let voice_travels = travels(SectionClass::Voice);
     checked += 1;
     let recent = inputs.voice.iter().any(|v| {
         matches!(v.kind, VoiceKind::Hope | VoiceKind::Fear | VoiceKind::Plan)
             && inputs.now.millis() - v.recorded_at.millis() <= RECENT_SECONDS * 1000
     });
-    if !recent {
+    if !voice_travels {
+        gaps.push(Gap::VoiceDoesNotTravel);
+    } else if !recent {
         gaps.push(Gap::VoiceNotRecent);
     }
     checked += 1;
@@ -195,7 +239,9 @@ pub fn completeness(inputs: &CompletenessInputs) -> Completeness {
             .reviews
             .iter()
             .any(|r| matches!(r.agreement, Agreement::Agreed | Agreement::Partly));
-    if !agreed {
+    if !voice_travels {
+        gaps.push(Gap::PlanDoesNotTravel);
+    } else if !agreed {
         gaps.push(Gap::NoAgreedPlan);
     }
     if inputs.going_home {
@@ -209,15 +255,16 @@ pub fn completeness(inputs: &CompletenessInputs) -> Completeness {
         (SectionClass::Health, Gap::NoHealthSummary),
     ] {
         checked += 1;
-        if !inputs.document_classes.contains(&class) {
+        if !inputs.document_classes.contains(&class) || !travels(class) {
             gaps.push(gap);
         }
     }
     checked += 1;
-    if !inputs
-        .voice
-        .iter()
-        .any(|v| inputs.receiver_languages.contains(&v.language))
+    if !voice_travels
+        || !inputs
+            .voice
+            .iter()
+            .any(|v| inputs.receiver_languages.contains(&v.language))
     {
         gaps.push(Gap::NoSharedLanguage);
     }
@@ -236,6 +283,31 @@ pub fn completeness(inputs: &CompletenessInputs) -> Completeness {
         gaps,
         checked,
         jargon,
+        nothing_travels: inputs.travelling.is_empty(),
+    }
+}
+
+/// How near an organisation is to the place her intake records: 0 in her district (and
+/// country, when both are known), 1 in her country, 2 elsewhere or when the place is unknown.
+/// The recipient list is sorted by it, nearest first.
+pub fn nearness(place: &crate::intake::Place, org: &crate::organisation::OrganisationFields) -> u8 {
+    let same_country = place
+        .country
+        .as_ref()
+        .is_some_and(|c| c.as_str().eq_ignore_ascii_case(org.country.as_str()));
+    let district = place.district.trim();
+    let same_district = !district.is_empty()
+        && (place.country.is_none() || same_country)
+        && org
+            .district
+            .as_deref()
+            .is_some_and(|d| d.trim().to_lowercase() == district.to_lowercase());
+    if same_district {
+        0
+    } else if same_country {
+        1
+    } else {
+        2
     }
 }
 
@@ -262,6 +334,26 @@ pub struct Handover {
     pub version: i64,
 }
 
+impl Handover {
+    /// How many things were checked and how many were here when it was sent, as
+    /// `(present, checked)`, read back from the recorded score and gaps (a check counts five
+    /// things, or six for her going home, and the two give different scores for the same
+    /// gaps). `None` when not sent, or when nothing was missing (then every count is the same
+    /// "all here"), or for a score no count gives.
+    pub fn items_when_sent(&self) -> Option<(usize, usize)> {
+        let score = self.score?;
+        let missing = self.gaps.len();
+        if missing == 0 {
+            return None;
+        }
+        [5usize, 6]
+            .into_iter()
+            .filter(|c| *c >= missing)
+            .find(|c| ((c - missing) * 100 / c) as i64 == score)
+            .map(|c| (c - missing, c))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +367,11 @@ mod tests {
         assert!(Sent.check_step(Accepted).is_err(), "acknowledge first");
         assert!(Accepted.check_step(Declined).is_err());
         assert!(Draft.check_step(Acknowledged).is_err());
+        assert!(Draft.check_step(Cancelled).is_ok());
+        assert!(
+            Sent.check_step(Cancelled).is_err(),
+            "only a draft is cancelled"
+        );
     }
 
     #[test]
@@ -292,6 +389,7 @@ mod tests {
             going_home: true,
             home_assessed: false,
             document_classes: &[SectionClass::Legal],
+            travelling: &SectionClass::ALL,
             receiver_languages: &[Language::Bn],
             narrative: &narrative,
             glossary: &Scanner::new(&terms),
@@ -308,6 +406,8 @@ mod tests {
         );
         assert_eq!(report.checked, 6);
         assert_eq!(report.score(), 16);
+        assert_eq!(report.present(), 1);
+        assert!(!report.nothing_travels);
         let words: Vec<(&str, &str)> = report
             .jargon
             .iter()
@@ -322,5 +422,110 @@ mod tests {
                 ("ট্রমা", "trauma")
             ]
         );
+    }
+
+    #[test]
+    fn what_does_not_travel_is_a_gap_first() {
+        let terms = crate::glossary::starter();
+        let scanner = Scanner::new(&terms);
+        let inputs = |travelling| CompletenessInputs {
+            now: Timestamp(0),
+            voice: &[],
+            plan: None,
+            reviews: &[],
+            going_home: false,
+            home_assessed: false,
+            document_classes: &[SectionClass::Legal, SectionClass::Health],
+            travelling,
+            receiver_languages: &[Language::Bn],
+            narrative: &[],
+            glossary: &scanner,
+        };
+        // Only health travels: her words and plan stay behind, and so does the legal summary.
+        let report = completeness(&inputs(&[SectionClass::Health]));
+        assert_eq!(
+            &report.gaps[..2],
+            &[Gap::VoiceDoesNotTravel, Gap::PlanDoesNotTravel]
+        );
+        assert!(report.gaps.contains(&Gap::NoLegalSummary));
+        assert!(!report.gaps.contains(&Gap::NoHealthSummary));
+        assert!(!report.nothing_travels);
+        let none = completeness(&inputs(&[]));
+        assert!(none.nothing_travels);
+        assert_eq!(none.present(), 0);
+        let pages: Vec<&str> = none.gaps.iter().map(|g| g.fix_page()).collect();
+        assert_eq!(
+            pages,
+            ["consents", "consents", "documents", "documents", "words"]
+        );
+    }
+
+    #[test]
+    fn the_items_of_a_sent_handover_are_read_back_from_its_score() {
+        let report = |gaps: Vec<Gap>, checked| Completeness {
+            gaps,
+            checked,
+            jargon: Vec::new(),
+            nothing_travels: false,
+        };
+        for (gaps, checked) in [
+            (vec![Gap::NoLegalSummary], 5),
+            (vec![Gap::NoLegalSummary], 6),
+            (
+                vec![Gap::NoLegalSummary, Gap::NoHealthSummary, Gap::NoAgreedPlan],
+                5,
+            ),
+            (Gap::ALL[..6].to_vec(), 6),
+        ] {
+            let r = report(gaps.clone(), checked);
+            let h = Handover {
+                id: uuid::Uuid::nil(),
+                case_id: CaseId(uuid::Uuid::nil()),
+                from_org: OrgId(uuid::Uuid::nil()),
+                to_org: OrgId(uuid::Uuid::nil()),
+                state: HandoverState::Sent,
+                reason: String::new(),
+                sections: Vec::new(),
+                score: Some(r.score()),
+                gaps,
+                gaps_reason: String::new(),
+                decline_reason: String::new(),
+                created_by: UserId(uuid::Uuid::nil()),
+                created_at: Timestamp(0),
+                sent_at: Some(Timestamp(0)),
+                acknowledged_at: None,
+                decided_at: None,
+                version: 1,
+            };
+            assert_eq!(h.items_when_sent(), Some((r.present(), checked)));
+        }
+    }
+
+    #[test]
+    fn the_nearest_organisations_come_first() {
+        use crate::organisation::{OrgKind, OrganisationFields};
+        let org = |country: &str, district: Option<&str>| OrganisationFields {
+            name: "Somewhere".parse().unwrap(),
+            kind: OrgKind::Source,
+            country: country.parse().unwrap(),
+            district: district.map(str::to_string),
+            languages: vec![Language::Bn],
+            time_zone: Default::default(),
+        };
+        let jessore = crate::intake::Place {
+            district: "Jessore".into(),
+            state: String::new(),
+            country: Some("BD".parse().unwrap()),
+        };
+        assert_eq!(nearness(&jessore, &org("BD", Some("jessore"))), 0);
+        assert_eq!(nearness(&jessore, &org("BD", Some("Khulna"))), 1);
+        assert_eq!(
+            nearness(&jessore, &org("IN", Some("Jessore"))),
+            2,
+            "same name, other country"
+        );
+        assert_eq!(nearness(&jessore, &org("IN", None)), 2);
+        let unknown = crate::intake::Place::default();
+        assert_eq!(nearness(&unknown, &org("BD", Some("Jessore"))), 2);
     }
 }

@@ -70,6 +70,7 @@ use crate::api;
         api::handovers::acknowledge,
         api::handovers::accept,
         api::handovers::decline,
+        api::handovers::cancel,
         api::packages::download,
         api::packages::import,
         api::training::programmes,

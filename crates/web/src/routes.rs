@@ -479,6 +479,11 @@ pub fn table() -> Vec<Route> {
             post(api::handovers::decline),
         ),
         route(
+            M::POST,
+            "/api/v1/handovers/{id}/cancel",
+            post(api::handovers::cancel),
+        ),
+        route(
             M::GET,
             "/api/v1/handovers/{id}/package",
             get(api::packages::download),

@@ -1116,6 +1116,16 @@ const TABLE: &[(&str, &str, Access)] = &[
             act: DECIDERS,
         },
     ),
+    // Last of the table: the case worker cancels its draft, so no row before it sees a
+    // cancelled handover.
+    (
+        "POST",
+        "/api/v1/handovers/{id}/cancel",
+        Access::Case {
+            see: HANDOVER_STAFF,
+            act: CASE_WORKERS,
+        },
+    ),
 ];
 
 const KOLKATA: &str = "Nirapad Shelter Home, Kolkata";
@@ -1688,6 +1698,7 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("POST", "/training/workshops/{id}/feedback", 422),
     ("POST", "/training/workshops/{id}/peers", 422),
     ("GET", "/my-record", 200),
+    ("POST", "/api/v1/handovers/{id}/cancel", 200),
 ];
 
 /// Routes whose answer depends on the role, because the table's requests run in order: the

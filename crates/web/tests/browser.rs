@@ -506,7 +506,7 @@ async fn a_case_worker_reads_the_completeness_report_and_sends_a_handover() {
         .text("section[aria-labelledby=report-heading] p strong")
         .await;
     let gaps = browser
-        .texts("section[aria-labelledby=report-heading] ul li")
+        .texts("section[aria-labelledby=report-heading] ul li .gap")
         .await;
     assert!(gaps.contains(&t("gap-no-health-summary")), "{gaps:?}");
     let png = browser.screenshot().await;
@@ -549,15 +549,16 @@ async fn a_case_worker_reads_the_completeness_report_and_sends_a_handover() {
     assert_eq!(sent.state, domain::handover::HandoverState::Sent);
     assert_eq!(
         score,
-        h.state.i18n.text_with(
-            Language::Bn,
-            "handover-score",
-            &[(
-                "score",
-                i18n::Arg::Text(i18n::format_number(Language::Bn, sent.score.unwrap()))
-            )],
-        ),
-        "the score she read is the one that was sent"
+        {
+            let (present, checked) = sent.items_when_sent().unwrap();
+            let n = |n: usize| i18n::Arg::Text(i18n::format_number(Language::Bn, n as i64));
+            h.state.i18n.text_with(
+                Language::Bn,
+                "handover-present",
+                &[("present", n(present)), ("checked", n(checked))],
+            )
+        },
+        "the count she read is the one that was sent"
     );
     assert!(sent.gaps_reason.starts_with("পরিবার অপেক্ষা করছে"));
 

@@ -87,6 +87,19 @@ async fn a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words(engine: 
         gaps,
         ["no-agreed-plan", "no-legal-summary", "no-health-summary"]
     );
+    // Counted as items here, out of those checked; each gap says how to close it, and where.
+    assert_eq!(report["checked"], 5);
+    assert_eq!(report["present"], 2);
+    assert_eq!(report["nothing_travels"], false);
+    assert_eq!(
+        report["gaps"][0]["fix_href"],
+        format!("/cases/{case}/plan").as_str()
+    );
+    assert_eq!(
+        report["gaps"][1]["fix"],
+        h.text(domain::Language::Bn, "gap-no-legal-summary-fix")
+            .as_str()
+    );
     let terms: Vec<&str> = report["jargon"]
         .as_array()
         .unwrap()
@@ -310,6 +323,37 @@ async fn in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides(engine: E
             .contains(&h.text(domain::Language::Bn, "gap-no-health-summary")),
         "the report is shown before sending"
     );
+    // No consent covers anything for Jessore: nothing travels, said once, before sending; her
+    // words and her plan are the first gaps, each with the page where her consent is recorded.
+    assert!(
+        page.body
+            .contains(&h.text(domain::Language::Bn, "handover-nothing-travels")),
+        "{}",
+        page.body
+    );
+    let words = page
+        .body
+        .find(&h.text(domain::Language::Bn, "gap-voice-does-not-travel"))
+        .expect("her words do not travel");
+    let plan = page
+        .body
+        .find(&h.text(domain::Language::Bn, "gap-plan-does-not-travel"))
+        .expect("her plan does not travel");
+    let health = page
+        .body
+        .find(&h.text(domain::Language::Bn, "gap-no-health-summary"))
+        .unwrap();
+    assert!(words < plan && plan < health, "the first gaps");
+    assert!(page.body[words..plan].contains(&format!("/cases/{case}/consents\"")));
+    assert!(
+        page.body
+            .contains(&h.text(domain::Language::Bn, "gap-voice-does-not-travel-fix"))
+    );
+    assert!(
+        page.body.contains("টির মধ্যে ০টি তথ্য আছে"),
+        "a count of items, in her digits"
+    );
+    assert!(!page.body.contains("১০০-র মধ্যে"), "not a score out of 100");
     let reply = kolkata
         .post_form(&format!("{page_path}/send"), &[("gaps_reason", "")])
         .await;
@@ -979,7 +1023,163 @@ on_both_engines!(
     in_the_pages_a_late_acknowledgement_is_an_alert_on_both_sides,
     a_case_goes_from_the_kolkata_shelter_to_jessore_with_her_words,
     a_receiver_may_decline_with_a_reason,
+    a_draft_is_cancelled_by_its_sender_and_a_sent_one_is_not,
+    the_recipients_in_her_country_come_first,
 );
+
+async fn the_recipients_in_her_country_come_first(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let reply = worker
+        .json(
+            Method::POST,
+            "/api/v1/cases",
+            &json!({"identity": {"name": "রিনা"}, "intake": {
+                "identified_on": "2026-08-26", "identified_district": "Jessore",
+                "identified_country": "BD"}}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let case = reply.json()["id"].as_str().unwrap().to_string();
+    let mut kolkata = h.client().signed_in("caseworker.kolkata").await;
+    let page = kolkata.get(&format!("/cases/{case}/handovers")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let organisations = h.store.organisations().await.unwrap();
+    let position = |id: domain::OrgId| page.body.find(&format!("value=\"{id}\""));
+    let jessore = position(h.org("Notun Alo, Jessore").await).expect("Jessore is offered");
+    let mut others = 0;
+    for o in organisations
+        .iter()
+        .filter(|o| o.fields.country.as_str() != "BD")
+    {
+        if let Some(at) = position(o.id) {
+            others += 1;
+            assert!(
+                jessore < at,
+                "{} is listed before Jessore",
+                o.fields.name.as_str()
+            );
+        }
+    }
+    assert!(
+        others > 0,
+        "organisations elsewhere are offered too, after hers"
+    );
+    h.finish().await;
+}
+
+async fn a_draft_is_cancelled_by_its_sender_and_a_sent_one_is_not(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let jessore = h.org("Notun Alo, Jessore").await;
+    let mut kolkata = h.client().signed_in("caseworker.kolkata").await;
+    kolkata.get(&format!("/cases/{case}")).await;
+    let start =
+        |reason: &'static str| [("to", jessore.to_string()), ("reason", reason.to_string())];
+    let fields = start("সে বাড়ি ফিরবে");
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let reply = kolkata
+        .post_form(&format!("/cases/{case}/handovers"), &fields)
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let page_path = reply.header("location").unwrap().to_string();
+    let id: uuid::Uuid = page_path
+        .strip_prefix("/handovers/")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let page = kolkata.get(&page_path).await;
+    assert!(
+        page.body.contains(&format!("{page_path}/cancel")),
+        "the draft offers cancelling"
+    );
+    assert!(
+        page.body
+            .contains(&h.text(domain::Language::Bn, "handover-cancel"))
+    );
+
+    // The counsellor sees it but does not send it, so she cannot cancel it either.
+    let mut counsellor = api(&h, "counsellor.kolkata").await;
+    let cancel = format!("/api/v1/handovers/{id}/cancel");
+    let reply = counsellor
+        .json(Method::POST, &cancel, &json!({}), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+
+    let reply = kolkata.post_form(&format!("{page_path}/cancel"), &[]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let stored = h
+        .store
+        .handover(id, &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.state, domain::handover::HandoverState::Cancelled);
+    let page = kolkata.get(&page_path).await;
+    assert!(
+        page.body
+            .contains(&h.text(domain::Language::Bn, "handover-state-cancelled"))
+    );
+    assert!(
+        !page.body.contains(&format!("{page_path}/cancel")),
+        "nothing left to cancel"
+    );
+    let mut admin = api(&h, "admin").await;
+    let audit = admin.get("/api/v1/audit").await;
+    assert!(audit.body.contains("handover-cancelled"), "{}", audit.body);
+
+    // A sent handover cannot be cancelled: 409 in the API, a refusal in her language on the page.
+    let mut worker = api(&h, "caseworker.kolkata").await;
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/handovers"),
+            &json!({"to": jessore.to_string(), "reason": "সে বাড়ি ফিরবে"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let sent = reply.json()["id"].as_str().unwrap().to_string();
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{sent}/send"),
+            &json!({"gaps_reason": "জরুরি"}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reply = worker
+        .json(
+            Method::POST,
+            &format!("/api/v1/handovers/{sent}/cancel"),
+            &json!({}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
+    assert_eq!(reply.problem().as_deref(), Some("duplicate"));
+    let reply = kolkata
+        .post_form(&format!("/handovers/{sent}/cancel"), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(
+        reply
+            .body
+            .contains(&h.text(domain::Language::Bn, "error-handover-not-draft")),
+        "{}",
+        reply.body
+    );
+    let still = h
+        .store
+        .handover(sent.parse().unwrap(), &domain::scope::CaseScope::Network)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(still.state, domain::handover::HandoverState::Sent);
+    h.finish().await;
+}
 
 /// One section's words, as the record writes them: each must be read at Jessore exactly while
 /// her consent lets that section travel there.

@@ -572,7 +572,8 @@ pub(super) async fn import_receipt(
     };
     let mut stepped = false;
     let rank = |s: HandoverState| match s {
-        HandoverState::Draft => 0,
+        // A cancelled draft never left: any answer to it is refused by the step check.
+        HandoverState::Draft | HandoverState::Cancelled => 0,
         HandoverState::Sent => 1,
         HandoverState::Acknowledged => 2,
         HandoverState::Accepted | HandoverState::Declined => 3,

@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::problems::{
     BadQuery, BodyTooLarge, Forbidden, ForbiddenOrGated, Invalid, Malformed, MalformedOrBadSeq,
-    NotFound, Stale, Unauthorized,
+    NotDraft, NotFound, Stale, Unauthorized,
 };
 use super::{ApiJson, names};
 use crate::{AppError, AppState, Ctx};
@@ -71,6 +71,14 @@ pub struct CompletenessReport {
     /// Glossary terms found in her words and the notes (draft only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub jargon: Option<Vec<JargonJson>>,
+    /// How many of the things checked are here, travelling with it (`checked` minus the gaps;
+    /// draft only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub present: Option<usize>,
+    /// Nothing at all travels with it: no section of her record is covered by her consent for
+    /// the receiver, or none was chosen (draft only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nothing_travels: Option<bool>,
     /// Why it went with gaps (once sent).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gaps_reason: Option<String>,
@@ -84,6 +92,10 @@ pub struct GapJson {
     pub code: &'static str,
     /// In the caller's language.
     pub message: String,
+    /// How to close it, in the caller's language.
+    pub fix: String,
+    /// The page of the case where it is closed (a path on this server).
+    pub fix_href: String,
 }
 
 /// A glossary term found, with its plain explanation.
@@ -117,11 +129,18 @@ pub fn handover_json(h: &Handover) -> HandoverJson {
     }
 }
 
-fn gaps_json(state: &AppState, ctx: &Ctx, gaps: &[domain::handover::Gap]) -> Vec<GapJson> {
+fn gaps_json(
+    state: &AppState,
+    ctx: &Ctx,
+    case: domain::CaseId,
+    gaps: &[domain::handover::Gap],
+) -> Vec<GapJson> {
     gaps.iter()
         .map(|g| GapJson {
             code: g.as_str(),
             message: state.i18n.text(ctx.lang, &g.message_id()),
+            fix: state.i18n.text(ctx.lang, &g.fix_message_id()),
+            fix_href: format!("/cases/{case}/{}", g.fix_page()),
         })
         .collect()
 }
@@ -129,13 +148,16 @@ fn gaps_json(state: &AppState, ctx: &Ctx, gaps: &[domain::handover::Gap]) -> Vec
 fn report_json(
     state: &AppState,
     ctx: &Ctx,
+    case: domain::CaseId,
     r: &Completeness,
     glossary: &app::glossary::Glossary,
 ) -> CompletenessReport {
     CompletenessReport {
         score: Some(r.score()),
         checked: Some(r.checked),
-        gaps: gaps_json(state, ctx, &r.gaps),
+        present: Some(r.present()),
+        nothing_travels: Some(r.nothing_travels),
+        gaps: gaps_json(state, ctx, case, &r.gaps),
         jargon: Some(
             r.jargon
                 .iter()
@@ -267,12 +289,14 @@ pub async fn completeness(
     {
         let (report, glossary) =
             handovers::report(&state, &ctx.acting(&actor, state.clock.now()), &case, &h).await?;
-        return Ok(Json(report_json(&state, &ctx, &report, &glossary)));
+        return Ok(Json(report_json(&state, &ctx, case.id, &report, &glossary)));
     }
     Ok(Json(CompletenessReport {
         score: h.score,
         checked: None,
-        gaps: gaps_json(&state, &ctx, &h.gaps),
+        present: None,
+        nothing_travels: None,
+        gaps: gaps_json(&state, &ctx, h.case_id, &h.gaps),
         jargon: None,
         gaps_reason: Some(h.gaps_reason.clone()),
     }))
@@ -306,6 +330,7 @@ async fn step(
         "acknowledge" => handovers::acknowledge(store, &acting, &h).await?,
         "accept" => handovers::accept(store, &acting, &h).await?,
         "decline" => handovers::decline(store, &acting, &h, &body.reason).await?,
+        "cancel" => handovers::cancel(store, &acting, &h, &case).await?,
         _ => return Err(AppError::NotFound),
     };
     Ok(Json(handover_json(&next)))
@@ -363,6 +388,23 @@ step_route!(
     "/api/v1/handovers/{id}/accept",
     "Accept her case (the receiving organisation): it becomes the custodian."
 );
+/// Cancels a draft (whoever may send it); a sent handover is refused with 409.
+#[utoipa::path(post, path = "/api/v1/handovers/{id}/cancel", tag = "handovers",
+    summary = "Cancel a draft (whoever may send it); one already sent cannot be cancelled.",
+    params(("id" = String, Path, description = "The handover.")),
+    request_body(content = Option<StepBody>, description = "Optional: `{}` or none at all."),
+    responses((status = 200, description = "Cancelled; the handover as it is now.", body = HandoverJson),
+        Malformed, Unauthorized, Forbidden, NotFound, NotDraft, Stale, Invalid))]
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    req: axum::extract::Request,
+) -> Result<Json<HandoverJson>, AppError> {
+    let body = body_of(req).await?;
+    step(state, ctx, id, "cancel", body).await
+}
+
 step_route!(
     decline,
     "decline",

@@ -71,6 +71,8 @@ problems! {
     NameTaken = 409, "An organisation with that name already exists.";
     /// A user's unique username.
     UsernameTaken = 409, "That username is already taken.";
+    /// A handover that is no longer a draft.
+    NotDraft = 409, "Only a draft can be cancelled: this handover has already been sent.";
     /// A record in a package that this server already holds.
     AlreadyHere = 409, "A voice entry, document or record in the package is already on this server; nothing was written.";
 }

@@ -149,13 +149,22 @@ pub async fn import(
     render_with_status(status, &list_page(&state, &ctx, Some(message)).await?)
 }
 
+/// A gap as the page shows it: what is missing, how to close it, and where.
+pub struct GapView {
+    pub message: String,
+    pub fix: String,
+    pub href: String,
+}
+
 #[derive(Template)]
 #[template(path = "handover.html")]
 struct ShowTemplate<'a> {
     page: Page<'a>,
     base: String,
     facts: Vec<(String, String)>,
-    gaps: Vec<String>,
+    gaps: Vec<GapView>,
+    /// Nothing travels with this draft: said in one sentence before it can be sent.
+    nothing_travels: bool,
     gaps_reason: String,
     score: String,
     jargon: Vec<(String, String)>,
@@ -214,12 +223,29 @@ async fn show_page<'a>(
     let sender_live = h.sent_at.is_none()
         && h.from_org == actor.org_id
         && casework::allowed(actor, Action::ViewCase, case);
-    let (gaps, score, jargon) = if sender_live {
+    let gap_view = |g: &domain::handover::Gap| GapView {
+        message: t.get(&g.message_id()),
+        fix: t.get(&g.fix_message_id()),
+        href: format!("/cases/{}/{}", case.id, g.fix_page()),
+    };
+    let number = |n: usize| i18n::format_number(ctx.lang, n as i64);
+    // "3 of 5 items are here", in her digits: a count, not a score out of 100.
+    let items = |present: usize, checked: usize| {
+        state.i18n.text_with(
+            ctx.lang,
+            "handover-present",
+            &[
+                ("present", i18n::Arg::Text(number(present))),
+                ("checked", i18n::Arg::Text(number(checked))),
+            ],
+        )
+    };
+    let (gaps, score, jargon, nothing_travels) = if sender_live {
         let (report, glossary) =
             handovers::report(state, &ctx.acting(actor, state.clock.now()), case, h).await?;
         (
-            report.gaps.iter().map(|g| t.get(&g.message_id())).collect(),
-            report.score(),
+            report.gaps.iter().map(gap_view).collect(),
+            items(report.present(), report.checked),
             report
                 .jargon
                 .iter()
@@ -230,12 +256,22 @@ async fn show_page<'a>(
                     )
                 })
                 .collect(),
+            report.nothing_travels,
         )
     } else {
         (
-            h.gaps.iter().map(|g| t.get(&g.message_id())).collect(),
-            h.score.unwrap_or(0),
+            h.gaps.iter().map(gap_view).collect(),
+            match h.items_when_sent() {
+                Some((present, checked)) => items(present, checked),
+                None if h.gaps.is_empty() => t.get("handover-all-present"),
+                None => t.with(
+                    "handover-score",
+                    "score",
+                    &i18n::format_number(ctx.lang, h.score.unwrap_or(0)),
+                ),
+            },
             Vec::new(),
+            false,
         )
     };
     let receiver = app::policy::allows(
@@ -270,12 +306,9 @@ async fn show_page<'a>(
         base: format!("/handovers/{}", h.id),
         facts,
         gaps,
+        nothing_travels,
         gaps_reason: h.gaps_reason.clone(),
-        score: t.with(
-            "handover-score",
-            "score",
-            &i18n::format_number(ctx.lang, score),
-        ),
+        score,
         jargon,
         can_send: h.state == HandoverState::Draft && handovers::may_send(actor, h, case),
         can_receive: receiver,
@@ -382,6 +415,7 @@ pub async fn step(
         "acknowledge" => handovers::acknowledge(store, &acting, &h).await,
         "accept" => handovers::accept(store, &acting, &h).await,
         "decline" => handovers::decline(store, &acting, &h, &form.reason).await,
+        "cancel" => handovers::cancel(store, &acting, &h, &case).await,
         _ => return Err(AppError::NotFound),
     }
     .map_err(AppError::from);
@@ -399,7 +433,6 @@ pub async fn step(
     }
 }
 
-/// The organisations a case may go to (every other one in the directory).
 /// Where `actor` may send the case: from the custodian, anywhere else; from an organisation
 /// that held her before, only to the custodian (sharing what it still holds).
 pub async fn destinations(
@@ -408,10 +441,10 @@ pub async fn destinations(
     case: &domain::Case,
 ) -> Result<Vec<Choice>, AppError> {
     let sharing = case.custodian != actor.org_id;
-    Ok(state
-        .store
-        .organisations()
-        .await?
+    let mut organisations = state.store.organisations().await?;
+    // Those in the district or country where she was identified first, then the others.
+    organisations.sort_by_key(|o| domain::handover::nearness(&case.intake.place, &o.fields));
+    Ok(organisations
         .iter()
         .filter(|o| (o.id == case.custodian) == sharing)
         .map(|o| Choice {
