@@ -45,7 +45,7 @@ workshop-participants-empty = এখনও কারও নাম লেখা�
 workshop-participant = অংশগ্রহণকারী
 workshop-organisation = সংস্থা
 workshop-attendance = উপস্থিতি
-workshop-risks = ঝরে পড়ার ঝুঁকি
+workshop-risks = মাঝপথে ছেড়ে দেওয়ার ঝুঁকি
 workshop-brief = যোগদানের তথ্যপত্র
 workshop-days-attended = { $total ->
     [one] এক দিনের
