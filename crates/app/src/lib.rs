@@ -48,6 +48,8 @@ pub struct App {
     /// server runs, and a template that does not parse is a broken build, not a bad request.
     programme: Arc<Programme>,
     glossary: Arc<Mutex<GlossaryCache>>,
+    /// The network's indicator tables, kept until a change (`indicators::cache`).
+    indicator_tables: Arc<indicators::cache::TableCache>,
 }
 
 /// The glossary compiled on first use, kept until a curator changes it. Compiling 50 terms
@@ -74,6 +76,7 @@ impl App {
             clock,
             programme: Arc::new(training::template()?),
             glossary: Arc::default(),
+            indicator_tables: Arc::default(),
         })
     }
 

@@ -77,7 +77,28 @@ pub trait IndicatorStore: Send + Sync {
         org: OrgId,
         span: Bounds,
     ) -> Result<Vec<Option<String>>, StoreError>;
+    /// A mark that moves whenever anything the indicators read may have changed: the sequence
+    /// number of the newest audit entry that records a change rather than a reading. Every
+    /// change is written with its audit entry in one transaction, whichever process writes it
+    /// (a server, `saathi import`, a package import), so figures computed under one mark stay
+    /// true until the mark moves. One look-up in the partial index `audit_log_changes`.
+    async fn change_mark(&self) -> Result<i64, StoreError>;
 }
+
+/// The audit actions that record a reading (or a sign-in), not a change: entries with these do
+/// not move [`IndicatorStore::change_mark`]. The same list, word for word, is the predicate of
+/// the index `audit_log_changes` (migration 0030), so that both engines answer from the index;
+/// a reading missing here only makes the indicators recompute more often, never show stale
+/// figures.
+macro_rules! readings {
+    () => {
+        "action NOT IN ('sign-in', 'sign-in-failed', 'sign-in-throttled', 'sign-out', \
+         'case-viewed', 'identity-opened', 'document-opened', 'org-identity-shown', \
+         'plan-exported', 'assessment-exported', 'spreadsheet-exported', 'indicators-exported', \
+         'note-translated', 'password-check-failed', 'two-factor-failed')"
+    };
+}
+pub(crate) use readings;
 
 /// The recommendation in a home-and-family assessment's stored answers.
 pub(crate) fn recommendation(answers: Option<String>) -> Result<Option<String>, StoreError> {
@@ -481,6 +502,15 @@ macro_rules! impl_indicator_store {
                 rows.into_iter()
                     .map($crate::indicators::recommendation)
                     .collect()
+            }
+
+            async fn change_mark(&self) -> Result<i64, $crate::StoreError> {
+                Ok(sqlx::query_scalar(concat!(
+                    "SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE ",
+                    $crate::indicators::readings!()
+                ))
+                .fetch_one(&self.pool)
+                .await?)
             }
 
             async fn field_counts(

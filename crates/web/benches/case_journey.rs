@@ -194,6 +194,22 @@ async fn time_get(
     Timing { name, samples }
 }
 
+/// A signed-in session for `user`, as its cookie header.
+async fn session_for(store: &Arc<dyn Store>, user: domain::UserId) -> String {
+    let session = token::random_hex();
+    store
+        .create_session(&store::NewSession {
+            id_hash: token::hash_secret(&session),
+            user_id: user,
+            csrf_token: token::random_hex(),
+            created_at: T0,
+            expires_at: T0.plus_seconds(86_400 * 365),
+        })
+        .await
+        .unwrap();
+    format!("saathi_session={session}")
+}
+
 async fn measure(engine: &str, t: TestStore, cases: usize) {
     let store = t.store.clone();
     eprintln!("{engine}: loading {cases} cases with two voice entries and a note each…");
@@ -213,18 +229,7 @@ async fn measure(engine: &str, t: TestStore, cases: usize) {
     let router = router(state);
 
     // A session for the page, a token for the API.
-    let session = token::random_hex();
-    store
-        .create_session(&store::NewSession {
-            id_hash: token::hash_secret(&session),
-            user_id: worker,
-            csrf_token: token::random_hex(),
-            created_at: T0,
-            expires_at: T0.plus_seconds(86_400 * 365),
-        })
-        .await
-        .unwrap();
-    let cookie = format!("saathi_session={session}");
+    let cookie = session_for(&store, worker).await;
     let secret = token::new_api_token();
     let event = AuditEvent::new(T0, AuditAction::TokenCreated, "bench").from_source("bench");
     store
@@ -278,6 +283,39 @@ async fn measure(engine: &str, t: TestStore, cases: usize) {
     time_get(&router, Some(&secret), None, &searches, "search her words")
         .await
         .report(engine);
+
+    // The indicators (issue 13): the director of the organisation holding every loaded case,
+    // and the network admin's side-by-side view, for a quarter and for a year (each with its
+    // four-quarter trend). Fewer samples: each is a whole report.
+    for (username, path, name) in [
+        (
+            "director.kolkata",
+            "/indicators?period=2026-Q3",
+            "indicators, director, quarter",
+        ),
+        (
+            "director.kolkata",
+            "/indicators?period=2026",
+            "indicators, director, year",
+        ),
+        (
+            "admin",
+            "/indicators?period=2026-Q3",
+            "indicators, network, quarter",
+        ),
+    ] {
+        let user = store
+            .user_by_username(&username.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("{username} in the demo network"));
+        let cookie = session_for(&store, user.id).await;
+        let paths = vec![path.to_string(); 40];
+        time_get(&router, None, Some(&cookie), &paths[..3], "warm-up").await;
+        time_get(&router, None, Some(&cookie), &paths, name)
+            .await
+            .report(engine);
+    }
     t.finish().await;
 }
 

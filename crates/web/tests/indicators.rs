@@ -6,6 +6,7 @@ use domain::audit::{AuditAction, AuditEvent};
 use domain::decision::{Decision, DecisionFields, DecisionTopic, Participation};
 use domain::{CaseCode, CaseId, Timestamp};
 use serde_json::Value;
+use store::IndicatorStore;
 use testkit::on_both_engines;
 
 use crate::common::{Engine, Harness, T0};
@@ -836,7 +837,52 @@ async fn incidents_are_shown_by_month_with_small_months_hidden(engine: Engine) {
     h.finish().await;
 }
 
+/// The figures are kept between requests (`app::indicators::cache`): a reading leaves them, and
+/// the next request after any change shows it.
+async fn figures_are_kept_until_something_changes(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let kolkata = h.kolkata().await.to_string();
+    let mut director = api(&h, "director.kolkata").await;
+    let n = |body: &Value| {
+        figure(organisation(body, &kolkata), "r3-decisions-with-her", None)["n"]
+            .as_u64()
+            .unwrap()
+    };
+    let before = n(&director
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json());
+    let mark = h.store.change_mark().await.unwrap();
+
+    // Readings do not move the change mark: a case viewed, a sign-in.
+    for action in [AuditAction::CaseViewed, AuditAction::SignIn] {
+        let event = AuditEvent::new(T0, action, "case").from_source("test");
+        h.store.append_audit(event).await.unwrap();
+    }
+    assert_eq!(h.store.change_mark().await.unwrap(), mark);
+    assert_eq!(
+        n(&director
+            .get("/api/v1/indicators?period=2026-Q3")
+            .await
+            .json()),
+        before
+    );
+
+    // A change does, and the very next request counts it.
+    decisions(&h, "caseworker.kolkata", 6, 61).await;
+    assert!(h.store.change_mark().await.unwrap() > mark);
+    assert_eq!(
+        n(&director
+            .get("/api/v1/indicators?period=2026-Q3")
+            .await
+            .json()),
+        before + 6
+    );
+    h.finish().await;
+}
+
 on_both_engines!(
+    figures_are_kept_until_something_changes,
     incidents_are_shown_by_month_with_small_months_hidden,
     the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures,
     a_director_opens_the_cases_behind_a_figure,

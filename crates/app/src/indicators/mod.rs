@@ -386,33 +386,15 @@ pub async fn view(
             None
         };
 
-    let mut orgs = store.organisations().await?;
-    orgs.sort_by_key(|o| o.fields.name.to_string());
     let mut years: Vec<i32> = trend.iter().map(|p| year_of(*p)).collect();
     years.dedup();
-    // Every organisation's samples, for every quarter of the years the view reaches: the
-    // canonical tables are the network's, whoever reads them.
-    let mut samples: Vec<Vec<Vec<Sample>>> = Vec::new(); // [org][quarter of `years`][measure]
-    let mut months: Vec<Vec<Vec<(time::Date, Share)>>> = Vec::new(); // [org][quarter][month]
-    for org in &orgs {
-        let zone = store.time_zone_of(org.id).await?;
-        let mut quarters = Vec::new();
-        let mut by_month = Vec::new();
-        for &year in &years {
-            for quarter in Period::Year(year).quarters() {
-                let (sample, month) = samples_of(store, org.id, &zone, quarter).await?;
-                quarters.push(sample);
-                by_month.push(month);
-            }
-        }
-        samples.push(quarters);
-        months.push(by_month);
-    }
-    let names: Vec<(OrgId, String)> = orgs
-        .iter()
-        .map(|o| (o.id, o.fields.name.to_string()))
-        .collect();
-    let (mut organisations, total) = assemble(period, &years, &names, &samples);
+    let tables = tables(app, &years).await?;
+    let cache::Tables {
+        names,
+        samples,
+        months,
+    } = &*tables;
+    let (mut organisations, total) = assemble(period, &years, names, samples);
     for (r, o) in organisations.iter_mut().enumerate() {
         o.months = months_of(period, &years, &months[r], &o.lines);
     }
@@ -604,6 +586,46 @@ fn empty_like(sample: &Sample) -> Sample {
     }
 }
 
+/// Every organisation's samples, for every quarter of `years`: the canonical tables are the
+/// network's, whoever reads them. Kept until the store's change mark moves
+/// ([`cache::TableCache`]).
+async fn tables(app: &App, years: &[i32]) -> Result<Arc<cache::Tables>, Error> {
+    let store = &app.store;
+    let mark = store.change_mark().await?;
+    let day = app.clock.now().to_datetime().date();
+    if let Some(kept) = app.indicator_tables.get(mark, years, day) {
+        return Ok(kept);
+    }
+    let mut orgs = store.organisations().await?;
+    orgs.sort_by_key(|o| o.fields.name.to_string());
+    let mut samples = Vec::new();
+    let mut months = Vec::new();
+    for org in &orgs {
+        let zone = store.time_zone_of(org.id).await?;
+        let mut quarters = Vec::new();
+        let mut by_month = Vec::new();
+        for &year in years {
+            for quarter in Period::Year(year).quarters() {
+                let (sample, month) = samples_of(store, org.id, &zone, quarter).await?;
+                quarters.push(sample);
+                by_month.push(month);
+            }
+        }
+        samples.push(quarters);
+        months.push(by_month);
+    }
+    let tables = Arc::new(cache::Tables {
+        names: orgs
+            .iter()
+            .map(|o| (o.id, o.fields.name.to_string()))
+            .collect(),
+        samples,
+        months,
+    });
+    app.indicator_tables.keep(mark, years, day, tables.clone());
+    Ok(tables)
+}
+
 /// One organisation's samples for one quarter, in the order of [`Measure::ALL`]: one store
 /// query per indicator, each through its pure formula.
 async fn samples_of(
@@ -682,6 +704,7 @@ fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
     (to.millis() - from.millis()).div_euclid(86_400_000)
 }
 
+pub(crate) mod cache;
 pub mod cases;
 pub mod demo;
 pub mod report;
