@@ -136,6 +136,18 @@ macro_rules! custodian_at {
 }
 pub(crate) use custodian_at;
 
+/// Whether case `c` may ever have been in the custody of the organisation bound to `$1`: it is
+/// its custodian now, or sent or received an accepted handover of it. Custody at any instant
+/// ([`custodian_at`]) is one of those, so this only narrows the cases the custody rule is worked
+/// out for to one organisation's (from its index) instead of the whole network's.
+macro_rules! may_have_held {
+    () => {
+        "(c.custodian_org_id = $1 OR c.id IN (SELECT h.case_id FROM handovers h \
+          WHERE h.state = 'accepted' AND (h.to_org_id = $1 OR h.from_org_id = $1)))"
+    };
+}
+pub(crate) use may_have_held;
+
 /// The stage of case `c` at the instant bound to `$2`: its newest move before then, else the
 /// stage it was opened in (`identified`).
 macro_rules! stage_at {
@@ -384,6 +396,8 @@ macro_rules! impl_indicator_store {
                      WHERE v.case_id = c.id AND v.org_id = $1 AND v.recorded_at < $2 \
                      AND v.version = (SELECT MIN(m.version) FROM voice_entries m WHERE m.entry_id = v.entry_id)) \
                      AS last_words FROM cases c WHERE c.opened_at < $2 AND ",
+                    $crate::indicators::may_have_held!(),
+                    " AND ",
                     $crate::indicators::custodian_at!(),
                     " = $1 AND ",
                     $crate::indicators::stage_at!(),
@@ -523,6 +537,8 @@ macro_rules! impl_indicator_store {
                 // so `custodian_at` there with `opened_at` in the span gives the opener.
                 let identified: i64 = sqlx::query_scalar(concat!(
                     "SELECT COUNT(*) FROM cases c WHERE c.opened_at >= $2 AND c.opened_at < $3 AND ",
+                    $crate::indicators::may_have_held!(),
+                    " AND ",
                     $crate::indicators::custodian_at!(),
                     " = $1"
                 ))
@@ -533,6 +549,8 @@ macro_rules! impl_indicator_store {
                 .await?;
                 let in_care: i64 = sqlx::query_scalar(concat!(
                     "SELECT COUNT(*) FROM cases c WHERE c.opened_at < $2 AND ",
+                    $crate::indicators::may_have_held!(),
+                    " AND ",
                     $crate::indicators::custodian_at!(),
                     " = $1 AND ",
                     $crate::indicators::stage_at!(),
