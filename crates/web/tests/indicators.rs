@@ -10,6 +10,8 @@ use testkit::on_both_engines;
 
 use crate::common::{Engine, Harness, T0};
 
+mod returns;
+
 async fn api(h: &Harness, username: &str) -> crate::common::Client {
     let mut client = h.client();
     client.bearer = Some(h.token(username).await);
