@@ -12,8 +12,10 @@ use domain::indicators::repatriation::{self as formula, StepKey};
 use domain::indicators::{Period, StepRow};
 use store::Store;
 
-use super::{Figures, Sample, protect_column};
-use crate::Error;
+use super::words::figure_text;
+use super::{Figure, Figures, Indicators, Measure, Sample, Value, protect_column};
+use crate::exports::sheet::{Cell, Table};
+use crate::{Error, Tr};
 
 /// One step of a route, for one organisation or the network.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,10 +98,213 @@ pub fn assemble(
     (per_org, network)
 }
 
+/// A step in the reader's words: its name, the days expected, the days taken (median and
+/// 90th percentile with n) and the share delayed, each "hidden" where suppressed.
+pub struct StepWords {
+    pub name: String,
+    pub expected: String,
+    pub days: String,
+    pub delayed: String,
+}
+
+impl StepWords {
+    pub fn of(t: &Tr, line: &StepLine) -> Self {
+        StepWords {
+            name: step_name(t, &line.step),
+            expected: t.i18n.text_with(
+                t.lang,
+                "indicators-r7-expected",
+                &[
+                    ("count", i18n::Arg::Count(line.expected_days)),
+                    (
+                        "n",
+                        i18n::Arg::Text(i18n::format_number(t.lang, line.expected_days)),
+                    ),
+                ],
+            ),
+            // Days read as days, a share as a share: the measures whose words they take.
+            days: figure_text(t, Measure::StayDays, line.days.period),
+            delayed: figure_text(t, Measure::VoiceLately, line.delayed.period),
+        }
+    }
+}
+
+/// A step's name in her language; a step no route lists any more keeps its key.
+pub fn step_name(t: &Tr, step: &str) -> String {
+    let id = format!("repatriation-step-{step}");
+    let name = t.get(&id);
+    if name == id { step.to_string() } else { name }
+}
+
+/// The routes of a list of steps, in their first order, each with its steps.
+pub fn routes(steps: &[StepLine]) -> Vec<(&str, Vec<&StepLine>)> {
+    let mut out: Vec<(&str, Vec<&StepLine>)> = Vec::new();
+    for s in steps {
+        match out.iter_mut().find(|(route, _)| *route == s.route) {
+            Some((_, list)) => list.push(s),
+            None => out.push((&s.route, vec![s])),
+        }
+    }
+    out
+}
+
+const HEADER: [&str; 11] = [
+    "organisation",
+    "period",
+    "route",
+    "step",
+    "expected_days",
+    "n",
+    "median_days",
+    "p90_days",
+    "delayed_percent",
+    "figure",
+    "status",
+];
+
+/// R7's sheet of the workbook: a row per holder (the network's total first), step and period
+/// (the trend's quarters, and the year when one was asked for); a hidden step's cells marked.
+pub fn sheet(t: &Tr, view: &Indicators) -> Option<Table> {
+    let mut holders: Vec<(String, &Vec<StepLine>)> = Vec::new();
+    if let Some(network) = &view.network_repatriation {
+        holders.push((t.get("indicators-network-total"), network));
+    }
+    holders.extend(
+        view.organisations
+            .iter()
+            .map(|o| (o.name.clone(), &o.repatriation)),
+    );
+    if holders.is_empty() {
+        return None;
+    }
+    let mut periods: Vec<(Period, Option<usize>)> = view
+        .trend
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (*p, Some(i)))
+        .collect();
+    if !view.trend.contains(&view.period) {
+        periods.push((view.period, None));
+    }
+    let mut table = Table::new(KEY, HEADER.map(String::from).to_vec());
+    for (holder, steps) in &holders {
+        for line in steps.iter() {
+            for &(p, at) in &periods {
+                let pick = |f: &Figures| match at {
+                    Some(i) => f.trend.get(i).copied().unwrap_or(Figure::Suppressed),
+                    None => f.period,
+                };
+                let (days, delayed) = (pick(&line.days), pick(&line.delayed));
+                let mut row = vec![
+                    Cell::from(holder.as_str()),
+                    Cell::Text(p.to_string()),
+                    Cell::Text(line.route.clone()),
+                    Cell::Text(step_name(t, &line.step)),
+                    Cell::Count(line.expected_days),
+                ];
+                let count = |v: u64| Cell::Count(i64::try_from(v).unwrap_or(i64::MAX));
+                let blank = || Cell::from("");
+                match (days, delayed) {
+                    (
+                        Figure::Shown {
+                            n,
+                            value: Value::Spread { median, p90 },
+                        },
+                        Figure::Shown {
+                            value: Value::Percent(percent),
+                            ..
+                        },
+                    ) => {
+                        row.extend([
+                            count(n),
+                            median.map(Cell::Count).unwrap_or_else(blank),
+                            p90.map(Cell::Count).unwrap_or_else(blank),
+                            percent.map(count).unwrap_or_else(blank),
+                            Cell::Text(figure_text(t, Measure::StayDays, days)),
+                            Cell::from(if n == 0 { "no-data" } else { "shown" }),
+                        ]);
+                    }
+                    _ => {
+                        let marked = Cell::Text(t.get("indicators-export-suppressed"));
+                        row.extend([
+                            marked.clone(),
+                            marked.clone(),
+                            marked.clone(),
+                            marked.clone(),
+                            Cell::Text(t.get("indicators-hidden")),
+                            Cell::from("suppressed"),
+                        ]);
+                    }
+                }
+                table.rows.push(row);
+            }
+        }
+    }
+    Some(table)
+}
+
+/// The sheet's name and the key of R7 in the API.
+pub const KEY: &str = "r7-repatriation";
+
+/// R7 in the PDF for one holder: a heading per route, then each step with its figures and its
+/// median drawn as a bar against the days expected.
+pub fn pdf_blocks(t: &Tr, steps: &[StepLine], blocks: &mut Vec<pdf::Block>) {
+    use pdf::{Block, Chart};
+    for (route, list) in routes(steps) {
+        blocks.push(Block::Heading(t.with(
+            "indicator-r7-repatriation",
+            "route",
+            route,
+        )));
+        let scale = scale(&list);
+        for line in list {
+            let words = StepWords::of(t, line);
+            blocks.push(Block::Paragraph(format!(
+                "{}: {} · {} · {}",
+                words.name, words.days, words.expected, words.delayed
+            )));
+            if let Some(median) = median(line) {
+                blocks.push(Block::Chart(Chart::Bar {
+                    value: median * 100 / scale,
+                    max: 100,
+                    target: Some(expected(line) * 100 / scale),
+                }));
+            }
+        }
+    }
+}
+
+/// A step's shown median, in days.
+pub fn median(line: &StepLine) -> Option<u64> {
+    match line.days.period {
+        Figure::Shown {
+            value: Value::Spread {
+                median: Some(m), ..
+            },
+            ..
+        } => u64::try_from(m).ok(),
+        _ => None,
+    }
+}
+
+fn expected(line: &StepLine) -> u64 {
+    u64::try_from(line.expected_days).unwrap_or(0)
+}
+
+/// The days a route's bars are drawn against: its longest expected or shown median.
+pub fn scale(steps: &[&StepLine]) -> u64 {
+    steps
+        .iter()
+        .flat_map(|l| [Some(expected(l)), median(l)])
+        .flatten()
+        .max()
+        .unwrap_or(1)
+        .max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::indicators::{Figure, Value};
 
     fn key(step: &str, expected_days: i64) -> StepKey {
         StepKey {

@@ -140,3 +140,16 @@ indicator-r6d-follow-ups-12-months = ১২ মাসের খোঁজখব�
 indicator-r6d-follow-ups-12-months-why = এক বছরে তাকে জিজ্ঞেস করা হয় সে আর যোগাযোগ চায় কি না: যত্ন কবে শেষ হবে, তা সে-ই ঠিক করে।
 indicator-r6e-news-for-sender = যে হস্তান্তরের পাঠানো সংস্থা তার খবর পেয়েছে
 indicator-r6e-news-for-sender-why = সে রাজি থাকলে, যে সংস্থা তার খবর পায় সে শেখে তার জন্য কী কাজ করেছে।
+
+## R7 Repatriation
+indicator-r7-repatriation = প্রত্যাবাসনের প্রতিটি ধাপে কত দিন লেগেছে, পথ { $route }
+indicator-r7-repatriation-why = কাগজের জন্য মাসের পর মাস অপেক্ষা মানে তাকে আটকে রাখা; কোন ধাপে কাজ আটকে যায় তা দেখলে নেটওয়ার্ক বদলের জন্য চাপ দিতে পারে।
+indicators-r7-desc = প্রতিটি ধাপের মধ্যমা দিন একটি দণ্ডে, আর পথ অনুযায়ী প্রত্যাশিত দিন দাগ দিয়ে দেখানো। { $steps }
+indicators-r7-step-heading = ধাপ
+indicators-r7-days-heading = কত দিন লেগেছে
+indicators-r7-delayed-heading = প্রত্যাশার চেয়ে বেশি সময় লেগেছে
+indicators-r7-expected = { $count ->
+    [one] প্রত্যাশিত: { $n } দিন
+   *[other] প্রত্যাশিত: { $n } দিন
+}
+indicators-r7-why-heading = কেন এটা জরুরি

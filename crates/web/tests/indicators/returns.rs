@@ -10,7 +10,7 @@ use domain::scope::CaseScope;
 use domain::{CaseId, Timestamp, UserId};
 use testkit::on_both_engines;
 
-use super::{api, decisions, figure, organisation};
+use super::{OPENPYXL, api, decisions, figure, organisation, python_reads};
 use crate::common::{Engine, Harness, T0};
 
 /// 1 July 2026 06:00 UTC: her return, so her follow-ups fall due on 1 August and 1 October.
@@ -130,4 +130,124 @@ async fn follow_ups_on_time_are_counted_once_known(engine: Engine) {
     h.finish().await;
 }
 
-on_both_engines!(follow_ups_on_time_are_counted_once_known);
+/// Six repatriations started by the Kolkata shelter on 1 July 2026: the home investigation
+/// report requested within 5 days for four girls, after 20 for two (7 expected). R7 shows the
+/// step's median against its expected days and a third delayed, in the API, on the page and
+/// in the workbook; the small organisation's steps stay hidden.
+async fn repatriation_steps_are_measured_against_their_expected_days(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let worker = h.user("caseworker.kolkata").await;
+    let started = time::macros::date!(2026 - 07 - 01);
+    for (seed, took) in [(50, 5), (51, 5), (52, 5), (53, 5), (54, 20), (55, 20)] {
+        let case = decisions(&h, "caseworker.kolkata", 0, seed).await;
+        let event =
+            AuditEvent::new(T0, AuditAction::RepatriationStarted, "case").from_source("test");
+        h.store
+            .start_repatriation(case, "IN-BD", started, event)
+            .await
+            .unwrap();
+        let (_, _, steps) = h
+            .store
+            .repatriation(case, &CaseScope::Network)
+            .await
+            .unwrap()
+            .unwrap();
+        let step = domain::repatriation::Step {
+            done_on: Some(started.saturating_add(time::Duration::days(took))),
+            updated_by: Some(worker.id),
+            updated_at: Some(T0),
+            ..steps[0].clone()
+        };
+        let event =
+            AuditEvent::new(T0, AuditAction::RepatriationStepUpdated, "case").from_source("test");
+        h.store.update_step(&step, event).await.unwrap();
+    }
+    let kolkata = h.kolkata().await.to_string();
+    let body = api(&h, "director.kolkata")
+        .await
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json();
+    let org = body["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == kolkata.as_str())
+        .unwrap();
+    let step = |key: &str| {
+        org["repatriation"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["route"] == "IN-BD" && s["step"] == key)
+            .unwrap_or_else(|| panic!("{key}: {org}"))
+            .clone()
+    };
+    let requested = step("hir-requested");
+    assert_eq!(requested["expected_days"], 7);
+    let days = &requested["days"]["period"];
+    assert_eq!(
+        (
+            days["n"].as_u64(),
+            days["median"].as_i64(),
+            days["p90"].as_i64()
+        ),
+        (Some(6), Some(5), Some(20)),
+        "{requested}"
+    );
+    assert_eq!(requested["delayed"]["period"]["percent"], 33);
+    assert_eq!(
+        requested["delayed"]["trend"][3],
+        requested["delayed"]["period"]
+    );
+    assert_eq!(step("hir-received")["days"]["period"]["n"], 0);
+    // The director's own view has no network part.
+    assert!(body["network_repatriation"].is_null());
+
+    // The page: the route's card, its chart described, its table in her language.
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director
+        .get("/indicators?period=2026-Q3&lang=en")
+        .await
+        .body;
+    assert!(
+        page.contains("Days per step of repatriation, route IN-BD"),
+        "{page}"
+    );
+    assert!(page.contains("Home investigation report requested"));
+    assert!(page.contains("33% (n = 6)"));
+    assert!(page.contains("expected: 7 days"));
+    let bn = director
+        .get("/indicators?period=2026-Q3&lang=bn")
+        .await
+        .body;
+    assert!(
+        bn.contains("৩৩% (মোট ৬)") && bn.contains("প্রত্যাশিত: ৭ দিন"),
+        "{bn}"
+    );
+
+    // The workbook's R7 sheet: the quarter's row as the API gives it.
+    let reply = api(&h, "director.kolkata")
+        .await
+        .get("/api/v1/indicators.xlsx?period=2026-Q3")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let book = python_reads(&reply.bytes, "xlsx", OPENPYXL);
+    let rows = book["r7-repatriation"].as_array().unwrap();
+    assert_eq!(rows[0][3], "step");
+    let row = rows
+        .iter()
+        .find(|r| r[1] == "2026-Q3" && r[4] == 7)
+        .unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(
+        (&row[5], &row[6], &row[7], &row[8]),
+        (&6.into(), &5.into(), &20.into(), &33.into())
+    );
+    assert_eq!(row[10], "shown");
+    h.finish().await;
+}
+
+on_both_engines!(
+    follow_ups_on_time_are_counted_once_known,
+    repatriation_steps_are_measured_against_their_expected_days,
+);
