@@ -553,7 +553,7 @@ print(json.dumps({ws.title: [["" if c is None else c for c in row] for row in ws
 "#;
 
 /// The text pypdf extracts, and how many shapes each page fills or strokes.
-const PYPDF: &str = r#"
+pub(super) const PYPDF: &str = r#"
 import json, re, sys, pypdf
 r = pypdf.PdfReader(sys.argv[1])
 text = "\n".join(p.extract_text() for p in r.pages)

@@ -10,7 +10,7 @@ use domain::scope::CaseScope;
 use domain::{CaseId, Timestamp, UserId};
 use testkit::on_both_engines;
 
-use super::{OPENPYXL, api, decisions, figure, organisation, python_reads};
+use super::{OPENPYXL, PYPDF, api, decisions, figure, organisation, python_reads};
 use crate::common::{Engine, Harness, T0};
 
 /// 1 July 2026 06:00 UTC: her return, so her follow-ups fall due on 1 August and 1 October.
@@ -244,6 +244,21 @@ async fn repatriation_steps_are_measured_against_their_expected_days(engine: Eng
         (&6.into(), &5.into(), &20.into(), &33.into())
     );
     assert_eq!(row[10], "shown");
+
+    // The PDF writes the route's steps with their figures, in her language (the director
+    // reads Bengali).
+    let reply = api(&h, "director.kolkata")
+        .await
+        .get("/api/v1/indicators.pdf?period=2026-Q3")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let pdf = python_reads(&reply.bytes, "pdf", PYPDF);
+    let text = pdf["pdftotext"].as_str().unwrap().replace('\n', " ");
+    assert!(text.contains("পথ IN-BD"), "{text}");
+    assert!(
+        text.contains("৩৩% (মোট ৬)") && text.contains("প্রত্যাশিত: ৭ দিন"),
+        "{text}"
+    );
     h.finish().await;
 }
 
