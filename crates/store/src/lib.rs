@@ -8,6 +8,7 @@
 pub mod backup;
 mod case_sql;
 mod cases;
+mod continuity;
 mod error;
 mod forms;
 mod forms_sql;
@@ -34,6 +35,7 @@ pub use cases::{
     HandoverStore, MAX_QUERY_TERMS, NewCase, NewVoice, NoteStore, OverdueStep, PlanSave, PlanStore,
     RepatriationStore, StayStore, VoiceStore,
 };
+pub use continuity::ContinuityStore;
 pub use error::StoreError;
 pub use forms::{AnswerFile, FormStore};
 pub use glossary::GlossaryStore;

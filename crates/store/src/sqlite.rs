@@ -59,3 +59,4 @@ crate::twofactor::impl_two_factor_store!(SqliteStore, Sqlite);
 crate::safekeeping::impl_safekeeping_store!(SqliteStore, Sqlite);
 crate::zones::impl_time_zone_store!(SqliteStore, Sqlite);
 crate::indicators::impl_indicator_store!(SqliteStore, Sqlite);
+crate::continuity::impl_continuity_store!(SqliteStore, Sqlite);

@@ -92,6 +92,7 @@ pub trait Store:
     + crate::SafekeepingStore
     + crate::TimeZoneStore
     + crate::IndicatorStore
+    + crate::ContinuityStore
     + Send
     + Sync
 {

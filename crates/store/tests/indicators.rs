@@ -16,6 +16,8 @@ use domain::{CaseCode, CaseId, Language, OrgId, OrgKind, Role, Roles, Timestamp,
 use saathi_store::{NewCase, NewUser, Store, StoreError};
 use testkit::{TestStore, on_both_engines};
 
+mod continuity;
+
 /// 1 July 2026 00:00 UTC.
 const T0: Timestamp = Timestamp(1_782_864_000_000);
 const DAY: i64 = 86_400;

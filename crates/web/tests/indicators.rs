@@ -11,6 +11,8 @@ use testkit::on_both_engines;
 
 use crate::common::{Engine, Harness, T0};
 
+mod returns;
+
 async fn api(h: &Harness, username: &str) -> crate::common::Client {
     let mut client = h.client();
     client.bearer = Some(h.token(username).await);
@@ -511,7 +513,7 @@ async fn a_director_opens_the_cases_behind_a_figure(engine: Engine) {
 }
 
 /// Runs `script` with the test Python over `bytes` written to a file, and reads its JSON.
-fn python_reads(bytes: &[u8], ext: &str, script: &str) -> Value {
+pub(super) fn python_reads(bytes: &[u8], ext: &str, script: &str) -> Value {
     let python = std::env::var_os("SAATHI_PYOTP_PYTHON")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| "/var/cache/saathi-test/pyotp/bin/python".into());
@@ -545,14 +547,14 @@ fn python_reads(bytes: &[u8], ext: &str, script: &str) -> Value {
 }
 
 /// Every sheet as {name: rows}, as openpyxl reads it.
-const OPENPYXL: &str = r#"
+pub(super) const OPENPYXL: &str = r#"
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 print(json.dumps({ws.title: [["" if c is None else c for c in row] for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}))
 "#;
 
 /// The text pypdf extracts, and how many shapes each page fills or strokes.
-const PYPDF: &str = r#"
+pub(super) const PYPDF: &str = r#"
 import json, re, sys, pypdf
 r = pypdf.PdfReader(sys.argv[1])
 text = "\n".join(p.extract_text() for p in r.pages)

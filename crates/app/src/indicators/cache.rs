@@ -7,13 +7,14 @@
 //! every reader until the store's change mark moves (`store::IndicatorStore::change_mark`: the
 //! newest audit entry that records a change). Readings (a case viewed, a sign-in) do not move
 //! it, so a busy day of reading keeps the tables; any write does, whichever process made it.
-//! The date is part of the key too, so a figure that depends on today (what is overdue) is
-//! never a day old.
+//! The quarter hour is part of the key too: a figure that depends on today (a follow-up past its
+//! grace) changes when the date does in some organisation's zone, and every zone's date changes
+//! on a quarter hour (India's on the half hour, Nepal's at a quarter to).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use domain::OrgId;
+use domain::{OrgId, Timestamp};
 
 use super::Sample;
 use domain::indicators::Share;
@@ -27,11 +28,17 @@ pub(crate) struct Tables {
     pub(crate) samples: Vec<Vec<Vec<Sample>>>,
     /// R5 by month: `[organisation][quarter of the years][month]`.
     pub(crate) months: Vec<Vec<Vec<(time::Date, Share)>>>,
+    /// R7's steps done: `[organisation][quarter of the years]`.
+    pub(crate) steps: Vec<Vec<Vec<domain::indicators::StepRow>>>,
 }
 
-/// What the tables were computed for: the years, and the day (in UTC; a figure that counts what
-/// is overdue moves at most a day late in a zone east of it, never more).
-type Key = (Vec<i32>, time::Date);
+/// What the tables were computed for: the years, and the quarter hour.
+type Key = (Vec<i32>, i64);
+
+/// The quarter hour `now` falls in, counted from the epoch.
+fn quarter_hour(now: Timestamp) -> i64 {
+    now.millis().div_euclid(15 * 60 * 1000)
+}
 
 #[derive(Default)]
 pub(crate) struct TableCache {
@@ -47,18 +54,21 @@ struct Kept {
 
 impl TableCache {
     /// The tables for `key`, if computed under `mark`.
-    pub(crate) fn get(&self, mark: i64, years: &[i32], day: time::Date) -> Option<Arc<Tables>> {
+    pub(crate) fn get(&self, mark: i64, years: &[i32], now: Timestamp) -> Option<Arc<Tables>> {
         let kept = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         if kept.mark != mark {
             return None;
         }
-        kept.tables.get(&(years.to_vec(), day)).cloned()
+        kept.tables
+            .get(&(years.to_vec(), quarter_hour(now)))
+            .cloned()
     }
 
     /// Keeps tables computed under `mark` (read before the computation began, so a write that
     /// raced it has moved the mark past it). Tables from an older mark than the kept ones are
     /// not kept; a newer mark drops every older table.
-    pub(crate) fn keep(&self, mark: i64, years: &[i32], day: time::Date, tables: Arc<Tables>) {
+    pub(crate) fn keep(&self, mark: i64, years: &[i32], now: Timestamp, tables: Arc<Tables>) {
+        let at = quarter_hour(now);
         let mut kept = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         if mark < kept.mark {
             return;
@@ -67,7 +77,7 @@ impl TableCache {
             kept.mark = mark;
             kept.tables.clear();
         }
-        kept.tables.retain(|(_, d), _| *d == day);
-        kept.tables.insert((years.to_vec(), day), tables);
+        kept.tables.retain(|(_, q), _| *q == at);
+        kept.tables.insert((years.to_vec(), at), tables);
     }
 }

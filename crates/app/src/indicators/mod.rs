@@ -58,6 +58,16 @@ pub enum Measure {
     Completeness,
     /// R6c: days from sending a handover to its acknowledgement.
     DaysToAcknowledge,
+    /// R6d: 1-month follow-ups done on time.
+    FollowUpsOnTime1,
+    /// R6d: 3-month follow-ups done on time.
+    FollowUpsOnTime3,
+    /// R6d: 6-month follow-ups done on time.
+    FollowUpsOnTime6,
+    /// R6d: 12-month follow-ups done on time.
+    FollowUpsOnTime12,
+    /// R6e: senders who received follow-up news.
+    NewsForSender,
     /// Girls identified (cases opened).
     Identified,
     /// Girls in care at the period's end.
@@ -69,7 +79,7 @@ pub enum Measure {
 }
 
 impl Measure {
-    pub const ALL: [Measure; 20] = [
+    pub const ALL: [Measure; 25] = [
         Measure::VoiceLately,
         Measure::ReadBack,
         Measure::GoalsSheSet,
@@ -86,6 +96,11 @@ impl Measure {
         Measure::VoiceTravelled,
         Measure::Completeness,
         Measure::DaysToAcknowledge,
+        Measure::FollowUpsOnTime1,
+        Measure::FollowUpsOnTime3,
+        Measure::FollowUpsOnTime6,
+        Measure::FollowUpsOnTime12,
+        Measure::NewsForSender,
         Measure::Identified,
         Measure::InCare,
         Measure::Returned,
@@ -111,6 +126,11 @@ impl Measure {
             Measure::VoiceTravelled => "r6a-voice-travelled",
             Measure::Completeness => "r6b-completeness",
             Measure::DaysToAcknowledge => "r6c-days-to-acknowledge",
+            Measure::FollowUpsOnTime1 => "r6d-follow-ups-1-month",
+            Measure::FollowUpsOnTime3 => "r6d-follow-ups-3-months",
+            Measure::FollowUpsOnTime6 => "r6d-follow-ups-6-months",
+            Measure::FollowUpsOnTime12 => "r6d-follow-ups-12-months",
+            Measure::NewsForSender => "r6e-news-for-sender",
             Measure::Identified => "count-identified",
             Measure::InCare => "count-in-care",
             Measure::Returned => "count-returned",
@@ -130,7 +150,11 @@ impl Measure {
             | Measure::DecisionsWithHer
             | Measure::PositiveResponses
             | Measure::VoiceTravelled
-            | Measure::Completeness => Some(100),
+            | Measure::Completeness
+            | Measure::FollowUpsOnTime1
+            | Measure::FollowUpsOnTime3
+            | Measure::FollowUpsOnTime6
+            | Measure::FollowUpsOnTime12 => Some(100),
             Measure::ApprovedWithoutHer | Measure::PastHerDate => Some(0),
             Measure::GoalsSheSet
             | Measure::TargetsSheSet
@@ -139,6 +163,7 @@ impl Measure {
             | Measure::StayDaysByTeam
             | Measure::StayDaysByHer
             | Measure::DaysToAcknowledge
+            | Measure::NewsForSender
             | Measure::Identified
             | Measure::InCare
             | Measure::Returned
@@ -275,6 +300,8 @@ pub struct OrgFigures {
     /// R5 by month over the period, each month as its first day (`docs/indicators.md`, R5):
     /// hidden with its quarter, and so that no hidden month is its quarter less the others.
     pub months: Vec<(time::Date, Figure)>,
+    /// R7: each route's steps (`repatriation::StepLine`).
+    pub repatriation: Vec<repatriation::StepLine>,
 }
 
 /// What the reader may see for the period.
@@ -288,6 +315,8 @@ pub struct Indicators {
     pub organisations: Vec<OrgFigures>,
     /// The network's total, for the network admin viewing the network.
     pub network: Option<Vec<Line>>,
+    /// R7's steps for the network's total, beside `network`.
+    pub network_repatriation: Option<Vec<repatriation::StepLine>>,
     /// The training part, for those who may read it.
     pub training: Option<TrainingFigures>,
 }
@@ -343,13 +372,14 @@ pub async fn view(
     organisation: Option<OrgId>,
 ) -> Result<Indicators, Error> {
     let store = &app.store;
-    let (actor, _, _) = acting.signed_in()?;
+    let (actor, _, now) = acting.signed_in()?;
     let trend = period.trend();
     let empty = Indicators {
         period,
         trend: trend.clone(),
         organisations: Vec::new(),
         network: None,
+        network_repatriation: None,
         training: None,
     };
     let (scope, network) = match organisation {
@@ -388,15 +418,19 @@ pub async fn view(
 
     let mut years: Vec<i32> = trend.iter().map(|p| year_of(*p)).collect();
     years.dedup();
-    let tables = tables(app, &years).await?;
+    let tables = tables(app, &years, now).await?;
     let cache::Tables {
         names,
         samples,
         months,
+        steps,
     } = &*tables;
     let (mut organisations, total) = assemble(period, &years, names, samples);
+    let keys = repatriation::keys_of(store, steps).await?;
+    let (mut org_steps, network_steps) = repatriation::assemble(period, &years, &keys, steps);
     for (r, o) in organisations.iter_mut().enumerate() {
         o.months = months_of(period, &years, &months[r], &o.lines);
+        o.repatriation = std::mem::take(&mut org_steps[r]);
     }
     Ok(Indicators {
         period,
@@ -406,6 +440,7 @@ pub async fn view(
             .filter(|o| scope.is_none_or(|s| s == o.org))
             .collect(),
         network: network.then_some(total),
+        network_repatriation: network.then_some(network_steps),
         training,
     })
 }
@@ -477,92 +512,24 @@ pub fn assemble(
     orgs: &[(OrgId, String)],
     samples: &[Vec<Vec<Sample>>],
 ) -> (Vec<OrgFigures>, Vec<Line>) {
-    let trend = period.trend();
-    // Where a quarter sits in `samples`: (index of its year, quarter 0–3).
-    let place = |p: Period| match p {
-        Period::Quarter { year, quarter } => years
-            .iter()
-            .position(|y| *y == year)
-            .map(|y| (y, usize::from(quarter) - 1)),
-        Period::Year(_) => None,
-    };
     let mut org_lines: Vec<Vec<Line>> = vec![Vec::new(); orgs.len()];
     let mut network = Vec::new();
     for (m, &measure) in Measure::ALL.iter().enumerate() {
-        // One protected table per year: organisations by quarters.
-        let tables: Vec<Table> = (0..years.len())
-            .map(|y| {
-                Table::protect(
-                    samples
-                        .iter()
-                        .map(|quarters| (0..4).map(|q| quarters[y * 4 + q][m].n()).collect())
-                        .collect(),
-                )
-            })
-            .collect();
-        let cell = |r: usize, y: usize, q: usize| &samples[r][y * 4 + q][m];
-        let column = |y: usize, q: usize| {
-            (0..orgs.len()).fold(empty_like(cell(0, y, q)), |acc, r| acc.merge(cell(r, y, q)))
-        };
-        let org_year = |r: usize, y: usize| {
-            if measure.at_end() {
-                cell(r, y, 3).clone()
-            } else {
-                (0..4).fold(empty_like(cell(r, y, 0)), |acc, q| acc.merge(cell(r, y, q)))
-            }
-        };
-        let network_year = |y: usize| {
-            if measure.at_end() {
-                column(y, 3)
-            } else {
-                (0..orgs.len()).fold(empty_like(cell(0, y, 0)), |acc, r| {
-                    acc.merge(&org_year(r, y))
-                })
-            }
-        };
-        for (r, lines) in org_lines.iter_mut().enumerate() {
-            let quarter_figure = |p: Period| match place(p) {
-                Some((y, q)) => Figure::of(cell(r, y, q), tables[y].hidden[r][q]),
-                None => Figure::Suppressed,
-            };
-            let period_figure = match period {
-                Period::Quarter { .. } => quarter_figure(period),
-                Period::Year(year) => match years.iter().position(|y| *y == year) {
-                    Some(_) if measure.at_end() => {
-                        quarter_figure(Period::Quarter { year, quarter: 4 })
-                    }
-                    Some(y) => Figure::of(&org_year(r, y), tables[y].row_total_hidden[r]),
-                    None => Figure::Suppressed,
-                },
-            };
+        let (rows, total) = protect_column(period, years, samples, m, measure.at_end());
+        for (lines, figures) in org_lines.iter_mut().zip(rows) {
             lines.push(Line {
                 measure,
-                period: period_figure,
-                trend: trend.iter().map(|p| quarter_figure(*p)).collect(),
+                period: figures.period,
+                trend: figures.trend,
             });
         }
-        if orgs.is_empty() {
-            continue;
+        if let Some(total) = total {
+            network.push(Line {
+                measure,
+                period: total.period,
+                trend: total.trend,
+            });
         }
-        let network_quarter = |p: Period| match place(p) {
-            Some((y, q)) => Figure::of(&column(y, q), tables[y].column_total_hidden[q]),
-            None => Figure::Suppressed,
-        };
-        let period_figure = match period {
-            Period::Quarter { .. } => network_quarter(period),
-            Period::Year(year) => match years.iter().position(|y| *y == year) {
-                Some(_) if measure.at_end() => {
-                    network_quarter(Period::Quarter { year, quarter: 4 })
-                }
-                Some(y) => Figure::of(&network_year(y), tables[y].grand_total_hidden),
-                None => Figure::Suppressed,
-            },
-        };
-        network.push(Line {
-            measure,
-            period: period_figure,
-            trend: trend.iter().map(|p| network_quarter(*p)).collect(),
-        });
     }
     let figures = orgs
         .iter()
@@ -572,9 +539,115 @@ pub fn assemble(
             name: name.clone(),
             lines,
             months: Vec::new(),
+            repatriation: Vec::new(),
         })
         .collect();
     (figures, network)
+}
+
+/// A figure for the period and the four quarters of its trend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figures {
+    pub period: Figure,
+    pub trend: Vec<Figure>,
+}
+
+/// Suppresses one column of `samples[org][q][column]` (the quarters of `years` in order) on
+/// the canonical table of each year, and reads each organisation's figures and the network's
+/// (`None` when there are no organisations) for `period` and its trend. `at_end`: the column
+/// is a state at the period's end, whose year is its fourth quarter.
+pub fn protect_column(
+    period: Period,
+    years: &[i32],
+    samples: &[Vec<Vec<Sample>>],
+    column_index: usize,
+    at_end: bool,
+) -> (Vec<Figures>, Option<Figures>) {
+    let trend = period.trend();
+    let orgs = samples.len();
+    // Where a quarter sits in `samples`: (index of its year, quarter 0–3).
+    let place = |p: Period| match p {
+        Period::Quarter { year, quarter } => years
+            .iter()
+            .position(|y| *y == year)
+            .map(|y| (y, usize::from(quarter) - 1)),
+        Period::Year(_) => None,
+    };
+    // One protected table per year: organisations by quarters.
+    let tables: Vec<Table> = (0..years.len())
+        .map(|y| {
+            Table::protect(
+                samples
+                    .iter()
+                    .map(|quarters| {
+                        (0..4)
+                            .map(|q| quarters[y * 4 + q][column_index].n())
+                            .collect()
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let cell = |r: usize, y: usize, q: usize| &samples[r][y * 4 + q][column_index];
+    let column = |y: usize, q: usize| {
+        (0..orgs).fold(empty_like(cell(0, y, q)), |acc, r| acc.merge(cell(r, y, q)))
+    };
+    let org_year = |r: usize, y: usize| {
+        if at_end {
+            cell(r, y, 3).clone()
+        } else {
+            (0..4).fold(empty_like(cell(r, y, 0)), |acc, q| acc.merge(cell(r, y, q)))
+        }
+    };
+    let network_year = |y: usize| {
+        if at_end {
+            column(y, 3)
+        } else {
+            (0..orgs).fold(empty_like(cell(0, y, 0)), |acc, r| {
+                acc.merge(&org_year(r, y))
+            })
+        }
+    };
+    let rows = (0..orgs)
+        .map(|r| {
+            let quarter_figure = |p: Period| match place(p) {
+                Some((y, q)) => Figure::of(cell(r, y, q), tables[y].hidden[r][q]),
+                None => Figure::Suppressed,
+            };
+            let period_figure = match period {
+                Period::Quarter { .. } => quarter_figure(period),
+                Period::Year(year) => match years.iter().position(|y| *y == year) {
+                    Some(_) if at_end => quarter_figure(Period::Quarter { year, quarter: 4 }),
+                    Some(y) => Figure::of(&org_year(r, y), tables[y].row_total_hidden[r]),
+                    None => Figure::Suppressed,
+                },
+            };
+            Figures {
+                period: period_figure,
+                trend: trend.iter().map(|p| quarter_figure(*p)).collect(),
+            }
+        })
+        .collect();
+    if orgs == 0 {
+        return (rows, None);
+    }
+    let network_quarter = |p: Period| match place(p) {
+        Some((y, q)) => Figure::of(&column(y, q), tables[y].column_total_hidden[q]),
+        None => Figure::Suppressed,
+    };
+    let period_figure = match period {
+        Period::Quarter { .. } => network_quarter(period),
+        Period::Year(year) => match years.iter().position(|y| *y == year) {
+            Some(_) if at_end => network_quarter(Period::Quarter { year, quarter: 4 }),
+            Some(y) => Figure::of(&network_year(y), tables[y].grand_total_hidden),
+            None => Figure::Suppressed,
+        },
+    };
+    let network = Figures {
+        period: period_figure,
+        trend: trend.iter().map(|p| network_quarter(*p)).collect(),
+    };
+    (rows, Some(network))
 }
 
 /// A sample of nothing, of the same kind.
@@ -589,30 +662,33 @@ fn empty_like(sample: &Sample) -> Sample {
 /// Every organisation's samples, for every quarter of `years`: the canonical tables are the
 /// network's, whoever reads them. Kept until the store's change mark moves
 /// ([`cache::TableCache`]).
-async fn tables(app: &App, years: &[i32]) -> Result<Arc<cache::Tables>, Error> {
+async fn tables(app: &App, years: &[i32], now: Timestamp) -> Result<Arc<cache::Tables>, Error> {
     let store = &app.store;
     let mark = store.change_mark().await?;
-    let day = app.clock.now().to_datetime().date();
-    if let Some(kept) = app.indicator_tables.get(mark, years, day) {
+    if let Some(kept) = app.indicator_tables.get(mark, years, now) {
         return Ok(kept);
     }
     let mut orgs = store.organisations().await?;
     orgs.sort_by_key(|o| o.fields.name.to_string());
     let mut samples = Vec::new();
     let mut months = Vec::new();
+    let mut steps = Vec::new();
     for org in &orgs {
         let zone = store.time_zone_of(org.id).await?;
         let mut quarters = Vec::new();
         let mut by_month = Vec::new();
+        let mut done = Vec::new();
         for &year in years {
             for quarter in Period::Year(year).quarters() {
-                let (sample, month) = samples_of(store, org.id, &zone, quarter).await?;
+                let (sample, month) = samples_of(store, org.id, &zone, quarter, now).await?;
                 quarters.push(sample);
                 by_month.push(month);
+                done.push(repatriation::rows_of(store, org.id, quarter).await?);
             }
         }
         samples.push(quarters);
         months.push(by_month);
+        steps.push(done);
     }
     let tables = Arc::new(cache::Tables {
         names: orgs
@@ -621,8 +697,9 @@ async fn tables(app: &App, years: &[i32]) -> Result<Arc<cache::Tables>, Error> {
             .collect(),
         samples,
         months,
+        steps,
     });
-    app.indicator_tables.keep(mark, years, day, tables.clone());
+    app.indicator_tables.keep(mark, years, now, tables.clone());
     Ok(tables)
 }
 
@@ -633,6 +710,7 @@ async fn samples_of(
     org: OrgId,
     zone: &TimeZone,
     quarter: Period,
+    now: Timestamp,
 ) -> Result<(Vec<Sample>, Vec<(time::Date, Share)>), Error> {
     let span: Bounds = quarter.bounds(zone);
     let open = store.open_cases_at(org, span.end).await?;
@@ -653,6 +731,7 @@ async fn samples_of(
         )
     };
     let handovers = store.handovers_sent(org, span).await?;
+    let (on_time, news) = continuity_samples(store, org, zone, quarter, now).await?;
     let counts = store.field_counts(org, span).await?;
     let reunified = store
         .return_recommendations(org, span)
@@ -674,7 +753,7 @@ async fn samples_of(
         .iter()
         .filter_map(|h| h.acknowledged_at.map(|a| whole_days(h.sent_at, a)))
         .collect();
-    let samples = vec![
+    let mut samples = vec![
         Sample::Share(formula::voice_lately(&open, span.end)),
         Sample::Share(formula::read_back(&read_back)),
         Sample::Share(formula::goals_she_set(&goals)),
@@ -691,12 +770,39 @@ async fn samples_of(
         Sample::Share(formula::voice_travelled(&handovers)),
         values(formula::completeness(&handovers), completeness),
         values(formula::days_to_acknowledge(&handovers), acknowledge),
+    ];
+    samples.extend(on_time);
+    samples.push(news);
+    samples.extend([
         Sample::Count(counts.identified),
         Sample::Count(counts.in_care),
         Sample::Count(counts.returned),
         Sample::Count(reunified),
-    ];
+    ]);
     Ok((samples, by_month))
+}
+
+/// R6d (the 1, 3, 6 and 12-month follow-ups on time, in that order) and R6e (news for the
+/// sender) for one organisation and quarter: one store query each. A follow-up still within its
+/// grace on `now` is neither on time nor late yet.
+async fn continuity_samples(
+    store: &Arc<dyn Store>,
+    org: OrgId,
+    zone: &TimeZone,
+    quarter: Period,
+    now: Timestamp,
+) -> Result<(Vec<Sample>, Sample), Error> {
+    use domain::indicators::continuity;
+    let span = quarter.bounds(zone);
+    let due = store
+        .follow_ups_due(org, (quarter.first_day(), quarter.day_after()), span.end)
+        .await?;
+    let on_time = continuity::follow_ups_on_time(&due, zone, zone.date_of(now))
+        .into_iter()
+        .map(|(_, share)| Sample::Share(share))
+        .collect();
+    let news = continuity::news_for_sender(&store.sender_news(org, span).await?);
+    Ok((on_time, Sample::Share(news)))
 }
 
 /// Whole days between two instants, as `domain::indicators` counts them.
@@ -707,6 +813,7 @@ fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
 pub(crate) mod cache;
 pub mod cases;
 pub mod demo;
+pub mod repatriation;
 pub mod report;
 #[cfg(test)]
 mod tests;

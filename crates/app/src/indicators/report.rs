@@ -204,6 +204,7 @@ pub fn tables(t: &Tr, view: &Indicators) -> Vec<Table> {
         })
         .filter(|_| !holders.is_empty())
         .collect();
+    tables.extend(super::repatriation::sheet(t, view));
     if let Some(training) = view.training {
         let mut table = Table::new("training", HEADER.map(String::from).to_vec());
         for (label, figure) in [
@@ -310,6 +311,15 @@ pub fn pdf_report(t: &Tr, view: &Indicators) -> pdf::Report {
                 }
             }
         }
+        let steps = if view.network.is_some() {
+            view.network_repatriation.as_deref()
+        } else {
+            view.organisations
+                .iter()
+                .find(|o| o.name == *holder)
+                .map(|o| o.repatriation.as_slice())
+        };
+        super::repatriation::pdf_blocks(t, steps.unwrap_or_default(), &mut blocks);
         blocks.push(Block::Heading(t.get("indicators-counts")));
         blocks.push(Block::Meta(t.get("indicators-counts-note")));
         let counts: Vec<&Line> = lines

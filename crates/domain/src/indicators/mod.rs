@@ -3,7 +3,9 @@
 //! figure with its n. Suppression is a separate step (`suppress`), applied by the service across
 //! every view together.
 
+pub mod continuity;
 pub mod period;
+pub mod repatriation;
 pub mod suppress;
 
 use time::Date;

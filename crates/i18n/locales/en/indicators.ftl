@@ -129,3 +129,28 @@ indicators-download-pdf = PDF
 ## R5 by month
 indicators-by-month = By month
 indicators-month-heading = Month
+
+## R6 Continuity after her return (R6d, R6e)
+indicator-r6d-follow-ups-1-month = Follow-ups at 1 month done on time
+indicator-r6d-follow-ups-1-month-why = Her return is not the end of care: a visit that comes when it was promised keeps her trust.
+indicator-r6d-follow-ups-3-months = Follow-ups at 3 months done on time
+indicator-r6d-follow-ups-3-months-why = Three months on, the first hard weeks at home are past, and someone should still ask how she is.
+indicator-r6d-follow-ups-6-months = Follow-ups at 6 months done on time
+indicator-r6d-follow-ups-6-months-why = Six months on, school, work and family show whether her return holds, and the visit is where she can say so.
+indicator-r6d-follow-ups-12-months = Follow-ups at 12 months done on time
+indicator-r6d-follow-ups-12-months-why = A year on, she is asked whether she still wants contact: the end of care is hers to decide.
+indicator-r6e-news-for-sender = Handovers whose sender heard how she is doing
+indicator-r6e-news-for-sender-why = An organisation that hears how she is doing, when she agrees, learns what worked for her.
+
+## R7 Repatriation
+indicator-r7-repatriation = Days per step of repatriation, route { $route }
+indicator-r7-repatriation-why = Waiting months for papers is time she spends held; seeing which step stalls is how the network presses for change.
+indicators-r7-desc = Each step's median days as a bar, with the days the route expects marked. { $steps }
+indicators-r7-step-heading = Step
+indicators-r7-days-heading = Days taken
+indicators-r7-delayed-heading = Took longer than expected
+indicators-r7-expected = { $count ->
+    [one] expected: { $n } day
+   *[other] expected: { $n } days
+}
+indicators-r7-why-heading = Why it matters

@@ -128,3 +128,28 @@ indicators-download-pdf = पीडीएफ़
 ## R5 by month
 indicators-by-month = महीने के हिसाब से
 indicators-month-heading = महीना
+
+## R6 Continuity after her return (R6d, R6e)
+indicator-r6d-follow-ups-1-month = 1 महीने का फ़ॉलो-अप समय पर हुआ
+indicator-r6d-follow-ups-1-month-why = घर लौटने से देखभाल ख़त्म नहीं होती: वादे के समय पर हालचाल लेने से उसका भरोसा बना रहता है।
+indicator-r6d-follow-ups-3-months = 3 महीने का फ़ॉलो-अप समय पर हुआ
+indicator-r6d-follow-ups-3-months-why = तीन महीने में घर के पहले कठिन हफ़्ते बीत चुके हैं, फिर भी किसी को पूछना चाहिए कि वह कैसी है।
+indicator-r6d-follow-ups-6-months = 6 महीने का फ़ॉलो-अप समय पर हुआ
+indicator-r6d-follow-ups-6-months-why = छह महीने में स्कूल, काम और परिवार दिखाते हैं कि उसकी वापसी टिक रही है या नहीं, और मुलाक़ात में वह ख़ुद यह बता सकती है।
+indicator-r6d-follow-ups-12-months = 12 महीने का फ़ॉलो-अप समय पर हुआ
+indicator-r6d-follow-ups-12-months-why = एक साल पर उससे पूछा जाता है कि क्या वह अब भी संपर्क चाहती है: देखभाल कब ख़त्म हो, यह वही तय करती है।
+indicator-r6e-news-for-sender = हस्तांतरण, जिनके भेजने वाले संगठन को उसकी ख़बर मिली
+indicator-r6e-news-for-sender-why = उसकी सहमति से जिस संगठन को उसकी ख़बर मिलती है, वह सीखता है कि उसके लिए क्या काम आया।
+
+## R7 Repatriation
+indicator-r7-repatriation = प्रत्यावर्तन के हर चरण में लगे दिन, मार्ग { $route }
+indicator-r7-repatriation-why = काग़ज़ों के लिए महीनों का इंतज़ार उसे रोके रखने का समय है; कौन-सा चरण अटकता है, यह देखकर नेटवर्क बदलाव के लिए दबाव डाल सकता है।
+indicators-r7-desc = हर चरण के माध्यिका दिन एक पट्टी में, और मार्ग के अनुसार अपेक्षित दिन निशान से दिखाए गए। { $steps }
+indicators-r7-step-heading = चरण
+indicators-r7-days-heading = लगे दिन
+indicators-r7-delayed-heading = अपेक्षा से ज़्यादा समय लगा
+indicators-r7-expected = { $count ->
+    [one] अपेक्षित: { $n } दिन
+   *[other] अपेक्षित: { $n } दिन
+}
+indicators-r7-why-heading = यह क्यों ज़रूरी है

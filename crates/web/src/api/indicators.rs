@@ -72,6 +72,8 @@ pub struct IndicatorsBody {
     pub organisations: Vec<OrganisationIndicators>,
     /// The network's total, when the network admin views the network; `null` otherwise.
     pub network: Option<Vec<IndicatorLine>>,
+    /// R7 for the network's total, beside `network`; `null` otherwise.
+    pub network_repatriation: Option<Vec<RepatriationPace>>,
     /// Whether the reader sees the training part.
     pub training: bool,
     /// The training part's figures, when `training`; `null` otherwise.
@@ -97,6 +99,56 @@ pub struct OrganisationIndicators {
     pub id: String,
     pub name: String,
     pub indicators: Vec<IndicatorLine>,
+    /// R7: each route's steps, in order.
+    pub repatriation: Vec<RepatriationPace>,
+}
+
+/// R7 for one step of a route: the days it took (median and 90th percentile, n the steps done
+/// in the period) and the share that took longer than expected. Both have the same n and are
+/// hidden together.
+#[derive(Serialize, ToSchema)]
+pub struct RepatriationPace {
+    /// The route, e.g. `IN-BD`.
+    pub route: String,
+    /// The step's key, e.g. `nationality-verified`.
+    pub step: String,
+    /// The days the route expects the step to take.
+    #[schema(minimum = 0)]
+    pub expected_days: i64,
+    /// `median` and `p90` in days.
+    pub days: FigureWithTrend,
+    /// `percent` of the steps that took longer than expected.
+    pub delayed: FigureWithTrend,
+}
+
+/// A figure for the period and the trend's four quarters.
+#[derive(Serialize, ToSchema)]
+pub struct FigureWithTrend {
+    pub period: FigureJson,
+    /// Oldest first, one per quarter of `trend`.
+    pub trend: Vec<FigureJson>,
+}
+
+impl From<indicators::Figures> for FigureWithTrend {
+    fn from(f: indicators::Figures) -> Self {
+        FigureWithTrend {
+            period: f.period.into(),
+            trend: f.trend.into_iter().map(FigureJson::from).collect(),
+        }
+    }
+}
+
+fn steps(steps: Vec<indicators::repatriation::StepLine>) -> Vec<RepatriationPace> {
+    steps
+        .into_iter()
+        .map(|s| RepatriationPace {
+            route: s.route,
+            step: s.step,
+            expected_days: s.expected_days,
+            days: s.days.into(),
+            delayed: s.delayed.into(),
+        })
+        .collect()
 }
 
 /// One indicator: the period's figure and the trend's four.
@@ -185,9 +237,11 @@ pub async fn show(
                 id: o.org.to_string(),
                 name: o.name,
                 indicators: lines(o.lines),
+                repatriation: steps(o.repatriation),
             })
             .collect(),
         network: view.network.map(lines),
+        network_repatriation: view.network_repatriation.map(steps),
         training: view.training.is_some(),
         training_figures: view.training.map(|t| TrainingIndicators {
             dropout: t.dropout.into(),

@@ -5,6 +5,7 @@
 
 pub mod cases;
 mod chart;
+mod repatriation;
 
 use app::indicators::words::{drawn, number, percent};
 pub(super) use app::indicators::words::{figure_text, period_label};
@@ -58,6 +59,8 @@ pub struct Block {
     pub cards: Vec<Card>,
     pub funnel: Vec<Step>,
     pub funnel_desc: String,
+    /// R7: a card per route.
+    pub routes: Vec<repatriation::RouteCard>,
 }
 
 /// The training part.
@@ -331,6 +334,7 @@ fn blocks(t: &Tr, view: &Indicators, lists: Option<OrgId>) -> Vec<Block> {
             Own {
                 lists: None,
                 months: &[],
+                steps: view.network_repatriation.as_deref().unwrap_or_default(),
             },
         ));
     } else {
@@ -345,6 +349,7 @@ fn blocks(t: &Tr, view: &Indicators, lists: Option<OrgId>) -> Vec<Block> {
                 Own {
                     lists: (lists == Some(o.org)).then_some(view.period),
                     months: &o.months,
+                    steps: &o.repatriation,
                 },
             ));
         }
@@ -357,6 +362,8 @@ fn blocks(t: &Tr, view: &Indicators, lists: Option<OrgId>) -> Vec<Block> {
 struct Own<'a> {
     lists: Option<Period>,
     months: &'a [(time::Date, Figure)],
+    /// R7's steps.
+    steps: &'a [app::indicators::repatriation::StepLine],
 }
 
 fn block(
@@ -368,7 +375,11 @@ fn block(
     members: impl Fn(usize) -> Vec<(String, String)>,
     own: Own,
 ) -> Block {
-    let Own { lists, months } = own;
+    let Own {
+        lists,
+        months,
+        steps,
+    } = own;
     let cards = lines
         .iter()
         .enumerate()
@@ -392,6 +403,7 @@ fn block(
         .collect::<Vec<_>>()
         .join("; ");
     Block {
+        routes: repatriation::cards(t, prefix, steps),
         heading,
         cards,
         funnel: chart::funnel(counts),
