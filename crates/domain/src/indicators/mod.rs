@@ -3,6 +3,7 @@
 //! figure with its n. Suppression is a separate step (`suppress`), applied by the service across
 //! every view together.
 
+pub mod her_view;
 pub mod period;
 pub mod suppress;
 
