@@ -10,6 +10,7 @@ mod decision;
 mod document;
 mod followup;
 mod handover;
+mod life_view;
 mod note;
 mod plan;
 mod repatriation;
@@ -23,6 +24,7 @@ pub(crate) use {
     plan::impl_plan_store, repatriation::impl_repatriation_store, search::impl_case_search,
     stay::impl_stay_store, voice::impl_voice_store,
 };
+pub(crate) use life_view::impl_life_view_store;
 
 macro_rules! impl_case_store {
     ($store:ty, $db:ty) => {
@@ -37,6 +39,7 @@ macro_rules! impl_case_store {
         $crate::case_sql::impl_followup_store!($store, $db);
         $crate::case_sql::impl_repatriation_store!($store, $db);
         $crate::case_sql::impl_stay_store!($store, $db);
+        $crate::case_sql::impl_life_view_store!($store, $db);
 
         impl $store {
             async fn assigned_in(
