@@ -209,9 +209,13 @@ pub enum DomainError {
     UnknownRating(String),
     #[error("unknown occasion {0:?}: use entering-care, plan-review or follow-up")]
     UnknownOccasion(String),
-    #[error("rate each of the six areas of her plan once: safety, health, wellbeing, family, livelihood, justice")]
+    #[error(
+        "rate each of the six areas of her plan once: safety, health, wellbeing, family, livelihood, justice"
+    )]
     LifeViewAreas,
-    #[error("only a plan review or a follow-up is recorded with the review or follow-up it belongs to")]
+    #[error(
+        "only a plan review or a follow-up is recorded with the review or follow-up it belongs to"
+    )]
     LifeViewReference,
 }
 

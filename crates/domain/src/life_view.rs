@@ -189,9 +189,7 @@ pub const GAP_POINTS: i64 = 2;
 impl AreaRating {
     /// How far apart she and the worker are (worker less her), when she said.
     pub fn gap(&self) -> Option<i64> {
-        self.her
-            .rating()
-            .map(|h| self.worker.points() - h.points())
+        self.her.rating().map(|h| self.worker.points() - h.points())
     }
 
     /// Whether she and the worker are two points or more apart.

@@ -109,7 +109,10 @@ async fn record(store: &Arc<dyn Store>, v: &LifeView) {
     store
         .record_life_view(
             v,
-            event(AuditAction::LifeViewRecorded, &format!("case:{}", v.case_id)),
+            event(
+                AuditAction::LifeViewRecorded,
+                &format!("case:{}", v.case_id),
+            ),
         )
         .await
         .unwrap();
@@ -177,16 +180,44 @@ async fn r8_reads_the_organisations_views_of_cases_asked_in_the_period(t: &TestS
     let b = open_case(store, kolkata, rupa, 2).await;
     let c = open_case(store, mumbai, asha, 3).await;
     // a: asked before and in the period: counted, with its earlier view.
-    record(store, &view(a, kolkata, rupa, day(1), [(Said(VeryHard), Hard); 6])).await;
-    record(store, &view(a, kolkata, rupa, day(45), [(Said(Good), Good); 6])).await;
+    record(
+        store,
+        &view(a, kolkata, rupa, day(1), [(Said(VeryHard), Hard); 6]),
+    )
+    .await;
+    record(
+        store,
+        &view(a, kolkata, rupa, day(45), [(Said(Good), Good); 6]),
+    )
+    .await;
     // b: asked only before the period: not read.
-    record(store, &view(b, kolkata, rupa, day(2), [(Said(Hard), Hard); 6])).await;
-    record(store, &view(b, kolkata, rupa, day(3), [(Said(Hard), Hard); 6])).await;
+    record(
+        store,
+        &view(b, kolkata, rupa, day(2), [(Said(Hard), Hard); 6]),
+    )
+    .await;
+    record(
+        store,
+        &view(b, kolkata, rupa, day(3), [(Said(Hard), Hard); 6]),
+    )
+    .await;
     // a again after the period: not read.
-    record(store, &view(a, kolkata, rupa, day(70), [(Said(VeryGood), VeryGood); 6])).await;
+    record(
+        store,
+        &view(a, kolkata, rupa, day(70), [(Said(VeryGood), VeryGood); 6]),
+    )
+    .await;
     // c: another organisation's.
-    record(store, &view(c, mumbai, asha, day(1), [(Said(Hard), Hard); 6])).await;
-    record(store, &view(c, mumbai, asha, day(50), [(Said(Hard), Hard); 6])).await;
+    record(
+        store,
+        &view(c, mumbai, asha, day(1), [(Said(Hard), Hard); 6]),
+    )
+    .await;
+    record(
+        store,
+        &view(c, mumbai, asha, day(50), [(Said(Hard), Hard); 6]),
+    )
+    .await;
 
     let rows = store.life_views_for_indicator(kolkata, span).await.unwrap();
     assert_eq!(rows.len(), 2);

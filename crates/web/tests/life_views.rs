@@ -47,8 +47,14 @@ async fn her_view_is_asked_in_the_form_and_her_gap_with_the_worker_flagged(engin
     let page = worker.get(&format!("{path}?lang=bn")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains(&h.text(Language::Bn, "life-view-none")));
-    assert!(page.body.contains(&h.text(Language::Bn, "life-rating-very-hard")));
-    assert!(page.body.contains(&h.text(Language::Bn, "goal-domain-justice")));
+    assert!(
+        page.body
+            .contains(&h.text(Language::Bn, "life-rating-very-hard"))
+    );
+    assert!(
+        page.body
+            .contains(&h.text(Language::Bn, "goal-domain-justice"))
+    );
 
     // She was not asked about justice: the form comes back with what was chosen, and the
     // message beside the field, in Bengali.
@@ -58,7 +64,12 @@ async fn her_view_is_asked_in_the_form_and_her_gap_with_the_worker_flagged(engin
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     let reply = worker.post_form(&format!("{path}?lang=bn"), &form).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
     assert!(reply.body.contains(&h.text(Language::Bn, "error-required")));
     assert!(reply.body.contains("href=\"#her-justice\""));
     assert!(
@@ -75,16 +86,23 @@ async fn her_view_is_asked_in_the_form_and_her_gap_with_the_worker_flagged(engin
     };
     let mut api = api;
     let views = api.get(&format!("/api/v1/cases/{case}/life-views")).await;
-    assert_eq!(views.json()["views"].as_array().unwrap().len(), 0, "nothing written");
+    assert_eq!(
+        views.json()["views"].as_array().unwrap().len(),
+        0,
+        "nothing written"
+    );
 
     // Entering care: very hard, the worker says hard.
     let first = fields("entering-care", "very-hard", "hard", None);
-    let form: Vec<(&str, &str)> = first.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let form: Vec<(&str, &str)> = first
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let reply = worker.post_form(&path, &form).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(
         reply.header("location"),
-        Some(format!("{path}?saved=life-view").as_str())
+        Some(format!("{path}?saved=asked").as_str())
     );
     // At a review she says good, the worker very good... except livelihood, which she finds
     // very hard still: two points or more apart.
@@ -104,7 +122,7 @@ async fn her_view_is_asked_in_the_form_and_her_gap_with_the_worker_flagged(engin
     let reply = worker.post_form(&path, &form).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let page = worker
-        .get(&format!("{path}?saved=life-view&lang=bn"))
+        .get(&format!("{path}?saved=asked&lang=bn"))
         .await
         .body;
     assert!(page.contains(&h.text(Language::Bn, "life-view-saved")));
@@ -175,7 +193,12 @@ async fn the_api_refuses_a_view_that_misses_an_area_or_rates_off_the_scale(engin
             &[],
         )
         .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
     assert!(reply.body.contains("her-justice"), "{}", reply.body);
     let reply = api
         .json(
@@ -185,7 +208,12 @@ async fn the_api_refuses_a_view_that_misses_an_area_or_rates_off_the_scale(engin
             &[],
         )
         .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
     assert!(reply.body.contains("error-unknown-life-rating") || reply.body.contains("her-safety"));
     // A follow-up that is not this case's.
     let reply = api
@@ -197,7 +225,12 @@ async fn the_api_refuses_a_view_that_misses_an_area_or_rates_off_the_scale(engin
             &[],
         )
         .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
     assert!(reply.body.contains("reference"), "{}", reply.body);
     // A day after today.
     let reply = api
@@ -208,7 +241,12 @@ async fn the_api_refuses_a_view_that_misses_an_area_or_rates_off_the_scale(engin
             &[],
         )
         .await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
     let reply = api.get(&path).await;
     assert_eq!(reply.json()["views"].as_array().unwrap().len(), 0);
     let reply = api
@@ -224,7 +262,126 @@ async fn the_api_refuses_a_view_that_misses_an_area_or_rates_off_the_scale(engin
     h.finish().await;
 }
 
+/// Two views of `cases` new cases of the Kolkata shelter: very hard (the worker: hard), then
+/// good (the worker: good); livelihood stays very hard for her the second time.
+async fn asked_twice(h: &Harness, cases: usize) {
+    let mut api = h.client();
+    api.bearer = Some(h.token("caseworker.kolkata").await);
+    for _ in 0..cases {
+        let (case, _) = h.case().await;
+        for (her, worker, livelihood) in [
+            ("very-hard", "hard", "very-hard"),
+            ("good", "good", "very-hard"),
+        ] {
+            let areas: Vec<serde_json::Value> = AREAS
+                .iter()
+                .map(|a| {
+                    let her = if *a == "livelihood" { livelihood } else { her };
+                    json!({"area": a, "her": her, "worker": worker})
+                })
+                .collect();
+            let reply = api
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/cases/{case}/life-views"),
+                    &json!({"occasion": "plan-review", "recorded_on": "2026-11-29", "areas": areas}),
+                    &[],
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        }
+    }
+}
+
+async fn r8_shows_her_view_beside_the_workers_and_hides_a_small_one(engine: Engine) {
+    let h = Harness::new(engine).await;
+    asked_twice(&h, 4).await;
+    let mut director = h.client();
+    director.bearer = Some(h.token("director.kolkata").await);
+    let body = director
+        .get("/api/v1/indicators?period=2026-Q4")
+        .await
+        .json();
+    let kolkata = &body["her_view"]["organisations"][0]["figures"];
+    assert_eq!(kolkata["cases"]["suppressed"], true, "four cases: hidden");
+    assert_eq!(kolkata["areas"][0]["her"]["suppressed"], true);
+    assert!(kolkata["areas"][0]["her"]["change"].is_null());
+
+    asked_twice(&h, 2).await;
+    let body = director
+        .get("/api/v1/indicators?period=2026-Q4")
+        .await
+        .json();
+    assert_eq!(
+        body["her_view"]["organisations"].as_array().unwrap().len(),
+        1
+    );
+    let kolkata = &body["her_view"]["organisations"][0]["figures"];
+    assert_eq!(kolkata["cases"]["count"], 6);
+    let safety = &kolkata["areas"][0];
+    assert_eq!(safety["area"], "safety");
+    assert_eq!(safety["her"]["first_mean"], 1.0);
+    assert_eq!(safety["her"]["latest_mean"], 3.0);
+    assert_eq!(safety["her"]["change"], 2.0);
+    assert_eq!(safety["worker"]["change"], 1.0);
+    assert_eq!(safety["gaps"]["percent"], 0);
+    let livelihood = &kolkata["areas"][4];
+    assert_eq!(livelihood["her"]["change"], 0.0);
+    assert_eq!(livelihood["gaps"]["percent"], 100, "very hard against good");
+    assert_eq!(livelihood["gaps"]["n"], 6);
+    // The quarter before has none of it.
+    let before = director
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json();
+    assert_eq!(
+        before["her_view"]["organisations"][0]["figures"]["cases"]["count"],
+        0
+    );
+
+    // The page draws it in her language, with its table beside it.
+    let mut page = h.client().signed_in("director.kolkata").await;
+    let reply = page.get("/indicators?period=2026-Q4&lang=bn").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("class=\"chart her-view\""));
+    assert!(
+        reply
+            .body
+            .contains(&h.text(Language::Bn, "indicator-r8-chart-title"))
+    );
+    assert!(reply.body.contains("১.০ → ৩.০ (+২.০)"), "her digits");
+    assert!(reply.body.contains("১০০%"));
+    // A trainer sees none of it.
+    let mut trainer = h.client();
+    trainer.bearer = Some(h.token("trainer").await);
+    let body = trainer
+        .get("/api/v1/indicators?period=2026-Q4")
+        .await
+        .json();
+    assert!(body["her_view"].is_null());
+
+    // The workbook has its sheet, the PDF its words.
+    let reply = director.get("/api/v1/indicators.xlsx?period=2026-Q4").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let book = crate::indicators::python_reads(&reply.bytes, "xlsx", crate::indicators::OPENPYXL);
+    let rows = book["r8-her-view"].as_array().unwrap();
+    assert_eq!(rows[0][0], "organisation");
+    assert_eq!(
+        rows.len(),
+        1 + 6 * 3,
+        "her, the worker and the gaps, per area"
+    );
+    assert_eq!(rows[1][4], 6);
+    assert_eq!(rows[1][7], "2.0");
+    let reply = director
+        .get("/api/v1/indicators.pdf?period=2026-Q4&lang=hi")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    h.finish().await;
+}
+
 on_both_engines!(
     her_view_is_asked_in_the_form_and_her_gap_with_the_worker_flagged,
     the_api_refuses_a_view_that_misses_an_area_or_rates_off_the_scale,
+    r8_shows_her_view_beside_the_workers_and_hides_a_small_one,
 );

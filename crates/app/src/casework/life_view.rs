@@ -38,7 +38,7 @@ pub fn area_field(who: &str, area: GoalDomain) -> String {
     format!("{who}-{}", area.as_str())
 }
 
-fn answer<'a>(answers: &'a [(String, String)], area: GoalDomain) -> &'a str {
+fn answer(answers: &[(String, String)], area: GoalDomain) -> &str {
     answers
         .iter()
         .find(|(a, _)| a.trim() == area.as_str())

@@ -290,6 +290,8 @@ pub struct Indicators {
     pub network: Option<Vec<Line>>,
     /// The training part, for those who may read it.
     pub training: Option<TrainingFigures>,
+    /// R8 Her own view of her life (`her_view`), beside the organisations' figures.
+    pub her_view: Option<her_view::HerViewPart>,
 }
 
 /// The training programme's part (`docs/indicators.md`, "Training"): people, not cases, so a
@@ -351,6 +353,7 @@ pub async fn view(
         organisations: Vec::new(),
         network: None,
         training: None,
+        her_view: None,
     };
     let (scope, network) = match organisation {
         Some(org) => {
@@ -412,6 +415,7 @@ pub async fn view(
         .iter()
         .map(|o| (o.id, o.fields.name.to_string()))
         .collect();
+    let her_view = her_view::part(store, &names, period, scope, network).await?;
     let (mut organisations, total) = assemble(period, &years, &names, &samples);
     for (r, o) in organisations.iter_mut().enumerate() {
         o.months = months_of(period, &years, &months[r], &o.lines);
@@ -425,6 +429,7 @@ pub async fn view(
             .collect(),
         network: network.then_some(total),
         training,
+        her_view: Some(her_view),
     })
 }
 
@@ -684,6 +689,8 @@ fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
 
 pub mod cases;
 pub mod demo;
+pub mod her_view;
+pub mod her_view_demo;
 pub mod report;
 #[cfg(test)]
 mod tests;

@@ -36,7 +36,7 @@ life-view-her-short = সে
 life-view-worker-short = কর্মী
 life-view-review-on = { $day }-এর পর্যালোচনা
 life-view-followup-due = ফলো-আপ, { $day } তারিখে হওয়ার কথা
-life-view-asked = { $occasion }, { $day }
+life-view-asked = { $day } তারিখে, { $occasion }
 
 ## নির্দেশক পাতায় R8
 indicator-r8-her-view = তার নিজের চোখে তার জীবন

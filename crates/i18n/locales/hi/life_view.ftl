@@ -36,7 +36,7 @@ life-view-her-short = वह
 life-view-worker-short = कार्यकर्ता
 life-view-review-on = { $day } की समीक्षा
 life-view-followup-due = फ़ॉलो-अप, { $day } को होना था
-life-view-asked = { $occasion }, { $day }
+life-view-asked = { $day } को, { $occasion }
 
 ## संकेतक पन्ने पर R8
 indicator-r8-her-view = उसकी अपनी नज़र में उसकी ज़िंदगी

@@ -18,13 +18,13 @@ mod search;
 mod stay;
 mod voice;
 
+pub(crate) use life_view::impl_life_view_store;
 pub(crate) use {
     consent::impl_consent_store, decision::impl_decision_store, document::impl_document_store,
     followup::impl_followup_store, handover::impl_handover_store, note::impl_note_store,
     plan::impl_plan_store, repatriation::impl_repatriation_store, search::impl_case_search,
     stay::impl_stay_store, voice::impl_voice_store,
 };
-pub(crate) use life_view::impl_life_view_store;
 
 macro_rules! impl_case_store {
     ($store:ty, $db:ty) => {

@@ -19,8 +19,7 @@ use crate::stored::{Stored, parse_column};
 pub trait LifeViewStore: Send + Sync {
     /// Records a view (the organisation is the recorder's) with its audit entry, in one
     /// transaction.
-    async fn record_life_view(&self, view: &LifeView, audit: AuditEvent)
-    -> Result<(), StoreError>;
+    async fn record_life_view(&self, view: &LifeView, audit: AuditEvent) -> Result<(), StoreError>;
     /// The views of a case that `sight` reaches (the section of her words, plan and
     /// decisions), oldest first.
     async fn life_views_of(&self, case: CaseId, sight: &Sight)

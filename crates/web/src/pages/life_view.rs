@@ -125,11 +125,7 @@ async fn page<'a>(
         for r in state.store.plan_reviews(case.id, &seen).await? {
             references.push(Choice {
                 value: r.id.to_string(),
-                label: t.with(
-                    "life-view-review-on",
-                    "day",
-                    &t.date(r.reviewed_at),
-                ),
+                label: t.with("life-view-review-on", "day", &t.date(r.reviewed_at)),
             });
         }
         for f in state
@@ -139,11 +135,7 @@ async fn page<'a>(
         {
             references.push(Choice {
                 value: f.id.to_string(),
-                label: t.with(
-                    "life-view-followup-due",
-                    "day",
-                    &t.day(f.due_on),
-                ),
+                label: t.with("life-view-followup-due", "day", &t.day(f.due_on)),
             });
         }
     }
@@ -205,7 +197,7 @@ pub async fn show(
     let actor = ctx.actor()?;
     let case = ctx.case(&state, &id, Action::ReadPlan).await?;
     let t = ctx.tr(&state.i18n);
-    let notice = (query.saved.as_deref() == Some("life-view")).then(|| t.get("life-view-saved"));
+    let notice = (query.saved.as_deref() == Some("asked")).then(|| t.get("life-view-saved"));
     let mut form = FormView::default();
     form.set(
         "recorded_on",
@@ -252,7 +244,7 @@ pub async fn record(
     .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other(&format!(
-            "/cases/{}/life-views?saved=life-view",
+            "/cases/{}/life-views?saved=asked",
             case.id
         ))),
         Err(AppError::Invalid(errors)) => {

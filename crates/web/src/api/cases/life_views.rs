@@ -48,11 +48,7 @@ impl From<LifeViewBody> for casework::LifeViewInput {
                 .iter()
                 .map(|a| (a.area.clone(), a.her.clone()))
                 .collect(),
-            worker: b
-                .areas
-                .into_iter()
-                .map(|a| (a.area, a.worker))
-                .collect(),
+            worker: b.areas.into_iter().map(|a| (a.area, a.worker)).collect(),
         }
     }
 }
