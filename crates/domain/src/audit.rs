@@ -110,10 +110,12 @@ pub enum AuditAction {
     TwoFactorRolesSet,
     /// Who set the length of her stay and the date she wants to leave, recorded with her.
     StayTermsRecorded,
+    /// Her own view of her life, with the worker's rating beside hers (R8).
+    LifeViewRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 74] = [
+    pub const ALL: [AuditAction; 75] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -188,6 +190,7 @@ impl AuditAction {
         AuditAction::TwoFactorReset,
         AuditAction::TwoFactorRolesSet,
         AuditAction::StayTermsRecorded,
+        AuditAction::LifeViewRecorded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -266,6 +269,7 @@ impl AuditAction {
             Self::TwoFactorReset => "two-factor-reset",
             Self::TwoFactorRolesSet => "two-factor-roles-set",
             Self::StayTermsRecorded => "stay-terms-recorded",
+            Self::LifeViewRecorded => "life-view-recorded",
         }
     }
 

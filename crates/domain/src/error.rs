@@ -205,6 +205,18 @@ pub enum DomainError {
     UnknownTimeZone(String),
     #[error("unknown period {0:?}: use a quarter such as 2026-Q3 or a year such as 2026")]
     InvalidPeriod(String),
+    #[error("unknown rating {0:?}: use very-hard, hard, good or very-good")]
+    UnknownRating(String),
+    #[error("unknown occasion {0:?}: use entering-care, plan-review or follow-up")]
+    UnknownOccasion(String),
+    #[error(
+        "rate each of the six areas of her plan once: safety, health, wellbeing, family, livelihood, justice"
+    )]
+    LifeViewAreas,
+    #[error(
+        "only a plan review or a follow-up is recorded with the review or follow-up it belongs to"
+    )]
+    LifeViewReference,
 }
 
 impl DomainError {
@@ -296,6 +308,10 @@ impl DomainError {
             Self::ConsentNeeded => "error-consent-needed",
             Self::UnknownTimeZone(_) => "error-unknown-time-zone",
             Self::InvalidPeriod(_) => "error-invalid-period",
+            Self::UnknownRating(_) => "error-unknown-life-rating",
+            Self::UnknownOccasion(_) => "error-unknown-life-occasion",
+            Self::LifeViewAreas => "error-life-view-areas",
+            Self::LifeViewReference => "error-life-view-reference",
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod ids;
 pub mod indicators;
 pub mod intake;
 pub mod language;
+pub mod life_view;
 pub mod note;
 pub mod organisation;
 pub mod password;

@@ -39,6 +39,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("time.ftl", include_str!("../locales/en/time.ftl")),
             ("case.ftl", include_str!("../locales/en/case.ftl")),
             ("intake.ftl", include_str!("../locales/en/intake.ftl")),
+            ("life_view.ftl", include_str!("../locales/en/life_view.ftl")),
         ],
     ),
     (
@@ -60,6 +61,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("time.ftl", include_str!("../locales/bn/time.ftl")),
             ("case.ftl", include_str!("../locales/bn/case.ftl")),
             ("intake.ftl", include_str!("../locales/bn/intake.ftl")),
+            ("life_view.ftl", include_str!("../locales/bn/life_view.ftl")),
         ],
     ),
     (
@@ -81,6 +83,7 @@ const SOURCES: [(Language, &[(&str, &str)]); 3] = [
             ("time.ftl", include_str!("../locales/hi/time.ftl")),
             ("case.ftl", include_str!("../locales/hi/case.ftl")),
             ("intake.ftl", include_str!("../locales/hi/intake.ftl")),
+            ("life_view.ftl", include_str!("../locales/hi/life_view.ftl")),
         ],
     ),
 ];

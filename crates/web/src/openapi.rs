@@ -55,6 +55,8 @@ use crate::api;
         api::cases::save_plan,
         api::cases::approve_plan,
         api::cases::review_plan,
+        api::cases::life_views,
+        api::cases::record_life_view,
         api::cases::notes,
         api::cases::write_note,
         api::cases::translate_note,

@@ -350,6 +350,26 @@ pub fn table() -> Vec<Route> {
             "/api/v1/cases/{id}/plan/reviews",
             post(api::cases::review_plan),
         ),
+        route(
+            M::GET,
+            "/api/v1/cases/{id}/life-views",
+            get(api::cases::life_views),
+        ),
+        route(
+            M::POST,
+            "/api/v1/cases/{id}/life-views",
+            post(api::cases::record_life_view),
+        ),
+        route(
+            M::GET,
+            "/cases/{id}/life-views",
+            get(pages::life_view::show),
+        ),
+        route(
+            M::POST,
+            "/cases/{id}/life-views",
+            post(pages::life_view::record),
+        ),
         route(M::GET, "/cases/{id}/plan", get(pages::plan::show)),
         route(M::GET, "/cases/{id}/plan/print", get(pages::plan::print)),
         route(

@@ -1046,6 +1046,38 @@ const TABLE: &[(&str, &str, Access)] = &[
     ),
     (
         "GET",
+        "/cases/{id}/life-views",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DECIDERS,
+        },
+    ),
+    (
+        "POST",
+        "/cases/{id}/life-views",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}/life-views",
+        Access::Case {
+            see: CASE_STAFF,
+            act: DECIDERS,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/life-views",
+        Access::Case {
+            see: CASE_STAFF,
+            act: ASSIGNED,
+        },
+    ),
+    (
+        "GET",
         "/api/v1/cases/{id}/readers",
         Access::Case {
             see: CASE_STAFF,
@@ -1303,6 +1335,23 @@ async fn call(
                     ("decided_by", "কেস কনফারেন্স".into()),
                     ("participation", "informed".into()),
                 ]
+            } else if path.ends_with("/life-views") {
+                let mut fields = vec![
+                    ("occasion", "entering-care".into()),
+                    ("recorded_on", "2026-11-29".into()),
+                ];
+                for (her, worker) in [
+                    ("her-safety", "worker-safety"),
+                    ("her-health", "worker-health"),
+                    ("her-wellbeing", "worker-wellbeing"),
+                    ("her-family", "worker-family"),
+                    ("her-livelihood", "worker-livelihood"),
+                    ("her-justice", "worker-justice"),
+                ] {
+                    fields.push((her, "hard".into()));
+                    fields.push((worker, "good".into()));
+                }
+                fields
             } else if path.ends_with("/stay") {
                 vec![
                     ("length_set_by", "order".into()),
@@ -1417,6 +1466,14 @@ async fn call(
                 json!({"goals": [{"domain": "safety", "goal": "सुरक्षित रहना", "set_by": "her", "status": "open"}]})
             } else if path.ends_with("/plan/reviews") {
                 json!({"agreement": "partly", "her_words": "ठीक है"})
+            } else if path.ends_with("/life-views") {
+                json!({"occasion": "entering-care", "recorded_on": "2026-11-29", "areas": [
+                    {"area": "safety", "her": "not-said", "worker": "hard"},
+                    {"area": "health", "her": "hard", "worker": "hard"},
+                    {"area": "wellbeing", "her": "good", "worker": "hard"},
+                    {"area": "family", "her": "very-good", "worker": "hard"},
+                    {"area": "livelihood", "her": "very-hard", "worker": "hard"},
+                    {"area": "justice", "her": "not-said", "worker": "hard"}]})
             } else if path.ends_with("/revoke") {
                 json!({"reason": "उसने मन बदल लिया"})
             } else if path.ends_with("/consents") {
@@ -1671,6 +1728,10 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("POST", "/cases/{id}/plan/reviews", 303),
     ("PUT", "/api/v1/cases/{id}/plan", 412),
     ("POST", "/api/v1/cases/{id}/plan/reviews", 201),
+    ("GET", "/cases/{id}/life-views", 200),
+    ("POST", "/cases/{id}/life-views", 303),
+    ("GET", "/api/v1/cases/{id}/life-views", 200),
+    ("POST", "/api/v1/cases/{id}/life-views", 201),
     ("GET", "/api/v1/cases/{id}/readers", 200),
     ("POST", "/cases/{id}/consents", 303),
     ("POST", "/cases/{id}/consents/{cid}/revoke", 404),

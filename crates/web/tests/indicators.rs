@@ -513,7 +513,7 @@ async fn a_director_opens_the_cases_behind_a_figure(engine: Engine) {
 }
 
 /// Runs `script` with the test Python over `bytes` written to a file, and reads its JSON.
-pub(super) fn python_reads(bytes: &[u8], ext: &str, script: &str) -> Value {
+pub(crate) fn python_reads(bytes: &[u8], ext: &str, script: &str) -> Value {
     let python = std::env::var_os("SAATHI_PYOTP_PYTHON")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| "/var/cache/saathi-test/pyotp/bin/python".into());
@@ -547,7 +547,7 @@ pub(super) fn python_reads(bytes: &[u8], ext: &str, script: &str) -> Value {
 }
 
 /// Every sheet as {name: rows}, as openpyxl reads it.
-pub(super) const OPENPYXL: &str = r#"
+pub(crate) const OPENPYXL: &str = r#"
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 print(json.dumps({ws.title: [["" if c is None else c for c in row] for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}))

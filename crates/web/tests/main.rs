@@ -17,6 +17,7 @@ mod glossary;
 mod handovers;
 mod indicators;
 mod intake;
+mod life_views;
 mod packages;
 mod pages;
 mod pdf;

@@ -319,6 +319,8 @@ pub struct Indicators {
     pub network_repatriation: Option<Vec<repatriation::StepLine>>,
     /// The training part, for those who may read it.
     pub training: Option<TrainingFigures>,
+    /// R8 Her own view of her life (`her_view`), beside the organisations' figures.
+    pub her_view: Option<her_view::HerViewPart>,
 }
 
 /// The training programme's part (`docs/indicators.md`, "Training"): people, not cases, so a
@@ -381,6 +383,7 @@ pub async fn view(
         network: None,
         network_repatriation: None,
         training: None,
+        her_view: None,
     };
     let (scope, network) = match organisation {
         Some(org) => {
@@ -425,6 +428,7 @@ pub async fn view(
         months,
         steps,
     } = &*tables;
+    let her_view = her_view::part(store, names, period, scope, network).await?;
     let (mut organisations, total) = assemble(period, &years, names, samples);
     let keys = repatriation::keys_of(store, steps).await?;
     let (mut org_steps, network_steps) = repatriation::assemble(period, &years, &keys, steps);
@@ -442,6 +446,7 @@ pub async fn view(
         network: network.then_some(total),
         network_repatriation: network.then_some(network_steps),
         training,
+        her_view: Some(her_view),
     })
 }
 
@@ -813,6 +818,8 @@ fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
 pub(crate) mod cache;
 pub mod cases;
 pub mod demo;
+pub mod her_view;
+pub mod her_view_demo;
 pub mod repatriation;
 pub mod report;
 #[cfg(test)]

@@ -205,6 +205,7 @@ pub fn tables(t: &Tr, view: &Indicators) -> Vec<Table> {
         .filter(|_| !holders.is_empty())
         .collect();
     tables.extend(super::repatriation::sheet(t, view));
+    tables.extend(super::her_view::table(t, view));
     if let Some(training) = view.training {
         let mut table = Table::new("training", HEADER.map(String::from).to_vec());
         for (label, figure) in [
@@ -346,6 +347,7 @@ pub fn pdf_report(t: &Tr, view: &Indicators) -> pdf::Report {
             }
         }
     }
+    super::her_view::pdf_blocks(t, view, &mut blocks);
     if let Some(training) = view.training {
         training_blocks(t, training, &mut blocks);
     }

@@ -4,6 +4,7 @@
 //! every view together.
 
 pub mod continuity;
+pub mod her_view;
 pub mod period;
 pub mod repatriation;
 pub mod suppress;

@@ -10,6 +10,7 @@ mod decision;
 mod document;
 mod followup;
 mod handover;
+mod life_view;
 mod note;
 mod plan;
 mod repatriation;
@@ -17,6 +18,7 @@ mod search;
 mod stay;
 mod voice;
 
+pub(crate) use life_view::impl_life_view_store;
 pub(crate) use {
     consent::impl_consent_store, decision::impl_decision_store, document::impl_document_store,
     followup::impl_followup_store, handover::impl_handover_store, note::impl_note_store,
@@ -37,6 +39,7 @@ macro_rules! impl_case_store {
         $crate::case_sql::impl_followup_store!($store, $db);
         $crate::case_sql::impl_repatriation_store!($store, $db);
         $crate::case_sql::impl_stay_store!($store, $db);
+        $crate::case_sql::impl_life_view_store!($store, $db);
 
         impl $store {
             async fn assigned_in(

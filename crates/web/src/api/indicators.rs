@@ -78,6 +78,9 @@ pub struct IndicatorsBody {
     pub training: bool,
     /// The training part's figures, when `training`; `null` otherwise.
     pub training_figures: Option<TrainingIndicators>,
+    /// R8 Her own view of her life, for those who see the organisations' figures; `null` for
+    /// a trainer.
+    pub her_view: Option<super::her_view::HerViewJson>,
 }
 
 /// The training programme's figures: people, not cases, hidden below five like any other.
@@ -242,6 +245,7 @@ pub async fn show(
             .collect(),
         network: view.network.map(lines),
         network_repatriation: view.network_repatriation.map(steps),
+        her_view: view.her_view.map(Into::into),
         training: view.training.is_some(),
         training_figures: view.training.map(|t| TrainingIndicators {
             dropout: t.dropout.into(),

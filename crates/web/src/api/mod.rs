@@ -8,6 +8,7 @@ pub mod exports;
 pub mod forms;
 pub mod glossary;
 pub mod handovers;
+pub mod her_view;
 pub mod indicators;
 pub mod me;
 pub mod names;

@@ -95,6 +95,15 @@ names! {
     AgreementName = domain::plan::Agreement::ALL.iter().map(|a| a.as_str()).collect();
 }
 
+names! {
+    /// When her view of her life was asked.
+    LifeOccasionName = domain::life_view::Occasion::ALL.iter().map(|o| o.as_str()).collect();
+    /// Her answer for one area: a point of the four-point scale, or `not-said`.
+    HerRatingName = domain::life_view::HerRating::ALL.iter().map(|r| r.as_str()).collect();
+    /// A point of the four-point scale, from `very-hard` to `very-good`.
+    RatingName = domain::life_view::Rating::ALL.iter().map(|r| r.as_str()).collect();
+}
+
 /// A text in each working language, as the domain keeps it (`domain::form::Text`).
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)] // a schema only: the domain's `Text` is what is serialised

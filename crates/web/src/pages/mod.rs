@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod handovers;
 pub mod home;
 pub mod indicators;
+pub mod life_view;
 pub mod organisations;
 pub mod own;
 pub mod plan;

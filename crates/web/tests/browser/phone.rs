@@ -232,6 +232,7 @@ impl Fixture {
             ],
             "/cases/{id}/identity"
             | "/cases/{id}/plan"
+            | "/cases/{id}/life-views"
             | "/cases/{id}/plan/print"
             | "/cases/{id}/words"
             | "/cases/{id}/decisions"

@@ -26,12 +26,14 @@ use app::casework;
 mod consents;
 mod decisions;
 mod documents;
+mod life_views;
 mod notes;
 mod plan;
 
 pub use consents::*;
 pub use decisions::*;
 pub use documents::*;
+pub use life_views::*;
 pub use notes::*;
 pub use plan::*;
 

@@ -237,6 +237,8 @@ struct SummaryTemplate<'a> {
     /// How she came to the case (the partial `case_intake.html`).
     intake: sections::intake::IntakeView,
     plan_href: Option<String>,
+    /// Her own view of her life (R8), for those who may read her plan.
+    life_view_href: Option<String>,
     identity_href: Option<String>,
     action_base: String,
     version: i64,
@@ -350,6 +352,7 @@ async fn summary_page<'a>(
         alerts,
         sections,
         plan_href: may_plan.then(|| format!("/cases/{}/plan", case.id)),
+        life_view_href: may_plan.then(|| format!("/cases/{}/life-views", case.id)),
         identity_href: casework::allowed(actor, Action::OpenIdentity, case)
             .then(|| format!("/cases/{}/identity", case.id)),
         action_base: format!("/cases/{}", case.id),

@@ -5,6 +5,7 @@
 
 pub mod cases;
 mod chart;
+mod her_view;
 mod repatriation;
 
 use app::indicators::words::{drawn, number, percent};
@@ -86,6 +87,8 @@ struct IndicatorsTemplate<'a> {
     training: Option<TrainingPart>,
     /// The report as a workbook and as PDF, for the same period and organisation.
     downloads: Option<(String, String)>,
+    /// R8 Her own view of her life, beside the worker's.
+    her_view: Vec<her_view::HerViewBlock>,
     width: u64,
     trend_height: u64,
     funnel_height: u64,
@@ -139,6 +142,11 @@ pub async fn show(
     )
     .then_some(actor.org_id);
     let blocks = blocks(&t, &view, lists);
+    let her_view = view
+        .her_view
+        .as_ref()
+        .map(|part| her_view::blocks(&t, part))
+        .unwrap_or_default();
     let training = view.training.map(|f| training_part(&t, f));
     let downloads = (!blocks.is_empty() || training.is_some()).then(|| {
         let query = match organisation {
@@ -152,6 +160,7 @@ pub async fn show(
     });
     render(&IndicatorsTemplate {
         downloads,
+        her_view,
         period: period_label(&t, period),
         periods,
         chosen_organisation: organisation.map(|o| o.to_string()).unwrap_or_default(),
