@@ -31,8 +31,8 @@ mod zones;
 
 pub use cases::{
     CaseFilter, CaseStore, ConsentStore, DecisionStore, DocumentStore, FollowUpStore, Glance,
-    HandoverStore, MAX_QUERY_TERMS, NewCase, NewVoice, NoteStore, OverdueStep, PlanSave, PlanStore,
-    RepatriationStore, StayStore, VoiceStore,
+    HandoverStore, ImportStore, ImportedCase, MAX_QUERY_TERMS, NewCase, NewVoice, NoteStore,
+    OverdueStep, PlanSave, PlanStore, RepatriationStore, StayStore, VoiceStore,
 };
 pub use error::StoreError;
 pub use forms::{AnswerFile, FormStore};

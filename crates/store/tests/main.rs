@@ -6,4 +6,5 @@
 mod cases;
 mod conformance;
 mod glossary;
+mod import;
 mod indicators;

@@ -9,6 +9,7 @@ pub(crate) mod document;
 pub(crate) mod followup;
 pub(crate) mod glance;
 pub(crate) mod handover;
+pub(crate) mod import;
 pub(crate) mod note;
 pub(crate) mod plan;
 pub(crate) mod repatriation;
@@ -25,6 +26,7 @@ use crate::StoreError;
 use crate::stored::{Stored, parse_column};
 
 pub use self::glance::Glance;
+pub use self::import::{ImportStore, ImportedCase};
 pub use self::stay::StayStore;
 pub use self::{
     consent::ConsentStore, decision::DecisionStore, document::DocumentStore,
@@ -113,6 +115,7 @@ pub trait CaseStore:
     + followup::FollowUpStore
     + repatriation::RepatriationStore
     + stay::StayStore
+    + import::ImportStore
     + Send
     + Sync
 {
