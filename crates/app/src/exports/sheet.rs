@@ -233,21 +233,36 @@ mod tests {
     #[test]
     fn a_cell_that_looks_like_a_formula_stays_text() {
         use std::io::Read;
-        let risky = ["=HYPERLINK(\"http://x\",\"y\")", "+91 98300", "-2+3", "@SUM(A1)", "\tx", "\rx"];
+        let risky = [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+91 98300",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ];
         let mut t = Table::new("t", vec!["=1+1".into()]);
         t.rows.push(risky.iter().map(|r| Cell::from(*r)).collect());
         let bytes = xlsx(std::slice::from_ref(&t)).unwrap();
         let mut book = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut part = |name: &str| {
             let mut text = String::new();
-            book.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+            book.by_name(name)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
             text
         };
         let sheet = part("xl/worksheets/sheet1.xml");
         let strings = part("xl/sharedStrings.xml");
         assert!(!sheet.contains("<f>"), "no formula in {sheet}");
         assert_eq!(sheet.matches("t=\"s\"").count(), risky.len() + 1, "{sheet}");
-        for text in ["=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)", "+91 98300", "@SUM(A1)", "=1+1"] {
+        for text in [
+            "=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)",
+            "+91 98300",
+            "@SUM(A1)",
+            "=1+1",
+        ] {
             assert!(strings.contains(text), "{text} in {strings}");
         }
         let csv_text = String::from_utf8(csv(&t)[3..].to_vec()).unwrap();

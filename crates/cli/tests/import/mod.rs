@@ -273,7 +273,10 @@ async fn a_refused_line_is_reported_by_its_number_and_never_half_written(t: &Tes
         filter.terms = domain::text::terms(words);
         filter
     };
-    assert_eq!(t.store.find_cases(&search("ঝিনুকমালা")).await.unwrap().len(), 1);
+    assert_eq!(
+        t.store.find_cases(&search("ঝিনুকমালা")).await.unwrap().len(),
+        1
+    );
     assert!(
         t.store
             .find_cases(&search("প্রজাপতির"))

@@ -4,35 +4,88 @@
 macro_rules! impl_import_store {
     ($store:ty, $db:ty) => {
         impl $store {
-            /// The search terms of a new source (nothing to replace), marked with the
-            /// organisation that wrote it.
-            async fn index_new_in(
+            /// Inserts `rows` of the search index (case, source, term, section, organisation),
+            /// many to a statement.
+            async fn insert_terms_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
-                case_id: &str,
-                source_id: &str,
-                text: &str,
-                section: domain::consent::SectionClass,
-                org: &str,
+                rows: &[[String; 5]],
             ) -> Result<(), $crate::StoreError> {
-                for term in domain::text::terms(text) {
-                    sqlx::query(
-                        "INSERT INTO case_terms (case_id, source_id, term, section, org_id) \
-                         VALUES ($1, $2, $3, $4, $5)",
-                    )
-                    .bind(case_id)
-                    .bind(source_id)
-                    .bind(term)
-                    .bind(section.as_str())
-                    .bind(org)
-                    .execute(&mut *conn)
-                    .await?;
+                for chunk in rows.chunks($crate::cases::import::ROWS_PER_INSERT) {
+                    let sql = $crate::cases::import::values_sql(
+                        "INSERT INTO case_terms (case_id, source_id, term, section, org_id) VALUES ",
+                        5,
+                        chunk.len(),
+                    );
+                    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+                    for row in chunk {
+                        for value in row {
+                            query = query.bind(value.as_str());
+                        }
+                    }
+                    query.execute(&mut *conn).await?;
                 }
+                Ok(())
+            }
+
+            /// Appends `events` to the chain in order, many to a statement, the head read and
+            /// written once.
+            async fn append_batch_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                events: &[&domain::audit::AuditEvent],
+            ) -> Result<(), $crate::StoreError> {
+                Self::lock_audit(&mut *conn).await?;
+                let head: Option<(i64, String)> =
+                    sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+                        .fetch_optional(&mut *conn)
+                        .await?;
+                let (mut seq, mut prev) = match head {
+                    Some((seq, hash)) => (seq, hash),
+                    None => (0, domain::audit::GENESIS_HASH.to_string()),
+                };
+                let mut chained = Vec::with_capacity(events.len());
+                for event in events {
+                    seq += 1;
+                    let hash = domain::audit::chain_hash(seq, &prev, event);
+                    chained.push((seq, std::mem::replace(&mut prev, hash.clone()), hash, *event));
+                }
+                for chunk in chained.chunks($crate::cases::import::ROWS_PER_INSERT / 2) {
+                    let sql = $crate::cases::import::values_sql(
+                        concat!("INSERT INTO audit_log (", $crate::rows::audit_columns!(), ") VALUES "),
+                        11,
+                        chunk.len(),
+                    );
+                    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+                    for (seq, prev_hash, hash, event) in chunk {
+                        query = query
+                            .bind(*seq)
+                            .bind(event.at.millis())
+                            .bind(event.actor.map(|a| a.to_string()))
+                            .bind(event.actor_org.map(|o| o.to_string()))
+                            .bind(event.action.as_str())
+                            .bind(event.subject.as_str())
+                            .bind(event.org_scope.map(|o| o.to_string()))
+                            .bind(event.source.as_str())
+                            .bind(event.detail.as_str())
+                            .bind(prev_hash.as_str())
+                            .bind(hash.as_str());
+                    }
+                    query.execute(&mut *conn).await?;
+                }
+                sqlx::query(
+                    "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) \
+                     ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+                )
+                .bind(seq)
+                .bind(&prev)
+                .execute(&mut *conn)
+                .await?;
                 Ok(())
             }
 
             async fn import_one_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 imported: &$crate::ImportedCase,
+                terms: &mut Vec<[String; 5]>,
             ) -> Result<(), $crate::StoreError> {
                 let case = &imported.case;
                 let id = case.id.to_string();
@@ -79,15 +132,15 @@ macro_rules! impl_import_store {
                     .bind(&org)
                     .execute(&mut *conn)
                     .await?;
-                    Self::index_new_in(
-                        &mut *conn,
-                        &id,
-                        &entry,
-                        &voice.fields.text,
-                        domain::consent::SectionClass::Voice,
-                        &org,
-                    )
-                    .await?;
+                    for term in domain::text::terms(&voice.fields.text) {
+                        terms.push([
+                            id.clone(),
+                            entry.clone(),
+                            term,
+                            domain::consent::SectionClass::Voice.as_str().to_string(),
+                            org.clone(),
+                        ]);
+                    }
                 }
                 for note in &imported.notes {
                     let note_id = note.id.to_string();
@@ -108,15 +161,15 @@ macro_rules! impl_import_store {
                     .execute(&mut *conn)
                     .await?;
                     if note.kind != domain::note::NoteKind::Psychosocial {
-                        Self::index_new_in(
-                            &mut *conn,
-                            &id,
-                            &note_id,
-                            &note.text,
-                            domain::sight::note_section(note.kind),
-                            &org,
-                        )
-                        .await?;
+                        for term in domain::text::terms(&note.text) {
+                            terms.push([
+                                id.clone(),
+                                note_id.clone(),
+                                term,
+                                domain::sight::note_section(note.kind).as_str().to_string(),
+                                org.clone(),
+                            ]);
+                        }
                     }
                 }
                 Ok(())
@@ -130,12 +183,14 @@ macro_rules! impl_import_store {
                     return Ok(());
                 }
                 let mut tx = self.begin_write().await?;
+                let mut terms = Vec::new();
                 for imported in batch {
-                    Self::import_one_in(&mut tx, imported).await?;
+                    Self::import_one_in(&mut tx, imported, &mut terms).await?;
                 }
-                let audit: Vec<domain::audit::AuditEvent> =
-                    batch.iter().flat_map(|c| c.audit.iter().cloned()).collect();
-                Self::append_all_in(&mut tx, &audit).await?;
+                Self::insert_terms_in(&mut tx, &terms).await?;
+                let audit: Vec<&domain::audit::AuditEvent> =
+                    batch.iter().flat_map(|c| c.audit.iter()).collect();
+                Self::append_batch_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(())
             }

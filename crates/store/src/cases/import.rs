@@ -36,3 +36,40 @@ pub trait ImportStore: Send + Sync {
     /// The references the organisation's imported cases carry, each with its case's code.
     async fn case_references(&self, org: OrgId) -> Result<HashMap<String, CaseCode>, StoreError>;
 }
+
+/// Rows of the search index written by one statement (five values each: 500 parameters, far
+/// under both engines' limits); audit entries go half as many at a time (eleven values each).
+pub(crate) const ROWS_PER_INSERT: usize = 100;
+
+/// `head` followed by `rows` groups of `columns` numbered placeholders:
+/// `($1, $2), ($3, $4)`.
+pub(crate) fn values_sql(head: &str, columns: usize, rows: usize) -> String {
+    let mut sql = String::with_capacity(head.len() + rows * columns * 5);
+    sql.push_str(head);
+    for row in 0..rows {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for column in 0..columns {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('$');
+            sql.push_str(&(row * columns + column + 1).to_string());
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn values_are_numbered_row_by_row() {
+        assert_eq!(
+            super::values_sql("INSERT INTO t (a, b) VALUES ", 2, 2),
+            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)"
+        );
+    }
+}
