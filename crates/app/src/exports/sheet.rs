@@ -258,7 +258,7 @@ mod tests {
         assert!(!sheet.contains("<f>"), "no formula in {sheet}");
         assert_eq!(sheet.matches("t=\"s\"").count(), risky.len() + 1, "{sheet}");
         for text in [
-            "=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)",
+            "=HYPERLINK(\"http://x\",\"y\")",
             "+91 98300",
             "@SUM(A1)",
             "=1+1",

