@@ -338,7 +338,7 @@ async fn workbooks_and_json_lines_import_too(t: &TestStore) {
             sheet.write_string(at, c as u16, *text).unwrap();
         }
         sheet
-            .write_datetime_with_format(at, 2, &ExcelDateTime::from_ymd(2025, 3, 12).unwrap(), &day)
+            .write_datetime_with_format(at, 2, ExcelDateTime::from_ymd(2025, 3, 12).unwrap(), &day)
             .unwrap();
     }
     let xlsx = dir.join("register.xlsx");
