@@ -187,8 +187,14 @@ impl Reader<'_> {
             return String::new();
         }
         dates::to_iso(text, &self.patterns).unwrap_or_else(|| {
+            let mut formats = self.mapping.register.date_formats.clone();
+            formats.push("YYYY-MM-DD".into());
             let e = domain::DomainError::InvalidDate(text.to_string());
-            problems.push(problem(column, e.message_id(), e.to_string()));
+            problems.push(problem(
+                column,
+                e.message_id(),
+                format!("{text:?} is not a date (use {})", formats.join(" or ")),
+            ));
             String::new()
         })
     }
