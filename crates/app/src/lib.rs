@@ -13,6 +13,7 @@ pub mod exports;
 pub mod forms;
 pub mod glossary;
 pub mod handovers;
+pub mod imports;
 pub mod indicators;
 pub mod package;
 pub mod password;

@@ -7,6 +7,7 @@ mod backup;
 mod demo;
 mod export;
 mod forms;
+mod import;
 mod key_file;
 mod org;
 mod package;
@@ -85,6 +86,9 @@ enum Command {
     /// The network's forms (documentation tools).
     #[command(subcommand)]
     Forms(forms::FormsCommand),
+    /// Registers an organisation already keeps, moved into Saathi (docs/import.md).
+    #[command(subcommand)]
+    Import(import::ImportCommand),
 }
 
 #[derive(clap::Args)]
@@ -173,6 +177,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Export(command) => export::run(&store, command).await,
         Command::Forms(command) => forms::run(&store, command).await,
+        Command::Import(command) => import::run(&store, command).await,
         Command::Audit(command) => audit::run(&store, keys.as_ref(), command).await,
         // Handled above, before the store is opened.
         Command::Backup(_) | Command::Restore(_) => Ok(ExitCode::SUCCESS),

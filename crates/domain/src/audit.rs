@@ -79,6 +79,9 @@ pub enum AuditAction {
     /// A list left the server as a spreadsheet (CSV, XLSX or a zip of CSVs): which, with its
     /// filters, its rows and whether it carried identity.
     SpreadsheetExported,
+    /// A register was imported (`saathi import cases`): how many lines, how many cases were
+    /// opened and how many lines refused. Each case has its own `case-created` entry.
+    CasesImported,
     /// The indicator report taken out as a workbook or a PDF (figures only, suppressed).
     IndicatorsExported,
     WorkshopScheduled,
@@ -115,7 +118,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 75] = [
+    pub const ALL: [AuditAction; 76] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -168,6 +171,7 @@ impl AuditAction {
         AuditAction::AssessmentRecorded,
         AuditAction::AssessmentExported,
         AuditAction::SpreadsheetExported,
+        AuditAction::CasesImported,
         AuditAction::IndicatorsExported,
         AuditAction::WorkshopScheduled,
         AuditAction::Enrolled,
@@ -247,6 +251,7 @@ impl AuditAction {
             Self::AssessmentRecorded => "assessment-recorded",
             Self::AssessmentExported => "assessment-exported",
             Self::SpreadsheetExported => "spreadsheet-exported",
+            Self::CasesImported => "cases-imported",
             Self::IndicatorsExported => "indicators-exported",
             Self::WorkshopScheduled => "workshop-scheduled",
             Self::Enrolled => "enrolled",

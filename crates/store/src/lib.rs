@@ -32,8 +32,8 @@ mod zones;
 
 pub use cases::{
     CaseFilter, CaseStore, ConsentStore, DecisionStore, DocumentStore, FollowUpStore, Glance,
-    HandoverStore, LifeViewStore, MAX_QUERY_TERMS, NewCase, NewVoice, NoteStore, OverdueStep,
-    PlanSave, PlanStore, RepatriationStore, StayStore, VoiceStore,
+    HandoverStore, ImportStore, ImportedCase, LifeViewStore, MAX_QUERY_TERMS, NewCase, NewVoice,
+    NoteStore, OverdueStep, PlanSave, PlanStore, RepatriationStore, StayStore, VoiceStore,
 };
 pub use continuity::ContinuityStore;
 pub use error::StoreError;

@@ -16,20 +16,20 @@ use domain::{
 use saathi_store::{CaseFilter, NewCase, NewUser, NewVoice, Store, StoreError};
 use testkit::{TestStore, on_both_engines};
 
-const T0: Timestamp = Timestamp(1_795_910_400_000);
+pub(crate) const T0: Timestamp = Timestamp(1_795_910_400_000);
 
-fn event(action: AuditAction, subject: &str) -> AuditEvent {
+pub(crate) fn event(action: AuditAction, subject: &str) -> AuditEvent {
     AuditEvent::new(T0, action, subject).from_source("test")
 }
 
-struct World {
-    org: OrgId,
-    other_org: OrgId,
-    worker: UserId,
-    counsellor: UserId,
+pub(crate) struct World {
+    pub(crate) org: OrgId,
+    pub(crate) other_org: OrgId,
+    pub(crate) worker: UserId,
+    pub(crate) counsellor: UserId,
 }
 
-async fn world(store: &Arc<dyn Store>) -> World {
+pub(crate) async fn world(store: &Arc<dyn Store>) -> World {
     let mut orgs = Vec::new();
     for name in ["Nirapad Shelter, Kolkata", "Notun Alo, Jessore"] {
         let id = OrgId::new();
@@ -72,7 +72,7 @@ async fn world(store: &Arc<dyn Store>) -> World {
     }
 }
 
-fn new_case(org: OrgId, assigned: Vec<UserId>, seed: u8) -> NewCase {
+pub(crate) fn new_case(org: OrgId, assigned: Vec<UserId>, seed: u8) -> NewCase {
     NewCase {
         intake: Default::default(),
         id: CaseId::new(),
@@ -88,7 +88,7 @@ fn new_case(org: OrgId, assigned: Vec<UserId>, seed: u8) -> NewCase {
     }
 }
 
-fn voice(case_id: CaseId, by: UserId, text: &str, kind: VoiceKind) -> NewVoice {
+pub(crate) fn voice(case_id: CaseId, by: UserId, text: &str, kind: VoiceKind) -> NewVoice {
     NewVoice {
         id: VoiceId::new(),
         case_id,

@@ -6,5 +6,6 @@
 mod cases;
 mod conformance;
 mod glossary;
+mod import;
 mod indicators;
 mod life_views;

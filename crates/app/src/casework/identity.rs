@@ -30,6 +30,21 @@ fn identity_field(field: &'static str, text: &str, errors: &mut Vec<FieldError>)
     })
 }
 
+impl IdentityInput {
+    /// Her identity section as it is kept; every problem beside its field (a name is needed).
+    pub fn validate(&self, errors: &mut Vec<FieldError>) -> Identity {
+        let identity = Identity {
+            name: identity_field("name", &self.name, errors),
+            family: identity_field("family", &self.family, errors),
+            address: identity_field("address", &self.address, errors),
+        };
+        if identity.name.is_empty() {
+            errors.push(FieldError::required("name"));
+        }
+        identity
+    }
+}
+
 /// Opens a case in her own organisation, assigned to her, knowing nothing yet of how she came.
 pub async fn create(
     store: &Arc<dyn Store>,
@@ -55,14 +70,7 @@ pub async fn open(
         &Resource::Organisation(actor.org_id),
     )?;
     let mut errors = Vec::new();
-    let identity = Identity {
-        name: identity_field("name", &input.name, &mut errors),
-        family: identity_field("family", &input.family, &mut errors),
-        address: identity_field("address", &input.address, &mut errors),
-    };
-    if identity.name.is_empty() {
-        errors.push(FieldError::required("name"));
-    }
+    let identity = input.validate(&mut errors);
     let zone = store.time_zone_of(actor.org_id).await?;
     let intake = intake.validate(at, &zone, &mut errors);
     if !errors.is_empty() {

@@ -227,6 +227,51 @@ mod tests {
         assert!(xlsx(&[t]).unwrap().starts_with(b"PK"));
     }
 
+    /// Decision 0012: a cell that a spreadsheet would take for a formula is text in the XLSX
+    /// (never a formula), and is written as typed in the CSV, so that a CSV reader gets back
+    /// exactly what Saathi holds.
+    #[test]
+    fn a_cell_that_looks_like_a_formula_stays_text() {
+        use std::io::Read;
+        let risky = [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+91 98300",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ];
+        let mut t = Table::new("t", vec!["=1+1".into()]);
+        t.rows.push(risky.iter().map(|r| Cell::from(*r)).collect());
+        let bytes = xlsx(std::slice::from_ref(&t)).unwrap();
+        let mut book = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut part = |name: &str| {
+            let mut text = String::new();
+            book.by_name(name)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        };
+        let sheet = part("xl/worksheets/sheet1.xml");
+        let strings = part("xl/sharedStrings.xml");
+        assert!(!sheet.contains("<f>"), "no formula in {sheet}");
+        assert_eq!(sheet.matches("t=\"s\"").count(), risky.len() + 1, "{sheet}");
+        for text in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+91 98300",
+            "@SUM(A1)",
+            "=1+1",
+        ] {
+            assert!(strings.contains(text), "{text} in {strings}");
+        }
+        let csv_text = String::from_utf8(csv(&t)[3..].to_vec()).unwrap();
+        assert_eq!(
+            csv_text,
+            "=1+1\r\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",+91 98300,-2+3,@SUM(A1),\tx,\"\rx\"\r\n"
+        );
+    }
+
     #[test]
     fn sheet_names_are_short_clean_and_unique() {
         let taken = vec!["members".to_string()];

@@ -85,6 +85,7 @@ error-too-many-rows = সারি খুব বেশি: সর্বোচ্
 package-error-case-exists = এই কেস (বা তার কোড) এই সার্ভারে আগে থেকেই আছে। কিছুই বদলায়নি।
 audit-action-assessment-exported = মূল্যায়ন পিডিএফ হিসেবে রপ্তানি হয়েছে
 audit-action-spreadsheet-exported = তালিকা স্প্রেডশিট হিসেবে রপ্তানি হয়েছে
+audit-action-cases-imported = কেসের রেজিস্টার আমদানি হয়েছে
 audit-action-indicators-exported = সূচকের প্রতিবেদন রপ্তানি হয়েছে
 # An XLSForm's problems, one per row (issue 14): $place is the sheet and row, $what as the form wrote it.
 xlsform-place-row = { $sheet } শিট, { $n } নম্বর সারি
@@ -163,3 +164,8 @@ glossary-reviewer = যিনি যাচাই করেছেন তাঁর
 glossary-review-save = যাচাই হয়েছে বলে চিহ্নিত করুন
 glossary-review-saved = যাচাইয়ের কথা লেখা হয়েছে।
 audit-action-glossary-translation-reviewed = শব্দকোষের অনুবাদ যাচাই হয়েছে
+
+## রেজিস্টার আমদানি (saathi import cases)
+import-error-reference-missing = কোনো রেফারেন্স নেই: রেজিস্টারের প্রতিটি লাইনে আলাদা রেফারেন্স লাগবে।
+import-error-reference-imported = এই রেফারেন্স আগেই আমদানি হয়েছে, কেস { $code } হিসেবে।
+import-error-reference-repeated = এই রেফারেন্স { $line } নম্বর লাইনেও আছে।

@@ -85,6 +85,7 @@ error-too-many-rows = Too many rows: at most 50.
 package-error-case-exists = This case (or its code) is already on this server. Nothing was changed.
 audit-action-assessment-exported = Assessment exported as PDF
 audit-action-spreadsheet-exported = List exported as a spreadsheet
+audit-action-cases-imported = Register of cases imported
 audit-action-indicators-exported = Indicator report exported
 # An XLSForm's problems, one per row (issue 14): $place is the sheet and row, $what as the form wrote it.
 xlsform-place-row = { $sheet }, row { $n }
@@ -163,3 +164,8 @@ glossary-reviewer = Name of the person who reviewed it
 glossary-review-save = Mark as reviewed
 glossary-review-saved = The review is recorded.
 audit-action-glossary-translation-reviewed = Glossary translation reviewed
+
+## Importing a register (saathi import cases)
+import-error-reference-missing = No reference: each line of the register needs its own.
+import-error-reference-imported = This reference was already imported, as case { $code }.
+import-error-reference-repeated = This reference is also on line { $line }.

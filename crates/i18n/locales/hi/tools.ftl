@@ -85,6 +85,7 @@ error-too-many-rows = पंक्तियाँ बहुत ज़्या�
 package-error-case-exists = यह केस (या उसका कोड) इस सर्वर पर पहले से है। कुछ नहीं बदला।
 audit-action-assessment-exported = आकलन पीडीएफ़ के रूप में निर्यात हुआ
 audit-action-spreadsheet-exported = सूची स्प्रेडशीट के रूप में निर्यात हुई
+audit-action-cases-imported = केसों का रजिस्टर आयात हुआ
 audit-action-indicators-exported = संकेतकों की रिपोर्ट निर्यात हुई
 # An XLSForm's problems, one per row (issue 14): $place is the sheet and row, $what as the form wrote it.
 xlsform-place-row = { $sheet } शीट, पंक्ति { $n }
@@ -163,3 +164,8 @@ glossary-reviewer = जाँच करने वाले व्यक्ति
 glossary-review-save = जाँच हुई, दर्ज कीजिए
 glossary-review-saved = जाँच दर्ज हो गई।
 audit-action-glossary-translation-reviewed = शब्दकोश के अनुवाद की जाँच हुई
+
+## रजिस्टर का आयात (saathi import cases)
+import-error-reference-missing = कोई संदर्भ नहीं: रजिस्टर की हर पंक्ति का अपना संदर्भ होना चाहिए।
+import-error-reference-imported = यह संदर्भ पहले ही आयात हो चुका है, केस { $code } के रूप में।
+import-error-reference-repeated = यह संदर्भ पंक्ति { $line } पर भी है।

@@ -10,6 +10,7 @@ mod decision;
 mod document;
 mod followup;
 mod handover;
+mod import;
 mod life_view;
 mod note;
 mod plan;
@@ -21,9 +22,9 @@ mod voice;
 pub(crate) use life_view::impl_life_view_store;
 pub(crate) use {
     consent::impl_consent_store, decision::impl_decision_store, document::impl_document_store,
-    followup::impl_followup_store, handover::impl_handover_store, note::impl_note_store,
-    plan::impl_plan_store, repatriation::impl_repatriation_store, search::impl_case_search,
-    stay::impl_stay_store, voice::impl_voice_store,
+    followup::impl_followup_store, handover::impl_handover_store, import::impl_import_store,
+    note::impl_note_store, plan::impl_plan_store, repatriation::impl_repatriation_store,
+    search::impl_case_search, stay::impl_stay_store, voice::impl_voice_store,
 };
 
 macro_rules! impl_case_store {
@@ -40,6 +41,7 @@ macro_rules! impl_case_store {
         $crate::case_sql::impl_repatriation_store!($store, $db);
         $crate::case_sql::impl_stay_store!($store, $db);
         $crate::case_sql::impl_life_view_store!($store, $db);
+        $crate::case_sql::impl_import_store!($store, $db);
 
         impl $store {
             async fn assigned_in(

@@ -9,6 +9,7 @@ pub(crate) mod document;
 pub(crate) mod followup;
 pub(crate) mod glance;
 pub(crate) mod handover;
+pub(crate) mod import;
 pub(crate) mod life_view;
 pub(crate) mod note;
 pub(crate) mod plan;
@@ -26,6 +27,7 @@ use crate::StoreError;
 use crate::stored::{Stored, parse_column};
 
 pub use self::glance::Glance;
+pub use self::import::{ImportStore, ImportedCase};
 pub use self::life_view::LifeViewStore;
 pub use self::stay::StayStore;
 pub use self::{
@@ -116,6 +118,7 @@ pub trait CaseStore:
     + repatriation::RepatriationStore
     + stay::StayStore
     + life_view::LifeViewStore
+    + import::ImportStore
     + Send
     + Sync
 {
