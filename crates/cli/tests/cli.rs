@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 use testkit::{TestStore, on_both_engines};
 
+mod durability;
 mod safekeeping;
 
 fn saathi(url: &str, args: &[&str]) -> Output {

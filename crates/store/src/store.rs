@@ -187,6 +187,10 @@ pub trait Store:
     // --- audit ---------------------------------------------------------------------------
     /// Appends an event that has no other change with it (a sign-in, a failed sign-in).
     async fn append_audit(&self, event: AuditEvent) -> Result<(), StoreError>;
+    /// Appends the entry of a *reading* (she opened a section of her record): batched with
+    /// the readings of other requests into one transaction (group commit). Returns once the
+    /// batch is committed; an error means the entry is not in the trail.
+    async fn append_reading(&self, event: AuditEvent) -> Result<(), StoreError>;
     /// The newest entries first; `scope` limits them to one organisation's.
     async fn audit_entries(
         &self,

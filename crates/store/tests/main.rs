@@ -7,3 +7,4 @@ mod cases;
 mod conformance;
 mod glossary;
 mod indicators;
+mod readings;
