@@ -54,6 +54,9 @@ pub struct Session {
     pub expires_at: Timestamp,
     /// Her password no longer passes the password rule: every page sends her to change it.
     pub must_change_password: bool,
+    /// Her organisation's clock (as `TimeZoneStore::time_zone_of` says it), read with the
+    /// session so that a page needs no query of its own for it.
+    pub zone: domain::zone::TimeZone,
 }
 
 /// An API token as listed (never the secret, which is only shown once).

@@ -495,7 +495,8 @@ macro_rules! impl_store {
                 let row: Option<$crate::rows::SessionRow> = sqlx::query_as(
                     "SELECT s.csrf_token, s.expires_at, u.must_change_password, u.id, u.org_id, \
                      u.username, u.display_name, u.roles, u.language, u.active, u.version, u.created_at, \
-                     u.updated_at FROM sessions s JOIN users u ON u.id = s.user_id \
+                     u.updated_at, o.country, o.time_zone FROM sessions s JOIN users u ON u.id = s.user_id \
+                     JOIN organisations o ON o.id = u.org_id \
                      WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = TRUE",
                 )
                 .bind(id_hash)
