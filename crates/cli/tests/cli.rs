@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 use testkit::{TestStore, on_both_engines};
 
 mod import;
+mod durability;
 mod safekeeping;
 
 fn saathi(url: &str, args: &[&str]) -> Output {

@@ -29,6 +29,10 @@ pub enum StoreError {
     Corrupt(String),
     #[error("database error: {0}")]
     Database(#[source] sqlx::Error),
+    /// A batch of audit entries recording readings was not written (group commit): every
+    /// reading in it is refused, none is answered as recorded.
+    #[error("the audit entries of this batch were not written: {0}")]
+    AuditBatch(String),
     /// A sealed secret could not be opened: no key file, or another one.
     #[error("{0}")]
     Secret(String),

@@ -19,6 +19,7 @@ mod open;
 mod package_sql;
 mod packages;
 mod postgres;
+mod readings;
 mod rows;
 mod safekeeping;
 mod sql;

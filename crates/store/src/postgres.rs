@@ -6,6 +6,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgConnection, PgPool, Postgres, Transaction};
 
+use crate::readings::Readings;
 use crate::{Engine, StoreError};
 
 /// An arbitrary constant naming the advisory lock that serialises audit appends.
@@ -13,6 +14,10 @@ const AUDIT_LOCK: i64 = 0x5AA7_A1D1;
 
 pub(crate) struct PgStore {
     pool: PgPool,
+    /// The same pool: PostgreSQL writes from any connection.
+    writer: PgPool,
+    /// The group commit of the audit entries of readings.
+    readings: Readings,
     secrets: crate::Secrets,
 }
 
@@ -22,21 +27,33 @@ impl PgStore {
     pub(crate) async fn connect(url: &str, secrets: crate::Secrets) -> Result<Self, StoreError> {
         let options =
             PgConnectOptions::from_str(url).map_err(|e| StoreError::InvalidUrl(e.to_string()))?;
+        // Sized to the cores (issue 16): the database does the work of a query, on the same
+        // cores, and connections beyond them only queue there.
         let pool = PgPoolOptions::new()
-            .max_connections(8)
+            .max_connections(crate::readings::pool_size())
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await
             .map_err(StoreError::Connect)?;
-        Ok(Self { pool, secrets })
+        let batches = pool.clone();
+        let readings = Readings::start(move |events| {
+            let pool = batches.clone();
+            async move { Self::append_batch(&pool, &events).await }
+        });
+        Ok(Self {
+            writer: pool.clone(),
+            pool,
+            readings,
+            secrets,
+        })
     }
 
     fn migrator() -> sqlx::migrate::Migrator {
         sqlx::migrate!("migrations/postgres")
     }
 
-    async fn begin_write(&self) -> Result<Transaction<'static, Postgres>, StoreError> {
-        Ok(self.pool.begin().await?)
+    async fn begin_write_on(pool: &PgPool) -> Result<Transaction<'static, Postgres>, StoreError> {
+        Ok(pool.begin().await?)
     }
 
     /// Concurrent transactions must append to the chain one at a time, or two entries would

@@ -207,6 +207,8 @@ pub(crate) struct SessionRow {
     expires_at: i64,
     must_change_password: bool,
     #[sqlx(flatten)]
+    zone: crate::zones::ZoneRow,
+    #[sqlx(flatten)]
     user: UserRow,
 }
 
@@ -218,6 +220,7 @@ impl TryFrom<SessionRow> for crate::Session {
             csrf_token: row.csrf_token,
             expires_at: Timestamp(row.expires_at),
             must_change_password: row.must_change_password,
+            zone: row.zone.zone(),
         })
     }
 }

@@ -54,6 +54,9 @@ pub struct Session {
     pub expires_at: Timestamp,
     /// Her password no longer passes the password rule: every page sends her to change it.
     pub must_change_password: bool,
+    /// Her organisation's clock (as `TimeZoneStore::time_zone_of` says it), read with the
+    /// session so that a page needs no query of its own for it.
+    pub zone: domain::zone::TimeZone,
 }
 
 /// An API token as listed (never the secret, which is only shown once).
@@ -188,6 +191,10 @@ pub trait Store:
     // --- audit ---------------------------------------------------------------------------
     /// Appends an event that has no other change with it (a sign-in, a failed sign-in).
     async fn append_audit(&self, event: AuditEvent) -> Result<(), StoreError>;
+    /// Appends the entry of a *reading* (she opened a section of her record): batched with
+    /// the readings of other requests into one transaction (group commit). Returns once the
+    /// batch is committed; an error means the entry is not in the trail.
+    async fn append_reading(&self, event: AuditEvent) -> Result<(), StoreError>;
     /// The newest entries first; `scope` limits them to one organisation's.
     async fn audit_entries(
         &self,

@@ -207,7 +207,7 @@ macro_rules! impl_two_factor_store {
                 )
                 .bind(step)
                 .bind(user.to_string())
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?;
                 Ok(done.rows_affected() == 1)
             }

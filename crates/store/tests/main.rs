@@ -9,3 +9,4 @@ mod glossary;
 mod import;
 mod indicators;
 mod life_views;
+mod readings;

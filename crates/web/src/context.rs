@@ -151,6 +151,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let mut session_csrf = None;
     let mut session_hash = None;
     let mut must_change_password = false;
+    let mut session_zone = None;
     if is_api {
         if let Some(token) = bearer(&req) {
             match state.store.user_for_token(&hash_secret(&token), now).await {
@@ -166,6 +167,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                 session_csrf = Some(session.csrf_token);
                 session_hash = Some(hash);
                 must_change_password = session.must_change_password;
+                session_zone = Some(session.zone);
             }
             Ok(None) => {}
             Err(err) => return AppError::from(err).into_response(),
@@ -216,12 +218,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         None => Default::default(),
     };
     // Her organisation's clock: the times on her pages, the days the API groups by.
-    let zone = match &user {
-        Some(u) => match state.store.time_zone_of(u.org_id).await {
+    let zone = match (&user, session_zone) {
+        (Some(_), Some(zone)) => zone,
+        (Some(u), None) => match state.store.time_zone_of(u.org_id).await {
             Ok(zone) => zone,
             Err(err) => return AppError::from(err).into_response(),
         },
-        _ => domain::zone::TimeZone::default(),
+        (None, _) => domain::zone::TimeZone::default(),
     };
     let ctx = Ctx {
         zone,

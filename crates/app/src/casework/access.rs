@@ -86,7 +86,7 @@ pub(crate) fn event(
 pub async fn audit_read(store: &Arc<dyn Store>, acting: &Acting, case: &Case) -> Result<(), Error> {
     let (actor, source, at) = acting.signed_in()?;
     Ok(store
-        .append_audit(event(actor, source, at, AuditAction::CaseViewed, case))
+        .append_reading(event(actor, source, at, AuditAction::CaseViewed, case))
         .await?)
 }
 

@@ -60,6 +60,10 @@ macro_rules! impl_case_search {
                     }
                 }
                 let driven = driver.filter(|_| fewest <= $crate::cases::RARE_TERM_ROWS);
+                // Without a rare term, a search limited to her cases starts from them (her
+                // assignments, on their index) and probes each for the terms, instead of walking
+                // the organisation's newest cases until 50 of hers match (issue 16).
+                let by_assignment = driven.is_none() && !terms.is_empty() && filter.assigned_to.is_some();
                 // Assembled from fixed fragments; every value is a bound parameter.
                 let mut sql = String::from(concat!(
                     "SELECT ",
@@ -67,8 +71,9 @@ macro_rules! impl_case_search {
                     " FROM cases c WHERE "
                 ));
                 let mut binds = vec![filter.custodian.to_string()];
-                if driven.is_some() {
-                    // `|| ''` keeps the planner off the organisation index: the rare term leads.
+                if driven.is_some() || by_assignment {
+                    // `|| ''` keeps the planner off the organisation index: the rare term, or
+                    // her assignments, lead.
                     sql.push_str("c.custodian_org_id || '' = $1");
                 } else {
                     sql.push_str("c.custodian_org_id = $1");
@@ -79,10 +84,17 @@ macro_rules! impl_case_search {
                 }
                 if let Some(user) = filter.assigned_to {
                     binds.push(user.to_string());
-                    sql.push_str(&format!(
-                        " AND EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = c.id AND a.user_id = ${})",
-                        binds.len()
-                    ));
+                    if by_assignment {
+                        sql.push_str(&format!(
+                            " AND c.id IN (SELECT a.case_id FROM case_assignments a WHERE a.user_id = ${})",
+                            binds.len()
+                        ));
+                    } else {
+                        sql.push_str(&format!(
+                            " AND EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = c.id AND a.user_id = ${})",
+                            binds.len()
+                        ));
+                    }
                 }
                 if let Some(user) = filter.survivor {
                     binds.push(user.to_string());
@@ -150,7 +162,7 @@ macro_rules! impl_case_search {
                 }
                 // With a rare term leading, `+` keeps the planner from walking the whole
                 // organisation in date order instead.
-                let order = if driven.is_some() { "+c.opened_at DESC, c.id DESC" } else { "c.opened_at DESC, c.id DESC" };
+                let order = if driven.is_some() || by_assignment { "+c.opened_at DESC, c.id DESC" } else { "c.opened_at DESC, c.id DESC" };
                 sql.push_str(&format!(
                     " ORDER BY {order} LIMIT {} OFFSET {}",
                     filter.limit.min(500),
@@ -161,11 +173,7 @@ macro_rules! impl_case_search {
                     query = query.bind(value);
                 }
                 let rows = query.fetch_all(&mut *conn).await?;
-                let mut cases = Vec::with_capacity(rows.len());
-                for row in rows {
-                    cases.push(Self::complete_in(&mut *conn, row).await?);
-                }
-                Ok(cases)
+                Self::complete_all_in(&mut *conn, rows).await
             }
         }
     };

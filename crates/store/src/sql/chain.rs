@@ -5,6 +5,27 @@
 macro_rules! impl_audit_chain {
     ($store:ty, $db:ty) => {
         impl $store {
+            /// A write transaction on the writer pool.
+            async fn begin_write(
+                &self,
+            ) -> Result<sqlx::Transaction<'static, $db>, $crate::StoreError> {
+                Self::begin_write_on(&self.writer).await
+            }
+
+            /// Appends a batch of readings' entries to the chain in one transaction and
+            /// commits it (`readings.rs`): each entry exactly as `append_in` writes it alone.
+            async fn append_batch(
+                pool: &sqlx::Pool<$db>,
+                events: &[domain::audit::AuditEvent],
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = Self::begin_write_on(pool).await?;
+                for event in events {
+                    Self::append_in(&mut tx, event).await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
             /// Appends `event` to the chain inside the caller's transaction.
             async fn append_in(
                 conn: &mut <$db as sqlx::Database>::Connection,

@@ -72,7 +72,7 @@ macro_rules! impl_store {
             }
 
             async fn migrate(&self) -> Result<(), $crate::StoreError> {
-                Self::migrator().run(&self.pool).await?;
+                Self::migrator().run(&self.writer).await?;
                 Ok(())
             }
 
@@ -407,7 +407,7 @@ macro_rules! impl_store {
                     )
                     .bind(now.millis())
                     .bind(token_hash)
-                    .execute(&self.pool)
+                    .execute(&self.writer)
                     .await?;
                 }
                 row.map(TryInto::try_into).transpose()
@@ -482,7 +482,7 @@ macro_rules! impl_store {
                 .bind(&session.csrf_token)
                 .bind(session.created_at.millis())
                 .bind(session.expires_at.millis())
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?;
                 Ok(())
             }
@@ -495,7 +495,8 @@ macro_rules! impl_store {
                 let row: Option<$crate::rows::SessionRow> = sqlx::query_as(
                     "SELECT s.csrf_token, s.expires_at, u.must_change_password, u.id, u.org_id, \
                      u.username, u.display_name, u.roles, u.language, u.active, u.version, u.created_at, \
-                     u.updated_at FROM sessions s JOIN users u ON u.id = s.user_id \
+                     u.updated_at, o.country, o.time_zone FROM sessions s JOIN users u ON u.id = s.user_id \
+                     JOIN organisations o ON o.id = u.org_id \
                      WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = TRUE",
                 )
                 .bind(id_hash)
@@ -508,7 +509,7 @@ macro_rules! impl_store {
             async fn delete_session(&self, id_hash: &str) -> Result<(), $crate::StoreError> {
                 sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
                     .bind(id_hash)
-                    .execute(&self.pool)
+                    .execute(&self.writer)
                     .await?;
                 Ok(())
             }
@@ -519,7 +520,7 @@ macro_rules! impl_store {
             ) -> Result<u64, $crate::StoreError> {
                 let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
                     .bind(now.millis())
-                    .execute(&self.pool)
+                    .execute(&self.writer)
                     .await?;
                 Ok(done.rows_affected())
             }
@@ -532,6 +533,13 @@ macro_rules! impl_store {
                 Self::append_in(&mut tx, &event).await?;
                 tx.commit().await?;
                 Ok(())
+            }
+
+            async fn append_reading(
+                &self,
+                event: domain::audit::AuditEvent,
+            ) -> Result<(), $crate::StoreError> {
+                self.readings.append(event).await
             }
 
             async fn audit_page(
