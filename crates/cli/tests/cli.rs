@@ -5,8 +5,8 @@ use std::process::{Command, Output};
 
 use testkit::{TestStore, on_both_engines};
 
-mod import;
 mod durability;
+mod import;
 mod safekeeping;
 
 fn saathi(url: &str, args: &[&str]) -> Output {
