@@ -6,7 +6,6 @@ use domain::audit::{AuditAction, AuditEvent};
 use domain::decision::{Decision, DecisionFields, DecisionTopic, Participation};
 use domain::{CaseCode, CaseId, Timestamp};
 use serde_json::Value;
-use store::IndicatorStore;
 use testkit::on_both_engines;
 
 use crate::common::{Engine, Harness, T0};
