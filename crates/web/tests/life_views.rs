@@ -171,6 +171,18 @@ async fn her_view_is_asked_in_the_form_and_her_gap_with_the_worker_flagged(engin
     h.finish().await;
 }
 
+/// Posts `body` to `path`, asserts the exact refusal (422) and returns the problem's text.
+async fn refused(api: &mut crate::common::Client, path: &str, body: serde_json::Value) -> String {
+    let reply = api.json(Method::POST, path, &body, &[]).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    reply.body
+}
+
 async fn the_api_refuses_a_view_that_misses_an_area_or_rates_off_the_scale(engine: Engine) {
     let h = Harness::new(engine).await;
     let (case, _) = h.case().await;
@@ -185,68 +197,36 @@ async fn the_api_refuses_a_view_that_misses_an_area_or_rates_off_the_scale(engin
     };
     let mut five = areas("good");
     five.pop();
-    let reply = api
-        .json(
-            Method::POST,
-            &path,
-            &json!({"occasion": "follow-up", "recorded_on": "2026-11-29", "areas": five}),
-            &[],
-        )
-        .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{}",
-        reply.body
-    );
-    assert!(reply.body.contains("her-justice"), "{}", reply.body);
-    let reply = api
-        .json(
-            Method::POST,
-            &path,
-            &json!({"occasion": "follow-up", "recorded_on": "2026-11-29", "areas": areas("5")}),
-            &[],
-        )
-        .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{}",
-        reply.body
-    );
-    assert!(reply.body.contains("error-unknown-life-rating") || reply.body.contains("her-safety"));
+    let body = refused(
+        &mut api,
+        &path,
+        json!({"occasion": "follow-up", "recorded_on": "2026-11-29", "areas": five}),
+    )
+    .await;
+    assert!(body.contains("her-justice"), "{body}");
+    let body = refused(
+        &mut api,
+        &path,
+        json!({"occasion": "follow-up", "recorded_on": "2026-11-29", "areas": areas("5")}),
+    )
+    .await;
+    assert!(body.contains("error-unknown-life-rating") || body.contains("her-safety"));
     // A follow-up that is not this case's.
-    let reply = api
-        .json(
-            Method::POST,
-            &path,
-            &json!({"occasion": "follow-up", "reference": uuid::Uuid::now_v7().to_string(),
-                "recorded_on": "2026-11-29", "areas": areas("good")}),
-            &[],
-        )
-        .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{}",
-        reply.body
-    );
-    assert!(reply.body.contains("reference"), "{}", reply.body);
+    let body = refused(
+        &mut api,
+        &path,
+        json!({"occasion": "follow-up", "reference": uuid::Uuid::now_v7().to_string(),
+            "recorded_on": "2026-11-29", "areas": areas("good")}),
+    )
+    .await;
+    assert!(body.contains("reference"), "{body}");
     // A day after today.
-    let reply = api
-        .json(
-            Method::POST,
-            &path,
-            &json!({"occasion": "follow-up", "recorded_on": "2026-12-01", "areas": areas("good")}),
-            &[],
-        )
-        .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{}",
-        reply.body
-    );
+    refused(
+        &mut api,
+        &path,
+        json!({"occasion": "follow-up", "recorded_on": "2026-12-01", "areas": areas("good")}),
+    )
+    .await;
     let reply = api.get(&path).await;
     assert_eq!(reply.json()["views"].as_array().unwrap().len(), 0);
     let reply = api
