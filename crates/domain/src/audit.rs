@@ -278,6 +278,93 @@ impl AuditAction {
         }
     }
 
+    /// Whether an entry with this action records a *reading* (someone saw or took something,
+    /// or tried to sign in) rather than a change to what Saathi holds. Readings are the entries
+    /// batched by `Store::append_reading`, and the ones that do not make the indicators
+    /// recompute. The match is exhaustive on purpose: a new action must be placed on one side,
+    /// and the store's test checks its SQL list (`readings!`, the index `audit_log_changes`)
+    /// against this.
+    pub fn records_reading(self) -> bool {
+        match self {
+            Self::SignIn
+            | Self::SignInFailed
+            | Self::SignInThrottled
+            | Self::SignOut
+            | Self::CaseViewed
+            | Self::IdentityOpened
+            | Self::DocumentOpened
+            | Self::OrgIdentityShown
+            | Self::NoteTranslated
+            | Self::PlanExported
+            | Self::AssessmentExported
+            | Self::SpreadsheetExported
+            | Self::IndicatorsExported
+            | Self::PasswordCheckFailed
+            | Self::TwoFactorFailed => true,
+            Self::OrganisationCreated
+            | Self::OrganisationUpdated
+            | Self::UserCreated
+            | Self::UserUpdated
+            | Self::PasswordChanged
+            | Self::TokenCreated
+            | Self::TokenRevoked
+            | Self::DemoLoaded
+            | Self::CaseCreated
+            | Self::CaseStageChanged
+            | Self::VoiceRecorded
+            | Self::VoiceCorrected
+            | Self::DecisionLogged
+            | Self::ConsentRecorded
+            | Self::ConsentRevoked
+            | Self::PlanSaved
+            | Self::PlanApproved
+            | Self::PlanReviewed
+            | Self::NoteWritten
+            | Self::DocumentAdded
+            | Self::SurvivorLinked
+            | Self::HandoverStarted
+            | Self::HandoverSent
+            | Self::HandoverAcknowledged
+            | Self::HandoverAccepted
+            | Self::HandoverDeclined
+            | Self::HandoverCancelled
+            | Self::FollowUpRecorded
+            | Self::RepatriationStarted
+            | Self::RepatriationStepUpdated
+            | Self::OrgKeysCreated
+            | Self::OrgTrusted
+            | Self::PackageExported
+            | Self::PackageImported
+            | Self::PackageRefused
+            | Self::GlossaryTermAdded
+            | Self::GlossaryTermChanged
+            | Self::GlossaryTermRemoved
+            | Self::GlossaryTranslationReviewed
+            | Self::AssessmentRecorded
+            | Self::CasesImported
+            | Self::WorkshopScheduled
+            | Self::Enrolled
+            | Self::AttendanceRecorded
+            | Self::DroppedOut
+            | Self::SurvivorEnrolled
+            | Self::SurvivorAttendance
+            | Self::SurvivorDroppedOut
+            | Self::FeedbackRecorded
+            | Self::PeerRoleRecorded
+            | Self::ExchangeVisitRecorded
+            | Self::EvaluationRecorded
+            | Self::GateSet
+            | Self::GateLifted
+            | Self::FormVersionAdded
+            | Self::TwoFactorEnrolled
+            | Self::TwoFactorRecoveryUsed
+            | Self::TwoFactorReset
+            | Self::TwoFactorRolesSet
+            | Self::StayTermsRecorded
+            | Self::LifeViewRecorded => false,
+        }
+    }
+
     /// The Fluent id that names the action on the audit page.
     pub fn message_id(self) -> String {
         format!("audit-action-{}", self.as_str())

@@ -99,3 +99,58 @@ where
         }
     }
 }
+
+#[cfg(test)]
+mod classification {
+    use std::collections::BTreeSet;
+
+    use domain::audit::AuditAction;
+
+    /// The quoted action names in an SQL text.
+    fn quoted(sql: &str) -> BTreeSet<String> {
+        sql.split('\'')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn readings() -> BTreeSet<String> {
+        AuditAction::ALL
+            .into_iter()
+            .filter(|a| a.records_reading())
+            .map(|a| a.as_str().to_string())
+            .collect()
+    }
+
+    /// The indicators' change mark skips readings by an SQL list; it must name exactly the
+    /// actions `domain` calls readings, or a reading would make the indicators recompute (a
+    /// missing name) or a change would leave them stale (an extra one).
+    #[test]
+    fn the_sql_list_of_readings_is_the_domain_list() {
+        assert_eq!(quoted(crate::indicators::readings!()), readings());
+    }
+
+    /// The partial index was created from the same list; a list changed without a migration
+    /// that recreates the index would leave the change mark scanning the whole log.
+    #[test]
+    fn the_index_predicate_is_the_same_list() {
+        for migration in [
+            include_str!("../migrations/sqlite/0030_indicator_marks.sql"),
+            include_str!("../migrations/postgres/0030_indicator_marks.sql"),
+        ] {
+            let predicate = migration
+                .split("WHERE")
+                .nth(1)
+                .expect("the index has a predicate");
+            assert_eq!(quoted(predicate), readings(), "{migration}");
+        }
+    }
+
+    #[test]
+    fn a_change_is_not_a_reading() {
+        assert!(AuditAction::CaseViewed.records_reading());
+        assert!(!AuditAction::OrganisationUpdated.records_reading());
+        assert!(!AuditAction::LifeViewRecorded.records_reading());
+    }
+}
