@@ -243,6 +243,7 @@ pub fn table() -> Vec<Route> {
             get(api::exports::htcds_json),
         ),
         route(M::GET, "/exports/cases.csv", get(api::exports::cases_csv)),
+        route(M::GET, "/exports/htcds.csv", get(api::exports::htcds_csv)),
         route(M::GET, "/exports/cases.xlsx", get(api::exports::cases_xlsx)),
         route(M::GET, "/exports/forms/{file}", get(api::exports::form)),
         route(

@@ -679,6 +679,7 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/exports/forms/{file}", Access::Roles(ASSIGNED)),
     ("GET", "/exports/workshops/{file}", Access::Roles(TRAINERS)),
     ("GET", "/exports/training.xlsx", Access::Roles(RESULTS)),
+    ("GET", "/exports/htcds.csv", Access::Roles(ORG_ADMIN)),
     // The anonymised HTCDS export: the network admin (the network), a director (hers).
     ("GET", "/api/v1/exports/htcds.csv", Access::Roles(ORG_ADMIN)),
     (
@@ -1649,6 +1650,7 @@ const ANSWERS: &[(&str, &str, u16)] = &[
     ("GET", "/exports/forms/{file}", 200),
     ("GET", "/exports/workshops/{file}", 200),
     ("GET", "/exports/training.xlsx", 200),
+    ("GET", "/exports/htcds.csv", 200),
     ("GET", "/api/v1/handovers", 200),
     ("GET", "/api/v1/handovers/{id}/updates", 200),
     ("GET", "/handovers", 200),

@@ -310,6 +310,25 @@ async fn the_htcds_export_is_for_the_network_admin_and_a_director_and_reports_it
         let reply = other.get("/api/v1/exports/htcds.csv").await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{username}");
     }
+
+    // The indicator page links a director to the same file, downloaded with her session; a
+    // care-giver's pages have no such link and the download refuses her.
+    let link = "href=\"/exports/htcds.csv\"";
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director.get("/indicators?lang=bn").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(link), "{}", page.body);
+    let file = director.get("/exports/htcds.csv").await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(
+        file.header("x-saathi-anonymity"),
+        Some("k=5; age=band; area=district; considered=6; exported=6; suppressed=0")
+    );
+    let mut worker = h.client().signed_in("caseworker.kolkata").await;
+    assert_eq!(
+        worker.get("/exports/htcds.csv").await.status,
+        StatusCode::FORBIDDEN
+    );
     h.finish().await;
 }
 

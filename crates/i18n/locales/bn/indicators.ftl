@@ -124,6 +124,7 @@ indicators-export-suppressed = লুকানো (নিরাপদে দে�
 indicators-download = প্রতিবেদনটি সঙ্গে নিন:
 indicators-download-xlsx = ওয়ার্কবুক (XLSX)
 indicators-download-pdf = পিডিএফ
+indicators-htcds = নেটওয়ার্কের বাইরে পাঠানোর জন্য, HTCDS মান অনুযায়ী পরিচয় মুছে ফেলা তথ্য (শুধু যে মেয়েরা পরিসংখ্যানে সম্মতি দিয়েছে তাদের কেস):
 
 ## R5 by month
 indicators-by-month = মাস অনুযায়ী

@@ -125,6 +125,7 @@ indicators-export-suppressed = hidden (too few to show safely)
 indicators-download = Take the report with you:
 indicators-download-xlsx = Workbook (XLSX)
 indicators-download-pdf = PDF
+indicators-htcds = Outside the network, anonymised to the HTCDS standard (only the cases of girls who agreed to statistics):
 
 ## R5 by month
 indicators-by-month = By month

@@ -124,6 +124,7 @@ indicators-export-suppressed = छिपा हुआ (सुरक्षित 
 indicators-download = रिपोर्ट साथ ले जाएँ:
 indicators-download-xlsx = वर्कबुक (XLSX)
 indicators-download-pdf = पीडीएफ़
+indicators-htcds = नेटवर्क से बाहर भेजने के लिए, HTCDS मानक के अनुसार पहचान हटाया गया डेटा (केवल उन लड़कियों के केस जिन्होंने आँकड़ों के लिए सहमति दी):
 
 ## R5 by month
 indicators-by-month = महीने के हिसाब से

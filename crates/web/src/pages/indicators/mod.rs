@@ -16,7 +16,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::OrgId;
 use domain::indicators::Period;
-use domain::policy::{Action, Resource};
+use domain::policy::{Action, Export, Resource};
 use serde::Deserialize;
 
 use super::{Choice, Page, Tr, render};
@@ -87,6 +87,9 @@ struct IndicatorsTemplate<'a> {
     training: Option<TrainingPart>,
     /// The report as a workbook and as PDF, for the same period and organisation.
     downloads: Option<(String, String)>,
+    /// The anonymised HTCDS export, for those who may send the network's (or her organisation's)
+    /// statistics out of it: it was reachable only through the API and the CLI.
+    htcds: bool,
     /// R8 Her own view of her life, beside the worker's.
     her_view: Vec<her_view::HerViewBlock>,
     width: u64,
@@ -158,8 +161,14 @@ pub async fn show(
             format!("/indicators.pdf?{query}"),
         )
     });
+    let htcds = super::allowed(
+        &ctx,
+        Action::Export(Export::Htcds),
+        Resource::Organisation(actor.org_id),
+    );
     render(&IndicatorsTemplate {
         downloads,
+        htcds,
         her_view,
         period: period_label(&t, period),
         periods,
