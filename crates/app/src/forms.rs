@@ -265,8 +265,8 @@ pub struct Shown {
 pub struct ShownSection {
     pub label: String,
     pub answers: Vec<Shown>,
-    /// Repeat groups: (label, column labels, rows of values).
-    pub tables: Vec<(String, Vec<String>, Vec<Vec<String>>)>,
+    /// Repeat groups: (label, column labels, rows of answers, each labelled by its column).
+    pub tables: Vec<(String, Vec<String>, Vec<Vec<Shown>>)>,
 }
 
 pub(crate) fn display(
@@ -333,6 +333,18 @@ pub fn show(
     no: &str,
 ) -> (Vec<ShownSection>, usize) {
     let def = &form.def;
+    // One answer as shown, in a section or in a repeat's row; a photo, recording or file names
+    // its document, wherever it stands, so that the page can link it.
+    let answer = |f: &domain::form::Field, a: Option<&Answer>| Shown {
+        label: f.label.get(language).to_string(),
+        value: a
+            .map(|a| display(def, f, a, language, yes, no))
+            .unwrap_or_default(),
+        document: match a {
+            Some(Answer::One(id)) if f.kind.is_media() => uuid::Uuid::parse_str(id).ok(),
+            _ => None,
+        },
+    };
     let mut hidden = 0;
     let mut shown = Vec::new();
     for section in &def.sections {
@@ -349,16 +361,7 @@ pub fn show(
             match item {
                 Item::Field(f) => {
                     if let Some(a) = assessment.answers.get(&f.name) {
-                        s.answers.push(Shown {
-                            label: f.label.get(language).to_string(),
-                            value: display(def, f, a, language, yes, no),
-                            document: match a {
-                                Answer::One(id) if f.kind.is_media() => {
-                                    uuid::Uuid::parse_str(id).ok()
-                                }
-                                _ => None,
-                            },
-                        });
+                        s.answers.push(answer(f, Some(a)));
                     }
                 }
                 Item::Repeat {
@@ -374,16 +377,7 @@ pub fn show(
                             .collect();
                         let rows = rows
                             .iter()
-                            .map(|row| {
-                                fields
-                                    .iter()
-                                    .map(|f| {
-                                        row.get(&f.name)
-                                            .map(|a| display(def, f, a, language, yes, no))
-                                            .unwrap_or_default()
-                                    })
-                                    .collect()
-                            })
+                            .map(|row| fields.iter().map(|f| answer(f, row.get(&f.name))).collect())
                             .collect();
                         s.tables
                             .push((label.get(language).to_string(), columns, rows));

@@ -339,6 +339,17 @@ async fn a_photo_or_recording_answer_becomes_a_document_of_her_case(engine: Engi
         &["text", "village", "Village", "গ্রাম", "yes", ""],
         &["image", "house", "The house", "বাড়িটি", "", ""],
         &["audio", "mother", "Her mother's words", "মায়ের কথা", "", ""],
+        &["begin_repeat", "rooms", "Rooms", "ঘরগুলো", "", ""],
+        &["text", "room", "Room", "ঘর", "", ""],
+        &[
+            "image",
+            "room_photo",
+            "Photo of the room",
+            "ঘরের ছবি",
+            "",
+            "",
+        ],
+        &["end_repeat", "", "", "", "", ""],
         &["end_group", "", "", "", "", ""],
     ];
     let file = xlsx(
@@ -457,6 +468,24 @@ async fn a_photo_or_recording_answer_becomes_a_document_of_her_case(engine: Engi
         .json(Method::POST, &path, &body(photo.id.to_string()), &[])
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    // A photo inside a repeat's row links to its document as well, not its id.
+    let mut in_a_row = body(photo.id.to_string());
+    in_a_row["answers"]["rooms"] =
+        serde_json::json!([{"room": "রান্নাঘর", "room_photo": photo.id.to_string()}]);
+    let reply = api.json(Method::POST, &path, &in_a_row, &[]).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let aid = reply.json()["id"].as_str().unwrap().to_string();
+    let view = worker
+        .get(&format!("/cases/{case}/assessments/{aid}"))
+        .await;
+    assert_eq!(view.status, StatusCode::OK);
+    let link = format!(r#"href="/cases/{case}/documents/{}""#, photo.id);
+    assert_eq!(view.body.matches(&link).count(), 2, "{}", view.body);
+    assert!(view.body.contains("রান্নাঘর"));
+    assert!(
+        !view.body.contains(&format!(">{}<", photo.id)),
+        "never the bare id"
+    );
     let reply = api
         .json(
             Method::POST,

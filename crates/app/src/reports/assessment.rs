@@ -37,26 +37,26 @@ pub async fn reading(
         forms::show(&form, &a, lang, &may, &t.get("form-yes"), &t.get("form-no"));
     let glossary = app.glossary().await?;
     let texts: Vec<String> = sections
-        .iter()
-        .flat_map(|s| s.answers.iter().map(|a| a.value.clone()))
+        .iter_mut()
+        .flat_map(answers_mut)
+        .map(|a| a.value.clone())
         .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let plain_words = glossary.explained(&refs, lang);
     if html {
-        for s in &mut sections {
-            for answer in &mut s.answers {
-                answer.value = glossary.highlight(&answer.value, lang);
-            }
+        for answer in sections.iter_mut().flat_map(answers_mut) {
+            answer.value = glossary.highlight(&answer.value, lang);
         }
     }
     // A photo, recording or file answer is named by its document, and on a page links to it
     // (opening it is recorded there, as for any document). One she may not open is said so.
     if sections
-        .iter()
-        .any(|s| s.answers.iter().any(|a| a.document.is_some()))
+        .iter_mut()
+        .flat_map(answers_mut)
+        .any(|a| a.document.is_some())
     {
         let documents = store.documents_of(case.id, reader.sight).await?;
-        for answer in sections.iter_mut().flat_map(|s| s.answers.iter_mut()) {
+        for answer in sections.iter_mut().flat_map(answers_mut) {
             let Some(id) = answer.document else { continue };
             answer.value = match documents
                 .iter()
@@ -118,8 +118,8 @@ pub async fn assessment_pdf(
                 let cells: Vec<String> = columns
                     .iter()
                     .zip(row)
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(c, v)| format!("{c}: {v}"))
+                    .filter(|(_, v)| !v.value.is_empty())
+                    .map(|(c, v)| format!("{c}: {}", v.value))
                     .collect();
                 blocks.push(Block::Bullet(cells.join(" · ")));
             }
@@ -136,4 +136,13 @@ pub async fn assessment_pdf(
         blocks,
     };
     super::render(report, i18n, language).await
+}
+
+/// Every answer of a section: its own, then those in its repeats' rows.
+fn answers_mut(s: &mut forms::ShownSection) -> impl Iterator<Item = &mut forms::Shown> {
+    s.answers.iter_mut().chain(
+        s.tables
+            .iter_mut()
+            .flat_map(|(_, _, rows)| rows.iter_mut().flatten()),
+    )
 }
