@@ -214,7 +214,22 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
 
     // Her case at Kolkata: her words, a legal report, consents for Satkhira, one for a third
     // organisation that must not travel.
-    let (case_id, _) = kolkata_server.case().await;
+    // How she came to the case travels too, so that Satkhira does not ask her again.
+    let intake = domain::intake::Intake {
+        identified_on: Some(time::macros::date!(2026 - 03 - 14)),
+        place: domain::intake::Place {
+            district: "Kolkata".into(),
+            state: "West Bengal".into(),
+            country: Some("IN".parse().unwrap()),
+        },
+        age: Some(15),
+        born_on: None,
+        gender: Some(domain::intake::Gender::Feminine),
+        languages: vec![domain::intake::SpokenLanguage::Bengali],
+        citizenship: Some("BD".parse().unwrap()),
+        exploitation: vec![domain::intake::Exploitation::SexualExploitation],
+    };
+    let (case_id, _) = kolkata_server.case_with(intake.clone()).await;
     let worker = kolkata_server.user("caseworker.kolkata").await;
     let howrah = kolkata_server
         .org("Pather Sathi Transit Home, Howrah")
@@ -439,6 +454,7 @@ async fn her_case_travels_to_another_server_and_the_answer_comes_back(engine: En
         .unwrap()
         .unwrap();
     assert_eq!(arrived.code, case.code);
+    assert_eq!(arrived.intake, intake, "her intake, field for field");
     assert_eq!(
         arrived.custodian, kolkata.id,
         "custody moves only on acceptance"
@@ -984,6 +1000,13 @@ async fn a_trusted_senders_package_is_held_to_local_rules(engine: Engine) {
             }),
         ),
         (
+            "an intake the form refuses",
+            Box::new(|e| {
+                e["case.json"]["intake"] =
+                    serde_json::json!({"gender": "unknown", "identified_on": "9999-01-01"})
+            }),
+        ),
+        (
             "recorded next year",
             Box::new(move |e| e["voice.json"][0]["recorded_at"] = (T0.millis() + 365 * day).into()),
         ),
@@ -1010,6 +1033,12 @@ async fn a_trusted_senders_package_is_held_to_local_rules(engine: Engine) {
     }
     let audited = refusals().await;
     assert_eq!(audited.len(), 6 + edits.len());
+    assert!(
+        audited
+            .iter()
+            .any(|d| d.contains("intake identified_on") && d.contains("intake gender")),
+        "{audited:?}"
+    );
     assert!(
         audited.iter().any(|d| d.contains("spoken_on")),
         "the reason is in the audit entry: {audited:?}"

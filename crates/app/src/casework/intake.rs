@@ -13,7 +13,7 @@ use crate::FieldError;
 
 /// The intake facts as typed: dates as `YYYY-MM-DD` (Bengali or Devanagari digits too), lists
 /// as the closed lists' names. Blank is unknown; a blank day of identification is today.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct IntakeInput {
     pub identified_on: String,
@@ -124,6 +124,31 @@ impl IntakeInput {
     }
 }
 
+/// The intake as it would be typed again: what a handover package carries, so that the
+/// receiving server reads it through the same checks as a form.
+impl From<&Intake> for IntakeInput {
+    fn from(i: &Intake) -> Self {
+        use domain::voice::format_date_iso;
+        let text = |c: &Option<CountryCode>| c.as_ref().map(|c| c.to_string()).unwrap_or_default();
+        Self {
+            identified_on: i.identified_on.map(format_date_iso).unwrap_or_default(),
+            identified_district: i.place.district.clone(),
+            identified_state: i.place.state.clone(),
+            identified_country: text(&i.place.country),
+            age: i.age.map(|a| a.to_string()).unwrap_or_default(),
+            born_on: i.born_on.map(format_date_iso).unwrap_or_default(),
+            gender: i.gender.map(|g| g.as_str().to_string()).unwrap_or_default(),
+            languages: i.languages.iter().map(|l| l.as_str().to_string()).collect(),
+            citizenship: text(&i.citizenship),
+            exploitation: i
+                .exploitation
+                .iter()
+                .map(|e| e.as_str().to_string())
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,7 +178,7 @@ mod tests {
         assert_eq!(intake.identified_on, Some(date!(2026 - 08 - 26)));
         assert_eq!(intake.place.district, "Kolkata");
         assert_eq!(
-            intake.place.country.map(|c| c.to_string()),
+            intake.place.country.as_ref().map(|c| c.to_string()),
             Some("IN".into())
         );
         assert_eq!(intake.age, Some(16));
@@ -161,6 +186,14 @@ mod tests {
             intake.languages,
             vec![SpokenLanguage::Bengali, SpokenLanguage::Hindi]
         );
+        // Written out again (as a handover package carries it), it reads back the same.
+        let again = IntakeInput::from(&intake);
+        assert_eq!(again.identified_on, "2026-08-26");
+        assert_eq!(again.age, "16");
+        let mut errors = Vec::new();
+        let read = again.validate(now(), &"UTC".parse::<TimeZone>().unwrap(), &mut errors);
+        assert_eq!(errors, vec![]);
+        assert_eq!(read, intake);
     }
 
     #[test]

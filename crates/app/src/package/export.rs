@@ -218,6 +218,7 @@ pub(super) async fn handover_entries(
             gaps_reason: h.gaps_reason.clone(),
             created_at: h.created_at.millis(),
             sent_at: h.sent_at.map(Timestamp::millis),
+            intake: Some((&case.intake).into()),
         },
     )?];
     // Reading what leaves is recorded as any reading is.

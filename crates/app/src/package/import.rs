@@ -272,6 +272,28 @@ pub(super) async fn import_handover(
     };
     // Her words and consents were dated on the sender's calendar.
     let sender_zone = store.time_zone_of(sender).await?;
+    // Her intake is held to the new-case form's checks; a day not known stays unknown (the
+    // form would take a blank day as today).
+    let intake = match &case_out.intake {
+        None => domain::intake::Intake::default(),
+        Some(given) => {
+            let mut errors = Vec::new();
+            let mut intake = given.validate(now, &sender_zone, &mut errors);
+            if !errors.is_empty() {
+                return Err(invalid_value(
+                    errors
+                        .iter()
+                        .map(|e| format!("intake {}: {}", e.field, e.english))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ));
+            }
+            if given.identified_on.trim().is_empty() {
+                intake.identified_on = None;
+            }
+            intake
+        }
+    };
     let voice = parse_json::<Vec<VoiceOut>>(p, "voice.json")?
         .unwrap_or_default()
         .into_iter()
@@ -466,7 +488,7 @@ pub(super) async fn import_handover(
     let import = ImportedHandover {
         package_id: m.package_id,
         case: NewCase {
-            intake: Default::default(),
+            intake,
             id: case_id,
             code: code.clone(),
             // Custody stays with the sender until the receiver accepts, as on one server.

@@ -19,6 +19,12 @@ pub(super) struct CaseOut {
     pub(super) gaps_reason: String,
     pub(super) created_at: i64,
     pub(super) sent_at: Option<i64>,
+    /// How she came to the case (the day and place she was identified, her age, languages,
+    /// citizenship, the exploitation), as a form would take it, so that the receiving
+    /// organisation does not ask her again. It is a field of the case, seen with the case on one
+    /// server, so it travels with `case.json`. Absent in packages from before it travelled.
+    #[serde(default)]
+    pub(super) intake: Option<crate::casework::IntakeInput>,
 }
 
 #[derive(Serialize, Deserialize)]

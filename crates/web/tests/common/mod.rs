@@ -157,10 +157,18 @@ impl Harness {
     /// A case of the Kolkata shelter carried by caseworker.kolkata and counsellor.kolkata, with
     /// one entry of her voice: (case id, entry id).
     pub async fn case(&self) -> (domain::CaseId, domain::VoiceId) {
+        self.case_with(Default::default()).await
+    }
+
+    /// The same case, opened with these intake facts.
+    pub async fn case_with(
+        &self,
+        intake: domain::intake::Intake,
+    ) -> (domain::CaseId, domain::VoiceId) {
         let worker = self.user("caseworker.kolkata").await;
         let counsellor = self.user("counsellor.kolkata").await;
         let new = store::NewCase {
-            intake: Default::default(),
+            intake,
             id: domain::CaseId::new(),
             code: domain::CaseCode::from_random(rand_bytes()),
             custodian: worker.org_id,
