@@ -1,26 +1,31 @@
 //! The SQL of importing a register: a batch of new cases, each with everything it carries, in
-//! one transaction, the audit head read and written once for the whole batch.
+//! one transaction, table by table with many rows to a statement, the audit head read and
+//! written once for the whole batch.
 
 macro_rules! impl_import_store {
     ($store:ty, $db:ty) => {
         impl $store {
-            /// Inserts `rows` of the search index (case, source, term, section, organisation),
-            /// many to a statement.
-            async fn insert_terms_in(
+            /// Inserts `rows` with `head` (`INSERT INTO t (…) VALUES `) and the `row` template
+            /// (`?` for each placeholder), as many rows to a statement as
+            /// `PARAMETERS_PER_INSERT` allows; `bind` binds one row's values in order.
+            async fn insert_rows_in<T: Sync>(
                 conn: &mut <$db as sqlx::Database>::Connection,
-                rows: &[[String; 5]],
-            ) -> Result<(), $crate::StoreError> {
-                for chunk in rows.chunks($crate::cases::import::ROWS_PER_INSERT) {
-                    let sql = $crate::cases::import::values_sql(
-                        "INSERT INTO case_terms (case_id, source_id, term, section, org_id) VALUES ",
-                        5,
-                        chunk.len(),
-                    );
+                head: &'static str,
+                row: &'static str,
+                rows: &[T],
+                bind: impl Fn(
+                        sqlx::query::Query<'static, $db, <$db as sqlx::Database>::Arguments>,
+                        &T,
+                    ) -> sqlx::query::Query<'static, $db, <$db as sqlx::Database>::Arguments>
+                    + Send
+                    + Sync,
+            ) -> Result<(), sqlx::Error> {
+                let numbered = <$db as sqlx::Database>::NAME != "SQLite";
+                for chunk in rows.chunks($crate::cases::import::rows_per_insert(row)) {
+                    let sql = $crate::cases::import::values_sql(head, row, chunk.len(), numbered);
                     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-                    for row in chunk {
-                        for value in row {
-                            query = query.bind(value.as_str());
-                        }
+                    for one in chunk {
+                        query = bind(query, one);
                     }
                     query.execute(&mut *conn).await?;
                 }
@@ -48,29 +53,27 @@ macro_rules! impl_import_store {
                     let hash = domain::audit::chain_hash(seq, &prev, event);
                     chained.push((seq, std::mem::replace(&mut prev, hash.clone()), hash, *event));
                 }
-                for chunk in chained.chunks($crate::cases::import::ROWS_PER_INSERT / 2) {
-                    let sql = $crate::cases::import::values_sql(
-                        concat!("INSERT INTO audit_log (", $crate::rows::audit_columns!(), ") VALUES "),
-                        11,
-                        chunk.len(),
-                    );
-                    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-                    for (seq, prev_hash, hash, event) in chunk {
-                        query = query
+                Self::insert_rows_in(
+                    &mut *conn,
+                    concat!("INSERT INTO audit_log (", $crate::rows::audit_columns!(), ") VALUES "),
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    &chained,
+                    |query, (seq, prev_hash, hash, event)| {
+                        query
                             .bind(*seq)
                             .bind(event.at.millis())
                             .bind(event.actor.map(|a| a.to_string()))
                             .bind(event.actor_org.map(|o| o.to_string()))
                             .bind(event.action.as_str())
-                            .bind(event.subject.as_str())
+                            .bind(event.subject.clone())
                             .bind(event.org_scope.map(|o| o.to_string()))
-                            .bind(event.source.as_str())
-                            .bind(event.detail.as_str())
-                            .bind(prev_hash.as_str())
-                            .bind(hash.as_str());
-                    }
-                    query.execute(&mut *conn).await?;
-                }
+                            .bind(event.source.clone())
+                            .bind(event.detail.clone())
+                            .bind(prev_hash.clone())
+                            .bind(hash.clone())
+                    },
+                )
+                .await?;
                 sqlx::query(
                     "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) \
                      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
@@ -82,96 +85,197 @@ macro_rules! impl_import_store {
                 Ok(())
             }
 
-            async fn import_one_in(
+            /// Writes every case of `batch` with what it carries, table by table, many rows to
+            /// a statement: a batch of 500 cases is a few dozen statements.
+            async fn import_batch_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
-                imported: &$crate::ImportedCase,
-                terms: &mut Vec<[String; 5]>,
+                batch: &[$crate::ImportedCase],
             ) -> Result<(), $crate::StoreError> {
-                let case = &imported.case;
-                let id = case.id.to_string();
-                let org = case.custodian.to_string();
-                Self::insert_case_in(&mut *conn, case, domain::Stage::Identified, case.opened_at, "case code")
-                    .await?;
-                for user in &case.assigned {
-                    sqlx::query(
-                        "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ($1, $2, $3)",
-                    )
-                    .bind(&id)
-                    .bind(user.to_string())
-                    .bind(case.opened_at.millis())
-                    .execute(&mut *conn)
-                    .await?;
+                let cases: Vec<(String, String, $crate::cases::IntakeBinds, &$crate::NewCase)> = batch
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.case.id.to_string(),
+                            c.case.custodian.to_string(),
+                            $crate::cases::IntakeBinds::of(&c.case.intake),
+                            &c.case,
+                        )
+                    })
+                    .collect();
+                let identified = domain::Stage::Identified.as_str();
+                Self::insert_rows_in(
+                    &mut *conn,
+                    "INSERT INTO cases (id, code, custodian_org_id, stage, opened_at, version, updated_at, \
+                     identified_on, identified_district, identified_state, identified_country, age_years, \
+                     born_on, gender, languages, citizenship, exploitation) VALUES ",
+                    "(?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    &cases,
+                    |query, (id, org, intake, case)| {
+                        query
+                            .bind(id.clone())
+                            .bind(case.code.as_str().to_string())
+                            .bind(org.clone())
+                            .bind(identified)
+                            .bind(case.opened_at.millis())
+                            .bind(case.opened_at.millis())
+                            .bind(intake.identified_on.clone())
+                            .bind(intake.district.clone())
+                            .bind(intake.state.clone())
+                            .bind(intake.country.clone())
+                            .bind(intake.age)
+                            .bind(intake.born_on.clone())
+                            .bind(intake.gender)
+                            .bind(intake.languages.clone())
+                            .bind(intake.citizenship.clone())
+                            .bind(intake.exploitation.clone())
+                    },
+                )
+                .await
+                .map_err(|e| $crate::StoreError::from_write(e, "case code"))?;
+                Self::insert_rows_in(
+                    &mut *conn,
+                    "INSERT INTO case_identities (case_id, name, family, address, org_id) VALUES ",
+                    "(?, ?, ?, ?, ?)",
+                    &cases,
+                    |query, (id, org, _, case)| {
+                        query
+                            .bind(id.clone())
+                            .bind(case.identity.name.clone())
+                            .bind(case.identity.family.clone())
+                            .bind(case.identity.address.clone())
+                            .bind(org.clone())
+                    },
+                )
+                .await?;
+                let assignments: Vec<(&String, String, i64)> = cases
+                    .iter()
+                    .flat_map(|(id, _, _, case)| {
+                        case.assigned
+                            .iter()
+                            .map(move |user| (id, user.to_string(), case.opened_at.millis()))
+                    })
+                    .collect();
+                Self::insert_rows_in(
+                    &mut *conn,
+                    "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ",
+                    "(?, ?, ?)",
+                    &assignments,
+                    |query, (id, user, at)| query.bind((*id).clone()).bind(user.clone()).bind(*at),
+                )
+                .await?;
+                let references: Vec<(&String, &String, &String)> = cases
+                    .iter()
+                    .zip(batch)
+                    .filter_map(|((id, org, _, _), c)| c.reference.as_ref().map(|r| (org, r, id)))
+                    .collect();
+                Self::insert_rows_in(
+                    &mut *conn,
+                    "INSERT INTO case_references (org_id, reference, case_id) VALUES ",
+                    "(?, ?, ?)",
+                    &references,
+                    |query, (org, reference, id)| {
+                        query
+                            .bind((*org).clone())
+                            .bind((*reference).clone())
+                            .bind((*id).clone())
+                    },
+                )
+                .await
+                .map_err(|e| $crate::StoreError::from_write(e, "case reference"))?;
+                // Her words and notes, and the search terms of both.
+                let mut terms: Vec<(&String, String, String, &'static str, &String)> = Vec::new();
+                let mut voice = Vec::new();
+                let mut notes = Vec::new();
+                for ((id, org, _, _), c) in cases.iter().zip(batch) {
+                    for v in &c.voice {
+                        let entry = v.id.to_string();
+                        for term in domain::text::terms(&v.fields.text) {
+                            terms.push((
+                                id,
+                                entry.clone(),
+                                term,
+                                domain::consent::SectionClass::Voice.as_str(),
+                                org,
+                            ));
+                        }
+                        voice.push((entry, id, org, v));
+                    }
+                    for note in &c.notes {
+                        let note_id = note.id.to_string();
+                        if note.kind != domain::note::NoteKind::Psychosocial {
+                            for term in domain::text::terms(&note.text) {
+                                terms.push((
+                                    id,
+                                    note_id.clone(),
+                                    term,
+                                    domain::sight::note_section(note.kind).as_str(),
+                                    org,
+                                ));
+                            }
+                        }
+                        notes.push((note_id, id, org, note));
+                    }
                 }
-                if let Some(reference) = &imported.reference {
-                    sqlx::query(
-                        "INSERT INTO case_references (org_id, reference, case_id) VALUES ($1, $2, $3)",
-                    )
-                    .bind(&org)
-                    .bind(reference)
-                    .bind(&id)
-                    .execute(&mut *conn)
-                    .await
-                    .map_err(|e| $crate::StoreError::from_write(e, "case reference"))?;
-                }
-                for voice in &imported.voice {
-                    let entry = voice.id.to_string();
-                    sqlx::query(concat!(
+                Self::insert_rows_in(
+                    &mut *conn,
+                    concat!(
                         "INSERT INTO voice_entries (",
                         $crate::cases::voice::voice_columns!(),
-                        ", org_id) VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-                    ))
-                    .bind(&entry)
-                    .bind(&id)
-                    .bind(voice.fields.kind.as_str())
-                    .bind(&voice.fields.text)
-                    .bind(voice.fields.language.code())
-                    .bind($crate::cases::voice::iso(&voice.fields))
-                    .bind(voice.fields.read_back)
-                    .bind(voice.recorded_by.to_string())
-                    .bind(voice.recorded_at.millis())
-                    .bind(&org)
-                    .execute(&mut *conn)
-                    .await?;
-                    for term in domain::text::terms(&voice.fields.text) {
-                        terms.push([
-                            id.clone(),
-                            entry.clone(),
-                            term,
-                            domain::consent::SectionClass::Voice.as_str().to_string(),
-                            org.clone(),
-                        ]);
-                    }
-                }
-                for note in &imported.notes {
-                    let note_id = note.id.to_string();
-                    sqlx::query(
-                        "INSERT INTO notes (id, case_id, kind, text, language, response, response_text, \
-                         written_by, written_at, org_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                    )
-                    .bind(&note_id)
-                    .bind(&id)
-                    .bind(note.kind.as_str())
-                    .bind(&note.text)
-                    .bind(note.language.code())
-                    .bind(note.response.as_ref().map(|r| r.0.as_str()))
-                    .bind(note.response.as_ref().map(|r| r.1.clone()))
-                    .bind(note.written_by.to_string())
-                    .bind(note.written_at.millis())
-                    .bind(&org)
-                    .execute(&mut *conn)
-                    .await?;
-                    if note.kind != domain::note::NoteKind::Psychosocial {
-                        for term in domain::text::terms(&note.text) {
-                            terms.push([
-                                id.clone(),
-                                note_id.clone(),
-                                term,
-                                domain::sight::note_section(note.kind).as_str().to_string(),
-                                org.clone(),
-                            ]);
-                        }
-                    }
-                }
+                        ", org_id) VALUES "
+                    ),
+                    "(?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    &voice,
+                    |query, (entry, id, org, v)| {
+                        query
+                            .bind(entry.clone())
+                            .bind((*id).clone())
+                            .bind(v.fields.kind.as_str())
+                            .bind(v.fields.text.clone())
+                            .bind(v.fields.language.code())
+                            .bind($crate::cases::voice::iso(&v.fields))
+                            .bind(v.fields.read_back)
+                            .bind(v.recorded_by.to_string())
+                            .bind(v.recorded_at.millis())
+                            .bind((*org).clone())
+                    },
+                )
+                .await?;
+                Self::insert_rows_in(
+                    &mut *conn,
+                    "INSERT INTO notes (id, case_id, kind, text, language, response, response_text, \
+                     written_by, written_at, org_id) VALUES ",
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    &notes,
+                    |query, (note_id, id, org, note)| {
+                        query
+                            .bind(note_id.clone())
+                            .bind((*id).clone())
+                            .bind(note.kind.as_str())
+                            .bind(note.text.clone())
+                            .bind(note.language.code())
+                            .bind(note.response.as_ref().map(|r| r.0.as_str()))
+                            .bind(note.response.as_ref().map(|r| r.1.clone()))
+                            .bind(note.written_by.to_string())
+                            .bind(note.written_at.millis())
+                            .bind((*org).clone())
+                    },
+                )
+                .await?;
+                Self::insert_rows_in(
+                    &mut *conn,
+                    "INSERT INTO case_terms (case_id, source_id, term, section, org_id) VALUES ",
+                    "(?, ?, ?, ?, ?)",
+                    &terms,
+                    |query, (id, source, term, section, org)| {
+                        query
+                            .bind((*id).clone())
+                            .bind(source.clone())
+                            .bind(term.clone())
+                            .bind(*section)
+                            .bind((*org).clone())
+                    },
+                )
+                .await?;
                 Ok(())
             }
         }
@@ -183,11 +287,7 @@ macro_rules! impl_import_store {
                     return Ok(());
                 }
                 let mut tx = self.begin_write().await?;
-                let mut terms = Vec::new();
-                for imported in batch {
-                    Self::import_one_in(&mut tx, imported, &mut terms).await?;
-                }
-                Self::insert_terms_in(&mut tx, &terms).await?;
+                Self::import_batch_in(&mut tx, batch).await?;
                 let audit: Vec<&domain::audit::AuditEvent> =
                     batch.iter().flat_map(|c| c.audit.iter()).collect();
                 Self::append_batch_in(&mut tx, &audit).await?;

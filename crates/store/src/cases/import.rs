@@ -37,28 +37,42 @@ pub trait ImportStore: Send + Sync {
     async fn case_references(&self, org: OrgId) -> Result<HashMap<String, CaseCode>, StoreError>;
 }
 
-/// Rows of the search index written by one statement (five values each: 500 parameters, far
-/// under both engines' limits); audit entries go half as many at a time (eleven values each).
-pub(crate) const ROWS_PER_INSERT: usize = 100;
+/// Placeholders in one multi-row statement: far under both engines' limits (SQLite 32,766,
+/// PostgreSQL 65,535), and enough rows a statement that a batch of 500 cases takes a few dozen
+/// statements, not thousands.
+pub(crate) const PARAMETERS_PER_INSERT: usize = 500;
 
-/// `head` followed by `rows` groups of `columns` numbered placeholders:
-/// `($1, $2), ($3, $4)`.
-pub(crate) fn values_sql(head: &str, columns: usize, rows: usize) -> String {
-    let mut sql = String::with_capacity(head.len() + rows * columns * 5);
+/// How many rows of `row` (a row's template, `?` for each placeholder) go to one statement.
+pub(crate) fn rows_per_insert(row: &str) -> usize {
+    (PARAMETERS_PER_INSERT / row.matches('?').count().max(1)).max(1)
+}
+
+/// `head` followed by `rows` copies of the `row` template, each `?` in it a placeholder:
+/// numbered across the statement (`$1, $2 …`) when `numbered`, as PostgreSQL needs them, or
+/// left as `?` for SQLite. (SQLite keeps `$N` as *named* parameters, and sqlx binds each by
+/// asking SQLite its name, a walk of the statement's list of names: for a statement of many
+/// rows, that walk, not the insert, was the import's dearest step.)
+pub(crate) fn values_sql(head: &str, row: &str, rows: usize, numbered: bool) -> String {
+    let mut sql = String::with_capacity(head.len() + rows * (row.len() * 2 + 2));
     sql.push_str(head);
-    for row in 0..rows {
-        if row > 0 {
+    let mut n = 0;
+    for i in 0..rows {
+        if i > 0 {
             sql.push_str(", ");
         }
-        sql.push('(');
-        for column in 0..columns {
-            if column > 0 {
-                sql.push_str(", ");
+        if numbered {
+            for c in row.chars() {
+                if c == '?' {
+                    n += 1;
+                    sql.push('$');
+                    sql.push_str(&n.to_string());
+                } else {
+                    sql.push(c);
+                }
             }
-            sql.push('$');
-            sql.push_str(&(row * columns + column + 1).to_string());
+        } else {
+            sql.push_str(row);
         }
-        sql.push(')');
     }
     sql
 }
@@ -66,10 +80,25 @@ pub(crate) fn values_sql(head: &str, columns: usize, rows: usize) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn values_are_numbered_row_by_row() {
+    fn values_are_numbered_row_by_row_for_postgresql() {
         assert_eq!(
-            super::values_sql("INSERT INTO t (a, b) VALUES ", 2, 2),
-            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)"
+            super::values_sql("INSERT INTO t (a, v, b) VALUES ", "(?, 1, ?)", 2, true),
+            "INSERT INTO t (a, v, b) VALUES ($1, 1, $2), ($3, 1, $4)"
         );
+    }
+
+    #[test]
+    fn values_stay_anonymous_for_sqlite() {
+        assert_eq!(
+            super::values_sql("INSERT INTO t (a, b) VALUES ", "(?, ?)", 3, false),
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?), (?, ?)"
+        );
+    }
+
+    #[test]
+    fn a_statement_holds_as_many_rows_as_its_placeholders_allow() {
+        assert_eq!(super::rows_per_insert("(?, ?, ?, ?, ?)"), 100);
+        assert_eq!(super::rows_per_insert("(?, 1, ?)"), 250);
+        assert_eq!(super::rows_per_insert("(1)"), 500);
     }
 }
