@@ -417,6 +417,7 @@ async fn the_demo_tells_a_year_every_chart_can_show(engine: Engine) {
     );
     assert_eq!(figure(howrah, "count-identified", None)["suppressed"], true);
 
+
     // The page stays light on a 2G phone: the heaviest view (the network admin's, every
     // member beside the network, in Bengali) and a director's, with the stylesheet, each under
     // 30 KB gzipped.
@@ -817,6 +818,73 @@ async fn incidents_are_shown_by_month_with_small_months_hidden(engine: Engine) {
         assert!(row.contains("Hidden"), "{hidden}: {row}");
     }
     assert!(!page.contains("(n = 2)") && !page.contains("(n = 6)") && !page.contains("(n = 8)"));
+    // The API, the workbook and the PDF hide the same months.
+    let mut api_director = api(&h, "director.kolkata").await;
+    let body = api_director
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json();
+    let kolkata = h.kolkata().await.to_string();
+    let org = body["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == kolkata.as_str())
+        .unwrap();
+    let months = org["positive_responses_by_month"].as_array().unwrap();
+    let listed: Vec<(&str, bool)> = months
+        .iter()
+        .map(|m| {
+            (
+                m["month"].as_str().unwrap(),
+                m["figure"]["suppressed"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        vec![("2026-07", true), ("2026-08", true), ("2026-09", false)]
+    );
+    assert_eq!(months[2]["figure"]["n"], 7);
+    assert_eq!(months[2]["figure"]["percent"], 100);
+    assert!(months[0]["figure"]["n"].is_null() && months[1]["figure"]["percent"].is_null());
+    let reply = api_director
+        .get("/api/v1/indicators.xlsx?period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let book = python_reads(&reply.bytes, "xlsx", OPENPYXL);
+    let rows = book["r5-by-month"].as_array().unwrap();
+    assert_eq!(rows[0][1], "month");
+    let sheet: Vec<(String, String, Value)> = rows[1..]
+        .iter()
+        .map(|r| {
+            (
+                r[1].as_str().unwrap().to_string(),
+                r[6].as_str().unwrap().to_string(),
+                r[3].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(sheet.len(), 3, "{sheet:?}");
+    assert_eq!(sheet[0].1, "suppressed");
+    assert_eq!(sheet[1].1, "suppressed");
+    assert_eq!(sheet[1].2, "hidden (too few to show safely)");
+    assert_eq!(
+        (sheet[2].0.as_str(), sheet[2].1.as_str(), &sheet[2].2),
+        ("2026-09", "shown", &Value::from(7))
+    );
+    let reply = api_director
+        .get("/api/v1/indicators.pdf?period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let text = python_reads(&reply.bytes, "pdf", PYPDF)["pdftotext"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(text.contains("By month"), "{text}");
+    assert!(text.contains("September 2026: 100% (n = 7)"), "{text}");
+    assert!(text.contains("July 2026: Hidden"), "{text}");
+    assert!(!text.contains("(n = 2)") && !text.contains("(n = 6)"));
     // In Bengali, the months in her words and digits.
     let bn = director
         .get("/indicators?period=2026-Q3&lang=bn")
