@@ -417,6 +417,71 @@ async fn the_demo_tells_a_year_every_chart_can_show(engine: Engine) {
     );
     assert_eq!(figure(howrah, "count-identified", None)["suppressed"], true);
 
+    // Her return changes over the year too: more 1-month follow-ups done on time (R6d), fewer
+    // home investigation reports requested late (R7); Howrah's stay hidden.
+    let on_time: Vec<Option<u64>> = (0..4)
+        .map(|i| figure(kolkata, "r6d-follow-ups-1-month", Some(i))["percent"].as_u64())
+        .collect();
+    assert!(on_time.iter().all(Option::is_some), "{on_time:?}");
+    assert!(on_time[0] < on_time[3], "R6d rises: {on_time:?}");
+    assert_eq!(
+        figure(howrah, "r6d-follow-ups-1-month", None)["suppressed"],
+        true
+    );
+    let step = |id: &str| {
+        body["organisations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap()["repatriation"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["route"] == "IN-BD" && s["step"] == "hir-requested")
+            .unwrap()
+            .clone()
+    };
+    let requested = step(&h.kolkata().await.to_string());
+    let late: Vec<Option<u64>> = (0..4)
+        .map(|i| requested["delayed"]["trend"][i]["percent"].as_u64())
+        .collect();
+    assert!(late.iter().all(Option::is_some), "{late:?}");
+    assert!(late[0] > late[3], "R7's late steps fall: {late:?}");
+    let howrah_id = h.org("Pather Sathi Transit Home, Howrah").await.to_string();
+    assert_eq!(step(&howrah_id)["days"]["period"]["suppressed"], true);
+
+    // The director's page draws R7's and R8's four quarters as lines, each with its title,
+    // description and table, in Bengali digits.
+    let page = h
+        .client()
+        .signed_in("director.kolkata")
+        .await
+        .get("/indicators?period=2026-Q4&lang=bn")
+        .await
+        .body;
+    let chart = |title_id: &str| {
+        let at = page
+            .find(&format!("id=\"{title_id}\""))
+            .unwrap_or_else(|| panic!("{title_id}: {page}"));
+        let start = page[..at].rfind("<svg").unwrap();
+        let end = at + page[at..].find("</svg>").unwrap();
+        page[start..end].to_string()
+    };
+    let at = page.find("IN-BD").expect("R7's route card");
+    let r7 = page[at..]
+        .find("-trend-title\"")
+        .map(|i| &page[at..at + i])
+        .and_then(|s| s.rfind("id=\""))
+        .expect("R7's trend");
+    let r7_id = page[at + r7 + 4..].split('"').next().unwrap().to_string();
+    let r7 = chart(&r7_id);
+    assert!(r7.contains("<polyline class=\"line\""), "{r7}");
+    assert!(r7.contains("<desc") && r7.contains("২০২৬"), "{r7}");
+    let r8 = chart("r8-org0-trend-title");
+    assert!(r8.contains("<polyline") && r8.contains("<circle"), "{r8}");
+    assert!(r8.contains("তার নিজের চোখে আর কর্মীর চোখে"), "{r8}");
+    assert!(page.contains("<caption>তার নিজের চোখে আর কর্মীর চোখে, প্রতি ত্রৈমাসিকে</caption>"));
 
     // The page stays light on a 2G phone: the heaviest view (the network admin's, every
     // member beside the network, in Bengali) and a director's, with the stylesheet, each under

@@ -154,3 +154,6 @@ indicators-r7-expected = { $count ->
    *[other] expected: { $n } days
 }
 indicators-r7-why-heading = Why it matters
+indicators-r7-trend-desc = { $route }: each step's median days, quarter by quarter; a quarter whose figure is hidden has no point.
+indicator-r8-trend-title = Her view and the worker's, quarter by quarter
+indicator-r8-trend-desc = The mean of the latest ratings, hers and the worker's, over the areas shown in every quarter, quarter by quarter on the scale of 1 to 4; a quarter with a hidden figure has no point.
