@@ -1015,7 +1015,114 @@ async fn figures_are_kept_until_something_changes(engine: Engine) {
     h.finish().await;
 }
 
+/// A plan approved with no review recording her agreement, in her director's list behind R2d
+/// (linked from its card); another organisation's never; an empty list behind R4c says why it
+/// is empty; the network admin opens neither.
+async fn a_director_opens_the_plans_approved_without_her(engine: Engine) {
+    use domain::plan::{Goal, GoalDomain, GoalStatus, PlanBody, SetBy};
+    let h = Harness::new(engine).await;
+    let mut approved = Vec::new();
+    for (username, seed) in [("caseworker.kolkata", 71), ("caseworker.jessore", 72)] {
+        let case = decisions(&h, username, 0, seed).await;
+        let user = h.user(username).await;
+        let body = PlanBody {
+            goals: vec![Goal {
+                domain: GoalDomain::Livelihood,
+                goal: "সেলাই শিখে নিজের রোজগার".into(),
+                set_by: SetBy::Team,
+                target: None,
+                target_set_by: None,
+                status: GoalStatus::Open,
+                actions: Vec::new(),
+            }],
+        };
+        let sight = domain::sight::Sight::own(user.org_id);
+        let event = AuditEvent::new(AUGUST, AuditAction::PlanSaved, "case").from_source("test");
+        let plan = h
+            .store
+            .save_plan(
+                &store::PlanSave {
+                    case,
+                    expected_version: 0,
+                    body: &body,
+                    by: user.id,
+                    at: AUGUST,
+                    sight: &sight,
+                },
+                event,
+            )
+            .await
+            .unwrap();
+        let event = AuditEvent::new(AUGUST, AuditAction::PlanApproved, "case").from_source("test");
+        h.store
+            .approve_plan(case, plan.version, &sight, event)
+            .await
+            .unwrap();
+        approved.push(case);
+    }
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director
+        .get("/indicators?period=2026-Q3&lang=en")
+        .await
+        .body;
+    let link = "href=\"/indicators/cases?figure=r2d-approved-without-her&#38;period=2026-Q3\"";
+    assert_eq!(page.matches(link).count(), 1, "{page}");
+    assert!(
+        page.contains("href=\"/indicators/cases?figure=r4c-past-her-date&#38;period=2026-Q3\"")
+    );
+    let reply = director
+        .get("/indicators/cases?figure=r2d-approved-without-her&period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let list = reply.body;
+    assert!(
+        list.contains(&format!("href=\"/cases/{}\"", approved[0])),
+        "{list}"
+    );
+    assert!(
+        !list.contains(&format!("/cases/{}", approved[1])),
+        "another organisation's"
+    );
+    assert!(
+        list.contains("Plan approved") && list.contains("15 August 2026"),
+        "{list}"
+    );
+    let bn = director
+        .get("/indicators/cases?figure=r2d-approved-without-her&period=2026-Q3&lang=bn")
+        .await
+        .body;
+    assert!(
+        bn.contains("পরিকল্পনা অনুমোদনের দিন") && bn.contains("১৫"),
+        "{bn}"
+    );
+    let empty = director
+        .get("/indicators/cases?figure=r4c-past-her-date&period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(
+        empty
+            .body
+            .contains("no stay ended after the date she wanted"),
+        "{}",
+        empty.body
+    );
+    let hi = director
+        .get("/indicators/cases?figure=r4c-past-her-date&period=2026-Q3&lang=hi")
+        .await
+        .body;
+    assert!(hi.contains("किसी का रहना उसके चाहे दिन के बाद ख़त्म नहीं हुआ"));
+    let mut admin = h.client().signed_in("admin").await;
+    let reply = admin
+        .get("/indicators/cases?figure=r2d-approved-without-her&period=2026-Q3")
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let page = admin.get("/indicators?period=2026-Q3").await.body;
+    assert!(!page.contains("/indicators/cases"));
+    h.finish().await;
+}
+
 on_both_engines!(
+    a_director_opens_the_plans_approved_without_her,
     figures_are_kept_until_something_changes,
     incidents_are_shown_by_month_with_small_months_hidden,
     the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures,
