@@ -147,6 +147,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
     let added = added + load_cases(store, now).await?;
     let added = added + crate::indicators::demo::load(store, now).await?;
     let added = added + crate::indicators::her_view_demo::load(store, now).await?;
+    let added = added + crate::indicators::returns_demo::load(store, now).await?;
     Ok(added + crate::training::demo::load(store, now).await?)
 }
 

@@ -14,6 +14,7 @@ mod forms;
 mod forms_sql;
 mod glossary;
 mod glossary_sql;
+mod indicator_cases;
 mod indicators;
 mod open;
 mod package_sql;
@@ -40,6 +41,7 @@ pub use continuity::ContinuityStore;
 pub use error::StoreError;
 pub use forms::{AnswerFile, FormStore};
 pub use glossary::GlossaryStore;
+pub use indicator_cases::{IndicatorCaseStore, StayBehind};
 pub use indicators::{FieldRows, IndicatorStore};
 pub use open::{Engine, open, open_with};
 pub use packages::{

@@ -78,4 +78,5 @@ crate::twofactor::impl_two_factor_store!(PgStore, Postgres);
 crate::safekeeping::impl_safekeeping_store!(PgStore, Postgres);
 crate::zones::impl_time_zone_store!(PgStore, Postgres);
 crate::indicators::impl_indicator_store!(PgStore, Postgres);
+crate::indicator_cases::impl_indicator_case_store!(PgStore, Postgres);
 crate::continuity::impl_continuity_store!(PgStore, Postgres);

@@ -86,4 +86,5 @@ crate::twofactor::impl_two_factor_store!(SqliteStore, Sqlite);
 crate::safekeeping::impl_safekeeping_store!(SqliteStore, Sqlite);
 crate::zones::impl_time_zone_store!(SqliteStore, Sqlite);
 crate::indicators::impl_indicator_store!(SqliteStore, Sqlite);
+crate::indicator_cases::impl_indicator_case_store!(SqliteStore, Sqlite);
 crate::continuity::impl_continuity_store!(SqliteStore, Sqlite);

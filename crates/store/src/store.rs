@@ -95,6 +95,7 @@ pub trait Store:
     + crate::SafekeepingStore
     + crate::TimeZoneStore
     + crate::IndicatorStore
+    + crate::IndicatorCaseStore
     + crate::ContinuityStore
     + Send
     + Sync

@@ -790,6 +790,21 @@ async fn custody_plans_handovers_and_counts_follow_the_rule(t: &TestStore) {
     let mut approvals = store.approvals_reviewed(w.kolkata, q3).await.unwrap();
     approvals.sort_by_key(Vec::len);
     assert_eq!(approvals, vec![vec![], vec![Agreement::Agreed]]);
+    // Her director's list behind R2d: A, approved on day 2; none of Jashore's.
+    assert_eq!(
+        store
+            .approved_without_her_cases(w.kolkata, q3)
+            .await
+            .unwrap(),
+        vec![(a, days(2))]
+    );
+    assert!(
+        store
+            .approved_without_her_cases(w.jashore, dhaka_q3)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // R6: D and F for both sides, not E (sent before the quarter); F carried her words and a
     // plan she had agreed to.
@@ -949,6 +964,32 @@ async fn a_stay_ends_when_she_leaves_care_with_the_terms_in_force(t: &TestStore)
             .unwrap()
             .is_empty(),
         "another organisation"
+    );
+    // Her director's list behind R4c reads the same stay, with its case.
+    assert_eq!(
+        store
+            .stays_with_her_date(w.kolkata, span(0, 90))
+            .await
+            .unwrap(),
+        vec![saathi_store::StayBehind {
+            case,
+            left: at(50),
+            wanted: parse_date("2026-08-01").unwrap(),
+        }]
+    );
+    assert!(
+        store
+            .stays_with_her_date(w.kolkata, span(51, 90))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        store
+            .stays_with_her_date(w.jashore, span(0, 90))
+            .await
+            .unwrap()
+            .is_empty()
     );
     let _ = w.nasrin;
 }

@@ -417,6 +417,72 @@ async fn the_demo_tells_a_year_every_chart_can_show(engine: Engine) {
     );
     assert_eq!(figure(howrah, "count-identified", None)["suppressed"], true);
 
+    // Her return changes over the year too: more 1-month follow-ups done on time (R6d), fewer
+    // home investigation reports requested late (R7); Howrah's stay hidden.
+    let on_time: Vec<Option<u64>> = (0..4)
+        .map(|i| figure(kolkata, "r6d-follow-ups-1-month", Some(i))["percent"].as_u64())
+        .collect();
+    assert!(on_time.iter().all(Option::is_some), "{on_time:?}");
+    assert!(on_time[0] < on_time[3], "R6d rises: {on_time:?}");
+    assert_eq!(
+        figure(howrah, "r6d-follow-ups-1-month", None)["suppressed"],
+        true
+    );
+    let step = |id: &str| {
+        body["organisations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap()["repatriation"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["route"] == "IN-BD" && s["step"] == "hir-requested")
+            .unwrap()
+            .clone()
+    };
+    let requested = step(&h.kolkata().await.to_string());
+    let late: Vec<Option<u64>> = (0..4)
+        .map(|i| requested["delayed"]["trend"][i]["percent"].as_u64())
+        .collect();
+    assert!(late.iter().all(Option::is_some), "{late:?}");
+    assert!(late[0] > late[3], "R7's late steps fall: {late:?}");
+    let howrah_id = h.org("Pather Sathi Transit Home, Howrah").await.to_string();
+    assert_eq!(step(&howrah_id)["days"]["period"]["suppressed"], true);
+
+    // The director's page draws R7's and R8's four quarters as lines, each with its title,
+    // description and table, in Bengali digits.
+    let page = h
+        .client()
+        .signed_in("director.kolkata")
+        .await
+        .get("/indicators?period=2026-Q4&lang=bn")
+        .await
+        .body;
+    let chart = |title_id: &str| {
+        let at = page
+            .find(&format!("id=\"{title_id}\""))
+            .unwrap_or_else(|| panic!("{title_id}: {page}"));
+        let start = page[..at].rfind("<svg").unwrap();
+        let end = at + page[at..].find("</svg>").unwrap();
+        page[start..end].to_string()
+    };
+    let at = page.find("IN-BD").expect("R7's route card");
+    let r7 = page[at..]
+        .find("-trend-title\"")
+        .map(|i| &page[at..at + i])
+        .and_then(|s| s.rfind("id=\""))
+        .expect("R7's trend");
+    let r7_id = page[at + r7 + 4..].split('"').next().unwrap().to_string();
+    let r7 = chart(&r7_id);
+    assert!(r7.contains("<polyline class=\"line\""), "{r7}");
+    assert!(r7.contains("<desc") && r7.contains("২০২৬"), "{r7}");
+    let r8 = chart("r8-org0-trend-title");
+    assert!(r8.contains("<polyline") && r8.contains("<circle"), "{r8}");
+    assert!(r8.contains("তার নিজের চোখে আর কর্মীর চোখে"), "{r8}");
+    assert!(page.contains("<caption>তার নিজের চোখে আর কর্মীর চোখে, প্রতি ত্রৈমাসিকে</caption>"));
+
     // The page stays light on a 2G phone: the heaviest view (the network admin's, every
     // member beside the network, in Bengali) and a director's, with the stylesheet, each under
     // 30 KB gzipped.
@@ -817,6 +883,73 @@ async fn incidents_are_shown_by_month_with_small_months_hidden(engine: Engine) {
         assert!(row.contains("Hidden"), "{hidden}: {row}");
     }
     assert!(!page.contains("(n = 2)") && !page.contains("(n = 6)") && !page.contains("(n = 8)"));
+    // The API, the workbook and the PDF hide the same months.
+    let mut api_director = api(&h, "director.kolkata").await;
+    let body = api_director
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json();
+    let kolkata = h.kolkata().await.to_string();
+    let org = body["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == kolkata.as_str())
+        .unwrap();
+    let months = org["positive_responses_by_month"].as_array().unwrap();
+    let listed: Vec<(&str, bool)> = months
+        .iter()
+        .map(|m| {
+            (
+                m["month"].as_str().unwrap(),
+                m["figure"]["suppressed"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        vec![("2026-07", true), ("2026-08", true), ("2026-09", false)]
+    );
+    assert_eq!(months[2]["figure"]["n"], 7);
+    assert_eq!(months[2]["figure"]["percent"], 100);
+    assert!(months[0]["figure"]["n"].is_null() && months[1]["figure"]["percent"].is_null());
+    let reply = api_director
+        .get("/api/v1/indicators.xlsx?period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let book = python_reads(&reply.bytes, "xlsx", OPENPYXL);
+    let rows = book["r5-by-month"].as_array().unwrap();
+    assert_eq!(rows[0][1], "month");
+    let sheet: Vec<(String, String, Value)> = rows[1..]
+        .iter()
+        .map(|r| {
+            (
+                r[1].as_str().unwrap().to_string(),
+                r[6].as_str().unwrap().to_string(),
+                r[3].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(sheet.len(), 3, "{sheet:?}");
+    assert_eq!(sheet[0].1, "suppressed");
+    assert_eq!(sheet[1].1, "suppressed");
+    assert_eq!(sheet[1].2, "hidden (too few to show safely)");
+    assert_eq!(
+        (sheet[2].0.as_str(), sheet[2].1.as_str(), &sheet[2].2),
+        ("2026-09", "shown", &Value::from(7))
+    );
+    let reply = api_director
+        .get("/api/v1/indicators.pdf?period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let text = python_reads(&reply.bytes, "pdf", PYPDF)["pdftotext"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(text.contains("By month"), "{text}");
+    assert!(text.contains("September 2026: 100% (n = 7)"), "{text}");
+    assert!(text.contains("July 2026: Hidden"), "{text}");
+    assert!(!text.contains("(n = 2)") && !text.contains("(n = 6)"));
     // In Bengali, the months in her words and digits.
     let bn = director
         .get("/indicators?period=2026-Q3&lang=bn")
@@ -882,7 +1015,114 @@ async fn figures_are_kept_until_something_changes(engine: Engine) {
     h.finish().await;
 }
 
+/// A plan approved with no review recording her agreement, in her director's list behind R2d
+/// (linked from its card); another organisation's never; an empty list behind R4c says why it
+/// is empty; the network admin opens neither.
+async fn a_director_opens_the_plans_approved_without_her(engine: Engine) {
+    use domain::plan::{Goal, GoalDomain, GoalStatus, PlanBody, SetBy};
+    let h = Harness::new(engine).await;
+    let mut approved = Vec::new();
+    for (username, seed) in [("caseworker.kolkata", 71), ("caseworker.jessore", 72)] {
+        let case = decisions(&h, username, 0, seed).await;
+        let user = h.user(username).await;
+        let body = PlanBody {
+            goals: vec![Goal {
+                domain: GoalDomain::Livelihood,
+                goal: "সেলাই শিখে নিজের রোজগার".into(),
+                set_by: SetBy::Team,
+                target: None,
+                target_set_by: None,
+                status: GoalStatus::Open,
+                actions: Vec::new(),
+            }],
+        };
+        let sight = domain::sight::Sight::own(user.org_id);
+        let event = AuditEvent::new(AUGUST, AuditAction::PlanSaved, "case").from_source("test");
+        let plan = h
+            .store
+            .save_plan(
+                &store::PlanSave {
+                    case,
+                    expected_version: 0,
+                    body: &body,
+                    by: user.id,
+                    at: AUGUST,
+                    sight: &sight,
+                },
+                event,
+            )
+            .await
+            .unwrap();
+        let event = AuditEvent::new(AUGUST, AuditAction::PlanApproved, "case").from_source("test");
+        h.store
+            .approve_plan(case, plan.version, &sight, event)
+            .await
+            .unwrap();
+        approved.push(case);
+    }
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director
+        .get("/indicators?period=2026-Q3&lang=en")
+        .await
+        .body;
+    let link = "href=\"/indicators/cases?figure=r2d-approved-without-her&#38;period=2026-Q3\"";
+    assert_eq!(page.matches(link).count(), 1, "{page}");
+    assert!(
+        page.contains("href=\"/indicators/cases?figure=r4c-past-her-date&#38;period=2026-Q3\"")
+    );
+    let reply = director
+        .get("/indicators/cases?figure=r2d-approved-without-her&period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let list = reply.body;
+    assert!(
+        list.contains(&format!("href=\"/cases/{}\"", approved[0])),
+        "{list}"
+    );
+    assert!(
+        !list.contains(&format!("/cases/{}", approved[1])),
+        "another organisation's"
+    );
+    assert!(
+        list.contains("Plan approved") && list.contains("15 August 2026"),
+        "{list}"
+    );
+    let bn = director
+        .get("/indicators/cases?figure=r2d-approved-without-her&period=2026-Q3&lang=bn")
+        .await
+        .body;
+    assert!(
+        bn.contains("পরিকল্পনা অনুমোদনের দিন") && bn.contains("১৫"),
+        "{bn}"
+    );
+    let empty = director
+        .get("/indicators/cases?figure=r4c-past-her-date&period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(
+        empty
+            .body
+            .contains("no stay ended after the date she wanted"),
+        "{}",
+        empty.body
+    );
+    let hi = director
+        .get("/indicators/cases?figure=r4c-past-her-date&period=2026-Q3&lang=hi")
+        .await
+        .body;
+    assert!(hi.contains("किसी का रहना उसके चाहे दिन के बाद ख़त्म नहीं हुआ"));
+    let mut admin = h.client().signed_in("admin").await;
+    let reply = admin
+        .get("/indicators/cases?figure=r2d-approved-without-her&period=2026-Q3")
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let page = admin.get("/indicators?period=2026-Q3").await.body;
+    assert!(!page.contains("/indicators/cases"));
+    h.finish().await;
+}
+
 on_both_engines!(
+    a_director_opens_the_plans_approved_without_her,
     figures_are_kept_until_something_changes,
     incidents_are_shown_by_month_with_small_months_hidden,
     the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures,

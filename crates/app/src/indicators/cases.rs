@@ -17,15 +17,26 @@ pub enum CaseList {
     /// R1a's gap: open cases in her organisation's custody at the period's end with no words
     /// of hers recorded by it in the 90 days before.
     WithoutVoiceLately,
+    /// R2d: the cases whose plan her organisation approved in the period without her recorded
+    /// agreement.
+    ApprovedWithoutHer,
+    /// R4c's gap: the cases whose stay ended in the period after the date she wanted to leave.
+    PastHerDate,
 }
 
 impl CaseList {
-    pub const ALL: [CaseList; 1] = [CaseList::WithoutVoiceLately];
+    pub const ALL: [CaseList; 3] = [
+        CaseList::WithoutVoiceLately,
+        CaseList::ApprovedWithoutHer,
+        CaseList::PastHerDate,
+    ];
 
     /// The figure it stands behind.
     pub fn measure(self) -> Measure {
         match self {
             CaseList::WithoutVoiceLately => Measure::VoiceLately,
+            CaseList::ApprovedWithoutHer => Measure::ApprovedWithoutHer,
+            CaseList::PastHerDate => Measure::PastHerDate,
         }
     }
 
@@ -44,14 +55,25 @@ impl CaseList {
     }
 }
 
-/// One case of the list, as the case list shows it (code and stage, no content), with the
-/// last day her organisation recorded her words.
+/// One case of the list, as the case list shows it (code and stage, no content), with why it
+/// is on the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseBehind {
     pub id: CaseId,
     pub code: CaseCode,
     pub stage: Stage,
-    pub last_words: Option<Timestamp>,
+    pub why: Why,
+}
+
+/// Why a case is on its list: the one date that puts it there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// R1a: the last day her organisation recorded her words, if ever.
+    LastWords(Option<Timestamp>),
+    /// R2d: when her plan was approved without her agreement.
+    ApprovedAt(Timestamp),
+    /// R4c: when she left care, and the day she wanted to leave.
+    LeftAfter { left: Timestamp, wanted: time::Date },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,27 +101,54 @@ pub async fn cases_behind(
     let store = &app.store;
     let zone = store.time_zone_of(org).await?;
     let span = period.bounds(&zone);
-    let (ids, last_words): (Vec<CaseId>, Vec<(CaseId, Option<Timestamp>)>) = match list {
+    let behind: Vec<(CaseId, Why)> = match list {
         CaseList::WithoutVoiceLately => {
             let open = store.open_cases_at(org, span.end).await?;
-            let ids = formula::without_voice_lately(&open, span.end);
-            let last = open.iter().map(|c| (c.case, c.last_words)).collect();
-            (ids, last)
+            formula::without_voice_lately(&open, span.end)
+                .into_iter()
+                .map(|id| {
+                    let last = open
+                        .iter()
+                        .find(|c| c.case == id)
+                        .and_then(|c| c.last_words);
+                    (id, Why::LastWords(last))
+                })
+                .collect()
         }
+        CaseList::ApprovedWithoutHer => store
+            .approved_without_her_cases(org, span)
+            .await?
+            .into_iter()
+            .map(|(id, at)| (id, Why::ApprovedAt(at)))
+            .collect(),
+        // As `formula::past_her_date` counts: the day she left, in her organisation's zone,
+        // after the day she wanted.
+        CaseList::PastHerDate => store
+            .stays_with_her_date(org, span)
+            .await?
+            .into_iter()
+            .filter(|s| zone.date_of(s.left) > s.wanted)
+            .map(|s| {
+                (
+                    s.case,
+                    Why::LeftAfter {
+                        left: s.left,
+                        wanted: s.wanted,
+                    },
+                )
+            })
+            .collect(),
     };
     let scope = CaseScope::of(actor);
     let mut cases = Vec::new();
     let mut elsewhere = 0;
-    for id in ids {
+    for (id, why) in behind {
         match store.case(id, &scope).await? {
             Some(case) if case.custodian == org => cases.push(CaseBehind {
                 id,
                 code: case.code,
                 stage: case.stage,
-                last_words: last_words
-                    .iter()
-                    .find(|(c, _)| *c == id)
-                    .and_then(|(_, t)| *t),
+                why,
             }),
             _ => elsewhere += 1,
         }

@@ -4,10 +4,15 @@
 //! points or more apart the latest time.
 //!
 //! Suppression: each figure's n is a number of cases, summed over organisations to the
-//! network's total, so each is protected along the line of organisations and their total
-//! (`suppress::Line`): the number of cases first, and every area's figure after it, with an
-//! organisation hidden on the first hidden on every other. A year is computed on its own cases
-//! (those asked in the year, and asked before), not added up from its quarters.
+//! network's total. A year is computed on its own cases (those asked in the year, and asked
+//! before), not added up from its quarters; but a case asked once a year is in one quarter and
+//! its year, so a year is, as often as not, its quarters' sum. Each calendar year is therefore
+//! protected as one grid (`Grid`), as the other indicators are: organisations by quarters,
+//! each organisation's year beside its quarters, the network's quarters and year under them,
+//! every line protected as if its parts added up to its total, and a total hidden with one of
+//! its parts at least (else the parts would add up to it). The number of cases first, and every
+//! area's figure after it, with a cell hidden in the first hidden in every other. Every view (a
+//! quarter, a year, the four-quarter trend) reads its cells from those grids.
 
 use std::sync::Arc;
 
@@ -51,6 +56,8 @@ pub struct HerViewOrg {
     pub org: OrgId,
     pub name: String,
     pub figures: HerViewFigures,
+    /// The four quarters of the view's trend, oldest first.
+    pub trend: Vec<HerViewFigures>,
 }
 
 /// R8 in the view: the organisations the reader sees and, for the network admin, the total.
@@ -58,10 +65,13 @@ pub struct HerViewOrg {
 pub struct HerViewPart {
     pub organisations: Vec<HerViewOrg>,
     pub network: Option<HerViewFigures>,
+    /// The network's four quarters of the trend, beside `network`.
+    pub network_trend: Option<Vec<HerViewFigures>>,
 }
 
-/// Reads every organisation's R8 for `period` (one query each) and protects it: the canonical
-/// line is the network's, whoever reads it.
+/// Reads every organisation's R8 for each quarter and each year the view reaches (the
+/// period's and its trend's: one query each) and protects each year's grid: the canonical
+/// grids are the network's, whoever reads them.
 pub async fn part(
     store: &Arc<dyn Store>,
     orgs: &[(OrgId, String)],
@@ -69,95 +79,275 @@ pub async fn part(
     scope: Option<OrgId>,
     network: bool,
 ) -> Result<HerViewPart, Error> {
-    let mut raw = Vec::with_capacity(orgs.len());
-    for (org, _) in orgs {
-        let zone = store.time_zone_of(*org).await?;
-        let span = period.bounds(&zone);
-        let rows = store.life_views_for_indicator(*org, span).await?;
-        raw.push(formula::her_view(&rows, span));
+    let trend = period.trend();
+    let mut years: Vec<i32> = trend.iter().map(|p| p.first_day().year()).collect();
+    years.push(period.first_day().year());
+    years.sort_unstable();
+    years.dedup();
+    let mut grids = Vec::with_capacity(years.len());
+    for &year in &years {
+        let mut raw = Vec::with_capacity(orgs.len());
+        for (org, _) in orgs {
+            let zone = store.time_zone_of(*org).await?;
+            let mut five = Vec::with_capacity(5);
+            for p in Period::Year(year)
+                .quarters()
+                .into_iter()
+                .chain([Period::Year(year)])
+            {
+                let span = p.bounds(&zone);
+                let rows = store.life_views_for_indicator(*org, span).await?;
+                five.push(formula::her_view(&rows, span));
+            }
+            raw.push(five);
+        }
+        grids.push(protect_year(&raw));
     }
-    let (figures, total) = protect(&raw);
+    // Where a period's figures sit: its year's grid, and 0–3 for a quarter or 4 for the year.
+    let at = |p: Period| {
+        let (year, slot) = match p {
+            Period::Quarter { year, quarter } => (year, usize::from(quarter) - 1),
+            Period::Year(year) => (year, 4),
+        };
+        years
+            .iter()
+            .position(|y| *y == year)
+            .map(|y| (&grids[y], slot))
+    };
+    let hidden_figures = || HerViewFigures {
+        cases: Figure::Suppressed,
+        areas: Vec::new(),
+    };
+    let org_figures = |r: usize, p: Period| {
+        at(p).map_or_else(hidden_figures, |(g, slot)| g.orgs[r][slot].clone())
+    };
+    let network_figures =
+        |p: Period| at(p).map_or_else(hidden_figures, |(g, slot)| g.network[slot].clone());
     Ok(HerViewPart {
         organisations: orgs
             .iter()
-            .zip(figures)
-            .filter(|((org, _), _)| scope.is_none_or(|s| s == *org))
-            .map(|((org, name), figures)| HerViewOrg {
+            .enumerate()
+            .filter(|(_, (org, _))| scope.is_none_or(|s| s == *org))
+            .map(|(r, (org, name))| HerViewOrg {
                 org: *org,
                 name: name.clone(),
-                figures,
+                figures: org_figures(r, period),
+                trend: trend.iter().map(|p| org_figures(r, *p)).collect(),
             })
             .collect(),
-        network: network.then_some(total),
+        network: network.then(|| network_figures(period)),
+        network_trend: network.then(|| trend.iter().map(|p| network_figures(*p)).collect()),
     })
 }
 
-/// Protects one line of n: organisations' parts, each hidden already where `forced`, and their
-/// total. Returns (each part hidden, the total hidden).
-fn line(ns: &[u64], forced: &[bool], total_forced: bool) -> (Vec<bool>, bool) {
-    let mut l = Line::of(ns);
-    for (part, force) in l.parts.iter_mut().zip(forced) {
-        part.1 |= *force;
-    }
-    l.total_hidden |= total_forced;
-    l.protect();
-    (l.parts.iter().map(|(_, h)| *h).collect(), l.total_hidden)
+/// Which figures of one year's grid are hidden: organisations (rows) by its four quarters
+/// (columns), each organisation's year, each quarter's network total and the network's year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    pub hidden: Vec<[bool; 4]>,
+    pub year_hidden: Vec<bool>,
+    pub network_hidden: [bool; 4],
+    pub network_year_hidden: bool,
 }
 
-/// Suppresses the organisations' R8 and their total: (each organisation's, the network's).
-pub fn protect(raw: &[HerView]) -> (Vec<HerViewFigures>, HerViewFigures) {
-    let total = raw.iter().fold(HerView::default(), |a, b| a.merge(b));
-    let cases: Vec<u64> = raw.iter().map(|v| v.cases).collect();
-    let none = vec![false; raw.len()];
-    let (org_hidden, total_hidden) = line(&cases, &none, false);
-    let count = |n: u64, hidden: bool| Figure::of(&Sample::Count(n), hidden);
-    let mut orgs: Vec<HerViewFigures> = raw
-        .iter()
-        .zip(&org_hidden)
-        .map(|(v, hidden)| HerViewFigures {
-            cases: count(v.cases, *hidden),
-            areas: Vec::new(),
-        })
+impl Grid {
+    /// Protects the grid of n: `quarters[r]` the organisation's quarters, `years[r]` its year
+    /// (counted on its own: not always its quarters' sum). Every figure already hidden in
+    /// `forced` (the number of cases' grid, for an area's figure) is hidden here too. Each line
+    /// (an organisation's quarters and year, a quarter's organisations and network total, the
+    /// organisations' years and the network's, the network's quarters and year) is protected
+    /// as [`Line::protect`] does, and a hidden total takes a non-zero part with it when every
+    /// part is shown; again and again until nothing changes.
+    pub fn protect(quarters: &[[u64; 4]], years: &[u64], forced: Option<&Grid>) -> Grid {
+        let column = |c: usize| quarters.iter().map(|q| q[c]).sum::<u64>();
+        let grand: u64 = years.iter().sum();
+        let mut g = Grid {
+            hidden: quarters.iter().map(|q| q.map(too_small)).collect(),
+            year_hidden: years.iter().map(|y| too_small(*y)).collect(),
+            network_hidden: [0, 1, 2, 3].map(|c| too_small(column(c))),
+            network_year_hidden: too_small(grand),
+        };
+        if let Some(f) = forced {
+            for (row, forced_row) in g.hidden.iter_mut().zip(&f.hidden) {
+                for (h, forced) in row.iter_mut().zip(forced_row) {
+                    *h |= *forced;
+                }
+            }
+            for (h, forced) in g.year_hidden.iter_mut().zip(&f.year_hidden) {
+                *h |= *forced;
+            }
+            for (h, forced) in g.network_hidden.iter_mut().zip(&f.network_hidden) {
+                *h |= *forced;
+            }
+            g.network_year_hidden |= f.network_year_hidden;
+        }
+        // Protects one line in place; whether it hid anything.
+        fn protect(parts: &mut [(u64, &mut bool)], total: &mut bool) -> bool {
+            let mut line = Line {
+                parts: parts.iter().map(|(n, h)| (*n, **h)).collect(),
+                total_hidden: *total,
+            };
+            let mut changed = line.protect();
+            // A hidden total whose parts are all shown is their sum: hide the smallest.
+            if line.total_hidden
+                && !line.parts.iter().any(|(n, h)| *h && *n > 0)
+                && let Some(i) = line
+                    .parts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (n, _))| *n > 0)
+                    .min_by_key(|(i, (n, _))| (*n, *i))
+                    .map(|(i, _)| i)
+            {
+                line.parts[i].1 = true;
+                changed = true;
+            }
+            for ((_, h), (_, shown)) in parts.iter_mut().zip(&line.parts) {
+                **h = *shown;
+            }
+            *total = line.total_hidden;
+            changed
+        }
+        loop {
+            let mut changed = false;
+            for ((q, hidden), year) in quarters
+                .iter()
+                .zip(g.hidden.iter_mut())
+                .zip(g.year_hidden.iter_mut())
+            {
+                let mut parts: Vec<(u64, &mut bool)> =
+                    q.iter().copied().zip(hidden.iter_mut()).collect();
+                changed |= protect(&mut parts, year);
+            }
+            for c in 0..4 {
+                let mut parts: Vec<(u64, &mut bool)> = quarters
+                    .iter()
+                    .zip(g.hidden.iter_mut())
+                    .map(|(q, h)| (q[c], &mut h[c]))
+                    .collect();
+                changed |= protect(&mut parts, &mut g.network_hidden[c]);
+            }
+            let mut parts: Vec<(u64, &mut bool)> = years
+                .iter()
+                .copied()
+                .zip(g.year_hidden.iter_mut())
+                .collect();
+            changed |= protect(&mut parts, &mut g.network_year_hidden);
+            let mut parts: Vec<(u64, &mut bool)> = (0..4)
+                .map(column)
+                .zip(g.network_hidden.iter_mut())
+                .collect();
+            changed |= protect(&mut parts, &mut g.network_year_hidden);
+            if !changed {
+                return g;
+            }
+        }
+    }
+}
+
+/// One year's R8, protected: each organisation's four quarters and year, and the network's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearFigures {
+    /// `orgs[r][0..4]` the quarters, `orgs[r][4]` the year.
+    pub orgs: Vec<Vec<HerViewFigures>>,
+    pub network: Vec<HerViewFigures>,
+}
+
+/// Suppresses one year's R8: `raw[r]` holds organisation `r`'s four quarters and its year.
+pub fn protect_year(raw: &[Vec<HerView>]) -> YearFigures {
+    let empty = HerView::default();
+    let slot = |r: usize, s: usize| raw[r].get(s).unwrap_or(&empty);
+    let grid_of = |pick: &dyn Fn(&HerView) -> u64, forced: Option<&Grid>| {
+        let quarters: Vec<[u64; 4]> = (0..raw.len())
+            .map(|r| [0, 1, 2, 3].map(|q| pick(slot(r, q))))
+            .collect();
+        let years: Vec<u64> = (0..raw.len()).map(|r| pick(slot(r, 4))).collect();
+        Grid::protect(&quarters, &years, forced)
+    };
+    let cases = grid_of(&|v| v.cases, None);
+    let hidden_at = |g: &Grid, r: Option<usize>, s: usize| match (r, s) {
+        (Some(r), 4) => g.year_hidden[r],
+        (Some(r), q) => g.hidden[r][q],
+        (None, 4) => g.network_year_hidden,
+        (None, q) => g.network_hidden[q],
+    };
+    // Every organisation's (r) or the network's (None) figures in slot s.
+    let network_raw: Vec<HerView> = (0..5)
+        .map(|s| (0..raw.len()).fold(HerView::default(), |a, r| a.merge(slot(r, s))))
         .collect();
-    let mut network = HerViewFigures {
-        cases: count(total.cases, total_hidden),
+    let figures_at = |r: Option<usize>, s: usize| HerViewFigures {
+        cases: Figure::of(
+            &Sample::Count(match r {
+                Some(r) => slot(r, s).cases,
+                None => network_raw[s].cases,
+            }),
+            hidden_at(&cases, r, s),
+        ),
         areas: Vec::new(),
     };
+    let mut out = YearFigures {
+        orgs: (0..raw.len())
+            .map(|r| (0..5).map(|s| figures_at(Some(r), s)).collect())
+            .collect(),
+        network: (0..5).map(|s| figures_at(None, s)).collect(),
+    };
     for (a, &area) in GoalDomain::ALL.iter().enumerate() {
-        let area_of = |v: &HerView| v.areas.get(a).copied();
-        let ns = |pick: &dyn Fn(&formula::AreaFigures) -> u64| -> Vec<u64> {
-            raw.iter()
-                .map(|v| area_of(v).map_or(0, |f| pick(&f)))
-                .collect()
-        };
-        let (her_hidden, her_total_hidden) = line(&ns(&|f| f.her.n), &org_hidden, total_hidden);
-        let (worker_hidden, worker_total_hidden) =
-            line(&ns(&|f| f.worker.n), &org_hidden, total_hidden);
-        let (gaps_hidden, gaps_total_hidden) = line(&ns(&|f| f.gaps.n), &org_hidden, total_hidden);
-        let shown = |m: Movement, hidden: bool| (!hidden && !too_small(m.n)).then_some(m);
-        for (r, v) in raw.iter().enumerate() {
-            let Some(f) = area_of(v) else { continue };
-            orgs[r].areas.push(AreaFigure {
+        let area_of = |v: &HerView| {
+            v.areas.get(a).copied().unwrap_or(formula::AreaFigures {
                 area,
-                her: shown(f.her, her_hidden[r]),
-                worker: shown(f.worker, worker_hidden[r]),
-                gaps: Figure::of(&Sample::Share(f.gaps), gaps_hidden[r]),
-            });
+                her: Movement::default(),
+                worker: Movement::default(),
+                gaps: Share::default(),
+            })
+        };
+        let her = grid_of(&|v| area_of(v).her.n, Some(&cases));
+        let worker = grid_of(&|v| area_of(v).worker.n, Some(&cases));
+        let gaps = grid_of(&|v| area_of(v).gaps.n, Some(&cases));
+        let shown = |m: Movement, hidden: bool| (!hidden && !too_small(m.n)).then_some(m);
+        let figure = |f: formula::AreaFigures, r: Option<usize>, s: usize| AreaFigure {
+            area,
+            her: shown(f.her, hidden_at(&her, r, s)),
+            worker: shown(f.worker, hidden_at(&worker, r, s)),
+            gaps: Figure::of(&Sample::Share(f.gaps), hidden_at(&gaps, r, s)),
+        };
+        for (r, slots) in out.orgs.iter_mut().enumerate() {
+            for (s, f) in slots.iter_mut().enumerate() {
+                f.areas.push(figure(area_of(slot(r, s)), Some(r), s));
+            }
         }
-        let t = total.areas.get(a).copied().unwrap_or(formula::AreaFigures {
-            area,
-            her: Movement::default(),
-            worker: Movement::default(),
-            gaps: Share::default(),
-        });
-        network.areas.push(AreaFigure {
-            area,
-            her: shown(t.her, her_total_hidden),
-            worker: shown(t.worker, worker_total_hidden),
-            gaps: Figure::of(&Sample::Share(t.gaps), gaps_total_hidden),
-        });
+        for (s, f) in out.network.iter_mut().enumerate() {
+            f.areas.push(figure(area_of(&network_raw[s]), None, s));
+        }
     }
-    (orgs, network)
+    out
+}
+
+/// Suppresses the organisations' R8 for one period alone and their total: (each
+/// organisation's, the network's). As [`protect_year`] with the period as every slot.
+pub fn protect(raw: &[HerView]) -> (Vec<HerViewFigures>, HerViewFigures) {
+    let five: Vec<Vec<HerView>> = raw
+        .iter()
+        .map(|v| {
+            vec![
+                v.clone(),
+                HerView::default(),
+                HerView::default(),
+                HerView::default(),
+                v.clone(),
+            ]
+        })
+        .collect();
+    let year = protect_year(&five);
+    (
+        year.orgs
+            .into_iter()
+            .map(|mut f| f.swap_remove(0))
+            .collect(),
+        year.network.into_iter().next().unwrap_or(HerViewFigures {
+            cases: Figure::Suppressed,
+            areas: Vec::new(),
+        }),
+    )
 }
 
 /// Tenths of a point in her digits: "2.5"; with `signed`, a change: "+1.0", "−0.5".

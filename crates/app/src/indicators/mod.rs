@@ -822,6 +822,7 @@ pub mod her_view;
 pub mod her_view_demo;
 pub mod repatriation;
 pub mod report;
+pub mod returns_demo;
 #[cfg(test)]
 mod tests;
 pub mod words;

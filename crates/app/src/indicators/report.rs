@@ -204,6 +204,7 @@ pub fn tables(t: &Tr, view: &Indicators) -> Vec<Table> {
         })
         .filter(|_| !holders.is_empty())
         .collect();
+    tables.extend(months_sheet(t, view));
     tables.extend(super::repatriation::sheet(t, view));
     tables.extend(super::her_view::table(t, view));
     if let Some(training) = view.training {
@@ -220,6 +221,46 @@ pub fn tables(t: &Tr, view: &Indicators) -> Vec<Table> {
         tables.push(table);
     }
     tables
+}
+
+/// R5 by month (`r5-by-month`): a row per organisation and month of the period, as the page
+/// shows them under R5's card; a hidden month's cells marked. The network's total is not split
+/// by month, as on the page.
+fn months_sheet(t: &Tr, view: &Indicators) -> Option<Table> {
+    if view.organisations.iter().all(|o| o.months.is_empty()) {
+        return None;
+    }
+    let mut header = HEADER.map(String::from).to_vec();
+    header[1] = "month".into();
+    let mut table = Table::new("r5-by-month", header);
+    for o in &view.organisations {
+        for (first, figure) in &o.months {
+            let mut cells = row(t, &o.name, Measure::PositiveResponses, view.period, *figure);
+            cells[1] = Cell::Text(month_key(*first));
+            table.rows.push(cells);
+        }
+    }
+    Some(table)
+}
+
+/// A month as the API and the workbook name it: `2026-07`.
+pub fn month_key(first: time::Date) -> String {
+    format!("{:04}-{:02}", first.year(), u8::from(first.month()))
+}
+
+/// R5's months in the PDF, under the organisation's R5 figure: each in her words and digits.
+fn month_blocks(t: &Tr, months: &[(time::Date, Figure)], blocks: &mut Vec<pdf::Block>) {
+    if months.is_empty() {
+        return;
+    }
+    blocks.push(pdf::Block::Meta(t.get("indicators-by-month")));
+    for (first, figure) in months {
+        blocks.push(pdf::Block::Bullet(format!(
+            "{}: {}",
+            i18n::format_month(t.lang, *first),
+            figure_text(t, Measure::PositiveResponses, *figure)
+        )));
+    }
 }
 
 /// Whether a figure is drawn as a bar against 100: a share, or the completeness score.
@@ -303,6 +344,14 @@ pub fn pdf_report(t: &Tr, view: &Indicators) -> pdf::Report {
                     .collect::<Vec<_>>()
                     .join(" · "),
             ));
+            if measure == Measure::PositiveResponses && view.network.is_none() {
+                let months = view
+                    .organisations
+                    .iter()
+                    .find(|o| o.name == *holder)
+                    .map(|o| o.months.as_slice());
+                month_blocks(t, months.unwrap_or_default(), &mut blocks);
+            }
             for (member, member_lines) in &members {
                 if let Some(l) = member_lines.get(m) {
                     blocks.push(Block::Bullet(format!(

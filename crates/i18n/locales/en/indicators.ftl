@@ -155,3 +155,13 @@ indicators-r7-expected = { $count ->
    *[other] expected: { $n } days
 }
 indicators-r7-why-heading = Why it matters
+indicators-r7-trend-desc = { $route }: each step's median days, quarter by quarter; a quarter whose figure is hidden has no point.
+indicator-r8-trend-title = Her view and the worker's, quarter by quarter
+indicator-r8-trend-desc = The mean of the latest ratings, hers and the worker's, over the areas shown in every quarter, quarter by quarter on the scale of 1 to 4; a quarter with a hidden figure has no point.
+indicator-cases-r2d-approved-without-her = Your organisation's cases whose plan was approved in the period with no review recording her agreement. Sit with her, go through the plan with her again and record what she says.
+indicator-cases-r4c-past-her-date = Your organisation's cases whose stay ended in the period after the date she wanted to leave. Ask her what kept her, and what would have let her go on the day she wished.
+indicator-cases-approved-on = Plan approved
+indicator-cases-left-on = Left care
+indicator-cases-left-after = { $left } (she wanted { $wanted })
+indicator-cases-none-r2d = No case is behind this figure: every plan approved in the period had her agreement.
+indicator-cases-none-r4c = No case is behind this figure: no stay ended after the date she wanted.

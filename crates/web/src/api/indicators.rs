@@ -104,6 +104,19 @@ pub struct OrganisationIndicators {
     pub indicators: Vec<IndicatorLine>,
     /// R7: each route's steps, in order.
     pub repatriation: Vec<RepatriationPace>,
+    /// R5 by month over the period, oldest first: each month hidden with its quarter, and so
+    /// that no hidden month is its quarter (or year) less the shown ones. The network's total
+    /// is not split by month.
+    pub positive_responses_by_month: Vec<MonthFigure>,
+}
+
+/// One month of R5: the share of shelter incidents met with a positive response.
+#[derive(Serialize, ToSchema)]
+pub struct MonthFigure {
+    /// The month, in the organisation's time zone.
+    #[schema(pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$", example = "2026-07")]
+    pub month: String,
+    pub figure: FigureJson,
 }
 
 /// R7 for one step of a route: the days it took (median and 90th percentile, n the steps done
@@ -241,6 +254,14 @@ pub async fn show(
                 name: o.name,
                 indicators: lines(o.lines),
                 repatriation: steps(o.repatriation),
+                positive_responses_by_month: o
+                    .months
+                    .into_iter()
+                    .map(|(first, figure)| MonthFigure {
+                        month: report::month_key(first),
+                        figure: figure.into(),
+                    })
+                    .collect(),
             })
             .collect(),
         network: view.network.map(lines),

@@ -2,7 +2,7 @@
 //! the open cases with no words of hers in 90 days), each linked to its case so that she can
 //! act on it. Only hers: the network admin reads figures, never case lists (403).
 
-use app::indicators::cases::{self, CaseList};
+use app::indicators::cases::{self, CaseList, Why};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
@@ -23,7 +23,8 @@ pub struct Row {
     pub href: String,
     pub code: String,
     pub stage: String,
-    pub last_words: String,
+    /// Why the case is on the list: the date that puts it there, in her words.
+    pub detail: String,
 }
 
 #[derive(Template)]
@@ -33,6 +34,10 @@ struct CasesTemplate<'a> {
     heading: String,
     explain: String,
     rows: Vec<Row>,
+    /// The heading of the column that says why a case is listed.
+    detail_heading: String,
+    /// What an empty list means.
+    none: String,
     elsewhere: Option<String>,
     back: String,
 }
@@ -65,10 +70,20 @@ pub async fn show(
             href: format!("/cases/{}", c.id),
             code: c.code.to_string(),
             stage: t.get(c.stage.message_id()),
-            last_words: c
-                .last_words
-                .map(|at| t.date(at))
-                .unwrap_or_else(|| t.get("indicator-cases-never")),
+            detail: match c.why {
+                Why::LastWords(at) => at
+                    .map(|at| t.date(at))
+                    .unwrap_or_else(|| t.get("indicator-cases-never")),
+                Why::ApprovedAt(at) => t.date(at),
+                Why::LeftAfter { left, wanted } => t.i18n.text_with(
+                    t.lang,
+                    "indicator-cases-left-after",
+                    &[
+                        ("left", i18n::Arg::Text(t.date(left))),
+                        ("wanted", i18n::Arg::Text(t.day(wanted))),
+                    ],
+                ),
+            },
         })
         .collect();
     let heading = t.i18n.text_with(
@@ -93,6 +108,16 @@ pub async fn show(
         heading,
         explain: t.get(&format!("indicator-cases-{}", list.key())),
         rows,
+        detail_heading: t.get(match list {
+            CaseList::WithoutVoiceLately => "indicator-cases-last-words",
+            CaseList::ApprovedWithoutHer => "indicator-cases-approved-on",
+            CaseList::PastHerDate => "indicator-cases-left-on",
+        }),
+        none: t.get(match list {
+            CaseList::WithoutVoiceLately => "indicator-cases-none",
+            CaseList::ApprovedWithoutHer => "indicator-cases-none-r2d",
+            CaseList::PastHerDate => "indicator-cases-none-r4c",
+        }),
         elsewhere,
         back: format!("/indicators?period={period}"),
         page,

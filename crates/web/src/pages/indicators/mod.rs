@@ -148,7 +148,7 @@ pub async fn show(
     let her_view = view
         .her_view
         .as_ref()
-        .map(|part| her_view::blocks(&t, part))
+        .map(|part| her_view::blocks(&t, part, &view.trend))
         .unwrap_or_default();
     let training = view.training.map(|f| training_part(&t, f));
     let downloads = (!blocks.is_empty() || training.is_some()).then(|| {
@@ -421,7 +421,7 @@ fn block(
         .collect::<Vec<_>>()
         .join("; ");
     Block {
-        routes: repatriation::cards(t, prefix, steps),
+        routes: repatriation::cards(t, prefix, trend, steps),
         heading,
         cards,
         funnel: chart::funnel(counts),
