@@ -353,7 +353,7 @@ async fn indicators(engine: &str, store: &Arc<dyn Store>, router: &axum::Router)
             .await
             .unwrap()
             .unwrap_or_else(|| panic!("{username} in the demo network"));
-        let cookie = session_for(&store, user.id).await;
+        let cookie = session_for(store, user.id).await;
         // The first view after a change computes the network's tables; the others read them
         // from the cache until the next change (`app::indicators::cache`). A change first, so
         // that every line starts from a computation.
