@@ -88,7 +88,9 @@ pub fn open_cases_at(histories: &[CaseHistory], org: OrgId, end: Timestamp) -> V
             h.opened_at < end && h.custodian_at(end) == org && h.stage_at(end) != Stage::Closed
         })
         .collect();
-    open.sort_by_key(|h| (h.opened_at, h.case.to_string()));
+    // A case id orders as its text does (both are the UUID's bytes in order), without making
+    // the text for every comparison.
+    open.sort_unstable_by_key(|h| (h.opened_at, h.case));
     open.into_iter()
         .map(|h| OpenCase {
             case: h.case,
