@@ -5,6 +5,7 @@
 
 use async_trait::async_trait;
 use domain::decision::Participation;
+use domain::indicators::history::{CaseHistory, Custody, Move};
 use domain::indicators::{Bounds, GoalRow, HandoverRow, OpenCase};
 use domain::note::Response;
 use domain::plan::{Agreement, PlanBody};
@@ -77,6 +78,16 @@ pub trait IndicatorStore: Send + Sync {
         org: OrgId,
         span: Bounds,
     ) -> Result<Vec<Option<String>>, StoreError>;
+    /// Every case `org` may ever have held (`may_have_held!`), with its accepted handovers and
+    /// stage moves, and when `org` first recorded each entry of her words on it within `words`:
+    /// what custody and stage at any instant are worked out from
+    /// (`domain::indicators::history`), for every quarter a view reaches at once. Four ordered
+    /// queries, none per case.
+    async fn case_histories(
+        &self,
+        org: OrgId,
+        words: Bounds,
+    ) -> Result<Vec<CaseHistory>, StoreError>;
     /// A mark that moves whenever anything the indicators read may have changed: the sequence
     /// number of the newest audit entry that records a change rather than a reading. Every
     /// change is written with its audit entry in one transaction, whichever process writes it
@@ -157,6 +168,81 @@ macro_rules! stage_at {
     };
 }
 pub(crate) use stage_at;
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct HistoryCaseRow {
+    pub(crate) id: String,
+    pub(crate) opened_at: i64,
+    pub(crate) custodian_org_id: Stored<OrgId>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct HistoryHandoverRow {
+    pub(crate) case_id: String,
+    pub(crate) decided_at: i64,
+    pub(crate) from_org_id: Stored<OrgId>,
+    pub(crate) to_org_id: Stored<OrgId>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct HistoryMoveRow {
+    pub(crate) case_id: String,
+    pub(crate) changed_at: i64,
+    pub(crate) to_stage: Stored<domain::case::Stage>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct HistoryWordsRow {
+    pub(crate) case_id: String,
+    pub(crate) recorded_at: i64,
+}
+
+/// Puts the rows of [`IndicatorStore::case_histories`] together, case by case; each list comes
+/// in its case's order already. Rows of cases not among `cases` are left out.
+pub(crate) fn histories(
+    cases: Vec<HistoryCaseRow>,
+    handovers: Vec<HistoryHandoverRow>,
+    moves: Vec<HistoryMoveRow>,
+    words: Vec<HistoryWordsRow>,
+) -> Result<Vec<CaseHistory>, StoreError> {
+    let mut at = std::collections::HashMap::with_capacity(cases.len());
+    let mut out = Vec::with_capacity(cases.len());
+    for (i, row) in cases.into_iter().enumerate() {
+        let case = crate::stored::parse_column("cases.id", &row.id, str::parse::<CaseId>)?;
+        out.push(CaseHistory {
+            case,
+            opened_at: Timestamp(row.opened_at),
+            custodian: row.custodian_org_id.0,
+            handovers: Vec::new(),
+            moves: Vec::new(),
+            words: Vec::new(),
+        });
+        at.insert(row.id, i);
+    }
+    for row in handovers {
+        if let Some(h) = at.get(&row.case_id).and_then(|i| out.get_mut(*i)) {
+            h.handovers.push(Custody {
+                decided_at: Timestamp(row.decided_at),
+                from: row.from_org_id.0,
+                to: row.to_org_id.0,
+            });
+        }
+    }
+    for row in moves {
+        if let Some(h) = at.get(&row.case_id).and_then(|i| out.get_mut(*i)) {
+            h.moves.push(Move {
+                at: Timestamp(row.changed_at),
+                to: row.to_stage.0,
+            });
+        }
+    }
+    for row in words {
+        if let Some(h) = at.get(&row.case_id).and_then(|i| out.get_mut(*i)) {
+            h.words.push(Timestamp(row.recorded_at));
+        }
+    }
+    Ok(out)
+}
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct OpenCaseRow {
@@ -516,6 +602,51 @@ macro_rules! impl_indicator_store {
                 rows.into_iter()
                     .map($crate::indicators::recommendation)
                     .collect()
+            }
+
+            async fn case_histories(
+                &self,
+                org: domain::OrgId,
+                words: domain::indicators::Bounds,
+            ) -> Result<Vec<domain::indicators::history::CaseHistory>, $crate::StoreError> {
+                let cases: Vec<$crate::indicators::HistoryCaseRow> = sqlx::query_as(concat!(
+                    "SELECT c.id, c.opened_at, c.custodian_org_id FROM cases c WHERE ",
+                    $crate::indicators::may_have_held!()
+                ))
+                .bind(org.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                let handovers: Vec<$crate::indicators::HistoryHandoverRow> =
+                    sqlx::query_as(concat!(
+                        "SELECT a.case_id, a.decided_at, a.from_org_id, a.to_org_id \
+                         FROM handovers a JOIN cases c ON c.id = a.case_id \
+                         WHERE a.state = 'accepted' AND ",
+                        $crate::indicators::may_have_held!(),
+                        " ORDER BY a.case_id, a.decided_at, a.id"
+                    ))
+                    .bind(org.to_string())
+                    .fetch_all(&self.pool)
+                    .await?;
+                let moves: Vec<$crate::indicators::HistoryMoveRow> = sqlx::query_as(concat!(
+                    "SELECT s.case_id, s.changed_at, s.to_stage \
+                     FROM stage_changes s JOIN cases c ON c.id = s.case_id WHERE ",
+                    $crate::indicators::may_have_held!(),
+                    " ORDER BY s.case_id, s.seq"
+                ))
+                .bind(org.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                let words: Vec<$crate::indicators::HistoryWordsRow> = sqlx::query_as(
+                    "SELECT v.case_id, v.recorded_at FROM voice_entries v \
+                     WHERE v.org_id = $1 AND v.recorded_at >= $2 AND v.recorded_at < $3 \
+                     AND v.version = (SELECT MIN(m.version) FROM voice_entries m WHERE m.entry_id = v.entry_id)",
+                )
+                .bind(org.to_string())
+                .bind(words.start.millis())
+                .bind(words.end.millis())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::indicators::histories(cases, handovers, moves, words)
             }
 
             async fn change_mark(&self) -> Result<i64, $crate::StoreError> {

@@ -860,6 +860,76 @@ async fn custody_plans_handovers_and_counts_follow_the_rule(t: &TestStore) {
             returned: 0
         }
     );
+
+    // The same custody and stages from each case's history, fetched once for every instant
+    // (`case_histories`, `domain::indicators::history`): the open cases and the counts agree
+    // with the queries above at the quarter's start and end, and at instants between the
+    // handovers and moves.
+    use domain::indicators::{Bounds, history};
+    let all_time = Bounds {
+        start: Timestamp(0),
+        end: end.plus_seconds(400 * DAY),
+    };
+    for (org, span) in [(w.kolkata, q3), (w.jashore, dhaka_q3)] {
+        let histories = store.case_histories(org, all_time).await.unwrap();
+        for at in [
+            days(-99),
+            days(-60),
+            span.start,
+            days(3),
+            days(7),
+            days(8),
+            days(31),
+            span.end,
+            end.plus_seconds(2 * DAY),
+        ] {
+            let mut from_history = history::open_cases_at(&histories, org, at);
+            let mut from_query = store.open_cases_at(org, at).await.unwrap();
+            from_history.sort_by_key(|o| o.case);
+            from_query.sort_by_key(|o| o.case);
+            assert_eq!(from_history, from_query, "open cases at {at:?}");
+            let span = Bounds {
+                start: days(-200),
+                end: at,
+            };
+            let counts = store.field_counts(org, span).await.unwrap();
+            assert_eq!(
+                (
+                    history::identified(&histories, org, span),
+                    history::in_care(&histories, org, at)
+                ),
+                (counts.identified, counts.in_care),
+                "counts at {at:?}"
+            );
+        }
+    }
+    // Her words are read only from the window asked for; A's recent words are in it, B's old
+    // ones are not.
+    let recent = Bounds {
+        start: before_end(30),
+        end,
+    };
+    let histories = store.case_histories(w.kolkata, recent).await.unwrap();
+    let words = |case: CaseId| {
+        histories
+            .iter()
+            .find(|h| h.case == case)
+            .map(|h| h.words.clone())
+    };
+    assert_eq!(words(a), Some(vec![before_end(10)]));
+    assert_eq!(words(b), Some(Vec::new()));
+    assert_eq!(words(e), Some(Vec::new()), "the shelter held E once");
+    assert_eq!(
+        store
+            .case_histories(w.jashore, recent)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|h| [a, b].contains(&h.case))
+            .count(),
+        0,
+        "the NGO never held A or B"
+    );
 }
 
 /// R4: a stay runs from her first move into care to her first move out of it, counts for the

@@ -7,6 +7,12 @@
 //!
 //! `SAATHI_BENCH_CASES` (default 100000) sets the size; with `SAATHI_TEST_POSTGRES_URL` set
 //! (scripts/test-deps --env prints it) PostgreSQL is measured too. Reports median and p99.
+//!
+//! Loading 100,000 cases takes a quarter of an hour on SQLite, so two switches help iterate:
+//! `SAATHI_BENCH_KEEP=DIR` keeps the SQLite database loaded at `DIR/case-journey-N.db` and
+//! reuses it on the next run (migrating it, so new indexes apply; nothing is loaded again);
+//! `SAATHI_BENCH_ONLY=indicators` times the indicator page alone. A reused database times only
+//! the indicators (its case ids are not kept).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -210,15 +216,38 @@ async fn session_for(store: &Arc<dyn Store>, user: domain::UserId) -> String {
     format!("saathi_session={session}")
 }
 
-async fn measure(engine: &str, t: TestStore, cases: usize) {
-    let store = t.store.clone();
-    eprintln!("{engine}: loading {cases} cases with two voice entries and a note each…");
-    let started = Instant::now();
-    let (worker, ids) = load(&store, cases).await;
-    eprintln!(
-        "{engine}: loaded in {:.0} s",
-        started.elapsed().as_secs_f64()
-    );
+/// A store for the run: a temporary one, or one kept in a file (`SAATHI_BENCH_KEEP`) and
+/// whether it was loaded before.
+enum Bench {
+    Fresh(TestStore),
+    Kept { store: Arc<dyn Store>, loaded: bool },
+}
+
+async fn measure(engine: &str, bench: Bench, cases: usize) {
+    let (store, fresh) = match &bench {
+        Bench::Fresh(t) => (t.store.clone(), true),
+        Bench::Kept { store, loaded } => (store.clone(), !loaded),
+    };
+    let (worker, ids) = if fresh {
+        eprintln!("{engine}: loading {cases} cases with two voice entries and a note each…");
+        let started = Instant::now();
+        let loaded = load(&store, cases).await;
+        eprintln!(
+            "{engine}: loaded in {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
+        loaded
+    } else {
+        eprintln!("{engine}: reusing the {cases} cases loaded before");
+        let worker = store
+            .user_by_username(&"caseworker.kolkata".parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        (worker.id, Vec::new())
+    };
+    let only_indicators = matches!(bench, Bench::Kept { loaded: true, .. })
+        || std::env::var("SAATHI_BENCH_ONLY").is_ok_and(|v| v == "indicators");
     let state = AppState::new(
         store.clone(),
         Arc::new(i18n::I18n::load().unwrap()),
@@ -244,6 +273,18 @@ async fn measure(engine: &str, t: TestStore, cases: usize) {
         .await
         .unwrap();
 
+    if !only_indicators {
+        journey(engine, &router, &cookie, &secret, &ids).await;
+    }
+    indicators(engine, &store, &router).await;
+    if let Bench::Fresh(t) = bench {
+        t.finish().await;
+    }
+}
+
+/// The case page, the case list with a filter, and a search of her words.
+async fn journey(engine: &str, router: &axum::Router, cookie: &str, secret: &str, ids: &[CaseId]) {
+    let (router, cookie, secret) = (router.clone(), cookie.to_string(), secret.to_string());
     let mut rng = Rng(42);
     let pages: Vec<String> = (0..300)
         .map(|_| format!("/cases/{}", ids[(rng.next() % ids.len() as u64) as usize]))
@@ -283,7 +324,10 @@ async fn measure(engine: &str, t: TestStore, cases: usize) {
     time_get(&router, Some(&secret), None, &searches, "search her words")
         .await
         .report(engine);
+}
 
+async fn indicators(engine: &str, store: &Arc<dyn Store>, router: &axum::Router) {
+    let router = router.clone();
     // The indicators (issue 13): the director of the organisation holding every loaded case,
     // and the network admin's side-by-side view, for a quarter and for a year (each with its
     // four-quarter trend). Fewer samples: each is a whole report.
@@ -309,7 +353,7 @@ async fn measure(engine: &str, t: TestStore, cases: usize) {
             .await
             .unwrap()
             .unwrap_or_else(|| panic!("{username} in the demo network"));
-        let cookie = session_for(&store, user.id).await;
+        let cookie = session_for(store, user.id).await;
         // The first view after a change computes the network's tables; the others read them
         // from the cache until the next change (`app::indicators::cache`). A change first, so
         // that every line starts from a computation.
@@ -330,7 +374,6 @@ async fn measure(engine: &str, t: TestStore, cases: usize) {
             .await
             .report(engine);
     }
-    t.finish().await;
 }
 
 fn main() {
@@ -344,9 +387,21 @@ fn main() {
         .unwrap();
     runtime.block_on(async {
         println!("case journey benchmark: {cases} cases, 2 voice entries and 1 note each, {} cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
-        measure("sqlite", TestStore::sqlite().await.unwrap(), cases).await;
+        let sqlite = match std::env::var("SAATHI_BENCH_KEEP") {
+            Ok(dir) => {
+                let path = std::path::Path::new(&dir).join(format!("case-journey-{cases}.db"));
+                let loaded = path.exists();
+                let url = format!("sqlite://{}", path.display());
+                Bench::Kept {
+                    store: store::open(&url).await.unwrap(),
+                    loaded,
+                }
+            }
+            Err(_) => Bench::Fresh(TestStore::sqlite().await.unwrap()),
+        };
+        measure("sqlite", sqlite, cases).await;
         if std::env::var("SAATHI_TEST_POSTGRES_URL").is_ok() {
-            measure("postgres", TestStore::postgres().await.unwrap(), cases).await;
+            measure("postgres", Bench::Fresh(TestStore::postgres().await.unwrap()), cases).await;
         } else {
             println!("postgres   skipped: set SAATHI_TEST_POSTGRES_URL (eval \"$(scripts/test-deps --env)\")");
         }

@@ -13,7 +13,7 @@
 use std::sync::Arc;
 
 use domain::indicators::suppress::Table;
-use domain::indicators::{self as formula, Bounds, Period, Share, Spread};
+use domain::indicators::{self as formula, Bounds, Period, Share, Spread, history};
 use domain::plan::SetBy;
 use domain::policy::{Action, Resource};
 use domain::zone::TimeZone;
@@ -680,12 +680,14 @@ async fn tables(app: &App, years: &[i32], now: Timestamp) -> Result<Arc<cache::T
     let mut steps = Vec::new();
     for org in &orgs {
         let zone = store.time_zone_of(org.id).await?;
+        let histories = histories_of(store, org.id, &zone, years).await?;
         let mut quarters = Vec::new();
         let mut by_month = Vec::new();
         let mut done = Vec::new();
         for &year in years {
             for quarter in Period::Year(year).quarters() {
-                let (sample, month) = samples_of(store, org.id, &zone, quarter, now).await?;
+                let (sample, month) =
+                    samples_of(store, org.id, &zone, &histories, quarter, now).await?;
                 quarters.push(sample);
                 by_month.push(month);
                 done.push(repatriation::rows_of(store, org.id, quarter).await?);
@@ -708,17 +710,44 @@ async fn tables(app: &App, years: &[i32], now: Timestamp) -> Result<Arc<cache::T
     Ok(tables)
 }
 
+/// What custody and stage at every quarter's start and end of `years` are worked out from for
+/// `org`'s cases, fetched once (`domain::indicators::history`), with her words from 90 days
+/// before the first quarter's end.
+async fn histories_of(
+    store: &Arc<dyn Store>,
+    org: OrgId,
+    zone: &TimeZone,
+    years: &[i32],
+) -> Result<Vec<history::CaseHistory>, Error> {
+    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        return Ok(Vec::new());
+    };
+    let first_end = Period::Quarter {
+        year: *first,
+        quarter: 1,
+    }
+    .bounds(zone)
+    .end;
+    let words = Bounds {
+        start: history::words_since(first_end),
+        end: Period::Year(*last).bounds(zone).end,
+    };
+    Ok(store.case_histories(org, words).await?)
+}
+
 /// One organisation's samples for one quarter, in the order of [`Measure::ALL`]: one store
-/// query per indicator, each through its pure formula.
+/// query per indicator, each through its pure formula; the counts that need custody and stage
+/// at an instant from `histories`.
 async fn samples_of(
     store: &Arc<dyn Store>,
     org: OrgId,
     zone: &TimeZone,
+    histories: &[history::CaseHistory],
     quarter: Period,
     now: Timestamp,
 ) -> Result<(Vec<Sample>, Vec<(time::Date, Share)>), Error> {
     let span: Bounds = quarter.bounds(zone);
-    let open = store.open_cases_at(org, span.end).await?;
+    let open = history::open_cases_at(histories, org, span.end);
     let read_back = store.voice_read_back(org, span).await?;
     let goals = store.plan_goals(org, span).await?;
     let reviews = store.review_agreements(org, span).await?;
@@ -737,10 +766,10 @@ async fn samples_of(
     };
     let handovers = store.handovers_sent(org, span).await?;
     let (on_time, news) = continuity_samples(store, org, zone, quarter, now).await?;
-    let counts = store.field_counts(org, span).await?;
-    let reunified = store
-        .return_recommendations(org, span)
-        .await?
+    // Returned: each case at its first return in the span, for its custodian then; the same
+    // cases whose recommendations are read for reunified.
+    let returns = store.return_recommendations(org, span).await?;
+    let reunified = returns
         .iter()
         .filter(|r| formula::reunified(r.as_deref()))
         .count() as u64;
@@ -779,9 +808,9 @@ async fn samples_of(
     samples.extend(on_time);
     samples.push(news);
     samples.extend([
-        Sample::Count(counts.identified),
-        Sample::Count(counts.in_care),
-        Sample::Count(counts.returned),
+        Sample::Count(history::identified(histories, org, span)),
+        Sample::Count(history::in_care(histories, org, span.end)),
+        Sample::Count(returns.len() as u64),
         Sample::Count(reunified),
     ]);
     Ok((samples, by_month))

@@ -5,6 +5,7 @@
 
 pub mod continuity;
 pub mod her_view;
+pub mod history;
 pub mod period;
 pub mod repatriation;
 pub mod suppress;
