@@ -136,14 +136,15 @@ impl Girl {
             let Some((_, _, steps)) = store.repatriation(case.id, &scope).await? else {
                 return Ok(());
             };
+            // Every step whose time has come is done, a late one late, so that nothing of
+            // the story waits on the home pages' overdue lists today (the demo's one late step
+            // at the Kolkata shelter is its own).
             let mut from = started.to_datetime().date();
-            for (i, step) in steps.iter().take(2).enumerate() {
-                let took = if self.on_time {
-                    step.expected_days.max(1) - 1
-                } else if i == 0 {
+            for (i, step) in steps.iter().enumerate() {
+                let took = if !self.on_time && i == 0 {
                     20
                 } else {
-                    break;
+                    step.expected_days.max(1) - 1
                 };
                 let done = from.saturating_add(time::Duration::days(took));
                 from = done;
@@ -198,31 +199,33 @@ impl Girl {
                 .await?
                 .version;
         }
-        // The 1-month follow-up: done four days after it fell due, or never.
-        if self.on_time
-            && let Some(first) = store
-                .followups_of(case.id, &scope)
-                .await?
-                .into_iter()
-                .min_by_key(|f| f.due_on)
-        {
-            let at = Timestamp(day_at(first.due_on).millis() + 4 * DAY);
-            if at.millis() <= self.now.millis() {
-                let result = FollowUpResult {
-                    outcome: Outcome::FamilyVisit,
-                    her_words: "মায়ের কাছে ভালো আছি, আবার স্কুলে যাচ্ছি।".into(),
-                    by: self.worker,
-                    at,
-                };
-                store
-                    .record_followup(
-                        first.id,
-                        &result,
-                        None,
-                        event(AuditAction::FollowUpRecorded, at),
-                    )
-                    .await?;
+        // The 1-month follow-up: done four days after it fell due, or 30 days after (late);
+        // every later one that has fallen due, four days after. Nothing is left undone, so the
+        // story adds nothing to the home pages' overdue lists (the demo's one missed
+        // follow-up at the Kolkata shelter is its own).
+        let mut followups = store.followups_of(case.id, &scope).await?;
+        followups.sort_by_key(|f| f.due_on);
+        for (i, f) in followups.iter().enumerate() {
+            let due = day_at(f.due_on).millis();
+            if due > self.now.millis() {
+                break;
             }
+            let after = if i == 0 && !self.on_time { 30 } else { 4 };
+            let at = Timestamp((due + after * DAY).min(self.now.millis()));
+            let result = FollowUpResult {
+                outcome: Outcome::FamilyVisit,
+                her_words: "মায়ের কাছে ভালো আছি, আবার স্কুলে যাচ্ছি।".into(),
+                by: self.worker,
+                at,
+            };
+            store
+                .record_followup(
+                    f.id,
+                    &result,
+                    None,
+                    event(AuditAction::FollowUpRecorded, at),
+                )
+                .await?;
         }
         Ok(())
     }
