@@ -49,7 +49,8 @@ pub use packages::{
 };
 pub use safekeeping::{SafekeepingStore, Secrets};
 pub use store::{
-    AuditVerification, NewSession, NewUser, Session, Store, TokenInfo, UserChanges, UserCredentials,
+    AuditVerification, Checks, NewSession, NewUser, Session, Store, TokenHolder, TokenInfo,
+    UserChanges, UserCredentials,
 };
 pub use survivor_training::SurvivorTrainingStore;
 pub use training::TrainingStore;

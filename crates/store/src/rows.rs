@@ -209,7 +209,61 @@ pub(crate) struct SessionRow {
     #[sqlx(flatten)]
     zone: crate::zones::ZoneRow,
     #[sqlx(flatten)]
+    checks: ChecksRow,
+    #[sqlx(flatten)]
     user: UserRow,
+}
+
+/// The columns [`checks_columns!`] names.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ChecksRow {
+    gated: bool,
+    two_factor_any: bool,
+    two_factor_enrolled: bool,
+}
+
+impl From<ChecksRow> for crate::Checks {
+    fn from(row: ChecksRow) -> Self {
+        crate::Checks {
+            gated: row.gated,
+            two_factor_required_somewhere: row.two_factor_any,
+            two_factor_enrolled: row.two_factor_enrolled,
+        }
+    }
+}
+
+/// The request's checks (`crate::Checks`) as columns of the statement that finds the user
+/// `u`: whether any gate is set, any role needs a second factor, and she has confirmed one.
+macro_rules! checks_columns {
+    () => {
+        "EXISTS (SELECT 1 FROM training_gates) AS gated, \
+         EXISTS (SELECT 1 FROM two_factor_roles) AS two_factor_any, \
+         EXISTS (SELECT 1 FROM user_totp ut WHERE ut.user_id = u.id \
+         AND ut.confirmed_at IS NOT NULL) AS two_factor_enrolled"
+    };
+}
+pub(crate) use checks_columns;
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TokenHolderRow {
+    pub(crate) last_used_at: Option<i64>,
+    #[sqlx(flatten)]
+    zone: crate::zones::ZoneRow,
+    #[sqlx(flatten)]
+    checks: ChecksRow,
+    #[sqlx(flatten)]
+    user: UserRow,
+}
+
+impl TryFrom<TokenHolderRow> for crate::TokenHolder {
+    type Error = StoreError;
+    fn try_from(row: TokenHolderRow) -> Result<Self, StoreError> {
+        Ok(crate::TokenHolder {
+            user: row.user.try_into()?,
+            zone: row.zone.zone(),
+            checks: row.checks.into(),
+        })
+    }
 }
 
 impl TryFrom<SessionRow> for crate::Session {
@@ -221,6 +275,7 @@ impl TryFrom<SessionRow> for crate::Session {
             expires_at: Timestamp(row.expires_at),
             must_change_password: row.must_change_password,
             zone: row.zone.zone(),
+            checks: row.checks.into(),
         })
     }
 }

@@ -57,6 +57,31 @@ pub struct Session {
     /// Her organisation's clock (as `TimeZoneStore::time_zone_of` says it), read with the
     /// session so that a page needs no query of its own for it.
     pub zone: domain::zone::TimeZone,
+    /// What the page's checks need, read with the session in the same statement (issue 16).
+    pub checks: Checks,
+}
+
+/// What every signed-in request checks besides who she is, read in the statement that finds
+/// her (session or token), so that a request without gates or second factors runs no other
+/// query before its handler.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Checks {
+    /// The network set at least one training gate: only then is her standing read.
+    pub gated: bool,
+    /// At least one role must sign in with a second factor: only then is it asked whether one
+    /// of hers does.
+    pub two_factor_required_somewhere: bool,
+    /// She has a confirmed authenticator.
+    pub two_factor_enrolled: bool,
+}
+
+/// The person an API token lets in, with her organisation's clock and the checks, in one
+/// statement.
+#[derive(Debug, Clone)]
+pub struct TokenHolder {
+    pub user: User,
+    pub zone: domain::zone::TimeZone,
+    pub checks: Checks,
 }
 
 /// An API token as listed (never the secret, which is only shown once).
@@ -160,6 +185,12 @@ pub trait Store:
     -> Result<Option<UserCredentials>, StoreError>;
     /// The users of one organisation, by username.
     async fn users_in(&self, org: OrgId) -> Result<Vec<User>, StoreError>;
+    /// The users with these ids, in one statement, in no particular order; ids that name
+    /// nobody are left out.
+    async fn users_among(&self, ids: &[UserId]) -> Result<Vec<User>, StoreError>;
+    /// The active accounts in one organisation that hold the survivor role, by username (an
+    /// older database may still pair it with a staff role: the caller decides about those).
+    async fn survivor_accounts_in(&self, org: OrgId) -> Result<Vec<User>, StoreError>;
 
     // --- API tokens ----------------------------------------------------------------------
     async fn create_token(
@@ -176,7 +207,17 @@ pub trait Store:
         &self,
         token_hash: &str,
         now: Timestamp,
-    ) -> Result<Option<User>, StoreError>;
+    ) -> Result<Option<User>, StoreError> {
+        Ok(self.token_holder(token_hash, now).await?.map(|h| h.user))
+    }
+    /// `user_for_token` with her organisation's clock and the request's checks, in one
+    /// statement; the use is noted (a second, on the writer) only when the last noted use is a
+    /// minute old.
+    async fn token_holder(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<TokenHolder>, StoreError>;
     async fn tokens_of(&self, user: UserId) -> Result<Vec<TokenInfo>, StoreError>;
     async fn token(&self, id: TokenId) -> Result<Option<TokenInfo>, StoreError>;
     /// Revokes a token; `NotFound` if there is none, and revoking twice is harmless.

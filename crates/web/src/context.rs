@@ -152,10 +152,17 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let mut session_hash = None;
     let mut must_change_password = false;
     let mut session_zone = None;
+    // The gates and second factors in force, read with the session or token (one statement).
+    let mut checks = store::Checks::default();
     if is_api {
         if let Some(token) = bearer(&req) {
-            match state.store.user_for_token(&hash_secret(&token), now).await {
-                Ok(found) => user = found,
+            match state.store.token_holder(&hash_secret(&token), now).await {
+                Ok(Some(holder)) => {
+                    user = Some(holder.user);
+                    session_zone = Some(holder.zone);
+                    checks = holder.checks;
+                }
+                Ok(None) => {}
                 Err(err) => return AppError::from(err).into_response(),
             }
         }
@@ -168,6 +175,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                 session_hash = Some(hash);
                 must_change_password = session.must_change_password;
                 session_zone = Some(session.zone);
+                checks = session.checks;
             }
             Ok(None) => {}
             Err(err) => return AppError::from(err).into_response(),
@@ -211,11 +219,11 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     };
 
     let training = match &user {
-        Some(u) => match standing(&state, u).await {
+        Some(u) if checks.gated => match standing(&state, u).await {
             Ok(standing) => standing,
             Err(err) => return err.into_response(),
         },
-        None => Default::default(),
+        _ => Default::default(),
     };
     // Her organisation's clock: the times on her pages, the days the API groups by.
     let zone = match (&user, session_zone) {
@@ -250,7 +258,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         && let Some(u) = &ctx.user
         && !ENROLMENT_PATHS.contains(&req.uri().path())
     {
-        match must_enrol(&state, u).await {
+        match must_enrol(&state, u, checks).await {
             Ok(true) => {
                 let response = pages::see_other("/account/two-factor");
                 return finish(&state, &ctx, response, lang_cookie, None, secure);
@@ -299,11 +307,18 @@ const ENROLMENT_PATHS: [&str; 5] = [
     "/static/saathi.css",
 ];
 
-/// Whether one of her roles requires a second factor she has not enrolled: one small query
-/// on every page while the network requires none.
-async fn must_enrol(state: &AppState, user: &User) -> Result<bool, AppError> {
-    Ok(app::twofactor::required_of(&state.store, user).await?
-        && !app::twofactor::enrolled(&state.store, user.id).await?)
+/// Whether one of her roles requires a second factor she has not enrolled. `checks` (read
+/// with her session) settles it without a query while no role needs one, or she has one; only
+/// otherwise are the roles that need one read.
+async fn must_enrol(
+    state: &AppState,
+    user: &User,
+    checks: store::Checks,
+) -> Result<bool, AppError> {
+    if !checks.two_factor_required_somewhere || checks.two_factor_enrolled {
+        return Ok(false);
+    }
+    Ok(app::twofactor::required_of(&state.store, user).await?)
 }
 
 /// Where someone who must change her password may still go: *My account*, signing out, the

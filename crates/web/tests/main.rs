@@ -21,6 +21,7 @@ mod life_views;
 mod packages;
 mod pages;
 mod pdf;
+mod statements;
 mod templates;
 mod training;
 mod xlsform;

@@ -105,7 +105,6 @@ pub async fn case_filter(
             ));
         }
     }
-    let zone = app.store.time_zone_of(actor.org_id).await?;
     let mut day = |field: &'static str, text: &Option<String>| match given(text) {
         None => None,
         Some(t) => match domain::voice::parse_date(t) {
@@ -127,8 +126,13 @@ pub async fn case_filter(
             "the last day comes before the first",
         ));
     }
-    filter.opened_from = from.map(|d| zone.start_of_day(d));
-    filter.opened_before = to.and_then(|d| d.next_day()).map(|d| zone.start_of_day(d));
+    // Her organisation's clock, read only when a day is asked for (issue 16: a search reads
+    // nothing it does not use).
+    if from.is_some() || to.is_some() {
+        let zone = app.store.time_zone_of(actor.org_id).await?;
+        filter.opened_from = from.map(|d| zone.start_of_day(d));
+        filter.opened_before = to.and_then(|d| d.next_day()).map(|d| zone.start_of_day(d));
+    }
     if query.overdue {
         filter.review_due_before = Some(at.plus_seconds(-REVIEW_EVERY_DAYS * 86_400));
     }

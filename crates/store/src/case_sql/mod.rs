@@ -44,116 +44,21 @@ macro_rules! impl_case_store {
         $crate::case_sql::impl_import_store!($store, $db);
 
         impl $store {
-            async fn assigned_in(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                case_id: &str,
-            ) -> Result<Vec<$crate::stored::Stored<domain::UserId>>, $crate::StoreError> {
-                Ok(sqlx::query_scalar(
-                    "SELECT user_id FROM case_assignments WHERE case_id = $1 ORDER BY assigned_at, user_id",
-                )
-                .bind(case_id)
-                .fetch_all(&mut *conn)
-                .await?)
-            }
-
-            /// Its handovers as sight needs them, oldest first.
-            async fn passages_in(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                case_id: &str,
-            ) -> Result<Vec<$crate::cases::PassageRow>, $crate::StoreError> {
-                Ok(sqlx::query_as(
-                    "SELECT from_org_id, to_org_id, state, sections FROM handovers WHERE case_id = $1 \
-                     ORDER BY created_at, id",
-                )
-                .bind(case_id)
-                .fetch_all(&mut *conn)
-                .await?)
-            }
-
-            async fn complete_in(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                row: $crate::cases::CaseRow,
-            ) -> Result<domain::Case, $crate::StoreError> {
-                let id = row.id().to_string();
-                let assigned = Self::assigned_in(&mut *conn, &id).await?;
-                let passages = Self::passages_in(&mut *conn, &id).await?;
-                row.into_case(assigned, passages)
-            }
-
-            /// `complete_in` for a page of cases in two queries, not two per case (issue 16).
-            async fn complete_all_in(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                rows: Vec<$crate::cases::CaseRow>,
-            ) -> Result<Vec<domain::Case>, $crate::StoreError> {
-                if rows.is_empty() {
-                    return Ok(Vec::new());
-                }
-                let ids: Vec<String> = rows.iter().map(|r| r.id().to_string()).collect();
-                let list = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
-                let sql = format!(
-                    "SELECT case_id, user_id FROM case_assignments WHERE case_id IN ({list}) \
-                     ORDER BY case_id, assigned_at, user_id"
-                );
-                let mut query = sqlx::query_as::<_, (String, $crate::stored::Stored<domain::UserId>)>(
-                    sqlx::AssertSqlSafe(sql),
-                );
-                for id in &ids {
-                    query = query.bind(id.as_str());
-                }
-                let mut assigned: std::collections::HashMap<String, Vec<$crate::stored::Stored<domain::UserId>>> =
-                    std::collections::HashMap::new();
-                for (case_id, user) in query.fetch_all(&mut *conn).await? {
-                    assigned.entry(case_id).or_default().push(user);
-                }
-                let sql = format!(
-                    "SELECT case_id, from_org_id, to_org_id, state, sections FROM handovers \
-                     WHERE case_id IN ({list}) ORDER BY case_id, created_at, id"
-                );
-                let mut query = sqlx::query_as::<
-                    _,
-                    (
-                        String,
-                        $crate::stored::Stored<domain::OrgId>,
-                        $crate::stored::Stored<domain::OrgId>,
-                        $crate::stored::Stored<domain::handover::HandoverState>,
-                        String,
-                    ),
-                >(sqlx::AssertSqlSafe(sql));
-                for id in &ids {
-                    query = query.bind(id.as_str());
-                }
-                let mut passages: std::collections::HashMap<String, Vec<$crate::cases::PassageRow>> =
-                    std::collections::HashMap::new();
-                for (case_id, from, to, state, sections) in query.fetch_all(&mut *conn).await? {
-                    passages.entry(case_id).or_default().push((from, to, state, sections));
-                }
-                rows.into_iter()
-                    .zip(ids)
-                    .map(|(row, id)| {
-                        row.into_case(
-                            assigned.remove(&id).unwrap_or_default(),
-                            passages.remove(&id).unwrap_or_default(),
-                        )
-                    })
-                    .collect()
-            }
-
             async fn case_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 id: domain::CaseId,
             ) -> Result<Option<domain::Case>, $crate::StoreError> {
-                let row: Option<$crate::cases::CaseRow> = sqlx::query_as(concat!(
+                let row: Option<$crate::cases::WholeCaseRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::cases::case_columns!(),
-                    " FROM cases WHERE id = $1"
+                    ", ",
+                    $crate::cases::case_parts_columns!("c"),
+                    " FROM cases c WHERE c.id = $1"
                 ))
                 .bind(id.to_string())
                 .fetch_optional(&mut *conn)
                 .await?;
-                match row {
-                    Some(row) => Ok(Some(Self::complete_in(&mut *conn, row).await?)),
-                    None => Ok(None),
-                }
+                row.map($crate::cases::WholeCaseRow::into_case).transpose()
             }
 
             /// A case and its identity section. `what` names it in a `Duplicate` (a new case's
@@ -305,9 +210,12 @@ macro_rules! impl_case_store {
                     domain::scope::CaseScope::Network => return Self::case_in(&mut conn, id).await,
                     domain::scope::CaseScope::Organisation { org, user } => (org, user),
                 };
-                let row: Option<$crate::cases::CaseRow> = sqlx::query_as(concat!(
+                // One statement: the case, its assignments and its handovers (issue 16).
+                let row: Option<$crate::cases::WholeCaseRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::cases::case_columns!(),
+                    ", ",
+                    $crate::cases::case_parts_columns!("c"),
                     " FROM cases c WHERE c.id = $1 AND ",
                     $crate::cases::within!("c", "2", "3")
                 ))
@@ -316,10 +224,7 @@ macro_rules! impl_case_store {
                 .bind(user.to_string())
                 .fetch_optional(&mut *conn)
                 .await?;
-                match row {
-                    Some(row) => Ok(Some(Self::complete_in(&mut *conn, row).await?)),
-                    None => Ok(None),
-                }
+                row.map($crate::cases::WholeCaseRow::into_case).transpose()
             }
 
             async fn case_by_code(

@@ -45,18 +45,32 @@ macro_rules! impl_case_search {
                 // a rare one starts from the few cases that have it. Counting stops at the limit.
                 let mut driver: Option<usize> = None;
                 let mut fewest = $crate::cases::RARE_TERM_ROWS + 1;
-                for (i, term) in terms.iter().enumerate() {
-                    let n: i64 = sqlx::query_scalar(
-                        "SELECT COUNT(*) FROM (SELECT 1 FROM case_terms WHERE term >= $1 AND term < $2 LIMIT $3) AS hits",
-                    )
-                    .bind(term.as_str())
-                    .bind($crate::cases::prefix_end(term))
-                    .bind($crate::cases::RARE_TERM_ROWS + 1)
-                    .fetch_one(&mut *conn)
-                    .await?;
-                    if n < fewest {
-                        fewest = n;
-                        driver = Some(i);
+                if !terms.is_empty() {
+                    // Every term's count in one statement (issue 16), not one per term.
+                    let counts = (0..terms.len())
+                        .map(|i| {
+                            format!(
+                                "(SELECT COUNT(*) FROM (SELECT 1 FROM case_terms WHERE term >= ${} \
+                                 AND term < ${} LIMIT $1) AS hits{i}) AS n{i}",
+                                2 * i + 2,
+                                2 * i + 3
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let sql = format!("SELECT {counts}");
+                    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind($crate::cases::RARE_TERM_ROWS + 1);
+                    for term in &terms {
+                        query = query.bind(term.as_str()).bind($crate::cases::prefix_end(term));
+                    }
+                    let row = query.fetch_one(&mut *conn).await?;
+                    for i in 0..terms.len() {
+                        let n: i64 = sqlx::Row::try_get(&row, i)?;
+                        if n < fewest {
+                            fewest = n;
+                            driver = Some(i);
+                        }
                     }
                 }
                 let driven = driver.filter(|_| fewest <= $crate::cases::RARE_TERM_ROWS);
@@ -65,9 +79,12 @@ macro_rules! impl_case_search {
                 // the organisation's newest cases until 50 of hers match (issue 16).
                 let by_assignment = driven.is_none() && !terms.is_empty() && filter.assigned_to.is_some();
                 // Assembled from fixed fragments; every value is a bound parameter.
+                // Each case with its assignments and handovers: one statement for the page.
                 let mut sql = String::from(concat!(
                     "SELECT ",
                     $crate::cases::case_columns!(),
+                    ", ",
+                    $crate::cases::case_parts_columns!("c"),
                     " FROM cases c WHERE "
                 ));
                 let mut binds = vec![filter.custodian.to_string()];
@@ -168,12 +185,12 @@ macro_rules! impl_case_search {
                     filter.limit.min(500),
                     filter.offset
                 ));
-                let mut query = sqlx::query_as::<_, $crate::cases::CaseRow>(sqlx::AssertSqlSafe(sql));
+                let mut query = sqlx::query_as::<_, $crate::cases::WholeCaseRow>(sqlx::AssertSqlSafe(sql));
                 for value in binds {
                     query = query.bind(value);
                 }
                 let rows = query.fetch_all(&mut *conn).await?;
-                Self::complete_all_in(&mut *conn, rows).await
+                rows.into_iter().map($crate::cases::WholeCaseRow::into_case).collect()
             }
         }
     };

@@ -300,6 +300,72 @@ macro_rules! case_columns {
 }
 pub(crate) use case_columns;
 
+/// The columns that carry a case's assignments and handovers with its row, so that a case is
+/// one statement (issue 16): `assigned_list` the assignees' ids, oldest first, comma-separated;
+/// `passages_list` its handovers, oldest first, each `from to state sections` (space-separated;
+/// `sections` is itself comma-separated), separated by `;`. Ids, states and section names hold
+/// neither separator. `string_agg` with `ORDER BY` is in both engines (SQLite since 3.44).
+macro_rules! case_parts_columns {
+    ($alias:literal) => {
+        concat!(
+            "(SELECT string_agg(ca.user_id, ',' ORDER BY ca.assigned_at, ca.user_id) \
+             FROM case_assignments ca WHERE ca.case_id = ",
+            $alias,
+            ".id) AS assigned_list, \
+             (SELECT string_agg(ch.from_org_id || ' ' || ch.to_org_id || ' ' || ch.state || ' ' \
+             || ch.sections, ';' ORDER BY ch.created_at, ch.id) FROM handovers ch \
+             WHERE ch.case_id = ",
+            $alias,
+            ".id) AS passages_list"
+        )
+    };
+}
+pub(crate) use case_parts_columns;
+
+/// A case row with [`case_parts_columns!`]: the whole case in one row.
+#[derive(sqlx::FromRow)]
+pub(crate) struct WholeCaseRow {
+    #[sqlx(flatten)]
+    case: CaseRow,
+    assigned_list: Option<String>,
+    passages_list: Option<String>,
+}
+
+impl WholeCaseRow {
+    pub(crate) fn into_case(self) -> Result<Case, StoreError> {
+        let assigned = parse_column(
+            "assigned_list",
+            self.assigned_list.as_deref().unwrap_or_default(),
+            |text| {
+                text.split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.parse().map(Stored))
+                    .collect::<Result<Vec<_>, _>>()
+            },
+        )?;
+        let mut passages = Vec::new();
+        for item in self
+            .passages_list
+            .as_deref()
+            .unwrap_or_default()
+            .split(';')
+            .filter(|s| !s.is_empty())
+        {
+            let corrupt = || StoreError::Corrupt(format!("column \"passages_list\": {item:?}"));
+            let mut parts = item.splitn(4, ' ');
+            let mut next = || parts.next().ok_or_else(corrupt);
+            let (from, to, state, sections) = (next()?, next()?, next()?, next()?);
+            passages.push((
+                Stored(from.parse().map_err(|_| corrupt())?),
+                Stored(to.parse().map_err(|_| corrupt())?),
+                Stored(state.parse().map_err(|_| corrupt())?),
+                sections.to_string(),
+            ));
+        }
+        self.case.into_case(assigned, passages)
+    }
+}
+
 #[derive(sqlx::FromRow)]
 pub(crate) struct CaseRow {
     id: Stored<CaseId>,
@@ -423,10 +489,6 @@ impl CaseRow {
     /// The case without its staff and handovers.
     pub(crate) fn bare(self) -> Result<Case, StoreError> {
         self.into_case(Vec::new(), Vec::new())
-    }
-
-    pub(crate) fn id(&self) -> CaseId {
-        self.id.0
     }
 }
 

@@ -354,6 +354,42 @@ macro_rules! impl_store {
                 $crate::rows::convert(rows)
             }
 
+            async fn users_among(
+                &self,
+                ids: &[domain::UserId],
+            ) -> Result<Vec<domain::User>, $crate::StoreError> {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let list = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+                let sql = format!(
+                    "SELECT {} FROM users WHERE id IN ({list})",
+                    $crate::rows::user_columns!()
+                );
+                let mut query = sqlx::query_as::<_, $crate::rows::UserRow>(sqlx::AssertSqlSafe(sql));
+                for id in ids {
+                    query = query.bind(id.to_string());
+                }
+                $crate::rows::convert(query.fetch_all(&self.pool).await?)
+            }
+
+            async fn survivor_accounts_in(
+                &self,
+                org: domain::OrgId,
+            ) -> Result<Vec<domain::User>, $crate::StoreError> {
+                // Those holding `survivor`; the caller keeps those with it alone.
+                let rows: Vec<$crate::rows::UserRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::rows::user_columns!(),
+                    " FROM users WHERE org_id = $1 AND active = TRUE AND roles LIKE '%survivor%' \
+                     ORDER BY username"
+                ))
+                .bind(org.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
             async fn create_token(
                 &self,
                 id: domain::TokenId,
@@ -382,25 +418,31 @@ macro_rules! impl_store {
                 Ok(())
             }
 
-            async fn user_for_token(
+            async fn token_holder(
                 &self,
                 token_hash: &str,
                 now: domain::Timestamp,
-            ) -> Result<Option<domain::User>, $crate::StoreError> {
-                let row: Option<$crate::rows::UserRow> = sqlx::query_as(
-                    "SELECT u.id, u.org_id, u.username, u.display_name, u.roles, u.language, \
-                     u.active, u.version, u.created_at, u.updated_at \
-                     FROM api_tokens t JOIN users u ON u.id = t.user_id \
+            ) -> Result<Option<$crate::TokenHolder>, $crate::StoreError> {
+                let row: Option<$crate::rows::TokenHolderRow> = sqlx::query_as(concat!(
+                    "SELECT t.last_used_at, u.id, u.org_id, u.username, u.display_name, u.roles, \
+                     u.language, u.active, u.version, u.created_at, u.updated_at, o.country, \
+                     o.time_zone, ",
+                    $crate::rows::checks_columns!(),
+                    " FROM api_tokens t JOIN users u ON u.id = t.user_id \
+                     JOIN organisations o ON o.id = u.org_id \
                      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = TRUE \
-                     AND t.expires_at > $2",
-                )
+                     AND t.expires_at > $2"
+                ))
                 .bind(token_hash)
                 .bind(now.millis())
                 .fetch_optional(&self.pool)
                 .await?;
-                if row.is_some() {
-                    // When it was last used, to the minute: one small write a minute at most,
-                    // never an audit entry.
+                // When it was last used, to the minute: one small write a minute at most,
+                // never an audit entry, and no statement at all on the writer in between.
+                if row
+                    .as_ref()
+                    .is_some_and(|r| r.last_used_at.is_none_or(|at| at < now.millis() - 60_000))
+                {
                     sqlx::query(
                         "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 \
                          AND (last_used_at IS NULL OR last_used_at < $1 - 60000)",
@@ -492,13 +534,15 @@ macro_rules! impl_store {
                 id_hash: &str,
                 now: domain::Timestamp,
             ) -> Result<Option<$crate::Session>, $crate::StoreError> {
-                let row: Option<$crate::rows::SessionRow> = sqlx::query_as(
+                let row: Option<$crate::rows::SessionRow> = sqlx::query_as(concat!(
                     "SELECT s.csrf_token, s.expires_at, u.must_change_password, u.id, u.org_id, \
                      u.username, u.display_name, u.roles, u.language, u.active, u.version, u.created_at, \
-                     u.updated_at, o.country, o.time_zone FROM sessions s JOIN users u ON u.id = s.user_id \
+                     u.updated_at, o.country, o.time_zone, ",
+                    $crate::rows::checks_columns!(),
+                    " FROM sessions s JOIN users u ON u.id = s.user_id \
                      JOIN organisations o ON o.id = u.org_id \
-                     WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = TRUE",
-                )
+                     WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = TRUE"
+                ))
                 .bind(id_hash)
                 .bind(now.millis())
                 .fetch_optional(&self.pool)

@@ -179,14 +179,16 @@ pub async fn carried_by(v: &Viewing<'_>) -> Result<String, AppError> {
         .await?
         .map(|o| o.fields.name.to_string())
         .unwrap_or_default();
-    let mut people = Vec::new();
-    for id in &v.case.assigned {
-        if let Some(u) = store.user(*id).await?
-            && u.org_id == v.case.custodian
-        {
-            people.push(u.name().to_string());
-        }
-    }
+    // Her assignees in one statement, named in the order they were assigned.
+    let found = store.users_among(&v.case.assigned).await?;
+    let people: Vec<String> = v
+        .case
+        .assigned
+        .iter()
+        .filter_map(|id| found.iter().find(|u| u.id == *id))
+        .filter(|u| u.org_id == v.case.custodian)
+        .map(|u| u.name().to_string())
+        .collect();
     Ok(if people.is_empty() {
         org
     } else {

@@ -67,12 +67,20 @@ pub(super) async fn names(
     state: &AppState,
     ids: impl Iterator<Item = UserId>,
 ) -> Result<HashMap<UserId, String>, AppError> {
-    let mut names = HashMap::new();
-    for id in ids {
-        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
-            let user = state.store.user(id).await?;
-            slot.insert(user.map(|u| u.name().to_string()).unwrap_or_default());
-        }
-    }
-    Ok(names)
+    let mut wanted: Vec<UserId> = ids.collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    // One statement for them all (issue 16), not one per person.
+    let found = state.store.users_among(&wanted).await?;
+    Ok(wanted
+        .into_iter()
+        .map(|id| {
+            let name = found
+                .iter()
+                .find(|u| u.id == id)
+                .map(|u| u.name().to_string())
+                .unwrap_or_default();
+            (id, name)
+        })
+        .collect())
 }

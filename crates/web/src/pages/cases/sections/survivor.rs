@@ -14,7 +14,7 @@ pub async fn accounts(v: &Viewing<'_>) -> Result<Vec<Choice>, AppError> {
     }
     Ok(v.state
         .store
-        .users_in(v.case.custodian)
+        .survivor_accounts_in(v.case.custodian)
         .await?
         .iter()
         .filter(|u| {

@@ -1,0 +1,165 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! How many SQL statements the case summary, her words and a search run (issue 16). Under load
+//! each statement costs two thread hand-offs (sqlx runs each SQLite connection on a thread of
+//! its own), so these request paths are held to a few statements, and this test fails when
+//! someone adds a query to one of them.
+//!
+//! Statements are counted from sqlx's own record of each (tracing events of target
+//! `sqlx::query`) and given to the request whose tracing span they ran in: sqlx's SQLite worker
+//! enters the span of the caller, so both engines are counted alike. A reading's audit entry is
+//! written by the group-commit writer, a task of its own shared by all requests, and is not
+//! counted here.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+use axum::http::StatusCode;
+use testkit::on_both_engines;
+use tracing::field::{Field, Visit};
+use tracing::subscriber::Interest;
+use tracing::{Event, Instrument, Metadata, Subscriber, span};
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+use tracing_subscriber::registry::LookupSpan;
+
+use crate::common::{Client, Engine, Harness, Reply};
+
+/// The most statements each request may run once signed in (before issue 16's work on the
+/// request path: 13, 9 and 9). Each starts with one for the session (or token) with her
+/// organisation's clock and the gate and second-factor checks, and one for the case with its
+/// assignments and handovers. Then the summary reads her consents (for the plan's sight), the
+/// glance, the plan, the survivor accounts she may link, the custodian's name and the
+/// assignees' names; her words read her consents, the entries and their writers' names; a search
+/// counts its terms' rows and reads the page of cases with their assignments and handovers.
+const SUMMARY: usize = 8;
+const WORDS: usize = 5;
+const SEARCH: usize = 3;
+
+/// The name of the span a counted request runs in; its field `key` says whose count it is.
+const SPAN: &str = "counted_request";
+
+fn counts() -> &'static Mutex<HashMap<u64, usize>> {
+    static COUNTS: OnceLock<Mutex<HashMap<u64, usize>>> = OnceLock::new();
+    COUNTS.get_or_init(Default::default)
+}
+
+struct Key(u64);
+
+struct KeyField(Option<u64>);
+
+impl Visit for KeyField {
+    fn record_u64(&mut self, field: &Field, value: u64) {
+        if field.name() == "key" {
+            self.0 = Some(value);
+        }
+    }
+    fn record_debug(&mut self, _: &Field, _: &dyn std::fmt::Debug) {}
+}
+
+/// Counts each statement against the counted span it ran in; sees nothing else.
+struct Counting;
+
+impl Counting {
+    fn wanted(meta: &Metadata<'_>) -> bool {
+        // Not only events: sqlx first asks `enabled!` at a callsite of its own (a hint).
+        (meta.is_span() && meta.name() == SPAN) || meta.target() == "sqlx::query"
+    }
+}
+
+impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Counting {
+    fn register_callsite(&self, meta: &'static Metadata<'static>) -> Interest {
+        if Self::wanted(meta) {
+            Interest::always()
+        } else {
+            Interest::never()
+        }
+    }
+
+    fn enabled(&self, meta: &Metadata<'_>, _: Context<'_, S>) -> bool {
+        Self::wanted(meta)
+    }
+
+    fn on_new_span(&self, attrs: &span::Attributes<'_>, id: &span::Id, ctx: Context<'_, S>) {
+        let mut key = KeyField(None);
+        attrs.record(&mut key);
+        if let (Some(key), Some(span)) = (key.0, ctx.span(id)) {
+            span.extensions_mut().insert(Key(key));
+        }
+    }
+
+    fn on_event(&self, event: &Event<'_>, ctx: Context<'_, S>) {
+        let Some(scope) = ctx.event_scope(event) else {
+            return;
+        };
+        for span in scope {
+            if let Some(Key(key)) = span.extensions().get::<Key>() {
+                *counts().lock().unwrap().entry(*key).or_default() += 1;
+                return;
+            }
+        }
+    }
+}
+
+/// The counting subscriber, for the whole test process (once).
+fn install() {
+    static INSTALLED: OnceLock<()> = OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        let subscriber = tracing_subscriber::registry().with(Counting);
+        // Another test binary's subscriber cannot be here: this is the only one in this one.
+        tracing::subscriber::set_global_default(subscriber).unwrap();
+    });
+}
+
+/// `GET path` and the statements it ran.
+async fn counted(client: &mut Client, path: &str) -> (Reply, usize) {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let key = NEXT.fetch_add(1, Ordering::Relaxed);
+    let reply = client
+        .get(path)
+        .instrument(tracing::info_span!("counted_request", key))
+        .await;
+    let n = counts().lock().unwrap().remove(&key).unwrap_or(0);
+    (reply, n)
+}
+
+async fn the_case_pages_and_a_search_run_a_few_statements(engine: Engine) {
+    install();
+    let h = Harness::new(engine).await;
+    let (case, _) = h.case().await;
+    let mut worker = h.client().signed_in("caseworker.kolkata").await;
+    let mut api = h.client();
+    api.bearer = Some(h.token("caseworker.kolkata").await);
+    let search = "/api/v1/cases?q=%E0%A6%B8%E0%A7%8D%E0%A6%95%E0%A7%81%E0%A6%B2%E0%A7%87";
+    // Once to warm up (a token's first use is noted, a write), then counted.
+    for path in [format!("/cases/{case}"), format!("/cases/{case}/words")] {
+        assert_eq!(worker.get(&path).await.status, StatusCode::OK, "{path}");
+    }
+    assert_eq!(api.get(search).await.status, StatusCode::OK);
+
+    let (summary, n_summary) = counted(&mut worker, &format!("/cases/{case}")).await;
+    assert_eq!(summary.status, StatusCode::OK);
+    let (words, n_words) = counted(&mut worker, &format!("/cases/{case}/words")).await;
+    assert_eq!(words.status, StatusCode::OK);
+    assert!(words.body.contains("আমি আবার স্কুলে যেতে চাই"));
+    let (found, n_search) = counted(&mut api, search).await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(
+        found.body.contains(&case.to_string()),
+        "the search finds her case"
+    );
+    eprintln!("statements: summary {n_summary}, words {n_words}, search {n_search}");
+
+    // Each ran at least its session or token and its case: the counting sees them.
+    for n in [n_summary, n_words, n_search] {
+        assert!(n >= 2, "statements are counted ({n})");
+    }
+    assert!(
+        n_summary <= SUMMARY,
+        "the summary ran {n_summary} statements"
+    );
+    assert!(n_words <= WORDS, "her words ran {n_words} statements");
+    assert!(n_search <= SEARCH, "the search ran {n_search} statements");
+    h.finish().await;
+}
+
+on_both_engines!(the_case_pages_and_a_search_run_a_few_statements);
