@@ -79,12 +79,9 @@ macro_rules! impl_case_search {
                 // the organisation's newest cases until 50 of hers match (issue 16).
                 let by_assignment = driven.is_none() && !terms.is_empty() && filter.assigned_to.is_some();
                 // Assembled from fixed fragments; every value is a bound parameter.
-                // Each case with its assignments and handovers: one statement for the page.
                 let mut sql = String::from(concat!(
                     "SELECT ",
                     $crate::cases::case_columns!(),
-                    ", ",
-                    $crate::cases::case_parts_columns!("c"),
                     " FROM cases c WHERE "
                 ));
                 let mut binds = vec![filter.custodian.to_string()];
@@ -185,6 +182,19 @@ macro_rules! impl_case_search {
                     filter.limit.min(500),
                     filter.offset
                 ));
+                // Each case of the page with its assignments and handovers, one statement for
+                // the page: the page is cut first, so that both engines work out the parts for
+                // its 50 cases only, not for every case that matched before the sort.
+                let sql = format!(
+                    concat!(
+                        "SELECT ",
+                        $crate::cases::case_columns!(),
+                        ", ",
+                        $crate::cases::case_parts_columns!("p"),
+                        " FROM ({}) p ORDER BY p.opened_at DESC, p.id DESC"
+                    ),
+                    sql
+                );
                 let mut query = sqlx::query_as::<_, $crate::cases::WholeCaseRow>(sqlx::AssertSqlSafe(sql));
                 for value in binds {
                     query = query.bind(value);
