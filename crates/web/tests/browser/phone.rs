@@ -40,6 +40,7 @@ const FILES: &[&str] = &[
     "/exports/forms/{file}",
     "/exports/workshops/{file}",
     "/exports/training.xlsx",
+    "/exports/htcds.csv",
     "/indicators.xlsx",
     "/indicators.pdf",
 ];
