@@ -301,6 +301,9 @@ macro_rules! impl_case_store {
                     return Ok(Vec::new());
                 }
                 // Assembled from fixed fragments: one placeholder per id, every value bound.
+                // `w.org_id || ''` keeps SQLite off `voice_by_org_time` (migration 0031): with
+                // it, the language of her newest words walked the organisation's every entry,
+                // newest first, for each case glanced at; `voice_by_case` finds hers at once.
                 let list = (0..ids.len())
                     .map(|i| format!("${}", i + 3))
                     .collect::<Vec<_>>()
@@ -313,7 +316,7 @@ macro_rules! impl_case_store {
                       FROM plan_versions v WHERE v.case_id = c.id AND v.version = 1) AS review_from, \
                      p.version AS plan_version, p.approved_version, \
                      (SELECT MIN(h.sent_at) FROM handovers h WHERE h.case_id = c.id AND h.state = 'sent') AS waiting_since, \
-                     (SELECT w.language FROM voice_entries w WHERE w.case_id = c.id AND w.org_id = $1 \
+                     (SELECT w.language FROM voice_entries w WHERE w.case_id = c.id AND w.org_id || '' = $1 \
                       ORDER BY w.recorded_at DESC LIMIT 1) AS language, \
                      r.started_on, s.seq, s.step_key, s.expected_days, s.done_on \
                      FROM cases c \
