@@ -496,10 +496,7 @@ fn months_of(
 pub async fn current_quarter(store: &Arc<dyn Store>, acting: &Acting) -> Result<Period, Error> {
     let (actor, _, at) = acting.signed_in()?;
     let today = store.time_zone_of(actor.org_id).await?.date_of(at);
-    Ok(Period::Quarter {
-        year: today.year(),
-        quarter: (u8::from(today.month()) - 1) / 3 + 1,
-    })
+    Ok(Period::quarter_of(today))
 }
 
 fn year_of(period: Period) -> i32 {

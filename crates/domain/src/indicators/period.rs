@@ -34,6 +34,14 @@ impl Bounds {
 }
 
 impl Period {
+    /// The quarter a day falls in.
+    pub fn quarter_of(day: Date) -> Period {
+        Period::Quarter {
+            year: day.year(),
+            quarter: (u8::from(day.month()) - 1) / 3 + 1,
+        }
+    }
+
     /// The first day of the period.
     pub fn first_day(self) -> Date {
         let (year, month) = match self {
@@ -152,6 +160,26 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_falls_in_its_quarter() {
+        use time::macros::date;
+        for (day, quarter) in [
+            (date!(2026 - 01 - 01), 1),
+            (date!(2026 - 03 - 31), 1),
+            (date!(2026 - 04 - 01), 2),
+            (date!(2026 - 09 - 30), 3),
+            (date!(2026 - 12 - 31), 4),
+        ] {
+            assert_eq!(
+                Period::quarter_of(day),
+                Period::Quarter {
+                    year: 2026,
+                    quarter
+                }
+            );
+        }
+    }
     use time::macros::date;
 
     fn q(year: i32, quarter: u8) -> Period {
