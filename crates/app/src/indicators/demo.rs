@@ -40,8 +40,44 @@ const WORDS: [(Language, &str); 4] = [
     (Language::Bn, "রাতে ঘুম আসে না, কারও সঙ্গে কথা বলতে চাই।"),
 ];
 
+/// One organisation of a demo year: its case worker, its clock and its four quarters up to
+/// today, oldest first.
+pub(super) struct Member {
+    pub(super) org: domain::OrgId,
+    pub(super) worker: domain::UserId,
+    pub(super) zone: domain::zone::TimeZone,
+    pub(super) trend: Vec<Period>,
+}
+
+/// The organisation and case worker the demo network named, or `None` when the network was
+/// loaded without them.
+pub(super) async fn member(
+    store: &Arc<dyn Store>,
+    org_name: &str,
+    worker_name: &str,
+    now: Timestamp,
+) -> Result<Option<Member>, Error> {
+    let Some(org) = store.organisation_by_name(org_name).await? else {
+        return Ok(None);
+    };
+    let username = worker_name
+        .parse()
+        .map_err(|_| Error::internal("demo username"))?;
+    let Some(worker) = store.user_by_username(&username).await? else {
+        return Ok(None);
+    };
+    let zone = store.time_zone_of(org.id).await?;
+    let trend = Period::quarter_of(zone.date_of(now)).trend();
+    Ok(Some(Member {
+        org: org.id,
+        worker: worker.id,
+        zone,
+        trend,
+    }))
+}
+
 /// Whether the `k`th of `n` records of a quarter goes her way, at `percent` in a hundred.
-fn her_way(k: usize, n: usize, percent: usize) -> bool {
+pub(super) fn her_way(k: usize, n: usize, percent: usize) -> bool {
     k * 100 < n * percent
 }
 
@@ -49,22 +85,16 @@ fn her_way(k: usize, n: usize, percent: usize) -> bool {
 pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error> {
     let mut added = 0;
     for (m, (org_name, worker_name, per_quarter)) in MEMBERS.iter().enumerate() {
-        let Some(org) = store.organisation_by_name(org_name).await? else {
+        let Some(Member {
+            org,
+            worker,
+            zone,
+            trend,
+        }) = member(store, org_name, worker_name, now).await?
+        else {
             continue;
         };
-        let username = worker_name
-            .parse()
-            .map_err(|_| Error::internal("demo username"))?;
-        let Some(worker) = store.user_by_username(&username).await? else {
-            continue;
-        };
-        let zone = store.time_zone_of(org.id).await?;
-        let today = zone.date_of(now);
-        let current = Period::Quarter {
-            year: today.year(),
-            quarter: (u8::from(today.month()) - 1) / 3 + 1,
-        };
-        for (q, quarter) in current.trend().into_iter().enumerate() {
+        for (q, quarter) in trend.into_iter().enumerate() {
             let start = quarter.bounds(&zone).start;
             let end = quarter.bounds(&zone).end.millis().min(now.millis());
             // Cases spread over the quarter (or the part of it already lived), each one's
@@ -81,8 +111,8 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
                 let her =
                     |offset: usize| her_way((k + offset) % per_quarter, *per_quarter, RISING[q]);
                 let case = Case {
-                    org: org.id,
-                    worker: worker.id,
+                    org,
+                    worker,
                     at: &at,
                     her: &her,
                 };

@@ -10,12 +10,12 @@
 use std::sync::Arc;
 
 use domain::audit::{AuditAction, AuditEvent};
-use domain::indicators::Period;
 use domain::life_view::{AreaRating, HerRating, LifeView, LifeViewFields, Occasion, Rating};
 use domain::plan::GoalDomain;
 use domain::{CaseCode, Timestamp};
 use store::Store;
 
+use super::demo::{Member, member};
 use crate::Error;
 
 /// (organisation, case worker, cases opened each quarter, how many of them are asked): as
@@ -78,22 +78,15 @@ fn areas(k: usize, since: usize) -> Vec<AreaRating> {
 pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error> {
     let mut added = 0;
     for (m, (org_name, worker_name, per_quarter, asked)) in MEMBERS.iter().enumerate() {
-        let Some(org) = store.organisation_by_name(org_name).await? else {
+        let Some(Member {
+            org,
+            worker,
+            zone,
+            trend,
+        }) = member(store, org_name, worker_name, now).await?
+        else {
             continue;
         };
-        let username = worker_name
-            .parse()
-            .map_err(|_| Error::internal("demo username"))?;
-        let Some(worker) = store.user_by_username(&username).await? else {
-            continue;
-        };
-        let zone = store.time_zone_of(org.id).await?;
-        let today = zone.date_of(now);
-        let trend = Period::Quarter {
-            year: today.year(),
-            quarter: (u8::from(today.month()) - 1) / 3 + 1,
-        }
-        .trend();
         // The instant of case `k`'s view in quarter `q`: spread over the quarter (or the part
         // of it already lived), after the case's own records of that quarter.
         let when = |q: usize, k: usize, late: bool| -> Option<Timestamp> {
@@ -111,7 +104,7 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
                 let Some(case) = store.case_by_code(&code).await? else {
                     continue;
                 };
-                let sight = domain::sight::Sight::own(org.id);
+                let sight = domain::sight::Sight::own(org);
                 if !store.life_views_of(case.id, &sight).await?.is_empty() {
                     continue;
                 }
@@ -135,8 +128,8 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
                             recorded_on: zone.date_of(at),
                             areas: areas(k, later - q),
                         },
-                        org_id: org.id,
-                        recorded_by: worker.id,
+                        org_id: org,
+                        recorded_by: worker,
                         recorded_at: at,
                     };
                     let event = AuditEvent::new(
@@ -144,8 +137,8 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
                         AuditAction::LifeViewRecorded,
                         format!("case:{}", case.id),
                     )
-                    .by(worker.id, org.id)
-                    .scoped_to(org.id)
+                    .by(worker, org)
+                    .scoped_to(org)
                     .from_source("demo");
                     store.record_life_view(&view, event).await?;
                     added += 1;

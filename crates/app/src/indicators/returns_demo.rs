@@ -13,11 +13,11 @@ use std::sync::Arc;
 use domain::audit::{AuditAction, AuditEvent};
 use domain::case::{Identity, StageChange};
 use domain::followup::{FollowUpResult, Outcome};
-use domain::indicators::Period;
 use domain::scope::CaseScope;
 use domain::{CaseCode, CaseId, Stage, Timestamp};
 use store::{NewCase, Store};
 
+use super::demo::{Member, her_way, member};
 use crate::Error;
 
 /// (organisation, case worker, girls brought home each quarter, and as many starting their
@@ -39,22 +39,16 @@ const DAY: i64 = 86_400_000;
 pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error> {
     let mut added = 0;
     for (m, (org_name, worker_name, per_quarter)) in MEMBERS.iter().enumerate() {
-        let Some(org) = store.organisation_by_name(org_name).await? else {
+        let Some(Member {
+            org,
+            worker,
+            zone,
+            trend,
+        }) = member(store, org_name, worker_name, now).await?
+        else {
             continue;
         };
-        let username = worker_name
-            .parse()
-            .map_err(|_| Error::internal("demo username"))?;
-        let Some(worker) = store.user_by_username(&username).await? else {
-            continue;
-        };
-        let zone = store.time_zone_of(org.id).await?;
-        let today = zone.date_of(now);
-        let current = Period::Quarter {
-            year: today.year(),
-            quarter: (u8::from(today.month()) - 1) / 3 + 1,
-        };
-        for (q, quarter) in current.trend().into_iter().enumerate() {
+        for (q, quarter) in trend.into_iter().enumerate() {
             let start = quarter.bounds(&zone).start.millis();
             for k in 0..2 * per_quarter {
                 let code = CaseCode::from_random([0xB2, 0x7E, 0x10 + m as u8, q as u8, k as u8]);
@@ -62,13 +56,13 @@ pub async fn load(store: &Arc<dyn Store>, now: Timestamp) -> Result<usize, Error
                     continue;
                 }
                 let girl = Girl {
-                    org: org.id,
-                    worker: worker.id,
+                    org,
+                    worker,
                     // Home 20 days before the quarter opens, or starting her repatriation 2
                     // days after; an hour apart, girl by girl.
                     at: Timestamp(start + k as i64 * 3_600_000),
                     now,
-                    on_time: (k / 2) * 100 < per_quarter * RISING[q],
+                    on_time: her_way(k / 2, *per_quarter, RISING[q]),
                 };
                 girl.tell(store, code, m, q, k, k % 2 == 0).await?;
                 added += 1;
