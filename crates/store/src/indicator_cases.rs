@@ -85,17 +85,10 @@ macro_rules! impl_indicator_case_store {
                     sqlx::query_as(concat!(
                         "SELECT l.case_id, l.changed_at AS left_at, ",
                         $crate::indicators::terms_when_she_left!("wants_to_leave_on"),
-                        " AS wants \
-                         FROM stage_changes l JOIN cases c ON c.id = l.case_id \
-                         LEFT JOIN users u ON u.id = l.changed_by \
-                         WHERE ",
-                        $crate::indicators::leaves_care!("l"),
-                        " AND l.seq = (SELECT MIN(f.seq) FROM stage_changes f WHERE f.case_id = l.case_id AND ",
-                        $crate::indicators::leaves_care!("f"),
-                        ") AND EXISTS (SELECT 1 FROM stage_changes e WHERE e.case_id = l.case_id \
+                        " AS wants",
+                        $crate::indicators::stays_ended_from!(),
+                        " AND EXISTS (SELECT 1 FROM stage_changes e WHERE e.case_id = l.case_id \
                          AND e.to_stage = 'in-care') \
-                         AND COALESCE(u.org_id, c.custodian_org_id) = $1 \
-                         AND l.changed_at >= $2 AND l.changed_at < $3 \
                          ORDER BY l.changed_at, l.case_id"
                     ))
                     .bind(org.to_string())

@@ -331,6 +331,25 @@ macro_rules! terms_when_she_left {
 }
 pub(crate) use terms_when_she_left;
 
+/// The stays that ended in the span `$2`–`$3` while `$1` held her case: each case's first
+/// move out of care (`l`), held by the organisation of whoever moved her (else the custodian).
+/// R4's figures and the director's list behind R4c read the same stays.
+macro_rules! stays_ended_from {
+    () => {
+        concat!(
+            " FROM stage_changes l JOIN cases c ON c.id = l.case_id \
+             LEFT JOIN users u ON u.id = l.changed_by \
+             WHERE ",
+            $crate::indicators::leaves_care!("l"),
+            " AND l.seq = (SELECT MIN(f.seq) FROM stage_changes f WHERE f.case_id = l.case_id AND ",
+            $crate::indicators::leaves_care!("f"),
+            ") AND COALESCE(u.org_id, c.custodian_org_id) = $1 \
+             AND l.changed_at >= $2 AND l.changed_at < $3"
+        )
+    };
+}
+pub(crate) use stays_ended_from;
+
 #[derive(sqlx::FromRow)]
 pub(crate) struct IncidentRow {
     pub(crate) written_at: i64,
@@ -410,16 +429,9 @@ macro_rules! impl_indicator_store {
                     $crate::indicators::terms_when_she_left!("length_set_by"),
                     " AS set_by, ",
                     $crate::indicators::terms_when_she_left!("wants_to_leave_on"),
-                    " AS wants \
-                     FROM stage_changes l JOIN cases c ON c.id = l.case_id \
-                     LEFT JOIN users u ON u.id = l.changed_by \
-                     WHERE ",
-                    $crate::indicators::leaves_care!("l"),
-                    " AND l.seq = (SELECT MIN(f.seq) FROM stage_changes f WHERE f.case_id = l.case_id AND ",
-                    $crate::indicators::leaves_care!("f"),
-                    ") AND COALESCE(u.org_id, c.custodian_org_id) = $1 \
-                     AND l.changed_at >= $2 AND l.changed_at < $3 \
-                     ORDER BY l.changed_at, l.case_id"
+                    " AS wants",
+                    $crate::indicators::stays_ended_from!(),
+                    " ORDER BY l.changed_at, l.case_id"
                 ))
                 .bind(org.to_string())
                 .bind(span.start.millis())
