@@ -45,6 +45,7 @@ pub trait ContinuityStore: Send + Sync {
 #[derive(sqlx::FromRow)]
 pub(crate) struct FollowUpDueRow {
     pub(crate) id: String,
+    pub(crate) case_id: crate::stored::Stored<domain::CaseId>,
     pub(crate) due_on: String,
     pub(crate) done_at: Option<i64>,
     pub(crate) returned_at: Option<i64>,
@@ -53,13 +54,26 @@ pub(crate) struct FollowUpDueRow {
 /// One follow-up per id (the rows come ordered by it), with the days of her returns its
 /// schedule may have been counted from (UTC days, as `followup::schedule` counted them).
 pub(crate) fn follow_ups(rows: Vec<FollowUpDueRow>) -> Result<Vec<FollowUpDue>, StoreError> {
-    let mut grouped: Vec<(String, String, Option<i64>, Vec<Date>)> = Vec::new();
+    Ok(follow_ups_of_cases(rows)?
+        .into_iter()
+        .map(|(_, f)| f)
+        .collect())
+}
+
+/// As [`follow_ups`], each with the case it is about (R6d's list behind the figure).
+pub(crate) fn follow_ups_of_cases(
+    rows: Vec<FollowUpDueRow>,
+) -> Result<Vec<(domain::CaseId, FollowUpDue)>, StoreError> {
+    // (follow-up id, case, due on, done at, the days of her returns)
+    type Grouped = (String, domain::CaseId, String, Option<i64>, Vec<Date>);
+    let mut grouped: Vec<Grouped> = Vec::new();
     for row in rows {
         let returned = row.returned_at.map(|at| Timestamp(at).to_datetime().date());
         match grouped.last_mut() {
-            Some((id, _, _, returns)) if *id == row.id => returns.extend(returned),
+            Some((id, _, _, _, returns)) if *id == row.id => returns.extend(returned),
             _ => grouped.push((
                 row.id,
+                row.case_id.0,
                 row.due_on,
                 row.done_at,
                 returned.into_iter().collect(),
@@ -67,18 +81,40 @@ pub(crate) fn follow_ups(rows: Vec<FollowUpDueRow>) -> Result<Vec<FollowUpDue>, 
         }
     }
     let mut out = Vec::new();
-    for (_, due_on, done_at, returns) in grouped {
+    for (_, case, due_on, done_at, returns) in grouped {
         let due_on = parse_column("due_on", &due_on, parse_date)?;
         if let Some(months) = domain::indicators::continuity::schedule_months(&returns, due_on) {
-            out.push(FollowUpDue {
-                months,
-                due_on,
-                done_at: done_at.map(Timestamp),
-            });
+            out.push((
+                case,
+                FollowUpDue {
+                    months,
+                    due_on,
+                    done_at: done_at.map(Timestamp),
+                },
+            ));
         }
     }
     Ok(out)
 }
+
+/// R6d's follow-ups due from `$3` up to, not including, `$4` (ISO days, which compare as
+/// text) for `$1`: those its staff did, and those not done of the cases in its custody at
+/// `$2`. One row per follow-up and return of her case. R6d's figure and the director's list
+/// behind it read the same rows.
+macro_rules! follow_ups_due_query {
+    () => {
+        concat!(
+            "SELECT f.id, f.case_id, f.due_on, f.done_at, s.changed_at AS returned_at \
+             FROM followups f JOIN cases c ON c.id = f.case_id \
+             LEFT JOIN users u ON u.id = f.done_by \
+             LEFT JOIN stage_changes s ON s.case_id = f.case_id AND s.to_stage = 'returned' \
+             WHERE f.due_on >= $3 AND f.due_on < $4 AND COALESCE(u.org_id, ",
+            $crate::indicators::custodian_at!(),
+            ") = $1 ORDER BY f.due_on, f.id, s.changed_at"
+        )
+    };
+}
+pub(crate) use follow_ups_due_query;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct StepDoneRow {
@@ -120,16 +156,8 @@ macro_rules! impl_continuity_store {
                 days: (time::Date, time::Date),
                 end: domain::Timestamp,
             ) -> Result<Vec<domain::indicators::continuity::FollowUpDue>, $crate::StoreError> {
-                // ISO dates compare as text. One row per follow-up and return of her case.
-                let rows: Vec<$crate::continuity::FollowUpDueRow> = sqlx::query_as(concat!(
-                    "SELECT f.id, f.due_on, f.done_at, s.changed_at AS returned_at \
-                     FROM followups f JOIN cases c ON c.id = f.case_id \
-                     LEFT JOIN users u ON u.id = f.done_by \
-                     LEFT JOIN stage_changes s ON s.case_id = f.case_id AND s.to_stage = 'returned' \
-                     WHERE f.due_on >= $3 AND f.due_on < $4 AND COALESCE(u.org_id, ",
-                    $crate::indicators::custodian_at!(),
-                    ") = $1 ORDER BY f.due_on, f.id, s.changed_at"
-                ))
+                let rows: Vec<$crate::continuity::FollowUpDueRow> =
+                    sqlx::query_as($crate::continuity::follow_ups_due_query!())
                 .bind(org.to_string())
                 .bind(end.millis())
                 .bind(domain::voice::format_date_iso(days.0))

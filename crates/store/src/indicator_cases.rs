@@ -4,6 +4,7 @@
 
 use async_trait::async_trait;
 use domain::indicators::Bounds;
+use domain::indicators::continuity::FollowUpDue;
 use domain::{CaseId, OrgId, Timestamp};
 
 use crate::StoreError;
@@ -34,6 +35,15 @@ pub trait IndicatorCaseStore: Send + Sync {
         org: OrgId,
         span: Bounds,
     ) -> Result<Vec<StayBehind>, StoreError>;
+    /// R6d's cases: the follow-ups due on a day from `days.0` up to, not including, `days.1`
+    /// that R6d counts for `org` (as `ContinuityStore::follow_ups_due`, with its custodian
+    /// at `end`), each with the case it is about, by due date.
+    async fn follow_ups_due_cases(
+        &self,
+        org: OrgId,
+        days: (time::Date, time::Date),
+        end: Timestamp,
+    ) -> Result<Vec<(CaseId, FollowUpDue)>, StoreError>;
 }
 
 #[derive(sqlx::FromRow)]
@@ -110,6 +120,26 @@ macro_rules! impl_indicator_case_store {
                     });
                 }
                 Ok(out)
+            }
+
+            async fn follow_ups_due_cases(
+                &self,
+                org: domain::OrgId,
+                days: (time::Date, time::Date),
+                end: domain::Timestamp,
+            ) -> Result<
+                Vec<(domain::CaseId, domain::indicators::continuity::FollowUpDue)>,
+                $crate::StoreError,
+            > {
+                let rows: Vec<$crate::continuity::FollowUpDueRow> =
+                    sqlx::query_as($crate::continuity::follow_ups_due_query!())
+                        .bind(org.to_string())
+                        .bind(end.millis())
+                        .bind(domain::voice::format_date_iso(days.0))
+                        .bind(domain::voice::format_date_iso(days.1))
+                        .fetch_all(&self.pool)
+                        .await?;
+                $crate::continuity::follow_ups_of_cases(rows)
             }
         }
     };

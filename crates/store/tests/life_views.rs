@@ -234,7 +234,86 @@ async fn r8_reads_the_organisations_views_of_cases_asked_in_the_period(t: &TestS
     assert!(theirs.iter().all(|r| r.case == c));
 }
 
+/// R8's list behind the gaps (her director's, `docs/indicators.md` "Who sees what"): read from
+/// the same rows as the figure, her organisation's alone. A case whose latest ratings are two
+/// points apart is listed; one whose are close is not; another organisation's never is.
+async fn r8_lists_her_organisations_cases_whose_ratings_are_apart(t: &TestStore) {
+    let store = &t.store;
+    let (kolkata, rupa) = organisation(store, "Nirapad Shelter, Kolkata", "rupa").await;
+    let (mumbai, asha) = organisation(store, "Asha Ghar, Mumbai", "asha").await;
+    let span = Bounds {
+        start: day(30),
+        end: day(60),
+    };
+    let apart = open_case(store, kolkata, rupa, 1).await;
+    let close = open_case(store, kolkata, rupa, 2).await;
+    let theirs = open_case(store, mumbai, asha, 3).await;
+    // apart: close at first, then in health she says very hard and the worker good.
+    record(
+        store,
+        &view(apart, kolkata, rupa, day(1), [(Said(Hard), Hard); 6]),
+    )
+    .await;
+    let mut latest = [(Said(Good), Good); 6];
+    latest[1] = (Said(VeryHard), Good);
+    record(store, &view(apart, kolkata, rupa, day(40), latest)).await;
+    // close: one point apart at most.
+    record(
+        store,
+        &view(
+            close,
+            kolkata,
+            rupa,
+            day(2),
+            [(Said(VeryHard), VeryGood); 6],
+        ),
+    )
+    .await;
+    record(
+        store,
+        &view(close, kolkata, rupa, day(41), [(Said(Hard), Good); 6]),
+    )
+    .await;
+    // theirs: three points apart, but Mumbai's.
+    for d in [3, 42] {
+        record(
+            store,
+            &view(
+                theirs,
+                mumbai,
+                asha,
+                day(d),
+                [(Said(VeryHard), VeryGood); 6],
+            ),
+        )
+        .await;
+    }
+
+    let rows = store.life_views_for_indicator(kolkata, span).await.unwrap();
+    let listed = domain::indicators::her_view::gaps_by_case(&rows, span);
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(listed[0].0, apart);
+    assert_eq!(
+        listed[0].1,
+        [AreaRating {
+            area: GoalDomain::Health,
+            her: Said(VeryHard),
+            worker: Good,
+        }]
+    );
+    // The list is what the figure counts: one case flagged, in health.
+    let figures = her_view(&rows, span);
+    assert_eq!(figures.areas[1].gaps.count, 1);
+    assert_eq!(figures.areas.iter().map(|a| a.gaps.count).sum::<u64>(), 1);
+    assert!(!rows.iter().any(|r| r.case == theirs));
+    // Mumbai's own list holds its case alone.
+    let rows = store.life_views_for_indicator(mumbai, span).await.unwrap();
+    let listed = domain::indicators::her_view::gaps_by_case(&rows, span);
+    assert_eq!(listed.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [theirs]);
+}
+
 on_both_engines!(
     a_view_is_kept_with_its_audit_entry_and_read_within_sight,
     r8_reads_the_organisations_views_of_cases_asked_in_the_period,
+    r8_lists_her_organisations_cases_whose_ratings_are_apart,
 );

@@ -2129,7 +2129,54 @@ async fn a_director_cannot_change_or_deactivate_the_network_admin(engine: Engine
     h.finish().await;
 }
 
+/// `/indicators/cases` serves every list behind a figure (`?figure=KEY`): each list answers each
+/// role exactly as the route's entry says (the table probes it without a figure, R1a's list).
+/// The network admin is refused every list, as every role but her director.
+async fn every_list_behind_a_figure_answers_each_role_as_its_route(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let path = "/indicators/cases";
+    let Some((_, _, Access::Roles(roles))) =
+        TABLE.iter().find(|(m, p, _)| *m == "GET" && *p == path)
+    else {
+        panic!("{path} is in the table, allowed to some roles");
+    };
+    let mut tried = 0;
+    for (username, role) in PEOPLE {
+        let mut client = h.client().signed_in(username).await;
+        for list in app::indicators::cases::CaseList::ALL {
+            let reply = client
+                .get(&format!("{path}?figure={}&period=2026-Q3", list.key()))
+                .await;
+            if roles.contains(role) {
+                assert_eq!(
+                    Some(reply.status),
+                    expected_answer("GET", path, *role),
+                    "{username} ({role}) {}: {}",
+                    list.key(),
+                    reply.body
+                );
+            } else {
+                assert_eq!(
+                    reply.status,
+                    StatusCode::FORBIDDEN,
+                    "{username} ({role}) {}",
+                    list.key()
+                );
+                assert_eq!(reply.problem().as_deref(), Some("forbidden"));
+            }
+            tried += 1;
+        }
+    }
+    assert_eq!(
+        tried,
+        PEOPLE.len() * app::indicators::cases::CaseList::ALL.len()
+    );
+    assert!(!roles.contains(&Role::NetworkAdmin));
+    h.finish().await;
+}
+
 on_both_engines!(
+    every_list_behind_a_figure_answers_each_role_as_its_route,
     a_director_cannot_change_or_deactivate_the_network_admin,
     each_route_refuses_the_roles_it_must,
     without_sign_in_pages_send_to_sign_in_and_the_api_says_401,

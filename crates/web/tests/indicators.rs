@@ -22,7 +22,7 @@ async fn api(h: &Harness, username: &str) -> crate::common::Client {
 const AUGUST: Timestamp = Timestamp(1_786_752_000_000);
 
 /// `count` decisions logged by `username` on a new case of her organisation in August 2026.
-async fn decisions(h: &Harness, username: &str, count: usize, seed: u8) -> CaseId {
+pub(crate) async fn decisions(h: &Harness, username: &str, count: usize, seed: u8) -> CaseId {
     let user = h.user(username).await;
     let case = store::NewCase {
         intake: Default::default(),
@@ -619,7 +619,7 @@ print(json.dumps({ws.title: [["" if c is None else c for c in row] for row in ws
 "#;
 
 /// The text pypdf extracts, and how many shapes each page fills or strokes.
-pub(super) const PYPDF: &str = r#"
+pub(crate) const PYPDF: &str = r#"
 import json, re, sys, pypdf
 r = pypdf.PdfReader(sys.argv[1])
 text = "\n".join(p.extract_text() for p in r.pages)

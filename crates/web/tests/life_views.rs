@@ -286,6 +286,73 @@ async fn r8_shows_her_view_beside_the_workers_and_hides_a_small_one(engine: Engi
     assert_eq!(kolkata["cases"]["suppressed"], true, "four cases: hidden");
     assert_eq!(kolkata["areas"][0]["her"]["suppressed"], true);
     assert!(kolkata["areas"][0]["her"]["change"].is_null());
+    // The trend's quarter is hidden with it in every export: no mean in the API, cells marked
+    // in the workbook, no figure in the PDF, none on the page.
+    let q4 = &body["her_view"]["organisations"][0]["trend"][3];
+    assert_eq!(q4["period"], "2026-Q4");
+    assert!(
+        q4["her_mean"].is_null() && q4["worker_mean"].is_null(),
+        "{q4}"
+    );
+    assert_eq!(q4["figures"]["cases"]["suppressed"], true);
+    assert!(
+        q4["figures"]["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["her"]["suppressed"] == true && a["her"]["latest_mean"].is_null())
+    );
+    let hidden_book = director
+        .get("/api/v1/indicators.xlsx?period=2026-Q4&lang=en")
+        .await;
+    assert_eq!(hidden_book.status, StatusCode::OK);
+    let book =
+        crate::indicators::python_reads(&hidden_book.bytes, "xlsx", crate::indicators::OPENPYXL);
+    let marked = h.text(Language::En, "indicators-export-suppressed");
+    let trend_rows = book["r8-trend"].as_array().unwrap();
+    assert_eq!(
+        trend_rows[0],
+        json!([
+            "organisation",
+            "period",
+            "area",
+            "figure",
+            "n",
+            "latest",
+            "status"
+        ])
+    );
+    let q4_rows: Vec<&serde_json::Value> =
+        trend_rows.iter().filter(|r| r[1] == "2026-Q4").collect();
+    assert_eq!(
+        q4_rows.len(),
+        2 + 6 * 2,
+        "the mean, then each area: hers and the worker's"
+    );
+    for r in &q4_rows {
+        assert_eq!(r[6], "suppressed", "{r}");
+        assert_eq!(r[4], marked.as_str(), "{r}");
+        assert_eq!(r[5], marked.as_str(), "{r}");
+    }
+    let hidden_pdf = director
+        .get("/api/v1/indicators.pdf?period=2026-Q4&lang=en")
+        .await;
+    let pdf = crate::indicators::python_reads(&hidden_pdf.bytes, "pdf", crate::indicators::PYPDF);
+    let text = pdf["pdftotext"].as_str().unwrap();
+    assert!(
+        text.contains("Her view and the worker’s, quarter by quarter")
+            || text.contains("Her view and the worker's, quarter by quarter"),
+        "{text}"
+    );
+    assert!(!text.contains("2.7"), "the hidden mean: {text}");
+    let page = h
+        .client()
+        .signed_in("director.kolkata")
+        .await
+        .get("/indicators?period=2026-Q4&lang=en")
+        .await
+        .body;
+    assert!(!page.contains("<td>2.7</td>"), "{page}");
 
     asked_twice(&h, 2).await;
     let body = director
@@ -357,10 +424,174 @@ async fn r8_shows_her_view_beside_the_workers_and_hides_a_small_one(engine: Engi
         .get("/api/v1/indicators.pdf?period=2026-Q4&lang=hi")
         .await;
     assert_eq!(reply.status, StatusCode::OK);
+
+    // The trend leaves Saathi as the page draws it: her mean over the areas (five good, one
+    // very hard: 2.7) against the worker's (3.0), the same figures everywhere.
+    let body = director
+        .get("/api/v1/indicators?period=2026-Q4")
+        .await
+        .json();
+    let q4 = &body["her_view"]["organisations"][0]["trend"][3];
+    assert_eq!(
+        (q4["her_mean"].as_f64(), q4["worker_mean"].as_f64()),
+        (Some(2.7), Some(3.0))
+    );
+    assert_eq!(q4["figures"]["areas"][4]["her"]["latest_mean"], 1.0);
+    let trend = &body["her_view"]["organisations"][0]["trend"];
+    assert!(
+        trend[0]["her_mean"].is_null(),
+        "no views in the first quarter"
+    );
+    let (her, worker) = ("2.7", "3.0");
+    let english = page.get("/indicators?period=2026-Q4&lang=en").await.body;
+    assert!(
+        english.contains(&format!("<td>{her}</td><td>{worker}</td>")),
+        "the page's table: {english}"
+    );
+    let bn = page.get("/indicators?period=2026-Q4&lang=bn").await.body;
+    assert!(bn.contains("<td>২.৭</td><td>৩.০</td>"), "her digits");
+    let reply = director
+        .get("/api/v1/indicators.xlsx?period=2026-Q4&lang=en")
+        .await;
+    let book = crate::indicators::python_reads(&reply.bytes, "xlsx", crate::indicators::OPENPYXL);
+    let mean_rows: Vec<&serde_json::Value> = book["r8-trend"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            r[1] == "2026-Q4" && r[2] == h.text(Language::En, "indicator-r8-trend-mean").as_str()
+        })
+        .collect();
+    assert_eq!(mean_rows.len(), 2);
+    assert_eq!(
+        (&mean_rows[0][5], &mean_rows[0][6]),
+        (&json!(her), &json!("shown"))
+    );
+    assert_eq!(mean_rows[1][5], worker);
+    assert_eq!(mean_rows[0][4], 6, "its n: the quarter's cases");
+    let reply = director
+        .get("/api/v1/indicators.pdf?period=2026-Q4&lang=en")
+        .await;
+    let pdf = crate::indicators::python_reads(&reply.bytes, "pdf", crate::indicators::PYPDF);
+    let text = pdf["pdftotext"].as_str().unwrap().replace('\n', " ");
+    assert!(
+        text.contains(&format!("October–December 2026: {her}")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("October–December 2026: {worker}")),
+        "{text}"
+    );
+    h.finish().await;
+}
+
+/// Asks `case`'s view twice as `username`: the first time close to the worker in every area,
+/// the latest with `latest` for her in livelihood against the worker's good.
+async fn asked_with(h: &Harness, username: &str, case: domain::CaseId, latest: &str) {
+    let mut api = h.client();
+    api.bearer = Some(h.token(username).await);
+    for livelihood in ["good", latest] {
+        let areas: Vec<serde_json::Value> = AREAS
+            .iter()
+            .map(|a| {
+                let her = if *a == "livelihood" {
+                    livelihood
+                } else {
+                    "good"
+                };
+                json!({"area": a, "her": her, "worker": "good"})
+            })
+            .collect();
+        let reply = api
+            .json(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/life-views"),
+                &json!({"occasion": "plan-review", "recorded_on": "2026-11-29", "areas": areas}),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    }
+}
+
+/// Her director opens the cases behind R8's gaps from its block: the case where she finds
+/// livelihood very hard and the worker good, with both ratings in her language; not the case
+/// where they are a point apart, never another organisation's. An empty list says why; the
+/// network admin reads figures only.
+async fn a_director_opens_the_cases_where_her_view_and_the_workers_are_apart(engine: Engine) {
+    let h = Harness::new(engine).await;
+    let (apart, _) = h.case().await;
+    asked_with(&h, "caseworker.kolkata", apart, "very-hard").await;
+    let (close, _) = h.case().await;
+    asked_with(&h, "caseworker.kolkata", close, "hard").await;
+    let theirs = crate::indicators::decisions(&h, "caseworker.jessore", 0, 81).await;
+    asked_with(&h, "caseworker.jessore", theirs, "very-hard").await;
+
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director
+        .get("/indicators?period=2026-Q4&lang=en")
+        .await
+        .body;
+    let link = "href=\"/indicators/cases?figure=r8-ratings-apart&#38;period=2026-Q4\"";
+    assert_eq!(page.matches(link).count(), 1, "on R8's block");
+    let reply = director
+        .get("/indicators/cases?figure=r8-ratings-apart&period=2026-Q4&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let list = reply.body;
+    assert!(list.contains(&format!("href=\"/cases/{apart}\"")), "{list}");
+    assert!(!list.contains(&format!("/cases/{close}")), "a point apart");
+    assert!(!list.contains(&format!("/cases/{theirs}")), "Jessore's");
+    assert!(
+        list.contains("Education and livelihood: she said Very hard, the worker Good"),
+        "{list}"
+    );
+    for lang in [Language::Bn, Language::Hi] {
+        let reply = director
+            .get(&format!(
+                "/indicators/cases?figure=r8-ratings-apart&period=2026-Q4&lang={}",
+                lang.code()
+            ))
+            .await
+            .body;
+        assert!(
+            reply.contains(&h.text(lang, "indicator-r8-ratings-apart")),
+            "{reply}"
+        );
+        assert!(
+            reply.contains(&h.text(lang, "life-rating-very-hard")),
+            "{reply}"
+        );
+        assert!(
+            reply.contains(&h.text(lang, "goal-domain-livelihood")),
+            "{reply}"
+        );
+    }
+    // The quarter before, nobody was asked: the empty list says what that means.
+    let empty = director
+        .get("/indicators/cases?figure=r8-ratings-apart&period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(
+        empty
+            .body
+            .contains(&h.text(Language::En, "indicator-cases-none-r8")),
+        "{}",
+        empty.body
+    );
+    // The network admin: no list, no link.
+    let mut admin = h.client().signed_in("admin").await;
+    let reply = admin
+        .get("/indicators/cases?figure=r8-ratings-apart&period=2026-Q4")
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let page = admin.get("/indicators?period=2026-Q4").await.body;
+    assert!(!page.contains("/indicators/cases"));
     h.finish().await;
 }
 
 on_both_engines!(
+    a_director_opens_the_cases_where_her_view_and_the_workers_are_apart,
     her_view_is_asked_in_the_form_and_her_gap_with_the_worker_flagged,
     the_api_refuses_a_view_that_misses_an_area_or_rates_off_the_scale,
     r8_shows_her_view_beside_the_workers_and_hides_a_small_one,

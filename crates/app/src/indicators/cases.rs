@@ -3,7 +3,10 @@
 //! The network admin reads figures only; nobody reads another organisation's list, and a case
 //! her organisation no longer holds is counted, never linked.
 
+use domain::indicators::continuity;
+use domain::indicators::her_view as r8;
 use domain::indicators::{self as formula, Period};
+use domain::life_view::AreaRating;
 use domain::policy::{Action, Resource};
 use domain::scope::CaseScope;
 use domain::{CaseCode, CaseId, Stage, Timestamp};
@@ -22,32 +25,56 @@ pub enum CaseList {
     ApprovedWithoutHer,
     /// R4c's gap: the cases whose stay ended in the period after the date she wanted to leave.
     PastHerDate,
+    /// R6d's gap: the follow-ups (1, 3, 6 or 12 months after her return) due in the period
+    /// that were not done on time, as R6d counts them on the day the list is read.
+    LateFollowUps,
+    /// R8's gaps: the cases R8 counts whose latest rating in some area has hers and the
+    /// worker's two points or more apart.
+    HerViewGaps,
 }
 
 impl CaseList {
-    pub const ALL: [CaseList; 3] = [
+    pub const ALL: [CaseList; 5] = [
         CaseList::WithoutVoiceLately,
         CaseList::ApprovedWithoutHer,
         CaseList::PastHerDate,
+        CaseList::LateFollowUps,
+        CaseList::HerViewGaps,
     ];
 
-    /// The figure it stands behind.
-    pub fn measure(self) -> Measure {
+    /// The figures it stands behind: R6d's list is behind each of its four follow-ups; R8's
+    /// gaps are not a `Measure` (its card is drawn on its own).
+    pub fn measures(self) -> &'static [Measure] {
         match self {
-            CaseList::WithoutVoiceLately => Measure::VoiceLately,
-            CaseList::ApprovedWithoutHer => Measure::ApprovedWithoutHer,
-            CaseList::PastHerDate => Measure::PastHerDate,
+            CaseList::WithoutVoiceLately => &[Measure::VoiceLately],
+            CaseList::ApprovedWithoutHer => &[Measure::ApprovedWithoutHer],
+            CaseList::PastHerDate => &[Measure::PastHerDate],
+            CaseList::LateFollowUps => &[
+                Measure::FollowUpsOnTime1,
+                Measure::FollowUpsOnTime3,
+                Measure::FollowUpsOnTime6,
+                Measure::FollowUpsOnTime12,
+            ],
+            CaseList::HerViewGaps => &[],
         }
     }
 
     /// The list behind a figure, if it has one.
     pub fn behind(measure: Measure) -> Option<CaseList> {
-        CaseList::ALL.into_iter().find(|l| l.measure() == measure)
+        CaseList::ALL
+            .into_iter()
+            .find(|l| l.measures().contains(&measure))
     }
 
-    /// Its key in a link: the figure's key.
+    /// Its key in a link: the figure's key, where it stands behind one figure.
     pub fn key(self) -> &'static str {
-        self.measure().key()
+        match self {
+            CaseList::WithoutVoiceLately => Measure::VoiceLately.key(),
+            CaseList::ApprovedWithoutHer => Measure::ApprovedWithoutHer.key(),
+            CaseList::PastHerDate => Measure::PastHerDate.key(),
+            CaseList::LateFollowUps => "r6d-follow-ups-late",
+            CaseList::HerViewGaps => "r8-ratings-apart",
+        }
     }
 
     pub fn from_key(key: &str) -> Option<CaseList> {
@@ -65,8 +92,8 @@ pub struct CaseBehind {
     pub why: Why,
 }
 
-/// Why a case is on its list: the one date that puts it there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a case is on its list: the one date (or ratings) that puts it there.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Why {
     /// R1a: the last day her organisation recorded her words, if ever.
     LastWords(Option<Timestamp>),
@@ -74,6 +101,16 @@ pub enum Why {
     ApprovedAt(Timestamp),
     /// R4c: when she left care, and the day she wanted to leave.
     LeftAfter { left: Timestamp, wanted: time::Date },
+    /// R6d: which follow-up (months after her return), the day it was due, and when it was
+    /// done (late), if it was.
+    FollowUpLate {
+        months: u8,
+        due_on: time::Date,
+        done: Option<Timestamp>,
+    },
+    /// R8: the areas whose latest ratings are two points or more apart, hers and the
+    /// worker's, in the plan's order.
+    RatingsApart(Vec<AreaRating>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +132,7 @@ pub async fn cases_behind(
     list: CaseList,
     period: Period,
 ) -> Result<CasesBehind, Error> {
-    let (actor, _, _) = acting.signed_in()?;
+    let (actor, _, now) = acting.signed_in()?;
     let org = actor.org_id;
     acting.check(Action::ReadIndicatorCases, Resource::Organisation(org))?;
     let store = &app.store;
@@ -138,6 +175,42 @@ pub async fn cases_behind(
                 )
             })
             .collect(),
+        // As R6d counts, quarter by quarter (a year is its quarters): each follow-up due in
+        // it that is settled today and was not done on time, with its custodian at the
+        // quarter's end for one not done.
+        CaseList::LateFollowUps => {
+            let today = zone.date_of(now);
+            let mut late = Vec::new();
+            for quarter in period.quarters() {
+                let end = quarter.bounds(&zone).end;
+                let due = store
+                    .follow_ups_due_cases(org, (quarter.first_day(), quarter.day_after()), end)
+                    .await?;
+                late.extend(
+                    due.into_iter()
+                        .filter(|(_, f)| continuity::late(f, &zone, today))
+                        .map(|(case, f)| {
+                            (
+                                case,
+                                Why::FollowUpLate {
+                                    months: f.months,
+                                    due_on: f.due_on,
+                                    done: f.done_at,
+                                },
+                            )
+                        }),
+                );
+            }
+            late
+        }
+        // As R8 counts its gaps, over the views her organisation recorded.
+        CaseList::HerViewGaps => {
+            let rows = store.life_views_for_indicator(org, span).await?;
+            r8::gaps_by_case(&rows, span)
+                .into_iter()
+                .map(|(case, areas)| (case, Why::RatingsApart(areas)))
+                .collect()
+        }
     };
     let scope = CaseScope::of(actor);
     let mut cases = Vec::new();

@@ -350,6 +350,167 @@ pub fn protect(raw: &[HerView]) -> (Vec<HerViewFigures>, HerViewFigures) {
     )
 }
 
+/// Picks her figure or the worker's from an area.
+type Pick = fn(&AreaFigure) -> Shown;
+
+/// The mean of the latest ratings over `areas` (indices into the plan's six), in tenths; none
+/// when the quarter's cases or one of those areas is hidden.
+fn pooled(f: &HerViewFigures, pick: Pick, areas: &[usize]) -> Option<i64> {
+    if f.cases == Figure::Suppressed || areas.is_empty() {
+        return None;
+    }
+    areas
+        .iter()
+        .try_fold(Movement::default(), |all, a| {
+            f.areas.get(*a).and_then(pick).map(|m| all.merge(m))
+        })?
+        .latest_tenths()
+}
+
+/// The areas shown in every quarter whose cases are shown: the line is the mean over the same
+/// areas from one quarter to the next, and over shown figures alone.
+fn common_areas(quarters: &[HerViewFigures], pick: Pick) -> Vec<usize> {
+    let shown: Vec<&HerViewFigures> = quarters
+        .iter()
+        .filter(|f| matches!(f.cases, Figure::Shown { n, .. } if n > 0) && !f.areas.is_empty())
+        .collect();
+    (0..GoalDomain::ALL.len())
+        .filter(|a| {
+            !shown.is_empty()
+                && shown
+                    .iter()
+                    .all(|f| f.areas.get(*a).and_then(pick).is_some_and(|m| m.n > 0))
+        })
+        .collect()
+}
+
+/// One quarter of R8's trend: her mean and the worker's, in tenths of a point, or none (hidden
+/// or no data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrendMeans {
+    pub her: Option<i64>,
+    pub worker: Option<i64>,
+}
+
+/// R8's trend as the page draws it and every export writes it: for each quarter of `quarters`
+/// (a holder's trend, read from the protected grids), the mean of the latest ratings over the
+/// areas shown in every quarter whose cases are shown, hers and the worker's. Made from shown
+/// figures alone, so nothing hidden comes back through it.
+pub fn trend_means(quarters: &[HerViewFigures]) -> Vec<TrendMeans> {
+    let her_areas = common_areas(quarters, |a| a.her);
+    let worker_areas = common_areas(quarters, |a| a.worker);
+    quarters
+        .iter()
+        .map(|f| TrendMeans {
+            her: pooled(f, |a| a.her, &her_areas),
+            worker: pooled(f, |a| a.worker, &worker_areas),
+        })
+        .collect()
+}
+
+/// Each holder's trend beside its name: the network's first when shown, then each
+/// organisation's.
+fn trend_holders<'a>(t: &Tr, part: &'a HerViewPart) -> Vec<(String, &'a [HerViewFigures])> {
+    let mut out = Vec::new();
+    if let Some(network) = &part.network_trend {
+        out.push((t.get("indicators-network-total"), network.as_slice()));
+    }
+    out.extend(
+        part.organisations
+            .iter()
+            .map(|o| (o.name.clone(), o.trend.as_slice())),
+    );
+    out
+}
+
+const TREND_HEADER: [&str; 7] = [
+    "organisation",
+    "period",
+    "area",
+    "figure",
+    "n",
+    "latest",
+    "status",
+];
+
+/// The workbook's sheet of R8's trend (`r8-trend`): for each holder and quarter of the trend,
+/// her mean and the worker's as the page draws them (over the areas shown every quarter), then
+/// each area's latest mean, hers and the worker's, read from the same protected grids; a hidden
+/// figure's cells marked.
+pub fn trend_table(t: &Tr, view: &Indicators) -> Option<Table> {
+    let part = view.her_view.as_ref()?;
+    let holders = trend_holders(t, part);
+    if holders.is_empty() {
+        return None;
+    }
+    let mut table = Table::new("r8-trend", TREND_HEADER.map(String::from).to_vec());
+    let marked = || Cell::Text(t.get("indicators-export-suppressed"));
+    let plain = |v: i64| Cell::Text(format!("{}.{}", v / 10, v % 10));
+    let count = |v: u64| Cell::Count(i64::try_from(v).unwrap_or(i64::MAX));
+    let all = t.get("indicator-r8-trend-mean");
+    for (holder, quarters) in holders {
+        let means = trend_means(quarters);
+        for ((p, f), m) in view.trend.iter().zip(quarters).zip(&means) {
+            let cases = match f.cases {
+                Figure::Shown { n, .. } => Some(n),
+                Figure::Suppressed => None,
+            };
+            for (who, mean) in [
+                ("life-view-her-short", m.her),
+                ("life-view-worker-short", m.worker),
+            ] {
+                let mut cells = vec![
+                    Cell::from(holder.as_str()),
+                    Cell::Text(p.to_string()),
+                    Cell::Text(all.clone()),
+                    Cell::Text(format!("{}: {}", t.get(who), mean_text(t, mean))),
+                ];
+                match (cases, mean) {
+                    (Some(n), Some(v)) => cells.extend([count(n), plain(v), Cell::from("shown")]),
+                    (Some(n), None) if n > 0 => {
+                        cells.extend([count(n), marked(), Cell::from("suppressed")])
+                    }
+                    (Some(n), None) => {
+                        cells.extend([count(n), Cell::from(""), Cell::from("no-data")])
+                    }
+                    (None, _) => cells.extend([marked(), marked(), Cell::from("suppressed")]),
+                }
+                table.rows.push(cells);
+            }
+            for a in &f.areas {
+                for (who, m) in [
+                    ("life-view-her-short", a.her),
+                    ("life-view-worker-short", a.worker),
+                ] {
+                    let latest = m.and_then(|m| m.latest_tenths());
+                    let mut cells = vec![
+                        Cell::from(holder.as_str()),
+                        Cell::Text(p.to_string()),
+                        Cell::Text(t.get(&a.area.message_id())),
+                        Cell::Text(format!("{}: {}", t.get(who), mean_text(t, latest))),
+                    ];
+                    match m {
+                        Some(m) => cells.extend([
+                            count(m.n),
+                            latest.map_or_else(|| Cell::from(""), plain),
+                            Cell::from(if m.n == 0 { "no-data" } else { "shown" }),
+                        ]),
+                        None => cells.extend([marked(), marked(), Cell::from("suppressed")]),
+                    }
+                    table.rows.push(cells);
+                }
+            }
+        }
+    }
+    Some(table)
+}
+
+/// A mean in her digits ("2.5"), or why there is none.
+pub fn mean_text(t: &Tr, v: Option<i64>) -> String {
+    v.map(|v| tenths_text(t, v, false))
+        .unwrap_or_else(|| t.get("indicators-hidden"))
+}
+
 /// Tenths of a point in her digits: "2.5"; with `signed`, a change: "+1.0", "−0.5".
 pub fn tenths_text(t: &Tr, v: i64, signed: bool) -> String {
     let sign = match (signed, v.signum()) {
@@ -565,6 +726,7 @@ pub fn pdf_blocks(t: &Tr, view: &Indicators, blocks: &mut Vec<pdf::Block>) {
                 figure_text(t, Measure::VoiceLately, a.gaps)
             )));
         }
+        trend_blocks(t, view, part, holder, blocks);
     }
     if part.network.is_some() {
         for o in &part.organisations {
@@ -574,6 +736,53 @@ pub fn pdf_blocks(t: &Tr, view: &Indicators, blocks: &mut Vec<pdf::Block>) {
                 figure_text(t, Measure::Identified, o.figures.cases)
             )));
         }
+    }
+}
+
+/// R8's trend in the PDF, under the holder's areas: her mean and the worker's over the four
+/// quarters as two lines on the scale of 1 to 4 (a hidden quarter has no point), their figures
+/// written under each, as the page draws them.
+fn trend_blocks(
+    t: &Tr,
+    view: &Indicators,
+    part: &HerViewPart,
+    holder: &str,
+    blocks: &mut Vec<pdf::Block>,
+) {
+    use pdf::{Block, Chart};
+    let quarters: &[HerViewFigures] = if part.network.is_some() {
+        part.network_trend.as_deref().unwrap_or_default()
+    } else {
+        match part.organisations.iter().find(|o| o.name == holder) {
+            Some(o) => &o.trend,
+            None => return,
+        }
+    };
+    let means = trend_means(quarters);
+    blocks.push(Block::Paragraph(t.get("indicator-r8-trend-title")));
+    blocks.push(Block::Meta(t.get("indicator-r8-trend-desc")));
+    for (who, pick) in [
+        (
+            "life-view-her-short",
+            (|m: &TrendMeans| m.her) as fn(&TrendMeans) -> Option<i64>,
+        ),
+        ("life-view-worker-short", |m: &TrendMeans| m.worker),
+    ] {
+        // Tenths above "very hard" (1.0), on a line from 1 to 4.
+        let points = means
+            .iter()
+            .map(|m| pick(m).and_then(|v| u64::try_from(v - 10).ok()))
+            .collect();
+        blocks.push(Block::Meta(t.get(who)));
+        blocks.push(Block::Chart(Chart::Trend { points, max: 30 }));
+        blocks.push(Block::Meta(
+            view.trend
+                .iter()
+                .zip(&means)
+                .map(|(p, m)| format!("{}: {}", period_label(t, *p), mean_text(t, pick(m))))
+                .collect::<Vec<_>>()
+                .join(" · "),
+        ));
     }
 }
 
@@ -650,6 +859,40 @@ mod tests {
         // give the first one back.
         assert_eq!(orgs[1].areas[2].her, None);
         assert_eq!(network.areas[2].her.map(|m| m.n), Some(13));
+    }
+
+    #[test]
+    fn the_trend_is_drawn_from_shown_figures_alone() {
+        let (orgs, _) = protect(&[of(12, 10), of(9, 9)]);
+        let shown = orgs[0].clone();
+        let hidden = HerViewFigures {
+            cases: Figure::Suppressed,
+            areas: Vec::new(),
+        };
+        let means = trend_means(&[shown.clone(), hidden, shown.clone()]);
+        assert_eq!(
+            means[0],
+            TrendMeans {
+                her: Some(30),
+                worker: Some(20)
+            }
+        );
+        assert_eq!(
+            means[1],
+            TrendMeans {
+                her: None,
+                worker: None
+            },
+            "a hidden quarter has no mean"
+        );
+        assert_eq!(means[2], means[0]);
+        // An area hidden in one quarter leaves every quarter's mean: the same areas throughout.
+        let mut partly = shown.clone();
+        partly.areas[2].her = None;
+        let means = trend_means(&[shown.clone(), partly]);
+        assert_eq!(means[0].her, Some(30));
+        let (_, network) = protect(&[of(2, 2), of(1, 1)]);
+        assert_eq!(trend_means(&[network])[0].her, None);
     }
 
     #[test]

@@ -207,6 +207,7 @@ pub fn tables(t: &Tr, view: &Indicators) -> Vec<Table> {
     tables.extend(months_sheet(t, view));
     tables.extend(super::repatriation::sheet(t, view));
     tables.extend(super::her_view::table(t, view));
+    tables.extend(super::her_view::trend_table(t, view));
     if let Some(training) = view.training {
         let mut table = Table::new("training", HEADER.map(String::from).to_vec());
         for (label, figure) in [

@@ -44,14 +44,27 @@ fn settled(row: &FollowUpRow, today: Date) -> bool {
 pub fn follow_ups_on_time(rows: &[FollowUpDue], zone: &TimeZone, today: Date) -> Vec<(u8, Share)> {
     let settled: Vec<FollowUpRow> = rows
         .iter()
-        .map(|r| FollowUpRow {
-            months: r.months,
-            due_on: r.due_on,
-            done_on: r.done_at.map(|at| zone.date_of(at)),
-        })
+        .map(|r| read(r, zone))
         .filter(|r| settled(r, today))
         .collect();
     super::follow_ups_on_time(&settled)
+}
+
+/// A follow-up as R6d reads it: the day it was done in the organisation's zone.
+fn read(r: &FollowUpDue, zone: &TimeZone) -> FollowUpRow {
+    FollowUpRow {
+        months: r.months,
+        due_on: r.due_on,
+        done_on: r.done_at.map(|at| zone.date_of(at)),
+    }
+}
+
+/// R6d's gap, for her director's list: whether `row` counts against the figure on `today`
+/// (settled and not on time: done late, or undone with its grace past), as
+/// [`follow_ups_on_time`] counts it.
+pub fn late(row: &FollowUpDue, zone: &TimeZone, today: Date) -> bool {
+    let r = read(row, zone);
+    settled(&r, today) && !r.on_time()
 }
 
 /// R6e: accepted handovers whose receiver did a follow-up in the period, and whether the sender
@@ -113,8 +126,13 @@ mod tests {
         assert_eq!(shares[2], (6, Share::default()));
         // Done a day later: 15 days after its due date, late.
         let later = Timestamp(aug_14_evening_utc.millis() + 86_400_000);
-        let late = follow_ups_on_time(&[f(1, date!(2026 - 08 - 01), Some(later))], &zone, today);
-        assert_eq!(late[0], (1, Share { count: 0, n: 1 }));
+        let late_row = f(1, date!(2026 - 08 - 01), Some(later));
+        let late_share = follow_ups_on_time(&[late_row], &zone, today);
+        assert_eq!(late_share[0], (1, Share { count: 0, n: 1 }));
+        // The list behind the figure holds exactly the settled ones not on time.
+        let listed: Vec<bool> = rows.iter().map(|r| late(r, &zone, today)).collect();
+        assert_eq!(listed, [false, true, false, true]);
+        assert!(late(&late_row, &zone, today));
     }
 
     #[test]

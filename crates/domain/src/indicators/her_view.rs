@@ -139,33 +139,63 @@ impl HerView {
     }
 }
 
-/// R8 over `rows`: every view the organisation recorded before the period's end, for the
-/// cases it recorded one for in the period. A case counts when it has a view in `span` and
-/// an earlier one; its latest view is its newest before the end.
-pub fn her_view(rows: &[ViewRow], span: Bounds) -> HerView {
+/// The cases R8 counts over `rows`: those with a view in `span` and an earlier one, each with
+/// its views before the period's end, oldest first.
+fn counted(rows: &[ViewRow], span: Bounds) -> Vec<(CaseId, Vec<&ViewRow>)> {
     let mut cases: Vec<CaseId> = Vec::new();
     for r in rows {
         if !cases.contains(&r.case) {
             cases.push(r.case);
         }
     }
+    cases
+        .into_iter()
+        .filter_map(|case| {
+            let mut views: Vec<&ViewRow> = rows
+                .iter()
+                .filter(|r| r.case == case && r.recorded_at < span.end)
+                .collect();
+            views.sort_by_key(|r| r.recorded_at);
+            let in_period = views.iter().any(|r| span.start <= r.recorded_at);
+            (views.len() >= 2 && in_period).then_some((case, views))
+        })
+        .collect()
+}
+
+/// An area's ratings over a case's views, oldest first.
+fn rated<'a>(views: &[&'a ViewRow], area: GoalDomain) -> Vec<&'a AreaRating> {
+    views
+        .iter()
+        .filter_map(|v| v.areas.iter().find(|a| a.area == area))
+        .collect()
+}
+
+/// R8's gaps, for her director's list: the cases R8 counts whose latest rating in some area
+/// has her rating and the worker's two points or more apart (what the gaps' numerator
+/// counts), each with those areas' latest ratings in the plan's order.
+pub fn gaps_by_case(rows: &[ViewRow], span: Bounds) -> Vec<(CaseId, Vec<AreaRating>)> {
+    counted(rows, span)
+        .into_iter()
+        .filter_map(|(case, views)| {
+            let flagged: Vec<AreaRating> = GoalDomain::ALL
+                .iter()
+                .filter_map(|area| rated(&views, *area).last().copied().copied())
+                .filter(|latest| latest.her.rating().is_some() && latest.flagged())
+                .collect();
+            (!flagged.is_empty()).then_some((case, flagged))
+        })
+        .collect()
+}
+
+/// R8 over `rows`: every view the organisation recorded before the period's end, for the
+/// cases it recorded one for in the period. A case counts when it has a view in `span` and
+/// an earlier one; its latest view is its newest before the end.
+pub fn her_view(rows: &[ViewRow], span: Bounds) -> HerView {
     let mut out = HerView::default();
-    for case in cases {
-        let mut views: Vec<&ViewRow> = rows
-            .iter()
-            .filter(|r| r.case == case && r.recorded_at < span.end)
-            .collect();
-        views.sort_by_key(|r| r.recorded_at);
-        let in_period = views.iter().any(|r| span.start <= r.recorded_at);
-        if views.len() < 2 || !in_period {
-            continue;
-        }
+    for (_, views) in counted(rows, span) {
         out.cases += 1;
         for figures in out.areas.iter_mut() {
-            let rated: Vec<&AreaRating> = views
-                .iter()
-                .filter_map(|v| v.areas.iter().find(|a| a.area == figures.area))
-                .collect();
+            let rated = rated(&views, figures.area);
             if let (Some(first), Some(latest)) = (rated.first(), rated.last())
                 && rated.len() >= 2
             {
@@ -280,5 +310,33 @@ mod tests {
         assert_eq!(doubled.cases, 4);
         assert_eq!(doubled.areas[1].her.n, 4);
         assert_eq!(doubled.areas[1].her.change_tenths(), Some(20));
+
+        // The list behind the gaps: b alone, in the five areas where she said "very good"
+        // against the worker's "hard" the latest time (safety she did not say). Each listed
+        // area is one the gaps' numerator counts.
+        let listed = gaps_by_case(&rows, span);
+        assert_eq!(listed.len(), 1, "{listed:?}");
+        assert_eq!(listed[0].0, b);
+        assert_eq!(
+            listed[0].1.iter().map(|a| a.area).collect::<Vec<_>>(),
+            GoalDomain::ALL[1..].to_vec()
+        );
+        assert!(
+            listed[0]
+                .1
+                .iter()
+                .all(|a| a.her == Said(VeryGood) && a.worker == Hard)
+        );
+        let flagged: u64 = v.areas.iter().map(|a| a.gaps.count).sum();
+        assert_eq!(flagged, listed[0].1.len() as u64);
+        // d's gap after the period and c's single view are never listed.
+        let mut apart = rows.clone();
+        apart.push(row(c, 130, [(Said(VeryHard), VeryGood); 6]));
+        let listed = gaps_by_case(&apart, span);
+        assert_eq!(
+            listed.iter().map(|(case, _)| *case).collect::<Vec<_>>(),
+            [b, c]
+        );
+        assert_eq!(listed[1].1.len(), 6);
     }
 }

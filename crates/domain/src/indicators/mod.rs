@@ -291,15 +291,24 @@ pub struct FollowUpRow {
     pub done_on: Option<Date>,
 }
 
+impl FollowUpRow {
+    /// Done no later than its days of grace after its due date.
+    pub fn on_time(&self) -> bool {
+        self.done_on
+            .is_some_and(|done| (done - self.due_on).whole_days() <= FOLLOW_UP_GRACE_DAYS)
+    }
+}
+
 /// R6d: for each of the 1, 3, 6 and 12-month follow-ups, those done on time.
 pub fn follow_ups_on_time(rows: &[FollowUpRow]) -> Vec<(u8, Share)> {
     crate::followup::SCHEDULE_MONTHS
         .into_iter()
         .map(|months| {
-            let share = Share::of(rows.iter().filter(|r| r.months == months).map(|r| {
-                r.done_on
-                    .is_some_and(|done| (done - r.due_on).whole_days() <= FOLLOW_UP_GRACE_DAYS)
-            }));
+            let share = Share::of(
+                rows.iter()
+                    .filter(|r| r.months == months)
+                    .map(FollowUpRow::on_time),
+            );
             (months, share)
         })
         .collect()

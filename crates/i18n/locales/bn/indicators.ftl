@@ -164,3 +164,19 @@ indicator-cases-left-on = হোম ছাড়ার দিন
 indicator-cases-left-after = { $left } (সে যেতে চেয়েছিল { $wanted })
 indicator-cases-none-r2d = এই সংখ্যার পেছনে কোনো কেস নেই: সময়কালে অনুমোদিত প্রতিটি পরিকল্পনায় তার সম্মতি আছে।
 indicator-cases-none-r4c = এই সংখ্যার পেছনে কোনো কেস নেই: কারও থাকা তার চাওয়া দিনের পরে শেষ হয়নি।
+indicator-r6d-follow-ups-late = যে ফলো-আপ সময়মতো হয়নি
+indicator-cases-r6d-follow-ups-late = তার ফেরার পরের (১, ৩, ৬ বা ১২ মাসে) আপনার সংস্থার যেসব ফলো-আপ এই সময়কালে করার কথা ছিল, অথচ নির্ধারিত দিনের ১৪ দিনের মধ্যে হয়নি। তার কাছে যান, জিজ্ঞেস করুন সে কেমন আছে।
+indicator-cases-follow-up = ফলো-আপ
+indicator-cases-follow-up-late = { $count ->
+    [one] { $n } মাসের ফলো-আপ, নির্ধারিত দিন { $due }: { $done }
+   *[other] { $n } মাসের ফলো-আপ, নির্ধারিত দিন { $due }: { $done }
+}
+indicator-cases-follow-up-done = হয়েছে { $done }
+indicator-cases-follow-up-undone = হয়নি
+indicator-cases-none-r6d = এই সংখ্যার পেছনে কোনো কেস নেই: সময়কালে যেসব ফলো-আপের ফল জানা, সবগুলো সময়মতো হয়েছে।
+indicator-r8-ratings-apart = তার মূল্যায়ন আর কর্মীর মূল্যায়নে দুই বা তার বেশি পার্থক্য
+indicator-cases-r8-ratings-apart = আপনার সংস্থার যেসব কেসে এই সময়কালে আর তার আগেও তার মতামত নেওয়া হয়েছে, আর সর্বশেষ বার কোনো ক্ষেত্রে তার মূল্যায়ন আর কর্মীর মূল্যায়নে দুই বা তার বেশি পার্থক্য। তার সঙ্গে কথা বলুন: যেখানে দুটো আলাদা, সেখানে পরিকল্পনাটা হয়তো তার জীবনের ছবি নয়, কর্মীর চোখে দেখা ছবি।
+indicator-cases-ratings-apart-heading = সর্বশেষ মূল্যায়ন
+indicator-cases-ratings-apart = { $area }: সে বলেছে { $her }, কর্মী { $worker }
+indicator-cases-none-r8 = এই সংখ্যার পেছনে কোনো কেস নেই: সর্বশেষ বার তার মূল্যায়ন আর কর্মীর মূল্যায়নে কোথাও দুই পার্থক্য হয়নি।
+indicator-r8-trend-mean = প্রতি ত্রৈমাসিকে দেখানো ক্ষেত্রগুলোর গড়

@@ -165,3 +165,19 @@ indicator-cases-left-on = Left care
 indicator-cases-left-after = { $left } (she wanted { $wanted })
 indicator-cases-none-r2d = No case is behind this figure: every plan approved in the period had her agreement.
 indicator-cases-none-r4c = No case is behind this figure: no stay ended after the date she wanted.
+indicator-r6d-follow-ups-late = Follow-ups not done on time
+indicator-cases-r6d-follow-ups-late = Your organisation's follow-ups after her return (at 1, 3, 6 or 12 months) due in the period that were not done within 14 days of the day they were due. Visit her, and ask how she is.
+indicator-cases-follow-up = Follow-up
+indicator-cases-follow-up-late = { $count ->
+    [one] The { $n }-month follow-up, due { $due }: { $done }
+   *[other] The { $n }-month follow-up, due { $due }: { $done }
+}
+indicator-cases-follow-up-done = done on { $done }
+indicator-cases-follow-up-undone = not done
+indicator-cases-none-r6d = No case is behind this figure: every follow-up due in the period whose outcome is known was done on time.
+indicator-r8-ratings-apart = Her rating and the worker's two points or more apart
+indicator-cases-r8-ratings-apart = Your organisation's cases whose view was asked in the period and asked before, where her latest rating and the worker's are two points or more apart in some area. Talk it through with her: where they differ, the plan may be the worker's picture of her life, not hers.
+indicator-cases-ratings-apart-heading = The latest ratings
+indicator-cases-ratings-apart = { $area }: she said { $her }, the worker { $worker }
+indicator-cases-none-r8 = No case is behind this figure: at the latest time she was asked, her rating and the worker's were never two points apart.
+indicator-r8-trend-mean = The mean over the areas shown every quarter

@@ -164,3 +164,19 @@ indicator-cases-left-on = देखभाल छोड़ने का दिन
 indicator-cases-left-after = { $left } (वह { $wanted } को जाना चाहती थी)
 indicator-cases-none-r2d = इस आँकड़े के पीछे कोई केस नहीं है: इस अवधि में मंज़ूर हर योजना में उसकी सहमति है।
 indicator-cases-none-r4c = इस आँकड़े के पीछे कोई केस नहीं है: किसी का रहना उसके चाहे दिन के बाद ख़त्म नहीं हुआ।
+indicator-r6d-follow-ups-late = जो फ़ॉलो-अप समय पर नहीं हुए
+indicator-cases-r6d-follow-ups-late = उसकी वापसी के बाद (1, 3, 6 या 12 महीने पर) आपकी संस्था के वे फ़ॉलो-अप जो इस अवधि में होने थे, पर तय दिन के 14 दिन के भीतर नहीं हुए। उससे मिलने जाइए, और पूछिए कि वह कैसी है।
+indicator-cases-follow-up = फ़ॉलो-अप
+indicator-cases-follow-up-late = { $count ->
+    [one] { $n } महीने का फ़ॉलो-अप, तय दिन { $due }: { $done }
+   *[other] { $n } महीने का फ़ॉलो-अप, तय दिन { $due }: { $done }
+}
+indicator-cases-follow-up-done = { $done } को हुआ
+indicator-cases-follow-up-undone = नहीं हुआ
+indicator-cases-none-r6d = इस आँकड़े के पीछे कोई केस नहीं है: इस अवधि के जिन फ़ॉलो-अप का नतीजा पता है, वे सब समय पर हुए।
+indicator-r8-ratings-apart = उसकी रेटिंग और कार्यकर्ता की रेटिंग में दो या ज़्यादा अंक का फ़र्क़
+indicator-cases-r8-ratings-apart = आपकी संस्था के वे केस जिनमें इस अवधि में और उससे पहले भी उसकी राय ली गई, और पिछली बार किसी क्षेत्र में उसकी रेटिंग और कार्यकर्ता की रेटिंग में दो या ज़्यादा अंक का फ़र्क़ है। उससे बात कीजिए: जहाँ दोनों अलग हैं, वहाँ योजना शायद उसकी ज़िंदगी की नहीं, कार्यकर्ता की नज़र की तस्वीर है।
+indicator-cases-ratings-apart-heading = पिछली रेटिंग
+indicator-cases-ratings-apart = { $area }: उसने कहा { $her }, कार्यकर्ता ने { $worker }
+indicator-cases-none-r8 = इस आँकड़े के पीछे कोई केस नहीं है: पिछली बार उसकी रेटिंग और कार्यकर्ता की रेटिंग में कहीं दो अंक का फ़र्क़ नहीं था।
+indicator-r8-trend-mean = हर तिमाही दिखाए गए क्षेत्रों का औसत

@@ -173,6 +173,50 @@ async fn follow_ups_and_news_count_where_they_happened(t: &TestStore) {
         .unwrap();
     assert_eq!(jashore_q4.iter().filter(|f| f.months == 3).count(), 2);
 
+    // R6d's list behind the figure reads the same follow-ups, each with its case: Kolkata's
+    // own girl's undone visit is Kolkata's; the two Jashore did are Jashore's, never Kolkata's.
+    let kolkata_cases = store
+        .follow_ups_due_cases(w.kolkata, days(Q3), k3.end)
+        .await
+        .unwrap();
+    assert_eq!(
+        kolkata_cases,
+        [(
+            own,
+            domain::indicators::continuity::FollowUpDue {
+                months: 1,
+                due_on: date!(2026 - 08 - 01),
+                done_at: None,
+            }
+        )]
+    );
+    let mut jashore_cases: Vec<CaseId> = store
+        .follow_ups_due_cases(w.jashore, days(Q3), j3.end)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(case, f)| {
+            assert_eq!((f.months, f.done_at), (1, Some(aug_10)));
+            case
+        })
+        .collect();
+    jashore_cases.sort_unstable();
+    let mut handed = vec![told, untold];
+    handed.sort_unstable();
+    assert_eq!(jashore_cases, handed);
+    // Q4's 3-month visits: each case under its custodian at the quarter's end.
+    let kolkata_q4_cases = store
+        .follow_ups_due_cases(w.kolkata, days(Q4), k4.end)
+        .await
+        .unwrap();
+    assert_eq!(
+        kolkata_q4_cases
+            .iter()
+            .map(|(c, f)| (*c, f.months))
+            .collect::<Vec<_>>(),
+        [(own, 3)]
+    );
+
     // R6e: both handovers had a follow-up by the receiver in Q3; one sent news. Each counts for
     // the sender and for the receiver.
     let mut sent = store.sender_news(w.kolkata, k3).await.unwrap();

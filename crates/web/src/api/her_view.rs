@@ -3,7 +3,8 @@
 //! 4 (very good), and the cases where the two were two points or more apart. Hidden figures are
 //! `null` with `suppressed: true`, as every other figure.
 
-use app::indicators::her_view::{HerViewFigures, HerViewPart, Shown};
+use app::indicators::her_view::{HerViewFigures, HerViewPart, Shown, trend_means};
+use domain::indicators::Period;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -70,6 +71,24 @@ pub struct HerViewFiguresJson {
     pub areas: Vec<HerViewAreaJson>,
 }
 
+/// One quarter of R8's four-quarter trend, as the indicator page draws it.
+#[derive(Serialize, ToSchema)]
+pub struct HerViewQuarterJson {
+    /// The quarter, as `2026-Q3`.
+    pub period: String,
+    /// Her mean of the latest ratings, 1 to 4 to one decimal, over the areas shown in every
+    /// quarter of the trend whose cases are shown (the page's line); `null` when the quarter's
+    /// cases or one of those areas is hidden, or there is no data.
+    #[schema(minimum = 1, maximum = 4)]
+    pub her_mean: Option<f64>,
+    /// The worker's, the same way.
+    #[schema(minimum = 1, maximum = 4)]
+    pub worker_mean: Option<f64>,
+    /// The quarter's own figures per area (`latest_mean` is the area's mean the latest time),
+    /// hidden exactly as in every other view.
+    pub figures: HerViewFiguresJson,
+}
+
 /// One organisation's R8.
 #[derive(Serialize, ToSchema)]
 pub struct HerViewOrganisationJson {
@@ -77,6 +96,8 @@ pub struct HerViewOrganisationJson {
     pub id: String,
     pub name: String,
     pub figures: HerViewFiguresJson,
+    /// The four quarters of the trend, oldest first.
+    pub trend: Vec<HerViewQuarterJson>,
 }
 
 /// R8 Her own view of her life.
@@ -85,6 +106,8 @@ pub struct HerViewJson {
     pub organisations: Vec<HerViewOrganisationJson>,
     /// The network's total, for the network admin viewing the network.
     pub network: Option<HerViewFiguresJson>,
+    /// The network's four quarters of the trend, beside `network`.
+    pub network_trend: Option<Vec<HerViewQuarterJson>>,
 }
 
 fn figures(f: HerViewFigures) -> HerViewFiguresJson {
@@ -103,8 +126,26 @@ fn figures(f: HerViewFigures) -> HerViewFiguresJson {
     }
 }
 
-impl From<HerViewPart> for HerViewJson {
-    fn from(part: HerViewPart) -> Self {
+/// Each quarter of a trend with the page's means (`app::indicators::her_view::trend_means`).
+fn trend(periods: &[Period], quarters: Vec<HerViewFigures>) -> Vec<HerViewQuarterJson> {
+    let means = trend_means(&quarters);
+    let mean = |v: Option<i64>| v.map(|v| v as f64 / 10.0);
+    periods
+        .iter()
+        .zip(quarters)
+        .zip(means)
+        .map(|((p, f), m)| HerViewQuarterJson {
+            period: p.to_string(),
+            her_mean: mean(m.her),
+            worker_mean: mean(m.worker),
+            figures: figures(f),
+        })
+        .collect()
+}
+
+impl HerViewJson {
+    /// R8 of the view, its trend over `periods` (the view's four quarters).
+    pub fn of(part: HerViewPart, periods: &[Period]) -> Self {
         HerViewJson {
             organisations: part
                 .organisations
@@ -113,9 +154,11 @@ impl From<HerViewPart> for HerViewJson {
                     id: o.org.to_string(),
                     name: o.name,
                     figures: figures(o.figures),
+                    trend: trend(periods, o.trend),
                 })
                 .collect(),
             network: part.network.map(figures),
+            network_trend: part.network_trend.map(|q| trend(periods, q)),
         }
     }
 }

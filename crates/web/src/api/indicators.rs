@@ -266,7 +266,9 @@ pub async fn show(
             .collect(),
         network: view.network.map(lines),
         network_repatriation: view.network_repatriation.map(steps),
-        her_view: view.her_view.map(Into::into),
+        her_view: view
+            .her_view
+            .map(|part| super::her_view::HerViewJson::of(part, &view.trend)),
         training: view.training.is_some(),
         training_figures: view.training.map(|t| TrainingIndicators {
             dropout: t.dropout.into(),

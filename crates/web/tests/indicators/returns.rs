@@ -55,6 +55,7 @@ async fn follow_ups_on_time_are_counted_once_known(engine: Engine) {
     let h = Harness::new(engine).await;
     let worker = h.user("caseworker.kolkata").await;
     let aug_1 = RETURNED.millis() + 31 * DAY;
+    let mut cases = Vec::new();
     for (seed, done) in [
         (40, Some(aug_1 + 9 * DAY)),
         (41, Some(aug_1 + 9 * DAY)),
@@ -65,6 +66,7 @@ async fn follow_ups_on_time_are_counted_once_known(engine: Engine) {
     ] {
         let case = decisions(&h, "caseworker.kolkata", 0, seed).await;
         bring_home(&h, case, worker.id).await;
+        cases.push(case);
         if let Some(at) = done {
             let first = h
                 .store
@@ -127,6 +129,75 @@ async fn follow_ups_on_time_are_counted_once_known(engine: Engine) {
         .body;
     assert!(page.contains("১ মাসের খোঁজখবর সময়মতো হয়েছে"), "{page}");
     assert!(page.contains("৬৭% (মোট ৬)"));
+
+    // Her director opens the follow-ups behind R6d from each of its cards: the one done 19
+    // days late and the one never done, each with which follow-up and its due date; the four
+    // on time are not listed, nor another organisation's girl left unvisited.
+    let jessore_worker = h.user("caseworker.jessore").await;
+    let theirs = decisions(&h, "caseworker.jessore", 0, 46).await;
+    bring_home(&h, theirs, jessore_worker.id).await;
+    let mut director = h.client().signed_in("director.kolkata").await;
+    let page = director
+        .get("/indicators?period=2026-Q3&lang=en")
+        .await
+        .body;
+    let link = "href=\"/indicators/cases?figure=r6d-follow-ups-late&#38;period=2026-Q3\"";
+    assert_eq!(page.matches(link).count(), 4, "one on each of R6d's cards");
+    let reply = director
+        .get("/indicators/cases?figure=r6d-follow-ups-late&period=2026-Q3&lang=en")
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let list = reply.body;
+    for late in [cases[4], cases[5]] {
+        assert!(list.contains(&format!("href=\"/cases/{late}\"")), "{list}");
+    }
+    for on_time in &cases[..4] {
+        assert!(!list.contains(&format!("/cases/{on_time}")), "{list}");
+    }
+    assert!(!list.contains(&format!("/cases/{theirs}")), "Jessore's");
+    assert!(
+        list.contains("The 1-month follow-up, due 1 August 2026: not done"),
+        "{list}"
+    );
+    assert!(
+        list.contains("The 1-month follow-up, due 1 August 2026: done on 20 August 2026"),
+        "{list}"
+    );
+    // In Bengali and Hindi, in her words and digits, the day the long way.
+    let bn = director
+        .get("/indicators/cases?figure=r6d-follow-ups-late&period=2026-Q3&lang=bn")
+        .await
+        .body;
+    assert!(
+        bn.contains("১ মাসের ফলো-আপ, নির্ধারিত দিন ১ আগস্ট ২০২৬: হয়নি"),
+        "{bn}"
+    );
+    let hi = director
+        .get("/indicators/cases?figure=r6d-follow-ups-late&period=2026-Q3&lang=hi")
+        .await
+        .body;
+    assert!(hi.contains("1 महीने का फ़ॉलो-अप"), "{hi}");
+    assert!(!hi.contains("2026-08-01"));
+    // The quarter before has nothing due: the empty list says why.
+    let empty = director
+        .get("/indicators/cases?figure=r6d-follow-ups-late&period=2026-Q2&lang=en")
+        .await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(
+        empty
+            .body
+            .contains("every follow-up due in the period whose outcome is known was done on time"),
+        "{}",
+        empty.body
+    );
+    // The network admin reads figures only.
+    let reply = h
+        .client()
+        .signed_in("admin")
+        .await
+        .get("/indicators/cases?figure=r6d-follow-ups-late&period=2026-Q3")
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
     h.finish().await;
 }
 

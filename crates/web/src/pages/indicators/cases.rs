@@ -9,7 +9,7 @@ use axum::response::Response;
 use domain::indicators::Period;
 use serde::Deserialize;
 
-use super::period_label;
+use super::{Tr, period_label};
 use crate::pages::{Page, render};
 use crate::{AppError, AppState, Ctx};
 
@@ -70,20 +70,7 @@ pub async fn show(
             href: format!("/cases/{}", c.id),
             code: c.code.to_string(),
             stage: t.get(c.stage.message_id()),
-            detail: match c.why {
-                Why::LastWords(at) => at
-                    .map(|at| t.date(at))
-                    .unwrap_or_else(|| t.get("indicator-cases-never")),
-                Why::ApprovedAt(at) => t.date(at),
-                Why::LeftAfter { left, wanted } => t.i18n.text_with(
-                    t.lang,
-                    "indicator-cases-left-after",
-                    &[
-                        ("left", i18n::Arg::Text(t.date(left))),
-                        ("wanted", i18n::Arg::Text(t.day(wanted))),
-                    ],
-                ),
-            },
+            detail: detail(t, &c.why),
         })
         .collect();
     let heading = t.i18n.text_with(
@@ -112,14 +99,76 @@ pub async fn show(
             CaseList::WithoutVoiceLately => "indicator-cases-last-words",
             CaseList::ApprovedWithoutHer => "indicator-cases-approved-on",
             CaseList::PastHerDate => "indicator-cases-left-on",
+            CaseList::LateFollowUps => "indicator-cases-follow-up",
+            CaseList::HerViewGaps => "indicator-cases-ratings-apart-heading",
         }),
         none: t.get(match list {
             CaseList::WithoutVoiceLately => "indicator-cases-none",
             CaseList::ApprovedWithoutHer => "indicator-cases-none-r2d",
             CaseList::PastHerDate => "indicator-cases-none-r4c",
+            CaseList::LateFollowUps => "indicator-cases-none-r6d",
+            CaseList::HerViewGaps => "indicator-cases-none-r8",
         }),
         elsewhere,
         back: format!("/indicators?period={period}"),
         page,
     })
+}
+
+/// Why a case is on its list, in the reader's words and digits: the date that puts it there,
+/// or the ratings that do.
+fn detail(t: &Tr, why: &Why) -> String {
+    match why {
+        Why::LastWords(at) => at
+            .map(|at| t.date(at))
+            .unwrap_or_else(|| t.get("indicator-cases-never")),
+        Why::ApprovedAt(at) => t.date(*at),
+        Why::LeftAfter { left, wanted } => t.i18n.text_with(
+            t.lang,
+            "indicator-cases-left-after",
+            &[
+                ("left", i18n::Arg::Text(t.date(*left))),
+                ("wanted", i18n::Arg::Text(t.day(*wanted))),
+            ],
+        ),
+        Why::FollowUpLate {
+            months,
+            due_on,
+            done,
+        } => {
+            let done = match done {
+                Some(at) => t.with("indicator-cases-follow-up-done", "done", &t.date(*at)),
+                None => t.get("indicator-cases-follow-up-undone"),
+            };
+            t.i18n.text_with(
+                t.lang,
+                "indicator-cases-follow-up-late",
+                &[
+                    ("months", i18n::Arg::Count(i64::from(*months))),
+                    ("due", i18n::Arg::Text(t.day(*due_on))),
+                    ("done", i18n::Arg::Text(done)),
+                ],
+            )
+        }
+        Why::RatingsApart(areas) => areas
+            .iter()
+            .map(|a| {
+                let her = a
+                    .her
+                    .rating()
+                    .map(|r| t.get(&r.message_id()))
+                    .unwrap_or_else(|| t.get("life-rating-not-said"));
+                t.i18n.text_with(
+                    t.lang,
+                    "indicator-cases-ratings-apart",
+                    &[
+                        ("area", i18n::Arg::Text(t.get(&a.area.message_id()))),
+                        ("her", i18n::Arg::Text(her)),
+                        ("worker", i18n::Arg::Text(t.get(&a.worker.message_id()))),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
 }

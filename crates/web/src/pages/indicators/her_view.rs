@@ -5,14 +5,12 @@
 //! Under it, her mean and the worker's over the four quarters of the trend, as two lines with
 //! their table.
 
-use app::indicators::her_view::{
-    AreaFigure, HerViewFigures, HerViewPart, Shown, movement_text as movement, tenths_text,
-};
+use app::indicators::cases::CaseList;
+use app::indicators::her_view::{HerViewFigures, HerViewPart, Shown, movement_text as movement};
 use app::indicators::words::{figure_text, number};
 use app::indicators::{Figure, Measure};
+use domain::OrgId;
 use domain::indicators::Period;
-use domain::indicators::her_view::Movement;
-use domain::plan::GoalDomain;
 
 use super::Tr;
 use super::chart::{Trend, WIDTH};
@@ -71,40 +69,8 @@ pub struct HerViewBlock {
     pub trend_worker: Trend,
     /// (quarter, hers, the worker's).
     pub trend_rows: Vec<(String, String, String)>,
-}
-
-/// Picks her figure or the worker's from an area.
-type Pick = fn(&AreaFigure) -> Shown;
-
-/// The mean of the latest ratings over `areas` (indices into the plan's six), in tenths; none
-/// when the quarter's cases or one of those areas is hidden.
-fn pooled(f: &HerViewFigures, pick: Pick, areas: &[usize]) -> Option<i64> {
-    if f.cases == Figure::Suppressed || areas.is_empty() {
-        return None;
-    }
-    areas
-        .iter()
-        .try_fold(Movement::default(), |all, a| {
-            f.areas.get(*a).and_then(pick).map(|m| all.merge(m))
-        })?
-        .latest_tenths()
-}
-
-/// The areas shown in every quarter whose cases are shown: the line is the mean over the same
-/// areas from one quarter to the next, and over shown figures alone.
-fn common_areas(quarters: &[HerViewFigures], pick: Pick) -> Vec<usize> {
-    let shown: Vec<&HerViewFigures> = quarters
-        .iter()
-        .filter(|f| matches!(f.cases, Figure::Shown { n, .. } if n > 0) && !f.areas.is_empty())
-        .collect();
-    (0..GoalDomain::ALL.len())
-        .filter(|a| {
-            !shown.is_empty()
-                && shown
-                    .iter()
-                    .all(|f| f.areas.get(*a).and_then(pick).is_some_and(|m| m.n > 0))
-        })
-        .collect()
+    /// For her director: the list of her organisation's cases behind the gaps.
+    pub cases: Option<String>,
 }
 
 /// The two trend lines and their table.
@@ -114,21 +80,14 @@ fn trend(
     quarters: &[HerViewFigures],
 ) -> (Trend, Trend, Vec<(String, String, String)>) {
     let axis: Vec<(String, String)> = periods.iter().map(|p| super::axis_label(t, *p)).collect();
-    let text = |v: Option<i64>| {
-        v.map(|v| tenths_text(t, v, false))
-            .unwrap_or_else(|| t.get("indicators-hidden"))
-    };
-    let her_areas = common_areas(quarters, |a| a.her);
-    let worker_areas = common_areas(quarters, |a| a.worker);
+    let text = |v: Option<i64>| app::indicators::her_view::mean_text(t, v);
+    let means = app::indicators::her_view::trend_means(quarters);
     let mut rows = Vec::new();
     let mut her = Vec::new();
     let mut worker = Vec::new();
-    for (p, f) in periods.iter().zip(quarters) {
+    for ((p, _), m) in periods.iter().zip(quarters).zip(&means) {
         let label = super::period_label(t, *p);
-        let (h, w) = (
-            pooled(f, |a| a.her, &her_areas),
-            pooled(f, |a| a.worker, &worker_areas),
-        );
+        let (h, w) = (m.her, m.worker);
         // Tenths above "very hard" (1.0), on a scale from 1 to 4.
         let y = |v: Option<i64>| v.and_then(|v| u64::try_from(v - 10).ok());
         her.push((
@@ -231,12 +190,19 @@ fn block(
         trend_her,
         trend_worker,
         trend_rows,
+        cases: None,
     }
 }
 
 /// The network's R8 with each organisation's number of cases beside it, for the network
-/// admin; each organisation's own otherwise.
-pub fn blocks(t: &Tr, part: &HerViewPart, periods: &[Period]) -> Vec<HerViewBlock> {
+/// admin; each organisation's own otherwise, and on her director's own organisation's block
+/// (`lists`: her organisation and the period) the link to the cases behind its gaps.
+pub fn blocks(
+    t: &Tr,
+    part: &HerViewPart,
+    periods: &[Period],
+    lists: Option<(OrgId, Period)>,
+) -> Vec<HerViewBlock> {
     if let Some(network) = &part.network {
         let mut b = block(
             t,
@@ -261,13 +227,20 @@ pub fn blocks(t: &Tr, part: &HerViewPart, periods: &[Period]) -> Vec<HerViewBloc
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                block(
+                let mut b = block(
                     t,
                     format!("r8-org{i}"),
                     o.name.clone(),
                     &o.figures,
                     (periods, &o.trend),
-                )
+                );
+                b.cases = lists.filter(|(org, _)| *org == o.org).map(|(_, period)| {
+                    format!(
+                        "/indicators/cases?figure={}&period={period}",
+                        CaseList::HerViewGaps.key()
+                    )
+                });
+                b
             })
             .collect()
     }

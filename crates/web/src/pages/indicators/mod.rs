@@ -148,7 +148,7 @@ pub async fn show(
     let her_view = view
         .her_view
         .as_ref()
-        .map(|part| her_view::blocks(&t, part, &view.trend))
+        .map(|part| her_view::blocks(&t, part, &view.trend, lists.map(|org| (org, period))))
         .unwrap_or_default();
     let training = view.training.map(|f| training_part(&t, f));
     let downloads = (!blocks.is_empty() || training.is_some()).then(|| {
@@ -317,8 +317,10 @@ fn card(
             Vec::new()
         },
         cases: lists
-            .filter(|_| indicators::cases::CaseList::behind(measure).is_some())
-            .map(|period| format!("/indicators/cases?figure={}&period={period}", measure.key())),
+            .zip(indicators::cases::CaseList::behind(measure))
+            .map(|(period, list)| {
+                format!("/indicators/cases?figure={}&period={period}", list.key())
+            }),
         name,
         figure,
         target,
