@@ -682,7 +682,9 @@ pub fn pdf_blocks(t: &Tr, view: &Indicators, blocks: &mut Vec<pdf::Block>) {
     } else {
         holders.iter().collect()
     };
-    for (holder, figures) in shown {
+    // Each holder's trend, in the same order (the network's first when shown).
+    let trends = trend_holders(t, part);
+    for ((holder, figures), (_, quarters)) in shown.into_iter().zip(&trends) {
         blocks.push(Block::Heading(format!(
             "{} · {holder} · {period}",
             t.get("indicator-r8-her-view")
@@ -726,7 +728,7 @@ pub fn pdf_blocks(t: &Tr, view: &Indicators, blocks: &mut Vec<pdf::Block>) {
                 figure_text(t, Measure::VoiceLately, a.gaps)
             )));
         }
-        trend_blocks(t, view, part, holder, blocks);
+        trend_blocks(t, view, quarters, blocks);
     }
     if part.network.is_some() {
         for o in &part.organisations {
@@ -745,19 +747,10 @@ pub fn pdf_blocks(t: &Tr, view: &Indicators, blocks: &mut Vec<pdf::Block>) {
 fn trend_blocks(
     t: &Tr,
     view: &Indicators,
-    part: &HerViewPart,
-    holder: &str,
+    quarters: &[HerViewFigures],
     blocks: &mut Vec<pdf::Block>,
 ) {
     use pdf::{Block, Chart};
-    let quarters: &[HerViewFigures] = if part.network.is_some() {
-        part.network_trend.as_deref().unwrap_or_default()
-    } else {
-        match part.organisations.iter().find(|o| o.name == holder) {
-            Some(o) => &o.trend,
-            None => return,
-        }
-    };
     let means = trend_means(quarters);
     blocks.push(Block::Paragraph(t.get("indicator-r8-trend-title")));
     blocks.push(Block::Meta(t.get("indicator-r8-trend-desc")));
