@@ -142,7 +142,8 @@ macro_rules! impl_case_store {
                     .await?;
                 for user in &case.assigned {
                     sqlx::query(
-                        "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ($1, $2, $3)",
+                        "INSERT INTO case_assignments (case_id, user_id, assigned_at, opened_at) \
+                         VALUES ($1, $2, $3, $3)",
                     )
                     .bind(&id)
                     .bind(user.to_string())
@@ -165,7 +166,8 @@ macro_rules! impl_case_store {
             ) -> Result<domain::Case, $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
                 sqlx::query(
-                    "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ($1, $2, $3) \
+                    "INSERT INTO case_assignments (case_id, user_id, assigned_at, opened_at) \
+                     SELECT $1, $2, $3, c.opened_at FROM cases c WHERE c.id = $1 \
                      ON CONFLICT (case_id, user_id) DO NOTHING",
                 )
                 .bind(case.to_string())

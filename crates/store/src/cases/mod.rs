@@ -297,6 +297,13 @@ macro_rules! case_columns {
          identified_on, identified_district, identified_state, identified_country, age_years, \
          born_on, gender, languages, citizenship, exploitation"
     };
+    // The same columns of the table aliased `c`, for a query that joins another table.
+    (c) => {
+        "c.id, c.code, c.custodian_org_id, c.stage, c.opened_at, c.version, c.updated_at, \
+         c.survivor_user_id, c.identified_on, c.identified_district, c.identified_state, \
+         c.identified_country, c.age_years, c.born_on, c.gender, c.languages, c.citizenship, \
+         c.exploitation"
+    };
 }
 pub(crate) use case_columns;
 
