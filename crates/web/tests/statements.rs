@@ -48,9 +48,9 @@ const SEARCH: usize = 3;
 /// its write transaction the entry, all its search terms in one statement, and the audit
 /// entry (the chain's head read, the entry, the head written). PostgreSQL adds the advisory
 /// lock that orders the chain and logs its `COMMIT` (sqlx records neither `BEGIN` nor, on
-/// SQLite, `COMMIT`). Before issue 16's second round the same entry of seven words ran 16 and
-/// 18: each term was a statement of its own, the new entry's terms were deleted first (it had
-/// none) and the entry was read back.
+/// SQLite, `COMMIT`). Before issue 16's second round an entry of N distinct terms ran 9 + N
+/// and 11 + N (worked out from the code, not counted): each term was a statement of its own,
+/// the new entry's terms were deleted first (it had none) and the entry was read back.
 fn voice_write(engine: Engine) -> usize {
     match engine {
         Engine::Sqlite => VOICE_WRITE_SQLITE,
