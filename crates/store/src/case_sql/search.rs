@@ -6,6 +6,12 @@ macro_rules! impl_case_search {
         impl $store {
             /// Replaces the search terms of one source (a voice entry, a note) with those of
             /// `text`, each marked with its section and the organisation of `by`, its writer.
+            /// Indexes `text` as the terms of `source_id` in the case. `fresh`: the caller has
+            /// just inserted the source in this transaction (a new entry or note, whose key was
+            /// unique), so it has no terms to replace; else its old terms are deleted first.
+            /// All terms go in one statement (issue 16: one per term before, each a round trip
+            /// under the write lock).
+            #[allow(clippy::too_many_arguments)]
             async fn index_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 case_id: &str,
@@ -13,24 +19,31 @@ macro_rules! impl_case_search {
                 text: &str,
                 section: domain::consent::SectionClass,
                 by: domain::UserId,
+                fresh: bool,
             ) -> Result<(), $crate::StoreError> {
-                sqlx::query("DELETE FROM case_terms WHERE source_id = $1")
-                    .bind(source_id)
-                    .execute(&mut *conn)
-                    .await?;
-                for term in domain::text::terms(text) {
-                    sqlx::query(
-                        "INSERT INTO case_terms (case_id, source_id, term, section, org_id) \
-                         VALUES ($1, $2, $3, $4, (SELECT org_id FROM users WHERE id = $5))",
-                    )
-                    .bind(case_id)
-                    .bind(source_id)
-                    .bind(term)
-                    .bind(section.as_str())
-                    .bind(by.to_string())
-                    .execute(&mut *conn)
-                    .await?;
+                if !fresh {
+                    sqlx::query("DELETE FROM case_terms WHERE source_id = $1")
+                        .bind(source_id)
+                        .execute(&mut *conn)
+                        .await?;
                 }
+                let terms = domain::text::terms(text);
+                let (case_id, source_id, by) = (case_id.to_string(), source_id.to_string(), by.to_string());
+                Self::insert_rows_in(
+                    &mut *conn,
+                    "INSERT INTO case_terms (case_id, source_id, term, section, org_id) VALUES ",
+                    "(?, ?, ?, ?, (SELECT org_id FROM users WHERE id = ?))",
+                    &terms,
+                    |query, term| {
+                        query
+                            .bind(case_id.clone())
+                            .bind(source_id.clone())
+                            .bind(term.clone())
+                            .bind(section.as_str())
+                            .bind(by.clone())
+                    },
+                )
+                .await?;
                 Ok(())
             }
 

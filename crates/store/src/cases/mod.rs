@@ -170,6 +170,19 @@ pub trait CaseStore:
         ids: &[CaseId],
         today: time::Date,
     ) -> Result<Vec<Glance>, StoreError>;
+    /// [`CaseStore::glances`] of one case and [`PlanStore::plan`] as `sight` reaches it, in
+    /// one statement (issue 16: the case summary of a reader of her plan whose organisation
+    /// carries her case). No glance when `custodian` does not hold the case, and then no
+    /// plan either: ask [`PlanStore::plan`].
+    ///
+    /// [`PlanStore::plan`]: crate::PlanStore::plan
+    async fn glance_and_plan(
+        &self,
+        custodian: OrgId,
+        case: CaseId,
+        today: time::Date,
+        sight: &Sight,
+    ) -> Result<(Option<Glance>, Option<domain::plan::Plan>), StoreError>;
     /// Moves the case (the caller has checked the journey's rules and the policy). `Conflict`
     /// when the case changed since `expected_version`.
     async fn change_stage(
