@@ -4,9 +4,8 @@
 macro_rules! impl_case_search {
     ($store:ty, $db:ty) => {
         impl $store {
-            /// Replaces the search terms of one source (a voice entry, a note) with those of
-            /// `text`, each marked with its section and the organisation of `by`, its writer.
-            /// Indexes `text` as the terms of `source_id` in the case. `fresh`: the caller has
+            /// Indexes `text` as the search terms of one source (a voice entry, a note), each
+            /// marked with its section and the organisation of `by`, its writer. `fresh`: the caller has
             /// just inserted the source in this transaction (a new entry or note, whose key was
             /// unique), so it has no terms to replace; else its old terms are deleted first.
             /// All terms go in one statement (issue 16: one per term before, each a round trip
