@@ -60,6 +60,13 @@ pub fn note_section(kind: NoteKind) -> SectionClass {
     }
 }
 
+/// Whether a handover to `org` carries `section`: the first condition of its sight of it.
+fn carried_to(org: OrgId, passages: &[Passage], section: SectionClass) -> bool {
+    passages
+        .iter()
+        .any(|p| p.to == org && p.carries() && p.sections.contains(&section))
+}
+
 /// What one organisation sees of one case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sight {
@@ -76,9 +83,7 @@ impl Sight {
         let shared = SectionClass::ALL
             .into_iter()
             .filter(|section| {
-                passages
-                    .iter()
-                    .any(|p| p.to == org && p.carries() && p.sections.contains(section))
+                carried_to(org, passages, *section)
                     && covers(
                         consents,
                         Use {
@@ -92,6 +97,16 @@ impl Sight {
             })
             .collect();
         Self { org, shared }
+    }
+
+    /// Whether her consents can change what `org` sees: only when a handover to it carries a
+    /// section. When not, [`Sight::of`] is the same with any consents or none, so they need not
+    /// be read (issue 16: one statement fewer on every case page of a case never handed to
+    /// the reader's organisation).
+    pub fn needs_consents(org: OrgId, passages: &[Passage]) -> bool {
+        SectionClass::ALL
+            .into_iter()
+            .any(|section| carried_to(org, passages, section))
     }
 
     /// Only what `org` wrote itself.
@@ -182,6 +197,50 @@ mod tests {
             );
             assert!(sight.sees(SectionClass::Legal, receiver), "her own records");
         }
+    }
+
+    #[test]
+    fn consents_matter_only_where_a_handover_to_the_reader_carries_a_section() {
+        let (sender, receiver, third) = (OrgId::new(), OrgId::new(), OrgId::new());
+        let consents = [
+            consent(SectionClass::Voice, receiver, false),
+            consent(SectionClass::Voice, sender, false),
+            consent(SectionClass::Voice, third, false),
+        ];
+        for state in [
+            HandoverState::Draft,
+            HandoverState::Sent,
+            HandoverState::Acknowledged,
+            HandoverState::Accepted,
+            HandoverState::Declined,
+        ] {
+            let passages = [passage(sender, receiver, state)];
+            for org in [sender, receiver, third] {
+                let needed = Sight::needs_consents(org, &passages);
+                assert_eq!(
+                    needed,
+                    org == receiver
+                        && state.ne(&HandoverState::Draft)
+                        && state.ne(&HandoverState::Declined),
+                    "{state:?}"
+                );
+                // Where they are not needed, the sight is the same without them.
+                if !needed {
+                    assert_eq!(
+                        Sight::of(org, &passages, &consents, Timestamp(10)),
+                        Sight::of(org, &passages, &[], Timestamp(10)),
+                        "{state:?}"
+                    );
+                }
+            }
+        }
+        // Where they are needed, they decide.
+        let sent = [passage(sender, receiver, HandoverState::Sent)];
+        assert_ne!(
+            Sight::of(receiver, &sent, &consents, Timestamp(10)),
+            Sight::of(receiver, &sent, &[], Timestamp(10))
+        );
+        assert!(!Sight::needs_consents(receiver, &[]));
     }
 
     #[test]

@@ -45,9 +45,9 @@ macro_rules! impl_package_store {
                     };
                     Self::insert_voice_in(
                         &mut *conn,
-                        &v.id.to_string(),
+                        v.id,
                         1,
-                        &id,
+                        case.id,
                         &fields,
                         v.recorded_by,
                         v.recorded_at,

@@ -204,6 +204,7 @@ impl TryFrom<CredentialsRow> for crate::UserCredentials {
 #[derive(sqlx::FromRow)]
 pub(crate) struct SessionRow {
     csrf_token: String,
+    org_name: String,
     expires_at: i64,
     must_change_password: bool,
     #[sqlx(flatten)]
@@ -276,6 +277,7 @@ impl TryFrom<SessionRow> for crate::Session {
             must_change_password: row.must_change_password,
             zone: row.zone.zone(),
             checks: row.checks.into(),
+            org_name: row.org_name,
         })
     }
 }

@@ -59,6 +59,8 @@ pub struct Session {
     pub zone: domain::zone::TimeZone,
     /// What the page's checks need, read with the session in the same statement (issue 16).
     pub checks: Checks,
+    /// Her organisation's name, read with the session: the case summary names the custodian.
+    pub org_name: String,
 }
 
 /// What every signed-in request checks besides who she is, read in the statement that finds
@@ -191,6 +193,14 @@ pub trait Store:
     /// The active accounts in one organisation that hold the survivor role, by username (an
     /// older database may still pair it with a staff role: the caller decides about those).
     async fn survivor_accounts_in(&self, org: OrgId) -> Result<Vec<User>, StoreError>;
+    /// [`Store::users_among`] `ids` and, with `survivors_of`, [`Store::survivor_accounts_in`]
+    /// that organisation, in one statement (issue 16: the case summary's assignees and the
+    /// accounts she may link), by username; each user once.
+    async fn users_among_and_survivors(
+        &self,
+        ids: &[UserId],
+        survivors_of: Option<OrgId>,
+    ) -> Result<Vec<User>, StoreError>;
 
     // --- API tokens ----------------------------------------------------------------------
     async fn create_token(

@@ -540,6 +540,223 @@ async fn a_common_word_is_found_by_walking_the_newest_cases(t: &TestStore) {
     assert!(store.find_cases(&filter).await.unwrap().is_empty());
 }
 
+/// A case worker's search walks her assignments newest case first and stops at the page
+/// (issue 16): the same cases, in the same order and pages, as the search that starts from a
+/// rare term; never a case of hers whose custody moved away, a colleague's case, or another
+/// organisation's; a case assigned to her later, or handed over to another organisation, in its
+/// place by when it was opened.
+async fn her_search_walks_her_cases_newest_first_page_by_page(t: &TestStore) {
+    use domain::consent::{Consent, ConsentFields, Purpose, SectionClass};
+    use domain::handover::{Handover, HandoverState};
+    let store = &t.store;
+    let w = world(store).await;
+    let salma = NewUser {
+        id: UserId::new(),
+        org_id: w.other_org,
+        username: "salma".parse().unwrap(),
+        display_name: None,
+        roles: Roles::single(Role::CaseWorker),
+        language: Language::Bn,
+        password_hash: "$argon2id$not-a-real-hash".into(),
+    };
+    store
+        .create_user(&salma, event(AuditAction::UserCreated, "salma"))
+        .await
+        .unwrap();
+    const SCHOOL: &str = "আমি আবার স্কুলে যেতে চাই";
+    const RICE: &str = "ভাত খেতে ভালো লাগে";
+    // (case, opened_at, with the word): hers, two at each moment so that the id decides.
+    let mut hers: Vec<(CaseId, Timestamp, bool)> = Vec::new();
+    let open = |org: OrgId, who: UserId, seed: u8, at: Timestamp, text: &'static str| async move {
+        let mut new = new_case(org, vec![who], seed);
+        new.code = CaseCode::from_random([seed, seed, 7, 8, 9]);
+        new.opened_at = at;
+        store
+            .create_case(&new, event(AuditAction::CaseCreated, "case"))
+            .await
+            .unwrap();
+        store
+            .record_voice(
+                &voice(new.id, who, text, VoiceKind::Hope),
+                event(AuditAction::VoiceRecorded, "v"),
+            )
+            .await
+            .unwrap();
+        new.id
+    };
+    for i in 0..30u8 {
+        let at = T0.plus_seconds(-3_600 * i64::from(i / 2));
+        let word = i % 3 != 1;
+        let id = open(w.org, w.worker, i, at, if word { SCHOOL } else { RICE }).await;
+        hers.push((id, at, word));
+    }
+    // A colleague's cases with the word: never in her search, until one is assigned to her (a
+    // day later; it sits where it was opened, among hers, seven and a half hours back).
+    for i in 0..3u8 {
+        open(w.org, w.counsellor, 40 + i, T0, SCHOOL).await;
+    }
+    let joined = open(w.org, w.counsellor, 50, T0.plus_seconds(-27_000), SCHOOL).await;
+    store
+        .assign(
+            joined,
+            w.worker,
+            T0.plus_seconds(86_400),
+            event(AuditAction::CaseViewed, "assigned"),
+        )
+        .await
+        .unwrap();
+    hers.push((joined, T0.plus_seconds(-27_000), true));
+    // Hers, handed over to the other organisation (accepted; her words consented to it): it
+    // leaves her search and enters Salma's, in its place.
+    let going_at = T0.plus_seconds(-5_400);
+    let going = open(w.org, w.worker, 52, going_at, SCHOOL).await;
+    let consent = Consent {
+        id: uuid::Uuid::now_v7(),
+        case_id: going,
+        fields: ConsentFields {
+            purpose: Purpose::Sharing,
+            section: Some(SectionClass::Voice),
+            organisation: Some(w.other_org),
+            explained_how: "পড়ে শোনানো হয়েছে".into(),
+            explained_in: Language::Bn,
+            explained_by: "রূপা".into(),
+            expires_on: None,
+        },
+        recorded_by: w.worker,
+        recorded_at: T0,
+        revoked_at: None,
+        revoked_reason: None,
+    };
+    store
+        .record_consent(&consent, event(AuditAction::ConsentRecorded, "case"))
+        .await
+        .unwrap();
+    let mut h = Handover {
+        id: uuid::Uuid::now_v7(),
+        case_id: going,
+        from_org: w.org,
+        to_org: w.other_org,
+        state: HandoverState::Acknowledged,
+        reason: "she goes home".into(),
+        sections: vec![SectionClass::Voice],
+        score: Some(80),
+        gaps: Vec::new(),
+        gaps_reason: String::new(),
+        decline_reason: String::new(),
+        created_by: w.worker,
+        created_at: T0,
+        sent_at: Some(T0),
+        acknowledged_at: Some(T0),
+        decided_at: None,
+        version: 1,
+    };
+    store
+        .create_handover(&h, event(AuditAction::HandoverSent, "handover"))
+        .await
+        .unwrap();
+    h.state = HandoverState::Accepted;
+    h.decided_at = Some(T0.plus_seconds(86_400));
+    store
+        .update_handover(
+            &h,
+            1,
+            Some((w.other_org, salma.id)),
+            event(AuditAction::HandoverAccepted, "h"),
+        )
+        .await
+        .unwrap();
+    // Salma's own cases there (another organisation's, with the word: never in Rupa's search),
+    // newer and older than the one handed over.
+    let salmas_newer = open(w.other_org, salma.id, 53, T0, SCHOOL).await;
+    let salmas_older = open(w.other_org, salma.id, 54, T0.plus_seconds(-86_400), RICE).await;
+    // Hers, whose custody moved away without a handover record: her assignment stays, the
+    // organisation's scope keeps it out.
+    let moved = open(w.org, w.worker, 55, T0, SCHOOL).await;
+    t.tamper(&format!(
+        "UPDATE cases SET custodian_org_id = '{}' WHERE id = '{}'",
+        w.other_org, moved
+    ))
+    .await
+    .unwrap();
+
+    hers.sort_by_key(|(id, at, _)| std::cmp::Reverse((at.millis(), id.to_string())));
+    let now = T0.plus_seconds(2 * 86_400);
+    let ids = |cases: Vec<domain::Case>| cases.into_iter().map(|c| c.id).collect::<Vec<_>>();
+    let page = |org: OrgId, user: UserId, q: &'static str, offset: u32, limit: u32| async move {
+        let mut filter = CaseFilter::of(org, now);
+        filter.terms = domain::text::terms(q);
+        filter.assigned_to = Some(user);
+        filter.limit = limit;
+        filter.offset = offset;
+        ids(store.find_cases(&filter).await.unwrap())
+    };
+    let hers = &hers;
+    let check = |common: bool| async move {
+        let with_word: Vec<CaseId> = hers.iter().filter(|c| c.2).map(|c| c.0).collect();
+        let all: Vec<CaseId> = hers.iter().map(|c| c.0).collect();
+        for (q, expected) in [("স্কুল", &with_word), ("", &all)] {
+            let mut walked = Vec::new();
+            for offset in (0..).step_by(7) {
+                let got = page(w.org, w.worker, q, offset, 7).await;
+                let end = (offset as usize + 7).min(expected.len());
+                let want = expected.get(offset as usize..end).unwrap_or(&[]);
+                assert_eq!(got, want, "{q:?} at {offset} (common: {common})");
+                if got.is_empty() {
+                    break;
+                }
+                walked.extend(got);
+            }
+            assert_eq!(&walked, expected, "{q:?}, every page (common: {common})");
+        }
+        // Every word must match; a range of when they were opened.
+        let school_rice = page(w.org, w.worker, "স্কুল ভাত", 0, 50).await;
+        assert!(school_rice.is_empty(), "(common: {common})");
+        let mut filter = CaseFilter::of(w.org, now);
+        filter.terms = domain::text::terms("স্কুল");
+        filter.assigned_to = Some(w.worker);
+        filter.opened_from = Some(T0.plus_seconds(-5 * 3_600));
+        filter.opened_before = Some(T0.plus_seconds(-3_600));
+        let range: Vec<CaseId> = hers
+            .iter()
+            .filter(|c| c.2 && c.1 >= T0.plus_seconds(-5 * 3_600) && c.1 < T0.plus_seconds(-3_600))
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(range.len(), 5, "(common: {common})");
+        assert_eq!(ids(store.find_cases(&filter).await.unwrap()), range);
+        // Salma: the case handed over, between her own newer and older cases; her words
+        // (written in Kolkata) found there while her consent holds.
+        assert_eq!(
+            page(w.other_org, salma.id, "স্কুল", 0, 50).await,
+            vec![salmas_newer, going],
+            "(common: {common})"
+        );
+        assert_eq!(
+            page(w.other_org, salma.id, "", 0, 50).await,
+            vec![salmas_newer, going, salmas_older],
+            "(common: {common})"
+        );
+        assert!(!hers.iter().any(|c| c.0 == going || c.0 == moved));
+    };
+    // "স্কুল" rare (it leads the query), then common: thousands of index rows on a case of no
+    // one's, so that her search walks her assignments.
+    check(false).await;
+    let spare = new_case(w.org, vec![], 60);
+    store
+        .create_case(&spare, event(AuditAction::CaseCreated, "case"))
+        .await
+        .unwrap();
+    let rows = t
+        .tamper(&format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500) \
+             INSERT INTO case_terms (case_id, source_id, term) SELECT '{}', 'bulk-' || i, 'স্কুল' FROM n",
+            spare.id
+        ))
+        .await
+        .unwrap();
+    assert_eq!(rows, 2500);
+    check(true).await;
+}
+
 /// Opens a case of `org` and moves it straight to `stages` in turn (the store keeps the journey's
 /// record; its rules are the domain's), from `T0`.
 async fn case_at(store: &Arc<dyn Store>, org: OrgId, seed: u8, stages: &[Stage]) -> NewCase {
@@ -1357,6 +1574,7 @@ on_both_engines!(
     her_words_are_kept_word_for_word_and_corrections_keep_history,
     search_finds_inflected_bengali_and_hindi_within_one_organisation,
     a_common_word_is_found_by_walking_the_newest_cases,
+    her_search_walks_her_cases_newest_first_page_by_page,
     missed_follow_ups_are_listed_for_the_custodian_alone,
     overdue_repatriation_steps_are_listed_for_the_custodian_alone,
     cases_are_seen_at_a_glance_by_their_custodian_alone,

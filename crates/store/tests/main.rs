@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod case_pages;
 mod cases;
 mod conformance;
 mod glossary;

@@ -42,6 +42,8 @@ pub struct Ctx {
     /// Her organisation's time zone: every time on a page is read on its clock (India's
     /// before sign-in).
     pub zone: domain::zone::TimeZone,
+    /// Her organisation's name, when it came with her session (pages; not the API's tokens).
+    pub org_name: Option<String>,
 }
 
 impl Ctx {
@@ -152,6 +154,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let mut session_hash = None;
     let mut must_change_password = false;
     let mut session_zone = None;
+    let mut org_name = None;
     // The gates and second factors in force, read with the session or token (one statement).
     let mut checks = store::Checks::default();
     if is_api {
@@ -175,6 +178,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                 session_hash = Some(hash);
                 must_change_password = session.must_change_password;
                 session_zone = Some(session.zone);
+                org_name = Some(session.org_name);
                 checks = session.checks;
             }
             Ok(None) => {}
@@ -190,6 +194,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         user = None;
         session_csrf = None;
         session_hash = None;
+        org_name = None;
     }
 
     // In which language: an explicit ?lang=, then the cookie that such a link left for this
@@ -244,6 +249,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         is_api,
         training,
         must_change_password,
+        org_name,
     };
     let secure = state.config.secure_cookies;
     let lang_cookie = asked.map(|l| l.code());

@@ -140,7 +140,8 @@ macro_rules! impl_handover_store {
                     Self::move_custody_in(&mut tx, h.case_id, org, decided).await?;
                     let at = decided.millis();
                     sqlx::query(
-                        "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ($1, $2, $3) \
+                        "INSERT INTO case_assignments (case_id, user_id, assigned_at, opened_at) \
+                         SELECT $1, $2, $3, c.opened_at FROM cases c WHERE c.id = $1 \
                          ON CONFLICT (case_id, user_id) DO NOTHING",
                     )
                     .bind(h.case_id.to_string())

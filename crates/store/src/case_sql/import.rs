@@ -157,10 +157,11 @@ macro_rules! impl_import_store {
                     .collect();
                 Self::insert_rows_in(
                     &mut *conn,
-                    "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ",
-                    "(?, ?, ?)",
+                    "INSERT INTO case_assignments (case_id, user_id, assigned_at, opened_at) VALUES ",
+                    "(?, ?, ?, ?)",
                     &assignments,
-                    |query, (id, user, at)| query.bind((*id).clone()).bind(user.clone()).bind(*at),
+                    // Assigned as it is opened: both moments are the case's opening.
+                    |query, (id, user, at)| query.bind((*id).clone()).bind(user.clone()).bind(*at).bind(*at),
                 )
                 .await?;
                 let references: Vec<(&String, &String, &String)> = cases

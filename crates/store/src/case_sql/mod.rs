@@ -142,7 +142,8 @@ macro_rules! impl_case_store {
                     .await?;
                 for user in &case.assigned {
                     sqlx::query(
-                        "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ($1, $2, $3)",
+                        "INSERT INTO case_assignments (case_id, user_id, assigned_at, opened_at) \
+                         VALUES ($1, $2, $3, $3)",
                     )
                     .bind(&id)
                     .bind(user.to_string())
@@ -165,7 +166,8 @@ macro_rules! impl_case_store {
             ) -> Result<domain::Case, $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
                 sqlx::query(
-                    "INSERT INTO case_assignments (case_id, user_id, assigned_at) VALUES ($1, $2, $3) \
+                    "INSERT INTO case_assignments (case_id, user_id, assigned_at, opened_at) \
+                     SELECT $1, $2, $3, c.opened_at FROM cases c WHERE c.id = $1 \
                      ON CONFLICT (case_id, user_id) DO NOTHING",
                 )
                 .bind(case.to_string())
@@ -308,24 +310,7 @@ macro_rules! impl_case_store {
                     .map(|i| format!("${}", i + 3))
                     .collect::<Vec<_>>()
                     .join(", ");
-                let sql = format!(
-                    "SELECT c.id, \
-                     (SELECT MIN(f.due_on) FROM followups f WHERE f.case_id = c.id AND f.done_at IS NULL) AS next_followup, \
-                     (SELECT COUNT(*) FROM followups f WHERE f.case_id = c.id AND f.done_at IS NULL AND f.due_on < $2) AS missed_followups, \
-                     (SELECT COALESCE((SELECT MAX(r.reviewed_at) FROM plan_reviews r WHERE r.case_id = c.id), v.saved_at) \
-                      FROM plan_versions v WHERE v.case_id = c.id AND v.version = 1) AS review_from, \
-                     p.version AS plan_version, p.approved_version, \
-                     (SELECT MIN(h.sent_at) FROM handovers h WHERE h.case_id = c.id AND h.state = 'sent') AS waiting_since, \
-                     (SELECT w.language FROM voice_entries w WHERE w.case_id = c.id AND w.org_id || '' = $1 \
-                      ORDER BY w.recorded_at DESC LIMIT 1) AS language, \
-                     r.started_on, s.seq, s.step_key, s.expected_days, s.done_on \
-                     FROM cases c \
-                     LEFT JOIN plans p ON p.case_id = c.id \
-                     LEFT JOIN repatriations r ON r.case_id = c.id \
-                     LEFT JOIN repatriation_steps s ON s.case_id = c.id \
-                     WHERE c.custodian_org_id = $1 AND c.id IN ({list}) \
-                     ORDER BY c.id, s.seq"
-                );
+                let sql = $crate::cases::glance::glance_sql(&list, false);
                 let mut query = sqlx::query_as::<_, $crate::cases::glance::GlanceRow>(sqlx::AssertSqlSafe(sql))
                     .bind(custodian.to_string())
                     .bind(domain::voice::format_date_iso(today));
@@ -334,6 +319,25 @@ macro_rules! impl_case_store {
                 }
                 let rows = query.fetch_all(&self.pool).await?;
                 $crate::cases::glance::glances(rows, today)
+            }
+
+            async fn glance_and_plan(
+                &self,
+                custodian: domain::OrgId,
+                case: domain::CaseId,
+                today: time::Date,
+                sight: &domain::sight::Sight,
+            ) -> Result<(Option<$crate::Glance>, Option<domain::plan::Plan>), $crate::StoreError> {
+                let rows: Vec<$crate::cases::glance::GlancePlanRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe($crate::cases::glance::glance_sql("$3", true)))
+                        .bind(custodian.to_string())
+                        .bind(domain::voice::format_date_iso(today))
+                        .bind(case.to_string())
+                        .bind(sight.org().to_string())
+                        .bind($crate::cases::shared_sections(sight))
+                        .fetch_all(&self.pool)
+                        .await?;
+                $crate::cases::glance::glance_and_plan(rows, today)
             }
 
             async fn plans_awaiting_approval(

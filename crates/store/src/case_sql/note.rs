@@ -33,6 +33,7 @@ macro_rules! impl_note_store {
                         &note.text,
                         domain::sight::note_section(note.kind),
                         note.written_by,
+                        true,
                     )
                     .await?;
                 }

@@ -4,8 +4,13 @@
 macro_rules! impl_case_search {
     ($store:ty, $db:ty) => {
         impl $store {
-            /// Replaces the search terms of one source (a voice entry, a note) with those of
-            /// `text`, each marked with its section and the organisation of `by`, its writer.
+            /// Indexes `text` as the search terms of one source (a voice entry, a note), each
+            /// marked with its section and the organisation of `by`, its writer. `fresh`: the caller has
+            /// just inserted the source in this transaction (a new entry or note, whose key was
+            /// unique), so it has no terms to replace; else its old terms are deleted first.
+            /// All terms go in one statement (issue 16: one per term before, each a round trip
+            /// under the write lock).
+            #[allow(clippy::too_many_arguments)]
             async fn index_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 case_id: &str,
@@ -13,24 +18,31 @@ macro_rules! impl_case_search {
                 text: &str,
                 section: domain::consent::SectionClass,
                 by: domain::UserId,
+                fresh: bool,
             ) -> Result<(), $crate::StoreError> {
-                sqlx::query("DELETE FROM case_terms WHERE source_id = $1")
-                    .bind(source_id)
-                    .execute(&mut *conn)
-                    .await?;
-                for term in domain::text::terms(text) {
-                    sqlx::query(
-                        "INSERT INTO case_terms (case_id, source_id, term, section, org_id) \
-                         VALUES ($1, $2, $3, $4, (SELECT org_id FROM users WHERE id = $5))",
-                    )
-                    .bind(case_id)
-                    .bind(source_id)
-                    .bind(term)
-                    .bind(section.as_str())
-                    .bind(by.to_string())
-                    .execute(&mut *conn)
-                    .await?;
+                if !fresh {
+                    sqlx::query("DELETE FROM case_terms WHERE source_id = $1")
+                        .bind(source_id)
+                        .execute(&mut *conn)
+                        .await?;
                 }
+                let terms = domain::text::terms(text);
+                let (case_id, source_id, by) = (case_id.to_string(), source_id.to_string(), by.to_string());
+                Self::insert_rows_in(
+                    &mut *conn,
+                    "INSERT INTO case_terms (case_id, source_id, term, section, org_id) VALUES ",
+                    "(?, ?, ?, ?, (SELECT org_id FROM users WHERE id = ?))",
+                    &terms,
+                    |query, term| {
+                        query
+                            .bind(case_id.clone())
+                            .bind(source_id.clone())
+                            .bind(term.clone())
+                            .bind(section.as_str())
+                            .bind(by.clone())
+                    },
+                )
+                .await?;
                 Ok(())
             }
 
@@ -74,41 +86,53 @@ macro_rules! impl_case_search {
                     }
                 }
                 let driven = driver.filter(|_| fewest <= $crate::cases::RARE_TERM_ROWS);
-                // Without a rare term, a search limited to her cases starts from them (her
-                // assignments, on their index) and probes each for the terms, instead of walking
-                // the organisation's newest cases until 50 of hers match (issue 16).
-                let by_assignment = driven.is_none() && !terms.is_empty() && filter.assigned_to.is_some();
+                // Without a rare term, a search (or list) limited to one person's cases walks her
+                // assignments in the page's order (newest case first, on their index, which
+                // carries each case's `opened_at`), checks each case and probes it for the terms,
+                // and stops when the page is full: about four of her cases a row for a word in a
+                // quarter of them, not all of her cases sorted (issue 16), nor the
+                // organisation's newest cases until enough of hers match.
+                let by_assignment = driven.is_none() && filter.assigned_to.is_some();
                 // Assembled from fixed fragments; every value is a bound parameter.
-                let mut sql = String::from(concat!(
-                    "SELECT ",
-                    $crate::cases::case_columns!(),
-                    " FROM cases c WHERE "
-                ));
                 let mut binds = vec![filter.custodian.to_string()];
-                if driven.is_some() || by_assignment {
-                    // `|| ''` keeps the planner off the organisation index: the rare term, or
-                    // her assignments, lead.
-                    sql.push_str("c.custodian_org_id || '' = $1");
-                } else {
-                    sql.push_str("c.custodian_org_id = $1");
+                let mut sql = String::new();
+                match filter.assigned_to {
+                    Some(user) if by_assignment => {
+                        binds.push(user.to_string());
+                        // CROSS JOIN: SQLite keeps the written order (her assignments lead);
+                        // PostgreSQL plans it as the join it is.
+                        sql.push_str(concat!(
+                            "SELECT ",
+                            $crate::cases::case_columns!(c),
+                            " FROM case_assignments a CROSS JOIN cases c \
+                             WHERE a.user_id = $2 AND c.id = a.case_id AND c.custodian_org_id = $1"
+                        ));
+                    }
+                    _ => {
+                        sql.push_str(concat!(
+                            "SELECT ",
+                            $crate::cases::case_columns!(),
+                            " FROM cases c WHERE "
+                        ));
+                        if driven.is_some() {
+                            // `|| ''` keeps the planner off the organisation index: the rare
+                            // term leads.
+                            sql.push_str("c.custodian_org_id || '' = $1");
+                        } else {
+                            sql.push_str("c.custodian_org_id = $1");
+                        }
+                        if let Some(user) = filter.assigned_to {
+                            binds.push(user.to_string());
+                            sql.push_str(&format!(
+                                " AND EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = c.id AND a.user_id = ${})",
+                                binds.len()
+                            ));
+                        }
+                    }
                 }
                 if let Some(stage) = filter.stage {
                     binds.push(stage.as_str().to_string());
                     sql.push_str(&format!(" AND c.stage = ${}", binds.len()));
-                }
-                if let Some(user) = filter.assigned_to {
-                    binds.push(user.to_string());
-                    if by_assignment {
-                        sql.push_str(&format!(
-                            " AND c.id IN (SELECT a.case_id FROM case_assignments a WHERE a.user_id = ${})",
-                            binds.len()
-                        ));
-                    } else {
-                        sql.push_str(&format!(
-                            " AND EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = c.id AND a.user_id = ${})",
-                            binds.len()
-                        ));
-                    }
                 }
                 if let Some(user) = filter.survivor {
                     binds.push(user.to_string());
@@ -135,13 +159,15 @@ macro_rules! impl_case_search {
                         binds.len()
                     ));
                 }
+                // Walking her assignments, the range is one of their index (the same moment).
+                let opened = if by_assignment { "a.opened_at" } else { "c.opened_at" };
                 if let Some(from) = filter.opened_from {
                     binds.push(from.millis().to_string());
-                    sql.push_str(&format!(" AND c.opened_at >= CAST(${} AS BIGINT)", binds.len()));
+                    sql.push_str(&format!(" AND {opened} >= CAST(${} AS BIGINT)", binds.len()));
                 }
                 if let Some(before) = filter.opened_before {
                     binds.push(before.millis().to_string());
-                    sql.push_str(&format!(" AND c.opened_at < CAST(${} AS BIGINT)", binds.len()));
+                    sql.push_str(&format!(" AND {opened} < CAST(${} AS BIGINT)", binds.len()));
                 }
                 let readable = if terms.is_empty() {
                     String::new()
@@ -174,9 +200,16 @@ macro_rules! impl_case_search {
                         ));
                     }
                 }
+                // Walking her assignments, their index gives the order (`a.case_id` is `c.id`).
                 // With a rare term leading, `+` keeps the planner from walking the whole
                 // organisation in date order instead.
-                let order = if driven.is_some() || by_assignment { "+c.opened_at DESC, c.id DESC" } else { "c.opened_at DESC, c.id DESC" };
+                let order = if by_assignment {
+                    "a.opened_at DESC, a.case_id DESC"
+                } else if driven.is_some() {
+                    "+c.opened_at DESC, c.id DESC"
+                } else {
+                    "c.opened_at DESC, c.id DESC"
+                };
                 sql.push_str(&format!(
                     " ORDER BY {order} LIMIT {} OFFSET {}",
                     filter.limit.min(500),

@@ -3,29 +3,12 @@
 macro_rules! impl_voice_store {
     ($store:ty, $db:ty) => {
         impl $store {
-            async fn voice_version_in(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                entry: &str,
-                version: i64,
-            ) -> Result<domain::VoiceEntry, $crate::StoreError> {
-                let row: $crate::cases::voice::VoiceRow = sqlx::query_as(concat!(
-                    "SELECT ",
-                    $crate::cases::voice::voice_columns!(),
-                    " FROM voice_entries WHERE entry_id = $1 AND version = $2"
-                ))
-                .bind(entry)
-                .bind(version)
-                .fetch_one(&mut *conn)
-                .await?;
-                row.try_into()
-            }
-
             #[allow(clippy::too_many_arguments)]
             async fn insert_voice_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
-                entry: &str,
+                entry: domain::VoiceId,
                 version: i64,
-                case_id: &str,
+                case_id: domain::CaseId,
                 fields: &domain::voice::VoiceFields,
                 by: domain::UserId,
                 at: domain::Timestamp,
@@ -36,9 +19,9 @@ macro_rules! impl_voice_store {
                     ", org_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
                      (SELECT org_id FROM users WHERE id = $9))"
                 ))
-                .bind(entry)
+                .bind(entry.to_string())
                 .bind(version)
-                .bind(case_id)
+                .bind(case_id.to_string())
                 .bind(fields.kind.as_str())
                 .bind(&fields.text)
                 .bind(fields.language.code())
@@ -48,9 +31,31 @@ macro_rules! impl_voice_store {
                 .bind(at.millis())
                 .execute(&mut *conn)
                 .await?;
-                Self::index_in(&mut *conn, case_id, entry, &fields.text, domain::consent::SectionClass::Voice, by)
-                    .await?;
-                Self::voice_version_in(&mut *conn, entry, version).await
+                // A first version's entry is new (its key was unique): no terms to replace.
+                Self::index_in(
+                    &mut *conn,
+                    &case_id.to_string(),
+                    &entry.to_string(),
+                    &fields.text,
+                    domain::consent::SectionClass::Voice,
+                    by,
+                    version == 1,
+                )
+                .await?;
+                // What was written, as written: nothing to read back (issue 16: a statement
+                // fewer under the write lock).
+                Ok(domain::VoiceEntry {
+                    id: entry,
+                    case_id,
+                    version,
+                    kind: fields.kind,
+                    text: fields.text.clone(),
+                    language: fields.language,
+                    spoken_on: fields.spoken_on,
+                    read_back: fields.read_back,
+                    recorded_by: by,
+                    recorded_at: at,
+                })
             }
         }
 
@@ -64,9 +69,9 @@ macro_rules! impl_voice_store {
                 let mut tx = self.begin_write().await?;
                 let entry = Self::insert_voice_in(
                     &mut tx,
-                    &voice.id.to_string(),
+                    voice.id,
                     1,
-                    &voice.case_id.to_string(),
+                    voice.case_id,
                     &voice.fields,
                     voice.recorded_by,
                     voice.recorded_at,
@@ -88,7 +93,7 @@ macro_rules! impl_voice_store {
             ) -> Result<domain::VoiceEntry, $crate::StoreError> {
                 let mut tx = self.begin_write().await?;
                 let entry_id = entry.to_string();
-                let current: Option<(i64, String)> = sqlx::query_as(
+                let current: Option<(i64, $crate::stored::Stored<domain::CaseId>)> = sqlx::query_as(
                     "SELECT version, case_id FROM voice_entries WHERE entry_id = $1 \
                      ORDER BY version DESC LIMIT 1",
                 )
@@ -102,7 +107,7 @@ macro_rules! impl_voice_store {
                     return Err($crate::StoreError::Conflict { expected: expected_version, current });
                 }
                 let corrected =
-                    Self::insert_voice_in(&mut tx, &entry_id, current + 1, &case_id, fields, by, at).await?;
+                    Self::insert_voice_in(&mut tx, entry, current + 1, case_id.0, fields, by, at).await?;
                 Self::append_in(&mut tx, &audit).await?;
                 tx.commit().await?;
                 Ok(corrected)
@@ -117,6 +122,31 @@ macro_rules! impl_voice_store {
                     "SELECT ",
                     $crate::cases::voice::voice_columns!(),
                     " FROM voice_entries v WHERE case_id = $1 AND ",
+                    $crate::cases::visible!("2", "3", "'voice'"),
+                    " AND version = \
+                     (SELECT MAX(version) FROM voice_entries w WHERE w.entry_id = v.entry_id) \
+                     ORDER BY (SELECT MIN(recorded_at) FROM voice_entries f WHERE f.entry_id = v.entry_id) DESC, entry_id DESC"
+                ))
+                .bind(case.to_string())
+                .bind(sight.org().to_string())
+                .bind($crate::cases::shared_sections(sight))
+                .fetch_all(&self.pool)
+                .await?;
+                $crate::rows::convert(rows)
+            }
+
+            async fn voice_of_with_writers(
+                &self,
+                case: domain::CaseId,
+                sight: &domain::sight::Sight,
+            ) -> Result<Vec<(domain::VoiceEntry, String)>, $crate::StoreError> {
+                // `voice_of`'s statement, with the writer's name as `User::name` makes it.
+                let rows: Vec<$crate::cases::voice::WrittenVoiceRow> = sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::cases::voice::voice_columns!(),
+                    ", (SELECT COALESCE(u.display_name, u.username) FROM users u \
+                     WHERE u.id = v.recorded_by) AS writer \
+                     FROM voice_entries v WHERE case_id = $1 AND ",
                     $crate::cases::visible!("2", "3", "'voice'"),
                     " AND version = \
                      (SELECT MAX(version) FROM voice_entries w WHERE w.entry_id = v.entry_id) \

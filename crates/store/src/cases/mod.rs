@@ -170,6 +170,19 @@ pub trait CaseStore:
         ids: &[CaseId],
         today: time::Date,
     ) -> Result<Vec<Glance>, StoreError>;
+    /// [`CaseStore::glances`] of one case and [`PlanStore::plan`] as `sight` reaches it, in
+    /// one statement (issue 16: the case summary of a reader of her plan whose organisation
+    /// carries her case). No glance when `custodian` does not hold the case, and then no
+    /// plan either: ask [`PlanStore::plan`].
+    ///
+    /// [`PlanStore::plan`]: crate::PlanStore::plan
+    async fn glance_and_plan(
+        &self,
+        custodian: OrgId,
+        case: CaseId,
+        today: time::Date,
+        sight: &Sight,
+    ) -> Result<(Option<Glance>, Option<domain::plan::Plan>), StoreError>;
     /// Moves the case (the caller has checked the journey's rules and the policy). `Conflict`
     /// when the case changed since `expected_version`.
     async fn change_stage(
@@ -296,6 +309,13 @@ macro_rules! case_columns {
         "id, code, custodian_org_id, stage, opened_at, version, updated_at, survivor_user_id, \
          identified_on, identified_district, identified_state, identified_country, age_years, \
          born_on, gender, languages, citizenship, exploitation"
+    };
+    // The same columns of the table aliased `c`, for a query that joins another table.
+    (c) => {
+        "c.id, c.code, c.custodian_org_id, c.stage, c.opened_at, c.version, c.updated_at, \
+         c.survivor_user_id, c.identified_on, c.identified_district, c.identified_state, \
+         c.identified_country, c.age_years, c.born_on, c.gender, c.languages, c.citizenship, \
+         c.exploitation"
     };
 }
 pub(crate) use case_columns;

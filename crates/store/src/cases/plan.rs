@@ -54,11 +54,11 @@ pub struct PlanSave<'a> {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct PlanRow {
-    body: String,
-    version: i64,
-    updated_by: Option<Stored<UserId>>,
-    updated_at: i64,
-    approved_version: Option<i64>,
+    pub(crate) body: String,
+    pub(crate) version: i64,
+    pub(crate) updated_by: Option<Stored<UserId>>,
+    pub(crate) updated_at: i64,
+    pub(crate) approved_version: Option<i64>,
 }
 
 impl TryFrom<PlanRow> for Plan {

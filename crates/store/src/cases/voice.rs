@@ -41,6 +41,14 @@ pub trait VoiceStore: Send + Sync {
     ) -> Result<VoiceEntry, StoreError>;
     /// The newest version of each entry of a case that `sight` reaches, newest entry first.
     async fn voice_of(&self, case: CaseId, sight: &Sight) -> Result<Vec<VoiceEntry>, StoreError>;
+    /// [`VoiceStore::voice_of`] with each entry's writer's name as `User::name` gives it (empty
+    /// when there is no such user), in the same one statement (issue 16: her words' page read
+    /// the names in a second).
+    async fn voice_of_with_writers(
+        &self,
+        case: CaseId,
+        sight: &Sight,
+    ) -> Result<Vec<(VoiceEntry, String)>, StoreError>;
     /// Every version of one entry, oldest first (none when `sight` does not reach it).
     async fn voice_history(
         &self,
@@ -68,6 +76,21 @@ pub(crate) struct VoiceRow {
     read_back: bool,
     recorded_by: Stored<UserId>,
     recorded_at: i64,
+}
+
+/// A [`VoiceRow`] with its writer's name (`writer`).
+#[derive(sqlx::FromRow)]
+pub(crate) struct WrittenVoiceRow {
+    #[sqlx(flatten)]
+    row: VoiceRow,
+    writer: Option<String>,
+}
+
+impl TryFrom<WrittenVoiceRow> for (VoiceEntry, String) {
+    type Error = StoreError;
+    fn try_from(row: WrittenVoiceRow) -> Result<Self, StoreError> {
+        Ok((row.row.try_into()?, row.writer.unwrap_or_default()))
+    }
 }
 
 impl TryFrom<VoiceRow> for VoiceEntry {

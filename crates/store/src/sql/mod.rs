@@ -390,6 +390,41 @@ macro_rules! impl_store {
                 $crate::rows::convert(rows)
             }
 
+            async fn users_among_and_survivors(
+                &self,
+                ids: &[domain::UserId],
+                survivors_of: Option<domain::OrgId>,
+            ) -> Result<Vec<domain::User>, $crate::StoreError> {
+                let Some(org) = survivors_of else {
+                    return self.users_among(ids).await;
+                };
+                // Assembled from fixed fragments: `$1` the organisation, one placeholder per
+                // id, every value bound. `UNION` keeps each user once.
+                let list = (0..ids.len())
+                    .map(|i| format!("${}", i + 2))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let among = if ids.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "SELECT {} FROM users WHERE id IN ({list}) UNION ",
+                        $crate::rows::user_columns!()
+                    )
+                };
+                let sql = format!(
+                    "{among}SELECT {} FROM users WHERE org_id = $1 AND active = TRUE \
+                     AND roles LIKE '%survivor%' ORDER BY username",
+                    $crate::rows::user_columns!()
+                );
+                let mut query = sqlx::query_as::<_, $crate::rows::UserRow>(sqlx::AssertSqlSafe(sql))
+                    .bind(org.to_string());
+                for id in ids {
+                    query = query.bind(id.to_string());
+                }
+                $crate::rows::convert(query.fetch_all(&self.pool).await?)
+            }
+
             async fn create_token(
                 &self,
                 id: domain::TokenId,
@@ -535,7 +570,7 @@ macro_rules! impl_store {
                 now: domain::Timestamp,
             ) -> Result<Option<$crate::Session>, $crate::StoreError> {
                 let row: Option<$crate::rows::SessionRow> = sqlx::query_as(concat!(
-                    "SELECT s.csrf_token, s.expires_at, u.must_change_password, u.id, u.org_id, \
+                    "SELECT s.csrf_token, s.expires_at, u.must_change_password, o.name AS org_name, u.id, u.org_id, \
                      u.username, u.display_name, u.roles, u.language, u.active, u.version, u.created_at, \
                      u.updated_at, o.country, o.time_zone, ",
                     $crate::rows::checks_columns!(),

@@ -298,11 +298,7 @@ async fn summary_page<'a>(
     };
     let now = state.clock.now();
     let today = ctx.zone.date_of(now);
-    let glance = summary::glance_of(&v, case, today).await?;
-    let plan = match &seen {
-        Some(seen) => state.store.plan(case.id, seen).await?,
-        None => None,
-    };
+    let (glance, plan) = summary::glance_and_plan(&v, case, today, seen.as_ref()).await?;
     let targets = plan.as_ref().map(summary::open_targets).unwrap_or_default();
     let plan_status = match (&plan, may_plan, &glance) {
         (Some(p), _, _) => Some(summary::plan_status(
@@ -317,7 +313,15 @@ async fn summary_page<'a>(
     let alerts = summary::alerts(&v, glance.as_ref(), &targets, today, late_before);
     let next_due = summary::next_due(&t, glance.as_ref(), &targets, today);
     let stage = sections::stage::stage(&v, shown.stage_form, None, false).await?;
-    let survivor_accounts = sections::survivor::accounts(&v).await?;
+    // Her assignees, and the survivor accounts when the page offers to link one: one statement.
+    let people = state
+        .store
+        .users_among_and_survivors(
+            &case.assigned,
+            sections::survivor::offered(&v).then_some(case.custodian),
+        )
+        .await?;
+    let survivor_accounts = sections::survivor::accounts(&v, &people);
     let training_needed = sections::gates::training_needed(&v)?;
     let mut sections: Vec<(String, String)> = Vec::new();
     // A receiver waiting to answer is not offered a section her consent kept back.
@@ -344,7 +348,7 @@ async fn summary_page<'a>(
             .and_then(|g| g.language)
             .map(|l| (l.code(), l.autonym())),
         steps: summary::stepper(&t, case.stage),
-        carried_by: summary::carried_by(&v).await?,
+        carried_by: summary::carried_by(&v, &people).await?,
         opened: t.date(case.opened_at),
         intake: sections::intake::intake(&t, &case.intake, case.opened_at),
         next_due,

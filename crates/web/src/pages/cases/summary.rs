@@ -171,45 +171,65 @@ pub fn alerts(
         .collect()
 }
 
-/// Who carries her case: the custodian, and its staff assigned to her.
-pub async fn carried_by(v: &Viewing<'_>) -> Result<String, AppError> {
-    let store = &v.state.store;
-    let org = store
-        .organisation(v.case.custodian)
-        .await?
-        .map(|o| o.fields.name.to_string())
-        .unwrap_or_default();
-    // Her assignees in one statement, named in the order they were assigned.
-    let found = store.users_among(&v.case.assigned).await?;
-    let people: Vec<String> = v
+/// Who carries her case: the custodian, and its staff assigned to her, named from `people`
+/// (read with [`store::Store::users_among_and_survivors`]). The custodian's name comes with
+/// the reader's session when it is her own organisation, else it is read.
+pub async fn carried_by(v: &Viewing<'_>, people: &[domain::User]) -> Result<String, AppError> {
+    let org = match &v.ctx.org_name {
+        Some(name) if v.actor.org_id == v.case.custodian => name.clone(),
+        _ => v
+            .state
+            .store
+            .organisation(v.case.custodian)
+            .await?
+            .map(|o| o.fields.name.to_string())
+            .unwrap_or_default(),
+    };
+    // Named in the order they were assigned.
+    let names: Vec<String> = v
         .case
         .assigned
         .iter()
-        .filter_map(|id| found.iter().find(|u| u.id == *id))
+        .filter_map(|id| people.iter().find(|u| u.id == *id))
         .filter(|u| u.org_id == v.case.custodian)
         .map(|u| u.name().to_string())
         .collect();
-    Ok(if people.is_empty() {
+    Ok(if names.is_empty() {
         org
     } else {
-        format!("{org}: {}", people.join(", "))
+        format!("{org}: {}", names.join(", "))
     })
 }
 
 /// The case's glance, when the reader's organisation carries it (the dates due are the
-/// custodian's own work); nothing is read otherwise.
-pub async fn glance_of(
+/// custodian's own work), and her plan as `seen` reaches it, for a reader of the plan (`seen`
+/// is given only to one): one statement when both are read (issue 16), nothing when neither.
+pub async fn glance_and_plan(
     v: &Viewing<'_>,
     case: &Case,
     today: time::Date,
-) -> Result<Option<Glance>, AppError> {
-    if v.actor.org_id != case.custodian {
-        return Ok(None);
-    }
-    Ok(v.state
-        .store
-        .glances(case.custodian, &[case.id], today)
-        .await?
-        .into_iter()
-        .next())
+    seen: Option<&domain::sight::Sight>,
+) -> Result<(Option<Glance>, Option<domain::plan::Plan>), AppError> {
+    let store = &v.state.store;
+    let carries = v.actor.org_id == case.custodian;
+    Ok(match (carries, seen) {
+        (true, Some(seen)) => match store
+            .glance_and_plan(case.custodian, case.id, today, seen)
+            .await?
+        {
+            (Some(glance), plan) => (Some(glance), plan),
+            // Custody moved since the case was read: no glance, and the plan on its own.
+            (None, _) => (None, store.plan(case.id, seen).await?),
+        },
+        (true, None) => (
+            store
+                .glances(case.custodian, &[case.id], today)
+                .await?
+                .into_iter()
+                .next(),
+            None,
+        ),
+        (false, Some(seen)) => (None, store.plan(case.id, seen).await?),
+        (false, None) => (None, None),
+    })
 }

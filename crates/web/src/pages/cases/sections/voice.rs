@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use domain::policy::Action;
 use domain::{VoiceId, VoiceKind};
 
-use super::{Viewing, names};
+use super::Viewing;
 use crate::AppError;
 use crate::pages::{Choice, FormView};
 
@@ -44,8 +44,14 @@ pub async fn voice(
 ) -> Result<VoiceSection, AppError> {
     let t = v.t;
     let entries = if v.may(Action::ViewCase) {
-        let found = v.state.store.voice_of(v.case.id, v.seen).await?;
-        let who = names(v.state, found.iter().map(|e| e.recorded_by)).await?;
+        // The entries with their writers' names, in one statement (issue 16).
+        let (found, who): (Vec<_>, Vec<_>) = v
+            .state
+            .store
+            .voice_of_with_writers(v.case.id, v.seen)
+            .await?
+            .into_iter()
+            .unzip();
         let mut history = HashMap::new();
         for e in found.iter().filter(|e| e.version > 1) {
             history.insert(e.id, v.state.store.voice_history(e.id, v.seen).await?);
@@ -53,7 +59,8 @@ pub async fn voice(
         let correction_for = correction.as_ref().map(|(id, _)| *id);
         found
             .iter()
-            .map(|e| VoiceView {
+            .zip(who)
+            .map(|(e, writer)| VoiceView {
                 earlier: history
                     .get(&e.id)
                     .map(|versions| {
@@ -87,11 +94,7 @@ pub async fn voice(
                 meta: t.with(
                     "voice-meta",
                     "when",
-                    &format!(
-                        "{} · {}",
-                        v.day(e.spoken_on),
-                        who.get(&e.recorded_by).cloned().unwrap_or_default()
-                    ),
+                    &format!("{} · {}", v.day(e.spoken_on), writer),
                 ),
                 read_back: e.read_back,
                 corrected: e.version > 1,
