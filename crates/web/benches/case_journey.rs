@@ -337,7 +337,7 @@ async fn write_voice(store: &Arc<dyn Store>, case: CaseId, worker: domain::UserI
             text: format!("{text} (write {i})"),
             language,
             spoken_on: T0.to_datetime().date(),
-            read_back: i % 3 != 0,
+            read_back: !i.is_multiple_of(3),
         },
         recorded_by: worker,
         recorded_at: T0,

@@ -995,7 +995,11 @@ async fn figures_are_kept_and_refreshed_after_a_change(engine: Engine) {
     assert_eq!(body["properties"]["computed_at"]["format"], "date-time");
     for field in ["computed_at", "refreshing"] {
         assert!(
-            body["required"].as_array().unwrap().iter().any(|r| r == field),
+            body["required"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r == field),
             "{field}"
         );
     }
@@ -1013,7 +1017,10 @@ async fn figures_are_kept_and_refreshed_after_a_change(engine: Engine) {
         .get("/api/v1/indicators?period=2026-Q3")
         .await
         .json();
-    assert_eq!((n(&read), &read["refreshing"]), (before, &Value::Bool(false)));
+    assert_eq!(
+        (n(&read), &read["refreshing"]),
+        (before, &Value::Bool(false))
+    );
 
     // A change does: the next request answers from the kept figures at once, saying when they
     // were computed (on her organisation's clock, in her words) and that newer ones are coming.
@@ -1060,7 +1067,10 @@ async fn figures_are_kept_and_refreshed_after_a_change(engine: Engine) {
         .get("/api/v1/indicators?period=2026-Q3")
         .await
         .json();
-    assert_eq!((n(&fresh), &fresh["refreshing"]), (before + 12, &Value::Bool(false)));
+    assert_eq!(
+        (n(&fresh), &fresh["refreshing"]),
+        (before + 12, &Value::Bool(false))
+    );
     h.finish().await;
 }
 

@@ -190,11 +190,7 @@ impl TableCache {
 
     /// The kept tables of `years`, with when they were computed and whether fresh ones are
     /// coming (see the module's notes).
-    pub(crate) async fn tables(
-        app: &App,
-        years: &[i32],
-        now: Timestamp,
-    ) -> Result<Answer, Error> {
+    pub(crate) async fn tables(app: &App, years: &[i32], now: Timestamp) -> Result<Answer, Error> {
         let mark = app.store.change_mark().await?;
         let cache = &app.indicator_tables;
         let mut waiting = {

@@ -88,7 +88,10 @@ async fn a_view_after_a_change_answers_from_the_kept_figures(t: &TestStore) {
         open_case(&app).await;
     }
     let first = director_view(&app).await;
-    assert!(!first.refreshing, "nothing was kept: the first view waited for fresh figures");
+    assert!(
+        !first.refreshing,
+        "nothing was kept: the first view waited for fresh figures"
+    );
     assert_eq!(first.computed_at, NOW);
     let before = identified(&first);
     assert!(before >= 5);
@@ -96,7 +99,10 @@ async fn a_view_after_a_change_answers_from_the_kept_figures(t: &TestStore) {
     clock.advance_seconds(60);
     open_case(&app).await;
     let stale = director_view(&app).await;
-    assert!(stale.refreshing, "the kept figures are older than the change");
+    assert!(
+        stale.refreshing,
+        "the kept figures are older than the change"
+    );
     assert_eq!(stale.computed_at, NOW, "they say when they were computed");
     assert_eq!(identified(&stale), before, "answered from the kept figures");
 
@@ -104,7 +110,11 @@ async fn a_view_after_a_change_answers_from_the_kept_figures(t: &TestStore) {
     let fresh = director_view(&app).await;
     assert!(!fresh.refreshing);
     assert_eq!(fresh.computed_at, Timestamp(NOW.millis() + 60_000));
-    assert_eq!(identified(&fresh), before + 1, "the refresh counts the change");
+    assert_eq!(
+        identified(&fresh),
+        before + 1,
+        "the refresh counts the change"
+    );
     assert_eq!(app.indicator_tables.computations.load(Ordering::SeqCst), 2);
 
     // Another view of the same figures computes nothing more.

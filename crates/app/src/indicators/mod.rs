@@ -891,6 +891,8 @@ fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
 }
 
 pub(crate) mod cache;
+#[cfg(test)]
+mod cache_tests;
 pub mod cases;
 pub mod demo;
 pub mod her_view;
@@ -900,6 +902,4 @@ pub mod report;
 pub mod returns_demo;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod cache_tests;
 pub mod words;

@@ -170,7 +170,11 @@ pub async fn show(
         Action::Export(Export::Htcds),
         Resource::Organisation(actor.org_id),
     );
-    let computed = t.with("indicators-computed-at", "at", &t.datetime(&view.computed_at));
+    let computed = t.with(
+        "indicators-computed-at",
+        "at",
+        &t.datetime(&view.computed_at),
+    );
     let refreshing = view.refreshing.then(|| t.get("indicators-refreshing"));
     render(&IndicatorsTemplate {
         computed,
