@@ -733,6 +733,14 @@ async fn the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures(engin
         (network[3].as_u64(), network[4].as_u64()),
         (Some(8), Some(50))
     );
+    // When the figures were computed: in her words and as an instant.
+    let computed = sheets["computed"].as_array().unwrap();
+    assert_eq!(computed[1][1], T0.to_rfc3339());
+    let said = computed[1][0].as_str().unwrap();
+    assert!(
+        said.len() > 20 && !said.contains("UTC") && !said.contains("2026-"),
+        "{said}"
+    );
 
     // The PDF, in the network admin's English and a director's Bengali, read by pdftotext and
     // by pypdf.
@@ -754,6 +762,8 @@ async fn the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures(engin
         );
         assert!(text.contains("Nirapad Shelter Home, Kolkata: Hidden"));
         assert!(!text.contains("2026-Q3"), "no machine period");
+        assert!(text.contains("These figures were worked out on"), "{text}");
+        assert!(!text.contains("UTC"), "{text}");
     }
     // A trend per indicator (its axis at least), and the network's R3 bar: track, fill and
     // target mark.
