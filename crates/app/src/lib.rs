@@ -114,6 +114,19 @@ impl App {
         cache.compiled = None;
     }
 
+    /// Waits until every indicator computation started so far is done and kept (or dropped as
+    /// older): for tests and the benchmark, which want to see the figures a refresh brings
+    /// (`indicators::cache`).
+    pub async fn indicators_settled(&self) {
+        self.indicator_tables.settled().await;
+    }
+
+    /// How soon one refresh of the indicator tables may follow another
+    /// (`indicators::cache::REFRESH_INTERVAL` unless set): tests and the benchmark set none.
+    pub fn set_indicator_refresh_interval(&self, interval: std::time::Duration) {
+        self.indicator_tables.set_interval(interval);
+    }
+
     /// Whether `acting` may do `action` to `resource`: for pages that decide which links and
     /// forms to show. It asks the same policy function every service asks before it acts, so a
     /// control is shown exactly when using it would be allowed. The operator at the command

@@ -218,6 +218,9 @@ async fn serve(
     schedule::start(&store, url, keys.map(Arc::new), &args.safekeeping)?;
     let state = AppState::new(store, i18n, clock, config)
         .map_err(|e| Failure(format!("cannot start: {}", e.english())))?;
+    // The store is migrated (opened above): work out today's indicator tables in the
+    // background, so the first director of the day does not wait for them.
+    app::indicators::warm(&state.app);
     eprintln!(
         "saathi: open http://{} in a browser (Ctrl-C stops)",
         args.listen

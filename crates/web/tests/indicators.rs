@@ -733,6 +733,14 @@ async fn the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures(engin
         (network[3].as_u64(), network[4].as_u64()),
         (Some(8), Some(50))
     );
+    // When the figures were computed: in her words and as an instant.
+    let computed = sheets["computed"].as_array().unwrap();
+    assert_eq!(computed[1][1], T0.to_rfc3339());
+    let said = computed[1][0].as_str().unwrap();
+    assert!(
+        said.len() > 20 && !said.contains("UTC") && !said.contains("2026-"),
+        "{said}"
+    );
 
     // The PDF, in the network admin's English and a director's Bengali, read by pdftotext and
     // by pypdf.
@@ -754,6 +762,8 @@ async fn the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures(engin
         );
         assert!(text.contains("Nirapad Shelter Home, Kolkata: Hidden"));
         assert!(!text.contains("2026-Q3"), "no machine period");
+        assert!(text.contains("These figures were worked out on"), "{text}");
+        assert!(!text.contains("UTC"), "{text}");
     }
     // A trend per indicator (its axis at least), and the network's R3 bar: track, fill and
     // target mark.
@@ -971,9 +981,10 @@ async fn incidents_are_shown_by_month_with_small_months_hidden(engine: Engine) {
     h.finish().await;
 }
 
-/// The figures are kept between requests (`app::indicators::cache`): a reading leaves them, and
-/// the next request after any change shows it.
-async fn figures_are_kept_until_something_changes(engine: Engine) {
+/// The figures are kept between requests (`app::indicators::cache`): a reading leaves them; the
+/// request after a change is answered from them at once, saying when they were computed and
+/// that newer ones are coming, and the refresh then shows the change.
+async fn figures_are_kept_and_refreshed_after_a_change(engine: Engine) {
     let h = Harness::new(engine).await;
     let kolkata = h.kolkata().await.to_string();
     let mut director = api(&h, "director.kolkata").await;
@@ -982,10 +993,28 @@ async fn figures_are_kept_until_something_changes(engine: Engine) {
             .as_u64()
             .unwrap()
     };
-    let before = n(&director
+    let first = director
         .get("/api/v1/indicators?period=2026-Q3")
         .await
-        .json());
+        .json();
+    let before = n(&first);
+    // Every answer is checked against the OpenAPI document; there, `computed_at` is an instant
+    // every answer carries.
+    let doc = saathi_web::openapi::document();
+    let body = &doc["components"]["schemas"]["IndicatorsBody"];
+    assert_eq!(body["properties"]["computed_at"]["format"], "date-time");
+    for field in ["computed_at", "refreshing"] {
+        assert!(
+            body["required"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r == field),
+            "{field}"
+        );
+    }
+    assert_eq!(first["computed_at"], T0.to_rfc3339());
+    assert_eq!(first["refreshing"], false);
     let mark = h.store.change_mark().await.unwrap();
 
     // Readings do not move the change mark: a case viewed, a sign-in.
@@ -994,23 +1023,63 @@ async fn figures_are_kept_until_something_changes(engine: Engine) {
         h.store.append_audit(event).await.unwrap();
     }
     assert_eq!(h.store.change_mark().await.unwrap(), mark);
+    let read = director
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json();
     assert_eq!(
-        n(&director
-            .get("/api/v1/indicators?period=2026-Q3")
-            .await
-            .json()),
-        before
+        (n(&read), &read["refreshing"]),
+        (before, &Value::Bool(false))
     );
 
-    // A change does, and the very next request counts it.
+    // A change does: the next request answers from the kept figures at once, saying when they
+    // were computed (on her organisation's clock, in her words) and that newer ones are coming.
+    h.clock.advance_seconds(120);
     decisions(&h, "caseworker.kolkata", 6, 61).await;
     assert!(h.store.change_mark().await.unwrap() > mark);
+    let page = h
+        .client()
+        .signed_in("director.kolkata")
+        .await
+        .get("/indicators?period=2026-Q3&lang=bn")
+        .await
+        .body;
+    let zone: domain::zone::TimeZone = "Asia/Kolkata".parse().unwrap();
+    let t = app::Tr::new(&h.state.i18n, domain::Language::Bn, &zone);
+    let at = t.with("indicators-computed-at", "at", &t.datetime(&T0));
+    assert!(page.contains(&at), "{at}");
+    assert!(page.contains(&t.get("indicators-refreshing")));
+    assert!(page.contains("ভারতীয় সময়") && !page.contains("UTC"));
+
+    // Once the refresh is done, the change is counted.
+    h.indicators_settled().await;
+    let fresh = director
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json();
+    assert_eq!(n(&fresh), before + 6);
+    assert_eq!(fresh["refreshing"], false);
+    let refreshed_at = domain::Timestamp(T0.millis() + 120_000);
+    assert_eq!(fresh["computed_at"], refreshed_at.to_rfc3339());
+
+    // The API says the same after the next change.
+    h.clock.advance_seconds(60);
+    decisions(&h, "caseworker.kolkata", 6, 62).await;
+    let stale = director
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json();
+    assert_eq!(n(&stale), before + 6, "answered from the kept figures");
+    assert_eq!(stale["refreshing"], true);
+    assert_eq!(stale["computed_at"], refreshed_at.to_rfc3339());
+    h.indicators_settled().await;
+    let fresh = director
+        .get("/api/v1/indicators?period=2026-Q3")
+        .await
+        .json();
     assert_eq!(
-        n(&director
-            .get("/api/v1/indicators?period=2026-Q3")
-            .await
-            .json()),
-        before + 6
+        (n(&fresh), &fresh["refreshing"]),
+        (before + 12, &Value::Bool(false))
     );
     h.finish().await;
 }
@@ -1123,7 +1192,7 @@ async fn a_director_opens_the_plans_approved_without_her(engine: Engine) {
 
 on_both_engines!(
     a_director_opens_the_plans_approved_without_her,
-    figures_are_kept_until_something_changes,
+    figures_are_kept_and_refreshed_after_a_change,
     incidents_are_shown_by_month_with_small_months_hidden,
     the_report_leaves_as_a_workbook_and_a_pdf_hiding_the_same_figures,
     a_director_opens_the_cases_behind_a_figure,

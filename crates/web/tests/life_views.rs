@@ -355,6 +355,14 @@ async fn r8_shows_her_view_beside_the_workers_and_hides_a_small_one(engine: Engi
     assert!(!page.contains("<td>2.7</td>"), "{page}");
 
     asked_twice(&h, 2).await;
+    // The view after the change is answered from the kept figures and starts their refresh
+    // (`app::indicators::cache`); the one after the refresh counts it.
+    let stale = director
+        .get("/api/v1/indicators?period=2026-Q4")
+        .await
+        .json();
+    assert_eq!(stale["refreshing"], true);
+    h.indicators_settled().await;
     let body = director
         .get("/api/v1/indicators?period=2026-Q4")
         .await

@@ -69,33 +69,29 @@ pub struct HerViewPart {
     pub network_trend: Option<Vec<HerViewFigures>>,
 }
 
-/// Reads every organisation's R8 for each quarter and each year the view reaches (the
-/// period's and its trend's: one query each) and protects each year's grid: the canonical
-/// grids are the network's, whoever reads them.
-pub async fn part(
+/// Reads every organisation's R8 for each quarter and each of `years` (one query each) and
+/// protects each year's grid: the canonical grids are the network's, whoever reads them. Part
+/// of the kept tables (`cache::Tables::her_view`), so a kept view makes no R8 query.
+pub(crate) async fn grids(
     store: &Arc<dyn Store>,
     orgs: &[(OrgId, String)],
-    period: Period,
-    scope: Option<OrgId>,
-    network: bool,
-) -> Result<HerViewPart, Error> {
-    let trend = period.trend();
-    let mut years: Vec<i32> = trend.iter().map(|p| p.first_day().year()).collect();
-    years.push(period.first_day().year());
-    years.sort_unstable();
-    years.dedup();
+    years: &[i32],
+) -> Result<Vec<YearFigures>, Error> {
+    let mut zones = Vec::with_capacity(orgs.len());
+    for (org, _) in orgs {
+        zones.push(store.time_zone_of(*org).await?);
+    }
     let mut grids = Vec::with_capacity(years.len());
-    for &year in &years {
+    for &year in years {
         let mut raw = Vec::with_capacity(orgs.len());
-        for (org, _) in orgs {
-            let zone = store.time_zone_of(*org).await?;
+        for ((org, _), zone) in orgs.iter().zip(&zones) {
             let mut five = Vec::with_capacity(5);
             for p in Period::Year(year)
                 .quarters()
                 .into_iter()
                 .chain([Period::Year(year)])
             {
-                let span = p.bounds(&zone);
+                let span = p.bounds(zone);
                 let rows = store.life_views_for_indicator(*org, span).await?;
                 five.push(formula::her_view(&rows, span));
             }
@@ -103,6 +99,20 @@ pub async fn part(
         }
         grids.push(protect_year(&raw));
     }
+    Ok(grids)
+}
+
+/// The reader's R8 for `period` and its trend, read from the protected `grids` of `years`
+/// (which hold the period's year and every year of its trend).
+pub(crate) fn part(
+    grids: &[YearFigures],
+    years: &[i32],
+    orgs: &[(OrgId, String)],
+    period: Period,
+    scope: Option<OrgId>,
+    network: bool,
+) -> HerViewPart {
+    let trend = period.trend();
     // Where a period's figures sit: its year's grid, and 0–3 for a quarter or 4 for the year.
     let at = |p: Period| {
         let (year, slot) = match p {
@@ -112,7 +122,8 @@ pub async fn part(
         years
             .iter()
             .position(|y| *y == year)
-            .map(|y| (&grids[y], slot))
+            .and_then(|y| grids.get(y))
+            .map(|g| (g, slot))
     };
     let hidden_figures = || HerViewFigures {
         cases: Figure::Suppressed,
@@ -123,7 +134,7 @@ pub async fn part(
     };
     let network_figures =
         |p: Period| at(p).map_or_else(hidden_figures, |(g, slot)| g.network[slot].clone());
-    Ok(HerViewPart {
+    HerViewPart {
         organisations: orgs
             .iter()
             .enumerate()
@@ -137,7 +148,7 @@ pub async fn part(
             .collect(),
         network: network.then(|| network_figures(period)),
         network_trend: network.then(|| trend.iter().map(|p| network_figures(*p)).collect()),
-    })
+    }
 }
 
 /// Which figures of one year's grid are hidden: organisations (rows) by its four quarters

@@ -321,6 +321,11 @@ pub struct Indicators {
     pub training: Option<TrainingFigures>,
     /// R8 Her own view of her life (`her_view`), beside the organisations' figures.
     pub her_view: Option<her_view::HerViewPart>,
+    /// When the figures were computed (`cache`): they hold every change made before it.
+    pub computed_at: Timestamp,
+    /// The figures are not the newest: newer ones are being computed, and the next view after
+    /// that shows them.
+    pub refreshing: bool,
 }
 
 /// The training programme's part (`docs/indicators.md`, "Training"): people, not cases, so a
@@ -384,6 +389,8 @@ pub async fn view(
         network_repatriation: None,
         training: None,
         her_view: None,
+        computed_at: now,
+        refreshing: false,
     };
     let (scope, network) = match organisation {
         Some(org) => {
@@ -421,14 +428,15 @@ pub async fn view(
 
     let mut years: Vec<i32> = trend.iter().map(|p| year_of(*p)).collect();
     years.dedup();
-    let tables = tables(app, &years, now).await?;
+    let answer = cache::TableCache::tables(app, &years, now).await?;
     let cache::Tables {
         names,
         samples,
         months,
         steps,
-    } = &*tables;
-    let her_view = her_view::part(store, names, period, scope, network).await?;
+        her_view,
+    } = &*answer.kept.tables;
+    let her_view = her_view::part(her_view, &years, names, period, scope, network);
     let (mut organisations, total) = assemble(period, &years, names, samples);
     let keys = repatriation::keys_of(store, steps).await?;
     let (mut org_steps, network_steps) = repatriation::assemble(period, &years, &keys, steps);
@@ -447,7 +455,47 @@ pub async fn view(
         network_repatriation: network.then_some(network_steps),
         training,
         her_view: Some(her_view),
+        computed_at: answer.kept.computed_at,
+        refreshing: answer.refreshing,
     })
+}
+
+/// Starts computing the tables the views of today's quarter and year read, in the background:
+/// `serve` calls it once the store is migrated, so the first director of the day does not wait
+/// for them. One set per quarter the organisations' zones are in (one, unless the network spans
+/// a quarter's turn at midnight).
+pub fn warm(app: &App) {
+    let app = app.clone();
+    tokio::spawn(async move {
+        let now = app.clock.now();
+        let mut sets: Vec<Vec<i32>> = Vec::new();
+        let orgs = match app.store.organisations().await {
+            Ok(orgs) => orgs,
+            Err(e) => {
+                tracing::warn!(error = %e, "warming the indicators: reading the organisations");
+                return;
+            }
+        };
+        for org in &orgs {
+            let Ok(zone) = app.store.time_zone_of(org.id).await else {
+                continue;
+            };
+            let quarter = Period::quarter_of(zone.date_of(now));
+            let mut years: Vec<i32> = quarter.trend().iter().map(|p| year_of(*p)).collect();
+            years.dedup();
+            let year = vec![year_of(quarter)];
+            for set in [years, year] {
+                if !sets.contains(&set) {
+                    sets.push(set);
+                }
+            }
+        }
+        for years in sets {
+            if let Err(e) = cache::TableCache::tables(&app, &years, now).await {
+                tracing::warn!(error = %e, "warming the indicators");
+            }
+        }
+    });
 }
 
 /// R5 by month over `period` for one organisation: each quarter's months protected against
@@ -662,14 +710,14 @@ fn empty_like(sample: &Sample) -> Sample {
 }
 
 /// Every organisation's samples, for every quarter of `years`: the canonical tables are the
-/// network's, whoever reads them. Kept until the store's change mark moves
-/// ([`cache::TableCache`]).
-async fn tables(app: &App, years: &[i32], now: Timestamp) -> Result<Arc<cache::Tables>, Error> {
+/// network's, whoever reads them. Kept, and refreshed behind the readers after a change
+/// ([`cache::TableCache`]). R8's protected grids are part of them.
+pub(crate) async fn compute_tables(
+    app: &App,
+    years: &[i32],
+    now: Timestamp,
+) -> Result<cache::Tables, Error> {
     let store = &app.store;
-    let mark = store.change_mark().await?;
-    if let Some(kept) = app.indicator_tables.get(mark, years, now) {
-        return Ok(kept);
-    }
     let mut orgs = store.organisations().await?;
     orgs.sort_by_key(|o| o.fields.name.to_string());
     let mut samples = Vec::new();
@@ -694,17 +742,18 @@ async fn tables(app: &App, years: &[i32], now: Timestamp) -> Result<Arc<cache::T
         months.push(by_month);
         steps.push(done);
     }
-    let tables = Arc::new(cache::Tables {
-        names: orgs
-            .iter()
-            .map(|o| (o.id, o.fields.name.to_string()))
-            .collect(),
+    let names: Vec<(OrgId, String)> = orgs
+        .iter()
+        .map(|o| (o.id, o.fields.name.to_string()))
+        .collect();
+    let her_view = her_view::grids(store, &names, years).await?;
+    Ok(cache::Tables {
+        names,
         samples,
         months,
         steps,
-    });
-    app.indicator_tables.keep(mark, years, now, tables.clone());
-    Ok(tables)
+        her_view,
+    })
 }
 
 /// What custody and stage at every quarter's start and end of `years` are worked out from for
@@ -842,6 +891,8 @@ fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
 }
 
 pub(crate) mod cache;
+#[cfg(test)]
+mod cache_tests;
 pub mod cases;
 pub mod demo;
 pub mod her_view;

@@ -58,7 +58,9 @@ pub async fn report(
 ) -> Result<ReportFile, Error> {
     let (actor, _, _) = acting.signed_in()?;
     let view = super::view(app, acting, period, organisation).await?;
-    let t = crate::exports::tr(app, language);
+    // Her organisation's clock, for when the figures were computed.
+    let zone = app.store.time_zone_of(actor.org_id).await?;
+    let t = Tr::new(&app.i18n, language, &zone);
     let bytes = match format {
         ReportFormat::Xlsx => sheet::xlsx(&tables(&t, &view))?,
         ReportFormat::Pdf => {
@@ -208,6 +210,7 @@ pub fn tables(t: &Tr, view: &Indicators) -> Vec<Table> {
     tables.extend(super::repatriation::sheet(t, view));
     tables.extend(super::her_view::table(t, view));
     tables.extend(super::her_view::trend_table(t, view));
+    tables.push(computed_sheet(t, view));
     if let Some(training) = view.training {
         let mut table = Table::new("training", HEADER.map(String::from).to_vec());
         for (label, figure) in [
@@ -222,6 +225,25 @@ pub fn tables(t: &Tr, view: &Indicators) -> Vec<Table> {
         tables.push(table);
     }
     tables
+}
+
+/// When the figures were computed (`computed`): on the reader's organisation's clock in her
+/// words, and as an instant for a program reading the workbook.
+fn computed_sheet(t: &Tr, view: &Indicators) -> Table {
+    let mut table = Table::new(
+        "computed",
+        vec!["computed".into(), "computed-at".into(), "refreshing".into()],
+    );
+    table.rows.push(vec![
+        Cell::Text(t.with(
+            "indicators-computed-at",
+            "at",
+            &t.datetime(&view.computed_at),
+        )),
+        Cell::Text(view.computed_at.to_rfc3339()),
+        Cell::from(if view.refreshing { "yes" } else { "no" }),
+    ]);
+    table
 }
 
 /// R5 by month (`r5-by-month`): a row per organisation and month of the period, as the page
@@ -287,6 +309,11 @@ pub fn pdf_report(t: &Tr, view: &Indicators) -> pdf::Report {
         Block::Meta(period.clone()),
         Block::Paragraph(t.get("indicators-intro")),
         Block::Meta(t.get("indicators-small-numbers")),
+        Block::Meta(t.with(
+            "indicators-computed-at",
+            "at",
+            &t.datetime(&view.computed_at),
+        )),
     ];
     let holders = holders(t, view);
     // The network admin's report: the network's total, each member's figure under it.

@@ -20,6 +20,8 @@ indicators-period = সময়কাল
 indicators-organisation = সংস্থা
 indicators-show = দেখান
 indicators-small-numbers = পাঁচের কম কিছু নিয়ে হলে সংখ্যাটি লুকানো থাকে, আর যে সংখ্যা থেকে লুকানো সংখ্যা বের করা যায়, সেটিও লুকানো থাকে।
+indicators-computed-at = এই পরিসংখ্যানগুলো হিসাব করার সময়: { $at }।
+indicators-refreshing = নতুন পরিসংখ্যান এখন হিসাব করা হচ্ছে; দেখতে এক মিনিট পরে পাতাটি আবার খুলুন।
 indicators-quarter = { $quarter ->
     [1] জানুয়ারি–মার্চ
     [2] এপ্রিল–জুন

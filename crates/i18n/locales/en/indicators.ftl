@@ -21,6 +21,8 @@ indicators-period = Period
 indicators-organisation = Organisation
 indicators-show = Show
 indicators-small-numbers = A figure about fewer than five is hidden, and so is any figure that would let someone work a hidden one out.
+indicators-computed-at = These figures were worked out on { $at }.
+indicators-refreshing = Newer figures are being worked out now; open the page again in a minute to see them.
 indicators-quarter = { $quarter ->
     [1] January–March
     [2] April–June

@@ -20,6 +20,8 @@ indicators-period = अवधि
 indicators-organisation = संगठन
 indicators-show = दिखाएँ
 indicators-small-numbers = पाँच से कम के बारे में आँकड़ा छिपा रहता है, और वह आँकड़ा भी, जिससे छिपा हुआ आँकड़ा निकाला जा सके।
+indicators-computed-at = ये आँकड़े निकालने का समय: { $at }।
+indicators-refreshing = नए आँकड़े अभी निकाले जा रहे हैं; उन्हें देखने के लिए एक मिनट बाद पेज फिर से खोलें।
 indicators-quarter = { $quarter ->
     [1] जनवरी–मार्च
     [2] अप्रैल–जून

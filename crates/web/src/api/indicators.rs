@@ -81,6 +81,13 @@ pub struct IndicatorsBody {
     /// R8 Her own view of her life, for those who see the organisations' figures; `null` for
     /// a trainer.
     pub her_view: Option<super::her_view::HerViewJson>,
+    /// When the figures were computed: they hold every change made before it. The network's
+    /// figures are kept and refreshed behind the readers, so after a change this is older than
+    /// the change until the refresh is done (`refreshing`).
+    #[schema(format = DateTime, example = "2026-09-30T08:15:00Z")]
+    pub computed_at: String,
+    /// Newer figures are being computed: a request after they are done shows them.
+    pub refreshing: bool,
 }
 
 /// The training programme's figures: people, not cases, hidden below five like any other.
@@ -269,6 +276,8 @@ pub async fn show(
         her_view: view
             .her_view
             .map(|part| super::her_view::HerViewJson::of(part, &view.trend)),
+        computed_at: view.computed_at.to_rfc3339(),
+        refreshing: view.refreshing,
         training: view.training.is_some(),
         training_figures: view.training.map(|t| TrainingIndicators {
             dropout: t.dropout.into(),

@@ -105,12 +105,23 @@ impl Harness {
             },
         )
         .unwrap();
+        // A refresh of the indicators follows the previous one at once, so a test that awaits
+        // it (`indicators_settled`) waits for no minute.
+        state
+            .app
+            .set_indicator_refresh_interval(std::time::Duration::ZERO);
         Self {
             state,
             clock,
             store,
             test_store,
         }
+    }
+
+    /// Waits for the indicator tables a change left stale to be computed afresh
+    /// (`app::indicators::cache`): the next view shows the change.
+    pub async fn indicators_settled(&self) {
+        self.state.app.indicators_settled().await;
     }
 
     pub fn app(&self) -> Router {
@@ -293,6 +304,8 @@ impl Harness {
     }
 
     pub async fn finish(self) {
+        // A refresh of the indicators a view started reads the store: let it end first.
+        self.indicators_settled().await;
         self.test_store.finish().await;
     }
 }

@@ -92,6 +92,10 @@ struct IndicatorsTemplate<'a> {
     htcds: bool,
     /// R8 Her own view of her life, beside the worker's.
     her_view: Vec<her_view::HerViewBlock>,
+    /// When the figures were computed, on her organisation's clock and in her words.
+    computed: String,
+    /// That newer figures are being computed, when they are.
+    refreshing: Option<String>,
     width: u64,
     trend_height: u64,
     funnel_height: u64,
@@ -166,7 +170,15 @@ pub async fn show(
         Action::Export(Export::Htcds),
         Resource::Organisation(actor.org_id),
     );
+    let computed = t.with(
+        "indicators-computed-at",
+        "at",
+        &t.datetime(&view.computed_at),
+    );
+    let refreshing = view.refreshing.then(|| t.get("indicators-refreshing"));
     render(&IndicatorsTemplate {
+        computed,
+        refreshing,
         downloads,
         htcds,
         her_view,
