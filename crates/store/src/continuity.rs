@@ -51,16 +51,8 @@ pub(crate) struct FollowUpDueRow {
     pub(crate) returned_at: Option<i64>,
 }
 
-/// One follow-up per id (the rows come ordered by it), with the days of her returns its
+/// One follow-up per id (the rows come ordered by it), with the case it is about and the days of her returns its
 /// schedule may have been counted from (UTC days, as `followup::schedule` counted them).
-pub(crate) fn follow_ups(rows: Vec<FollowUpDueRow>) -> Result<Vec<FollowUpDue>, StoreError> {
-    Ok(follow_ups_of_cases(rows)?
-        .into_iter()
-        .map(|(_, f)| f)
-        .collect())
-}
-
-/// As [`follow_ups`], each with the case it is about (R6d's list behind the figure).
 pub(crate) fn follow_ups_of_cases(
     rows: Vec<FollowUpDueRow>,
 ) -> Result<Vec<(domain::CaseId, FollowUpDue)>, StoreError> {
@@ -156,15 +148,10 @@ macro_rules! impl_continuity_store {
                 days: (time::Date, time::Date),
                 end: domain::Timestamp,
             ) -> Result<Vec<domain::indicators::continuity::FollowUpDue>, $crate::StoreError> {
-                let rows: Vec<$crate::continuity::FollowUpDueRow> =
-                    sqlx::query_as($crate::continuity::follow_ups_due_query!())
-                .bind(org.to_string())
-                .bind(end.millis())
-                .bind(domain::voice::format_date_iso(days.0))
-                .bind(domain::voice::format_date_iso(days.1))
-                .fetch_all(&self.pool)
-                .await?;
-                $crate::continuity::follow_ups(rows)
+                // The figure counts exactly the follow-ups its list of cases shows.
+                let due =
+                    $crate::IndicatorCaseStore::follow_ups_due_cases(self, org, days, end).await?;
+                Ok(due.into_iter().map(|(_, due)| due).collect())
             }
 
             async fn sender_news(
