@@ -32,59 +32,6 @@ macro_rules! impl_import_store {
                 Ok(())
             }
 
-            /// Appends `events` to the chain in order, many to a statement, the head read and
-            /// written once.
-            async fn append_batch_in(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                events: &[&domain::audit::AuditEvent],
-            ) -> Result<(), $crate::StoreError> {
-                Self::lock_audit(&mut *conn).await?;
-                let head: Option<(i64, String)> =
-                    sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                let (mut seq, mut prev) = match head {
-                    Some((seq, hash)) => (seq, hash),
-                    None => (0, domain::audit::GENESIS_HASH.to_string()),
-                };
-                let mut chained = Vec::with_capacity(events.len());
-                for event in events {
-                    seq += 1;
-                    let hash = domain::audit::chain_hash(seq, &prev, event);
-                    chained.push((seq, std::mem::replace(&mut prev, hash.clone()), hash, *event));
-                }
-                Self::insert_rows_in(
-                    &mut *conn,
-                    concat!("INSERT INTO audit_log (", $crate::rows::audit_columns!(), ") VALUES "),
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    &chained,
-                    |query, (seq, prev_hash, hash, event)| {
-                        query
-                            .bind(*seq)
-                            .bind(event.at.millis())
-                            .bind(event.actor.map(|a| a.to_string()))
-                            .bind(event.actor_org.map(|o| o.to_string()))
-                            .bind(event.action.as_str())
-                            .bind(event.subject.clone())
-                            .bind(event.org_scope.map(|o| o.to_string()))
-                            .bind(event.source.clone())
-                            .bind(event.detail.clone())
-                            .bind(prev_hash.clone())
-                            .bind(hash.clone())
-                    },
-                )
-                .await?;
-                sqlx::query(
-                    "INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) \
-                     ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-                )
-                .bind(seq)
-                .bind(&prev)
-                .execute(&mut *conn)
-                .await?;
-                Ok(())
-            }
-
             /// Writes every case of `batch` with what it carries, table by table, many rows to
             /// a statement: a batch of 500 cases is a few dozen statements.
             async fn import_batch_in(
