@@ -28,6 +28,7 @@ mod sqlite;
 mod store;
 mod stored;
 mod survivor_training;
+mod term_counts;
 mod training;
 mod twofactor;
 mod zones;

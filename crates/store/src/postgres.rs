@@ -18,6 +18,8 @@ pub(crate) struct PgStore {
     writer: PgPool,
     /// The group commit of the audit entries of readings.
     readings: Readings,
+    /// How common each search term was a minute ago (`term_counts.rs`).
+    term_counts: crate::term_counts::TermCounts,
     secrets: crate::Secrets,
 }
 
@@ -44,6 +46,7 @@ impl PgStore {
             writer: pool.clone(),
             pool,
             readings,
+            term_counts: Default::default(),
             secrets,
         })
     }

@@ -21,6 +21,8 @@ pub(crate) struct SqliteStore {
     writer: SqlitePool,
     /// The group commit of the audit entries of readings.
     readings: Readings,
+    /// How common each search term was a minute ago (`term_counts.rs`).
+    term_counts: crate::term_counts::TermCounts,
     secrets: crate::Secrets,
 }
 
@@ -55,6 +57,7 @@ impl SqliteStore {
             pool,
             writer,
             readings,
+            term_counts: Default::default(),
             secrets,
         })
     }

@@ -37,11 +37,12 @@ use crate::common::{Engine, Harness, Reply};
 ///   after the custodian (her own organisation, named with the session), with the survivor
 ///   accounts she may link;
 /// - her words: the entries with their writers' names;
-/// - a search: counts its terms' rows and reads the page of cases with their assignments and
-///   handovers.
+/// - a search: reads the page of cases with their assignments and handovers. How many rows each
+///   of its words has (which chooses the plan) was counted by the search before it and is
+///   remembered for a minute (`store` `term_counts.rs`; it was a statement of every search).
 const SUMMARY: usize = 4;
 const WORDS: usize = 3;
-const SEARCH: usize = 3;
+const SEARCH: usize = 2;
 
 /// The most statements a new entry of her words runs (the form posted by the assigned case
 /// worker): the session, the case, her organisation's clock for the date's check, then in

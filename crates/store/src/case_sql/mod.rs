@@ -250,7 +250,7 @@ macro_rules! impl_case_store {
                 filter: &$crate::CaseFilter,
             ) -> Result<Vec<domain::Case>, $crate::StoreError> {
                 let mut conn = self.pool.acquire().await?;
-                Self::find_in(&mut conn, filter).await
+                Self::find_in(&mut conn, filter, &self.term_counts).await
             }
 
             async fn count_cases(&self, custodian: domain::OrgId) -> Result<u64, $crate::StoreError> {

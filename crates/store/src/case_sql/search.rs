@@ -50,6 +50,7 @@ macro_rules! impl_case_search {
             async fn find_in(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 filter: &$crate::CaseFilter,
+                counts: &$crate::term_counts::TermCounts,
             ) -> Result<Vec<domain::Case>, $crate::StoreError> {
                 let terms: Vec<&String> = filter.terms.iter().take($crate::cases::MAX_QUERY_TERMS).collect();
                 // The rarest term, if it is rare enough to start from: a search for a common
@@ -57,9 +58,14 @@ macro_rules! impl_case_search {
                 // a rare one starts from the few cases that have it. Counting stops at the limit.
                 let mut driver: Option<usize> = None;
                 let mut fewest = $crate::cases::RARE_TERM_ROWS + 1;
-                if !terms.is_empty() {
+                // Counted a minute ago or now (`term_counts.rs`): the count chooses the plan
+                // only, so a remembered one is as good, and a common word is not counted again
+                // on every search.
+                let mut counted: Vec<Option<i64>> = terms.iter().map(|t| counts.get(t)).collect();
+                let uncounted: Vec<usize> = (0..terms.len()).filter(|i| counted[*i].is_none()).collect();
+                if !uncounted.is_empty() {
                     // Every term's count in one statement (issue 16), not one per term.
-                    let counts = (0..terms.len())
+                    let columns = (0..uncounted.len())
                         .map(|i| {
                             format!(
                                 "(SELECT COUNT(*) FROM (SELECT 1 FROM case_terms WHERE term >= ${} \
@@ -70,19 +76,23 @@ macro_rules! impl_case_search {
                         })
                         .collect::<Vec<_>>()
                         .join(", ");
-                    let sql = format!("SELECT {counts}");
+                    let sql = format!("SELECT {columns}");
                     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
                         .bind($crate::cases::RARE_TERM_ROWS + 1);
-                    for term in &terms {
-                        query = query.bind(term.as_str()).bind($crate::cases::prefix_end(term));
+                    for &i in &uncounted {
+                        query = query.bind(terms[i].as_str()).bind($crate::cases::prefix_end(terms[i]));
                     }
                     let row = query.fetch_one(&mut *conn).await?;
-                    for i in 0..terms.len() {
-                        let n: i64 = sqlx::Row::try_get(&row, i)?;
-                        if n < fewest {
-                            fewest = n;
-                            driver = Some(i);
-                        }
+                    for (column, &i) in uncounted.iter().enumerate() {
+                        let n: i64 = sqlx::Row::try_get(&row, column)?;
+                        counts.put(terms[i], n);
+                        counted[i] = Some(n);
+                    }
+                }
+                for (i, n) in counted.into_iter().enumerate() {
+                    if let Some(n) = n.filter(|n| *n < fewest) {
+                        fewest = n;
+                        driver = Some(i);
                     }
                 }
                 let driven = driver.filter(|_| fewest <= $crate::cases::RARE_TERM_ROWS);
@@ -186,6 +196,11 @@ macro_rules! impl_case_search {
                          AND (k.expires_on IS NULL OR k.expires_on >= ${today}))))"
                     )
                 };
+                // Walking her assignments, each probe names the assignment's case, not the
+                // case row's id (the same value): SQLite then probes before it reads the case's
+                // row, and reads the rows of the cases that have the words only (a quarter of
+                // those walked for a common word), not of every case walked.
+                let probed = if by_assignment { "a.case_id" } else { "c.id" };
                 for (i, term) in terms.iter().enumerate() {
                     binds.push(term.to_string());
                     binds.push($crate::cases::prefix_end(term));
@@ -196,7 +211,7 @@ macro_rules! impl_case_search {
                         ));
                     } else {
                         sql.push_str(&format!(
-                            " AND EXISTS (SELECT 1 FROM case_terms t WHERE t.case_id = c.id AND t.term >= ${from} AND t.term < ${to}{readable})"
+                            " AND EXISTS (SELECT 1 FROM case_terms t WHERE t.case_id = {probed} AND t.term >= ${from} AND t.term < ${to}{readable})"
                         ));
                     }
                 }
