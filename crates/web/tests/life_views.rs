@@ -3,7 +3,7 @@
 //! form re-shown with her input and the message in her language, the confirmation, the history
 //! with the gap flagged, and the API's checks.
 
-use crate::common::{Engine, Harness};
+use crate::common::{Client, Engine, Harness};
 use axum::http::{Method, StatusCode};
 use domain::Language;
 use domain::audit::AuditAction;
@@ -253,24 +253,30 @@ async fn asked_twice(h: &Harness, cases: usize) {
             ("very-hard", "hard", "very-hard"),
             ("good", "good", "very-hard"),
         ] {
-            let areas: Vec<serde_json::Value> = AREAS
-                .iter()
-                .map(|a| {
-                    let her = if *a == "livelihood" { livelihood } else { her };
-                    json!({"area": a, "her": her, "worker": worker})
-                })
-                .collect();
-            let reply = api
-                .json(
-                    Method::POST,
-                    &format!("/api/v1/cases/{case}/life-views"),
-                    &json!({"occasion": "plan-review", "recorded_on": "2026-11-29", "areas": areas}),
-                    &[],
-                )
-                .await;
-            assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+            asked(&mut api, case, her, worker, livelihood).await;
         }
     }
+}
+
+/// Records one view of `case` at a plan review through the API: `her` rating in every area but
+/// livelihood, where she says `livelihood`, and the worker's `worker` in all six.
+async fn asked(api: &mut Client, case: domain::CaseId, her: &str, worker: &str, livelihood: &str) {
+    let areas: Vec<serde_json::Value> = AREAS
+        .iter()
+        .map(|a| {
+            let her = if *a == "livelihood" { livelihood } else { her };
+            json!({"area": a, "her": her, "worker": worker})
+        })
+        .collect();
+    let reply = api
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/life-views"),
+            &json!({"occasion": "plan-review", "recorded_on": "2026-11-29", "areas": areas}),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
 }
 
 async fn r8_shows_her_view_beside_the_workers_and_hides_a_small_one(engine: Engine) {
@@ -499,26 +505,7 @@ async fn asked_with(h: &Harness, username: &str, case: domain::CaseId, latest: &
     let mut api = h.client();
     api.bearer = Some(h.token(username).await);
     for livelihood in ["good", latest] {
-        let areas: Vec<serde_json::Value> = AREAS
-            .iter()
-            .map(|a| {
-                let her = if *a == "livelihood" {
-                    livelihood
-                } else {
-                    "good"
-                };
-                json!({"area": a, "her": her, "worker": "good"})
-            })
-            .collect();
-        let reply = api
-            .json(
-                Method::POST,
-                &format!("/api/v1/cases/{case}/life-views"),
-                &json!({"occasion": "plan-review", "recorded_on": "2026-11-29", "areas": areas}),
-                &[],
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        asked(&mut api, case, "good", "good", livelihood).await;
     }
 }
 

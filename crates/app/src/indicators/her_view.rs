@@ -23,6 +23,7 @@ use domain::indicators::{Period, Share};
 use domain::plan::GoalDomain;
 use store::Store;
 
+use super::report::count;
 use super::words::{figure_text, number, period_label};
 use super::{Figure, Indicators, Measure, Sample};
 use crate::exports::sheet::{Cell, Table};
@@ -434,6 +435,12 @@ fn trend_holders<'a>(t: &Tr, part: &'a HerViewPart) -> Vec<(String, &'a [HerView
     out
 }
 
+/// A mean or change in tenths of a point as the workbook writes it: text, "2.5" or "-1.0".
+fn tenths(v: i64) -> Cell {
+    let sign = if v < 0 { "-" } else { "" };
+    Cell::Text(format!("{sign}{}.{}", v.abs() / 10, v.abs() % 10))
+}
+
 const TREND_HEADER: [&str; 7] = [
     "organisation",
     "period",
@@ -456,8 +463,6 @@ pub fn trend_table(t: &Tr, view: &Indicators) -> Option<Table> {
     }
     let mut table = Table::new("r8-trend", TREND_HEADER.map(String::from).to_vec());
     let marked = || Cell::Text(t.get("indicators-export-suppressed"));
-    let plain = |v: i64| Cell::Text(format!("{}.{}", v / 10, v % 10));
-    let count = |v: u64| Cell::Count(i64::try_from(v).unwrap_or(i64::MAX));
     let all = t.get("indicator-r8-trend-mean");
     for (holder, quarters) in holders {
         let means = trend_means(quarters);
@@ -477,7 +482,7 @@ pub fn trend_table(t: &Tr, view: &Indicators) -> Option<Table> {
                     Cell::Text(format!("{}: {}", t.get(who), mean_text(t, mean))),
                 ];
                 match (cases, mean) {
-                    (Some(n), Some(v)) => cells.extend([count(n), plain(v), Cell::from("shown")]),
+                    (Some(n), Some(v)) => cells.extend([count(n), tenths(v), Cell::from("shown")]),
                     (Some(n), None) if n > 0 => {
                         cells.extend([count(n), marked(), Cell::from("suppressed")])
                     }
@@ -503,7 +508,7 @@ pub fn trend_table(t: &Tr, view: &Indicators) -> Option<Table> {
                     match m {
                         Some(m) => cells.extend([
                             count(m.n),
-                            latest.map_or_else(|| Cell::from(""), plain),
+                            latest.map_or_else(|| Cell::from(""), tenths),
                             Cell::from(if m.n == 0 { "no-data" } else { "shown" }),
                         ]),
                         None => cells.extend([marked(), marked(), Cell::from("suppressed")]),
@@ -597,18 +602,7 @@ pub fn table(t: &Tr, view: &Indicators) -> Option<Table> {
     }
     let mut table = Table::new("r8-her-view", HEADER.map(String::from).to_vec());
     let marked = || Cell::Text(t.get("indicators-export-suppressed"));
-    let plain = |v: Option<i64>| {
-        v.map(|v| {
-            Cell::Text(format!(
-                "{}{}.{}",
-                if v < 0 { "-" } else { "" },
-                v.abs() / 10,
-                v.abs() % 10
-            ))
-        })
-        .unwrap_or_else(|| Cell::from(""))
-    };
-    let count = |v: u64| Cell::Count(i64::try_from(v).unwrap_or(i64::MAX));
+    let plain = |v: Option<i64>| v.map_or_else(|| Cell::from(""), tenths);
     for (holder, figures) in holders {
         for a in &figures.areas {
             let area = t.get(&a.area.message_id());

@@ -12,6 +12,7 @@ use domain::indicators::repatriation::{self as formula, StepKey};
 use domain::indicators::{Period, StepRow};
 use store::Store;
 
+use super::report::count;
 use super::words::figure_text;
 use super::{Figure, Figures, Indicators, Measure, Sample, Value, protect_column};
 use crate::exports::sheet::{Cell, Table};
@@ -202,7 +203,6 @@ pub fn sheet(t: &Tr, view: &Indicators) -> Option<Table> {
                     Cell::Text(step_name(t, &line.step)),
                     Cell::Count(line.expected_days),
                 ];
-                let count = |v: u64| Cell::Count(i64::try_from(v).unwrap_or(i64::MAX));
                 let blank = || Cell::from("");
                 match (days, delayed) {
                     (

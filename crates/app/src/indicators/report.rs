@@ -147,13 +147,17 @@ const HEADER: [&str; 7] = [
 
 /// One row: who, when, the figure in words, then its parts as numbers; a hidden figure's
 /// cells are marked, never left to look like a zero.
+/// A count in a workbook cell (a number, so that a spreadsheet can add it up).
+pub(super) fn count(v: u64) -> Cell {
+    Cell::Count(i64::try_from(v).unwrap_or(i64::MAX))
+}
+
 fn row(t: &Tr, holder: &str, measure: Measure, p: Period, figure: Figure) -> Vec<Cell> {
     let mut cells = vec![
         Cell::from(holder),
         Cell::Text(p.to_string()),
         Cell::Text(figure_text(t, measure, figure)),
     ];
-    let count = |v: u64| Cell::Count(i64::try_from(v).unwrap_or(i64::MAX));
     let (n, value, p90, status) = match figure {
         Figure::Suppressed => {
             let marked = Cell::Text(t.get("indicators-export-suppressed"));
